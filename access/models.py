@@ -1,0 +1,29 @@
+import pgtrigger
+from django.conf import settings
+from django.db import models
+
+
+class RecordRead(models.Model):
+    """One opening of a child's record: who, when, which record and which page.
+
+    Append-only: a database trigger refuses UPDATE and DELETE, so not even an administrator
+    with a database shell can quietly remove the trace of having looked.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="record_reads")
+    # The person whose record was opened. A plain id, not a foreign key, so that a merge or a
+    # retention deletion of the person never touches the log. Indexed for "who has viewed".
+    person_id = models.BigIntegerField(db_index=True)
+    read_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    path = models.CharField(max_length=500)
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-read_at"]
+        indexes = [models.Index(fields=["person_id", "-read_at"], name="recordread_person_recent")]
+        triggers = [
+            pgtrigger.Protect(name="append_only", operation=pgtrigger.Update | pgtrigger.Delete),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} read person {self.person_id} at {self.read_at:%Y-%m-%d %H:%M}"

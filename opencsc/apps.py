@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OpencscConfig(AppConfig):
+    name = "opencsc"
+    verbose_name = "OpenCSC shell"

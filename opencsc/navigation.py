@@ -1,0 +1,47 @@
+"""Service navigation, by role.
+
+Each entry names the roles that see it. The first entry a role sees is its home page.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from workforce.roles import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: frozenset
+
+
+ALL_ROLES = frozenset(Role)
+
+NAVIGATION = [
+    NavItem("My work", "my_work", frozenset({Role.SOCIAL_WORKER})),
+    NavItem("My team", "my_team", frozenset({Role.TEAM_MANAGER})),
+    NavItem("Front door", "front_door_home", frozenset({Role.MASH_WORKER})),
+    NavItem("Reviews and conferences", "reviews_home", frozenset({Role.IRO})),
+    NavItem("Performance", "performance_home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
+    NavItem("Administration", "administration_home", frozenset({Role.SYSTEM_ADMIN})),
+]
+
+
+def items_for(user, current_path: str = "") -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    items = []
+    for item in NAVIGATION:
+        if user.role in item.roles:
+            href = reverse(item.url_name)
+            items.append({"text": item.label, "href": href, "current": current_path.startswith(href)})
+    return items
+
+
+def home_url_for(user) -> str:
+    for item in NAVIGATION:
+        if user.role in item.roles:
+            return reverse(item.url_name)
+    return reverse("my_work")

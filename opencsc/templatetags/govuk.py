@@ -1,0 +1,75 @@
+"""Template tags that render Django forms with GOV.UK Design System markup.
+
+    {% govuk_error_summary form %}
+    {% govuk_field form.date_of_birth hint="For example, 27 3 2007" %}
+
+The widget decides the pattern: text input, textarea, select, radios, checkboxes, date input
+or file upload. Errors appear beside the field and in the summary at the top of the page.
+"""
+
+from django import forms, template
+
+register = template.Library()
+
+
+def _kind(widget) -> str:
+    from opencsc.forms import DateInput
+
+    if isinstance(widget, DateInput):
+        return "date"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
+        return "file"
+    return "input"
+
+
+@register.inclusion_tag("includes/fields/field.html")
+def govuk_field(field, hint=None, label_size=None, classes="", label=None, inline=False):
+    widget = field.field.widget
+    return {
+        "field": field,
+        "kind": _kind(widget),
+        "hint": hint if hint is not None else field.help_text,
+        "label": label or field.label,
+        "label_size": label_size,
+        "classes": classes,
+        "inline": inline,
+        "input_type": getattr(widget, "input_type", "text"),
+        "errors": field.errors,
+    }
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def govuk_error_summary(*forms_):
+    items = []
+    for form in forms_:
+        if form is None or not form.is_bound:
+            continue
+        for error in form.non_field_errors():
+            items.append({"text": error, "href": None})
+        for name, field_errors in form.errors.items():
+            if name == "__all__":
+                continue
+            bound = form[name]
+            anchor = bound.id_for_label or bound.auto_id
+            if isinstance(bound.field.widget, forms.MultiWidget):
+                anchor = f"{bound.auto_id}_0"
+            for error in field_errors:
+                items.append({"text": error, "href": f"#{anchor}"})
+    return {"items": items}
+
+
+@register.filter
+def zip_parts(subwidgets):
+    from opencsc.forms import DateInput
+
+    return zip(subwidgets, DateInput.PARTS)

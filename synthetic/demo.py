@@ -1,0 +1,94 @@
+"""The demo authority that `make run` loads: staff for every role, in realistic teams.
+
+Idempotent: running it again changes nothing that is already there, so `make run` twice keeps
+what people recorded. It refuses to run in production.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+
+from workforce.models import Team, User
+from workforce.roles import Role, TeamKind
+from workforce.services import staff_create, team_create
+
+DEMO_PASSWORD = "demo-password-2026"
+
+
+@dataclass(frozen=True)
+class DemoStaff:
+    username: str
+    first_name: str
+    last_name: str
+    role: str
+    team: str | None
+
+
+TEAMS = [
+    ("Front Door and MASH", TeamKind.FRONT_DOOR),
+    ("Assessment Team North", TeamKind.ASSESSMENT),
+    ("Safeguarding Team East", TeamKind.CHILD_IN_NEED),
+    ("Children in Care Team", TeamKind.LOOKED_AFTER),
+    ("Independent Reviewing Service", TeamKind.IRO_SERVICE),
+    ("Quality and Performance", TeamKind.QUALITY),
+]
+
+# One sign-in per role first (these are printed by `make run`), then the rest of the teams.
+STAFF = [
+    DemoStaff("sw.okafor", "Amara", "Okafor", Role.SOCIAL_WORKER, "Assessment Team North"),
+    DemoStaff("tm.hughes", "Claire", "Hughes", Role.TEAM_MANAGER, "Assessment Team North"),
+    DemoStaff("iro.patel", "Dev", "Patel", Role.IRO, "Independent Reviewing Service"),
+    DemoStaff("mash.evans", "Erin", "Evans", Role.MASH_WORKER, "Front Door and MASH"),
+    DemoStaff("qa.rahman", "Farah", "Rahman", Role.QA_OFFICER, "Quality and Performance"),
+    DemoStaff("sl.morgan", "Gareth", "Morgan", Role.SENIOR_LEADER, None),
+    DemoStaff("admin.kowalska", "Hanna", "Kowalska", Role.SYSTEM_ADMIN, None),
+    DemoStaff("sw.brown", "Ben", "Brown", Role.SOCIAL_WORKER, "Assessment Team North"),
+    DemoStaff("sw.ali", "Yusuf", "Ali", Role.SOCIAL_WORKER, "Safeguarding Team East"),
+    DemoStaff("sw.clarke", "Sophie", "Clarke", Role.SOCIAL_WORKER, "Safeguarding Team East"),
+    DemoStaff("tm.wright", "Joanne", "Wright", Role.TEAM_MANAGER, "Safeguarding Team East"),
+    DemoStaff("sw.nowak", "Piotr", "Nowak", Role.SOCIAL_WORKER, "Children in Care Team"),
+    DemoStaff("tm.osei", "Kwame", "Osei", Role.TEAM_MANAGER, "Children in Care Team"),
+    DemoStaff("mash.lee", "Grace", "Lee", Role.TEAM_MANAGER, "Front Door and MASH"),
+]
+
+MANAGERS = {
+    "Assessment Team North": "tm.hughes",
+    "Safeguarding Team East": "tm.wright",
+    "Children in Care Team": "tm.osei",
+    "Front Door and MASH": "mash.lee",
+}
+
+
+def sign_ins() -> list[DemoStaff]:
+    """The first demo user of each role."""
+    seen, result = set(), []
+    for person in STAFF:
+        if person.role not in seen:
+            seen.add(person.role)
+            result.append(person)
+    return result
+
+
+@transaction.atomic
+def load_demo() -> bool:
+    """Create the demo staff and teams if they are not there. Returns True if it created them."""
+    if settings.PRODUCTION:
+        raise RuntimeError("The demo data is never loaded in production.")
+    if User.objects.filter(username=STAFF[0].username).exists():
+        return False
+    teams = {name: team_create(name=name, kind=kind) for name, kind in TEAMS}
+    users = {}
+    for person in STAFF:
+        users[person.username] = staff_create(
+            username=person.username,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            role=person.role,
+            team=teams.get(person.team) if person.team else None,
+            password=DEMO_PASSWORD,
+            agency_worker=person.username == "sw.brown",
+        )
+    for team_name, username in MANAGERS.items():
+        Team.objects.filter(pk=teams[team_name].pk).update(manager=users[username])
+    return True

@@ -1,0 +1,125 @@
+"""Browser tests: Playwright driving Debian's Chromium, with an axe check on every page.
+
+Use `browse.goto(path)` and `browse.submit(button)`: each waits for the page and runs axe on
+it, failing on any serious or critical violation. At the end of each test, every document the
+browser loaded must have been checked, and no console error (a CSP violation, a script error)
+may have happened.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import TEST_PASSWORD
+
+CHROMIUM = os.environ.get("OPENCSC_CHROMIUM", "/usr/bin/chromium")
+AXE_SOURCE = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text()
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not at {CHROMIUM}: run `make test` (it installs it) or `apt-get install chromium`.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class AccessibilityViolation(AssertionError):
+    pass
+
+
+class Browse:
+    """A page that checks accessibility as it goes."""
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.loaded: list[str] = []
+        self.checked: list[str] = []
+        self.console_errors: list[tuple[str, str]] = []
+        self.documents: set[str] = set()
+        page.on("response", self._response)
+        page.on("load", lambda p: self.loaded.append(p.url))
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.console_errors.append((str(error), "")))
+
+    def _response(self, response):
+        if response.request.resource_type == "document":
+            self.documents.add(response.url)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.console_errors.append((message.text, message.location.get("url", "")))
+
+    def unexpected_console_errors(self) -> list[str]:
+        """Console errors, less the browser's note that a page itself answered 404 or 429:
+        tests visit those on purpose, and check their status themselves."""
+        return [
+            f"{text} ({url})"
+            for text, url in self.console_errors
+            if not (text.startswith("Failed to load resource") and url in self.documents)
+        ]
+
+    def goto(self, path: str):
+        response = self.page.goto(self.base_url + path)
+        self.check()
+        return response
+
+    def submit(self, button: str = "Save"):
+        """Press a button that submits a form, wait for the next page, check it."""
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name=button, exact=True).click()
+        self.check()
+
+    def follow(self, link: str):
+        with self.page.expect_navigation():
+            self.page.get_by_role("link", name=link, exact=True).first.click()
+        self.check()
+
+    def check(self):
+        """Run axe on the current page; fail on serious or critical violations."""
+        self.page.wait_for_load_state("load")
+        self.page.evaluate(AXE_SOURCE)
+        result = self.page.evaluate(
+            "() => axe.run(document, {runOnly: {type: 'tag', values: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
+        )
+        bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        if bad:
+            lines = [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in bad]
+            raise AccessibilityViolation(f"axe found problems on {self.page.url}:\n" + "\n".join(lines))
+        self.checked.append(self.page.url)
+
+    def sign_in(self, username: str, password: str = TEST_PASSWORD):
+        self.goto("/sign-in/")
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Password").fill(password)
+        self.submit("Sign in")
+
+
+@pytest.fixture
+def browse(browser, live_server):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    helper = Browse(page, live_server.url)
+    yield helper
+    context.close()
+    unchecked = [url for url in helper.loaded if url not in helper.checked]
+    assert not unchecked, f"pages loaded without an accessibility check: {unchecked}"
+    errors = helper.unexpected_console_errors()
+    assert not errors, f"errors in the browser console: {errors}"

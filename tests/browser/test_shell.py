@@ -1,0 +1,60 @@
+"""A person signs in as each demo user, sees their navigation, and gets locked out."""
+
+import pytest
+
+from synthetic import demo
+from workforce.roles import Role
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+HOME_HEADINGS = {
+    Role.SOCIAL_WORKER: "My work",
+    Role.TEAM_MANAGER: "My team",
+    Role.IRO: "Reviews and conferences",
+    Role.MASH_WORKER: "Front door",
+    Role.QA_OFFICER: "Performance",
+    Role.SENIOR_LEADER: "Performance",
+    Role.SYSTEM_ADMIN: "Administration",
+}
+
+
+def test_each_demo_user_signs_in_and_sees_their_navigation(browse):
+    demo.load_demo()
+    page = browse.page
+    for person in demo.sign_ins():
+        browse.sign_in(person.username, demo.DEMO_PASSWORD)
+        heading = HOME_HEADINGS[person.role]
+        assert page.get_by_role("heading", level=1).inner_text() == heading
+        nav = page.get_by_role("navigation", name="Menu")
+        assert nav.get_by_role("link", name=heading).get_attribute("aria-current") == "page"
+        assert Role(person.role).label in page.get_by_test_id("signed-in-as").inner_text()
+        browse.submit("Sign out")
+        assert page.get_by_role("heading", level=1).inner_text() == "Sign in"
+
+
+def test_five_wrong_passwords_lock_the_account(browse, make_staff):
+    user = make_staff(Role.SOCIAL_WORKER)
+    page = browse.page
+    for attempt in range(4):
+        browse.sign_in(user.username, "wrong-password")
+        assert "Enter a correct username and password" in page.get_by_role("alert").inner_text()
+    browse.sign_in(user.username, "wrong-password")  # the fifth
+    assert page.get_by_role("heading", level=1).inner_text() == "Your account is locked"
+    browse.sign_in(user.username)  # the right password, too late
+    assert page.get_by_role("heading", level=1).inner_text() == "Your account is locked"
+
+
+def test_an_unknown_page_shows_the_design_system_404(browse, make_staff):
+    browse.sign_in(make_staff(Role.SOCIAL_WORKER).username)
+    response = browse.goto("/this/does/not/exist")
+    assert response.status == 404
+    assert browse.page.get_by_role("heading", level=1).inner_text() == "Page not found"
+
+
+def test_the_sign_in_form_explains_empty_fields(browse, db):
+    browse.goto("/sign-in/")
+    browse.submit("Sign in")
+    summary = browse.page.get_by_role("alert").inner_text()
+    assert "Enter your username" in summary and "Enter your password" in summary
+    browse.page.get_by_role("link", name="Enter your username").click()
+    assert browse.page.evaluate("document.activeElement.id") == "id_username"

@@ -1,0 +1,36 @@
+"""The roles people hold in the service, and what each role may do across the authority."""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    IRO = "iro", "Independent reviewing officer"
+    MASH_WORKER = "mash_worker", "MASH worker"
+    QA_OFFICER = "qa_officer", "QA and performance officer"
+    SENIOR_LEADER = "senior_leader", "Senior leader"
+    SYSTEM_ADMIN = "system_admin", "System administrator"
+
+
+# Roles that read any (unrestricted) child's record across the authority: the front door
+# screens every contact, IROs chair reviews for children in any team, QA audits any case,
+# senior leaders answer for all of them, and administrators support everyone.
+AUTHORITY_WIDE_READERS = frozenset(
+    {Role.MASH_WORKER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN}
+)
+
+# Roles that run the statutory returns and see performance figures for the whole authority.
+PERFORMANCE_ROLES = frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})
+
+
+class TeamKind(models.TextChoices):
+    FRONT_DOOR = "front_door", "Front door (MASH)"
+    ASSESSMENT = "assessment", "Assessment"
+    CHILD_IN_NEED = "child_in_need", "Child in need and child protection"
+    LOOKED_AFTER = "looked_after", "Children looked after"
+    CARE_LEAVERS = "care_leavers", "Care leavers"
+    DISABLED_CHILDREN = "disabled_children", "Disabled children"
+    IRO_SERVICE = "iro_service", "Independent reviewing service"
+    QUALITY = "quality", "Quality assurance and performance"
+    OTHER = "other", "Other"

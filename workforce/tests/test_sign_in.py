@@ -1,0 +1,78 @@
+"""Sign-in: passwords, lockout, sessions."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from conftest import TEST_PASSWORD
+from workforce.models import User
+from workforce.roles import Role
+
+
+def _sign_in(client, username, password):
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_passwords_are_stored_with_argon2(make_staff):
+    user = make_staff(Role.SOCIAL_WORKER)
+    assert User.objects.get(pk=user.pk).password.startswith("argon2$")
+
+
+def test_a_correct_password_signs_in_and_goes_home(client, make_staff):
+    user = make_staff(Role.SOCIAL_WORKER)
+    response = _sign_in(client, user.username, TEST_PASSWORD)
+    assert response.status_code == 302
+    assert response.url == reverse("home")
+
+
+def test_a_wrong_password_shows_the_error_summary(client, make_staff):
+    user = make_staff(Role.SOCIAL_WORKER)
+    response = _sign_in(client, user.username, "not-the-password")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "There is a problem" in body
+    assert "Enter a correct username and password" in body
+
+
+def test_empty_fields_get_field_messages(client, db):
+    response = _sign_in(client, "", "")
+    body = response.content.decode()
+    assert "Enter your username" in body
+    assert "Enter your password" in body
+
+
+def test_five_wrong_passwords_lock_the_account_even_for_the_right_password(client, make_staff):
+    user = make_staff(Role.SOCIAL_WORKER)
+    for _ in range(5):
+        _sign_in(client, user.username, "wrong-password")
+    response = _sign_in(client, user.username, TEST_PASSWORD)
+    assert response.status_code == 429
+    assert "Your account is locked" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_four_wrong_passwords_do_not_lock(client, make_staff):
+    user = make_staff(Role.SOCIAL_WORKER)
+    for _ in range(4):
+        _sign_in(client, user.username, "wrong-password")
+    response = _sign_in(client, user.username, TEST_PASSWORD)
+    assert response.status_code == 302
+
+
+def test_a_locked_account_does_not_lock_another(client, make_staff):
+    locked = make_staff(Role.SOCIAL_WORKER)
+    other = make_staff(Role.SOCIAL_WORKER)
+    for _ in range(5):
+        _sign_in(client, locked.username, "wrong-password")
+    assert _sign_in(client, other.username, TEST_PASSWORD).status_code == 302
+
+
+def test_sessions_expire_after_inactivity():
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_sign_out_is_a_post_and_ends_the_session(client, make_staff):
+    client.force_login(make_staff(Role.SOCIAL_WORKER))
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("my_work")).status_code == 302

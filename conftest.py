@@ -8,7 +8,18 @@ import pytest
 # beside one unless told it is safe. It is: the browser is in another process.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+from timescales.testing import bank_holidays, clock, timescales_caches  # noqa: E402,F401
+
 TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def _calendar_is_seeded(request):
+    """Tests with `transactional_db` or `live_server` truncate every table when they finish,
+    seeded bank holidays included; put them back for any test that uses the database."""
+    uses_db = {"db", "transactional_db", "live_server", "django_db_setup"} & set(request.fixturenames)
+    if uses_db or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("bank_holidays")
 
 
 @pytest.fixture
@@ -37,3 +48,11 @@ def make_staff(db):
         )
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request, settings):
+    """Argon2 is slow by design; tests that are not about hashing use a fast hasher.
+    Tests marked `real_password_hashing` keep the production hashers."""
+    if request.node.get_closest_marker("real_password_hashing") is None:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

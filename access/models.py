@@ -2,6 +2,8 @@ import pgtrigger
 from django.conf import settings
 from django.db import models
 
+from opencsc.audit import audited
+
 
 class RecordRead(models.Model):
     """One opening of a child's record: who, when, which record and which page.
@@ -27,3 +29,24 @@ class RecordRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} read person {self.person_id} at {self.read_at:%Y-%m-%d %H:%M}"
+
+
+@audited()
+class RestrictedAccessGrant(models.Model):
+    """A named person's access to a restricted record, for a set time, with a reason."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="access_grants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_grants")
+    reason = models.CharField(max_length=300)
+    starts_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-granted_at"]
+        indexes = [models.Index(fields=["user", "person"], name="grant_user_person")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(expires_at__gt=models.F("starts_at")), name="grant_expires_after_start")
+        ]

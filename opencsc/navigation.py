@@ -26,6 +26,7 @@ NAVIGATION = [
     NavItem("Reviews and conferences", "reviews_home", frozenset({Role.IRO})),
     NavItem("Performance", "performance_home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("Administration", "administration_home", frozenset({Role.SYSTEM_ADMIN})),
+    NavItem("Find a person", "people:search", ALL_ROLES),
 ]
 
 

@@ -90,6 +90,13 @@ INSTALLED_APPS = [
     "opencsc",
     "workforce",
     "access",
+    "people",
+    "casework",
+    "front_door",
+    "assessments",
+    "child_protection",
+    "children_in_need",
+    "timescales",
     "synthetic",
 ]
 

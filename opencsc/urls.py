@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from opencsc import views
 from workforce.forms import SignInForm
@@ -16,6 +16,14 @@ urlpatterns = [
     path("reviews/", views.reviews_home, name="reviews_home"),
     path("performance/", views.performance_home, name="performance_home"),
     path("administration/", views.administration_home, name="administration_home"),
+    path("people/", include("people.urls")),
+    path("people/", include("casework.urls")),
+    path("people/", include("front_door.urls")),
+    path("people/", include("assessments.urls")),
+    path("people/", include("child_protection.urls")),
+    path("people/", include("children_in_need.urls")),
+    path("front-door/", include("front_door.queue_urls")),
+    path("assessments/", include("assessments.queue_urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -18,13 +18,19 @@ def home(request):
 
 @require_roles(Role.SOCIAL_WORKER, Role.TEAM_MANAGER)
 def my_work(request):
-    return render(request, "home/my_work.html")
+    from people.selectors import children_allocated_to
+
+    return render(request, "home/my_work.html", {"children": children_allocated_to(request.user)})
 
 
 @require_roles(Role.TEAM_MANAGER)
 def my_team(request):
-    team_members = request.user.managed_teams.prefetch_related("members")
-    return render(request, "home/my_team.html", {"teams": team_members})
+    from casework.selectors import caseloads_for_teams
+
+    teams = list(request.user.managed_teams.all())
+    caseloads = caseloads_for_teams([t.pk for t in teams])
+    by_team = {team.pk: [row for row in caseloads if row.team_id == team.pk] for team in teams}
+    return render(request, "home/my_team.html", {"teams": [(team, by_team[team.pk]) for team in teams]})
 
 
 @require_roles(Role.MASH_WORKER)

@@ -72,9 +72,19 @@ def sign_ins() -> list[DemoStaff]:
 
 @transaction.atomic
 def load_demo() -> bool:
-    """Create the demo staff and teams if they are not there. Returns True if it created them."""
+    """Create the demo staff, teams and families if they are not there.
+    Returns True if it created anything."""
     if settings.PRODUCTION:
         raise RuntimeError("The demo data is never loaded in production.")
+    created_staff = _load_staff()
+    from synthetic.demo_record import load_demo_families
+
+    staff = {u.username: u for u in User.objects.filter(username__in=[p.username for p in STAFF])}
+    created_children = load_demo_families(staff)
+    return bool(created_staff or created_children)
+
+
+def _load_staff() -> bool:
     if User.objects.filter(username=STAFF[0].username).exists():
         return False
     teams = {name: team_create(name=name, kind=kind) for name, kind in TEAMS}

@@ -1,5 +1,6 @@
 """Sign-in: passwords, lockout, sessions."""
 
+import pytest
 from django.conf import settings
 from django.urls import reverse
 
@@ -12,6 +13,7 @@ def _sign_in(client, username, password):
     return client.post(reverse("login"), {"username": username, "password": password})
 
 
+@pytest.mark.real_password_hashing
 def test_passwords_are_stored_with_argon2(make_staff):
     user = make_staff(Role.SOCIAL_WORKER)
     assert User.objects.get(pk=user.pk).password.startswith("argon2$")

@@ -1,0 +1,87 @@
+"""Who may see which person's record. Every view that shows a person goes through here.
+
+A child is visible to:
+- the allocated worker, the allocated team, and the managers of that team;
+- roles that read across the authority (MASH, IRO, QA and performance, senior leaders,
+  administrators): workforce.roles.AUTHORITY_WIDE_READERS.
+An adult or other linked person (not a child with their own record) is visible to whoever
+may see a child they are linked to.
+A restricted record is visible only to people an administrator has named, while their grant
+lasts, whatever their role.
+
+Anything else is reported exactly as if the record did not exist (404), so a search or a
+guessed URL cannot even confirm that a child is known to the service.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from access.models import RecordRead, RestrictedAccessGrant
+from people.models import Person, Relationship
+from workforce.roles import AUTHORITY_WIDE_READERS
+
+
+def team_ids_for(user) -> set[int]:
+    """The teams whose children this user works with: their own and any they manage."""
+    ids = set(user.managed_teams.values_list("id", flat=True))
+    if user.team_id:
+        ids.add(user.team_id)
+    return ids
+
+
+def _active_grants(user):
+    now = timezone.now()
+    return RestrictedAccessGrant.objects.filter(
+        user=user, starts_at__lte=now, expires_at__gt=now, revoked_at__isnull=True
+    )
+
+
+def people_visible_to(user) -> QuerySet[Person]:
+    people = Person.objects.live()
+    granted = Exists(_active_grants(user).filter(person=OuterRef("pk")))
+    if user.role in AUTHORITY_WIDE_READERS:
+        unrestricted = Q()
+    else:
+        teams = team_ids_for(user)
+        own_children = Q(current_worker=user) | Q(current_team_id__in=teams)
+        linked_child = Q(to_person__current_worker=user) | Q(to_person__current_team_id__in=teams)
+        linked_child_reverse = Q(from_person__current_worker=user) | Q(from_person__current_team_id__in=teams)
+        linked = Exists(
+            Relationship.objects.filter(from_person=OuterRef("pk"), end_date__isnull=True).filter(linked_child)
+        ) | Exists(
+            Relationship.objects.filter(to_person=OuterRef("pk"), end_date__isnull=True).filter(linked_child_reverse)
+        )
+        unrestricted = own_children | (Q(is_child=False) & linked)
+    return people.filter((Q(restricted=False) & unrestricted) | (Q(restricted=True) & granted))
+
+
+def can_view_person(user, person: Person) -> bool:
+    return people_visible_to(user).filter(pk=person.pk).exists()
+
+
+def person_get_for_user(user, person_id, *, request=None, reason: str = "") -> Person:
+    """Fetch a person the user may see, or raise 404. Logs the read when a request is given."""
+    try:
+        person_id = int(person_id)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    person = people_visible_to(user).filter(pk=person_id).select_related("current_worker", "current_team").first()
+    if person is None:
+        raise Http404
+    if request is not None:
+        RecordRead.objects.create(user=user, person_id=person.pk, path=request.get_full_path()[:500], reason=reason[:200])
+    return person
+
+
+def who_has_viewed(person: Person) -> QuerySet[RecordRead]:
+    return RecordRead.objects.filter(person_id=person.pk).select_related("user", "user__team")
+
+
+def may_see_who_has_viewed(user, person: Person) -> bool:
+    """Managers of the child's team, and authority-wide readers other than MASH workers."""
+    from workforce.roles import Role
+
+    if user.role in {Role.SENIOR_LEADER, Role.QA_OFFICER, Role.SYSTEM_ADMIN}:
+        return True
+    return user.role == Role.TEAM_MANAGER and person.current_team_id in team_ids_for(user)

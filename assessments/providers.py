@@ -1,0 +1,32 @@
+"""The assessment's 45 working days from the referral (TIMESCALES.md A1 #3), one per episode.
+
+Met when the episode's first assessment is authorised (the census AssessmentAuthorisationDate).
+Nothing is due after a referral decided as no further action, or once the episode closed
+without an assessment.
+"""
+
+from assessments.choices import AssessmentStatus
+from assessments.models import Assessment
+from children_in_need.models import CINEpisode
+from timescales import engine
+from timescales.engine import describe_trigger, due_spec
+
+
+@engine.register
+def assessment_due(person, calendar):
+    first_authorised = {}
+    for episode_id, authorised_on in (
+        Assessment.objects.filter(child_id=person.pk, status=AssessmentStatus.AUTHORISED)
+        .order_by("-authorised_on")
+        .values_list("episode_id", "authorised_on")
+    ):
+        first_authorised[episode_id] = authorised_on  # the earliest wins: the list runs latest first
+    for episode in CINEpisode.objects.filter(child_id=person.pk).select_related("referral"):
+        authorised_on = first_authorised.get(episode.pk)
+        if authorised_on is None and (episode.referral.nfa or not episode.is_open):
+            continue
+        yield due_spec(
+            "assessment_45wd", trigger=episode.start_date, calendar=calendar, key=f"episode-{episode.pk}",
+            trigger_description=describe_trigger("Referral", episode.start_date), source=episode.referral,
+            completed_at=authorised_on,
+        )

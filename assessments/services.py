@@ -1,0 +1,194 @@
+"""Writes for assessments: start, save, submit, and a manager's authorisation or return.
+
+Each is one transaction with its chronology event and the child's due items. The four-eyes rule
+(an author never authorises their own assessment) is checked here with a message, and again by
+a database constraint.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from access.selectors import team_ids_for
+from assessments.choices import AssessmentOutcome, AssessmentStatus
+from assessments.models import Assessment
+from casework.chronology import chronology_record
+from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date, now, require_recorder, today
+from children_in_need.models import CINEpisode
+from codelists.cin import AssessmentFactor
+from timescales.calendar import get_calendar
+from timescales.engine import due_from, refresh_due_items
+from workforce.roles import Role
+
+NO_FACTORS = "21"  # census code: "No factors identified"; only on its own
+SELF_AUTHORISATION = "You cannot authorise an assessment you wrote or submitted. Ask another manager to authorise it"
+
+
+def due_date_for(episode: CINEpisode) -> datetime.date:
+    """45 working days from the referral (TIMESCALES.md A1 #3)."""
+    return due_from("assessment_45wd", episode.start_date)
+
+
+def _moment(day: datetime.date) -> datetime.datetime:
+    from casework.times import local_moment
+
+    return local_moment(day, datetime.time(9, 0))
+
+
+def _locked(assessment: Assessment) -> Assessment:
+    lock_child(assessment.child)
+    return Assessment.objects.select_related("child", "episode").get(pk=assessment.pk)
+
+
+@transaction.atomic
+def assessment_start(*, actor, child, start_date: datetime.date) -> Assessment:
+    """Start an assessment in the child's open episode; `actor` is its author."""
+    require_recorder(actor)
+    child = lock_child(child)
+    episode = CINEpisode.objects.open().filter(child=child).first()
+    if episode is None:
+        raise ValidationError(f"{child.full_name} has no open child in need episode: record a referral first")
+    checks = DateChecks()
+    if checks.required("start_date", start_date, "the start date"):
+        checks.not_future("start_date", start_date, "The start date")
+        checks.not_before("start_date", start_date, episode.start_date,
+                          f"The assessment cannot start before the referral on {long_date(episode.start_date)}")
+    checks.raise_if_any()
+    in_hand = Assessment.objects.filter(episode=episode).exclude(status=AssessmentStatus.AUTHORISED).first()
+    if in_hand is not None:
+        raise ValidationError(f"An assessment started on {long_date(in_hand.start_date)} is not authorised yet. "
+                              "Finish that one before starting another")
+    with constraint_messages({"assessment_one_in_hand": (None, "An assessment is already in progress for this episode")}):
+        assessment = Assessment.objects.create(child=child, episode=episode, start_date=start_date, author=actor)
+    chronology_record(child=child, event_type="assessment.started", occurred_at=_moment(start_date), actor=actor,
+                      source=assessment, data={"start_date": long_date(start_date)})
+    refresh_due_items(child)
+    return assessment
+
+
+def _apply_content(assessment: Assessment, *, child_seen_on, factors, analysis, outcome, late_reason) -> None:
+    checks = DateChecks()
+    checks.not_future("child_seen_on", child_seen_on, "The date the child was seen")
+    checks.not_before("child_seen_on", child_seen_on, assessment.episode.start_date,
+                      f"The child cannot be seen for this assessment before the referral on "
+                      f"{long_date(assessment.episode.start_date)}")
+    factors = list(dict.fromkeys(factors or []))
+    unknown = [code for code in factors if code not in AssessmentFactor.values]
+    if unknown:
+        checks.add("factors", "Select factors from the list")
+    elif NO_FACTORS in factors and len(factors) > 1:
+        checks.add("factors", "Select ‘No factors identified’ only on its own")
+    if outcome and outcome not in AssessmentOutcome.values:
+        checks.add("outcome", "Select the outcome")
+    checks.raise_if_any()
+    assessment.child_seen_on, assessment.factors = child_seen_on, factors
+    assessment.analysis, assessment.outcome, assessment.late_reason = analysis.strip(), outcome or "", late_reason.strip()
+
+
+def _require_editable(actor, assessment: Assessment) -> None:
+    if not assessment.editable:
+        raise ValidationError(f"This assessment is {assessment.get_status_display().lower()} and cannot be changed")
+
+
+@transaction.atomic
+def assessment_save(
+    *, actor, assessment: Assessment, child_seen_on=None, factors=(), analysis: str = "", outcome: str = "", late_reason: str = ""
+) -> Assessment:
+    """Save the work so far, without submitting it."""
+    require_recorder(actor)
+    assessment = _locked(assessment)
+    _require_editable(actor, assessment)
+    _apply_content(assessment, child_seen_on=child_seen_on, factors=factors, analysis=analysis, outcome=outcome,
+                   late_reason=late_reason)
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def assessment_submit(
+    *, actor, assessment: Assessment, child_seen_on=None, factors=(), analysis: str = "", outcome: str = "", late_reason: str = ""
+) -> Assessment:
+    """Save and send to a manager. Past 45 working days from the referral, the reason is required."""
+    require_recorder(actor)
+    assessment = _locked(assessment)
+    _require_editable(actor, assessment)
+    _apply_content(assessment, child_seen_on=child_seen_on, factors=factors, analysis=analysis, outcome=outcome,
+                   late_reason=late_reason)
+    checks = DateChecks()
+    if not assessment.factors:
+        checks.add("factors", "Select the factors identified, or ‘No factors identified’")
+    if not assessment.analysis:
+        checks.add("analysis", "Enter the analysis")
+    if not assessment.outcome:
+        checks.add("outcome", "Select the outcome")
+    due = due_date_for(assessment.episode)
+    if today() > due and not assessment.late_reason:
+        checks.add("late_reason", f"The assessment was due by {long_date(due)}. Enter why it took longer than 45 working days")
+    checks.raise_if_any()
+    assessment.status = AssessmentStatus.SUBMITTED
+    assessment.submitted_at, assessment.submitted_by = now(), actor
+    assessment.save()
+    chronology_record(child=assessment.child, event_type="assessment.submitted", occurred_at=assessment.submitted_at,
+                      actor=actor, source=assessment, data={"outcome": assessment.get_outcome_display()})
+    refresh_due_items(assessment.child)
+    return assessment
+
+
+def _require_manager_of(actor, assessment: Assessment) -> None:
+    if actor.role != Role.TEAM_MANAGER or assessment.child.current_team_id not in team_ids_for(actor):
+        raise PermissionDenied("Only a manager of the child's team can authorise or return an assessment.")
+    if assessment.status != AssessmentStatus.SUBMITTED:
+        raise ValidationError(f"This assessment is {assessment.get_status_display().lower()}, not waiting for authorisation")
+
+
+@transaction.atomic
+def assessment_authorise(
+    *, actor, assessment: Assessment, authorised_on: datetime.date | None = None, late_reason: str = ""
+) -> Assessment:
+    """A manager authorises the assessment: it is concluded (census AssessmentAuthorisationDate)."""
+    assessment = _locked(assessment)
+    _require_manager_of(actor, assessment)
+    if actor.pk in (assessment.author_id, assessment.submitted_by_id):
+        raise ValidationError(SELF_AUTHORISATION)
+    authorised_on = authorised_on or today()
+    checks = DateChecks()
+    checks.not_future("authorised_on", authorised_on, "The authorisation date")
+    checks.not_before("authorised_on", authorised_on, assessment.start_date,
+                      f"The authorisation date cannot be before the assessment started on {long_date(assessment.start_date)}")
+    due = due_date_for(assessment.episode)
+    late_reason = late_reason.strip() or assessment.late_reason
+    if authorised_on > due and not late_reason:
+        checks.add("late_reason", f"The assessment was due by {long_date(due)}. Enter why it took longer than 45 working days")
+    checks.raise_if_any()
+    assessment.status, assessment.late_reason = AssessmentStatus.AUTHORISED, late_reason
+    assessment.authorised_on, assessment.authorised_at, assessment.authorised_by = authorised_on, now(), actor
+    with constraint_messages({"assessment_not_self_authorised": ("__all__", SELF_AUTHORISATION)}):
+        assessment.save()
+    working_days = get_calendar().working_days_between(assessment.episode.start_date, authorised_on)
+    chronology_record(
+        child=assessment.child, event_type="assessment.authorised", occurred_at=assessment.authorised_at, actor=actor,
+        source=assessment,
+        data={"authorised_on": long_date(authorised_on), "working_days": working_days,
+              "outcome": assessment.get_outcome_display(), "late_reason": late_reason if authorised_on > due else ""},
+    )
+    refresh_due_items(assessment.child)
+    return assessment
+
+
+@transaction.atomic
+def assessment_return(*, actor, assessment: Assessment, comments: str) -> Assessment:
+    """A manager sends the assessment back to its author with comments; it shows in their tray."""
+    assessment = _locked(assessment)
+    _require_manager_of(actor, assessment)
+    if not comments.strip():
+        raise ValidationError({"comments": "Enter your comments for the social worker"})
+    assessment.status = AssessmentStatus.RETURNED
+    assessment.returned_at, assessment.returned_by, assessment.return_comments = now(), actor, comments.strip()
+    assessment.save()
+    chronology_record(child=assessment.child, event_type="assessment.returned", occurred_at=assessment.returned_at,
+                      actor=actor, source=assessment, data={"comments": assessment.return_comments})
+    refresh_due_items(assessment.child)
+    return assessment

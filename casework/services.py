@@ -1,0 +1,236 @@
+"""Writes for casework. Each is one transaction with its chronology event."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from casework import documents
+from casework.chronology import chronology_record
+from casework.choices import AllocationChangeReason, CaseNoteType, VisitType
+from casework.models import Allocation, CaseNote, Document, Visit
+from casework.times import now
+from people.models import Person
+from timescales.engine import reassign_due_items
+
+# Shared with the forms, so the page and the service refuse with the same words.
+SEEN_ALONE_BUT_NOT_SEEN = (
+    "The child cannot have been seen alone if they were not seen. "
+    "Select ‘No’, or change ‘Was the child seen?’ to ‘Yes’"
+)
+UPLOAD_NOT_STORED = "The selected file could not be uploaded – try again"
+
+
+@transaction.atomic
+def allocation_change(
+    *, actor, child: Person, team, worker=None, start_date: datetime.date, reason: str = AllocationChangeReason.NEW_CASE
+) -> Allocation:
+    """End the child's open allocation (if any) and start a new one from `start_date`."""
+    if worker is not None and worker.team_id != team.pk and not worker.managed_teams.filter(pk=team.pk).exists():
+        raise ValidationError({"worker": f"{worker} is not in {team}. Choose a worker in that team."})
+    child = Person.objects.select_for_update().get(pk=child.pk)
+    current = Allocation.objects.filter(child=child, end_date__isnull=True).first()
+    if current is not None:
+        if start_date < current.start_date:
+            raise ValidationError({"start_date": "The new allocation cannot start before the current one started"})
+        current.end_date = start_date
+        current.end_reason = reason
+        current.save(update_fields=["end_date", "end_reason"])
+    allocation = Allocation.objects.create(
+        child=child, worker=worker, team=team, start_date=start_date, reason=reason, allocated_by=actor
+    )
+    Person.objects.filter(pk=child.pk).update(current_worker=worker, current_team=team)
+    chronology_record(
+        child=child,
+        event_type="allocation.changed",
+        occurred_at=_start_of(start_date),
+        actor=actor,
+        source=allocation,
+        data={
+            "worker": str(worker) if worker else "",
+            "team": str(team),
+            "reason": AllocationChangeReason(reason).label,
+        },
+    )
+    _after_allocation(child)
+    return allocation
+
+
+def _after_allocation(child):
+    """Due items follow the child to the new worker and team."""
+    reassign_due_items(Person.objects.get(pk=child.pk))
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+
+
+def caseload_counts(team_ids=None):
+    """Open allocations per worker: {worker_id: count}."""
+    from django.db.models import Count
+
+    qs = Allocation.objects.filter(end_date__isnull=True, worker__isnull=False, child__merged_into__isnull=True)
+    if team_ids is not None:
+        qs = qs.filter(team_id__in=team_ids)
+    return dict(qs.values_list("worker_id").annotate(n=Count("id")).values_list("worker_id", "n"))
+
+
+def _refresh_due_items(child):
+    """A visit or a note may meet (or start) something due: bring the child's due items up to date.
+
+    Runs inside the caller's transaction, so the work tray never disagrees with the record.
+    """
+    try:
+        from timescales.engine import refresh_due_items
+    except ImportError:  # the timescale engine is optional for the record itself
+        return
+    refresh_due_items(child)
+
+
+def _require_child(child: Person) -> None:
+    if not child.is_child:
+        raise ValidationError("Visits, case notes and documents are recorded on a child's record")
+
+
+def _check_moment(errors: dict, key: str, moment, what: str) -> None:
+    if moment is None:
+        errors[key] = f"Enter the date of the {what}"
+    elif moment > now():
+        errors[key] = f"The date and time of the {what} must be in the past"
+
+
+@transaction.atomic
+def visit_record(
+    *,
+    actor,
+    child: Person,
+    visited_at: datetime.datetime,
+    visit_type: str,
+    child_seen: bool,
+    seen_alone: bool = False,
+    bedroom_seen: bool | None = None,
+    voice_of_child: str = "",
+    observations: str = "",
+    next_steps: str = "",
+) -> Visit:
+    """Record a visit to the child, with its chronology event, and refresh what is due.
+
+    `bedroom_seen` is None where it does not apply (an office or school visit).
+    """
+    _require_child(child)
+    errors = {}
+    _check_moment(errors, "visited_at", visited_at, "visit")
+    if visit_type not in VisitType.values:
+        errors["visit_type"] = "Select the type of visit"
+    if seen_alone and not child_seen:
+        errors["seen_alone"] = SEEN_ALONE_BUT_NOT_SEEN
+    if not observations.strip():
+        errors["observations"] = "Enter your observations"
+    if errors:
+        raise ValidationError(errors)
+    visit = Visit.objects.create(
+        child=child,
+        visited_at=visited_at,
+        visit_type=visit_type,
+        child_seen=child_seen,
+        seen_alone=seen_alone,
+        bedroom_seen=bedroom_seen,
+        voice_of_child=voice_of_child.strip(),
+        observations=observations.strip(),
+        next_steps=next_steps.strip(),
+        recorded_by=actor,
+    )
+    chronology_record(
+        child=child,
+        event_type="visit.recorded",
+        occurred_at=visited_at,
+        actor=actor,
+        source=visit,
+        data={
+            "visit_type": VisitType(visit_type).label,
+            "child_seen": child_seen,
+            "seen_alone": seen_alone,
+            "bedroom_seen": bedroom_seen,
+        },
+    )
+    _refresh_due_items(child)
+    return visit
+
+
+def case_note_record(
+    *,
+    actor,
+    child: Person,
+    note_type: str,
+    occurred_at: datetime.datetime,
+    subject: str,
+    body: str,
+    upload=None,
+) -> CaseNote:
+    """Record a case note, and the document attached to it if there is one, in one transaction.
+
+    The upload is checked by its content (casework.documents). If it cannot be stored, nothing
+    is saved; if anything after storing it fails, the stored file is removed again, so no file
+    is left on disk without a row that points at it.
+    """
+    _require_child(child)
+    errors = {}
+    _check_moment(errors, "occurred_at", occurred_at, "case note")
+    if note_type not in CaseNoteType.values:
+        errors["note_type"] = "Select the type of case note"
+    if not subject.strip():
+        errors["subject"] = "Enter a subject"
+    elif len(subject.strip()) > CaseNote._meta.get_field("subject").max_length:
+        errors["subject"] = "Subject must be 200 characters or fewer"
+    if not body.strip():
+        errors["body"] = "Enter the note"
+    checked = None
+    if upload is not None:
+        try:
+            checked = documents.check_upload(upload)
+        except ValidationError as error:
+            errors["upload"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+
+    stored = []
+    try:
+        with transaction.atomic():
+            note = CaseNote.objects.create(
+                child=child, note_type=note_type, occurred_at=occurred_at, subject=subject.strip(), body=body.strip(),
+                recorded_by=actor,
+            )
+            chronology_record(
+                child=child, event_type="note.recorded", occurred_at=occurred_at, actor=actor, source=note,
+                data={"note_type": CaseNoteType(note_type).label, "subject": note.subject},
+            )
+            if checked is not None:
+                document = _document_store(actor=actor, child=child, note=note, checked=checked)
+                stored.append(document.file.name)
+                chronology_record(
+                    child=child, event_type="document.added", occurred_at=occurred_at, actor=actor, source=document,
+                    data={"name": document.original_name},
+                )
+            _refresh_due_items(child)
+    except Exception:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+    return note
+
+
+def _document_store(*, actor, child, note, checked: documents.CheckedUpload) -> Document:
+    document = Document(
+        child=child, case_note=note, original_name=checked.original_name, content_type=checked.content_type,
+        size=checked.size, uploaded_by=actor,
+    )
+    try:
+        # Saving the row writes the file to storage first (FileField.pre_save).
+        document.file = checked.file
+        document.save()
+    except OSError:
+        raise ValidationError({"upload": UPLOAD_NOT_STORED}) from None
+    return document

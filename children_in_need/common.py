@@ -1,0 +1,111 @@
+"""What every step of the help-and-protection journey shares: who may record it, how dates are
+checked, and how a database constraint that fires anyway becomes a message instead of a 500.
+
+The services of front_door, assessments, child_protection and children_in_need all use it, so a
+date typed in the future or out of order is refused with the same words everywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
+
+from people.models import Person
+from timescales import clock
+from workforce.roles import Role
+
+# Who records the journey: front door screeners, social workers, their managers, and CP chairs
+# (conferences). QA, senior leaders and administrators read it but do not write it.
+RECORDERS = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.MASH_WORKER, Role.IRO})
+
+
+def can_record(user) -> bool:
+    return getattr(user, "role", None) in RECORDERS
+
+
+def require_recorder(actor) -> None:
+    if not can_record(actor):
+        raise PermissionDenied("Your role cannot record this.")
+
+
+def lock_child(child: Person) -> Person:
+    """Lock the child's row for the rest of the transaction: two people recording a step for
+    the same child at once are served one after the other, so "one open episode" and "plans
+    never overlap" are checked against what is really there."""
+    person = Person.objects.select_for_update().get(pk=child.pk)
+    if not person.is_child:
+        raise ValidationError("This is recorded on a child's own record.")
+    return person
+
+
+def today() -> datetime.date:
+    return clock.today()
+
+
+def now() -> datetime.datetime:
+    return clock.now()
+
+
+def long_date(day: datetime.date | None) -> str:
+    """2 June 2025, as the GOV.UK style guide writes dates."""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+class DateChecks:
+    """Collects date errors for one service call; `raise_if_any()` raises them together so the
+    form shows every problem at once, beside its field."""
+
+    def __init__(self):
+        self.errors: dict[str, str] = {}
+
+    def add(self, field: str, message: str) -> None:
+        self.errors.setdefault(field, message)
+
+    def required(self, field: str, value, what: str) -> bool:
+        if value is None:
+            self.add(field, f"Enter {what}")
+            return False
+        return True
+
+    def not_future(self, field: str, value, what: str) -> None:
+        """`what` reads as "The date of the strategy discussion"."""
+        if value is None:
+            return
+        if isinstance(value, datetime.datetime):
+            if value > now():
+                self.add(field, f"{what} must be now or in the past")
+        elif value > today():
+            self.add(field, f"{what} must be today or in the past")
+
+    def not_before(self, field: str, value, earliest, message: str) -> None:
+        """Refuse `value` earlier than `earliest` (both dates, or both datetimes)."""
+        if value is None or earliest is None:
+            return
+        if value < earliest:
+            self.add(field, message)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+@contextlib.contextmanager
+def constraint_messages(messages: dict[str, tuple[str | None, str]]):
+    """Turn a database constraint that fired into the ValidationError the service would have
+    raised itself. The services check first; this is for the race the check cannot see (two
+    saves at the same moment), so even then the user gets a message, never a 500.
+
+        with constraint_messages({"cinepisode_one_open": ("referral_date", "... already open")}):
+            CINEpisode.objects.create(...)
+    """
+    try:
+        yield
+    except IntegrityError as error:
+        name = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None)
+        if name in messages:
+            field, message = messages[name]
+            raise ValidationError({field: message} if field else message) from error
+        raise

@@ -1,0 +1,122 @@
+"""What the journey tab shows, built from a loaded Journey without further queries: the history
+of each episode as dated steps, and the actions that come next."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from children_in_need.common import can_record, long_date
+from children_in_need.selectors import Journey, enquiries_awaiting_conference
+from timescales.calendar import london_date
+
+
+@dataclass(frozen=True)
+class Step:
+    day: datetime.date
+    what: str
+    detail: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Action:
+    label: str
+    url: str
+
+
+def episode_history(episode) -> list[Step]:
+    """Every step of one episode, oldest first."""
+    child_id, referral = episode.child_id, episode.referral
+    steps = [Step(referral.referral_date, "Referral", f"{referral.get_source_display()}. Primary need: "
+                  f"{episode.get_primary_need_display()}" + (". Re-referral within 12 months" if referral.is_re_referral else ""))]
+    if referral.next_step:
+        steps.append(Step(london_date(referral.decided_at), "Next step decided", referral.get_next_step_display()))
+    for a in episode.assessments.all():
+        url = reverse("assessments:detail", args=[child_id, a.pk])
+        steps.append(Step(a.start_date, "Assessment started", f"By {a.author}", url))
+        if a.is_authorised:
+            steps.append(Step(a.authorised_on, "Assessment authorised", a.get_outcome_display(), url))
+    for d in episode.strategy_discussions.all():
+        steps.append(Step(d.held_on, "Strategy discussion", d.get_decision_display()))
+    for e in episode.section47_enquiries.all():
+        steps.append(Step(e.start_date, "Section 47 enquiry started", f"Initial conference due by {long_date(e.icpc_target_date)}"))
+        if e.end_date:
+            steps.append(Step(e.end_date, "Section 47 enquiry concluded", e.get_outcome_display()))
+    for c in episode.cp_conferences.all():
+        steps.append(Step(c.held_on, c.get_kind_display(), c.get_outcome_display()
+                          + (f". Category: {c.get_category_display().lower()}" if c.category else "")))
+    for p in episode.cp_plans.all():
+        steps.extend(Step(g.held_on, "Core group meeting") for g in p.core_groups.all())
+        if p.end_date:
+            steps.append(Step(p.end_date, "Child protection plan ended", p.get_end_reason_display()))
+    for p in episode.cin_plans.all():
+        steps.append(Step(p.start_date, "Child in need plan started"))
+        steps.extend(Step(r.held_on, "Child in need plan review", r.notes[:120]) for r in p.reviews.all())
+        if p.end_date:
+            steps.append(Step(p.end_date, "Child in need plan ended", p.end_reason))
+    if episode.end_date:
+        steps.append(Step(episode.end_date, "Case closed", episode.get_closure_reason_display()))
+    return sorted(steps, key=lambda s: s.day)
+
+
+def _url(name: str, *args, query: str = "") -> str:
+    return reverse(name, args=args) + (f"?{query}" if query else "")
+
+
+def next_actions(journey: Journey, child, user) -> list[Action]:
+    """What can be recorded next, in the order the journey usually goes."""
+    if not can_record(user):
+        return []
+    pk, actions = child.pk, []
+    for contact in journey.undecided_contacts:
+        actions.append(Action(f"Screen the contact received on {long_date(london_date(contact.received_at))}",
+                              _url("front_door:contact_decide", pk, contact.pk)))
+    episode = journey.open_episode
+    if episode is None:
+        for contact in journey.contacts_to_refer:
+            actions.append(Action("Record the referral from the contact", _url("front_door:referral_new", pk, query=f"contact={contact.pk}")))
+        actions.append(Action("Record a contact", _url("front_door:contact_new", pk)))
+        actions.append(Action("Record a referral", _url("front_door:referral_new", pk)))
+        return actions
+    if not episode.referral.next_step:
+        actions.append(Action("Decide the next step for the referral", _url("front_door:referral_decide", pk, episode.referral.pk)))
+    in_hand = journey.assessment_in_hand
+    if in_hand is not None and in_hand.editable:
+        actions.append(Action("Continue the assessment", _url("assessments:edit", pk, in_hand.pk)))
+    elif in_hand is not None:
+        actions.append(Action("Authorise the assessment", _url("assessments:detail", pk, in_hand.pk)))
+    else:
+        actions.append(Action("Start an assessment", _url("assessments:new", pk)))
+    for discussion in journey.discussions_waiting_for_s47:
+        actions.append(Action("Start the section 47 enquiry", _url("child_protection:section47_new", pk, discussion.pk)))
+    for enquiry in enquiries_awaiting_conference(episode):
+        actions.append(Action("Record the initial child protection conference",
+                              _url("child_protection:initial_conference_new", pk, enquiry.pk)))
+        if enquiry.end_date is None:
+            actions.append(Action("Conclude the section 47 enquiry", _url("child_protection:section47_conclude", pk, enquiry.pk)))
+    actions.append(Action("Record a strategy discussion", _url("child_protection:strategy_discussion_new", pk)))
+    plan = journey.open_cp_plan
+    if plan is not None:
+        actions += [
+            Action("Record a child protection visit", _url("casework:visit_new", pk)),
+            Action("Record a core group meeting", _url("child_protection:core_group_new", pk, plan.pk)),
+            Action("Record a review conference", _url("child_protection:review_conference_new", pk, plan.pk)),
+            Action("End the child protection plan", _url("child_protection:plan_end", pk, plan.pk)),
+        ]
+    else:
+        actions.append(Action("Record a transfer-in conference", _url("child_protection:transfer_in_conference_new", pk)))
+    cin_plan = journey.open_cin_plan
+    if cin_plan is not None:
+        actions += [
+            Action("Record a child in need visit", _url("casework:visit_new", pk)),
+            Action("Record a child in need plan review", _url("children_in_need:cin_plan_review_new", pk, cin_plan.pk)),
+            Action("End the child in need plan", _url("children_in_need:cin_plan_end", pk, cin_plan.pk)),
+        ]
+    elif plan is None:
+        actions.append(Action("Start a child in need plan", _url("children_in_need:cin_plan_new", pk)))
+    actions.append(Action("Close the case", _url("children_in_need:episode_close", pk, episode.pk)))
+    return actions
+

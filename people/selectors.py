@@ -1,0 +1,122 @@
+"""Reads for people: search, likely duplicates, and a person's family and network."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Greatest
+
+from access.selectors import people_visible_to
+from people.choices import REVERSE_LABELS, RelationshipKind
+from people.models import Metaphone, Person, PersonName, Relationship
+
+# Trigram similarity above which a name counts as a match. pg_trgm's default is 0.3; names are
+# short, so we accept a little less and let the ranking put the best first.
+NAME_THRESHOLD = 0.25
+
+IDENTIFIER = re.compile(r"^[A-Za-z]?\d[\d\s-]{4,}[A-Za-z]?$|^[A-Za-z]\d{11}[A-Za-z0-9]$")
+
+
+@dataclass
+class SearchQuery:
+    name: str = ""
+    date_of_birth: datetime.date | None = None
+    identifier: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.name.strip() or self.date_of_birth or self.identifier.strip())
+
+
+def _normalise_identifier(value: str) -> str:
+    return re.sub(r"[\s-]", "", value).upper()
+
+
+def person_search(*, user, query: SearchQuery) -> QuerySet[Person]:
+    """People the user may see who match, best first.
+
+    Names match by trigram similarity (typos: "Jonathon" ~ "Jonathan") or by sound (double
+    metaphone: "Smyth" ~ "Smith"), on current and previous names. An identifier matches the
+    LA ID, NHS number, UPN or former UPN exactly. A date of birth narrows the results.
+    """
+    people = people_visible_to(user)
+    if query.identifier.strip():
+        ident = _normalise_identifier(query.identifier)
+        people = people.filter(Q(la_id__iexact=ident) | Q(nhs_number=ident) | Q(upn=ident) | Q(former_upn=ident))
+    if query.date_of_birth:
+        people = people.filter(Q(date_of_birth=query.date_of_birth) | Q(expected_date_of_birth=query.date_of_birth))
+    name = " ".join(query.name.lower().split())
+    if name:
+        people = _match_name(people, name)
+    else:
+        people = people.annotate(score=Value(1.0, output_field=FloatField()))
+    return people.select_related("current_worker", "current_team").order_by("-score", "family_name", "given_name", "pk")
+
+
+def _match_name(people: QuerySet[Person], name: str) -> QuerySet[Person]:
+    parts = name.split()
+    family = parts[-1]
+    given = parts[0] if len(parts) > 1 else ""
+    family_sound = Metaphone(Value(family))
+    sounds_alike = Q(family_phonetic=family_sound)
+    if given:
+        sounds_alike &= Q(given_phonetic=Metaphone(Value(given)))
+    previous_name = Exists(
+        PersonName.objects.filter(person=OuterRef("pk"), search_name__trigram_similar=name)
+    )
+    similarity = TrigramSimilarity("search_name", name)
+    return (
+        people.filter(Q(search_name__trigram_similar=name) | sounds_alike | previous_name)
+        .annotate(
+            similarity=similarity,
+            sound_bonus=Case(When(sounds_alike, then=Value(0.3)), default=Value(0.0), output_field=FloatField()),
+        )
+        .annotate(score=Greatest(F("similarity") + F("sound_bonus"), Value(0.0)))
+    )
+
+
+def likely_duplicates(*, user, given_name: str, family_name: str, date_of_birth=None, limit: int = 10):
+    """People who may be the one about to be created: same-sounding or similar name, and the
+    same date of birth when one is given. Searches every record the user may see."""
+    name = f"{given_name} {family_name}".strip()
+    if not family_name.strip():
+        return Person.objects.none()
+    matches = person_search(user=user, query=SearchQuery(name=name))
+    if date_of_birth:
+        matches = matches.filter(Q(date_of_birth=date_of_birth) | Q(date_of_birth__isnull=True))
+    return matches[:limit]
+
+
+@dataclass
+class FamilyLink:
+    relationship: Relationship
+    person: Person
+    label: str  # how `person` is related to the subject: "Mother", "Sibling", "Child"
+
+
+def family_of(person: Person) -> list[FamilyLink]:
+    """Everyone linked to `person`, read from either side of the relationship, current first."""
+    outgoing = person.relationships_from.filter(end_date__isnull=True).select_related("to_person")
+    incoming = person.relationships_to.filter(end_date__isnull=True).select_related("from_person")
+    links = [FamilyLink(r, r.from_person, RelationshipKind(r.kind).label) for r in incoming]
+    links += [FamilyLink(r, r.to_person, REVERSE_LABELS[RelationshipKind(r.kind)]) for r in outgoing]
+    return sorted(links, key=lambda link: (link.label, link.person.family_name, link.person.given_name))
+
+
+def active_warnings(person: Person):
+    return person.warnings.filter(ended_at__isnull=True)
+
+
+def children_allocated_to(user) -> QuerySet[Person]:
+    """The children this worker holds, with the date they were last seen (one query)."""
+    from django.db.models import Max
+
+    return (
+        Person.objects.live()
+        .children()
+        .filter(current_worker=user)
+        .annotate(last_visit=Max("visits__visited_at"), last_seen=Max("visits__visited_at", filter=Q(visits__child_seen=True)))
+        .order_by("family_name", "given_name")
+    )

@@ -1,0 +1,80 @@
+import datetime
+
+import pytest
+
+from access.services import restricted_access_grant
+from people import services
+from people.selectors import SearchQuery, likely_duplicates, person_search
+from workforce.roles import Role
+from workforce.services import team_create
+
+
+@pytest.fixture
+def worker(make_staff, team):
+    return make_staff(Role.SOCIAL_WORKER, team=team)
+
+
+def _child(actor, given, family, dob=datetime.date(2015, 3, 27), **extra):
+    return services.person_create(actor=actor, given_name=given, family_name=family, date_of_birth=dob, sex="M", **extra)
+
+
+def test_a_misspelt_name_finds_the_child(worker):
+    jonathan = _child(worker, "Jonathan", "Smith")
+    _child(worker, "Priya", "Kaur")
+    results = list(person_search(user=worker, query=SearchQuery(name="Jonathon Smyth")))
+    assert results[0] == jonathan
+    assert len(results) == 1
+
+
+def test_sounds_alike_names_are_found(worker):
+    catherine = _child(worker, "Catherine", "Thompson")
+    results = list(person_search(user=worker, query=SearchQuery(name="Katherine Thompson")))
+    assert catherine in results
+
+
+def test_search_by_identifier_and_date_of_birth(worker):
+    child = _child(worker, "Amy", "Jones", nhs_number="9434765919")
+    assert list(person_search(user=worker, query=SearchQuery(identifier="943 476 5919"))) == [child]
+    assert list(person_search(user=worker, query=SearchQuery(identifier=child.la_id.lower()))) == [child]
+    assert list(person_search(user=worker, query=SearchQuery(date_of_birth=datetime.date(2015, 3, 27)))) == [child]
+    assert list(person_search(user=worker, query=SearchQuery(name="Amy Jones", date_of_birth=datetime.date(2015, 3, 28)))) == []
+
+
+def test_search_only_finds_what_the_user_may_see(worker, make_staff):
+    _child(worker, "Jonathan", "Smith")
+    other_team = team_create(name="Another team")
+    stranger = make_staff(Role.SOCIAL_WORKER, team=other_team)
+    assert list(person_search(user=stranger, query=SearchQuery(name="Jonathan Smith"))) == []
+    mash = make_staff(Role.MASH_WORKER)
+    assert len(person_search(user=mash, query=SearchQuery(name="Jonathan Smith"))) == 1
+
+
+def test_restricted_records_are_found_only_by_named_people(worker, make_staff):
+    from people.models import Person
+
+    admin = make_staff(Role.SYSTEM_ADMIN)
+    child = _child(worker, "Jonathan", "Smith")
+    Person.objects.filter(pk=child.pk).update(restricted=True)
+    senior = make_staff(Role.SENIOR_LEADER)
+    assert list(person_search(user=senior, query=SearchQuery(name="Jonathan Smith"))) == []
+    assert list(person_search(user=worker, query=SearchQuery(name="Jonathan Smith"))) == []
+    from django.utils import timezone
+
+    restricted_access_grant(actor=admin, person=child, user=senior, reason="Audit", expires_at=timezone.now() + datetime.timedelta(days=1))
+    assert list(person_search(user=senior, query=SearchQuery(name="Jonathan Smith"))) == [child]
+
+
+def test_likely_duplicates_match_a_near_name_with_the_same_birthday(worker):
+    jonathan = _child(worker, "Jonathan", "Smith")
+    _child(worker, "Jonathan", "Smith", dob=datetime.date(2012, 1, 1))
+    found = list(likely_duplicates(user=worker, given_name="Jonathon", family_name="Smyth", date_of_birth=datetime.date(2015, 3, 27)))
+    assert found == [jonathan]
+
+
+def test_search_query_count_does_not_grow_with_results(worker, django_assert_max_num_queries):
+    for i in range(30):
+        _child(worker, "Jonathan", "Smith", dob=datetime.date(2010, 1, 1) + datetime.timedelta(days=i))
+    with django_assert_max_num_queries(3):
+        results = list(person_search(user=worker, query=SearchQuery(name="Jonathan Smith")))
+        [str(r.current_worker) + str(r.current_team) for r in results]
+    assert len(results) == 30

@@ -1,0 +1,334 @@
+"""Pages of a person's record and the search. Views only parse, authorise and render:
+the work is done by people.services (writes) and people.selectors (reads)."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from access import selectors as access
+from access import services as access_services
+from access.models import RestrictedAccessGrant
+from people import selectors, services
+from people.forms import (
+    AddressForm,
+    ChildCreateForm,
+    FamilyMemberLinkForm,
+    FamilyMemberNewForm,
+    MergeForm,
+    PersonDetailsForm,
+    ProfessionalForm,
+    RestrictedAccessForm,
+    SearchForm,
+    WarningForm,
+)
+from people.models import Person
+from people.record import render_record
+from timescales.selectors import due_items_for_child
+from workforce.models import User
+from workforce.roles import Role
+
+SEARCH_PAGE_SIZE = 20
+# Who opens new records: the front door, social workers and their managers, and administrators.
+CAN_CREATE_CHILDREN = {Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.MASH_WORKER, Role.SYSTEM_ADMIN}
+
+
+def _apply_errors(form, error: ValidationError):
+    """Show a service's ValidationError on the form, beside the field it names."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    page = None
+    if form.is_bound and form.is_valid():
+        query = selectors.SearchQuery(
+            name=form.cleaned_data["name"],
+            date_of_birth=form.cleaned_data["date_of_birth"],
+            identifier=form.cleaned_data["identifier"],
+        )
+        results = selectors.person_search(user=request.user, query=query)
+        page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "people/search.html", {
+        "form": form, "page": page, "query_string": params.urlencode(),
+        "can_create": request.user.role in CAN_CREATE_CHILDREN,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def child_create(request):
+    if request.user.role not in CAN_CREATE_CHILDREN:
+        raise PermissionDenied
+    form = ChildCreateForm(request.POST or None)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        duplicates = list(
+            selectors.likely_duplicates(
+                user=request.user, given_name=data["given_name"], family_name=data["family_name"],
+                date_of_birth=data["date_of_birth"] or data["expected_date_of_birth"],
+            )
+        )
+        if not duplicates or request.POST.get("confirm_new") == "yes":
+            try:
+                child = services.person_create(actor=request.user, is_child=True, **data)
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, f"Record created for {child.full_name} (LA child ID {child.la_id})")
+                return redirect("people:summary", child.pk)
+    return render(request, "people/child_new.html", {"form": form, "duplicates": duplicates})
+
+
+def summary(request, person_id):
+    person = access.person_get_for_user(request.user, person_id, request=request)
+    context = {
+        "family": selectors.family_of(person)[:8],
+        "address": person.addresses.filter(end_date__isnull=True).first(),
+        "professionals": list(person.professionals.filter(end_date__isnull=True)[:8]),
+    }
+    context.update(_summary_extras(person))
+    return render_record(request, person, "summary", "people/summary.html", context)
+
+
+def _summary_extras(person):
+    """Recent visits and notes, and what is due next, when the child has a record of their own."""
+    if not person.is_child:
+        return {}
+    extras = {
+        "recent_visits": list(person.visits.select_related("recorded_by")[:3]),
+        "recent_notes": list(person.case_notes.select_related("recorded_by")[:3]),
+    }
+    extras["due_items"] = list(due_items_for_child(person=person)[:5])
+    return extras
+
+
+def _snapshot(person: Person, version: int) -> dict:
+    """The record as it was at `version`, from the audit trail (for the conflict message)."""
+    event_model = Person.pgh_event_models["update"]
+    insert_model = Person.pgh_event_models["insert"]
+    for model in (event_model, insert_model):
+        row = model.objects.filter(pgh_obj_id=person.pk, version=version).order_by("-pgh_id").first()
+        if row is not None:
+            return {f: getattr(row, f) for f in services.EDITABLE_FIELDS}
+    return {}
+
+
+@require_http_methods(["GET", "POST"])
+def details(request, person_id):
+    person = access.person_get_for_user(request.user, person_id, request=request)
+    initial = {f: getattr(person, f) for f in services.EDITABLE_FIELDS} | {"version": person.version}
+    form = PersonDetailsForm(request.POST or None, initial=initial, is_child=person.is_child)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        changes = {f: data[f] for f in services.EDITABLE_FIELDS if f in data}
+        try:
+            services.person_update(
+                actor=request.user, person=person, expected_version=version,
+                original=_snapshot(person, version), **changes,
+            )
+        except services.EditConflict as error:
+            conflict = error
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Personal details saved")
+            return redirect("people:details", person.pk)
+    return render_record(request, person, "details", "people/details.html", {"form": form, "conflict": conflict},
+                         status=409 if conflict else 200)
+
+
+def family(request, person_id):
+    person = access.person_get_for_user(request.user, person_id, request=request)
+    return render_record(request, person, "family", "people/family.html", {
+        "family": selectors.family_of(person),
+        "professionals": person.professionals.filter(end_date__isnull=True),
+        "addresses": person.addresses.all(),
+        "warnings_all": person.warnings.select_related("created_by"),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def family_member_new(request, person_id):
+    child = access.person_get_for_user(request.user, person_id, request=request)
+    form = FamilyMemberNewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        kind = data.pop("kind")
+        pr = data.pop("parental_responsibility")
+        lives_with = data.pop("lives_with")
+        try:
+            services.family_member_create(actor=request.user, child=child, kind=kind,
+                                          parental_responsibility=pr, lives_with=lives_with, **data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"{data['given_name']} {data['family_name']} added to the family and network")
+            return redirect("people:family", child.pk)
+    return render_record(request, child, "family", "people/family_member_new.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def family_member_link(request, person_id):
+    """Find someone who already has a record and link them, rather than create a duplicate."""
+    child = access.person_get_for_user(request.user, person_id, request=request)
+    search_form = SearchForm(request.GET or None)
+    results = []
+    if search_form.is_bound and search_form.is_valid():
+        results = list(selectors.person_search(user=request.user, query=selectors.SearchQuery(
+            name=search_form.cleaned_data["name"], date_of_birth=search_form.cleaned_data["date_of_birth"],
+            identifier=search_form.cleaned_data["identifier"],
+        )).exclude(pk=child.pk)[:10])
+    form = FamilyMemberLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        other = access.person_get_for_user(request.user, form.cleaned_data["person_id"])
+        try:
+            services.relationship_add(
+                actor=request.user, child=child, other=other, kind=form.cleaned_data["kind"],
+                parental_responsibility=form.cleaned_data["parental_responsibility"],
+                lives_with=form.cleaned_data["lives_with"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"{other.full_name} linked to {child.full_name}")
+            return redirect("people:family", child.pk)
+    return render_record(request, child, "family", "people/family_member_link.html",
+                         {"search_form": search_form, "results": results, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def professional_new(request, person_id):
+    child = access.person_get_for_user(request.user, person_id, request=request)
+    form = ProfessionalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.professional_add(actor=request.user, child=child, **form.cleaned_data)
+        messages.success(request, f"{form.cleaned_data['name']} added to the professionals involved")
+        return redirect("people:family", child.pk)
+    return render_record(request, child, "family", "people/simple_form.html",
+                         {"form": form, "heading": "Add a professional", "button": "Add professional"})
+
+
+@require_http_methods(["GET", "POST"])
+def address_new(request, person_id):
+    person = access.person_get_for_user(request.user, person_id, request=request)
+    form = AddressForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.address_add(actor=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Address saved")
+            return redirect("people:family", person.pk)
+    return render_record(request, person, "family", "people/simple_form.html",
+                         {"form": form, "heading": "Add a new address", "button": "Save address"})
+
+
+@require_http_methods(["GET", "POST"])
+def warning_new(request, person_id):
+    person = access.person_get_for_user(request.user, person_id, request=request)
+    form = WarningForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.warning_add(actor=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Warning added. It shows on every page of this record.")
+            return redirect("people:summary", person.pk)
+    return render_record(request, person, "summary", "people/simple_form.html",
+                         {"form": form, "heading": "Add a warning", "button": "Add warning"})
+
+
+@require_http_methods(["POST"])
+def warning_end(request, person_id, warning_id):
+    person = access.person_get_for_user(request.user, person_id, request=request)
+    warning = person.warnings.filter(pk=warning_id, ended_at__isnull=True).first()
+    if warning is None:
+        from django.http import Http404
+
+        raise Http404
+    services.warning_end(actor=request.user, warning=warning, reason=request.POST.get("reason", "")[:300] or "Reviewed")
+    messages.success(request, "Warning ended")
+    return redirect("people:family", person.pk)
+
+
+def viewed(request, person_id):
+    person = access.person_get_for_user(request.user, person_id, request=request)
+    if not access.may_see_who_has_viewed(request.user, person):
+        raise PermissionDenied
+    page = Paginator(access.who_has_viewed(person), 50).get_page(request.GET.get("page"))
+    return render_record(request, person, "viewed", "people/viewed.html", {"page": page})
+
+
+@require_http_methods(["GET", "POST"])
+def restricted_access(request, person_id):
+    """Administrators mark a record restricted and name who may see it, for how long."""
+    if request.user.role != Role.SYSTEM_ADMIN:
+        raise PermissionDenied
+    # Administrators manage access to a restricted record without being able to read it:
+    # this page shows who it is and who may see it, nothing of the case itself.
+    person = get_object_or_404(Person.objects.live(), pk=person_id)
+    access_services.record_read_log(user=request.user, person_id=person.pk, path=request.get_full_path(),
+                                    reason="Access administration")
+    form = RestrictedAccessForm(request.POST or None)
+    if request.method == "POST" and "restricted" in request.POST:
+        services.person_set_restricted(actor=request.user, person=person, restricted=request.POST["restricted"] == "yes")
+        messages.success(request, "Record restricted" if request.POST["restricted"] == "yes" else "Restriction removed")
+        return redirect("people:restricted_access", person.pk)
+    if request.method == "POST" and form.is_valid():
+        user = User.objects.filter(username=form.cleaned_data["username"], is_active=True).first()
+        if user is None:
+            form.add_error("username", "There is no active member of staff with that username")
+        else:
+            expires = timezone.make_aware(datetime.datetime.combine(form.cleaned_data["expires_on"], datetime.time(23, 59)))
+            try:
+                access_services.restricted_access_grant(
+                    actor=request.user, person=person, user=user, reason=form.cleaned_data["reason"], expires_at=expires
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, f"{user} can see this record until {form.cleaned_data['expires_on']:%d %B %Y}")
+                return redirect("people:restricted_access", person.pk)
+    grants = RestrictedAccessGrant.objects.filter(person=person).select_related("user", "granted_by")
+    return render_record(request, person, "summary", "people/restricted_access.html", {"form": form, "grants": grants})
+
+
+@require_http_methods(["GET", "POST"])
+def merge(request):
+    if request.user.role != Role.SYSTEM_ADMIN:
+        raise PermissionDenied
+    form = MergeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        people = {p.la_id: p for p in Person.objects.live().filter(la_id__in=[form.cleaned_data["keep"].strip().upper(), form.cleaned_data["merge"].strip().upper()])}
+        keep = people.get(form.cleaned_data["keep"].strip().upper())
+        dup = people.get(form.cleaned_data["merge"].strip().upper())
+        if keep is None:
+            form.add_error("keep", "There is no record with that LA ID")
+        if dup is None:
+            form.add_error("merge", "There is no record with that LA ID")
+        if keep and dup:
+            try:
+                kept = services.people_merge(actor=request.user, keep=keep, merge=dup)
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, f"{dup.la_id} merged into {kept.la_id}")
+                return redirect("people:summary", kept.pk)
+    return render(request, "people/merge.html", {"form": form})

@@ -1,0 +1,18 @@
+"""Reads for timescales: work trays. Each is one query on a partial index."""
+
+from timescales.models import DueItem
+
+
+def due_items_for_worker(*, user):
+    """A worker's open items, soonest first (index dueitem_worker_open)."""
+    return DueItem.objects.for_worker(user).select_related("person")
+
+
+def due_items_for_team(*, team):
+    """A team's open items, soonest first (index dueitem_team_open)."""
+    return DueItem.objects.for_team(team).select_related("person", "worker")
+
+
+def due_items_for_child(*, person, include_completed: bool = False):
+    items = DueItem.objects.filter(person=person)
+    return items if include_completed else items.open()

@@ -69,7 +69,9 @@ def govuk_error_summary(*forms_):
 
 
 @register.filter
-def zip_parts(subwidgets):
+def date_parts(field):
+    """The day, month and year boxes of a DateField, each with its label and width."""
     from opencsc.forms import DateInput
 
-    return zip(subwidgets, DateInput.PARTS)
+    context = field.field.widget.get_context(field.html_name, field.value(), {"id": field.auto_id})
+    return zip(context["widget"]["subwidgets"], DateInput.PARTS)

@@ -86,8 +86,12 @@ class Browse:
         self.check()
 
     def follow(self, link: str):
+        """Follow a link (or a link styled as a button, which has the button role)."""
+        target = self.page.get_by_role("link", name=link, exact=True).or_(
+            self.page.get_by_role("button", name=link, exact=True)
+        )
         with self.page.expect_navigation():
-            self.page.get_by_role("link", name=link, exact=True).first.click()
+            target.first.click()
         self.check()
 
     def check(self):

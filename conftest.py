@@ -51,6 +51,13 @@ def make_staff(db):
 
 
 @pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded documents go to a temporary folder, never into var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(request, settings):
     """Argon2 is slow by design; tests that are not about hashing use a fast hasher.
     Tests marked `real_password_hashing` keep the production hashers."""

@@ -12,7 +12,7 @@ from casework.choices import AllocationChangeReason, CaseNoteType, VisitType
 from casework.models import Allocation, CaseNote, Document, Visit
 from casework.times import now
 from people.models import Person
-from timescales.engine import reassign_due_items
+from timescales.engine import reassign_due_items, refresh_due_items
 
 # Shared with the forms, so the page and the service refuse with the same words.
 SEEN_ALONE_BUT_NOT_SEEN = (
@@ -83,10 +83,6 @@ def _refresh_due_items(child):
 
     Runs inside the caller's transaction, so the work tray never disagrees with the record.
     """
-    try:
-        from timescales.engine import refresh_due_items
-    except ImportError:  # the timescale engine is optional for the record itself
-        return
     refresh_due_items(child)
 
 

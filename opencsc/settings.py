@@ -223,6 +223,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = Path(os.environ.get("OPENCSC_MEDIA_ROOT", VAR_DIR / "media"))
+# The largest document a user may upload. Set the web server's request size limit to match
+# (for example nginx client_max_body_size).
+OPENCSC_MAX_UPLOAD_MB = int(os.environ.get("OPENCSC_MAX_UPLOAD_MB", "10"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Without collectstatic (development), whitenoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -16,21 +16,72 @@ def home(request):
     return redirect(navigation.home_url_for(request.user))
 
 
+TRAY_LIMIT = 200  # a tray longer than this is a caseload problem, not a list to scroll
+
+
 @require_roles(Role.SOCIAL_WORKER, Role.TEAM_MANAGER)
 def my_work(request):
+    from assessments.selectors import assessments_awaiting_authorisation, assessments_returned_to
+    from children_in_need import trays
     from people.selectors import children_allocated_to
 
-    return render(request, "home/my_work.html", {"children": children_allocated_to(request.user)})
+    user = request.user
+    return render(request, "home/my_work.html", {
+        "children": children_allocated_to(user),
+        # Each tray is one query on the due items' partial indexes (children_in_need.trays).
+        "overdue": list(trays.overdue_for_worker(user=user)[:TRAY_LIMIT]),
+        "due_soon": list(trays.due_soon_for_worker(user=user)[:TRAY_LIMIT]),
+        "soon_caption": f"Due in the next {trays.SOON_DAYS} days",
+        "returned": list(assessments_returned_to(user=user)),
+        "to_authorise": list(assessments_awaiting_authorisation(user=user)) if user.role == Role.TEAM_MANAGER else [],
+    })
 
 
 @require_roles(Role.TEAM_MANAGER)
 def my_team(request):
+    from assessments.selectors import assessments_awaiting_authorisation
     from casework.selectors import caseloads_for_teams
+    from children_in_need import trays
+    from timescales.rules import RULES
 
-    teams = list(request.user.managed_teams.all())
-    caseloads = caseloads_for_teams([t.pk for t in teams])
+    user = request.user
+    teams = list(user.managed_teams.all())
+    caseloads = list(caseloads_for_teams([t.pk for t in teams]))
     by_team = {team.pk: [row for row in caseloads if row.team_id == team.pk] for team in teams}
-    return render(request, "home/my_team.html", {"teams": [(team, by_team[team.pk]) for team in teams]})
+    counts = {row["worker_id"]: row for row in trays.team_overdue_counts(user=user)}
+    for worker in caseloads:
+        worker.overdue = counts.get(worker.pk, {}).get("n", 0)
+        worker.visits_overdue = counts.get(worker.pk, {}).get("visits", 0)
+    workers = {w.pk: w for w in caseloads}
+    worker_id = _int_or_none(request.GET.get("worker"))
+    rule_code = request.GET.get("what", "")
+    rule_code = rule_code if rule_code in RULES else ""
+    return render(request, "home/my_team.html", {
+        "teams": [(team, by_team[team.pk]) for team in teams],
+        "overdue": list(trays.team_overdue(user=user, worker_id=worker_id if worker_id in workers else None,
+                                           rule_code=rule_code)[:TRAY_LIMIT]),
+        "not_seen": list(trays.children_not_seen(user=user)[:TRAY_LIMIT]),
+        "waiting": _with_due_dates(assessments_awaiting_authorisation(user=user)),
+        "workers": list(workers.values()),
+        "rules": sorted(((code, rule.title) for code, rule in RULES.items()), key=lambda pair: pair[1]),
+        "filters": {"worker": worker_id if worker_id in workers else None, "what": rule_code},
+    })
+
+
+def _with_due_dates(assessments):
+    from assessments.services import due_date_for
+
+    rows = list(assessments)
+    for assessment in rows:
+        assessment.due_by = due_date_for(assessment.episode)
+    return rows
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 @require_roles(Role.MASH_WORKER)

@@ -67,6 +67,7 @@ def person_create(*, actor, is_child: bool = True, allocate: bool = True, **fiel
             from casework.services import allocation_change
 
             allocation_change(actor=actor, child=person, team=actor.team, worker=actor, start_date=timezone.localdate())
+            person.refresh_from_db()  # the allocation set current_worker and current_team
     return person
 
 

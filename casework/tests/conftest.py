@@ -8,13 +8,6 @@ import pytest
 from workforce.roles import Role
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploads go to a temporary folder, never into var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 @pytest.fixture
 def worker(make_staff, team):
     return make_staff(Role.SOCIAL_WORKER, team=team, first_name="Sam", last_name="Worker")
@@ -34,10 +27,7 @@ def child(worker):
 
     from people.models import Person
 
-    # A social worker creating a child is allocated to them and their team. The allocation
-    # service updates the row, not the instance person_create returns: read it again.
-    created = person_create(actor=worker, given_name="Jonathan", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
-    return Person.objects.get(pk=created.pk)
+    return person_create(actor=worker, given_name="Jonathan", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
 
 
 @pytest.fixture

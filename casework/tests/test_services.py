@@ -1,7 +1,6 @@
 """Writes: visits, case notes with documents, allocation. Each is all or nothing."""
 
 import datetime
-import sys
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -72,19 +71,24 @@ def test_visits_belong_to_children_not_to_adults(worker):
     assert not Visit.objects.exists()
 
 
-def test_recording_a_visit_refreshes_the_childs_due_items(worker, child, monkeypatch):
-    import timescales.engine
+def test_recording_a_visit_refreshes_the_childs_due_items(worker, child):
+    """The visit and the due item it starts are written in the same transaction."""
+    from django.utils import timezone
 
-    refreshed = []
-    monkeypatch.setattr(timescales.engine, "refresh_due_items", lambda person, **kw: refreshed.append(person.pk))
-    make_visit(actor=worker, child=child)
-    assert refreshed == [child.pk]
+    from timescales.engine import DueSpec
+    from timescales.testing import only_providers
 
+    def next_visit(person, calendar):
+        last = person.visits.order_by("-visited_at").first()
+        if last is not None:
+            seen_on = timezone.localdate(last.visited_at)
+            yield DueSpec(rule_code="cin_visit", due_date=calendar.add_working_days(seen_on, 20),
+                          trigger_date=seen_on, trigger_description="Last visit")
 
-def test_a_visit_is_still_recorded_without_the_timescale_engine(worker, child, monkeypatch):
-    monkeypatch.setitem(sys.modules, "timescales.engine", None)  # makes the import fail
-    make_visit(actor=worker, child=child)
-    assert Visit.objects.count() == 1
+    with only_providers(next_visit):
+        visit = make_visit(actor=worker, child=child)
+    item = child.due_items.get()
+    assert item.trigger_date == timezone.localdate(visit.visited_at)
 
 
 # --- Case notes and documents --------------------------------------------------------------

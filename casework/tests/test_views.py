@@ -215,10 +215,6 @@ def test_a_bad_visit_keeps_the_date_that_was_typed(client, worker, child):
     assert 'name="visit_date_2"' in body and f'value="{tomorrow.year}"' in body
 
 
-@pytest.mark.xfail(reason=(
-    "Shared tag opencsc/templatetags/govuk.py govuk_error_summary links a radio group's error to "
-    "#id_<name>, an id no input has (the first radio is id_<name>_0). Reported to the lead; remove this mark when fixed."
-))
 def test_an_error_on_radios_links_to_the_first_radio(client, worker, child):
     response, _ = post_bad_visit(client, worker, child)
     body = response.content.decode()

@@ -101,3 +101,45 @@ def test_a_refused_closure_shows_the_message_and_saves_nothing(client, worker, c
     assert response.status_code == 200 and "There is a problem" in body
     assert "The closure date must be on or after the referral date, 1 May 2025" in body
     assert CINEpisode.objects.get().is_open
+
+
+# --- Work trays (opencsc.views.my_work and my_team) --------------------------------------------
+
+
+def test_my_work_shows_overdue_due_soon_and_returned_with_links_to_the_child(client, worker, manager, child, clock,
+                                                                          django_assert_max_num_queries):
+    from assessments.services import assessment_return
+    from children_in_need.testing import make_assessment, submit_assessment
+
+    clock.travel_to(at(D(2025, 6, 2), 17))
+    plan = make_cp_plan(worker, child, referral_on=D(2025, 6, 2))
+    assessment = submit_assessment(worker, make_assessment(worker, child))
+    assessment_return(actor=manager, assessment=assessment, comments="More detail.")
+    clock.travel_to(at(D(2025, 6, 17), 9))
+    client.force_login(worker)
+    client.get(reverse("my_work"))
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("my_work"))
+    body = response.content.decode()
+    assert "Overdue (2)" in body and "Due in the next 7 days (" in body
+    assert reverse("children_in_need:journey", args=[child.pk]) in body
+    assert reverse("assessments:edit", args=[child.pk, assessment.pk]) in body
+    assert plan.pk
+
+
+def test_my_team_shows_the_overdue_visit_and_filters(client, worker, manager, child, clock, django_assert_max_num_queries):
+    clock.travel_to(at(D(2025, 6, 2), 17))
+    make_cp_plan(worker, child, referral_on=D(2025, 6, 2))
+    clock.travel_to(at(D(2025, 6, 17), 9))
+    client.force_login(manager)
+    client.get(reverse("my_team"))
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("my_team"))
+    body = response.content.decode()
+    assert "Children not seen within their visiting standard (1)" in body
+    assert "Visit the child on a child protection plan" in body
+    assert "Overdue items by worker (2)" in body
+    filtered = client.get(reverse("my_team"), {"worker": worker.pk, "what": "cp_visit"}).content.decode()
+    assert "Overdue items by worker (1)" in filtered
+    ignored = client.get(reverse("my_team"), {"worker": "abc", "what": "<script>"})
+    assert ignored.status_code == 200 and "Overdue items by worker (2)" in ignored.content.decode()

@@ -17,10 +17,11 @@ def _kind(widget) -> str:
 
     if isinstance(widget, DateInput):
         return "date"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # CheckboxSelectMultiple is a subclass of RadioSelect: ask about it first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Select):
@@ -61,7 +62,8 @@ def govuk_error_summary(*forms_):
                 continue
             bound = form[name]
             anchor = bound.id_for_label or bound.auto_id
-            if isinstance(bound.field.widget, forms.MultiWidget):
+            if isinstance(bound.field.widget, forms.MultiWidget | forms.RadioSelect):
+                # Date inputs, radios and checkboxes: link to the first box or option.
                 anchor = f"{bound.auto_id}_0"
             for error in field_errors:
                 items.append({"text": error, "href": f"#{anchor}"})

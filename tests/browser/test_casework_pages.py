@@ -10,12 +10,12 @@ from django.utils import timezone
 from casework.models import Visit
 from casework.tests.factories import make_note, make_visit, upload
 from casework.tests.test_views import add_events
-from tests.browser.conftest import browse, browser  # noqa: F401  (the shared browser fixtures)
+from casework.tests.conftest import child, manager, worker  # noqa: F401  (the casework fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_manager_opens_every_casework_page(browse, worker, manager, child):  # noqa: F811
+def test_a_manager_opens_every_casework_page(browse, worker, manager, child):
     make_visit(actor=worker, child=child)
     make_note(actor=worker, child=child, upload=upload("report.pdf"))
     add_events(worker, child, 2)
@@ -27,7 +27,7 @@ def test_a_manager_opens_every_casework_page(browse, worker, manager, child):  #
     assert browse.page.get_by_text("There is a problem").is_visible()
 
 
-def test_a_social_worker_records_a_visit(browse, worker, child):  # noqa: F811
+def test_a_social_worker_records_a_visit(browse, worker, child):
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     browse.sign_in(worker.username)
     browse.goto(reverse("casework:visits", args=[child.pk]))

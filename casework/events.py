@@ -3,6 +3,7 @@
 from casework.chronology import register
 
 register("person.created", "Record created", "record", lambda d: f"Record created for {d.get('name', '')}.")
+register("person.name_added", "Other name recorded", "record", lambda d: f"{d.get('kind')}: {d.get('name')}.")
 register("person.updated", "Details changed", "record", lambda d: "Changed: " + ", ".join(d.get("fields", [])) + ".")
 register(
     "person.merged",

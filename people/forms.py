@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from codelists import cin
 from opencsc.forms import DateField
 from people import identifiers
-from people.choices import ImmigrationStatus, ProfessionalRole, RelationshipKind, WarningKind
+from people.choices import ImmigrationStatus, NameKind, ProfessionalRole, RelationshipKind, WarningKind
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -142,6 +142,13 @@ class ProfessionalForm(forms.Form):
     organisation = forms.CharField(label="Organisation", max_length=200, required=False)
     phone = forms.CharField(label="Phone", max_length=40, required=False, widget=forms.TextInput(attrs={"autocomplete": "off"}))
     email = forms.EmailField(label="Email", required=False, error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"})
+
+
+class OtherNameForm(forms.Form):
+    kind = forms.ChoiceField(label="Type of name", choices=NameKind.choices, widget=forms.RadioSelect,
+                             error_messages={"required": "Select the type of name"})
+    given_name = forms.CharField(label="First name", max_length=100, required=False)
+    family_name = forms.CharField(label="Last name", max_length=100, error_messages={"required": "Enter the last name"})
 
 
 class WarningForm(forms.Form):

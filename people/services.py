@@ -10,8 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from casework.chronology import chronology_record
-from people.choices import REVERSE_LABELS, ProfessionalRole, RelationshipKind, WarningKind
-from people.models import Address, Person, PersonWarning, ProfessionalInvolvement, Relationship
+from people.choices import REVERSE_LABELS, NameKind, ProfessionalRole, RelationshipKind, WarningKind
+from people.models import Address, Person, PersonName, PersonWarning, ProfessionalInvolvement, Relationship
 from workforce.roles import Role
 
 # Fields a user edits on the details form; the conflict check compares these.
@@ -166,6 +166,20 @@ def family_member_create(*, actor, child: Person, kind: str, parental_responsibi
         parental_responsibility=parental_responsibility, lives_with=lives_with,
     )
     return other
+
+
+@transaction.atomic
+def person_name_add(*, actor, person: Person, kind: str, family_name: str, given_name: str = "") -> PersonName:
+    """Record a previous name or alias, so a search for it still finds the person."""
+    if not family_name.strip():
+        raise ValidationError({"family_name": "Enter the last name"})
+    name = PersonName.objects.create(person=person, kind=kind, given_name=given_name.strip(), family_name=family_name.strip())
+    if person.is_child:
+        chronology_record(
+            child=person, event_type="person.name_added", occurred_at=_now(), actor=actor, source=name,
+            data={"kind": NameKind(kind).label, "name": str(name)},
+        )
+    return name
 
 
 @transaction.atomic

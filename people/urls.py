@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:person_id>/family/new/", views.family_member_new, name="family_member_new"),
     path("<int:person_id>/family/link/", views.family_member_link, name="family_member_link"),
     path("<int:person_id>/professionals/new/", views.professional_new, name="professional_new"),
+    path("<int:person_id>/names/new/", views.other_name_new, name="other_name_new"),
     path("<int:person_id>/addresses/new/", views.address_new, name="address_new"),
     path("<int:person_id>/warnings/new/", views.warning_new, name="warning_new"),
     path("<int:person_id>/warnings/<int:warning_id>/end/", views.warning_end, name="warning_end"),

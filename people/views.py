@@ -22,6 +22,7 @@ from people.forms import (
     FamilyMemberLinkForm,
     FamilyMemberNewForm,
     MergeForm,
+    OtherNameForm,
     PersonDetailsForm,
     ProfessionalForm,
     RestrictedAccessForm,
@@ -148,7 +149,8 @@ def details(request, person_id):
         else:
             messages.success(request, "Personal details saved")
             return redirect("people:details", person.pk)
-    return render_record(request, person, "details", "people/details.html", {"form": form, "conflict": conflict},
+    return render_record(request, person, "details", "people/details.html",
+                         {"form": form, "conflict": conflict, "other_names": person.other_names.all()},
                          status=409 if conflict else 200)
 
 
@@ -221,6 +223,18 @@ def professional_new(request, person_id):
         return redirect("people:family", child.pk)
     return render_record(request, child, "family", "people/simple_form.html",
                          {"form": form, "heading": "Add a professional", "button": "Add professional"})
+
+
+@require_http_methods(["GET", "POST"])
+def other_name_new(request, person_id):
+    person = access.person_get_for_user(request.user, person_id, request=request)
+    form = OtherNameForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.person_name_add(actor=request.user, person=person, **form.cleaned_data)
+        messages.success(request, "Name saved. Searches for it will find this record.")
+        return redirect("people:details", person.pk)
+    return render_record(request, person, "details", "people/simple_form.html",
+                         {"form": form, "heading": "Add a previous name or alias", "button": "Save name"})
 
 
 @require_http_methods(["GET", "POST"])

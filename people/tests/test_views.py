@@ -187,3 +187,28 @@ def test_restricted_record_is_invisible_until_access_is_granted(client, worker, 
     restricted_access_grant(actor=admin, person=child, user=senior, reason="Case audit",
                             expires_at=timezone.now() + datetime.timedelta(days=7))
     assert client.get(reverse("people:summary", args=[child.pk])).status_code == 200
+
+
+def test_a_previous_name_is_recorded_and_found_by_search(client, worker, child):
+    client.force_login(worker)
+    response = client.post(reverse("people:other_name_new", args=[child.pk]),
+                           {"kind": "previous", "given_name": "Jonathan", "family_name": "Kowalski"})
+    assert response.status_code == 302
+    assert "Kowalski" in client.get(reverse("people:details", args=[child.pk])).content.decode()
+    found = client.get(reverse("people:search"), {"name": "Jonathan Kowalsky"}).content.decode()
+    assert reverse("people:summary", args=[child.pk]) in found
+
+
+def test_an_administrator_merges_two_records_from_the_page(client, worker, child, make_staff):
+    admin = make_staff(Role.SYSTEM_ADMIN)
+    duplicate = services.person_create(actor=worker, given_name="Jon", family_name="Smith",
+                                       date_of_birth=datetime.date(2015, 3, 27), sex="M")
+    client.force_login(worker)
+    assert client.get(reverse("people:merge")).status_code == 403
+    client.force_login(admin)
+    response = client.post(reverse("people:merge"), {"keep": child.la_id, "merge": duplicate.la_id.lower(), "confirm": "on"})
+    assert response.status_code == 302
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into_id == child.pk
+    response = client.post(reverse("people:merge"), {"keep": child.la_id, "merge": "C9999999", "confirm": "on"})
+    assert "There is no record with that LA ID" in response.content.decode()

@@ -63,6 +63,7 @@ chromium:
 	  fi; \
 	fi
 
+PYTEST_ARGS ?= -n 2
 test: setup-test
 	$(PY) -m pytest $(PYTEST_ARGS)
 

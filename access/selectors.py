@@ -37,6 +37,17 @@ def _active_grants(user):
     )
 
 
+# Other apps may let a role see more children by a relationship of their own: care_leavers lets a
+# personal adviser see the young people they advise. rule(user) -> a Q on Person, or None when the
+# rule does not apply to the user. Registered from the app's AppConfig.ready().
+_VISIBILITY_RULES: list = []
+
+
+def register_visibility(rule) -> None:
+    if rule not in _VISIBILITY_RULES:
+        _VISIBILITY_RULES.append(rule)
+
+
 def people_visible_to(user) -> QuerySet[Person]:
     people = Person.objects.live()
     granted = Exists(_active_grants(user).filter(person=OuterRef("pk")))
@@ -53,6 +64,10 @@ def people_visible_to(user) -> QuerySet[Person]:
             Relationship.objects.filter(to_person=OuterRef("pk"), end_date__isnull=True).filter(linked_child_reverse)
         )
         unrestricted = own_children | (Q(is_child=False) & linked)
+        for rule in _VISIBILITY_RULES:
+            extra = rule(user)
+            if extra is not None:
+                unrestricted |= extra
     return people.filter((Q(restricted=False) & unrestricted) | (Q(restricted=True) & granted))
 
 

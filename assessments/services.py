@@ -88,7 +88,7 @@ def _apply_content(assessment: Assessment, *, child_seen_on, factors, analysis, 
     assessment.analysis, assessment.outcome, assessment.late_reason = analysis.strip(), outcome or "", late_reason.strip()
 
 
-def _require_editable(actor, assessment: Assessment) -> None:
+def _require_editable(assessment: Assessment) -> None:
     if not assessment.editable:
         raise ValidationError(f"This assessment is {assessment.get_status_display().lower()} and cannot be changed")
 
@@ -100,7 +100,7 @@ def assessment_save(
     """Save the work so far, without submitting it."""
     require_recorder(actor)
     assessment = _locked(assessment)
-    _require_editable(actor, assessment)
+    _require_editable(assessment)
     _apply_content(assessment, child_seen_on=child_seen_on, factors=factors, analysis=analysis, outcome=outcome,
                    late_reason=late_reason)
     assessment.save()
@@ -114,7 +114,7 @@ def assessment_submit(
     """Save and send to a manager. Past 45 working days from the referral, the reason is required."""
     require_recorder(actor)
     assessment = _locked(assessment)
-    _require_editable(actor, assessment)
+    _require_editable(assessment)
     _apply_content(assessment, child_seen_on=child_seen_on, factors=factors, analysis=analysis, outcome=outcome,
                    late_reason=late_reason)
     checks = DateChecks()

@@ -10,6 +10,10 @@ class VisitType(models.TextChoices):
     PLACEMENT = "placement", "Placement visit"
     SCHOOL = "school", "Visit at school"
     OFFICE = "office", "Office visit"
+    # Visits under their own regulations: private fostering (SI 2005/1533 reg 4 and 8) and a
+    # child placed for adoption (Adoption Agencies Regulations 2005 reg 36(4)).
+    PRIVATE_FOSTERING = "private_fostering", "Private fostering visit"
+    ADOPTION = "adoption", "Adoption placement visit"
     OTHER = "other", "Other visit"
 
 

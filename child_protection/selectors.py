@@ -13,7 +13,3 @@ def enquiry_for_child(child, enquiry_id) -> Section47Enquiry | None:
 
 def plan_for_child(child, plan_id) -> ChildProtectionPlan | None:
     return ChildProtectionPlan.objects.filter(child=child, pk=plan_id).first()
-
-
-def open_plan(child) -> ChildProtectionPlan | None:
-    return ChildProtectionPlan.objects.open().filter(child=child).first()

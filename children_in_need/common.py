@@ -54,6 +54,13 @@ def long_date(day: datetime.date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else ""
 
 
+def _first_calendar_year() -> int | None:
+    from timescales.calendar import get_calendar
+
+    years = get_calendar().years
+    return min(years) if years else None
+
+
 class DateChecks:
     """Collects date errors for one service call; `raise_if_any()` raises them together so the
     form shows every problem at once, beside its field."""
@@ -71,10 +78,15 @@ class DateChecks:
         return True
 
     def not_future(self, field: str, value, what: str) -> None:
-        """`what` reads as "The date of the strategy discussion"."""
+        """`what` reads as "The date of the strategy discussion". Refuses, too, a date before the
+        bank holiday calendar starts: its deadlines could not be worked out (and it is a typo)."""
         if value is None:
             return
-        if isinstance(value, datetime.datetime):
+        first_year = _first_calendar_year()
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        if first_year is not None and day.year < first_year:
+            self.add(field, f"{what} must be in {first_year} or later")
+        elif isinstance(value, datetime.datetime):
             if value > now():
                 self.add(field, f"{what} must be now or in the past")
         elif value > today():

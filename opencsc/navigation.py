@@ -22,10 +22,14 @@ ALL_ROLES = frozenset(Role)
 NAVIGATION = [
     NavItem("My work", "my_work", frozenset({Role.SOCIAL_WORKER})),
     NavItem("My team", "my_team", frozenset({Role.TEAM_MANAGER})),
-    NavItem("Front door", "front_door_home", frozenset({Role.MASH_WORKER})),
+    NavItem("Front door", "front_door_queue:queue", frozenset({Role.MASH_WORKER})),
+    NavItem("Authorisations", "assessments_queue:queue", frozenset({Role.TEAM_MANAGER})),
     NavItem("Reviews and conferences", "reviews_home", frozenset({Role.IRO})),
     NavItem("Performance", "performance_home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("Administration", "administration_home", frozenset({Role.SYSTEM_ADMIN})),
+    NavItem("Allegations (LADO)", "lado_home", frozenset({Role.LADO_OFFICER})),
+    NavItem("My young people", "personal_adviser_home", frozenset({Role.PERSONAL_ADVISER})),
+    NavItem("Private fostering", "private_fostering_home", frozenset({Role.PRIVATE_FOSTERING_OFFICER})),
     NavItem("Find a person", "people:search", ALL_ROLES),
 ]
 

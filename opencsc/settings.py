@@ -96,6 +96,11 @@ INSTALLED_APPS = [
     "assessments",
     "child_protection",
     "children_in_need",
+    "permanence",
+    "care_leavers",
+    "private_fostering",
+    "allegations",
+    "looked_after",
     "timescales",
     "synthetic",
 ]
@@ -233,6 +238,10 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 if not PRODUCTION:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+# Permanence tracker: a panel (agency decision maker) decision with no following step after
+# this many days stands out as drift. A local practice choice, so an environment setting.
+PERMANENCE_DECISION_DRIFT_DAYS = int(os.environ.get("OPENCSC_PERMANENCE_DECISION_DRIFT_DAYS", "90"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

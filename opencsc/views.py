@@ -84,14 +84,14 @@ def _int_or_none(value):
         return None
 
 
-@require_roles(Role.MASH_WORKER)
-def front_door_home(request):
-    return render(request, "home/front_door.html")
-
-
 @require_roles(Role.IRO)
 def reviews_home(request):
-    return render(request, "home/reviews.html")
+    from looked_after.selectors import reviews_due_for_iro
+
+    # One query on the due items of the children the IRO chairs (looked_after.selectors).
+    return render(request, "home/reviews.html", {
+        "la_reviews": list(reviews_due_for_iro(user=request.user)[:TRAY_LIMIT]),
+    })
 
 
 @require_roles(Role.QA_OFFICER, Role.SENIOR_LEADER)
@@ -102,6 +102,41 @@ def performance_home(request):
 @require_roles(Role.SYSTEM_ADMIN)
 def administration_home(request):
     return render(request, "home/administration.html")
+
+
+@require_roles(Role.LADO_OFFICER)
+def lado_home(request):
+    from allegations.selectors import lado_caseload
+
+    rows = lado_caseload(request.user)
+    return render(request, "home/lado.html", {
+        "rows": rows,
+        "late": sum(1 for row in rows if row.referred_late),
+        "no_strategy": sum(1 for row in rows if not row.has_strategy_meeting),
+    })
+
+
+@require_roles(Role.PERSONAL_ADVISER)
+def personal_adviser_home(request):
+    from care_leavers.selectors import caseload_for_adviser
+
+    caseload = caseload_for_adviser(user=request.user)
+    return render(request, "home/personal_adviser.html", {
+        "young_people": caseload.young_people,
+        "overdue": [item for item in caseload.due if item.is_overdue],
+        "due": [item for item in caseload.due if not item.is_overdue][:TRAY_LIMIT],
+    })
+
+
+@require_roles(Role.PRIVATE_FOSTERING_OFFICER)
+def private_fostering_home(request):
+    from private_fostering.selectors import open_arrangements
+    from timescales import clock
+
+    return render(request, "home/private_fostering.html", {
+        "arrangements": list(open_arrangements()[:TRAY_LIMIT]),
+        "today": clock.today(),
+    })
 
 
 @login_not_required

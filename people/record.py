@@ -40,7 +40,15 @@ def badges_for(person) -> list[Badge]:
     return badges
 
 
-# (tab key, label, url name, who sees it: None for everyone who may see the record)
+def _sees_allegations(user, person) -> bool:
+    """LADO allegations are shown only to the LADO service (allegations.selectors)."""
+    from allegations.selectors import can_see_allegations
+
+    return person.is_child and can_see_allegations(user)
+
+
+# (tab key, label, url name, who sees it: None for everyone who may see the record; or a
+# function of the user and the person)
 TABS = [
     ("summary", "Summary", "people:summary", None),
     ("details", "Personal details", "people:details", None),
@@ -48,6 +56,11 @@ TABS = [
     ("visits", "Visits", "casework:visits", "child"),
     ("notes", "Case notes", "casework:notes", "child"),
     ("help", "Help and protection", "children_in_need:journey", "child"),
+    ("looked_after", "Looked after", "looked_after:record", "child"),
+    ("permanence", "Permanence", "permanence:record", "child"),
+    ("leaving_care", "Leaving care", "care_leavers:record", "child"),
+    ("private_fostering", "Private fostering", "private_fostering:record", "child"),
+    ("allegations", "Allegations (LADO)", "allegations_record:for_child", _sees_allegations),
     ("chronology", "Chronology", "casework:chronology", "child"),
     ("allocation", "Allocation", "casework:allocation", "child"),
     ("viewed", "Who has viewed", "people:viewed", "viewed"),
@@ -62,6 +75,8 @@ def tabs_for(request, person, current: str) -> list[dict]:
         if condition == "child" and not person.is_child:
             continue
         if condition == "viewed" and not may_see_who_has_viewed(request.user, person):
+            continue
+        if callable(condition) and not condition(request.user, person):
             continue
         items.append({"text": label, "href": reverse(url_name, args=[person.pk]), "active": key == current})
     return items

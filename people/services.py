@@ -253,14 +253,21 @@ def people_merge(*, actor, keep: Person, merge: Person) -> Person:
     merge = Person.objects.select_for_update().get(pk=merge.pk)
     # Move every row that points at the merged person, whichever app it belongs to, so that
     # models added later are merged without anyone remembering to add them here.
-    for relation in Person._meta.related_objects:
-        if relation.related_model is Person or not relation.field.concrete:
-            continue
-        field = relation.field
-        model = relation.related_model
-        if issubclass(model, pghistory.models.Event):
-            continue  # the audit trail stays with the record it describes
-        _move_rows(model, field.name, merge, keep)
+    try:
+        with transaction.atomic():
+            for relation in Person._meta.related_objects:
+                if relation.related_model is Person or not relation.field.concrete:
+                    continue
+                if issubclass(relation.related_model, pghistory.models.Event):
+                    continue  # the audit trail stays with the record it describes
+                _move_rows(relation.related_model, relation.field.name, merge, keep)
+    except IntegrityError:
+        # Two open CIN episodes, overlapping plans or periods of care: the records disagree about
+        # the child's history, and a person must decide which is right before they are merged.
+        raise ValidationError(
+            "These records cannot be merged yet: both have open or overlapping records (for example two open "
+            "episodes, or plans or periods of care at the same time). Close or correct one of them first."
+        ) from None
     # Fill gaps in the kept record from the merged one (never overwrite what is there).
     filled = []
     for field in EDITABLE_FIELDS:

@@ -32,6 +32,7 @@ TEAMS = [
     ("Children in Care Team", TeamKind.LOOKED_AFTER),
     ("Independent Reviewing Service", TeamKind.IRO_SERVICE),
     ("Quality and Performance", TeamKind.QUALITY),
+    ("Leaving Care Team", TeamKind.CARE_LEAVERS),
 ]
 
 # One sign-in per role first (these are printed by `make run`), then the rest of the teams.
@@ -43,6 +44,9 @@ STAFF = [
     DemoStaff("qa.rahman", "Farah", "Rahman", Role.QA_OFFICER, "Quality and Performance"),
     DemoStaff("sl.morgan", "Gareth", "Morgan", Role.SENIOR_LEADER, None),
     DemoStaff("admin.kowalska", "Hanna", "Kowalska", Role.SYSTEM_ADMIN, None),
+    DemoStaff("lado.griffiths", "Rhian", "Griffiths", Role.LADO_OFFICER, None),
+    DemoStaff("pa.adeyemi", "Tunde", "Adeyemi", Role.PERSONAL_ADVISER, "Leaving Care Team"),
+    DemoStaff("pf.harris", "Megan", "Harris", Role.PRIVATE_FOSTERING_OFFICER, "Children in Care Team"),
     DemoStaff("sw.brown", "Ben", "Brown", Role.SOCIAL_WORKER, "Assessment Team North"),
     DemoStaff("sw.ali", "Yusuf", "Ali", Role.SOCIAL_WORKER, "Safeguarding Team East"),
     DemoStaff("sw.clarke", "Sophie", "Clarke", Role.SOCIAL_WORKER, "Safeguarding Team East"),
@@ -81,6 +85,10 @@ def load_demo() -> bool:
 
     staff = {u.username: u for u in User.objects.filter(username__in=[p.username for p in STAFF])}
     created_children = load_demo_families(staff)
+    if created_children:
+        from synthetic.demo_journeys import load_demo_journeys
+
+        load_demo_journeys(staff)
     return bool(created_staff or created_children)
 
 

@@ -11,13 +11,20 @@ class Role(models.TextChoices):
     QA_OFFICER = "qa_officer", "QA and performance officer"
     SENIOR_LEADER = "senior_leader", "Senior leader"
     SYSTEM_ADMIN = "system_admin", "System administrator"
+    LADO_OFFICER = "lado_officer", "LADO (designated officer)"
+    PERSONAL_ADVISER = "personal_adviser", "Personal adviser"
+    PRIVATE_FOSTERING_OFFICER = "private_fostering_officer", "Private fostering officer"
 
 
 # Roles that read any (unrestricted) child's record across the authority: the front door
 # screens every contact, IROs chair reviews for children in any team, QA audits any case,
-# senior leaders answer for all of them, and administrators support everyone.
+# senior leaders answer for all of them, and administrators support everyone. The LADO checks
+# whether the children named in an allegation are known, and the private fostering officer
+# takes notifications about children from anywhere in the authority, so both read across it too.
+# (A personal adviser sees only the young people they advise: care_leavers.access.)
 AUTHORITY_WIDE_READERS = frozenset(
-    {Role.MASH_WORKER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN}
+    {Role.MASH_WORKER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN,
+     Role.LADO_OFFICER, Role.PRIVATE_FOSTERING_OFFICER}
 )
 
 # Roles that run the statutory returns and see performance figures for the whole authority.

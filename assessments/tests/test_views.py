@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from assessments.models import Assessment
 from children_in_need.testing import decide_referral, make_assessment, make_referral, submit_assessment
-from workforce.roles import Role
 
 pytestmark = pytest.mark.usefixtures("today")
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from child_protection.models import ChildProtectionPlan, Conference
-from children_in_need.testing import make_cp_plan, make_referral, make_strategy_discussion, decide_referral
 from child_protection.services import section47_start
+from children_in_need.testing import decide_referral, make_cp_plan, make_referral, make_strategy_discussion
 
 pytestmark = pytest.mark.usefixtures("today")
 D = datetime.date

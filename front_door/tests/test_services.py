@@ -182,3 +182,9 @@ def test_the_next_step_is_decided_once(worker, child):
     decide_referral(worker, referral)
     with pytest.raises(ValidationError, match="already decided"):
         decide_referral(worker, referral, next_step="strategy_discussion")
+
+
+def test_a_date_before_the_bank_holiday_calendar_is_refused_not_a_crash(worker, child):
+    with pytest.raises(ValidationError) as error:
+        make_contact(worker, child, received_at=at(datetime.date(1999, 12, 31), 9))
+    assert "must be in 2000 or later" in error.value.message_dict["received_at"][0]

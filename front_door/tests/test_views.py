@@ -1,7 +1,6 @@
 """Contact and referral pages: render, 404 for another team's worker, posts go through the
 services, refusals are shown on the form; the front door queue is one query."""
 
-import datetime
 
 import pytest
 from django.urls import reverse

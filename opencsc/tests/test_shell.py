@@ -57,12 +57,15 @@ def test_every_response_carries_secure_headers(client, db):
 
 EXPECTED_NAVIGATION = {
     Role.SOCIAL_WORKER: ["My work"],
-    Role.TEAM_MANAGER: ["My team"],
+    Role.TEAM_MANAGER: ["My team", "Authorisations"],
     Role.IRO: ["Reviews and conferences"],
     Role.MASH_WORKER: ["Front door"],
     Role.QA_OFFICER: ["Performance"],
     Role.SENIOR_LEADER: ["Performance"],
     Role.SYSTEM_ADMIN: ["Administration"],
+    Role.LADO_OFFICER: ["Allegations (LADO)"],
+    Role.PERSONAL_ADVISER: ["My young people"],
+    Role.PRIVATE_FOSTERING_OFFICER: ["Private fostering"],
 }
 ALL_LABELS = {label for labels in EXPECTED_NAVIGATION.values() for label in labels}
 

@@ -4,6 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from casework.models import Allocation, ChronologyEvent
+from django.utils import timezone
+
 from people import services
 from people.models import Person, Relationship
 from workforce.roles import Role
@@ -104,3 +106,17 @@ def test_only_an_administrator_can_merge(worker):
     a, b = _child(worker), _child(worker, given_name="Jon")
     with pytest.raises(PermissionError):
         services.people_merge(actor=worker, keep=a, merge=b)
+
+
+def test_records_whose_histories_clash_are_not_merged_until_someone_decides(worker, make_staff):
+    from children_in_need.testing import decide_referral, make_referral
+
+    admin = make_staff(Role.SYSTEM_ADMIN)
+    keep = _child(worker)
+    dup = _child(worker, given_name="Jon")
+    for child in (keep, dup):
+        decide_referral(worker, make_referral(worker, child, received_at=timezone.now() - datetime.timedelta(days=3)))
+    with pytest.raises(ValidationError, match="cannot be merged yet"):
+        services.people_merge(actor=admin, keep=keep, merge=dup)
+    dup.refresh_from_db()
+    assert dup.merged_into is None

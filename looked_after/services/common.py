@@ -1,0 +1,83 @@
+"""What every looked-after write shares: who may record it, the child's lock, dates checked with
+the same words as the help-and-protection journey, and the end of every transaction (the
+chronology event and the child's due items)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from casework.chronology import chronology_record
+from casework.times import local_moment
+from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date  # noqa: F401  (re-exported)
+from looked_after.models import PeriodOfCare
+from timescales.engine import refresh_due_items
+from workforce.roles import Role
+
+# Social workers and their managers keep the record of a child in care; IROs record reviews and
+# their own contact with the child. Other roles read it.
+RECORDERS = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO})
+
+
+def can_record(user) -> bool:
+    return getattr(user, "role", None) in RECORDERS
+
+
+def require_recorder(actor) -> None:
+    if not can_record(actor):
+        raise PermissionDenied("Your role cannot record this.")
+
+
+def begin(actor, child):
+    """Start a write: the actor may record, and the child's row is locked for the transaction, so
+    two saves for one child are served one after the other and every check sees the truth."""
+    require_recorder(actor)
+    return lock_child(child)
+
+
+def day_moment(day: datetime.date) -> datetime.datetime:
+    """Events dated by a day sit at 09:00 that day in England, like the other apps' events."""
+    return local_moment(day, datetime.time(9, 0))
+
+
+def finish(*, child, actor, event_type: str, occurred_at, source, data: dict) -> None:
+    """End every write the same way: its chronology event, then the due items brought up to date,
+    inside the caller's transaction."""
+    if isinstance(occurred_at, datetime.date) and not isinstance(occurred_at, datetime.datetime):
+        occurred_at = day_moment(occurred_at)
+    chronology_record(child=child, event_type=event_type, occurred_at=occurred_at, actor=actor, source=source, data=data)
+    refresh_due_items(child)
+
+
+def check_date(checks: DateChecks, field: str, value, what: str, *, earliest=None, earliest_message: str = "") -> bool:
+    """Required, not in the future, not before `earliest`. `what` reads "The date of the review"."""
+    if not checks.required(field, value, what[0].lower() + what[1:]):
+        return False
+    checks.not_future(field, value, what)
+    checks.not_before(field, value, earliest, earliest_message)
+    return True
+
+
+def open_period(child) -> PeriodOfCare:
+    """The child's open period of care, or a refusal that says what to do instead."""
+    period = PeriodOfCare.objects.open().filter(child=child).first()
+    if period is None:
+        raise ValidationError(f"{child.full_name} is not looked after: start a period of care first")
+    return period
+
+
+def period_on(child, day: datetime.date) -> PeriodOfCare | None:
+    """The period of care the child was in on `day`, if any."""
+    from django.db.models import Q
+
+    return (
+        PeriodOfCare.objects.filter(child=child, start_date__lte=day)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+        .order_by("-start_date")
+        .first()
+    )
+
+
+def clean_text(value: str | None) -> str:
+    return (value or "").strip()

@@ -1,0 +1,135 @@
+"""What permanence makes due, computed from the child's records each time they change.
+
+- care proceedings disposed of within 26 weeks beginning with the day the application was
+  issued, moved by each extension the court grants (TIMESCALES.md A6 #46);
+- adoption reviews (Adoption Agencies Regulations 2005 reg 36): while there is a placement order
+  and the child is not placed, within 3 months of the order and then every 6 months from the
+  last review (#43); once placed, within 4 weeks, the second within 3 months of the first, then
+  every 6 months (#44);
+- adoption visits (reg 36(4)(a)): within a week of the placement, weekly until the first review,
+  then as often as the last review decided (#45). Visits are casework Visits of type "adoption"
+  in which the child was seen.
+
+Each series runs from the date the last occurrence actually happened (C3.4), and stops when the
+placement, the order or the decision ends.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from casework.choices import VisitType
+from casework.models import Visit
+from children_in_need.series import Series, recurring_specs
+from permanence.choices import OrderKind, PermanenceOption
+from permanence.models import AdoptionReview, CareProceedings, PermanenceDecision, PermanenceOrder
+from permanence.services import proceedings_due_date
+from timescales import engine
+from timescales.calendar import london_date
+from timescales.engine import DueSpec, describe_trigger, due_from, next_recurring
+
+
+def _proceedings(person, calendar):
+    for proceedings in CareProceedings.objects.filter(child_id=person.pk).prefetch_related("extensions"):
+        extensions = list(proceedings.extensions.all())
+        weeks = sum(e.weeks for e in extensions)
+        title = "Care proceedings concluded" + (f" (timetable extended by {weeks} weeks)" if weeks else "")
+        yield DueSpec(
+            rule_code="care_proceedings_26w", due_date=proceedings_due_date(proceedings, extensions, calendar),
+            trigger_date=proceedings.issued_on, title=title, key=f"proceedings-{proceedings.pk}", source=proceedings,
+            trigger_description=describe_trigger(f"{proceedings.get_kind_display()} issued", proceedings.issued_on),
+            completed_at=proceedings.concluded_on,
+        )
+
+
+def _earliest(*days):
+    days = [d for d in days if d is not None]
+    return min(days) if days else None
+
+
+def _adoption_visits(decision, placement, reviews, visits, calendar):
+    """Within a week of the placement, then weekly until the first review, then as often as the
+    review in force at the last visit decided."""
+    key = f"decision-{decision.pk}"
+    end = _earliest(placement.ended_on, decision.reversed_on)
+    trigger, label, count = placement.placed_on, "Placed for adoption", 0
+    placed_reviews = [r for r in reviews if r.placed]
+
+    def spec(completed_at=None):
+        if count == 0:
+            # A visit on the day of the placement meets the first: its own key keeps the next
+            # occurrence (triggered by that visit, the same day) distinct.
+            due, rule_key = due_from("adoption_visit", trigger, calendar), f"{key}-first"
+        else:
+            review = next((r for r in reversed(placed_reviews) if r.held_on <= trigger), None)
+            if review is None:
+                due = next_recurring("adoption_visit", trigger, count, calendar)  # weekly until the first review
+            else:
+                due = trigger + datetime.timedelta(weeks=review.visit_every_weeks)
+            rule_key = key
+        return DueSpec(
+            rule_code="adoption_visit", due_date=due, trigger_date=trigger, key=rule_key, source=decision,
+            trigger_description=describe_trigger(label, trigger), completed_at=completed_at,
+        )
+
+    for moment in visits:
+        day = london_date(moment)
+        if day < placement.placed_on or (count > 0 and day <= trigger):
+            continue
+        if end is not None and day > end:
+            break
+        yield spec(completed_at=moment)
+        trigger, label, count = day, "Adoption placement visit", count + 1
+    if end is None:
+        yield spec()
+
+
+def _adoption(person, calendar):
+    decisions = list(
+        PermanenceDecision.objects.filter(child_id=person.pk, option=PermanenceOption.ADOPTION).select_related("placement", "match")
+    )
+    if not decisions:
+        return
+    orders = {
+        decision_id: (made_on, revoked_on)
+        for decision_id, made_on, revoked_on in PermanenceOrder.objects.filter(
+            child_id=person.pk, kind=OrderKind.PLACEMENT_ORDER
+        ).order_by("-made_on").values_list("decision_id", "made_on", "revoked_on")  # the first one made wins
+    }
+    reviews = defaultdict(list)
+    for review in AdoptionReview.objects.filter(decision__child_id=person.pk).order_by("held_on", "id"):
+        reviews[review.decision_id].append(review)
+    visits = None
+    for decision in decisions:
+        key, placement = f"decision-{decision.pk}", getattr(decision, "placement", None)
+        stopped = _earliest(decision.reversed_on, decision.achieved_on)
+        if decision.pk in orders:
+            made_on, revoked_on = orders[decision.pk]
+            not_placed = [r.held_on for r in reviews[decision.pk] if not r.placed]
+            yield from recurring_specs(
+                Series("adoption_review_not_placed", "adoption_review_not_placed", start=made_on,
+                       start_label="Placement order made", event_label="Adoption review", key=key, source=decision,
+                       end=_earliest(placement.placed_on if placement else None, revoked_on, stopped)),
+                not_placed, calendar,
+            )
+        if placement is not None:
+            placed = [r.held_on for r in reviews[decision.pk] if r.placed]
+            yield from recurring_specs(
+                Series("adoption_review_placed", "adoption_review_placed", start=placement.placed_on,
+                       start_label="Placed for adoption", event_label="Adoption review", key=key, source=decision,
+                       end=_earliest(placement.ended_on, decision.reversed_on)),
+                placed, calendar,
+            )
+            if visits is None:
+                visits = sorted(
+                    Visit.objects.filter(child_id=person.pk, visit_type=VisitType.ADOPTION, child_seen=True)
+                    .values_list("visited_at", flat=True)
+                )
+            yield from _adoption_visits(decision, placement, reviews[decision.pk], visits, calendar)
+
+
+@engine.register
+def permanence_due(person, calendar):
+    yield from _proceedings(person, calendar)
+    yield from _adoption(person, calendar)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class PrivateFosteringConfig(AppConfig):
+    name = "private_fostering"
+    verbose_name = "Private fostering: notifications, arrangements and visits"
+
+    def ready(self):
+        # Registers the chronology event types, the timescale provider and the record's badge.
+        from private_fostering import badges, events, providers  # noqa: F401

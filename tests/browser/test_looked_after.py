@@ -1,0 +1,168 @@
+"""Children looked after in a real browser, every page axe-checked:
+
+1. a child becomes looked after under section 20 (V2), moves placement, becomes subject to a
+   care order (C2); the IRO sees the first review due on their home page and records it with an
+   action; the child goes missing and comes back, and the return home interview is due with its
+   72-hour deadline;
+2. a child placed with parents under a care order appears in the tracker.
+"""
+
+import datetime
+
+import pytest
+
+from children_in_need.testing import at
+from looked_after.tests.factories import WITH_PARENTS, start_care
+from people.services import person_create
+from workforce.roles import Role
+from workforce.services import team_create
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+D = datetime.date
+
+
+@pytest.fixture
+def people(make_staff):
+    team = team_create(name="Children in Care Team North")
+    worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")
+    manager = make_staff(Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager")
+    team.manager = manager
+    team.save()
+    iro = make_staff(Role.IRO, team=team_create(name="Independent Reviewing Service"), username="irene.iro",
+                     first_name="Irene", last_name="Reviewer")
+    child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=D(2015, 3, 27))
+    return worker, manager, iro, child
+
+
+def fill_date(page, name, day: datetime.date):
+    page.locator(f"#id_{name}_0").fill(str(day.day))
+    page.locator(f"#id_{name}_1").fill(str(day.month))
+    page.locator(f"#id_{name}_2").fill(str(day.year))
+
+
+def success_banner(page) -> str:
+    return page.locator(".govuk-notification-banner--success").inner_text()
+
+
+def identity_bar(page) -> str:
+    return page.get_by_test_id("identity-bar").inner_text()
+
+
+def test_section_20_then_a_move_a_care_order_a_review_and_a_missing_episode(browse, people, clock):
+    worker, manager, iro, child = people
+    clock.travel_to(at(D(2025, 6, 2), 10), tick=True)
+    page = browse.page
+    record = f"/people/{child.pk}/looked-after/"
+
+    browse.sign_in(worker.username)
+    browse.goto(record)
+    assert "is not looked after" in page.get_by_test_id("not-looked-after").inner_text()
+    browse.follow("Start a period of care")
+    fill_date(page, "start_date", D(2025, 5, 2))
+    page.get_by_label("Legal status", exact=True).select_option("V2")
+    page.get_by_label("Category of need").select_option("N1")
+    page.get_by_label("Child's home postcode").fill("NE6 1AA")
+    page.get_by_label("Placement type").select_option("U6")
+    page.get_by_label("Placement provider").select_option("PR1")
+    page.get_by_label("Carer or home (optional)").fill("Mr and Mrs Patel")
+    page.get_by_label("Placement postcode").fill("NE6 1AA")  # the home postcode: refused for foster care
+    browse.submit("Start period of care")
+    assert "same as the child's home postcode" in page.get_by_role("alert").inner_text()
+    page.get_by_label("Placement postcode").fill("ne1 4xf")
+    browse.submit("Start period of care")
+    assert "Period of care started" in success_banner(page)
+    assert "Looked after" in identity_bar(page)
+    assert "V2: Single period of accommodation under section 20" in page.get_by_test_id("current-care").inner_text()
+
+    browse.follow("Record a change of placement")
+    fill_date(page, "change_date", D(2025, 5, 12))
+    page.get_by_label("Placement type").select_option("U6")
+    page.get_by_label("Placement provider").select_option("PR4")
+    page.get_by_label("Carer or home (optional)").fill("Ms Okafor")
+    page.get_by_label("Placement postcode").fill("NE3 2AB")
+    page.get_by_label("Ofsted URN (optional)").fill("1234567")
+    page.get_by_label("No", exact=True).check()
+    page.get_by_label("Reason for the change of placement").select_option("CARPL")
+    browse.submit("Save change of placement")
+    assert "Change of placement recorded" in success_banner(page)
+    assert "Ms Okafor" in page.get_by_test_id("current-care").inner_text()
+
+    browse.follow("Record a change of legal status")
+    fill_date(page, "change_date", D(2025, 5, 20))
+    page.get_by_label("New legal status").select_option("C2")
+    browse.submit("Save change of legal status")
+    assert "C2: Full care order" in page.get_by_test_id("current-care").inner_text()
+    periods = page.get_by_test_id("period").inner_text()
+    assert "S" in periods and "P" in periods and "X1" in periods
+
+    browse.follow("Appoint the IRO")
+    page.get_by_label("Independent reviewing officer").select_option(label="Irene Reviewer")
+    fill_date(page, "start_date", D(2025, 5, 6))
+    browse.submit("Appoint IRO")
+    assert "IRO appointed" in success_banner(page)
+    browse.submit("Sign out")
+
+    # 20 working days from 2 May, over the bank holidays of 5 and 26 May, is 3 June.
+    browse.sign_in(iro.username)
+    due = page.get_by_test_id("la-reviews-due").inner_text()
+    assert "Jay Smith" in due and "First looked-after review" in due and "3 June 2025" in due
+    browse.follow("Jay Smith")
+    browse.follow("Record a looked-after review")
+    fill_date(page, "held_on", D(2025, 5, 29))
+    page.get_by_label("Child physically attends and speaks for him or herself (attendance)").check()
+    page.get_by_label("Summary of the review (optional)").fill("Jay is settled with Ms Okafor. Care order made on 20 May.")
+    browse.submit("Save review")
+    assert "Looked-after review recorded" in success_banner(page)
+    browse.follow("Add an action")
+    page.get_by_label("Action", exact=True).fill("Book a dental check")
+    page.get_by_label("Who will do it").fill("Ms Okafor, foster carer")
+    fill_date(page, "due_date", D(2025, 6, 30))
+    browse.submit("Save action")
+    assert "Book a dental check" in page.get_by_test_id("review-actions").inner_text()
+    browse.goto("/reviews/")
+    assert "Second looked-after review" in page.get_by_test_id("la-reviews-due").inner_text()
+    browse.submit("Sign out")
+
+    browse.sign_in(worker.username)
+    browse.goto(record)
+    browse.follow("Record that the child is missing")
+    page.get_by_label("Missing from care").check()
+    fill_date(page, "started_date", D(2025, 6, 1))
+    page.get_by_label("Time the child went missing").fill("22:00")
+    page.get_by_label("Yes", exact=True).check()
+    browse.submit("Save missing episode")
+    assert "Missing episode recorded" in success_banner(page)
+    assert "Missing now" in identity_bar(page)
+
+    browse.goto(record)
+    browse.follow("Record the child's return")
+    fill_date(page, "returned_date", D(2025, 6, 1))
+    page.get_by_label("Time the child returned").fill("21:00")  # before they went: refused
+    browse.submit("Save return")
+    assert "must be after the time they went missing" in page.get_by_role("alert").inner_text()
+    fill_date(page, "returned_date", D(2025, 6, 2))
+    page.get_by_label("Time the child returned").fill("09:30")
+    browse.submit("Save return")
+    assert "offer a return home interview within 72 hours" in success_banner(page)
+    assert "Missing now" not in identity_bar(page)
+
+    browse.goto(record)
+    due = page.get_by_test_id("due-items").inner_text()
+    assert "Offer an independent return home interview" in due and "5 June 2025, 09:30" in due
+    assert "missing 1 time" in page.get_by_test_id("missing-summary").inner_text()
+
+
+def test_a_child_placed_with_parents_under_a_care_order_appears_in_the_tracker(browse, people, clock):
+    worker, manager, iro, child = people
+    clock.travel_to(at(D(2025, 6, 2), 10), tick=True)
+    start_care(worker, child, D(2024, 11, 1), legal_status="C2", placement=WITH_PARENTS)
+    page = browse.page
+
+    browse.sign_in(manager.username)
+    browse.goto("/looked-after/placed-with-parents/")
+    tracker = page.get_by_test_id("pwp-tracker").inner_text()
+    assert "Jay Smith" in tracker and "1 Nov 2024" in tracker and "7 months" in tracker and "No plan recorded" in tracker
+    assert page.get_by_test_id("pwp-long").count() == 1
+    browse.follow("Jay Smith")
+    assert "Placed with parents" in identity_bar(page)

@@ -89,6 +89,9 @@ def load_demo() -> bool:
         from synthetic.demo_journeys import load_demo_journeys
 
         load_demo_journeys(staff)
+        from synthetic.demo_looked_after import load_demo_looked_after
+
+        load_demo_looked_after(staff)
     return bool(created_staff or created_children)
 
 

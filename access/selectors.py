@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from access.models import RecordRead, RestrictedAccessGrant
+from access.services import record_read_log
 from people.models import Person, Relationship
 from workforce.roles import AUTHORITY_WIDE_READERS
 
@@ -85,7 +86,7 @@ def person_get_for_user(user, person_id, *, request=None, reason: str = "") -> P
     if person is None:
         raise Http404
     if request is not None:
-        RecordRead.objects.create(user=user, person_id=person.pk, path=request.get_full_path()[:500], reason=reason[:200])
+        record_read_log(user=user, person_id=person.pk, path=request.get_full_path(), reason=reason)
     return person
 
 

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from casework import chronology, documents
 from casework.choices import AllocationChangeReason, CaseNoteType, VisitType
 from casework.services import SEEN_ALONE_BUT_NOT_SEEN
-from casework.times import local_moment, now, today
+from casework.times import local_moment
+from timescales.clock import now, today
 from opencsc.forms import DateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]

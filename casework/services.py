@@ -10,7 +10,7 @@ from casework import documents
 from casework.chronology import chronology_record
 from casework.choices import AllocationChangeReason, CaseNoteType, VisitType
 from casework.models import Allocation, CaseNote, Document, Visit
-from casework.times import now
+from timescales.clock import now
 from people.models import Person
 from timescales.engine import reassign_due_items, refresh_due_items
 

@@ -1,27 +1,9 @@
-"""What "now" is for casework, and turning a typed date and time into a moment in England."""
+"""Turning a date and a time typed in England into a moment. What "now" is comes from
+timescales.clock, so that tests and the demo can move it."""
 
 import datetime
 
 from django.utils import timezone
-
-
-def now() -> datetime.datetime:
-    """The current moment.
-
-    Follows the timescale engine's clock when that app is installed, so that a test (or a
-    demo) that moves the clock forward can record a visit "today" without it being refused as
-    in the future, and due items and the record agree on what today is.
-    """
-    try:
-        from timescales import clock
-    except ImportError:  # the record works without the timescale engine
-        return timezone.now()
-    return clock.now()
-
-
-def today() -> datetime.date:
-    """Today's date in England (settings.TIME_ZONE), whatever the server's own time zone."""
-    return timezone.localdate(now())
 
 
 def local_moment(day: datetime.date, time: datetime.time) -> datetime.datetime:

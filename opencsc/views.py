@@ -1,15 +1,21 @@
 """The shell's own pages: home per role, health check and the design-system error pages."""
 
+import logging
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from opencsc import navigation
 from opencsc.permissions import require_roles
 from workforce.roles import Role
+
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -149,9 +155,7 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # any database failure means "not healthy"; the detail goes to the log
-        import logging
-
-        logging.getLogger(__name__).exception("health check: database unavailable")
+        logger.exception("health check: database unavailable")
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
@@ -170,14 +174,5 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Rendered without context processors: whatever broke may be the database they need.
-    from django.template import loader
-    from django.http import HttpResponseServerError
-
     template = loader.get_template("errors/500.html")
-    return HttpResponseServerError(template.render({"council_name": _council_name()}))
-
-
-def _council_name():
-    from django.conf import settings
-
-    return settings.COUNCIL_NAME
+    return HttpResponseServerError(template.render({"council_name": settings.COUNCIL_NAME}))

@@ -142,16 +142,17 @@ def relationship_add(
             )
     except IntegrityError:
         raise ValidationError(f"{other.full_name} is already recorded as {RelationshipKind(kind).label.lower()}") from None
-    label = RelationshipKind(kind).label if other_is else REVERSE_LABELS[RelationshipKind(kind)]
+    # Each side's chronology says how the other person is related to them: "Sarah added as mother"
+    # on the child's, "Jay added as child" on Sarah's (if she has a record of her own).
+    as_kind, as_reverse = RelationshipKind(kind).label, REVERSE_LABELS[RelationshipKind(kind)]
+    # Keyed by whose chronology it is: to_person sees from_person as `kind`, and the reverse.
+    labels = {to_person.pk: as_kind, from_person.pk: as_reverse}
     for subject, named in ((child, other), (other, child)):
         if subject.is_child:
             chronology_record(
                 child=subject, event_type="family.linked", occurred_at=_now(), actor=actor, source=rel,
-                data={
-                    "other_name": named.full_name,
-                    "relationship": label if subject == child else (REVERSE_LABELS[RelationshipKind(kind)] if other_is else RelationshipKind(kind).label),
-                    "lives_with": lives_with,
-                },
+                data={"other_name": named.full_name, "relationship": labels[subject.pk],
+                      "lives_with": lives_with},
             )
     return rel
 

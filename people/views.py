@@ -6,7 +6,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -274,8 +274,6 @@ def warning_end(request, person_id, warning_id):
     person = access.person_get_for_user(request.user, person_id, request=request)
     warning = person.warnings.filter(pk=warning_id, ended_at__isnull=True).first()
     if warning is None:
-        from django.http import Http404
-
         raise Http404
     services.warning_end(actor=request.user, warning=warning, reason=request.POST.get("reason", "")[:300] or "Reviewed")
     messages.success(request, "Warning ended")

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 
 from casework import chronology, selectors
 from casework.forms import ChronologyFilterForm
-from casework.times import now
+from timescales.clock import now
 from casework.views.common import child_for, query_string_without_page
 from people.record import render_record
 

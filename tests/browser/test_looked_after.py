@@ -1,9 +1,11 @@
 """Children looked after in a real browser, every page axe-checked:
 
-1. a child becomes looked after under section 20 (V2), moves placement, becomes subject to a
-   care order (C2); the IRO sees the first review due on their home page and records it with an
-   action; the child goes missing and comes back, and the return home interview is due with its
-   72-hour deadline;
+1. one young person's whole journey through care, through the pages: looked after under
+   section 20 (V2), a move of placement, a care order (C2); the IRO sees the first review due on
+   their home page and records it with an action; the young person goes missing and comes back,
+   and the return home interview is due with its 72-hour deadline; months later they leave care
+   at 16 and become a care leaver with a personal adviser, a needs assessment and a pathway plan,
+   and the adviser's home page shows them and the next review;
 2. a child placed with parents under a care order appears in the tracker.
 """
 
@@ -31,7 +33,7 @@ def people(make_staff):
     team.save()
     iro = make_staff(Role.IRO, team=team_create(name="Independent Reviewing Service"), username="irene.iro",
                      first_name="Irene", last_name="Reviewer")
-    child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=D(2015, 3, 27))
+    child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=D(2008, 9, 10))
     return worker, manager, iro, child
 
 
@@ -49,8 +51,9 @@ def identity_bar(page) -> str:
     return page.get_by_test_id("identity-bar").inner_text()
 
 
-def test_section_20_then_a_move_a_care_order_a_review_and_a_missing_episode(browse, people, clock):
+def test_one_journey_through_care_to_leaving_care(browse, people, make_staff, clock):
     worker, manager, iro, child = people
+    adviser = make_staff(Role.PERSONAL_ADVISER, username="pat.adviser", first_name="Pat", last_name="Adviser")
     clock.travel_to(at(D(2025, 6, 2), 10), tick=True)
     page = browse.page
     record = f"/people/{child.pk}/looked-after/"
@@ -151,6 +154,67 @@ def test_section_20_then_a_move_a_care_order_a_review_and_a_missing_episode(brow
     due = page.get_by_test_id("due-items").inner_text()
     assert "Offer an independent return home interview" in due and "5 June 2025, 09:30" in due
     assert "missing 1 time" in page.get_by_test_id("missing-summary").inner_text()
+    browse.submit("Sign out")
+
+    # Three months on, Jay (16 since September 2024, looked after for the 13 weeks to 1 August
+    # that make an eligible child) leaves care for supported accommodation.
+    clock.travel_to(at(D(2025, 9, 15), 10), tick=True)
+    browse.sign_in(worker.username)
+    browse.goto(record)
+    browse.follow("End the period of care")
+    fill_date(page, "end_date", D(2025, 9, 1))
+    page.get_by_label("Reason the child ceased to be looked after").select_option("E5")
+    browse.submit("End period of care")
+    assert "Period of care ended" in success_banner(page)
+    assert "Looked after" not in identity_bar(page)
+
+    browse.goto(f"/people/{child.pk}/leaving-care/")
+    browse.follow("Start leaving care support")
+    page.get_by_label("Relevant child (16 or 17, left care)").check()
+    fill_date(page, "category_since", D(2025, 9, 1))
+    fill_date(page, "eligible_from", D(2025, 8, 1))
+    page.get_by_label("Personal adviser (optional)").select_option(label="Pat Adviser")
+    browse.submit("Save")
+    assert "Care leaver record started" in success_banner(page)
+    assert "Care leaver" in identity_bar(page)
+    assert "Needs assessment completed and pathway plan prepared: due by 1 November 2025" in page.get_by_test_id(
+        "leaving-care-due").inner_text()
+
+    browse.follow("Record the needs assessment")
+    fill_date(page, "completed_on", D(2024, 9, 1))  # before the 16th birthday: refused on the form
+    browse.submit("Save")
+    assert "The needs assessment cannot be before Jay Smith is 16, on 10 September 2024" in page.locator(
+        ".govuk-error-summary").inner_text()
+    fill_date(page, "completed_on", D(2025, 9, 8))
+    browse.submit("Save")
+    browse.follow("Record the pathway plan")
+    fill_date(page, "started_on", D(2025, 9, 12))
+    page.get_by_label("Summary of the plan").fill("Stay in supported lodgings; college course from September.")
+    browse.submit("Save")
+    assert "Pathway plan recorded" in success_banner(page)
+    due = page.get_by_test_id("leaving-care-due").inner_text()
+    assert "Review the pathway plan: due by 12 March 2026" in due and "Needs assessment completed" not in due
+    browse.submit("Sign out")
+
+    browse.sign_in(adviser.username)
+    assert page.get_by_role("heading", level=1).inner_text() == "My young people"
+    assert "Jay Smith" in page.get_by_test_id("young-people").inner_text()
+    assert "Review the pathway plan" in page.get_by_test_id("adviser-due").inner_text()
+    browse.follow("Jay Smith")
+    browse.follow("Record keeping in touch")
+    fill_date(page, "contact_on", D(2025, 9, 15))
+    page.get_by_label("Yes – in touch").check()
+    page.get_by_label("Accommodation and whether it is suitable").select_option("E1")
+    page.get_by_label("Main activity").select_option("F2")
+    browse.submit("Save")
+    assert "Keeping in touch recorded" in success_banner(page)
+    assert "Supported lodgings" in page.get_by_test_id("keeping-in-touch").inner_text()
+
+    # The chronology tells the whole story, newest first.
+    browse.goto(f"/people/{child.pk}/chronology/")
+    story = page.locator("main").inner_text()
+    assert (story.index("Pathway plan prepared.") < story.index("Ceased to be looked after:")
+            < story.index("Started to be looked after."))
 
 
 def test_a_child_placed_with_parents_under_a_care_order_appears_in_the_tracker(browse, people, clock):

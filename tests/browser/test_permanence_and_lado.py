@@ -1,10 +1,9 @@
-"""Permanence, leaving care and the LADO service in a real browser, every page axe-checked:
+"""Permanence and the LADO service in a real browser, every page axe-checked (leaving care is
+the end of the one journey through care in test_looked_after.py):
 
 1. a panel decision with no following step appears in the decisions tracker, marked once it has
    waited 90 days, and leaves it when a step is recorded;
-2. a young person who left care at 16 becomes a care leaver with a personal adviser, a needs
-   assessment and a pathway plan; the adviser's home page shows them and the next review;
-3. an allegation the LADO records, with the child involved, is invisible to the child's social
+2. an allegation the LADO records, with the child involved, is invisible to the child's social
    worker: 404 for its page and no trace on the child's record.
 """
 
@@ -72,73 +71,6 @@ def test_a_panel_decision_with_no_plan_appears_in_the_decisions_tracker(browse, 
     assert "Step recorded" in success_banner(page)
     browse.goto("/permanence/decisions/")
     assert "Every decision in force has a step recorded." in page.get_by_test_id("decisions-waiting").inner_text()
-
-
-def test_a_young_person_becomes_a_care_leaver_with_a_pathway_plan(browse, team_and_worker, make_staff, clock):
-    from looked_after import services as looked_after
-
-    worker, _ = team_and_worker
-    adviser = make_staff(Role.PERSONAL_ADVISER, username="pat.adviser", first_name="Pat", last_name="Adviser")
-    clock.travel_to(at(D(2025, 6, 2), 10), tick=True)
-    young_person = person_create(actor=worker, given_name="Tyler", family_name="Brown", date_of_birth=D(2008, 9, 10))
-    # Looked after from 14 to 16 (set up with the looked_after app's service): an eligible child.
-    looked_after.period_start(
-        actor=worker, child=young_person, start_date=D(2023, 5, 1), legal_status="V2", category_of_need="N4",
-        home_postcode="NT1 1AA", placement=looked_after.PlacementDetails(placement_type="U6", provider="PR1",
-                                                                          postcode="NT2 2BB", carer_name="The Evans family"),
-    )
-    page = browse.page
-
-    # Leaving care, through the page: the period of care ends on 1 March 2025.
-    browse.sign_in(worker.username)
-    browse.goto(f"/people/{young_person.pk}/looked-after/")
-    browse.follow("End the period of care")
-    fill_date(page, "end_date", D(2025, 3, 1))
-    page.get_by_label("Reason the child ceased to be looked after").select_option("E13")
-    browse.submit("End period of care")
-    assert "Period of care ended" in success_banner(page)
-    assert "Looked after" not in page.get_by_test_id("identity-bar").inner_text()
-
-    browse.goto(f"/people/{young_person.pk}/leaving-care/")
-    browse.follow("Start leaving care support")
-    page.get_by_label("Relevant child (16 or 17, left care)").check()
-    fill_date(page, "category_since", D(2025, 3, 1))
-    fill_date(page, "eligible_from", D(2024, 9, 10))
-    page.get_by_label("Personal adviser (optional)").select_option(label="Pat Adviser")
-    browse.submit("Save")
-    assert "Care leaver record started" in success_banner(page)
-    assert "Care leaver" in page.get_by_test_id("identity-bar").inner_text()
-    assert "Needs assessment completed and pathway plan prepared: due by 10 December 2024" in page.get_by_test_id(
-        "leaving-care-due").inner_text()
-
-    browse.follow("Record the needs assessment")
-    fill_date(page, "completed_on", D(2024, 9, 1))  # before the 16th birthday: refused on the form
-    browse.submit("Save")
-    assert "The needs assessment cannot be before Tyler Brown is 16, on 10 September 2024" in page.locator(
-        ".govuk-error-summary").inner_text()
-    fill_date(page, "completed_on", D(2025, 4, 20))
-    browse.submit("Save")
-    browse.follow("Record the pathway plan")
-    fill_date(page, "started_on", D(2025, 5, 1))
-    page.get_by_label("Summary of the plan").fill("Stay in supported lodgings; college course in September.")
-    browse.submit("Save")
-    assert "Pathway plan recorded" in success_banner(page)
-    assert "Review the pathway plan: due by 1 November 2025" in page.get_by_test_id("leaving-care-due").inner_text()
-    browse.submit("Sign out")
-
-    browse.sign_in(adviser.username)
-    assert page.get_by_role("heading", level=1).inner_text() == "My young people"
-    assert "Tyler Brown" in page.get_by_test_id("young-people").inner_text()
-    assert "Review the pathway plan" in page.get_by_test_id("adviser-due").inner_text()
-    browse.follow("Tyler Brown")
-    browse.follow("Record keeping in touch")
-    fill_date(page, "contact_on", D(2025, 6, 2))
-    page.get_by_label("Yes – in touch").check()
-    page.get_by_label("Accommodation and whether it is suitable").select_option("E1")
-    page.get_by_label("Main activity").select_option("F2")
-    browse.submit("Save")
-    assert "Keeping in touch recorded" in success_banner(page)
-    assert "Supported lodgings" in page.get_by_test_id("keeping-in-touch").inner_text()
 
 
 def test_a_lado_allegation_is_invisible_to_a_social_worker(browse, team_and_worker, make_staff, clock):

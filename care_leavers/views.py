@@ -1,36 +1,19 @@
 """The leaving care tab of a young person's record and the pages that record each step. Views
 parse, authorise (404 for a young person the user may not see, 403 for a role that only reads)
-and render; the services decide."""
+and render; the services decide. Each recording page is declared on the area
+(`opencsc.recording.RecordArea.page`)."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
-from access.selectors import person_get_for_user
 from care_leavers import forms, selectors, services
 from children_in_need.common import long_date
-from opencsc.recording import record_form
+from opencsc.recording import RecordArea
 from people.record import render_record
 from timescales.selectors import due_items_for_child
 
-TAB = "leaving_care"
-CAPTION = "Leaving care"
+AREA = RecordArea(tab="leaving_care", caption="Leaving care", record_url="care_leavers:record", can_record=services.can_record)
 RULE_CODES = ("pathway_plan_3m", "pathway_plan_review_6m")
-
-
-def _person(request, person_id):
-    person = person_get_for_user(request.user, person_id, request=request)
-    if not person.is_child:
-        raise Http404
-    return person
-
-
-def _for_recording(request, person_id):
-    person = _person(request, person_id)
-    if not services.can_record(request.user):
-        raise PermissionDenied
-    return person
 
 
 def _care_leaver(person):
@@ -40,23 +23,24 @@ def _care_leaver(person):
     return care_leaver
 
 
-def _back(person) -> str:
-    return reverse("care_leavers:record", args=[person.pk])
+def _plan(person, plan_id):
+    return selectors.plan_for_care_leaver(_care_leaver(person), plan_id)
 
 
 def _facts(care_leaver):
     return [("Eligibility category", care_leaver.get_category_display()), ("Since", long_date(care_leaver.category_since))]
 
 
-def _form(request, person, form, **kwargs):
-    return record_form(request, person, form, tab=TAB, caption=CAPTION, back_url=_back(person), **kwargs)
+def _care_leaver_page(**spec):
+    """A step on the young person's care leaver record (404 until there is one), shown above the form."""
+    return AREA.page(find=_care_leaver, arg="care_leaver", facts=_facts, **spec)
 
 
 @require_GET
 def record(request, person_id):
-    person = _person(request, person_id)
+    person = AREA.child(request, person_id)
     items = due_items_for_child(person=person).filter(rule_code__in=RULE_CODES).order_by("due_date", "id")
-    return render_record(request, person, TAB, "care_leavers/record.html", {
+    return render_record(request, person, AREA.tab, "care_leavers/record.html", {
         "leaving_care": selectors.leaving_care_for_person(person),
         "due_items": list(items),
         "can_record": services.can_record(request.user),
@@ -64,90 +48,36 @@ def record(request, person_id):
     })
 
 
-@require_http_methods(["GET", "POST"])
-def start(request, person_id):
-    person = _for_recording(request, person_id)
-    return _form(
-        request, person, forms.StartForm(request.POST or None), heading="Start leaving care support",
-        success="Care leaver record started",
-        run=lambda data: services.care_leaver_start(actor=request.user, person=person, **data),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def category(request, person_id):
-    person = _for_recording(request, person_id)
-    care_leaver = _care_leaver(person)
-    return _form(
-        request, person, forms.CategoryForm(request.POST or None), heading="Change the eligibility category",
-        success="Eligibility category changed", facts=_facts(care_leaver),
-        run=lambda data: services.care_leaver_category_change(actor=request.user, care_leaver=care_leaver, **data),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def adviser(request, person_id):
-    person = _for_recording(request, person_id)
-    care_leaver = _care_leaver(person)
-    return _form(
-        request, person, forms.AdviserForm(request.POST or None), heading="Allocate a personal adviser",
-        success="Personal adviser allocated", facts=_facts(care_leaver), aliases={"adviser_since": "since"},
-        run=lambda data: services.personal_adviser_allocate(actor=request.user, care_leaver=care_leaver, **data),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def needs_assessment_new(request, person_id):
-    person = _for_recording(request, person_id)
-    care_leaver = _care_leaver(person)
-    return _form(
-        request, person, forms.NeedsAssessmentForm(request.POST or None), heading="Record the needs assessment",
-        success="Needs assessment recorded", facts=_facts(care_leaver),
-        run=lambda data: services.needs_assessment_record(actor=request.user, care_leaver=care_leaver, **data),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def pathway_plan_new(request, person_id):
-    person = _for_recording(request, person_id)
-    care_leaver = _care_leaver(person)
-    return _form(
-        request, person, forms.PathwayPlanForm(request.POST or None), heading="Record the pathway plan",
-        success="Pathway plan recorded", facts=_facts(care_leaver),
-        run=lambda data: services.pathway_plan_record(actor=request.user, care_leaver=care_leaver, **data),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def pathway_plan_review_new(request, person_id, plan_id):
-    person = _for_recording(request, person_id)
-    plan = selectors.plan_for_care_leaver(_care_leaver(person), plan_id)
-    if plan is None:
-        raise Http404
-    return _form(
-        request, person, forms.PathwayPlanReviewForm(request.POST or None), heading="Record a pathway plan review",
-        success="Pathway plan review recorded", facts=[("Plan prepared", long_date(plan.started_on))],
-        run=lambda data: services.pathway_plan_review_record(actor=request.user, plan=plan, **data),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def contact_new(request, person_id):
-    person = _for_recording(request, person_id)
-    care_leaver = _care_leaver(person)
-    return _form(
-        request, person, forms.KeepingInTouchForm(request.POST or None), heading="Record keeping in touch",
-        success="Keeping in touch recorded", facts=_facts(care_leaver),
-        run=lambda data: services.keeping_in_touch_record(actor=request.user, care_leaver=care_leaver, **data),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def end(request, person_id):
-    person = _for_recording(request, person_id)
-    care_leaver = _care_leaver(person)
-    return _form(
-        request, person, forms.EndForm(request.POST or None), heading="End leaving care support",
-        success="Leaving care support ended", facts=_facts(care_leaver),
-        run=lambda data: services.care_leaver_end(actor=request.user, care_leaver=care_leaver, **data),
-    )
+start = AREA.page(
+    form=forms.StartForm, heading="Start leaving care support", success="Care leaver record started",
+    service=services.care_leaver_start, arg="person",
+)
+category = _care_leaver_page(
+    form=forms.CategoryForm, heading="Change the eligibility category", success="Eligibility category changed",
+    service=services.care_leaver_category_change,
+)
+adviser = _care_leaver_page(
+    form=forms.AdviserForm, heading="Allocate a personal adviser", success="Personal adviser allocated",
+    service=services.personal_adviser_allocate, aliases={"adviser_since": "since"},
+)
+needs_assessment_new = _care_leaver_page(
+    form=forms.NeedsAssessmentForm, heading="Record the needs assessment", success="Needs assessment recorded",
+    service=services.needs_assessment_record,
+)
+pathway_plan_new = _care_leaver_page(
+    form=forms.PathwayPlanForm, heading="Record the pathway plan", success="Pathway plan recorded",
+    service=services.pathway_plan_record,
+)
+pathway_plan_review_new = AREA.page(
+    form=forms.PathwayPlanReviewForm, heading="Record a pathway plan review", success="Pathway plan review recorded",
+    service=services.pathway_plan_review_record, find=_plan, arg="plan",
+    facts=lambda plan: [("Plan prepared", long_date(plan.started_on))],
+)
+contact_new = _care_leaver_page(
+    form=forms.KeepingInTouchForm, heading="Record keeping in touch", success="Keeping in touch recorded",
+    service=services.keeping_in_touch_record,
+)
+end = _care_leaver_page(
+    form=forms.EndForm, heading="End leaving care support", success="Leaving care support ended",
+    service=services.care_leaver_end,
+)

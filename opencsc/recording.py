@@ -1,21 +1,36 @@
-"""One page that records one thing on a child's record, for any area with its own record tab
+"""Pages that record one thing on a child's record, for any area with its own record tab
 (permanence, care leavers, private fostering...): render the form; on a valid POST call the
 service, and show a refusal beside the field it is about, so nothing partial is ever saved and a
 date out of order is a message, never a 500.
 
-    return record_form(request, child, form, tab="permanence", heading="Record a panel decision",
-                       run=lambda data: services.permanence_decision_record(actor=request.user, child=child, **data),
-                       success="Decision recorded", back_url=reverse("permanence:record", args=[child.pk]))
+An area declares itself once and then each of its pages in a few lines:
+
+    AREA = RecordArea(tab="permanence", caption="Permanence", record_url="permanence:record",
+                      can_record=services.can_record)
+    decision_reverse = AREA.page(
+        form=forms.ReverseForm, heading="Reverse the decision", success="Decision reversed",
+        service=services.permanence_decision_reverse, find=selectors.decision_for_child, arg="decision",
+    )
+
+`find(child, *ids from the URL)` fetches the thing the page is about *through the child*, so an
+id that belongs to another child is a 404 like one that does not exist; without `find` the
+service is given the child itself. Pages that do not fit (a form that depends on the URL in
+another way) call `AREA.form(...)` or `record_form(...)` directly.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
+from access.selectors import person_get_for_user
 from casework.forms import apply_service_errors
 from people.record import render_record
 
@@ -52,3 +67,68 @@ def record_form(
         "back_url": back_url,
     }
     return render_record(request, person, tab, TEMPLATE, context)
+
+
+def _for(value, target):
+    return value(target) if callable(value) else value
+
+
+@dataclass(frozen=True)
+class RecordArea:
+    """One area's tab of a child's record: who may record there, and where its pages go back to."""
+
+    tab: str
+    caption: str
+    record_url: str
+    can_record: Callable[[object], bool]
+
+    def child(self, request, person_id):
+        """The child, fetched and authorised: 404 for one the user may not see, and for an adult."""
+        person = person_get_for_user(request.user, person_id, request=request)
+        if not person.is_child:
+            raise Http404
+        return person
+
+    def child_for_recording(self, request, person_id):
+        """As `child`, and 403 for a role that may only read this area."""
+        child = self.child(request, person_id)
+        if not self.can_record(request.user):
+            raise PermissionDenied
+        return child
+
+    def back(self, child) -> str:
+        return reverse(self.record_url, args=[child.pk])
+
+    def form(self, request, child, form, **kwargs):
+        return record_form(request, child, form, tab=self.tab, caption=self.caption, back_url=self.back(child), **kwargs)
+
+    def page(
+        self,
+        *,
+        form: Callable[..., object],
+        heading: str | Callable[[object], str],
+        success: str | Callable[[object], str],
+        service: Callable[..., object],
+        find: Callable[..., object | None] | None = None,
+        arg: str = "child",
+        form_kwargs: Callable[[object], dict] | None = None,
+        facts: Callable[[object], list[tuple[str, str]]] | None = None,
+        aliases: dict[str, str] | None = None,
+    ):
+        """A view that records one thing: `service(actor=user, <arg>=target, **cleaned_data)`,
+        where the target is what `find` fetched (404 when it finds nothing) or the child."""
+
+        @require_http_methods(["GET", "POST"])
+        def view(request, person_id, **ids):
+            child = self.child_for_recording(request, person_id)
+            target = child if find is None else find(child, *ids.values())
+            if target is None:
+                raise Http404
+            bound = form(request.POST or None, **(form_kwargs(target) if form_kwargs else {}))
+            return self.form(
+                request, child, bound, heading=_for(heading, target), success=_for(success, target),
+                facts=facts(target) if facts else None, aliases=aliases,
+                run=lambda data: service(actor=request.user, **{arg: target}, **data),
+            )
+
+        return view

@@ -135,3 +135,21 @@ def test_the_record_page_queries_are_bounded(client, worker, child, django_asser
         assert client.get(reverse("permanence:record", args=[child.pk])).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(reverse("permanence_tracker:decisions")).status_code == 200
+
+
+def test_a_step_of_another_childs_record_is_404_through_this_childs_page(client, worker, child):
+    """The pages fetch what they are about through the child in the URL: a decision, order or
+    placement of another child the worker may see is not found here, and nothing is recorded."""
+    sibling = person_create(actor=worker, given_name="Noah", family_name="Clarke", date_of_birth=D(2020, 1, 5))
+    decision, placement = make_placed(worker, sibling, decided_on=D(2025, 3, 1), placed_on=D(2025, 5, 1))
+    client.force_login(worker)
+    for url in (
+        reverse("permanence:step_new", args=[child.pk, decision.pk]),
+        reverse("permanence:order_revoke", args=[child.pk, decision.orders.get().pk]),
+        reverse("permanence:placement_end", args=[child.pk, placement.pk]),
+    ):
+        assert client.get(url).status_code == 404, url
+    response = client.post(reverse("permanence:decision_reverse", args=[child.pk, decision.pk]),
+                           {**date("reversed_on", D(2025, 6, 1)), "reason": "Changed"})
+    assert response.status_code == 404
+    assert PermanenceDecision.objects.get(pk=decision.pk).reversed_on is None

@@ -92,6 +92,9 @@ def load_demo() -> bool:
         from synthetic.demo_looked_after import load_demo_looked_after
 
         load_demo_looked_after(staff)
+        from synthetic.demo_specialist import load_demo_specialist
+
+        load_demo_specialist(staff)
     return bool(created_staff or created_children)
 
 

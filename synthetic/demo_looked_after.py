@@ -1,4 +1,5 @@
-"""Looked-after children, a care leaver and a privately fostered child for the demo, recorded
+"""Looked-after children for the demo (permanence, care leavers, private fostering and LADO are in
+demo_specialist.py), recorded
 through the services with the clock moved to the day each thing happened."""
 
 import datetime

@@ -1,6 +1,6 @@
-"""Looked-after children for the demo (permanence, care leavers, private fostering and LADO are in
-demo_specialist.py), recorded
-through the services with the clock moved to the day each thing happened."""
+"""Looked-after children for the demo, recorded through the services with the clock moved to the
+day each thing happened (permanence, care leavers, private fostering and LADO are in
+demo_specialist.py)."""
 
 import datetime
 

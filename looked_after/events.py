@@ -54,6 +54,12 @@ register(
     lambda d: f"Placement with parents agreement {'recorded' if d.get('created') else 'updated'}: placed with "
     f"{d.get('parent_name')}." + (f" Target date to apply for discharge: {d['discharge_target_date']}." if d.get("discharge_target_date") else ""),
 )
+register(
+    "looked_after.corrected",
+    "Record corrected",
+    "looked_after",
+    lambda d: f"Correction to {d.get('what', 'the record')}: {'; '.join(d.get('changes', []))}. Reason: {d.get('reason', '')}",
+)
 register("looked_after.iro_assigned", "IRO appointed", "looked_after", lambda d: f"{d.get('iro')} appointed as IRO.")
 register("looked_after.iro_contact", "IRO contact", "looked_after", lambda d: f"IRO contact ({d.get('method', '').lower()}): {d.get('iro')}.")
 register(

@@ -352,3 +352,33 @@ class ReturnInterviewForm(ServiceForm):
         return {"offered_at": combine_moment(self, date_field="offered_date", time_field="offered_time"),
                 "accepted": _yes_no(data["accepted"]), "held_on": data["held_on"], "interviewer": data["interviewer"],
                 "learned": data["learned"]}
+
+
+# --- Corrections after saving -----------------------------------------------------------------------
+
+
+def _reason_field():
+    return _text("Why is this being corrected?", required=True, rows=3,
+                 hint="For example, the date was copied wrongly from the placement notice. This is kept with the record",
+                 message="Enter why the record is being corrected")
+
+
+class EpisodeCorrectionForm(ServiceForm):
+    start_date = _date("Start date of the episode", "The start date",
+                       hint="Moving it also moves the end of the episode before, which ends the day this one starts")
+    legal_status = _choice("Legal status", _coded(LegalStatus.choices), "Select the legal status: a child cannot be placed without one")
+    category_of_need = _choice("Category of need", _coded(CategoryOfNeed.choices), "Select the category of need")
+    home_postcode = forms.CharField(
+        label="Child's home postcode", max_length=10, error_messages={"required": "Enter the child's home postcode"},
+        widget=forms.TextInput(attrs={"govuk_classes": "govuk-input--width-10"}),
+    )
+    reason = _reason_field()
+
+
+class PlacementCorrectionForm(ServiceForm):
+    placement_type = PlacementFields.base_fields["placement_type"]
+    provider = PlacementFields.base_fields["provider"]
+    carer_name = PlacementFields.base_fields["carer_name"]
+    postcode = PlacementFields.base_fields["postcode"]
+    ofsted_urn = PlacementFields.base_fields["ofsted_urn"]
+    reason = _reason_field()

@@ -159,6 +159,14 @@ def uasc_for_child(child) -> UASCStatus | None:
     return UASCStatus.objects.filter(child=child).first()
 
 
+def episode_for_child(child, episode_id) -> Episode | None:
+    return Episode.objects.filter(child=child, pk=episode_id).select_related("placement", "period").first()
+
+
+def placement_for_child(child, placement_id) -> Placement | None:
+    return Placement.objects.filter(child=child, pk=placement_id).first()
+
+
 def review_for_child(child, review_id) -> LAReview | None:
     return (
         LAReview.objects.filter(child=child, pk=review_id).select_related("chaired_by", "period")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from looked_after.views import episodes, health, missing, record, reviews
+from looked_after.views import corrections, episodes, health, missing, record, reviews
 
 app_name = "looked_after"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path(P + "placement/", episodes.placement_change, name="placement_change"),
     path(P + "legal-status/", episodes.legal_status_change, name="legal_status_change"),
     path(P + "end/", episodes.period_end, name="period_end"),
+    path(P + "episodes/<int:episode_id>/correct/", corrections.episode_correct, name="episode_correct"),
+    path(P + "placements/<int:placement_id>/correct/", corrections.placement_correct, name="placement_correct"),
     path(P + "uasc/", episodes.uasc, name="uasc"),
     path(P + "placed-with-parents/", episodes.pwp_agreement, name="pwp_agreement"),
     path(P + "iro/", reviews.iro_assign, name="iro_assign"),

@@ -6,6 +6,7 @@ and the child's due items brought up to date. Import them from here:
 """
 
 from looked_after.services.common import can_record
+from looked_after.services.corrections import episode_correct, placement_correct
 from looked_after.services.episodes import PlacementDetails, episode_change, period_end, period_start, uasc_record
 from looked_after.services.health import (
     conviction_record,
@@ -33,6 +34,7 @@ __all__ = [
     "care_plan_record",
     "conviction_record",
     "episode_change",
+    "episode_correct",
     "health_check_record",
     "immunisation_record",
     "iro_assign",
@@ -40,6 +42,7 @@ __all__ = [
     "missing_return",
     "missing_start",
     "pep_record",
+    "placement_correct",
     "period_end",
     "period_start",
     "pwp_agreement_record",

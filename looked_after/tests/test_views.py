@@ -40,13 +40,17 @@ def urls_for(person_id, records) -> dict[str, str]:
     urls["review_action_done"] = reverse("looked_after:review_action_done", args=[person_id, review, action])
     urls["missing_return"] = reverse("looked_after:missing_return", args=[person_id, missing])
     urls["return_interview_new"] = reverse("looked_after:return_interview_new", args=[person_id, missing])
+    episode = Episode.objects.filter(child=records["missing"].child_id).first()
+    urls["episode_correct"] = reverse("looked_after:episode_correct", args=[person_id, episode.pk])
+    urls["placement_correct"] = reverse("looked_after:placement_correct", args=[person_id, episode.placement_id])
     return urls
 
 
 PAGES = ["record", "period_start", "placement_change", "legal_status_change", "period_end", "uasc", "pwp_agreement",
          "iro_assign", "iro_contact_new", "care_plan_new", "review_new", "health_check_new", "immunisation_new", "sdq_new",
          "substance_misuse_new", "conviction_new", "pep_new", "school_change", "missing", "missing_new", "review",
-         "review_action_new", "review_action_done", "missing_return", "return_interview_new"]
+         "review_action_new", "review_action_done", "missing_return", "return_interview_new", "episode_correct",
+         "placement_correct"]
 READ_PAGES = ["record", "review", "missing"]
 
 
@@ -74,7 +78,8 @@ def test_a_worker_in_another_team_gets_the_same_404_as_for_a_missing_record(clie
     assert not RecordRead.objects.exists()
 
 
-@pytest.mark.parametrize("page", ["review", "review_action_new", "missing_return", "return_interview_new"])
+@pytest.mark.parametrize("page", ["review", "review_action_new", "missing_return", "return_interview_new", "episode_correct",
+                                  "placement_correct"])
 def test_a_record_of_another_child_cannot_be_opened_through_this_one(client, worker, child, records, page):
     from people.services import person_create
 
@@ -248,3 +253,34 @@ def test_the_chronology_tells_the_story_in_sentences(client, worker, iro, child,
     client.force_login(worker)
     page = client.get(reverse("casework:chronology", args=[child.pk])).content.decode()
     assert "Went missing" in page and "Looked-after review" in page
+
+
+def test_correcting_an_episode_through_the_page(client, worker, child, today):
+    start_care(worker, child, D(2025, 5, 2))
+    move(worker, child, D(2025, 5, 12))
+    moved = Episode.objects.get(child=child, end_date__isnull=True)
+    client.force_login(worker)
+    record = client.get(reverse("looked_after:record", args=[child.pk])).content.decode()
+    url = reverse("looked_after:episode_correct", args=[child.pk, moved.pk])
+    assert f'href="{url}"' in record
+    form = {"legal_status": "V2", "category_of_need": "N1", "home_postcode": "NE6 1AA", "reason": ""}
+
+    for data, message in (
+        ({**form, **_date("start_date", D(2025, 5, 9))}, "Enter why the record is being corrected"),
+        ({**form, **_date("start_date", D(2025, 5, 1)), "reason": "Wrong date"}, "when the episode before started"),
+    ):
+        refused = client.post(url, data)
+        page = refused.content.decode()
+        assert refused.status_code == 200 and "govuk-error-summary" in page and message in page
+        assert Episode.objects.get(pk=moved.pk).start_date == D(2025, 5, 12)
+
+    done = client.post(url, {**form, **_date("start_date", D(2025, 5, 9)), "reason": "Date taken from the wrong letter"})
+    assert done.status_code == 302
+    assert [e.end_date for e in Episode.objects.filter(child=child).order_by("start_date")] == [D(2025, 5, 9), None]
+    chronology = client.get(reverse("casework:chronology", args=[child.pk])).content.decode()
+    assert "Correction to the episode from 12 May 2025: start date 12 May 2025 to 9 May 2025" in chronology
+
+
+def test_a_reader_sees_no_correction_links(client, make_staff, child, records):
+    client.force_login(make_staff(Role.SENIOR_LEADER))
+    assert "Correct episode" not in client.get(reverse("looked_after:record", args=[child.pk])).content.decode()

@@ -1,7 +1,7 @@
 """Children looked after in a real browser, every page axe-checked:
 
 1. one young person's whole journey through care, through the pages: looked after under
-   section 20 (V2), a move of placement, a care order (C2); the IRO sees the first review due on
+   section 20 (V2), a move of placement (its Ofsted URN then corrected), a care order (C2); the IRO sees the first review due on
    their home page and records it with an action; the young person goes missing and comes back,
    and the return home interview is due with its 72-hour deadline; months later they leave care
    at 16 and become a care leaver with a personal adviser, a needs assessment and a pathway plan,
@@ -98,6 +98,15 @@ def test_one_journey_through_care_to_leaving_care(browse, people, make_staff, cl
     assert "C2: Full care order" in page.get_by_test_id("current-care").inner_text()
     periods = page.get_by_test_id("period").inner_text()
     assert "S" in periods and "P" in periods and "X1" in periods
+
+    # The Ofsted URN of the move was copied wrongly: corrected, with the reason, not re-recorded.
+    browse.follow("Correct placement from 12 May 2025")
+    page.get_by_label("Ofsted URN (optional)").fill("7654321")
+    browse.submit("Save correction")
+    assert "Enter why the record is being corrected" in page.locator(".govuk-error-summary").inner_text()
+    page.get_by_label("Why is this being corrected?").fill("URN copied from the wrong provider's letter")
+    browse.submit("Save correction")
+    assert "Placement corrected" in success_banner(page)
 
     browse.follow("Appoint the IRO")
     page.get_by_label("Independent reviewing officer").select_option(label="Irene Reviewer")
@@ -215,6 +224,7 @@ def test_one_journey_through_care_to_leaving_care(browse, people, make_staff, cl
     story = page.locator("main").inner_text()
     assert (story.index("Pathway plan prepared.") < story.index("Ceased to be looked after:")
             < story.index("Started to be looked after."))
+    assert "Ofsted URN 1234567 to 7654321. Reason: URN copied from the wrong provider's letter" in story
 
 
 def test_a_child_placed_with_parents_under_a_care_order_appears_in_the_tracker(browse, people, clock):

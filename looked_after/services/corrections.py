@@ -1,0 +1,200 @@
+"""Corrections after saving: a worker who typed a wrong date or code on an episode or a placement
+puts it right, with the reason, instead of recording a change that never happened.
+
+A correction is not a change in the child's care (that is `episode_change`): it rewrites what
+was recorded, so the SSDA903 return reads the corrected row. Every rewrite is kept by the audit
+triggers (who, when, the row before and after), and the chronology gains a line that says a
+correction was made, what it changed and why; the original event moves to the corrected date.
+
+The shape of the record is kept: a period's episodes run end to end, so moving the start of an
+episode moves the end of the one before it (and, where the episode began a placement, the
+placement's dates; where it is the first, the period's start). PostgreSQL's exclusion
+constraints stay behind the checks.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from casework.models import ChronologyEvent
+from codelists.ssda903 import CategoryOfNeed, LegalStatus, PlacementType, ReasonNewEpisode
+from looked_after.models import Episode, PeriodOfCare, Placement
+from looked_after.placements import clean_placement
+from looked_after.services.common import DateChecks, begin, check_date, clean_text, constraint_messages, day_moment, finish, long_date
+from looked_after.services.episodes import NO_LEGAL_STATUS, OVERLAP_MESSAGES, _check_home_postcode
+from people.models import Person
+from timescales import clock
+
+NO_REASON = "Enter why the record is being corrected"
+NOTHING_CHANGED = "Nothing has been changed: correct at least one of the details, or cancel"
+
+
+def _neighbours(episode: Episode) -> tuple[Episode | None, Episode | None]:
+    episodes = list(Episode.objects.filter(period_id=episode.period_id).order_by("start_date", "id"))
+    index = next(i for i, e in enumerate(episodes) if e.pk == episode.pk)
+    return (episodes[index - 1] if index else None), (episodes[index + 1] if index + 1 < len(episodes) else None)
+
+
+def _check_start(checks: DateChecks, child, episode: Episode, before: Episode | None, after: Episode | None, start_date) -> None:
+    if not check_date(checks, "start_date", start_date, "The start date"):
+        return
+    if before is not None and start_date <= before.start_date:
+        checks.add("start_date", (
+            f"The start date must be after {long_date(before.start_date)}, when the episode before started: "
+            "episodes run end to end, so the episode before will now end on the corrected date"
+        ))
+    if episode.end_date is not None:
+        if after is not None and start_date >= episode.end_date:
+            checks.add("start_date", (
+                f"The start date must be before {long_date(episode.end_date)}, when the next episode started. "
+                "Correct that episode first if its date is wrong too"
+            ))
+        elif start_date > episode.end_date:
+            checks.add("start_date", f"The start date must be on or before {long_date(episode.end_date)}, when the period of care ended")
+    if before is None:
+        last = (PeriodOfCare.objects.filter(child=child, end_date__isnull=False).exclude(pk=episode.period_id)
+                .filter(start_date__lt=episode.period.start_date).order_by("-end_date").first())
+        if last is not None and start_date <= last.end_date:
+            checks.add("start_date", f"The start date must be after {long_date(last.end_date)}, when the last period of care ended")
+        if child.date_of_birth and start_date < child.date_of_birth:
+            checks.add("start_date", "The start date must be on or after the child's date of birth")
+
+
+def _check_status(checks: DateChecks, episode: Episode, before: Episode | None, after: Episode | None, legal_status) -> None:
+    if legal_status not in LegalStatus.values:
+        checks.add("legal_status", NO_LEGAL_STATUS)
+        return
+    # An episode that began only because the legal status changed (RNE L) must differ from the one before.
+    if episode.reason_new_episode == ReasonNewEpisode.L and before is not None and legal_status == before.legal_status:
+        checks.add("legal_status", (
+            f"The episode before already has legal status {legal_status}, and this episode began because the legal "
+            "status changed: choose the status it changed to"
+        ))
+    if after is not None and after.reason_new_episode == ReasonNewEpisode.L and legal_status == after.legal_status:
+        checks.add("legal_status", (
+            f"The next episode began because the legal status changed to {legal_status}, so this episode's status "
+            "must be a different one"
+        ))
+
+
+def _move_start(episode: Episode, before: Episode | None, start_date: datetime.date) -> None:
+    """Move the episode's start, and with it the end of the one before, the placement it began and
+    the period it began, in the order that never lets two rows overlap on the way."""
+    old = episode.start_date
+    began_placement = episode.placement.start_date == old
+
+    def move_before():
+        if before is not None:
+            Episode.objects.filter(pk=before.pk).update(end_date=start_date)
+            if began_placement:
+                Placement.objects.filter(pk=before.placement_id).update(end_date=start_date)
+
+    def move_this():
+        Episode.objects.filter(pk=episode.pk).update(start_date=start_date)
+        if began_placement:
+            Placement.objects.filter(pk=episode.placement_id).update(start_date=start_date)
+        if before is None:
+            PeriodOfCare.objects.filter(pk=episode.period_id).update(start_date=start_date)
+
+    # Earlier: the row before shrinks first. Later: this row shrinks first.
+    for step in ((move_before, move_this) if start_date < old else (move_this, move_before)):
+        step()
+
+
+def _move_original_event(episode: Episode, start_date: datetime.date, legal_status: str) -> None:
+    """The chronology's line for the episode's start moves to the corrected date and status."""
+    events = ChronologyEvent.objects.filter(source_type=ContentType.objects.get_for_model(Episode), source_id=episode.pk)
+    for event in events:
+        event.occurred_at = day_moment(start_date)
+        if event.data.get("legal_status"):
+            event.data = {**event.data, "legal_status": legal_status, "legal_status_label": LegalStatus(legal_status).label}
+        event.save(update_fields=["occurred_at", "data"])
+
+
+@transaction.atomic
+def episode_correct(
+    *, actor, child: Person, episode: Episode, start_date: datetime.date, legal_status: str, category_of_need: str,
+    home_postcode: str, reason: str,
+) -> Episode:
+    """Correct an episode's start date, legal status, category of need or home postcode."""
+    child = begin(actor, child)
+    episode = Episode.objects.select_for_update().select_related("placement", "period").get(pk=episode.pk, child=child)
+    before, after = _neighbours(episode)
+    checks = DateChecks()
+    reason = clean_text(reason)
+    if not reason:
+        checks.add("reason", NO_REASON)
+    _check_start(checks, child, episode, before, after, start_date)
+    _check_status(checks, episode, before, after, legal_status)
+    if category_of_need not in CategoryOfNeed.values:
+        checks.add("category_of_need", "Select the category of need")
+    home = _check_home_postcode(checks, home_postcode)
+    checks.raise_if_any()
+
+    changes = []
+    if start_date != episode.start_date:
+        changes.append(f"start date {long_date(episode.start_date)} to {long_date(start_date)}")
+    for label, field, value in (("legal status", "legal_status", legal_status),
+                                ("category of need", "category_of_need", category_of_need),
+                                ("home postcode", "home_postcode", home)):
+        if getattr(episode, field) != value:
+            changes.append(f"{label} {getattr(episode, field)} to {value}")
+    if not changes:
+        raise ValidationError(NOTHING_CHANGED)
+    described = f"the episode from {long_date(episode.start_date)}"
+
+    with constraint_messages(OVERLAP_MESSAGES):
+        if start_date != episode.start_date:
+            _move_start(episode, before, start_date)
+        Episode.objects.filter(pk=episode.pk).update(legal_status=legal_status, category_of_need=category_of_need,
+                                                     home_postcode=home)
+    _move_original_event(episode, start_date, legal_status)
+    episode.refresh_from_db()
+    finish(child=child, actor=actor, event_type="looked_after.corrected", occurred_at=clock.now(), source=episode,
+           data={"what": described, "changes": changes, "reason": reason})
+    return episode
+
+
+@transaction.atomic
+def placement_correct(
+    *, actor, child: Person, placement: Placement, placement_type: str, provider: str, postcode: str, ofsted_urn: str,
+    carer_name: str, reason: str,
+) -> Placement:
+    """Correct a placement's type, provider, postcode, Ofsted URN or carer."""
+    child = begin(actor, child)
+    placement = Placement.objects.select_for_update().get(pk=placement.pk, child=child)
+    checks = DateChecks()
+    reason = clean_text(reason)
+    if not reason:
+        checks.add("reason", NO_REASON)
+    cleaned, errors = clean_placement(placement_type=placement_type, provider=provider, postcode=postcode,
+                                      ofsted_urn=ofsted_urn, temporary_approval=placement.temporary_approval)
+    for field, message in errors.items():
+        checks.add(field, message)
+    # Validation rule 392d, as when the placement was first recorded.
+    homes = set(placement.episodes.values_list("home_postcode", flat=True))
+    if cleaned.get("postcode") in homes and placement_type in PlacementType.values and placement_type != PlacementType.P1:
+        checks.add("postcode", "The placement postcode is the same as the child's home postcode: check it. "
+                               "They are the same only for a placement with parents (P1)")
+    checks.raise_if_any()
+
+    carer_name = clean_text(carer_name)
+    new = {**cleaned, "carer_name": carer_name}
+    labels = {"placement_type": "placement type", "provider": "provider", "postcode": "postcode",
+              "ofsted_urn": "Ofsted URN", "carer_name": "carer"}
+    changes = [f"{label} {getattr(placement, f) or '(none)'} to {new[f] or '(none)'}"
+               for f, label in labels.items() if getattr(placement, f) != new[f]]
+    if not changes:
+        raise ValidationError(NOTHING_CHANGED)
+    carer = f", {placement.carer_name}" if placement.carer_name else ""
+    described = f"the placement from {long_date(placement.start_date)} ({placement.placement_type}{carer})"
+    for field, value in new.items():
+        setattr(placement, field, value)
+    placement.save(update_fields=list(new))
+    finish(child=child, actor=actor, event_type="looked_after.corrected", occurred_at=clock.now(), source=placement,
+           data={"what": described, "changes": changes, "reason": reason})
+    return placement

@@ -2,7 +2,9 @@
 (TIMESCALES.md A3). For each period of care:
 
 - looked-after reviews: the first within 20 WD of becoming looked after, the second within
-  3 months of the first, then within 6 months of the last one held (la_review);
+  3 months of the first, then within 6 months of the last one held (la_review); for short
+  breaks (V3, V4) the first within 3 months of the first short break, then 6-monthly
+  (la_review_short_breaks, CPPCR reg 48), and no health assessments, dental checks, SDQ or PEP;
 - the IRO appointed within 5 WD (iro_appointed); the care plan within 10 WD of the first placement
   (care_plan_10wd), except under a full care order, where the court's care plan is used;
 - statutory visits in every placement (looked_after.visiting, reg 28);
@@ -111,14 +113,44 @@ def _key(period) -> str:
 # --- Reviews, IRO, care plan -----------------------------------------------------------------------
 
 REVIEW_TITLES = ("First looked-after review", "Second looked-after review")
+SHORT_BREAK_REVIEW_TITLES = ("First short-break review",)
+SHORT_BREAKS_BEGAN = "Short breaks started"
+FULL_TIME_BEGAN = "Looked after full time, after short breaks"
 
 
-def _reviews(period, record, calendar):
-    series = Series("la_review", "la_review", period.start_date, BECAME_LOOKED_AFTER, "Looked-after review",
-                    _key(period), period, period.end_date)
-    for index, spec in enumerate(recurring_specs(series, _within(record.reviews, period), calendar)):
-        title = REVIEW_TITLES[index] if index < len(REVIEW_TITLES) else "Looked-after review"
-        yield dataclasses.replace(spec, title=title)
+@dataclasses.dataclass(frozen=True)
+class _Run:
+    """Consecutive episodes of a period that are all short breaks, or all not."""
+
+    short_breaks: bool
+    start: object
+    end: object  # the next run's start, or the period's end (None while it lasts)
+
+
+def _runs(period, episodes) -> list[_Run]:
+    runs: list[_Run] = []
+    for episode in episodes:
+        if runs and runs[-1].short_breaks == episode.short_break:
+            continue
+        if runs:
+            runs[-1] = dataclasses.replace(runs[-1], end=episode.start_date)
+        runs.append(_Run(episode.short_break, episode.start_date if runs else period.start_date, period.end_date))
+    return runs or [_Run(False, period.start_date, period.end_date)]
+
+
+def _reviews(period, episodes, record, calendar):
+    """Reg 33 reviews, or while the care is short breaks the reg 48 ones; a change between the two
+    starts the other's clock afresh, and reviews count towards the run they were held in."""
+    for index, run in enumerate(_runs(period, episodes)):
+        rule = "la_review_short_breaks" if run.short_breaks else "la_review"
+        label = SHORT_BREAKS_BEGAN if run.short_breaks else (BECAME_LOOKED_AFTER if index == 0 else FULL_TIME_BEGAN)
+        key = _key(period) if index == 0 else f"{_key(period)}-from-{run.start:%Y%m%d}"
+        series = Series(rule, rule, run.start, label, "Looked-after review", key, period, run.end)
+        held = [d for d in _within(record.reviews, period) if d >= run.start and (run.end is None or d <= run.end)]
+        titles = SHORT_BREAK_REVIEW_TITLES if run.short_breaks else REVIEW_TITLES
+        for number, spec in enumerate(recurring_specs(series, held, calendar)):
+            title = titles[number] if number < len(titles) else "Looked-after review"
+            yield dataclasses.replace(spec, title=title)
 
 
 def _once(rule, period, met, calendar, label=BECAME_LOOKED_AFTER):
@@ -239,11 +271,18 @@ def looked_after_due(person, calendar):
         return
     record = _load(person, periods)
     for period in periods:
-        first_episode = next((e for e in record.episodes if e.period_id == period.pk), None)
-        yield from _reviews(period, record, calendar)
+        episodes = [e for e in record.episodes if e.period_id == period.pk]
+        first_episode = episodes[0] if episodes else None
+        yield from _reviews(period, episodes, record, calendar)
         yield from _once("iro_appointed", period, record.iros.get(period.pk), calendar)
         yield from _care_plan(period, record, first_episode, calendar)
         yield from _visits(period, record, calendar)
+        if episodes and all(e.short_break for e in episodes):
+            # Reg 48(3)(a)-(b): for short breaks the care plan covers health and education in its
+            # own way; the health plan and PEP of reg 5 (with them the dental checks and PEP
+            # reviews) and the health assessments of reg 7 do not apply, and the SDQ is for
+            # children looked after continuously, which short breaks are not.
+            continue
         yield from _health_assessments(person, period, record, calendar)
         yield from _dental(period, record, calendar)
         yield from _sdq(person, period, record, calendar)

@@ -11,6 +11,8 @@ placement (timescales.phases chooses the interval within each arrangement):
 - otherwise placed with parents, before the assessment of the parent was complete (reg 19):
   reg 28(3), weekly until the first review, then 6-weekly;
 - a connected person approved temporarily (reg 24): reg 28(4);
+- short breaks (legal status V3 or V4): reg 48(3)(c), within 3 months of the first short break in
+  the placement, then at most 6-monthly;
 - any other placement: reg 28(2), within a week, 6-weekly in the first year, then 3-monthly if the
   placement is intended to last until 18.
 
@@ -43,16 +45,22 @@ class Segment:
     placement: object  # looked_after.models.Placement
     begins: datetime.date  # first day of the segment's first episode
     ends: datetime.date | None  # end of its last episode (None while it lasts)
+    # Short breaks became full-time care in the same placement, or the other way round: the
+    # visiting clock starts afresh on that day, as for a new placement.
+    fresh: bool = False
 
     @property
     def start(self) -> datetime.date:
-        """What reg28_next_visit calls the start: the care order for reg 28(5), else the placement."""
-        return self.begins if self.arrangement == A.CARE_ORDER_AT_HOME else self.placement.start_date
+        """What reg28_next_visit calls the start: the care order for reg 28(5), or the change
+        between short breaks and full-time care, else the placement."""
+        return self.begins if self.arrangement == A.CARE_ORDER_AT_HOME or self.fresh else self.placement.start_date
 
     @property
     def start_label(self) -> str:
         if self.arrangement == A.CARE_ORDER_AT_HOME:
             return "Care order made while living with a parent"
+        if self.fresh:
+            return "Short breaks started" if self.arrangement == A.SHORT_BREAKS else "Full-time care started"
         return "Start of the placement"
 
     @property
@@ -66,6 +74,8 @@ def arrangement_for(episode, placement, agreement, care_order_began: datetime.da
     `care_order_began`: for a C2 episode, the date the full care order took effect in this
     placement (the first C2 episode's start within it), or None.
     """
+    if episode.short_break:
+        return A.SHORT_BREAKS
     if placement.placement_type == PlacementType.P1:
         if episode.legal_status == LegalStatus.C1:
             return A.INTERIM_CARE_ORDER_AT_HOME
@@ -90,10 +100,12 @@ def segments(episodes: Iterable, agreements: dict) -> list[Segment]:
             care_order_began.setdefault(placement.pk, episode.start_date)
         arrangement = arrangement_for(episode, placement, agreements.get(placement.pk), care_order_began.get(placement.pk))
         last = result[-1] if result else None
-        if last is not None and last.placement.pk == placement.pk and last.arrangement == arrangement:
-            result[-1] = Segment(arrangement, placement, last.begins, episode.end_date)
+        same_placement = last is not None and last.placement.pk == placement.pk
+        if same_placement and last.arrangement == arrangement:
+            result[-1] = Segment(arrangement, placement, last.begins, episode.end_date, last.fresh)
         else:
-            result.append(Segment(arrangement, placement, episode.start_date, episode.end_date))
+            fresh = same_placement and (last.arrangement == A.SHORT_BREAKS) != (arrangement == A.SHORT_BREAKS)
+            result.append(Segment(arrangement, placement, episode.start_date, episode.end_date, fresh))
     return result
 
 
@@ -104,7 +116,7 @@ def visit_specs(segment: Segment, visits: list[datetime.datetime], reviews: list
     `reviews` the dates of the child's looked-after reviews, oldest first.
     """
     first_review = next((day for day in reviews if day >= segment.start), None)
-    carries_visits = segment.arrangement != A.CARE_ORDER_AT_HOME
+    carries_visits = segment.arrangement != A.CARE_ORDER_AT_HOME and not segment.fresh
     # A segment that began part-way through a placement continues from the last visit made in it.
     last = None
     if carries_visits:

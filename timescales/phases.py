@@ -28,6 +28,7 @@ class PlacementArrangement(models.TextChoices):
     CONNECTED_PERSON = "connected", "Temporarily approved connected person (reg 24, reg 28(4))"
     INTERIM_CARE_ORDER_AT_HOME = "ico_home", "Interim care order, living with parent (reg 28(4))"
     CARE_ORDER_AT_HOME = "co_home", "Care order made while living with parent (reg 28(5))"
+    SHORT_BREAKS = "short_breaks", "Short breaks (reg 48(3)(c), instead of reg 28(2))"
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ def reg28_next_visit(
         if last_visit is None:
             return _from(weekly, start, calendar, first=True)
         return _from(weekly, last_visit, calendar, first=False)
+
+    if arrangement == PlacementArrangement.SHORT_BREAKS:
+        # Within 3 months of the first short break, then at most 6-monthly: no change after a year.
+        return _from("reg28_short_breaks", start if last_visit is None else last_visit, calendar, first=last_visit is None)
 
     code = "reg28_care_order_home" if arrangement == PlacementArrangement.CARE_ORDER_AT_HOME else "reg28_visit"
     if last_visit is None:

@@ -453,6 +453,34 @@ _ALL = (
         source=f"{CPPCR} reg 28(5)",
         rows=("29",), status=LAW, verification=PRIMARY,
     ),
+    # Short breaks (CPPCR reg 48): a series of short-term placements with the same carer, the
+    # child going home after each (SSDA903 legal status V3 or V4). Regulation 48 replaces the
+    # review timing of reg 33 and the visits of reg 28(2); TIMESCALES.md has no row of its own for
+    # it, so these cite the rows they modify.
+    Rule(
+        code="la_review_short_breaks",
+        title="Hold the short-break review",
+        trigger="Start of the first short break (then each review)",
+        trigger_key="short_breaks.started",
+        amount=3, unit=MONTHS, recurrence=RecurringInterval(6, MONTHS),
+        source=f"{CPPCR} reg 48(3), modifying reg 33",
+        rows=("20", "21", "22"), status=LAW, verification=SECONDARY,
+        notes="First review within 3 months of the start of the first short break, then at intervals of not more "
+        "than 6 months (Waltham Forest short-break review procedure, citing reg 48; legislation.gov.uk text of reg 48 "
+        "seen only in part). Replaces la_review while the child's care is short breaks.",
+    ),
+    Rule(
+        code="reg28_short_breaks",
+        title="Statutory visit to a child on short breaks",
+        trigger="Start of the first short break in the placement (then each visit)",
+        trigger_key="short_breaks.started",
+        amount=3, unit=MONTHS, recurrence=RecurringInterval(6, MONTHS),
+        source=f"{CPPCR} reg 48(3)(c), replacing reg 28(2)",
+        rows=("26",), status=LAW, verification=UNCONFIRMED,
+        notes="Visits on days the child is in fact placed, at intervals agreed with the IRO and the parents; the first "
+        "within 3 months of the start of the first placement and then at most 6-monthly. The opening of reg 48(3)(c) "
+        "was read on legislation.gov.uk; its intervals were not, so check them before relying on them.",
+    ),
     Rule(
         code="iha_20wd",
         title="Initial health assessment by a registered medical practitioner",

@@ -44,6 +44,8 @@ EXPECTED = {
     "cin_visit": (20, Unit.WORKING_DAYS, Status.LOCAL_STANDARD),
     "cin_plan_review": (3, Unit.MONTHS, Status.LOCAL_STANDARD),
     "la_review": (20, Unit.WORKING_DAYS, Status.LAW),
+    "la_review_short_breaks": (3, Unit.MONTHS, Status.LAW),
+    "reg28_short_breaks": (3, Unit.MONTHS, Status.LAW),
     "reg28_visit": (1, Unit.WEEKS, Status.LAW),
     "reg28_visit_longterm_3m": (3, Unit.MONTHS, Status.LAW),
     "reg28_pwp": (1, Unit.WEEKS, Status.LAW),

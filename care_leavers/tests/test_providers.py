@@ -65,6 +65,8 @@ def test_reviews_at_most_every_6_months_from_the_last_one_held(worker, young_per
     care_leaver = make_care_leaver(worker, young_person, category="relevant", category_since=D(2025, 3, 1))
     plan = make_plan(worker, care_leaver, D(2025, 8, 31), assessed_on=D(2025, 8, 1))
     assert open_item(young_person, "pathway_plan_review_6m").due_date == D(2026, 2, 28)  # clamped
+    on(D(2026, 2, 28))
+    assert not overdue("pathway_plan_review_6m")
     on(D(2026, 3, 1))
     assert overdue("pathway_plan_review_6m")
     on(D(2026, 1, 15))

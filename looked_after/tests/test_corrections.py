@@ -169,3 +169,11 @@ def test_a_placement_correction_is_checked_like_the_placement(worker, child, mov
 def test_a_role_that_only_reads_cannot_correct(make_staff, child, moved):
     with pytest.raises(PermissionDenied):
         correct(make_staff(Role.QA_OFFICER), child, moved[1], start_date=D(2025, 5, 9))
+
+
+def test_an_episode_cannot_be_corrected_to_start_after_the_period_ended(worker, child, today):
+    start_care(worker, child, D(2025, 5, 2))
+    services.period_end(actor=worker, child=child, end_date=D(2025, 5, 30), reason_ceased="E13")
+    episode = Episode.objects.get(child=child)
+    with refused("must be on or before 30 May 2025, when the period of care ended"):
+        correct(worker, child, episode, start_date=D(2025, 5, 31))

@@ -57,6 +57,19 @@ def test_first_review_within_20_working_days_over_two_bank_holidays(child, in_ca
     assert overdue("la_review")
 
 
+def test_a_weekend_start_is_day_0_and_the_first_working_day_after_it_day_1(worker, child, on):
+    """Looked after in an emergency on Saturday 3 May 2025: Tuesday 6 May (after the bank holiday)
+    is working day 1, so the IRO is due on 12 May and the first review on 3 June, as from Friday."""
+    on(D(2025, 5, 3))
+    start_care(worker, child, D(2025, 5, 3))
+    assert open_item(child, "iro_appointed").due_date == D(2025, 5, 12)
+    assert open_item(child, "la_review").due_date == D(2025, 6, 3)
+    on(D(2025, 5, 12))
+    assert not overdue("iro_appointed")
+    on(D(2025, 5, 13))
+    assert overdue("iro_appointed")
+
+
 def test_second_review_3_months_after_the_first_then_6_months_after_the_last_actually_held(worker, iro, child, in_care, on):
     services.review_record(actor=iro, child=child, held_on=D(2025, 5, 28), participation="PN1")
     assert met(child, "la_review")[0].completed_late is False

@@ -35,8 +35,10 @@ def load_demo_journeys(staff: dict) -> None:
     okafor, ali, clarke = staff["sw.okafor"], staff["sw.ali"], staff["sw.clarke"]
     hughes, wright, evans = staff["tm.hughes"], staff["tm.wright"], staff["mash.evans"]
 
-    # A contact at the front door, waiting for a screening decision.
-    front_door.contact_record(actor=evans, child=_child("Lily", "Smith"), received_at=_at(today, 8),
+    # A contact at the front door, waiting for a screening decision: at 08:00 today, or just now
+    # when the demo is loaded before 08:00 (a contact cannot be received in the future).
+    received = min(_at(today, 8), clock.now() - datetime.timedelta(minutes=5))
+    front_door.contact_record(actor=evans, child=_child("Lily", "Smith"), received_at=received,
                               source="3A", concerns="School nurse worried about weight loss.")
 
     # Referral, then an assessment submitted and waiting for the manager's authorisation.

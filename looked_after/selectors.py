@@ -42,7 +42,10 @@ RULE_CODES = frozenset({
     "la_review", "iro_appointed", "care_plan_10wd", "reg28_visit", "reg28_visit_longterm_3m", "reg28_pwp",
     "reg28_pwp_6w", "reg28_connected_ico", "reg28_connected_ico_4w", "reg28_care_order_home", "iha_20wd",
     "rha_under5_6m", "rha_5plus_12m", "dental_check", "sdq_annual", "pep_10wd", "pep_review", "rhi_72h",
+    "la_review_short_breaks", "reg28_short_breaks",
 })
+# Reviews the IRO chairs: reg 33's, and reg 48's for short breaks.
+REVIEW_RULES = ("la_review", "la_review_short_breaks")
 
 
 # --- One child's record --------------------------------------------------------------------------
@@ -242,7 +245,7 @@ def placed_with_parents_tracker(*, user) -> list[PlacedWithParentsRow]:
     full), longest first. One query, whatever the number of children."""
     agreement = PlacedWithParents.objects.filter(placement=OuterRef("placement_id"))
     next_review = (
-        DueItem.objects.open().filter(person_id=OuterRef("child_id"), rule_code="la_review")
+        DueItem.objects.open().filter(person_id=OuterRef("child_id"), rule_code__in=REVIEW_RULES)
         .order_by("due_date").values("due_date")[:1]
     )
     rows = (
@@ -277,7 +280,7 @@ def reviews_due_for_iro(*, user) -> QuerySet[DueItem]:
     """The looked-after reviews due for the children this IRO chairs now, soonest first. One query."""
     chaired = IROAssignment.objects.filter(iro=user, end_date__isnull=True, period__end_date__isnull=True)
     return (
-        DueItem.objects.open().filter(rule_code="la_review")
+        DueItem.objects.open().filter(rule_code__in=REVIEW_RULES)
         .filter(Exists(chaired.filter(child_id=OuterRef("person_id"))))
         .select_related("person", "worker")
         .order_by("due_date", "id")

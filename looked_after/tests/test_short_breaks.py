@@ -100,3 +100,16 @@ def test_a_child_in_full_time_care_keeps_the_ordinary_timescales(worker, child, 
     start_care(worker, child, AUG_29, legal_status="V2")
     assert open_item(child, "la_review").due_date == D(2025, 9, 26)  # 20 working days
     assert "la_review_short_breaks" not in open_codes(child) and "reg28_short_breaks" not in open_codes(child)
+
+
+def test_the_short_break_review_and_visit_show_on_the_tab_and_in_the_iros_tray(client, worker, iro, child, short_breaks):
+    from django.urls import reverse
+
+    from looked_after import selectors
+
+    services.iro_assign(actor=worker, child=child, iro=iro, start_date=D(2025, 9, 1))
+    assert [(i.person_id, i.title) for i in selectors.reviews_due_for_iro(user=iro)] == [(child.pk, "First short-break review")]
+    client.force_login(worker)
+    due = client.get(reverse("looked_after:record", args=[child.pk])).content.decode()
+    assert "First short-break review" in due and "Statutory visit to a child on short breaks" in due
+    assert "29 November 2025" in due and "Short breaks" in due

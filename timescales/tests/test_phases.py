@@ -28,6 +28,20 @@ def visit(cal, arrangement=PlacementArrangement.STANDARD, last=None, review=None
                             intended_until_18=long_term, calendar=cal)
 
 
+class TestShortBreaks:
+    SB = PlacementArrangement.SHORT_BREAKS
+
+    def test_first_visit_within_3_months_of_the_first_short_break(self, cal):
+        assert visit(cal, self.SB) == NextDue("reg28_short_breaks", START, date(2025, 9, 2))
+
+    def test_then_at_most_6_monthly_from_the_last_visit_clamped_at_month_end(self, cal):
+        assert visit(cal, self.SB, last=date(2025, 8, 31)) == NextDue("reg28_short_breaks", date(2025, 8, 31), date(2026, 2, 28))
+
+    def test_no_longer_interval_after_the_first_year_even_if_long_term(self, cal):
+        due = visit(cal, self.SB, last=date(2026, 7, 1), long_term=True)
+        assert due == NextDue("reg28_short_breaks", date(2026, 7, 1), date(2027, 1, 1))
+
+
 class TestStandardPlacement:
     def test_first_visit_within_a_week_of_the_placement(self, cal):
         assert visit(cal) == NextDue("reg28_visit", START, date(2025, 6, 9))

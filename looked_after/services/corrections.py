@@ -22,7 +22,7 @@ from django.db import transaction
 
 from casework.models import ChronologyEvent
 from codelists.ssda903 import CategoryOfNeed, LegalStatus, PlacementType, ReasonNewEpisode
-from looked_after.models import Episode, PeriodOfCare, Placement
+from looked_after.models import CarePlan, Episode, IROAssignment, IROContact, LAReview, PeriodOfCare, Placement
 from looked_after.placements import clean_placement
 from looked_after.services.common import DateChecks, begin, check_date, clean_text, constraint_messages, day_moment, finish, long_date
 from looked_after.services.episodes import NO_LEGAL_STATUS, OVERLAP_MESSAGES, _check_home_postcode
@@ -62,6 +62,29 @@ def _check_start(checks: DateChecks, child, episode: Episode, before: Episode | 
             checks.add("start_date", f"The start date must be after {long_date(last.end_date)}, when the last period of care ended")
         if child.date_of_birth and start_date < child.date_of_birth:
             checks.add("start_date", "The start date must be on or after the child's date of birth")
+        if start_date > episode.start_date:
+            _nothing_recorded_before(checks, episode.period_id, start_date)
+
+
+# What is recorded against a period of care, dated: the period cannot start after any of it.
+_PERIOD_RECORDS = (
+    (LAReview, "held_on", "a looked-after review"),
+    (IROAssignment, "start_date", "the IRO's appointment"),
+    (IROContact, "contact_on", "an IRO contact"),
+    (CarePlan, "agreed_on", "a care plan"),
+)
+
+
+def _nothing_recorded_before(checks: DateChecks, period_id, start_date) -> None:
+    for model, field, what in _PERIOD_RECORDS:
+        earliest = (model.objects.filter(period_id=period_id, **{f"{field}__lt": start_date})
+                    .order_by(field).values_list(field, flat=True).first())
+        if earliest is not None:
+            checks.add("start_date", (
+                f"The period of care cannot start after {what} on {long_date(earliest)}, recorded in it. "
+                "Check the date, or the date of that record"
+            ))
+            return
 
 
 def _check_status(checks: DateChecks, episode: Episode, before: Episode | None, after: Episode | None, legal_status) -> None:

@@ -177,3 +177,11 @@ def test_an_episode_cannot_be_corrected_to_start_after_the_period_ended(worker, 
     episode = Episode.objects.get(child=child)
     with refused("must be on or before 30 May 2025, when the period of care ended"):
         correct(worker, child, episode, start_date=D(2025, 5, 31))
+
+
+def test_the_period_cannot_be_corrected_to_start_after_what_was_recorded_in_it(worker, iro, child, moved):
+    services.iro_assign(actor=worker, child=child, iro=iro, start_date=D(2025, 5, 6))
+    with refused("cannot start after the IRO's appointment on 6 May 2025"):
+        correct(worker, child, moved[0], start_date=D(2025, 5, 8))
+    correct(worker, child, moved[0], start_date=D(2025, 5, 6))  # on the day of the appointment: fine
+    assert PeriodOfCare.objects.get(child=child).start_date == D(2025, 5, 6)

@@ -382,3 +382,9 @@ class PlacementCorrectionForm(ServiceForm):
     postcode = PlacementFields.base_fields["postcode"]
     ofsted_urn = PlacementFields.base_fields["ofsted_urn"]
     reason = _reason_field()
+
+
+class PeriodEndCorrectionForm(ServiceForm):
+    end_date = PeriodEndForm.base_fields["end_date"]
+    reason_ceased = PeriodEndForm.base_fields["reason_ceased"]
+    reason = _reason_field()

@@ -166,6 +166,10 @@ def episode_for_child(child, episode_id) -> Episode | None:
     return Episode.objects.filter(child=child, pk=episode_id).select_related("placement", "period").first()
 
 
+def ended_period_for_child(child, period_id) -> PeriodOfCare | None:
+    return PeriodOfCare.objects.filter(child=child, pk=period_id, end_date__isnull=False).first()
+
+
 def placement_for_child(child, placement_id) -> Placement | None:
     return Placement.objects.filter(child=child, pk=placement_id).first()
 

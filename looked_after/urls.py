@@ -15,6 +15,7 @@ urlpatterns = [
     path(P + "end/", episodes.period_end, name="period_end"),
     path(P + "episodes/<int:episode_id>/correct/", corrections.episode_correct, name="episode_correct"),
     path(P + "placements/<int:placement_id>/correct/", corrections.placement_correct, name="placement_correct"),
+    path(P + "periods/<int:period_id>/correct-end/", corrections.period_end_correct, name="period_end_correct"),
     path(P + "uasc/", episodes.uasc, name="uasc"),
     path(P + "placed-with-parents/", episodes.pwp_agreement, name="pwp_agreement"),
     path(P + "iro/", reviews.iro_assign, name="iro_assign"),

@@ -6,7 +6,7 @@ and the child's due items brought up to date. Import them from here:
 """
 
 from looked_after.services.common import can_record
-from looked_after.services.corrections import episode_correct, placement_correct
+from looked_after.services.corrections import episode_correct, period_end_correct, placement_correct
 from looked_after.services.episodes import PlacementDetails, episode_change, period_end, period_start, uasc_record
 from looked_after.services.health import (
     conviction_record,
@@ -44,6 +44,7 @@ __all__ = [
     "pep_record",
     "placement_correct",
     "period_end",
+    "period_end_correct",
     "period_start",
     "pwp_agreement_record",
     "return_interview_record",

@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from casework.models import ChronologyEvent
-from codelists.ssda903 import CategoryOfNeed, LegalStatus, PlacementType, ReasonNewEpisode
+from codelists.ssda903 import CategoryOfNeed, LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
 from looked_after.models import CarePlan, Episode, IROAssignment, IROContact, LAReview, PeriodOfCare, Placement
 from looked_after.placements import clean_placement
 from looked_after.services.common import DateChecks, begin, check_date, clean_text, constraint_messages, day_moment, finish, long_date
@@ -221,3 +221,69 @@ def placement_correct(
     finish(child=child, actor=actor, event_type="looked_after.corrected", occurred_at=clock.now(), source=placement,
            data={"what": described, "changes": changes, "reason": reason})
     return placement
+
+
+@transaction.atomic
+def period_end_correct(
+    *, actor, child: Person, period: PeriodOfCare, end_date: datetime.date, reason_ceased: str, reason: str,
+) -> PeriodOfCare:
+    """Correct the date a period of care ended, or the reason (REC) it ended. The last episode,
+    its placement and the IRO's appointment end with it, as when it was first recorded."""
+    child = begin(actor, child)
+    period = PeriodOfCare.objects.select_for_update().get(pk=period.pk, child=child)
+    if period.end_date is None:
+        raise ValidationError(f"{child.full_name} is still looked after: there is no end of this period to correct")
+    last = Episode.objects.filter(period=period).order_by("-start_date", "-id").first()
+    checks = DateChecks()
+    reason = clean_text(reason)
+    if not reason:
+        checks.add("reason", NO_REASON)
+    if check_date(checks, "end_date", end_date, "The end date"):
+        checks.not_before("end_date", end_date, last.start_date,
+                          f"The end date must be on or after {long_date(last.start_date)}, when the last episode started")
+        following = PeriodOfCare.objects.filter(child=child, start_date__gt=period.start_date).order_by("start_date").first()
+        if following is not None and end_date >= following.start_date:
+            checks.add("end_date", f"The end date must be before {long_date(following.start_date)}, when the next period of care started")
+        if end_date < period.end_date:
+            _nothing_recorded_after(checks, period.pk, end_date)
+    if reason_ceased == ReasonEpisodeCeased.X1:
+        checks.add("reason_ceased", "X1 is for an episode followed by another the same day: choose why the child ceased to be looked after")
+    elif reason_ceased not in ReasonEpisodeCeased.values:
+        checks.add("reason_ceased", "Select the reason the child ceased to be looked after")
+    checks.raise_if_any()
+
+    changes = []
+    if end_date != period.end_date:
+        changes.append(f"end date {long_date(period.end_date)} to {long_date(end_date)}")
+    if reason_ceased != last.reason_ceased:
+        changes.append(f"reason ceased {last.reason_ceased} to {reason_ceased}")
+    if not changes:
+        raise ValidationError(NOTHING_CHANGED)
+    old_end = period.end_date
+    with constraint_messages(OVERLAP_MESSAGES):
+        Episode.objects.filter(pk=last.pk).update(end_date=end_date, reason_ceased=reason_ceased)
+        Placement.objects.filter(period=period, end_date=old_end).update(end_date=end_date)
+        IROAssignment.objects.filter(period=period, end_date=old_end).update(end_date=end_date)
+        period.end_date = end_date
+        period.save(update_fields=["end_date"])
+    for event in ChronologyEvent.objects.filter(child=child, event_type="looked_after.ended", source_id=period.pk,
+                                                source_type=ContentType.objects.get_for_model(PeriodOfCare)):
+        event.occurred_at = day_moment(end_date)
+        event.data = {**event.data, "reason_ceased": reason_ceased, "reason": ReasonEpisodeCeased(reason_ceased).label}
+        event.save(update_fields=["occurred_at", "data"])
+    finish(child=child, actor=actor, event_type="looked_after.corrected", occurred_at=clock.now(), source=period,
+           data={"what": f"the end of the period of care from {long_date(period.start_date)}", "changes": changes,
+                 "reason": reason})
+    return period
+
+
+def _nothing_recorded_after(checks: DateChecks, period_id, end_date) -> None:
+    for model, field, what in _PERIOD_RECORDS:
+        latest = (model.objects.filter(period_id=period_id, **{f"{field}__gt": end_date})
+                  .order_by(f"-{field}").values_list(field, flat=True).first())
+        if latest is not None:
+            checks.add("end_date", (
+                f"The period of care cannot end before {what} on {long_date(latest)}, recorded in it. "
+                "Check the date, or the date of that record"
+            ))
+            return

@@ -185,3 +185,51 @@ def test_the_period_cannot_be_corrected_to_start_after_what_was_recorded_in_it(w
         correct(worker, child, moved[0], start_date=D(2025, 5, 8))
     correct(worker, child, moved[0], start_date=D(2025, 5, 6))  # on the day of the appointment: fine
     assert PeriodOfCare.objects.get(child=child).start_date == D(2025, 5, 6)
+
+
+@pytest.fixture
+def ended(worker, iro, child, today):
+    """Looked after from 2 May 2025, the IRO from 6 May, ceased on 30 May (E13)."""
+    period = start_care(worker, child, D(2025, 5, 2))
+    services.iro_assign(actor=worker, child=child, iro=iro, start_date=D(2025, 5, 6))
+    services.period_end(actor=worker, child=child, end_date=D(2025, 5, 30), reason_ceased="E13")
+    return period
+
+
+def correct_end(worker, child, period, **changes):
+    values = {"end_date": D(2025, 5, 30), "reason_ceased": "E13", "reason": "The end date was the day the decision was made"}
+    return services.period_end_correct(actor=worker, child=child, period=period, **(values | changes))
+
+
+def test_the_end_of_a_period_is_corrected_with_its_episode_placement_and_iro(worker, child, ended):
+    correct_end(worker, child, ended, end_date=D(2025, 6, 1), reason_ceased="E4A")
+    episode = Episode.objects.get(child=child)
+    assert (episode.end_date, episode.reason_ceased) == (D(2025, 6, 1), "E4A")
+    assert PeriodOfCare.objects.get(pk=ended.pk).end_date == D(2025, 6, 1)
+    assert Placement.objects.get(child=child).end_date == D(2025, 6, 1)
+    assert ended.iro_assignments.get().end_date == D(2025, 6, 1)
+    original = ChronologyEvent.objects.get(child=child, event_type="looked_after.ended")
+    assert original.occurred_at.date() == D(2025, 6, 1) and "(E4A)" in describe(original)
+    correction = describe(ChronologyEvent.objects.get(child=child, event_type="looked_after.corrected"))
+    assert correction.startswith("Correction to the end of the period of care from 2 May 2025: end date 30 May 2025 to "
+                                 "1 June 2025; reason ceased E13 to E4A.")
+
+
+def test_the_end_of_a_period_is_refused_where_it_would_break_the_record(worker, iro, child, ended, on):
+    with refused("must be on or after 2 May 2025, when the last episode started"):
+        correct_end(worker, child, ended, end_date=D(2025, 5, 1))
+    with refused("cannot end before the IRO's appointment on 6 May 2025"):
+        correct_end(worker, child, ended, end_date=D(2025, 5, 5))
+    with refused("X1 is for an episode followed by another the same day"):
+        correct_end(worker, child, ended, reason_ceased="X1")
+    with refused("Nothing has been changed"):
+        correct_end(worker, child, ended)
+    on(D(2025, 6, 20))
+    start_care(worker, child, D(2025, 6, 10))
+    with refused("must be before 10 June 2025, when the next period of care started"):
+        correct_end(worker, child, ended, end_date=D(2025, 6, 10))
+
+
+def test_an_open_period_has_no_end_to_correct(worker, child, moved):
+    with refused("is still looked after"):
+        correct_end(worker, child, PeriodOfCare.objects.get(child=child))

@@ -284,3 +284,22 @@ def test_correcting_an_episode_through_the_page(client, worker, child, today):
 def test_a_reader_sees_no_correction_links(client, make_staff, child, records):
     client.force_login(make_staff(Role.SENIOR_LEADER))
     assert "Correct episode" not in client.get(reverse("looked_after:record", args=[child.pk])).content.decode()
+
+
+def test_correcting_the_end_of_a_period_through_the_page(client, worker, child, today):
+    period = start_care(worker, child, D(2025, 5, 2))
+    services.period_end(actor=worker, child=child, end_date=D(2025, 5, 30), reason_ceased="E13")
+    client.force_login(worker)
+    url = reverse("looked_after:period_end_correct", args=[child.pk, period.pk])
+    assert f'href="{url}"' in client.get(reverse("looked_after:record", args=[child.pk])).content.decode()
+    refused = client.post(url, {**_date("end_date", D(2025, 5, 1)), "reason_ceased": "E13", "reason": "Wrong date"})
+    assert refused.status_code == 200 and "when the last episode started" in refused.content.decode()
+    assert PeriodOfCare.objects.get(pk=period.pk).end_date == D(2025, 5, 30)
+    done = client.post(url, {**_date("end_date", D(2025, 5, 29)), "reason_ceased": "E4A", "reason": "Wrong date"})
+    assert done.status_code == 302 and PeriodOfCare.objects.get(pk=period.pk).end_date == D(2025, 5, 29)
+
+
+def test_an_open_period_has_no_end_to_correct_through_the_page(client, worker, child, today):
+    period = start_care(worker, child, D(2025, 5, 2))
+    client.force_login(worker)
+    assert client.get(reverse("looked_after:period_end_correct", args=[child.pk, period.pk])).status_code == 404

@@ -35,3 +35,16 @@ def placement_correct(request, person_id, placement_id):
                 success="Placement corrected", facts=facts,
                 run=lambda f: services.placement_correct(actor=request.user, child=child, placement=placement,
                                                          **f.service_kwargs()))
+
+
+@require_http_methods(["GET", "POST"])
+def period_end_correct(request, person_id, period_id):
+    child = child_for_recording(request, person_id)
+    period = found(selectors.ended_period_for_child(child, period_id))
+    last = period.episodes.order_by("-start_date", "-id").first()
+    form = forms.PeriodEndCorrectionForm(request.POST or None,
+                                         initial={"end_date": period.end_date, "reason_ceased": last.reason_ceased})
+    facts = [("Period of care", f"From {long_date(period.start_date)} to {long_date(period.end_date)}")]
+    return step(request, child, form, heading="Correct the end of a period of care", button="Save correction",
+                success="End of the period of care corrected", facts=facts,
+                run=lambda f: services.period_end_correct(actor=request.user, child=child, period=period, **f.service_kwargs()))

@@ -47,6 +47,10 @@ class TestLookedAfterForAYear:
         refresh_child(in_care_13_months)
         assert found(in_care_13_months) == OC2 - {"186"}
 
+    def test_a_child_on_short_breaks_is_not_in_oc2(self, today, worker, complete):
+        start_care(worker, complete, D(2024, 5, 1), legal_status="V3")
+        assert found(complete) == set()
+
     def test_nothing_is_due_before_12_months_in_care(self, today, worker, complete):
         start_care(worker, complete, D(2024, 7, 1))
         assert found(complete) == set()

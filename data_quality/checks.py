@@ -10,8 +10,10 @@ data_quality.sql defines:
 - `returned`  the same with `in_cin` / `in_lac` (in this year's CIN census / SSDA903) and `age`
               (completed years at the reference date);
 - `lac12`     children looked after continuously for the 12 months to the reference date (OC2);
-- parameters `%(start)s` (the collection year's 1 April), `%(as_of)s` (the reference date: today,
-              or 31 March of a past year), `%(year_ago)s` and `%(now)s`.
+- parameters `%(start)s` (the earliest date of a record to check: the collection year's 1 April,
+              or for the live check of the whole record, any date), `%(year_start)s` (always the
+              collection year's 1 April), `%(as_of)s` (the reference date: today, or 31 March of a
+              past year), `%(year_ago)s` and `%(now)s`.
 
 Tables are named by key in braces ({person}, {episode}...; data_quality.sql.TABLES). The message
 may include `{detail}`. Ids are the DfE validator's rule number where one corresponds
@@ -25,6 +27,8 @@ from dataclasses import dataclass
 CIN = "CIN census"
 SSDA903 = "SSDA903"
 ANNEX_A = "Annex A"
+TIMESCALE = "Statutory timescale"
+HEALTH = "Matching with health records"
 
 
 @dataclass(frozen=True)

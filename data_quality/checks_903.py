@@ -5,7 +5,7 @@ the care leaver's OC3 contact, a return interview. The record cannot refuse thos
 can show them the day they become due.
 """
 
-from data_quality.checks import ANNEX_A, SSDA903, Check, day, register
+from data_quality.checks import ANNEX_A, SSDA903, TIMESCALE, Check, day, register
 
 PERSON = "people.person"
 LOOKED_AFTER = "looked_after:record"
@@ -100,8 +100,22 @@ register(Check(
     fix="care_leavers:contact_new", record_type="care_leavers.careleaver",
     sql=f"SELECT k.id, c.id, {day(_BIRTHDAY)} FROM {{care_leaver}} c JOIN returned k ON k.id = c.person_id "
         "WHERE c.category IN ('relevant', 'former_relevant') AND k.age BETWEEN 17 AND 21 "
-        f"AND {_BIRTHDAY} >= %(start)s AND {_BIRTHDAY} <= (%(as_of)s::date - interval '1 month') "
+        f"AND {_BIRTHDAY} >= %(year_start)s AND {_BIRTHDAY} <= (%(as_of)s::date - interval '1 month') "
         f"AND (c.ended_on IS NULL OR c.ended_on >= {_BIRTHDAY}) "
         "AND NOT EXISTS (SELECT 1 FROM {kit} t WHERE t.care_leaver_id = c.id "
-        "AND t.contact_on BETWEEN %(start)s AND %(as_of)s)",
+        "AND t.contact_on BETWEEN %(year_start)s AND %(as_of)s)",
+))
+
+# CPPCR reg 33: the second review within 3 months of the first, then at most 6 months apart. A
+# gap means a review was missed or not recorded; the later review is the record it is about.
+register(Check(
+    id="LAR-GAP", title="Looked-after reviews too far apart", returns=(TIMESCALE, ANNEX_A),
+    message="The looked-after review on {detail} was held too long after the one before (the second review is due "
+            "within 3 months of the first, later ones within 6 months): a review is missing or was not recorded.",
+    fix=LOOKED_AFTER, record_type="looked_after.lareview",
+    sql=f"SELECT r.child_id, r.id, {day('r.held_on')} FROM ("
+        "SELECT v.child_id, v.id, v.held_on, lag(v.held_on) OVER w AS before, row_number() OVER w AS n "
+        "FROM {review} v JOIN kids k ON k.id = v.child_id WINDOW w AS (PARTITION BY v.period_id ORDER BY v.held_on, v.id)"
+        ") r WHERE r.n > 1 AND r.held_on BETWEEN %(start)s AND %(as_of)s "
+        "AND r.held_on > r.before + CASE WHEN r.n = 2 THEN interval '3 months' ELSE interval '6 months' END",
 ))

@@ -1,6 +1,6 @@
 """Checks on the child's own details, for the children in this year's CIN census or SSDA903."""
 
-from data_quality.checks import CIN, SSDA903, Check, day, register
+from data_quality.checks import CIN, HEALTH, SSDA903, Check, day, register
 
 PERSON = "people.person"
 DETAILS = "people:details"
@@ -58,4 +58,18 @@ register(Check(
     fix=DETAILS, record_type="children_in_need.cinepisode",
     sql=f"SELECT e.child_id, e.id, {day('e.end_date')} FROM {{cin_episode}} e JOIN kids k ON k.id = e.child_id "
         "WHERE e.closure_reason = 'RC2' AND k.date_of_death IS NULL AND e.end_date BETWEEN %(start)s AND %(as_of)s",
+))
+
+# The NHS number's tenth digit checks the other nine (modulus 11): a wrong one will not match the
+# child's health records. Checked for every child with one, in a return or not.
+_NHS_CHECK = ("(11 - (SELECT sum(substr(k.nhs_number, i, 1)::int * (11 - i)) FROM generate_series(1, 9) AS i) % 11) % 11")
+
+register(Check(
+    id="NHS", title="NHS number not valid", returns=(HEALTH,),
+    message="The NHS number {detail} is not valid: its last digit does not match the others. Check it with health.",
+    fix=DETAILS, record_type=PERSON,
+    # CASE, not OR: PostgreSQL may evaluate either side of an OR first, and the digits are cast.
+    sql="SELECT k.id, k.id, k.nhs_number FROM kids k WHERE k.nhs_number <> '' AND CASE "
+        "WHEN k.nhs_number !~ '^[0-9]{{10}}$' THEN true "
+        "ELSE " + _NHS_CHECK.replace("%", "%%") + " <> right(k.nhs_number, 1)::int END",
 ))

@@ -28,6 +28,7 @@ TABLES = {
     "period": "looked_after.PeriodOfCare",
     "placement": "looked_after.Placement",
     "episode": "looked_after.Episode",
+    "review": "looked_after.LAReview",
     "sdq": "looked_after.SDQScore",
     "health": "looked_after.HealthCheck",
     "imms": "looked_after.ImmunisationStatus",
@@ -43,7 +44,7 @@ TABLES = {
 VIEWS = """
 kids AS (
     SELECT p.id, p.date_of_birth, p.expected_date_of_birth, p.date_of_death, p.sex, p.ethnicity, p.disabilities,
-           p.upn, p.upn_unknown_reason
+           p.upn, p.upn_unknown_reason, p.nhs_number
     FROM {person} p WHERE p.is_child AND p.merged_into_id IS NULL AND SCOPE(p.id)
 ),
 cin AS (
@@ -69,16 +70,28 @@ returned AS (
 )"""
 
 
+# The earliest date a record can have: the live check reads the whole record from here.
+WHOLE_RECORD_FROM = datetime.date(1900, 1, 1)
+
+
 @dataclass(frozen=True)
 class Period:
-    """The collection year being checked: from `start` (1 April) to `as_of`."""
+    """What is checked: the collection year from `start` (1 April) to `as_of`.
+
+    `whole_record` is the live check, the one the pages show: every record on file as it stands
+    today (a placement left without a postcode three years ago is still wrong, and fails the
+    next return that includes the child), with the year's own items (OC2 now, this year's OC3
+    birthday) as at today. Without it, only what the year's returns would include, as at its end.
+    """
 
     start: datetime.date
     as_of: datetime.date
+    whole_record: bool = False
 
     @classmethod
     def containing(cls, day: datetime.date) -> Period:
-        return cls(datetime.date(day.year if day.month >= 4 else day.year - 1, 4, 1), day)
+        """The live check on `day`."""
+        return cls(datetime.date(day.year if day.month >= 4 else day.year - 1, 4, 1), day, whole_record=True)
 
     @classmethod
     def year_ending(cls, year: int, today: datetime.date) -> Period:
@@ -168,7 +181,8 @@ def _scoped(sql: str, ids) -> str:
 
 
 def _params(period: Period, now: datetime.datetime, ids, constants: dict) -> dict:
-    params = {"start": period.start, "as_of": period.as_of, "year_ago": period.year_ago, "now": now, **constants}
+    params = {"start": WHOLE_RECORD_FROM if period.whole_record else period.start, "year_start": period.start,
+              "as_of": period.as_of, "year_ago": period.year_ago, "now": now, **constants}
     if ids is not None:
         params["ids"] = list(ids)
     return params

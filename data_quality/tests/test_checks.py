@@ -60,6 +60,12 @@ class TestDetails:
         referred(worker, complete)
         assert ("8770Q" in found(complete)) is fires
 
+    @pytest.mark.parametrize(("nhs", "fires"), [("9434765919", False), ("9434765918", True), ("94347659", True), ("", False)])
+    def test_nhs_number_check_digit(self, today, worker, complete, nhs, fires):
+        Person.objects.filter(pk=complete.pk).update(nhs_number=nhs)
+        refresh_child(complete)
+        assert ("NHS" in found(complete)) is fires
+
     def test_no_date_of_birth(self, today, worker, complete):
         Person.objects.filter(pk=complete.pk).update(date_of_birth=None)
         referred(worker, complete)

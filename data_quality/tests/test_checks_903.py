@@ -138,3 +138,25 @@ class TestCareLeavers:
         KeepingInTouch.objects.filter(pk=contact.pk).update(activity="")  # as imported: the service refuses it
         refresh_child(care_leaver.person)
         assert found(care_leaver.person) == {"345"}
+
+
+class TestReviews:
+    def test_a_gap_between_reviews_shows_on_the_later_one(self, worker, in_care):
+        from looked_after.models import LAReview, PeriodOfCare
+
+        period = PeriodOfCare.objects.get(child=in_care)
+        for held_on in (D(2024, 5, 1), D(2024, 7, 20), D(2025, 3, 1)):  # as imported, with a gap
+            LAReview.objects.create(child=in_care, period=period, held_on=held_on, participation="PN1", recorded_by=worker)
+        PeriodOfCare.objects.filter(pk=period.pk).update(start_date=D(2024, 4, 10))
+        refresh_child(in_care)
+        late = LAReview.objects.get(held_on=D(2025, 3, 1))
+        assert set(in_care.data_problems.filter(check_id="LAR-GAP").values_list("record_id", flat=True)) == {late.pk}
+
+    def test_reviews_on_time_are_fine(self, worker, in_care):
+        from looked_after.models import LAReview, PeriodOfCare
+
+        period = PeriodOfCare.objects.get(child=in_care)
+        for held_on in (D(2025, 4, 30), D(2025, 5, 30)):
+            LAReview.objects.create(child=in_care, period=period, held_on=held_on, participation="PN1", recorded_by=worker)
+        refresh_child(in_care)
+        assert "LAR-GAP" not in found(in_care)

@@ -61,7 +61,7 @@ def test_the_whole_authority_run_stores_what_each_save_would(today, worker, comp
     per_save = set(Problem.objects.values_list("person_id", "check_id", "record_type", "record_id", "message", "fix_url"))
     Problem.objects.all().delete()
     run = check_all()
-    assert run.stored and run.period == sql.Period(D(2025, 4, 1), TODAY)
+    assert run.stored and run.period == sql.Period(D(2025, 4, 1), TODAY, whole_record=True)
     everyone = set(Problem.objects.values_list("person_id", "check_id", "record_type", "record_id", "message", "fix_url"))
     assert everyone == per_save and len(everyone) == 4
     assert run.total == 4 and run.children == 1 and run.counts["186"] == 1 and run.counts["4180"] == 0
@@ -94,3 +94,21 @@ def test_the_command_prints_the_counts_and_the_time(today, worker, complete, cap
     assert "4 problems for 1 children in" in out
     call_command("check_data_quality", "--year", "2025")
     assert "(counted, not stored)" in capsys.readouterr().out
+
+
+def test_the_live_check_reads_the_whole_record_a_year_only_its_own(today, worker, complete):
+    """A placement left without a postcode two years ago is still wrong on the child's page; the
+    return for a year it is not in does not include it."""
+    from looked_after.models import Placement
+
+    start_care(worker, complete, D(2023, 1, 10))
+    la.sdq_record(actor=worker, child=complete, completed_on=D(2025, 5, 1), score=10)
+    la.health_check_record(actor=worker, child=complete, kind="rha", done_on=D(2025, 5, 1))
+    la.health_check_record(actor=worker, child=complete, kind="dental", done_on=D(2025, 5, 1))
+    la.immunisation_record(actor=worker, child=complete, checked_on=D(2025, 5, 1), up_to_date=True)
+    la.episode_change(actor=worker, child=complete, change_date=D(2023, 3, 1), reason_place_change="CARPL",
+                      placement=la.PlacementDetails(placement_type="U4", provider="PR1", postcode="NE2 1AB"))
+    Placement.objects.filter(child=complete, start_date=D(2023, 1, 10)).update(postcode="")
+    refresh_child(complete)
+    assert found(complete) == {"392b"}
+    assert check_all(year=2025).counts["392b"] == 0  # the year to 31 March 2025 does not include it

@@ -55,14 +55,14 @@ def _cell(value, unit=""):
 
 
 def print_table(result: dict) -> None:
-    header = ["scenario", "requests", "err", "p50", "p95", "max", "req/s", "SQL p50", "SQL p95", "queries", "target p95", "result"]
+    header = ["scenario", "requests", "err", "p50", "p95", "max", "req/s", "SQL p50", "SQL p95", "queries p50/max", "target p95", "result"]
     rows = [header]
     for s in result["scenarios"]:
         if s.get("unavailable"):
             rows.append([s["name"], *["-"] * 9, _cell(s["target_p95_ms"], " ms"), "not available: " + s["unavailable"]])
             continue
         rows.append([s["name"], str(s["requests"]), str(s["errors"]), _cell(s["p50_ms"]), _cell(s["p95_ms"]), _cell(s["max_ms"]),
-                     _cell(s["throughput_rps"]), _cell(s["sql_p50_ms"]), _cell(s["sql_p95_ms"]), _cell(s["queries_max"]),
+                     _cell(s["throughput_rps"]), _cell(s["sql_p50_ms"]), _cell(s["sql_p95_ms"]), f"{_cell(s.get('queries_p50'))}/{_cell(s['queries_max'])}",
                      _cell(s["target_p95_ms"], " ms"), s["result"]])
     widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
     print(f"\nPages: {result['config']['users']} concurrent users, {result['config']['seconds']} s each, "

@@ -29,6 +29,7 @@ def summarise(samples: list[dict], seconds: float) -> dict:
         "throughput_rps": round(len(ok) / seconds, 2) if seconds > 0 else None,
         "sql_p50_ms": _round(percentile(sql, 50)),
         "sql_p95_ms": _round(percentile(sql, 95)),
+        "queries_p50": percentile(queries, 50),
         "queries_max": max(queries) if queries else None,
     }
 

@@ -1,7 +1,9 @@
 """Per-request SQL timing for the benchmark (`make bench`), off unless OPENCSC_BENCH_SQL=1.
 
 With the flag set, every response carries `X-SQL-Time-Ms` (the time spent inside the
-database driver's execute calls, in milliseconds) and `X-SQL-Queries` (how many there were),
+database driver's execute calls, in milliseconds) and `X-SQL-Queries` (how many statements
+there were; Django's own query log, and so django_assert_num_queries, also lists the BEGIN and
+COMMIT of each transaction, which are not statements sent through a cursor and are not counted),
 so the benchmark can show how much of a page's time is the database and how much is Python
 and templates above it. Without the flag Django drops the middleware at start-up
 (MiddlewareNotUsed), so production pays nothing for it and leaks nothing about its queries.

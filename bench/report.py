@@ -47,7 +47,9 @@ def verdict(scenario: dict) -> str:
         reasons.append("p95 over target")
     if scenario["queries_max"] is not None and scenario["queries_max"] > scenario["query_limit"]:
         reasons.append("over the query limit")
-    return "MISSED: " + ", ".join(reasons) if reasons else "met"
+    if reasons:
+        return "MISSED: " + ", ".join(reasons)
+    return "met" if scenario["target_p95_ms"] is not None else "met (query limit; no p95 target)"
 
 
 def _cell(value, unit=""):
@@ -80,3 +82,25 @@ def write(result: dict, directory: Path = RESULTS_DIR) -> Path:
     path = directory / f"{day}-{result['commit']['short']}.json"
     path.write_text(json.dumps(result, indent=2) + "\n")
     return path
+
+
+def markdown(result: dict) -> str:
+    """The results as the README's table: `python -m bench.report bench/results/<file>.json`."""
+    lines = ["| page | requests | p50 ms | p95 ms | max ms | req/s | SQL p50 / p95 ms | queries p50 / max | target p95 | result |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for s in result["scenarios"]:
+        if s.get("unavailable"):
+            lines.append(f"| {s['label']} | - | - | - | - | - | - | - | {_cell(s['target_p95_ms'], ' ms')} | not available: {s['unavailable']} |")
+            continue
+        lines.append(
+            f"| {s['label']} | {s['requests']} | {_cell(s['p50_ms'])} | {_cell(s['p95_ms'])} | {_cell(s['max_ms'])} | "
+            f"{_cell(s['throughput_rps'])} | {_cell(s['sql_p50_ms'])} / {_cell(s['sql_p95_ms'])} | "
+            f"{_cell(s.get('queries_p50'))} / {_cell(s['queries_max'])} | {_cell(s['target_p95_ms'], ' ms')} | {s['result']} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(markdown(json.loads(Path(sys.argv[1]).read_text())))

@@ -38,7 +38,8 @@ def test_verdict_names_every_reason_a_target_is_missed():
     assert verdict(_scenario(queries_max=31)) == "MISSED: over the query limit"
     assert verdict(_scenario(errors=2, p95_ms=None)) == "MISSED: 2 errors, p95 over target"
     # A page without a latency target is still held to the query limit.
-    assert verdict(_scenario(target_p95_ms=None, p95_ms=900.0)) == "met"
+    assert verdict(_scenario(target_p95_ms=None, p95_ms=900.0)) == "met (query limit; no p95 target)"
+    assert verdict(_scenario(target_p95_ms=None, queries_max=40)) == "MISSED: over the query limit"
     assert verdict(_scenario(unavailable="no managers")) == "not available"
 
 

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "looked_after",
     "timescales",
     "returns",
+    "data_quality",
     "synthetic",
 ]
 

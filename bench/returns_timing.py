@@ -80,9 +80,10 @@ def _check_all(year) -> dict:
         return {"name": "check_all", "result": "not available", "why": "data_quality.services.check_all is not on this branch"}
     params = inspect.signature(fn).parameters
     kwargs = {"year": year} if "year" in params else {}
-    seconds, found = _timed(fn, **kwargs)
-    size = len(found) if hasattr(found, "__len__") else None
-    return {"name": "check_all", "year": year, "seconds": round(seconds, 2), "issues_found": size}
+    seconds, run = _timed(fn, **kwargs)
+    counts = getattr(run, "counts", None) or {}
+    return {"name": "check_all", "year": year, "seconds": round(seconds, 2),
+            "problems": sum(counts.values()), "children_with_problems": getattr(run, "children", None)}
 
 
 def measure(out_dir: Path) -> tuple[list[dict], list[dict]]:

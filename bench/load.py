@@ -32,10 +32,12 @@ class Scenario:
 
 
 def run(scenario: Scenario, *, host: str, port: int, users: int, seconds: float, warmup: float,
-        think: float, seed: int) -> tuple[list[dict], float, list[str]]:
+        think: float, seed: int) -> tuple[list[dict], float, list[str], int]:
     """Run `users` simulated users for warmup + seconds; return samples from after the warm-up,
-    the length of the measured window, and the first few failures (status and a snippet)."""
+    the length of the measured window, the first few failures (status and a snippet), and how
+    many requests were made in all, warm-up included."""
     samples: list[dict] = []
+    made = [0]
     failures: list[str] = []
     lock = threading.Lock()
     ready = threading.Barrier(users + 1)
@@ -57,6 +59,8 @@ def run(scenario: Scenario, *, host: str, port: int, users: int, seconds: float,
             response = scenario.step(client, worker, rng)
             finished = time.monotonic()
             ok = scenario.ok(response)
+            with lock:
+                made[0] += 1
             if window["start"] <= finished <= window["end"]:
                 with lock:
                     samples.append({"ms": response.ms, "ok": ok, "sql_ms": response.sql_ms, "queries": response.queries})
@@ -75,4 +79,4 @@ def run(scenario: Scenario, *, host: str, port: int, users: int, seconds: float,
     go.set()
     for thread in threads:
         thread.join(timeout=warmup + seconds + 120)
-    return samples, seconds, failures
+    return samples, seconds, failures, made[0]

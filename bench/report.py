@@ -57,14 +57,14 @@ def _cell(value, unit=""):
 
 
 def print_table(result: dict) -> None:
-    header = ["scenario", "requests", "err", "p50", "p95", "max", "req/s", "SQL p50", "SQL p95", "queries p50/max", "target p95", "result"]
+    header = ["scenario", "requests", "err", "p50", "p95", "max", "req/s", "SQL p50", "SQL p95", "app CPU/req", "DB CPU/req", "queries p50/max", "target p95", "result"]
     rows = [header]
     for s in result["scenarios"]:
         if s.get("unavailable"):
-            rows.append([s["name"], *["-"] * 9, _cell(s["target_p95_ms"], " ms"), "not available: " + s["unavailable"]])
+            rows.append([s["name"], *["-"] * 11, _cell(s["target_p95_ms"], " ms"), "not available: " + s["unavailable"]])
             continue
         rows.append([s["name"], str(s["requests"]), str(s["errors"]), _cell(s["p50_ms"]), _cell(s["p95_ms"]), _cell(s["max_ms"]),
-                     _cell(s["throughput_rps"]), _cell(s["sql_p50_ms"]), _cell(s["sql_p95_ms"]), f"{_cell(s.get('queries_p50'))}/{_cell(s['queries_max'])}",
+                     _cell(s["throughput_rps"]), _cell(s["sql_p50_ms"]), _cell(s["sql_p95_ms"]), _cell(s.get("app_cpu_ms_per_request")), _cell(s.get("db_cpu_ms_per_request")), f"{_cell(s.get('queries_p50'))}/{_cell(s['queries_max'])}",
                      _cell(s["target_p95_ms"], " ms"), s["result"]])
     widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
     print(f"\nPages: {result['config']['users']} concurrent users, {result['config']['seconds']} s each, "
@@ -86,15 +86,16 @@ def write(result: dict, directory: Path = RESULTS_DIR) -> Path:
 
 def markdown(result: dict) -> str:
     """The results as the README's table: `python -m bench.report bench/results/<file>.json`."""
-    lines = ["| page | requests | p50 ms | p95 ms | max ms | req/s | SQL p50 / p95 ms | queries p50 / max | target p95 | result |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| page | requests | p50 ms | p95 ms | max ms | req/s | SQL p50 / p95 ms | CPU ms/req app / DB | queries p50 / max | target p95 | result |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for s in result["scenarios"]:
         if s.get("unavailable"):
-            lines.append(f"| {s['label']} | - | - | - | - | - | - | - | {_cell(s['target_p95_ms'], ' ms')} | not available: {s['unavailable']} |")
+            lines.append(f"| {s['label']} | - | - | - | - | - | - | - | - | {_cell(s['target_p95_ms'], ' ms')} | not available: {s['unavailable']} |")
             continue
         lines.append(
             f"| {s['label']} | {s['requests']} | {_cell(s['p50_ms'])} | {_cell(s['p95_ms'])} | {_cell(s['max_ms'])} | "
             f"{_cell(s['throughput_rps'])} | {_cell(s['sql_p50_ms'])} / {_cell(s['sql_p95_ms'])} | "
+            f"{_cell(s.get('app_cpu_ms_per_request'))} / {_cell(s.get('db_cpu_ms_per_request'))} | "
             f"{_cell(s.get('queries_p50'))} / {_cell(s['queries_max'])} | {_cell(s['target_p95_ms'], ' ms')} | {s['result']} |"
         )
     return "\n".join(lines)

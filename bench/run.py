@@ -109,7 +109,7 @@ def main(argv=None) -> int:
     with server.Gunicorn(env=env, workers=args.workers, log_path=LOG) as gunicorn:
         say(f"gunicorn with {args.workers} workers on port {gunicorn.port}")
         for scenario in plan:
-            result["scenarios"].append(_measure(scenario, args, gunicorn.port))
+            result["scenarios"].append(_measure(scenario, args, gunicorn))
     result["load_average_after_pages"] = list(os.getloadavg())
 
     if not args.no_returns and not wanted:
@@ -129,7 +129,7 @@ def _runtime_dir() -> Path:
     return path
 
 
-def _measure(scenario, args, port) -> dict:
+def _measure(scenario, args, gunicorn) -> dict:
     from bench import load, report, scenarios
 
     entry = {"name": scenario.name, "label": scenario.label, "target_p95_ms": scenario.target_p95_ms,
@@ -139,9 +139,17 @@ def _measure(scenario, args, port) -> dict:
         return {**entry, "unavailable": scenario.unavailable, "result": "not available"}
     say(f"{scenario.name}: {args.users} users for {args.seconds:.0f} s")
     started = time.monotonic()
-    samples, seconds, failures = load.run(scenario, host=server.HOST, port=port, users=args.users,
-                                          seconds=args.seconds, warmup=args.warmup, think=args.think, seed=args.seed)
+    cpu_before, db_before = gunicorn.cpu_seconds(), server.database_cpu_seconds(args.db)
+    samples, seconds, failures, made = load.run(scenario, host=server.HOST, port=gunicorn.port, users=args.users,
+                                                seconds=args.seconds, warmup=args.warmup, think=args.think,
+                                                seed=args.seed)
+    cpu_after, db_after = gunicorn.cpu_seconds(), server.database_cpu_seconds(args.db)
     entry.update(summarise(samples, seconds))
+    if cpu_before is not None and made:
+        # Over every request of the scenario, warm-up included (the CPU clock cannot split them).
+        entry["app_cpu_ms_per_request"] = round((cpu_after - cpu_before) * 1000 / made, 1)
+    if db_before is not None and made:
+        entry["db_cpu_ms_per_request"] = round((db_after - db_before) * 1000 / made, 1)
     entry["distinct_accounts"] = len({w.pk for w in scenario.workers[: args.users]})
     entry["load_average"] = list(os.getloadavg())
     if failures:

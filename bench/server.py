@@ -83,6 +83,26 @@ class Gunicorn:
             time.sleep(0.5)
         raise RuntimeError(f"gunicorn did not answer /healthz within {timeout:.0f} s; see {self.log_path}")
 
+    def cpu_seconds(self) -> float | None:
+        """CPU time (user + system) the workers have used so far, from /proc (Linux), or None.
+
+        Unlike latency, CPU per request hardly changes when other work shares the machine, so
+        it says what a page costs even when the wall-clock figures are disturbed.
+        """
+        proc = Path("/proc")
+        if not proc.is_dir() or self.process is None:
+            return None
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for stat in proc.glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # the process ended while we looked
+            if int(fields[1]) == self.process.pid:  # fields[1] is the parent's pid
+                total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+        return total
+
     def __exit__(self, *exc) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)  # graceful: workers finish their request
@@ -91,3 +111,24 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def database_cpu_seconds(db_name: str) -> float | None:
+    """CPU time of the PostgreSQL backends connected to `db_name` (the workers' connections,
+    kept open between requests by CONN_MAX_AGE), from /proc, or None off Linux. A backend that
+    closed during the measurement takes its CPU time with it, so this can only undercount."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in proc.glob("[0-9]*"):
+        try:
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            if not title.startswith("postgres: ") or f" {db_name} " not in title:
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total

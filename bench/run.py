@@ -139,17 +139,17 @@ def _measure(scenario, args, gunicorn) -> dict:
         return {**entry, "unavailable": scenario.unavailable, "result": "not available"}
     say(f"{scenario.name}: {args.users} users for {args.seconds:.0f} s")
     started = time.monotonic()
-    cpu_before, db_before = gunicorn.cpu_seconds(), server.database_cpu_seconds(args.db)
-    samples, seconds, failures, made = load.run(scenario, host=server.HOST, port=gunicorn.port, users=args.users,
-                                                seconds=args.seconds, warmup=args.warmup, think=args.think,
-                                                seed=args.seed)
-    cpu_after, db_after = gunicorn.cpu_seconds(), server.database_cpu_seconds(args.db)
+    app_cpu = server.CpuMeter(server.workers_of(gunicorn.process.pid))
+    db_cpu = server.CpuMeter(server.backends_of(args.db))
+    with app_cpu, db_cpu:
+        samples, seconds, failures, made = load.run(scenario, host=server.HOST, port=gunicorn.port, users=args.users,
+                                                    seconds=args.seconds, warmup=args.warmup, think=args.think,
+                                                    seed=args.seed)
     entry.update(summarise(samples, seconds))
-    if cpu_before is not None and made:
+    if app_cpu.available and made:
         # Over every request of the scenario, warm-up included (the CPU clock cannot split them).
-        entry["app_cpu_ms_per_request"] = round((cpu_after - cpu_before) * 1000 / made, 1)
-    if db_before is not None and made:
-        entry["db_cpu_ms_per_request"] = round((db_after - db_before) * 1000 / made, 1)
+        entry["app_cpu_ms_per_request"] = round(app_cpu.seconds * 1000 / made, 1)
+        entry["db_cpu_ms_per_request"] = round(db_cpu.seconds * 1000 / made, 1)
     entry["distinct_accounts"] = len({w.pk for w in scenario.workers[: args.users]})
     entry["load_average"] = list(os.getloadavg())
     if failures:

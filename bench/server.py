@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -83,26 +84,6 @@ class Gunicorn:
             time.sleep(0.5)
         raise RuntimeError(f"gunicorn did not answer /healthz within {timeout:.0f} s; see {self.log_path}")
 
-    def cpu_seconds(self) -> float | None:
-        """CPU time (user + system) the workers have used so far, from /proc (Linux), or None.
-
-        Unlike latency, CPU per request hardly changes when other work shares the machine, so
-        it says what a page costs even when the wall-clock figures are disturbed.
-        """
-        proc = Path("/proc")
-        if not proc.is_dir() or self.process is None:
-            return None
-        ticks = os.sysconf("SC_CLK_TCK")
-        total = 0.0
-        for stat in proc.glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue  # the process ended while we looked
-            if int(fields[1]) == self.process.pid:  # fields[1] is the parent's pid
-                total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
-        return total
-
     def __exit__(self, *exc) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)  # graceful: workers finish their request
@@ -113,22 +94,63 @@ class Gunicorn:
                 self.process.wait()
 
 
-def database_cpu_seconds(db_name: str) -> float | None:
-    """CPU time of the PostgreSQL backends connected to `db_name` (the workers' connections,
-    kept open between requests by CONN_MAX_AGE), from /proc, or None off Linux. A backend that
-    closed during the measurement takes its CPU time with it, so this can only undercount."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        return None
+
+def _cpu_by_pid(wanted) -> dict[int, float]:
+    """{pid: CPU seconds (user + system)} of the processes for which wanted(pid, ppid, title)."""
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for entry in proc.glob("[0-9]*"):
+    found = {}
+    for entry in Path("/proc").glob("[0-9]*"):
         try:
-            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            if not title.startswith("postgres: ") or f" {db_name} " not in title:
-                continue
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / ticks
-    return total
+            continue  # it ended while we looked
+        pid = int(entry.name)
+        if wanted(pid, int(fields[1]), title):
+            found[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
+def workers_of(master_pid: int):
+    return lambda pid, ppid, title: ppid == master_pid
+
+
+def backends_of(db_name: str):
+    return lambda pid, ppid, title: title.startswith("postgres: ") and f" {db_name} " in title
+
+
+class CpuMeter:
+    """CPU time used by a changing set of processes while it runs, from /proc (Linux only).
+
+    Unlike latency, CPU per request hardly changes when other work shares the machine, so it
+    says what a page costs even when the wall-clock figures are disturbed. Processes come and
+    go (a database connection is closed after CONN_MAX_AGE and a new backend starts), so it
+    samples twice a second and adds up each process's increase; a process that ends takes at
+    most its last half second with it.
+    """
+
+    def __init__(self, wanted, interval: float = 0.5):
+        self.wanted, self.interval = wanted, interval
+        self.available = Path("/proc").is_dir()
+        self.seconds = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        last = _cpu_by_pid(self.wanted)
+        while not self._stop.wait(self.interval):
+            now = _cpu_by_pid(self.wanted)
+            self.seconds += sum(max(0.0, cpu - last.get(pid, 0.0)) for pid, cpu in now.items())
+            last = now
+        now = _cpu_by_pid(self.wanted)
+        self.seconds += sum(max(0.0, cpu - last.get(pid, 0.0)) for pid, cpu in now.items())
+
+    def __enter__(self):
+        if self.available:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        if self.available:
+            self._stop.set()
+            self._thread.join()

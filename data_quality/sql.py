@@ -27,6 +27,7 @@ TABLES = {
     "cp_plan": "child_protection.ChildProtectionPlan",
     "period": "looked_after.PeriodOfCare",
     "placement": "looked_after.Placement",
+    "episode": "looked_after.Episode",
     "sdq": "looked_after.SDQScore",
     "health": "looked_after.HealthCheck",
     "imms": "looked_after.ImmunisationStatus",
@@ -54,8 +55,12 @@ lac AS (
     WHERE c.start_date <= %(as_of)s AND (c.end_date IS NULL OR c.end_date >= %(start)s)
 ),
 lac12 AS (
+    -- OC2's cohort: looked after continuously for the 12 months to the reference date, and not
+    -- then on an agreed series of short breaks (V3, V4), whose children OC2 leaves out.
     SELECT DISTINCT c.child_id FROM {period} c JOIN kids k ON k.id = c.child_id
     WHERE c.start_date <= %(year_ago)s AND (c.end_date IS NULL OR c.end_date > %(as_of)s)
+    AND NOT EXISTS (SELECT 1 FROM {episode} e WHERE e.period_id = c.id AND e.short_break
+                    AND e.start_date <= %(as_of)s AND (e.end_date IS NULL OR e.end_date > %(as_of)s))
 ),
 returned AS (
     SELECT k.*, k.id IN (SELECT child_id FROM cin) AS in_cin, k.id IN (SELECT child_id FROM lac) AS in_lac,

@@ -24,7 +24,7 @@ class ExportStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-@audited()
+@audited(exclude=["done", "total"])
 class ReturnExport(models.Model):
     kind = models.CharField("Return", max_length=10, choices=ReturnKind.choices)
     year = models.PositiveSmallIntegerField("Collection year ending 31 March", null=True, blank=True)
@@ -40,6 +40,7 @@ class ReturnExport(models.Model):
     requested_at = models.DateTimeField(auto_now_add=True)
 
     status = models.CharField(max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
+    # Progress is written often while a return builds; the audit keeps the status changes only.
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     started_at = models.DateTimeField(null=True, blank=True)

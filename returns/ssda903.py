@@ -72,8 +72,10 @@ TABLES: dict[str, tuple[str, list[str]]] = {
 ADOPTED = ("E11", "E12")
 # A placement with no Ofsted registration is written XXXXXXX (the DfE guide's convention).
 NO_URN = "XXXXXXX"
-# SW_REASON: only "left the role" can be read from our reasons without guessing at the DfE's
-# meanings (codelists.ssda903 says why the list is not there); any other change is OTHERS.
+# SW_REASON is why this social worker episode started (the change of worker), required for
+# every episode since April 2023 (rule SW13STG1). Only "left the role" can be read from our
+# allocation reasons without guessing at the DfE's meanings (codelists.ssda903 says why that
+# list is not there); any other reason, a new case included, is OTHERS.
 SW_REASONS = {"worker_left": "LEFTRL"}
 
 
@@ -182,7 +184,7 @@ class _Chunk:
         self.allocations = by_child(
             Allocation.objects.filter(child_id__in=ids, worker__isnull=False, start_date__lte=end)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
-            .order_by("start_date", "pk").values("child_id", "worker_id", "start_date", "end_date", "end_reason")
+            .order_by("start_date", "pk").values("child_id", "worker_id", "start_date", "end_date", "reason")
         )
 
     # --- one function per table: the rows of one child --------------------------------------
@@ -232,11 +234,15 @@ class _Chunk:
         sdq = self.sdq.get(pk, {})
         substance = self.substance[pk]
         immunised = self.immunisations.get(pk)
-        yield [p["la_id"], _d(p["date_of_birth"]), "" if sdq.get("score") is None else sdq["score"],
-               sdq.get("reason", ""), _flag(pk in self.convicted),
-               _flag(HealthCheckKind.REVIEW in kinds or HealthCheckKind.INITIAL in kinds),
+        assessed = bool(kinds & {HealthCheckKind.INITIAL, HealthCheckKind.REVIEW})
+        # HEALTH_CHECK is the under-fives' health promotion (developmental) check, left blank
+        # from 5 (rule 546); their health assessment in the year is what this record holds of it.
+        dob = p["date_of_birth"]
+        under_five = dob is not None and _birthday(dob, 5) > self.year.end
+        yield [p["la_id"], _d(dob), "" if sdq.get("score") is None else sdq["score"],
+               sdq.get("reason", ""), _flag(pk in self.convicted), _flag(assessed) if under_five else "",
                "" if immunised is None else _flag(immunised), _flag(HealthCheckKind.DENTAL in kinds),
-               _flag(bool(kinds & {HealthCheckKind.INITIAL, HealthCheckKind.REVIEW})), _flag(bool(substance)),
+               _flag(assessed), _flag(bool(substance)),
                _flag(any(s["intervention_received"] for s in substance)) if substance else "",
                _flag(any(s["intervention_offered"] for s in substance)) if substance else ""]
 
@@ -294,8 +300,8 @@ class _Chunk:
         p = self.people[pk]
         for a in self.allocations[pk]:
             ended = self.year.as_at(a["end_date"])
-            reason = SW_REASONS.get(a["end_reason"], "OTHERS") if ended and a["end_reason"] else ""
-            yield [p["la_id"], _d(p["date_of_birth"]), f"SW{a['worker_id']}", _d(a["start_date"]), _d(ended), reason]
+            yield [p["la_id"], _d(p["date_of_birth"]), f"SW{a['worker_id']}", _d(a["start_date"]), _d(ended),
+                   SW_REASONS.get(a["reason"], "OTHERS")]
 
 
 ROWS = {

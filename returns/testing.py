@@ -36,10 +36,19 @@ def authority(clock, make_staff, team):
     from children_in_need.services import cin_plan_start
     from looked_after import services as la
     from looked_after.services import PlacementDetails
-    from people.services import person_create
+    from casework.services import allocation_change
+    from people.services import person_create as create
+    from permanence.services import previous_permanence_record
 
     def on(day):
         clock.travel_to(at(day, 17))
+
+    def person_create(*, actor, **fields):
+        # Allocated explicitly from the day on the moved clock (the service's own allocation
+        # takes the real date), so the social worker episodes fall in the year.
+        child = create(actor=actor, allocate=False, **fields)
+        allocation_change(actor=actor, child=child, team=actor.team, worker=actor, start_date=clock.today())
+        return child
 
     worker = make_staff(Role.SOCIAL_WORKER, team=team, first_name="Sam", last_name="Worker")
     manager = make_staff(Role.TEAM_MANAGER, team=team, first_name="Morgan", last_name="Manager")
@@ -91,6 +100,7 @@ def authority(clock, make_staff, team):
                                   date_of_birth=D(2010, 11, 2), disabilities=["NONE"], upn_unknown_reason="UN4")
     la.period_start(actor=worker, child=a.new_in_care, start_date=D(2025, 8, 4), legal_status="V2",
                     category_of_need="N4", home_postcode="B12 9QF", placement=foster)
+    previous_permanence_record(actor=worker, child=a.new_in_care, care_started_on=D(2025, 8, 4), option="Z1")
     on(D(2025, 10, 1))
     la.review_record(actor=worker, child=a.new_in_care, held_on=D(2025, 10, 1), participation="PN1")
     on(D(2025, 11, 3))

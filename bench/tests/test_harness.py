@@ -51,3 +51,21 @@ def test_misspellings_are_one_slip_in_the_last_name():
         assert wrong[0] == name[0]  # people rarely mistype the first letter
         assert abs(len(wrong) - len(name)) <= 1
     assert misspell("Li", rng) == "Li"  # too short to misspell recognisably
+
+
+def test_the_returns_are_timed_for_the_last_complete_collection_year():
+    import datetime
+
+    from bench.returns_timing import collection_year
+
+    assert collection_year(datetime.date(2026, 12, 2)) == 2026  # the year that ended 31 March 2026
+    assert collection_year(datetime.date(2026, 3, 31)) == 2026
+    assert collection_year(datetime.date(2026, 3, 30)) == 2025
+
+
+def test_a_builder_that_cannot_be_imported_says_why():
+    from bench.returns_timing import _function
+
+    assert _function("bench.no_such_module", "build") == (None, "bench.no_such_module is not on this branch")
+    assert _function("bench.stats", "no_such_function") == (None, "bench.stats.no_such_function is not on this branch")
+    assert _function("bench.stats", "percentile")[1] == ""

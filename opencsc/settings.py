@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "allegations",
     "looked_after",
     "timescales",
+    "data_quality",
     "synthetic",
 ]
 

@@ -29,11 +29,13 @@ urlpatterns = [
     path("people/", include("private_fostering.urls")),
     path("people/", include("allegations.record_urls")),
     path("people/", include("looked_after.urls")),
+    path("people/", include("data_quality.record_urls")),
     path("front-door/", include("front_door.queue_urls")),
     path("assessments/", include("assessments.queue_urls")),
     path("permanence/", include("permanence.tracker_urls")),
     path("lado/", include("allegations.urls")),
     path("looked-after/", include("looked_after.tracker_urls")),
+    path("data-quality/", include("data_quality.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -40,6 +40,20 @@ def badges_for(person) -> list[Badge]:
     return badges
 
 
+# Panels other apps add to the top of the summary page (data quality). provider(request, person)
+# returns {"template": ..., **context} or None when it has nothing to show.
+_SUMMARY_PANELS: list[Callable] = []
+
+
+def register_summary_panel(provider: Callable) -> None:
+    if provider not in _SUMMARY_PANELS:
+        _SUMMARY_PANELS.append(provider)
+
+
+def summary_panels_for(request, person) -> list[dict]:
+    return [panel for provider in _SUMMARY_PANELS if (panel := provider(request, person))]
+
+
 def _sees_allegations(user, person) -> bool:
     """LADO allegations are shown only to the LADO service (allegations.selectors)."""
     from allegations.selectors import can_see_allegations
@@ -63,6 +77,7 @@ TABS = [
     ("allegations", "Allegations (LADO)", "allegations_record:for_child", _sees_allegations),
     ("chronology", "Chronology", "casework:chronology", "child"),
     ("allocation", "Allocation", "casework:allocation", "child"),
+    ("data_quality", "Data quality", "data_quality_record:record", "child"),
     ("viewed", "Who has viewed", "people:viewed", "viewed"),
 ]
 

@@ -122,6 +122,11 @@ def person_update(*, actor, person: Person, expected_version: int, original: dic
             child=current, event_type="person.updated", occurred_at=_now(), actor=actor, source=current,
             data={"fields": [str(Person._meta.get_field(f).verbose_name) for f in changed]},
         )
+        # A date of birth moves age-based due items; sex, ethnicity or a UPN change what the
+        # record-changed hooks (data quality) find. Same transaction as the edit.
+        from timescales.engine import refresh_due_items
+
+        refresh_due_items(current)
     return current
 
 

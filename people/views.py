@@ -30,7 +30,7 @@ from people.forms import (
     WarningForm,
 )
 from people.models import Person
-from people.record import render_record
+from people.record import render_record, summary_panels_for
 from timescales.selectors import due_items_for_child
 from workforce.models import User
 from workforce.roles import Role
@@ -101,6 +101,7 @@ def summary(request, person_id):
         "professionals": list(person.professionals.filter(end_date__isnull=True)[:8]),
     }
     context.update(_summary_extras(person))
+    context["panels"] = summary_panels_for(request, person)
     return render_record(request, person, "summary", "people/summary.html", context)
 
 

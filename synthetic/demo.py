@@ -14,6 +14,7 @@ from workforce.roles import Role, TeamKind
 from workforce.services import staff_create, team_create
 
 DEMO_PASSWORD = "demo-password-2026"
+GENERATED_SEED = 1
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,12 @@ def load_demo() -> bool:
         from synthetic.demo_specialist import load_demo_specialist
 
         load_demo_specialist(staff)
-    return bool(created_staff or created_children)
+    # The generated small authority beside the scripted stories: a realistic population for the
+    # trays, caseloads and reports (synthetic.generator; it does nothing if already there).
+    from synthetic.generator import generate
+
+    generated = generate(size="small", seed=GENERATED_SEED).created
+    return bool(created_staff or created_children or generated)
 
 
 def _load_staff() -> bool:

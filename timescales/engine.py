@@ -84,6 +84,26 @@ def providers() -> tuple[Provider, ...]:
     return tuple(_providers)
 
 
+# Other apps that keep something per child in step with the record (data quality) register a
+# hook here rather than being imported by the services: refresh_due_items is already the one call
+# every write makes inside its transaction, so a hook runs in that same transaction, after the
+# due items, and sees the write. hook(person) -> None.
+RecordHook = Callable[[Any], None]
+
+_record_hooks: list[RecordHook] = []
+
+
+def on_record_changed(hook: RecordHook) -> RecordHook:
+    """Add a hook called at the end of every refresh_due_items (usable as a decorator)."""
+    if hook not in _record_hooks:
+        _record_hooks.append(hook)
+    return hook
+
+
+def record_hooks() -> tuple[RecordHook, ...]:
+    return tuple(_record_hooks)
+
+
 # --- Helpers the providers use -----------------------------------------------------------------
 
 
@@ -298,6 +318,8 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
         if to_insert:
             DueItem.objects.bulk_create(to_insert)
             result.inserted = len(to_insert)
+        for hook in _record_hooks:
+            hook(person)
     return result
 
 
@@ -336,6 +358,8 @@ __all__ = [
     "register",
     "unregister",
     "providers",
+    "on_record_changed",
+    "record_hooks",
     "due_from",
     "next_recurring",
     "describe_trigger",

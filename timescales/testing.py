@@ -12,8 +12,9 @@ The root conftest can make them available everywhere with:
 - `timescales_caches`: empties the per-process calendar and local-standard caches before and
   after a test, so a test's rolled-back rows never leak into the next test.
 - `provider(fn)`: registers an engine provider for the duration of a `with` block.
-- `only_providers(*fns)`: the engine sees only these providers inside the block, so a unit
-  test of one provider is not affected by the others the apps register.
+- `only_providers(*fns)`: the engine sees only these providers inside the block, and no other
+  app's record hooks (data quality), so a unit test of one provider is not affected by the
+  others the apps register.
 """
 
 from __future__ import annotations
@@ -56,12 +57,14 @@ def provider(fn):
 
 @contextlib.contextmanager
 def only_providers(*fns):
-    saved = engine._providers[:]
+    saved, saved_hooks = engine._providers[:], engine._record_hooks[:]
     engine._providers[:] = list(fns)
+    engine._record_hooks[:] = []
     try:
         yield
     finally:
         engine._providers[:] = saved
+        engine._record_hooks[:] = saved_hooks
 
 
 @pytest.fixture

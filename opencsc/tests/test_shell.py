@@ -57,11 +57,11 @@ def test_every_response_carries_secure_headers(client, db):
 
 EXPECTED_NAVIGATION = {
     Role.SOCIAL_WORKER: ["My work"],
-    Role.TEAM_MANAGER: ["My team", "Authorisations"],
+    Role.TEAM_MANAGER: ["My team", "Authorisations", "Data quality"],
     Role.IRO: ["Reviews and conferences"],
     Role.MASH_WORKER: ["Front door"],
-    Role.QA_OFFICER: ["Performance"],
-    Role.SENIOR_LEADER: ["Performance"],
+    Role.QA_OFFICER: ["Performance", "Data quality"],
+    Role.SENIOR_LEADER: ["Performance", "Data quality"],
     Role.SYSTEM_ADMIN: ["Administration"],
     Role.LADO_OFFICER: ["Allegations (LADO)"],
     Role.PERSONAL_ADVISER: ["My young people"],

@@ -1,0 +1,120 @@
+"""The synthetic local authority generator: `generate(size="small", seed=1)`.
+
+Plans each family's journeys in pure Python from seeded random sources (`random.Random(seed)`
+and Faker `en_GB` seeded the same way), writes them in batches of children with bulk inserts,
+then brings the due items of every open case up to date with the timescale engine, exactly as
+the services would have left them. Same seed, same data. See README "Synthetic data".
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pghistory
+import pgtrigger
+from django.db import transaction
+
+from synthetic.generator import faults as fault_kinds
+from synthetic.generator.context import Context
+from synthetic.generator.family import la_id, new_family
+from synthetic.generator.journeys import Journey
+from synthetic.generator.sizes import SIZES
+from synthetic.generator.staff import StaffPools
+from synthetic.generator.writer import write_batch
+
+
+@dataclass
+class Result:
+    size: str
+    seed: int
+    created: bool
+    counts: Counter = field(default_factory=Counter)
+    manifest: list = field(default_factory=list)  # (fault id, LA child ID)
+    seconds: float = 0.0
+
+
+def already_generated(seed: int) -> bool:
+    from people.models import Person
+
+    class _Ctx:  # la_id needs only the seed
+        pass
+
+    probe = _Ctx()
+    probe.seed = seed
+    return Person.objects.filter(la_id=la_id(probe, 1)).exists()
+
+
+def generate(size: str = "small", seed: int = 1, faults: int = 0, progress=None) -> Result:
+    if size not in SIZES:
+        raise ValueError(f"Unknown size {size!r}: choose one of {', '.join(SIZES)}")
+    if seed < 0:
+        raise ValueError("The seed must be zero or a positive whole number")
+    if faults < 0:
+        raise ValueError("The number of faults must be zero or more")
+    spec = SIZES[size]
+    result = Result(size=size, seed=seed, created=False)
+    if already_generated(seed):
+        return result
+    started = time.monotonic()
+    audit = pghistory.context(source="synthetic generator", size=size, seed=seed) if spec.audit else pgtrigger.ignore()
+    with audit:
+        open_ids = _generate_children(spec, seed, result, progress)
+        with transaction.atomic():
+            result.manifest = fault_kinds.inject(seed=seed, count=faults)
+        _refresh_due_items(open_ids, progress)
+    result.created = True
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _generate_children(spec, seed, result, progress) -> list[int]:
+    from faker import Faker
+
+    fake = Faker("en_GB")
+    fake.seed_instance(seed)
+    pools = StaffPools(seed, fake)
+    ctx = Context.create(spec, seed, pools)
+    ctx.fake = fake
+    span = (ctx.today - ctx.start).days
+    planned, open_ids = 0, []
+    while planned < spec.children:
+        from synthetic.generator.batch import Batch
+
+        batch = Batch()
+        in_batch = 0
+        while in_batch < spec.batch and planned + in_batch < spec.children:
+            first = ctx.days(ctx.start, ctx.rng.randint(0, span - 1))
+            actor = pools["front_door"].any()
+            children, postcode = new_family(ctx, batch, first_contact=first, actor=actor)
+            for child in children:
+                Journey(ctx, batch, child, postcode).run(first)
+            in_batch += len(children)
+        with transaction.atomic():
+            result.counts.update(write_batch(batch, pools))
+        open_ids.extend(dict.fromkeys(c.pk for c in batch.open_children))
+        planned += in_batch
+        if progress:
+            progress(f"{planned:,} children planned and written")
+    return open_ids
+
+
+def _refresh_due_items(person_ids, progress, chunk=500):
+    """The engine works out each open case's due items from its records, as every service does
+    after a write. Open cases only: a closed case has nothing due."""
+    from people.models import Person
+    from timescales.calendar import get_calendar
+    from timescales.engine import refresh_due_items
+
+    calendar = get_calendar()
+    for i in range(0, len(person_ids), chunk):
+        with transaction.atomic():
+            for person in Person.objects.filter(pk__in=person_ids[i:i + chunk]).order_by("pk"):
+                refresh_due_items(person, calendar=calendar)
+        if progress:
+            progress(f"due items: {min(i + chunk, len(person_ids)):,} of {len(person_ids):,} open cases")
+
+
+__all__ = ["generate", "Result", "SIZES", "datetime"]

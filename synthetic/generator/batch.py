@@ -1,0 +1,51 @@
+"""A batch of planned rows, not yet saved: model instances grouped by the stage they are
+inserted in, and the chronology events to write once their records have ids.
+
+Stages are inserted in STAGES order, so a row only ever points at rows of earlier stages (or at
+staff, saved first). Referrals point at the child's previous referral, so each referral of a
+child is its own stage ("referral", n).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+STAGES = [
+    "person", "address", "relationship", "contact", "referral", "cin_episode", "allocation", "assessment",
+    "strategy", "section47", "icpc", "cp_plan", "cp_review", "core_group", "cin_plan", "cin_review",
+    "period", "placement", "care_episode", "iro", "la_review", "care_plan", "health", "sdq", "immunisation",
+    "pep", "missing", "return_interview", "visit", "case_note", "document",
+]
+
+
+@dataclass
+class Event:
+    child: object
+    event_type: str
+    occurred_at: object
+    actor: object
+    source: object
+    data: dict
+
+
+class Batch:
+    def __init__(self):
+        self.rows: dict[object, list] = defaultdict(list)
+        self.events: list[Event] = []
+        self.open_children: list = []  # children with an open case, for their due items
+
+    def add(self, stage, obj):
+        self.rows[stage].append(obj)
+        return obj
+
+    def event(self, child, event_type, occurred_at, actor, source, /, **data):
+        self.events.append(Event(child, event_type, occurred_at, actor, source, data))
+
+    def ordered(self):
+        def rank(stage):
+            name, n = (stage if isinstance(stage, tuple) else (stage, 0))
+            return STAGES.index(name), n
+
+        for stage in sorted(self.rows, key=rank):
+            yield stage, self.rows[stage]

@@ -1,0 +1,231 @@
+"""A period of care: episodes and placements end to end, the IRO, looked-after reviews, care
+plans, health (initial and review health assessments, dental checks, immunisations, SDQ for
+ages 4 to 16), personal education plans, statutory visits and missing episodes with return
+interviews.
+
+Shaped for a clean SSDA903 return: the first episode is RNE S; each change ends the episode
+with X1 and starts the next the same day; placed with parents (P1) only under a care order and
+provided by the parents (PR0); Ofsted URNs only for placement types that have one; reviews
+within 20 working days, then 3 months, then at most 6-monthly; a reason whenever an episode ends.
+About one child in ten has an unsettled spell with three or more placements in a year.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from casework.choices import VisitType
+from codelists.cin import ReasonForClosure
+from codelists.ssda903 import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode, ReviewParticipation
+from looked_after.choices import ContactMethod, HealthCheckKind
+from looked_after.models import (
+    CarePlan,
+    Episode,
+    HealthCheck,
+    ImmunisationStatus,
+    IROAssignment,
+    LAReview,
+    MissingEpisode,
+    PeriodOfCare,
+    PersonalEducationPlan,
+    Placement,
+    ReturnInterview,
+    SDQScore,
+)
+from timescales.calendar import add_months, age_on
+
+from synthetic.generator import activity
+
+LA_FOSTERING_URN = "2600107"  # the generated authority's own fostering service
+AGENCY_URNS = ["1043521", "1128846", "2511302", "1176640", "2098813"]
+MOVE_REASONS = ["CARPL", "CREQB", "CREQO", "CHILD", "LAREQ", "STAND", "OTHER"]
+
+
+def _placement_details(rng, age: int, legal_status: str):
+    if legal_status in (LegalStatus.C1, LegalStatus.C2) and rng.random() < 0.05:
+        return PlacementType.P1, "PR0", "", "Placed with mother"
+    if age >= 13 and rng.random() < 0.32:
+        provider = "PR4" if rng.random() < 0.8 else "PR1"
+        return PlacementType.K2, provider, f"SC{rng.randint(100000, 999999)}", "Children's home"
+    kind = rng.choices([PlacementType.U6, PlacementType.U3, PlacementType.U4, PlacementType.U1], [55, 20, 18, 7])[0]
+    if kind in (PlacementType.U3, PlacementType.U1):
+        return kind, "PR1", LA_FOSTERING_URN, "Connected carers"
+    provider = "PR1" if rng.random() < 0.6 else "PR4"
+    return kind, provider, LA_FOSTERING_URN if provider == "PR1" else rng.choice(AGENCY_URNS), "Foster carers"
+
+
+def period_of_care(journey, start: datetime.date):
+    """Plan the period from `start`. Returns (end date, CIN closure reason), or (None, None) if
+    the child is still looked after today."""
+    ctx, rng, batch, child = journey.ctx, journey.rng, journey.batch, journey.child
+    age = age_on(child.date_of_birth, start)
+    length = rng.choices([(20, 180), (180, 540), (540, 1460), (1460, 3000)], [25, 35, 30, 10])[0]
+    planned_end = ctx.days(start, rng.randint(*length))
+    adult = journey.adult_on + datetime.timedelta(days=1)  # the 18th birthday
+    end = min(planned_end, adult)
+    open_today = end > ctx.today
+    worker = journey.allocate("looked_after", start, open_ended=open_today, reason="transfer")
+    iro = ctx.staff["iro"].take_open() if open_today else ctx.staff["iro"].any()
+    period = batch.add("period", PeriodOfCare(child=child, start_date=start, started_by=worker))
+    last = ctx.today if open_today else end
+    legal = LegalStatus.V2 if age >= 16 or rng.random() < 0.3 else LegalStatus.C1
+    care_order_on = add_months(start, rng.randint(5, 12)) if legal == LegalStatus.C1 else None
+    unsettled = rng.random() < 0.12
+    # Changes of placement (and of legal status), each starting a new episode the same day.
+    changes, day = [], start
+    while True:
+        stay = rng.randint(20, 120) if unsettled else rng.randint(150, 900)
+        day = ctx.days(day, stay)
+        if day >= last:
+            break
+        changes.append(day)
+    if care_order_on and care_order_on < last and care_order_on not in changes:
+        changes.append(care_order_on)
+    changes.sort()
+
+    placement = _new_placement(ctx, batch, child, period, start, age, legal)
+    episode = batch.add("care_episode", Episode(
+        child=child, period=period, placement=placement, start_date=start, reason_new_episode=ReasonNewEpisode.S,
+        legal_status=legal, category_of_need="N1", home_postcode=journey.home_postcode, recorded_by=worker))
+    batch.event(child, "looked_after.started", ctx.at(start, 9, 0), worker, episode, legal_status=legal,
+                legal_status_label=LegalStatus(legal).label, placement_type=placement.placement_type,
+                placement=PlacementType(placement.placement_type).label, carer=placement.carer_name)
+    for change in changes:
+        status_change = care_order_on == change
+        new_legal = LegalStatus.C2 if status_change else legal
+        episode.end_date, episode.reason_ceased = change, ReasonEpisodeCeased.X1
+        if status_change and placement.placement_type != PlacementType.P1:
+            rne = ReasonNewEpisode.L
+        else:
+            placement.end_date = change
+            episode.reason_place_change = rng.choice(MOVE_REASONS)
+            placement = _new_placement(ctx, batch, child, period, change, age_on(child.date_of_birth, change), new_legal)
+            rne = ReasonNewEpisode.B if status_change else ReasonNewEpisode.P
+        legal = new_legal
+        episode = batch.add("care_episode", Episode(
+            child=child, period=period, placement=placement, start_date=change, reason_new_episode=rne,
+            legal_status=legal, category_of_need="N1", home_postcode=journey.home_postcode, recorded_by=worker))
+        batch.event(child, "looked_after.episode_changed", ctx.at(change, 10, 0), worker, episode,
+                    reason=ReasonNewEpisode(rne).label, legal_status=legal, legal_status_label=LegalStatus(legal).label,
+                    placement_type=placement.placement_type, placement=PlacementType(placement.placement_type).label,
+                    carer=placement.carer_name, reason_place_change="")
+
+    _reviews(ctx, batch, child, period, start, last, iro, worker)
+    _health(ctx, batch, child, start, last, worker)
+    _missing(ctx, batch, child, period, start, last, worker)
+    activity.casework(ctx, batch, child, worker, start, None if open_today else end, visit_type=VisitType.STATUTORY_CLA,
+                      every=42)
+    if open_today:
+        batch.open_children.append(child)
+        return None, None
+
+    if end >= adult:
+        reason_ceased = ReasonEpisodeCeased.E17 if placement.placement_type.startswith("U") else ReasonEpisodeCeased.E8
+        closure = ReasonForClosure.RC7
+    elif legal == LegalStatus.V2:
+        reason_ceased, closure = ReasonEpisodeCeased.E13, ReasonForClosure.RC7
+    else:
+        reason_ceased, closure = rng.choices([
+            (ReasonEpisodeCeased.E41, ReasonForClosure.RC3), (ReasonEpisodeCeased.E45, ReasonForClosure.RC4),
+            (ReasonEpisodeCeased.E46, ReasonForClosure.RC4), (ReasonEpisodeCeased.E13, ReasonForClosure.RC7)],
+            [30, 20, 15, 35])[0]
+    episode.end_date, episode.reason_ceased = end, reason_ceased
+    placement.end_date = end
+    period.end_date, period.ended_by = end, worker
+    batch.event(child, "looked_after.ended", ctx.at(end, 16, 0), worker, episode,
+                reason=ReasonEpisodeCeased(reason_ceased).label, reason_ceased=reason_ceased)
+    iro_row = batch.rows["iro"][-1]
+    iro_row.end_date = end
+    return end, closure
+
+
+def _new_placement(ctx, batch, child, period, day, age, legal):
+    placement_type, provider, urn, carer = _placement_details(ctx.rng, age, legal)
+    return batch.add("placement", Placement(
+        child=child, period=period, start_date=day, placement_type=placement_type, provider=provider,
+        postcode=ctx.postcode(), ofsted_urn=urn, carer_name=carer,
+        intended_until_18=placement_type in (PlacementType.U1, PlacementType.U4)))
+
+
+def _reviews(ctx, batch, child, period, start, last, iro, worker):
+    rng = ctx.rng
+    assign = batch.add("iro", IROAssignment(child=child, period=period, iro=iro, start_date=start, assigned_by=worker))
+    batch.event(child, "looked_after.iro_assigned", ctx.at(start, 11), worker, assign, iro=f"{iro.first_name} {iro.last_name}")
+    plan = batch.add("care_plan", CarePlan(child=child, period=period, agreed_on=min(ctx.days(start, rng.randint(0, 9)), last),
+                                           summary="Care plan agreed with the child and family.", recorded_by=worker))
+    batch.event(child, "looked_after.care_plan", ctx.at(plan.agreed_on), worker, plan)
+    # First within 20 working days, second within 3 months of it, then at most every 6 months.
+    due = ctx.wd(start, 20)
+    held = ctx.wd(start, rng.randint(8, 20)) if rng.random() < 0.93 else ctx.wd(due, rng.randint(1, 10))
+    n = 0
+    while held <= last and held < ctx.today:
+        age = age_on(child.date_of_birth, held)
+        code = ReviewParticipation.PN0 if age < 4 else rng.choice([ReviewParticipation.PN1, ReviewParticipation.PN1,
+                                                                   ReviewParticipation.PN4, ReviewParticipation.PN6])
+        review = batch.add("la_review", LAReview(child=child, period=period, held_on=held, participation=code,
+                                                 chaired_by=iro, summary="Plan reviewed; actions agreed.", recorded_by=iro))
+        batch.event(child, "looked_after.review_held", ctx.at(held), iro, review,
+                    chair=f"{iro.first_name} {iro.last_name}", participation=code,
+                    participation_label=ReviewParticipation(code).label)
+        n += 1
+        limit = add_months(held, 3 if n == 1 else 6)
+        held = ctx.working(limit - datetime.timedelta(days=rng.randint(3, 30))) if rng.random() < 0.92 else \
+            ctx.working(ctx.days(limit, rng.randint(2, 25)))
+
+
+def _health(ctx, batch, child, start, last, worker):
+    rng = ctx.rng
+    iha = ctx.wd(start, rng.randint(10, 20) if rng.random() < 0.8 else rng.randint(21, 45))
+    day, kind = iha, HealthCheckKind.INITIAL
+    while day <= last and day < ctx.today:
+        check = batch.add("health", HealthCheck(child=child, kind=kind, done_on=day, recorded_by=worker))
+        batch.event(child, "health.check", ctx.at(day), worker, check, kind=HealthCheckKind(kind).label)
+        age = age_on(child.date_of_birth, day)
+        if age >= 1:
+            dental_on = min(ctx.days(day, rng.randint(0, 40)), last, ctx.today - datetime.timedelta(days=1))
+            dental = batch.add("health", HealthCheck(child=child, kind=HealthCheckKind.DENTAL, done_on=dental_on,
+                                                     recorded_by=worker))
+            batch.event(child, "health.check", ctx.at(dental_on), worker, dental, kind=HealthCheckKind.DENTAL.label)
+        imm = batch.add("immunisation", ImmunisationStatus(child=child, checked_on=day, up_to_date=rng.random() < 0.88,
+                                                           recorded_by=worker))
+        batch.event(child, "health.immunisations", ctx.at(day), worker, imm, up_to_date=imm.up_to_date)
+        if 4 <= age <= 16:
+            if rng.random() < 0.9:
+                sdq = SDQScore(child=child, completed_on=day, score=rng.randint(4, 30), recorded_by=worker)
+            else:
+                sdq = SDQScore(child=child, completed_on=day, reason=rng.choice(["SDQ2", "SDQ4", "SDQ5"]), recorded_by=worker)
+            batch.add("sdq", sdq)
+            batch.event(child, "health.sdq", ctx.at(day), worker, sdq, score=sdq.score, reason=sdq.reason)
+        if 5 <= age <= 16:
+            pep = batch.add("pep", PersonalEducationPlan(child=child, held_on=day, notes="Targets agreed with the school.",
+                                                         recorded_by=worker))
+            batch.event(child, "education.pep", ctx.at(day), worker, pep)
+        kind = HealthCheckKind.REVIEW
+        day = ctx.days(day, rng.randint(150, 182) if age < 5 else rng.randint(300, 364))
+
+
+def _missing(ctx, batch, child, period, start, last, worker):
+    rng = ctx.rng
+    if age_on(child.date_of_birth, start) < 11 or rng.random() > 0.3:
+        return
+    when = ctx.at(ctx.days(start, rng.randint(10, 120)), rng.randint(16, 23))
+    for _ in range(rng.randint(1, 6)):
+        if when.date() > last or when.date() >= ctx.today - datetime.timedelta(days=4):
+            return
+        back = when + datetime.timedelta(hours=rng.randint(2, 60))
+        kind = "M" if rng.random() < 0.8 else "A"
+        episode = batch.add("missing", MissingEpisode(child=child, period=period, kind=kind, started_at=when,
+                                                      returned_at=back, reported_to_police=kind == "M",
+                                                      circumstances="Did not return to the placement.", recorded_by=worker))
+        batch.event(child, "missing.started", when, worker, episode, kind=kind)
+        batch.event(child, "missing.returned", back, worker, episode)
+        offered = back + datetime.timedelta(hours=rng.randint(4, 70) if rng.random() < 0.85 else rng.randint(73, 140))
+        accepted = rng.random() < 0.7
+        if offered >= ctx.now:
+            return
+        interview = batch.add("return_interview", ReturnInterview(
+            missing_episode=episode, offered_at=offered, accepted=accepted,
+            held_on=offered.date() if accepted else None, interviewer="Return interview service",
+            learned="Spent the time with friends in the town centre." if accepted else "", recorded_by=worker))
+        batch.event(child, "missing.return_interview", offered, worker, interview, accepted=accepted)
+        when = back + datetime.timedelta(days=rng.randint(14, 120))

@@ -1,0 +1,31 @@
+"""Pytest fixtures for other apps' tests: the generated small authority in the test database.
+
+    from synthetic.testing import small_authority, small_authority_with_faults  # noqa: F401
+
+    def test_census_is_clean(small_authority):
+        assert small_authority.counts["front_door.Referral"] > 0
+
+Each fixture generates the small authority (seed 1) inside the test's transaction, so it is
+rolled back afterwards and never leaks into tests that expect an empty database. It takes a
+few seconds. `small_authority_with_faults` adds one fault of each kind (synthetic.generator.
+faults.FAULTS); the result's `manifest` lists (fault id, LA child ID).
+"""
+
+import pytest
+
+SEED = 1
+
+
+@pytest.fixture
+def small_authority(db, bank_holidays):
+    from synthetic.generator import generate
+
+    return generate(size="small", seed=SEED)
+
+
+@pytest.fixture
+def small_authority_with_faults(db, bank_holidays):
+    from synthetic.generator import generate
+    from synthetic.generator.faults import FAULTS
+
+    return generate(size="small", seed=SEED, faults=len(FAULTS))

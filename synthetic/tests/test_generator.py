@@ -1,0 +1,164 @@
+"""The generated small authority: coherent, obeying the constraints and the census rules the
+returns rely on, with due items and chronology for open cases, realistic caseloads, and the
+same data for the same seed."""
+
+import datetime
+
+import pytest
+from django.db import transaction
+from django.db.models import Count
+
+from assessments.models import Assessment
+from casework.models import Allocation, CaseNote, ChronologyEvent, Visit
+from child_protection.models import ChildProtectionPlan, Conference, Section47Enquiry
+from children_in_need.models import CINEpisode, CINPlan
+from front_door.models import Referral
+from looked_after.models import Episode, LAReview, PeriodOfCare, Placement
+from people import identifiers
+from people.models import Person
+from synthetic.generator import generate
+from synthetic.generator.fingerprint import fingerprint
+from synthetic.testing import small_authority  # noqa: F401
+from timescales import clock
+from timescales.calendar import add_months
+from timescales.models import DueItem
+
+
+def _generated_children():
+    return Person.objects.filter(la_id__startswith="G", is_child=True)
+
+
+def test_the_small_authority_has_every_part_of_the_journey(small_authority):
+    counts = small_authority.counts
+    for label in ["people.Person", "front_door.Contact", "front_door.Referral", "assessments.Assessment",
+                  "child_protection.ChildProtectionPlan", "children_in_need.CINPlan", "looked_after.PeriodOfCare",
+                  "looked_after.Placement", "looked_after.LAReview", "looked_after.MissingEpisode", "casework.Visit",
+                  "casework.CaseNote", "casework.Document", "casework.ChronologyEvent", "workforce.User"]:
+        assert counts[label] > 0, label
+    assert Person.objects.filter(la_id__startswith="G").count() == counts["people.Person"]
+
+
+def test_identifiers_are_valid(small_authority):
+    children = list(_generated_children())
+    for child in children:
+        identifiers.validate_nhs_number(child.nhs_number)
+        if child.upn:
+            identifiers.validate_upn(child.upn)
+        else:
+            assert child.upn_unknown_reason == "UN1"
+            assert (clock.today() - child.date_of_birth).days < 5 * 365
+    upns = [c.upn for c in children if c.upn]
+    assert len(upns) == len(set(upns))
+
+
+def test_journeys_are_in_date_order(small_authority):
+    for referral in Referral.objects.filter(child__la_id__startswith="G").select_related("episode", "contact"):
+        assert referral.contact.received_at <= referral.received_at <= referral.decided_at
+        assert referral.episode.start_date == referral.referral_date
+        if referral.is_re_referral:
+            assert referral.previous_referral.referral_date >= add_months(referral.referral_date, -12)
+    for a in Assessment.objects.filter(child__la_id__startswith="G").select_related("episode"):
+        assert a.start_date >= a.episode.start_date  # CIN rule 1103
+        if a.status == "authorised":
+            assert a.factors and a.authorised_on >= a.start_date  # CIN rule 8897Q
+            assert a.authorised_by_id != a.author_id
+    for s47 in Section47Enquiry.objects.filter(child__la_id__startswith="G").select_related("episode"):
+        assert s47.start_date >= s47.episode.start_date  # CIN rule 2889
+    for plan in ChildProtectionPlan.objects.filter(child__la_id__startswith="G").select_related("conference"):
+        assert plan.start_date == plan.conference.held_on  # CIN rule 2885
+        assert plan.conference.held_on.weekday() < 5  # CIN rule 8875
+        assert plan.end_date is None or plan.end_date > plan.start_date  # CIN rule 8840
+        reviews = list(plan.reviews.order_by("held_on").values_list("held_on", flat=True))
+        assert all(r > plan.start_date for r in reviews)  # CIN rule 8841
+    # A CIN plan is never open beside a CP plan (CIN rules 4001, 4016, 4017).
+    for cin in CINPlan.objects.filter(child__la_id__startswith="G"):
+        overlapping = ChildProtectionPlan.objects.filter(child=cin.child_id, start_date__lt=cin.end_date or datetime.date.max)
+        for cp in overlapping:
+            assert cp.end_date is not None and cp.end_date <= cin.start_date, (cin.child_id, cin.start_date)
+
+
+def test_nothing_happens_after_a_case_closes_or_in_the_future(small_authority):
+    now = clock.now()
+    assert not Visit.objects.filter(visited_at__gt=now).exists()
+    assert not CaseNote.objects.filter(occurred_at__gt=now).exists()
+    for episode in CINEpisode.objects.filter(child__la_id__startswith="G", end_date__isnull=False):
+        later = CINEpisode.objects.filter(child=episode.child_id, start_date__gt=episode.end_date).order_by("start_date").first()
+        until = later.start_date if later else datetime.date.max
+        window = dict(child=episode.child_id, visited_at__date__gt=episode.end_date, visited_at__date__lt=until)
+        assert not Visit.objects.filter(**window).exists()
+
+
+def test_periods_of_care_are_episodes_end_to_end(small_authority):
+    for period in PeriodOfCare.objects.filter(child__la_id__startswith="G"):
+        episodes = list(period.episodes.order_by("start_date"))
+        assert episodes[0].reason_new_episode == "S" and episodes[0].start_date == period.start_date
+        for before, after in zip(episodes, episodes[1:]):
+            assert before.end_date == after.start_date and before.reason_ceased == "X1"
+        if period.end_date:
+            assert episodes[-1].end_date == period.end_date and episodes[-1].reason_ceased not in ("", "X1")
+        reviews = list(LAReview.objects.filter(period=period).order_by("held_on").values_list("held_on", flat=True))
+        gaps_ok = [b <= add_months(a, 6) + datetime.timedelta(days=31) for a, b in zip(reviews, reviews[1:])]
+        assert all(gaps_ok)
+    for placement in Placement.objects.filter(child__la_id__startswith="G"):
+        identifiers.validate_uk_postcode(placement.postcode)
+        if placement.placement_type == "P1":
+            assert placement.provider == "PR0" and not placement.ofsted_urn
+            assert Episode.objects.filter(placement=placement).exclude(legal_status__in=["C1", "C2"]).count() == 0
+
+
+def test_open_cases_are_allocated_with_due_items_and_a_chronology(small_authority):
+    open_children = _generated_children().filter(cin_episodes__isnull=False, cin_episodes__end_date__isnull=True).distinct()
+    assert open_children.count() > 10
+    for child in open_children:
+        allocation = Allocation.objects.filter(child=child, end_date__isnull=True).first()
+        assert allocation is not None, (child.la_id, list(Allocation.objects.filter(child=child).values_list(
+            "start_date", "end_date", "end_reason")), list(child.cin_episodes.values_list("start_date", "end_date")))
+        assert child.current_worker_id == allocation.worker_id
+        assert ChronologyEvent.objects.filter(child=child, event_type="referral.received").exists()
+    with_items = DueItem.objects.filter(person__in=open_children).values("person").distinct().count()
+    assert with_items >= open_children.count() * 0.8
+    # Closed cases have nothing open in any tray.
+    closed = _generated_children().exclude(cin_episodes__end_date__isnull=True)
+    assert not DueItem.objects.open().filter(person__in=closed).exists()
+
+
+def test_caseloads_are_realistic(small_authority):
+    loads = list(Allocation.objects.filter(end_date__isnull=True, worker__username__startswith="gen.")
+                 .values("worker").annotate(n=Count("id")).values_list("n", flat=True))
+    assert loads and max(loads) <= 25
+
+
+def test_the_same_seed_gives_the_same_data(db, bank_holidays):
+    class Rollback(Exception):
+        pass
+
+    prints = []
+    for _ in range(2):
+        try:
+            with transaction.atomic():
+                generate(size="small", seed=7)
+                prints.append(fingerprint())
+                raise Rollback
+        except Rollback:
+            pass
+    assert prints[0] == prints[1]
+    with transaction.atomic():
+        generate(size="small", seed=8)
+        assert fingerprint() != prints[0]
+
+
+def test_generating_again_changes_nothing(small_authority):
+    before = fingerprint()
+    again = generate(size="small", seed=1)
+    assert not again.created
+    assert fingerprint() == before
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"size": "huge"}, "Unknown size 'huge'"), ({"seed": -1}, "The seed must be zero or a positive whole number"),
+])
+def test_bad_input_is_refused(db, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        generate(**kwargs)
+
+

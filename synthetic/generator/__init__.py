@@ -58,6 +58,12 @@ def generate(size: str = "small", seed: int = 1, faults: int = 0, progress=None)
     result = Result(size=size, seed=seed, created=False)
     if already_generated(seed):
         return result
+    from people.models import Person
+
+    if Person.objects.filter(la_id__startswith="G").exists():
+        # Generated staff and LA child IDs would collide: one generated authority per database.
+        raise ValueError("This database already holds a generated authority with another seed: "
+                         "generate into an empty database (OPENCSC_DB_NAME)")
     started = time.monotonic()
     audit = pghistory.context(source="synthetic generator", size=size, seed=seed) if spec.audit else pgtrigger.ignore()
     with audit:

@@ -7,7 +7,7 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from timescales.units import LONDON
 from faker import Faker
 
 from timescales import clock
@@ -65,7 +65,8 @@ class Context:
     def at(self, day: datetime.date, hour: int | None = None, minute: int | None = None) -> datetime.datetime:
         hour = self.rng.randint(9, 16) if hour is None else hour
         minute = self.rng.choice((0, 15, 30, 45)) if minute is None else minute
-        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+        # Europe/London directly (zoneinfo resolves the offset), without Django's per-call lookup.
+        return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LONDON)
 
     def chance(self, p: float) -> bool:
         return self.rng.random() < p

@@ -154,6 +154,11 @@ def test_generating_again_changes_nothing(small_authority):
     assert fingerprint() == before
 
 
+def test_a_second_authority_with_another_seed_is_refused(small_authority):
+    with pytest.raises(ValueError, match="already holds a generated authority with another seed"):
+        generate(size="small", seed=2)
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"size": "huge"}, "Unknown size 'huge'"), ({"seed": -1}, "The seed must be zero or a positive whole number"),
 ])

@@ -65,6 +65,14 @@ chromium:
 	  fi; \
 	fi
 
+# The benchmark: the large synthetic authority (generated into its own database the first time,
+# up to 30 minutes), gunicorn in production mode, 20 concurrent simulated users per page, the
+# returns builds. Never part of `make test`. Results: bench/results/<date>-<commit>.json.
+BENCH_DB ?= opencsc_bench
+BENCH_ARGS ?=
+bench: setup
+	$(PY) -m bench.run --db $(BENCH_DB) $(BENCH_ARGS)
+
 PYTEST_ARGS ?= -n 2
 test: setup-test
 	$(PY) -m pytest $(PYTEST_ARGS)

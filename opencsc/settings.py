@@ -68,6 +68,9 @@ else:
 
 # The council's name, shown in the header of every page.
 COUNCIL_NAME = os.environ.get("OPENCSC_COUNCIL_NAME", "Northshire County Council")
+# The authority's three-digit DfE code, written in the CIN census header (LEA) and used as the
+# "LA" part of generated UPNs. 330 is the synthetic authority's code (synthetic/generator).
+OPENCSC_LA_CODE = os.environ.get("OPENCSC_LA_CODE", "330")
 SERVICE_NAME = "Children's social care record"
 
 INSTALLED_APPS = [
@@ -102,11 +105,14 @@ INSTALLED_APPS = [
     "allegations",
     "looked_after",
     "timescales",
+    "returns",
     "data_quality",
     "synthetic",
 ]
 
 MIDDLEWARE = [
+    # Only with OPENCSC_BENCH_SQL=1 (make bench): the SQL time and query count of each response.
+    "opencsc.sql_timing.SqlTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

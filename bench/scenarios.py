@@ -1,0 +1,87 @@
+"""The pages the benchmark measures, each with its target from issue 7.
+
+Every page is requested as a real member of staff who may see it: a social worker opens the
+children they hold, a manager their team, the front door searches the whole authority.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from bench.load import Scenario
+
+QUERY_LIMIT = 30  # no page above 30 SQL queries (issue 7)
+LONDON = ZoneInfo("Europe/London")
+
+
+def _child(worker, rng: random.Random) -> int:
+    return rng.choice(worker.children)
+
+
+def case_summary(client, worker, rng):
+    return client.get(f"/people/{_child(worker, rng)}/")
+
+
+def chronology(client, worker, rng):
+    return client.get(f"/people/{_child(worker, rng)}/chronology/")
+
+
+def my_work(client, worker, rng):
+    return client.get("/my-work/")
+
+
+def my_team(client, worker, rng):
+    return client.get("/my-team/")
+
+
+def search_step(names):
+    def step(client, worker, rng):
+        return client.get("/people/search/?" + urlencode({"name": rng.choice(names)}))
+    return step
+
+
+def _visit_form(worker, rng) -> dict:
+    """A visit yesterday (always in the past, whatever the time of day), seen alone."""
+    day = datetime.datetime.now(LONDON).date() - datetime.timedelta(days=1)
+    return {
+        "visit_date_0": str(day.day), "visit_date_1": str(day.month), "visit_date_2": str(day.year),
+        "visit_time": f"{rng.randint(8, 19):02d}:{rng.randint(0, 59):02d}",
+        "visit_type": "home", "child_seen": "yes", "seen_alone": "yes", "bedroom_seen": "yes",
+        "voice_of_child": "Said school is going better and wants to see her nan more often.",
+        "observations": "Home warm and tidy; food in the cupboards. Child relaxed with mother.",
+        "next_steps": "Check school attendance with the designated teacher.",
+    }
+
+
+def prepare_visit(client, worker):
+    """Open the form once, as the worker would, for its CSRF token and cookie (per client:
+    two simulated users signed in as one worker still have a cookie each)."""
+    client.csrf = client.csrf_token(f"/people/{worker.children[0]}/visits/new/")
+
+
+def record_visit(client, worker, rng):
+    child = _child(worker, rng)
+    form = {"csrfmiddlewaretoken": client.csrf, **_visit_form(worker, rng)}
+    return client.post(f"/people/{child}/visits/new/", form)
+
+
+def _redirected_to_visits(response) -> bool:
+    return response.status == 302 and "/visits/" in response.headers.get("location", "")
+
+
+def build(*, social_workers, managers, searchers, names) -> list[Scenario]:
+    none_with_cases = "" if social_workers else "no social worker in this authority holds a child"
+    return [
+        Scenario("case_summary", "Case summary", 150, social_workers, case_summary, unavailable=none_with_cases),
+        Scenario("chronology", "Chronology", None, social_workers, chronology, unavailable=none_with_cases),
+        Scenario("search", "Person search (half misspelt)", 50, searchers or social_workers, search_step(names),
+                 unavailable="" if (searchers or social_workers) and names else "nobody to search for"),
+        Scenario("my_work", "My work (social worker)", 100, social_workers, my_work, unavailable=none_with_cases),
+        Scenario("my_team", "My team (manager)", 100, managers, my_team,
+                 unavailable="" if managers else "no team manager has a team"),
+        Scenario("record_visit", "Recording a visit (POST)", 200, social_workers, record_visit,
+                 prepare=prepare_visit, ok=_redirected_to_visits, unavailable=none_with_cases),
+    ]

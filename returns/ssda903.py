@@ -1,0 +1,377 @@
+"""The SSDA903 return (children looked after) for a collection year, as the CSV tables the
+DfE's validator reads, each with exactly its column set (specs/ssda903/SSDA903_columns.txt) and
+dates written dd/mm/YYYY.
+
+    build_ssda903(year, out_dir, progress=None, previous=True) -> dict of row counts per table
+
+`out_dir/<year>/` gets one CSV per table (header.csv, episodes.csv, ...); with `previous` the
+year before goes to `out_dir/<year - 1>/` too, because some rules compare the two years. Each
+year's folder is written beside its final name and moved into place when complete.
+
+Who is in it: every child looked after at some time in the year (an episode open in it), and
+the care leavers whose 17th to 21st birthday fell in it (OC3). As in the CIN census, the record
+is shown as it stood on 31 March: later end dates are left out. Children are read in chunks,
+one query per table a chunk, and rows are written as they are built.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from care_leavers.models import CareLeaver, KeepingInTouch
+from casework.models import Allocation
+from looked_after.choices import HealthCheckKind
+from looked_after.models import (
+    SHORT_BREAK_STATUSES,
+    Conviction,
+    Episode,
+    HealthCheck,
+    ImmunisationStatus,
+    LAReview,
+    MissingEpisode,
+    SDQScore,
+    SubstanceMisuse,
+    UASCStatus,
+)
+from people.choices import RelationshipKind
+from people.models import Person, Relationship
+from permanence.choices import PermanenceOption
+from permanence.models import AdoptionMatch, PermanenceDecision, PreviousPermanence
+from returns.output import OutputError, Progress, by_child, chunks, prepare_directory, report, snapshot
+from returns.periods import CollectionYear
+
+# File name and exact columns of each table, in the validator's order (lac_validator/config.py).
+TABLES: dict[str, tuple[str, list[str]]] = {
+    "Header": ("header.csv", ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]),
+    "Episodes": ("episodes.csv", ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
+                                  "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"]),
+    "Reviews": ("reviews.csv", ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"]),
+    "UASC": ("uasc.csv", ["CHILD", "SEX", "DOB", "DUC"]),
+    "OC2": ("oc2.csv", ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS",
+                        "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED",
+                        "INTERVENTION_OFFERED"]),
+    "OC3": ("oc3.csv", ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"]),
+    "AD1": ("ad1.csv", ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR",
+                        "LS_ADOPTR"]),
+    "PlacedAdoption": ("placed_adoption.csv", ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED",
+                                               "REASON_PLACED_CEASED"]),
+    "PrevPerm": ("prev_perm.csv", ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"]),
+    "Missing": ("missing.csv", ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"]),
+    "SWEpisodes": ("sw_episodes.csv", ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"]),
+}
+
+ADOPTED = ("E11", "E12")
+# A placement with no Ofsted registration is written XXXXXXX (the DfE guide's convention).
+NO_URN = "XXXXXXX"
+# SW_REASON is why this social worker episode started (the change of worker), required for
+# every episode since April 2023 (rule SW13STG1). Only "left the role" can be read from our
+# allocation reasons without guessing at the DfE's meanings (codelists.ssda903 says why that
+# list is not there); any other reason, a new case included, is OTHERS.
+SW_REASONS = {"worker_left": "LEFTRL"}
+
+
+def _d(day: datetime.date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def _flag(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def _birthday(dob: datetime.date, age: int) -> datetime.date:
+    try:
+        return dob.replace(year=dob.year + age)
+    except ValueError:  # 29 February: the birthday is 1 March in other years
+        return datetime.date(dob.year + age, 3, 1)
+
+
+def looked_after_in_year(year: CollectionYear) -> set[int]:
+    episodes = Episode.objects.filter(start_date__lte=year.end).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=year.start)
+    )
+    return set(episodes.values_list("child_id", flat=True).distinct())
+
+
+def care_leavers_in_year(year: CollectionYear) -> set[int]:
+    """OC3: care leavers (not only qualifying) whose 17th to 21st birthday was in the year."""
+    born_from = datetime.date(year.start.year - 21, year.start.month, year.start.day)
+    born_to = datetime.date(year.end.year - 17, year.end.month, year.end.day)
+    rows = CareLeaver.objects.exclude(category="qualifying").filter(
+        person__date_of_birth__range=(born_from, born_to)
+    ).values_list("person_id", "person__date_of_birth")
+    return {pk for pk, dob in rows if any(_birthday(dob, age) in year for age in range(17, 22))}
+
+
+def children_in_return(year: CollectionYear) -> list[int]:
+    ids = looked_after_in_year(year) | care_leavers_in_year(year)
+    return list(Person.objects.live().filter(pk__in=ids).order_by("la_id").values_list("pk", flat=True))
+
+
+class _Chunk:
+    """The rows of every table for a chunk of children: one query per table."""
+
+    def __init__(self, ids: list[int], year: CollectionYear):
+        start, end = year.start, year.end
+        self.year = year
+        self.people = {p["pk"]: p for p in Person.objects.filter(pk__in=ids).values(
+            "pk", "la_id", "sex", "date_of_birth", "ethnicity", "upn", "upn_unknown_reason")}
+        self.first_child_born = {
+            r["from_person_id"]: r["first"]
+            for r in Relationship.objects.filter(from_person_id__in=ids, kind=RelationshipKind.MOTHER,
+                                                 to_person__date_of_birth__lte=end)
+            .values("from_person_id").annotate(first=Min("to_person__date_of_birth"))
+        }
+        self.episodes = by_child(
+            Episode.objects.filter(child_id__in=ids, start_date__lte=end)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+            .order_by("start_date", "pk")
+            .values("child_id", "start_date", "end_date", "reason_new_episode", "legal_status", "category_of_need",
+                    "reason_ceased", "reason_place_change", "home_postcode", "placement__placement_type",
+                    "placement__provider", "placement__postcode", "placement__ofsted_urn", "period__start_date",
+                    "period__end_date")
+        )
+        self.reviews = by_child(LAReview.objects.filter(child_id__in=ids, held_on__range=(start, end))
+                                .order_by("held_on").values("child_id", "held_on", "participation"))
+        self.uasc = {u["child_id"]: u for u in UASCStatus.objects.filter(child_id__in=ids, uasc_from__lte=end)
+                     .values("child_id", "ceased_on")}
+        self.health = by_child(HealthCheck.objects.filter(child_id__in=ids, done_on__range=(start, end))
+                               .values("child_id", "kind"))
+        self.immunisations = {}
+        for row in (ImmunisationStatus.objects.filter(child_id__in=ids, checked_on__lte=end)
+                    .order_by("child_id", "checked_on", "pk").values("child_id", "up_to_date")):
+            self.immunisations[row["child_id"]] = row["up_to_date"]  # the latest wins
+        self.sdq = {}
+        for row in (SDQScore.objects.filter(child_id__in=ids, completed_on__range=(start, end))
+                    .order_by("child_id", "completed_on", "pk").values("child_id", "score", "reason")):
+            self.sdq[row["child_id"]] = row
+        self.convicted = set(Conviction.objects.filter(child_id__in=ids, convicted_on__range=(start, end))
+                             .values_list("child_id", flat=True))
+        self.substance = by_child(SubstanceMisuse.objects.filter(child_id__in=ids, identified_on__range=(start, end))
+                                  .values("child_id", "intervention_offered", "intervention_received"))
+        self.keeping_in_touch = by_child(
+            KeepingInTouch.objects.filter(care_leaver__person_id__in=ids, contact_on__range=(start, end))
+            .values("care_leaver__person_id", "contact_on", "in_touch", "activity", "accommodation"),
+            key="care_leaver__person_id",
+        )
+        self.adoption_decisions = by_child(
+            PermanenceDecision.objects.filter(child_id__in=ids, option=PermanenceOption.ADOPTION, decided_on__lte=end)
+            .filter(Q(reversed_on__isnull=True) | Q(reversed_on__gte=start))
+            .order_by("decided_on", "pk").values("pk", "child_id", "decided_on", "reversed_on", "reversal_reason")
+        )
+        self.matches = {m["decision_id"]: m for m in AdoptionMatch.objects.filter(
+            decision__child_id__in=ids, matched_on__lte=end).values(
+            "decision_id", "matched_on", "foster_carers_adopting", "number_of_adopters", "adopter_sex",
+            "adopter_legal_status")}
+        self.previous_permanence = {
+            (p["child_id"], p["care_started_on"]): p
+            for p in PreviousPermanence.objects.filter(child_id__in=ids, care_started_on__range=(start, end)).values(
+                "child_id", "care_started_on", "option", "order_date", "order_date_known", "arranged_by_la")
+        }
+        self.missing = by_child(
+            MissingEpisode.objects.filter(child_id__in=ids, period__isnull=False, started_at__date__lte=end)
+            .filter(Q(returned_at__isnull=True) | Q(returned_at__date__gte=start))
+            .order_by("started_at").values("child_id", "kind", "started_at", "returned_at")
+        )
+        self.allocations = by_child(
+            Allocation.objects.filter(child_id__in=ids, worker__isnull=False, start_date__lte=end)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+            .order_by("start_date", "pk").values("child_id", "worker_id", "start_date", "end_date", "reason")
+        )
+
+    # --- one function per table: the rows of one child --------------------------------------
+
+    def header(self, pk):
+        p = self.people[pk]
+        mother = ""
+        if p["sex"] == "F" and self.episodes[pk]:
+            mother = _flag(pk in self.first_child_born)
+        yield [p["la_id"], p["sex"] or "U", _d(p["date_of_birth"]), p["ethnicity"] or "NOBT",
+               p["upn"] or p["upn_unknown_reason"], mother, _d(self.first_child_born.get(pk))]
+
+    def episodes_rows(self, pk):
+        la_id, end = self.people[pk]["la_id"], self.year.end
+        for e in self.episodes[pk]:
+            ended = e["end_date"] if e["end_date"] and e["end_date"] <= end else None
+            yield [la_id, _d(e["start_date"]), e["reason_new_episode"], e["legal_status"], e["category_of_need"],
+                   e["placement__placement_type"], e["placement__provider"], _d(ended),
+                   e["reason_ceased"] if ended else "", e["reason_place_change"] if ended else "",
+                   e["home_postcode"], e["placement__postcode"], e["placement__ofsted_urn"] or NO_URN]
+
+    def reviews_rows(self, pk):
+        p = self.people[pk]
+        for r in self.reviews[pk]:
+            yield [p["la_id"], _d(p["date_of_birth"]), _d(r["held_on"]), r["participation"]]
+
+    def uasc_rows(self, pk):
+        if pk in self.uasc:
+            p = self.people[pk]
+            yield [p["la_id"], p["sex"] or "U", _d(p["date_of_birth"]), _d(self.year.as_at(self.uasc[pk]["ceased_on"]))]
+
+    def continuously_looked_after(self, pk) -> bool:
+        """Looked after for the whole year to 31 March (the OC2 cohort): in care on 1 April and
+        still on 31 March, in one period, and never on short breaks in the year."""
+        episodes = self.episodes[pk]
+        if not episodes or any(e["legal_status"] in SHORT_BREAK_STATUSES for e in episodes):
+            return False
+        period_start, period_end = episodes[0]["period__start_date"], episodes[-1]["period__end_date"]
+        one_period = all(e["period__start_date"] == period_start for e in episodes)
+        return one_period and period_start <= self.year.start and (period_end is None or period_end >= self.year.end)
+
+    def oc2_rows(self, pk):
+        if not self.continuously_looked_after(pk):
+            return
+        p = self.people[pk]
+        kinds = {h["kind"] for h in self.health[pk]}
+        sdq = self.sdq.get(pk, {})
+        substance = self.substance[pk]
+        immunised = self.immunisations.get(pk)
+        assessed = bool(kinds & {HealthCheckKind.INITIAL, HealthCheckKind.REVIEW})
+        # HEALTH_CHECK is the under-fives' health promotion (developmental) check, left blank
+        # from 5 (rule 546); their health assessment in the year is what this record holds of it.
+        dob = p["date_of_birth"]
+        under_five = dob is not None and _birthday(dob, 5) > self.year.end
+        yield [p["la_id"], _d(dob), "" if sdq.get("score") is None else sdq["score"],
+               sdq.get("reason", ""), _flag(pk in self.convicted), _flag(assessed) if under_five else "",
+               "" if immunised is None else _flag(immunised), _flag(HealthCheckKind.DENTAL in kinds),
+               _flag(assessed), _flag(bool(substance)),
+               _flag(any(s["intervention_received"] for s in substance)) if substance else "",
+               _flag(any(s["intervention_offered"] for s in substance)) if substance else ""]
+
+    def oc3_rows(self, pk):
+        p = self.people[pk]
+        dob = p["date_of_birth"]
+        birthday = next((b for b in (_birthday(dob, a) for a in range(17, 22)) if b in self.year), None) if dob else None
+        if birthday is None:
+            return
+        checks = self.keeping_in_touch[pk]
+        if not checks:
+            return
+        # The check nearest the birthday stands for "around their birthday" (DfE OC3 guidance).
+        nearest = min(checks, key=lambda c: (abs((c["contact_on"] - birthday).days), c["contact_on"]))
+        yield [p["la_id"], _d(dob), nearest["in_touch"], nearest["activity"], nearest["accommodation"]]
+
+    def ad1_rows(self, pk):
+        adopted = [e for e in self.episodes[pk] if e["reason_ceased"] in ADOPTED and e["end_date"] in self.year]
+        if not adopted:
+            return
+        p = self.people[pk]
+        for decision in self.adoption_decisions[pk][-1:]:
+            match = self.matches.get(decision["pk"], {})
+            yield [p["la_id"], _d(p["date_of_birth"]), _d(decision["decided_on"]), _d(match.get("matched_on")),
+                   _flag(match["foster_carers_adopting"]) if match else "", match.get("number_of_adopters", ""),
+                   match.get("adopter_sex", ""), match.get("adopter_legal_status", "")]
+
+    def placed_adoption_rows(self, pk):
+        p = self.people[pk]
+        for decision in self.adoption_decisions[pk]:
+            ceased = self.year.as_at(decision["reversed_on"])
+            yield [p["la_id"], _d(p["date_of_birth"]), _d(decision["decided_on"]), _d(ceased),
+                   decision["reversal_reason"] if ceased else ""]
+
+    def prev_perm_rows(self, pk):
+        p = self.people[pk]
+        starts = {e["period__start_date"] for e in self.episodes[pk] if e["reason_new_episode"] == "S"}
+        for started in sorted(starts):
+            row = self.previous_permanence.get((pk, started))
+            if row is None:
+                continue
+            yield [p["la_id"], _d(p["date_of_birth"]), row["option"], row["arranged_by_la"],
+                   PreviousPermanence(**row).ssda903_date]
+
+    def missing_rows(self, pk):
+        p = self.people[pk]
+        for m in self.missing[pk]:
+            returned = timezone.localdate(m["returned_at"]) if m["returned_at"] else None
+            yield [p["la_id"], _d(p["date_of_birth"]), m["kind"], _d(timezone.localdate(m["started_at"])),
+                   _d(self.year.as_at(returned))]
+
+    def sw_episodes_rows(self, pk):
+        if not self.episodes[pk]:
+            return
+        p = self.people[pk]
+        for a in self.allocations[pk]:
+            ended = self.year.as_at(a["end_date"])
+            yield [p["la_id"], _d(p["date_of_birth"]), f"SW{a['worker_id']}", _d(a["start_date"]), _d(ended),
+                   SW_REASONS.get(a["reason"], "OTHERS")]
+
+
+ROWS = {
+    "Header": _Chunk.header, "Episodes": _Chunk.episodes_rows, "Reviews": _Chunk.reviews_rows,
+    "UASC": _Chunk.uasc_rows, "OC2": _Chunk.oc2_rows, "OC3": _Chunk.oc3_rows, "AD1": _Chunk.ad1_rows,
+    "PlacedAdoption": _Chunk.placed_adoption_rows, "PrevPerm": _Chunk.prev_perm_rows,
+    "Missing": _Chunk.missing_rows, "SWEpisodes": _Chunk.sw_episodes_rows,
+}
+
+
+def _build_year(year: CollectionYear, folder: Path, progress: Progress, done: int, total: int) -> tuple[dict, int]:
+    counts = dict.fromkeys(TABLES, 0)
+    ids = children_in_return(year)
+    files = {name: open(folder / filename, "w", newline="", encoding="utf-8") for name, (filename, _) in TABLES.items()}
+    try:
+        writers = {name: csv.writer(handle) for name, handle in files.items()}
+        for name, (_, columns) in TABLES.items():
+            writers[name].writerow(columns)
+        for part in chunks(ids):
+            chunk = _Chunk(part, year)
+            for pk in part:
+                for name, rows in ROWS.items():
+                    for row in rows(chunk, pk):
+                        writers[name].writerow(row)
+                        counts[name] += 1
+            done += len(part)
+            report(progress, done, total)
+    finally:
+        for handle in files.values():
+            handle.close()
+    return counts, done
+
+
+def _install(built: Path, final: Path) -> None:
+    """Move a finished year's folder into place, replacing an older build of the same year."""
+    if final.exists():
+        old = final.with_name(f".{final.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(final, old)
+        os.replace(built, final)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(built, final)
+
+
+def build_ssda903(year: int | CollectionYear, out_dir, progress: Progress = None, previous: bool = True) -> dict:
+    """Write the SSDA903 tables for the year ending 31 March `year` to `out_dir/<year>/` (and the
+    year before to `out_dir/<year - 1>/`). Returns {year: {table: rows}}."""
+    year = year if isinstance(year, CollectionYear) else CollectionYear.ending(year)
+    directory = prepare_directory(out_dir)
+    years = [year, year.previous] if previous else [year]
+    result: dict[int, dict] = {}
+    with snapshot():
+        cohorts = {y.year: len(children_in_return(y)) for y in years}
+        total, done = sum(cohorts.values()), 0
+        report(progress, 0, total)
+        for y in years:
+            try:
+                building = Path(tempfile.mkdtemp(dir=directory, prefix=f".{y.year}.", suffix=".part"))
+            except OSError as error:
+                raise OutputError(f"Cannot write to {directory}: {error.strerror or error}") from error
+            try:
+                result[y.year], done = _build_year(y, building, progress, done, total)
+                _install(building, directory / str(y.year))
+            except BaseException:
+                shutil.rmtree(building, ignore_errors=True)
+                raise
+    return result
+
+
+def table_files(out_dir, year: int) -> Iterator[tuple[str, Path]]:
+    for name, (filename, _) in TABLES.items():
+        yield name, Path(out_dir) / str(year) / filename

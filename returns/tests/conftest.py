@@ -1,0 +1,1 @@
+from returns.testing import authority, qa_officer  # noqa: F401

@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 FRONTEND_SOURCES := $(shell find frontend -type f 2>/dev/null)
 
-.PHONY: run test setup setup-test assets migrate demo db-stop lock bench clean help
+.PHONY: run test setup setup-test validators assets migrate demo db-stop lock bench clean help
 
 help:
 	@echo "make run    - set up, migrate, load the demo data and serve http://$(HOST):$(PORT)"
@@ -37,7 +37,21 @@ static_build/dist/.built: node_modules/.installed $(FRONTEND_SOURCES)
 	touch $@
 
 setup: $(VENV)/.installed static_build/dist/.built
-setup-test: $(VENV)/.installed-test static_build/dist/.built chromium
+setup-test: $(VENV)/.installed-test static_build/dist/.built chromium validators
+
+# The DfE's validators, each in its own environment (they pin old pandas and numpy), created
+# once and kept until their pins change. The returns' tests run them and fail without them.
+.venv-cin/.installed: validators/cin-requirements.txt
+	test -x .venv-cin/bin/python || $(PYTHON) -m venv .venv-cin
+	.venv-cin/bin/python -m pip install --quiet -r validators/cin-requirements.txt
+	touch $@
+
+.venv-903/.installed: validators/ssda903-requirements.txt
+	test -x .venv-903/bin/python || $(PYTHON) -m venv .venv-903
+	.venv-903/bin/python -m pip install --quiet -r validators/ssda903-requirements.txt
+	touch $@
+
+validators: .venv-cin/.installed .venv-903/.installed
 
 assets: static_build/dist/.built
 

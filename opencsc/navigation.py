@@ -27,6 +27,7 @@ NAVIGATION = [
     NavItem("Reviews and conferences", "reviews_home", frozenset({Role.IRO})),
     NavItem("Performance", "performance_home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("Data quality", "data_quality:dashboard", frozenset({Role.TEAM_MANAGER, Role.QA_OFFICER, Role.SENIOR_LEADER})),
+    NavItem("Returns", "returns:home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("Administration", "administration_home", frozenset({Role.SYSTEM_ADMIN})),
     NavItem("Allegations (LADO)", "lado_home", frozenset({Role.LADO_OFFICER})),
     NavItem("My young people", "personal_adviser_home", frozenset({Role.PERSONAL_ADVISER})),

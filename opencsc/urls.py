@@ -36,6 +36,7 @@ urlpatterns = [
     path("lado/", include("allegations.urls")),
     path("looked-after/", include("looked_after.tracker_urls")),
     path("data-quality/", include("data_quality.urls")),
+    path("returns/", include("returns.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

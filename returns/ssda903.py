@@ -70,6 +70,7 @@ TABLES: dict[str, tuple[str, list[str]]] = {
 }
 
 ADOPTED = ("E11", "E12")
+OC3_DAYS_BEFORE, OC3_DAYS_AFTER = 91, 31
 # A placement with no Ofsted registration is written XXXXXXX (the DfE guide's convention).
 NO_URN = "XXXXXXX"
 # SW_REASON is why this social worker episode started (the change of worker), required for
@@ -239,8 +240,11 @@ class _Chunk:
         # from 5 (rule 546); their health assessment in the year is what this record holds of it.
         dob = p["date_of_birth"]
         under_five = dob is not None and _birthday(dob, 5) > self.year.end
+        # CONVICTED is asked only of children aged 10 or over at 31 March (rule 542).
+        ten_or_over = dob is not None and _birthday(dob, 10) <= self.year.end
         yield [p["la_id"], _d(dob), "" if sdq.get("score") is None else sdq["score"],
-               sdq.get("reason", ""), _flag(pk in self.convicted), _flag(assessed) if under_five else "",
+               sdq.get("reason", ""), _flag(pk in self.convicted) if ten_or_over else "",
+               _flag(assessed) if under_five else "",
                "" if immunised is None else _flag(immunised), _flag(HealthCheckKind.DENTAL in kinds),
                _flag(assessed), _flag(bool(substance)),
                _flag(any(s["intervention_received"] for s in substance)) if substance else "",
@@ -252,10 +256,12 @@ class _Chunk:
         birthday = next((b for b in (_birthday(dob, a) for a in range(17, 22)) if b in self.year), None) if dob else None
         if birthday is None:
             return
-        checks = self.keeping_in_touch[pk]
+        # "Around their birthday": the check nearest it, from 3 months before to 1 month after,
+        # the same window as care_leavers.selectors.oc3_row (TIMESCALES.md B marks it unconfirmed).
+        checks = [c for c in self.keeping_in_touch[pk]
+                  if -OC3_DAYS_BEFORE <= (c["contact_on"] - birthday).days <= OC3_DAYS_AFTER]
         if not checks:
             return
-        # The check nearest the birthday stands for "around their birthday" (DfE OC3 guidance).
         nearest = min(checks, key=lambda c: (abs((c["contact_on"] - birthday).days), c["contact_on"]))
         yield [p["la_id"], _d(dob), nearest["in_touch"], nearest["activity"], nearest["accommodation"]]
 

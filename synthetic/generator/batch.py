@@ -14,7 +14,7 @@ from dataclasses import dataclass
 STAGES = [
     "person", "address", "relationship", "contact", "referral", "cin_episode", "allocation", "assessment",
     "strategy", "section47", "icpc", "cp_plan", "cp_review", "core_group", "cin_plan", "cin_review",
-    "period", "placement", "care_episode", "iro", "la_review", "care_plan", "health", "sdq", "immunisation",
+    "period", "previous_permanence", "placement", "care_episode", "iro", "la_review", "care_plan", "health", "sdq", "immunisation",
     "pep", "missing", "return_interview", "visit", "case_note", "document",
 ]
 

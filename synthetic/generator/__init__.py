@@ -109,16 +109,17 @@ def _generate_children(spec, seed, result, progress) -> list[int]:
 
 def _refresh_due_items(person_ids, progress, chunk=500):
     """The engine works out each open case's due items from its records, as every service does
-    after a write. Open cases only: a closed case has nothing due."""
+    after a write. Open cases only: a closed case has nothing due. The generated children have
+    no items yet, so the engine's matching is skipped (due.py): same rows, a chunk at a time."""
     from people.models import Person
     from timescales.calendar import get_calendar
-    from timescales.engine import refresh_due_items
+
+    from synthetic.generator.due import refresh_fresh
 
     calendar = get_calendar()
     for i in range(0, len(person_ids), chunk):
         with transaction.atomic():
-            for person in Person.objects.filter(pk__in=person_ids[i:i + chunk]).order_by("pk"):
-                refresh_due_items(person, calendar=calendar)
+            refresh_fresh(list(Person.objects.filter(pk__in=person_ids[i:i + chunk]).order_by("pk")), calendar)
         if progress:
             progress(f"due items: {min(i + chunk, len(person_ids)):,} of {len(person_ids):,} open cases")
 

@@ -326,7 +326,9 @@ class Journey:
             activity.casework(ctx, self.batch, self.child, worker, day, None, visit_type="cp", every=10)
             if concluded > ctx.today:
                 return None
-            concluded = self.adult_on
+            # Ends when the child turns 18, but never before it began (a strategy discussion held on
+            # the eve of the birthday starts an enquiry after adult_on).
+            concluded = max(self.adult_on, day)
         if assessment is not None and assessment.status != AssessmentStatus.AUTHORISED:
             authorised_on = max(concluded, assessment.start_date)
             self.authorise(assessment, authorised_on, AssessmentOutcome.STRATEGY_DISCUSSION,

@@ -1,12 +1,11 @@
-"""Writes a planned batch: staff and teams first, then each stage in order (so every foreign key
-points at a saved row), the big tables with COPY, then the chronology events, whose sources now
-have ids.
+"""Writes a planned batch: staff and teams first (bulk_create: a handful of rows), then every
+planned row with PostgreSQL COPY (psycopg 3's `cursor.copy()`, bulk.py).
 
-Ordinary tables go through `bulk_create` (one statement per 2,000 rows). Visits, case notes and
-chronology events, the millions of rows of the large authority, are streamed with PostgreSQL's
-COPY (psycopg 3's `cursor.copy()`); visit and note ids are taken from the tables' own sequences
-first so the chronology can point at them. Memory is bounded by the batch. Nothing here knows
-about journeys: it only saves what it is given.
+All ids are taken from the tables' own sequences first, in stage order, so each row can be
+written with the ids of the rows it points at and the chronology events with their sources' ids;
+then each table is one COPY. Foreign keys are checked at the commit (Django makes them
+deferrable), unique and check constraints row by row as ever. Memory is bounded by the batch.
+Nothing here knows about journeys: it only saves what it is given.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from casework.chronology import spec_for
 from casework.models import CaseNote, ChronologyEvent, Visit
 from workforce.models import Team, User
 
+from synthetic.generator import bulk
 from synthetic.generator.batch import Row
 
 INSERT_CHUNK = 2_000
@@ -60,17 +60,13 @@ def _raw_cursor():
     return connection.connection.cursor()  # psycopg 3, inside Django's transaction
 
 
-def _copy(cursor, table: str, columns: list[str], rows):
-    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
+def _take_row_ids(cursor, table: str, rows: list[Row]) -> None:
+    for row, pk in zip(rows, bulk.take_ids(cursor, table, "id", len(rows))):
+        row.pk = pk
 
 
 def _copy_table(cursor, table: str, rows: list[Row]) -> None:
     _model, columns = COPY_TABLES[table]
-    cursor.execute(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)", [len(rows)])
-    for row, (pk,) in zip(rows, cursor.fetchall()):
-        row.pk = pk
     foreign = [i for i, c in enumerate(columns) if c in FOREIGN_KEYS]
 
     def values(row: Row):
@@ -79,32 +75,53 @@ def _copy_table(cursor, table: str, rows: list[Row]) -> None:
             v[i] = v[i].pk
         return [row.pk, *v]
 
-    _copy(cursor, table, ["id", *columns], (values(row) for row in rows))
+    bulk.copy_rows(cursor, table, ["id", *columns], (values(row) for row in rows))
 
 
 def write_batch(batch, pools) -> Counter:
     counts = write_staff(pools)
-    for stage, rows in batch.ordered():
-        if stage == "document":
-            continue  # after the case notes they are attached to
-        model = type(rows[0])
-        model.objects.bulk_create(rows, batch_size=INSERT_CHUNK)
-        counts[model._meta.label] += len(rows)
+    # The audit settings (pgtrigger.ignore, the pghistory context) are set by Django's execute
+    # wrappers, for the transaction, on the first query that goes through Django: make sure one
+    # has, since everything below goes straight to psycopg.
+    with connection.cursor() as django_cursor:
+        django_cursor.execute("SELECT 1")
     with _raw_cursor() as cursor:
+        tables = _by_model(batch)
+        # Every id first, in the order bulk_create used to take them (stage order), so any row
+        # can be serialised with the ids of the rows it points at.
+        for rows in tables.values():
+            bulk.assign_ids(cursor, rows)
         for table, rows in batch.copies.items():
-            _copy_table(cursor, table, rows)
-            counts[COPY_TABLES[table][0]._meta.label] += len(rows)
+            _take_row_ids(cursor, table, rows)
         documents = batch.rows.get("document", [])
         for document in documents:
             document.case_note_id = batch.documents_of[id(document)].pk
         if documents:
-            type(documents[0]).objects.bulk_create(documents, batch_size=INSERT_CHUNK)
+            bulk.assign_ids(cursor, documents)
+        # Content types are looked up before any COPY starts: no other query may run during one.
+        content_types = _content_types(batch.events)
+        for model, rows in tables.items():
+            bulk.copy_instances(cursor, rows)
+            counts[model._meta.label] += len(rows)
+        for table, rows in batch.copies.items():
+            _copy_table(cursor, table, rows)
+            counts[COPY_TABLES[table][0]._meta.label] += len(rows)
+        if documents:
+            bulk.copy_instances(cursor, documents)
             counts[type(documents[0])._meta.label] += len(documents)
-        # Content types are looked up before the COPY starts: no other query may run during it.
-        rows = list(_event_rows(batch.events, _content_types(batch.events)))
-        _copy(cursor, "casework_chronologyevent", EVENT_COLUMNS, rows)
+        bulk.copy_rows(cursor, "casework_chronologyevent", EVENT_COLUMNS, _event_rows(batch.events, content_types))
         counts[ChronologyEvent._meta.label] += len(batch.events)
     return counts
+
+
+def _by_model(batch) -> dict[type, list]:
+    """The planned instances by model, in stage order (a model planned in several stages, such
+    as conferences or the referrals of one child after another, keeps that order)."""
+    tables: dict[type, list] = {}
+    for stage, rows in batch.ordered():
+        if stage != "document":
+            tables.setdefault(type(rows[0]), []).extend(rows)
+    return tables
 
 
 def _key(source):

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 STAGES = [
     "person", "address", "relationship", "contact", "referral", "cin_episode", "allocation", "assessment",
     "strategy", "section47", "icpc", "cp_plan", "cp_review", "core_group", "cin_plan", "cin_review",
-    "period", "previous_permanence", "placement", "care_episode", "iro", "la_review", "care_plan", "health", "sdq", "immunisation",
-    "pep", "missing", "return_interview", "visit", "case_note", "document",
+    "period", "placement", "care_episode", "iro", "la_review", "care_plan", "health", "sdq", "immunisation",
+    "pep", "missing", "return_interview", "perm_meeting", "perm_decision", "perm_step", "perm_order",
+    "adoption_match", "adoption_placement", "prev_perm", "care_leaver", "needs_assessment", "pathway_plan",
+    "pathway_review", "keeping_in_touch", "visit", "case_note", "document",
 ]
 
 

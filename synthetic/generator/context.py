@@ -41,6 +41,9 @@ class Context:
     calendar: object
     staff: StaffPools
     now: datetime.datetime = None
+    # A second stream for the permanence and leaving care planners (permanence.py, leaving_care.py),
+    # so adding their records does not reshuffle every later journey.
+    side: random.Random = None
     counters: dict = field(default_factory=dict)
 
     @classmethod
@@ -51,7 +54,8 @@ class Context:
         start = today.replace(year=today.year - YEARS_OF_HISTORY) if not (today.month == 2 and today.day == 29) else (
             today - datetime.timedelta(days=365 * YEARS_OF_HISTORY))
         return cls(size=size, seed=seed, rng=random.Random(seed), fake=fake, today=today, start=start,
-                   calendar=get_calendar(), staff=staff, now=clock.now())
+                   calendar=get_calendar(), staff=staff, now=clock.now(),
+                   side=random.Random(seed * 104_729 + 3))
 
     def next(self, name: str) -> int:
         self.counters[name] = self.counters.get(name, 0) + 1

@@ -50,6 +50,7 @@ class Journey:
         self.rng = ctx.rng
         self.last_referral: Referral | None = None
         self.had_cp_plan = False
+        self.care_leaver = None  # one care leaver record a person (leaving_care.py)
         self.allocation: Allocation | None = None
         self.adult_on = birthday(child.date_of_birth, AGE_LIMIT) - datetime.timedelta(days=1)
 
@@ -103,6 +104,12 @@ class Journey:
             if self.rng.random() < (0.6 if self.had_cp_plan else 0.22):
                 day = self.ctx.days(max(closed, add_months(previous, 12)), self.rng.randint(7, 700))
                 referred = self.rng.random() < 0.7
+                continue
+            # Second plans count however long ago the first ended (TIMESCALES.md B: about 24%): some
+            # children whose plan ended come back to a new plan years later.
+            if self.had_cp_plan and self.ctx.side.random() < 0.8:
+                day = self.ctx.days(max(closed, add_months(previous, 12)), self.ctx.side.randint(30, 900))
+                referred = True
                 continue
             return
 

@@ -12,7 +12,7 @@ from timescales import engine
 from timescales.engine import describe_trigger, due_spec
 
 
-@engine.register
+@engine.register(only_if_any=[(CINEpisode, "child_id")])  # one item per episode
 def assessment_due(person, calendar):
     first_authorised = {}
     for episode_id, authorised_on in (

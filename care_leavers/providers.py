@@ -25,7 +25,7 @@ def _trigger(care_leaver):
     return sixteen, "16th birthday"
 
 
-@engine.register
+@engine.register(only_if_any=[(CareLeaver, "person_id")])
 def care_leaver_due(person, calendar):
     if not person.is_child or person.date_of_birth is None:
         return

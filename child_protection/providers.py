@@ -98,7 +98,9 @@ def _plans(person, calendar):
         )
 
 
-@engine.register
+# Strategy discussions start from referrals and assessments, conferences from enquiries.
+@engine.register(only_if_any=[(Referral, "child_id"), (Assessment, "child_id"), (Section47Enquiry, "child_id"),
+                              (ChildProtectionPlan, "child_id")])
 def child_protection_due(person, calendar):
     yield from _strategy_discussions(person, calendar)
     yield from _initial_conferences(person, calendar)

@@ -14,7 +14,7 @@ from children_in_need.series import Series, recurring_specs
 from timescales import engine
 
 
-@engine.register
+@engine.register(only_if_any=[(CINPlan, "child_id")])
 def children_in_need_due(person, calendar):
     plans = list(CINPlan.objects.filter(child_id=person.pk))
     if not plans:

@@ -7,7 +7,7 @@ from timescales import engine
 from timescales.engine import describe_trigger, due_spec
 
 
-@engine.register
+@engine.register(only_if_any=[(Contact, "child_id"), (Referral, "child_id")])
 def front_door_due(person, calendar):
     for contact in Contact.objects.filter(child_id=person.pk).only("id", "received_at", "decided_at"):
         yield due_spec(

@@ -263,7 +263,7 @@ def _return_interviews(person, calendar):
         )
 
 
-@engine.register
+@engine.register(only_if_any=[(MissingEpisode, "child_id"), (PeriodOfCare, "child_id")])
 def looked_after_due(person, calendar):
     yield from _return_interviews(person, calendar)
     periods = list(PeriodOfCare.objects.filter(child_id=person.pk).order_by("start_date"))

@@ -20,11 +20,40 @@ class Badge:
 
 
 _BADGE_PROVIDERS: list[Callable] = []
+# (columns, to_badges) pairs: columns() -> {name: expression over the person's row (OuterRef("pk"))},
+# to_badges(row) -> list[Badge]. Every area's columns go into one query per page, instead of a
+# query per area on every page of the record.
+_BADGE_COLUMNS: list[tuple[Callable, Callable]] = []
 
 
 def register_badges(provider: Callable) -> None:
-    """provider(person) -> list[Badge]; called for every record page."""
+    """provider(person) -> list[Badge]; called for every record page. Prefer
+    register_badge_columns, which costs no query of its own."""
     _BADGE_PROVIDERS.append(provider)
+
+
+def register_badge_columns(columns: Callable, to_badges: Callable) -> None:
+    """Badges of a child computed from columns added to one shared query on the child's row.
+    Name the columns after the app, since all areas share the row."""
+    if (columns, to_badges) not in _BADGE_COLUMNS:
+        _BADGE_COLUMNS.append((columns, to_badges))
+
+
+def _badge_row(person, column_sets) -> dict | None:
+    from people.models import Person
+
+    annotations = {}
+    for columns in column_sets:
+        annotations.update(columns())
+    return Person.objects.filter(pk=person.pk).annotate(**annotations).values(*annotations).first()
+
+
+def badges_from_columns(person, columns: Callable, to_badges: Callable) -> list[Badge]:
+    """One area's badges alone (one query), as badges_for would show them."""
+    if not person.is_child:
+        return []
+    row = _badge_row(person, [columns])
+    return to_badges(row) if row is not None else []
 
 
 def badges_for(person) -> list[Badge]:
@@ -35,6 +64,11 @@ def badges_for(person) -> list[Badge]:
         badges.append(Badge("Unborn", "purple"))
     if person.date_of_death:
         badges.append(Badge("Deceased", "grey"))
+    if person.is_child and _BADGE_COLUMNS:
+        row = _badge_row(person, [columns for columns, _ in _BADGE_COLUMNS])
+        if row is not None:
+            for _, to_badges in _BADGE_COLUMNS:
+                badges.extend(to_badges(row))
     for provider in _BADGE_PROVIDERS:
         badges.extend(provider(person))
     return badges

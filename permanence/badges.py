@@ -1,10 +1,9 @@
 """Badges on every page of a child's record: care proceedings under way, a placement order in
-force, placed for adoption, and the permanence order the child left care with. One query."""
+force, placed for adoption, and the permanence order the child left care with. Columns of the record's one badge query."""
 
 from django.db.models import Exists, OuterRef
 
-from people.models import Person
-from people.record import Badge, register_badges
+from people.record import Badge, badges_from_columns, register_badge_columns
 from permanence.choices import OrderKind
 from permanence.models import AdoptionPlacement, CareProceedings, PermanenceOrder
 
@@ -13,39 +12,37 @@ def _order(kind, **extra):
     return Exists(PermanenceOrder.objects.filter(child_id=OuterRef("pk"), kind=kind, revoked_on__isnull=True, **extra))
 
 
-def permanence_badges(person) -> list[Badge]:
-    if not person.is_child:
-        return []
-    row = (
-        Person.objects.filter(pk=person.pk)
-        .annotate(
-            proceedings=Exists(CareProceedings.objects.open().filter(child_id=OuterRef("pk"))),
-            placed=Exists(AdoptionPlacement.objects.filter(decision__child_id=OuterRef("pk"), ended_on__isnull=True)),
-            placement_order=_order(OrderKind.PLACEMENT_ORDER, decision__reversed_on__isnull=True,
-                                   decision__achieved_on__isnull=True),
-            adopted=_order(OrderKind.ADOPTION_ORDER),
-            sgo=_order(OrderKind.SPECIAL_GUARDIANSHIP_ORDER),
-            cao=_order(OrderKind.CHILD_ARRANGEMENTS_ORDER),
-        )
-        .values("proceedings", "placed", "placement_order", "adopted", "sgo", "cao")
-        .first()
-    )
-    if row is None:
-        return []
+def _columns() -> dict:
+    return {
+        "pm_proceedings": Exists(CareProceedings.objects.open().filter(child_id=OuterRef("pk"))),
+        "pm_placed": Exists(AdoptionPlacement.objects.filter(decision__child_id=OuterRef("pk"), ended_on__isnull=True)),
+        "pm_placement_order": _order(OrderKind.PLACEMENT_ORDER, decision__reversed_on__isnull=True,
+                                     decision__achieved_on__isnull=True),
+        "pm_adopted": _order(OrderKind.ADOPTION_ORDER),
+        "pm_sgo": _order(OrderKind.SPECIAL_GUARDIANSHIP_ORDER),
+        "pm_cao": _order(OrderKind.CHILD_ARRANGEMENTS_ORDER),
+    }
+
+
+def _badges(row) -> list[Badge]:
     badges = []
-    if row["proceedings"]:
+    if row["pm_proceedings"]:
         badges.append(Badge("Care proceedings", "orange"))
-    if row["placed"]:
+    if row["pm_placed"]:
         badges.append(Badge("Placed for adoption", "purple"))
-    elif row["placement_order"]:
+    elif row["pm_placement_order"]:
         badges.append(Badge("Placement order", "purple"))
-    if row["adopted"]:
+    if row["pm_adopted"]:
         badges.append(Badge("Adopted", "grey"))
-    if row["sgo"]:
+    if row["pm_sgo"]:
         badges.append(Badge("Special guardianship order", "grey"))
-    if row["cao"]:
+    if row["pm_cao"]:
         badges.append(Badge("Child arrangements order", "grey"))
     return badges
 
 
-register_badges(permanence_badges)
+def permanence_badges(person) -> list[Badge]:
+    return badges_from_columns(person, _columns, _badges)
+
+
+register_badge_columns(_columns, _badges)

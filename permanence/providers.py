@@ -129,7 +129,7 @@ def _adoption(person, calendar):
             yield from _adoption_visits(decision, placement, reviews[decision.pk], visits, calendar)
 
 
-@engine.register
+@engine.register(only_if_any=[(CareProceedings, "child_id"), (PermanenceDecision, "child_id")])
 def permanence_due(person, calendar):
     yield from _proceedings(person, calendar)
     yield from _adoption(person, calendar)

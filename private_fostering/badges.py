@@ -1,19 +1,28 @@
 """The "Privately fostered" badge while an arrangement is under way (and a quieter one while it
-is only proposed). One query."""
+is only proposed). Columns of the record's one badge query."""
 
-from people.record import Badge, register_badges
+from django.db.models import Exists, OuterRef, Subquery
+
+from people.record import Badge, badges_from_columns, register_badge_columns
 from private_fostering.models import PrivateFostering
 
 
-def private_fostering_badges(person) -> list[Badge]:
-    if not person.is_child:
+def _columns() -> dict:
+    open_ones = PrivateFostering.objects.open().filter(child_id=OuterRef("pk")).order_by("pk")
+    # The first open arrangement decides, as the badge always read it.
+    return {"pf_open": Exists(open_ones), "pf_started_on": Subquery(open_ones.values("started_on")[:1])}
+
+
+def _badges(row) -> list[Badge]:
+    if not row["pf_open"]:
         return []
-    row = PrivateFostering.objects.open().filter(child_id=person.pk).values("started_on").first()
-    if row is None:
-        return []
-    if row["started_on"] is None:
+    if row["pf_started_on"] is None:
         return [Badge("Private fostering proposed", "grey")]
     return [Badge("Privately fostered", "pink")]
 
 
-register_badges(private_fostering_badges)
+def private_fostering_badges(person) -> list[Badge]:
+    return badges_from_columns(person, _columns, _badges)
+
+
+register_badge_columns(_columns, _badges)

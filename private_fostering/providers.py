@@ -48,7 +48,7 @@ def _spec(arrangement, trigger, label, calendar, key, completed_at=None):
     )
 
 
-@engine.register
+@engine.register(only_if_any=[(PrivateFostering, "child_id")])
 def private_fostering_due(person, calendar):
     arrangements = list(PrivateFostering.objects.filter(child_id=person.pk))
     if not arrangements:

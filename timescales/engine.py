@@ -33,7 +33,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from timescales import clock
 from timescales.calendar import WorkingDayCalendar, get_calendar, london_date
@@ -66,18 +66,58 @@ Provider = Callable[[Any, WorkingDayCalendar], Iterable[DueSpec]]
 
 _providers: list[Provider] = []
 
+# provider -> the (model, field to the child) whose rows it starts from. A provider that yields
+# nothing unless the child has a row in one of them is skipped when they are all empty, which the
+# engine learns with EXISTS columns on the query that locks the child anyway: a refresh after a
+# visit to a looked-after child no longer runs the dozen queries of the areas it is not in.
+_gates: dict[Provider, tuple[tuple[type[models.Model], str], ...]] = {}
 
-def register(provider: Provider) -> Provider:
-    """Add a provider (usable as a decorator). Registering the same function twice is harmless,
-    because AppConfig.ready() can run more than once in tests."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+
+def register(provider: Provider | None = None, *, only_if_any: Iterable[tuple[type[models.Model], str]] = ()):
+    """Add a provider (usable as a decorator, bare or as `@register(only_if_any=...)`).
+
+    `only_if_any`: pairs of (model, field naming the child), e.g. `[(Contact, "child_id")]`,
+    for a provider that returns nothing when the child has no row in any of them. Leave it
+    empty to run the provider on every refresh. Registering the same function twice is
+    harmless, because AppConfig.ready() can run more than once in tests."""
+    gates = tuple(only_if_any)
+
+    def add(provider: Provider) -> Provider:
+        if provider not in _providers:
+            _providers.append(provider)
+        if gates:
+            _gates[provider] = gates
+        else:
+            _gates.pop(provider, None)
+        return provider
+
+    return add if provider is None else add(provider)
 
 
 def unregister(provider: Provider) -> None:
     if provider in _providers:
         _providers.remove(provider)
+    _gates.pop(provider, None)
+
+
+def _gate_columns() -> dict[str, Exists]:
+    """One EXISTS per (model, field) any provider is gated on, named g0, g1..."""
+    columns: dict[str, Exists] = {}
+    for gates in _gates.values():
+        for model, field in gates:
+            name = _gate_name(model, field)
+            if name not in columns:
+                columns[name] = Exists(model._default_manager.filter(**{field: OuterRef("pk")}))
+    return columns
+
+
+def _gate_name(model, field) -> str:
+    return f"has_{model._meta.label_lower.replace('.', '_')}_{field}"
+
+
+def _runs(provider: Provider, present: dict[str, bool]) -> bool:
+    gates = _gates.get(provider)
+    return not gates or any(present[_gate_name(model, field)] for model, field in gates)
 
 
 def providers() -> tuple[Provider, ...]:
@@ -230,10 +270,12 @@ def _values(spec: DueSpec, worker_id, team_id) -> dict:
     }
 
 
-def _collect(person, calendar) -> list[DueSpec]:
+def _collect(person, calendar, present: dict[str, bool] | None = None) -> list[DueSpec]:
     specs: list[DueSpec] = []
     seen: set[tuple] = set()
     for provider in _providers:
+        if present is not None and not _runs(provider, present):
+            continue
         for spec in provider(person, calendar):
             if spec.identity in seen:
                 raise ValueError(
@@ -269,10 +311,13 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
     result = RefreshResult()
     with transaction.atomic(savepoint=False):
         # Read the allocation fresh (services update it with .update(), leaving instances stale).
-        worker_id, team_id = (
-            Person.objects.select_for_update().filter(pk=person.pk).values_list("current_worker_id", "current_team_id").get()
+        # The same query says which gated providers have anything to start from (see register).
+        row = (
+            Person.objects.select_for_update(of=("self",)).filter(pk=person.pk)
+            .values("current_worker_id", "current_team_id", **_gate_columns()).get()
         )
-        specs = _collect(person, calendar)
+        worker_id, team_id = row.pop("current_worker_id"), row.pop("current_team_id")
+        specs = _collect(person, calendar, row)
         trigger_dates = {s.trigger_date for s in specs}
         existing = list(
             DueItem.objects.filter(person_id=person.pk).filter(

@@ -306,8 +306,14 @@ class _Chunk:
         p = self.people[pk]
         for a in self.allocations[pk]:
             ended = self.year.as_at(a["end_date"])
-            yield [p["la_id"], _d(p["date_of_birth"]), f"SW{a['worker_id']}", _d(a["start_date"]), _d(ended),
+            yield [p["la_id"], _d(p["date_of_birth"]), sw_id(a["worker_id"]), _d(a["start_date"]), _d(ended),
                    SW_REASONS.get(a["reason"], "OTHERS")]
+
+
+def sw_id(worker_id: int) -> str:
+    """The social worker's ID in the return: SW and the member of staff's number, padded to six
+    digits, because rule SW02STG1 refuses an ID shorter than four characters (SW5)."""
+    return f"SW{worker_id:06d}"
 
 
 ROWS = {

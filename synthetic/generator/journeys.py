@@ -59,7 +59,10 @@ class Journey:
         staff = self.ctx.staff[pool]
         worker = staff.take_open() if open_ended else staff.any()
         if self.allocation is not None:
-            self.allocation.end_date, self.allocation.end_reason = max(day, self.allocation.start_date), reason
+            # Never before the current allocation began: allocations follow one another without
+            # overlapping (SSDA903 social worker episodes, rules SW10STG2 and SW12STG2).
+            day = max(day, self.allocation.start_date)
+            self.allocation.end_date, self.allocation.end_reason = day, reason
         self.allocation = self.batch.add("allocation", Allocation(
             child=self.child, worker=worker, team=worker.team, start_date=day, reason=reason, allocated_by=staff.manager_of(worker),
         ))
@@ -201,7 +204,7 @@ class Journey:
         self.batch.add("assessment", assessment)
         self.batch.event(self.child, "assessment.started", ctx.at(start), worker, assessment,
                          start_date=start.strftime("%-d %B %Y"))
-        if not continuing:
+        if not continuing and not to_cp:
             self.authorise(assessment, authorised_on, outcome, manager, ref_day)
         else:
             submitted = ctx.wd(start, rng.randint(5, 40))
@@ -213,7 +216,10 @@ class Journey:
             if assessment.child_seen_on and assessment.child_seen_on > ctx.today:
                 assessment.child_seen_on = None
         if to_cp:
-            return self.child_protection(episode, strategy_day, assessment=assessment if continuing else None)
+            # The assessment stays in hand during the enquiry and is authorised when it concludes, so a
+            # case closed after the enquiry never shows an assessment authorised after the closure
+            # (CIN rule 8565).
+            return self.child_protection(episode, strategy_day, assessment=assessment)
         if continuing:
             activity.casework(ctx, self.batch, self.child, worker, ref_day, None, visit_type="home", every=25)
             return None

@@ -14,6 +14,7 @@ from conftest import TEST_PASSWORD
 from people import services as people_services
 from workforce.roles import Role
 from workforce.services import team_create
+from tests.browser.pages import fill_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,12 +31,6 @@ def office(make_staff, team):
         actor=worker, given_name="Jonathan", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27), sex="M"
     )
     return {"worker": worker, "manager": manager, "stranger": stranger, "admin": admin, "jonathan": jonathan}
-
-
-def fill_date(page, prefix, day):
-    page.locator(f"#id_{prefix}_0").fill(str(day.day))
-    page.locator(f"#id_{prefix}_1").fill(str(day.month))
-    page.locator(f"#id_{prefix}_2").fill(str(day.year))
 
 
 def test_a_social_workers_day_with_the_record(browse, office, tmp_path):

@@ -18,6 +18,7 @@ from people.models import Person
 from people.services import person_create
 from workforce.roles import Role
 from workforce.services import team_create
+from tests.browser.pages import fill_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,12 +40,6 @@ def complete_child(worker, given_name, **overrides):
     values = {"sex": "M", "ethnicity": "WBRI", "disabilities": ["NONE"], "upn_unknown_reason": "UN2"} | overrides
     Person.objects.filter(pk=child.pk).update(**values)
     return child
-
-
-def fill_date(page, name, day: datetime.date):
-    page.locator(f"#id_{name}_0").fill(str(day.day))
-    page.locator(f"#id_{name}_1").fill(str(day.month))
-    page.locator(f"#id_{name}_2").fill(str(day.year))
 
 
 def problems_on(page) -> list[str]:

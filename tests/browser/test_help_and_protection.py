@@ -13,6 +13,7 @@ from children_in_need.testing import at, decide_referral, make_referral
 from people.services import person_create
 from workforce.roles import Role
 from workforce.services import team_create
+from tests.browser.pages import fill_date, success_banner
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,16 +27,6 @@ def people(make_staff):
     team.save()
     child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
     return worker, manager, child
-
-
-def fill_date(page, name, day: datetime.date):
-    page.locator(f"#id_{name}_0").fill(str(day.day))
-    page.locator(f"#id_{name}_1").fill(str(day.month))
-    page.locator(f"#id_{name}_2").fill(str(day.year))
-
-
-def success_banner(page) -> str:
-    return page.locator(".govuk-notification-banner--success").inner_text()
 
 
 def test_contact_to_referral_to_an_authorised_assessment(browse, people, clock):

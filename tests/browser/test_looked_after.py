@@ -18,6 +18,7 @@ from looked_after.tests.factories import WITH_PARENTS, start_care
 from people.services import person_create
 from workforce.roles import Role
 from workforce.services import team_create
+from tests.browser.pages import fill_date, success_banner
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,16 +36,6 @@ def people(make_staff):
                      first_name="Irene", last_name="Reviewer")
     child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=D(2008, 9, 10))
     return worker, manager, iro, child
-
-
-def fill_date(page, name, day: datetime.date):
-    page.locator(f"#id_{name}_0").fill(str(day.day))
-    page.locator(f"#id_{name}_1").fill(str(day.month))
-    page.locator(f"#id_{name}_2").fill(str(day.year))
-
-
-def success_banner(page) -> str:
-    return page.locator(".govuk-notification-banner--success").inner_text()
 
 
 def identity_bar(page) -> str:

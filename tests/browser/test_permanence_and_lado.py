@@ -16,6 +16,7 @@ from children_in_need.testing import at
 from people.services import person_create
 from workforce.roles import Role
 from workforce.services import team_create
+from tests.browser.pages import fill_date, success_banner
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 D = datetime.date
@@ -29,16 +30,6 @@ def team_and_worker(make_staff):
     team.manager = manager
     team.save()
     return worker, manager
-
-
-def fill_date(page, name, day: datetime.date):
-    page.locator(f"#id_{name}_0").fill(str(day.day))
-    page.locator(f"#id_{name}_1").fill(str(day.month))
-    page.locator(f"#id_{name}_2").fill(str(day.year))
-
-
-def success_banner(page) -> str:
-    return page.locator(".govuk-notification-banner--success").inner_text()
 
 
 def test_a_panel_decision_with_no_plan_appears_in_the_decisions_tracker(browse, team_and_worker, clock):

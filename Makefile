@@ -81,10 +81,11 @@ chromium:
 
 # The benchmark: the large synthetic authority (generated into its own database the first time,
 # up to 30 minutes), gunicorn in production mode, 20 concurrent simulated users per page, the
-# returns builds. Never part of `make test`. Results: bench/results/<date>-<commit>.json.
+# returns builds beside the DfE's validators (hence their environments). Never part of
+# `make test`. Results: bench/results/<date>-<commit>.json.
 BENCH_DB ?= opencsc_bench
 BENCH_ARGS ?=
-bench: setup
+bench: setup validators
 	$(PY) -m bench.run --db $(BENCH_DB) $(BENCH_ARGS)
 
 PYTEST_ARGS ?= -n 2

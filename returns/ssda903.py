@@ -71,8 +71,13 @@ TABLES: dict[str, tuple[str, list[str]]] = {
 
 ADOPTED = ("E11", "E12")
 OC3_DAYS_BEFORE, OC3_DAYS_AFTER = 91, 31
-# A placement with no Ofsted registration is written XXXXXXX (the DfE guide's convention).
+# A placement with no Ofsted URN is written XXXXXXX (the DfE guide's convention), but only for
+# the placement types that may be without one (rule 242: adoption placements A3 to A6, through
+# a regional adoption agency, and foster placements U1 to U6). Any other type is left blank: the
+# types that never have a URN (P1 placed with parents, R1, T0 and the like) must be blank (rules
+# 222, 242), and for one that needs a URN a blank is what rule 218 reports as missing.
 NO_URN = "XXXXXXX"
+NO_URN_TYPES = frozenset({"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"})
 # SW_REASON is why this social worker episode started (the change of worker), required for
 # every episode since April 2023 (rule SW13STG1). Only "left the role" can be read from our
 # allocation reasons without guessing at the DfE's meanings (codelists.ssda903 says why that
@@ -93,6 +98,12 @@ def _birthday(dob: datetime.date, age: int) -> datetime.date:
         return dob.replace(year=dob.year + age)
     except ValueError:  # 29 February: the birthday is 1 March in other years
         return datetime.date(dob.year + age, 3, 1)
+
+
+def _urn(episode: dict) -> str:
+    if episode["placement__ofsted_urn"]:
+        return episode["placement__ofsted_urn"]
+    return NO_URN if episode["placement__placement_type"] in NO_URN_TYPES else ""
 
 
 def looked_after_in_year(year: CollectionYear) -> set[int]:
@@ -205,7 +216,7 @@ class _Chunk:
             yield [la_id, _d(e["start_date"]), e["reason_new_episode"], e["legal_status"], e["category_of_need"],
                    e["placement__placement_type"], e["placement__provider"], _d(ended),
                    e["reason_ceased"] if ended else "", e["reason_place_change"] if ended else "",
-                   e["home_postcode"], e["placement__postcode"], e["placement__ofsted_urn"] or NO_URN]
+                   e["home_postcode"], e["placement__postcode"], _urn(e)]
 
     def reviews_rows(self, pk):
         p = self.people[pk]

@@ -51,3 +51,17 @@ def test_a_rebuild_replaces_the_years_folder_whole(authority, tmp_path):
     build_ssda903(2026, tmp_path, previous=False)
     assert not (tmp_path / "2026" / "stale.csv").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_placement_without_a_urn_is_written_xxxxxxx_only_where_rule_242_allows_it():
+    from returns.ssda903 import _urn
+
+    def episode(placement_type, urn=""):
+        return {"placement__placement_type": placement_type, "placement__ofsted_urn": urn}
+
+    # Foster and adoption placements may be without a URN: XXXXXXX (rule 242).
+    assert [_urn(episode(t)) for t in ("U1", "U6", "A5", "A6")] == ["XXXXXXX"] * 4
+    # Placed with parents (P1) and the like never have one: blank (rules 222 and 242), and a type
+    # that needs one is blank too, so rule 218 names the missing URN instead of rule 242 the code.
+    assert [_urn(episode(t)) for t in ("P1", "R1", "T1", "K2")] == ["", "", "", ""]
+    assert _urn(episode("K2", "SC123456")) == "SC123456"

@@ -58,3 +58,103 @@ def test_the_ssda903_tables_pass_the_dfe_rules_with_the_previous_year_beside_the
     for year in (2026, 2025):
         assert not check_rule_231(tmp_path / str(year), year)
         assert not check_rule_233(tmp_path / str(year))
+
+
+# Rules the validator flags on records that are right, and that no correct record can avoid.
+# Unlike LAC_VALIDATOR_WRONG, a rule here is not excused wholesale: each flagged row is let
+# through only when `is_false_positive` finds it in exactly the situation named, from the
+# exported tables (and, for care before the two loaded years, the record itself). Anything
+# else the rule flags is still an error.
+LAC_FALSE_POSITIVES: dict[str, str] = {
+    "SW17STG2": "wants every child in the social worker table to have a worker at 31 March, while SW12STG2 "
+                "wants the table to hold every child looked after in the two years: a child who left care "
+                "during the year and whose case then closed (returned home, special guardianship) cannot "
+                "pass both. Accepted only for a child whose care ended before 31 March and whose worker "
+                "stayed at least until it ended",
+    "SW12STG2": "its message asks for the social worker episodes of the whole year, even those before the "
+                "child was looked after, but its code flags a care episode whenever any of the child's "
+                "social worker episodes started before it. Accepted only when a reported worker was "
+                "allocated on the day the flagged care episode began (the record is complete)",
+    "1001": "the validator's own note: it sees only the two loaded years, so a care leaver whose care "
+            "ended before them looks like a child never looked after. Accepted only for such a care leaver",
+    "1002": "as 1001",
+}
+
+
+def _by_child(folder, filename):
+    rows = {}
+    for row in _rows(folder / filename):
+        rows.setdefault(row["CHILD"], []).append(row)
+    return rows
+
+
+def _maybe(text):
+    return _date(text) if text else None
+
+
+def _covers(sw, day) -> bool:
+    ended = _maybe(sw["SW_DEC"])
+    return _date(sw["SW_DECOM"]) <= day and (ended is None or ended >= day)
+
+
+def is_false_positive(issue: dict, folder, previous_folder, year: int) -> bool:
+    """Whether a flagged row is one of LAC_FALSE_POSITIVES in the situation named there."""
+    rule, child = issue["rule"], issue["child"]
+    episodes = _by_child(folder, "episodes.csv").get(child, [])
+    workers = _by_child(folder, "sw_episodes.csv").get(child, [])
+    if rule == "SW17STG2":
+        if not episodes or not workers:
+            return False
+        care_ended = [_maybe(e["DEC"]) for e in episodes]
+        if None in care_ended:
+            return False  # looked after at 31 March: they must have a worker then
+        last_worker_ended = max(_maybe(w["SW_DEC"]) for w in workers)
+        return last_worker_ended >= max(care_ended)
+    if rule == "SW12STG2":
+        if issue.get("table") != "Episodes":
+            return False
+        flagged = _rows(folder / "episodes.csv")[issue["row"]] if isinstance(issue["row"], int) else None
+        if flagged is None or flagged["CHILD"] != child:
+            return False
+        began = _date(flagged["DECOM"])
+        return any(_covers(w, began) for w in workers)
+    if rule in ("1001", "1002"):
+        from care_leavers.models import CareLeaver
+        from looked_after.models import PeriodOfCare
+
+        previous = _by_child(previous_folder, "episodes.csv") if previous_folder else {}
+        if episodes or previous.get(child):
+            return False
+        first_loaded_day = datetime.date(year - 2, 4, 1)
+        leaver = CareLeaver.objects.filter(person__la_id=child).first()
+        ended = PeriodOfCare.objects.filter(child__la_id=child, end_date__isnull=False).order_by("-end_date").first()
+        return leaver is not None and ended is not None and ended.end_date < first_loaded_day
+    return False
+
+
+def _write(folder, filename, header, rows):
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / filename, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+EPISODE_HEADER = ["CHILD", "DECOM", "RNE", "DEC", "REC"]
+SW_HEADER = ["CHILD", "SW_DECOM", "SW_DEC"]
+
+
+def test_a_false_positive_is_let_through_only_in_its_own_situation(tmp_path):
+    # A: left care on 1 March and the worker stayed until 10 March. B: still looked after at 31 March.
+    _write(tmp_path, "episodes.csv", EPISODE_HEADER, [
+        ["A", "01/06/2025", "S", "01/03/2026", "E13"], ["B", "01/06/2025", "S", "", ""]])
+    _write(tmp_path, "sw_episodes.csv", SW_HEADER, [
+        ["A", "01/05/2025", "10/03/2026"], ["B", "01/07/2025", "20/03/2026"]])
+    assert is_false_positive({"rule": "SW17STG2", "child": "A"}, tmp_path, None, 2026)
+    assert not is_false_positive({"rule": "SW17STG2", "child": "B"}, tmp_path, None, 2026)
+    # A's worker was there when care began; B's was allocated a month after it began.
+    assert is_false_positive({"rule": "SW12STG2", "child": "A", "table": "Episodes", "row": 0}, tmp_path, None, 2026)
+    assert not is_false_positive({"rule": "SW12STG2", "child": "B", "table": "Episodes", "row": 1}, tmp_path, None, 2026)
+    assert not is_false_positive({"rule": "SW12STG2", "child": "B", "table": "Episodes", "row": 0}, tmp_path, None, 2026)
+    # Any other rule is never let through this way.
+    assert not is_false_positive({"rule": "SW10STG2", "child": "A"}, tmp_path, None, 2026)

@@ -18,6 +18,7 @@ import pgtrigger
 from django.db import transaction
 
 from synthetic.generator import faults as fault_kinds
+from synthetic.generator import loading
 from synthetic.generator.context import Context
 from synthetic.generator.family import la_id, new_family
 from synthetic.generator.journeys import Journey
@@ -58,13 +59,26 @@ def generate(size: str = "small", seed: int = 1, faults: int = 0, progress=None)
     result = Result(size=size, seed=seed, created=False)
     if already_generated(seed):
         return result
+    from people.models import Person
+
+    if Person.objects.filter(la_id__startswith="G").exists():
+        # Generated staff and LA child IDs would collide: one generated authority per database.
+        raise ValueError("This database already holds a generated authority with another seed: "
+                         "generate into an empty database (OPENCSC_DB_NAME)")
     started = time.monotonic()
-    audit = pghistory.context(source="synthetic generator", size=size, seed=seed) if spec.audit else pgtrigger.ignore()
+    if spec.audit:
+        audit = pghistory.context(source="synthetic generator", size=size, seed=seed)
+    elif loading.can_load_as_replica():
+        audit = loading.replica_session()
+    else:
+        audit = pgtrigger.ignore()
     with audit:
         open_ids = _generate_children(spec, seed, result, progress)
         with transaction.atomic():
             result.manifest = fault_kinds.inject(seed=seed, count=faults)
         _refresh_due_items(open_ids, progress)
+    if not spec.audit:
+        _check_and_analyze(progress)
     result.created = True
     result.seconds = time.monotonic() - started
     return result
@@ -101,18 +115,36 @@ def _generate_children(spec, seed, result, progress) -> list[int]:
     return open_ids
 
 
+def _check_and_analyze(progress) -> None:
+    """After a bulk load: every foreign key checked once (loading.py), then the planner's
+    statistics brought up to date, so the first pages served plan from the real sizes."""
+    from django.db import connection
+
+    if progress:
+        progress("checking every foreign key")
+    broken = loading.broken_foreign_keys()
+    if broken:
+        listed = "; ".join(f"{table} {name}: {count:,} rows" for table, name, count in broken)
+        raise RuntimeError(f"The generated rows break foreign keys ({listed}): the planner has a bug")
+    if progress:
+        progress("analyzing the tables")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def _refresh_due_items(person_ids, progress, chunk=500):
     """The engine works out each open case's due items from its records, as every service does
-    after a write. Open cases only: a closed case has nothing due."""
+    after a write. Open cases only: a closed case has nothing due. The generated children have
+    no items yet, so the engine's matching is skipped (due.py): same rows, a chunk at a time."""
     from people.models import Person
     from timescales.calendar import get_calendar
-    from timescales.engine import refresh_due_items
+
+    from synthetic.generator.due import refresh_fresh
 
     calendar = get_calendar()
     for i in range(0, len(person_ids), chunk):
         with transaction.atomic():
-            for person in Person.objects.filter(pk__in=person_ids[i:i + chunk]).order_by("pk"):
-                refresh_due_items(person, calendar=calendar)
+            refresh_fresh(list(Person.objects.filter(pk__in=person_ids[i:i + chunk]).order_by("pk")), calendar)
         if progress:
             progress(f"due items: {min(i + chunk, len(person_ids)):,} of {len(person_ids):,} open cases")
 

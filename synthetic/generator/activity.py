@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 from casework.choices import CaseNoteType, VisitType
-from casework.models import CaseNote, Document, Visit
+from casework.models import Document
 
 from synthetic.generator.text import DOCUMENTS, NOTE_BODIES, NOTE_SUBJECTS, OBSERVATIONS, VOICES
 
@@ -36,7 +36,7 @@ def casework(ctx, batch, child, worker, start: datetime.date, end: datetime.date
     day = ctx.days(start, rng.randint(0, 4))
     while day <= last:
         note(ctx, batch, child, worker, day)
-        day = ctx.days(day, rng.randint(4, 16))
+        day = ctx.days(day, rng.randint(6, 20))
 
 
 def visit(ctx, batch, child, worker, day, visit_type):
@@ -46,27 +46,26 @@ def visit(ctx, batch, child, worker, day, visit_type):
     alone = seen and older and rng.random() < 0.75
     home = visit_type in (VisitType.HOME, VisitType.STATUTORY_CIN, VisitType.STATUTORY_CP, VisitType.STATUTORY_CLA)
     moment = ctx.at(day, rng.randint(9, 17))
-    v = batch.add("visit", Visit(
-        child=child, visited_at=moment, visit_type=visit_type, child_seen=seen, seen_alone=alone,
-        bedroom_seen=(rng.random() < 0.8) if home and seen else None,
-        voice_of_child=rng.choice(VOICES) if seen and older else "", observations=rng.choice(OBSERVATIONS),
-        next_steps="Next visit booked.", recorded_by=worker,
-    ))
+    bedroom = (rng.random() < 0.8) if home and seen else None
+    # Columns as in VISIT_COLUMNS (writer.py).
+    v = batch.copy("casework_visit", (child, moment, visit_type, seen, alone, bedroom,
+                                      rng.choice(VOICES) if seen and older else "", rng.choice(OBSERVATIONS),
+                                      "Next visit booked.", worker, moment))
     batch.event(child, "visit.recorded", moment, worker, v, visit_type=VisitType(visit_type).label, child_seen=seen,
-                seen_alone=alone, bedroom_seen=v.bedroom_seen)
+                seen_alone=alone, bedroom_seen=bedroom)
 
 
 def note(ctx, batch, child, worker, day):
     rng = ctx.rng
     note_type, subject = rng.choice(NOTE_SUBJECTS)
     moment = ctx.at(day, rng.randint(8, 18))
-    n = batch.add("case_note", CaseNote(child=child, note_type=note_type, occurred_at=moment, subject=subject,
-                                        body=rng.choice(NOTE_BODIES), recorded_by=worker))
+    n = batch.copy("casework_casenote", (child, note_type, moment, subject, rng.choice(NOTE_BODIES), worker, moment))
     batch.event(child, "note.recorded", moment, worker, n, note_type=CaseNoteType(note_type).label, subject=subject)
     if rng.random() < 0.08:
         name, content_type = rng.choice(DOCUMENTS)
         # Metadata only: the generator stores no files (the path names where one would be).
-        d = batch.add("document", Document(child=child, case_note=n, original_name=name, content_type=content_type,
+        d = batch.add("document", Document(child=child, original_name=name, content_type=content_type,
                                            size=rng.randint(20_000, 2_000_000), uploaded_by=worker,
                                            file=f"documents/generated/{rng.getrandbits(64):016x}"))
+        batch.documents_of[id(d)] = n
         batch.event(child, "document.added", moment, worker, d, name=name)

@@ -14,9 +14,24 @@ from dataclasses import dataclass
 STAGES = [
     "person", "address", "relationship", "contact", "referral", "cin_episode", "allocation", "assessment",
     "strategy", "section47", "icpc", "cp_plan", "cp_review", "core_group", "cin_plan", "cin_review",
-    "period", "previous_permanence", "placement", "care_episode", "iro", "la_review", "care_plan", "health", "sdq", "immunisation",
-    "pep", "missing", "return_interview", "visit", "case_note", "document",
+    "period", "placement", "care_episode", "iro", "la_review", "care_plan", "health", "sdq", "immunisation",
+    "pep", "missing", "return_interview", "perm_meeting", "perm_decision", "perm_step", "perm_order",
+    "adoption_match", "adoption_placement", "prev_perm", "care_leaver", "needs_assessment", "pathway_plan",
+    "pathway_review", "keeping_in_touch", "visit", "case_note", "document",
 ]
+
+
+class Row:
+    """A row of one of the big tables (visits, case notes), kept as plain values and written with
+    COPY: building a Django model instance for each of millions of rows costs more than the insert.
+    `pk` is given by the writer, from the table's sequence, before the COPY."""
+
+    __slots__ = ("pk", "table", "values")
+
+    def __init__(self, table: str, values: tuple):
+        self.pk = None
+        self.table = table
+        self.values = values
 
 
 @dataclass
@@ -33,11 +48,18 @@ class Batch:
     def __init__(self):
         self.rows: dict[object, list] = defaultdict(list)
         self.events: list[Event] = []
-        self.open_children: list = []  # children with an open case, for their due items
+        self.open_children: list = []
+        self.documents_of: dict[int, Row] = {}  # id(document) -> its case note
+        self.copies: dict[str, list[Row]] = defaultdict(list)  # table -> rows written with COPY  # children with an open case, for their due items
 
     def add(self, stage, obj):
         self.rows[stage].append(obj)
         return obj
+
+    def copy(self, table: str, values: tuple) -> Row:
+        row = Row(table, values)
+        self.copies[table].append(row)
+        return row
 
     def event(self, child, event_type, occurred_at, actor, source, /, **data):
         self.events.append(Event(child, event_type, occurred_at, actor, source, data))

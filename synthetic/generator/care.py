@@ -32,18 +32,17 @@ from looked_after.models import (
     ReturnInterview,
     SDQScore,
 )
-from permanence.models import PreviousPermanence
 from timescales.calendar import add_months, age_on
 
-from synthetic.generator import activity
+from synthetic.generator import activity, leaving_care, permanence
 
 LA_FOSTERING_URN = "2600107"  # the generated authority's own fostering service
 AGENCY_URNS = ["1043521", "1128846", "2511302", "1176640", "2098813"]
 MOVE_REASONS = ["CARPL", "CREQB", "CREQO", "CHILD", "LAREQ", "STAND", "OTHER"]
 
 
-def _placement_details(rng, age: int, legal_status: str):
-    if legal_status in (LegalStatus.C1, LegalStatus.C2) and rng.random() < 0.05:
+def _placement_details(rng, age: int, legal_status: str, route=None):
+    if legal_status in (LegalStatus.C1, LegalStatus.C2) and rng.random() < 0.05 and route is None:
         return PlacementType.P1, "PR0", "", "Placed with mother"
     if age >= 13 and rng.random() < 0.32:
         provider = "PR4" if rng.random() < 0.8 else "PR1"
@@ -63,18 +62,18 @@ def period_of_care(journey, start: datetime.date):
     length = rng.choices([(20, 180), (180, 540), (540, 1460), (1460, 3000)], [25, 35, 30, 10])[0]
     planned_end = ctx.days(start, rng.randint(*length))
     adult = journey.adult_on + datetime.timedelta(days=1)  # the 18th birthday
+    legal = LegalStatus.V2 if age >= 16 or rng.random() < 0.3 else LegalStatus.C1
+    care_order_on = add_months(start, rng.randint(5, 12)) if legal == LegalStatus.C1 else None
+    # Young children under a care order may be planned for adoption: the adoption order ends the period.
+    route = permanence.plan_adoption(ctx, start, age, care_order_on)
+    if route is not None and route.order_on is not None:
+        planned_end = route.order_on
     end = min(planned_end, adult)
     open_today = end > ctx.today
     worker = journey.allocate("looked_after", start, open_ended=open_today, reason="transfer")
     iro = ctx.staff["iro"].take_open() if open_today else ctx.staff["iro"].any()
     period = batch.add("period", PeriodOfCare(child=child, start_date=start, started_by=worker))
-    # Asked at the start of every period of care (SSDA903 PrevPerm, rule 630); most children
-    # had no previous permanence order (Z1).
-    batch.add("previous_permanence", PreviousPermanence(child=child, care_started_on=start, option="Z1",
-                                                        recorded_by=worker))
     last = ctx.today if open_today else end
-    legal = LegalStatus.V2 if age >= 16 or rng.random() < 0.3 else LegalStatus.C1
-    care_order_on = add_months(start, rng.randint(5, 12)) if legal == LegalStatus.C1 else None
     unsettled = rng.random() < 0.12
     # Changes of placement (and of legal status), each starting a new episode the same day.
     changes, day = [], start
@@ -84,11 +83,20 @@ def period_of_care(journey, start: datetime.date):
         if day >= last:
             break
         changes.append(day)
-    if care_order_on and care_order_on < last and care_order_on not in changes:
-        changes.append(care_order_on)
-    changes.sort()
+    # The legal status each status change brings: the final hearing's care order (with a placement
+    # order, E1, on the adoption route), and back to the care order when a placement order is revoked.
+    statuses = {}
+    if care_order_on and care_order_on < last:
+        statuses[care_order_on] = LegalStatus.E1 if route is not None and route.placement_order else LegalStatus.C2
+    if route is not None and route.revert_on and care_order_on < route.revert_on < last:
+        statuses[route.revert_on] = LegalStatus.C2
+    placed_on = route.placed_on if route is not None and route.placed_on and route.placed_on < last else None
+    if placed_on:  # no moves once placed for adoption
+        changes = [d for d in changes if d < placed_on] + [placed_on]
+    changes = sorted(set(changes) | set(statuses))
+    permanence.previous_permanence(ctx, batch, child, start, worker)
 
-    placement = _new_placement(ctx, batch, child, period, start, age, legal)
+    placement = _new_placement(ctx, batch, child, period, start, age, legal, route)
     episode = batch.add("care_episode", Episode(
         child=child, period=period, placement=placement, start_date=start, reason_new_episode=ReasonNewEpisode.S,
         legal_status=legal, category_of_need="N1", home_postcode=journey.home_postcode, recorded_by=worker))
@@ -96,15 +104,22 @@ def period_of_care(journey, start: datetime.date):
                 legal_status_label=LegalStatus(legal).label, placement_type=placement.placement_type,
                 placement=PlacementType(placement.placement_type).label, carer=placement.carer_name)
     for change in changes:
-        status_change = care_order_on == change
-        new_legal = LegalStatus.C2 if status_change else legal
+        status_change = change in statuses
+        new_legal = statuses.get(change, legal)
         episode.end_date, episode.reason_ceased = change, ReasonEpisodeCeased.X1
-        if status_change and placement.placement_type != PlacementType.P1:
+        if change == placed_on:
+            # Placed for adoption from the foster placement (rule 336), under the placement order.
+            placement.end_date = change
+            episode.reason_place_change = "CARPL"
+            placement = _adoption_placement(ctx, batch, child, period, change, route)
+            rne = ReasonNewEpisode.T if route.foster_carers else ReasonNewEpisode.P
+        elif status_change and placement.placement_type != PlacementType.P1:
             rne = ReasonNewEpisode.L
         else:
             placement.end_date = change
             episode.reason_place_change = rng.choice(MOVE_REASONS)
-            placement = _new_placement(ctx, batch, child, period, change, age_on(child.date_of_birth, change), new_legal)
+            placement = _new_placement(ctx, batch, child, period, change, age_on(child.date_of_birth, change), new_legal,
+                                       route)
             rne = ReasonNewEpisode.B if status_change else ReasonNewEpisode.P
         legal = new_legal
         episode = batch.add("care_episode", Episode(
@@ -121,10 +136,16 @@ def period_of_care(journey, start: datetime.date):
     activity.casework(ctx, batch, child, worker, start, None if open_today else end, visit_type=VisitType.STATUTORY_CLA,
                       every=42)
     if open_today:
+        if route is not None:
+            permanence.record_adoption(ctx, batch, child, route, last, worker, ended=None)
+        permanence.long_term_fostering(ctx, batch, child, start, last, None, worker)
         batch.open_children.append(child)
         return None, None
 
-    if end >= adult:
+    if route is not None and route.order_on == end:
+        reason_ceased = ReasonEpisodeCeased.E12 if route.consent_dispensed else ReasonEpisodeCeased.E11
+        closure = ReasonForClosure.RC1
+    elif end >= adult:
         reason_ceased = ReasonEpisodeCeased.E17 if placement.placement_type.startswith("U") else ReasonEpisodeCeased.E8
         closure = ReasonForClosure.RC7
     elif legal == LegalStatus.V2:
@@ -134,6 +155,8 @@ def period_of_care(journey, start: datetime.date):
             (ReasonEpisodeCeased.E41, ReasonForClosure.RC3), (ReasonEpisodeCeased.E45, ReasonForClosure.RC4),
             (ReasonEpisodeCeased.E46, ReasonForClosure.RC4), (ReasonEpisodeCeased.E13, ReasonForClosure.RC7)],
             [30, 20, 15, 35])[0]
+        if closure == ReasonForClosure.RC4:
+            reason_ceased = permanence.sgo_reason(placement.placement_type)
     episode.end_date, episode.reason_ceased = end, reason_ceased
     placement.end_date = end
     period.end_date, period.ended_by = end, worker
@@ -141,11 +164,24 @@ def period_of_care(journey, start: datetime.date):
                 reason=ReasonEpisodeCeased(reason_ceased).label, reason_ceased=reason_ceased)
     iro_row = batch.rows["iro"][-1]
     iro_row.end_date = end
+    if route is not None:
+        permanence.record_adoption(ctx, batch, child, route, last, worker, ended=end)
+    permanence.long_term_fostering(ctx, batch, child, start, last, end, worker)
+    if closure in (ReasonForClosure.RC3, ReasonForClosure.RC4):
+        permanence.record_order_ending(ctx, batch, child, start, end, reason_ceased, worker)
+    leaving_care.after_care(journey, period, end, reason_ceased, worker)
     return end, closure
 
 
-def _new_placement(ctx, batch, child, period, day, age, legal):
-    placement_type, provider, urn, carer = _placement_details(ctx.rng, age, legal)
+def _adoption_placement(ctx, batch, child, period, day, route):
+    kind = PlacementType.A5 if route.foster_carers else PlacementType.A6
+    return batch.add("placement", Placement(
+        child=child, period=period, start_date=day, placement_type=kind, provider="PR1", postcode=ctx.postcode(),
+        ofsted_urn=LA_FOSTERING_URN, carer_name="Prospective adopters"))
+
+
+def _new_placement(ctx, batch, child, period, day, age, legal, route=None):
+    placement_type, provider, urn, carer = _placement_details(ctx.rng, age, legal, route)
     return batch.add("placement", Placement(
         child=child, period=period, start_date=day, placement_type=placement_type, provider=provider,
         postcode=ctx.postcode(), ofsted_urn=urn, carer_name=carer,
@@ -159,9 +195,10 @@ def _reviews(ctx, batch, child, period, start, last, iro, worker):
     plan = batch.add("care_plan", CarePlan(child=child, period=period, agreed_on=min(ctx.days(start, rng.randint(0, 9)), last),
                                            summary="Care plan agreed with the child and family.", recorded_by=worker))
     batch.event(child, "looked_after.care_plan", ctx.at(plan.agreed_on), worker, plan)
-    # First within 20 working days, second within 3 months of it, then at most every 6 months.
-    due = ctx.wd(start, 20)
-    held = ctx.wd(start, rng.randint(8, 20)) if rng.random() < 0.93 else ctx.wd(due, rng.randint(1, 10))
+    # First within 20 working days, second within 3 months of it, then at most every 6 months
+    # (CPPCR reg 33). Always on time: a late review is a data-quality problem (LAR-GAP), which
+    # only faults.py's review_gap puts in, so that a clean authority has none.
+    held = ctx.wd(start, rng.randint(8, 20))
     n = 0
     while held <= last and held < ctx.today:
         age = age_on(child.date_of_birth, held)
@@ -174,8 +211,15 @@ def _reviews(ctx, batch, child, period, start, last, iro, worker):
                     participation_label=ReviewParticipation(code).label)
         n += 1
         limit = add_months(held, 3 if n == 1 else 6)
-        held = ctx.working(limit - datetime.timedelta(days=rng.randint(3, 30))) if rng.random() < 0.92 else \
-            ctx.working(ctx.days(limit, rng.randint(2, 25)))
+        held = _working_on_or_before(ctx, limit - datetime.timedelta(days=rng.randint(3, 30)))
+
+
+def _working_on_or_before(ctx, day):
+    """The day itself if it is a working day, otherwise the working day before: moving forward
+    (ctx.working) could carry a review over Christmas past its limit."""
+    while not ctx.calendar.is_working_day(day):
+        day -= datetime.timedelta(days=1)
+    return day
 
 
 def _health(ctx, batch, child, start, last, worker):
@@ -211,7 +255,9 @@ def _health(ctx, batch, child, start, last, worker):
 
 def _missing(ctx, batch, child, period, start, last, worker):
     rng = ctx.rng
-    if age_on(child.date_of_birth, start) < 11 or rng.random() > 0.3:
+    # Teenagers in care go missing far more often than younger children (about one looked-after
+    # child in ten in a year nationally, most of them over 11).
+    if age_on(child.date_of_birth, start) < 11 or rng.random() > 0.45:
         return
     when = ctx.at(ctx.days(start, rng.randint(10, 120)), rng.randint(16, 23))
     for _ in range(rng.randint(1, 6)):

@@ -7,7 +7,7 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from django.utils import timezone
+from timescales.units import LONDON
 from faker import Faker
 
 from timescales import clock
@@ -41,6 +41,9 @@ class Context:
     calendar: object
     staff: StaffPools
     now: datetime.datetime = None
+    # A second stream for the permanence and leaving care planners (permanence.py, leaving_care.py),
+    # so adding their records does not reshuffle every later journey.
+    side: random.Random = None
     counters: dict = field(default_factory=dict)
 
     @classmethod
@@ -51,7 +54,8 @@ class Context:
         start = today.replace(year=today.year - YEARS_OF_HISTORY) if not (today.month == 2 and today.day == 29) else (
             today - datetime.timedelta(days=365 * YEARS_OF_HISTORY))
         return cls(size=size, seed=seed, rng=random.Random(seed), fake=fake, today=today, start=start,
-                   calendar=get_calendar(), staff=staff, now=clock.now())
+                   calendar=get_calendar(), staff=staff, now=clock.now(),
+                   side=random.Random(seed * 104_729 + 3))
 
     def next(self, name: str) -> int:
         self.counters[name] = self.counters.get(name, 0) + 1
@@ -71,7 +75,8 @@ class Context:
     def at(self, day: datetime.date, hour: int | None = None, minute: int | None = None) -> datetime.datetime:
         hour = self.rng.randint(9, 16) if hour is None else hour
         minute = self.rng.choice((0, 15, 30, 45)) if minute is None else minute
-        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+        # Europe/London directly (zoneinfo resolves the offset), without Django's per-call lookup.
+        return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LONDON)
 
     def chance(self, p: float) -> bool:
         return self.rng.random() < p

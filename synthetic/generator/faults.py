@@ -67,7 +67,23 @@ def _assessment_no_factors(pid):
 
 
 def _upn_missing_candidates():
-    return _generated().exclude(upn="").filter(cin_episodes__isnull=False).distinct()
+    """Children a missing UPN is a problem for (CIN rule 8770Q): of school age (6 to 15) today and
+    in this year's CIN census or SSDA903, a child in need or looked after since 1 April. Any child
+    who ever had a CIN episode was too wide: one out of both returns, or now 16, is rightly not
+    flagged, so the fault was not found."""
+    from django.db.models import Q
+
+    from data_quality.sql import Period
+    from timescales.calendar import add_months
+
+    today = clock.today()
+    year_start = Period.containing(today).start
+    in_year = (Q(cin_episodes__start_date__lte=today)
+               & (Q(cin_episodes__end_date__isnull=True) | Q(cin_episodes__end_date__gte=year_start))) | (
+        Q(periods_of_care__start_date__lte=today)
+        & (Q(periods_of_care__end_date__isnull=True) | Q(periods_of_care__end_date__gte=year_start)))
+    school_age = Q(date_of_birth__lte=add_months(today, -6 * 12), date_of_birth__gt=add_months(today, -16 * 12))
+    return _generated().exclude(upn="").filter(school_age).filter(in_year).distinct()
 
 
 def _upn_missing(pid):

@@ -23,7 +23,7 @@ from children_in_need.models import CINEpisode, CINPlan, CINPlanReview
 from codelists.cin import CategoryOfAbuse, PrimaryNeed, ReasonForClosure, ReferralSource
 from front_door.choices import ContactDecision, ReferralNextStep
 from front_door.models import Contact, Referral
-from timescales.calendar import add_months, birthday
+from timescales.calendar import add_months, age_on, birthday
 
 from synthetic.generator import activity, care
 from synthetic.generator.context import Context
@@ -50,6 +50,7 @@ class Journey:
         self.rng = ctx.rng
         self.last_referral: Referral | None = None
         self.had_cp_plan = False
+        self.care_leaver = None  # one care leaver record a person (leaving_care.py)
         self.allocation: Allocation | None = None
         self.adult_on = birthday(child.date_of_birth, AGE_LIMIT) - datetime.timedelta(days=1)
 
@@ -58,7 +59,10 @@ class Journey:
         staff = self.ctx.staff[pool]
         worker = staff.take_open() if open_ended else staff.any()
         if self.allocation is not None:
-            self.allocation.end_date, self.allocation.end_reason = max(day, self.allocation.start_date), reason
+            # Never before the current allocation began: allocations follow one another without
+            # overlapping (SSDA903 social worker episodes, rules SW10STG2 and SW12STG2).
+            day = max(day, self.allocation.start_date)
+            self.allocation.end_date, self.allocation.end_reason = day, reason
         self.allocation = self.batch.add("allocation", Allocation(
             child=self.child, worker=worker, team=worker.team, start_date=day, reason=reason, allocated_by=staff.manager_of(worker),
         ))
@@ -82,7 +86,7 @@ class Journey:
             if not referred:
                 self.contact(day, decision=self.rng.choice(
                     [ContactDecision.NO_FURTHER_ACTION, ContactDecision.ADVICE, ContactDecision.EARLY_HELP]))
-                if self.rng.random() < 0.45:
+                if self.rng.random() < 0.6:
                     day = self.ctx.days(day, self.rng.randint(20, 500))
                     referred = self.rng.random() < 0.45
                     continue
@@ -93,15 +97,22 @@ class Journey:
                 return
             # Another referral: within 12 months of the last one (a re-referral) or later.
             previous = self.last_referral.referral_date
-            if self.rng.random() < 0.33:
+            # Children who had a CP plan come back more often (about a quarter of CP plans are second plans).
+            if self.rng.random() < (0.7 if self.had_cp_plan else 0.33):
                 latest = add_months(previous, 12) - datetime.timedelta(days=1)
                 earliest = self.ctx.days(closed, 7)
                 if earliest <= latest:
                     day = self.ctx.days(earliest, self.rng.randint(0, (latest - earliest).days))
                     continue
-            if self.rng.random() < 0.22:
+            if self.rng.random() < (0.6 if self.had_cp_plan else 0.22):
                 day = self.ctx.days(max(closed, add_months(previous, 12)), self.rng.randint(7, 700))
                 referred = self.rng.random() < 0.7
+                continue
+            # Second plans count however long ago the first ended (TIMESCALES.md B: about 24%): some
+            # children whose plan ended come back to a new plan years later.
+            if self.had_cp_plan and self.ctx.side.random() < 0.8:
+                day = self.ctx.days(max(closed, add_months(previous, 12)), self.ctx.side.randint(30, 900))
+                referred = True
                 continue
             return
 
@@ -130,6 +141,13 @@ class Journey:
         """A contact that becomes a referral, and everything that follows. Returns the closure
         date, or None when the case is open today."""
         ctx, rng = self.ctx, self.rng
+        # Earlier contacts about the same worries that did not meet the threshold.
+        for _ in range(rng.choice((0, 1, 1, 2))):
+            earlier = ctx.days(day, -rng.randint(10, 200))
+            if self.last_referral is None or earlier > self.last_referral.referral_date + datetime.timedelta(days=400):
+                if earlier >= max(ctx.start, self.child.date_of_birth):
+                    self.contact(earlier, rng.choice([ContactDecision.NO_FURTHER_ACTION, ContactDecision.ADVICE,
+                                                      ContactDecision.EARLY_HELP]))
         contact = self.contact(day, ContactDecision.REFERRAL, hour=rng.randint(8, 12))
         if not contact.decision:
             self.batch.open_children.append(self.child)  # waiting at the front door
@@ -139,7 +157,7 @@ class Journey:
         previous = self.last_referral
         re_referral = previous is not None and previous.referral_date >= add_months(ref_day, -12)
         need = _pick(rng, NEEDS)
-        to_cp = rng.random() < (0.40 if self.had_cp_plan else 0.12)
+        to_cp = rng.random() < (0.85 if self.had_cp_plan else 0.12)
         next_step = ReferralNextStep.NO_FURTHER_ACTION if rng.random() < 0.07 else (
             ReferralNextStep.STRATEGY_DISCUSSION if to_cp else ReferralNextStep.ASSESSMENT)
         decided_at = received + datetime.timedelta(hours=rng.choice((1, 2, 3)))
@@ -186,7 +204,7 @@ class Journey:
         self.batch.add("assessment", assessment)
         self.batch.event(self.child, "assessment.started", ctx.at(start), worker, assessment,
                          start_date=start.strftime("%-d %B %Y"))
-        if not continuing:
+        if not continuing and not to_cp:
             self.authorise(assessment, authorised_on, outcome, manager, ref_day)
         else:
             submitted = ctx.wd(start, rng.randint(5, 40))
@@ -198,7 +216,10 @@ class Journey:
             if assessment.child_seen_on and assessment.child_seen_on > ctx.today:
                 assessment.child_seen_on = None
         if to_cp:
-            return self.child_protection(episode, strategy_day, assessment=assessment if continuing else None)
+            # The assessment stays in hand during the enquiry and is authorised when it concludes, so a
+            # case closed after the enquiry never shows an assessment authorised after the closure
+            # (CIN rule 8565).
+            return self.child_protection(episode, strategy_day, assessment=assessment)
         if continuing:
             activity.casework(ctx, self.batch, self.child, worker, ref_day, None, visit_type="home", every=25)
             return None
@@ -242,8 +263,10 @@ class Journey:
             return self.close(episode, min(end, self.adult_on), ReasonForClosure.RC7, actor)
         if outcome == AssessmentOutcome.STRATEGY_DISCUSSION:
             return self.child_protection(episode, self.ctx.wd(day, rng.randint(0, 2)))
-        if rng.random() < 0.09:
-            # Accommodated straight after the assessment (often a teenager, section 20).
+        # Accommodated straight after the assessment: more often a teenager (section 20), the age
+        # group most children who come into care at 14 or over, and so most care leavers, are from.
+        teenager = age_on(self.child.date_of_birth, day) >= 14
+        if rng.random() < (0.3 if teenager else 0.16):
             return self.looked_after(episode, min(self.ctx.days(day, rng.randint(0, 14)), self.ctx.today))
         return self.cin_plan(episode, self.ctx.days(day, rng.randint(0, 7)))
 
@@ -251,6 +274,8 @@ class Journey:
     def cin_plan(self, episode, start, months=None) -> datetime.date | None:
         ctx, rng = self.ctx, self.rng
         start = min(start, ctx.today)
+        if start >= self.adult_on:
+            return self.close(episode, start, ReasonForClosure.RC7, ctx.staff["safeguarding"].any())
         length = rng.randint(90, 420) if months is None else rng.randint(months[0], months[1])
         end = ctx.days(start, length)
         escalate = rng.random() < 0.06 and not self.had_cp_plan
@@ -306,7 +331,7 @@ class Journey:
             recorded_by=worker))
         self.batch.event(self.child, "section47.started", ctx.at(day), worker, enquiry,
                          icpc_target_date=target.strftime("%-d %B %Y"))
-        conference = rng.random() < 0.66
+        conference = rng.random() < (0.85 if self.had_cp_plan else 0.66)
         concluded = ctx.wd(day, rng.randint(4, 15) if rng.random() < 0.85 else rng.randint(16, 24)) if conference else \
             ctx.wd(day, rng.randint(3, 15))
         if concluded > ctx.today or concluded > self.adult_on:
@@ -316,7 +341,9 @@ class Journey:
             activity.casework(ctx, self.batch, self.child, worker, day, None, visit_type="cp", every=10)
             if concluded > ctx.today:
                 return None
-            concluded = self.adult_on
+            # Ends when the child turns 18, but never before it began (a strategy discussion held on
+            # the eve of the birthday starts an enquiry after adult_on).
+            concluded = max(self.adult_on, day)
         if assessment is not None and assessment.status != AssessmentStatus.AUTHORISED:
             authorised_on = max(concluded, assessment.start_date)
             self.authorise(assessment, authorised_on, AssessmentOutcome.STRATEGY_DISCUSSION,
@@ -330,7 +357,7 @@ class Journey:
             if rng.random() < 0.45:
                 return self.cin_plan(episode, ctx.days(concluded, rng.randint(1, 10)))
             return self.close(episode, concluded, ReasonForClosure.RC7, manager)
-        plan_made = rng.random() < 0.86
+        plan_made = rng.random() < (0.95 if self.had_cp_plan else 0.86)
         category = _pick(rng, CATEGORIES) if plan_made else ""
         icpc = self.batch.add("icpc", Conference(
             child=self.child, episode=episode, kind=ConferenceKind.INITIAL, section47=enquiry, held_on=concluded,
@@ -349,7 +376,7 @@ class Journey:
         start = icpc.held_on
         months = _pick(rng, [((3, 6), 24), ((6, 12), 42), ((12, 18), 21), ((18, 24), 9), ((24, 32), 4)])
         planned_end = add_months(start, rng.randint(*months))
-        becomes_looked_after = rng.random() < 0.22
+        becomes_looked_after = rng.random() < 0.3
         # Review conferences: the first within 3 months of the ICPC, then at most 6-monthly.
         reviews, day, first = [], start, True
         while True:
@@ -417,7 +444,7 @@ class Journey:
 
     # --- closure -------------------------------------------------------------------------------------
     def close(self, episode, day, reason, actor) -> datetime.date:
-        day = min(day, self.adult_on) if day > self.adult_on else day
+        day = max(day, episode.start_date)
         episode.end_date, episode.closure_reason, episode.closed_by = day, reason, actor
         episode.closed_at = self.ctx.at(day, 17)
         self.batch.event(self.child, "cin_episode.closed", self.ctx.at(day, 17), actor, episode,

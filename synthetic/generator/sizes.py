@@ -23,7 +23,7 @@ class Size:
 SIZES = {
     "small": Size("small", children=160, batch=80),
     "medium": Size("medium", children=6_000, batch=500),
-    "large": Size("large", children=115_000, batch=1_000, audit=False),
+    "large": Size("large", children=135_000, batch=1_000, audit=False),
 }
 
 YEARS_OF_HISTORY = 5

@@ -24,6 +24,7 @@ POOLS = {
     "safeguarding": (TeamKind.CHILD_IN_NEED, Role.SOCIAL_WORKER, "Safeguarding Team", (15, 25)),
     "looked_after": (TeamKind.LOOKED_AFTER, Role.SOCIAL_WORKER, "Children in Care Team", (15, 22)),
     "iro": (TeamKind.IRO_SERVICE, Role.IRO, "Reviewing Service", (50, 70)),
+    "personal_adviser": (TeamKind.CARE_LEAVERS, Role.PERSONAL_ADVISER, "Leaving Care Team", (18, 25)),
 }
 AREAS = ["North", "South", "East", "West", "Central", "Riverside", "Hillside", "Parkside", "Canal", "Forest"]
 

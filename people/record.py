@@ -39,13 +39,43 @@ def register_badge_columns(columns: Callable, to_badges: Callable) -> None:
         _BADGE_COLUMNS.append((columns, to_badges))
 
 
-def _badge_row(person, column_sets) -> dict | None:
+# The badge query has the same shape on every page of every record: only the child's pk changes.
+# Building and compiling it through the ORM (a dozen Exists/Subquery columns) cost more CPU than
+# anything else on a record page, so it is compiled once per set of columns and reused with the
+# pk swapped in. The pk goes in as a sentinel that no other parameter of these queries can equal
+# (they are choice codes, booleans and no negative numbers).
+_PK_SENTINEL = -918_273_645
+_BADGE_SQL: dict[tuple, tuple[str, tuple, int, list[str]]] = {}
+
+
+def _badge_sql(column_sets) -> tuple[str, tuple, int, list[str]]:
     from people.models import Person
 
-    annotations = {}
-    for columns in column_sets:
-        annotations.update(columns())
-    return Person.objects.filter(pk=person.pk).annotate(**annotations).values(*annotations).first()
+    key = tuple(column_sets)
+    compiled = _BADGE_SQL.get(key)
+    if compiled is None:
+        annotations = {}
+        for columns in column_sets:
+            annotations.update(columns())
+        query = Person.objects.filter(pk=_PK_SENTINEL).annotate(**annotations).values(*annotations)[:1].query
+        sql, params = query.sql_with_params()
+        at = [i for i, param in enumerate(params) if type(param) is int and param == _PK_SENTINEL]
+        if len(at) != 1:  # never silently run a query for the wrong child
+            raise RuntimeError("The badge query's pk parameter could not be found")
+        compiled = _BADGE_SQL[key] = (sql, tuple(params), at[0], list(annotations))
+    return compiled
+
+
+def _badge_row(person, column_sets) -> dict | None:
+    from django.db import connection
+
+    sql, params, at, names = _badge_sql(column_sets)
+    params = list(params)
+    params[at] = person.pk
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return dict(zip(names, row, strict=True)) if row is not None else None
 
 
 def badges_from_columns(person, columns: Callable, to_badges: Callable) -> list[Badge]:

@@ -164,6 +164,25 @@ def test_badges_looked_after_placed_with_parents_and_missing_now_in_one_query(wo
     assert [b.text for b in badges] == ["Looked after", "Placed with parents", "Missing now"]
 
 
+def test_the_compiled_badge_query_reads_each_childs_own_row_as_the_orm_would(worker, child, today):
+    """The record's badge query is compiled once and rerun with another pk (people.record):
+    a second child must get their own badges, and the row must equal the ORM's own reading."""
+    from people.models import Person
+    from people.record import _BADGE_COLUMNS, _badge_row, badges_for
+
+    other = another_child(worker)
+    start_care(worker, child, D(2025, 5, 1), legal_status="C2", placement=WITH_PARENTS)
+    column_sets = [columns for columns, _ in _BADGE_COLUMNS]
+    for person in (child, other, child):
+        annotations = {}
+        for columns in column_sets:
+            annotations.update(columns())
+        expected = Person.objects.filter(pk=person.pk).annotate(**annotations).values(*annotations).first()
+        assert _badge_row(person, column_sets) == expected
+    assert "Looked after" in [b.text for b in badges_for(child)]
+    assert "Looked after" not in [b.text for b in badges_for(other)]
+
+
 def test_a_short_break_is_badged_as_such(worker, child, today):
     from looked_after.badges import looked_after_badges
 

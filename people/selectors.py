@@ -41,6 +41,46 @@ def person_search(*, user, query: SearchQuery) -> QuerySet[Person]:
     metaphone: "Smyth" ~ "Smith"), on current and previous names. An identifier matches the
     LA ID, NHS number, UPN or former UPN exactly. A date of birth narrows the results.
     """
+    return _search(user, query)[0].select_related("current_worker", "current_team")
+
+
+def search_results(*, user, query: SearchQuery) -> "SearchResults":
+    """The same search, for a page of results at a time (the search page's Paginator)."""
+    ranked, candidates = _search(user, query)
+    return SearchResults(ranked, candidates)
+
+
+class SearchResults:
+    """A search read the way Paginator reads it, so a common surname costs little more than a rare one.
+
+    A name like "Hughes" matches thousands of people in a large authority. Counting them through
+    the ranked query, and ranking them with their worker and team joined on, looked every one of
+    them up twice more than needed. Here the count comes from the index lookups alone (the
+    visibility rules apply in each lookup, on the rows it has already read), and a page is the
+    ranked ids first, then only those people with their worker and team.
+    """
+
+    def __init__(self, ranked: QuerySet[Person], candidates: QuerySet | None):
+        self._ranked = ranked
+        self._candidates = candidates
+
+    def count(self) -> int:
+        return (self._candidates if self._candidates is not None else self._ranked.order_by()).count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index:index + 1][0]
+        ids = list(self._ranked.values_list("pk", flat=True)[index])
+        found = Person.objects.select_related("current_worker", "current_team").in_bulk(ids)
+        return [found[pk] for pk in ids]
+
+
+def _search(user, query: SearchQuery) -> tuple[QuerySet[Person], QuerySet | None]:
+    """(the matching people ranked, and for a name search the union of the index lookups that
+    found them, each already limited to the people the user may see)."""
     people = people_visible_to(user)
     if query.identifier.strip():
         ident = _normalise_identifier(query.identifier)
@@ -48,14 +88,15 @@ def person_search(*, user, query: SearchQuery) -> QuerySet[Person]:
     if query.date_of_birth:
         people = people.filter(Q(date_of_birth=query.date_of_birth) | Q(expected_date_of_birth=query.date_of_birth))
     name = " ".join(query.name.lower().split())
+    candidates = None
     if name:
-        people = _match_name(people, name)
+        people, candidates = _match_name(people, name)
     else:
         people = people.annotate(score=Value(1.0, output_field=FloatField()))
-    return people.select_related("current_worker", "current_team").order_by("-score", "family_name", "given_name", "pk")
+    return people.order_by("-score", "family_name", "given_name", "pk"), candidates
 
 
-def _match_name(people: QuerySet[Person], name: str) -> QuerySet[Person]:
+def _match_name(people: QuerySet[Person], name: str) -> tuple[QuerySet[Person], QuerySet]:
     parts = name.split()
     family = parts[-1]
     given = parts[0] if len(parts) > 1 else ""
@@ -66,21 +107,27 @@ def _match_name(people: QuerySet[Person], name: str) -> QuerySet[Person]:
     # The candidates are the union of three indexed lookups (the trigram index on current names,
     # the phonetic index, the trigram index on previous names). Written as one OR with an EXISTS,
     # PostgreSQL cannot use any of the indexes and reads every person (bench.explain showed a
-    # sequential scan of people_person for every search).
-    candidates = (
-        Person.objects.filter(search_name__trigram_similar=name).values("pk")
-        .union(Person.objects.filter(sounds_alike).values("pk"),
-               PersonName.objects.filter(search_name__trigram_similar=name).values("person_id"))
-    )
+    # sequential scan of people_person for every search). order_by() drops Person's default
+    # ordering: a sort each lookup does not need.
+    def lookups(base, names):
+        return (base.filter(search_name__trigram_similar=name).order_by().values("pk")
+                .union(base.filter(sounds_alike).order_by().values("pk"), names))
+
+    previous_names = PersonName.objects.filter(search_name__trigram_similar=name).order_by().values("person_id")
     similarity = TrigramSimilarity("search_name", name)
-    return (
-        people.filter(pk__in=candidates)
+    ranked = (
+        people.filter(pk__in=lookups(Person.objects, previous_names))
         .annotate(
             similarity=similarity,
             sound_bonus=Case(When(sounds_alike, then=Value(0.3)), default=Value(0.0), output_field=FloatField()),
         )
         .annotate(score=Greatest(F("similarity") + F("sound_bonus"), Value(0.0)))
     )
+    # For the count, the same lookups each carry the user's visibility (and any identifier or
+    # date of birth), so their union is the set of results itself and is counted without
+    # looking each person up again.
+    candidates = lookups(people, people.filter(pk__in=previous_names).order_by().values("pk"))
+    return ranked, candidates
 
 
 def likely_duplicates(*, user, given_name: str, family_name: str, date_of_birth=None, limit: int = 10):

@@ -58,7 +58,7 @@ def search(request):
             date_of_birth=form.cleaned_data["date_of_birth"],
             identifier=form.cleaned_data["identifier"],
         )
-        results = selectors.person_search(user=request.user, query=query)
+        results = selectors.search_results(user=request.user, query=query)
         page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

@@ -4,7 +4,7 @@ import pytest
 
 from access.services import restricted_access_grant
 from people import services
-from people.selectors import SearchQuery, likely_duplicates, person_search
+from people.selectors import SearchQuery, likely_duplicates, person_search, search_results
 from workforce.roles import Role
 from workforce.services import team_create
 
@@ -78,3 +78,24 @@ def test_search_query_count_does_not_grow_with_results(worker, django_assert_max
         results = list(person_search(user=worker, query=SearchQuery(name="Jonathan Smith")))
         [str(r.current_worker) + str(r.current_team) for r in results]
     assert len(results) == 30
+
+
+def test_the_search_page_counts_and_pages_what_the_full_search_finds(worker, make_staff, django_assert_max_num_queries):
+    """search_results (the search page) counts from the index lookups and fetches a page by ids:
+    the same people, in the same order, limited the same way to what each user may see."""
+    for i in range(12):
+        _child(worker, "Jonathan", "Smith", dob=datetime.date(2010, 1, 1) + datetime.timedelta(days=i))
+    _child(worker, "Jonathon", "Smyth")
+    _child(worker, "Priya", "Kaur")
+    stranger = make_staff(Role.SOCIAL_WORKER, team=team_create(name="Another team"))
+    for user in (worker, make_staff(Role.MASH_WORKER), stranger):
+        for query in (SearchQuery(name="Jonathan Smith"), SearchQuery(name="Smith", date_of_birth=datetime.date(2010, 1, 3)),
+                      SearchQuery(date_of_birth=datetime.date(2010, 1, 5))):
+            everyone = list(person_search(user=user, query=query))
+            results = search_results(user=user, query=query)
+            assert results.count() == len(everyone)
+            with django_assert_max_num_queries(2):  # the ids of the page, then those people with worker and team
+                page = results[5:10]
+                [str(r.current_worker) + str(r.current_team) for r in page]
+            assert page == everyone[5:10]
+    assert search_results(user=stranger, query=SearchQuery(name="Jonathan Smith")).count() == 0

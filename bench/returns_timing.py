@@ -70,9 +70,11 @@ def _jsonable(value):
     return str(value)
 
 
-def _validator(name, venv: Path, script: str, args: list[str]) -> dict:
+def _validator(name, venv: Path, script: str, args: list[str], timeout: float) -> dict:
     """Run one of the DfE's validators through the project's runner (validators/), which prints
-    what it found as JSON, in the validator's own environment."""
+    what it found as JSON, in the validator's own environment. On the large authority the CIN
+    validator ran for over 14 minutes without finishing, so each run is bounded: past `timeout`
+    it is stopped and reported unfinished, with how long it was given."""
     python, runner = venv / "bin" / "python", BASE_DIR / "validators" / script
     if not runner.exists():
         return {"name": name, "result": "not available", "why": f"validators/{script} is not on this branch"}
@@ -80,7 +82,12 @@ def _validator(name, venv: Path, script: str, args: list[str]) -> dict:
         return {"name": name, "result": "not available",
                 "why": f"{venv.name} is missing (validators/README.md says how it is made)"}
     start = time.perf_counter()
-    done = subprocess.run([str(python), str(runner), *args], cwd=BASE_DIR, capture_output=True, text=True)
+    try:
+        done = subprocess.run([str(python), str(runner), *args], cwd=BASE_DIR, capture_output=True, text=True,
+                              timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"name": name, "result": "unfinished", "seconds": round(time.perf_counter() - start, 2),
+                "why": f"stopped after the {timeout:.0f} s it was given (--validator-timeout)"}
     seconds = time.perf_counter() - start
     entry = {"name": name, "seconds": round(seconds, 2), "exit_code": done.returncode}
     if done.returncode != 0:
@@ -118,7 +125,7 @@ def _la_code() -> str:
     return LA_ONS_CODE
 
 
-def measure(out_dir: Path) -> tuple[list[dict], list[dict]]:
+def measure(out_dir: Path, validator_timeout: float = 600) -> tuple[list[dict], list[dict]]:
     year = collection_year()
     if out_dir.exists():
         shutil.rmtree(out_dir)
@@ -135,12 +142,14 @@ def measure(out_dir: Path) -> tuple[list[dict], list[dict]]:
     validators = []
     rules = f"{year - 1}_{year % 100:02d}"  # 2025_26 for the year ending March 2026
     if cin_file.exists():
-        validators.append(_validator("cin_validator", BASE_DIR / ".venv-cin", "run_cin.py", [str(cin_file), f"cin{rules}"]))
+        validators.append(_validator("cin_validator", BASE_DIR / ".venv-cin", "run_cin.py", [str(cin_file), f"cin{rules}"],
+                                     validator_timeout))
     year_dir, previous_dir = ssda_dir / str(year), ssda_dir / str(year - 1)
     if year_dir.exists():
         validators.append(_validator(
             "lac_validator", BASE_DIR / ".venv-903", "run_903.py",
             [str(year_dir), str(previous_dir) if previous_dir.exists() else "-", str(year), f"lac{rules}", _la_code()],
+            validator_timeout,
         ))
     quality.extend(validators)
     ours = quality[0].get("seconds")

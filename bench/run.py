@@ -37,6 +37,8 @@ def parse(argv=None):
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--only", default="", help="comma-separated scenario names (default: all)")
     parser.add_argument("--no-returns", action="store_true", help="skip the returns and data-quality timings")
+    parser.add_argument("--validator-timeout", type=float, default=600,
+                        help="seconds each DfE validator may take before it is stopped and reported unfinished")
     return parser.parse_args(argv)
 
 
@@ -116,7 +118,8 @@ def main(argv=None) -> int:
         from bench import returns_timing
 
         say("returns builds and data-quality checks (in-process, the server stopped)")
-        result["returns"], result["data_quality"] = returns_timing.measure(BASE_DIR / "bench" / "data" / "returns")
+        result["returns"], result["data_quality"] = returns_timing.measure(BASE_DIR / "bench" / "data" / "returns",
+                                                                              validator_timeout=args.validator_timeout)
     path = report.write(result)
     report.print_table(result)
     say(f"written {path.relative_to(BASE_DIR)}")

@@ -12,9 +12,8 @@ from access.selectors import people_visible_to
 from people.choices import REVERSE_LABELS, RelationshipKind
 from people.models import Metaphone, Person, PersonName, Relationship
 
-# Trigram similarity above which a name counts as a match. pg_trgm's default is 0.3; names are
-# short, so we accept a little less and let the ranking put the best first.
-NAME_THRESHOLD = 0.25
+# Names match on pg_trgm's own similarity threshold (0.3, the `%` operator's default); a lower
+# one finds more near-misses but makes the trigram index return far more rows to recheck.
 
 IDENTIFIER = re.compile(r"^[A-Za-z]?\d[\d\s-]{4,}[A-Za-z]?$|^[A-Za-z]\d{11}[A-Za-z0-9]$")
 

@@ -297,12 +297,16 @@ class _Chunk:
     def prev_perm_rows(self, pk):
         p = self.people[pk]
         starts = {e["period__start_date"] for e in self.episodes[pk] if e["reason_new_episode"] == "S"}
-        for started in sorted(starts):
+        # One row a child (INT35), however many periods of care began in the year: the latest
+        # period's answer, the one asked most recently. Rule 630 matches PrevPerm by child, so it
+        # stands for the earlier periods too.
+        for started in sorted(starts, reverse=True):
             row = self.previous_permanence.get((pk, started))
             if row is None:
                 continue
             yield [p["la_id"], _d(p["date_of_birth"]), row["option"], row["arranged_by_la"],
                    PreviousPermanence(**row).ssda903_date]
+            return
 
     def missing_rows(self, pk):
         p = self.people[pk]

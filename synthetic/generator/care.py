@@ -96,7 +96,7 @@ def period_of_care(journey, start: datetime.date):
     changes = sorted(set(changes) | set(statuses))
     permanence.previous_permanence(ctx, batch, child, start, worker)
 
-    placement = _new_placement(ctx, batch, child, period, start, age, legal, route)
+    placement = _new_placement(ctx, batch, child, period, start, age, legal, journey.home_postcode, route)
     episode = batch.add("care_episode", Episode(
         child=child, period=period, placement=placement, start_date=start, reason_new_episode=ReasonNewEpisode.S,
         legal_status=legal, category_of_need="N1", home_postcode=journey.home_postcode, recorded_by=worker))
@@ -111,7 +111,7 @@ def period_of_care(journey, start: datetime.date):
             # Placed for adoption from the foster placement (rule 336), under the placement order.
             placement.end_date = change
             episode.reason_place_change = "CARPL"
-            placement = _adoption_placement(ctx, batch, child, period, change, route)
+            placement = _adoption_placement(ctx, batch, child, period, change, route, journey.home_postcode)
             rne = ReasonNewEpisode.T if route.foster_carers else ReasonNewEpisode.P
         elif status_change and placement.placement_type != PlacementType.P1:
             rne = ReasonNewEpisode.L
@@ -119,7 +119,7 @@ def period_of_care(journey, start: datetime.date):
             placement.end_date = change
             episode.reason_place_change = rng.choice(MOVE_REASONS)
             placement = _new_placement(ctx, batch, child, period, change, age_on(child.date_of_birth, change), new_legal,
-                                       route)
+                                       journey.home_postcode, route)
             rne = ReasonNewEpisode.B if status_change else ReasonNewEpisode.P
         legal = new_legal
         episode = batch.add("care_episode", Episode(
@@ -173,18 +173,21 @@ def period_of_care(journey, start: datetime.date):
     return end, closure
 
 
-def _adoption_placement(ctx, batch, child, period, day, route):
+def _adoption_placement(ctx, batch, child, period, day, route, home_postcode):
     kind = PlacementType.A5 if route.foster_carers else PlacementType.A6
     return batch.add("placement", Placement(
-        child=child, period=period, start_date=day, placement_type=kind, provider="PR1", postcode=ctx.postcode(),
+        child=child, period=period, start_date=day, placement_type=kind, provider="PR1",
+        postcode=ctx.postcode(other_than=home_postcode),
         ofsted_urn=LA_FOSTERING_URN, carer_name="Prospective adopters"))
 
 
-def _new_placement(ctx, batch, child, period, day, age, legal, route=None):
+def _new_placement(ctx, batch, child, period, day, age, legal, home_postcode, route=None):
     placement_type, provider, urn, carer = _placement_details(ctx.rng, age, legal, route)
+    # Placed with parents (P1) may be at home; any other placement is elsewhere (rule 392d).
+    away = None if placement_type == PlacementType.P1 else home_postcode
     return batch.add("placement", Placement(
         child=child, period=period, start_date=day, placement_type=placement_type, provider=provider,
-        postcode=ctx.postcode(), ofsted_urn=urn, carer_name=carer,
+        postcode=ctx.postcode(other_than=away), ofsted_urn=urn, carer_name=carer,
         intended_until_18=placement_type in (PlacementType.U1, PlacementType.U4)))
 
 

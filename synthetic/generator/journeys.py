@@ -42,6 +42,9 @@ def _pick(rng, weighted):
     return rng.choices([v for v, _ in weighted], [w for _, w in weighted])[0]
 
 
+MIN_ALLOCATION_DAYS = 3
+
+
 class Journey:
     """One child's record being planned. `day` moves forward; nothing is dated before it."""
 
@@ -61,7 +64,14 @@ class Journey:
         if self.allocation is not None:
             # Never before the current allocation began: allocations follow one another without
             # overlapping (SSDA903 social worker episodes, rules SW10STG2 and SW12STG2).
+            # A transfer waits until the current worker has held the case for
+            # MIN_ALLOCATION_DAYS: a handover takes days, and an episode shorter than that is
+            # flagged by SW09STG2 (it counts under three days as "less than 24 hours"). Never
+            # into the future: a handover not yet due today would be an allocation not yet made.
             day = max(day, self.allocation.start_date)
+            handover = self.allocation.start_date + datetime.timedelta(days=MIN_ALLOCATION_DAYS)
+            if day < handover <= self.ctx.today:
+                day = handover
             self.allocation.end_date, self.allocation.end_reason = day, reason
         self.allocation = self.batch.add("allocation", Allocation(
             child=self.child, worker=worker, team=worker.team, start_date=day, reason=reason, allocated_by=staff.manager_of(worker),

@@ -246,6 +246,13 @@ def _health(ctx, batch, child, start, last, worker):
                 sdq = SDQScore(child=child, completed_on=day, score=rng.randint(4, 30), recorded_by=worker)
             else:
                 sdq = SDQScore(child=child, completed_on=day, reason=rng.choice(["SDQ2", "SDQ4", "SDQ5"]), recorded_by=worker)
+        elif age in (3, 17):
+            # Too young or too old for the questionnaire, said so: the return asks a reason of
+            # every child who turns 4 or 17 in the year (rule 197B), and SDQ1 is that reason.
+            sdq = SDQScore(child=child, completed_on=day, reason="SDQ1", recorded_by=worker)
+        else:
+            sdq = None
+        if sdq is not None:
             batch.add("sdq", sdq)
             batch.event(child, "health.sdq", ctx.at(day), worker, sdq, score=sdq.score, reason=sdq.reason)
         if 5 <= age <= 16:

@@ -267,6 +267,11 @@ class _Chunk:
         birthday = next((b for b in (_birthday(dob, a) for a in range(17, 22)) if b in self.year), None) if dob else None
         if birthday is None:
             return
+        # A young person still looked after on the birthday (care ending on it or later) was not
+        # yet a care leaver at it: no OC3 for that birthday (rule 1016), whatever contact the
+        # leaving care team recorded in its window.
+        if any(e["end_date"] is not None and e["end_date"] >= birthday for e in self.episodes[pk]):
+            return
         # "Around their birthday": the check nearest it, from 3 months before to 1 month after,
         # the same window as care_leavers.selectors.oc3_row (TIMESCALES.md B marks it unconfirmed).
         checks = [c for c in self.keeping_in_touch[pk]

@@ -93,3 +93,25 @@ def test_prevperm_holds_one_row_a_child_the_latest_period_of_cares(authority, cl
     build_ssda903(2026, tmp_path, previous=False)
     rows = [r for r in _table(tmp_path / "2026", "PrevPerm") if r["CHILD"] == child.la_id]
     assert [(r["PREV_PERM"], r["LA_PERM"], r["DATE_PERM"]) for r in rows] == [("P2", "330", "01/05/2023")]
+
+
+def test_no_oc3_for_a_birthday_the_young_person_was_still_looked_after_on():
+    # Rule 1016: care leaver information is not for a 17th or 18th birthday on or before the day
+    # care ended. Built on a bare chunk (no database): only the rows oc3_rows reads.
+    from collections import defaultdict
+
+    from returns.periods import CollectionYear
+    from returns.ssda903 import _Chunk
+
+    chunk = object.__new__(_Chunk)
+    chunk.year = CollectionYear.ending(2026)
+    chunk.people = {1: {"la_id": "C1", "date_of_birth": D(2007, 5, 23)}}
+    touch = {"contact_on": D(2025, 5, 30), "in_touch": "YES", "activity": "G4", "accommodation": "Z1"}
+    chunk.keeping_in_touch = defaultdict(list, {1: [touch]})
+
+    chunk.episodes = defaultdict(list, {1: [{"end_date": D(2025, 5, 23)}]})  # left care on the 18th birthday
+    assert list(chunk.oc3_rows(1)) == []
+    chunk.episodes = defaultdict(list, {1: [{"end_date": D(2025, 5, 22)}]})  # the day before: a care leaver at 18
+    assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]
+    chunk.episodes = defaultdict(list)  # left care in an earlier year
+    assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]

@@ -111,7 +111,8 @@ def period_of_care(journey, start: datetime.date):
             # Placed for adoption from the foster placement (rule 336), under the placement order.
             placement.end_date = change
             episode.reason_place_change = "CARPL"
-            placement = _adoption_placement(ctx, batch, child, period, change, route, journey.home_postcode)
+            placement = _adoption_placement(ctx, batch, child, period, change, route, journey.home_postcode,
+                                             placement)
             rne = ReasonNewEpisode.T if route.foster_carers else ReasonNewEpisode.P
         elif status_change and placement.placement_type != PlacementType.P1:
             rne = ReasonNewEpisode.L
@@ -119,7 +120,7 @@ def period_of_care(journey, start: datetime.date):
             placement.end_date = change
             episode.reason_place_change = rng.choice(MOVE_REASONS)
             placement = _new_placement(ctx, batch, child, period, change, age_on(child.date_of_birth, change), new_legal,
-                                       journey.home_postcode, route)
+                                       journey.home_postcode, route, previous=placement)
             rne = ReasonNewEpisode.B if status_change else ReasonNewEpisode.P
         legal = new_legal
         episode = batch.add("care_episode", Episode(
@@ -173,18 +174,20 @@ def period_of_care(journey, start: datetime.date):
     return end, closure
 
 
-def _adoption_placement(ctx, batch, child, period, day, route, home_postcode):
+def _adoption_placement(ctx, batch, child, period, day, route, home_postcode, previous):
     kind = PlacementType.A5 if route.foster_carers else PlacementType.A6
     return batch.add("placement", Placement(
         child=child, period=period, start_date=day, placement_type=kind, provider="PR1",
-        postcode=ctx.postcode(other_than=home_postcode),
+        postcode=ctx.postcode(other_than=(home_postcode, previous.postcode)),
         ofsted_urn=LA_FOSTERING_URN, carer_name="Prospective adopters"))
 
 
-def _new_placement(ctx, batch, child, period, day, age, legal, home_postcode, route=None):
+def _new_placement(ctx, batch, child, period, day, age, legal, home_postcode, route=None, previous=None):
     placement_type, provider, urn, carer = _placement_details(ctx.rng, age, legal, route)
     # Placed with parents (P1) may be at home; any other placement is elsewhere (rule 392d).
-    away = None if placement_type == PlacementType.P1 else home_postcode
+    away = () if placement_type == PlacementType.P1 else (home_postcode,)
+    if previous is not None:
+        away += (previous.postcode,)
     return batch.add("placement", Placement(
         child=child, period=period, start_date=day, placement_type=placement_type, provider=provider,
         postcode=ctx.postcode(other_than=away), ofsted_urn=urn, carer_name=carer,

@@ -277,6 +277,10 @@ def _missing(ctx, batch, child, period, start, last, worker):
         if when.date() > last or when.date() >= ctx.today - datetime.timedelta(days=4):
             return
         back = when + datetime.timedelta(hours=rng.randint(2, 60))
+        if back.date() > last:
+            # Back before care ends: a missing episode belongs to the period of care it began
+            # in, and one still running after the child left care is an error (rule 577).
+            back = ctx.at(last, 23, 59)
         kind = "M" if rng.random() < 0.8 else "A"
         episode = batch.add("missing", MissingEpisode(child=child, period=period, kind=kind, started_at=when,
                                                       returned_at=back, reported_to_police=kind == "M",

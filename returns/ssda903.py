@@ -71,6 +71,7 @@ TABLES: dict[str, tuple[str, list[str]]] = {
 
 ADOPTED = ("E11", "E12")
 OC3_DAYS_BEFORE, OC3_DAYS_AFTER = 91, 31
+NOT_ASKED = {"DIED", "RHOM"}  # OC3 IN_TOUCH answers after which ACTIV and ACCOM are "0"
 # A placement with no Ofsted URN is written XXXXXXX (the DfE guide's convention), but only for
 # the placement types that may be without one (rule 242: adoption placements A3 to A6, through
 # a regional adoption agency, and foster placements U1 to U6). Any other type is left blank: the
@@ -279,7 +280,12 @@ class _Chunk:
         if not checks:
             return
         nearest = min(checks, key=lambda c: (abs((c["contact_on"] - birthday).days), c["contact_on"]))
-        yield [p["la_id"], _d(dob), nearest["in_touch"], nearest["activity"], nearest["accommodation"]]
+        activity, accommodation = nearest["activity"], nearest["accommodation"]
+        if nearest["in_touch"] in NOT_ASKED:
+            # Died, or back home with parents six months or more: no activity or accommodation
+            # is asked, and the return codes that "0", never blank (rules 344, 132, 133, 153).
+            activity, accommodation = activity or "0", accommodation or "0"
+        yield [p["la_id"], _d(dob), nearest["in_touch"], activity, accommodation]
 
     def ad1_rows(self, pk):
         adopted = [e for e in self.episodes[pk] if e["reason_ceased"] in ADOPTED and e["end_date"] in self.year]

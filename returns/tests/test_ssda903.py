@@ -115,3 +115,22 @@ def test_no_oc3_for_a_birthday_the_young_person_was_still_looked_after_on():
     assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]
     chunk.episodes = defaultdict(list)  # left care in an earlier year
     assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]
+
+
+def test_oc3_activity_and_accommodation_are_0_for_a_young_person_who_died_or_went_home():
+    # Rule 344 wants "0" (not blank) in ACTIV and ACCOM after IN_TOUCH DIED or RHOM; 132 and 133
+    # list "0" among their codes, and 153 refuses a row partly blank.
+    from collections import defaultdict
+
+    from returns.periods import CollectionYear
+    from returns.ssda903 import _Chunk
+
+    chunk = object.__new__(_Chunk)
+    chunk.year = CollectionYear.ending(2026)
+    chunk.people = {1: {"la_id": "C1", "date_of_birth": D(2007, 5, 23)}}
+    chunk.episodes = defaultdict(list)
+    touch = {"contact_on": D(2025, 5, 30), "in_touch": "RHOM", "activity": "", "accommodation": ""}
+    chunk.keeping_in_touch = defaultdict(list, {1: [touch]})
+    assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "RHOM", "0", "0"]]
+    touch.update(in_touch="YES", activity="G4", accommodation="Z1")
+    assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]

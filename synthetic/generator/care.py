@@ -32,7 +32,7 @@ from looked_after.models import (
     ReturnInterview,
     SDQScore,
 )
-from timescales.calendar import add_months, age_on
+from timescales.calendar import add_months, age_on, birthday
 
 from synthetic.generator import activity, leaving_care, permanence
 
@@ -228,6 +228,11 @@ def _working_on_or_before(ctx, day):
     return day
 
 
+def _year_end(day: datetime.date) -> datetime.date:
+    """31 March ending the collection year (April to March) that holds `day`."""
+    return datetime.date(day.year if day.month <= 3 else day.year + 1, 3, 31)
+
+
 def _health(ctx, batch, child, start, last, worker):
     rng = ctx.rng
     iha = ctx.wd(start, rng.randint(10, 20) if rng.random() < 0.8 else rng.randint(21, 45))
@@ -249,9 +254,10 @@ def _health(ctx, batch, child, start, last, worker):
                 sdq = SDQScore(child=child, completed_on=day, score=rng.randint(4, 30), recorded_by=worker)
             else:
                 sdq = SDQScore(child=child, completed_on=day, reason=rng.choice(["SDQ2", "SDQ4", "SDQ5"]), recorded_by=worker)
-        elif age in (3, 17):
+        elif age == 17 or (age == 3 and birthday(child.date_of_birth, 4) <= _year_end(day)):
             # Too young or too old for the questionnaire, said so: the return asks a reason of
-            # every child who turns 4 or 17 in the year (rule 197B), and SDQ1 is that reason.
+            # every child who turns 4 or 17 in the year (rule 197B), and SDQ1 is that reason;
+            # but nothing of a child still under 4 at the year's end (rule 188).
             sdq = SDQScore(child=child, completed_on=day, reason="SDQ1", recorded_by=worker)
         else:
             sdq = None

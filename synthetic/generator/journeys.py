@@ -276,7 +276,9 @@ class Journey:
         # Accommodated straight after the assessment: more often a teenager (section 20), the age
         # group most children who come into care at 14 or over, and so most care leavers, are from.
         teenager = age_on(self.child.date_of_birth, day) >= 14
-        if rng.random() < (0.3 if teenager else 0.16):
+        # Never a care leaver back into care: their keeping-in-touch checks, planned when they
+        # left, run on to today and would fall while looked after again (rules 1007, 1016).
+        if rng.random() < (0.3 if teenager else 0.16) and self.care_leaver is None:
             return self.looked_after(episode, min(self.ctx.days(day, rng.randint(0, 14)), self.ctx.today))
         return self.cin_plan(episode, self.ctx.days(day, rng.randint(0, 7)))
 
@@ -430,7 +432,7 @@ class Journey:
         if not ended:
             return None
         manager = ctx.staff["safeguarding"].manager_of(worker)
-        if becomes_looked_after and end_day < self.adult_on:
+        if becomes_looked_after and end_day < self.adult_on and self.care_leaver is None:  # as above
             reason = PlanEndReason.LOOKED_AFTER
         else:
             reason = PlanEndReason.NO_LONGER_AT_RISK

@@ -71,6 +71,7 @@ TABLES: dict[str, tuple[str, list[str]]] = {
 
 ADOPTED = ("E11", "E12")
 OC3_DAYS_BEFORE, OC3_DAYS_AFTER = 91, 31
+NOT_ASKED = {"DIED", "RHOM"}  # OC3 IN_TOUCH answers after which ACTIV and ACCOM are "0"
 # A placement with no Ofsted URN is written XXXXXXX (the DfE guide's convention), but only for
 # the placement types that may be without one (rule 242: adoption placements A3 to A6, through
 # a regional adoption agency, and foster placements U1 to U6). Any other type is left blank: the
@@ -267,6 +268,11 @@ class _Chunk:
         birthday = next((b for b in (_birthday(dob, a) for a in range(17, 22)) if b in self.year), None) if dob else None
         if birthday is None:
             return
+        # A young person still looked after on the birthday (care ending on it or later) was not
+        # yet a care leaver at it: no OC3 for that birthday (rule 1016), whatever contact the
+        # leaving care team recorded in its window.
+        if any(e["end_date"] is not None and e["end_date"] >= birthday for e in self.episodes[pk]):
+            return
         # "Around their birthday": the check nearest it, from 3 months before to 1 month after,
         # the same window as care_leavers.selectors.oc3_row (TIMESCALES.md B marks it unconfirmed).
         checks = [c for c in self.keeping_in_touch[pk]
@@ -274,7 +280,12 @@ class _Chunk:
         if not checks:
             return
         nearest = min(checks, key=lambda c: (abs((c["contact_on"] - birthday).days), c["contact_on"]))
-        yield [p["la_id"], _d(dob), nearest["in_touch"], nearest["activity"], nearest["accommodation"]]
+        activity, accommodation = nearest["activity"], nearest["accommodation"]
+        if nearest["in_touch"] in NOT_ASKED:
+            # Died, or back home with parents six months or more: no activity or accommodation
+            # is asked, and the return codes that "0", never blank (rules 344, 132, 133, 153).
+            activity, accommodation = activity or "0", accommodation or "0"
+        yield [p["la_id"], _d(dob), nearest["in_touch"], activity, accommodation]
 
     def ad1_rows(self, pk):
         adopted = [e for e in self.episodes[pk] if e["reason_ceased"] in ADOPTED and e["end_date"] in self.year]
@@ -297,12 +308,16 @@ class _Chunk:
     def prev_perm_rows(self, pk):
         p = self.people[pk]
         starts = {e["period__start_date"] for e in self.episodes[pk] if e["reason_new_episode"] == "S"}
-        for started in sorted(starts):
+        # One row a child (INT35), however many periods of care began in the year: the latest
+        # period's answer, the one asked most recently. Rule 630 matches PrevPerm by child, so it
+        # stands for the earlier periods too.
+        for started in sorted(starts, reverse=True):
             row = self.previous_permanence.get((pk, started))
             if row is None:
                 continue
             yield [p["la_id"], _d(p["date_of_birth"]), row["option"], row["arranged_by_la"],
                    PreviousPermanence(**row).ssda903_date]
+            return
 
     def missing_rows(self, pk):
         p = self.people[pk]

@@ -32,7 +32,7 @@ from looked_after.models import (
     ReturnInterview,
     SDQScore,
 )
-from timescales.calendar import add_months, age_on
+from timescales.calendar import add_months, age_on, birthday
 
 from synthetic.generator import activity, leaving_care, permanence
 
@@ -96,7 +96,7 @@ def period_of_care(journey, start: datetime.date):
     changes = sorted(set(changes) | set(statuses))
     permanence.previous_permanence(ctx, batch, child, start, worker)
 
-    placement = _new_placement(ctx, batch, child, period, start, age, legal, route)
+    placement = _new_placement(ctx, batch, child, period, start, age, legal, journey.home_postcode, route)
     episode = batch.add("care_episode", Episode(
         child=child, period=period, placement=placement, start_date=start, reason_new_episode=ReasonNewEpisode.S,
         legal_status=legal, category_of_need="N1", home_postcode=journey.home_postcode, recorded_by=worker))
@@ -111,7 +111,8 @@ def period_of_care(journey, start: datetime.date):
             # Placed for adoption from the foster placement (rule 336), under the placement order.
             placement.end_date = change
             episode.reason_place_change = "CARPL"
-            placement = _adoption_placement(ctx, batch, child, period, change, route)
+            placement = _adoption_placement(ctx, batch, child, period, change, route, journey.home_postcode,
+                                             placement)
             rne = ReasonNewEpisode.T if route.foster_carers else ReasonNewEpisode.P
         elif status_change and placement.placement_type != PlacementType.P1:
             rne = ReasonNewEpisode.L
@@ -119,7 +120,7 @@ def period_of_care(journey, start: datetime.date):
             placement.end_date = change
             episode.reason_place_change = rng.choice(MOVE_REASONS)
             placement = _new_placement(ctx, batch, child, period, change, age_on(child.date_of_birth, change), new_legal,
-                                       route)
+                                       journey.home_postcode, route, previous=placement)
             rne = ReasonNewEpisode.B if status_change else ReasonNewEpisode.P
         legal = new_legal
         episode = batch.add("care_episode", Episode(
@@ -173,18 +174,23 @@ def period_of_care(journey, start: datetime.date):
     return end, closure
 
 
-def _adoption_placement(ctx, batch, child, period, day, route):
+def _adoption_placement(ctx, batch, child, period, day, route, home_postcode, previous):
     kind = PlacementType.A5 if route.foster_carers else PlacementType.A6
     return batch.add("placement", Placement(
-        child=child, period=period, start_date=day, placement_type=kind, provider="PR1", postcode=ctx.postcode(),
+        child=child, period=period, start_date=day, placement_type=kind, provider="PR1",
+        postcode=ctx.postcode(other_than=(home_postcode, previous.postcode)),
         ofsted_urn=LA_FOSTERING_URN, carer_name="Prospective adopters"))
 
 
-def _new_placement(ctx, batch, child, period, day, age, legal, route=None):
+def _new_placement(ctx, batch, child, period, day, age, legal, home_postcode, route=None, previous=None):
     placement_type, provider, urn, carer = _placement_details(ctx.rng, age, legal, route)
+    # Placed with parents (P1) may be at home; any other placement is elsewhere (rule 392d).
+    away = () if placement_type == PlacementType.P1 else (home_postcode,)
+    if previous is not None:
+        away += (previous.postcode,)
     return batch.add("placement", Placement(
         child=child, period=period, start_date=day, placement_type=placement_type, provider=provider,
-        postcode=ctx.postcode(), ofsted_urn=urn, carer_name=carer,
+        postcode=ctx.postcode(other_than=away), ofsted_urn=urn, carer_name=carer,
         intended_until_18=placement_type in (PlacementType.U1, PlacementType.U4)))
 
 
@@ -222,6 +228,11 @@ def _working_on_or_before(ctx, day):
     return day
 
 
+def _year_end(day: datetime.date) -> datetime.date:
+    """31 March ending the collection year (April to March) that holds `day`."""
+    return datetime.date(day.year if day.month <= 3 else day.year + 1, 3, 31)
+
+
 def _health(ctx, batch, child, start, last, worker):
     rng = ctx.rng
     iha = ctx.wd(start, rng.randint(10, 20) if rng.random() < 0.8 else rng.randint(21, 45))
@@ -243,6 +254,14 @@ def _health(ctx, batch, child, start, last, worker):
                 sdq = SDQScore(child=child, completed_on=day, score=rng.randint(4, 30), recorded_by=worker)
             else:
                 sdq = SDQScore(child=child, completed_on=day, reason=rng.choice(["SDQ2", "SDQ4", "SDQ5"]), recorded_by=worker)
+        elif age == 17 or (age == 3 and birthday(child.date_of_birth, 4) <= _year_end(day)):
+            # Too young or too old for the questionnaire, said so: the return asks a reason of
+            # every child who turns 4 or 17 in the year (rule 197B), and SDQ1 is that reason;
+            # but nothing of a child still under 4 at the year's end (rule 188).
+            sdq = SDQScore(child=child, completed_on=day, reason="SDQ1", recorded_by=worker)
+        else:
+            sdq = None
+        if sdq is not None:
             batch.add("sdq", sdq)
             batch.event(child, "health.sdq", ctx.at(day), worker, sdq, score=sdq.score, reason=sdq.reason)
         if 5 <= age <= 16:
@@ -264,6 +283,10 @@ def _missing(ctx, batch, child, period, start, last, worker):
         if when.date() > last or when.date() >= ctx.today - datetime.timedelta(days=4):
             return
         back = when + datetime.timedelta(hours=rng.randint(2, 60))
+        if back.date() > last:
+            # Back before care ends: a missing episode belongs to the period of care it began
+            # in, and one still running after the child left care is an error (rule 577).
+            back = ctx.at(last, 23, 59)
         kind = "M" if rng.random() < 0.8 else "A"
         episode = batch.add("missing", MissingEpisode(child=child, period=period, kind=kind, started_at=when,
                                                       returned_at=back, reported_to_police=kind == "M",

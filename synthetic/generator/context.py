@@ -82,7 +82,15 @@ class Context:
         return self.rng.random() < p
 
     # --- places ---------------------------------------------------------------------------------
-    def postcode(self) -> str:
+    def postcode(self, other_than: tuple[str, ...] = ()) -> str:
         # Real Birmingham postcodes (postcodes alone identify no one): the SSDA903 validator
         # looks each one up (rules 169, 179, 392a-c), so a made-up one is an error there.
-        return self.rng.choice(POSTCODES)
+        # `other_than`: a placement away from home is never at the child's home postcode (rule
+        # 392d allows the same postcode only for P1, placed with parents), so drawing it again
+        # when the list happens to give the home one; nor at the placement the child moves from
+        # (rule 435: a move, RNE P or T, to a placement the same in type, provider, postcode and
+        # URN is no move).
+        postcode = self.rng.choice(POSTCODES)
+        while postcode in other_than:
+            postcode = self.rng.choice(POSTCODES)
+        return postcode

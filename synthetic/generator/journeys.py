@@ -42,6 +42,9 @@ def _pick(rng, weighted):
     return rng.choices([v for v, _ in weighted], [w for _, w in weighted])[0]
 
 
+MIN_ALLOCATION_DAYS = 3
+
+
 class Journey:
     """One child's record being planned. `day` moves forward; nothing is dated before it."""
 
@@ -61,7 +64,14 @@ class Journey:
         if self.allocation is not None:
             # Never before the current allocation began: allocations follow one another without
             # overlapping (SSDA903 social worker episodes, rules SW10STG2 and SW12STG2).
+            # A transfer waits until the current worker has held the case for
+            # MIN_ALLOCATION_DAYS: a handover takes days, and an episode shorter than that is
+            # flagged by SW09STG2 (it counts under three days as "less than 24 hours"). Never
+            # into the future: a handover not yet due today would be an allocation not yet made.
             day = max(day, self.allocation.start_date)
+            handover = self.allocation.start_date + datetime.timedelta(days=MIN_ALLOCATION_DAYS)
+            if day < handover <= self.ctx.today:
+                day = handover
             self.allocation.end_date, self.allocation.end_reason = day, reason
         self.allocation = self.batch.add("allocation", Allocation(
             child=self.child, worker=worker, team=worker.team, start_date=day, reason=reason, allocated_by=staff.manager_of(worker),
@@ -266,7 +276,9 @@ class Journey:
         # Accommodated straight after the assessment: more often a teenager (section 20), the age
         # group most children who come into care at 14 or over, and so most care leavers, are from.
         teenager = age_on(self.child.date_of_birth, day) >= 14
-        if rng.random() < (0.3 if teenager else 0.16):
+        # Never a care leaver back into care: their keeping-in-touch checks, planned when they
+        # left, run on to today and would fall while looked after again (rules 1007, 1016).
+        if rng.random() < (0.3 if teenager else 0.16) and self.care_leaver is None:
             return self.looked_after(episode, min(self.ctx.days(day, rng.randint(0, 14)), self.ctx.today))
         return self.cin_plan(episode, self.ctx.days(day, rng.randint(0, 7)))
 
@@ -420,7 +432,7 @@ class Journey:
         if not ended:
             return None
         manager = ctx.staff["safeguarding"].manager_of(worker)
-        if becomes_looked_after and end_day < self.adult_on:
+        if becomes_looked_after and end_day < self.adult_on and self.care_leaver is None:  # as above
             reason = PlanEndReason.LOOKED_AFTER
         else:
             reason = PlanEndReason.NO_LONGER_AT_RISK

@@ -252,11 +252,18 @@ def previous_permanence(ctx, batch, child, start, worker) -> None:
     elif roll < 0.98:
         made = ctx.days(child.date_of_birth, rng.randint(180, age_days - 200))
         precision = rng.choice([DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR])
+        if precision == DatePrecision.YEAR and made.year == start.year:
+            # A year alone (zz/zz/YYYY) is read as its last day (rule 632 takes the latest date
+            # the zz's allow), which would be on or after this care began: the month is known.
+            precision = DatePrecision.MONTH
         record = PreviousPermanence(child=child, care_started_on=start, option=rng.choice(["P2", "P3"]), order_date=made,
                                     order_date_known=precision, arranged_by_la="330", recorded_by=worker)
     else:
+        # P4: a previous permanence option of a kind the records no longer show, with its date
+        # unknown (zz/zz/zzzz); the authority that arranged it is known, since rule 630 requires
+        # LA_PERM for every option but Z1.
         record = PreviousPermanence(child=child, care_started_on=start, option="P4",
-                                    order_date_known=DatePrecision.UNKNOWN, recorded_by=worker)
+                                    order_date_known=DatePrecision.UNKNOWN, arranged_by_la="330", recorded_by=worker)
     batch.add("prev_perm", record)
     batch.event(child, "permanence.previous", _at(ctx, start, 12), worker, record, option=record.get_option_display(),
                 care_started_on=start.strftime("%-d %B %Y"))

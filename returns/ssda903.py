@@ -271,7 +271,8 @@ class _Chunk:
         # A young person still looked after on the birthday (care ending on it or later) was not
         # yet a care leaver at it: no OC3 for that birthday (rule 1016), whatever contact the
         # leaving care team recorded in its window.
-        if any(e["end_date"] is not None and e["end_date"] >= birthday for e in self.episodes[pk]):
+        if any(e["start_date"] <= birthday and (e["end_date"] is None or e["end_date"] >= birthday)
+               for e in self.episodes[pk]):
             return
         # "Around their birthday": the check nearest it, from 3 months before to 1 month after,
         # the same window as care_leavers.selectors.oc3_row (TIMESCALES.md B marks it unconfirmed).

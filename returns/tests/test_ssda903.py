@@ -109,9 +109,14 @@ def test_no_oc3_for_a_birthday_the_young_person_was_still_looked_after_on():
     touch = {"contact_on": D(2025, 5, 30), "in_touch": "YES", "activity": "G4", "accommodation": "Z1"}
     chunk.keeping_in_touch = defaultdict(list, {1: [touch]})
 
-    chunk.episodes = defaultdict(list, {1: [{"end_date": D(2025, 5, 23)}]})  # left care on the 18th birthday
+    start = D(2022, 1, 10)
+    chunk.episodes = defaultdict(list, {1: [{"start_date": start, "end_date": D(2025, 5, 23)}]})  # left care on the 18th birthday
     assert list(chunk.oc3_rows(1)) == []
-    chunk.episodes = defaultdict(list, {1: [{"end_date": D(2025, 5, 22)}]})  # the day before: a care leaver at 18
+    chunk.episodes = defaultdict(list, {1: [{"start_date": start, "end_date": D(2025, 5, 22)}]})  # the day before: a care leaver at 18
+    assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]
+    # Back in care for a while after the birthday: a care leaver at it all the same.
+    chunk.episodes = defaultdict(list, {1: [{"start_date": start, "end_date": D(2025, 5, 22)},
+                                            {"start_date": D(2025, 6, 2), "end_date": D(2025, 7, 1)}]})
     assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]
     chunk.episodes = defaultdict(list)  # left care in an earlier year
     assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]

@@ -4,6 +4,7 @@ leaving care is often no longer allocated to a social worker at all."""
 
 from django.db.models import Exists, OuterRef
 
+from access.capabilities import Relationship, register_relationship
 from access.selectors import register_visibility
 from care_leavers.models import CareLeaver
 from workforce.roles import Role
@@ -16,3 +17,11 @@ def advised_by(user):
 
 
 register_visibility(advised_by)
+
+
+def _advises(user, child) -> bool:
+    return user.role == Role.PERSONAL_ADVISER and CareLeaver.objects.current().filter(person=child, personal_adviser=user).exists()
+
+
+# What the adviser may record on the young person's record: access.capabilities' ADVISED.
+register_relationship(Relationship.ADVISED, _advises)

@@ -6,5 +6,6 @@ class LookedAfterConfig(AppConfig):
     verbose_name = "Children looked after: periods of care, placements, reviews, visits, health, education, missing"
 
     def ready(self):
-        # Registers the record's badges, the chronology event types and the timescale provider.
-        from looked_after import badges, events, providers  # noqa: F401
+        # Registers the record's badges, the chronology event types, the timescale provider and
+        # how an IRO stands to a child (access.capabilities).
+        from looked_after import access, badges, events, providers  # noqa: F401

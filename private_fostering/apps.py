@@ -7,4 +7,4 @@ class PrivateFosteringConfig(AppConfig):
 
     def ready(self):
         # Registers the chronology event types, the timescale provider and the record's badge.
-        from private_fostering import badges, events, providers  # noqa: F401
+        from private_fostering import access, badges, events, providers  # noqa: F401

@@ -1,0 +1,156 @@
+"""Who may record what: one capability table, by role and by the user's relationship to the child.
+
+Reading and recording are different rights. `access.selectors.people_visible_to` says who may
+*see* a child's record; this table says who may *write* to it, and it is narrower: a role that
+reads across the authority (QA, senior leaders, the LADO, IROs, the front door) does not thereby
+record on every child it can see. A write is allowed when
+
+    the user can see the child (the visibility rule, restricted records included), and
+    the user's role appears under the capability, and
+    the user stands in one of the relationships listed for that role to this child.
+
+Every service calls `require(actor, Capability.X, child)` before it writes; every view that renders
+a form calls the same before rendering, so a role that may not record gets the 403 page instead of a
+form it could never send. Templates ask `may(user, Capability.X, child)` to decide whether to show a
+"Record..." link. The table below is the whole policy; the README's security section prints it.
+
+Relationships are worked out lazily and only those the role's entry names, so a check costs at most a
+query or two. Relationships that belong to a higher area (an IRO chairing the child's reviews, a
+personal adviser, a private fostering arrangement) are registered by that area's AppConfig.ready()
+with `register_relationship`, so this module imports no domain area above it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+
+from workforce.roles import Role
+
+
+class Capability(enum.StrEnum):
+    ADD_CHILD = "add_child"  # a new child's record (front door, private fostering notifications)
+    EDIT_PERSON = "edit_person"  # identity, names, addresses, family, professionals, warnings
+    ALLOCATE = "allocate"  # change the child's team and worker
+    RECORD_CASEWORK = "record_casework"  # visits, case notes, documents
+    RECORD_FRONT_DOOR = "record_front_door"  # contacts, screening, referrals and their decisions
+    RECORD_HELP_AND_PROTECTION = "record_help_and_protection"  # assessments, strategy, s47, CIN and CP plans, closure
+    CHAIR_CONFERENCE = "chair_conference"  # initial, review and transfer-in child protection conferences
+    AUTHORISE_ASSESSMENT = "authorise_assessment"  # a manager's authorisation or return of an assessment
+    RECORD_LOOKED_AFTER = "record_looked_after"  # periods of care, placements, health, education, missing, visits
+    CHAIR_REVIEW = "chair_review"  # looked-after reviews and the IRO's own contact with the child
+    RECORD_PERMANENCE = "record_permanence"
+    RECORD_CARE_LEAVING = "record_care_leaving"
+    RECORD_PRIVATE_FOSTERING = "record_private_fostering"
+    RECORD_ALLEGATION = "record_allegation"  # LADO allegations (about adults; not on a child's record)
+    RUN_RETURNS = "run_returns"  # statutory returns for the whole authority
+    MANAGE_ACCESS = "manage_access"  # restrict a record and name who may see it
+    MERGE_RECORDS = "merge_records"
+
+
+class Relationship(enum.StrEnum):
+    """How a member of staff stands to one child."""
+
+    ALLOCATED = "allocated"  # the child's worker, or the child's team is theirs or one they manage
+    UNALLOCATED = "unallocated"  # the child has no team and no worker yet (the front door's stage)
+    CHAIRED = "chaired"  # the user is the IRO appointed for the child's current period of care
+    ADVISED = "advised"  # the user is the care leaver's current personal adviser
+    PRIVATELY_FOSTERED = "privately_fostered"  # the child has an open private fostering arrangement
+    ANY = "any"  # any child the user may see
+
+
+A = Relationship
+SW, TM, IRO, MASH = Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.MASH_WORKER
+PA, PFO, LADO = Role.PERSONAL_ADVISER, Role.PRIVATE_FOSTERING_OFFICER, Role.LADO_OFFICER
+QA, SL, ADMIN = Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN
+OWN = frozenset({A.ALLOCATED})
+FRONT_DOOR_STAGE = frozenset({A.ALLOCATED, A.UNALLOCATED})
+ANY = frozenset({A.ANY})
+
+# Capability -> {role: the relationships to the child under which that role may do it}.
+# A capability that is not about one child (adding a child, an allegation, the returns) lists the
+# roles with ANY, and is checked with child=None. Roles absent from an entry may not do it at all.
+TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
+    Capability.ADD_CHILD: {SW: ANY, TM: ANY, MASH: ANY, PFO: ANY},
+    Capability.EDIT_PERSON: {
+        SW: OWN, TM: OWN, MASH: FRONT_DOOR_STAGE, PA: frozenset({A.ADVISED}), PFO: frozenset({A.PRIVATELY_FOSTERED}),
+    },
+    Capability.ALLOCATE: {TM: OWN, MASH: FRONT_DOOR_STAGE},
+    Capability.RECORD_CASEWORK: {
+        SW: OWN, TM: OWN, MASH: FRONT_DOOR_STAGE, IRO: frozenset({A.CHAIRED}), PA: frozenset({A.ADVISED}),
+        PFO: frozenset({A.PRIVATELY_FOSTERED}),
+    },
+    Capability.RECORD_FRONT_DOOR: {MASH: ANY, SW: OWN, TM: OWN},
+    Capability.RECORD_HELP_AND_PROTECTION: {SW: OWN, TM: OWN, MASH: FRONT_DOOR_STAGE},
+    # Child protection chairs are IROs and chair conferences for children of any team.
+    Capability.CHAIR_CONFERENCE: {IRO: ANY, SW: OWN, TM: OWN},
+    Capability.AUTHORISE_ASSESSMENT: {TM: OWN},
+    Capability.RECORD_LOOKED_AFTER: {SW: OWN, TM: OWN},
+    # An IRO may chair a review for a colleague (cover), so any looked-after child they can see.
+    Capability.CHAIR_REVIEW: {IRO: ANY, SW: OWN, TM: OWN},
+    Capability.RECORD_PERMANENCE: {SW: OWN, TM: OWN},
+    Capability.RECORD_CARE_LEAVING: {SW: OWN, TM: OWN, PA: frozenset({A.ADVISED})},
+    Capability.RECORD_PRIVATE_FOSTERING: {PFO: ANY, SW: OWN, TM: OWN, MASH: FRONT_DOOR_STAGE},
+    Capability.RECORD_ALLEGATION: {LADO: ANY},
+    Capability.RUN_RETURNS: {QA: ANY, SL: ANY},
+    Capability.MANAGE_ACCESS: {ADMIN: ANY},
+    Capability.MERGE_RECORDS: {ADMIN: ANY},
+}
+
+# Relationship -> test(user, child) -> bool, for the relationships higher areas define.
+_RELATIONSHIP_TESTS: dict[Relationship, Callable[[object, object], bool]] = {}
+
+
+def register_relationship(relationship: Relationship, test: Callable[[object, object], bool]) -> None:
+    """An area says how to tell that a user stands in `relationship` to a child (AppConfig.ready())."""
+    _RELATIONSHIP_TESTS[relationship] = test
+
+
+def _allocated(user, child) -> bool:
+    from access.selectors import team_ids_for
+
+    if child.current_worker_id is not None and child.current_worker_id == user.pk:
+        return True
+    return child.current_team_id is not None and child.current_team_id in team_ids_for(user)
+
+
+def _unallocated(user, child) -> bool:
+    return child.current_team_id is None and child.current_worker_id is None
+
+
+_BUILT_IN = {A.ALLOCATED: _allocated, A.UNALLOCATED: _unallocated, A.ANY: lambda user, child: True}
+
+
+def stands_in(user, child, relationship: Relationship) -> bool:
+    test = _BUILT_IN.get(relationship) or _RELATIONSHIP_TESTS.get(relationship)
+    # A relationship no area has registered (its app not installed) is never held.
+    return bool(test and test(user, child))
+
+
+def may(user, capability: Capability, child=None) -> bool:
+    """May `user` do `capability` (to `child`, when it is about one)?"""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return False
+    relationships = TABLE[Capability(capability)].get(getattr(user, "role", None))
+    if not relationships:
+        return False
+    if child is None:
+        return True
+    from access.selectors import can_view_person
+
+    if not can_view_person(user, child):
+        return False
+    return any(stands_in(user, child, relationship) for relationship in relationships)
+
+
+def require(user, capability: Capability, child=None) -> None:
+    """Raise PermissionDenied (the 403 page) unless `may(user, capability, child)`."""
+    if not may(user, capability, child):
+        raise PermissionDenied("Your role cannot record this for this child.")
+
+
+def roles_with(capability: Capability) -> frozenset[Role]:
+    """The roles that hold `capability` for some child: for pages and navigation."""
+    return frozenset(TABLE[Capability(capability)])

@@ -11,6 +11,25 @@ lasts, whatever their role.
 
 Anything else is reported exactly as if the record did not exist (404), so a search or a
 guessed URL cannot even confirm that a child is known to the service.
+
+One rule, everywhere. `people_visible_to(user)` is the rule, as a queryset of people; nothing else
+in the code decides who may see a child. The record page fetches through it
+(`person_get_for_user`), and so must every list, tray, queue, tracker and count that names a
+child or counts children: filtering by team, worker, IRO or adviser says whose work a row is, not
+whether the user may see it (a restricted child allocated to a worker without a grant must not
+appear in their tray). A new list that shows rows naming a person therefore builds its queryset
+as usual, then passes it through `visible_to`, naming the path from the row to the person:
+
+    items = visible_to(user, DueItem.objects.for_worker(user), via="person")
+    queue = visible_to(user, Assessment.objects.filter(status=...), via="child")
+    leavers = visible_to(user, CareLeaver.objects.current(), via="person")
+
+`visible_to` adds one correlated EXISTS on the person's row carrying the rule's conditions, so
+the list stays one query (no list of ids is read first) and PostgreSQL checks the rule only for
+the rows the list's own index found. A rule an app registers with `register_visibility` (the
+personal adviser's, or a break-glass rule) is part of `people_visible_to`, so every list
+follows it too. The statutory returns (`returns/`) are the one deliberate exception: the DfE
+requires every child, and they are restricted to performance roles.
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -21,6 +40,14 @@ from access.models import RecordRead, RestrictedAccessGrant
 from access.services import record_read_log
 from people.models import Person, Relationship
 from workforce.roles import AUTHORITY_WIDE_READERS
+
+
+def _team_ids_subquery(user):
+    """The same teams as team_ids_for, as a subquery, so that people_visible_to reads nothing until
+    the list that uses it runs (each tray is one query)."""
+    from workforce.models import Team
+
+    return Team.objects.filter(Q(manager=user) | Q(pk=user.team_id)).values("pk")
 
 
 def team_ids_for(user) -> set[int]:
@@ -55,7 +82,7 @@ def people_visible_to(user) -> QuerySet[Person]:
     if user.role in AUTHORITY_WIDE_READERS:
         unrestricted = Q()
     else:
-        teams = team_ids_for(user)
+        teams = _team_ids_subquery(user)
         own_children = Q(current_worker=user) | Q(current_team_id__in=teams)
         linked_child = Q(to_person__current_worker=user) | Q(to_person__current_team_id__in=teams)
         linked_child_reverse = Q(from_person__current_worker=user) | Q(from_person__current_team_id__in=teams)
@@ -70,6 +97,15 @@ def people_visible_to(user) -> QuerySet[Person]:
             if extra is not None:
                 unrestricted |= extra
     return people.filter((Q(restricted=False) & unrestricted) | (Q(restricted=True) & granted))
+
+
+def visible_to(user, queryset: QuerySet, *, via: str = "person") -> QuerySet:
+    """`queryset` (rows that each name one person through the foreign key path `via`, such as
+    "person", "child" or "care_leaver__person") limited to the rows whose person the user may see
+    by people_visible_to: the same rule as the record page. Adds a correlated EXISTS on the
+    person's row, so the query count does not change. Rows of a merged record are left out, as
+    the record page leaves them out."""
+    return queryset.filter(Exists(people_visible_to(user).filter(pk=OuterRef(via))))
 
 
 def can_view_person(user, person: Person) -> bool:

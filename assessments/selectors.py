@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 
+from access.selectors import visible_to
 from assessments.choices import AssessmentStatus
 from assessments.models import Assessment
 
@@ -24,18 +25,22 @@ def teams_of(user):
 
 def assessments_awaiting_authorisation(*, user) -> QuerySet[Assessment]:
     """Submitted assessments of children in the teams the user manages or belongs to, oldest
-    submission first. One query on the partial index assessment_awaiting."""
+    submission first, leaving out children the user may not see. One query on the partial index
+    assessment_awaiting."""
+    submitted = Assessment.objects.filter(status=AssessmentStatus.SUBMITTED, child__current_team_id__in=teams_of(user))
     return (
-        Assessment.objects.filter(status=AssessmentStatus.SUBMITTED, child__current_team_id__in=teams_of(user))
+        visible_to(user, submitted, via="child")
         .select_related("child", "author", "episode")
         .order_by("submitted_at", "id")
     )
 
 
 def assessments_returned_to(*, user) -> QuerySet[Assessment]:
-    """Assessments a manager returned to this author: waiting for their action."""
+    """Assessments a manager returned to this author: waiting for their action (of children the
+    author may still see)."""
+    returned = Assessment.objects.filter(status=AssessmentStatus.RETURNED, author=user)
     return (
-        Assessment.objects.filter(status=AssessmentStatus.RETURNED, author=user)
+        visible_to(user, returned, via="child")
         .select_related("child", "returned_by")
         .order_by("returned_at", "id")
     )

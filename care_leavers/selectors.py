@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Max, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Greatest
 
+from access.selectors import visible_to
 from care_leavers.choices import ANNEX_A_ELIGIBILITY
 from care_leavers.models import CareLeaver, KeepingInTouch, PathwayPlan, PathwayPlanReview
 from codelists.ssda903 import InTouch
@@ -81,10 +82,11 @@ class AdviserCaseload:
 
 
 def caseload_for_adviser(*, user) -> AdviserCaseload:
-    """The young people `user` advises, with where they are, and everything open and due for
-    them, soonest first. Two queries."""
+    """The young people `user` advises and may see (a restricted record only with a grant), with
+    where they are, and everything open and due for them, soonest first. Two queries."""
+    advised = visible_to(user, CareLeaver.objects.current().filter(personal_adviser=user))
     care_leavers = list(
-        with_current_picture(CareLeaver.objects.current().filter(personal_adviser=user))
+        with_current_picture(advised)
         .select_related("person")
         .order_by("person__family_name", "person__given_name")
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from access.selectors import team_ids_for
+from access.selectors import team_ids_for, visible_to
 from casework import chronology
 from casework.models import Allocation, CaseNote, ChronologyEvent, Document, Visit
 from casework.times import start_of_day
@@ -144,16 +144,18 @@ def workers_in_team(team: Team) -> QuerySet[User]:
     return User.objects.filter(in_team, is_active=True).order_by("last_name", "first_name", "pk")
 
 
-def caseloads_for_teams(team_ids) -> QuerySet[User]:
+def caseloads_for_teams(team_ids, *, user) -> QuerySet[User]:
     """Workers in these teams (members and managers), each with `open_cases`: how many
-    children are allocated to them now. One query.
+    children are allocated to them now that `user` may see (a restricted child is counted only
+    by someone with a grant: access.selectors.visible_to). One query.
 
     Someone who has left (inactive) stays on the list while they still hold cases, because
     those children need a new worker.
     """
     team_ids = list(team_ids)
+    allocations = Allocation.objects.filter(worker=OuterRef("pk"), end_date__isnull=True, child__merged_into__isnull=True)
     open_cases = (
-        Allocation.objects.filter(worker=OuterRef("pk"), end_date__isnull=True, child__merged_into__isnull=True)
+        visible_to(user, allocations, via="child")
         .order_by()
         .values("worker")
         .annotate(n=Count("id"))

@@ -2,7 +2,8 @@
 
 Each tray is one query on a partial index of timescales.DueItem (dueitem_worker_open,
 dueitem_team_open): the engine keeps the items current on every write, so nothing is computed
-here. Overdue is decided by the engine's clock at the time of the query.
+here. Overdue is decided by the engine's clock at the time of the query. Every tray and count
+leaves out the children the user may not see (access.selectors.visible_to), in the same query.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime
 
 from django.db.models import Count, Q, QuerySet
 
+from access.selectors import visible_to
 from timescales import clock
 from timescales.models import DueItem
 from timescales.rules import RULES
@@ -48,9 +50,13 @@ def managed_team_ids(user):
     return Team.objects.filter(manager=user).values("pk")
 
 
+def _team_overdue(user) -> QuerySet[DueItem]:
+    return visible_to(user, DueItem.objects.overdue().filter(team_id__in=managed_team_ids(user)))
+
+
 def team_overdue(*, user, worker_id: int | None = None, rule_code: str = "") -> QuerySet[DueItem]:
     """Overdue items in the teams `user` manages, by worker (then soonest first)."""
-    items = DueItem.objects.overdue().filter(team_id__in=managed_team_ids(user))
+    items = _team_overdue(user)
     if worker_id:
         items = items.filter(worker_id=worker_id)
     if rule_code:
@@ -61,8 +67,7 @@ def team_overdue(*, user, worker_id: int | None = None, rule_code: str = "") -> 
 def team_overdue_counts(*, user) -> list[dict]:
     """How many items are overdue for each worker in the manager's teams: [{worker_id, n}]."""
     return list(
-        DueItem.objects.overdue()
-        .filter(team_id__in=managed_team_ids(user))
+        _team_overdue(user)
         .order_by()
         .values("worker_id")
         .annotate(n=Count("id"), visits=Count("id", filter=Q(rule_code__in=VISIT_RULES)))
@@ -72,8 +77,8 @@ def team_overdue_counts(*, user) -> list[dict]:
 def children_not_seen(*, user) -> QuerySet[DueItem]:
     """Children in the manager's teams with a visit overdue under their visiting standard."""
     return (
-        DueItem.objects.overdue()
-        .filter(team_id__in=managed_team_ids(user), rule_code__in=VISIT_RULES)
+        _team_overdue(user)
+        .filter(rule_code__in=VISIT_RULES)
         .select_related("person", "worker")
         .order_by("due_date", "id")
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Count, QuerySet
 
-from access.selectors import people_visible_to
+from access.selectors import people_visible_to, visible_to
 from data_quality.checks import CHECKS
 from data_quality.models import Problem
 from people.models import Person
@@ -17,7 +17,7 @@ def problems_for_child(person) -> list[Problem]:
 
 
 def _visible_problems(user) -> QuerySet[Problem]:
-    return Problem.objects.filter(person__in=people_visible_to(user).children())
+    return visible_to(user, Problem.objects.filter(person__is_child=True))
 
 
 def counts_by_check(user) -> list[dict]:

@@ -1,9 +1,9 @@
 """Reads for the front door. Record pages call these on a child already fetched and authorised
-through access.selectors.person_get_for_user; the queues scope by people_visible_to."""
+through access.selectors.person_get_for_user; the queues scope by access.selectors.visible_to."""
 
 from django.db.models import QuerySet
 
-from access.selectors import people_visible_to
+from access.selectors import visible_to
 from front_door.models import Contact, Referral
 
 
@@ -23,7 +23,7 @@ def contacts_awaiting_decision(*, user) -> QuerySet[Contact]:
     """Contacts not yet screened, oldest first, for children the user may see. One query on the
     partial index contact_undecided."""
     return (
-        Contact.objects.filter(decision="", child__in=people_visible_to(user))
+        visible_to(user, Contact.objects.filter(decision=""), via="child")
         .select_related("child")
         .order_by("received_at", "id")
     )
@@ -31,7 +31,7 @@ def contacts_awaiting_decision(*, user) -> QuerySet[Contact]:
 
 def referrals_awaiting_decision(*, user) -> QuerySet[Referral]:
     return (
-        Referral.objects.filter(next_step="", child__in=people_visible_to(user))
+        visible_to(user, Referral.objects.filter(next_step=""), via="child")
         .select_related("child")
         .order_by("received_at", "id")
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from access.selectors import people_visible_to
+from access.selectors import visible_to
 from codelists.ssda903 import MissingType, PlacementType
 from looked_after.choices import HealthCheckKind
 from looked_after.models import (
@@ -252,12 +252,12 @@ def placed_with_parents_tracker(*, user) -> list[PlacedWithParentsRow]:
         DueItem.objects.open().filter(person_id=OuterRef("child_id"), rule_code__in=REVIEW_RULES)
         .order_by("due_date").values("due_date")[:1]
     )
+    episodes = Episode.objects.filter(
+        end_date__isnull=True, legal_status__in=CARE_ORDERS, placement__placement_type=PlacementType.P1,
+        placement__end_date__isnull=True,
+    )
     rows = (
-        Episode.objects.filter(
-            end_date__isnull=True, legal_status__in=CARE_ORDERS, placement__placement_type=PlacementType.P1,
-            placement__end_date__isnull=True,
-        )
-        .filter(child__in=people_visible_to(user))
+        visible_to(user, episodes, via="child")
         .annotate(
             parent_name=Subquery(agreement.values("parent_name")[:1]),
             discharge_plan=Subquery(agreement.values("discharge_plan")[:1]),
@@ -281,18 +281,22 @@ def placed_with_parents_tracker(*, user) -> list[PlacedWithParentsRow]:
 
 
 def reviews_due_for_iro(*, user) -> QuerySet[DueItem]:
-    """The looked-after reviews due for the children this IRO chairs now, soonest first. One query."""
+    """The looked-after reviews due for the children this IRO chairs now and may see (chairing a
+    restricted child's reviews does not show them without a grant), soonest first. One query."""
     chaired = IROAssignment.objects.filter(iro=user, end_date__isnull=True, period__end_date__isnull=True)
+    due = DueItem.objects.open().filter(rule_code__in=REVIEW_RULES).filter(
+        Exists(chaired.filter(child_id=OuterRef("person_id")))
+    )
     return (
-        DueItem.objects.open().filter(rule_code__in=REVIEW_RULES)
-        .filter(Exists(chaired.filter(child_id=OuterRef("person_id"))))
+        visible_to(user, due)
         .select_related("person", "worker")
         .order_by("due_date", "id")
     )
 
 
 def children_chaired_by(*, user) -> QuerySet[IROAssignment]:
-    return IROAssignment.objects.filter(iro=user, end_date__isnull=True).select_related("child", "period")
+    chaired = IROAssignment.objects.filter(iro=user, end_date__isnull=True)
+    return visible_to(user, chaired, via="child").select_related("child", "period")
 
 
 # --- The SSDA903 Episodes table ----------------------------------------------------------------------

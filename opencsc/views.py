@@ -52,7 +52,7 @@ def my_team(request):
 
     user = request.user
     teams = list(user.managed_teams.all())
-    caseloads = list(caseloads_for_teams([t.pk for t in teams]))
+    caseloads = list(caseloads_for_teams([t.pk for t in teams], user=user))
     by_team = {team.pk: [row for row in caseloads if row.team_id == team.pk] for team in teams}
     counts = {row["worker_id"]: row for row in trays.team_overdue_counts(user=user)}
     for worker in caseloads:
@@ -140,7 +140,7 @@ def private_fostering_home(request):
     from timescales import clock
 
     return render(request, "home/private_fostering.html", {
-        "arrangements": list(open_arrangements()[:TRAY_LIMIT]),
+        "arrangements": list(open_arrangements(user=request.user)[:TRAY_LIMIT]),
         "today": clock.today(),
     })
 

@@ -162,11 +162,12 @@ def active_warnings(person: Person):
 
 
 def children_allocated_to(user) -> QuerySet[Person]:
-    """The children this worker holds, with the date they were last seen (one query)."""
+    """The children this worker holds and may see (a restricted child only with a grant), with the
+    date they were last seen (one query)."""
     from django.db.models import Max
 
     return (
-        Person.objects.live()
+        people_visible_to(user)
         .children()
         .filter(current_worker=user)
         .annotate(last_visit=Max("visits__visited_at"), last_seen=Max("visits__visited_at", filter=Q(visits__child_seen=True)))

@@ -1,5 +1,5 @@
 """Reads for permanence. Views call these on a child already fetched (and authorised) through
-access.selectors.person_get_for_user; the tracker scopes itself with people_visible_to."""
+access.selectors.person_get_for_user; the tracker scopes itself with access.selectors.visible_to."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from access.selectors import people_visible_to
+from access.selectors import visible_to
 from permanence.choices import OrderKind, PermanenceOption
 from permanence.models import (
     AdoptionMatch,
@@ -138,13 +138,11 @@ class WaitingDecision:
 def decisions_awaiting_plans(*, user, today: datetime.date | None = None, days: int | None = None) -> list[WaitingDecision]:
     """Live decisions about children the user may see that no step has followed yet, oldest
     first. One that has waited `days` (the setting, 90 by default) or more stands out: the drift
-    inspectors find when panel decisions are never turned into plans. Two queries: the user's teams
-    (people_visible_to), then the decisions."""
+    inspectors find when panel decisions are never turned into plans. One query."""
     today = today or clock.today()
     days = drift_days() if days is None else days
     decisions = (
-        PermanenceDecision.objects.live()
-        .filter(child__in=people_visible_to(user).values("pk"))
+        visible_to(user, PermanenceDecision.objects.live(), via="child")
         .exclude(_has_following_step())
         .select_related("child", "child__current_worker", "child__current_team")
         .order_by("decided_on", "id")

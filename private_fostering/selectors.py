@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
+from access.selectors import visible_to
 from private_fostering.models import PrivateFostering
 from timescales.models import DueItem
 
@@ -19,12 +20,13 @@ def arrangement_for_child(child, arrangement_id) -> PrivateFostering | None:
     return PrivateFostering.objects.filter(child=child, pk=arrangement_id).select_related("child").first()
 
 
-def open_arrangements() -> QuerySet[PrivateFostering]:
+def open_arrangements(*, user) -> QuerySet[PrivateFostering]:
     """Every open arrangement in the authority, with its next visit (title and due date): the
-    private fostering service holds them all. One query."""
+    private fostering service holds them all, except a restricted child's without a grant
+    (access.selectors.visible_to). One query."""
     next_visit = DueItem.objects.open().filter(person_id=OuterRef("child_id"), rule_code__in=VISIT_RULES).order_by("due_date")
     return (
-        PrivateFostering.objects.open()
+        visible_to(user, PrivateFostering.objects.open(), via="child")
         .annotate(next_visit_title=Subquery(next_visit.values("title")[:1]),
                   next_visit_due=Subquery(next_visit.values("due_date")[:1]))
         .select_related("child")

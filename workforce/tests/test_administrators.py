@@ -107,3 +107,34 @@ def test_the_first_administrator_is_created_by_a_command(db, monkeypatch):
     assert user.role == Role.SYSTEM_ADMIN and user.is_staff and not user.is_superuser
     assert user.check_password("a-long-enough-passphrase-42")
     assert user.has_perm("workforce.add_user")
+
+
+def test_the_migration_demotes_administrators_who_were_superusers(db):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("workforce.migrations.0003_system_administrators_group")
+    old = User.objects.create(username="old.admin", role=Role.SYSTEM_ADMIN, is_staff=True, is_superuser=True)
+    migration.demote_administrators(apps, None)
+    old = User.objects.get(pk=old.pk)
+    assert old.is_staff and not old.is_superuser
+    assert old.has_perm("workforce.change_team") and not old.has_perm("people.view_person")
+
+
+def test_an_administrator_unlocks_a_locked_account(client, make_staff, team, settings):
+    worker = make_staff(Role.SOCIAL_WORKER, team=team, username="amara")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "amara", "password": "wrong password"})
+    administrator = make_staff(Role.SYSTEM_ADMIN)
+    client.force_login(administrator)
+    assert "amara" in client.get(reverse("workforce:lockouts")).content.decode()
+    response = client.post(reverse("workforce:lockouts"), {"username": "amara"}, follow=True)
+    assert "amara can sign in again" in response.content.decode()
+    client.logout()
+    from conftest import TEST_PASSWORD
+
+    response = client.post(reverse("login"), {"username": worker.username, "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    client.force_login(make_staff(Role.SOCIAL_WORKER, team=team))
+    assert client.get(reverse("workforce:lockouts")).status_code == 403

@@ -50,3 +50,31 @@ class RestrictedAccessGrant(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(expires_at__gt=models.F("starts_at")), name="grant_expires_after_start")
         ]
+
+
+@audited()
+class BreakGlassAccess(models.Model):
+    """An administrator's short access to one unrestricted child's record, to support its users.
+
+    Administrators do not read case files; when support truly needs to open one, they say
+    why, and the record opens to them alone for a short time (access.break_glass). Senior
+    leaders see every one, and the child's "who has viewed" page says it happened.
+    """
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="break_glass_accesses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="break_glass_accesses")
+    reason = models.CharField(max_length=300)
+    started_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["user", "person", "expires_at"], name="breakglass_user_person")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(expires_at__gt=models.F("started_at")),
+                                   name="breakglass_expires_after_start"),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="breakglass_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} opened person {self.person_id} until {self.expires_at:%Y-%m-%d %H:%M}"

@@ -2,8 +2,9 @@
 
 A child is visible to:
 - the allocated worker, the allocated team, and the managers of that team;
-- roles that read across the authority (MASH, IRO, QA and performance, senior leaders,
-  administrators): workforce.roles.AUTHORITY_WIDE_READERS.
+- roles that read across the authority (MASH, IRO, QA and performance, senior leaders):
+  workforce.roles.AUTHORITY_WIDE_READERS. Not administrators: only the one record their
+  break-glass access names, for an hour (access.break_glass).
 An adult or other linked person (not a child with their own record) is visible to whoever
 may see a child they are linked to.
 A restricted record is visible only to people an administrator has named, while their grant
@@ -131,9 +132,9 @@ def who_has_viewed(person: Person) -> QuerySet[RecordRead]:
 
 
 def may_see_who_has_viewed(user, person: Person) -> bool:
-    """Managers of the child's team, and authority-wide readers other than MASH workers."""
+    """Managers of the child's team, senior leaders and QA officers."""
     from workforce.roles import Role
 
-    if user.role in {Role.SENIOR_LEADER, Role.QA_OFFICER, Role.SYSTEM_ADMIN}:
+    if user.role in {Role.SENIOR_LEADER, Role.QA_OFFICER}:
         return True
     return user.role == Role.TEAM_MANAGER and person.current_team_id in team_ids_for(user)

@@ -1,7 +1,7 @@
 """Reads for LADO allegations, and who may see them.
 
-Allegations are restricted to the LADO service by default: LADO officers, and senior leaders and
-system administrators (who answer for the service and support it). Anyone else gets exactly what
+Allegations are restricted to the LADO service by default: LADO officers, and senior leaders
+(who answer for the service). Not system administrators: they do not read case files. Anyone else gets exactly what
 they would get for an allegation that does not exist: a 404, and no trace on a child's record.
 """
 
@@ -19,7 +19,7 @@ from timescales import clock
 from timescales.engine import due_from
 from workforce.roles import Role
 
-READERS = frozenset({Role.LADO_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN})
+READERS = frozenset({Role.LADO_OFFICER, Role.SENIOR_LEADER})
 
 
 def can_see_allegations(user) -> bool:

@@ -29,6 +29,7 @@ NAVIGATION = [
     NavItem("Data quality", "data_quality:dashboard", frozenset({Role.TEAM_MANAGER, Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("Returns", "returns:home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("Administration", "administration_home", frozenset({Role.SYSTEM_ADMIN})),
+    NavItem("Break-glass access", "access:break_glass_log", frozenset({Role.SENIOR_LEADER})),
     NavItem("Allegations (LADO)", "lado_home", frozenset({Role.LADO_OFFICER})),
     NavItem("My young people", "personal_adviser_home", frozenset({Role.PERSONAL_ADVISER})),
     NavItem("Private fostering", "private_fostering_home", frozenset({Role.PRIVATE_FOSTERING_OFFICER})),

@@ -84,7 +84,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "pgtrigger",
     "pghistory",
-    "pghistory.admin",
     "axes",
     "csp",
     "django_htmx",
@@ -183,6 +182,10 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The Django admin is for configuration only: sign-in attempts name people and places, and
+# deleting one there would quietly unlock an account. Administrators unlock accounts from
+# Administration (workforce.lockouts), which logs who did it.
+AXES_ENABLE_ADMIN = False
 # axes warns when the address is not part of the lockout; locking the account itself is the
 # point here (rotating addresses or browsers does not help an attacker against it).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

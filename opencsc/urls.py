@@ -15,9 +15,11 @@ urlpatterns = [
     path("reviews/", views.reviews_home, name="reviews_home"),
     path("performance/", views.performance_home, name="performance_home"),
     path("administration/", views.administration_home, name="administration_home"),
+    path("administration/", include("workforce.urls")),
     path("lado/", views.lado_home, name="lado_home"),
     path("my-young-people/", views.personal_adviser_home, name="personal_adviser_home"),
     path("private-fostering/", views.private_fostering_home, name="private_fostering_home"),
+    path("access/", include("access.urls")),
     path("people/", include("people.urls")),
     path("people/", include("casework.urls")),
     path("people/", include("front_door.urls")),
@@ -37,6 +39,9 @@ urlpatterns = [
     path("looked-after/", include("looked_after.tracker_urls")),
     path("data-quality/", include("data_quality.urls")),
     path("returns/", include("returns.urls")),
+    # The admin's "view on site" shortcut would redirect to any object's page, and fails with a
+    # 500 for content types without one. Configuration has no page on the site: always 404.
+    path("django-admin/r/<path:rest>", views.page_not_found_view),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -172,6 +172,11 @@ def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
+def page_not_found_view(request, rest=""):
+    """A URL that exists only to say "not found" (the admin's "view on site" shortcut)."""
+    return page_not_found(request)
+
+
 def server_error(request):
     # Rendered without context processors: whatever broke may be the database they need.
     template = loader.get_template("errors/500.html")

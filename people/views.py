@@ -36,8 +36,9 @@ from workforce.models import User
 from workforce.roles import Role
 
 SEARCH_PAGE_SIZE = 20
-# Who opens new records: the front door, social workers and their managers, and administrators.
-CAN_CREATE_CHILDREN = {Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.MASH_WORKER, Role.SYSTEM_ADMIN}
+# Who opens new records: the front door, social workers and their managers. Not administrators:
+# they do not read children's records, so could not see the one they had just opened.
+CAN_CREATE_CHILDREN = {Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.MASH_WORKER}
 
 
 def _apply_errors(form, error: ValidationError):
@@ -285,8 +286,11 @@ def viewed(request, person_id):
     person = access.person_get_for_user(request.user, person_id, request=request)
     if not access.may_see_who_has_viewed(request.user, person):
         raise PermissionDenied
+    from access.break_glass import for_person as break_glass_for_person
+
     page = Paginator(access.who_has_viewed(person), 50).get_page(request.GET.get("page"))
-    return render_record(request, person, "viewed", "people/viewed.html", {"page": page})
+    return render_record(request, person, "viewed", "people/viewed.html",
+                         {"page": page, "break_glass": list(break_glass_for_person(person))})
 
 
 @require_http_methods(["GET", "POST"])
@@ -320,7 +324,8 @@ def restricted_access(request, person_id):
                 messages.success(request, f"{user} can see this record until {form.cleaned_data['expires_on']:%d %B %Y}")
                 return redirect("people:restricted_access", person.pk)
     grants = RestrictedAccessGrant.objects.filter(person=person).select_related("user", "granted_by")
-    return render_record(request, person, "summary", "people/restricted_access.html", {"form": form, "grants": grants})
+    # A plain page, not the record's shell: no warnings, NHS number, badges or tabs.
+    return render(request, "people/restricted_access.html", {"person": person, "form": form, "grants": grants})
 
 
 @require_http_methods(["GET", "POST"])
@@ -343,5 +348,6 @@ def merge(request):
                 _apply_errors(form, error)
             else:
                 messages.success(request, f"{dup.la_id} merged into {kept.la_id}")
-                return redirect("people:summary", kept.pk)
+                # Back to the merge page: the administrator does not read the merged record.
+                return redirect("people:merge")
     return render(request, "people/merge.html", {"form": form})

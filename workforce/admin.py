@@ -1,20 +1,39 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 
 from workforce.models import Team, User
+from workforce.services import administrator_access_set
+
+# The admin is for configuration only. Groups hold permissions: whoever edits them could give
+# themselves more, so they are managed by migrations (workforce.administrators), not here.
+admin.site.unregister(Group)
 
 
 @admin.register(User)
 class StaffAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "team", "is_active"]
     list_filter = ["role", "team", "is_active", "agency_worker"]
-    fieldsets = UserAdmin.fieldsets + (("Role and team", {"fields": ["role", "team", "job_title", "agency_worker"]}),)
+    # No superuser flag, groups or permissions: what an account may do follows from its role.
+    fieldsets = (
+        (None, {"fields": ["username", "password"]}),
+        ("Personal details", {"fields": ["first_name", "last_name", "email"]}),
+        ("Role and team", {"fields": ["role", "team", "job_title", "agency_worker"]}),
+        ("Sign-in", {"fields": ["is_active", "last_login", "date_joined"]}),
+    )
+    readonly_fields = ["last_login"]
     add_fieldsets = UserAdmin.add_fieldsets + (
         ("Role and team", {"fields": ["first_name", "last_name", "role", "team", "job_title"]}),
     )
+    view_on_site = False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        administrator_access_set(obj)
 
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "manager", "is_active"]
     list_filter = ["kind", "is_active"]
+    view_on_site = False

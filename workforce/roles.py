@@ -18,12 +18,14 @@ class Role(models.TextChoices):
 
 # Roles that read any (unrestricted) child's record across the authority: the front door
 # screens every contact, IROs chair reviews for children in any team, QA audits any case,
-# senior leaders answer for all of them, and administrators support everyone. The LADO checks
+# senior leaders answer for all of them. The LADO checks
 # whether the children named in an allegation are known, and the private fostering officer
 # takes notifications about children from anywhere in the authority, so both read across it too.
 # (A personal adviser sees only the young people they advise: care_leavers.access.)
+# Administrators are not among them: they administer and do not read case files; support that
+# needs to open one record uses break-glass access (access.break_glass), which senior leaders see.
 AUTHORITY_WIDE_READERS = frozenset(
-    {Role.MASH_WORKER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN,
+    {Role.MASH_WORKER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER,
      Role.LADO_OFFICER, Role.PRIVATE_FOSTERING_OFFICER}
 )
 

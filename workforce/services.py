@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from workforce.administrators import administrators_group
 from workforce.models import Team, User
 from workforce.roles import Role, TeamKind
 
@@ -23,7 +24,8 @@ def staff_create(
     job_title: str = "",
     agency_worker: bool = False,
 ) -> User:
-    """Create a member of staff. System administrators also get the Django admin."""
+    """Create a member of staff. System administrators also get the Django admin, for
+    configuration only (workforce.administrators): they are never superusers."""
     user = User(
         username=username,
         first_name=first_name,
@@ -32,12 +34,26 @@ def staff_create(
         team=team,
         job_title=job_title or Role(role).label,
         agency_worker=agency_worker,
-        is_staff=role == Role.SYSTEM_ADMIN,
-        is_superuser=role == Role.SYSTEM_ADMIN,
     )
     if password:
         user.set_password(password)
     else:
         user.set_unusable_password()
     user.save()
+    administrator_access_set(user)
     return user
+
+
+@transaction.atomic
+def administrator_access_set(user: User) -> None:
+    """Give a system administrator the configuration admin, or take it from anyone who is not
+    one (a role changed in the admin). Nobody becomes a superuser this way."""
+    is_administrator = user.role == Role.SYSTEM_ADMIN
+    group = administrators_group()
+    if is_administrator:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+    if user.is_staff != is_administrator:
+        user.is_staff = is_administrator
+        user.save(update_fields=["is_staff"])

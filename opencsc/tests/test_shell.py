@@ -61,7 +61,7 @@ EXPECTED_NAVIGATION = {
     Role.IRO: ["Reviews and conferences"],
     Role.MASH_WORKER: ["Front door"],
     Role.QA_OFFICER: ["Performance", "Data quality", "Returns"],
-    Role.SENIOR_LEADER: ["Performance", "Data quality", "Returns"],
+    Role.SENIOR_LEADER: ["Performance", "Data quality", "Returns", "Break-glass access"],
     Role.SYSTEM_ADMIN: ["Administration"],
     Role.LADO_OFFICER: ["Allegations (LADO)"],
     Role.PERSONAL_ADVISER: ["My young people"],

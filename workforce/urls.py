@@ -1,0 +1,9 @@
+from django.urls import path
+
+from workforce import views
+
+app_name = "workforce"
+
+urlpatterns = [
+    path("locked-accounts/", views.lockouts_page, name="lockouts"),
+]

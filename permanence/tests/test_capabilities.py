@@ -22,12 +22,11 @@ P = Capability.RECORD_PERMANENCE
 
 
 def _planned(owner):
-    """A child of `owner`'s team with a decision to place for adoption, a placement order and a
-    match, and care proceedings under way."""
+    """A child of `owner`'s team with a decision to place for adoption and a placement order, and
+    care proceedings under way."""
     child = person_create(actor=owner, given_name="Jay", family_name="Smith", date_of_birth=D(2015, 3, 27))
     decision = make_decision(owner, child, decided_on=D(2025, 5, 1))
     order = make_placement_order(owner, decision, D(2025, 5, 2))
-    make_match(owner, decision, D(2025, 5, 3))
     proceedings = services.care_proceedings_start(actor=owner, child=child, kind="care", issued_on=D(2025, 5, 1))
     return {"child": child, "owner": owner, "decision": decision, "order": order, "proceedings": proceedings}
 
@@ -36,8 +35,16 @@ def writes(user, state) -> list[Write]:
     child, owner, decision, order = state["child"], state["owner"], state["decision"], state["order"]
     proceedings = state["proceedings"]
 
+    def matched():
+        make_match(owner, decision, D(2025, 5, 3))
+        return decision
+
     def placed():
-        return services.adoption_placement_record(actor=owner, decision=decision, placed_on=D(2025, 5, 10))
+        return services.adoption_placement_record(actor=owner, decision=matched(), placed_on=D(2025, 5, 10))
+
+    def concluded():
+        services.care_proceedings_conclude(actor=owner, proceedings=proceedings, concluded_on=D(2025, 6, 1),
+                                           outcome="supervision_order")
 
     def reverse_after_revocation():
         services.permanence_order_revoke(actor=owner, order=order, revoked_on=D(2025, 6, 1))
@@ -59,13 +66,13 @@ def writes(user, state) -> list[Write]:
             actor=user, order=order, revoked_on=D(2025, 6, 1))),
         Write("adoption_match_record", P, lambda: make_match(user, decision, D(2025, 5, 4))),
         Write("adoption_placement_record", P, lambda: services.adoption_placement_record(
-            actor=user, decision=decision, placed_on=D(2025, 5, 10))),
+            actor=user, decision=matched(), placed_on=D(2025, 5, 10))),
         Write("adoption_placement_end", P, lambda: services.adoption_placement_end(
             actor=user, placement=placed(), ended_on=D(2025, 5, 30), notes="The placement broke down.")),
         Write("adoption_review_record", P, lambda: services.adoption_review_record(
             actor=user, decision=decision, held_on=D(2025, 6, 1))),
-        Write("care_proceedings_start", P, lambda: services.care_proceedings_start(
-            actor=user, child=child, kind="care", issued_on=D(2025, 6, 2))),
+        Write("care_proceedings_start", P, lambda: (concluded(), services.care_proceedings_start(
+            actor=user, child=child, kind="care", issued_on=D(2025, 6, 2)))),
         Write("care_proceedings_extend", P, lambda: services.care_proceedings_extend(
             actor=user, proceedings=proceedings, granted_on=D(2025, 6, 2), weeks=8, reason="Assessment not yet filed")),
         Write("care_proceedings_conclude", P, lambda: services.care_proceedings_conclude(
@@ -107,6 +114,7 @@ def form_urls(state) -> dict[str, str]:
     urls["order_revoke"] = reverse("permanence:order_revoke", args=[pk, order])
     urls["proceedings_extend"] = reverse("permanence:proceedings_extend", args=[pk, proceedings])
     urls["proceedings_conclude"] = reverse("permanence:proceedings_conclude", args=[pk, proceedings])
+    make_match(state["owner"], state["decision"], D(2025, 5, 3))
     placement = services.adoption_placement_record(actor=state["owner"], decision=state["decision"], placed_on=D(2025, 5, 10))
     urls["placement_end"] = reverse("permanence:placement_end", args=[pk, placement.pk])
     return urls

@@ -40,7 +40,7 @@ def writes(user, state) -> list[Write]:
         Write("private_fostering_start", PF, lambda: services.private_fostering_start(
             actor=user, arrangement=arrangement, started_on=D(2025, 5, 25))),
         Write("private_fostering_end", PF, lambda: services.private_fostering_end(
-            actor=user, arrangement=arrangement, ended_on=D(2025, 6, 2), reason="returned_home")),
+            actor=user, arrangement=arrangement, ended_on=D(2025, 6, 2), reason="did_not_start")),
     ]
 
 

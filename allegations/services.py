@@ -12,24 +12,23 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from access.capabilities import Capability, may, require
 from allegations.choices import Category, HarmCriterion, MeetingKind, Outcome, Sector
 from allegations.models import Allegation, AllegationChild, LadoMeeting
 from children_in_need.common import DateChecks, long_date
-from workforce.roles import Role
-
-WRITERS = frozenset({Role.LADO_OFFICER})
 
 
 def can_record(user) -> bool:
-    return getattr(user, "role", None) in WRITERS
+    """Only the LADO service records allegations (access.capabilities, RECORD_ALLEGATION): an
+    allegation is about an adult, so the capability is not about one child."""
+    return may(user, Capability.RECORD_ALLEGATION)
 
 
 def _require_writer(actor) -> None:
-    if not can_record(actor):
-        raise PermissionDenied("Only the LADO service records allegations.")
+    require(actor, Capability.RECORD_ALLEGATION)
 
 
 def _date(checks: DateChecks, field: str, value, what: str, *, after=None, after_message: str = "") -> None:
@@ -88,12 +87,14 @@ def allegation_record(
 
 @transaction.atomic
 def allegation_child_add(*, actor, allegation: Allegation, child) -> AllegationChild:
-    """Link a child involved. The caller has fetched the child through access.selectors, so a
-    LADO officer links only children they may see."""
+    """Link a child involved. A LADO officer links only children they may see: the page fetches
+    the child through access.selectors, and the capability check here refuses a restricted child
+    the officer has no grant to whoever the caller is."""
     _require_writer(actor)
     allegation = _locked_open(allegation)
     if child is None or not child.is_child:
         raise ValidationError({"la_id": "Enter the LA child ID of a child"})
+    require(actor, Capability.RECORD_ALLEGATION, child)
     if AllegationChild.objects.filter(allegation=allegation, child=child).exists():
         raise ValidationError({"la_id": f"{child.full_name} is already linked to this allegation"})
     try:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from access.capabilities import Capability, require
 from care_leavers.choices import AGES, PATHWAY_PLAN_CATEGORIES, CareLeaverEnd, Eligibility, ReviewRequestedBy
 from care_leavers.models import CareLeaver, KeepingInTouch, NeedsAssessment, PathwayPlan, PathwayPlanReview
 from casework.chronology import chronology_record
@@ -29,17 +30,16 @@ from timescales.calendar import age_on, birthday
 from timescales.engine import refresh_due_items
 from workforce.roles import Role
 
-RECORDERS = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.PERSONAL_ADVISER})
 UNKNOWN = "0"
 
 
-def can_record(user) -> bool:
-    return getattr(user, "role", None) in RECORDERS
-
-
-def _require_recorder(actor) -> None:
-    if not can_record(actor):
-        raise PermissionDenied("Your role cannot record leaving care support.")
+def _begin(actor, person):
+    """Lock the young person's row for the transaction, then refuse (PermissionDenied) anyone the
+    capability table does not let record leaving care support for them: their social worker and
+    managers, and their own personal adviser (access.capabilities, RECORD_CARE_LEAVING)."""
+    person = lock_child(person)
+    require(actor, Capability.RECORD_CARE_LEAVING, person)
+    return person
 
 
 def _moment(day: datetime.date) -> datetime.datetime:
@@ -75,8 +75,8 @@ def _check_category(checks: DateChecks, person, category: str, since, field: str
         checks.add(field, f"{person.full_name} was {age} on {long_date(since)}: a {label} is {youngest} to {oldest}")
 
 
-def _locked(care_leaver: CareLeaver) -> CareLeaver:
-    lock_child(care_leaver.person)
+def _locked(actor, care_leaver: CareLeaver) -> CareLeaver:
+    _begin(actor, care_leaver.person)
     care_leaver = CareLeaver.objects.select_for_update().select_related("person").get(pk=care_leaver.pk)
     if not care_leaver.is_current:
         raise ValidationError(f"Support as a care leaver ended on {long_date(care_leaver.ended_on)}")
@@ -104,8 +104,7 @@ def care_leaver_start(
     personal_adviser=None, adviser_since: datetime.date | None = None,
 ) -> CareLeaver:
     """Start supporting a young person as a care leaver (or as an eligible child still in care)."""
-    _require_recorder(actor)
-    person = lock_child(person)
+    person = _begin(actor, person)
     if person.date_of_birth is None:
         raise ValidationError("Record the young person’s date of birth first: eligibility depends on their age")
     if CareLeaver.objects.filter(person=person).exists():
@@ -141,8 +140,7 @@ def care_leaver_start(
 def care_leaver_category_change(*, actor, care_leaver: CareLeaver, category: str, since: datetime.date) -> CareLeaver:
     """The young person moves category: an eligible child leaves care (relevant), turns 18
     (former relevant)..."""
-    _require_recorder(actor)
-    care_leaver = _locked(care_leaver)
+    care_leaver = _locked(actor, care_leaver)
     checks = DateChecks()
     _date(checks, "since", since, "The date of the change", after=care_leaver.category_since,
           after_message=f"The change cannot be before {long_date(care_leaver.category_since)}, when the current category started")
@@ -162,8 +160,7 @@ def care_leaver_category_change(*, actor, care_leaver: CareLeaver, category: str
 
 @transaction.atomic
 def personal_adviser_allocate(*, actor, care_leaver: CareLeaver, adviser, since: datetime.date) -> CareLeaver:
-    _require_recorder(actor)
-    care_leaver = _locked(care_leaver)
+    care_leaver = _locked(actor, care_leaver)
     checks = DateChecks()
     if adviser is None:
         checks.add("adviser", "Select the personal adviser")
@@ -185,8 +182,7 @@ def personal_adviser_allocate(*, actor, care_leaver: CareLeaver, adviser, since:
 
 @transaction.atomic
 def needs_assessment_record(*, actor, care_leaver: CareLeaver, completed_on: datetime.date, notes: str = "") -> NeedsAssessment:
-    _require_recorder(actor)
-    care_leaver = _locked(care_leaver)
+    care_leaver = _locked(actor, care_leaver)
     checks = DateChecks()
     _date(checks, "completed_on", completed_on, "The date the assessment was completed")
     _not_before_16(checks, "completed_on", completed_on, care_leaver.person, "The needs assessment")
@@ -203,8 +199,7 @@ def needs_assessment_record(*, actor, care_leaver: CareLeaver, completed_on: dat
 def pathway_plan_record(*, actor, care_leaver: CareLeaver, started_on: datetime.date, notes: str = "") -> PathwayPlan:
     """The pathway plan, prepared from the needs assessment (reg 43). It meets the 3-month rule
     and starts the 6-monthly reviews."""
-    _require_recorder(actor)
-    care_leaver = _locked(care_leaver)
+    care_leaver = _locked(actor, care_leaver)
     if care_leaver.category not in PATHWAY_PLAN_CATEGORIES:
         raise ValidationError("A qualifying care leaver has no pathway plan")
     checks = DateChecks()
@@ -226,8 +221,7 @@ def pathway_plan_record(*, actor, care_leaver: CareLeaver, started_on: datetime.
 def pathway_plan_review_record(
     *, actor, plan: PathwayPlan, reviewed_on: datetime.date, requested_by: str = ReviewRequestedBy.SCHEDULED, notes: str = ""
 ) -> PathwayPlanReview:
-    _require_recorder(actor)
-    care_leaver = _locked(plan.care_leaver)
+    care_leaver = _locked(actor, plan.care_leaver)
     checks = DateChecks()
     _date(checks, "reviewed_on", reviewed_on, "The date of the review", after=plan.started_on,
           after_message=f"The review cannot be before the plan was prepared on {long_date(plan.started_on)}")
@@ -276,8 +270,7 @@ def keeping_in_touch_record(
     *, actor, care_leaver: CareLeaver, contact_on: datetime.date, in_touch: str, accommodation: str = "", activity: str = "",
     notes: str = "",
 ) -> KeepingInTouch:
-    _require_recorder(actor)
-    care_leaver = _locked(care_leaver)
+    care_leaver = _locked(actor, care_leaver)
     person = care_leaver.person
     checks = DateChecks()
     _date(checks, "contact_on", contact_on, "The date")
@@ -302,8 +295,7 @@ def keeping_in_touch_record(
 
 @transaction.atomic
 def care_leaver_end(*, actor, care_leaver: CareLeaver, ended_on: datetime.date, reason: str) -> CareLeaver:
-    _require_recorder(actor)
-    care_leaver = _locked(care_leaver)
+    care_leaver = _locked(actor, care_leaver)
     checks = DateChecks()
     _date(checks, "ended_on", ended_on, "The date support ended", after=care_leaver.category_since,
           after_message=f"Support cannot end before {long_date(care_leaver.category_since)}, when the current category started")

@@ -7,12 +7,14 @@ from django.http import Http404
 from django.views.decorators.http import require_GET
 
 from care_leavers import forms, selectors, services
+from access.capabilities import Capability
 from children_in_need.common import long_date
 from opencsc.recording import RecordArea
 from people.record import render_record
 from timescales.selectors import due_items_for_child
 
-AREA = RecordArea(tab="leaving_care", caption="Leaving care", record_url="care_leavers:record", can_record=services.can_record)
+AREA = RecordArea(tab="leaving_care", caption="Leaving care", record_url="care_leavers:record",
+                  capability=Capability.RECORD_CARE_LEAVING)
 RULE_CODES = ("pathway_plan_3m", "pathway_plan_review_6m")
 
 
@@ -43,7 +45,7 @@ def record(request, person_id):
     return render_record(request, person, AREA.tab, "care_leavers/record.html", {
         "leaving_care": selectors.leaving_care_for_person(person),
         "due_items": list(items),
-        "can_record": services.can_record(request.user),
+        "can_record": AREA.can_record(request.user, person),
         "sixteenth_birthday": services.sixteenth_birthday(person) if person.date_of_birth else None,
     })
 

@@ -6,7 +6,7 @@ date out of order is a message, never a 500.
 An area declares itself once and then each of its pages in a few lines:
 
     AREA = RecordArea(tab="permanence", caption="Permanence", record_url="permanence:record",
-                      can_record=services.can_record)
+                      capability=Capability.RECORD_PERMANENCE)
     decision_reverse = AREA.page(
         form=forms.ReverseForm, heading="Reverse the decision", success="Decision reversed",
         service=services.permanence_decision_reverse, find=selectors.decision_for_child, arg="decision",
@@ -16,6 +16,10 @@ An area declares itself once and then each of its pages in a few lines:
 id that belongs to another child is a 404 like one that does not exist; without `find` the
 service is given the child itself. Pages that do not fit (a form that depends on the URL in
 another way) call `AREA.form(...)` or `record_form(...)` directly.
+
+Who may record is `access.capabilities`' table: the area names its capability, and every page
+asks `may(user, capability, child)` for the child in the URL before it renders the form, on GET
+as on POST (the service asks again: that is the guard that also holds for commands).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from access.capabilities import Capability, may
 from access.selectors import person_get_for_user
 from casework.forms import apply_service_errors
 from people.record import render_record
@@ -75,12 +80,12 @@ def _for(value, target):
 
 @dataclass(frozen=True)
 class RecordArea:
-    """One area's tab of a child's record: who may record there, and where its pages go back to."""
+    """One area's tab of a child's record: what recording there takes, and where its pages go back to."""
 
     tab: str
     caption: str
     record_url: str
-    can_record: Callable[[object], bool]
+    capability: Capability
 
     def child(self, request, person_id):
         """The child, fetched and authorised: 404 for one the user may not see, and for an adult."""
@@ -89,10 +94,14 @@ class RecordArea:
             raise Http404
         return person
 
+    def can_record(self, user, child) -> bool:
+        """For the tab's "Record..." links: may this user record here for this child?"""
+        return may(user, self.capability, child)
+
     def child_for_recording(self, request, person_id):
-        """As `child`, and 403 for a role that may only read this area."""
+        """As `child`, and 403 for a user who may only read this area for this child."""
         child = self.child(request, person_id)
-        if not self.can_record(request.user):
+        if not self.can_record(request.user, child):
             raise PermissionDenied
         return child
 

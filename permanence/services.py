@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from access.capabilities import Capability, require
 from casework.chronology import chronology_record
 from casework.times import local_moment
 from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date
@@ -44,21 +45,18 @@ from permanence.models import (
     ProceedingsExtension,
 )
 from timescales.engine import due_from, refresh_due_items
-from workforce.roles import Role
-
-# Who records permanence: the child's social worker and their manager. Others read it.
-RECORDERS = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER})
 MAX_EXTENSION_WEEKS = 8
 MAX_VISIT_WEEKS = 26  # reviews are at most 6-monthly, so a longer visiting interval means a mistyped number
 
 
-def can_record(user) -> bool:
-    return getattr(user, "role", None) in RECORDERS
-
-
-def _require_recorder(actor) -> None:
-    if not can_record(actor):
-        raise PermissionDenied("Your role cannot record permanence.")
+def _begin(actor, child):
+    """Lock the child's row for the transaction, then refuse (PermissionDenied) anyone the
+    capability table does not let record permanence for this child: the child's social worker
+    and their managers (access.capabilities, RECORD_PERMANENCE). Checked on the locked row, so a
+    reallocation saved a moment before is what decides."""
+    child = lock_child(child)
+    require(actor, Capability.RECORD_PERMANENCE, child)
+    return child
 
 
 def _moment(day: datetime.date) -> datetime.datetime:
@@ -84,8 +82,8 @@ def _after_change(child) -> None:
     refresh_due_items(child)
 
 
-def _locked_decision(decision: PermanenceDecision) -> tuple:
-    child = lock_child(decision.child)
+def _locked_decision(actor, decision: PermanenceDecision) -> tuple:
+    child = _begin(actor, decision.child)
     return child, PermanenceDecision.objects.select_for_update().get(pk=decision.pk)
 
 
@@ -106,8 +104,7 @@ def _require_adoption(decision: PermanenceDecision) -> None:
 
 @transaction.atomic
 def permanence_meeting_record(*, actor, child, held_on: datetime.date, proposed_option: str = "", notes: str = "") -> PermanenceMeeting:
-    _require_recorder(actor)
-    child = lock_child(child)
+    child = _begin(actor, child)
     checks = DateChecks()
     _date(checks, "held_on", held_on, "The date of the meeting", child=child)
     if proposed_option and proposed_option not in PermanenceOption.values:
@@ -131,8 +128,7 @@ def permanence_decision_record(
 ) -> PermanenceDecision:
     """The agency decision maker's decision on the plan (for adoption: "should be placed for
     adoption", SSDA903 DATE_PLACED and AD1 DATE_INT)."""
-    _require_recorder(actor)
-    child = lock_child(child)
+    child = _begin(actor, child)
     checks = DateChecks()
     _choice(checks, "option", option, PermanenceOption, "Select the decision")
     _date(checks, "decided_on", decided_on, "The date of the decision", child=child)
@@ -173,8 +169,7 @@ def permanence_decision_reverse(
     """The decision no longer stands ("should no longer be placed for adoption": SSDA903
     DATE_PLACED_CEASED and REASON_PLACED_CEASED). A placement for adoption must have ended first,
     and a placement order still in force is left for the court to revoke (recorded separately)."""
-    _require_recorder(actor)
-    child, decision = _locked_decision(decision)
+    child, decision = _locked_decision(actor, decision)
     _require_live(decision)
     checks = DateChecks()
     _date(checks, "reversed_on", reversed_on, "The date the decision was reversed", child=child, after=decision.decided_on,
@@ -199,8 +194,7 @@ def permanence_decision_reverse(
 
 @transaction.atomic
 def permanence_step_record(*, actor, decision: PermanenceDecision, kind: str, taken_on: datetime.date, notes: str = "") -> PermanenceStep:
-    _require_recorder(actor)
-    child, decision = _locked_decision(decision)
+    child, decision = _locked_decision(actor, decision)
     _require_live(decision)
     checks = DateChecks()
     _choice(checks, "kind", kind, StepKind, "Select the step")
@@ -233,8 +227,7 @@ def permanence_order_record(
     that placement and carries the decision out. A special guardianship or child arrangements
     order carries out the decision it is recorded against, if any.
     """
-    _require_recorder(actor)
-    child = lock_child(child)
+    child = _begin(actor, child)
     if decision is not None:
         if decision.child_id != child.pk:
             raise ValidationError("That decision is about another child")
@@ -295,8 +288,7 @@ def permanence_order_record(
 @transaction.atomic
 def permanence_order_revoke(*, actor, order: PermanenceOrder, revoked_on: datetime.date) -> PermanenceOrder:
     """The court revoked the order (typically a placement order after the plan changed)."""
-    _require_recorder(actor)
-    child = lock_child(order.child)
+    child = _begin(actor, order.child)
     order = PermanenceOrder.objects.select_for_update().get(pk=order.pk)
     if order.revoked_on is not None:
         raise ValidationError(f"This order was revoked on {long_date(order.revoked_on)}")
@@ -351,8 +343,7 @@ def adoption_match_record(
     ffa_placed_on: datetime.date | None = None, adopters_reference: str = "",
 ) -> AdoptionMatch:
     """The decision that the child should be placed with particular prospective adopters (AD1)."""
-    _require_recorder(actor)
-    child, decision = _locked_decision(decision)
+    child, decision = _locked_decision(actor, decision)
     _require_adoption(decision)
     _require_live(decision)
     if AdoptionMatch.objects.filter(decision=decision).exists():
@@ -386,8 +377,7 @@ def adoption_match_record(
 def adoption_placement_record(*, actor, decision: PermanenceDecision, placed_on: datetime.date) -> AdoptionPlacement:
     """The child moves in with the matched adopters. Starts the adoption reviews (reg 36(3)) and
     visits (reg 36(4))."""
-    _require_recorder(actor)
-    child, decision = _locked_decision(decision)
+    child, decision = _locked_decision(actor, decision)
     _require_adoption(decision)
     _require_live(decision)
     match = AdoptionMatch.objects.filter(decision=decision).first()
@@ -409,8 +399,7 @@ def adoption_placement_record(*, actor, decision: PermanenceDecision, placed_on:
 def adoption_placement_end(*, actor, placement: AdoptionPlacement, ended_on: datetime.date, notes: str = "") -> AdoptionPlacement:
     """The placement ended before an adoption order (a disruption). The adoption order ends a
     placement itself (permanence_order_record)."""
-    _require_recorder(actor)
-    child = lock_child(placement.decision.child)
+    child = _begin(actor, placement.decision.child)
     placement = AdoptionPlacement.objects.select_for_update().get(pk=placement.pk)
     if placement.ended_on is not None:
         raise ValidationError(f"This placement ended on {long_date(placement.ended_on)}")
@@ -442,8 +431,7 @@ def adoption_review_record(
 ) -> AdoptionReview:
     """A review under reg 36: while the agency has authority to place and the child is not yet
     placed, or once placed. A review of a placed child decides how often they are visited."""
-    _require_recorder(actor)
-    child, decision = _locked_decision(decision)
+    child, decision = _locked_decision(actor, decision)
     _require_adoption(decision)
     _require_live(decision)
     authority = authority_to_place_since(decision)
@@ -484,8 +472,7 @@ def proceedings_due_date(proceedings: CareProceedings, extensions=None, calendar
 def care_proceedings_start(
     *, actor, child, kind: str, issued_on: datetime.date, court: str = "", case_number: str = ""
 ) -> CareProceedings:
-    _require_recorder(actor)
-    child = lock_child(child)
+    child = _begin(actor, child)
     checks = DateChecks()
     _choice(checks, "kind", kind, ProceedingsKind, "Select the application")
     _date(checks, "issued_on", issued_on, "The date the application was issued")
@@ -510,8 +497,7 @@ def care_proceedings_extend(
     *, actor, proceedings: CareProceedings, granted_on: datetime.date, weeks: int, reason: str
 ) -> ProceedingsExtension:
     """The court extended the 26-week timetable: at most 8 weeks at a time (s32(5) to (8))."""
-    _require_recorder(actor)
-    child = lock_child(proceedings.child)
+    child = _begin(actor, proceedings.child)
     proceedings = CareProceedings.objects.select_for_update().get(pk=proceedings.pk)
     if not proceedings.is_open:
         raise ValidationError(f"These proceedings concluded on {long_date(proceedings.concluded_on)}")
@@ -534,8 +520,7 @@ def care_proceedings_extend(
 
 @transaction.atomic
 def care_proceedings_conclude(*, actor, proceedings: CareProceedings, concluded_on: datetime.date, outcome: str) -> CareProceedings:
-    _require_recorder(actor)
-    child = lock_child(proceedings.child)
+    child = _begin(actor, proceedings.child)
     proceedings = CareProceedings.objects.select_for_update().get(pk=proceedings.pk)
     if not proceedings.is_open:
         raise ValidationError(f"These proceedings concluded on {long_date(proceedings.concluded_on)}")
@@ -561,8 +546,7 @@ def previous_permanence_record(
     order_date_known: str = "", arranged_by_la: str = "",
 ) -> PreviousPermanence:
     """Record (or correct) the answer for the period of care that started on `care_started_on`."""
-    _require_recorder(actor)
-    child = lock_child(child)
+    child = _begin(actor, child)
     checks = DateChecks()
     _date(checks, "care_started_on", care_started_on, "The date the period of care started", child=child)
     _choice(checks, "option", option, PreviousPermanenceCode, "Select whether the child had a previous permanence option")

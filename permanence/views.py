@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from access.capabilities import Capability
 from children_in_need.common import long_date
 from opencsc.recording import RecordArea
 from people.record import render_record
@@ -14,7 +15,8 @@ from permanence import forms, selectors, services
 from permanence.choices import OrderKind
 from timescales.selectors import due_items_for_child
 
-AREA = RecordArea(tab="permanence", caption="Permanence", record_url="permanence:record", can_record=services.can_record)
+AREA = RecordArea(tab="permanence", caption="Permanence", record_url="permanence:record",
+                  capability=Capability.RECORD_PERMANENCE)
 RULE_CODES = ("care_proceedings_26w", "adoption_review_not_placed", "adoption_review_placed", "adoption_visit")
 
 
@@ -43,7 +45,7 @@ def record(request, person_id):
     return render_record(request, child, AREA.tab, "permanence/record.html", {
         "permanence": selectors.permanence_for_child(child),
         "due_items": list(items),
-        "can_record": services.can_record(request.user),
+        "can_record": AREA.can_record(request.user, child),
         "order_kinds": OrderKind,
     })
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from access.capabilities import Capability, require
 from casework.chronology import chronology_record
 from casework.times import local_moment
 from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date
@@ -20,18 +21,16 @@ from private_fostering.choices import ArrangementEnd, NotificationKind, Notifier
 from private_fostering.models import PrivateFostering
 from timescales.calendar import age_on
 from timescales.engine import refresh_due_items
-from workforce.roles import Role
-
-RECORDERS = frozenset({Role.PRIVATE_FOSTERING_OFFICER, Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.MASH_WORKER})
 
 
-def can_record(user) -> bool:
-    return getattr(user, "role", None) in RECORDERS
-
-
-def _require_recorder(actor) -> None:
-    if not can_record(actor):
-        raise PermissionDenied("Your role cannot record private fostering.")
+def _begin(actor, child):
+    """Lock the child's row for the transaction, then refuse (PermissionDenied) anyone the
+    capability table does not let record private fostering for this child: the private fostering
+    officer for any child, the child's own social worker and managers, and the front door while
+    the child is not yet allocated (access.capabilities, RECORD_PRIVATE_FOSTERING)."""
+    child = lock_child(child)
+    require(actor, Capability.RECORD_PRIVATE_FOSTERING, child)
+    return child
 
 
 def _moment(day: datetime.date) -> datetime.datetime:
@@ -49,8 +48,8 @@ def upper_age(child) -> int:
     return 18 if child.disabilities else 16
 
 
-def _locked(arrangement: PrivateFostering) -> PrivateFostering:
-    lock_child(arrangement.child)
+def _locked(actor, arrangement: PrivateFostering) -> PrivateFostering:
+    _begin(actor, arrangement.child)
     arrangement = PrivateFostering.objects.select_for_update().select_related("child").get(pk=arrangement.pk)
     if not arrangement.is_open:
         raise ValidationError(f"This arrangement ended on {long_date(arrangement.ended_on)}")
@@ -63,8 +62,7 @@ def private_fostering_notify(
     carer_address: str, carer_relationship: str = "", proposed_start_on: datetime.date | None = None,
     started_on: datetime.date | None = None,
 ) -> PrivateFostering:
-    _require_recorder(actor)
-    child = lock_child(child)
+    child = _begin(actor, child)
     if child.date_of_birth is None:
         raise ValidationError("Record the child’s date of birth first: private fostering depends on their age")
     checks = DateChecks()
@@ -115,8 +113,7 @@ def private_fostering_notify(
 @transaction.atomic
 def private_fostering_start(*, actor, arrangement: PrivateFostering, started_on: datetime.date) -> PrivateFostering:
     """A proposed arrangement has begun: the regular visits start."""
-    _require_recorder(actor)
-    arrangement = _locked(arrangement)
+    arrangement = _locked(actor, arrangement)
     if arrangement.has_started:
         raise ValidationError(f"This arrangement started on {long_date(arrangement.started_on)}")
     checks = DateChecks()
@@ -135,8 +132,7 @@ def private_fostering_start(*, actor, arrangement: PrivateFostering, started_on:
 def private_fostering_end(
     *, actor, arrangement: PrivateFostering, ended_on: datetime.date, reason: str, notes: str = ""
 ) -> PrivateFostering:
-    _require_recorder(actor)
-    arrangement = _locked(arrangement)
+    arrangement = _locked(actor, arrangement)
     checks = DateChecks()
     earliest = max(d for d in (arrangement.notified_on, arrangement.started_on) if d is not None)
     _date(checks, "ended_on", ended_on, "The date the arrangement ended", after=earliest,

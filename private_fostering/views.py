@@ -4,6 +4,7 @@ recording page is declared on the area (`opencsc.recording.RecordArea.page`)."""
 
 from django.views.decorators.http import require_GET
 
+from access.capabilities import Capability
 from children_in_need.common import long_date
 from opencsc.recording import RecordArea
 from people.record import render_record
@@ -11,7 +12,7 @@ from private_fostering import forms, selectors, services
 from timescales.selectors import due_items_for_child
 
 AREA = RecordArea(tab="private_fostering", caption="Private fostering", record_url="private_fostering:record",
-                  can_record=services.can_record)
+                  capability=Capability.RECORD_PRIVATE_FOSTERING)
 
 
 def _facts(arrangement):
@@ -29,7 +30,7 @@ def record(request, person_id):
     return render_record(request, child, AREA.tab, "private_fostering/record.html", {
         "arrangements": selectors.arrangements_for_child(child),
         "due_items": list(items),
-        "can_record": services.can_record(request.user),
+        "can_record": AREA.can_record(request.user, child),
     })
 
 

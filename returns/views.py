@@ -6,16 +6,19 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from access.capabilities import Capability, roles_with
 from opencsc.permissions import require_roles
 from returns import selectors, services
 from returns.forms import ReturnForm
-from workforce.roles import PERFORMANCE_ROLES
+
+# The whole page is for those who run the returns; the service checks again before it builds.
+RUNNERS = roles_with(Capability.RUN_RETURNS)
 
 PAGE_SIZE = 25
 
 
 @require_http_methods(["GET", "POST"])
-@require_roles(*PERFORMANCE_ROLES)
+@require_roles(*RUNNERS)
 def home(request):
     form = ReturnForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -33,14 +36,14 @@ def home(request):
 
 
 @require_GET
-@require_roles(*PERFORMANCE_ROLES)
+@require_roles(*RUNNERS)
 def detail(request, pk):
     export = selectors.export_get_for_user(request.user, pk)
     return render(request, "returns/detail.html", {"export": export})
 
 
 @require_GET
-@require_roles(*PERFORMANCE_ROLES)
+@require_roles(*RUNNERS)
 def progress(request, pk):
     """The status panel alone, polled by htmx until the export has finished."""
     export = selectors.export_get_for_user(request.user, pk)
@@ -48,7 +51,7 @@ def progress(request, pk):
 
 
 @require_GET
-@require_roles(*PERFORMANCE_ROLES)
+@require_roles(*RUNNERS)
 def download(request, pk):
     export = selectors.export_get_for_user(request.user, pk)
     path = services.export_file(export)

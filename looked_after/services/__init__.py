@@ -5,7 +5,6 @@ and the child's due items brought up to date. Import them from here:
     services.episode_change(actor=..., child=..., change_date=..., legal_status="C2")
 """
 
-from looked_after.services.common import can_record
 from looked_after.services.corrections import episode_correct, period_end_correct, placement_correct
 from looked_after.services.episodes import PlacementDetails, episode_change, period_end, period_start, uasc_record
 from looked_after.services.health import (
@@ -30,7 +29,6 @@ from looked_after.services.reviews import (
 
 __all__ = [
     "PlacementDetails",
-    "can_record",
     "care_plan_record",
     "conviction_record",
     "episode_change",

@@ -1,4 +1,4 @@
-"""What every looked-after write shares: who may record it, the child's lock, dates checked with
+"""What every looked-after write shares: who may record it (access.capabilities), the child's lock, dates checked with
 the same words as the help-and-protection journey, and the end of every transaction (the
 chronology event and the child's due items)."""
 
@@ -6,34 +6,27 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+
+from access.capabilities import Capability, require
 
 from casework.chronology import chronology_record
 from casework.times import local_moment
 from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date  # noqa: F401  (re-exported)
 from looked_after.models import PeriodOfCare
 from timescales.engine import refresh_due_items
-from workforce.roles import Role
-
-# Social workers and their managers keep the record of a child in care; IROs record reviews and
-# their own contact with the child. Other roles read it.
-RECORDERS = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO})
 
 
-def can_record(user) -> bool:
-    return getattr(user, "role", None) in RECORDERS
-
-
-def require_recorder(actor) -> None:
-    if not can_record(actor):
-        raise PermissionDenied("Your role cannot record this.")
-
-
-def begin(actor, child):
-    """Start a write: the actor may record, and the child's row is locked for the transaction, so
-    two saves for one child are served one after the other and every check sees the truth."""
-    require_recorder(actor)
-    return lock_child(child)
+def begin(actor, child, capability: Capability = Capability.RECORD_LOOKED_AFTER):
+    """Start a write: the child's row is locked for the transaction, so two saves for one child are
+    served one after the other and every check sees the truth; then the actor must hold
+    `capability` for this child (PermissionDenied otherwise). The child's social worker and
+    managers keep the record of a child in care (RECORD_LOOKED_AFTER); reviews, their actions and
+    the IRO's own contact with the child are CHAIR_REVIEW, which an IRO holds for any child they
+    can see. Other roles read."""
+    child = lock_child(child)
+    require(actor, capability, child)
+    return child
 
 
 def day_moment(day: datetime.date) -> datetime.datetime:

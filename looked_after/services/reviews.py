@@ -1,5 +1,10 @@
 """The independent reviewing officer, looked-after reviews and their actions, the IRO's contact
-with the child, care plans, and the placed-with-parents agreement."""
+with the child, care plans, and the placed-with-parents agreement.
+
+Who may record: appointing the IRO, care plans and the agreement are the child's social worker's
+and managers' (RECORD_LOOKED_AFTER, the default of `begin`); the review, its actions and the
+IRO's contact with the child are CHAIR_REVIEW, which an IRO holds for any child they may see (one
+may chair for a colleague) and the child's own social worker and managers hold too."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from access.capabilities import Capability
 from codelists.ssda903 import PlacementType, ReviewParticipation
 from looked_after.choices import ContactMethod
 from looked_after.models import (
@@ -78,7 +84,7 @@ def iro_assign(*, actor, child: Person, iro, start_date: datetime.date) -> IROAs
 @transaction.atomic
 def iro_contact_record(*, actor, child: Person, contact_on: datetime.date, method: str, notes: str = "", iro=None) -> IROContact:
     """The IRO met or spoke with the child. Recorded by the IRO, or for them (then `iro` is given)."""
-    child = begin(actor, child)
+    child = begin(actor, child, Capability.CHAIR_REVIEW)
     iro = iro or actor
     checks = DateChecks()
     if iro.role != Role.IRO:
@@ -110,7 +116,7 @@ def review_record(
     """A looked-after review was held. The next one falls due from this date (3 months after the
     first, then 6-monthly). The chair is the IRO appointed on the day; if the IRO met or spoke with
     the child for the review, that contact is recorded with it."""
-    child = begin(actor, child)
+    child = begin(actor, child, Capability.CHAIR_REVIEW)
     checks = DateChecks()
     period = None
     if check_date(checks, "held_on", held_on, "The date of the review"):
@@ -160,7 +166,7 @@ def review_record(
 @transaction.atomic
 def review_action_add(*, actor, review: LAReview, action: str, owner: str, due_date: datetime.date) -> ReviewAction:
     """A decision of the review, as an action with who will do it and by when."""
-    child = begin(actor, review.child)
+    child = begin(actor, review.child, Capability.CHAIR_REVIEW)
     checks = DateChecks()
     if not clean_text(action):
         checks.add("action", "Enter the action")
@@ -179,7 +185,7 @@ def review_action_add(*, actor, review: LAReview, action: str, owner: str, due_d
 
 @transaction.atomic
 def review_action_complete(*, actor, action: ReviewAction, completed_on: datetime.date) -> ReviewAction:
-    child = begin(actor, action.review.child)
+    child = begin(actor, action.review.child, Capability.CHAIR_REVIEW)
     action = ReviewAction.objects.select_for_update().select_related("review").get(pk=action.pk)
     if action.completed_on is not None:
         raise ValidationError(f"This action was done on {long_date(action.completed_on)}")

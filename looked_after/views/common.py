@@ -1,20 +1,21 @@
 """What every looked-after page does: fetch the child the user may see (404 for "missing" and
-"not yours" alike, the read logged), refuse roles that only read (403), and on a valid POST call
-the service, showing a refusal beside the field it is about."""
+"not yours" alike, the read logged), refuse a user who may not record this for this child (403,
+by access.capabilities, before any form is rendered), and on a valid POST call the service,
+showing a refusal beside the field it is about."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from access.capabilities import Capability, require
 from access.selectors import person_get_for_user
 from casework.forms import apply_service_errors
-from looked_after.services import can_record
 from people.record import render_record
 
 TAB = "looked_after"  # the record tab these pages belong to (people.record.TABS)
@@ -29,10 +30,11 @@ def child_for(request, person_id):
     return person
 
 
-def child_for_recording(request, person_id):
+def child_for_recording(request, person_id, capability: Capability = Capability.RECORD_LOOKED_AFTER):
+    """As `child_for`, and 403 unless the user holds `capability` for this child: the child's social
+    worker and managers record (RECORD_LOOKED_AFTER); reviews and the IRO's contact are CHAIR_REVIEW."""
     person = child_for(request, person_id)
-    if not can_record(request.user):
-        raise PermissionDenied
+    require(request.user, capability, person)
     return person
 
 

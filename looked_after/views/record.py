@@ -2,8 +2,8 @@
 
 from django.views.decorators.http import require_GET
 
+from access.capabilities import Capability, may
 from looked_after import selectors
-from looked_after.services import can_record
 from looked_after.views.common import TAB, child_for, found
 from people.record import render_record
 
@@ -15,7 +15,8 @@ def record(request, person_id):
         "record": selectors.looked_after_record(child),
         "due_items": list(selectors.due_items_for_child(child)),
         "met_items": selectors.met_items_for_child(child),
-        "can_record": can_record(request.user),
+        "can_record": may(request.user, Capability.RECORD_LOOKED_AFTER, child),
+        "can_chair": may(request.user, Capability.CHAIR_REVIEW, child),
     })
 
 
@@ -24,7 +25,7 @@ def review(request, person_id, review_id):
     child = child_for(request, person_id)
     return render_record(request, child, TAB, "looked_after/review.html", {
         "review": found(selectors.review_for_child(child, review_id)),
-        "can_record": can_record(request.user),
+        "can_chair": may(request.user, Capability.CHAIR_REVIEW, child),
     })
 
 
@@ -33,5 +34,5 @@ def missing(request, person_id):
     child = child_for(request, person_id)
     return render_record(request, child, TAB, "looked_after/missing.html", {
         "history": selectors.missing_history(child),
-        "can_record": can_record(request.user),
+        "can_record": may(request.user, Capability.RECORD_LOOKED_AFTER, child),
     })

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from access.capabilities import Capability
 from looked_after import forms, selectors, services
 from looked_after.services.common import long_date
 from looked_after.views.common import child_for_recording, found, step
@@ -23,7 +24,7 @@ def iro_assign(request, person_id):
 
 @require_http_methods(["GET", "POST"])
 def review_new(request, person_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.CHAIR_REVIEW)
     form = forms.ReviewForm(request.POST or None)
     return step(request, child, form, heading="Record a looked-after review", button="Save review",
                 success="Looked-after review recorded", next_url=_review_url(child),
@@ -32,7 +33,7 @@ def review_new(request, person_id):
 
 @require_http_methods(["GET", "POST"])
 def review_action_new(request, person_id, review_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.CHAIR_REVIEW)
     review = found(selectors.review_for_child(child, review_id))
     form = forms.ReviewActionForm(request.POST or None)
     return step(request, child, form, heading="Add an action from the review", button="Save action",
@@ -43,7 +44,7 @@ def review_action_new(request, person_id, review_id):
 
 @require_http_methods(["GET", "POST"])
 def review_action_done(request, person_id, review_id, action_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.CHAIR_REVIEW)
     review = found(selectors.review_for_child(child, review_id))
     action = found(selectors.action_for_review(review, action_id))
     form = forms.ActionDoneForm(request.POST or None)
@@ -56,7 +57,7 @@ def review_action_done(request, person_id, review_id, action_id):
 
 @require_http_methods(["GET", "POST"])
 def iro_contact_new(request, person_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.CHAIR_REVIEW)
     form = forms.IROContactForm(request.POST or None)
     return step(request, child, form, heading="Record the IRO's contact with the child", button="Save contact",
                 success="IRO contact recorded",

@@ -375,6 +375,10 @@ def test_a_future_start_date_is_refused(client, child, manager, team, worker):
     assert "The start date must be today or in the past" in body
 
 
-def test_a_system_administrator_may_change_the_allocation(client, child, make_staff):
+def test_a_system_administrator_sees_the_allocation_but_may_not_change_it(client, child, make_staff, team, worker):
+    """Allocating is the team manager's decision (access.capabilities.TABLE); an administrator reads."""
     client.force_login(make_staff(Role.SYSTEM_ADMIN))
-    assert "Change the allocation" in client.get(reverse("casework:allocation", args=[child.pk])).content.decode()
+    response = client.get(reverse("casework:allocation", args=[child.pk]))
+    assert response.status_code == 200 and "Change the allocation" not in response.content.decode()
+    start = timezone.localdate()
+    assert client.post(reverse("casework:allocation", args=[child.pk]), allocation_post(team, worker, start)).status_code == 403

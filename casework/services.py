@@ -137,8 +137,8 @@ def visit_record(
 
     `bedroom_seen` is None where it does not apply (an office or school visit).
     """
-    require(actor, Capability.RECORD_CASEWORK, child)
     _require_child(child)
+    require(actor, Capability.RECORD_CASEWORK, child)
     errors = {}
     _check_moment(errors, "visited_at", visited_at, "visit")
     if visit_type not in VisitType.values:
@@ -194,8 +194,8 @@ def case_note_record(
     is saved; if anything after storing it fails, the stored file is removed again, so no file
     is left on disk without a row that points at it.
     """
-    require(actor, Capability.RECORD_CASEWORK, child)
     _require_child(child)
+    require(actor, Capability.RECORD_CASEWORK, child)
     errors = {}
     _check_moment(errors, "occurred_at", occurred_at, "case note")
     if note_type not in CaseNoteType.values:

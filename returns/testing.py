@@ -48,6 +48,7 @@ def authority(clock, make_staff, team):
         # takes the real date), so the social worker episodes fall in the year.
         child = create(actor=actor, allocate=False, **fields)
         allocation_to_creator(actor=actor, child=child, start_date=clock.today())
+        child.refresh_from_db()  # the allocation set current_worker and current_team
         return child
 
     worker = make_staff(Role.SOCIAL_WORKER, team=team, first_name="Sam", last_name="Worker")

@@ -1,6 +1,7 @@
 """What every page that records a step of the journey does: fetch the child (404 for missing or
-not yours), refuse a user who may not record that step for this child (403, access.capabilities), and on a valid POST call the service, showing a
-refusal beside the field it is about. Used by the views of all four journey apps."""
+not yours), refuse a user who may not record that step for this child (403, access.capabilities),
+and on a valid POST call the service, showing a refusal beside the field it is about. Used by the
+views of all four journey apps."""
 
 from __future__ import annotations
 

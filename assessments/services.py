@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from access.selectors import team_ids_for
+from access.capabilities import Capability, require
 from assessments.choices import AssessmentOutcome, AssessmentStatus
 from assessments.models import Assessment
 from casework.chronology import chronology_record
-from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date, now, require_recorder, today
+from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date, now, today
 from children_in_need.models import CINEpisode
 from codelists.cin import AssessmentFactor
 from timescales.calendar import get_calendar
 from timescales.engine import due_from, refresh_due_items
-from workforce.roles import Role
 
 NO_FACTORS = "21"  # census code: "No factors identified"; only on its own
 SELF_AUTHORISATION = "You cannot authorise an assessment you wrote or submitted. Ask another manager to authorise it"
@@ -46,7 +45,7 @@ def _locked(assessment: Assessment) -> Assessment:
 @transaction.atomic
 def assessment_start(*, actor, child, start_date: datetime.date) -> Assessment:
     """Start an assessment in the child's open episode; `actor` is its author."""
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, child)
     child = lock_child(child)
     episode = CINEpisode.objects.open().filter(child=child).first()
     if episode is None:
@@ -98,7 +97,7 @@ def assessment_save(
     *, actor, assessment: Assessment, child_seen_on=None, factors=(), analysis: str = "", outcome: str = "", late_reason: str = ""
 ) -> Assessment:
     """Save the work so far, without submitting it."""
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, assessment.child)
     assessment = _locked(assessment)
     _require_editable(assessment)
     _apply_content(assessment, child_seen_on=child_seen_on, factors=factors, analysis=analysis, outcome=outcome,
@@ -112,7 +111,7 @@ def assessment_submit(
     *, actor, assessment: Assessment, child_seen_on=None, factors=(), analysis: str = "", outcome: str = "", late_reason: str = ""
 ) -> Assessment:
     """Save and send to a manager. Past 45 working days from the referral, the reason is required."""
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, assessment.child)
     assessment = _locked(assessment)
     _require_editable(assessment)
     _apply_content(assessment, child_seen_on=child_seen_on, factors=factors, analysis=analysis, outcome=outcome,
@@ -138,8 +137,8 @@ def assessment_submit(
 
 
 def _require_manager_of(actor, assessment: Assessment) -> None:
-    if actor.role != Role.TEAM_MANAGER or assessment.child.current_team_id not in team_ids_for(actor):
-        raise PermissionDenied("Only a manager of the child's team can authorise or return an assessment.")
+    # Only a manager of the child's team (access.capabilities.TABLE).
+    require(actor, Capability.AUTHORISE_ASSESSMENT, assessment.child)
     if assessment.status != AssessmentStatus.SUBMITTED:
         raise ValidationError(f"This assessment is {assessment.get_status_display().lower()}, not waiting for authorisation")
 

@@ -6,10 +6,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from access.capabilities import Capability, capabilities_for_request
 from assessments import selectors, services
 from assessments.choices import AuthorisationDecision
 from assessments.forms import AssessmentForm, AssessmentStartForm, AuthorisationForm
-from children_in_need.common import can_record, long_date, today
+from children_in_need.common import long_date, today
 from children_in_need.steps import TAB, child_for, child_for_recording, found, step
 from codelists.cin import AssessmentFactor
 from opencsc.permissions import require_roles
@@ -36,11 +37,11 @@ def _facts(assessment) -> list[tuple[str, str]]:
     return facts
 
 
-def may_authorise(user, assessment) -> bool:
+def may_authorise(request, child, assessment) -> bool:
     return (
-        user.role == Role.TEAM_MANAGER
-        and assessment.status == "submitted"
-        and user.pk not in (assessment.author_id, assessment.submitted_by_id)
+        assessment.status == "submitted"
+        and request.user.pk not in (assessment.author_id, assessment.submitted_by_id)
+        and Capability.AUTHORISE_ASSESSMENT in capabilities_for_request(request, child)
     )
 
 
@@ -64,8 +65,9 @@ def assessment_detail(request, person_id, assessment_id):
         "assessment": assessment,
         "facts": _facts(assessment),
         "factors": [labels.get(code, code) for code in assessment.factors],
-        "can_edit": assessment.editable and can_record(request.user),
-        "can_authorise": may_authorise(request.user, assessment),
+        "can_edit": assessment.editable
+        and Capability.RECORD_HELP_AND_PROTECTION in capabilities_for_request(request, child),
+        "can_authorise": may_authorise(request, child, assessment),
     })
 
 
@@ -92,7 +94,7 @@ def assessment_edit(request, person_id, assessment_id):
 @require_http_methods(["GET", "POST"])
 @require_roles(Role.TEAM_MANAGER)
 def assessment_authorise(request, person_id, assessment_id):
-    child = child_for(request, person_id)
+    child = child_for_recording(request, person_id, Capability.AUTHORISE_ASSESSMENT)
     assessment = found(selectors.assessment_for_child(child, assessment_id))
     form = AuthorisationForm(request.POST or None)
 

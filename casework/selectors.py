@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from access.selectors import team_ids_for, visible_to
+from access.selectors import visible_to
 from casework import chronology
 from casework.models import Allocation, CaseNote, ChronologyEvent, Document, Visit
 from casework.times import start_of_day
 from people.models import Person
 from workforce.models import Team, User
-from workforce.roles import Role
 
 # --- Visits and case notes -----------------------------------------------------------------
 
@@ -120,13 +119,6 @@ def allocations_for_child(child: Person) -> QuerySet[Allocation]:
     return Allocation.objects.filter(child=child).select_related("worker", "team", "allocated_by").order_by(
         "-start_date", "-id"
     )
-
-
-def may_change_allocation(user, child: Person) -> bool:
-    """Managers of the child's team, and system administrators."""
-    if user.role == Role.SYSTEM_ADMIN:
-        return True
-    return user.role == Role.TEAM_MANAGER and child.current_team_id is not None and child.current_team_id in team_ids_for(user)
 
 
 def teams_for_allocation() -> QuerySet[Team]:

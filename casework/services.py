@@ -2,10 +2,11 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from access.capabilities import Capability, require
 from casework import documents
 from casework.chronology import chronology_record
 from casework.choices import AllocationChangeReason, CaseNoteType, VisitType
@@ -27,6 +28,26 @@ def allocation_change(
     *, actor, child: Person, team, worker=None, start_date: datetime.date, reason: str = AllocationChangeReason.NEW_CASE
 ) -> Allocation:
     """End the child's open allocation (if any) and start a new one from `start_date`."""
+    require(actor, Capability.ALLOCATE, child)
+    return _allocate(actor=actor, child=child, team=team, worker=worker, start_date=start_date, reason=reason)
+
+
+@transaction.atomic
+def allocation_to_creator(*, actor, child: Person, start_date: datetime.date) -> Allocation:
+    """The social worker who opens a child's record takes the case, from `start_date`.
+
+    Opening the record (ADD_CHILD) is what authorises this, not ALLOCATE: a worker does not
+    allocate children, but a child they have just opened is theirs from the first moment. Only
+    a child nobody holds yet, and only to the worker themselves in their own team.
+    """
+    require(actor, Capability.ADD_CHILD)
+    if child.current_team_id is not None or child.current_worker_id is not None or actor.team_id is None:
+        raise PermissionDenied("Only a child nobody is allocated to yet can be taken by the worker who opened it.")
+    return _allocate(actor=actor, child=child, team=actor.team, worker=actor, start_date=start_date,
+                     reason=AllocationChangeReason.NEW_CASE)
+
+
+def _allocate(*, actor, child: Person, team, worker, start_date: datetime.date, reason: str) -> Allocation:
     if worker is not None and worker.team_id != team.pk and not worker.managed_teams.filter(pk=team.pk).exists():
         raise ValidationError({"worker": f"{worker} is not in {team}. Choose a worker in that team."})
     child = Person.objects.select_for_update().get(pk=child.pk)
@@ -117,6 +138,7 @@ def visit_record(
     `bedroom_seen` is None where it does not apply (an office or school visit).
     """
     _require_child(child)
+    require(actor, Capability.RECORD_CASEWORK, child)
     errors = {}
     _check_moment(errors, "visited_at", visited_at, "visit")
     if visit_type not in VisitType.values:
@@ -173,6 +195,7 @@ def case_note_record(
     is left on disk without a row that points at it.
     """
     _require_child(child)
+    require(actor, Capability.RECORD_CASEWORK, child)
     errors = {}
     _check_moment(errors, "occurred_at", occurred_at, "case note")
     if note_type not in CaseNoteType.values:

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from access.capabilities import Capability, require
 from casework.chronology import chronology_record
 from child_protection.choices import (
     Agency,
@@ -25,7 +26,7 @@ from child_protection.choices import (
     StrategyDecision,
 )
 from child_protection.models import ChildProtectionPlan, Conference, CoreGroup, Section47Enquiry, StrategyDiscussion
-from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date, require_recorder
+from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date
 from children_in_need.models import CINEpisode
 from codelists.cin import CategoryOfAbuse
 from timescales.engine import due_from, refresh_due_items
@@ -60,7 +61,7 @@ def _date(checks: DateChecks, field: str, value, what: str, *, after=None, after
 def strategy_discussion_record(
     *, actor, child, held_on: datetime.date, agencies, decision: str, notes: str = ""
 ) -> StrategyDiscussion:
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, child)
     child = lock_child(child)
     episode = _open_episode(child)
     checks = DateChecks()
@@ -88,7 +89,7 @@ def strategy_discussion_record(
 def section47_start(*, actor, discussion: StrategyDiscussion, start_date: datetime.date) -> Section47Enquiry:
     """Start the enquiry the strategy discussion decided on. The ICPC target (census
     InitialCPCtarget) is 15 working days from that discussion."""
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, discussion.child)
     child = lock_child(discussion.child)
     discussion = StrategyDiscussion.objects.select_related("episode").get(pk=discussion.pk)
     if discussion.decision != StrategyDecision.SECTION_47:
@@ -127,7 +128,7 @@ def _conclude(*, actor, enquiry: Section47Enquiry, end_date, outcome: str, field
 
 @transaction.atomic
 def section47_conclude(*, actor, enquiry: Section47Enquiry, end_date: datetime.date, outcome: str) -> Section47Enquiry:
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, enquiry.child)
     lock_child(enquiry.child)
     enquiry = Section47Enquiry.objects.select_related("child").get(pk=enquiry.pk)
     if enquiry.end_date is not None:
@@ -183,7 +184,7 @@ def initial_conference_record(
 ) -> Conference:
     """The ICPC after a section 47 enquiry. A plan starts on the day when the conference decides
     one. An enquiry not yet concluded is concluded that day, as needing the conference."""
-    require_recorder(actor)
+    require(actor, Capability.CHAIR_CONFERENCE, enquiry.child)
     child = lock_child(enquiry.child)
     enquiry = Section47Enquiry.objects.select_related("episode").get(pk=enquiry.pk)
     if enquiry.outcome == Section47Outcome.NO_CONFERENCE:
@@ -221,7 +222,7 @@ def transfer_in_conference_record(
     *, actor, child, held_on: datetime.date, category: str, previous_authority: str, notes: str = ""
 ) -> Conference:
     """A child on a plan in another authority moves here: the transfer-in conference starts our plan."""
-    require_recorder(actor)
+    require(actor, Capability.CHAIR_CONFERENCE, child)
     child = lock_child(child)
     episode = _open_episode(child)
     checks = DateChecks()
@@ -276,7 +277,7 @@ def review_conference_record(
     notes: str = "",
 ) -> Conference:
     """A review conference: the plan continues (with its latest category) or ends that day."""
-    require_recorder(actor)
+    require(actor, Capability.CHAIR_CONFERENCE, plan.child)
     plan = _open_plan(plan)
     last_review = plan.reviews.order_by("-held_on").values_list("held_on", flat=True).first()
     checks = DateChecks()
@@ -308,7 +309,7 @@ def review_conference_record(
 @transaction.atomic
 def cp_plan_end(*, actor, plan: ChildProtectionPlan, end_date: datetime.date, reason: str) -> ChildProtectionPlan:
     """End a plan outside a review conference (the child became looked after, or moved away)."""
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, plan.child)
     plan = _open_plan(plan)
     last = _last_meeting(plan)
     checks = DateChecks()
@@ -325,7 +326,7 @@ def cp_plan_end(*, actor, plan: ChildProtectionPlan, end_date: datetime.date, re
 
 @transaction.atomic
 def core_group_record(*, actor, plan: ChildProtectionPlan, held_on: datetime.date, notes: str = "") -> CoreGroup:
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, plan.child)
     plan = _open_plan(plan)
     checks = DateChecks()
     _date(checks, "held_on", held_on, "The date of the core group meeting", after=plan.start_date,

@@ -3,6 +3,7 @@ order, overlapping plans) are shown beside the field they are about."""
 
 from django.views.decorators.http import require_http_methods
 
+from access.capabilities import Capability
 from child_protection import selectors, services
 from child_protection.forms import (
     CoreGroupForm,
@@ -67,7 +68,7 @@ def section47_conclude(request, person_id, enquiry_id):
 
 @require_http_methods(["GET", "POST"])
 def initial_conference_new(request, person_id, enquiry_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.CHAIR_CONFERENCE)
     enquiry = found(selectors.enquiry_for_child(child, enquiry_id))
     form = InitialConferenceForm(request.POST or None)
     return step(
@@ -79,7 +80,7 @@ def initial_conference_new(request, person_id, enquiry_id):
 
 @require_http_methods(["GET", "POST"])
 def transfer_in_conference_new(request, person_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.CHAIR_CONFERENCE)
     form = TransferInConferenceForm(request.POST or None)
     return step(
         request, child, form, heading="Record a transfer-in conference", button="Save conference",
@@ -90,7 +91,7 @@ def transfer_in_conference_new(request, person_id):
 
 @require_http_methods(["GET", "POST"])
 def review_conference_new(request, person_id, plan_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.CHAIR_CONFERENCE)
     plan = found(selectors.plan_for_child(child, plan_id))
     form = ReviewConferenceForm(request.POST or None, initial={"category": plan.latest_category})
     return step(

@@ -1,5 +1,5 @@
-"""What every step of the help-and-protection journey shares: who may record it, how dates are
-checked, and how a database constraint that fires anyway becomes a message instead of a 500.
+"""What every step of the help-and-protection journey shares: how dates are checked, and how a
+database constraint that fires anyway becomes a message instead of a 500.
 
 The services of front_door, assessments, child_protection and children_in_need all use it, so a
 date typed in the future or out of order is refused with the same words everywhere.
@@ -13,13 +13,14 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
+from access.capabilities import Capability, roles_with
 from people.models import Person
 from timescales import clock
-from workforce.roles import Role
 
-# Who records the journey: front door screeners, social workers, their managers, and CP chairs
-# (conferences). QA, senior leaders and administrators read it but do not write it.
-RECORDERS = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.MASH_WORKER, Role.IRO})
+# Deprecated: who may record is now access.capabilities (by role *and* relationship to the child);
+# services call `require(actor, Capability.X, child)`. These role-only answers stay importable for
+# code not yet moved over, and say only whether the role records the journey for some child.
+RECORDERS = roles_with(Capability.RECORD_HELP_AND_PROTECTION) | roles_with(Capability.CHAIR_CONFERENCE)
 
 
 def can_record(user) -> bool:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from children_in_need.common import can_record, long_date
+from access.capabilities import Capability
+from children_in_need.common import long_date
 from children_in_need.selectors import Journey, enquiries_awaiting_conference
 from timescales.calendar import london_date
 
@@ -66,57 +67,61 @@ def _url(name: str, *args, query: str = "") -> str:
     return reverse(name, args=args) + (f"?{query}" if query else "")
 
 
-def next_actions(journey: Journey, child, user) -> list[Action]:
-    """What can be recorded next, in the order the journey usually goes."""
-    if not can_record(user):
-        return []
+def next_actions(journey: Journey, child, held: frozenset[Capability]) -> list[Action]:
+    """What can be recorded next, in the order the journey usually goes: only what the user may
+    record for this child (`held`, from access.capabilities.capabilities_for)."""
     pk, actions = child.pk, []
+    FRONT_DOOR, STEP = Capability.RECORD_FRONT_DOOR, Capability.RECORD_HELP_AND_PROTECTION
+    CHAIR, VISIT = Capability.CHAIR_CONFERENCE, Capability.RECORD_CASEWORK
+
+    def offer(capability: Capability, text: str, url: str) -> None:
+        if capability in held:
+            actions.append(Action(text, url))
+
     for contact in journey.undecided_contacts:
-        actions.append(Action(f"Screen the contact received on {long_date(london_date(contact.received_at))}",
-                              _url("front_door:contact_decide", pk, contact.pk)))
+        offer(FRONT_DOOR, f"Screen the contact received on {long_date(london_date(contact.received_at))}",
+              _url("front_door:contact_decide", pk, contact.pk))
     episode = journey.open_episode
     if episode is None:
         for contact in journey.contacts_to_refer:
-            actions.append(Action("Record the referral from the contact", _url("front_door:referral_new", pk, query=f"contact={contact.pk}")))
-        actions.append(Action("Record a contact", _url("front_door:contact_new", pk)))
-        actions.append(Action("Record a referral", _url("front_door:referral_new", pk)))
+            offer(FRONT_DOOR, "Record the referral from the contact",
+                  _url("front_door:referral_new", pk, query=f"contact={contact.pk}"))
+        offer(FRONT_DOOR, "Record a contact", _url("front_door:contact_new", pk))
+        offer(FRONT_DOOR, "Record a referral", _url("front_door:referral_new", pk))
         return actions
     if not episode.referral.next_step:
-        actions.append(Action("Decide the next step for the referral", _url("front_door:referral_decide", pk, episode.referral.pk)))
+        offer(FRONT_DOOR, "Decide the next step for the referral",
+              _url("front_door:referral_decide", pk, episode.referral.pk))
     in_hand = journey.assessment_in_hand
     if in_hand is not None and in_hand.editable:
-        actions.append(Action("Continue the assessment", _url("assessments:edit", pk, in_hand.pk)))
+        offer(STEP, "Continue the assessment", _url("assessments:edit", pk, in_hand.pk))
     elif in_hand is not None:
-        actions.append(Action("Authorise the assessment", _url("assessments:detail", pk, in_hand.pk)))
+        offer(Capability.AUTHORISE_ASSESSMENT, "Authorise the assessment", _url("assessments:detail", pk, in_hand.pk))
     else:
-        actions.append(Action("Start an assessment", _url("assessments:new", pk)))
+        offer(STEP, "Start an assessment", _url("assessments:new", pk))
     for discussion in journey.discussions_waiting_for_s47:
-        actions.append(Action("Start the section 47 enquiry", _url("child_protection:section47_new", pk, discussion.pk)))
+        offer(STEP, "Start the section 47 enquiry", _url("child_protection:section47_new", pk, discussion.pk))
     for enquiry in enquiries_awaiting_conference(episode):
-        actions.append(Action("Record the initial child protection conference",
-                              _url("child_protection:initial_conference_new", pk, enquiry.pk)))
+        offer(CHAIR, "Record the initial child protection conference",
+              _url("child_protection:initial_conference_new", pk, enquiry.pk))
         if enquiry.end_date is None:
-            actions.append(Action("Conclude the section 47 enquiry", _url("child_protection:section47_conclude", pk, enquiry.pk)))
-    actions.append(Action("Record a strategy discussion", _url("child_protection:strategy_discussion_new", pk)))
+            offer(STEP, "Conclude the section 47 enquiry", _url("child_protection:section47_conclude", pk, enquiry.pk))
+    offer(STEP, "Record a strategy discussion", _url("child_protection:strategy_discussion_new", pk))
     plan = journey.open_cp_plan
     if plan is not None:
-        actions += [
-            Action("Record a child protection visit", _url("casework:visit_new", pk)),
-            Action("Record a core group meeting", _url("child_protection:core_group_new", pk, plan.pk)),
-            Action("Record a review conference", _url("child_protection:review_conference_new", pk, plan.pk)),
-            Action("End the child protection plan", _url("child_protection:plan_end", pk, plan.pk)),
-        ]
+        offer(VISIT, "Record a child protection visit", _url("casework:visit_new", pk))
+        offer(STEP, "Record a core group meeting", _url("child_protection:core_group_new", pk, plan.pk))
+        offer(CHAIR, "Record a review conference", _url("child_protection:review_conference_new", pk, plan.pk))
+        offer(STEP, "End the child protection plan", _url("child_protection:plan_end", pk, plan.pk))
     else:
-        actions.append(Action("Record a transfer-in conference", _url("child_protection:transfer_in_conference_new", pk)))
+        offer(CHAIR, "Record a transfer-in conference", _url("child_protection:transfer_in_conference_new", pk))
     cin_plan = journey.open_cin_plan
     if cin_plan is not None:
-        actions += [
-            Action("Record a child in need visit", _url("casework:visit_new", pk)),
-            Action("Record a child in need plan review", _url("children_in_need:cin_plan_review_new", pk, cin_plan.pk)),
-            Action("End the child in need plan", _url("children_in_need:cin_plan_end", pk, cin_plan.pk)),
-        ]
+        offer(VISIT, "Record a child in need visit", _url("casework:visit_new", pk))
+        offer(STEP, "Record a child in need plan review",
+              _url("children_in_need:cin_plan_review_new", pk, cin_plan.pk))
+        offer(STEP, "End the child in need plan", _url("children_in_need:cin_plan_end", pk, cin_plan.pk))
     elif plan is None:
-        actions.append(Action("Start a child in need plan", _url("children_in_need:cin_plan_new", pk)))
-    actions.append(Action("Close the case", _url("children_in_need:episode_close", pk, episode.pk)))
+        offer(STEP, "Start a child in need plan", _url("children_in_need:cin_plan_new", pk))
+    offer(STEP, "Close the case", _url("children_in_need:episode_close", pk, episode.pk))
     return actions
-

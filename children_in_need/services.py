@@ -8,8 +8,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from access.capabilities import Capability, require
 from casework.chronology import chronology_record
-from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date, now, require_recorder
+from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date, now
 from children_in_need.models import CINEpisode, CINPlan, CINPlanReview
 from codelists.cin import PrimaryNeed, ReasonForClosure
 from timescales.engine import refresh_due_items
@@ -112,7 +113,7 @@ def episode_close(*, actor, episode: CINEpisode, closure_date: datetime.date, re
     """Close the episode with a census reason (RC1-RC9). An open child in need plan ends the same
     day; an open child protection plan, section 47 enquiry or unauthorised assessment must be
     finished first."""
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, episode.child)
     lock_child(episode.child)
     episode = CINEpisode.objects.select_related("child").get(pk=episode.pk)
     if not episode.is_open:
@@ -141,7 +142,7 @@ def _open_episode(child) -> CINEpisode:
 def cin_plan_start(*, actor, child, start_date: datetime.date) -> CINPlan:
     from child_protection.models import ChildProtectionPlan
 
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, child)
     child = lock_child(child)
     episode = _open_episode(child)
     checks = DateChecks()
@@ -175,7 +176,7 @@ def _require_open_plan(plan: CINPlan) -> CINPlan:
 
 @transaction.atomic
 def cin_plan_review_record(*, actor, plan: CINPlan, held_on: datetime.date, notes: str = "") -> CINPlanReview:
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, plan.child)
     lock_child(plan.child)
     plan = _require_open_plan(plan)
     checks = DateChecks()
@@ -209,7 +210,7 @@ def _end_plan(*, actor, plan: CINPlan, end_date, reason: str, field: str = "end_
 
 @transaction.atomic
 def cin_plan_end(*, actor, plan: CINPlan, end_date: datetime.date, reason: str = "") -> CINPlan:
-    require_recorder(actor)
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, plan.child)
     lock_child(plan.child)
     plan = _require_open_plan(plan)
     _end_plan(actor=actor, plan=plan, end_date=end_date, reason=reason)

@@ -1,19 +1,20 @@
 """What every page that records a step of the journey does: fetch the child (404 for missing or
-not yours), refuse roles that only read (403), and on a valid POST call the service, showing a
-refusal beside the field it is about. Used by the views of all four journey apps."""
+not yours), refuse a user who may not record that step for this child (403, access.capabilities),
+and on a valid POST call the service, showing a refusal beside the field it is about. Used by the
+views of all four journey apps."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 
+from access.capabilities import Capability, require
 from access.selectors import person_get_for_user
 from casework.forms import apply_service_errors
-from children_in_need.common import can_record
 from people.record import render_record
 
 TAB = "help"  # the record tab these pages belong to (people.record.TABS)
@@ -28,10 +29,11 @@ def child_for(request, person_id):
     return person
 
 
-def child_for_recording(request, person_id):
+def child_for_recording(request, person_id, capability: Capability = Capability.RECORD_HELP_AND_PROTECTION):
+    """The child, as `child_for`; then the 403 page, before the form is shown, unless the user may
+    do `capability` for this child. The service checks again when the form is sent."""
     person = child_for(request, person_id)
-    if not can_record(request.user):
-        raise PermissionDenied
+    require(request.user, capability, person)
     return person
 
 

@@ -2,6 +2,7 @@
 
 from django.views.decorators.http import require_GET, require_http_methods
 
+from access.capabilities import capabilities_for_request
 from children_in_need import selectors, services
 from children_in_need.common import long_date, today
 from children_in_need.forms import CINPlanEndForm, CINPlanReviewForm, CINPlanStartForm, EpisodeCloseForm
@@ -21,7 +22,7 @@ def journey(request, person_id):
     return render_record(request, child, TAB, "children_in_need/journey.html", {
         "journey": loaded,
         "episodes": [(episode, episode_history(episode)) for episode in loaded.episodes],
-        "actions": next_actions(loaded, child, request.user),
+        "actions": next_actions(loaded, child, capabilities_for_request(request, child)),
         "due_items": list(items.open().order_by("due_date", "id")),
         "met_items": list(items.completed().order_by("-completed_at", "-id")[:RECENTLY_MET]),
     })

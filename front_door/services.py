@@ -8,9 +8,10 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from access.capabilities import Capability, require
 from casework.chronology import chronology_record
 from children_in_need import services as cin_services
-from children_in_need.common import DateChecks, lock_child, long_date, now, require_recorder
+from children_in_need.common import DateChecks, lock_child, long_date, now
 from children_in_need.models import CINEpisode
 from codelists.cin import PrimaryNeed, ReasonForClosure, ReferralSource
 from front_door.choices import ContactDecision, ReferralNextStep
@@ -35,7 +36,7 @@ def _check_received(checks: DateChecks, received_at, what: str) -> None:
 def contact_record(
     *, actor, child, received_at: datetime.datetime, source: str, concerns: str, source_detail: str = ""
 ) -> Contact:
-    require_recorder(actor)
+    require(actor, Capability.RECORD_FRONT_DOOR, child)
     child = lock_child(child)
     checks = DateChecks()
     _check_received(checks, received_at, "contact")
@@ -60,7 +61,7 @@ def contact_record(
 def contact_decide(*, actor, contact: Contact, decision: str, reason: str = "") -> Contact:
     """Record the screening decision, now, by `actor`. A decision of "referral" is followed by
     recording the referral itself (referral_create with `contact=`)."""
-    require_recorder(actor)
+    require(actor, Capability.RECORD_FRONT_DOOR, contact.child)
     lock_child(contact.child)
     contact = Contact.objects.select_related("child").get(pk=contact.pk)
     if contact.decided:
@@ -121,7 +122,7 @@ def referral_create(
     contact: Contact | None = None,
 ) -> Referral:
     """Record a referral and open the child's CIN episode with it. Marks a re-referral by itself."""
-    require_recorder(actor)
+    require(actor, Capability.RECORD_FRONT_DOOR, child)
     child = lock_child(child)
     checks = DateChecks()
     _check_received(checks, received_at, "referral")
@@ -162,7 +163,7 @@ def referral_create(
 def referral_decide(*, actor, referral: Referral, next_step: str, closure_reason: str = "") -> Referral:
     """Decide the response to a referral, now. No further action closes the episode today, with
     the reason for closure the decider gives."""
-    require_recorder(actor)
+    require(actor, Capability.RECORD_FRONT_DOOR, referral.child)
     lock_child(referral.child)
     referral = Referral.objects.select_related("child", "episode").get(pk=referral.pk)
     if referral.next_step:

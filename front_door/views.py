@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from access.capabilities import Capability
 from children_in_need.common import long_date
 from children_in_need.steps import child_for_recording, found, step
 from front_door import selectors, services
@@ -25,7 +26,7 @@ def _when(moment) -> str:
 
 @require_http_methods(["GET", "POST"])
 def contact_new(request, person_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.RECORD_FRONT_DOOR)
     form = ContactForm(request.POST or None)
     return step(
         request, child, form, heading="Record a contact", button="Save contact", success="Contact recorded",
@@ -36,7 +37,7 @@ def contact_new(request, person_id):
 
 @require_http_methods(["GET", "POST"])
 def contact_decide(request, person_id, contact_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.RECORD_FRONT_DOOR)
     contact = found(selectors.contact_for_child(child, contact_id))
     form = ContactDecisionForm(request.POST or None)
 
@@ -68,7 +69,7 @@ def _from_contact(child, contact_id):
 
 @require_http_methods(["GET", "POST"])
 def referral_new(request, person_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.RECORD_FRONT_DOOR)
     contact, initial = _from_contact(child, request.GET.get("contact"))
     form = ReferralForm(request.POST or None, initial=initial)
     return step(
@@ -81,7 +82,7 @@ def referral_new(request, person_id):
 
 @require_http_methods(["GET", "POST"])
 def referral_decide(request, person_id, referral_id):
-    child = child_for_recording(request, person_id)
+    child = child_for_recording(request, person_id, Capability.RECORD_FRONT_DOOR)
     referral = found(selectors.referral_for_child(child, referral_id))
     form = ReferralDecisionForm(request.POST or None)
     return step(

@@ -4,11 +4,12 @@ import datetime
 from dataclasses import dataclass
 
 import pghistory.models
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from access.capabilities import Capability, may, require
 from casework.chronology import chronology_record
 from people.choices import REVERSE_LABELS, NameKind, ProfessionalRole, RelationshipKind, WarningKind
 from people.models import Address, Person, PersonName, PersonWarning, ProfessionalInvolvement, Relationship
@@ -49,9 +50,31 @@ def check_person_dates(*, date_of_birth=None, expected_date_of_birth=None, date_
         raise ValidationError(errors)
 
 
+def may_edit_person(actor, person: Person) -> bool:
+    """May `actor` change this person's details, names, addresses, family, professionals, warnings?
+
+    A child: the capability table, by the actor's relationship to the child. An adult (a parent, a
+    carer) has no team or worker of their own, so the table's relationships say nothing about
+    them: a role that edits children's details may edit an adult's record it can see, and a role
+    that only reads (QA, senior leaders, the LADO, IROs, administrators) may not.
+    """
+    if person.is_child:
+        return may(actor, Capability.EDIT_PERSON, person)
+    from access.selectors import can_view_person
+
+    return may(actor, Capability.EDIT_PERSON) and can_view_person(actor, person)
+
+
+def require_edit_person(actor, person: Person) -> None:
+    if not may_edit_person(actor, person):
+        raise PermissionDenied("Your role cannot record this for this person.")
+
+
 @transaction.atomic
 def person_create(*, actor, is_child: bool = True, allocate: bool = True, **fields) -> Person:
     """Create a person. A child created by a social worker is allocated to them and their team."""
+    if is_child:
+        require(actor, Capability.ADD_CHILD)
     check_person_dates(
         date_of_birth=fields.get("date_of_birth"),
         expected_date_of_birth=fields.get("expected_date_of_birth"),
@@ -64,9 +87,9 @@ def person_create(*, actor, is_child: bool = True, allocate: bool = True, **fiel
             data={"name": person.full_name},
         )
         if allocate and actor.role == Role.SOCIAL_WORKER and actor.team_id:
-            from casework.services import allocation_change
+            from casework.services import allocation_to_creator
 
-            allocation_change(actor=actor, child=person, team=actor.team, worker=actor, start_date=timezone.localdate())
+            allocation_to_creator(actor=actor, child=person, start_date=timezone.localdate())
             person.refresh_from_db()  # the allocation set current_worker and current_team
     return person
 
@@ -96,6 +119,7 @@ def person_update(*, actor, person: Person, expected_version: int, original: dic
     (its version is not `expected_version`), the save is refused and the fields the other
     person changed are reported, so the user can see them and decide.
     """
+    require_edit_person(actor, person)
     current = Person.objects.select_for_update().get(pk=person.pk)
     if current.version != expected_version:
         theirs = [
@@ -136,6 +160,7 @@ def relationship_add(
     parental_responsibility: bool = False, lives_with: bool = False, notes: str = "",
 ) -> Relationship:
     """Link `other` to `child`. With other_is=True, `other` is the `kind` of the child (the mother)."""
+    require_edit_person(actor, child)
     if other.pk == child.pk:
         raise ValidationError("A person cannot be related to themselves")
     from_person, to_person = (other, child) if other_is else (child, other)
@@ -165,6 +190,7 @@ def relationship_add(
 @transaction.atomic
 def family_member_create(*, actor, child: Person, kind: str, parental_responsibility=False, lives_with=False, **fields):
     """Create a new person (an adult, or a sibling who is a child) and link them to the child."""
+    require_edit_person(actor, child)
     is_child = fields.pop("is_child", False)
     other = person_create(actor=actor, is_child=is_child, allocate=False, **fields)
     relationship_add(
@@ -177,6 +203,7 @@ def family_member_create(*, actor, child: Person, kind: str, parental_responsibi
 @transaction.atomic
 def person_name_add(*, actor, person: Person, kind: str, family_name: str, given_name: str = "") -> PersonName:
     """Record a previous name or alias, so a search for it still finds the person."""
+    require_edit_person(actor, person)
     if not family_name.strip():
         raise ValidationError({"family_name": "Enter the last name"})
     name = PersonName.objects.create(person=person, kind=kind, given_name=given_name.strip(), family_name=family_name.strip())
@@ -191,6 +218,7 @@ def person_name_add(*, actor, person: Person, kind: str, family_name: str, given
 @transaction.atomic
 def address_add(*, actor, person: Person, line_1, postcode, start_date, line_2="", town="") -> Address:
     """Record a new address; the previous current address ends the day before."""
+    require_edit_person(actor, person)
     current = person.addresses.filter(end_date__isnull=True).first()
     if current is not None:
         if start_date <= current.start_date:
@@ -208,6 +236,7 @@ def address_add(*, actor, person: Person, line_1, postcode, start_date, line_2="
 
 @transaction.atomic
 def professional_add(*, actor, child: Person, role, name, organisation="", phone="", email="") -> ProfessionalInvolvement:
+    require_edit_person(actor, child)
     involvement = ProfessionalInvolvement.objects.create(
         person=child, role=role, name=name, organisation=organisation, phone=phone, email=email,
         start_date=timezone.localdate(),
@@ -221,6 +250,7 @@ def professional_add(*, actor, child: Person, role, name, organisation="", phone
 
 @transaction.atomic
 def warning_add(*, actor, person: Person, kind, details, review_date) -> PersonWarning:
+    require_edit_person(actor, person)
     if review_date < timezone.localdate():
         raise ValidationError({"review_date": "Review date must be today or in the future"})
     warning = PersonWarning.objects.create(person=person, kind=kind, details=details, review_date=review_date, created_by=actor)
@@ -234,6 +264,7 @@ def warning_add(*, actor, person: Person, kind, details, review_date) -> PersonW
 
 @transaction.atomic
 def warning_end(*, actor, warning: PersonWarning, reason: str) -> PersonWarning:
+    require_edit_person(actor, warning.person)
     warning.ended_at = _now()
     warning.ended_reason = reason
     warning.save(update_fields=["ended_at", "ended_reason"])

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from access import selectors as access
+from access.capabilities import Capability, capabilities_for_request, may, require
 from access import services as access_services
 from access.models import RestrictedAccessGrant
 from people import selectors, services
@@ -36,9 +37,8 @@ from workforce.models import User
 from workforce.roles import Role
 
 SEARCH_PAGE_SIZE = 20
-# Who opens new records: the front door, social workers and their managers. Not administrators:
-# they do not read children's records, so could not see the one they had just opened.
-CAN_CREATE_CHILDREN = {Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.MASH_WORKER}
+# Shown read-only, not as a form, to those who may not edit them; only on a child's record.
+CHILD_ONLY_FIELDS = {"disabilities", "upn", "former_upn", "upn_unknown_reason", "immigration_status", "uasc"}
 
 
 def _apply_errors(form, error: ValidationError):
@@ -65,14 +65,13 @@ def search(request):
     params.pop("page", None)
     return render(request, "people/search.html", {
         "form": form, "page": page, "query_string": params.urlencode(),
-        "can_create": request.user.role in CAN_CREATE_CHILDREN,
+        "can_create": may(request.user, Capability.ADD_CHILD),
     })
 
 
 @require_http_methods(["GET", "POST"])
 def child_create(request):
-    if request.user.role not in CAN_CREATE_CHILDREN:
-        raise PermissionDenied
+    require(request.user, Capability.ADD_CHILD)
     form = ChildCreateForm(request.POST or None)
     duplicates = []
     if request.method == "POST" and form.is_valid():
@@ -94,9 +93,26 @@ def child_create(request):
     return render(request, "people/child_new.html", {"form": form, "duplicates": duplicates})
 
 
+def _can_edit(request, person) -> bool:
+    """Whether to show the links and forms that change this person's details (people.services
+    checks again on saving). A child's answer is kept on the request for the page's other links."""
+    if person.is_child:
+        return Capability.EDIT_PERSON in capabilities_for_request(request, person)
+    return services.may_edit_person(request.user, person)
+
+
+def _editing(request, person_id):
+    """The person (404 if missing or not yours), then 403 for a user who may not change their
+    details: before any form is shown, so a role that only reads never gets one."""
+    person = access.person_get_for_user(request.user, person_id, request=request)
+    services.require_edit_person(request.user, person)
+    return person
+
+
 def summary(request, person_id):
     person = access.person_get_for_user(request.user, person_id, request=request)
     context = {
+        "can_edit": _can_edit(request, person),
         "family": selectors.family_of(person)[:8],
         "address": person.addresses.filter(end_date__isnull=True).first(),
         "professionals": list(person.professionals.filter(end_date__isnull=True)[:8]),
@@ -132,6 +148,9 @@ def _snapshot(person: Person, version: int) -> dict:
 @require_http_methods(["GET", "POST"])
 def details(request, person_id):
     person = access.person_get_for_user(request.user, person_id, request=request)
+    can_edit = _can_edit(request, person)
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
     initial = {f: getattr(person, f) for f in services.EDITABLE_FIELDS} | {"version": person.version}
     form = PersonDetailsForm(request.POST or None, initial=initial, is_child=person.is_child)
     conflict = None
@@ -152,8 +171,28 @@ def details(request, person_id):
             messages.success(request, "Personal details saved")
             return redirect("people:details", person.pk)
     return render_record(request, person, "details", "people/details.html",
-                         {"form": form, "conflict": conflict, "other_names": person.other_names.all()},
+                         {"form": form, "conflict": conflict, "other_names": person.other_names.all(),
+                          "can_edit": can_edit, "rows": [] if can_edit else _details_rows(person)},
                          status=409 if conflict else 200)
+
+
+def _details_rows(person: Person) -> list[tuple[str, object]]:
+    """The details as label and value, for those who may read them but not change them."""
+    rows = []
+    for name in services.EDITABLE_FIELDS:
+        if name in CHILD_ONLY_FIELDS and not person.is_child:
+            continue
+        field = Person._meta.get_field(name)
+        value = getattr(person, name)
+        if name == "disabilities":
+            labels = dict(field.base_field.choices)
+            value = ", ".join(str(labels.get(code, code)) for code in value)
+        elif field.choices:
+            value = getattr(person, f"get_{name}_display")()
+        elif isinstance(value, bool):
+            value = "Yes" if value else "No"
+        rows.append((str(field.verbose_name), value))
+    return rows
 
 
 def family(request, person_id):
@@ -163,12 +202,13 @@ def family(request, person_id):
         "professionals": person.professionals.filter(end_date__isnull=True),
         "addresses": person.addresses.all(),
         "warnings_all": person.warnings.select_related("created_by"),
+        "can_edit": _can_edit(request, person),
     })
 
 
 @require_http_methods(["GET", "POST"])
 def family_member_new(request, person_id):
-    child = access.person_get_for_user(request.user, person_id, request=request)
+    child = _editing(request, person_id)
     form = FamilyMemberNewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -189,7 +229,7 @@ def family_member_new(request, person_id):
 @require_http_methods(["GET", "POST"])
 def family_member_link(request, person_id):
     """Find someone who already has a record and link them, rather than create a duplicate."""
-    child = access.person_get_for_user(request.user, person_id, request=request)
+    child = _editing(request, person_id)
     search_form = SearchForm(request.GET or None)
     results = []
     if search_form.is_bound and search_form.is_valid():
@@ -217,7 +257,7 @@ def family_member_link(request, person_id):
 
 @require_http_methods(["GET", "POST"])
 def professional_new(request, person_id):
-    child = access.person_get_for_user(request.user, person_id, request=request)
+    child = _editing(request, person_id)
     form = ProfessionalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.professional_add(actor=request.user, child=child, **form.cleaned_data)
@@ -229,7 +269,7 @@ def professional_new(request, person_id):
 
 @require_http_methods(["GET", "POST"])
 def other_name_new(request, person_id):
-    person = access.person_get_for_user(request.user, person_id, request=request)
+    person = _editing(request, person_id)
     form = OtherNameForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.person_name_add(actor=request.user, person=person, **form.cleaned_data)
@@ -241,7 +281,7 @@ def other_name_new(request, person_id):
 
 @require_http_methods(["GET", "POST"])
 def address_new(request, person_id):
-    person = access.person_get_for_user(request.user, person_id, request=request)
+    person = _editing(request, person_id)
     form = AddressForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -257,7 +297,7 @@ def address_new(request, person_id):
 
 @require_http_methods(["GET", "POST"])
 def warning_new(request, person_id):
-    person = access.person_get_for_user(request.user, person_id, request=request)
+    person = _editing(request, person_id)
     form = WarningForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -273,7 +313,7 @@ def warning_new(request, person_id):
 
 @require_http_methods(["POST"])
 def warning_end(request, person_id, warning_id):
-    person = access.person_get_for_user(request.user, person_id, request=request)
+    person = _editing(request, person_id)
     warning = person.warnings.filter(pk=warning_id, ended_at__isnull=True).first()
     if warning is None:
         raise Http404

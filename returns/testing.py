@@ -36,7 +36,7 @@ def authority(clock, make_staff, team):
     from children_in_need.services import cin_plan_start
     from looked_after import services as la
     from looked_after.services import PlacementDetails
-    from casework.services import allocation_change
+    from casework.services import allocation_to_creator
     from people.services import person_create as create
     from permanence.services import previous_permanence_record
 
@@ -47,7 +47,8 @@ def authority(clock, make_staff, team):
         # Allocated explicitly from the day on the moved clock (the service's own allocation
         # takes the real date), so the social worker episodes fall in the year.
         child = create(actor=actor, allocate=False, **fields)
-        allocation_change(actor=actor, child=child, team=actor.team, worker=actor, start_date=clock.today())
+        allocation_to_creator(actor=actor, child=child, start_date=clock.today())
+        child.refresh_from_db()  # the allocation set current_worker and current_team
         return child
 
     worker = make_staff(Role.SOCIAL_WORKER, team=team, first_name="Sam", last_name="Worker")

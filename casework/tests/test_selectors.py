@@ -112,13 +112,17 @@ def test_the_chronology_is_one_query_whatever_its_length(timeline, django_assert
 
 
 def test_who_may_change_the_allocation(child, worker, manager, make_staff, other_team):
+    """The child's team's managers (access.capabilities.TABLE); not the worker, another team's
+    manager, nor roles that only read (system administrators included: allocating is a manager's
+    decision, and an administrator supports the system, not the case)."""
+    from access.capabilities import Capability, may
+
     other_manager = make_staff(Role.TEAM_MANAGER, team=other_team)
-    admin = make_staff(Role.SYSTEM_ADMIN)
-    assert selectors.may_change_allocation(manager, child)
-    assert selectors.may_change_allocation(admin, child)
-    assert not selectors.may_change_allocation(worker, child)
-    assert not selectors.may_change_allocation(other_manager, child)
-    assert not selectors.may_change_allocation(make_staff(Role.SENIOR_LEADER), child)
+    assert may(manager, Capability.ALLOCATE, child)
+    assert not may(make_staff(Role.SYSTEM_ADMIN), Capability.ALLOCATE, child)
+    assert not may(worker, Capability.ALLOCATE, child)
+    assert not may(other_manager, Capability.ALLOCATE, child)
+    assert not may(make_staff(Role.SENIOR_LEADER), Capability.ALLOCATE, child)
 
 
 def test_workers_in_a_team_are_its_active_members_and_manager(team, worker, manager, make_staff, stranger):

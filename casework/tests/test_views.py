@@ -375,12 +375,18 @@ def test_a_future_start_date_is_refused(client, child, manager, team, worker):
     assert "The start date must be today or in the past" in body
 
 
-def test_a_system_administrator_changes_the_allocation_only_under_break_glass(client, child, make_staff):
+def test_a_system_administrator_sees_the_allocation_only_under_break_glass_and_may_not_change_it(
+    client, child, make_staff, team, worker
+):
+    """Administrators do not read case files (a 404 without break-glass access), and allocating is
+    the team manager's decision (access.capabilities.TABLE): under break-glass they read only."""
     from access.services import break_glass_open
 
     admin = make_staff(Role.SYSTEM_ADMIN)
     client.force_login(admin)
-    # Administrators do not read case files: without break-glass access the record is a 404.
     assert client.get(reverse("casework:allocation", args=[child.pk])).status_code == 404
     break_glass_open(actor=admin, la_id=child.la_id, reason="Ticket 12: the leaver's cases need a new team")
-    assert "Change the allocation" in client.get(reverse("casework:allocation", args=[child.pk])).content.decode()
+    response = client.get(reverse("casework:allocation", args=[child.pk]))
+    assert response.status_code == 200 and "Change the allocation" not in response.content.decode()
+    start = timezone.localdate()
+    assert client.post(reverse("casework:allocation", args=[child.pk]), allocation_post(team, worker, start)).status_code == 403

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from access.capabilities import Capability, may
 from casework import selectors, services
 from casework.forms import AllocationChangeForm, AllocationTeamForm, apply_service_errors
 from casework.views.common import child_for
@@ -26,7 +27,7 @@ def _chosen_team(request, child, teams):
 @require_http_methods(["GET", "POST"])
 def allocation(request, person_id):
     child = child_for(request, person_id)
-    can_change = selectors.may_change_allocation(request.user, child)
+    can_change = may(request.user, Capability.ALLOCATE, child)
     if request.method == "POST" and not can_change:
         raise PermissionDenied
     context = {"history": selectors.allocations_for_child(child), "can_change": can_change, "form": None}

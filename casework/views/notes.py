@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from casework import selectors, services
 from casework.choices import CaseNoteType
 from casework.forms import CaseNoteFilterForm, CaseNoteForm, apply_service_errors
-from casework.views.common import PAGE_SIZE, child_for, query_string_without_page
+from casework.views.common import PAGE_SIZE, child_for, child_for_recording, query_string_without_page
 from people.record import render_record
 
 
@@ -39,7 +39,7 @@ def note(request, person_id, note_id):
 
 @require_http_methods(["GET", "POST"])
 def note_new(request, person_id):
-    child = child_for(request, person_id)
+    child = child_for_recording(request, person_id)
     form = CaseNoteForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from casework import selectors, services
 from casework.forms import VisitForm, apply_service_errors
-from casework.views.common import PAGE_SIZE, child_for
+from casework.views.common import PAGE_SIZE, child_for, child_for_recording
 from people.record import render_record
 
 
@@ -29,7 +29,7 @@ def visit(request, person_id, visit_id):
 
 @require_http_methods(["GET", "POST"])
 def visit_new(request, person_id):
-    child = child_for(request, person_id)
+    child = child_for_recording(request, person_id)
     form = VisitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

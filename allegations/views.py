@@ -1,6 +1,7 @@
 """LADO pages. Every page asks allegations.selectors first: anyone outside the LADO service gets
-the same 404 as for an allegation that does not exist, and only LADO officers record (403 for
-the senior leaders and administrators who may read)."""
+the same 404 as for an allegation that does not exist, and only LADO officers record (the senior
+leaders and administrators who may read get 404 from the recording pages of an allegation, as for
+one that does not exist, and 403 from "Record an allegation", which names none)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,10 +21,11 @@ TAB = "allegations"
 
 
 def _allegation(request, allegation_id, *, recording: bool = False):
-    allegation = selectors.allegation_get_for_user(request.user, allegation_id)
+    # A reader who may not record gets 404 from a recording page whether or not the allegation
+    # exists: a 403 for one that exists would tell them which references are real.
     if recording and not services.can_record(request.user):
-        raise PermissionDenied
-    return allegation
+        raise Http404
+    return selectors.allegation_get_for_user(request.user, allegation_id)
 
 
 def _person_by_la_id(user, la_id: str, field: str):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from access.selectors import person_get_for_user
 from data_quality import selectors
 from data_quality.checks import CHECKS
+from opencsc.forms import parse_id
 from opencsc.permissions import require_roles
 from people.record import render_record
 from workforce.models import Team, User
@@ -50,10 +51,8 @@ def dashboard(request):
 
 
 def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    # Anything that is not an id (too big for the database too) is ignored, as a bad number was.
+    return parse_id(value)
 
 
 @require_GET

@@ -11,6 +11,7 @@ from children_in_need.steps import child_for_recording, found, step
 from front_door import selectors, services
 from front_door.choices import ContactDecision
 from front_door.forms import ContactDecisionForm, ContactForm, ReferralDecisionForm, ReferralForm
+from opencsc.forms import parse_id
 from opencsc.permissions import require_roles
 from timescales.engine import due_from
 from timescales.units import LONDON
@@ -70,7 +71,7 @@ def _from_contact(child, contact_id):
 @require_http_methods(["GET", "POST"])
 def referral_new(request, person_id):
     child = child_for_recording(request, person_id, Capability.RECORD_FRONT_DOOR)
-    contact, initial = _from_contact(child, request.GET.get("contact"))
+    contact, initial = _from_contact(child, parse_id(request.GET.get("contact")))
     form = ReferralForm(request.POST or None, initial=initial)
     return step(
         request, child, form, heading="Record a referral", button="Save referral",

@@ -1,9 +1,31 @@
-"""Form pieces shared by every area: the GOV.UK date input and its validation messages."""
+"""Form pieces shared by every area: the GOV.UK date input and its validation messages, and the
+one way to read a number the user typed or put in a query string."""
 
 import datetime
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+
+
+# The largest id PostgreSQL's bigint holds: a bigger number can name no row.
+MAX_ID = 2**63 - 1
+_DIGITS = re.compile(r"[0-9]{1,19}")
+
+
+def parse_id(value) -> int | None:
+    """An id from a query string or a form (`?worker=12`), or None for anything that is not one.
+
+    Only plain ASCII digits count: int() would also take "+1", " 1", "1_0" and other scripts'
+    digits, and a number too big for the database makes a query fail instead of finding nothing.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if 0 < value <= MAX_ID else None
+    text = str(value or "").strip()
+    if not _DIGITS.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
 
 
 class DateInput(forms.MultiWidget):
@@ -24,6 +46,9 @@ class DateInput(forms.MultiWidget):
         return [None, None, None]
 
 
+_DATE_PART = re.compile(r"[0-9]{1,4}")
+
+
 class DateField(forms.MultiValueField):
     """A date typed as day, month and year, with the messages the GOV.UK pattern recommends."""
 
@@ -38,7 +63,8 @@ class DateField(forms.MultiValueField):
         return self.label_for_errors or self.label or "Date"
 
     def clean(self, value):
-        parts = [(p or "").strip() for p in (value or ["", "", ""])]
+        values = list(value) if isinstance(value, (list, tuple)) else []
+        parts = [str(p or "").strip() for p in (values + ["", "", ""])[:3]]
         if not any(parts):
             if self.required:
                 raise ValidationError(f"Enter {self._name().lower()}", code="required")
@@ -46,12 +72,16 @@ class DateField(forms.MultiValueField):
         missing = [n for n, p in zip(["day", "month", "year"], parts) if not p]
         if missing:
             raise ValidationError(f"{self._name()} must include a {' and a '.join(missing)}", code="incomplete")
+        # At most four plain digits a box: a twenty-digit year is no date, and int() of it would
+        # make datetime.date raise OverflowError instead of ValueError.
+        if not all(_DATE_PART.fullmatch(p) for p in parts):
+            raise ValidationError(f"{self._name()} must be a real date", code="invalid")
+        day, month, year = (int(p) for p in parts)
         try:
-            day, month, year = (int(p) for p in parts)
             if year < 1000:
                 raise ValueError
             return datetime.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValidationError(f"{self._name()} must be a real date", code="invalid") from None
 
     def compress(self, data_list):  # clean() does the work; required by MultiValueField

@@ -124,6 +124,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "opencsc.middleware.PermissionsPolicyMiddleware",
+    # Pages for a signed-in user are never stored by the browser or a proxy.
+    "opencsc.middleware.NoStoreForSignedInMiddleware",
+    # A form's one-time token runs its view once: a double click records one visit.
+    "opencsc.submissions.OnceOnlySubmitMiddleware",
     # Attaches the signed-in user and the URL to every audited write (django-pghistory).
     "pghistory.middleware.HistoryMiddleware",
     # Must be last: counts failed sign-ins and locks the account (django-axes).

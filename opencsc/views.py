@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from opencsc import navigation
+from opencsc.forms import parse_id
 from opencsc.permissions import require_roles
 from workforce.roles import Role
 
@@ -84,10 +85,7 @@ def _with_due_dates(assessments):
 
 
 def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return parse_id(value)
 
 
 @require_roles(Role.IRO)

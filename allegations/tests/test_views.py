@@ -65,7 +65,14 @@ def test_senior_leaders_read_but_do_not_record(client, make_staff, allegation, c
     client.force_login(make_staff(Role.SENIOR_LEADER))
     assert client.get(reverse("allegations:detail", args=[allegation.pk])).status_code == 200
     assert client.get(reverse("allegations:new")).status_code == 403
-    assert client.get(reverse("allegations:outcome", args=[allegation.pk])).status_code == 403
+    # Recording pages of an allegation answer 404 to a reader, as for one that does not exist, so
+    # that they cannot tell which allegation ids are real (issue 12, finding 5).
+    missing = allegation.pk + 1000
+    for name in ("child_add", "meeting_new", "outcome", "close"):
+        for pk in (allegation.pk, missing):
+            assert client.get(reverse(f"allegations:{name}", args=[pk])).status_code == 404, (name, pk)
+            assert client.post(reverse(f"allegations:{name}", args=[pk]), {}).status_code == 404, (name, pk)
+    assert client.get(reverse("allegations:detail", args=[missing])).status_code == 404
     body = client.get(reverse("people:summary", args=[child.pk])).content.decode()
     assert "Allegations (LADO)" in body  # the tab
 

@@ -33,6 +33,19 @@ def _kind(widget) -> str:
     return "input"
 
 
+@register.simple_tag(takes_context=True)
+def form_token(context):
+    """The one-time token of a POST form (opencsc.submissions), placed beside {% csrf_token %}."""
+    from django.utils.html import format_html
+
+    from opencsc import submissions
+
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return ""
+    return format_html('<input type="hidden" name="{}" value="{}">', submissions.FIELD, submissions.issue(user))
+
+
 @register.inclusion_tag("includes/fields/field.html")
 def govuk_field(field, hint=None, label_size=None, classes="", label=None, inline=False):
     widget = field.field.widget

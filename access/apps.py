@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class AccessConfig(AppConfig):
     name = "access"
     verbose_name = "Access: who may see a record, and who has"
+
+    def ready(self):
+        # After every migrate (and flush), the app's database role gets exactly its privileges.
+        from access.privileges import grant_after_migrate
+
+        post_migrate.connect(grant_after_migrate, sender=self, dispatch_uid="access.grant_app_privileges")

@@ -253,3 +253,14 @@ def test_granting_again_changes_nothing_and_repairs_drift():
     grant_app_privileges()
     test_every_table_grants_the_app_role_exactly_its_privileges()
 
+
+
+def test_migrating_as_the_apps_own_role_is_refused(settings):
+    """One account for both would own the tables: the grants would mean nothing."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from access.privileges import grant_app_privileges
+
+    settings.DATABASE_APP_ROLE = connection.settings_dict["USER"]
+    with pytest.raises(ImproperlyConfigured, match="the app would own the tables"):
+        grant_app_privileges()

@@ -58,7 +58,8 @@ def test_the_owner_without_its_url_is_refused_with_a_pointer_to_the_readme(monke
     ("load_demo", None), ("runserver", None), ("check_data_quality", None), ("createsuperuser", None),
 ])
 def test_manage_py_selects_the_owner_only_for_migrations_and_bulk_loads(monkeypatch, command, role):
-    monkeypatch.delenv("OPENCSC_DB_ROLE", raising=False)
+    monkeypatch.setenv("OPENCSC_DB_ROLE", "")  # so that monkeypatch restores the variable afterwards
+    monkeypatch.delenv("OPENCSC_DB_ROLE")
     database.select_role_for_command(["manage.py", command, "--noinput"])
     assert os.environ.get("OPENCSC_DB_ROLE") == role
 

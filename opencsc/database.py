@@ -165,6 +165,10 @@ def _ensure_app_role(host: str, port: int, role: str) -> None:
     import psycopg
     from psycopg import sql
 
+    if role == EMBEDDED_OWNER:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"OPENCSC_DB_APP_ROLE cannot be {EMBEDDED_OWNER!r}, the owner of the tables.")
     with psycopg.connect(host=host, port=port, user=EMBEDDED_OWNER, dbname="postgres", autocommit=True) as conn:
         row = conn.execute(
             "SELECT rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls OR NOT rolcanlogin "

@@ -13,6 +13,22 @@ from timescales.testing import bank_holidays, clock, timescales_caches  # noqa: 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The test databases are created, migrated and emptied (TRUNCATE, after a transactional
+    test) by the tables' owner, as `manage.py migrate` is; the app role's privileges are
+    tested through its own connection (access/tests/test_database_roles.py)."""
+    from django.conf import settings
+    from django.db import connections
+
+    from opencsc.database import OWNER, database_settings
+
+    owner = database_settings(settings.BASE_DIR, role=OWNER)
+    connections["default"].close()
+    for key in ("USER", "PASSWORD", "HOST", "PORT"):
+        connections["default"].settings_dict[key] = owner[key]
+
+
 @pytest.fixture(autouse=True)
 def _calendar_is_seeded(request):
     """Tests with `transactional_db` or `live_server` truncate every table when they finish,

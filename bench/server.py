@@ -1,9 +1,11 @@
 """The production server for the benchmark: gunicorn with production settings on a free port.
 
 Production settings need SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (opencsc/settings.py);
-the benchmark makes them for a local run: a fresh random key, the loopback host, and the URL
-of the embedded PostgreSQL's database. It turns off the HTTPS redirect (nothing terminates
-TLS here) and turns on the SQL timing headers (opencsc/sql_timing.py).
+the benchmark makes them for a local run: a fresh random key, the loopback host, and the URLs
+of the embedded PostgreSQL's database: DATABASE_URL as the app role, which gunicorn uses, and
+DATABASE_OWNER_URL as the owner, which manage.py picks for migrate and generate_la
+(opencsc/database.py). It turns off the HTTPS redirect (nothing terminates TLS here) and turns
+on the SQL timing headers (opencsc/sql_timing.py).
 """
 
 from __future__ import annotations
@@ -26,15 +28,18 @@ HOST = "127.0.0.1"
 
 def production_env(db_name: str) -> dict[str, str]:
     """The environment of a local production run against the embedded PostgreSQL."""
-    from opencsc.database import embedded_database
+    from opencsc.database import APP, OWNER, embedded_database
 
-    config = embedded_database(BASE_DIR / "var" / "postgres", db_name)  # starts it if need be
-    url = f"postgres://{config['USER']}@{quote(config['HOST'], safe='')}:{config['PORT']}/{config['NAME']}"
+    def url(role):
+        config = embedded_database(BASE_DIR / "var" / "postgres", db_name, role=role)  # starts it if need be
+        return f"postgres://{config['USER']}@{quote(config['HOST'], safe='')}:{config['PORT']}/{config['NAME']}"
+
     return {
         "OPENCSC_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": f"{HOST},localhost",
-        "DATABASE_URL": url,
+        "DATABASE_URL": url(APP),
+        "DATABASE_OWNER_URL": url(OWNER),
         "OPENCSC_SSL_REDIRECT": "0",
         "OPENCSC_BENCH_SQL": "1",
         "OPENCSC_DB_NAME": db_name,

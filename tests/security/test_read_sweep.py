@@ -23,6 +23,17 @@ def _theirs(user, child_id) -> bool:
     return CareLeaver.objects.filter(person_id=child_id, personal_adviser=user).exists()
 
 
+def _blind(sweep, role, other_url, status) -> bool:
+    """A 403 (role may not use the page at all) or 405 (wrong method) is no finding when the same
+    role gets the same answer for `other_url` (the same page with other ids): it says nothing
+    about whether the record exists."""
+    return status in {403, 405} and sweep.get(role, other_url).status_code == status
+
+
+def _all_missing(route, kwargs, world):
+    return route.url(**{k: (v if k == "kind" else world.missing) for k, v in kwargs.items()})
+
+
 def _list_pages():
     return [r for r in swept_routes() if not r.is_record and not r.object_kwargs]
 
@@ -42,7 +53,8 @@ def test_restricted_children_are_404_everywhere_and_never_named(sweep, world):
         for role in ROLES:
             response = sweep.get(role, url)
             sweep.check_no_server_error("restricted", role, url, response)
-            if route.is_record and response.status_code != 404:
+            if route.is_record and response.status_code != 404 and not _blind(
+                    sweep, role, _all_missing(route, kwargs, world), response.status_code):
                 sweep.violation("restricted", role, url, f"{response.status_code}, not 404")
             shown = sweep.names_shown(response, world.children)
             if shown:
@@ -62,10 +74,12 @@ def test_another_teams_child_is_404_to_roles_that_do_not_read_across_the_authori
                 candidates = world.fills.children_for(route, others)
                 if not candidates:
                     continue
-                url = route.url(**world.fills.for_child(route, candidates[0]))
+                kwargs = world.fills.for_child(route, candidates[0])
+                url = route.url(**kwargs)
                 response = sweep.get(role, url)
                 sweep.check_no_server_error("other team", role, url, response)
-                if response.status_code != 404:
+                if response.status_code != 404 and not _blind(
+                        sweep, role, _all_missing(route, kwargs, world), response.status_code):
                     sweep.violation("other team", role, url, f"{response.status_code}, not 404")
             elif not route.object_kwargs:
                 url = route.url()
@@ -87,10 +101,12 @@ def test_another_childs_object_in_a_visible_childs_url_is_404(sweep, world):
             host = next((c for c in visible if c != owner), None)
             if host is None:
                 continue
-            url = route.url(**(world.fills.for_child(route, owner) | {"person_id": host}))
+            kwargs = world.fills.for_child(route, owner) | {"person_id": host}
+            url = route.url(**kwargs)
             response = sweep.get(role, url)
             sweep.check_no_server_error("foreign", role, url, response)
-            if response.status_code != 404:
+            if response.status_code != 404 and not _blind(
+                    sweep, role, _all_missing(route, kwargs, world), response.status_code):
                 sweep.violation("foreign", role, url, f"{response.status_code}, not 404")
     sweep.assert_none("pages open another child's record through a visible child's URL")
 
@@ -106,16 +122,20 @@ def test_missing_ids_are_404(sweep, world):
             if route.is_record:
                 owner = world.fills.children_for(route, world.children)[0]
                 kwargs = world.fills.for_child(route, owner)
+                existing = route.url(**kwargs)
                 urls = [route.url(**(kwargs | {"person_id": world.missing}))]
                 ids = [k for k in route.object_kwargs if k != "kind"]
                 if ids and owner in visible:
                     urls.append(route.url(**(kwargs | {k: world.missing for k in ids})))
             else:
+                existing = route.url(**world.fills.for_child(route, 0))
                 urls = [route.url(**{k: world.missing for k in route.object_kwargs})]
             for url in urls:
                 response = sweep.get(role, url)
                 sweep.check_no_server_error("missing", role, url, response)
-                if response.status_code != 404:
+                # Allegations are swept by their own test, which wants 404 from every role but the LADO.
+                if response.status_code != 404 and ("allegation_id" in route.kwargs or not _blind(
+                        sweep, role, existing, response.status_code)):
                     sweep.violation("missing", role, url, f"{response.status_code}, not 404")
     sweep.assert_none("pages answer something other than 404 for an id that does not exist")
 

@@ -1,5 +1,5 @@
 """A valid submission built generically from a rendered form (html.parser): text gets a word,
-date parts today's day/month/year, selects and radios their first real option, checkboxes ticked."""
+date parts (GOV.UK date inputs: name_0, _1, _2) today's day/month/year, selects and radios their first real option, checkboxes ticked."""
 
 from __future__ import annotations
 
@@ -57,11 +57,11 @@ def valid_submission(html: str, today: datetime.date | None = None) -> dict:
             data.setdefault(name, [value])
         elif kind == "checkbox":
             data.setdefault(name, []).append(value or "on")
-        elif name.endswith("-day") or name.endswith("_day"):
+        elif name.endswith(("-day", "_day", "_0")):
             data[name] = [str(today.day)]
-        elif name.endswith("-month") or name.endswith("_month"):
+        elif name.endswith(("-month", "_month", "_1")):
             data[name] = [str(today.month)]
-        elif name.endswith("-year") or name.endswith("_year"):
+        elif name.endswith(("-year", "_year", "_2")):
             data[name] = [str(today.year)]
         elif kind == "date":
             data[name] = [today.isoformat()]

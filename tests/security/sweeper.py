@@ -1,0 +1,61 @@
+"""Signed-in clients for each role, and the list of violations a sweep collects: every finding is
+recorded (URL, role, scenario, what happened) and the test asserts the list is empty at the end,
+so one run shows them all."""
+
+from __future__ import annotations
+
+import re
+
+from django.test import Client
+
+from workforce.roles import Role
+
+ROLES = list(Role)
+
+
+class Sweeper:
+    def __init__(self, world):
+        self.world = world
+        self.violations: list[str] = []
+        self._clients: dict = {}
+
+    def client(self, role) -> Client:
+        if role not in self._clients:
+            client = Client(raise_request_exception=False)
+            client.force_login(self.world.user(role))
+            self._clients[role] = client
+        return self._clients[role]
+
+    def get(self, role, url, **extra):
+        return self.client(role).get(url, **extra)
+
+    def post(self, role, url, data):
+        return self.client(role).post(url, data)
+
+    def violation(self, scenario: str, role, url: str, what: str) -> None:
+        self.violations.append(f"{scenario:<14} {Role(role).label:<35} {url:<75} {what}")
+
+    def check_no_server_error(self, scenario, role, url, response) -> bool:
+        if response.status_code >= 500:
+            self.violation(scenario, role, url, f"{response.status_code} server error")
+            return False
+        return True
+
+    def names_shown(self, response, child_ids) -> list[str]:
+        """The children (of `child_ids`) whose name or LA ID the response shows."""
+        content = _text(response)
+        found = []
+        for child_id in child_ids:
+            name, la_id = self.world.names[child_id]
+            if name in content or re.search(rf"\b{re.escape(la_id)}\b", content):
+                found.append(f"{name} ({la_id})")
+        return found
+
+    def assert_none(self, what: str) -> None:
+        assert not self.violations, f"{len(self.violations)} {what}:\n" + "\n".join(self.violations)
+
+
+def _text(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")

@@ -146,14 +146,24 @@ class FamilyLink:
     relationship: Relationship
     person: Person
     label: str  # how `person` is related to the subject: "Mother", "Sibling", "Child"
+    # A relative whose record is restricted and not open to the reader: shown only as "a person
+    # with a restricted record", never by name (an adopted sibling, a relative in a refuge).
+    hidden: bool = False
 
 
-def family_of(person: Person) -> list[FamilyLink]:
-    """Everyone linked to `person`, read from either side of the relationship, current first."""
+def family_of(person: Person, *, user=None) -> list[FamilyLink]:
+    """Everyone linked to `person`, read from either side of the relationship, current first.
+    With `user`, a restricted relative the user may not see is marked hidden: the same rule as
+    the record (access.selectors.people_visible_to), costing a query only when one is restricted."""
     outgoing = person.relationships_from.filter(end_date__isnull=True).select_related("to_person")
     incoming = person.relationships_to.filter(end_date__isnull=True).select_related("from_person")
     links = [FamilyLink(r, r.from_person, RelationshipKind(r.kind).label) for r in incoming]
     links += [FamilyLink(r, r.to_person, REVERSE_LABELS[RelationshipKind(r.kind)]) for r in outgoing]
+    restricted = {link.person.pk for link in links if link.person.restricted}
+    if user is not None and restricted:
+        seen = set(people_visible_to(user).filter(pk__in=restricted).values_list("pk", flat=True))
+        for link in links:
+            link.hidden = link.person.pk in restricted and link.person.pk not in seen
     return sorted(links, key=lambda link: (link.label, link.person.family_name, link.person.given_name))
 
 

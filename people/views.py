@@ -113,7 +113,7 @@ def summary(request, person_id):
     person = access.person_get_for_user(request.user, person_id, request=request)
     context = {
         "can_edit": _can_edit(request, person),
-        "family": selectors.family_of(person)[:8],
+        "family": selectors.family_of(person, user=request.user)[:8],
         "address": person.addresses.filter(end_date__isnull=True).first(),
         "professionals": list(person.professionals.filter(end_date__isnull=True)[:8]),
     }
@@ -198,7 +198,7 @@ def _details_rows(person: Person) -> list[tuple[str, object]]:
 def family(request, person_id):
     person = access.person_get_for_user(request.user, person_id, request=request)
     return render_record(request, person, "family", "people/family.html", {
-        "family": selectors.family_of(person),
+        "family": selectors.family_of(person, user=request.user),
         "professionals": person.professionals.filter(end_date__isnull=True),
         "addresses": person.addresses.all(),
         "warnings_all": person.warnings.select_related("created_by"),

@@ -27,6 +27,14 @@ class StaffAdmin(UserAdmin):
     )
     view_on_site = False
 
+    def get_readonly_fields(self, request, obj=None):
+        # An administrator cannot change their own role, team or status: putting themselves in a
+        # team would open that team's children's records to them (access.selectors).
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.pk == request.user.pk:
+            fields += ["role", "team", "is_active"]
+        return fields
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         administrator_access_set(obj)
@@ -37,3 +45,10 @@ class TeamAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "manager", "is_active"]
     list_filter = ["kind", "is_active"]
     view_on_site = False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Nor make themselves a team's manager, which would open the team's records to them.
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "manager":
+            field.queryset = field.queryset.exclude(pk=request.user.pk)
+        return field

@@ -250,3 +250,20 @@ def test_visible_to_follows_people_visible_to_and_adds_no_query(worker, manager,
     grant(worker)
     assert {i.person_id for i in visible_to(worker, items)} == set(people_visible_to(worker).values_list("pk", flat=True))
     assert list(visible_to(manager, items)) == []
+
+
+def test_a_restricted_relative_is_not_named_on_a_childs_family_tab_or_summary(client, worker, child, restrict, make_staff):
+    """An adopted sibling's or a relative's restricted record shows on a visible child's family tab
+    as "a person with a restricted record" only, until the reader is named on it."""
+    from people.choices import RelationshipKind
+    from people.services import family_member_create
+
+    sibling = family_member_create(actor=worker, child=child, kind=RelationshipKind.SIBLING, is_child=True,
+                                   given_name="Quilla", family_name="Ramsbottom", date_of_birth=D(2015, 3, 4))
+    grant = restrict(sibling)
+    for url in (reverse("people:family", args=[child.pk]), reverse("people:summary", args=[child.pk])):
+        body = page(client, worker, url)
+        assert "Ramsbottom" not in body and sibling.la_id not in body
+        assert "A person with a restricted record" in body
+    grant(worker)
+    assert "Quilla Ramsbottom" in page(client, worker, reverse("people:family", args=[child.pk]))

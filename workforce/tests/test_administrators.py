@@ -138,3 +138,18 @@ def test_an_administrator_unlocks_a_locked_account(client, make_staff, team, set
     assert response.status_code == 302
     client.force_login(make_staff(Role.SOCIAL_WORKER, team=team))
     assert client.get(reverse("workforce:lockouts")).status_code == 403
+
+
+def test_an_administrator_cannot_put_themselves_in_a_team_or_make_themselves_its_manager(client, make_staff, team):
+    """Membership or management of a team opens its children's records: an administrator cannot give
+    it to themselves (another administrator can, and the change is audited)."""
+    administrator = make_staff(Role.SYSTEM_ADMIN)
+    client.force_login(administrator)
+    own = client.get(reverse("admin:workforce_user_change", args=[administrator.pk])).content.decode()
+    assert 'name="role"' not in own and 'name="team"' not in own and 'name="is_active"' not in own
+    team_page = client.get(reverse("admin:workforce_team_change", args=[team.pk])).content.decode()
+    assert f'<option value="{administrator.pk}"' not in team_page
+    colleague = make_staff(Role.SYSTEM_ADMIN)
+    client.force_login(colleague)
+    other = client.get(reverse("admin:workforce_user_change", args=[administrator.pk])).content.decode()
+    assert 'name="role"' in other and 'name="team"' in other

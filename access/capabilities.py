@@ -48,6 +48,7 @@ class Capability(enum.StrEnum):
     RUN_RETURNS = "run_returns"  # statutory returns for the whole authority
     MANAGE_ACCESS = "manage_access"  # restrict a record and name who may see it
     MERGE_RECORDS = "merge_records"
+    ADMINISTER_SYSTEM = "administer_system"  # configuration, locked accounts, break-glass support access
 
 
 class Relationship(enum.StrEnum):
@@ -97,6 +98,7 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     Capability.RUN_RETURNS: {QA: ANY, SL: ANY},
     Capability.MANAGE_ACCESS: {ADMIN: ANY},
     Capability.MERGE_RECORDS: {ADMIN: ANY},
+    Capability.ADMINISTER_SYSTEM: {ADMIN: ANY},
 }
 
 # Relationship -> test(user, child) -> bool, for the relationships higher areas define.

@@ -15,7 +15,7 @@ from access.capabilities import Capability
 from care_leavers import services
 from care_leavers.tests.factories import in_touch, make_care_leaver, make_plan
 from casework.models import ChronologyEvent
-from opencsc.capability_testing import Write, walk
+from opencsc.capability_testing import sign_in_reader, Write, walk
 from people.services import person_create
 from workforce.roles import Role
 
@@ -87,7 +87,7 @@ def test_a_role_that_only_reads_gets_403_for_every_form_and_a_post_writes_nothin
     urls = [reverse(f"care_leavers:{name}", args=[pk]) for name in FORMS]
     urls += [reverse("care_leavers:start", args=[state["sibling"].pk]),
              reverse("care_leavers:pathway_plan_review_new", args=[pk, state["plan"].pk])]
-    client.force_login(make_staff(role))
+    sign_in_reader(client, make_staff(role), state["child"], state["sibling"])
     events = ChronologyEvent.objects.count()
     for url in urls:
         assert client.get(url).status_code == 403, url

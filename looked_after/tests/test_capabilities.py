@@ -14,7 +14,7 @@ from casework.models import ChronologyEvent
 from looked_after import services
 from looked_after.models import Episode, PeriodOfCare
 from looked_after.tests.factories import NEW_FOSTER, WITH_PARENTS, at, move, start_care
-from opencsc.capability_testing import Write, walk
+from opencsc.capability_testing import sign_in_reader, Write, walk
 from people.services import person_create
 from workforce.roles import Role
 
@@ -150,7 +150,7 @@ def form_urls(state) -> dict[str, str]:
 @pytest.mark.parametrize("role", READ_ONLY)
 def test_a_role_that_only_reads_gets_403_for_every_form_and_a_post_writes_nothing(client, make_staff, worker, today, role):
     state = _in_care(worker)
-    client.force_login(make_staff(role))
+    sign_in_reader(client, make_staff(role), state["child"])
     events = ChronologyEvent.objects.count()
     for name, url in form_urls(state).items():
         assert client.get(url).status_code == 403, name

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from access.capabilities import Capability
 from casework.models import ChronologyEvent
-from opencsc.capability_testing import Write, walk
+from opencsc.capability_testing import sign_in_reader, Write, walk
 from people.services import person_create
 from permanence import services
 from permanence.models import PermanenceDecision
@@ -124,7 +124,7 @@ def form_urls(state) -> dict[str, str]:
 def test_a_role_that_only_reads_gets_403_for_every_form_and_a_post_writes_nothing(client, make_staff, worker, today, role):
     state = _planned(worker)
     urls = form_urls(state)
-    client.force_login(make_staff(role))
+    sign_in_reader(client, make_staff(role), state["child"])
     events = ChronologyEvent.objects.count()
     for name, url in urls.items():
         assert client.get(url).status_code == 403, name

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from access.capabilities import Capability
 from casework.models import ChronologyEvent
-from opencsc.capability_testing import Write, walk
+from opencsc.capability_testing import sign_in_reader, Write, walk
 from people.services import person_create
 from private_fostering import services
 from private_fostering.tests.factories import notify
@@ -71,7 +71,7 @@ def test_a_role_that_only_reads_gets_403_for_every_form_and_a_post_writes_nothin
     urls = [reverse("private_fostering:notification_new", args=[state["other"].pk]),
             reverse("private_fostering:start", args=[pk, arrangement]),
             reverse("private_fostering:end", args=[pk, arrangement])]
-    client.force_login(make_staff(role))
+    sign_in_reader(client, make_staff(role), state["child"], state["other"])
     events = ChronologyEvent.objects.count()
     for url in urls:
         assert client.get(url).status_code == 403, url

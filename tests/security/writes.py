@@ -19,6 +19,9 @@ BY_NAME = {
     "people:warning_new": C.EDIT_PERSON,
     "people:warning_end": C.EDIT_PERSON,
     "people:restricted_access": C.MANAGE_ACCESS,
+    "access:manage": C.MANAGE_ACCESS,
+    "access:break_glass": C.ADMINISTER_SYSTEM,
+    "workforce:lockouts": C.ADMINISTER_SYSTEM,
     "casework:visit_new": C.RECORD_CASEWORK,
     "casework:note_new": C.RECORD_CASEWORK,
     "casework:allocation": C.ALLOCATE,
@@ -109,7 +112,7 @@ READ_ONLY_PAGES = {
     "looked_after:review", "looked_after:missing", "data_quality_record:record", "front_door_queue:queue",
     "assessments_queue:queue", "permanence_tracker:decisions", "looked_after_trackers:placed_with_parents",
     "data_quality:dashboard", "data_quality:children", "assessments:detail", "allegations:detail",
-    "returns:detail", "returns:progress", "returns:download",
+    "returns:detail", "returns:progress", "returns:download", "access:break_glass_log",
 }
 
 _UNKNOWN = object()

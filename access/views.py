@@ -9,16 +9,9 @@ from django.views.decorators.http import require_http_methods
 from access import break_glass as break_glass_selectors
 from access.forms import BreakGlassForm, FindRecordForm
 from access.services import break_glass_open
+from opencsc.forms import apply_service_errors
 from opencsc.permissions import require_roles
 from workforce.roles import Role
-
-
-def _apply_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @require_roles(Role.SYSTEM_ADMIN)
@@ -30,7 +23,7 @@ def break_glass(request):
             access = break_glass_open(actor=request.user, la_id=form.cleaned_data["la_id"],
                                       reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             return redirect("people:summary", access.person_id)
     return render(request, "access/break_glass.html", {

@@ -13,7 +13,7 @@ from casework.choices import AllocationChangeReason, CaseNoteType, VisitType
 from casework.services import SEEN_ALONE_BUT_NOT_SEEN
 from casework.times import local_moment
 from timescales.clock import now, today
-from opencsc.forms import DateField
+from opencsc.forms import DateField, apply_service_errors  # noqa: F401  (apply_service_errors re-exported: its home was here)
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 BEDROOM_CHOICES = [("yes", "Yes"), ("no", "No"), ("n/a", "Does not apply")]
@@ -75,17 +75,6 @@ def _in_the_past(form, *, date_field: str, time_field: str, what: str):
 
 def _yes_no(value: str):
     return {"yes": True, "no": False}.get(value)
-
-
-def apply_service_errors(form, error: ValidationError, aliases: dict[str, str] | None = None) -> None:
-    """Show a service's ValidationError on the form, beside the field it is about."""
-    aliases = aliases or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for key, errors in error.error_dict.items():
-        field = aliases.get(key, key)
-        form.add_error(field if field in form.fields else None, errors)
 
 
 # --- Visits ------------------------------------------------------------------------------

@@ -86,3 +86,15 @@ class DateField(forms.MultiValueField):
 
     def compress(self, data_list):  # clean() does the work; required by MultiValueField
         return data_list
+
+
+def apply_service_errors(form, error: ValidationError, aliases: dict[str, str] | None = None) -> None:
+    """Show a service's ValidationError on the form, beside the field it is about (a key the form
+    does not have, or `aliases` does not map to one, goes to the top of the error summary)."""
+    aliases = aliases or {}
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for key, errors in error.error_dict.items():
+        field = aliases.get(key, key)
+        form.add_error(field if field in form.fields else None, errors)

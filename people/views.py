@@ -16,6 +16,7 @@ from access import selectors as access
 from access.capabilities import Capability, capabilities_for_request, may, require
 from access import services as access_services
 from access.models import RestrictedAccessGrant
+from opencsc.forms import apply_service_errors
 from people import selectors, services
 from people.forms import (
     AddressForm,
@@ -39,15 +40,6 @@ from workforce.roles import Role
 SEARCH_PAGE_SIZE = 20
 # Shown read-only, not as a form, to those who may not edit them; only on a child's record.
 CHILD_ONLY_FIELDS = {"disabilities", "upn", "former_upn", "upn_unknown_reason", "immigration_status", "uasc"}
-
-
-def _apply_errors(form, error: ValidationError):
-    """Show a service's ValidationError on the form, beside the field it names."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def search(request):
@@ -86,7 +78,7 @@ def child_create(request):
             try:
                 child = services.person_create(actor=request.user, is_child=True, **data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_service_errors(form, error)
             else:
                 messages.success(request, f"Record created for {child.full_name} (LA child ID {child.la_id})")
                 return redirect("people:summary", child.pk)
@@ -166,7 +158,7 @@ def details(request, person_id):
         except services.EditConflict as error:
             conflict = error
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, "Personal details saved")
             return redirect("people:details", person.pk)
@@ -219,7 +211,7 @@ def family_member_new(request, person_id):
             services.family_member_create(actor=request.user, child=child, kind=kind,
                                           parental_responsibility=pr, lives_with=lives_with, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"{data['given_name']} {data['family_name']} added to the family and network")
             return redirect("people:family", child.pk)
@@ -247,7 +239,7 @@ def family_member_link(request, person_id):
                 lives_with=form.cleaned_data["lives_with"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"{other.full_name} linked to {child.full_name}")
             return redirect("people:family", child.pk)
@@ -287,7 +279,7 @@ def address_new(request, person_id):
         try:
             services.address_add(actor=request.user, person=person, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, "Address saved")
             return redirect("people:family", person.pk)
@@ -303,7 +295,7 @@ def warning_new(request, person_id):
         try:
             services.warning_add(actor=request.user, person=person, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, "Warning added. It shows on every page of this record.")
             return redirect("people:summary", person.pk)
@@ -359,7 +351,7 @@ def restricted_access(request, person_id):
                     actor=request.user, person=person, user=user, reason=form.cleaned_data["reason"], expires_at=expires
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_service_errors(form, error)
             else:
                 messages.success(request, f"{user} can see this record until {form.cleaned_data['expires_on']:%d %B %Y}")
                 return redirect("people:restricted_access", person.pk)
@@ -385,7 +377,7 @@ def merge(request):
             try:
                 kept = services.people_merge(actor=request.user, keep=keep, merge=dup)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_service_errors(form, error)
             else:
                 messages.success(request, f"{dup.la_id} merged into {kept.la_id}")
                 # Back to the merge page: the administrator does not read the merged record.

@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 FRONTEND_SOURCES := $(shell find frontend -type f 2>/dev/null)
 
-.PHONY: run test setup setup-test validators assets migrate demo db-stop lock bench clean help
+.PHONY: run test lint setup setup-test validators assets migrate demo db-stop lock bench clean help
 
 help:
 	@echo "make run    - set up, migrate, load the demo data and serve http://$(HOST):$(PORT)"
@@ -89,8 +89,14 @@ bench: setup validators
 	$(PY) -m bench.run --db $(BENCH_DB) $(BENCH_ARGS)
 
 PYTEST_ARGS ?= -n 2
-test: setup-test
+test: setup-test lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Lint (ruff) and the layers of the code (import-linter, contracts in pyproject.toml): a few
+# seconds, run before the tests so a broken layer fails fast.
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 db-stop:
 	@mkdir -p var/run && XDG_RUNTIME_DIR=$${XDG_RUNTIME_DIR:-$(CURDIR)/var/run} $(PY) -c "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','opencsc.settings'); \

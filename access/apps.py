@@ -9,6 +9,7 @@ class AccessConfig(AppConfig):
     def ready(self):
         # An administrator's break-glass access opens the one record it names.
         from access import break_glass  # noqa: F401
+
         # After every migrate (and flush), the app's database role gets exactly its privileges.
         from access.privileges import grant_after_migrate
 

@@ -11,8 +11,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from access.models import BreakGlassAccess
 from access.selectors import register_visibility
+from core import clock
 from people.models import Person
-from timescales import clock
 from workforce.roles import Role
 
 # Long enough to look into one problem, short enough that it is not a way to read at leisure.

@@ -2,7 +2,7 @@ import pgtrigger
 from django.conf import settings
 from django.db import models
 
-from opencsc.audit import audited
+from core.audit import audited
 
 
 class RecordRead(models.Model):

@@ -35,10 +35,10 @@ requires every child, and they are restricted to performance roles.
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from access.models import RecordRead, RestrictedAccessGrant
 from access.services import record_read_log
+from core import clock
 from people.models import Person, Relationship
 from workforce.roles import AUTHORITY_WIDE_READERS
 
@@ -60,7 +60,7 @@ def team_ids_for(user) -> set[int]:
 
 
 def _active_grants(user):
-    now = timezone.now()
+    now = clock.now()
     return RestrictedAccessGrant.objects.filter(
         user=user, starts_at__lte=now, expires_at__gt=now, revoked_at__isnull=True
     )

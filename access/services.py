@@ -2,10 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from access.models import BreakGlassAccess, RecordRead, RestrictedAccessGrant
-from timescales import clock
+from core import clock
 from workforce.roles import Role
 
 
@@ -26,7 +25,7 @@ def record_read_log(*, user, person_id: int, path: str, reason: str = "") -> Rec
 def restricted_access_grant(*, actor, person, user, reason: str, expires_at, starts_at=None) -> RestrictedAccessGrant:
     if actor.role != Role.SYSTEM_ADMIN:
         raise PermissionError("Only a system administrator can grant access to a restricted record.")
-    starts_at = starts_at or timezone.now()
+    starts_at = starts_at or clock.now()
     if user.pk == actor.pk:
         # Whoever decides who may see a restricted record must not be the one who reads it.
         raise ValidationError({"username": "You cannot give access to yourself: ask another administrator"})
@@ -43,7 +42,7 @@ def restricted_access_grant(*, actor, person, user, reason: str, expires_at, sta
 def restricted_access_revoke(*, actor, grant: RestrictedAccessGrant) -> None:
     if actor.role != Role.SYSTEM_ADMIN:
         raise PermissionError("Only a system administrator can end access to a restricted record.")
-    grant.revoked_at = timezone.now()
+    grant.revoked_at = clock.now()
     grant.save(update_fields=["revoked_at"])
 
 

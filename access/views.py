@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods
 from access import break_glass as break_glass_selectors
 from access.forms import BreakGlassForm, FindRecordForm
 from access.services import break_glass_open
-from opencsc.forms import apply_service_errors
-from opencsc.permissions import require_roles
+from core.forms import apply_service_errors
+from core.permissions import require_roles
 from workforce.roles import Role
 
 

@@ -3,7 +3,7 @@
 from django import forms
 
 from allegations.choices import Category, HarmCriterion, MeetingKind, Outcome, Sector
-from children_in_need.forms import date_field, radios, text
+from core.forms import date_field, radios, text
 
 
 def line(label: str, *, required: bool = True, message: str = "", hint: str = ""):

@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from allegations.choices import Category, HarmCriterion, MeetingKind, Outcome, Sector
-from opencsc.audit import audited
+from core.audit import audited
 
 
 class AllegationQuerySet(models.QuerySet):

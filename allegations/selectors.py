@@ -15,7 +15,7 @@ from django.http import Http404
 
 from access.selectors import people_visible_to
 from allegations.models import Allegation, AllegationChild
-from timescales import clock
+from core import clock
 from timescales.engine import due_from
 from workforce.roles import Role
 

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from access.capabilities import Capability, may, require
 from allegations.choices import Category, HarmCriterion, MeetingKind, Outcome, Sector
 from allegations.models import Allegation, AllegationChild, LadoMeeting
-from children_in_need.common import DateChecks, long_date
+from core.dates import DateChecks, long_date
 
 
 def can_record(user) -> bool:

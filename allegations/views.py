@@ -3,18 +3,17 @@ the same 404 as for an allegation that does not exist, and only LADO officers re
 leaders and administrators who may read get 404 from the recording pages of an allegation, as for
 one that does not exist, and 403 from "Record an allegation", which names none)."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from access.selectors import people_visible_to, person_get_for_user
 from allegations import forms, selectors, services
 from allegations.choices import HarmCriterion
-from casework.forms import apply_service_errors
-from children_in_need.common import long_date
+from core.dates import long_date
+from core.recording import record_step
 from people.record import render_record
 
 TAB = "allegations"
@@ -40,17 +39,13 @@ def _person_by_la_id(user, la_id: str, field: str):
 
 
 def _form_page(request, form, *, heading: str, run, success: str, back_url: str, facts=None, button: str = "Save"):
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = run(form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(reverse("allegations:detail", args=[result.pk]) if result is not None else back_url)
-    return render(request, "allegations/form.html", {
-        "form": form, "heading": heading, "button": button, "facts": facts or [], "back_url": back_url,
-    })
+    return record_step(
+        request, form, run=run, success=success,
+        done_url=lambda result: reverse("allegations:detail", args=[result.pk]) if result is not None else back_url,
+        render=lambda: render(request, "allegations/form.html", {
+            "form": form, "heading": heading, "button": button, "facts": facts or [], "back_url": back_url,
+        }),
+    )
 
 
 def _facts(allegation):

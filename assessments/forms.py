@@ -3,8 +3,8 @@
 from django import forms
 
 from assessments.choices import AssessmentOutcome, AuthorisationDecision
-from children_in_need.forms import date_field, radios, text
 from codelists.cin import CURRENT_ASSESSMENT_FACTOR_CHOICES
+from core.forms import date_field, radios, text
 
 
 class AssessmentStartForm(forms.Form):

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from assessments.choices import AssessmentOutcome, AssessmentStatus
-from opencsc.audit import audited
+from core.audit import audited
 
 
 @audited()

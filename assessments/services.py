@@ -16,9 +16,12 @@ from access.capabilities import Capability, require
 from assessments.choices import AssessmentOutcome, AssessmentStatus
 from assessments.models import Assessment
 from casework.chronology import chronology_record
-from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date, now, today
 from children_in_need.models import CINEpisode
 from codelists.cin import AssessmentFactor
+from core.clock import now, today
+from core.constraints import constraint_messages
+from core.dates import DateChecks, long_date
+from people.locks import lock_child
 from timescales.calendar import get_calendar
 from timescales.engine import due_from, refresh_due_items
 

@@ -10,10 +10,11 @@ from access.capabilities import Capability, capabilities_for_request
 from assessments import selectors, services
 from assessments.choices import AuthorisationDecision
 from assessments.forms import AssessmentForm, AssessmentStartForm, AuthorisationForm
-from children_in_need.common import long_date, today
 from children_in_need.steps import TAB, child_for, child_for_recording, found, step
 from codelists.cin import AssessmentFactor
-from opencsc.permissions import require_roles
+from core.clock import today
+from core.dates import long_date
+from core.permissions import require_roles
 from people.record import render_record
 from workforce.roles import Role
 

@@ -9,3 +9,6 @@ class CareLeaversConfig(AppConfig):
         # Registers the chronology event types, the timescale provider, the record's badge, and
         # who may see a care leaver's record (their personal adviser).
         from care_leavers import access, badges, events, providers  # noqa: F401
+        from people.record import RecordTab, register_tab
+
+        register_tab(RecordTab("leaving_care", "Leaving care", "care_leavers:record", order=90))

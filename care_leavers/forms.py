@@ -5,8 +5,8 @@ from django import forms
 
 from care_leavers.choices import CareLeaverEnd, Eligibility, ReviewRequestedBy
 from care_leavers.selectors import personal_advisers
-from children_in_need.forms import date_field, radios, text
 from codelists.ssda903 import Accommodation, Activity, InTouch
+from core.forms import date_field, radios, text
 
 
 def adviser_field(label: str, *, required: bool):

@@ -15,15 +15,8 @@ from django.db.models import F, Q
 
 from care_leavers.choices import CareLeaverEnd, Eligibility, ReviewRequestedBy
 from codelists.ssda903 import Accommodation, Activity, InTouch
-from opencsc.audit import audited
-
-
-class Recorded(models.Model):
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        abstract = True
+from core.audit import audited
+from core.models import Recorded
 
 
 class CareLeaverQuerySet(models.QuerySet):

@@ -24,8 +24,10 @@ from care_leavers.choices import AGES, PATHWAY_PLAN_CATEGORIES, CareLeaverEnd, E
 from care_leavers.models import CareLeaver, KeepingInTouch, NeedsAssessment, PathwayPlan, PathwayPlanReview
 from casework.chronology import chronology_record
 from casework.times import local_moment
-from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date
 from codelists.ssda903 import Accommodation, Activity, InTouch
+from core.constraints import constraint_messages
+from core.dates import DateChecks, long_date
+from people.locks import lock_child
 from timescales.calendar import age_on, birthday
 from timescales.engine import refresh_due_items
 from workforce.roles import Role

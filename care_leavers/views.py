@@ -1,16 +1,16 @@
 """The leaving care tab of a young person's record and the pages that record each step. Views
 parse, authorise (404 for a young person the user may not see, 403 for a role that only reads)
 and render; the services decide. Each recording page is declared on the area
-(`opencsc.recording.RecordArea.page`)."""
+(`people.steps.RecordArea.page`)."""
 
 from django.http import Http404
 from django.views.decorators.http import require_GET
 
-from care_leavers import forms, selectors, services
 from access.capabilities import Capability
-from children_in_need.common import long_date
-from opencsc.recording import RecordArea
+from care_leavers import forms, selectors, services
+from core.dates import long_date
 from people.record import render_record
+from people.steps import RecordArea
 from timescales.selectors import due_items_for_child
 
 AREA = RecordArea(tab="leaving_care", caption="Leaving care", record_url="care_leavers:record",

@@ -2,8 +2,6 @@
 rules of the record (not in the future, seen alone only if seen...) live in casework.services,
 which the views call, and whose errors `apply_service_errors` puts beside the right field."""
 
-import datetime
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -12,48 +10,11 @@ from casework import chronology, documents
 from casework.choices import AllocationChangeReason, CaseNoteType, VisitType
 from casework.services import SEEN_ALONE_BUT_NOT_SEEN
 from casework.times import local_moment
-from timescales.clock import now, today
-from opencsc.forms import DateField, apply_service_errors  # noqa: F401  (apply_service_errors re-exported: its home was here)
+from core.clock import now, today
+from core.forms import DateField, TimeField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 BEDROOM_CHOICES = [("yes", "Yes"), ("no", "No"), ("n/a", "Does not apply")]
-
-# 14:30, 14.30, 1430, 9:05, 2pm, 2:30pm, 12am (midnight).
-_TIME = re.compile(r"^(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?(?P<ampm>am|pm)?$")
-
-
-class TimeField(forms.Field):
-    """A time of day typed as HH:MM (24-hour clock); 2pm and 2:30pm are understood too.
-
-    GOV.UK has no time component; a short text input with a hint is the usual pattern.
-    """
-
-    widget = forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"})
-
-    def __init__(self, *, label_for_errors: str, **kwargs):
-        self.label_for_errors = label_for_errors
-        kwargs.setdefault("error_messages", {"required": f"Enter {label_for_errors.lower()}"})
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        text = re.sub(r"\s+", "", str(value or "")).lower()
-        if not text:
-            return None
-        match = _TIME.match(text)
-        if match is None or (match["m"] is None and match["ampm"] is None):
-            raise ValidationError(self._invalid(), code="invalid")
-        hour, minute = int(match["h"]), int(match["m"] or 0)
-        if match["ampm"]:
-            if not 1 <= hour <= 12:
-                raise ValidationError(self._invalid(), code="invalid")
-            hour = hour % 12 + (12 if match["ampm"] == "pm" else 0)
-        if hour > 23 or minute > 59:
-            raise ValidationError(self._invalid(), code="invalid")
-        return datetime.time(hour, minute)
-
-    def _invalid(self) -> str:
-        return f"{self.label_for_errors} must be a real time, like 09:30 or 14:30"
-
 
 def _in_the_past(form, *, date_field: str, time_field: str, what: str):
     """Combine a date and a time typed in England into one moment, refusing the future.

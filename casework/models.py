@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from casework.choices import AllocationChangeReason, CaseNoteType, VisitType
-from opencsc.audit import audited
+from core.audit import audited
 
 
 @audited()

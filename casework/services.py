@@ -8,10 +8,10 @@ from django.db import transaction
 
 from access.capabilities import Capability, require
 from casework import documents
-from casework.chronology import chronology_record
 from casework.choices import AllocationChangeReason, CaseNoteType, VisitType
+from casework.chronology import chronology_record
 from casework.models import Allocation, CaseNote, Document, Visit
-from timescales.clock import now
+from core.clock import now
 from people.models import Person
 from timescales.engine import reassign_due_items, refresh_due_items
 

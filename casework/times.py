@@ -1,5 +1,5 @@
 """Turning a date and a time typed in England into a moment. What "now" is comes from
-timescales.clock, so that tests and the demo can move it."""
+core.clock, so that tests and the demo can move it."""
 
 import datetime
 

@@ -3,8 +3,8 @@
 from django import forms
 
 from child_protection.choices import Agency, ConferenceOutcome, PlanEndReason, Section47Outcome, StrategyDecision
-from children_in_need.forms import date_field, radios, text
 from codelists.cin import CategoryOfAbuse
+from core.forms import date_field, radios, text
 
 INITIAL_OUTCOMES = [(c.value, c.label) for c in (ConferenceOutcome.PLAN, ConferenceOutcome.NO_PLAN)]
 REVIEW_OUTCOMES = [(c.value, c.label) for c in (ConferenceOutcome.CONTINUE, ConferenceOutcome.END)]

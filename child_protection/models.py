@@ -21,7 +21,7 @@ from child_protection.choices import (
     StrategyDecision,
 )
 from codelists.cin import CategoryOfAbuse
-from opencsc.audit import audited
+from core.audit import audited
 
 
 class DateRange(Func):

@@ -26,9 +26,11 @@ from child_protection.choices import (
     StrategyDecision,
 )
 from child_protection.models import ChildProtectionPlan, Conference, CoreGroup, Section47Enquiry, StrategyDiscussion
-from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date
 from children_in_need.models import CINEpisode
 from codelists.cin import CategoryOfAbuse
+from core.constraints import constraint_messages
+from core.dates import DateChecks, long_date
+from people.locks import lock_child
 from timescales.engine import due_from, refresh_due_items
 
 PLANS_OVERLAP = "cpplan_no_overlap"

@@ -15,8 +15,9 @@ from child_protection.forms import (
     StrategyDiscussionForm,
     TransferInConferenceForm,
 )
-from children_in_need.common import long_date, today
 from children_in_need.steps import child_for_recording, found, step
+from core.clock import today
+from core.dates import long_date
 
 
 def _plan_facts(plan):

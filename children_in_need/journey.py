@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from access.capabilities import Capability
-from children_in_need.common import long_date
 from children_in_need.selectors import Journey, enquiries_awaiting_conference
+from core.dates import long_date
 from timescales.calendar import london_date
 
 

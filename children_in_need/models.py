@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from codelists.cin import PrimaryNeed, ReasonForClosure
-from opencsc.audit import audited
+from core.audit import audited
 
 
 class CINEpisodeQuerySet(models.QuerySet):

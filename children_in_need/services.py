@@ -10,9 +10,12 @@ from django.db import transaction
 
 from access.capabilities import Capability, require
 from casework.chronology import chronology_record
-from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date, now
 from children_in_need.models import CINEpisode, CINPlan, CINPlanReview
 from codelists.cin import PrimaryNeed, ReasonForClosure
+from core.clock import now
+from core.constraints import constraint_messages
+from core.dates import DateChecks, long_date
+from people.locks import lock_child
 from timescales.engine import refresh_due_items
 
 

@@ -4,10 +4,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from access.capabilities import capabilities_for_request
 from children_in_need import selectors, services
-from children_in_need.common import long_date, today
 from children_in_need.forms import CINPlanEndForm, CINPlanReviewForm, CINPlanStartForm, EpisodeCloseForm
 from children_in_need.journey import episode_history, next_actions
 from children_in_need.steps import TAB, child_for, child_for_recording, found, step
+from core.clock import today
+from core.dates import long_date
 from people.record import render_record
 from timescales.selectors import due_items_for_child
 

@@ -12,3 +12,7 @@ class DataQualityConfig(AppConfig):
         from timescales import engine
 
         engine.on_record_changed(services.refresh_child)
+
+        from people.record import RecordTab, register_tab
+
+        register_tab(RecordTab("data_quality", "Data quality", "data_quality_record:record", order=140))

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from core import clock
 from data_quality import sql
 from data_quality.checks import CHECKS
-from timescales import clock
 
 
 def refresh_child(person) -> None:

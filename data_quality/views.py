@@ -8,10 +8,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from access.selectors import person_get_for_user
+from core.forms import parse_id
+from core.permissions import require_roles
 from data_quality import selectors
 from data_quality.checks import CHECKS
-from opencsc.forms import parse_id
-from opencsc.permissions import require_roles
 from people.record import render_record
 from workforce.models import Team, User
 from workforce.roles import Role

@@ -3,8 +3,8 @@
 from django import forms
 
 from casework.times import local_moment
-from children_in_need.forms import date_field, radios, text, time_field
 from codelists.cin import PrimaryNeed, ReasonForClosure, ReferralSource
+from core.forms import date_field, radios, text, time_field
 from front_door.choices import ContactDecision, ReferralNextStep
 
 

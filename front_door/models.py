@@ -9,8 +9,8 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 
 from codelists.cin import ReferralSource
+from core.audit import audited
 from front_door.choices import ContactDecision, ReferralNextStep
-from opencsc.audit import audited
 
 
 @audited()

@@ -11,11 +11,13 @@ from django.db import transaction
 from access.capabilities import Capability, require
 from casework.chronology import chronology_record
 from children_in_need import services as cin_services
-from children_in_need.common import DateChecks, lock_child, long_date, now
 from children_in_need.models import CINEpisode
 from codelists.cin import PrimaryNeed, ReasonForClosure, ReferralSource
+from core.clock import now
+from core.dates import DateChecks, long_date
 from front_door.choices import ContactDecision, ReferralNextStep
 from front_door.models import Contact, Referral
+from people.locks import lock_child
 from timescales.calendar import add_months, london_date
 from timescales.engine import refresh_due_items
 

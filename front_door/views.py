@@ -6,15 +6,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from access.capabilities import Capability
-from children_in_need.common import long_date
 from children_in_need.steps import child_for_recording, found, step
+from core.clock import LONDON
+from core.dates import long_date
+from core.forms import parse_id
+from core.permissions import require_roles
 from front_door import selectors, services
 from front_door.choices import ContactDecision
 from front_door.forms import ContactDecisionForm, ContactForm, ReferralDecisionForm, ReferralForm
-from opencsc.forms import parse_id
-from opencsc.permissions import require_roles
 from timescales.engine import due_from
-from timescales.units import LONDON
 from workforce.roles import Role
 
 RECEIVED_ALIASES = {"received_at": "received_date"}
@@ -32,7 +32,7 @@ def contact_new(request, person_id):
     return step(
         request, child, form, heading="Record a contact", button="Save contact", success="Contact recorded",
         aliases=RECEIVED_ALIASES,
-        run=lambda data: services.contact_record(actor=request.user, child=child, **form.service_kwargs()),
+        run=lambda data: services.contact_record(actor=request.user, child=child, **data),
     )
 
 
@@ -77,7 +77,7 @@ def referral_new(request, person_id):
         request, child, form, heading="Record a referral", button="Save referral",
         success="Referral recorded and child in need episode opened", aliases=RECEIVED_ALIASES,
         facts=[("From the contact received", _when(contact.received_at))] if contact else None,
-        run=lambda data: services.referral_create(actor=request.user, child=child, contact=contact, **form.service_kwargs()),
+        run=lambda data: services.referral_create(actor=request.user, child=child, contact=contact, **data),
     )
 
 

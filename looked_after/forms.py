@@ -8,7 +8,6 @@ import datetime
 
 from django import forms
 
-from casework.forms import TimeField
 from casework.times import local_moment
 from codelists.ssda903 import (
     CategoryOfNeed,
@@ -21,9 +20,9 @@ from codelists.ssda903 import (
     ReviewParticipation,
     SDQReason,
 )
+from core.forms import DateField, TimeField
 from looked_after.choices import ContactMethod, HealthCheckKind
 from looked_after.services import PlacementDetails
-from opencsc.forms import DateField
 from workforce.models import User
 from workforce.roles import Role
 

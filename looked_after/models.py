@@ -41,8 +41,8 @@ from codelists.ssda903 import (
     ReviewParticipation,
     SDQReason,
 )
+from core.audit import audited
 from looked_after.choices import ContactMethod, HealthCheckKind
-from opencsc.audit import audited
 
 # Legal statuses of an agreed series of short-term breaks (respite). National looked-after
 # measures exclude these children (TIMESCALES.md section B), so the episode says so itself.

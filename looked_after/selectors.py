@@ -11,6 +11,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquer
 
 from access.selectors import visible_to
 from codelists.ssda903 import MissingType, PlacementType
+from core import clock
 from looked_after.choices import HealthCheckKind
 from looked_after.models import (
     CarePlan,
@@ -33,7 +34,6 @@ from looked_after.models import (
     UASCStatus,
 )
 from looked_after.placements import CARE_ORDERS
-from timescales import clock
 from timescales.calendar import add_months, london_date
 from timescales.models import DueItem
 

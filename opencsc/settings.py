@@ -88,8 +88,8 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
-    # OpenCSC's own apps, one per area of the domain.
-    "opencsc",
+    # OpenCSC's own apps: the kernel, then one per area of the domain.
+    "core",
     "workforce",
     "access",
     "people",
@@ -106,12 +106,13 @@ INSTALLED_APPS = [
     "timescales",
     "returns",
     "data_quality",
+    "trays",
     "synthetic",
 ]
 
 MIDDLEWARE = [
     # Only with OPENCSC_BENCH_SQL=1 (make bench): the SQL time and query count of each response.
-    "opencsc.sql_timing.SqlTimingMiddleware",
+    "core.sql_timing.SqlTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -123,11 +124,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "opencsc.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     # Pages for a signed-in user are never stored by the browser or a proxy.
-    "opencsc.middleware.NoStoreForSignedInMiddleware",
+    "core.middleware.NoStoreForSignedInMiddleware",
     # A form's one-time token runs its view once: a double click records one visit.
-    "opencsc.submissions.OnceOnlySubmitMiddleware",
+    "core.submissions.OnceOnlySubmitMiddleware",
     # Attaches the signed-in user and the URL to every audited write (django-pghistory).
     "pghistory.middleware.HistoryMiddleware",
     # Must be last: counts failed sign-ins and locks the account (django-axes).
@@ -147,9 +148,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "opencsc.context_processors.shell",
+                "trays.context_processors.shell",
             ],
-            "builtins": ["opencsc.templatetags.govuk"],
+            "builtins": ["core.templatetags.govuk"],
         },
     }
 ]

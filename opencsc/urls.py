@@ -3,22 +3,23 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from opencsc import views
+from trays import views as homes
 from workforce.forms import SignInForm
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", homes.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=SignInForm), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
-    path("my-work/", views.my_work, name="my_work"),
-    path("my-team/", views.my_team, name="my_team"),
-    path("reviews/", views.reviews_home, name="reviews_home"),
-    path("performance/", views.performance_home, name="performance_home"),
-    path("administration/", views.administration_home, name="administration_home"),
+    path("my-work/", homes.my_work, name="my_work"),
+    path("my-team/", homes.my_team, name="my_team"),
+    path("reviews/", homes.reviews_home, name="reviews_home"),
+    path("performance/", homes.performance_home, name="performance_home"),
+    path("administration/", homes.administration_home, name="administration_home"),
     path("administration/", include("workforce.urls")),
-    path("lado/", views.lado_home, name="lado_home"),
-    path("my-young-people/", views.personal_adviser_home, name="personal_adviser_home"),
-    path("private-fostering/", views.private_fostering_home, name="private_fostering_home"),
+    path("lado/", homes.lado_home, name="lado_home"),
+    path("my-young-people/", homes.personal_adviser_home, name="personal_adviser_home"),
+    path("private-fostering/", homes.private_fostering_home, name="private_fostering_home"),
     path("access/", include("access.urls")),
     path("people/", include("people.urls")),
     path("people/", include("casework.urls")),

@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from codelists import cin
-from opencsc.forms import DateField
+from core.forms import DateField
 from people import identifiers
 from people.choices import ImmigrationStatus, NameKind, ProfessionalRole, RelationshipKind, WarningKind
 

@@ -8,7 +8,7 @@ from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Concat, Lower
 
 from codelists import cin
-from opencsc.audit import audited
+from core.audit import audited
 from people.choices import ImmigrationStatus, NameKind, ProfessionalRole, RelationshipKind, WarningKind
 
 

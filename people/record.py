@@ -1,7 +1,8 @@
 """The frame every page of a person's record shares: identity bar, badges, sub-navigation.
 
 Views in any app render a record page with `render_record(request, person, tab, template, context)`.
-Other apps add status badges (CIN, CP, looked after...) with `register_badges`.
+Other apps add their tabs with `register_tab` and status badges (CIN, CP, looked after...) with
+`register_badge_columns`.
 """
 
 from dataclasses import dataclass
@@ -118,46 +119,39 @@ def summary_panels_for(request, person) -> list[dict]:
     return [panel for provider in _SUMMARY_PANELS if (panel := provider(request, person))]
 
 
-def _sees_allegations(user, person) -> bool:
-    """LADO allegations are shown only to the LADO service (allegations.selectors)."""
-    from allegations.selectors import can_see_allegations
+@dataclass(frozen=True)
+class RecordTab:
+    """One tab of a person's record. Each area registers its own (`register_tab`, from its
+    AppConfig.ready), so a new area adds a tab without this module knowing it exists."""
 
-    return person.is_child and can_see_allegations(user)
+    key: str  # what `render_record(..., tab=key)` names as the current tab
+    label: str
+    url_name: str  # reversed with the person's pk
+    order: int  # where it sits along the tabs: people's first, chronology and allocation near the end
+    children_only: bool = True  # an adult's record (a parent's) has no visits, plans or journey
+    # Who sees it, beyond "may see the record": None for everyone who may.
+    shows: Callable | None = None  # shows(user, person) -> bool
 
 
-# (tab key, label, url name, who sees it: None for everyone who may see the record; or a
-# function of the user and the person)
-TABS = [
-    ("summary", "Summary", "people:summary", None),
-    ("details", "Personal details", "people:details", None),
-    ("family", "Family and network", "people:family", None),
-    ("visits", "Visits", "casework:visits", "child"),
-    ("notes", "Case notes", "casework:notes", "child"),
-    ("help", "Help and protection", "children_in_need:journey", "child"),
-    ("looked_after", "Looked after", "looked_after:record", "child"),
-    ("permanence", "Permanence", "permanence:record", "child"),
-    ("leaving_care", "Leaving care", "care_leavers:record", "child"),
-    ("private_fostering", "Private fostering", "private_fostering:record", "child"),
-    ("allegations", "Allegations (LADO)", "allegations_record:for_child", _sees_allegations),
-    ("chronology", "Chronology", "casework:chronology", "child"),
-    ("allocation", "Allocation", "casework:allocation", "child"),
-    ("data_quality", "Data quality", "data_quality_record:record", "child"),
-    ("viewed", "Who has viewed", "people:viewed", "viewed"),
-]
+_TABS: dict[str, RecordTab] = {}
+
+
+def register_tab(tab: RecordTab) -> None:
+    _TABS[tab.key] = tab
+
+
+def registered_tabs() -> list[RecordTab]:
+    return sorted(_TABS.values(), key=lambda tab: (tab.order, tab.key))
 
 
 def tabs_for(request, person, current: str) -> list[dict]:
-    from access.selectors import may_see_who_has_viewed
-
     items = []
-    for key, label, url_name, condition in TABS:
-        if condition == "child" and not person.is_child:
+    for tab in registered_tabs():
+        if tab.children_only and not person.is_child:
             continue
-        if condition == "viewed" and not may_see_who_has_viewed(request.user, person):
+        if tab.shows is not None and not tab.shows(request.user, person):
             continue
-        if callable(condition) and not condition(request.user, person):
-            continue
-        items.append({"text": label, "href": reverse(url_name, args=[person.pk]), "active": key == current})
+        items.append({"text": tab.label, "href": reverse(tab.url_name, args=[person.pk]), "active": tab.key == current})
     return items
 
 

@@ -7,10 +7,10 @@ import pghistory.models
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
-from django.utils import timezone
 
 from access.capabilities import Capability, may, require
 from casework.chronology import chronology_record
+from core import clock
 from people.choices import REVERSE_LABELS, NameKind, ProfessionalRole, RelationshipKind, WarningKind
 from people.models import Address, Person, PersonName, PersonWarning, ProfessionalInvolvement, Relationship
 from workforce.roles import Role
@@ -32,11 +32,11 @@ def next_la_id() -> str:
 
 
 def _now():
-    return timezone.now()
+    return clock.now()
 
 
 def check_person_dates(*, date_of_birth=None, expected_date_of_birth=None, date_of_death=None, today=None):
-    today = today or timezone.localdate()
+    today = today or clock.today()
     errors = {}
     if date_of_birth and date_of_birth > today:
         errors["date_of_birth"] = "Date of birth must be today or in the past"
@@ -89,7 +89,7 @@ def person_create(*, actor, is_child: bool = True, allocate: bool = True, **fiel
         if allocate and actor.role == Role.SOCIAL_WORKER and actor.team_id:
             from casework.services import allocation_to_creator
 
-            allocation_to_creator(actor=actor, child=person, start_date=timezone.localdate())
+            allocation_to_creator(actor=actor, child=person, start_date=clock.today())
             person.refresh_from_db()  # the allocation set current_worker and current_team
     return person
 
@@ -239,7 +239,7 @@ def professional_add(*, actor, child: Person, role, name, organisation="", phone
     require_edit_person(actor, child)
     involvement = ProfessionalInvolvement.objects.create(
         person=child, role=role, name=name, organisation=organisation, phone=phone, email=email,
-        start_date=timezone.localdate(),
+        start_date=clock.today(),
     )
     chronology_record(
         child=child, event_type="professional.added", occurred_at=_now(), actor=actor, source=involvement,
@@ -251,7 +251,7 @@ def professional_add(*, actor, child: Person, role, name, organisation="", phone
 @transaction.atomic
 def warning_add(*, actor, person: Person, kind, details, review_date) -> PersonWarning:
     require_edit_person(actor, person)
-    if review_date < timezone.localdate():
+    if review_date < clock.today():
         raise ValidationError({"review_date": "Review date must be today or in the future"})
     warning = PersonWarning.objects.create(person=person, kind=kind, details=details, review_date=review_date, created_by=actor)
     if person.is_child:
@@ -333,7 +333,7 @@ def _move_rows(model, field_name: str, merge: Person, keep: Person) -> None:
         # Keep one open allocation: the kept record's, if it has one.
         if Allocation.objects.filter(child=keep, end_date__isnull=True).exists():
             Allocation.objects.filter(child=merge, end_date__isnull=True).update(
-                end_date=timezone.localdate(), end_reason="other"
+                end_date=clock.today(), end_reason="other"
             )
     for row in model.objects.filter(**{field_name: merge}):
         setattr(row, field_name, keep)
@@ -344,7 +344,7 @@ def _move_rows(model, field_name: str, merge: Person, keep: Person) -> None:
             # The kept record already has the same current link (say, the same mother):
             # the duplicate is ended rather than moved, and stays in the audit trail.
             if model is Relationship:
-                Relationship.objects.filter(pk=row.pk).update(end_date=timezone.localdate())
+                Relationship.objects.filter(pk=row.pk).update(end_date=clock.today())
             else:
                 raise
 

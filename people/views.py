@@ -8,15 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from access import selectors as access
-from access.capabilities import Capability, capabilities_for_request, may, require
 from access import services as access_services
+from access.capabilities import Capability, capabilities_for_request, may, require
 from access.models import RestrictedAccessGrant
-from opencsc.forms import apply_service_errors
+from core.forms import apply_service_errors
 from people import selectors, services
 from people.forms import (
     AddressForm,

@@ -7,4 +7,7 @@ class PermanenceConfig(AppConfig):
 
     def ready(self):
         # Registers the chronology event types, the timescale provider and the record's badges.
+        from people.record import RecordTab, register_tab
         from permanence import badges, events, providers  # noqa: F401
+
+        register_tab(RecordTab("permanence", "Permanence", "permanence:record", order=80))

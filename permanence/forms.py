@@ -3,9 +3,9 @@ are the services' keyword arguments); whether dates are in order is for the serv
 
 from django import forms
 
-from children_in_need.forms import date_field, radios, text
-from codelists.ssda903 import AdopterLegalStatus, AdopterSex, PreviousPermanence as PreviousPermanenceCode
-from codelists.ssda903 import ReasonPlacedCeased
+from codelists.ssda903 import AdopterLegalStatus, AdopterSex, ReasonPlacedCeased
+from codelists.ssda903 import PreviousPermanence as PreviousPermanenceCode
+from core.forms import date_field, radios, text
 from permanence.choices import (
     DatePrecision,
     OrderKind,

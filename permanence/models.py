@@ -13,13 +13,13 @@ Where the statutory returns read them (SSDA903 2025 to 2026, Annex A):
   fostering-for-adoption placement date; list 8's "permanence plan": the live decision's option.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from codelists.ssda903 import AdopterLegalStatus, AdopterSex, PreviousPermanence as PreviousPermanenceCode
-from codelists.ssda903 import ReasonPlacedCeased
-from opencsc.audit import audited
+from codelists.ssda903 import AdopterLegalStatus, AdopterSex, ReasonPlacedCeased
+from codelists.ssda903 import PreviousPermanence as PreviousPermanenceCode
+from core.audit import audited
+from core.models import Recorded
 from permanence.choices import (
     AdoptionPlacementEnd,
     DatePrecision,
@@ -30,16 +30,6 @@ from permanence.choices import (
     SpecialGuardians,
     StepKind,
 )
-
-
-class Recorded(models.Model):
-    """Who typed the record in, and when."""
-
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        abstract = True
 
 
 @audited()

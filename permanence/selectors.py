@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from access.selectors import visible_to
+from core import clock
 from permanence.choices import OrderKind, PermanenceOption
 from permanence.models import (
     AdoptionMatch,
@@ -23,7 +24,6 @@ from permanence.models import (
     PreviousPermanence,
 )
 from permanence.services import proceedings_due_date
-from timescales import clock
 
 DEFAULT_DRIFT_DAYS = 90
 

@@ -18,9 +18,11 @@ from django.db import transaction
 from access.capabilities import Capability, require
 from casework.chronology import chronology_record
 from casework.times import local_moment
-from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date
-from codelists.ssda903 import AdopterLegalStatus, AdopterSex, PreviousPermanence as PreviousPermanenceCode
-from codelists.ssda903 import ReasonPlacedCeased
+from codelists.ssda903 import AdopterLegalStatus, AdopterSex, ReasonPlacedCeased
+from codelists.ssda903 import PreviousPermanence as PreviousPermanenceCode
+from core.constraints import constraint_messages
+from core.dates import DateChecks, long_date
+from people.locks import lock_child
 from permanence.choices import (
     ORDER_FOR_OPTION,
     AdoptionPlacementEnd,
@@ -45,6 +47,7 @@ from permanence.models import (
     ProceedingsExtension,
 )
 from timescales.engine import due_from, refresh_due_items
+
 MAX_EXTENSION_WEEKS = 8
 MAX_VISIT_WEEKS = 26  # reviews are at most 6-monthly, so a longer visiting interval means a mistyped number
 

@@ -1,16 +1,16 @@
 """The permanence tab of a child's record, the pages that record each step, and the tracker of
 decisions that have not yet become plans. Views parse, authorise (404 for a child the user may
 not see, 403 for a role that only reads) and render; the services decide. Each recording page
-is declared on the area (`opencsc.recording.RecordArea.page`)."""
+is declared on the area (`people.steps.RecordArea.page`)."""
 
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from access.capabilities import Capability
-from children_in_need.common import long_date
-from opencsc.recording import RecordArea
+from core.dates import long_date
 from people.record import render_record
+from people.steps import RecordArea
 from permanence import forms, selectors, services
 from permanence.choices import OrderKind
 from timescales.selectors import due_items_for_child
@@ -116,7 +116,7 @@ def order_new(request, person_id, kind):
         raise Http404
     form = forms.OrderForm(request.POST or None, kind=kind, decisions=selectors.decisions_for_order(child, kind))
     label = OrderKind(kind).label
-    return AREA.form(
+    return AREA.step(
         request, child, form, heading=f"Record a {label[0].lower()}{label[1:]}", success=f"{label} recorded",
         run=lambda data: services.permanence_order_record(actor=request.user, child=child, **data),
     )

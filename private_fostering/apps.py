@@ -7,4 +7,7 @@ class PrivateFosteringConfig(AppConfig):
 
     def ready(self):
         # Registers the chronology event types, the timescale provider and the record's badge.
+        from people.record import RecordTab, register_tab
         from private_fostering import access, badges, events, providers  # noqa: F401
+
+        register_tab(RecordTab("private_fostering", "Private fostering", "private_fostering:record", order=100))

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from children_in_need.forms import date_field, radios, text
+from core.forms import date_field, radios, text
 from private_fostering.choices import ArrangementEnd, NotificationKind, Notifier
 
 

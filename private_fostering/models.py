@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from opencsc.audit import audited
+from core.audit import audited
 from private_fostering.choices import ArrangementEnd, NotificationKind, Notifier
 
 

@@ -16,7 +16,9 @@ from django.db import transaction
 from access.capabilities import Capability, require
 from casework.chronology import chronology_record
 from casework.times import local_moment
-from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date
+from core.constraints import constraint_messages
+from core.dates import DateChecks, long_date
+from people.locks import lock_child
 from private_fostering.choices import ArrangementEnd, NotificationKind, Notifier
 from private_fostering.models import PrivateFostering
 from timescales.calendar import age_on

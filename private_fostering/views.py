@@ -1,13 +1,13 @@
 """The private fostering tab of a child's record and the pages that record notifications, the
 start and the end of an arrangement. Visits are recorded on the casework visit page. Each
-recording page is declared on the area (`opencsc.recording.RecordArea.page`)."""
+recording page is declared on the area (`people.steps.RecordArea.page`)."""
 
 from django.views.decorators.http import require_GET
 
 from access.capabilities import Capability
-from children_in_need.common import long_date
-from opencsc.recording import RecordArea
+from core.dates import long_date
 from people.record import render_record
+from people.steps import RecordArea
 from private_fostering import forms, selectors, services
 from timescales.selectors import due_items_for_child
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from openpyxl import Workbook
 
 from assessments.choices import AssessmentOutcome

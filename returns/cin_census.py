@@ -23,15 +23,14 @@ import xml.etree.ElementTree as ET
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 
-from assessments.choices import AssessmentStatus
+from assessments.models import Assessment
 from child_protection.choices import ConferenceKind
 from child_protection.models import ChildProtectionPlan, Conference, Section47Enquiry
 from children_in_need.models import CINEpisode, CINPlan
-from assessments.models import Assessment
+from core import clock
 from people.models import Person
 from returns.output import Progress, atomic_file, by_child, chunks, report, snapshot
 from returns.periods import CollectionYear
-from timescales import clock
 
 SOFTWARE_CODE = "OpenCSC"
 RELEASE = "0.1"

@@ -1,6 +1,6 @@
 from django import forms
 
-from opencsc.forms import DateField
+from core.forms import DateField
 from returns.models import ReturnKind
 
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from opencsc.audit import audited
+from core.audit import audited
 
 
 class ReturnKind(models.TextChoices):

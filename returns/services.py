@@ -10,8 +10,8 @@ page can poll it.
 from __future__ import annotations
 
 import getpass
-import os
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -24,13 +24,13 @@ from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from access.capabilities import Capability, may, require
+from core import clock
 from returns.annex_a import build_annex_a
 from returns.cin_census import build_cin_census
 from returns.models import ExportStatus, ReturnExport, ReturnKind
 from returns.output import OutputError, Progress
 from returns.periods import PeriodError, parse_date, parse_year
 from returns.ssda903 import build_ssda903
-from timescales import clock
 
 logger = logging.getLogger(__name__)
 

@@ -27,6 +27,7 @@ def qa_officer(make_staff, team):
 @pytest.fixture
 def authority(clock, make_staff, team):
     from assessments.services import assessment_authorise, assessment_start, assessment_submit
+    from casework.services import allocation_to_creator
     from child_protection.services import (
         initial_conference_record,
         review_conference_record,
@@ -36,7 +37,6 @@ def authority(clock, make_staff, team):
     from children_in_need.services import cin_plan_start
     from looked_after import services as la
     from looked_after.services import PlacementDetails
-    from casework.services import allocation_to_creator
     from people.services import person_create as create
     from permanence.services import previous_permanence_record
 

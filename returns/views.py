@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from access.capabilities import Capability, roles_with
-from opencsc.permissions import require_roles
+from core.permissions import require_roles
 from returns import selectors, services
 from returns.forms import ReturnForm
 

@@ -16,9 +16,9 @@ from assessments import services as assessments
 from casework import services as casework
 from child_protection import services as cp
 from children_in_need import services as cin
+from core import clock
 from front_door import services as front_door
 from people.models import Person
-from timescales import clock
 
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -30,7 +30,7 @@ def _child(given: str, family: str) -> Person:
 
 
 def load_demo_journeys(staff: dict) -> None:
-    today = timezone.localdate()
+    today = clock.today()
     ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
     okafor, ali, clarke = staff["sw.okafor"], staff["sw.ali"], staff["sw.clarke"]
     hughes, wright, evans = staff["tm.hughes"], staff["tm.wright"], staff["mash.evans"]

@@ -7,10 +7,10 @@ import datetime
 from django.utils import timezone
 
 from casework import services as casework
+from core import clock
 from looked_after import services as lac
 from looked_after.services.episodes import PlacementDetails
 from people.models import Person
-from timescales import clock
 
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -22,9 +22,9 @@ def _child(given: str, family: str) -> Person:
 
 
 def load_demo_looked_after(staff: dict) -> None:
-    today = timezone.localdate()
+    today = clock.today()
     ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
-    nowak, patel, osei = staff["sw.nowak"], staff["iro.patel"], staff["tm.osei"]
+    nowak, patel = staff["sw.nowak"], staff["iro.patel"]
 
     # Ellie: accommodated under section 20, then a care order; reviews on time; back from a
     # missing episode yesterday, so her return home interview is due within 72 hours.

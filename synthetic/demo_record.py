@@ -13,6 +13,7 @@ from faker import Faker
 
 from casework import services as casework
 from casework.choices import CaseNoteType, VisitType
+from core import clock
 from people import identifiers
 from people import services as people
 from people.models import Person
@@ -58,7 +59,7 @@ def load_demo_families(staff: dict) -> int:
     rng = random.Random(SEED)
     fake = Faker("en_GB")
     fake.seed_instance(SEED)
-    today = timezone.localdate()
+    today = clock.today()
     created = 0
     for index, (username, surname, children) in enumerate(FAMILIES):
         worker = staff[username]
@@ -81,7 +82,7 @@ def load_demo_families(staff: dict) -> int:
                                     parental_responsibility=True, lives_with=True)
             people.relationship_add(actor=worker, child=sibling, other=first, kind="sibling", lives_with=True)
         if index % 3 == 0:
-            father = people.family_member_create(
+            people.family_member_create(
                 actor=worker, child=first, kind="father", parental_responsibility=True, lives_with=False,
                 given_name=fake.first_name_male(), family_name=surname if index % 2 else fake.last_name(),
                 date_of_birth=dob_between(rng, 1970, 1994), sex="M",

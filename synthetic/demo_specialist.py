@@ -21,13 +21,13 @@ from django.utils import timezone
 
 from allegations import services as lado
 from care_leavers import services as leaving_care
+from core import clock
 from looked_after import services as lac
 from looked_after.services.episodes import PlacementDetails
 from people import services as people
 from people.models import Person
 from permanence import services as permanence
 from private_fostering import services as private_fostering
-from timescales import clock
 
 MARKER = ("Amelia", "Wood")
 
@@ -50,7 +50,7 @@ def load_demo_specialist(staff: dict) -> bool:
     given, family = MARKER
     if Person.objects.filter(given_name=given, family_name=family, is_child=True).exists():
         return False
-    today = timezone.localdate()
+    today = clock.today()
     ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
     _permanence(staff, today, ago)
     _care_leaver(staff, today, ago)

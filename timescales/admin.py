@@ -20,7 +20,7 @@ class LocalStandardAdmin(admin.ModelAdmin):
     view_on_site = False
 
     def save_model(self, request, obj, form, change):
-        from timescales import clock
+        from core import clock
 
         obj.changed_by = request.user
         obj.changed_at = clock.now()

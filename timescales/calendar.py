@@ -20,8 +20,9 @@ import datetime
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 
+from core.clock import LONDON
 from timescales.cache import ProcessCache
-from timescales.units import LONDON, Unit
+from timescales.units import Unit
 
 ENGLAND_AND_WALES = "england-and-wales"
 _ONE_DAY = datetime.timedelta(days=1)

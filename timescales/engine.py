@@ -35,10 +35,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q, Subquery
 
-from timescales import clock
+from core import clock
+from core.clock import LONDON
 from timescales.calendar import WorkingDayCalendar, get_calendar, london_date
 from timescales.rules import RULES, Rule, effective_rule
-from timescales.units import LONDON, Unit
+from timescales.units import Unit
 
 # --- What a provider returns -------------------------------------------------------------------
 

@@ -8,11 +8,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.formats import date_format
 
-from opencsc.audit import audited
-from timescales import clock
+from core import clock
+from core.audit import audited
+from core.clock import LONDON
 from timescales.calendar import ENGLAND_AND_WALES
 from timescales.rules import RULES, Rule, Status, Verification, check_local_standard, effective_rule
-from timescales.units import LONDON, Unit
+from timescales.units import Unit
 
 
 @audited()

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from timescales import clock
+from core import clock
 from timescales.models import LocalStandard
 from timescales.rules import check_local_standard, get_rule
 

@@ -23,7 +23,7 @@ import contextlib
 
 import pytest
 
-from timescales import clock as _clock
+from core import clock as _clock
 from timescales import engine
 from timescales.calendar import reset_calendar_cache
 from timescales.rules import reset_local_standards_cache

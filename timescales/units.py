@@ -4,13 +4,7 @@ Kept in a module of its own so that the calendar (pure date arithmetic) and the 
 can both use it without importing each other.
 """
 
-from zoneinfo import ZoneInfo
-
 from django.db import models
-
-# Timescales are English law and practice, so local time is always London time, whatever the
-# server's own time zone is. British Summer Time matters for the 72-hour return home interview.
-LONDON = ZoneInfo("Europe/London")
 
 
 class Unit(models.TextChoices):

@@ -1,7 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from opencsc.audit import audited
+from core.audit import audited
 from workforce.roles import Role, TeamKind
 
 

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from opencsc.permissions import require_roles
+from core.permissions import require_roles
 from workforce import lockouts
 from workforce.roles import Role
 

@@ -19,8 +19,15 @@ from casework import services as casework
 from child_protection import services as cp
 from children_in_need import services as cin
 from children_in_need.models import CINPlan
-from children_in_need.testing import TODAY, at, make_assessment, make_contact, make_referral, make_strategy_discussion
-from children_in_need.testing import today  # noqa: F401 (fixture)
+from children_in_need.testing import (
+    TODAY,
+    at,
+    make_assessment,
+    make_contact,
+    make_referral,
+    make_strategy_discussion,
+    today,  # noqa: F401 (fixture)
+)
 from front_door import services as front_door
 from people import services as people
 from people.models import Person

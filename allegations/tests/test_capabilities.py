@@ -11,10 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from access.capabilities import Capability
+from access.testing import Write, walk
 from allegations import services
 from allegations.models import Allegation, AllegationChild, LadoMeeting
 from allegations.tests.factories import make_allegation
-from opencsc.capability_testing import Write, walk
 from people.models import Person
 from workforce.roles import Role
 

@@ -12,10 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from access.capabilities import Capability
+from access.testing import Write, sign_in_reader, walk
 from care_leavers import services
 from care_leavers.tests.factories import in_touch, make_care_leaver, make_plan
 from casework.models import ChronologyEvent
-from opencsc.capability_testing import sign_in_reader, Write, walk
 from people.services import person_create
 from workforce.roles import Role
 

@@ -23,9 +23,8 @@ def manager(make_staff, team):
 
 @pytest.fixture
 def child(worker):
-    from people.services import person_create
-
     from people.models import Person
+    from people.services import person_create
 
     return person_create(actor=worker, given_name="Jonathan", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
 

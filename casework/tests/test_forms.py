@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from casework.forms import ChronologyFilterForm, TimeField, VisitForm
+from casework.forms import ChronologyFilterForm, VisitForm
+from core.forms import TimeField
 
 
 @pytest.mark.parametrize(

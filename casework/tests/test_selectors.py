@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from casework import selectors
-from casework.chronology import chronology_record
 from casework.choices import CaseNoteType
+from casework.chronology import chronology_record
 from casework.models import ChronologyEvent
 from casework.selectors import ChronologyFilters
 from casework.services import allocation_change

@@ -8,8 +8,8 @@ from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 
 from casework import services
-from casework.chronology import describe
 from casework.choices import AllocationChangeReason, CaseNoteType, VisitType
+from casework.chronology import describe
 from casework.models import Allocation, CaseNote, ChronologyEvent, Document, Visit
 from casework.tests.factories import FILES, make_note, make_visit, upload
 from people.models import Person

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.models import RecordRead
-from casework.chronology import chronology_record
 from casework.choices import CaseNoteType
+from casework.chronology import chronology_record
 from casework.models import Allocation, CaseNote, Document, Visit
 from casework.tests.factories import FILES, hours_ago, make_note, make_visit, upload
 from people.models import Person

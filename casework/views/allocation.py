@@ -5,8 +5,9 @@ from django.views.decorators.http import require_http_methods
 
 from access.capabilities import Capability, may
 from casework import selectors, services
-from casework.forms import AllocationChangeForm, AllocationTeamForm, apply_service_errors
+from casework.forms import AllocationChangeForm, AllocationTeamForm
 from casework.views.common import child_for
+from core.forms import apply_service_errors
 from people.record import render_record
 
 TEAM_FORM_PREFIX = "choose"

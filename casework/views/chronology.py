@@ -5,8 +5,8 @@ from django.views.decorators.http import require_GET
 
 from casework import chronology, selectors
 from casework.forms import ChronologyFilterForm
-from timescales.clock import now
 from casework.views.common import child_for, query_string_without_page
+from core.clock import now
 from people.record import render_record
 
 CHRONOLOGY_PAGE_SIZE = 50

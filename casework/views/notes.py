@@ -1,15 +1,14 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from casework import selectors, services
 from casework.choices import CaseNoteType
-from casework.forms import CaseNoteFilterForm, CaseNoteForm, apply_service_errors
+from casework.forms import CaseNoteFilterForm, CaseNoteForm
 from casework.views.common import PAGE_SIZE, child_for, child_for_recording, query_string_without_page
+from core.recording import record_step
 from people.record import render_record
 
 
@@ -41,15 +40,12 @@ def note(request, person_id, note_id):
 def note_new(request, person_id):
     child = child_for_recording(request, person_id)
     form = CaseNoteForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.case_note_record(actor=request.user, child=child, **form.service_kwargs())
-        except ValidationError as error:
-            apply_service_errors(form, error, CaseNoteForm.SERVICE_ALIASES)
-        else:
-            messages.success(request, "Case note added")
-            return redirect("casework:notes", child.pk)
-    return render_record(request, child, "notes", "casework/note_new.html", {"form": form})
+    return record_step(
+        request, form, aliases=CaseNoteForm.SERVICE_ALIASES, success="Case note added",
+        run=lambda data: services.case_note_record(actor=request.user, child=child, **data),
+        done_url=reverse("casework:notes", args=[child.pk]),
+        render=lambda: render_record(request, child, "notes", "casework/note_new.html", {"form": form}),
+    )
 
 
 @require_GET

@@ -1,13 +1,12 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from casework import selectors, services
-from casework.forms import VisitForm, apply_service_errors
+from casework.forms import VisitForm
 from casework.views.common import PAGE_SIZE, child_for, child_for_recording
+from core.recording import record_step
 from people.record import render_record
 
 
@@ -31,12 +30,9 @@ def visit(request, person_id, visit_id):
 def visit_new(request, person_id):
     child = child_for_recording(request, person_id)
     form = VisitForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.visit_record(actor=request.user, child=child, **form.service_kwargs())
-        except ValidationError as error:
-            apply_service_errors(form, error, VisitForm.SERVICE_ALIASES)
-        else:
-            messages.success(request, "Visit recorded")
-            return redirect("casework:visits", child.pk)
-    return render_record(request, child, "visits", "casework/visit_new.html", {"form": form})
+    return record_step(
+        request, form, aliases=VisitForm.SERVICE_ALIASES, success="Visit recorded",
+        run=lambda data: services.visit_record(actor=request.user, child=child, **data),
+        done_url=reverse("casework:visits", args=[child.pk]),
+        render=lambda: render_record(request, child, "visits", "casework/visit_new.html", {"form": form}),
+    )

@@ -6,7 +6,14 @@ import datetime
 import pytest
 
 from child_protection import services
-from children_in_need.testing import at, decide_referral, make_cp_plan, make_referral, make_strategy_discussion, make_visit
+from children_in_need.testing import (
+    at,
+    decide_referral,
+    make_cp_plan,
+    make_referral,
+    make_strategy_discussion,
+    make_visit,
+)
 from timescales.models import DueItem
 from timescales.services import local_standard_set
 

@@ -6,7 +6,6 @@ import pytest
 
 from assessments.selectors import assessments_awaiting_authorisation, assessments_returned_to
 from assessments.services import assessment_return
-from children_in_need import trays
 from children_in_need.selectors import journey_for_child
 from children_in_need.testing import (
     at,
@@ -19,6 +18,7 @@ from children_in_need.testing import (
     submit_assessment,
 )
 from people.services import person_create
+from trays import selectors as trays
 from workforce.roles import Role
 
 D = datetime.date

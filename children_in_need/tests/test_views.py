@@ -103,7 +103,7 @@ def test_a_refused_closure_shows_the_message_and_saves_nothing(client, worker, c
     assert CINEpisode.objects.get().is_open
 
 
-# --- Work trays (opencsc.views.my_work and my_team) --------------------------------------------
+# --- Work trays (trays.views.my_work and my_team) --------------------------------------------
 
 
 def test_my_work_shows_overdue_due_soon_and_returned_with_links_to_the_child(client, worker, manager, child, clock,

@@ -7,7 +7,15 @@ import datetime
 
 import pytest
 
-from children_in_need.testing import TODAY, at, decide_referral, make_assessment, make_cp_plan, make_referral, submit_assessment
+from children_in_need.testing import (
+    TODAY,
+    at,
+    decide_referral,
+    make_assessment,
+    make_cp_plan,
+    make_referral,
+    submit_assessment,
+)
 from data_quality.services import refresh_child
 from data_quality.tests.conftest import D, found
 from people.models import Person

@@ -96,7 +96,7 @@ class TestTheDataQualityPage:
         (row,) = response.context["by_worker"]
         assert (row["worker"], row["problems"]) == ("Sam Worker", 4)
         html = response.content.decode()
-        assert f'href="/data-quality/children/?check=186"' in html
+        assert 'href="/data-quality/children/?check=186"' in html
         assert f'href="/data-quality/children/?team={worker.team_id}"' in html
         assert f'href="/data-quality/children/?worker={worker.pk}"' in html
         listed = client.get(reverse("data_quality:children") + "?check=186")

@@ -9,11 +9,12 @@ import datetime
 from django.core.exceptions import ValidationError
 
 from access.capabilities import Capability, require
-
 from casework.chronology import chronology_record
 from casework.times import local_moment
-from children_in_need.common import DateChecks, constraint_messages, lock_child, long_date  # noqa: F401  (re-exported)
+from core.constraints import constraint_messages  # noqa: F401  (re-exported)
+from core.dates import DateChecks, long_date  # noqa: F401  (re-exported)
 from looked_after.models import PeriodOfCare
+from people.locks import lock_child  # noqa: F401  (re-exported)
 from timescales.engine import refresh_due_items
 
 

@@ -22,12 +22,21 @@ from django.db import transaction
 
 from casework.models import ChronologyEvent
 from codelists.ssda903 import CategoryOfNeed, LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
+from core import clock
 from looked_after.models import CarePlan, Episode, IROAssignment, IROContact, LAReview, PeriodOfCare, Placement
 from looked_after.placements import clean_placement
-from looked_after.services.common import DateChecks, begin, check_date, clean_text, constraint_messages, day_moment, finish, long_date
+from looked_after.services.common import (
+    DateChecks,
+    begin,
+    check_date,
+    clean_text,
+    constraint_messages,
+    day_moment,
+    finish,
+    long_date,
+)
 from looked_after.services.episodes import NO_LEGAL_STATUS, OVERLAP_MESSAGES, _check_home_postcode
 from people.models import Person
-from timescales import clock
 
 NO_REASON = "Enter why the record is being corrected"
 NOTHING_CHANGED = "Nothing has been changed: correct at least one of the details, or cancel"

@@ -22,7 +22,15 @@ from looked_after.models import (
     SDQScore,
     SubstanceMisuse,
 )
-from looked_after.services.common import DateChecks, begin, check_date, clean_text, constraint_messages, finish, long_date
+from looked_after.services.common import (
+    DateChecks,
+    begin,
+    check_date,
+    clean_text,
+    constraint_messages,
+    finish,
+    long_date,
+)
 from people.models import Person
 
 SDQ_MAX = 40  # the total difficulties score runs 0 to 40 (SSDA903 schema, SDQ_SCORE)

@@ -15,11 +15,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from codelists.ssda903 import MissingType
+from core.clock import LONDON
 from looked_after.models import MissingEpisode, ReturnInterview
-from looked_after.services.common import DateChecks, begin, clean_text, constraint_messages, finish, long_date, period_on
+from looked_after.services.common import (
+    DateChecks,
+    begin,
+    clean_text,
+    constraint_messages,
+    finish,
+    long_date,
+    period_on,
+)
 from people.models import Person
 from timescales.calendar import london_date
-from timescales.units import LONDON
 
 OVERLAP = {"missing_no_overlap": ("started_at", "That time overlaps another missing episode for this child")}
 RETURN_BEFORE_START = "The time the child returned must be after the time they went missing"

@@ -262,7 +262,7 @@ def pwp_agreement_record(
         "assessment_completed_on": assessment_completed_on, "discharge_plan": clean_text(discharge_plan),
         "discharge_target_date": discharge_target_date, "updated_by": actor,
     })
-    from timescales.clock import now
+    from core.clock import now
 
     finish(child=child, actor=actor, event_type="looked_after.pwp_agreement", occurred_at=now(), source=agreement, data={
         "parent_name": agreement.parent_name, "created": created,

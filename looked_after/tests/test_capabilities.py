@@ -10,11 +10,11 @@ import pytest
 from django.urls import reverse
 
 from access.capabilities import Capability, may
+from access.testing import Write, sign_in_reader, walk
 from casework.models import ChronologyEvent
 from looked_after import services
 from looked_after.models import Episode, PeriodOfCare
 from looked_after.tests.factories import NEW_FOSTER, WITH_PARENTS, at, move, start_care
-from opencsc.capability_testing import sign_in_reader, Write, walk
 from people.services import person_create
 from workforce.roles import Role
 

@@ -20,7 +20,7 @@ def episode_correct(request, person_id, episode_id):
              ("Reason for new episode", f"{episode.reason_new_episode}: {episode.get_reason_new_episode_display()}")]
     return step(request, child, form, heading="Correct an episode", button="Save correction",
                 success="Episode corrected", facts=facts,
-                run=lambda f: services.episode_correct(actor=request.user, child=child, episode=episode, **f.service_kwargs()))
+                run=lambda data: services.episode_correct(actor=request.user, child=child, episode=episode, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -33,8 +33,8 @@ def placement_correct(request, person_id, placement_id):
               + (f" to {long_date(placement.end_date)}" if placement.end_date else " (current)"))]
     return step(request, child, form, heading="Correct a placement", button="Save correction",
                 success="Placement corrected", facts=facts,
-                run=lambda f: services.placement_correct(actor=request.user, child=child, placement=placement,
-                                                         **f.service_kwargs()))
+                run=lambda data: services.placement_correct(actor=request.user, child=child, placement=placement,
+                                                         **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -47,4 +47,4 @@ def period_end_correct(request, person_id, period_id):
     facts = [("Period of care", f"From {long_date(period.start_date)} to {long_date(period.end_date)}")]
     return step(request, child, form, heading="Correct the end of a period of care", button="Save correction",
                 success="End of the period of care corrected", facts=facts,
-                run=lambda f: services.period_end_correct(actor=request.user, child=child, period=period, **f.service_kwargs()))
+                run=lambda data: services.period_end_correct(actor=request.user, child=child, period=period, **data))

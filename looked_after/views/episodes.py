@@ -32,7 +32,7 @@ def period_start(request, person_id):
     form = forms.PeriodStartForm(request.POST or None)
     return step(request, child, form, heading="Start a period of care", button="Start period of care",
                 success="Period of care started",
-                run=lambda f: services.period_start(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.period_start(actor=request.user, child=child, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,7 +42,7 @@ def placement_change(request, person_id):
     form = forms.PlacementChangeForm(request.POST or None, initial={"legal_status": current.legal_status if current else ""})
     return step(request, child, form, heading="Record a change of placement", button="Save change of placement",
                 success="Change of placement recorded", facts=_facts(current),
-                run=lambda f: services.episode_change(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.episode_change(actor=request.user, child=child, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -51,7 +51,7 @@ def legal_status_change(request, person_id):
     form = forms.LegalStatusChangeForm(request.POST or None)
     return step(request, child, form, heading="Record a change of legal status", button="Save change of legal status",
                 success="Change of legal status recorded", facts=_facts(_current(child)),
-                run=lambda f: services.episode_change(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.episode_change(actor=request.user, child=child, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,7 +60,7 @@ def period_end(request, person_id):
     form = forms.PeriodEndForm(request.POST or None)
     return step(request, child, form, heading="End the period of care", button="End period of care",
                 success="Period of care ended", facts=_facts(_current(child)),
-                run=lambda f: services.period_end(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.period_end(actor=request.user, child=child, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,7 +71,7 @@ def uasc(request, person_id):
     form = forms.UASCForm(request.POST or None, initial=initial)
     return step(request, child, form, heading="Unaccompanied asylum-seeking child", button="Save UASC status",
                 success="UASC status saved",
-                run=lambda f: services.uasc_record(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.uasc_record(actor=request.user, child=child, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -87,4 +87,4 @@ def pwp_agreement(request, person_id):
     form = forms.PlacedWithParentsForm(request.POST or None, initial=initial)
     return step(request, child, form, heading="Placement with parents agreement", button="Save agreement",
                 success="Placement with parents agreement saved", facts=_facts(record.current_episode),
-                run=lambda f: services.pwp_agreement_record(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.pwp_agreement_record(actor=request.user, child=child, **data))

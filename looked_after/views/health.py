@@ -16,7 +16,7 @@ def _page(form_class, service, heading: str, button: str, success: str):
         child = child_for_recording(request, person_id)
         form = form_class(request.POST or None)
         return step(request, child, form, heading=heading, button=button, success=success, caption=CAPTION,
-                    run=lambda f: service(actor=request.user, child=child, **f.service_kwargs()))
+                    run=lambda data: service(actor=request.user, child=child, **data))
 
     return view
 

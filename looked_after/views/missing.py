@@ -27,7 +27,7 @@ def missing_new(request, person_id):
     form = forms.MissingStartForm(request.POST or None)
     return step(request, child, form, heading="Record that the child is missing", button="Save missing episode",
                 success="Missing episode recorded", caption=CAPTION, next_url=_history(child),
-                run=lambda f: services.missing_start(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.missing_start(actor=request.user, child=child, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -38,7 +38,7 @@ def missing_return(request, person_id, episode_id):
     return step(request, child, form, heading="Record the child's return", button="Save return",
                 success="Return recorded: offer a return home interview within 72 hours", caption=CAPTION,
                 facts=_facts(episode), next_url=_history(child),
-                run=lambda f: services.missing_return(actor=request.user, episode=episode, **f.service_kwargs()))
+                run=lambda data: services.missing_return(actor=request.user, episode=episode, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -48,4 +48,4 @@ def return_interview_new(request, person_id, episode_id):
     form = forms.ReturnInterviewForm(request.POST or None)
     return step(request, child, form, heading="Record the return home interview", button="Save return home interview",
                 success="Return home interview recorded", caption=CAPTION, facts=_facts(episode), next_url=_history(child),
-                run=lambda f: services.return_interview_record(actor=request.user, episode=episode, **f.service_kwargs()))
+                run=lambda data: services.return_interview_record(actor=request.user, episode=episode, **data))

@@ -19,7 +19,7 @@ def iro_assign(request, person_id):
     form = forms.IROAssignForm(request.POST or None)
     return step(request, child, form, heading="Appoint the independent reviewing officer", button="Appoint IRO",
                 success="IRO appointed",
-                run=lambda f: services.iro_assign(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.iro_assign(actor=request.user, child=child, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -28,7 +28,7 @@ def review_new(request, person_id):
     form = forms.ReviewForm(request.POST or None)
     return step(request, child, form, heading="Record a looked-after review", button="Save review",
                 success="Looked-after review recorded", next_url=_review_url(child),
-                run=lambda f: services.review_record(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.review_record(actor=request.user, child=child, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -39,7 +39,7 @@ def review_action_new(request, person_id, review_id):
     return step(request, child, form, heading="Add an action from the review", button="Save action",
                 success="Action added", facts=[("Review", long_date(review.held_on))],
                 next_url=reverse("looked_after:review", args=[child.pk, review.pk]),
-                run=lambda f: services.review_action_add(actor=request.user, review=review, **f.service_kwargs()))
+                run=lambda data: services.review_action_add(actor=request.user, review=review, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -52,7 +52,7 @@ def review_action_done(request, person_id, review_id, action_id):
                 success="Action marked as done", facts=[("Action", action.action), ("Who", action.owner),
                                                          ("Due by", long_date(action.due_date))],
                 next_url=reverse("looked_after:review", args=[child.pk, review.pk]),
-                run=lambda f: services.review_action_complete(actor=request.user, action=action, **f.service_kwargs()))
+                run=lambda data: services.review_action_complete(actor=request.user, action=action, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -61,7 +61,7 @@ def iro_contact_new(request, person_id):
     form = forms.IROContactForm(request.POST or None)
     return step(request, child, form, heading="Record the IRO's contact with the child", button="Save contact",
                 success="IRO contact recorded",
-                run=lambda f: services.iro_contact_record(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.iro_contact_record(actor=request.user, child=child, **data))
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,4 +69,4 @@ def care_plan_new(request, person_id):
     child = child_for_recording(request, person_id)
     form = forms.CarePlanForm(request.POST or None)
     return step(request, child, form, heading="Record the care plan", button="Save care plan", success="Care plan recorded",
-                run=lambda f: services.care_plan_record(actor=request.user, child=child, **f.service_kwargs()))
+                run=lambda data: services.care_plan_record(actor=request.user, child=child, **data))

@@ -3,8 +3,8 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core.permissions import require_roles
 from looked_after import selectors
-from opencsc.permissions import require_roles
 from workforce.roles import Role
 
 TRACKER_ROLES = (Role.TEAM_MANAGER, Role.IRO, Role.SENIOR_LEADER, Role.QA_OFFICER)

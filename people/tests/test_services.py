@@ -2,10 +2,9 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-
-from casework.models import Allocation, ChronologyEvent
 from django.utils import timezone
 
+from casework.models import Allocation, ChronologyEvent
 from people import services
 from people.models import Person, Relationship
 from workforce.roles import Role

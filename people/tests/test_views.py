@@ -181,8 +181,9 @@ def test_restricted_record_is_invisible_until_access_is_granted(client, worker, 
     assert client.get(reverse("people:summary", args=[child.pk])).status_code == 404
     client.force_login(senior)
     assert client.get(reverse("people:summary", args=[child.pk])).status_code == 404
-    from access.services import restricted_access_grant
     from django.utils import timezone
+
+    from access.services import restricted_access_grant
 
     restricted_access_grant(actor=admin, person=child, user=senior, reason="Case audit",
                             expires_at=timezone.now() + datetime.timedelta(days=7))

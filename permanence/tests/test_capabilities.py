@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from access.capabilities import Capability
+from access.testing import Write, sign_in_reader, walk
 from casework.models import ChronologyEvent
-from opencsc.capability_testing import sign_in_reader, Write, walk
 from people.services import person_create
 from permanence import services
 from permanence.models import PermanenceDecision

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from people.services import person_create
+from permanence import services
 from permanence.models import PermanenceDecision
 from permanence.tests.factories import make_decision, make_placed
-from permanence import services
 from workforce.roles import Role
 
 pytestmark = pytest.mark.usefixtures("today")

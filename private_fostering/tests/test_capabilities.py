@@ -13,8 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from access.capabilities import Capability
+from access.testing import Write, sign_in_reader, walk
 from casework.models import ChronologyEvent
-from opencsc.capability_testing import sign_in_reader, Write, walk
 from people.services import person_create
 from private_fostering import services
 from private_fostering.tests.factories import notify

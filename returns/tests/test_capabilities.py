@@ -6,7 +6,7 @@ leaders, for the whole authority)."""
 import pytest
 
 from access.capabilities import Capability, may
-from opencsc.capability_testing import DENIED, DONE, attempt
+from access.testing import DENIED, DONE, attempt
 from returns import services
 from returns.models import ReturnExport
 from workforce.roles import Role

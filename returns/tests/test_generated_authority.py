@@ -16,8 +16,14 @@ from children_in_need.testing import at
 from returns.annex_a import build_annex_a
 from returns.cin_census import build_cin_census
 from returns.ssda903 import TABLES, build_ssda903
-from returns.tests.test_validators import (CIN_VALIDATOR_WRONG, LAC_FALSE_POSITIVES, LAC_VALIDATOR_WRONG, check_rule_231,
-                                          check_rule_233, is_false_positive)
+from returns.tests.test_validators import (
+    CIN_VALIDATOR_WRONG,
+    LAC_FALSE_POSITIVES,
+    LAC_VALIDATOR_WRONG,
+    check_rule_231,
+    check_rule_233,
+    is_false_positive,
+)
 from returns.tests.validators import describe, run_903, run_cin
 
 ROOT = Path(__file__).resolve().parents[2]

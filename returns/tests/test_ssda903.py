@@ -2,7 +2,6 @@ import csv
 import datetime
 
 from children_in_need.testing import at
-
 from returns.ssda903 import TABLES, build_ssda903
 
 D = datetime.date

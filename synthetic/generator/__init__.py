@@ -137,9 +137,8 @@ def _refresh_due_items(person_ids, progress, chunk=500):
     after a write. Open cases only: a closed case has nothing due. The generated children have
     no items yet, so the engine's matching is skipped (due.py): same rows, a chunk at a time."""
     from people.models import Person
-    from timescales.calendar import get_calendar
-
     from synthetic.generator.due import refresh_fresh
+    from timescales.calendar import get_calendar
 
     calendar = get_calendar()
     for i in range(0, len(person_ids), chunk):

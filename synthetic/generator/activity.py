@@ -8,7 +8,6 @@ import datetime
 
 from casework.choices import CaseNoteType, VisitType
 from casework.models import Document
-
 from synthetic.generator.text import DOCUMENTS, NOTE_BODIES, NOTE_SUBJECTS, OBSERVATIONS, VOICES
 
 ON_TIME = 0.88

@@ -17,7 +17,7 @@ import datetime
 from casework.choices import VisitType
 from codelists.cin import ReasonForClosure
 from codelists.ssda903 import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode, ReviewParticipation
-from looked_after.choices import ContactMethod, HealthCheckKind
+from looked_after.choices import HealthCheckKind
 from looked_after.models import (
     CarePlan,
     Episode,
@@ -32,9 +32,8 @@ from looked_after.models import (
     ReturnInterview,
     SDQScore,
 )
-from timescales.calendar import add_months, age_on, birthday
-
 from synthetic.generator import activity, leaving_care, permanence
+from timescales.calendar import add_months, age_on, birthday
 
 LA_FOSTERING_URN = "2600107"  # the generated authority's own fostering service
 AGENCY_URNS = ["1043521", "1128846", "2511302", "1176640", "2098813"]

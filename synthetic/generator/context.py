@@ -7,14 +7,13 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from timescales.units import LONDON
 from faker import Faker
 
-from timescales import clock
-from timescales.calendar import get_calendar
-
+from core import clock
+from core.clock import LONDON
 from synthetic.generator.sizes import YEARS_OF_HISTORY, Size
 from synthetic.generator.staff import StaffPools
+from timescales.calendar import get_calendar
 
 # A fictional metropolitan borough that uses Birmingham's postcodes and LA code (330), so
 # postcodes are real and UPNs carry a recognised LA code (CIN rule 1530). No real address is

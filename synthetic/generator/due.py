@@ -11,10 +11,9 @@ The rows are the engine's (synthetic/tests/test_due.py compares the two ways on 
 
 from __future__ import annotations
 
-from timescales import clock, engine
-from timescales.models import DueItem
-
+from core import clock, engine
 from synthetic.generator import bulk
+from timescales.models import DueItem
 
 
 def _store_problems(people) -> None:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime
 
-from codelists.cin import Disability, Ethnicity
+from codelists.cin import Disability
 from people import identifiers
 from people.choices import RelationshipKind
 from people.models import Address, Person, Relationship
-
 from synthetic.generator.context import LA_CODE, Context
 
 # England's children in need by ethnicity, roughly (DfE characteristics of children in need).

@@ -20,7 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 
 from casework.models import ChronologyEvent
-from timescales import clock
+from core import clock
 
 
 @dataclass(frozen=True)

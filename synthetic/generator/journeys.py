@@ -17,17 +17,22 @@ import datetime
 from assessments.choices import AssessmentOutcome, AssessmentStatus
 from assessments.models import Assessment
 from casework.models import Allocation
-from child_protection.choices import ConferenceKind, ConferenceOutcome, PlanEndReason, Section47Outcome, StrategyDecision
+from child_protection.choices import (
+    ConferenceKind,
+    ConferenceOutcome,
+    PlanEndReason,
+    Section47Outcome,
+    StrategyDecision,
+)
 from child_protection.models import ChildProtectionPlan, Conference, CoreGroup, Section47Enquiry, StrategyDiscussion
 from children_in_need.models import CINEpisode, CINPlan, CINPlanReview
 from codelists.cin import CategoryOfAbuse, PrimaryNeed, ReasonForClosure, ReferralSource
 from front_door.choices import ContactDecision, ReferralNextStep
 from front_door.models import Contact, Referral
-from timescales.calendar import add_months, age_on, birthday
-
 from synthetic.generator import activity, care
 from synthetic.generator.context import Context
 from synthetic.generator.text import CONCERNS, SCREENING_REASONS, analysis
+from timescales.calendar import add_months, age_on, birthday
 
 SOURCES = [("6", 29), ("2A", 18), ("3A", 4), ("3B", 3), ("3E", 3), ("3D", 4), ("1A", 7), ("1C", 1), ("1D", 2),
            ("4", 2), ("5A", 2), ("5D", 6), ("5C", 2), ("8", 6), ("9", 2), ("10", 3), ("7", 2), ("2B", 4)]

@@ -18,10 +18,9 @@ from django.db import connection
 
 from casework.chronology import spec_for
 from casework.models import CaseNote, ChronologyEvent, Visit
-from workforce.models import Team, User
-
 from synthetic.generator import bulk
 from synthetic.generator.batch import Row
+from workforce.models import Team, User
 
 INSERT_CHUNK = 2_000
 # The columns of each COPY table, in the order the planners give the values (activity.py).

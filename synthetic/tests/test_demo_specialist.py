@@ -69,8 +69,9 @@ def test_loading_again_changes_nothing(loaded):
 def test_the_whole_demo_loads_in_the_small_hours_with_the_specialist_records(bank_holidays, clock):
     """load_demo runs this part after the families, and works before the working day starts
     (its contact "received at 08:00 today" would otherwise be in the future)."""
-    from children_in_need.testing import at
     from django.utils import timezone
+
+    from children_in_need.testing import at
 
     clock.travel_to(at(timezone.localdate(), 6))
     assert demo.load_demo() is True

@@ -10,6 +10,7 @@ import pytest
 from django.db.models import Count
 
 from assessments.models import Assessment
+from core.clock import LONDON
 from looked_after.models import LAReview, Placement, ReturnInterview, SDQScore
 from people import identifiers
 from people.models import Person
@@ -18,7 +19,6 @@ from synthetic.generator.faults import FAULTS
 from synthetic.generator.fingerprint import fingerprint
 from synthetic.testing import small_authority_with_faults  # noqa: F401
 from timescales.calendar import add_months
-from timescales.units import LONDON
 
 ROOT = Path(__file__).resolve().parents[2]
 

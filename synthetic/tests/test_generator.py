@@ -12,6 +12,7 @@ from assessments.models import Assessment
 from casework.models import Allocation, CaseNote, ChronologyEvent, Visit
 from child_protection.models import ChildProtectionPlan, Conference, Section47Enquiry
 from children_in_need.models import CINEpisode, CINPlan
+from core import clock
 from front_door.models import Referral
 from looked_after.models import Episode, LAReview, PeriodOfCare, Placement
 from people import identifiers
@@ -19,7 +20,6 @@ from people.models import Person
 from synthetic.generator import generate
 from synthetic.generator.fingerprint import fingerprint
 from synthetic.testing import small_authority  # noqa: F401
-from timescales import clock
 from timescales.calendar import add_months
 from timescales.models import DueItem
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casework.models import Visit
+from casework.tests.conftest import child, manager, worker  # noqa: F401  (the casework fixtures)
 from casework.tests.factories import make_note, make_visit, upload
 from casework.tests.test_views import add_events
-from casework.tests.conftest import child, manager, worker  # noqa: F401  (the casework fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,9 +12,9 @@ import pytest
 
 from conftest import TEST_PASSWORD
 from people import services as people_services
+from tests.browser.pages import fill_date
 from workforce.roles import Role
 from workforce.services import team_create
-from tests.browser.pages import fill_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -16,9 +16,9 @@ from children_in_need.testing import at, decide_referral, make_referral
 from looked_after.tests.factories import start_care
 from people.models import Person
 from people.services import person_create
+from tests.browser.pages import fill_date
 from workforce.roles import Role
 from workforce.services import team_create
-from tests.browser.pages import fill_date
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

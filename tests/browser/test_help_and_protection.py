@@ -11,9 +11,9 @@ import pytest
 
 from children_in_need.testing import at, decide_referral, make_referral
 from people.services import person_create
+from tests.browser.pages import fill_date, success_banner
 from workforce.roles import Role
 from workforce.services import team_create
-from tests.browser.pages import fill_date, success_banner
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

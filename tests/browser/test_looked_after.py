@@ -16,9 +16,9 @@ import pytest
 from children_in_need.testing import at
 from looked_after.tests.factories import WITH_PARENTS, start_care
 from people.services import person_create
+from tests.browser.pages import fill_date, success_banner
 from workforce.roles import Role
 from workforce.services import team_create
-from tests.browser.pages import fill_date, success_banner
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -14,9 +14,9 @@ import pytest
 
 from children_in_need.testing import at
 from people.services import person_create
+from tests.browser.pages import fill_date, success_banner
 from workforce.roles import Role
 from workforce.services import team_create
-from tests.browser.pages import fill_date, success_banner
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 D = datetime.date

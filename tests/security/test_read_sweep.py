@@ -39,8 +39,7 @@ def _manages_access(role, route) -> bool:
     restricting a record and naming who may see it (people:restricted_access) shows who the person
     is (name, LA ID, date of birth) and nothing of the case; it is logged in the read log. Its
     content is checked by people/tests/test_restricted_access.py."""
-    from access.capabilities import Capability
-    from access.capabilities import roles_with
+    from access.capabilities import Capability, roles_with
 
     return route.name == "people:restricted_access" and role in roles_with(Capability.MANAGE_ACCESS)
 

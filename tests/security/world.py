@@ -55,11 +55,10 @@ def _add_what_the_demo_lacks(staff: dict) -> None:
     from django.utils import timezone
 
     from casework import services as casework
+    from casework.models import Document
     from casework.tests.factories import upload
     from people.models import Person, PersonWarning
     from returns.models import ReturnExport
-
-    from casework.models import Document
 
     worker = staff["sw.okafor"]
     child = Person.objects.filter(is_child=True, current_worker=worker).order_by("pk").first()

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import pgtrigger.compiler
 import pgtrigger.migrations
-import timescales.clock
+import core.clock
 from django.conf import settings
 from django.db import migrations, models
 
@@ -61,8 +61,8 @@ class Migration(migrations.Migration):
                 ('trigger_description', models.CharField(max_length=300)),
                 ('source_id', models.BigIntegerField(blank=True, null=True)),
                 ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=timescales.clock.now)),
-                ('updated_at', models.DateTimeField(default=timescales.clock.now)),
+                ('created_at', models.DateTimeField(default=core.clock.now)),
+                ('updated_at', models.DateTimeField(default=core.clock.now)),
             ],
             options={
                 'ordering': ['due_date', 'due_at', 'id'],
@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('rule_code', models.CharField(max_length=60, unique=True)),
                 ('amount', models.PositiveIntegerField()),
                 ('unit', models.CharField(choices=[('working_days', 'working days'), ('calendar_days', 'calendar days'), ('weeks', 'weeks'), ('months', 'months'), ('hours', 'hours')], max_length=20)),
-                ('changed_at', models.DateTimeField(default=timescales.clock.now)),
+                ('changed_at', models.DateTimeField(default=core.clock.now)),
                 ('reason', models.TextField(help_text='Why the authority set this standard, for example the board decision.')),
             ],
             options={
@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
                 ('rule_code', models.CharField(max_length=60)),
                 ('amount', models.PositiveIntegerField()),
                 ('unit', models.CharField(choices=[('working_days', 'working days'), ('calendar_days', 'calendar days'), ('weeks', 'weeks'), ('months', 'months'), ('hours', 'hours')], max_length=20)),
-                ('changed_at', models.DateTimeField(default=timescales.clock.now)),
+                ('changed_at', models.DateTimeField(default=core.clock.now)),
                 ('reason', models.TextField(help_text='Why the authority set this standard, for example the board decision.')),
             ],
             options={

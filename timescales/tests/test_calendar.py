@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from core.clock import LONDON
 from timescales.calendar import (
     CalendarCoverageError,
     WorkingDayCalendar,
@@ -16,7 +17,7 @@ from timescales.calendar import (
 )
 from timescales.holiday_data import holidays_from_package
 from timescales.models import BankHoliday
-from timescales.units import LONDON, Unit
+from timescales.units import Unit
 
 UTC = datetime.UTC
 

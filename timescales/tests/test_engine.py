@@ -7,6 +7,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 
+from core.clock import LONDON
 from people.models import Person
 from timescales import engine
 from timescales.engine import DueSpec, due_from, due_spec, reassign_due_items, refresh_due_items
@@ -14,7 +15,6 @@ from timescales.models import DueItem
 from timescales.selectors import due_items_for_team, due_items_for_worker
 from timescales.services import local_standard_set
 from timescales.testing import only_providers
-from timescales.units import LONDON
 from workforce.models import Team, User
 
 pytestmark = pytest.mark.django_db

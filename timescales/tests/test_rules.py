@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.clock import LONDON
 from timescales.calendar import WorkingDayCalendar
 from timescales.engine import due_from, next_recurring
 from timescales.holiday_data import holidays_from_package
@@ -23,7 +24,7 @@ from timescales.rules import (
     get_rule,
 )
 from timescales.services import local_standard_reset, local_standard_set
-from timescales.units import LONDON, Unit
+from timescales.units import Unit
 
 
 @pytest.fixture(scope="module")

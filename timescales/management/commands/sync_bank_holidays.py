@@ -12,7 +12,7 @@ so a hand-added day is not lost.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from timescales import clock
+from core import clock
 from timescales.calendar import calendar_changed
 from timescales.holiday_data import sync
 from timescales.models import BankHoliday

@@ -46,7 +46,7 @@ def test_both_settings_use_the_middleware(environment, tmp_path):
     code = "from django.conf import settings; print('\\n'.join(settings.MIDDLEWARE))"
     middleware = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                                 check=True, cwd=settings.BASE_DIR).stdout.split()
-    assert "opencsc.middleware.NoStoreForSignedInMiddleware" in middleware
-    assert "opencsc.submissions.OnceOnlySubmitMiddleware" in middleware
-    assert middleware.index("opencsc.submissions.OnceOnlySubmitMiddleware") > middleware.index(
+    assert "core.middleware.NoStoreForSignedInMiddleware" in middleware
+    assert "core.submissions.OnceOnlySubmitMiddleware" in middleware
+    assert middleware.index("core.submissions.OnceOnlySubmitMiddleware") > middleware.index(
         "django.middleware.csrf.CsrfViewMiddleware")

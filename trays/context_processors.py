@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from opencsc import navigation
+from trays import navigation
 
 
 def shell(request):

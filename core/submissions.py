@@ -20,10 +20,10 @@ from django.contrib import messages
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from opencsc.models import FormSubmission
+from core import clock
+from core.models import FormSubmission
 
 FIELD = "form_token"
 # Longer than a session (30 minutes without activity), so a token never outlives the form's
@@ -63,7 +63,7 @@ def _back_to_form(request, message: str) -> HttpResponseRedirect:
 
 def _clean_up(row: FormSubmission) -> None:
     if row.pk % CLEAN_UP_EVERY == 0:
-        FormSubmission.objects.filter(created_at__lt=timezone.now() - MAX_AGE).delete()
+        FormSubmission.objects.filter(created_at__lt=clock.now() - MAX_AGE).delete()
 
 
 def claim(request, value: str) -> FormSubmission | HttpResponseRedirect:

@@ -7,7 +7,6 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-
 # The largest id PostgreSQL's bigint holds: a bigger number can name no row.
 MAX_ID = 2**63 - 1
 _DIGITS = re.compile(r"[0-9]{1,19}")
@@ -98,3 +97,68 @@ def apply_service_errors(form, error: ValidationError, aliases: dict[str, str] |
     for key, errors in error.error_dict.items():
         field = aliases.get(key, key)
         form.add_error(field if field in form.fields else None, errors)
+
+
+# 14:30, 14.30, 1430, 9:05, 2pm, 2:30pm, 12am (midnight).
+_TIME = re.compile(r"^(?P<h>\d{1,2})(?:[:.]?(?P<m>\d{2}))?(?P<ampm>am|pm)?$")
+
+
+class TimeField(forms.Field):
+    """A time of day typed as HH:MM (24-hour clock); 2pm and 2:30pm are understood too.
+
+    GOV.UK has no time component; a short text input with a hint is the usual pattern.
+    """
+
+    widget = forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"})
+
+    def __init__(self, *, label_for_errors: str, **kwargs):
+        self.label_for_errors = label_for_errors
+        kwargs.setdefault("error_messages", {"required": f"Enter {label_for_errors.lower()}"})
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = re.sub(r"\s+", "", str(value or "")).lower()
+        if not text:
+            return None
+        match = _TIME.match(text)
+        if match is None or (match["m"] is None and match["ampm"] is None):
+            raise ValidationError(self._invalid(), code="invalid")
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        if match["ampm"]:
+            if not 1 <= hour <= 12:
+                raise ValidationError(self._invalid(), code="invalid")
+            hour = hour % 12 + (12 if match["ampm"] == "pm" else 0)
+        if hour > 23 or minute > 59:
+            raise ValidationError(self._invalid(), code="invalid")
+        return datetime.time(hour, minute)
+
+    def _invalid(self) -> str:
+        return f"{self.label_for_errors} must be a real time, like 09:30 or 14:30"
+
+
+# Field builders every area's forms share, so a date, a time or a yes/no reads the same everywhere.
+EXAMPLE_DATE = "For example, 27 3 2025"
+
+
+def date_field(label: str, *, required: bool = True, errors_label: str | None = None, hint: str = EXAMPLE_DATE):
+    return DateField(label=label, label_for_errors=errors_label or label, help_text=hint, required=required)
+
+
+def time_field(label: str, errors_label: str):
+    field = TimeField(label=label, label_for_errors=errors_label, help_text="Use the 24-hour clock, for example 09:30 or 14:30")
+    field.widget.attrs["govuk_classes"] = "govuk-input--width-5"
+    return field
+
+
+def radios(label: str, choices, message: str, *, required: bool = True, hint: str = ""):
+    return forms.ChoiceField(
+        label=label, choices=choices, widget=forms.RadioSelect, required=required, help_text=hint,
+        error_messages={"required": message},
+    )
+
+
+def text(label: str, *, required: bool = False, message: str = "", hint: str = "", rows: int = 5):
+    return forms.CharField(
+        label=label, required=required, help_text=hint, widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": message} if message else {},
+    )

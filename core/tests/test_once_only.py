@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from casework.models import CaseNote, Visit
-from opencsc import submissions
-from opencsc.models import FormSubmission
+from core import submissions
+from core.models import FormSubmission
 
 pytestmark = pytest.mark.usefixtures("today")
 

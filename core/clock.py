@@ -7,7 +7,7 @@ item turn overdue without recomputing anything.
 The travel state is process-wide, not per thread, on purpose: the browser tests run the
 server in another thread of the test process, and it must see the same moved clock.
 
-    from timescales import clock
+    from core import clock
     clock.today()                                   # the date in England
     with clock.travel_to(datetime.date(2025, 8, 5)):
         ...                                         # frozen at 00:00 London time that day
@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import datetime
 import threading
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from timescales.units import LONDON
+# Timescales are English law and practice, so local time is always London time, whatever the
+# server's own time zone is. British Summer Time matters for the 72-hour return home interview.
+LONDON = ZoneInfo("Europe/London")
 
 _lock = threading.Lock()
 # (frozen moment, offset from real time): at most one is set. Both None = real time.

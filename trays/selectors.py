@@ -13,7 +13,7 @@ import datetime
 from django.db.models import Count, Q, QuerySet
 
 from access.selectors import visible_to
-from timescales import clock
+from core import clock
 from timescales.models import DueItem
 from timescales.rules import RULES
 from timescales.selectors import due_items_for_worker

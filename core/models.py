@@ -1,7 +1,18 @@
-"""The project's own table: the one-time tokens of forms already sent (opencsc.submissions)."""
+"""The kernel's model base (who recorded a thing, and when) and its one table: the one-time
+tokens of forms already sent (core.submissions)."""
 
 from django.conf import settings
 from django.db import models
+
+
+class Recorded(models.Model):
+    """Who typed the record in, and when (the moment it was saved, not the date it is about)."""
+
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
 
 
 class FormSubmission(models.Model):

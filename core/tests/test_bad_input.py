@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from opencsc.forms import DateField, parse_id
+from core.forms import DateField, parse_id
 from workforce.roles import Role
 
 HUGE = "9" * 20

@@ -13,7 +13,7 @@ register = template.Library()
 
 
 def _kind(widget) -> str:
-    from opencsc.forms import DateInput
+    from core.forms import DateInput
 
     if isinstance(widget, DateInput):
         return "date"
@@ -35,10 +35,10 @@ def _kind(widget) -> str:
 
 @register.simple_tag(takes_context=True)
 def form_token(context):
-    """The one-time token of a POST form (opencsc.submissions), placed beside {% csrf_token %}."""
+    """The one-time token of a POST form (core.submissions), placed beside {% csrf_token %}."""
     from django.utils.html import format_html
 
-    from opencsc import submissions
+    from core import submissions
 
     user = context.get("user")
     if user is None or not user.is_authenticated:
@@ -86,7 +86,7 @@ def govuk_error_summary(*forms_):
 @register.filter
 def date_parts(field):
     """The day, month and year boxes of a DateField, each with its label and width."""
-    from opencsc.forms import DateInput
+    from core.forms import DateInput
 
     context = field.field.widget.get_context(field.html_name, field.value(), {"id": field.auto_id})
     return zip(context["widget"]["subwidgets"], DateInput.PARTS)

@@ -131,20 +131,33 @@ def stands_in(user, child, relationship: Relationship) -> bool:
     return bool(test and test(user, child))
 
 
-def may(user, capability: Capability, child=None) -> bool:
-    """May `user` do `capability` (to `child`, when it is about one)?"""
+def _held(user, child, capabilities) -> frozenset[Capability]:
+    """Which of `capabilities` the user holds for `child` (for some child, when there is none):
+    the one answer behind `may` and `capabilities_for`. Visibility is checked once, and each
+    relationship worked out at most once, and only when a capability needs it."""
     if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return False
-    relationships = TABLE[Capability(capability)].get(getattr(user, "role", None))
-    if not relationships:
-        return False
-    if child is None:
-        return True
+        return frozenset()
+    role = getattr(user, "role", None)
+    wanted = {capability: TABLE[capability][role] for capability in capabilities if TABLE[capability].get(role)}
+    if not wanted or child is None:
+        return frozenset(wanted)
     from access.selectors import can_view_person
 
     if not can_view_person(user, child):
-        return False
-    return any(stands_in(user, child, relationship) for relationship in relationships)
+        return frozenset()
+    held: dict[Relationship, bool] = {}
+
+    def holds(relationship: Relationship) -> bool:
+        if relationship not in held:
+            held[relationship] = stands_in(user, child, relationship)
+        return held[relationship]
+
+    return frozenset(capability for capability, relationships in wanted.items() if any(map(holds, relationships)))
+
+
+def may(user, capability: Capability, child=None) -> bool:
+    """May `user` do `capability` (to `child`, when it is about one)?"""
+    return bool(_held(user, child, [Capability(capability)]))
 
 
 def require(user, capability: Capability, child=None) -> None:
@@ -162,24 +175,7 @@ def capabilities_for(user, child=None) -> frozenset[Capability]:
     """Every capability `user` holds for `child`, the same answer as `may` for each, but with the
     visibility check and each relationship worked out once: for a page that shows several
     "Record..." links, so it costs the same couple of queries as one check."""
-    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return frozenset()
-    role = getattr(user, "role", None)
-    wanted = {capability: entry[role] for capability, entry in TABLE.items() if entry.get(role)}
-    if not wanted or child is None:
-        return frozenset(wanted)
-    from access.selectors import can_view_person
-
-    if not can_view_person(user, child):
-        return frozenset()
-    held: dict[Relationship, bool] = {}
-
-    def holds(relationship: Relationship) -> bool:
-        if relationship not in held:
-            held[relationship] = stands_in(user, child, relationship)
-        return held[relationship]
-
-    return frozenset(capability for capability, relationships in wanted.items() if any(map(holds, relationships)))
+    return _held(user, child, TABLE)
 
 
 def capabilities_for_request(request, child=None) -> frozenset[Capability]:

@@ -38,6 +38,12 @@ def _real_now() -> datetime.datetime:
     return timezone.now()
 
 
+def wall_time() -> datetime.datetime:
+    """The real moment, never moved: for what expires in real time whatever the case clock says
+    (a form's one-time token is signed with the real time, so its row must age by it too)."""
+    return _real_now()
+
+
 def now() -> datetime.datetime:
     """The current moment, timezone-aware (UTC, like django.utils.timezone.now)."""
     with _lock:

@@ -63,7 +63,7 @@ def _back_to_form(request, message: str) -> HttpResponseRedirect:
 
 def _clean_up(row: FormSubmission) -> None:
     if row.pk % CLEAN_UP_EVERY == 0:
-        FormSubmission.objects.filter(created_at__lt=clock.now() - MAX_AGE).delete()
+        FormSubmission.objects.filter(created_at__lt=clock.wall_time() - MAX_AGE).delete()
 
 
 def claim(request, value: str) -> FormSubmission | HttpResponseRedirect:

@@ -11,8 +11,9 @@ The rows are the engine's (synthetic/tests/test_due.py compares the two ways on 
 
 from __future__ import annotations
 
-from core import clock, engine
+from core import clock
 from synthetic.generator import bulk
+from timescales import engine
 from timescales.models import DueItem
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 # Written by every request, not by recording: the read log, sessions, sign-in lockouts.
 # The read log, sessions and the one-time form tokens (core.submissions) are not the record.
-NOT_RECORDING = ("access_recordread", "django_session", "opencsc_formsubmission")
+NOT_RECORDING = ("access_recordread", "django_session", "core_formsubmission")
 NOT_RECORDING_PREFIXES = ("axes_",)
 
 

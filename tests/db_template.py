@@ -21,6 +21,9 @@ import fcntl
 from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
 
 ALIAS = "default"
+# The migrated template this run's databases were cloned from (None without xdist): another
+# database of the run (tests/security's world) is cloned from it too.
+template_name: str | None = None
 
 
 @contextlib.contextmanager
@@ -54,8 +57,10 @@ def cloned_test_database(request, django_db_blocker, tmp_path_factory, *, keepdb
             if not ready.exists():
                 _migrate_template(connection, template, verbosity)
                 ready.write_text(template)
-            _clone(connection, template, target)
-        old_name = _use(connection, target)
+            clone(connection, template, target)
+        global template_name
+        template_name = template
+        old_name = use(connection, target)
         if ALIAS in serialized:
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     try:
@@ -88,20 +93,31 @@ def _migrate_template(connection, template: str, verbosity: int) -> None:
         settings.DATABASES[connection.alias]["NAME"] = old_name
 
 
-def _clone(connection, template: str, target: str) -> None:
+def clone(connection, template: str, target: str) -> None:
+    """Make `target` a copy of `template` (dropping any `target` left by an earlier run). Nobody
+    may be connected to `template`."""
     quote = connection.ops.quote_name
     with connection._nodb_cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {quote(target)}")
         cursor.execute(f"CREATE DATABASE {quote(target)} WITH TEMPLATE {quote(template)}")
 
 
-def _use(connection, name: str) -> str:
+def drop(connection, name: str) -> None:
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
+
+
+def use(connection, name: str) -> str:
     """Point the connection at the test database, as create_test_db does; returns the old name."""
     from django.conf import settings
+
+    from django.contrib.contenttypes.models import ContentType
 
     old_name = connection.settings_dict["NAME"]
     connection.close()
     settings.DATABASES[connection.alias]["NAME"] = name
     connection.settings_dict["NAME"] = name
     connection.ensure_connection()
+    # Content type ids are cached per process; a flush (transactional tests) makes new ones.
+    ContentType.objects.clear_cache()
     return old_name

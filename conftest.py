@@ -27,6 +27,10 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     connections["default"].close()
     for key in ("USER", "PASSWORD", "HOST", "PORT"):
         connections["default"].settings_dict[key] = owner[key]
+    # A test database need not survive a power cut: commits (the browser tests' and the
+    # transactional tests' many, and their TRUNCATEs) do not wait for the WAL to reach the disk.
+    options = connections["default"].settings_dict.setdefault("OPTIONS", {})
+    options["options"] = " ".join(filter(None, [options.get("options"), "-c synchronous_commit=off"]))
 
 
 @pytest.fixture(scope="session")

@@ -27,6 +27,24 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     connections["default"].close()
     for key in ("USER", "PASSWORD", "HOST", "PORT"):
         connections["default"].settings_dict[key] = owner[key]
+    # A test database need not survive a power cut: commits (the browser tests' and the
+    # transactional tests' many, and their TRUNCATEs) do not wait for the WAL to reach the disk.
+    options = connections["default"].settings_dict.setdefault("OPTIONS", {})
+    options["options"] = " ".join(filter(None, [options.get("options"), "-c synchronous_commit=off"]))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_use_migrations, django_db_keepdb,
+                    django_db_createdb, django_db_modify_db_settings, tmp_path_factory):
+    """Under xdist, the first worker migrates one template database and every worker clones it
+    (CREATE DATABASE ... TEMPLATE, a file copy of a few seconds) instead of each migrating its
+    own (tests/db_template.py). Without xdist, or when a database is kept (--reuse-db), it is
+    pytest-django's own setup."""
+    from tests.db_template import cloned_test_database
+
+    with cloned_test_database(request, django_db_blocker, tmp_path_factory, keepdb=django_db_keepdb and not django_db_createdb,
+                              migrations=django_db_use_migrations):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -73,9 +91,27 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing_for_the_session():
+    """Argon2 is slow by design (about a second a password on a busy machine): every fixture,
+    module- and session-scoped ones included (the security sweeps' world signs in the demo's
+    staff), hashes with a fast hasher. Yields the production hashers."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    production = list(settings.PASSWORD_HASHERS)
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield production
+
+
 @pytest.fixture(autouse=True)
-def fast_password_hashing(request, settings):
-    """Argon2 is slow by design; tests that are not about hashing use a fast hasher.
-    Tests marked `real_password_hashing` keep the production hashers."""
+def fast_password_hashing(request, settings, _fast_password_hashing_for_the_session):
+    """Tests that are not about hashing use the fast hasher; tests marked
+    `real_password_hashing` get the production hashers back."""
     if request.node.get_closest_marker("real_password_hashing") is None:
-        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        settings.PASSWORD_HASHERS = FAST_HASHERS
+    else:
+        settings.PASSWORD_HASHERS = _fast_password_hashing_for_the_session

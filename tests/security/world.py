@@ -1,8 +1,8 @@
 """The world every sweep runs in: the demo authority's staff (one sign-in per role, in their real
 teams) and its scripted families and journeys, which between them hold every kind of record a URL
 can name (visits, notes, warnings, assessments, plans, periods of care, care leavers, private
-fostering, permanence, an allegation). Built once per test module, inside a transaction that is
-rolled back at the end of the module (conftest.world)."""
+fostering, permanence, an allegation). Built once per test worker, in a database of its own
+(conftest._world_database)."""
 
 from __future__ import annotations
 

@@ -7,9 +7,10 @@ proceedings and a care leaver (eligible child) record.
 47 queries before issue 19 (as the test client counts them: its savepoints included); 35 now,
 after the capability checks stopped asking again for a child the view had just fetched and
 authorised, the looked-after and child protection providers read their tables of dates in one
-query each, and the front door and care leaver providers each read in one query. Issue 19's target is 20: the providers still read about twenty times for this
-child, and reaching it needs them to give the engine their reads as columns of its one locking
-query (see the report on the perf branch)."""
+query each, and the front door and care leaver providers each read in one query. Issue 19's
+target is 20, not met yet: the providers still make about nineteen reads for this child (whose
+records they need as model instances), and reaching 20 needs them to give the engine their reads
+as columns of its one locking query rather than each reading on its own."""
 
 import datetime
 

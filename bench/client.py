@@ -51,8 +51,8 @@ class User:
             self._conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
         return self._conn
 
-    def request(self, method: str, path: str, form: dict | None = None) -> Response:
-        headers = {"Host": f"{self.host}:{self.port}", "User-Agent": "opencsc-bench"}
+    def request(self, method: str, path: str, form: dict | None = None, headers: dict | None = None) -> Response:
+        headers = {"Host": f"{self.host}:{self.port}", "User-Agent": "opencsc-bench", **(headers or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -90,8 +90,8 @@ class User:
     def get(self, path: str) -> Response:
         return self.request("GET", path)
 
-    def post(self, path: str, form: dict) -> Response:
-        return self.request("POST", path, form)
+    def post(self, path: str, form: dict, headers: dict | None = None) -> Response:
+        return self.request("POST", path, form, headers)
 
     def csrf_token(self, path: str) -> str:
         """Open a form page and read its CSRF token, as a browser does before submitting."""

@@ -105,13 +105,51 @@ def managers(limit: int) -> list[Worker]:
     return [Worker(u.pk, u.username, sign_in(u)) for u in users]
 
 
-def searchers(limit: int) -> list[Worker]:
-    """The front door (MASH) searches the whole authority; the widest, so the hardest, search."""
+# The front door is a team of several people searching at once; an authority generated with
+# fewer front-door accounts than this gets the benchmark's own (below), so that the searches are
+# not all one account's session, cache and visibility rule.
+FRONT_DOOR_ACCOUNTS = 4
+BENCH_ACCOUNT_PREFIX = "bench-front-door-"
+
+
+def searchers(limit: int, *, at_least: int = FRONT_DOOR_ACCOUNTS) -> list[Worker]:
+    """The front door (MASH) searches the whole authority; the widest, so the hardest, search.
+    Each simulated user signs in as one of several front-door accounts (round robin)."""
     from workforce.models import User
     from workforce.roles import Role
 
-    users = User.objects.filter(role=Role.MASH_WORKER, is_active=True).order_by("pk")[:limit]
+    wanted = min(limit, at_least)
+    users = list(User.objects.filter(role=Role.MASH_WORKER, is_active=True).order_by("pk")[:limit])
+    if users and len(users) < wanted:
+        users += bench_front_door_accounts(wanted - len(users), team=users[0].team)
     return [Worker(u.pk, u.username, sign_in(u)) for u in users]
+
+
+def bench_front_door_accounts(count: int, *, team) -> list:
+    """The benchmark's own MASH workers in the front-door team, created the first time and the
+    same accounts on every later run (so they do not accumulate). Their passwords are unusable:
+    the benchmark signs them in with a session, as it does everyone."""
+    from workforce.models import User
+    from workforce.roles import Role
+    from workforce.services import staff_create
+
+    accounts = []
+    for n in range(1, count + 1):
+        username = f"{BENCH_ACCOUNT_PREFIX}{n}"
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = staff_create(username=username, first_name="Benchmark", last_name=f"Front door {n}",
+                                role=Role.MASH_WORKER, team=team)
+        accounts.append(user)
+    return accounts
+
+
+def sign_out(workers: list[Worker]) -> int:
+    """End the sessions the benchmark made (sign_in), so that no run leaves sessions behind."""
+    from django.contrib.sessions.models import Session
+
+    keys = {w.session_key for w in workers if w.session_key}
+    return Session.objects.filter(session_key__in=keys).delete()[0]
 
 
 def names_to_search(count: int, *, rng: random.Random) -> list[str]:

@@ -71,6 +71,10 @@ def print_table(result: dict) -> None:
           f"think time {result['config']['think_s']} s (times in ms)")
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
+    if result.get("capacity"):
+        from bench.capacity import describe
+
+        print("\n".join(describe(result["capacity"])))
     for section in ("returns", "data_quality"):
         for item in result.get(section, []):
             print(f"{section}: " + ", ".join(f"{k}={v}" for k, v in item.items()))
@@ -98,6 +102,12 @@ def markdown(result: dict) -> str:
             f"{_cell(s.get('app_cpu_ms_per_request'))} / {_cell(s.get('db_cpu_ms_per_request'))} | "
             f"{_cell(s.get('queries_p50'))} / {_cell(s['queries_max'])} | {_cell(s['target_p95_ms'], ' ms')} | {s['result']} |"
         )
+    found = result.get("capacity")
+    if found and not found.get("unavailable"):
+        lines.append("")
+        lines.append(f"Capacity ({found['label']}, p95 target {found['target_p95_ms']} ms): "
+                     f"{_cell(found['capacity_rps'])} requests/s at {_cell(found['capacity_users'])} users; "
+                     f"p95 passed the target at {_cell(found['passed_target_at_users'])} users.")
     return "\n".join(lines)
 
 

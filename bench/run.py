@@ -36,6 +36,11 @@ def parse(argv=None):
     parser.add_argument("--think", type=float, default=1.0, help="mean think time between a user's requests (s)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--only", default="", help="comma-separated scenario names (default: all)")
+    parser.add_argument("--capacity", choices=["on", "off"], default="on",
+                        help="raise the users on the case summary until its p95 passes 150 ms (default on)")
+    parser.add_argument("--capacity-start", type=int, default=20, help="users at the capacity run's first step")
+    parser.add_argument("--capacity-max", type=int, default=300, help="most users the capacity run tries")
+    parser.add_argument("--capacity-seconds", type=float, default=20, help="measured time per capacity step")
     parser.add_argument("--no-returns", action="store_true", help="skip the returns and data-quality timings")
     parser.add_argument("--validator-timeout", type=float, default=600,
                         help="seconds each DfE validator may take before it is stopped and reported unfinished")
@@ -92,6 +97,7 @@ def main(argv=None) -> int:
         searchers=data.searchers(args.users),
         names=data.names_to_search(400, rng=rng),
     )
+    capacity_scenario = next(s for s in plan if s.name == "case_summary")
     plan = [s for s in plan if not wanted or s.name in wanted]
     result = {
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
@@ -101,17 +107,25 @@ def main(argv=None) -> int:
         "data": origin,
         "row_counts": counts,
         "config": {"users": args.users, "seconds": args.seconds, "warmup_s": args.warmup, "think_s": args.think,
-                   "gunicorn_workers": args.workers, "client": "threads, http.client (bench/client.py)"},
+                   "gunicorn_workers": args.workers, "client": "threads, http.client (bench/client.py)",
+                   "record_visit": "each visit rolled back by the server (X-Bench-Rollback; opencsc/sql_timing.py)"},
         "load_average_before": list(os.getloadavg()),
         "scenarios": [],
     }
     from django.db import connection
 
     connection.close()  # the server gets the database to itself while the users run
-    with server.Gunicorn(env=env, workers=args.workers, log_path=LOG) as gunicorn:
-        say(f"gunicorn with {args.workers} workers on port {gunicorn.port}")
-        for scenario in plan:
-            result["scenarios"].append(_measure(scenario, args, gunicorn))
+    try:
+        with server.Gunicorn(env=env, workers=args.workers, log_path=LOG) as gunicorn:
+            say(f"gunicorn with {args.workers} workers on port {gunicorn.port}")
+            for scenario in plan:
+                result["scenarios"].append(_measure(scenario, args, gunicorn))
+            if args.capacity == "on":
+                result["capacity"] = _capacity(capacity_scenario, args, gunicorn)
+    finally:
+        # The sessions the benchmark signed its users in with: no run leaves them behind.
+        signed_in = [w for s in scenarios_built(plan, capacity_scenario) for w in s.workers]
+        say(f"signed out: {data.sign_out(signed_in)} sessions")
     result["load_average_after_pages"] = list(os.getloadavg())
 
     if not args.no_returns and not wanted:
@@ -132,20 +146,36 @@ def _runtime_dir() -> Path:
     return path
 
 
-def _measure(scenario, args, gunicorn) -> dict:
+def scenarios_built(plan, *more):
+    return [*plan, *(s for s in more if s not in plan)]
+
+
+def _capacity(scenario, args, gunicorn) -> dict:
+    from bench import capacity
+
+    say(f"capacity: {scenario.name}, users from {args.capacity_start} until p95 passes {scenario.target_p95_ms} ms")
+    step_args = argparse.Namespace(**{**vars(args), "seconds": args.capacity_seconds})
+    found = capacity.run(scenario, lambda s, users: _measure(s, step_args, gunicorn, users=users),
+                         start=args.capacity_start, most=args.capacity_max)
+    say(f"capacity: {found.get('capacity_rps')} requests/s at {found.get('capacity_users')} users")
+    return found
+
+
+def _measure(scenario, args, gunicorn, users: int | None = None) -> dict:
     from bench import load, report, scenarios
 
+    users = users or args.users
     entry = {"name": scenario.name, "label": scenario.label, "target_p95_ms": scenario.target_p95_ms,
              "query_limit": scenarios.QUERY_LIMIT}
     if scenario.unavailable:
         say(f"{scenario.name}: not available ({scenario.unavailable})")
         return {**entry, "unavailable": scenario.unavailable, "result": "not available"}
-    say(f"{scenario.name}: {args.users} users for {args.seconds:.0f} s")
+    say(f"{scenario.name}: {users} users for {args.seconds:.0f} s")
     started = time.monotonic()
     app_cpu = server.CpuMeter(server.workers_of(gunicorn.process.pid))
     db_cpu = server.CpuMeter(server.backends_of(args.db))
     with app_cpu, db_cpu:
-        samples, seconds, failures, made = load.run(scenario, host=server.HOST, port=gunicorn.port, users=args.users,
+        samples, seconds, failures, made = load.run(scenario, host=server.HOST, port=gunicorn.port, users=users,
                                                     seconds=args.seconds, warmup=args.warmup, think=args.think,
                                                     seed=args.seed)
     entry.update(summarise(samples, seconds))
@@ -153,7 +183,8 @@ def _measure(scenario, args, gunicorn) -> dict:
         # Over every request of the scenario, warm-up included (the CPU clock cannot split them).
         entry["app_cpu_ms_per_request"] = round(app_cpu.seconds * 1000 / made, 1)
         entry["db_cpu_ms_per_request"] = round(db_cpu.seconds * 1000 / made, 1)
-    entry["distinct_accounts"] = len({w.pk for w in scenario.workers[: args.users]})
+    entry["users"] = users
+    entry["distinct_accounts"] = len({w.pk for w in scenario.workers[:users]})
     entry["load_average"] = list(os.getloadavg())
     if failures:
         entry["failures"] = failures

@@ -9,6 +9,9 @@ A qualifying care leaver has no pathway plan, so nothing is due for them; when s
 nothing more is due and what was met stays as history.
 """
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef
+
 from care_leavers.choices import PATHWAY_PLAN_CATEGORIES
 from care_leavers.models import CareLeaver, PathwayPlan, PathwayPlanReview
 from care_leavers.services import sixteenth_birthday
@@ -29,11 +32,14 @@ def _trigger(care_leaver):
 def care_leaver_due(person, calendar):
     if not person.is_child or person.date_of_birth is None:
         return
-    care_leaver = CareLeaver.objects.filter(person_id=person.pk).first()
+    # The pathway plans' start dates come with the care leaver, in the same query.
+    plan_days = ArraySubquery(PathwayPlan.objects.filter(care_leaver=OuterRef("pk")).order_by("started_on", "pk")
+                              .values("started_on"))
+    care_leaver = CareLeaver.objects.filter(person_id=person.pk).annotate(plan_days=plan_days).first()
     if care_leaver is None:
         return
     care_leaver.person = person
-    plans = sorted(PathwayPlan.objects.filter(care_leaver=care_leaver).values_list("started_on", flat=True))
+    plans = sorted(care_leaver.plan_days)
     entitled = care_leaver.category in PATHWAY_PLAN_CATEGORIES
     key = f"care-leaver-{care_leaver.pk}"
     first_plan = plans[0] if plans else None

@@ -14,6 +14,9 @@ was not seen does not meet the visiting standard.
 
 from collections import defaultdict
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef
+
 from assessments.choices import AssessmentOutcome, AssessmentStatus
 from assessments.models import Assessment
 from casework.choices import VisitType
@@ -23,6 +26,7 @@ from child_protection.models import ChildProtectionPlan, Conference, CoreGroup, 
 from children_in_need.series import Series, recurring_specs
 from front_door.choices import ReferralNextStep
 from front_door.models import Referral
+from people.models import Person
 from timescales import engine
 from timescales.engine import describe_trigger, due_spec
 
@@ -72,14 +76,26 @@ def _plans(person, calendar):
     plans = list(ChildProtectionPlan.objects.filter(child_id=person.pk).select_related("conference"))
     if not plans:
         return
+    # The core groups, review conferences and visits in one query (each an array column), in
+    # date-then-id order: a visit to a child on a plan refreshes this, so its round trips count.
+    def column(rows, field, day):
+        return ArraySubquery(rows.order_by(day, "pk").values(field))
+
+    core_group_rows = CoreGroup.objects.filter(plan__child_id=OuterRef("pk"))
+    review_rows = Conference.objects.filter(child_id=OuterRef("pk"), kind=ConferenceKind.REVIEW)
+    visit_rows = Visit.objects.filter(child_id=OuterRef("pk"), visit_type=VisitType.STATUTORY_CP, child_seen=True)
+    dates = Person.objects.filter(pk=person.pk).values(
+        cp_core_group_plans=column(core_group_rows, "plan_id", "held_on"),
+        cp_core_group_days=column(core_group_rows, "held_on", "held_on"),
+        cp_review_plans=column(review_rows, "plan_id", "held_on"), cp_review_days=column(review_rows, "held_on", "held_on"),
+        cp_visits=column(visit_rows, "visited_at", "visited_at"),
+    ).get()
     core_groups, reviews = defaultdict(list), defaultdict(list)
-    for plan_id, held_on in CoreGroup.objects.filter(plan__child_id=person.pk).values_list("plan_id", "held_on"):
+    for plan_id, held_on in zip(dates["cp_core_group_plans"], dates["cp_core_group_days"], strict=True):
         core_groups[plan_id].append(held_on)
-    for plan_id, held_on in Conference.objects.filter(child_id=person.pk, kind=ConferenceKind.REVIEW).values_list("plan_id", "held_on"):
+    for plan_id, held_on in zip(dates["cp_review_plans"], dates["cp_review_days"], strict=True):
         reviews[plan_id].append(held_on)
-    visits = list(
-        Visit.objects.filter(child_id=person.pk, visit_type=VisitType.STATUTORY_CP, child_seen=True).values_list("visited_at", flat=True)
-    )
+    visits = dates["cp_visits"]
     for plan in plans:
         key, conference = f"plan-{plan.pk}", plan.conference.get_kind_display()
         common = {"start": plan.start_date, "key": key, "source": plan, "end": plan.end_date}

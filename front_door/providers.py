@@ -2,22 +2,38 @@
 1 working day) and a decision on each referral (1 working day, Working Together 2023 para 153).
 Decided ones are reported as completed, so their timeliness stays on record."""
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef
+
 from front_door.models import Contact, Referral
+from people.models import Person
 from timescales import engine
 from timescales.engine import describe_trigger, due_spec
 
 
+def _columns(model, name: str) -> dict:
+    """The child's rows of `model` as three array columns (id, received, decided), in id order."""
+    rows = model.objects.filter(child_id=OuterRef("pk")).order_by("pk")
+    return {f"fd_{name}_{field}": ArraySubquery(rows.values(field)) for field in ("id", "received_at", "decided_at")}
+
+
+def _rows(found: dict, name: str):
+    return zip(found[f"fd_{name}_id"], found[f"fd_{name}_received_at"], found[f"fd_{name}_decided_at"], strict=True)
+
+
 @engine.register(only_if_any=[(Contact, "child_id"), (Referral, "child_id")])
 def front_door_due(person, calendar):
-    for contact in Contact.objects.filter(child_id=person.pk).only("id", "received_at", "decided_at"):
+    # Contacts and referrals in one query: nearly every child has them, so every refresh runs this.
+    found = Person.objects.filter(pk=person.pk).values(**_columns(Contact, "contacts"), **_columns(Referral, "referrals")).get()
+    for pk, received_at, decided_at in _rows(found, "contacts"):
         yield due_spec(
-            "contact_decision", trigger=contact.received_at, calendar=calendar, key=f"contact-{contact.pk}",
-            trigger_description=describe_trigger("Contact received", contact.received_at), source=contact,
-            completed_at=contact.decided_at,
+            "contact_decision", trigger=received_at, calendar=calendar, key=f"contact-{pk}",
+            trigger_description=describe_trigger("Contact received", received_at), source=(Contact, pk),
+            completed_at=decided_at,
         )
-    for referral in Referral.objects.filter(child_id=person.pk).only("id", "received_at", "decided_at"):
+    for pk, received_at, decided_at in _rows(found, "referrals"):
         yield due_spec(
-            "referral_decision_1wd", trigger=referral.received_at, calendar=calendar, key=f"referral-{referral.pk}",
-            trigger_description=describe_trigger("Referral received", referral.received_at), source=referral,
-            completed_at=referral.decided_at,
+            "referral_decision_1wd", trigger=received_at, calendar=calendar, key=f"referral-{pk}",
+            trigger_description=describe_trigger("Referral received", received_at), source=(Referral, pk),
+            completed_at=decided_at,
         )

@@ -27,6 +27,9 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef
+
 from casework.choices import VisitType
 from casework.models import Visit
 from children_in_need.series import Series, recurring_specs
@@ -45,6 +48,7 @@ from looked_after.models import (
     PlacedWithParents,
     SDQScore,
 )
+from people.models import Person
 from timescales import engine
 from timescales.calendar import add_months, birthday
 from timescales.engine import describe_trigger, due_from, due_spec
@@ -73,30 +77,48 @@ class _Record:
     agreements: dict
 
 
+def _column(model, field: str, **filters):
+    """An array of one field of the child's rows in `model`, in date-then-id order: a column of
+    the one query that reads all the dates the provider needs (below)."""
+    rows = model.objects.filter(child_id=OuterRef("pk"), **filters).order_by(*_ORDER[model], "pk")
+    return ArraySubquery(rows.values(field))
+
+
+_ORDER = {IROAssignment: ["start_date"], CarePlan: ["agreed_on"], HealthCheck: ["done_on"], LAReview: ["held_on"],
+          SDQScore: ["completed_on"], PersonalEducationPlan: ["held_on"], Visit: ["visited_at"]}
+
+
 def _load(person, periods) -> _Record:
+    # One query for the seven tables of dates (each an array column) where there was one per
+    # table: every visit to a looked-after child refreshes this provider, so its round trips count.
+    dates = Person.objects.filter(pk=person.pk).values(
+        lad_iro_periods=_column(IROAssignment, "period_id"), lad_iro_days=_column(IROAssignment, "start_date"),
+        lad_plan_periods=_column(CarePlan, "period_id"), lad_plan_days=_column(CarePlan, "agreed_on"),
+        lad_health_kinds=_column(HealthCheck, "kind"), lad_health_days=_column(HealthCheck, "done_on"),
+        lad_reviews=_column(LAReview, "held_on"), lad_sdqs=_column(SDQScore, "completed_on"),
+        lad_peps=_column(PersonalEducationPlan, "held_on"),
+        lad_visits=_column(Visit, "visited_at", visit_type=VisitType.STATUTORY_CLA, child_seen=True),
+    ).get()
     by_period_first = defaultdict(list)
-    for period_id, day in IROAssignment.objects.filter(child_id=person.pk).values_list("period_id", "start_date"):
+    for period_id, day in zip(dates["lad_iro_periods"], dates["lad_iro_days"], strict=True):
         by_period_first[period_id].append(day)
     plans = defaultdict(list)
-    for period_id, day in CarePlan.objects.filter(child_id=person.pk).values_list("period_id", "agreed_on"):
+    for period_id, day in zip(dates["lad_plan_periods"], dates["lad_plan_days"], strict=True):
         plans[period_id].append(day)
     health = defaultdict(list)
-    for kind, day in HealthCheck.objects.filter(child_id=person.pk).values_list("kind", "done_on").order_by("done_on"):
+    for kind, day in zip(dates["lad_health_kinds"], dates["lad_health_days"], strict=True):
         health[kind].append(day)
     episodes = list(Episode.objects.filter(child_id=person.pk).select_related("placement").order_by("start_date", "id"))
     return _Record(
         periods=periods,
         episodes=episodes,
-        reviews=sorted(LAReview.objects.filter(child_id=person.pk).values_list("held_on", flat=True)),
+        reviews=sorted(dates["lad_reviews"]),
         iros={k: min(v) for k, v in by_period_first.items()},
         care_plans={k: min(v) for k, v in plans.items()},
         health=health,
-        sdqs=sorted(SDQScore.objects.filter(child_id=person.pk).values_list("completed_on", flat=True)),
-        peps=sorted(PersonalEducationPlan.objects.filter(child_id=person.pk).values_list("held_on", flat=True)),
-        visits=sorted(
-            Visit.objects.filter(child_id=person.pk, visit_type=VisitType.STATUTORY_CLA, child_seen=True)
-            .values_list("visited_at", flat=True)
-        ),
+        sdqs=sorted(dates["lad_sdqs"]),
+        peps=sorted(dates["lad_peps"]),
+        visits=sorted(dates["lad_visits"]),
         agreements={a.placement_id: a for a in PlacedWithParents.objects.filter(placement__child_id=person.pk)},
     )
 

@@ -69,3 +69,41 @@ def test_a_builder_that_cannot_be_imported_says_why():
     assert _function("bench.no_such_module", "build") == (None, "bench.no_such_module is not on this branch")
     assert _function("bench.stats", "no_such_function") == (None, "bench.stats.no_such_function is not on this branch")
     assert _function("bench.stats", "percentile")[1] == ""
+
+
+def _step(users, p95, rps, errors=0):
+    return {"users": users, "p95_ms": p95, "throughput_rps": rps, "errors": errors}
+
+
+def test_capacity_is_the_throughput_of_the_last_step_within_the_target():
+    from bench.capacity import summarise
+
+    found = summarise({"target_p95_ms": 150, "steps": [_step(20, 40.0, 19.0), _step(60, 90.0, 55.0),
+                                                        _step(100, 400.0, 61.0)]})
+    assert found["capacity_rps"] == 55.0 and found["capacity_users"] == 60
+    assert found["passed_target_at_users"] == 100 and found["rps_when_passed"] == 61.0
+
+
+def test_a_step_with_failed_requests_ends_the_capacity_run_as_if_slow():
+    from bench.capacity import summarise
+
+    found = summarise({"target_p95_ms": 150, "steps": [_step(20, 40.0, 19.0), _step(40, 90.0, 30.0, errors=3)]})
+    assert found["capacity_rps"] == 19.0 and found["passed_target_at_users"] == 40
+    never = summarise({"target_p95_ms": 150, "steps": [_step(20, 40.0, 19.0)]})
+    assert never["passed_target_at_users"] is None and never["capacity_rps"] == 19.0
+
+
+def test_capacity_raises_the_users_until_the_p95_passes_the_target():
+    from bench.capacity import run
+    from bench.load import Scenario
+
+    tried = []
+
+    def measure(scenario, users):
+        tried.append(users)
+        return {"requests": users * 10, "errors": 0, "throughput_rps": users * 0.9, "p50_ms": 20.0,
+                "p95_ms": 60.0 if users < 80 else 200.0, "app_cpu_ms_per_request": 10.0, "db_cpu_ms_per_request": 3.0}
+
+    found = run(Scenario("case_summary", "Case summary", 150, [], None), measure, start=20, most=300)
+    assert tried == [20, 40, 60, 80]
+    assert found["capacity_users"] == 60 and found["passed_target_at_users"] == 80

@@ -1,5 +1,7 @@
 """The benchmark's SQL timing headers: absent by default, present and counting with the flag."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
@@ -41,3 +43,46 @@ def test_with_the_flag_each_response_says_its_sql_time_and_query_count(
     statements = [q for q in captured.captured_queries if q["sql"] not in {"BEGIN", "COMMIT", "ROLLBACK"}]
     assert int(page.headers["X-SQL-Queries"]) == len(statements)
     assert float(page.headers["X-SQL-Time-Ms"]) > 0
+
+
+def test_with_the_flag_a_request_marked_for_rollback_runs_whole_and_leaves_nothing(make_staff, team, monkeypatch):
+    """The benchmark records visits this way (bench/scenarios.py), so that its runs do not pile
+    visits, chronology lines and audit rows into the authority it measures."""
+    from people.services import person_create
+
+    from casework.models import ChronologyEvent, Visit
+
+    monkeypatch.setenv("OPENCSC_BENCH_SQL", "1")
+    worker = make_staff(Role.SOCIAL_WORKER, team=team)
+    child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
+    events = ChronologyEvent.objects.filter(child=child).count()
+    client = Client()
+    client.force_login(worker)
+    form = {"visit_date_0": "1", "visit_date_1": "6", "visit_date_2": "2025", "visit_time": "10:30", "visit_type": "home",
+            "child_seen": "yes", "seen_alone": "yes", "bedroom_seen": "yes", "observations": "Seen at home."}
+    url = f"/people/{child.pk}/visits/new/"
+    response = client.post(url, form, headers={"X-Bench-Rollback": "1"})
+    assert response.status_code == 302  # recorded as a worker's visit is, every check passed
+    assert int(response.headers["X-SQL-Queries"]) > 5
+    assert Visit.objects.filter(child=child).count() == 0
+    assert ChronologyEvent.objects.filter(child=child).count() == events
+
+    # Without the header the same form records the visit.
+    assert client.post(url, form).status_code == 302
+    assert Visit.objects.filter(child=child).count() == 1
+
+
+def test_without_the_flag_the_rollback_header_changes_nothing(make_staff, team, monkeypatch):
+    from people.services import person_create
+
+    from casework.models import Visit
+
+    monkeypatch.delenv("OPENCSC_BENCH_SQL", raising=False)
+    worker = make_staff(Role.SOCIAL_WORKER, team=team)
+    child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
+    client = Client()
+    client.force_login(worker)
+    form = {"visit_date_0": "1", "visit_date_1": "6", "visit_date_2": "2025", "visit_time": "10:30", "visit_type": "home",
+            "child_seen": "yes", "seen_alone": "yes", "bedroom_seen": "yes", "observations": "Seen at home."}
+    assert client.post(f"/people/{child.pk}/visits/new/", form, headers={"X-Bench-Rollback": "1"}).status_code == 302
+    assert Visit.objects.filter(child=child).count() == 1

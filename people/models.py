@@ -121,9 +121,16 @@ class Person(models.Model):
     class Meta:
         ordering = ["family_name", "given_name"]
         indexes = [
-            GinIndex(fields=["search_name"], name="person_name_trgm", opclasses=["gin_trgm_ops"]),
-            models.Index(fields=["family_phonetic", "given_phonetic"], name="person_phonetic"),
-            GinIndex(fields=["search_keys"], name="person_search_keys"),
+            # Name search looks names up by search_keys alone (people.selectors); the trigram index on
+            # search_name and the phonetic one are gone: their lookups cost as much as the surname
+            # was common (every Smith shares "smi"), so writing them bought nothing.
+            # fastupdate off: a search reads the index itself, never a pending list of recent
+            # inserts that every lookup would otherwise scan whole until the next vacuum.
+            GinIndex(fields=["search_keys"], name="person_search_keys", fastupdate=False),
+            # A date-of-birth search also matches an unborn child's expected date: both indexed,
+            # so the OR is two index lookups rather than a read of everyone.
+            models.Index(fields=["expected_date_of_birth"], name="person_expected_birth",
+                         condition=Q(expected_date_of_birth__isnull=False)),
             models.Index(fields=["current_worker"], name="person_worker", condition=Q(merged_into__isnull=True)),
             models.Index(fields=["current_team"], name="person_team", condition=Q(merged_into__isnull=True)),
         ]
@@ -160,8 +167,7 @@ class PersonName(models.Model):
 
     class Meta:
         indexes = [
-            GinIndex(fields=["search_name"], name="personname_trgm", opclasses=["gin_trgm_ops"]),
-            GinIndex(fields=["search_keys"], name="personname_search_keys"),
+            GinIndex(fields=["search_keys"], name="personname_search_keys", fastupdate=False),
         ]
 
     def __str__(self) -> str:

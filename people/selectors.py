@@ -4,16 +4,13 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
-from django.db.models.functions import Greatest
+from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
+from django.db.models import Case, Exists, FloatField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, Greatest
 
 from access.selectors import people_visible_to
 from people.choices import REVERSE_LABELS, RelationshipKind
-from people.models import Metaphone, Person, PersonName, Relationship
-
-# Names match on pg_trgm's own similarity threshold (0.3, the `%` operator's default); a lower
-# one finds more near-misses but makes the trigram index return far more rows to recheck.
+from people.models import NameKeys, Person, PersonName, Relationship
 
 IDENTIFIER = re.compile(r"^[A-Za-z]?\d[\d\s-]{4,}[A-Za-z]?$|^[A-Za-z]\d{11}[A-Za-z0-9]$")
 
@@ -36,9 +33,12 @@ def _normalise_identifier(value: str) -> str:
 def person_search(*, user, query: SearchQuery) -> QuerySet[Person]:
     """People the user may see who match, best first.
 
-    Names match by trigram similarity (typos: "Jonathon" ~ "Jonathan") or by sound (double
-    metaphone: "Smyth" ~ "Smith"), on current and previous names. An identifier matches the
-    LA ID, NHS number, UPN or former UPN exactly. A date of birth narrows the results.
+    Names match on current and previous names, through their keys (migration 0005): a surname
+    (or any part of a double-barrelled one) one letter wrong, missing, doubled or swapped away
+    ("Begun" ~ "Begum"), or sounding alike ("Smyth" ~ "Smith", "Filips" ~ "Phillips"), Mac read
+    as Mc; with a first name, one sounding the same ("Jonathon" ~ "Jonathan"). An identifier
+    matches the LA ID, NHS number, UPN or former UPN exactly. A date of birth narrows the
+    results to a few, among whom a name two letters out still matches. Exact names rank first.
     """
     return _search(user, query)[0].select_related("current_worker", "current_team")
 
@@ -81,52 +81,116 @@ def _search(user, query: SearchQuery) -> tuple[QuerySet[Person], QuerySet | None
     """(the matching people ranked, and for a name search the union of the index lookups that
     found them, each already limited to the people the user may see)."""
     people = people_visible_to(user)
+    narrowed = False
     if query.identifier.strip():
         ident = _normalise_identifier(query.identifier)
         people = people.filter(Q(la_id__iexact=ident) | Q(nhs_number=ident) | Q(upn=ident) | Q(former_upn=ident))
+        narrowed = True
     if query.date_of_birth:
         people = people.filter(Q(date_of_birth=query.date_of_birth) | Q(expected_date_of_birth=query.date_of_birth))
+        narrowed = True
     name = " ".join(query.name.lower().split())
     candidates = None
-    if name:
+    if name and narrowed:
+        people = _match_name_among(people, name)
+    elif name:
         people, candidates = _match_name(people, name)
     else:
         people = people.annotate(score=Value(1.0, output_field=FloatField()))
     return people.order_by("-score", "family_name", "given_name", "pk"), candidates
 
 
-def _match_name(people: QuerySet[Person], name: str) -> tuple[QuerySet[Person], QuerySet]:
-    parts = name.split()
-    family = parts[-1]
-    given = parts[0] if len(parts) > 1 else ""
-    family_sound = Metaphone(Value(family))
-    sounds_alike = Q(family_phonetic=family_sound)
-    if given:
-        sounds_alike &= Q(given_phonetic=Metaphone(Value(given)))
-    # The candidates are the union of three indexed lookups (the trigram index on current names,
-    # the phonetic index, the trigram index on previous names). Written as one OR with an EXISTS,
-    # PostgreSQL cannot use any of the indexes and reads every person (bench.explain showed a
-    # sequential scan of people_person for every search). order_by() drops Person's default
-    # ordering: a sort each lookup does not need.
-    def lookups(base, names):
-        return (base.filter(search_name__trigram_similar=name).order_by().values("pk")
-                .union(base.filter(sounds_alike).order_by().values("pk"), names))
+def _split(name: str) -> tuple[str, str]:
+    """(first name, surname) of what was typed: one word is a surname; otherwise the first word
+    is the first name and the rest the surname ("Amy Smith Jones": either part finds Smith-Jones)."""
+    words = name.split()
+    if len(words) == 1:
+        return "", words[0]
+    return words[0], " ".join(words[1:])
 
-    previous_names = PersonName.objects.filter(search_name__trigram_similar=name).order_by().values("person_id")
-    similarity = TrigramSimilarity("search_name", name)
-    ranked = (
-        people.filter(pk__in=lookups(Person.objects, previous_names))
-        .annotate(
-            similarity=similarity,
-            sound_bonus=Case(When(sounds_alike, then=Value(0.3)), default=Value(0.0), output_field=FloatField()),
-        )
-        .annotate(score=Greatest(F("similarity") + F("sound_bonus"), Value(0.0)))
+
+def _keys(given: str, family: str, kind: str) -> NameKeys:
+    return NameKeys(Value(given), Value(family), kind)
+
+
+def _score(name: str, given: str, family: str):
+    """How well a row's name (a person's, or one of their previous names: both carry
+    search_keys and search_name) matches: the same surname part first, then one letter away,
+    then sounding alike; the same first name, then one sounding alike; the trigram similarity of
+    the whole name breaks ties."""
+    def points(condition, value):
+        return Case(When(condition, then=Value(value)), default=Value(0.0), output_field=FloatField())
+
+    score = (
+        points(Q(search_keys__overlap=_keys(given, family, "exact")), 3.0)
+        + points(Q(search_keys__overlap=_keys(given, family, "spelling")), 2.0)
+        + points(Q(search_keys__overlap=_keys(given, family, "sound")), 1.5)
+        + TrigramSimilarity("search_name", name) * Value(0.5)
     )
+    if given:
+        score = (score + points(Q(search_name__startswith=f"{given} "), 1.0)
+                 + points(Q(search_keys__overlap=_keys(given, family, "given")), 0.6))
+    return score
+
+
+def _ranked(people: QuerySet[Person], name: str, given: str, family: str) -> QuerySet[Person]:
+    """`people` with their score: the better of their current name's and any previous name's
+    (a previous name counting a little less, so the name they have now comes first)."""
+    previous = (PersonName.objects.filter(person=OuterRef("pk")).annotate(score=_score(name, given, family))
+                .order_by("-score").values("score")[:1])
+    # One annotation: PostgreSQL would work out an expression twice if another one named it.
+    return people.annotate(score=Greatest(
+        _score(name, given, family), Coalesce(Subquery(previous, output_field=FloatField()) * Value(0.95), Value(0.0)),
+    ))
+
+
+def _match_name(people: QuerySet[Person], name: str) -> tuple[QuerySet[Person], QuerySet]:
+    """Every person whose current or previous name is near `name`, found through the name keys'
+    GIN indexes (people_person.search_keys, people_personname.search_keys): with a first name,
+    only the people whose first name sounds the same (or begins with the same letter, with the
+    same surname), so a common surname costs no more than a rare one."""
+    given, family = _split(name)
+    keys = _keys(given, family, "given" if given else "family")
+    # The candidates are the union of two indexed lookups (current names, previous names).
+    # Written as one OR with an EXISTS, PostgreSQL cannot use the indexes and reads every person.
+    # order_by() drops Person's default ordering: a sort each lookup does not need.
+    previous_names = PersonName.objects.filter(search_keys__overlap=keys).order_by().values("person_id")
+
+    def lookups(base, names):
+        return base.filter(search_keys__overlap=keys).order_by().values("pk").union(names)
+
+    ranked = _ranked(people.filter(pk__in=lookups(Person.objects, previous_names)), name, given, family)
     # For the count, the same lookups each carry the user's visibility (and any identifier or
     # date of birth), so their union is the set of results itself and is counted without
     # looking each person up again.
     candidates = lookups(people, people.filter(pk__in=previous_names).order_by().values("pk"))
     return ranked, candidates
+
+
+def _match_name_among(people: QuerySet[Person], name: str) -> QuerySet[Person]:
+    """A name among people already narrowed to a few (by date of birth or identifier, through
+    their own indexes): looser than the lookup by name alone, since there are only a handful to
+    compare: any name key in common, or a word of the name near one typed (a surname two letters
+    out, a first name alone), on the current name or a previous one."""
+    given, family = _split(name)
+    near = (Q(search_keys__overlap=_keys(given, family, "family"))
+            | Q(search_keys__overlap=_keys(given, family, "given"))
+            | Q(word_match__gte=WORD_SIMILARITY))
+    previous = (PersonName.objects.filter(person=OuterRef("pk"))
+                .alias(word_match=_word_similarity(name, given, family)).filter(near))
+    matching = (people.alias(word_match=_word_similarity(name, given, family))
+                .filter(near | Exists(previous)))
+    return _ranked(matching, name, given, family)
+
+
+# A word of the name this near (pg_trgm's word_similarity) to a word typed: one or two letters
+# out in a name of five or more ("Begun" and "Begum" share 0.5).
+WORD_SIMILARITY = 0.4
+
+
+def _word_similarity(name: str, given: str, family: str):
+    words = [w for w in {family, *family.split(), given} if w]
+    return Greatest(*(TrigramWordSimilarity(Value(w), "search_name") for w in words), Value(0.0))
 
 
 def likely_duplicates(*, user, given_name: str, family_name: str, date_of_birth=None, limit: int = 10):

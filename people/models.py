@@ -27,7 +27,10 @@ class NameKeys(Func):
     output_field = ArrayField(models.TextField())
 
     def __init__(self, given, family, kind="stored", **extra):
-        super().__init__(given, family, Value(kind), **extra)
+        super().__init__(given, family, Value(kind, output_field=_KIND), **extra)
+
+
+_KIND = models.TextField()
 
 
 class PersonQuerySet(models.QuerySet):

@@ -4,8 +4,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
-from django.db.models import Case, Exists, FloatField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db.models import BooleanField, Case, Exists, F, FloatField, Func, OuterRef, Q, QuerySet, Subquery, TextField, Value, When
 from django.db.models.functions import Coalesce, Greatest
 
 from access.selectors import people_visible_to
@@ -109,38 +109,36 @@ def _split(name: str) -> tuple[str, str]:
     return words[0], " ".join(words[1:])
 
 
+# Output fields made once: each Value would otherwise build its own field for every search.
+TEXT, FLOAT = TextField(), FloatField()
+
+
 def _keys(given: str, family: str, kind: str) -> NameKeys:
-    return NameKeys(Value(given), Value(family), kind)
+    return NameKeys(Value(given, output_field=TEXT), Value(family, output_field=TEXT), kind)
 
 
-def _score(name: str, given: str, family: str):
+def _score(name: str, given: str, family: str) -> Func:
     """How well a row's name (a person's, or one of their previous names: both carry
     search_keys and search_name) matches: the same surname part first, then one letter away,
     then sounding alike; the same first name, then one sounding alike; the trigram similarity of
-    the whole name breaks ties."""
-    def points(condition, value):
-        return Case(When(condition, then=Value(value)), default=Value(0.0), output_field=FloatField())
-
-    score = (
-        points(Q(search_keys__overlap=_keys(given, family, "exact")), 3.0)
-        + points(Q(search_keys__overlap=_keys(given, family, "spelling")), 2.0)
-        + points(Q(search_keys__overlap=_keys(given, family, "sound")), 1.5)
-        + TrigramSimilarity("search_name", name) * Value(0.5)
-    )
-    if given:
-        score = (score + points(Q(search_name__startswith=f"{given} "), 1.0)
-                 + points(Q(search_keys__overlap=_keys(given, family, "given")), 0.6))
-    return score
+    the whole name breaks ties (opencsc_name_score, migration 0007)."""
+    return Func(F("search_keys"), F("search_name"), Value(given, output_field=TEXT), Value(family, output_field=TEXT),
+                Value(name, output_field=TEXT), function="opencsc_name_score", output_field=FLOAT)
 
 
-def _ranked(people: QuerySet[Person], name: str, given: str, family: str) -> QuerySet[Person]:
-    """`people` with their score: the better of their current name's and any previous name's
-    (a previous name counting a little less, so the name they have now comes first)."""
+def _ranked(people: QuerySet[Person], name: str, given: str, family: str, found_by: Q) -> QuerySet[Person]:
+    """`people` with their score: their current name's when it is what found them (`found_by`),
+    otherwise their best previous name's, counting a little less, so that a child found by the
+    name they have now comes first. The previous names are read only for the people found by
+    one: a CASE works out its ELSE only when it is needed, and most people have none."""
     previous = (PersonName.objects.filter(person=OuterRef("pk")).annotate(score=_score(name, given, family))
                 .order_by("-score").values("score")[:1])
-    # One annotation: PostgreSQL would work out an expression twice if another one named it.
-    return people.annotate(score=Greatest(
-        _score(name, given, family), Coalesce(Subquery(previous, output_field=FloatField()) * Value(0.95), Value(0.0)),
+    return people.annotate(score=Case(
+        When(found_by, then=_score(name, given, family)),
+        default=Greatest(_score(name, given, family),
+                         Coalesce(Subquery(previous, output_field=FLOAT) * Value(0.95, output_field=FLOAT),
+                                  Value(0.0, output_field=FLOAT))),
+        output_field=FLOAT,
     ))
 
 
@@ -151,20 +149,24 @@ def _match_name(people: QuerySet[Person], name: str) -> tuple[QuerySet[Person], 
     same surname), so a common surname costs no more than a rare one."""
     given, family = _split(name)
     keys = _keys(given, family, "given" if given else "family")
-    # The candidates are the union of two indexed lookups (current names, previous names).
-    # Written as one OR with an EXISTS, PostgreSQL cannot use the indexes and reads every person.
-    # order_by() drops Person's default ordering: a sort each lookup does not need.
+    # One scan of people: their own keys' index, OR'd with the primary key lookups of the people
+    # whose previous names match (`id = ANY(ARRAY(...))`, which PostgreSQL answers with a
+    # BitmapOr of the two indexes; `IN (subquery)` inside an OR, or an EXISTS, it can only
+    # answer by reading every person). The visibility rules then apply to the rows found.
     previous_names = PersonName.objects.filter(search_keys__overlap=keys).order_by().values("person_id")
+    found_by = Q(search_keys__overlap=keys)
+    found = people.filter(found_by | Q(_IdAmong(F("pk"), Subquery(previous_names))))
+    # The count needs no ranking: the same rows, counted.
+    return _ranked(found, name, given, family, found_by), found.order_by()
 
-    def lookups(base, names):
-        return base.filter(search_keys__overlap=keys).order_by().values("pk").union(names)
 
-    ranked = _ranked(people.filter(pk__in=lookups(Person.objects, previous_names)), name, given, family)
-    # For the count, the same lookups each carry the user's visibility (and any identifier or
-    # date of birth), so their union is the set of results itself and is counted without
-    # looking each person up again.
-    candidates = lookups(people, people.filter(pk__in=previous_names).order_by().values("pk"))
-    return ranked, candidates
+class _IdAmong(Func):
+    """`id = ANY(ARRAY(subquery))`: a condition PostgreSQL can answer with the primary key's
+    index, inside a BitmapOr."""
+
+    template = "%(expressions)s))"
+    arg_joiner = " = ANY(ARRAY("
+    output_field = BooleanField()
 
 
 def _match_name_among(people: QuerySet[Person], name: str) -> QuerySet[Person]:
@@ -180,7 +182,7 @@ def _match_name_among(people: QuerySet[Person], name: str) -> QuerySet[Person]:
                 .alias(word_match=_word_similarity(name, given, family)).filter(near))
     matching = (people.alias(word_match=_word_similarity(name, given, family))
                 .filter(near | Exists(previous)))
-    return _ranked(matching, name, given, family)
+    return _ranked(matching, name, given, family, near)
 
 
 # A word of the name this near (pg_trgm's word_similarity) to a word typed: one or two letters

@@ -4,7 +4,6 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db.models import BooleanField, Case, Exists, F, FloatField, Func, OuterRef, Q, QuerySet, Subquery, TextField, Value, When
 from django.db.models.functions import Coalesce, Greatest
 
@@ -54,9 +53,9 @@ class SearchResults:
 
     A name like "Hughes" matches thousands of people in a large authority. Counting them through
     the ranked query, and ranking them with their worker and team joined on, looked every one of
-    them up twice more than needed. Here the count comes from the index lookups alone (the
-    visibility rules apply in each lookup, on the rows it has already read), and a page is the
-    ranked ids first, then only those people with their worker and team.
+    them up twice more than needed. Here the count comes from the name's index lookups alone,
+    unranked (the visibility rules apply to the rows they read), and a page is the ranked ids
+    first, then only those people with their worker and team.
     """
 
     def __init__(self, ranked: QuerySet[Person], candidates: QuerySet | None):
@@ -78,8 +77,8 @@ class SearchResults:
 
 
 def _search(user, query: SearchQuery) -> tuple[QuerySet[Person], QuerySet | None]:
-    """(the matching people ranked, and for a name search the union of the index lookups that
-    found them, each already limited to the people the user may see)."""
+    """(the matching people ranked, and for a search by name alone the same people unranked, to
+    count; both limited to the people the user may see)."""
     people = people_visible_to(user)
     narrowed = False
     if query.identifier.strip():
@@ -97,7 +96,8 @@ def _search(user, query: SearchQuery) -> tuple[QuerySet[Person], QuerySet | None
         people, candidates = _match_name(people, name)
     else:
         people = people.annotate(score=Value(1.0, output_field=FloatField()))
-    return people.order_by("-score", "family_name", "given_name", "pk"), candidates
+    # Among equally good matches, children (whose records these are) before the adults around them.
+    return people.order_by("-score", "-is_child", "family_name", "given_name", "pk"), candidates
 
 
 def _split(name: str) -> tuple[str, str]:
@@ -172,27 +172,15 @@ class _IdAmong(Func):
 def _match_name_among(people: QuerySet[Person], name: str) -> QuerySet[Person]:
     """A name among people already narrowed to a few (by date of birth or identifier, through
     their own indexes): looser than the lookup by name alone, since there are only a handful to
-    compare: any name key in common, or a word of the name near one typed (a surname two letters
-    out, a first name alone), on the current name or a previous one."""
+    compare (opencsc_name_near, migration 0007), on the current name or a previous one."""
     given, family = _split(name)
-    near = (Q(search_keys__overlap=_keys(given, family, "family"))
-            | Q(search_keys__overlap=_keys(given, family, "given"))
-            | Q(word_match__gte=WORD_SIMILARITY))
-    previous = (PersonName.objects.filter(person=OuterRef("pk"))
-                .alias(word_match=_word_similarity(name, given, family)).filter(near))
-    matching = (people.alias(word_match=_word_similarity(name, given, family))
-                .filter(near | Exists(previous)))
-    return _ranked(matching, name, given, family, near)
 
+    def near():
+        return Q(Func(F("search_keys"), F("search_name"), Value(given, output_field=TEXT),
+                      Value(family, output_field=TEXT), function="opencsc_name_near", output_field=BooleanField()))
 
-# A word of the name this near (pg_trgm's word_similarity) to a word typed: one or two letters
-# out in a name of five or more ("Begun" and "Begum" share 0.5).
-WORD_SIMILARITY = 0.4
-
-
-def _word_similarity(name: str, given: str, family: str):
-    words = [w for w in {family, *family.split(), given} if w]
-    return Greatest(*(TrigramWordSimilarity(Value(w), "search_name") for w in words), Value(0.0))
+    previous = PersonName.objects.filter(person=OuterRef("pk")).filter(near())
+    return _ranked(people.filter(near() | Q(Exists(previous))), name, given, family, near())
 
 
 def likely_duplicates(*, user, given_name: str, family_name: str, date_of_birth=None, limit: int = 10):

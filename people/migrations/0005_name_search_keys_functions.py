@@ -42,7 +42,7 @@ $$;
 
 -- kind: 'stored' (every key of a person's name, for the index), or the keys of a query:
 -- 'given' (the lookup when a first name is typed), 'family' (surname only), 'exact',
--- 'spelling' and 'sound' (the parts of the score).
+-- 'spelling', 'sound' and 'first' (a first name sounding the same: the parts of the score).
 CREATE OR REPLACE FUNCTION opencsc_name_keys(given text, family text, kind text) RETURNS text[]
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
@@ -65,7 +65,7 @@ BEGIN
       IF kind IN ('stored', 'family', 'spelling') THEN
         keys := keys || ('|' || spelling);
       END IF;
-      IF kind IN ('stored', 'given') AND gk <> '' THEN
+      IF kind IN ('stored', 'given', 'first') AND gk <> '' THEN
         keys := keys || (gk || '|' || spelling);
       END IF;
     END LOOP;
@@ -74,7 +74,7 @@ BEGIN
         IF kind IN ('stored', 'family', 'sound') THEN
           keys := keys || ('#' || sound);
         END IF;
-        IF kind IN ('stored', 'given') AND gk <> '' THEN
+        IF kind IN ('stored', 'given', 'first') AND gk <> '' THEN
           keys := keys || (gk || '#' || sound);
         END IF;
       END IF;

@@ -1,4 +1,5 @@
-"""How well a name matches a search, as one SQL function (people.selectors ranks by it).
+"""How well a name matches a search, and whether it is near enough among the few people with
+the date of birth typed, as SQL functions (people.selectors ranks and filters by them).
 
 A plain SQL function of one expression: PostgreSQL inlines it into the query, works out the
 query's keys once at planning (opencsc_name_keys of constants), and leaves per row only array
@@ -15,15 +16,31 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT (CASE WHEN keys && opencsc_name_keys(q_given, q_family, 'exact') THEN 3.0 ELSE 0.0 END)
        + (CASE WHEN keys && opencsc_name_keys(q_given, q_family, 'spelling') THEN 2.0 ELSE 0.0 END)
        + (CASE WHEN keys && opencsc_name_keys(q_given, q_family, 'sound') THEN 1.5 ELSE 0.0 END)
-       + (CASE WHEN q_given <> '' AND starts_with(name, q_given || ' ') THEN 1.0 ELSE 0.0 END)
-       + (CASE WHEN q_given <> '' AND keys && opencsc_name_keys(q_given, q_family, 'given') THEN 0.6 ELSE 0.0 END)
+       -- The first name counts for more than the surname's spelling, so Adaeze Bello comes before
+       -- every Bell with an A when "Adaeze Bell" is typed; an exact full name still beats all.
+       + (CASE WHEN q_given <> '' AND starts_with(name, q_given || ' ') THEN 2.5 ELSE 0.0 END)
+       + (CASE WHEN q_given <> '' AND keys && opencsc_name_keys(q_given, q_family, 'first') THEN 1.5 ELSE 0.0 END)
        -- The whole name's similarity breaks ties when a first name was typed; for a surname alone
        -- it would only rank short first names first, and costs the most of any part per row.
        + (CASE WHEN q_given <> '' THEN 0.5 * similarity(name, q_name) ELSE 0.0 END)
+$$;
+
+-- Among people already narrowed to a few (by date of birth): any name key in common with the
+-- surname typed (one letter out, sounding alike) or with the first name and surname, or a word
+-- of the name near one typed (pg_trgm's word_similarity: "Begun" and "Begum" share 0.5; a
+-- surname two letters out, or a first name typed alone).
+CREATE OR REPLACE FUNCTION opencsc_name_near(keys text[], name text, q_given text, q_family text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT keys && opencsc_name_keys(q_given, q_family, 'family')
+      OR keys && opencsc_name_keys(q_given, q_family, 'given')
+      OR word_similarity(q_family, name) >= 0.4
+      OR (q_given <> '' AND word_similarity(q_given, name) >= 0.4)
 $$;
 """
 
 
 class Migration(migrations.Migration):
     dependencies = [("people", "0006_name_search_keys")]
-    operations = [migrations.RunSQL(FUNCTION, "DROP FUNCTION IF EXISTS opencsc_name_score(text[], text, text, text, text);")]
+    operations = [migrations.RunSQL(FUNCTION, "DROP FUNCTION IF EXISTS opencsc_name_score(text[], text, text, text, text);"
+                                       " DROP FUNCTION IF EXISTS opencsc_name_near(text[], text, text, text);")]

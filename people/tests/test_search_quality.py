@@ -84,6 +84,7 @@ def _swap_sounds(pairs):
             for x, y in ((a, b), (b, a)):
                 # Nobody types "pph" for "pf": a sound is spelt another way only where it is one sound.
                 if x in s.lower() and not (y == "ph" and "p" + x in s.lower()):
+                    x = "ff" if x == "f" and "ff" in s.lower() else x  # McCaffrey is misspelt McCaphrey
                     i = s.lower().index(x)
                     replaced = s[:i] + (y.capitalize() if i == 0 else y) + s[i + len(x):]
                     return replaced

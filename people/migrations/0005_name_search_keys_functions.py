@@ -11,7 +11,9 @@ name is near the one typed, however common their surname:
 Surnames are split into their parts (hyphenated and double-barrelled: each part finds the
 person), lower-cased, stripped of apostrophes and other marks, and Mac is read as Mc.
 IMMUTABLE, so they can compute a stored generated column, and PostgreSQL works out a query's
-keys once, at planning.
+keys once, at planning. A stored generated column is not recomputed when its function changes:
+a migration that changes opencsc_name_keys must also rewrite the column (for example
+UPDATE people_person SET family_name = family_name, and the same for people_personname).
 """
 
 from django.db import migrations
@@ -61,7 +63,10 @@ BEGIN
     IF kind IN ('stored', 'given') AND gi <> '' THEN
       keys := keys || (gi || '=' || part);
     END IF;
-    FOREACH spelling IN ARRAY opencsc_spellings(part) LOOP
+    -- An Mc name is spelt both ways, and a slip can fall across the prefix ("MaIcnerney" for
+    -- MacInerney): the Mac spelling's keys too.
+    FOREACH spelling IN ARRAY opencsc_spellings(part)
+        || CASE WHEN part LIKE 'mc%' THEN opencsc_spellings('mac' || substr(part, 3)) ELSE '{}'::text[] END LOOP
       IF kind IN ('stored', 'family', 'spelling') THEN
         keys := keys || ('|' || spelling);
       END IF;

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime
 
+from access.models import RestrictedAccessGrant
 from codelists.cin import Disability, Ethnicity
 from people import identifiers
-from access.models import RestrictedAccessGrant
 from people.choices import NameKind, RelationshipKind
 from people.models import Address, Person, PersonName, Relationship
-
 from synthetic.generator.context import LA_CODE, Context
 
 # England's children in need by ethnicity, roughly (DfE characteristics of children in need).

@@ -4,6 +4,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.contrib.postgres.fields import ArrayField
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -23,7 +25,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from access.selectors import people_visible_to
 from people.choices import REVERSE_LABELS, RelationshipKind
-from people.models import NameKeys, Person, PersonName, Relationship
+from people.models import Person, PersonName, Relationship
 
 IDENTIFIER = re.compile(r"^[A-Za-z]?\d[\d\s-]{4,}[A-Za-z]?$|^[A-Za-z]\d{11}[A-Za-z0-9]$")
 
@@ -105,9 +107,9 @@ def _search(user, query: SearchQuery) -> tuple[QuerySet[Person], QuerySet | None
     name = " ".join(query.name.lower().split())
     candidates = None
     if name and narrowed:
-        people = _match_name_among(people, name)
+        people = _match_name_among(people, _typed(name))
     elif name:
-        people, candidates = _match_name(people, name)
+        people, candidates = _match_name(people, _typed(name))
     else:
         people = people.annotate(score=Value(1.0, output_field=FloatField()))
     # Among equally good matches, children (whose records these are) before the adults around them.
@@ -123,46 +125,70 @@ def _split(name: str) -> tuple[str, str]:
     return words[0], " ".join(words[1:])
 
 
+KINDS = ("given", "family", "exact", "spelling", "sound", "first")
 # Output fields made once: each Value would otherwise build its own field for every search.
-TEXT, FLOAT = TextField(), FloatField()
+TEXT, FLOAT, KEYS = TextField(), FloatField(), ArrayField(TextField())
 
 
-def _keys(given: str, family: str, kind: str) -> NameKeys:
-    return NameKeys(Value(given, output_field=TEXT), Value(family, output_field=TEXT), kind)
+@dataclass
+class _Typed:
+    """What was typed, split, with its keys of each kind (migration 0005) as constants."""
+
+    name: str
+    given: str
+    family: str
+    keys: dict
+
+    def __getitem__(self, kind: str) -> Value:
+        return Value(self.keys[kind], output_field=KEYS)
+
+    def text(self, value: str) -> Value:
+        return Value(value, output_field=TEXT)
 
 
-def _score(name: str, given: str, family: str) -> Func:
+def _typed(name: str) -> _Typed:
+    """One query for all of the name's keys: written into the search as constants, they cost the
+    planner nothing (as calls of opencsc_name_keys, it ran each one wherever it was used)."""
+    given, family = _split(name)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join("opencsc_name_keys(%s, %s, %s)" for _ in KINDS),
+                       [v for kind in KINDS for v in (given, family, kind)])
+        row = cursor.fetchone()
+    return _Typed(name, given, family, {kind: list(keys or []) for kind, keys in zip(KINDS, row)})
+
+
+def _score(typed: _Typed) -> Func:
     """How well a row's name (a person's, or one of their previous names: both carry
     search_keys and search_name) matches: the same surname part first, then one letter away,
     then sounding alike; the same first name, then one sounding alike; the trigram similarity of
     the whole name breaks ties (opencsc_name_score, migration 0007)."""
-    return Func(F("search_keys"), F("search_name"), Value(given, output_field=TEXT), Value(family, output_field=TEXT),
-                Value(name, output_field=TEXT), function="opencsc_name_score", output_field=FLOAT)
+    return Func(F("search_keys"), F("search_name"), typed.text(typed.given), typed.text(typed.name),
+                typed["exact"], typed["spelling"], typed["sound"], typed["first"],
+                function="opencsc_name_score", output_field=FLOAT)
 
 
-def _ranked(people: QuerySet[Person], name: str, given: str, family: str, found_by: Q) -> QuerySet[Person]:
+def _ranked(people: QuerySet[Person], typed: _Typed, found_by: Q) -> QuerySet[Person]:
     """`people` with their score: their current name's when it is what found them (`found_by`),
     otherwise their best previous name's, counting a little less, so that a child found by the
     name they have now comes first. The previous names are read only for the people found by
     one: a CASE works out its ELSE only when it is needed, and most people have none."""
-    previous = (PersonName.objects.filter(person=OuterRef("pk")).annotate(score=_score(name, given, family))
+    previous = (PersonName.objects.filter(person=OuterRef("pk")).annotate(score=_score(typed))
                 .order_by("-score").values("score")[:1])
     return people.annotate(score=Case(
-        When(found_by, then=_score(name, given, family)),
-        default=Greatest(_score(name, given, family),
+        When(found_by, then=_score(typed)),
+        default=Greatest(_score(typed),
                          Coalesce(Subquery(previous, output_field=FLOAT) * Value(0.95, output_field=FLOAT),
                                   Value(0.0, output_field=FLOAT))),
         output_field=FLOAT,
     ))
 
 
-def _match_name(people: QuerySet[Person], name: str) -> tuple[QuerySet[Person], QuerySet]:
-    """Every person whose current or previous name is near `name`, found through the name keys'
-    GIN indexes (people_person.search_keys, people_personname.search_keys): with a first name,
-    only the people whose first name sounds the same (or begins with the same letter, with the
-    same surname), so a common surname costs no more than a rare one."""
-    given, family = _split(name)
-    keys = _keys(given, family, "given" if given else "family")
+def _match_name(people: QuerySet[Person], typed: _Typed) -> tuple[QuerySet[Person], QuerySet]:
+    """Every person whose current or previous name is near what was typed, found through the
+    name keys' GIN indexes (people_person.search_keys, people_personname.search_keys): with a
+    first name, only the people whose first name sounds the same (or begins with the same
+    letter, with the same surname), so a common surname costs no more than a rare one."""
+    keys = typed["given" if typed.given else "family"]
     # One scan of people: their own keys' index, OR'd with the primary key lookups of the people
     # whose previous names match (`id = ANY(ARRAY(...))`, which PostgreSQL answers with a
     # BitmapOr of the two indexes; `IN (subquery)` inside an OR, or an EXISTS, it can only
@@ -171,7 +197,7 @@ def _match_name(people: QuerySet[Person], name: str) -> tuple[QuerySet[Person], 
     found_by = Q(search_keys__overlap=keys)
     found = people.filter(found_by | Q(_IdAmong(F("pk"), Subquery(previous_names))))
     # The count needs no ranking: the same rows, counted.
-    return _ranked(found, name, given, family, found_by), found.order_by()
+    return _ranked(found, typed, found_by), found.order_by()
 
 
 class _IdAmong(Func):
@@ -183,18 +209,16 @@ class _IdAmong(Func):
     output_field = BooleanField()
 
 
-def _match_name_among(people: QuerySet[Person], name: str) -> QuerySet[Person]:
+def _match_name_among(people: QuerySet[Person], typed: _Typed) -> QuerySet[Person]:
     """A name among people already narrowed to a few (by date of birth or identifier, through
     their own indexes): looser than the lookup by name alone, since there are only a handful to
     compare (opencsc_name_near, migration 0007), on the current name or a previous one."""
-    given, family = _split(name)
-
     def near():
-        return Q(Func(F("search_keys"), F("search_name"), Value(given, output_field=TEXT),
-                      Value(family, output_field=TEXT), function="opencsc_name_near", output_field=BooleanField()))
+        return Q(Func(F("search_keys"), F("search_name"), typed.text(typed.given), typed.text(typed.family),
+                      typed["family"], typed["given"], function="opencsc_name_near", output_field=BooleanField()))
 
     previous = PersonName.objects.filter(person=OuterRef("pk")).filter(near())
-    return _ranked(people.filter(near() | Q(Exists(previous))), name, given, family, near())
+    return _ranked(people.filter(near() | Q(Exists(previous))), typed, near())
 
 
 def likely_duplicates(*, user, given_name: str, family_name: str, date_of_birth=None, limit: int = 10):

@@ -19,6 +19,20 @@ class Metaphone(Func):
     output_field = models.CharField()
 
 
+class NameKeys(Func):
+    """The keys name search looks a name up by (migration 0005 explains them): `kind` "stored"
+    for a person's own, or one kind of a query's keys."""
+
+    function = "opencsc_name_keys"
+    output_field = ArrayField(models.TextField())
+
+    def __init__(self, given, family, kind="stored", **extra):
+        super().__init__(given, family, Value(kind, output_field=_KIND), **extra)
+
+
+_KIND = models.TextField()
+
+
 class PersonQuerySet(models.QuerySet):
     def live(self):
         """People not merged into another record."""
@@ -91,6 +105,12 @@ class Person(models.Model):
     family_phonetic = models.GeneratedField(
         expression=Metaphone(F("family_name")), output_field=models.CharField(max_length=20), db_persist=True
     )
+    # Every key the name is found by (spellings one letter away, sounds, each behind the first
+    # name's sound), in one GIN index: people.selectors looks names up here.
+    search_keys = models.GeneratedField(
+        expression=NameKeys(F("given_name"), F("family_name")), output_field=ArrayField(models.TextField()),
+        db_persist=True,
+    )
 
     # Optimistic locking: every save through the services adds one. A save that started from
     # an older version is refused, so nobody overwrites a colleague's change without seeing it.
@@ -104,8 +124,16 @@ class Person(models.Model):
     class Meta:
         ordering = ["family_name", "given_name"]
         indexes = [
-            GinIndex(fields=["search_name"], name="person_name_trgm", opclasses=["gin_trgm_ops"]),
-            models.Index(fields=["family_phonetic", "given_phonetic"], name="person_phonetic"),
+            # Name search looks names up by search_keys alone (people.selectors); the trigram index on
+            # search_name and the phonetic one are gone: their lookups cost as much as the surname
+            # was common (every Smith shares "smi"), so writing them bought nothing.
+            # fastupdate off: a search reads the index itself, never a pending list of recent
+            # inserts that every lookup would otherwise scan whole until the next vacuum.
+            GinIndex(fields=["search_keys"], name="person_search_keys", fastupdate=False),
+            # A date-of-birth search also matches an unborn child's expected date: both indexed,
+            # so the OR is two index lookups rather than a read of everyone.
+            models.Index(fields=["expected_date_of_birth"], name="person_expected_birth",
+                         condition=Q(expected_date_of_birth__isnull=False)),
             models.Index(fields=["current_worker"], name="person_worker", condition=Q(merged_into__isnull=True)),
             models.Index(fields=["current_team"], name="person_team", condition=Q(merged_into__isnull=True)),
         ]
@@ -135,9 +163,15 @@ class PersonName(models.Model):
         output_field=models.CharField(max_length=201),
         db_persist=True,
     )
+    search_keys = models.GeneratedField(
+        expression=NameKeys(F("given_name"), F("family_name")), output_field=ArrayField(models.TextField()),
+        db_persist=True,
+    )
 
     class Meta:
-        indexes = [GinIndex(fields=["search_name"], name="personname_trgm", opclasses=["gin_trgm_ops"])]
+        indexes = [
+            GinIndex(fields=["search_keys"], name="personname_search_keys", fastupdate=False),
+        ]
 
     def __str__(self) -> str:
         return f"{self.given_name} {self.family_name}".strip()

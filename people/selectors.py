@@ -4,16 +4,28 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
-from django.db.models.functions import Greatest
+from django.contrib.postgres.fields import ArrayField
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest
 
 from access.selectors import people_visible_to
 from people.choices import REVERSE_LABELS, RelationshipKind
-from people.models import Metaphone, Person, PersonName, Relationship
-
-# Names match on pg_trgm's own similarity threshold (0.3, the `%` operator's default); a lower
-# one finds more near-misses but makes the trigram index return far more rows to recheck.
+from people.models import Person, PersonName, Relationship
 
 IDENTIFIER = re.compile(r"^[A-Za-z]?\d[\d\s-]{4,}[A-Za-z]?$|^[A-Za-z]\d{11}[A-Za-z0-9]$")
 
@@ -36,9 +48,12 @@ def _normalise_identifier(value: str) -> str:
 def person_search(*, user, query: SearchQuery) -> QuerySet[Person]:
     """People the user may see who match, best first.
 
-    Names match by trigram similarity (typos: "Jonathon" ~ "Jonathan") or by sound (double
-    metaphone: "Smyth" ~ "Smith"), on current and previous names. An identifier matches the
-    LA ID, NHS number, UPN or former UPN exactly. A date of birth narrows the results.
+    Names match on current and previous names, through their keys (migration 0005): a surname
+    (or any part of a double-barrelled one) one letter wrong, missing, doubled or swapped away
+    ("Begun" ~ "Begum"), or sounding alike ("Smyth" ~ "Smith", "Filips" ~ "Phillips"), Mac read
+    as Mc; with a first name, one sounding the same ("Jonathon" ~ "Jonathan"). An identifier
+    matches the LA ID, NHS number, UPN or former UPN exactly. A date of birth narrows the
+    results to a few, among whom a name two letters out still matches. Exact names rank first.
     """
     return _search(user, query)[0].select_related("current_worker", "current_team")
 
@@ -54,9 +69,9 @@ class SearchResults:
 
     A name like "Hughes" matches thousands of people in a large authority. Counting them through
     the ranked query, and ranking them with their worker and team joined on, looked every one of
-    them up twice more than needed. Here the count comes from the index lookups alone (the
-    visibility rules apply in each lookup, on the rows it has already read), and a page is the
-    ranked ids first, then only those people with their worker and team.
+    them up twice more than needed. Here the count comes from the name's index lookups alone,
+    unranked (the visibility rules apply to the rows they read), and a page is the ranked ids
+    first, then only those people with their worker and team.
     """
 
     def __init__(self, ranked: QuerySet[Person], candidates: QuerySet | None):
@@ -78,55 +93,132 @@ class SearchResults:
 
 
 def _search(user, query: SearchQuery) -> tuple[QuerySet[Person], QuerySet | None]:
-    """(the matching people ranked, and for a name search the union of the index lookups that
-    found them, each already limited to the people the user may see)."""
+    """(the matching people ranked, and for a search by name alone the same people unranked, to
+    count; both limited to the people the user may see)."""
     people = people_visible_to(user)
+    narrowed = False
     if query.identifier.strip():
         ident = _normalise_identifier(query.identifier)
         people = people.filter(Q(la_id__iexact=ident) | Q(nhs_number=ident) | Q(upn=ident) | Q(former_upn=ident))
+        narrowed = True
     if query.date_of_birth:
         people = people.filter(Q(date_of_birth=query.date_of_birth) | Q(expected_date_of_birth=query.date_of_birth))
+        narrowed = True
     name = " ".join(query.name.lower().split())
     candidates = None
-    if name:
-        people, candidates = _match_name(people, name)
+    if name and narrowed:
+        people = _match_name_among(people, _typed(name))
+    elif name:
+        people, candidates = _match_name(people, _typed(name))
     else:
         people = people.annotate(score=Value(1.0, output_field=FloatField()))
-    return people.order_by("-score", "family_name", "given_name", "pk"), candidates
+    # Among equally good matches, children (whose records these are) before the adults around them.
+    return people.order_by("-score", "-is_child", "family_name", "given_name", "pk"), candidates
 
 
-def _match_name(people: QuerySet[Person], name: str) -> tuple[QuerySet[Person], QuerySet]:
-    parts = name.split()
-    family = parts[-1]
-    given = parts[0] if len(parts) > 1 else ""
-    family_sound = Metaphone(Value(family))
-    sounds_alike = Q(family_phonetic=family_sound)
-    if given:
-        sounds_alike &= Q(given_phonetic=Metaphone(Value(given)))
-    # The candidates are the union of three indexed lookups (the trigram index on current names,
-    # the phonetic index, the trigram index on previous names). Written as one OR with an EXISTS,
-    # PostgreSQL cannot use any of the indexes and reads every person (bench.explain showed a
-    # sequential scan of people_person for every search). order_by() drops Person's default
-    # ordering: a sort each lookup does not need.
-    def lookups(base, names):
-        return (base.filter(search_name__trigram_similar=name).order_by().values("pk")
-                .union(base.filter(sounds_alike).order_by().values("pk"), names))
+def _split(name: str) -> tuple[str, str]:
+    """(first name, surname) of what was typed: one word is a surname; otherwise the first word
+    is the first name and the rest the surname ("Amy Smith Jones": either part finds Smith-Jones)."""
+    words = name.split()
+    if len(words) == 1:
+        return "", words[0]
+    return words[0], " ".join(words[1:])
 
-    previous_names = PersonName.objects.filter(search_name__trigram_similar=name).order_by().values("person_id")
-    similarity = TrigramSimilarity("search_name", name)
-    ranked = (
-        people.filter(pk__in=lookups(Person.objects, previous_names))
-        .annotate(
-            similarity=similarity,
-            sound_bonus=Case(When(sounds_alike, then=Value(0.3)), default=Value(0.0), output_field=FloatField()),
-        )
-        .annotate(score=Greatest(F("similarity") + F("sound_bonus"), Value(0.0)))
-    )
-    # For the count, the same lookups each carry the user's visibility (and any identifier or
-    # date of birth), so their union is the set of results itself and is counted without
-    # looking each person up again.
-    candidates = lookups(people, people.filter(pk__in=previous_names).order_by().values("pk"))
-    return ranked, candidates
+
+KINDS = ("given", "family", "exact", "spelling", "sound", "first")
+# Output fields made once: each Value would otherwise build its own field for every search.
+TEXT, FLOAT, KEYS = TextField(), FloatField(), ArrayField(TextField())
+
+
+@dataclass
+class _Typed:
+    """What was typed, split, with its keys of each kind (migration 0005) as constants."""
+
+    name: str
+    given: str
+    family: str
+    keys: dict
+
+    def __getitem__(self, kind: str) -> Value:
+        return Value(self.keys[kind], output_field=KEYS)
+
+    def text(self, value: str) -> Value:
+        return Value(value, output_field=TEXT)
+
+
+def _typed(name: str) -> _Typed:
+    """One query for all of the name's keys: written into the search as constants, they cost the
+    planner nothing (as calls of opencsc_name_keys, it ran each one wherever it was used)."""
+    given, family = _split(name)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join("opencsc_name_keys(%s, %s, %s)" for _ in KINDS),
+                       [v for kind in KINDS for v in (given, family, kind)])
+        row = cursor.fetchone()
+    return _Typed(name, given, family, {kind: list(keys or []) for kind, keys in zip(KINDS, row)})
+
+
+def _score(typed: _Typed) -> Func:
+    """How well a row's name (a person's, or one of their previous names: both carry
+    search_keys and search_name) matches: the same surname part first, then one letter away,
+    then sounding alike; the same first name, then one sounding alike; the trigram similarity of
+    the whole name breaks ties (opencsc_name_score, migration 0007)."""
+    return Func(F("search_keys"), F("search_name"), typed.text(typed.given), typed.text(typed.name),
+                typed["exact"], typed["spelling"], typed["sound"], typed["first"],
+                function="opencsc_name_score", output_field=FLOAT)
+
+
+def _ranked(people: QuerySet[Person], typed: _Typed, found_by: Q) -> QuerySet[Person]:
+    """`people` with their score: their current name's when it is what found them (`found_by`),
+    otherwise their best previous name's, counting a little less, so that a child found by the
+    name they have now comes first. The previous names are read only for the people found by
+    one: a CASE works out its ELSE only when it is needed, and most people have none."""
+    previous = (PersonName.objects.filter(person=OuterRef("pk")).annotate(score=_score(typed))
+                .order_by("-score").values("score")[:1])
+    return people.annotate(score=Case(
+        When(found_by, then=_score(typed)),
+        default=Greatest(_score(typed),
+                         Coalesce(Subquery(previous, output_field=FLOAT) * Value(0.95, output_field=FLOAT),
+                                  Value(0.0, output_field=FLOAT))),
+        output_field=FLOAT,
+    ))
+
+
+def _match_name(people: QuerySet[Person], typed: _Typed) -> tuple[QuerySet[Person], QuerySet]:
+    """Every person whose current or previous name is near what was typed, found through the
+    name keys' GIN indexes (people_person.search_keys, people_personname.search_keys): with a
+    first name, only the people whose first name sounds the same (or begins with the same
+    letter, with the same surname), so a common surname costs no more than a rare one."""
+    keys = typed["given" if typed.given else "family"]
+    # One scan of people: their own keys' index, OR'd with the primary key lookups of the people
+    # whose previous names match (`id = ANY(ARRAY(...))`, which PostgreSQL answers with a
+    # BitmapOr of the two indexes; `IN (subquery)` inside an OR, or an EXISTS, it can only
+    # answer by reading every person). The visibility rules then apply to the rows found.
+    previous_names = PersonName.objects.filter(search_keys__overlap=keys).order_by().values("person_id")
+    found_by = Q(search_keys__overlap=keys)
+    found = people.filter(found_by | Q(_IdAmong(F("pk"), Subquery(previous_names))))
+    # The count needs no ranking: the same rows, counted.
+    return _ranked(found, typed, found_by), found.order_by()
+
+
+class _IdAmong(Func):
+    """`id = ANY(ARRAY(subquery))`: a condition PostgreSQL can answer with the primary key's
+    index, inside a BitmapOr."""
+
+    template = "%(expressions)s))"
+    arg_joiner = " = ANY(ARRAY("
+    output_field = BooleanField()
+
+
+def _match_name_among(people: QuerySet[Person], typed: _Typed) -> QuerySet[Person]:
+    """A name among people already narrowed to a few (by date of birth or identifier, through
+    their own indexes): looser than the lookup by name alone, since there are only a handful to
+    compare (opencsc_name_near, migration 0007), on the current name or a previous one."""
+    def near():
+        return Q(Func(F("search_keys"), F("search_name"), typed.text(typed.given), typed.text(typed.family),
+                      typed["family"], typed["given"], function="opencsc_name_near", output_field=BooleanField()))
+
+    previous = PersonName.objects.filter(person=OuterRef("pk")).filter(near())
+    return _ranked(people.filter(near() | Q(Exists(previous))), typed, near())
 
 
 def likely_duplicates(*, user, given_name: str, family_name: str, date_of_birth=None, limit: int = 10):

@@ -110,7 +110,6 @@ def drop(connection, name: str) -> None:
 def use(connection, name: str) -> str:
     """Point the connection at the test database, as create_test_db does; returns the old name."""
     from django.conf import settings
-
     from django.contrib.contenttypes.models import ContentType
 
     old_name = connection.settings_dict["NAME"]

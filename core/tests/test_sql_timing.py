@@ -48,9 +48,8 @@ def test_with_the_flag_each_response_says_its_sql_time_and_query_count(
 def test_with_the_flag_a_request_marked_for_rollback_runs_whole_and_leaves_nothing(make_staff, team, monkeypatch):
     """The benchmark records visits this way (bench/scenarios.py), so that its runs do not pile
     visits, chronology lines and audit rows into the authority it measures."""
-    from people.services import person_create
-
     from casework.models import ChronologyEvent, Visit
+    from people.services import person_create
 
     monkeypatch.setenv("OPENCSC_BENCH_SQL", "1")
     worker = make_staff(Role.SOCIAL_WORKER, team=team)
@@ -73,9 +72,8 @@ def test_with_the_flag_a_request_marked_for_rollback_runs_whole_and_leaves_nothi
 
 
 def test_without_the_flag_the_rollback_header_changes_nothing(make_staff, team, monkeypatch):
-    from people.services import person_create
-
     from casework.models import Visit
+    from people.services import person_create
 
     monkeypatch.delenv("OPENCSC_BENCH_SQL", raising=False)
     worker = make_staff(Role.SOCIAL_WORKER, team=team)

@@ -20,7 +20,7 @@ from django.db import transaction
 from synthetic.generator import faults as fault_kinds
 from synthetic.generator import loading
 from synthetic.generator.context import Context
-from synthetic.generator.family import la_id, new_family
+from synthetic.generator.family import grant_restricted_access, la_id, new_family
 from synthetic.generator.journeys import Journey
 from synthetic.generator.sizes import SIZES
 from synthetic.generator.staff import StaffPools
@@ -106,6 +106,7 @@ def _generate_children(spec, seed, result, progress) -> list[int]:
             for child in children:
                 Journey(ctx, batch, child, postcode).run(first)
             in_batch += len(children)
+        grant_restricted_access(ctx, batch)
         with transaction.atomic():
             result.counts.update(write_batch(batch, pools))
         open_ids.extend(dict.fromkeys(c.pk for c in batch.open_children))

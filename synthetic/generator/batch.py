@@ -12,12 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 STAGES = [
-    "person", "address", "relationship", "contact", "referral", "cin_episode", "allocation", "assessment",
+    "person", "person_name", "address", "relationship", "contact", "referral", "cin_episode", "allocation", "assessment",
     "strategy", "section47", "icpc", "cp_plan", "cp_review", "core_group", "cin_plan", "cin_review",
     "period", "placement", "care_episode", "iro", "la_review", "care_plan", "health", "sdq", "immunisation",
     "pep", "missing", "return_interview", "perm_meeting", "perm_decision", "perm_step", "perm_order",
     "adoption_match", "adoption_placement", "prev_perm", "care_leaver", "needs_assessment", "pathway_plan",
-    "pathway_review", "keeping_in_touch", "visit", "case_note", "document",
+    "pathway_review", "keeping_in_touch", "visit", "case_note", "document", "access_grant",
 ]
 
 
@@ -49,6 +49,7 @@ class Batch:
         self.rows: dict[object, list] = defaultdict(list)
         self.events: list[Event] = []
         self.open_children: list = []
+        self.restricted_families: list[list] = []  # each family's people, when its records are restricted
         self.documents_of: dict[int, Row] = {}  # id(document) -> its case note
         self.copies: dict[str, list[Row]] = defaultdict(list)  # table -> rows written with COPY  # children with an open case, for their due items
 

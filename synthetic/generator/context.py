@@ -11,6 +11,7 @@ from faker import Faker
 
 from core import clock
 from core.clock import LONDON
+from synthetic.generator.names import NameSource
 from synthetic.generator.sizes import YEARS_OF_HISTORY, Size
 from synthetic.generator.staff import StaffPools
 from timescales.calendar import get_calendar
@@ -44,6 +45,8 @@ class Context:
     # so adding their records does not reshuffle every later journey.
     side: random.Random = None
     counters: dict = field(default_factory=dict)
+    # The people's names: a stream of their own (names.py), so the journeys do not depend on them.
+    names: NameSource = None
 
     @classmethod
     def create(cls, size: Size, seed: int, staff: StaffPools) -> "Context":
@@ -54,7 +57,7 @@ class Context:
             today - datetime.timedelta(days=365 * YEARS_OF_HISTORY))
         return cls(size=size, seed=seed, rng=random.Random(seed), fake=fake, today=today, start=start,
                    calendar=get_calendar(), staff=staff, now=clock.now(),
-                   side=random.Random(seed * 104_729 + 3))
+                   side=random.Random(seed * 104_729 + 3), names=NameSource(seed))
 
     def next(self, name: str) -> int:
         self.counters[name] = self.counters.get(name, 0) + 1

@@ -94,6 +94,14 @@ class StaffPools:
         self.new_users: list[User] = []
         self.count = 0
         self.pools = {key: Pool(self, key) for key in POOLS}
+        self._administrator = None
+
+    def administrator(self) -> User:
+        """The authority's system administrator, who names the people who may see a restricted
+        record (hired the first time one is needed)."""
+        if self._administrator is None:
+            self._administrator = self.new_user(Role.SYSTEM_ADMIN, None)
+        return self._administrator
 
     def __getitem__(self, key) -> Pool:
         return self.pools[key]

@@ -8,20 +8,30 @@ without an assessment.
 from assessments.choices import AssessmentStatus
 from assessments.models import Assessment
 from children_in_need.models import CINEpisode
+from front_door.models import Referral
 from timescales import engine
 from timescales.engine import describe_trigger, due_spec
+from timescales.reads import CHILD, attach, column, records
 
 
-@engine.register(only_if_any=[(CINEpisode, "child_id")])  # one item per episode
-def assessment_due(person, calendar):
+def _reads() -> dict:
+    authorised = Assessment.objects.filter(child_id=CHILD, status=AssessmentStatus.AUTHORISED).order_by("-authorised_on", "-id")
+    return {
+        "authorised_episodes": column(authorised, "episode_id"),
+        "authorised_on": column(authorised, "authorised_on"),
+        "episodes": records(CINEpisode.objects.filter(child_id=CHILD).order_by("-start_date", "-id")),
+        "referrals": records(Referral.objects.filter(episode__child_id=CHILD)),  # the episodes' own
+    }
+
+
+@engine.register(only_if_any=[(CINEpisode, "child_id")], reads=_reads)  # one item per episode
+def assessment_due(person, calendar, found):
     first_authorised = {}
-    for episode_id, authorised_on in (
-        Assessment.objects.filter(child_id=person.pk, status=AssessmentStatus.AUTHORISED)
-        .order_by("-authorised_on")
-        .values_list("episode_id", "authorised_on")
-    ):
+    for episode_id, authorised_on in zip(found["authorised_episodes"], found["authorised_on"], strict=True):
         first_authorised[episode_id] = authorised_on  # the earliest wins: the list runs latest first
-    for episode in CINEpisode.objects.filter(child_id=person.pk).select_related("referral"):
+    episodes = found["episodes"]
+    attach(episodes, "referral", found["referrals"])
+    for episode in episodes:
         authorised_on = first_authorised.get(episode.pk)
         if authorised_on is None and (episode.referral.nfa or not episode.is_open):
             continue

@@ -9,15 +9,13 @@ A qualifying care leaver has no pathway plan, so nothing is due for them; when s
 nothing more is due and what was met stays as history.
 """
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef
-
 from care_leavers.choices import PATHWAY_PLAN_CATEGORIES
 from care_leavers.models import CareLeaver, PathwayPlan, PathwayPlanReview
 from care_leavers.services import sixteenth_birthday
 from children_in_need.series import Series, recurring_specs
 from timescales import engine
 from timescales.engine import describe_trigger, due_spec
+from timescales.reads import CHILD, column, records
 
 
 def _trigger(care_leaver):
@@ -28,18 +26,24 @@ def _trigger(care_leaver):
     return sixteen, "16th birthday"
 
 
-@engine.register(only_if_any=[(CareLeaver, "person_id")])
-def care_leaver_due(person, calendar):
+def _reads() -> dict:
+    return {
+        "care_leaver": records(CareLeaver.objects.filter(person_id=CHILD).order_by("pk")),
+        "plan_days": column(PathwayPlan.objects.filter(care_leaver__person_id=CHILD).order_by("started_on", "pk"), "started_on"),
+        "review_days": column(PathwayPlanReview.objects.filter(plan__care_leaver__person_id=CHILD).order_by("-reviewed_on", "-id"),
+                              "reviewed_on"),
+    }
+
+
+@engine.register(only_if_any=[(CareLeaver, "person_id")], reads=_reads)
+def care_leaver_due(person, calendar, found):
     if not person.is_child or person.date_of_birth is None:
         return
-    # The pathway plans' start dates come with the care leaver, in the same query.
-    plan_days = ArraySubquery(PathwayPlan.objects.filter(care_leaver=OuterRef("pk")).order_by("started_on", "pk")
-                              .values("started_on"))
-    care_leaver = CareLeaver.objects.filter(person_id=person.pk).annotate(plan_days=plan_days).first()
+    care_leaver = found["care_leaver"][0] if found["care_leaver"] else None  # one per person
     if care_leaver is None:
         return
     care_leaver.person = person
-    plans = sorted(care_leaver.plan_days)
+    plans = sorted(found["plan_days"])
     entitled = care_leaver.category in PATHWAY_PLAN_CATEGORIES
     key = f"care-leaver-{care_leaver.pk}"
     first_plan = plans[0] if plans else None
@@ -50,7 +54,7 @@ def care_leaver_due(person, calendar):
                    trigger_description=describe_trigger(label, trigger), completed_at=first_plan)
     if first_plan is None:
         return
-    reviews = list(PathwayPlanReview.objects.filter(plan__care_leaver=care_leaver).values_list("reviewed_on", flat=True))
+    reviews = found["review_days"]
     yield from recurring_specs(
         Series("pathway_plan_review_6m", "pathway_plan_review_6m", start=first_plan, start_label="Pathway plan prepared",
                event_label="Pathway plan review", key=key, source=care_leaver,

@@ -14,37 +14,71 @@ was not seen does not meet the visiting standard.
 
 from collections import defaultdict
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef
-
 from assessments.choices import AssessmentOutcome, AssessmentStatus
 from assessments.models import Assessment
 from casework.choices import VisitType
 from casework.models import Visit
 from child_protection.choices import ConferenceKind, Section47Outcome
 from child_protection.models import ChildProtectionPlan, Conference, CoreGroup, Section47Enquiry, StrategyDiscussion
+from children_in_need.models import CINEpisode
 from children_in_need.series import Series, recurring_specs
 from front_door.choices import ReferralNextStep
 from front_door.models import Referral
-from people.models import Person
 from timescales import engine
 from timescales.engine import describe_trigger, due_spec
+from timescales.reads import CHILD, attach, column, records
 
 
-def _strategy_discussions(person, calendar):
+def _reads() -> dict:
+    """Everything the provider reads, each table once, in the engine's one query: a visit to a
+    child on a plan refreshes this, so its round trips count."""
+    strategy_referrals = {"child_id": CHILD, "next_step": ReferralNextStep.STRATEGY_DISCUSSION}
+    strategy_assessments = {"child_id": CHILD, "status": AssessmentStatus.AUTHORISED,
+                            "outcome": AssessmentOutcome.STRATEGY_DISCUSSION}
+    held = StrategyDiscussion.objects.filter(child_id=CHILD).order_by("-held_on", "-id")
+    initial = Conference.objects.filter(child_id=CHILD, kind=ConferenceKind.INITIAL).order_by("-held_on", "-id")
+    # The core groups, review conferences and visits in date-then-id order.
+    core_groups = CoreGroup.objects.filter(plan__child_id=CHILD).order_by("held_on", "pk")
+    reviews = Conference.objects.filter(child_id=CHILD, kind=ConferenceKind.REVIEW).order_by("held_on", "pk")
+    visits = Visit.objects.filter(child_id=CHILD, visit_type=VisitType.STATUTORY_CP, child_seen=True).order_by("visited_at", "pk")
+    return {
+        "referrals": records(Referral.objects.filter(**strategy_referrals).order_by("-referral_date", "-id")),
+        "referral_episodes": records(CINEpisode.objects.filter(**{f"referral__{k}": v for k, v in strategy_referrals.items()})),
+        "assessments": records(Assessment.objects.filter(**strategy_assessments).order_by("-start_date", "-id")),
+        "assessment_episodes": records(
+            CINEpisode.objects.filter(**{f"assessments__{k}": v for k, v in strategy_assessments.items()}).distinct()
+        ),
+        "held_episodes": column(held, "episode_id"),
+        "held_days": column(held, "held_on"),
+        "enquiries": records(Section47Enquiry.objects.filter(child_id=CHILD).order_by("-start_date", "-id")),
+        "enquiry_discussions": records(StrategyDiscussion.objects.filter(section47__child_id=CHILD)),
+        "enquiry_episodes": records(CINEpisode.objects.filter(section47_enquiries__child_id=CHILD).distinct()),
+        "initial_enquiries": column(initial, "section47_id"),
+        "initial_days": column(initial, "held_on"),
+        "plans": records(ChildProtectionPlan.objects.filter(child_id=CHILD).order_by("-start_date", "-id")),
+        "plan_conferences": records(Conference.objects.filter(plan_started__child_id=CHILD)),
+        "core_group_plans": column(core_groups, "plan_id"),
+        "core_group_days": column(core_groups, "held_on"),
+        "review_plans": column(reviews, "plan_id"),
+        "review_days": column(reviews, "held_on"),
+        "visits": column(visits, "visited_at"),
+    }
+
+
+def _strategy_discussions(found, calendar):
+    referrals, assessments = found["referrals"], found["assessments"]
+    attach(referrals, "episode", found["referral_episodes"])
+    attach(assessments, "episode", found["assessment_episodes"])
     triggers = [
         (f"referral-{r.pk}", r.decided_at, r.referral_date, r.episode, r, "Referral decision: strategy discussion needed")
-        for r in Referral.objects.filter(child_id=person.pk, next_step=ReferralNextStep.STRATEGY_DISCUSSION)
-        .select_related("episode")
+        for r in referrals
     ] + [
         (f"assessment-{a.pk}", a.authorised_on, a.start_date, a.episode, a, "Assessment concluded: strategy discussion needed")
-        for a in Assessment.objects.filter(
-            child_id=person.pk, status=AssessmentStatus.AUTHORISED, outcome=AssessmentOutcome.STRATEGY_DISCUSSION
-        ).select_related("episode")
+        for a in assessments
     ]
     if not triggers:
         return
-    held = list(StrategyDiscussion.objects.filter(child_id=person.pk).values_list("episode_id", "held_on"))
+    held = list(zip(found["held_episodes"], found["held_days"], strict=True))
     for key, moment, since, episode, source, label in triggers:
         # Met by the episode's first discussion since the referral (or the assessment's start):
         # a discussion held before the decision was typed in still counts.
@@ -55,11 +89,13 @@ def _strategy_discussions(person, calendar):
                        trigger_description=describe_trigger(label, moment), completed_at=met)
 
 
-def _initial_conferences(person, calendar):
-    enquiries = list(Section47Enquiry.objects.filter(child_id=person.pk).select_related("strategy_discussion", "episode"))
+def _initial_conferences(found, calendar):
+    enquiries = found["enquiries"]
     if not enquiries:
         return
-    held = dict(Conference.objects.filter(child_id=person.pk, kind=ConferenceKind.INITIAL).values_list("section47_id", "held_on"))
+    attach(enquiries, "strategy_discussion", found["enquiry_discussions"])
+    attach(enquiries, "episode", found["enquiry_episodes"])
+    held = dict(zip(found["initial_enquiries"], found["initial_days"], strict=True))  # the earliest held wins
     for enquiry in enquiries:
         met = held.get(enquiry.pk)
         if met is None and (enquiry.outcome == Section47Outcome.NO_CONFERENCE or not enquiry.episode.is_open):
@@ -72,30 +108,17 @@ def _initial_conferences(person, calendar):
         )
 
 
-def _plans(person, calendar):
-    plans = list(ChildProtectionPlan.objects.filter(child_id=person.pk).select_related("conference"))
+def _plans(found, calendar):
+    plans = found["plans"]
     if not plans:
         return
-    # The core groups, review conferences and visits in one query (each an array column), in
-    # date-then-id order: a visit to a child on a plan refreshes this, so its round trips count.
-    def column(rows, field, day):
-        return ArraySubquery(rows.order_by(day, "pk").values(field))
-
-    core_group_rows = CoreGroup.objects.filter(plan__child_id=OuterRef("pk"))
-    review_rows = Conference.objects.filter(child_id=OuterRef("pk"), kind=ConferenceKind.REVIEW)
-    visit_rows = Visit.objects.filter(child_id=OuterRef("pk"), visit_type=VisitType.STATUTORY_CP, child_seen=True)
-    dates = Person.objects.filter(pk=person.pk).values(
-        cp_core_group_plans=column(core_group_rows, "plan_id", "held_on"),
-        cp_core_group_days=column(core_group_rows, "held_on", "held_on"),
-        cp_review_plans=column(review_rows, "plan_id", "held_on"), cp_review_days=column(review_rows, "held_on", "held_on"),
-        cp_visits=column(visit_rows, "visited_at", "visited_at"),
-    ).get()
+    attach(plans, "conference", found["plan_conferences"])
     core_groups, reviews = defaultdict(list), defaultdict(list)
-    for plan_id, held_on in zip(dates["cp_core_group_plans"], dates["cp_core_group_days"], strict=True):
+    for plan_id, held_on in zip(found["core_group_plans"], found["core_group_days"], strict=True):
         core_groups[plan_id].append(held_on)
-    for plan_id, held_on in zip(dates["cp_review_plans"], dates["cp_review_days"], strict=True):
+    for plan_id, held_on in zip(found["review_plans"], found["review_days"], strict=True):
         reviews[plan_id].append(held_on)
-    visits = dates["cp_visits"]
+    visits = found["visits"]
     for plan in plans:
         key, conference = f"plan-{plan.pk}", plan.conference.get_kind_display()
         common = {"start": plan.start_date, "key": key, "source": plan, "end": plan.end_date}
@@ -116,8 +139,8 @@ def _plans(person, calendar):
 
 # Strategy discussions start from referrals and assessments, conferences from enquiries.
 @engine.register(only_if_any=[(Referral, "child_id"), (Assessment, "child_id"), (Section47Enquiry, "child_id"),
-                              (ChildProtectionPlan, "child_id")])
-def child_protection_due(person, calendar):
-    yield from _strategy_discussions(person, calendar)
-    yield from _initial_conferences(person, calendar)
-    yield from _plans(person, calendar)
+                              (ChildProtectionPlan, "child_id")], reads=_reads)
+def child_protection_due(person, calendar, found):
+    yield from _strategy_discussions(found, calendar)
+    yield from _initial_conferences(found, calendar)
+    yield from _plans(found, calendar)

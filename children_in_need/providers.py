@@ -12,19 +12,29 @@ from casework.models import Visit
 from children_in_need.models import CINPlan, CINPlanReview
 from children_in_need.series import Series, recurring_specs
 from timescales import engine
+from timescales.reads import CHILD, column, records
 
 
-@engine.register(only_if_any=[(CINPlan, "child_id")])
-def children_in_need_due(person, calendar):
-    plans = list(CINPlan.objects.filter(child_id=person.pk))
+def _reads() -> dict:
+    reviews = CINPlanReview.objects.filter(plan__child_id=CHILD).order_by("-held_on", "-id")
+    visits = Visit.objects.filter(child_id=CHILD, visit_type=VisitType.STATUTORY_CIN, child_seen=True)
+    return {
+        "plans": records(CINPlan.objects.filter(child_id=CHILD).order_by("-start_date", "-id")),
+        "review_plans": column(reviews, "plan_id"),
+        "review_days": column(reviews, "held_on"),
+        "visits": column(visits.order_by("-visited_at", "-id"), "visited_at"),
+    }
+
+
+@engine.register(only_if_any=[(CINPlan, "child_id")], reads=_reads)
+def children_in_need_due(person, calendar, found):
+    plans = found["plans"]
     if not plans:
         return
     reviews = defaultdict(list)
-    for plan_id, held_on in CINPlanReview.objects.filter(plan__child_id=person.pk).values_list("plan_id", "held_on"):
+    for plan_id, held_on in zip(found["review_plans"], found["review_days"], strict=True):
         reviews[plan_id].append(held_on)
-    visits = list(
-        Visit.objects.filter(child_id=person.pk, visit_type=VisitType.STATUTORY_CIN, child_seen=True).values_list("visited_at", flat=True)
-    )
+    visits = found["visits"]
     for plan in plans:
         common = {"start": plan.start_date, "start_label": "Child in need plan started", "key": f"cin-plan-{plan.pk}",
                   "source": plan, "end": plan.end_date}

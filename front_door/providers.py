@@ -2,29 +2,29 @@
 1 working day) and a decision on each referral (1 working day, Working Together 2023 para 153).
 Decided ones are reported as completed, so their timeliness stays on record."""
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef
-
 from front_door.models import Contact, Referral
-from people.models import Person
 from timescales import engine
 from timescales.engine import describe_trigger, due_spec
+from timescales.reads import CHILD, column
 
 
 def _columns(model, name: str) -> dict:
-    """The child's rows of `model` as three array columns (id, received, decided), in id order."""
-    rows = model.objects.filter(child_id=OuterRef("pk")).order_by("pk")
-    return {f"fd_{name}_{field}": ArraySubquery(rows.values(field)) for field in ("id", "received_at", "decided_at")}
+    """The child's rows of `model` as three columns (id, received, decided), in id order."""
+    rows = model.objects.filter(child_id=CHILD).order_by("pk")
+    return {f"{name}_{field}": column(rows, field) for field in ("id", "received_at", "decided_at")}
 
 
 def _rows(found: dict, name: str):
-    return zip(found[f"fd_{name}_id"], found[f"fd_{name}_received_at"], found[f"fd_{name}_decided_at"], strict=True)
+    return zip(found[f"{name}_id"], found[f"{name}_received_at"], found[f"{name}_decided_at"], strict=True)
 
 
-@engine.register(only_if_any=[(Contact, "child_id"), (Referral, "child_id")])
-def front_door_due(person, calendar):
-    # Contacts and referrals in one query: nearly every child has them, so every refresh runs this.
-    found = Person.objects.filter(pk=person.pk).values(**_columns(Contact, "contacts"), **_columns(Referral, "referrals")).get()
+def _reads() -> dict:
+    return {**_columns(Contact, "contacts"), **_columns(Referral, "referrals")}
+
+
+# Contacts and referrals: nearly every child has them, so nearly every refresh runs this.
+@engine.register(only_if_any=[(Contact, "child_id"), (Referral, "child_id")], reads=_reads)
+def front_door_due(person, calendar, found):
     for pk, received_at, decided_at in _rows(found, "contacts"):
         yield due_spec(
             "contact_decision", trigger=received_at, calendar=calendar, key=f"contact-{pk}",

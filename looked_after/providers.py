@@ -27,9 +27,6 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef
-
 from casework.choices import VisitType
 from casework.models import Visit
 from children_in_need.series import Series, recurring_specs
@@ -46,13 +43,15 @@ from looked_after.models import (
     PeriodOfCare,
     PersonalEducationPlan,
     PlacedWithParents,
+    Placement,
+    ReturnInterview,
     SDQScore,
 )
-from people.models import Person
 from timescales import engine
 from timescales.calendar import add_months, birthday
 from timescales.engine import describe_trigger, due_from, due_spec
 from timescales.phases import rha_rule_code
+from timescales.reads import CHILD, attach, column, records
 
 BECAME_LOOKED_AFTER = "Started to be looked after"
 # A PEP is kept from early years (3) until the child leaves school age (before 18): the virtual
@@ -78,48 +77,57 @@ class _Record:
 
 
 def _column(model, field: str, **filters):
-    """An array of one field of the child's rows in `model`, in date-then-id order: a column of
-    the one query that reads all the dates the provider needs (below)."""
-    rows = model.objects.filter(child_id=OuterRef("pk"), **filters).order_by(*_ORDER[model], "pk")
-    return ArraySubquery(rows.values(field))
+    """One field of the child's rows in `model`, in date-then-id order."""
+    return column(model.objects.filter(child_id=CHILD, **filters).order_by(*_ORDER[model], "pk"), field)
 
 
 _ORDER = {IROAssignment: ["start_date"], CarePlan: ["agreed_on"], HealthCheck: ["done_on"], LAReview: ["held_on"],
           SDQScore: ["completed_on"], PersonalEducationPlan: ["held_on"], Visit: ["visited_at"]}
 
 
-def _load(person, periods) -> _Record:
-    # One query for the seven tables of dates (each an array column) where there was one per
-    # table: every visit to a looked-after child refreshes this provider, so its round trips count.
-    dates = Person.objects.filter(pk=person.pk).values(
-        lad_iro_periods=_column(IROAssignment, "period_id"), lad_iro_days=_column(IROAssignment, "start_date"),
-        lad_plan_periods=_column(CarePlan, "period_id"), lad_plan_days=_column(CarePlan, "agreed_on"),
-        lad_health_kinds=_column(HealthCheck, "kind"), lad_health_days=_column(HealthCheck, "done_on"),
-        lad_reviews=_column(LAReview, "held_on"), lad_sdqs=_column(SDQScore, "completed_on"),
-        lad_peps=_column(PersonalEducationPlan, "held_on"),
-        lad_visits=_column(Visit, "visited_at", visit_type=VisitType.STATUTORY_CLA, child_seen=True),
-    ).get()
+def _reads() -> dict:
+    """Everything the provider reads, each table once, in the engine's one query: every visit to
+    a looked-after child refreshes this provider, so its round trips count."""
+    returned = MissingEpisode.objects.filter(child_id=CHILD, returned_at__isnull=False)
+    return {
+        "missing": records(returned.order_by("-started_at", "-id")),
+        "interviews": records(ReturnInterview.objects.filter(missing_episode__child_id=CHILD, missing_episode__returned_at__isnull=False)),
+        "periods": records(PeriodOfCare.objects.filter(child_id=CHILD).order_by("start_date", "id")),
+        "iro_periods": _column(IROAssignment, "period_id"), "iro_days": _column(IROAssignment, "start_date"),
+        "plan_periods": _column(CarePlan, "period_id"), "plan_days": _column(CarePlan, "agreed_on"),
+        "health_kinds": _column(HealthCheck, "kind"), "health_days": _column(HealthCheck, "done_on"),
+        "reviews": _column(LAReview, "held_on"), "sdqs": _column(SDQScore, "completed_on"),
+        "peps": _column(PersonalEducationPlan, "held_on"),
+        "visits": _column(Visit, "visited_at", visit_type=VisitType.STATUTORY_CLA, child_seen=True),
+        "episodes": records(Episode.objects.filter(child_id=CHILD).order_by("start_date", "id")),
+        "placements": records(Placement.objects.filter(episodes__child_id=CHILD).distinct()),
+        "agreements": records(PlacedWithParents.objects.filter(placement__child_id=CHILD)),
+    }
+
+
+def _load(found, periods) -> _Record:
     by_period_first = defaultdict(list)
-    for period_id, day in zip(dates["lad_iro_periods"], dates["lad_iro_days"], strict=True):
+    for period_id, day in zip(found["iro_periods"], found["iro_days"], strict=True):
         by_period_first[period_id].append(day)
     plans = defaultdict(list)
-    for period_id, day in zip(dates["lad_plan_periods"], dates["lad_plan_days"], strict=True):
+    for period_id, day in zip(found["plan_periods"], found["plan_days"], strict=True):
         plans[period_id].append(day)
     health = defaultdict(list)
-    for kind, day in zip(dates["lad_health_kinds"], dates["lad_health_days"], strict=True):
+    for kind, day in zip(found["health_kinds"], found["health_days"], strict=True):
         health[kind].append(day)
-    episodes = list(Episode.objects.filter(child_id=person.pk).select_related("placement").order_by("start_date", "id"))
+    episodes = found["episodes"]
+    attach(episodes, "placement", found["placements"])
     return _Record(
         periods=periods,
         episodes=episodes,
-        reviews=sorted(dates["lad_reviews"]),
+        reviews=sorted(found["reviews"]),
         iros={k: min(v) for k, v in by_period_first.items()},
         care_plans={k: min(v) for k, v in plans.items()},
         health=health,
-        sdqs=sorted(dates["lad_sdqs"]),
-        peps=sorted(dates["lad_peps"]),
-        visits=sorted(dates["lad_visits"]),
-        agreements={a.placement_id: a for a in PlacedWithParents.objects.filter(placement__child_id=person.pk)},
+        sdqs=sorted(found["sdqs"]),
+        peps=sorted(found["peps"]),
+        visits=sorted(found["visits"]),
+        agreements={a.placement_id: a for a in found["agreements"]},
     )
 
 
@@ -274,8 +282,9 @@ def _visits(period, record, calendar):
 # --- Missing -------------------------------------------------------------------------------------------
 
 
-def _return_interviews(person, calendar):
-    episodes = MissingEpisode.objects.filter(child_id=person.pk, returned_at__isnull=False).select_related("return_interview")
+def _return_interviews(found, calendar):
+    episodes = found["missing"]
+    attach(episodes, "return_interview", found["interviews"])
     for episode in episodes:
         interview = getattr(episode, "return_interview", None)
         yield due_spec(
@@ -285,13 +294,13 @@ def _return_interviews(person, calendar):
         )
 
 
-@engine.register(only_if_any=[(MissingEpisode, "child_id"), (PeriodOfCare, "child_id")])
-def looked_after_due(person, calendar):
-    yield from _return_interviews(person, calendar)
-    periods = list(PeriodOfCare.objects.filter(child_id=person.pk).order_by("start_date"))
+@engine.register(only_if_any=[(MissingEpisode, "child_id"), (PeriodOfCare, "child_id")], reads=_reads)
+def looked_after_due(person, calendar, found):
+    yield from _return_interviews(found, calendar)
+    periods = found["periods"]
     if not periods:
         return
-    record = _load(person, periods)
+    record = _load(found, periods)
     for period in periods:
         episodes = [e for e in record.episodes if e.period_id == period.pk]
         first_episode = episodes[0] if episodes else None

@@ -23,16 +23,44 @@ from casework.choices import VisitType
 from casework.models import Visit
 from children_in_need.series import Series, recurring_specs
 from permanence.choices import OrderKind, PermanenceOption
-from permanence.models import AdoptionReview, CareProceedings, PermanenceDecision, PermanenceOrder
+from permanence.models import (
+    AdoptionPlacement,
+    AdoptionReview,
+    CareProceedings,
+    PermanenceDecision,
+    PermanenceOrder,
+    ProceedingsExtension,
+)
 from permanence.services import proceedings_due_date
 from timescales import engine
 from timescales.calendar import london_date
 from timescales.engine import DueSpec, describe_trigger, due_from, next_recurring
+from timescales.reads import CHILD, attach, column, records
 
 
-def _proceedings(person, calendar):
-    for proceedings in CareProceedings.objects.filter(child_id=person.pk).prefetch_related("extensions"):
-        extensions = list(proceedings.extensions.all())
+def _reads() -> dict:
+    adoption = {"child_id": CHILD, "option": PermanenceOption.ADOPTION}
+    orders = PermanenceOrder.objects.filter(child_id=CHILD, kind=OrderKind.PLACEMENT_ORDER).order_by("-made_on", "-id")
+    visits = Visit.objects.filter(child_id=CHILD, visit_type=VisitType.ADOPTION, child_seen=True).order_by("visited_at", "pk")
+    return {
+        "proceedings": records(CareProceedings.objects.filter(child_id=CHILD).order_by("-issued_on", "-id")),
+        "extensions": records(ProceedingsExtension.objects.filter(proceedings__child_id=CHILD).order_by("granted_on", "id")),
+        "decisions": records(PermanenceDecision.objects.filter(**adoption).order_by("-decided_on", "-id")),
+        "placements": records(AdoptionPlacement.objects.filter(**{f"decision__{k}": v for k, v in adoption.items()})),
+        "order_decisions": column(orders, "decision_id"),
+        "orders_made": column(orders, "made_on"),
+        "orders_revoked": column(orders, "revoked_on"),
+        "reviews": records(AdoptionReview.objects.filter(decision__child_id=CHILD).order_by("held_on", "id")),
+        "visits": column(visits, "visited_at"),
+    }
+
+
+def _proceedings(found, calendar):
+    extensions_of = defaultdict(list)
+    for extension in found["extensions"]:
+        extensions_of[extension.proceedings_id].append(extension)
+    for proceedings in found["proceedings"]:
+        extensions = extensions_of[proceedings.pk]
         weeks = sum(e.weeks for e in extensions)
         title = "Care proceedings concluded" + (f" (timetable extended by {weeks} weeks)" if weeks else "")
         yield DueSpec(
@@ -85,22 +113,21 @@ def _adoption_visits(decision, placement, reviews, visits, calendar):
         yield spec()
 
 
-def _adoption(person, calendar):
-    decisions = list(
-        PermanenceDecision.objects.filter(child_id=person.pk, option=PermanenceOption.ADOPTION).select_related("placement", "match")
-    )
+def _adoption(found, calendar):
+    decisions = found["decisions"]
     if not decisions:
         return
-    orders = {
+    attach(decisions, "placement", found["placements"])
+    orders = {  # the first one made wins: the list runs latest first
         decision_id: (made_on, revoked_on)
-        for decision_id, made_on, revoked_on in PermanenceOrder.objects.filter(
-            child_id=person.pk, kind=OrderKind.PLACEMENT_ORDER
-        ).order_by("-made_on").values_list("decision_id", "made_on", "revoked_on")  # the first one made wins
+        for decision_id, made_on, revoked_on in zip(
+            found["order_decisions"], found["orders_made"], found["orders_revoked"], strict=True
+        )
     }
     reviews = defaultdict(list)
-    for review in AdoptionReview.objects.filter(decision__child_id=person.pk).order_by("held_on", "id"):
+    for review in found["reviews"]:
         reviews[review.decision_id].append(review)
-    visits = None
+    visits = sorted(found["visits"])
     for decision in decisions:
         key, placement = f"decision-{decision.pk}", getattr(decision, "placement", None)
         stopped = _earliest(decision.reversed_on, decision.achieved_on)
@@ -121,15 +148,10 @@ def _adoption(person, calendar):
                        end=_earliest(placement.ended_on, decision.reversed_on)),
                 placed, calendar,
             )
-            if visits is None:
-                visits = sorted(
-                    Visit.objects.filter(child_id=person.pk, visit_type=VisitType.ADOPTION, child_seen=True)
-                    .values_list("visited_at", flat=True)
-                )
             yield from _adoption_visits(decision, placement, reviews[decision.pk], visits, calendar)
 
 
-@engine.register(only_if_any=[(CareProceedings, "child_id"), (PermanenceDecision, "child_id")])
-def permanence_due(person, calendar):
-    yield from _proceedings(person, calendar)
-    yield from _adoption(person, calendar)
+@engine.register(only_if_any=[(CareProceedings, "child_id"), (PermanenceDecision, "child_id")], reads=_reads)
+def permanence_due(person, calendar, found):
+    yield from _proceedings(found, calendar)
+    yield from _adoption(found, calendar)

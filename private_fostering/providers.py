@@ -16,6 +16,7 @@ from timescales import engine
 from timescales.calendar import london_date
 from timescales.engine import DueSpec, describe_trigger, due_spec, next_recurring
 from timescales.phases import private_fostering_visit_rule_code
+from timescales.reads import CHILD, column, records
 
 
 def _visits(arrangement, visits):
@@ -48,15 +49,20 @@ def _spec(arrangement, trigger, label, calendar, key, completed_at=None):
     )
 
 
-@engine.register(only_if_any=[(PrivateFostering, "child_id")])
-def private_fostering_due(person, calendar):
-    arrangements = list(PrivateFostering.objects.filter(child_id=person.pk))
+def _reads() -> dict:
+    visits = Visit.objects.filter(child_id=CHILD, visit_type=VisitType.PRIVATE_FOSTERING, child_seen=True)
+    return {
+        "arrangements": records(PrivateFostering.objects.filter(child_id=CHILD).order_by("-notified_on", "-id")),
+        "visits": column(visits.order_by("-visited_at", "-id"), "visited_at"),
+    }
+
+
+@engine.register(only_if_any=[(PrivateFostering, "child_id")], reads=_reads)
+def private_fostering_due(person, calendar, found):
+    arrangements = found["arrangements"]
     if not arrangements:
         return
-    visits = list(
-        Visit.objects.filter(child_id=person.pk, visit_type=VisitType.PRIVATE_FOSTERING, child_seen=True)
-        .values_list("visited_at", flat=True)
-    )
+    visits = found["visits"]
     for arrangement in arrangements:
         key = f"arrangement-{arrangement.pk}"
         days = _visits(arrangement, visits)

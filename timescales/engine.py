@@ -19,6 +19,13 @@ history is kept, the occurrences it knows were met (with `completed_at`). Servic
 `refresh_due_items(person)` inside their transaction after every write; the engine then makes
 the child's open items exactly match what the providers say, in a handful of queries.
 
+A provider should declare the tables it starts from (`only_if_any`) and what it reads
+(`reads`, timescales.reads): then it makes no query of its own. The engine reads, in one query
+after locking the child, which tables the child has rows in and the columns of every provider
+that has something to start from, and calls each of those with its columns. So a refresh costs
+the same few queries whatever areas the child is open in, and a provider added later costs a
+child without rows in its tables nothing more than its EXISTS in that query.
+
 An occurrence is identified by (rule_code, key, trigger_date). When the trigger moves (a
 referral date corrected), the old occurrence is deleted and the new one inserted; when only
 the due date, title or allocation changes, the row is updated in place.
@@ -27,17 +34,21 @@ the due date, title or allocation changes, the row is updated in place.
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, When
+from django.db.models.functions import JSONObject
 
 from core import clock
 from core.clock import LONDON
 from timescales.calendar import WorkingDayCalendar, get_calendar, london_date
+from timescales.reads import Read
 from timescales.rules import RULES, Rule, effective_rule
 from timescales.units import Unit
 
@@ -63,24 +74,42 @@ class DueSpec:
         return (self.rule_code, self.key, self.trigger_date)
 
 
-Provider = Callable[[Any, WorkingDayCalendar], Iterable[DueSpec]]
+# provider(person, calendar), or provider(person, calendar, found) for one that declares its reads.
+Provider = Callable[..., Iterable[DueSpec]]
+# () -> {name: timescales.reads.Read}: what the provider reads, relative to the child
+Reads = Callable[[], dict[str, Read]]
 
 _providers: list[Provider] = []
 
 # provider -> the (model, field to the child) whose rows it starts from. A provider that yields
 # nothing unless the child has a row in one of them is skipped when they are all empty, which the
-# engine learns with EXISTS columns on the query that locks the child anyway: a refresh after a
-# visit to a looked-after child no longer runs the dozen queries of the areas it is not in.
+# engine learns with EXISTS columns on its one read query: a refresh after a visit to a
+# looked-after child does not read for the areas it is not in.
 _gates: dict[Provider, tuple[tuple[type[models.Model], str], ...]] = {}
+# provider -> the columns it reads (see timescales.reads), read for it by the engine.
+_reads: dict[Provider, Reads] = {}
 
 
-def register(provider: Provider | None = None, *, only_if_any: Iterable[tuple[type[models.Model], str]] = ()):
-    """Add a provider (usable as a decorator, bare or as `@register(only_if_any=...)`).
+def register(
+    provider: Provider | None = None,
+    *,
+    only_if_any: Iterable[tuple[type[models.Model], str]] = (),
+    reads: Reads | None = None,
+):
+    """Add a provider (usable as a decorator, bare or as `@register(only_if_any=..., reads=...)`).
 
     `only_if_any`: pairs of (model, field naming the child), e.g. `[(Contact, "child_id")]`,
     for a provider that returns nothing when the child has no row in any of them. Leave it
-    empty to run the provider on every refresh. Registering the same function twice is
-    harmless, because AppConfig.ready() can run more than once in tests."""
+    empty to run the provider on every refresh.
+
+    `reads`: a function giving what the provider reads, by name, each built with
+    timescales.reads (`column`, `records`). The provider is then called as
+    provider(person, calendar, found), with `found` the values by the same names, and makes no
+    query of its own; without `reads` it is called as provider(person, calendar) and reads for
+    itself.
+
+    Registering the same function twice is harmless, because AppConfig.ready() can run more
+    than once in tests."""
     gates = tuple(only_if_any)
 
     def add(provider: Provider) -> Provider:
@@ -90,6 +119,10 @@ def register(provider: Provider | None = None, *, only_if_any: Iterable[tuple[ty
             _gates[provider] = gates
         else:
             _gates.pop(provider, None)
+        if reads is not None:
+            _reads[provider] = reads
+        else:
+            _reads.pop(provider, None)
         return provider
 
     return add if provider is None else add(provider)
@@ -99,17 +132,16 @@ def unregister(provider: Provider) -> None:
     if provider in _providers:
         _providers.remove(provider)
     _gates.pop(provider, None)
+    _reads.pop(provider, None)
 
 
-def _gate_columns() -> dict[str, Exists]:
-    """One EXISTS per (model, field) any provider is gated on, named g0, g1..."""
-    columns: dict[str, Exists] = {}
-    for gates in _gates.values():
-        for model, field in gates:
-            name = _gate_name(model, field)
-            if name not in columns:
-                columns[name] = Exists(model._default_manager.filter(**{field: OuterRef("pk")}))
-    return columns
+def _exists(model, field) -> Exists:
+    return Exists(model._default_manager.filter(**{field: OuterRef("pk")}))
+
+
+def _gate_columns(provider: Provider) -> dict[str, Exists]:
+    """One EXISTS per (model, field) the provider is gated on."""
+    return {_gate_name(model, field): _exists(model, field) for model, field in _gates.get(provider, ())}
 
 
 def _gate_name(model, field) -> str:
@@ -119,6 +151,39 @@ def _gate_name(model, field) -> str:
 def _runs(provider: Provider, present: dict[str, bool]) -> bool:
     gates = _gates.get(provider)
     return not gates or any(present[_gate_name(model, field)] for model, field in gates)
+
+
+def _read(person, providers: list[Provider], *, gated: bool) -> tuple[dict[str, Any], dict]:
+    """One query on the child's row for what the providers read.
+
+    Each provider that declares its reads has one column: its reads as one JSON object, which,
+    when `gated`, is worked out only if the child has a row in one of its tables (CASE evaluates
+    its branch only when the condition holds) and is NULL otherwise. Such a provider costs a
+    child without rows its EXISTS and nothing more. A gated provider that reads for itself has
+    its EXISTS as columns of their own. Returns the row, and by provider the name of its column
+    and its reads."""
+    from people.models import Person
+
+    columns: dict[str, Any] = {}
+    reading: dict[Provider, tuple[str, dict[str, Read]]] = {}
+    for index, provider in enumerate(providers):
+        reads = _reads.get(provider)
+        if reads is None:
+            if gated:
+                columns.update(_gate_columns(provider))
+            continue
+        wanted = reads()
+        value = JSONObject(**{name: read.expression for name, read in wanted.items()})
+        gates = _gates.get(provider, ()) if gated else ()
+        if gates:
+            condition = functools.reduce(operator.or_, (_exists(model, field) for model, field in gates))
+            value = Case(When(condition, then=value))
+        name = f"reads_{index}"
+        columns[name] = value
+        reading[provider] = (name, wanted)
+    if not columns:
+        return {}, reading
+    return Person.objects.filter(pk=person.pk).values(**columns).get(), reading
 
 
 def providers() -> tuple[Provider, ...]:
@@ -271,13 +336,24 @@ def _values(spec: DueSpec, worker_id, team_id) -> dict:
     }
 
 
-def _collect(person, calendar, present: dict[str, bool] | None = None) -> list[DueSpec]:
+def _collect(person, calendar, *, gated: bool = False) -> list[DueSpec]:
+    """What every provider says is due for the child. `gated`: skip the providers whose tables
+    (only_if_any) hold no row of the child's; otherwise every provider runs."""
+    providers = list(_providers)
+    row, reading = _read(person, providers, gated=gated)
     specs: list[DueSpec] = []
     seen: set[tuple] = set()
-    for provider in _providers:
-        if present is not None and not _runs(provider, present):
+    for provider in providers:
+        if provider in reading:
+            name, wanted = reading[provider]
+            if row[name] is None:
+                continue  # gated: nothing to start from
+            given = provider(person, calendar, {key: read.decode(row[name][key]) for key, read in wanted.items()})
+        elif gated and not _runs(provider, row):
             continue
-        for spec in provider(person, calendar):
+        else:
+            given = provider(person, calendar)
+        for spec in given:
             if spec.identity in seen:
                 raise ValueError(
                     f"Two due items for {spec.rule_code!r} with key {spec.key!r} and trigger {spec.trigger_date}: "
@@ -302,8 +378,9 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
 
     Runs inside the caller's transaction (joining it, without a savepoint), or in its own when
     there is none. It locks the child's row so that two refreshes cannot interleave. Queries:
-    one to lock and read the allocation, one to read the rows, then at most one delete, two
-    updates and one insert, whatever the number of items.
+    one to lock and read the allocation, one for what the providers read (the providers that
+    declare their reads make none of their own), one to read the rows, then at most one delete,
+    two updates and one insert, whatever the number of items.
     """
     from people.models import Person
     from timescales.models import DueItem
@@ -312,13 +389,14 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
     result = RefreshResult()
     with transaction.atomic(savepoint=False):
         # Read the allocation fresh (services update it with .update(), leaving instances stale).
-        # The same query says which gated providers have anything to start from (see register).
         row = (
             Person.objects.select_for_update(of=("self",)).filter(pk=person.pk)
-            .values("current_worker_id", "current_team_id", **_gate_columns()).get()
+            .values("current_worker_id", "current_team_id").get()
         )
-        worker_id, team_id = row.pop("current_worker_id"), row.pop("current_team_id")
-        specs = _collect(person, calendar, row)
+        worker_id, team_id = row["current_worker_id"], row["current_team_id"]
+        # What the providers read comes after the lock, in a statement of its own: one that had
+        # waited for another refresh of the child would otherwise not see what that one saved.
+        specs = _collect(person, calendar, gated=True)
         trigger_dates = {s.trigger_date for s in specs}
         existing = list(
             DueItem.objects.filter(person_id=person.pk).filter(

@@ -42,13 +42,13 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Case, Exists, OuterRef, Q, Subquery, When
+from django.db.models import Case, Exists, OuterRef, Subquery, When
 from django.db.models.functions import JSONObject
 
 from core import clock
 from core.clock import LONDON
 from timescales.calendar import WorkingDayCalendar, get_calendar, london_date
-from timescales.reads import Read
+from timescales.reads import CHILD, Read, records
 from timescales.rules import RULES, Rule, effective_rule
 from timescales.units import Unit
 
@@ -153,15 +153,16 @@ def _runs(provider: Provider, present: dict[str, bool]) -> bool:
     return not gates or any(present[_gate_name(model, field)] for model, field in gates)
 
 
-def _read(person, providers: list[Provider], *, gated: bool) -> tuple[dict[str, Any], dict]:
-    """One query on the child's row for what the providers read.
+def _read(person, providers: list[Provider], *, gated: bool, also: dict[str, Read] | None = None):
+    """One query on the child's row for what the providers read, and what the engine reads
+    itself (`also`, by name).
 
     Each provider that declares its reads has one column: its reads as one JSON object, which,
     when `gated`, is worked out only if the child has a row in one of its tables (CASE evaluates
     its branch only when the condition holds) and is NULL otherwise. Such a provider costs a
     child without rows its EXISTS and nothing more. A gated provider that reads for itself has
-    its EXISTS as columns of their own. Returns the row, and by provider the name of its column
-    and its reads."""
+    its EXISTS as columns of their own. Returns the row, by provider the name of its column and
+    its reads, and the values of `also`."""
     from people.models import Person
 
     columns: dict[str, Any] = {}
@@ -181,9 +182,13 @@ def _read(person, providers: list[Provider], *, gated: bool) -> tuple[dict[str, 
         name = f"reads_{index}"
         columns[name] = value
         reading[provider] = (name, wanted)
+    also = also or {}
+    if also:
+        columns["engine"] = JSONObject(**{name: read.expression for name, read in also.items()})
     if not columns:
-        return {}, reading
-    return Person.objects.filter(pk=person.pk).values(**columns).get(), reading
+        return {}, reading, {}
+    row = Person.objects.filter(pk=person.pk).values(**columns).get()
+    return row, reading, {name: read.decode(row["engine"][name]) for name, read in also.items()}
 
 
 def providers() -> tuple[Provider, ...]:
@@ -340,7 +345,12 @@ def _collect(person, calendar, *, gated: bool = False) -> list[DueSpec]:
     """What every provider says is due for the child. `gated`: skip the providers whose tables
     (only_if_any) hold no row of the child's; otherwise every provider runs."""
     providers = list(_providers)
-    row, reading = _read(person, providers, gated=gated)
+    row, reading, _ = _read(person, providers, gated=gated)
+    return _specs(person, calendar, providers, row, reading, gated=gated)
+
+
+def _specs(person, calendar, providers, row, reading, *, gated: bool) -> list[DueSpec]:
+    """Run the providers on what _read read for them."""
     specs: list[DueSpec] = []
     seen: set[tuple] = set()
     for provider in providers:
@@ -378,8 +388,8 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
 
     Runs inside the caller's transaction (joining it, without a savepoint), or in its own when
     there is none. It locks the child's row so that two refreshes cannot interleave. Queries:
-    one to lock and read the allocation, one for what the providers read (the providers that
-    declare their reads make none of their own), one to read the rows, then at most one delete,
+    one to lock and read the allocation, one for what the providers read and the child's rows
+    (the providers that declare their reads make none of their own), then at most one delete,
     two updates and one insert, whatever the number of items.
     """
     from people.models import Person
@@ -394,15 +404,14 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
             .values("current_worker_id", "current_team_id").get()
         )
         worker_id, team_id = row["current_worker_id"], row["current_team_id"]
-        # What the providers read comes after the lock, in a statement of its own: one that had
-        # waited for another refresh of the child would otherwise not see what that one saved.
-        specs = _collect(person, calendar, gated=True)
-        trigger_dates = {s.trigger_date for s in specs}
-        existing = list(
-            DueItem.objects.filter(person_id=person.pk).filter(
-                Q(completed_at__isnull=True) | Q(rule_code__in={s.rule_code for s in specs}, trigger_date__in=trigger_dates)
-            )
-        )
+        # What the providers read, and the child's rows (all of them: the completed ones are the
+        # history the providers return again), come after the lock, in a statement of its own:
+        # one that had waited for another refresh of the child would not see what that one saved.
+        providers = list(_providers)
+        items = records(DueItem.objects.filter(person_id=CHILD).order_by("pk"))
+        found, reading, also = _read(person, providers, gated=True, also={"items": items})
+        specs = _specs(person, calendar, providers, found, reading, gated=True)
+        existing = also["items"]
         by_identity = {(row.rule_code, row.key, row.trigger_date): row for row in existing}
         now = clock.now()
 

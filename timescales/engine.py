@@ -35,13 +35,14 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Case, Exists, OuterRef, Subquery, When
 from django.db.models.functions import JSONObject
 
@@ -153,17 +154,35 @@ def _runs(provider: Provider, present: dict[str, bool]) -> bool:
     return not gates or any(present[_gate_name(model, field)] for model, field in gates)
 
 
-def _read(person, providers: list[Provider], *, gated: bool, also: dict[str, Read] | None = None):
-    """One query on the child's row for what the providers read, and what the engine reads
-    itself (`also`, by name).
+@dataclass(frozen=True)
+class _Plan:
+    """The read query for one set of providers, compiled once: the child's id is its last
+    parameter. `reading`: by provider, the name of its column and its reads."""
 
-    Each provider that declares its reads has one column: its reads as one JSON object, which,
+    sql: str
+    params: tuple
+    reading: dict
+    items: Read | None
+
+
+_plans: dict[tuple, _Plan] = {}
+
+
+def _plan(person, providers: list[Provider], *, gated: bool, items: bool) -> _Plan:
+    """Each provider that declares its reads has one column: its reads as one JSON object, which,
     when `gated`, is worked out only if the child has a row in one of its tables (CASE evaluates
     its branch only when the condition holds) and is NULL otherwise. Such a provider costs a
     child without rows its EXISTS and nothing more. A gated provider that reads for itself has
-    its EXISTS as columns of their own. Returns the row, by provider the name of its column and
-    its reads, and the values of `also`."""
+    its EXISTS as columns of their own. `items`: the child's due items too.
+
+    Building and compiling the query is most of a refresh's Python work, and it depends only on
+    the providers (what they read is declared relative to the child), so it is done once."""
+    key = (tuple((p, _reads.get(p), _gates.get(p)) for p in providers), gated, items)
+    plan = _plans.get(key)
+    if plan is not None:
+        return plan
     from people.models import Person
+    from timescales.models import DueItem
 
     columns: dict[str, Any] = {}
     reading: dict[Provider, tuple[str, dict[str, Read]]] = {}
@@ -182,13 +201,31 @@ def _read(person, providers: list[Provider], *, gated: bool, also: dict[str, Rea
         name = f"reads_{index}"
         columns[name] = value
         reading[provider] = (name, wanted)
-    also = also or {}
-    if also:
-        columns["engine"] = JSONObject(**{name: read.expression for name, read in also.items()})
-    if not columns:
-        return {}, reading, {}
-    row = Person.objects.filter(pk=person.pk).values(**columns).get()
-    return row, reading, {name: read.decode(row["engine"][name]) for name, read in also.items()}
+    due_items = records(DueItem.objects.filter(person_id=CHILD).order_by("pk")) if items else None
+    if due_items is not None:
+        columns["engine"] = JSONObject(due_items=due_items.expression)
+    sql, params = Person.objects.filter(pk=person.pk).values(**columns).query.sql_with_params() if columns else ("", ())
+    if columns and (not params or params[-1] != person.pk):
+        raise RuntimeError("The engine's read query does not end with the child's id.")
+    plan = _plans[key] = _Plan(sql, tuple(params), reading, due_items)
+    return plan
+
+
+def _read(person, providers: list[Provider], *, gated: bool, items: bool = False):
+    """One query on the child's row for what the providers read (see _plan). Returns the row
+    (the gates, and each provider's column as a dict, or None), how to read it (_Plan.reading),
+    and the child's due items when `items`."""
+    plan = _plan(person, providers, gated=gated, items=items)
+    if not plan.sql:
+        return {}, plan.reading, None
+    with connection.cursor() as cursor:
+        cursor.execute(plan.sql, (*plan.params[:-1], person.pk))
+        names = [column.name for column in cursor.description]
+        row = dict(zip(names, cursor.fetchone(), strict=True))
+    for name in [name for name, _ in plan.reading.values()] + (["engine"] if plan.items else []):
+        if isinstance(row[name], str):  # jsonb comes as text (Django's loader, for JSONField)
+            row[name] = json.loads(row[name])
+    return row, plan.reading, plan.items.decode(row["engine"]["due_items"]) if plan.items else None
 
 
 def providers() -> tuple[Provider, ...]:
@@ -408,10 +445,8 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
         # history the providers return again), come after the lock, in a statement of its own:
         # one that had waited for another refresh of the child would not see what that one saved.
         providers = list(_providers)
-        items = records(DueItem.objects.filter(person_id=CHILD).order_by("pk"))
-        found, reading, also = _read(person, providers, gated=True, also={"items": items})
+        found, reading, existing = _read(person, providers, gated=True, items=True)
         specs = _specs(person, calendar, providers, found, reading, gated=True)
-        existing = also["items"]
         by_identity = {(row.rule_code, row.key, row.trigger_date): row for row in existing}
         now = clock.now()
 

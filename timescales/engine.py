@@ -107,7 +107,8 @@ def register(
     timescales.reads (`column`, `records`). The provider is then called as
     provider(person, calendar, found), with `found` the values by the same names, and makes no
     query of its own; without `reads` it is called as provider(person, calendar) and reads for
-    itself.
+    itself. What it reads may depend on the child (timescales.reads.CHILD) and nothing else (not
+    the date: filter on dates in the provider): the engine compiles the query once.
 
     Registering the same function twice is harmless, because AppConfig.ready() can run more
     than once in tests."""

@@ -41,6 +41,11 @@ def _form_page(request, form, *, heading: str, run, success: str, back_url: str,
     )
 
 
+def _data(request):
+    """The form's data on a POST (even an empty one: signing has nothing to type), None on a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def _supervisor_session(request, supervision_id):
     """The session, for a page only its supervisor uses while it is open: 404 for anyone else."""
     session = selectors.session_get_for_user(request.user, supervision_id)
@@ -62,7 +67,7 @@ def session_list(request):
 def session_new(request):
     require(request.user, Capability.RECORD_SUPERVISION)
     supervisees = list(selectors.supervisees_of(request.user))
-    form = forms.SessionForm(request.POST or None, supervisees=supervisees,
+    form = forms.SessionForm(_data(request), supervisees=supervisees,
                              initial={"supervisee": request.GET.get("worker", "")})
     return _form_page(
         request, form, heading="Record supervision", success="Supervision recorded", back_url=reverse("supervision:list"),
@@ -92,7 +97,7 @@ def action_new(request, supervision_id):
     require(request.user, Capability.RECORD_SUPERVISION)
     session = _supervisor_session(request, supervision_id)
     return _form_page(
-        request, forms.ActionForm(request.POST or None), heading="Add an action", success="Action added",
+        request, forms.ActionForm(_data(request)), heading="Add an action", success="Action added",
         back_url=_detail_url(session), facts=_facts(session),
         run=lambda data: services.supervision_action_add(actor=request.user, session=session, **data),
     )
@@ -104,7 +109,7 @@ def case_discussion_new(request, supervision_id):
     session = _supervisor_session(request, supervision_id)
     children = list(selectors.children_to_discuss(session, user=request.user))
     return _form_page(
-        request, forms.CaseDiscussionForm(request.POST or None, children=children),
+        request, forms.CaseDiscussionForm(_data(request), children=children),
         heading="Discuss a child", success="Case discussion recorded on the child’s record",
         back_url=_detail_url(session), facts=_facts(session),
         run=lambda data: services.case_discussion_record(actor=request.user, session=session, **data),
@@ -117,7 +122,7 @@ def sign(request, supervision_id):
     require(request.user, Capability.RECORD_SUPERVISION)
     session = _supervisor_session(request, supervision_id)
     return _form_page(
-        request, forms.SignForm(request.POST or None), heading="Sign the supervision record",
+        request, forms.SignForm(_data(request)), heading="Sign the supervision record",
         success=f"Signed: {session.supervisee} can now sign it", back_url=_detail_url(session), facts=_facts(session),
         run=lambda data: services.supervision_sign(actor=request.user, session=session), button="Sign",
         intro="Once you sign, the record cannot be changed: nothing more can be added to it.",
@@ -131,7 +136,7 @@ def countersign(request, supervision_id):
     if session.supervisee_id != request.user.pk:
         raise Http404
     return _form_page(
-        request, forms.CountersignForm(request.POST or None), heading="Sign your supervision record",
+        request, forms.CountersignForm(_data(request)), heading="Sign your supervision record",
         success="Signed", back_url=_detail_url(session), facts=_facts(session), button="Sign",
         run=lambda data: services.supervision_countersign(actor=request.user, session=session, **data),
     )
@@ -145,7 +150,7 @@ def action_done(request, supervision_action_id):
     if request.user.pk not in {action.owner_id, session.supervisee_id, session.supervisor_id}:
         raise Http404
     return _form_page(
-        request, forms.DoneForm(request.POST or None), heading="Mark the action done", success="Action done",
+        request, forms.DoneForm(_data(request)), heading="Mark the action done", success="Action done",
         back_url=_detail_url(session), facts=[("Action", action.action), ("Owner", str(action.owner)),
                                              ("Due by", long_date(action.due_on))],
         run=lambda data: services.supervision_action_done(actor=request.user, action=action, **data),

@@ -76,13 +76,13 @@ def test_supervision_with_two_case_discussions_whose_actions_reach_the_trays_and
         assert direction in page.get_by_test_id("case-discussion").inner_text()
         browse.goto(f"/people/{child.pk}/chronology/")
         assert "Case discussed in supervision of Sam Worker by Morgan Manager" in page.locator("main").inner_text()
-    browse.follow("Case supervision")
-    browse.follow("Mark done: Get the health visitor's report")
-    fill_date(page, "done_on", D(2025, 6, 4))
+    browse.goto(f"/people/{riley.pk}/case-supervision/")
+    browse.follow("Mark ‘Get the health visitor's report’ as done")
+    fill_date(page, "done_on", D(2025, 6, 2))
     browse.submit("Save")
     assert "Action done" in success_banner(page)
     browse.goto(f"/people/{jay.pk}/case-supervision/")
-    browse.follow("Mark done: Visit Jay and see him alone")  # the bad date is refused, nothing saved
+    browse.follow("Mark ‘Visit Jay and see him alone’ as done")  # the bad date is refused, nothing saved
     fill_date(page, "done_on", D(2025, 6, 1))
     browse.submit("Save")
     assert "The action cannot be done before the supervision" in page.locator(".govuk-error-summary").inner_text()

@@ -14,6 +14,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 
 from access.capabilities import Capability, require
@@ -52,6 +53,12 @@ def _locked_session(actor, session: SupervisionSession, *, supervisor: bool = Tr
 def _require_open(session: SupervisionSession) -> None:
     if not session.is_open:
         raise ValidationError(f"{session.supervisor} has signed this supervision record: it can no longer be changed")
+
+
+def _not_carried_past(held_on: datetime.date, via: str = "carried_to__held_on") -> Q:
+    """Open actions not yet carried to a session held after `held_on` (one written up late for
+    an earlier date does not take them back)."""
+    return Q(carried_to__isnull=True) | Q(**{f"{via}__lte": held_on})
 
 
 def _started(worker) -> tuple[datetime.date | None, str]:
@@ -106,8 +113,8 @@ def supervision_record(
             wellbeing=_text(wellbeing), workload=_text(workload), learning=_text(learning),
             reflection=_text(reflection), recorded_by=actor,
         )
-    SupervisionAction.objects.open().filter(session__supervisee=supervisee, session__held_on__lte=held_on).exclude(
-        session=session).update(carried_to=session)
+    SupervisionAction.objects.open().filter(session__supervisee=supervisee, session__held_on__lte=held_on).filter(
+        _not_carried_past(held_on)).exclude(session=session).update(carried_to=session)
     return session
 
 
@@ -231,7 +238,8 @@ def case_discussion_record(
         CaseAction(discussion=discussion, child=child, action=text, owner=owner, due_on=due, recorded_by=actor)
         for text, owner, due in agreed
     ])
-    carried = CaseAction.objects.open().filter(child=child, discussion__session__held_on__lte=session.held_on).exclude(
+    carried = CaseAction.objects.open().filter(child=child, discussion__session__held_on__lte=session.held_on).filter(
+        _not_carried_past(session.held_on, via="carried_to__session__held_on")).exclude(
         discussion=discussion).update(carried_to=discussion)
     chronology_record(
         child=child, event_type="supervision.case_discussed", occurred_at=_moment(session.held_on), actor=actor,

@@ -96,6 +96,14 @@ class TestProfessionalSupervision:
         second = supervise(manager, worker, TODAY)
         assert list(SupervisionAction.objects.filter(carried_to=second)) == [open_one]
 
+    def test_a_session_written_up_late_for_an_earlier_date_does_not_take_actions_back(self, manager, worker):
+        first = supervise(manager, worker, TODAY - days(28))
+        open_one = services.supervision_action_add(actor=manager, session=first, action="Book leave", owner="supervisee")
+        latest = supervise(manager, worker, TODAY - days(7))
+        supervise(manager, worker, TODAY - days(14))
+        open_one.refresh_from_db()
+        assert open_one.carried_to == latest
+
     def test_an_action_is_done_by_someone_in_the_session_not_before_it(self, manager, worker, teammate):
         session = supervise(manager, worker, TODAY - days(3))
         item = services.supervision_action_add(actor=manager, session=session, action="Book leave", owner="supervisee")

@@ -58,13 +58,15 @@ def write_supervision(seed: int, today: datetime.date, open_ids) -> Counter:
         held = [today - datetime.timedelta(days=since + gap * n) for n in (2, 1, 0)]
         for day in held:
             signed = day < today - datetime.timedelta(days=3) or rng.random() < 0.5
+            agrees = rng.random() > 0.05
             sessions.append(SupervisionSession(
                 supervisee=worker, supervisor_id=worker.team.manager_id, held_on=day, recorded_by_id=worker.team.manager_id,
                 wellbeing="Discussed wellbeing and time owed.", workload=f"{len(cases[worker.pk])} open cases reviewed.",
                 learning="Agreed a training need.", reflection="Reflected on a recent visit.",
                 supervisor_signed_at=_moment(day, 16) if signed else None,
                 supervisee_signed_at=_moment(day + datetime.timedelta(days=1), 9) if signed else None,
-                supervisee_agrees=(rng.random() > 0.05) if signed else None,
+                supervisee_agrees=agrees if signed else None,
+                supervisee_comment="" if agrees else "I disagree with how my caseload is described.",
             ))
             plans.append((worker, rng.sample(cases[worker.pk], min(2, len(cases[worker.pk])))))
     SupervisionSession.objects.bulk_create(sessions)

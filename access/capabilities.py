@@ -49,6 +49,10 @@ class Capability(enum.StrEnum):
     MANAGE_ACCESS = "manage_access"  # restrict a record and name who may see it
     MERGE_RECORDS = "merge_records"
     ADMINISTER_SYSTEM = "administer_system"  # configuration, locked accounts, break-glass support access
+    RECORD_SUPERVISION = "record_supervision"  # a worker's professional supervision, by their supervisor
+    SIGN_SUPERVISION = "sign_supervision"  # the supervisee's signature, comment or disagreement on their own
+    RECORD_CASE_SUPERVISION = "record_case_supervision"  # a case discussion in supervision, on the child's record
+    COMPLETE_SUPERVISION_ACTION = "complete_supervision_action"  # an action agreed in case supervision done
 
 
 class Relationship(enum.StrEnum):
@@ -99,6 +103,15 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     Capability.MANAGE_ACCESS: {ADMIN: ANY},
     Capability.MERGE_RECORDS: {ADMIN: ANY},
     Capability.ADMINISTER_SYSTEM: {ADMIN: ANY},
+    # Supervision is of a worker, not about a child: a team manager supervises the members of the
+    # teams they manage (supervision.services checks who), and each supervisee signs their own.
+    Capability.RECORD_SUPERVISION: {TM: ANY},
+    Capability.SIGN_SUPERVISION: {
+        SW: ANY, TM: ANY, IRO: ANY, MASH: ANY, QA: ANY, SL: ANY, LADO: ANY, PA: ANY, PFO: ANY,
+    },
+    # The case discussion is written on the child's record: by the manager of the child's team.
+    Capability.RECORD_CASE_SUPERVISION: {TM: OWN},
+    Capability.COMPLETE_SUPERVISION_ACTION: {SW: OWN, TM: OWN},
 }
 
 # Relationship -> test(user, child) -> bool, for the relationships higher areas define.

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "private_fostering",
     "allegations",
     "looked_after",
+    "supervision",
     "timescales",
     "returns",
     "data_quality",

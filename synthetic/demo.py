@@ -96,6 +96,9 @@ def load_demo() -> bool:
         from synthetic.demo_specialist import load_demo_specialist
 
         load_demo_specialist(staff)
+        from synthetic.demo_supervision import load_demo_supervision
+
+        load_demo_supervision(staff)
     # The generated small authority beside the scripted stories: a realistic population for the
     # trays, caseloads and reports (synthetic.generator; it does nothing if already there).
     from synthetic.generator import generate

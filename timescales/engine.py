@@ -69,6 +69,10 @@ class DueSpec:
     key: str = ""  # tells apart concurrent items under one rule (for example the episode id)
     title: str = ""  # shown instead of the rule's title, e.g. "Second looked-after review"
     completed_at: datetime.datetime | datetime.date | None = None  # set when the occurrence was met
+    # Who must do it, when that is a named member of staff rather than whoever holds the child (an
+    # action agreed in supervision has its own owner): the item is in that person's tray. Give its
+    # rule to `held_by_owner` too, so that a reallocation leaves the item with its owner.
+    worker_id: int | None = None
 
     @property
     def identity(self) -> tuple[str, str, datetime.date]:
@@ -253,6 +257,15 @@ def record_hooks() -> tuple[RecordHook, ...]:
     return tuple(_record_hooks)
 
 
+# Rules whose items are held by a named owner (DueSpec.worker_id), not by the child's worker.
+_held_by_owner: set[str] = set()
+
+
+def held_by_owner(*rule_codes: str) -> None:
+    """Say that items under these rules stay with their owner when the child is reallocated."""
+    _held_by_owner.update(rule_codes)
+
+
 # --- Helpers the providers use -----------------------------------------------------------------
 
 
@@ -373,7 +386,7 @@ def _values(spec: DueSpec, worker_id, team_id) -> dict:
         "trigger_description": spec.trigger_description[:300],
         "source_type_id": source_type_id,
         "source_id": source_id,
-        "worker_id": worker_id,
+        "worker_id": spec.worker_id if spec.worker_id is not None else worker_id,
         "team_id": team_id,
         "completed_at": _as_moment(spec.completed_at),
     }
@@ -499,7 +512,10 @@ def reassign_due_items(person) -> int:
     from timescales.models import DueItem
 
     current = Person.objects.filter(pk=OuterRef("person_id"))
-    return DueItem.objects.filter(person_id=person.pk, completed_at__isnull=True).update(
+    items = DueItem.objects.filter(person_id=person.pk, completed_at__isnull=True)
+    if _held_by_owner:  # an action's owner keeps it (held_by_owner)
+        items = items.exclude(rule_code__in=_held_by_owner)
+    return items.update(
         worker_id=Subquery(current.values("current_worker_id")[:1]),
         team_id=Subquery(current.values("current_team_id")[:1]),
         updated_at=clock.now(),
@@ -534,5 +550,6 @@ __all__ = [
     "describe_trigger",
     "refresh_due_items",
     "reassign_due_items",
+    "held_by_owner",
     "due_spec",
 ]

@@ -21,6 +21,7 @@ TRAY_LIMIT = 200  # a tray longer than this is a caseload problem, not a list to
 def my_work(request):
     from assessments.selectors import assessments_awaiting_authorisation, assessments_returned_to
     from people.selectors import children_allocated_to
+    from supervision import selectors as supervision
     from trays import selectors as trays
 
     user = request.user
@@ -32,6 +33,9 @@ def my_work(request):
         "soon_caption": f"Due in the next {trays.SOON_DAYS} days",
         "returned": list(assessments_returned_to(user=user)),
         "to_authorise": list(assessments_awaiting_authorisation(user=user)) if user.role == Role.TEAM_MANAGER else [],
+        # The worker's own supervision: when it is next due, and the actions agreed in it.
+        "supervision_due": supervision.supervision_due_for_worker(user=user),
+        "supervision_actions": supervision.open_actions_owned_by(user),
     })
 
 
@@ -39,6 +43,7 @@ def my_work(request):
 def my_team(request):
     from assessments.selectors import assessments_awaiting_authorisation
     from casework.selectors import caseloads_for_teams
+    from supervision import selectors as supervision
     from timescales.rules import RULES
     from trays import selectors as trays
 
@@ -63,6 +68,7 @@ def my_team(request):
         "workers": list(workers.values()),
         "rules": sorted(((code, rule.title) for code, rule in RULES.items()), key=lambda pair: pair[1]),
         "filters": {"worker": worker_id if worker_id in workers else None, "what": rule_code},
+        "supervision_due": supervision.supervision_due_for_supervisor(user=user),
     })
 
 

@@ -18,7 +18,7 @@ class StaffAdmin(UserAdmin):
     fieldsets = (
         (None, {"fields": ["username", "password"]}),
         ("Personal details", {"fields": ["first_name", "last_name", "email"]}),
-        ("Role and team", {"fields": ["role", "team", "job_title", "agency_worker"]}),
+        ("Role and team", {"fields": ["role", "team", "job_title", "agency_worker", "started_on", "asye_started_on"]}),
         ("Sign-in", {"fields": ["is_active", "last_login", "date_joined"]}),
     )
     readonly_fields = ["last_login"]

@@ -29,6 +29,13 @@ class User(AbstractUser):
     team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="members")
     job_title = models.CharField(max_length=120, blank=True)
     agency_worker = models.BooleanField(default=False, help_text="Employed through an agency, not directly.")
+    # For supervision: a session cannot be held before the worker started, and a newly qualified
+    # social worker is supervised more often in the first months of their ASYE (supervision app).
+    started_on = models.DateField("Started in the service", null=True, blank=True)
+    asye_started_on = models.DateField(
+        "Started their ASYE", null=True, blank=True,
+        help_text="For a newly qualified social worker: the first day of their assessed and supported year in employment.",
+    )
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -135,12 +135,15 @@ FILL = {
     "looked_after:review_action_done": _review_actions,
     "period_id": _by_child("looked_after.PeriodOfCare", "child_id", "period_id"),
     "kind": _kind,
+    "case_action_id": _by_child("supervision.CaseAction", "child_id", "case_action_id"),
 }
 
 # Ids that are not a child's: filled from the whole table.
 NOT_A_CHILDS = {
     "allegation_id": "allegations.Allegation",
     "pk": "returns.ReturnExport",  # returns:detail and friends
+    "supervision_id": "supervision.SupervisionSession",  # a worker's supervision is not a child's
+    "supervision_action_id": "supervision.SupervisionAction",
 }
 
 

@@ -29,6 +29,7 @@ def build_world() -> World:
     from synthetic.demo_looked_after import load_demo_looked_after
     from synthetic.demo_record import load_demo_families
     from synthetic.demo_specialist import load_demo_specialist
+    from synthetic.demo_supervision import load_demo_supervision
     from workforce.models import User
 
     demo._load_staff()
@@ -37,6 +38,7 @@ def build_world() -> World:
     load_demo_journeys(everyone)
     load_demo_looked_after(everyone)
     load_demo_specialist(everyone)
+    load_demo_supervision(everyone)
     _add_what_the_demo_lacks(everyone)
 
     from people.models import Person

@@ -100,6 +100,13 @@ BY_NAME = {
     "allegations:outcome": C.RECORD_ALLEGATION,
     "allegations:close": C.RECORD_ALLEGATION,
     "returns:home": C.RUN_RETURNS,
+    "supervision:new": C.RECORD_SUPERVISION,
+    "supervision:action_new": C.RECORD_SUPERVISION,
+    "supervision:case_discussion_new": C.RECORD_SUPERVISION,
+    "supervision:sign": C.RECORD_SUPERVISION,
+    "supervision:countersign": C.SIGN_SUPERVISION,
+    "supervision:action_done": C.SIGN_SUPERVISION,
+    "supervision_record:action_done": C.COMPLETE_SUPERVISION_ACTION,
 }
 
 # Pages that show one thing and only read, though they do not refuse a POST: a POST must write nothing.
@@ -113,6 +120,7 @@ READ_ONLY_PAGES = {
     "assessments_queue:queue", "permanence_tracker:decisions", "looked_after_trackers:placed_with_parents",
     "data_quality:dashboard", "data_quality:children", "assessments:detail", "allegations:detail",
     "returns:detail", "returns:progress", "returns:download", "access:break_glass_log",
+    "supervision:list", "supervision:detail", "supervision:export", "supervision_record:record",
 }
 
 _UNKNOWN = object()
@@ -132,4 +140,5 @@ def is_known(name: str) -> bool:
 
 
 # Whether a capability is about one child (checked with the child) or not (child=None).
-NOT_ABOUT_A_CHILD = {C.ADD_CHILD, C.MERGE_RECORDS, C.RECORD_ALLEGATION, C.RUN_RETURNS}
+NOT_ABOUT_A_CHILD = {C.ADD_CHILD, C.MERGE_RECORDS, C.RECORD_ALLEGATION, C.RUN_RETURNS, C.RECORD_SUPERVISION,
+                     C.SIGN_SUPERVISION}

@@ -33,7 +33,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, When
 
 from core import clock
 from core.clock import LONDON
@@ -77,9 +77,9 @@ _gates: dict[Provider, tuple[tuple[type[models.Model], str], ...]] = {}
 def register(provider: Provider | None = None, *, only_if_any: Iterable[tuple[type[models.Model], str]] = ()):
     """Add a provider (usable as a decorator, bare or as `@register(only_if_any=...)`).
 
-    `only_if_any`: pairs of (model, field naming the child), e.g. `[(Contact, "child_id")]`,
-    for a provider that returns nothing when the child has no row in any of them. Leave it
-    empty to run the provider on every refresh. Registering the same function twice is
+    `only_if_any`: pairs of (model, field naming the child), e.g. `[(Contact, "child_id")]`, or
+    (a queryset of that model, field) for only some of its rows, for a provider that returns
+    nothing when the child has no row in any of them. Leave it empty to run the provider on every refresh. Registering the same function twice is
     harmless, because AppConfig.ready() can run more than once in tests."""
     gates = tuple(only_if_any)
 
@@ -108,11 +108,16 @@ def _gate_columns() -> dict[str, Exists]:
         for model, field in gates:
             name = _gate_name(model, field)
             if name not in columns:
-                columns[name] = Exists(model._default_manager.filter(**{field: OuterRef("pk")}))
+                rows = model if isinstance(model, models.QuerySet) else model._default_manager
+                columns[name] = Exists(rows.filter(**{field: OuterRef("pk")}))
     return columns
 
 
 def _gate_name(model, field) -> str:
+    # A gate may be a queryset (some rows of a table, e.g. the chronology's key events): its
+    # column is told apart from the whole table's by the queryset object it came from.
+    if isinstance(model, models.QuerySet):
+        return f"has_{model.model._meta.label_lower.replace('.', '_')}_{field}_{id(model)}"
     return f"has_{model._meta.label_lower.replace('.', '_')}_{field}"
 
 
@@ -243,11 +248,14 @@ def _as_moment(value: datetime.date | datetime.datetime | None) -> datetime.date
     return datetime.datetime.combine(value, datetime.time.min, tzinfo=LONDON)
 
 
-def _values(spec: DueSpec, worker_id, team_id) -> dict:
-    """The stored values for a spec, validated."""
+def _values(spec: DueSpec, worker_id, team_id, manager_id=None) -> dict:
+    """The stored values for a spec, validated. A rule the team manager does (Rule.for_manager)
+    is held by the manager of the child's team rather than by the child's worker."""
     rule = RULES.get(spec.rule_code)
     if rule is None:
         raise ValueError(f"A provider returned an unknown rule code {spec.rule_code!r}.")
+    if rule.for_manager:
+        worker_id = manager_id
     due_date = spec.due_date
     if spec.due_at is not None:
         local_due = london_date(spec.due_at)
@@ -315,9 +323,10 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
         # The same query says which gated providers have anything to start from (see register).
         row = (
             Person.objects.select_for_update(of=("self",)).filter(pk=person.pk)
-            .values("current_worker_id", "current_team_id", **_gate_columns()).get()
+            .values("current_worker_id", "current_team_id", "current_team__manager_id", **_gate_columns()).get()
         )
         worker_id, team_id = row.pop("current_worker_id"), row.pop("current_team_id")
+        manager_id = row.pop("current_team__manager_id")
         specs = _collect(person, calendar, row)
         trigger_dates = {s.trigger_date for s in specs}
         existing = list(
@@ -334,7 +343,7 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
         to_open: list[DueItem] = []
         for spec in specs:
             row = by_identity.get(spec.identity)
-            values = _values(spec, worker_id, team_id)
+            values = _values(spec, worker_id, team_id, manager_id)
             if row is None:
                 to_insert.append(
                     DueItem(person_id=person.pk, rule_code=spec.rule_code, key=spec.key, trigger_date=spec.trigger_date,
@@ -371,13 +380,18 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
 
 def reassign_due_items(person) -> int:
     """The child's allocation changed: open items follow the child to the new worker and team
-    (one UPDATE, reading the allocation from the child's row). Completed items keep theirs."""
+    (one UPDATE, reading the allocation from the child's row), the manager's items to the new
+    team's manager. Completed items keep theirs."""
     from people.models import Person
     from timescales.models import DueItem
 
     current = Person.objects.filter(pk=OuterRef("person_id"))
+    for_manager = [code for code, rule in RULES.items() if rule.for_manager]
     return DueItem.objects.filter(person_id=person.pk, completed_at__isnull=True).update(
-        worker_id=Subquery(current.values("current_worker_id")[:1]),
+        worker_id=Case(
+            When(rule_code__in=for_manager, then=Subquery(current.values("current_team__manager_id")[:1])),
+            default=Subquery(current.values("current_worker_id")[:1]),
+        ),
         team_id=Subquery(current.values("current_team_id")[:1]),
         updated_at=clock.now(),
     )

@@ -111,6 +111,12 @@ class Rule:
     counts_trigger_day: bool = False
     notes: str = ""
     configurable: bool | None = None  # derived from status when not given
+    # The child's team manager does it (management oversight), not the child's worker: the engine
+    # puts the due item in the manager's tray.
+    for_manager: bool = False
+    # Where the rule is written down: TIMESCALES.md's table, or the practice notes for local
+    # standards the table does not list (then `rows` is empty).
+    table: str = TABLE
     # Set by effective_rule() when a local standard replaced the default.
     default: Interval | None = None
 
@@ -138,6 +144,8 @@ class Rule:
 
     @property
     def citation(self) -> str:
+        if self.table != TABLE:
+            return f"{self.source} ({self.table})"
         rows = ", ".join(f"#{r}" for r in self.rows)
         return f"{self.source} ({TABLE}, row {rows})" if len(self.rows) == 1 else f"{self.source} ({TABLE}, rows {rows})"
 
@@ -166,6 +174,8 @@ WD, DAYS, WEEKS, MONTHS, HOURS = Unit.WORKING_DAYS, Unit.CALENDAR_DAYS, Unit.WEE
 LAW, SG, LOCAL = Status.LAW, Status.STATUTORY_GUIDANCE, Status.LOCAL_STANDARD
 PRIMARY, SECONDARY, UNCONFIRMED = Verification.PRIMARY, Verification.SECONDARY, Verification.UNCONFIRMED
 
+PRACTICE_OVERSIGHT = "PRACTICE.md section 1"
+PRACTICE_CHALLENGE = "PRACTICE.md section 2"
 CPPCR = "CPPCR 2010"  # Care Planning, Placement and Case Review (England) Regulations 2010, SI 2010/959
 PF_REGS = "Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533)"
 AA_REGS = "Adoption Agencies Regulations 2005 (SI 2005/389)"
@@ -617,6 +627,49 @@ _ALL = (
         amount=12, unit=WEEKS, recurrence=RecurringInterval(12, WEEKS),
         source=f"{PF_REGS} reg 8(1)–(3)",
         rows=("42",), status=LAW, verification=PRIMARY,
+    ),
+    # --- Management oversight and the IRO's challenge (local standards, PRACTICE.md 1 and 2) --------
+    *(
+        Rule(
+            code=f"oversight_{key}",
+            title=f"Manager’s recorded oversight: {what}",
+            trigger=trigger,
+            trigger_key=trigger_key,
+            amount=5, unit=WD, for_manager=True,
+            source="Local supervision and management oversight policies (for example Gloucestershire, "
+            "Nottinghamshire): key events need a manager's recorded oversight, typically within 5 working days",
+            rows=(), table=PRACTICE_OVERSIGHT, status=LOCAL, verification=SECONDARY,
+        )
+        for key, what, trigger, trigger_key in (
+            ("strategy_discussion", "strategy discussion decision", "Strategy discussion held",
+             "strategy_discussion.held"),
+            ("icpc", "initial child protection conference outcome", "Initial child protection conference held",
+             "conference.held"),
+            ("became_looked_after", "child became looked after", "Child became looked after", "looked_after.started"),
+            ("placement_move", "placement move", "New placement within a period of care", "looked_after.episode_changed"),
+            ("missing", "missing episode", "Child went missing", "missing.started"),
+            ("cin_closure", "closure of the case", "Child in need episode closed", "cin_episode.closed"),
+        )
+    ),
+    Rule(
+        code="drp_informal",
+        title="Respond to the IRO’s informal challenge",
+        trigger="IRO raised a concern informally",
+        trigger_key="challenge.raised",
+        amount=10, unit=WD,
+        source="Nottinghamshire dispute resolution process: no response within 10 working days and the IRO "
+        "considers the formal process",
+        rows=(), table=PRACTICE_CHALLENGE, status=LOCAL, verification=SECONDARY,
+    ),
+    Rule(
+        code="drp_stage",
+        title="Respond to a formal stage of the IRO’s challenge",
+        trigger="Formal stage of the dispute resolution process raised",
+        trigger_key="challenge.stage",
+        amount=10, unit=WD,
+        source="Local dispute resolution protocols (IRO Handbook chapter 6; CP chair protocols follow the same "
+        "shape): response within 10 working days at each stage",
+        rows=(), table=PRACTICE_CHALLENGE, status=LOCAL, verification=SECONDARY,
     ),
     # --- A6. Adoption and the court ------------------------------------------------------------
     Rule(

@@ -20,6 +20,7 @@ TRAY_LIMIT = 200  # a tray longer than this is a caseload problem, not a list to
 @require_roles(Role.SOCIAL_WORKER, Role.TEAM_MANAGER)
 def my_work(request):
     from assessments.selectors import assessments_awaiting_authorisation, assessments_returned_to
+    from oversight.selectors import challenges_waiting_for
     from people.selectors import children_allocated_to
     from trays import selectors as trays
 
@@ -32,6 +33,8 @@ def my_work(request):
         "soon_caption": f"Due in the next {trays.SOON_DAYS} days",
         "returned": list(assessments_returned_to(user=user)),
         "to_authorise": list(assessments_awaiting_authorisation(user=user)) if user.role == Role.TEAM_MANAGER else [],
+        # The IRO's challenges addressed (or escalated) to this worker or manager (oversight.selectors).
+        "challenges": list(challenges_waiting_for(user=user)[:TRAY_LIMIT]),
     })
 
 

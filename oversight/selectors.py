@@ -65,7 +65,7 @@ def awaiting_oversight(*, user) -> QuerySet[DueItem]:
 
     teams = Team.objects.filter(manager=user).values("pk")
     items = DueItem.objects.open().filter(team_id__in=teams, rule_code__in=RULE_CODES)
-    return visible_to(user, items).select_related("person", "worker").order_by("due_date", "id")
+    return visible_to(user, items).select_related("person", "person__current_worker").order_by("due_date", "id")
 
 
 def oversight_recorded_by(*, user, since: datetime.date) -> QuerySet[OversightEntry]:

@@ -17,6 +17,7 @@ import pghistory
 import pgtrigger
 from django.db import transaction
 
+from core import clock
 from synthetic.generator import faults as fault_kinds
 from synthetic.generator import loading
 from synthetic.generator.context import Context
@@ -76,6 +77,10 @@ def generate(size: str = "small", seed: int = 1, faults: int = 0, progress=None)
         open_ids = _generate_children(spec, seed, result, progress)
         with transaction.atomic():
             result.manifest = fault_kinds.inject(seed=seed, count=faults)
+        with transaction.atomic():
+            from synthetic.generator.oversight import generate_oversight
+
+            result.counts.update(generate_oversight(seed, clock.today()))
         _refresh_due_items(open_ids, progress)
     if not spec.audit:
         _check_and_analyze(progress)

@@ -100,6 +100,12 @@ BY_NAME = {
     "allegations:outcome": C.RECORD_ALLEGATION,
     "allegations:close": C.RECORD_ALLEGATION,
     "returns:home": C.RUN_RETURNS,
+    "oversight:oversight_new": C.RECORD_OVERSIGHT,
+    "oversight:challenge_new": C.RAISE_CHALLENGE,
+    "oversight:challenge_respond": C.RESPOND_TO_CHALLENGE,
+    "oversight:challenge_escalate": C.RAISE_CHALLENGE,
+    "oversight:challenge_close": C.RAISE_CHALLENGE,
+    "oversight:good_practice_new": C.RAISE_CHALLENGE,
 }
 
 # Pages that show one thing and only read, though they do not refuse a POST: a POST must write nothing.
@@ -113,6 +119,8 @@ READ_ONLY_PAGES = {
     "assessments_queue:queue", "permanence_tracker:decisions", "looked_after_trackers:placed_with_parents",
     "data_quality:dashboard", "data_quality:children", "assessments:detail", "allegations:detail",
     "returns:detail", "returns:progress", "returns:download", "access:break_glass_log",
+    "oversight:record", "oversight:challenge", "oversight_pages:team", "oversight_pages:challenges",
+    "oversight_pages:report", "oversight_pages:report_list",
 }
 
 _UNKNOWN = object()

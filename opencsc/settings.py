@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONCE, NONE, SELF
@@ -260,13 +260,6 @@ if not PRODUCTION:
 # Permanence tracker: a panel (agency decision maker) decision with no following step after
 # this many days stands out as drift. A local practice choice, so an environment setting.
 PERMANENCE_DECISION_DRIFT_DAYS = int(os.environ.get("OPENCSC_PERMANENCE_DECISION_DRIFT_DAYS", "90"))
-
-# Management oversight (oversight.providers): key events from this date (YYYY-MM-DD) need a
-# manager's recorded oversight; earlier ones, from before the authority asked for it in this
-# system, do not. Unset: every key event on record.
-OPENCSC_OVERSIGHT_FROM = (
-    date.fromisoformat(os.environ["OPENCSC_OVERSIGHT_FROM"]) if os.environ.get("OPENCSC_OVERSIGHT_FROM") else None
-)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

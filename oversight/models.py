@@ -20,6 +20,24 @@ from oversight.choices import Capacity, Category, Outcome, Stage
 
 
 @audited()
+class OversightStart(models.Model):
+    """From which day key events need a manager's recorded oversight: an authority's own choice,
+    set when it adopts the standard (the migration sets the day it was installed). Key events
+    before it, such as the history brought over from an old system, are not asked for. One row;
+    with none, no key event is asked for."""
+
+    starts_on = models.DateField("Key events need oversight from")
+    reason = models.TextField(blank=True, help_text="For example the board decision.")
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="oversight_start_one_row")]
+
+    def __str__(self) -> str:
+        return f"Key events need oversight from {self.starts_on:%d %B %Y}"
+
+
+@audited()
 class OversightEntry(models.Model):
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="oversight_entries")
     # The key event's line of the chronology: it names the event and its record. Kept if a

@@ -4,36 +4,35 @@ oversight within its local standard (5 working days by default), met by the over
 recorded for that event. The rules are `for_manager`, so the engine puts the item in the tray of
 the manager of the child's team, not the worker's.
 
-Only key events from the date the authority started asking for oversight count
-(settings.OPENCSC_OVERSIGHT_FROM), so a record brought over from before then does not fill every
-manager's tray with years of events nobody was asked to oversee.
+Only key events from the day the authority started asking for oversight count
+(oversight.models.OversightStart), so a record brought over from before then does not fill every
+manager's tray with years of events nobody was asked to oversee. The day is read in the same SQL,
+so the engine's gate skips the provider for a child with no key event since then.
 """
 
-from django.conf import settings
 from django.db.models import OuterRef, Subquery
 
 from casework.models import ChronologyEvent
 from oversight.key_events import key_event_for, key_events_q
-from oversight.models import OversightEntry
+from oversight.models import OversightEntry, OversightStart
 from timescales import engine
 from timescales.calendar import london_date
 from timescales.engine import describe_trigger, due_spec
 
 
-def oversight_from():
-    return getattr(settings, "OPENCSC_OVERSIGHT_FROM", None)
+def since_oversight_started(events, path: str = ""):
+    """`events` (chronology lines) on or after the day oversight started."""
+    start = Subquery(OversightStart.objects.values("starts_on")[:1])
+    return events.filter(**{f"{path}occurred_at__date__gte": start})
 
 
-KEY_EVENTS = ChronologyEvent.objects.filter(key_events_q())
+KEY_EVENTS = since_oversight_started(ChronologyEvent.objects.filter(key_events_q()))
 
 
 def key_events_for(child_id):
     """The child's key events, each with the date its oversight was given (None if not yet)."""
     entries = OversightEntry.objects.filter(event_id=OuterRef("pk")).order_by("held_on")
     events = KEY_EVENTS.filter(child_id=child_id).annotate(overseen_on=Subquery(entries.values("held_on")[:1]))
-    start = oversight_from()
-    if start is not None:
-        events = events.filter(occurred_at__date__gte=start)
     return events.order_by("occurred_at", "id")
 
 

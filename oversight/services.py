@@ -24,7 +24,7 @@ from core.constraints import constraint_messages
 from core.dates import DateChecks, long_date
 from oversight.choices import LAST_STAGE, STAGE_ROLES, STAGE_WORDS, Capacity, Category, Outcome, Stage, stage_rule
 from oversight.key_events import key_event_for
-from oversight.models import Challenge, ChallengeStage, GoodPractice, OversightEntry
+from oversight.models import Challenge, ChallengeStage, GoodPractice, OversightEntry, OversightStart
 from people.locks import lock_child
 from timescales.calendar import london_date
 from timescales.engine import due_from, refresh_due_items
@@ -54,6 +54,14 @@ def _text(checks: DateChecks, field: str, value: str, message: str) -> str:
 
 
 # --- Management oversight -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def oversight_start_set(*, starts_on: datetime.date, reason: str = "") -> OversightStart:
+    """Configuration: key events from `starts_on` need oversight. Children's due items follow on
+    their next refresh (the synthetic generator and the demo refresh as they load)."""
+    start, _ = OversightStart.objects.update_or_create(pk=1, defaults={"starts_on": starts_on, "reason": reason})
+    return start
 
 
 @transaction.atomic

@@ -32,6 +32,21 @@ def _child(given: str, family: str) -> Person | None:
     return Person.objects.filter(given_name=given, family_name=family, is_child=True).first()
 
 
+def _start_oversight(day: datetime.date) -> None:
+    """The demo authority has asked for oversight of key events for over a year: the scripted
+    children's items are worked out again from that day."""
+    from oversight.models import OversightStart
+    from oversight.providers import KEY_EVENTS
+    from timescales.engine import refresh_due_items
+
+    start = OversightStart.objects.values_list("starts_on", flat=True).first()
+    if start is not None and start <= day:
+        return
+    services.oversight_start_set(starts_on=day, reason="Demo authority: oversight asked for since last year.")
+    for child in Person.objects.filter(pk__in=KEY_EVENTS.values("child_id")).exclude(la_id__startswith="G"):
+        refresh_due_items(child)
+
+
 def load_demo_oversight(staff: dict) -> bool:
     if Challenge.objects.exists():
         return False
@@ -42,6 +57,7 @@ def load_demo_oversight(staff: dict) -> bool:
     ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
     osei, nowak, patel = staff["tm.osei"], staff["sw.nowak"], staff["iro.patel"]
     service_manager, head = staff["sm.campbell"], staff["hos.ahmed"]
+    _start_oversight(ago(450))
 
     became = ChronologyEvent.objects.filter(child=ellie, event_type="looked_after.started").first()
     if became is not None:

@@ -7,6 +7,16 @@ from children_in_need.testing import child, manager, other_team, stranger, today
 from workforce.roles import Role
 
 
+@pytest.fixture(autouse=True)
+def oversight_started(db):
+    """The tests' key events (2025) are after the day the authority started asking for oversight."""
+    import datetime
+
+    from oversight.services import oversight_start_set
+
+    oversight_start_set(starts_on=datetime.date(2025, 1, 1))
+
+
 @pytest.fixture
 def iro(make_staff):
     return make_staff(Role.IRO, first_name="Irene", last_name="Reviewer")

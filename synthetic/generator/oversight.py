@@ -2,8 +2,8 @@
 are written: one pass over the key events in the chronology and the open cases, written with
 bulk inserts (no services, no chronology lines: the cost stays a few seconds on the large build).
 
-- Oversight: most key events have the team manager's oversight, a few given late; some recent
-  ones (and a few older) have none, so the managers' trays and the data-quality page show the gap.
+- Oversight (of the key events of the last year: oversight.models.OversightStart): most have the
+  team manager's oversight, a few given late; some recent ones (and a few older) have none, so the managers' trays and the data-quality page show the gap.
 - Challenges: about one in twelve open cases in care or on a plan had an IRO challenge in the last
   year: most resolved informally, some escalated by the IRO to stage 1 or 2, a few referred to
   Cafcass, some still waiting (and, past their due date, escalated to the named manager's tray).
@@ -15,13 +15,12 @@ import datetime
 import random
 from collections import Counter
 
-from django.conf import settings
-
 from casework.models import ChronologyEvent
 from core.clock import LONDON
 from oversight.choices import Category, Stage
 from oversight.key_events import key_event_for, key_events_q
-from oversight.models import Challenge, ChallengeStage, OversightEntry
+from oversight.models import Challenge, ChallengeStage, OversightEntry, OversightStart
+from oversight.services import oversight_start_set
 from people.models import Person
 from timescales.engine import due_from
 from workforce.models import User
@@ -48,7 +47,13 @@ def generate_oversight(seed: int, today: datetime.date) -> Counter:
     rng = random.Random(seed * 7_919 + 14)
     counts = Counter()
     managers = _senior_managers(seed)
-    counts["oversight_entries"] = _entries(rng, today)
+    # The authority has asked for oversight of key events for the last year at least.
+    start = OversightStart.objects.values_list("starts_on", flat=True).first()
+    year_ago = today - datetime.timedelta(days=365)
+    if start is None or start > year_ago:
+        oversight_start_set(starts_on=year_ago, reason="Synthetic authority: oversight asked for over the last year.")
+        start = year_ago
+    counts["oversight_entries"] = _entries(rng, today, start)
     counts["challenges"] = _challenges(rng, today, managers)
     return counts
 
@@ -65,19 +70,16 @@ def _senior_managers(seed: int) -> dict:
     return out
 
 
-def _entries(rng, today) -> int:
-    start = getattr(settings, "OPENCSC_OVERSIGHT_FROM", None)
-    events = ChronologyEvent.objects.filter(key_events_q(), child__la_id__startswith="G")
-    if start is not None:
-        events = events.filter(occurred_at__date__gte=start)
+def _entries(rng, today, start) -> int:
+    events = ChronologyEvent.objects.filter(key_events_q(), child__la_id__startswith="G", occurred_at__date__gte=start)
     rows = events.order_by("pk").values_list("pk", "child_id", "event_type", "data", "occurred_at",
                                               "child__current_team__manager_id", "recorded_by_id")
-    year_ago = today - datetime.timedelta(days=365)
+    recent = today - datetime.timedelta(days=60)
     batch, written = [], 0
     for pk, child_id, event_type, data, occurred_at, manager_id, recorded_by in rows.iterator(chunk_size=5_000):
         key_event = key_event_for(event_type, data)
         day = occurred_at.astimezone(LONDON).date()
-        missing = 0.03 if day < year_ago else 0.15
+        missing = 0.04 if day < recent else 0.2
         if key_event is None or rng.random() < missing:
             continue
         held_on = day + datetime.timedelta(days=rng.choice((0, 1, 2, 3, 4, 5, 6, 9, 14)))

@@ -9,6 +9,7 @@ import pytest
 
 from children_in_need.testing import at
 from looked_after.tests.factories import move, start_care
+from oversight.services import oversight_start_set
 from people.services import person_create
 from tests.browser.pages import fill_date, success_banner
 from workforce.roles import Role
@@ -28,6 +29,7 @@ def test_oversight_of_a_placement_move_and_a_challenge_that_escalates(browse, ma
     iro = make_staff(Role.IRO, team=team_create(name="Independent Reviewing Service"), username="irene.iro",
                      first_name="Irene", last_name="Reviewer")
     clock.travel_to(at(D(2025, 6, 2), 10), tick=True)
+    oversight_start_set(starts_on=D(2025, 1, 1))
     child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=D(2012, 9, 10))
     start_care(worker, child, D(2025, 3, 3))
     move(worker, child, D(2025, 5, 28))

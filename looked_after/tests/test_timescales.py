@@ -105,9 +105,7 @@ def test_twenty_working_days_over_christmas(worker, child, on):
 def test_nothing_more_is_due_once_the_period_ends_but_what_was_met_stays(worker, iro, child, in_care):
     services.review_record(actor=iro, child=child, held_on=D(2025, 5, 28), participation="PN1")
     services.period_end(actor=worker, child=child, end_date=D(2025, 6, 1), reason_ceased="E4A")
-    # Only the manager's oversight of the child becoming looked after is still owed (oversight).
-    assert not DueItem.objects.open().filter(person=child).exclude(rule_code="rhi_72h").exclude(
-        rule_code__startswith="oversight_").exists()
+    assert not DueItem.objects.open().filter(person=child).exclude(rule_code="rhi_72h").exists()
     assert len(met(child, "la_review")) == 1
 
 

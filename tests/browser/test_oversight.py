@@ -4,6 +4,7 @@ decision; an IRO raises a concern that nobody answers, and once the clock passes
 shows as escalated in the tray of the team manager named to take it next."""
 
 import datetime
+import re
 
 import pytest
 
@@ -40,7 +41,9 @@ def test_oversight_of_a_placement_move_and_a_challenge_that_escalates(browse, ma
     browse.goto("/oversight/")
     awaiting = page.get_by_test_id("oversight-awaiting").inner_text()
     assert "Placement move on 28 May 2025" in awaiting and "Jay Smith" in awaiting
-    browse.follow("Placement move on 28 May 2025: record oversight for Jay Smith")
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile(r"^Placement move on 28 May 2025\W+record oversight for Jay Smith")).click()
+    browse.check()
     fill_date(page, "held_on", D(2025, 6, 2))
     page.get_by_label("Decision").fill("The move to Ms Okafor is agreed.")
     browse.submit("Save")
@@ -57,6 +60,7 @@ def test_oversight_of_a_placement_move_and_a_challenge_that_escalates(browse, ma
     assert "Management oversight of placement move on 28 May 2025 by Morgan Manager" in page.content()
 
     # The IRO raises a concern informally with the social worker, naming the team manager next.
+    page.context.clear_cookies()  # sign out
     browse.sign_in(iro.username)
     browse.goto(f"/people/{child.pk}/oversight/")
     browse.follow("Raise a concern")
@@ -72,6 +76,7 @@ def test_oversight_of_a_placement_move_and_a_challenge_that_escalates(browse, ma
     assert "Waiting for a response" in page.get_by_test_id("challenges").inner_text()
 
     # Nobody answers. The day after the response was due (10 working days), it is the manager's.
+    page.context.clear_cookies()
     browse.sign_in(manager.username)
     browse.goto("/my-work/")
     assert "challenge" not in page.get_by_test_id("tray-waiting").inner_text()

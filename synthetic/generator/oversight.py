@@ -4,7 +4,7 @@ bulk inserts (no services, no chronology lines: the cost stays a few seconds on 
 
 - Oversight (of the key events of the last year: oversight.models.OversightStart): most have the
   team manager's oversight, a few given late; some recent ones (and a few older) have none, so the managers' trays and the data-quality page show the gap.
-- Challenges: about one in twelve open cases in care or on a plan had an IRO challenge in the last
+- Challenges: about one in four open cases in care or on a plan had an IRO challenge in the last
   year: most resolved informally, some escalated by the IRO to stage 1 or 2, a few referred to
   Cafcass, some still waiting (and, past their due date, escalated to the named manager's tray).
 """
@@ -110,9 +110,12 @@ def _challenges(rng, today, managers) -> int:
         return 0
     made = []
     for child_id, worker_id, team_id, manager_id in children:
-        if rng.random() >= 1 / 12:
+        if rng.random() >= 1 / 4:
             continue
-        made.append(_plan_one(rng, today, child_id, worker_id, team_id, manager_id, rng.choice(iros), managers))
+        # Where in the process each one is: a golden-ratio sequence, so even a handful of
+        # challenges covers every point (waiting, resolved informally, escalated, at stage 2).
+        fate = (len(made) + 1) * 0.618034 % 1
+        made.append(_plan_one(rng, today, child_id, worker_id, team_id, manager_id, rng.choice(iros), managers, fate))
     Challenge.objects.bulk_create([challenge for challenge, _ in made])
     stages = []
     for challenge, planned in made:
@@ -123,14 +126,18 @@ def _challenges(rng, today, managers) -> int:
     return len(made)
 
 
-def _plan_one(rng, today, child_id, worker_id, team_id, manager_id, iro_id, managers):
+def _plan_one(rng, today, child_id, worker_id, team_id, manager_id, iro_id, managers, fate):
     category = rng.choice(list(Category))
-    raised = today - datetime.timedelta(days=rng.randint(1, 330))
+    if fate < 0.1:  # raised this week: waiting, not yet due
+        raised = today - datetime.timedelta(days=rng.randint(1, 7))
+    elif fate < 0.25:  # nobody answered: past due, so escalated to the manager named next
+        raised = today - datetime.timedelta(days=rng.randint(20, 120))
+    else:
+        raised = today - datetime.timedelta(days=rng.randint(30, 330))
     challenge = Challenge(child_id=child_id, raised_by_id=iro_id, capacity="iro", category=category,
                           concern=CONCERNS[category], raised_on=raised, team_id=team_id)
     informal = _stage(Stage.INFORMAL, worker_id, manager_id, raised, iro_id)
     stages = [informal]
-    fate = rng.random()
     if fate < 0.25:
         return challenge, stages  # waiting: past its due date it has escalated to the manager
     answered = min(today, informal.due_date - datetime.timedelta(days=rng.randint(0, 6)))

@@ -45,6 +45,9 @@ class Capability(enum.StrEnum):
     RECORD_CARE_LEAVING = "record_care_leaving"
     RECORD_PRIVATE_FOSTERING = "record_private_fostering"
     RECORD_ALLEGATION = "record_allegation"  # LADO allegations (about adults; not on a child's record)
+    RECORD_OVERSIGHT = "record_oversight"  # a manager's recorded oversight of a key event on the child's record
+    RAISE_CHALLENGE = "raise_challenge"  # the IRO's (or CP chair's) challenge of a child's plan, and good practice
+    RESPOND_TO_CHALLENGE = "respond_to_challenge"  # a reply to a challenge addressed to the user (oversight.services)
     RUN_RETURNS = "run_returns"  # statutory returns for the whole authority
     MANAGE_ACCESS = "manage_access"  # restrict a record and name who may see it
     MERGE_RECORDS = "merge_records"
@@ -70,6 +73,7 @@ A = Relationship
 SW, TM, IRO, MASH = Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.MASH_WORKER
 PA, PFO, LADO = Role.PERSONAL_ADVISER, Role.PRIVATE_FOSTERING_OFFICER, Role.LADO_OFFICER
 QA, SL, ADMIN = Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN
+SM, HOS, DIR = Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR
 OWN = frozenset({A.ALLOCATED})
 FRONT_DOOR_STAGE = frozenset({A.ALLOCATED, A.UNALLOCATED})
 ANY = frozenset({A.ANY})
@@ -99,6 +103,13 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     Capability.RECORD_CARE_LEAVING: {SW: OWN, TM: OWN, PA: frozenset({A.ADVISED})},
     Capability.RECORD_PRIVATE_FOSTERING: {PFO: ANY, SW: OWN, TM: OWN, MASH: FRONT_DOOR_STAGE},
     Capability.RECORD_ALLEGATION: {LADO: ANY},
+    # Management oversight at key decisions is the child's team manager's.
+    Capability.RECORD_OVERSIGHT: {TM: OWN},
+    # IROs and CP chairs (IROs here) challenge the plan of any child they can see.
+    Capability.RAISE_CHALLENGE: {IRO: ANY},
+    # The worker or managers a challenge is addressed to; the service also checks it is addressed
+    # to this user (or escalated to them).
+    Capability.RESPOND_TO_CHALLENGE: {SW: OWN, TM: OWN, SM: ANY, HOS: ANY, DIR: ANY},
     Capability.RUN_RETURNS: {QA: ANY, SL: ANY},
     Capability.MANAGE_ACCESS: {ADMIN: ANY},
     Capability.MERGE_RECORDS: {ADMIN: ANY},

@@ -60,4 +60,4 @@ def day(expr: str) -> str:
 
 
 # The modules that register checks, by area of the record.
-from data_quality import checks_903, checks_cin, checks_person  # noqa: E402,F401
+from data_quality import checks_903, checks_cin, checks_oversight, checks_person  # noqa: E402,F401

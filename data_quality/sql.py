@@ -37,6 +37,7 @@ TABLES = {
     "care_leaver": "care_leavers.CareLeaver",
     "kit": "care_leavers.KeepingInTouch",
     "problem": "data_quality.Problem",
+    "due_item": "timescales.DueItem",
 }
 
 # The shared views every check may use (see data_quality.checks). SCOPE is replaced by the

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "allegations",
     "looked_after",
     "supervision",
+    "oversight",
     "timescales",
     "returns",
     "data_quality",

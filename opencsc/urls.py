@@ -34,6 +34,7 @@ urlpatterns = [
     path("people/", include("looked_after.urls")),
     path("people/", include("data_quality.record_urls")),
     path("people/", include("supervision.record_urls")),
+    path("people/", include("oversight.urls")),
     path("front-door/", include("front_door.queue_urls")),
     path("assessments/", include("assessments.queue_urls")),
     path("permanence/", include("permanence.tracker_urls")),
@@ -42,6 +43,7 @@ urlpatterns = [
     path("data-quality/", include("data_quality.urls")),
     path("returns/", include("returns.urls")),
     path("supervision/", include("supervision.urls")),
+    path("oversight/", include("oversight.pages_urls")),
     # The admin's "view on site" shortcut would redirect to any object's page, and fails with a
     # 500 for content types without one. Configuration has no page on the site: always 404.
     path("django-admin/r/<path:rest>", views.page_not_found_view),

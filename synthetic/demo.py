@@ -48,6 +48,9 @@ STAFF = [
     DemoStaff("lado.griffiths", "Rhian", "Griffiths", Role.LADO_OFFICER, None),
     DemoStaff("pa.adeyemi", "Tunde", "Adeyemi", Role.PERSONAL_ADVISER, "Leaving Care Team"),
     DemoStaff("pf.harris", "Megan", "Harris", Role.PRIVATE_FOSTERING_OFFICER, "Children in Care Team"),
+    DemoStaff("sm.campbell", "Fiona", "Campbell", Role.SERVICE_MANAGER, None),
+    DemoStaff("hos.ahmed", "Imran", "Ahmed", Role.HEAD_OF_SERVICE, None),
+    DemoStaff("dir.fletcher", "Ruth", "Fletcher", Role.DIRECTOR, None),
     DemoStaff("sw.brown", "Ben", "Brown", Role.SOCIAL_WORKER, "Assessment Team North"),
     DemoStaff("sw.ali", "Yusuf", "Ali", Role.SOCIAL_WORKER, "Safeguarding Team East"),
     DemoStaff("sw.clarke", "Sophie", "Clarke", Role.SOCIAL_WORKER, "Safeguarding Team East"),
@@ -99,6 +102,9 @@ def load_demo() -> bool:
         from synthetic.demo_supervision import load_demo_supervision
 
         load_demo_supervision(staff)
+        from synthetic.demo_oversight import load_demo_oversight
+
+        load_demo_oversight(staff)
     # The generated small authority beside the scripted stories: a realistic population for the
     # trays, caseloads and reports (synthetic.generator; it does nothing if already there).
     from synthetic.generator import generate

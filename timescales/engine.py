@@ -103,9 +103,10 @@ def register(
 ):
     """Add a provider (usable as a decorator, bare or as `@register(only_if_any=..., reads=...)`).
 
-    `only_if_any`: pairs of (model, field naming the child), e.g. `[(Contact, "child_id")]`,
-    for a provider that returns nothing when the child has no row in any of them. Leave it
-    empty to run the provider on every refresh.
+    `only_if_any`: pairs of (model, field naming the child), e.g. `[(Contact, "child_id")]`, or
+    (a queryset of that model, field) for only some of its rows, for a provider that returns
+    nothing when the child has no row in any of them. Leave it empty to run the provider on
+    every refresh.
 
     `reads`: a function giving what the provider reads, by name, each built with
     timescales.reads (`column`, `records`). The provider is then called as
@@ -142,7 +143,8 @@ def unregister(provider: Provider) -> None:
 
 
 def _exists(model, field) -> Exists:
-    return Exists(model._default_manager.filter(**{field: OuterRef("pk")}))
+    rows = model if isinstance(model, models.QuerySet) else model._default_manager
+    return Exists(rows.filter(**{field: OuterRef("pk")}))
 
 
 def _gate_columns(provider: Provider) -> dict[str, Exists]:
@@ -151,6 +153,10 @@ def _gate_columns(provider: Provider) -> dict[str, Exists]:
 
 
 def _gate_name(model, field) -> str:
+    # A gate may be a queryset (some rows of a table, e.g. the chronology's key events): its
+    # column is told apart from the whole table's by the queryset object it came from.
+    if isinstance(model, models.QuerySet):
+        return f"has_{model.model._meta.label_lower.replace('.', '_')}_{field}_{id(model)}"
     return f"has_{model._meta.label_lower.replace('.', '_')}_{field}"
 
 
@@ -364,11 +370,14 @@ def _as_moment(value: datetime.date | datetime.datetime | None) -> datetime.date
     return datetime.datetime.combine(value, datetime.time.min, tzinfo=LONDON)
 
 
-def _values(spec: DueSpec, worker_id, team_id) -> dict:
-    """The stored values for a spec, validated."""
+def _values(spec: DueSpec, worker_id, team_id, manager_id=None) -> dict:
+    """The stored values for a spec, validated. A rule the team manager does (Rule.for_manager)
+    is held by the manager of the child's team rather than by the child's worker."""
     rule = RULES.get(spec.rule_code)
     if rule is None:
         raise ValueError(f"A provider returned an unknown rule code {spec.rule_code!r}.")
+    if rule.for_manager:
+        worker_id = manager_id
     due_date = spec.due_date
     if spec.due_at is not None:
         local_due = london_date(spec.due_at)
@@ -452,9 +461,10 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
         # Read the allocation fresh (services update it with .update(), leaving instances stale).
         row = (
             Person.objects.select_for_update(of=("self",)).filter(pk=person.pk)
-            .values("current_worker_id", "current_team_id").get()
+            .values("current_worker_id", "current_team_id", "current_team__manager_id").get()
         )
         worker_id, team_id = row["current_worker_id"], row["current_team_id"]
+        manager_id = row["current_team__manager_id"]
         # What the providers read, and the child's rows (all of them: the completed ones are the
         # history the providers return again), come after the lock, in a statement of its own:
         # one that had waited for another refresh of the child would not see what that one saved.
@@ -470,7 +480,7 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
         to_open: list[DueItem] = []
         for spec in specs:
             row = by_identity.get(spec.identity)
-            values = _values(spec, worker_id, team_id)
+            values = _values(spec, worker_id, team_id, manager_id)
             if row is None:
                 to_insert.append(
                     DueItem(person_id=person.pk, rule_code=spec.rule_code, key=spec.key, trigger_date=spec.trigger_date,
@@ -507,7 +517,8 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
 
 def reassign_due_items(person) -> int:
     """The child's allocation changed: open items follow the child to the new worker and team
-    (one UPDATE, reading the allocation from the child's row). Completed items keep theirs."""
+    (one UPDATE, reading the allocation from the child's row), the manager's items to the new
+    team's manager. Completed items keep theirs."""
     from people.models import Person
     from timescales.models import DueItem
 
@@ -515,8 +526,12 @@ def reassign_due_items(person) -> int:
     items = DueItem.objects.filter(person_id=person.pk, completed_at__isnull=True)
     if _held_by_owner:  # an action's owner keeps it (held_by_owner)
         items = items.exclude(rule_code__in=_held_by_owner)
+    for_manager = [code for code, rule in RULES.items() if rule.for_manager]
     return items.update(
-        worker_id=Subquery(current.values("current_worker_id")[:1]),
+        worker_id=Case(
+            When(rule_code__in=for_manager, then=Subquery(current.values("current_team__manager_id")[:1])),
+            default=Subquery(current.values("current_worker_id")[:1]),
+        ),
         team_id=Subquery(current.values("current_team_id")[:1]),
         updated_at=clock.now(),
     )

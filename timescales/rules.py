@@ -111,6 +111,12 @@ class Rule:
     counts_trigger_day: bool = False
     notes: str = ""
     configurable: bool | None = None  # derived from status when not given
+    # The child's team manager does it (management oversight), not the child's worker: the engine
+    # puts the due item in the manager's tray.
+    for_manager: bool = False
+    # Where the rule is written down: TIMESCALES.md's table, or the practice notes for local
+    # standards the table does not list (then `rows` is empty).
+    table: str = TABLE
     # Set by effective_rule() when a local standard replaced the default.
     default: Interval | None = None
 
@@ -138,6 +144,8 @@ class Rule:
 
     @property
     def citation(self) -> str:
+        if self.table != TABLE:
+            return f"{self.source} ({self.table})"
         rows = ", ".join(f"#{r}" for r in self.rows)
         return f"{self.source} ({TABLE}, row {rows})" if len(self.rows) == 1 else f"{self.source} ({TABLE}, rows {rows})"
 
@@ -166,6 +174,8 @@ WD, DAYS, WEEKS, MONTHS, HOURS = Unit.WORKING_DAYS, Unit.CALENDAR_DAYS, Unit.WEE
 LAW, SG, LOCAL = Status.LAW, Status.STATUTORY_GUIDANCE, Status.LOCAL_STANDARD
 PRIMARY, SECONDARY, UNCONFIRMED = Verification.PRIMARY, Verification.SECONDARY, Verification.UNCONFIRMED
 
+PRACTICE_OVERSIGHT = "PRACTICE.md section 1"
+PRACTICE_CHALLENGE = "PRACTICE.md section 2"
 CPPCR = "CPPCR 2010"  # Care Planning, Placement and Case Review (England) Regulations 2010, SI 2010/959
 PF_REGS = "Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533)"
 AA_REGS = "Adoption Agencies Regulations 2005 (SI 2005/389)"
@@ -626,8 +636,8 @@ _ALL = (
         trigger_key="supervision.held",
         amount=4, unit=WEEKS, recurrence=RecurringInterval(4, WEEKS),
         source="Local supervision policy, for example Nottinghamshire's supplementary supervision policy "
-        "and Gloucestershire's children's services supervision policy (PRACTICE.md section 1)",
-        rows=("S1",), status=LOCAL, verification=SECONDARY,
+        "and Gloucestershire's children's services supervision policy",
+        rows=(), table=PRACTICE_OVERSIGHT, status=LOCAL, verification=SECONDARY,
         notes="'At least every 4 weeks.' Not a row of section A: supervision is about the worker, not a child.",
     ),
     Rule(
@@ -636,8 +646,8 @@ _ALL = (
         trigger="The last supervision held (or the worker starting their ASYE)",
         trigger_key="supervision.held",
         amount=2, unit=WEEKS, recurrence=RecurringInterval(2, WEEKS),
-        source="Nottinghamshire supplementary supervision policy (PRACTICE.md section 1)",
-        rows=("S2",), status=LOCAL, verification=SECONDARY,
+        source="Nottinghamshire supplementary supervision policy",
+        rows=(), table=PRACTICE_OVERSIGHT, status=LOCAL, verification=SECONDARY,
         notes="Fortnightly 'at first': for as long as supervision_newly_qualified_period says.",
     ),
     Rule(
@@ -646,8 +656,8 @@ _ALL = (
         trigger="The worker started their ASYE",
         trigger_key="supervision.asye_started",
         amount=6, unit=MONTHS,
-        source="Nottinghamshire supplementary supervision policy (PRACTICE.md section 1)",
-        rows=("S2",), status=LOCAL, verification=UNCONFIRMED,
+        source="Nottinghamshire supplementary supervision policy",
+        rows=(), table=PRACTICE_OVERSIGHT, status=LOCAL, verification=UNCONFIRMED,
         notes="How long the fortnightly standard lasts; then the worker is supervised every 4 weeks.",
     ),
     Rule(
@@ -656,8 +666,8 @@ _ALL = (
         trigger="Supervision in which the action was agreed",
         trigger_key="supervision.action_agreed",
         amount=4, unit=WEEKS,
-        source="Local supervision policy: actions with owners and timescales (PRACTICE.md section 1)",
-        rows=("S3",), status=LOCAL, verification=UNCONFIRMED,
+        source="Local supervision policy: actions with owners and timescales",
+        rows=(), table=PRACTICE_OVERSIGHT, status=LOCAL, verification=UNCONFIRMED,
         notes="The supervisor sets each action's date; this is the date offered when none is set.",
     ),
     Rule(
@@ -666,9 +676,52 @@ _ALL = (
         trigger="The last case discussion (or the child's allocation)",
         trigger_key="supervision.case_discussed",
         amount=8, unit=WEEKS,
-        source="Local case supervision guidance, for example Brighton & Hove (PRACTICE.md section 1)",
-        rows=("S4",), status=LOCAL, verification=UNCONFIRMED,
+        source="Local case supervision guidance, for example Brighton & Hove",
+        rows=(), table=PRACTICE_OVERSIGHT, status=LOCAL, verification=UNCONFIRMED,
         notes="The data-quality check 'open child with no case supervision' uses it.",
+    ),
+    # --- Management oversight and the IRO's challenge (local standards, PRACTICE.md 1 and 2) --------
+    *(
+        Rule(
+            code=f"oversight_{key}",
+            title=f"Manager’s recorded oversight: {what}",
+            trigger=trigger,
+            trigger_key=trigger_key,
+            amount=5, unit=WD, for_manager=True,
+            source="Local supervision and management oversight policies (for example Gloucestershire, "
+            "Nottinghamshire): key events need a manager's recorded oversight, typically within 5 working days",
+            rows=(), table=PRACTICE_OVERSIGHT, status=LOCAL, verification=SECONDARY,
+        )
+        for key, what, trigger, trigger_key in (
+            ("strategy_discussion", "strategy discussion decision", "Strategy discussion held",
+             "strategy_discussion.held"),
+            ("icpc", "initial child protection conference outcome", "Initial child protection conference held",
+             "conference.held"),
+            ("became_looked_after", "child became looked after", "Child became looked after", "looked_after.started"),
+            ("placement_move", "placement move", "New placement within a period of care", "looked_after.episode_changed"),
+            ("missing", "missing episode", "Child went missing", "missing.started"),
+            ("cin_closure", "closure of the case", "Child in need episode closed", "cin_episode.closed"),
+        )
+    ),
+    Rule(
+        code="drp_informal",
+        title="Respond to the IRO’s informal challenge",
+        trigger="IRO raised a concern informally",
+        trigger_key="challenge.raised",
+        amount=10, unit=WD,
+        source="Nottinghamshire dispute resolution process: no response within 10 working days and the IRO "
+        "considers the formal process",
+        rows=(), table=PRACTICE_CHALLENGE, status=LOCAL, verification=SECONDARY,
+    ),
+    Rule(
+        code="drp_stage",
+        title="Respond to a formal stage of the IRO’s challenge",
+        trigger="Formal stage of the dispute resolution process raised",
+        trigger_key="challenge.stage",
+        amount=10, unit=WD,
+        source="Local dispute resolution protocols (IRO Handbook chapter 6; CP chair protocols follow the same "
+        "shape): response within 10 working days at each stage",
+        rows=(), table=PRACTICE_CHALLENGE, status=LOCAL, verification=SECONDARY,
     ),
     # --- A6. Adoption and the court ------------------------------------------------------------
     Rule(

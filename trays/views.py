@@ -20,6 +20,7 @@ TRAY_LIMIT = 200  # a tray longer than this is a caseload problem, not a list to
 @require_roles(Role.SOCIAL_WORKER, Role.TEAM_MANAGER)
 def my_work(request):
     from assessments.selectors import assessments_awaiting_authorisation, assessments_returned_to
+    from oversight.selectors import challenges_waiting_for
     from people.selectors import children_allocated_to
     from supervision import selectors as supervision
     from trays import selectors as trays
@@ -36,6 +37,8 @@ def my_work(request):
         # The worker's own supervision: when it is next due, and the actions agreed in it.
         "supervision_due": supervision.supervision_due_for_worker(user=user),
         "supervision_actions": supervision.open_actions_owned_by(user),
+        # The IRO's challenges addressed (or escalated) to this worker or manager (oversight.selectors).
+        "challenges": list(challenges_waiting_for(user=user)[:TRAY_LIMIT]),
     })
 
 

@@ -14,6 +14,11 @@ class Role(models.TextChoices):
     LADO_OFFICER = "lado_officer", "LADO (designated officer)"
     PERSONAL_ADVISER = "personal_adviser", "Personal adviser"
     PRIVATE_FOSTERING_OFFICER = "private_fostering_officer", "Private fostering officer"
+    # The formal stages of the IRO's dispute resolution process go up the line of management
+    # (oversight.choices.Stage): team manager, then these three.
+    SERVICE_MANAGER = "service_manager", "Service manager"
+    HEAD_OF_SERVICE = "head_of_service", "Head of service"
+    DIRECTOR = "director", "Director of children's services"
 
 
 # Roles that read any (unrestricted) child's record across the authority: the front door
@@ -24,9 +29,12 @@ class Role(models.TextChoices):
 # (A personal adviser sees only the young people they advise: care_leavers.access.)
 # Administrators are not among them: they administer and do not read case files; support that
 # needs to open one record uses break-glass access (access.break_glass), which senior leaders see.
+# Service managers, heads of service and the director answer the IRO's challenges about
+# children of any team, so they read across the authority too.
 AUTHORITY_WIDE_READERS = frozenset(
     {Role.MASH_WORKER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER,
-     Role.LADO_OFFICER, Role.PRIVATE_FOSTERING_OFFICER}
+     Role.LADO_OFFICER, Role.PRIVATE_FOSTERING_OFFICER,
+     Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR}
 )
 
 # Roles that run the statutory returns and see performance figures for the whole authority.

@@ -57,15 +57,18 @@ def test_every_response_carries_secure_headers(client, db):
 
 EXPECTED_NAVIGATION = {
     Role.SOCIAL_WORKER: ["My work"],
-    Role.TEAM_MANAGER: ["My team", "Authorisations", "Data quality"],
-    Role.IRO: ["Reviews and conferences"],
+    Role.TEAM_MANAGER: ["My team", "Authorisations", "Management oversight", "Data quality"],
+    Role.IRO: ["Reviews and conferences", "Challenges"],
     Role.MASH_WORKER: ["Front door"],
-    Role.QA_OFFICER: ["Performance", "Data quality", "Returns"],
-    Role.SENIOR_LEADER: ["Performance", "Data quality", "Returns", "Break-glass access"],
+    Role.QA_OFFICER: ["Performance", "Data quality", "Returns", "IRO challenges"],
+    Role.SENIOR_LEADER: ["Performance", "Data quality", "Returns", "IRO challenges", "Break-glass access"],
     Role.SYSTEM_ADMIN: ["Administration"],
     Role.LADO_OFFICER: ["Allegations (LADO)"],
     Role.PERSONAL_ADVISER: ["My young people"],
     Role.PRIVATE_FOSTERING_OFFICER: ["Private fostering"],
+    Role.SERVICE_MANAGER: ["Challenges"],
+    Role.HEAD_OF_SERVICE: ["Challenges"],
+    Role.DIRECTOR: ["Challenges"],
 }
 ALL_LABELS = {label for labels in EXPECTED_NAVIGATION.values() for label in labels}
 

@@ -53,11 +53,15 @@ def refresh_fresh(people, calendar) -> int:
 
     if DueItem.objects.filter(person_id__in=[p.pk for p in people]).exists():
         raise ValueError("refresh_fresh is for children without due items: use refresh_due_items")
+    from workforce.models import Team
+
     now = clock.now()
     rows = []
+    managers = dict(Team.objects.filter(pk__in={p.current_team_id for p in people}).values_list("pk", "manager_id"))
     for person in people:
         for spec in engine._collect(person, calendar):
-            values = engine._values(spec, person.current_worker_id, person.current_team_id)
+            values = engine._values(spec, person.current_worker_id, person.current_team_id,
+                                    managers.get(person.current_team_id))
             rows.append(DueItem(person_id=person.pk, rule_code=spec.rule_code, key=spec.key,
                                 trigger_date=spec.trigger_date, created_at=now, updated_at=now, **values))
     if rows:

@@ -102,6 +102,17 @@ def _review_actions():
     return out
 
 
+def _key_events():
+    """The chronology lines that are key events needing oversight (oversight.key_events)."""
+    from casework.models import ChronologyEvent
+    from oversight.key_events import key_events_q
+
+    out: dict[int, list[dict]] = {}
+    for child_id, pk in ChronologyEvent.objects.filter(key_events_q()).order_by("pk").values_list("child_id", "pk"):
+        out.setdefault(child_id, []).append({"event_id": pk})
+    return out
+
+
 def _kind():
     from people.models import Person
 
@@ -134,6 +145,8 @@ FILL = {
     "review_id": _by_child("looked_after.LAReview", "child_id", "review_id"),
     "looked_after:review_action_done": _review_actions,
     "period_id": _by_child("looked_after.PeriodOfCare", "child_id", "period_id"),
+    "oversight:challenge_id": _by_child("oversight.Challenge", "child_id", "challenge_id"),
+    "oversight:event_id": _key_events,
     "kind": _kind,
     "case_action_id": _by_child("supervision.CaseAction", "child_id", "case_action_id"),
 }

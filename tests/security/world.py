@@ -27,6 +27,7 @@ def build_world() -> World:
     from synthetic import demo
     from synthetic.demo_journeys import load_demo_journeys
     from synthetic.demo_looked_after import load_demo_looked_after
+    from synthetic.demo_oversight import load_demo_oversight
     from synthetic.demo_record import load_demo_families
     from synthetic.demo_specialist import load_demo_specialist
     from synthetic.demo_supervision import load_demo_supervision
@@ -39,6 +40,7 @@ def build_world() -> World:
     load_demo_looked_after(everyone)
     load_demo_specialist(everyone)
     load_demo_supervision(everyone)
+    load_demo_oversight(everyone)
     _add_what_the_demo_lacks(everyone)
 
     from people.models import Person

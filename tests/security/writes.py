@@ -107,6 +107,12 @@ BY_NAME = {
     "supervision:countersign": C.SIGN_SUPERVISION,
     "supervision:action_done": C.SIGN_SUPERVISION,
     "supervision_record:action_done": C.COMPLETE_SUPERVISION_ACTION,
+    "oversight:oversight_new": C.RECORD_OVERSIGHT,
+    "oversight:challenge_new": C.RAISE_CHALLENGE,
+    "oversight:challenge_respond": C.RESPOND_TO_CHALLENGE,
+    "oversight:challenge_escalate": C.RAISE_CHALLENGE,
+    "oversight:challenge_close": C.RAISE_CHALLENGE,
+    "oversight:good_practice_new": C.RAISE_CHALLENGE,
 }
 
 # Pages that show one thing and only read, though they do not refuse a POST: a POST must write nothing.
@@ -121,6 +127,8 @@ READ_ONLY_PAGES = {
     "data_quality:dashboard", "data_quality:children", "assessments:detail", "allegations:detail",
     "returns:detail", "returns:progress", "returns:download", "access:break_glass_log",
     "supervision:list", "supervision:detail", "supervision:export", "supervision_record:record",
+    "oversight:record", "oversight:challenge", "oversight_pages:team", "oversight_pages:challenges",
+    "oversight_pages:report", "oversight_pages:report_list",
 }
 
 _UNKNOWN = object()

@@ -40,6 +40,7 @@ urlpatterns = [
     path("looked-after/", include("looked_after.tracker_urls")),
     path("data-quality/", include("data_quality.urls")),
     path("returns/", include("returns.urls")),
+    path("performance/indicators/", include("performance.urls")),
     # The admin's "view on site" shortcut would redirect to any object's page, and fails with a
     # 500 for content types without one. Configuration has no page on the site: always 404.
     path("django-admin/r/<path:rest>", views.page_not_found_view),

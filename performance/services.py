@@ -20,19 +20,20 @@ def snapshot_take(as_of: datetime.date, *, actor=None, codes: list[str] | None =
     figures (replacing any kept for that date). Returns how many rows were written."""
     teams = list(Team.objects.values_list("pk", flat=True))
     now = clock.now()
-    written = 0
-    for code in codes or list(INDICATORS):
+    codes = codes or list(INDICATORS)
+    rows = []
+    for code in codes:
         evaluated = evaluate(code, as_of)
-        indicator = evaluated.indicator
         for team_id in [None, *teams]:
             figure = evaluated.figure(None if team_id is None else frozenset({team_id}))
             if figure.denominator is None:
                 continue  # a rate has no team figure
-            IndicatorSnapshot.objects.update_or_create(
-                code=code, as_of=as_of, team_id=team_id,
-                defaults={"version": indicator.version, "numerator": figure.numerator,
-                          "denominator": figure.denominator, "value": figure.value, "computed_at": now,
-                          "computed_by": actor},
-            )
-            written += 1
-    return written
+            rows.append(IndicatorSnapshot(
+                code=code, as_of=as_of, team_id=team_id, version=evaluated.indicator.version,
+                numerator=figure.numerator, denominator=figure.denominator, value=figure.value, computed_at=now,
+                computed_by=actor,
+            ))
+    # The day's figures are replaced whole, in one transaction: a page never reads half a day.
+    IndicatorSnapshot.objects.filter(as_of=as_of, code__in=codes).delete()
+    IndicatorSnapshot.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)

@@ -113,6 +113,7 @@ READ_ONLY_PAGES = {
     "assessments_queue:queue", "permanence_tracker:decisions", "looked_after_trackers:placed_with_parents",
     "data_quality:dashboard", "data_quality:children", "assessments:detail", "allegations:detail",
     "returns:detail", "returns:progress", "returns:download", "access:break_glass_log",
+    "performance:dashboard", "performance:indicator", "performance:children", "performance:children_csv",
 }
 
 _UNKNOWN = object()

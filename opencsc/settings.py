@@ -71,6 +71,9 @@ COUNCIL_NAME = os.environ.get("OPENCSC_COUNCIL_NAME", "Northshire County Council
 # The authority's three-digit DfE code, written in the CIN census header (LEA) and used as the
 # "LA" part of generated UPNs. 330 is the synthetic authority's code (synthetic/generator).
 OPENCSC_LA_CODE = os.environ.get("OPENCSC_LA_CODE", "330")
+# The authority whose published figures, region and statistical neighbours the performance pages
+# compare with (performance.benchmarks): its three-digit old LA code, by default OPENCSC_LA_CODE.
+OPENCSC_BENCHMARK_LA_CODE = os.environ.get("OPENCSC_BENCHMARK_LA_CODE", OPENCSC_LA_CODE)
 SERVICE_NAME = "Children's social care record"
 
 INSTALLED_APPS = [
@@ -108,6 +111,7 @@ INSTALLED_APPS = [
     "timescales",
     "returns",
     "data_quality",
+    "performance",
     "trays",
     "synthetic",
 ]

@@ -44,6 +44,7 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("supervision/", include("supervision.urls")),
     path("oversight/", include("oversight.pages_urls")),
+    path("performance/indicators/", include("performance.urls")),
     # The admin's "view on site" shortcut would redirect to any object's page, and fails with a
     # 500 for content types without one. Configuration has no page on the site: always 404.
     path("django-admin/r/<path:rest>", views.page_not_found_view),

@@ -110,7 +110,29 @@ def load_demo() -> bool:
     from synthetic.generator import generate
 
     generated = generate(size="small", seed=GENERATED_SEED).created
+    if generated or created_children:
+        _load_performance_figures()
     return bool(created_staff or created_children or generated)
+
+
+# The demo authority's children aged 0 to 17: a town-sized population beside its caseload, so the
+# rates per 10,000 children are of the order England's are (not the benchmark authority's).
+DEMO_POPULATION = 1_200
+
+
+def _load_performance_figures() -> None:
+    """A population estimate for the rates, and the last 24 month ends' figures, as the nightly
+    job (manage.py snapshot_indicators) would have kept them: the trends have history at once."""
+    from core import clock
+    from performance.models import PopulationEstimate
+    from performance.selectors import month_ends
+    from performance.services import snapshot_take
+
+    today = clock.today()
+    PopulationEstimate.objects.get_or_create(
+        mid_year=today.year - 1, defaults={"children": DEMO_POPULATION, "source": "Demo authority (synthetic)"})
+    for day in month_ends(today):
+        snapshot_take(day)
 
 
 def _load_staff() -> bool:

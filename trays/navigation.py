@@ -25,6 +25,7 @@ NAVIGATION = [
     NavItem("Front door", "front_door_queue:queue", frozenset({Role.MASH_WORKER})),
     NavItem("Authorisations", "assessments_queue:queue", frozenset({Role.TEAM_MANAGER})),
     NavItem("Management oversight", "oversight_pages:team", frozenset({Role.TEAM_MANAGER})),
+    NavItem("Performance", "performance:dashboard", frozenset({Role.TEAM_MANAGER})),
     NavItem("Reviews and conferences", "reviews_home", frozenset({Role.IRO})),
     NavItem("Challenges", "oversight_pages:challenges",
             frozenset({Role.IRO, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),

@@ -160,13 +160,25 @@ NOT_A_CHILDS = {
 }
 
 
+# Keywords that name no row but one of a fixed set (an indicator's code): filled with a value that
+# lists children, so the sweeps read those lists. A missing one is world.missing, which is no code.
+CONSTANTS = {
+    "performance:code": "cin_per_10k",  # its numerator: every child in need
+}
+
+
+def constant_key(route: Route, kwarg: str) -> str | None:
+    key = f"{route.namespace}:{kwarg}"
+    return key if key in CONSTANTS else None
+
+
 def filler_keys(route: Route) -> list[str] | None:
     """The FILL keys that together fill the route's object ids, or None if one cannot be filled."""
     if route.name in FILL:
         return [route.name]
     keys = []
     for kwarg in route.object_kwargs:
-        if kwarg in NOT_A_CHILDS:
+        if kwarg in NOT_A_CHILDS or constant_key(route, kwarg):
             continue
         key = f"{route.namespace}:{kwarg}"
         if key in FILL:
@@ -182,7 +194,7 @@ def unfillable(route: Route) -> list[str]:
     if filler_keys(route) is not None:
         return []
     return [k for k in route.object_kwargs if k not in NOT_A_CHILDS and k not in FILL
-            and f"{route.namespace}:{k}" not in FILL]
+            and f"{route.namespace}:{k}" not in FILL and not constant_key(route, k)]
 
 
 class Fills:
@@ -205,7 +217,9 @@ class Fills:
                 return None
             kwargs.update(options[0])
         for kwarg in route.object_kwargs:
-            if kwarg in NOT_A_CHILDS:
+            if constant_key(route, kwarg):
+                kwargs[kwarg] = CONSTANTS[constant_key(route, kwarg)]
+            elif kwarg in NOT_A_CHILDS:
                 if not self.whole[kwarg]:
                     return None
                 kwargs[kwarg] = self.whole[kwarg][0]

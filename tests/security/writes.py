@@ -129,6 +129,7 @@ READ_ONLY_PAGES = {
     "supervision:list", "supervision:detail", "supervision:export", "supervision_record:record",
     "oversight:record", "oversight:challenge", "oversight_pages:team", "oversight_pages:challenges",
     "oversight_pages:report", "oversight_pages:report_list",
+    "performance:dashboard", "performance:indicator", "performance:children", "performance:children_csv",
 }
 
 _UNKNOWN = object()

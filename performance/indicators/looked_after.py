@@ -1,0 +1,303 @@
+"""Children looked after (SSDA903; DfE stability measures, OC2, missing; statutory reviews and
+visits). Children on an agreed series of short breaks (legal status V3, V4) are left out, as
+the DfE leaves them out (TIMESCALES.md section B)."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Q
+
+from casework.choices import VisitType
+from casework.models import Allocation, Visit
+from codelists.ssda903 import MissingType
+from looked_after.choices import HealthCheckKind
+from looked_after.models import SHORT_BREAK_STATUSES, Episode, HealthCheck, LAReview, MissingEpisode, SDQScore
+from performance.indicators.periods import ONE_DAY, age_on, overlaps, year_to
+from performance.indicators.registry import (
+    BY_CHILD,
+    BY_EVENT,
+    DFE_CLA,
+    DFE_DASHBOARD,
+    LOCAL,
+    PER_10K,
+    Result,
+    Unit,
+    indicator,
+)
+from timescales.calendar import add_hours, add_months, get_calendar
+from timescales.rules import RULES
+
+ADOPTION_PLACEMENTS = frozenset({"A3", "A4", "A5", "A6"})
+NEW_PLACEMENT = frozenset({"S", "P", "T", "B", "U"})  # every reason for a new episode but L
+
+
+def looked_after_at(as_of: datetime.date) -> dict[int, dict]:
+    """The children looked after at the date (an episode open on it, not a short break), with
+    their current episode: {child_id: {start_date, period__start_date, placement_id, ...}}."""
+    rows = (Episode.objects.filter(start_date__lte=as_of).filter(Q(end_date__isnull=True) | Q(end_date__gt=as_of))
+            .exclude(legal_status__in=SHORT_BREAK_STATUSES)
+            .values("child_id", "start_date", "legal_status", "period_id", "period__start_date", "period__end_date",
+                    "placement_id", "placement__start_date", "placement__placement_type", "child__date_of_birth"))
+    return {row["child_id"]: row for row in rows}
+
+
+@indicator(
+    code="cla_per_10k", title="Children looked after per 10,000 children",
+    numerator="Children looked after at the date (not on short breaks)",
+    denominator="The authority's population aged 0 to 17 (ONS mid-year estimate)", period="At the date",
+    counting=BY_CHILD, kind=PER_10K, source=DFE_CLA + "; rate as the DfE dashboard", version=1,
+)
+def cla_per_10k(as_of):
+    from performance.population import population_on
+
+    children = {c: Unit(c, row["period__start_date"]) for c, row in looked_after_at(as_of).items()}
+    return Result(children, {}, figure=population_on(as_of).children)
+
+
+@indicator(
+    code="cla_3plus_placements", title="Children looked after with 3 or more placements in the year",
+    numerator="Children looked after at the date who had 3 or more placements in the year (the placement at the "
+              "start of the year counts; a change of placement with the same carers counts)",
+    denominator="All children looked after at the date (not on short breaks)", period="Year to the date",
+    counting=BY_CHILD, source=DFE_CLA + ", placement stability", version=1, higher_is_better=False,
+    notes="Counts episodes whose reason is a change of placement (RNE P, T, B, U) or a new period of care (S), plus "
+          "the placement the child was in at the start of the year (TIMESCALES.md C3.7).",
+)
+def cla_3plus_placements(as_of):
+    first, last = year_to(as_of)
+    cohort = looked_after_at(as_of)
+    placements: dict[int, int] = defaultdict(int)
+    episodes = (Episode.objects.filter(child_id__in=cohort).filter(overlaps(first, last))
+                .exclude(legal_status__in=SHORT_BREAK_STATUSES).order_by("child_id", "start_date", "pk")
+                .values_list("child_id", "start_date", "reason_new_episode"))
+    seen: set[int] = set()
+    for child_id, start, reason in episodes:
+        if child_id not in seen or (start >= first and reason in NEW_PLACEMENT):
+            placements[child_id] += 1
+        seen.add(child_id)
+    denominator = {c: Unit(c) for c in cohort}
+    numerator = {c: denominator[c] for c in cohort if placements[c] >= 3}
+    return Result(numerator, denominator)
+
+
+@indicator(
+    code="cla_long_term_stability", title="Long-term placement stability",
+    numerator="Of those, children living in the same placement for at least 2 years, or placed for adoption with "
+              "the adoptive and previous placement together lasting 2 years",
+    denominator="Children under 16 at the date looked after continuously for at least 2.5 years",
+    period="At the date", counting=BY_CHILD, source=DFE_CLA + ", stability measures (formerly NI 63)", version=1,
+    higher_is_better=True,
+    notes="A change of placement with the same carers (recorded as such) continues the same carer's time.",
+)
+def cla_long_term_stability(as_of):
+    cohort = looked_after_at(as_of)
+    in_care_since = add_months(as_of, -30)
+    two_years = add_months(as_of, -24)
+    denominator = {}
+    for child_id, row in cohort.items():
+        age = age_on(row["child__date_of_birth"], as_of)
+        if age is not None and age < 16 and row["period__start_date"] <= in_care_since:
+            denominator[child_id] = Unit(child_id, row["period__start_date"])
+    from looked_after.models import Placement
+
+    placements = defaultdict(list)
+    for child_id, start, same_carers, kind in (Placement.objects.filter(child_id__in=denominator, start_date__lte=as_of)
+                                               .order_by("child_id", "start_date", "pk")
+                                               .values_list("child_id", "start_date", "same_carers", "placement_type")):
+        placements[child_id].append((start, same_carers, kind))
+    numerator = {}
+    for child_id in denominator:
+        chain = placements[child_id]
+        # Back through placements with the same carers: the carer's time started with the first.
+        i = len(chain) - 1
+        while i > 0 and chain[i][1]:
+            i -= 1
+        with_carer_since = chain[i][0] if chain else as_of
+        if chain and chain[-1][2] in ADOPTION_PLACEMENTS and len(chain) > 1:
+            with_carer_since = min(with_carer_since, chain[-2][0])
+        if with_carer_since <= two_years:
+            numerator[child_id] = denominator[child_id]
+    return Result(numerator, denominator)
+
+
+def _reviews_on_time(period_start, reviews, first, as_of, calendar) -> bool:
+    """Whether every review falling due from `first` to `as_of` was held by its due date: the first
+    within 20 working days of the child becoming looked after, the second within 3 months of the
+    first, then every 6 months from the last one held (TIMESCALES.md C3.4)."""
+    rule = RULES["la_review"]
+    due = calendar.add(period_start, rule.amount, rule.unit)
+    held = 0
+    for day in reviews:
+        if due >= first and day > due:
+            return False
+        held += 1
+        recurrence = rule.recurrence
+        if held == 1 and recurrence.first_amount:
+            due = calendar.add(day, recurrence.first_amount, recurrence.first_unit)
+        else:
+            due = calendar.add(day, recurrence.amount, recurrence.unit)
+    return not (first <= due < as_of)
+
+
+@indicator(
+    code="cla_reviews_in_time", title="Looked-after reviews held on time",
+    numerator="Children all of whose looked-after reviews falling due in the year were held by their due date "
+              "(first within 20 working days, second within 3 months, then 6-monthly from the last held); a review "
+              "overdue at the date counts as late",
+    denominator="Children looked after at the date, continuously for at least 4 weeks (not on short breaks)",
+    period="Year to the date", counting=BY_CHILD, source="CPPCR 2010 reg 33; formerly NI 66 (timescales rule la_review)",
+    version=1, higher_is_better=True,
+)
+def cla_reviews_in_time(as_of):
+    first, last = year_to(as_of)
+    calendar = get_calendar()
+    cohort = {c: r for c, r in looked_after_at(as_of).items()
+              if r["period__start_date"] <= as_of - datetime.timedelta(days=28)}
+    reviews = defaultdict(list)
+    for child_id, period_id, held_on in (LAReview.objects.filter(child_id__in=cohort, held_on__lte=as_of)
+                                         .order_by("held_on").values_list("child_id", "period_id", "held_on")):
+        if period_id == cohort[child_id]["period_id"]:
+            reviews[child_id].append(held_on)
+    denominator = {c: Unit(c, r["period__start_date"]) for c, r in cohort.items()}
+    numerator = {c: u for c, u in denominator.items()
+                 if _reviews_on_time(cohort[c]["period__start_date"], reviews[c], first, as_of, calendar)}
+    return Result(numerator, denominator)
+
+
+VISIT_DAYS = 42  # reg 28(2): at intervals of not more than 6 weeks
+FIRST_VISIT_DAYS = 7  # within one week of the start of a placement
+
+
+@indicator(
+    code="cla_visits_in_time", title="Looked-after children visited in timescale",
+    numerator="Children seen on a statutory visit in the 6 weeks up to the date, or whose placement began less "
+              "than a week before it",
+    denominator="Children looked after at the date (not on short breaks)", period="At the date",
+    counting=BY_CHILD, source=LOCAL + ": reg28_visit (CPPCR 2010 reg 28(2))", version=1, higher_is_better=True,
+    notes="The 6-weekly interval of reg 28(2) for every child: the weekly and 3-monthly arrangements are not applied "
+          "to this figure (each child's own due visits are on their record and the team's trays).",
+)
+def cla_visits_in_time(as_of):
+    cohort = looked_after_at(as_of)
+    since = as_of - datetime.timedelta(days=VISIT_DAYS)
+    seen = set(Visit.objects.filter(child_id__in=cohort, child_seen=True, visit_type=VisitType.STATUTORY_CLA,
+                                    visited_at__date__range=(since, as_of)).values_list("child_id", flat=True))
+    denominator = {c: Unit(c, r["placement__start_date"]) for c, r in cohort.items()}
+    numerator = {c: u for c, u in denominator.items()
+                 if c in seen or cohort[c]["placement__start_date"] > as_of - datetime.timedelta(days=FIRST_VISIT_DAYS)}
+    return Result(numerator, denominator)
+
+
+def looked_after_twelve_months(as_of: datetime.date) -> set[int]:
+    """The OC2 cohort: looked after through the whole year to the date in one period, never on
+    short breaks in it (as returns.ssda903 builds OC2)."""
+    first, last = year_to(as_of)
+    by_child = defaultdict(list)
+    for row in (Episode.objects.filter(overlaps(first, last))
+                .values("child_id", "legal_status", "period_id", "period__start_date", "period__end_date")):
+        by_child[row["child_id"]].append(row)
+    cohort = set()
+    for child_id, rows in by_child.items():
+        if any(r["legal_status"] in SHORT_BREAK_STATUSES for r in rows) or len({r["period_id"] for r in rows}) != 1:
+            continue
+        period_end = rows[0]["period__end_date"]
+        if rows[0]["period__start_date"] <= first and (period_end is None or period_end >= last):
+            cohort.add(child_id)
+    return cohort
+
+
+def _oc2_with(as_of, model, date_field, **match) -> Result:
+    first, last = year_to(as_of)
+    cohort = looked_after_twelve_months(as_of)
+    done = set(model.objects.filter(child_id__in=cohort, **{f"{date_field}__range": (first, last)}, **match)
+               .values_list("child_id", flat=True))
+    denominator = {c: Unit(c) for c in cohort}
+    return Result({c: u for c, u in denominator.items() if c in done}, denominator)
+
+
+OC2 = "Children looked after continuously for 12 months at the date (not on short breaks)"
+
+
+@indicator(
+    code="cla_health_assessment", title="Health assessments up to date", numerator="Of those, children with a health "
+    "assessment (initial or review) in the year", denominator=OC2, period="Year to the date", counting=BY_CHILD,
+    source=DFE_CLA + ", OC2 HEALTH_ASSESSMENT", version=1, higher_is_better=True,
+)
+def cla_health_assessment(as_of):
+    return _oc2_with(as_of, HealthCheck, "done_on", kind__in=[HealthCheckKind.INITIAL, HealthCheckKind.REVIEW])
+
+
+@indicator(
+    code="cla_dental", title="Dental checks up to date", numerator="Of those, children with a dental check in the year",
+    denominator=OC2, period="Year to the date", counting=BY_CHILD, source=DFE_CLA + ", OC2 TEETH_CHECK", version=1,
+    higher_is_better=True,
+)
+def cla_dental(as_of):
+    return _oc2_with(as_of, HealthCheck, "done_on", kind=HealthCheckKind.DENTAL)
+
+
+@indicator(
+    code="cla_sdq", title="Strengths and difficulties questionnaires completed",
+    numerator="Of those, children with an SDQ score recorded in the year",
+    denominator=OC2.replace("Children", "Children aged 5 to 16 at the date,"), period="Year to the date",
+    counting=BY_CHILD, source=DFE_CLA + ", OC2 SDQ_SCORE", version=1, higher_is_better=True,
+)
+def cla_sdq(as_of):
+    result = _oc2_with(as_of, SDQScore, "completed_on", score__isnull=False)
+    from people.models import Person
+
+    ages = dict(Person.objects.filter(pk__in=result.denominator).values_list("pk", "date_of_birth"))
+    kept = {c for c in result.denominator if (age := age_on(ages.get(c), as_of)) is not None and 5 <= age <= 16}
+    return Result({c: u for c, u in result.numerator.items() if c in kept},
+                  {c: u for c, u in result.denominator.items() if c in kept})
+
+
+RHI_HOURS = 72
+
+
+@indicator(
+    code="missing_rhi_72h", title="Return home interviews offered within 72 hours",
+    numerator="Missing episodes whose return home interview was offered within 72 hours of the child's return",
+    denominator="Missing episodes (not 'away from placement') ending in the year, 72 hours or more before the end of "
+                "the date", period="Year to the date", counting=BY_EVENT,
+    source="Statutory guidance on children who run away or go missing from home or care (2014)", version=1,
+    higher_is_better=True, unit_name="missing episodes",
+    notes="72 hours is elapsed time from the recorded return (TIMESCALES.md C3.5).",
+)
+def missing_rhi_72h(as_of):
+    from core.clock import LONDON
+
+    first, last = year_to(as_of)
+    end_of_day = datetime.datetime.combine(last + ONE_DAY, datetime.time(), tzinfo=LONDON)
+    start_of_year = datetime.datetime.combine(first, datetime.time(), tzinfo=LONDON)
+    denominator, numerator = {}, {}
+    rows = (MissingEpisode.objects.filter(kind=MissingType.M, returned_at__gte=start_of_year, returned_at__lt=end_of_day)
+            .values_list("pk", "child_id", "returned_at", "return_interview__offered_at"))
+    for pk, child_id, returned_at, offered_at in rows:
+        due = add_hours(returned_at, RHI_HOURS)
+        if due > end_of_day:
+            continue  # not yet due at the date
+        denominator[pk] = Unit(child_id, returned_at.astimezone(LONDON).date())
+        if offered_at is not None and offered_at <= due:
+            numerator[pk] = denominator[pk]
+    return Result(numerator, denominator)
+
+
+@indicator(
+    code="sw_stability_3plus", title="Looked-after children with 3 or more social workers in the year",
+    numerator="Children looked after at the date who were allocated to 3 or more different social workers in the year",
+    denominator="All children looked after at the date (not on short breaks)", period="Year to the date",
+    counting=BY_CHILD, source=DFE_DASHBOARD + " (social worker stability); " + DFE_CLA + ", SWEpisodes", version=1,
+    higher_is_better=False,
+)
+def sw_stability_3plus(as_of):
+    first, last = year_to(as_of)
+    cohort = looked_after_at(as_of)
+    workers = defaultdict(set)
+    for child_id, worker_id in (Allocation.objects.filter(child_id__in=cohort, worker__isnull=False)
+                                .filter(overlaps(first, last)).values_list("child_id", "worker_id")):
+        workers[child_id].add(worker_id)
+    denominator = {c: Unit(c) for c in cohort}
+    return Result({c: u for c, u in denominator.items() if len(workers[c]) >= 3}, denominator)

@@ -1,0 +1,33 @@
+"""The period an indicator counts over, and "at" a date."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Q
+
+from timescales.calendar import add_months
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def year_to(as_of: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The 12 months ending on `as_of`, both days included: to 31 March 2026 from 1 April 2025."""
+    return add_months(as_of, -12) + ONE_DAY, as_of
+
+
+def open_at(as_of: datetime.date, start: str = "start_date", end: str = "end_date") -> Q:
+    """Open on the day: started by it and not ended on or before it. A plan or episode that ended
+    on 31 March is not open "at 31 March" (the returns leave an end after the year blank, and the
+    DfE counts the rows with no end)."""
+    return Q(**{f"{start}__lte": as_of}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": as_of}))
+
+
+def overlaps(first: datetime.date, last: datetime.date, start: str = "start_date", end: str = "end_date") -> Q:
+    return Q(**{f"{start}__lte": last}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": first}))
+
+
+def age_on(dob: datetime.date | None, day: datetime.date) -> int | None:
+    if dob is None:
+        return None
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))

@@ -1,0 +1,89 @@
+"""Children in need and child protection (CIN census; DfE tables B1, D3, D5)."""
+
+from __future__ import annotations
+
+from child_protection.choices import ConferenceKind
+from child_protection.models import ChildProtectionPlan, Conference
+from children_in_need.models import CINEpisode
+from performance.indicators.periods import open_at, year_to
+from performance.indicators.registry import BY_CHILD, BY_EVENT, DFE_CIN, PER_10K, Result, Unit, indicator
+from timescales.calendar import add_months, get_calendar
+
+ICPC_WORKING_DAYS = 15
+
+
+@indicator(
+    code="icpc_15wd", title="Initial conferences within 15 working days of the strategy discussion",
+    numerator="Initial child protection conferences held in the year within 15 working days of the strategy "
+              "discussion that started the section 47 enquiry (the discussion is day 0; day 15 counts)",
+    denominator="All initial child protection conferences held in the year (not transfer-in conferences)",
+    period="Year to the date", counting=BY_EVENT, source="Working Together 2023; " + DFE_CIN + " (conferences)",
+    version=1, higher_is_better=True, unit_name="conferences",
+    notes="Counted by conference, not by child: a council's figure by child can differ (PRACTICE.md section 4). The "
+          "census itself can only measure from the section 47 start (TIMESCALES.md C3.2).",
+)
+def icpc_15wd(as_of):
+    first, last = year_to(as_of)
+    calendar = get_calendar()
+    denominator, numerator = {}, {}
+    rows = Conference.objects.filter(kind=ConferenceKind.INITIAL, held_on__range=(first, last),
+                                     section47__isnull=False).values_list(
+        "pk", "child_id", "held_on", "section47__strategy_discussion__held_on")
+    for pk, child_id, held_on, discussed_on in rows:
+        denominator[pk] = Unit(child_id, held_on)
+        if calendar.working_days_between(discussed_on, held_on) <= ICPC_WORKING_DAYS:
+            numerator[pk] = denominator[pk]
+    return Result(numerator, denominator)
+
+
+@indicator(
+    code="cpp_second_plus", title="Child protection plans that are a second or subsequent plan",
+    numerator="Plans starting in the year for a child who had been the subject of a plan before, however long ago",
+    denominator="All child protection plans starting in the year", period="Year to the date", counting=BY_EVENT,
+    source=DFE_CIN + ", table D3", version=1, higher_is_better=False, unit_name="plans",
+    notes="Only this authority's earlier plans are known to the record.",
+)
+def cpp_second_plus(as_of):
+    first, last = year_to(as_of)
+    rows = list(ChildProtectionPlan.objects.filter(start_date__lte=last).order_by("child_id", "start_date", "pk")
+                .values_list("pk", "child_id", "start_date"))
+    denominator, numerator = {}, {}
+    earliest: dict[int, object] = {}
+    for pk, child_id, start in rows:
+        if start >= first:
+            denominator[pk] = Unit(child_id, start)
+            if child_id in earliest and earliest[child_id] < start:
+                numerator[pk] = denominator[pk]
+        earliest.setdefault(child_id, start)
+    return Result(numerator, denominator)
+
+
+@indicator(
+    code="cpp_2yrs_at_31march", title="Child protection plans lasting 2 years or more, at the date",
+    numerator="Children on a child protection plan at the date whose plan had lasted 2 years or more (a plan that "
+              "started exactly 2 years before counts)",
+    denominator="All children on a child protection plan at the date", period="At the date", counting=BY_CHILD,
+    source=DFE_CIN + ", table D5 (variant a: open at 31 March)", version=1, higher_is_better=False,
+)
+def cpp_2yrs_at_31march(as_of):
+    cutoff = add_months(as_of, -24)
+    denominator, numerator = {}, {}
+    for child_id, start in ChildProtectionPlan.objects.filter(open_at(as_of)).values_list("child_id", "start_date"):
+        denominator[child_id] = Unit(child_id, start)
+        if start <= cutoff:
+            numerator[child_id] = denominator[child_id]
+    return Result(numerator, denominator)
+
+
+@indicator(
+    code="cin_per_10k", title="Children in need per 10,000 children",
+    numerator="Children with a child in need episode open at the date (referred and not closed)",
+    denominator="The authority's population aged 0 to 17 (ONS mid-year estimate; the year before the reporting "
+                "year's 31 March)", period="At the date", counting=BY_CHILD, kind=PER_10K,
+    source=DFE_CIN + ", table B1; rate as the DfE dashboard", version=1,
+)
+def cin_per_10k(as_of):
+    from performance.population import population_on
+
+    children = {c: Unit(c) for c in CINEpisode.objects.filter(open_at(as_of)).values_list("child_id", flat=True)}
+    return Result(children, {}, figure=population_on(as_of).children)

@@ -1,0 +1,117 @@
+"""Each indicator at its boundaries, on records made through the services: the day that counts
+and the day after that does not (TIMESCALES.md sections B and C)."""
+
+import datetime
+
+import pytest
+
+from children_in_need.testing import at
+from performance.selectors import evaluate
+from performance.tests.helpers import (
+    assessment_authorised,
+    conference_after,
+    new_child,
+    referral_closed,
+    referral_on,
+)
+from timescales.calendar import get_calendar
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+MARCH_31 = D(2026, 3, 31)
+
+
+def _figure(code, as_of=MARCH_31):
+    evaluated = evaluate(code, as_of)
+    return evaluated, evaluated.figure()
+
+
+def test_a_referral_exactly_12_months_after_the_last_is_a_re_referral_and_a_day_more_is_not(clock, worker, manager):
+    exactly = new_child(clock, worker, D(2025, 1, 2), family_name="Exactly")
+    later = new_child(clock, worker, D(2025, 1, 2), family_name="Later")
+    referral_closed(clock, worker, manager, exactly, D(2025, 1, 10))
+    referral_closed(clock, worker, manager, later, D(2025, 1, 10))
+    again = referral_on(clock, worker, exactly, D(2026, 1, 10))
+    too_late = referral_on(clock, worker, later, D(2026, 1, 11))
+    clock.travel_to(at(D(2026, 4, 2)))
+
+    evaluated, figure = _figure("rereferrals_12m")
+    assert set(evaluated.result.denominator) == {again.pk, too_late.pk}  # the 2025 referrals are last year's
+    assert set(evaluated.result.numerator) == {again.pk}
+    assert (figure.numerator, figure.denominator, figure.value) == (1, 2, 50.0)
+
+
+def test_an_icpc_on_working_day_15_is_in_time_and_on_day_16_is_not(clock, worker, manager):
+    calendar = get_calendar()
+    strategy = D(2026, 2, 2)
+    day_15, day_16 = calendar.add_working_days(strategy, 15), calendar.add_working_days(strategy, 16)
+    on_time = conference_after(clock, worker, manager, new_child(clock, worker, D(2026, 1, 5), family_name="A"),
+                               strategy, day_15)
+    late = conference_after(clock, worker, manager, new_child(clock, worker, D(2026, 1, 5), family_name="B"),
+                            strategy, day_16)
+    clock.travel_to(at(D(2026, 4, 2)))
+
+    evaluated, figure = _figure("icpc_15wd")
+    assert set(evaluated.result.denominator) == {on_time.pk, late.pk}
+    assert set(evaluated.result.numerator) == {on_time.pk}
+    assert figure.value == 50.0
+
+
+def test_a_plan_of_exactly_2_years_at_31_march_counts_and_one_a_day_shorter_does_not(clock, worker, manager):
+    two_years = conference_after(clock, worker, manager, new_child(clock, worker, D(2024, 3, 1), family_name="A"),
+                                 D(2024, 3, 25), D(2024, 3, 31)).plan_started
+    shorter = conference_after(clock, worker, manager, new_child(clock, worker, D(2024, 3, 1), family_name="B"),
+                               D(2024, 3, 25), D(2024, 4, 1)).plan_started
+    clock.travel_to(at(D(2026, 4, 2)))
+
+    evaluated, figure = _figure("cpp_2yrs_at_31march")
+    assert set(evaluated.result.denominator) == {two_years.child_id, shorter.child_id}
+    assert set(evaluated.result.numerator) == {two_years.child_id}
+    assert figure.value == 50.0
+
+
+def test_a_plan_ending_on_31_march_is_not_open_at_31_march(clock, worker, manager):
+    from child_protection.services import cp_plan_end
+
+    plan = conference_after(clock, worker, manager, new_child(clock, worker, D(2024, 3, 1)),
+                            D(2024, 3, 1), D(2024, 3, 5)).plan_started
+    clock.travel_to(at(MARCH_31, 12))
+    cp_plan_end(actor=worker, plan=plan, end_date=MARCH_31, reason="no_longer_at_risk")
+    clock.travel_to(at(D(2026, 4, 2)))
+    assert _figure("cpp_2yrs_at_31march")[1].denominator == 0
+    assert _figure("cpp_2yrs_at_31march", D(2026, 3, 30))[1].numerator == 1
+
+
+def test_an_assessment_on_the_45th_working_day_is_in_time_and_on_the_46th_is_not(clock, worker, manager):
+    calendar = get_calendar()
+    start = D(2025, 11, 3)
+    day_45, day_46 = calendar.add_working_days(start, 45), calendar.add_working_days(start, 46)
+    on_time = assessment_authorised(clock, worker, manager, new_child(clock, worker, D(2025, 11, 3), family_name="A"),
+                                    start, day_45)
+    late = assessment_authorised(clock, worker, manager, new_child(clock, worker, D(2025, 11, 3), family_name="B"),
+                                 start, day_46)
+    clock.travel_to(at(D(2026, 4, 2)))
+
+    evaluated, figure = _figure("assessments_45wd")
+    assert set(evaluated.result.denominator) == {on_time.pk, late.pk}
+    assert set(evaluated.result.numerator) == {on_time.pk}
+    # Christmas and the New Year fall in between: 45 working days is more than 9 weeks here.
+    assert (day_45 - start).days > 63
+
+
+def test_a_second_plan_however_long_after_the_first_is_a_second_plan(clock, worker, manager):
+    from child_protection.services import cp_plan_end
+
+    child = new_child(clock, worker, D(2019, 1, 2))
+    first = conference_after(clock, worker, manager, child, D(2019, 1, 7), D(2019, 1, 21)).plan_started
+    clock.travel_to(at(D(2019, 9, 2), 12))
+    cp_plan_end(actor=worker, plan=first, end_date=D(2019, 9, 2), reason="no_longer_at_risk")
+    from children_in_need.services import episode_close
+
+    episode_close(actor=worker, episode=first.episode, closure_date=D(2019, 9, 2), reason="RC4")
+    second = conference_after(clock, worker, manager, child, D(2025, 6, 2), D(2025, 6, 16)).plan_started
+    clock.travel_to(at(D(2026, 4, 2)))
+
+    evaluated, figure = _figure("cpp_second_plus")
+    assert set(evaluated.result.denominator) == {second.pk}
+    assert set(evaluated.result.numerator) == {second.pk}

@@ -24,9 +24,11 @@ from performance.models import IndicatorSnapshot
 from timescales.calendar import add_months
 from workforce.roles import Role
 
-LEADERS = (Role.QA_OFFICER, Role.SENIOR_LEADER)
+# Who sees the figures of the whole authority: QA, senior leaders and the leaders of the
+# service up the line of management (service manager, head of service, director).
+LEADERS = (Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR)
 READERS = (Role.TEAM_MANAGER, *LEADERS)
-EXPORTERS = LEADERS  # who may download the children behind a figure as CSV
+EXPORTERS = (Role.QA_OFFICER, Role.SENIOR_LEADER)  # who may download the children behind a figure as CSV
 TREND_MONTHS = 24
 
 

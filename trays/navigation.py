@@ -29,6 +29,10 @@ NAVIGATION = [
     NavItem("Reviews and conferences", "reviews_home", frozenset({Role.IRO})),
     NavItem("Challenges", "oversight_pages:challenges",
             frozenset({Role.IRO, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
+    # Leaders of the service: the indicators for the whole authority, after the challenges
+    # addressed to them (their home).
+    NavItem("Performance", "performance:dashboard",
+            frozenset({Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
     NavItem("Performance", "performance_home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("Data quality", "data_quality:dashboard", frozenset({Role.TEAM_MANAGER, Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("Returns", "returns:home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),

@@ -18,6 +18,10 @@ CONFIGURATION_PERMISSIONS = {
     ("workforce", "user"): ("add", "change", "view"),
     ("timescales", "localstandard"): ("add", "change", "view"),
     ("timescales", "bankholiday"): ("add", "change", "delete", "view"),
+    # The day key events start to need a manager's oversight (oversight.OversightStart).
+    ("oversight", "oversightstart"): ("add", "change", "view"),
+    # The child population behind the rates per 10,000 children (performance.PopulationEstimate).
+    ("performance", "populationestimate"): ("add", "change", "view"),
 }
 
 
@@ -26,6 +30,20 @@ def permission_filter() -> Q:
     for (app_label, model), actions in CONFIGURATION_PERMISSIONS.items():
         wanted |= Q(content_type__app_label=app_label, codename__in=[f"{action}_{model}" for action in actions])
     return wanted
+
+
+def keep_the_group_in_step(**kwargs) -> None:
+    """After `migrate` (post_migrate): an existing group gets the permissions of configuration
+    added since it was made (a new app's settings page), and loses any removed. The permissions
+    of the newest apps are created first, as Django would only do after this app's signal."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for label in {app_label for app_label, _ in CONFIGURATION_PERMISSIONS}:
+        create_permissions(apps.get_app_config(label), verbosity=0, using=kwargs.get("using", "default"))
+    group = Group.objects.filter(name=GROUP_NAME).first()
+    if group is not None:
+        group.permissions.set(Permission.objects.filter(permission_filter()))
 
 
 def administrators_group() -> Group:

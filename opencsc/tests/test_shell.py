@@ -57,7 +57,7 @@ def test_every_response_carries_secure_headers(client, db):
 
 EXPECTED_NAVIGATION = {
     Role.SOCIAL_WORKER: ["My work"],
-    Role.TEAM_MANAGER: ["My team", "Authorisations", "Management oversight", "Data quality"],
+    Role.TEAM_MANAGER: ["My team", "Authorisations", "Management oversight", "Performance", "Data quality"],
     Role.IRO: ["Reviews and conferences", "Challenges"],
     Role.MASH_WORKER: ["Front door"],
     Role.QA_OFFICER: ["Performance", "Data quality", "Returns", "IRO challenges"],
@@ -66,9 +66,9 @@ EXPECTED_NAVIGATION = {
     Role.LADO_OFFICER: ["Allegations (LADO)"],
     Role.PERSONAL_ADVISER: ["My young people"],
     Role.PRIVATE_FOSTERING_OFFICER: ["Private fostering"],
-    Role.SERVICE_MANAGER: ["Challenges"],
-    Role.HEAD_OF_SERVICE: ["Challenges"],
-    Role.DIRECTOR: ["Challenges"],
+    Role.SERVICE_MANAGER: ["Challenges", "Performance"],
+    Role.HEAD_OF_SERVICE: ["Challenges", "Performance"],
+    Role.DIRECTOR: ["Challenges", "Performance"],
 }
 ALL_LABELS = {label for labels in EXPECTED_NAVIGATION.values() for label in labels}
 

@@ -20,6 +20,9 @@ HOME_HEADINGS = {
     Role.LADO_OFFICER: "Allegations (LADO)",
     Role.PERSONAL_ADVISER: "My young people",
     Role.PRIVATE_FOSTERING_OFFICER: "Private fostering",
+    Role.SERVICE_MANAGER: "Challenges",
+    Role.HEAD_OF_SERVICE: "Challenges",
+    Role.DIRECTOR: "Challenges",
 }
 
 

@@ -13,7 +13,8 @@ from people import services as people_services
 from workforce.models import User
 from workforce.roles import Role
 
-CONFIGURATION = {"workforce.user", "workforce.team", "timescales.bankholiday", "timescales.localstandard"}
+CONFIGURATION = {"workforce.user", "workforce.team", "timescales.bankholiday", "timescales.localstandard",
+                 "oversight.oversightstart", "performance.populationestimate"}
 
 
 @pytest.fixture
@@ -107,6 +108,22 @@ def test_the_first_administrator_is_created_by_a_command(db, monkeypatch):
     assert user.role == Role.SYSTEM_ADMIN and user.is_staff and not user.is_superuser
     assert user.check_password("a-long-enough-passphrase-42")
     assert user.has_perm("workforce.add_user")
+
+
+def test_migrate_gives_an_existing_group_the_configuration_added_since(db):
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models.signals import post_migrate
+
+    from workforce.administrators import GROUP_NAME
+
+    group, _ = Group.objects.get_or_create(name=GROUP_NAME)  # as an older version left it
+    group.permissions.set(Permission.objects.filter(content_type__app_label="workforce", codename="view_team"))
+    post_migrate.send(sender=apps.get_app_config("workforce"), app_config=apps.get_app_config("workforce"),
+                      verbosity=0, interactive=False, using="default", plan=[], apps=apps)
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"change_populationestimate", "change_oversightstart", "add_team"} <= codenames
+    assert "view_person" not in codenames
 
 
 def test_the_migration_demotes_administrators_who_were_superusers(db):

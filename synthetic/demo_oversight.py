@@ -4,6 +4,8 @@ the clock moved to the day each thing happened:
 - Ellie Johnson: Kwame Osei's oversight of her becoming looked after, given on time; her missing
   episode two days ago waits for his oversight. Harvey Evans became looked after ten days ago and
   nobody has recorded oversight: overdue in Kwame Osei's tray.
+- Ruby Taylor: Joanne Wright's oversight of her strategy discussion, given on time; her initial
+  conference's outcome still waits for it, overdue, like Tyler Williams's two key events.
 - Kofi Mensah: Dev Patel (IRO) raised drift in discharging his care order with Piotr Nowak a month
   ago; nobody answered, so it has escalated to Kwame Osei's tray.
 - Ellie Johnson: a challenge about her care plan at stage 2, with the service manager; an earlier
@@ -66,6 +68,17 @@ def load_demo_oversight(staff: dict) -> bool:
             services.oversight_record(actor=osei, event=became, held_on=held, decision="Accommodation agreed under section 20.",
                                       rationale="Mother asked for help; no safe family placement is available yet.",
                                       direction="Family network meeting within 10 working days; IRO to be appointed.")
+
+    ruby = _child("Ruby", "Taylor")
+    strategy = ChronologyEvent.objects.filter(child=ruby, event_type="strategy_discussion.held").first() if ruby else None
+    if strategy is not None:
+        held = strategy.occurred_at.date() + datetime.timedelta(days=2)
+        with clock.travel_to(_at(held, 15)):
+            services.oversight_record(
+                actor=staff["tm.wright"], event=strategy, held_on=held,
+                decision="Section 47 enquiry to continue; initial conference to be convened.",
+                rationale="Bruising explained inconsistently by both carers; the school's concerns go back a term.",
+                direction="Sophie Clarke to see Ruby alone at school this week; police checks on the new partner.")
 
     with clock.travel_to(_at(ago(30))):
         services.challenge_raise(actor=patel, child=kofi, capacity="iro", category="drift_and_delay", raised_on=ago(30),

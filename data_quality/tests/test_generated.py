@@ -1,5 +1,6 @@
-"""The generated small authority (branch gen): clean, the checks find nothing but the management oversight it leaves late on purpose; with one of each
-fault injected, they find exactly those faults, on exactly those children."""
+"""The generated small authority (branch gen): clean, the checks find nothing but the management
+oversight it leaves late on purpose; with one of each fault injected, they find exactly those
+faults, on exactly those children."""
 
 import pytest
 

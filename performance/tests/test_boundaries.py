@@ -115,3 +115,78 @@ def test_a_second_plan_however_long_after_the_first_is_a_second_plan(clock, work
     evaluated, figure = _figure("cpp_second_plus")
     assert set(evaluated.result.denominator) == {second.pk}
     assert set(evaluated.result.numerator) == {second.pk}
+
+
+def test_a_first_review_conference_on_its_due_day_is_in_time_and_the_day_after_is_not(clock, worker, manager):
+    from child_protection.services import review_conference_record
+    from timescales.rules import effective_rule
+
+    rule = effective_rule("rcpc")
+    icpc = D(2025, 10, 1)
+    due = get_calendar().add(icpc, rule.amount, rule.unit)
+    plans = {}
+    for name, held_on in (("OnTime", due), ("Late", due + datetime.timedelta(days=1))):
+        plan = conference_after(clock, worker, manager, new_child(clock, worker, D(2025, 9, 1), family_name=name),
+                                D(2025, 9, 24), icpc).plan_started
+        clock.travel_to(at(held_on, 15))
+        review_conference_record(actor=worker, plan=plan, held_on=held_on, outcome="continue", category="NEG")
+        plans[name] = plan
+    # A plan whose first review is not yet due is not counted either way.
+    recent = conference_after(clock, worker, manager, new_child(clock, worker, D(2026, 1, 5), family_name="Recent"),
+                              D(2026, 1, 5), D(2026, 1, 6)).plan_started
+    clock.travel_to(at(D(2026, 4, 2)))
+
+    evaluated, figure = _figure("cpp_reviews_in_time")
+    assert set(evaluated.result.denominator) == {plans["OnTime"].child_id, plans["Late"].child_id}
+    assert recent.child_id not in evaluated.result.denominator
+    assert set(evaluated.result.numerator) == {plans["OnTime"].child_id}
+    assert figure.value == 50.0
+
+
+def test_a_review_conference_overdue_at_the_date_counts_as_late(clock, worker, manager):
+    from timescales.rules import effective_rule
+
+    rule = effective_rule("rcpc")
+    icpc = D(2025, 12, 1)
+    due = get_calendar().add(icpc, rule.amount, rule.unit)
+    plan = conference_after(clock, worker, manager, new_child(clock, worker, D(2025, 11, 3)),
+                            D(2025, 11, 20), icpc).plan_started
+    clock.travel_to(at(D(2026, 4, 2)))
+
+    assert evaluate("cpp_reviews_in_time", due).result.numerator_count == 0  # due that day, not yet late
+    assert evaluate("cpp_reviews_in_time", due).result.denominator_count == 0
+    after = evaluate("cpp_reviews_in_time", due + datetime.timedelta(days=1)).result
+    assert set(after.denominator) == {plan.child_id} and not after.numerator
+
+
+def test_a_cp_visit_on_the_last_day_of_the_interval_is_in_time_and_a_day_earlier_is_not(clock, worker, manager):
+    from children_in_need.testing import make_visit
+    from timescales.rules import effective_rule
+
+    rule = effective_rule("cp_visit")
+    calendar = get_calendar()
+    as_of = D(2026, 3, 31)
+    icpc = D(2026, 1, 12)
+    children = {}
+    for name in ("Seen", "Earlier", "NotSeen"):
+        children[name] = conference_after(clock, worker, manager,
+                                          new_child(clock, worker, D(2026, 1, 5), family_name=name),
+                                          D(2026, 1, 5), icpc).child
+    # The latest visit day whose next visit falls due on the date itself.
+    last_in_time = max(day for day in (as_of - datetime.timedelta(days=n) for n in range(1, 40))
+                       if calendar.add(day, rule.amount, rule.unit) == as_of)
+    too_early = last_in_time - datetime.timedelta(days=1)
+    while calendar.add(too_early, rule.amount, rule.unit) >= as_of:
+        too_early -= datetime.timedelta(days=1)
+    clock.travel_to(at(last_in_time, 14))
+    make_visit(worker, children["Seen"], at(last_in_time, 11))
+    clock.travel_to(at(too_early, 14))
+    make_visit(worker, children["Earlier"], at(too_early, 11))
+    make_visit(worker, children["NotSeen"], at(too_early, 12), child_seen=False)
+    clock.travel_to(at(D(2026, 4, 2)))
+
+    evaluated, figure = _figure("cp_visits_in_time", as_of)
+    assert set(evaluated.result.denominator) == {c.pk for c in children.values()}
+    assert set(evaluated.result.numerator) == {children["Seen"].pk}
+    # A plan started within the interval needs no visit yet.
+    assert evaluate("cp_visits_in_time", calendar.add(icpc, rule.amount, rule.unit)).result.numerator_count == 3

@@ -190,3 +190,63 @@ def test_a_cp_visit_on_the_last_day_of_the_interval_is_in_time_and_a_day_earlier
     assert set(evaluated.result.numerator) == {children["Seen"].pk}
     # A plan started within the interval needs no visit yet.
     assert evaluate("cp_visits_in_time", calendar.add(icpc, rule.amount, rule.unit)).result.numerator_count == 3
+
+
+def _looked_after(clock, worker, name, started, legal_status="C2", **fields):
+    from looked_after import services as la
+    from looked_after.services import PlacementDetails
+
+    child = new_child(clock, worker, started, family_name=name, **fields)
+    la.period_start(actor=worker, child=child, start_date=started, legal_status=legal_status, category_of_need="N1",
+                    home_postcode="B12 9QF", placement=PlacementDetails(placement_type="U1",
+                                                                        provider="PR1", postcode="B15 2TT",
+                                                                        carer_name=f"Carers of {name}"))
+    return child
+
+
+def test_a_pep_reviewed_on_the_last_day_of_the_interval_is_up_to_date_and_a_day_earlier_is_not(clock, worker):
+    from looked_after.services import pep_record
+    from timescales.rules import effective_rule
+
+    rule = effective_rule("pep_review")
+    calendar = get_calendar()
+    last_in_time = max(day for day in (MARCH_31 - datetime.timedelta(days=n) for n in range(1, 200))
+                       if calendar.add(day, rule.amount, rule.unit) == MARCH_31)
+    too_early = last_in_time - datetime.timedelta(days=1)
+    while calendar.add(too_early, rule.amount, rule.unit) >= MARCH_31:
+        too_early -= datetime.timedelta(days=1)
+    on_time = _looked_after(clock, worker, "OnTime", D(2025, 9, 1))
+    late = _looked_after(clock, worker, "Late", D(2025, 9, 1))
+    too_young = _looked_after(clock, worker, "Young", D(2025, 9, 1), date_of_birth=D(2022, 1, 1))  # 4: not of school age
+    for child, day in ((on_time, last_in_time), (late, too_early), (too_young, too_early)):
+        clock.travel_to(at(day, 14))
+        pep_record(actor=worker, child=child, held_on=day)
+    clock.travel_to(at(D(2026, 4, 2)))
+
+    evaluated, figure = _figure("cla_pep")
+    assert set(evaluated.result.denominator) == {on_time.pk, late.pk}
+    assert set(evaluated.result.numerator) == {on_time.pk}
+    assert figure.value == 50.0
+
+
+def test_a_pwp_agreement_signed_on_the_date_counts_and_one_signed_the_day_after_does_not(clock, worker):
+    from looked_after.services import PlacementDetails, episode_change, pwp_agreement_record
+
+    children = []
+    for name in ("Signed", "SignedLater"):
+        child = _looked_after(clock, worker, name, D(2025, 10, 1))
+        clock.travel_to(at(D(2025, 11, 3), 12))
+        episode_change(actor=worker, child=child, change_date=D(2025, 11, 3), reason_place_change="CARPL",
+                       placement=PlacementDetails(placement_type="P1", provider="PR0", postcode="B12 9QF",
+                                                  carer_name="Ms Parent"))
+        children.append(child)
+    accommodated = _looked_after(clock, worker, "Accommodated", D(2025, 10, 1), legal_status="V2")
+    clock.travel_to(at(D(2026, 4, 2)))
+    for child, day in zip(children, (MARCH_31, D(2026, 4, 1)), strict=True):
+        pwp_agreement_record(actor=worker, child=child, parent_name="Ms Parent", agreement_signed_on=day)
+
+    evaluated, figure = _figure("pwp_agreement_in_place")
+    assert set(evaluated.result.denominator) == {c.pk for c in children}
+    assert accommodated.pk not in evaluated.result.denominator
+    assert set(evaluated.result.numerator) == {children[0].pk}
+    assert _figure("pwp_agreement_in_place", D(2026, 4, 1))[1].value == 100.0

@@ -367,3 +367,33 @@ def pwp_agreement_in_place(as_of):
                  .values_list("placement_id", flat=True))
     denominator = {c: Unit(c, r["placement__start_date"]) for c, r in cohort.items()}
     return Result({c: u for c, u in denominator.items() if cohort[c]["placement_id"] in signed}, denominator)
+
+
+@indicator(
+    code="permanence_decision_to_plan", title="Permanence decisions turned into plans without drift",
+    numerator="Of those, decisions that a step had followed by the date (a step, an order, a match or a placement "
+              "for adoption), or that had waited fewer than the drift threshold (90 days by default) since the "
+              "decision",
+    denominator="Permanence decisions in force at the date (made on or before it, not reversed or carried out by "
+                "it)", period="At the date", counting=BY_EVENT,
+    source="Local measure from the permanence tracker of decisions not yet plans (setting "
+           "PERMANENCE_DECISION_DRIFT_DAYS)", version=1, higher_is_better=True, unit_name="decisions",
+    notes="A decision that has waited the threshold with no step is the one the tracker makes stand out.",
+)
+def permanence_decision_to_plan(as_of):
+    from permanence.models import AdoptionMatch, AdoptionPlacement, PermanenceDecision, PermanenceOrder, PermanenceStep
+    from permanence.selectors import drift_days
+
+    live = (PermanenceDecision.objects.filter(decided_on__lte=as_of)
+            .filter(Q(reversed_on__isnull=True) | Q(reversed_on__gt=as_of))
+            .filter(Q(achieved_on__isnull=True) | Q(achieved_on__gt=as_of))
+            .values_list("pk", "child_id", "decided_on"))
+    denominator = {pk: Unit(child_id, decided_on) for pk, child_id, decided_on in live}
+    followed = set()
+    for model, day in ((PermanenceStep, "taken_on"), (PermanenceOrder, "made_on"), (AdoptionMatch, "matched_on"),
+                       (AdoptionPlacement, "placed_on")):
+        followed.update(model.objects.filter(decision_id__in=denominator, **{f"{day}__lte": as_of})
+                        .values_list("decision_id", flat=True))
+    waiting_limit = datetime.timedelta(days=drift_days())
+    numerator = {pk: u for pk, u in denominator.items() if pk in followed or as_of - u.on < waiting_limit}
+    return Result(numerator, denominator)

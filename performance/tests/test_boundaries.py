@@ -250,3 +250,27 @@ def test_a_pwp_agreement_signed_on_the_date_counts_and_one_signed_the_day_after_
     assert accommodated.pk not in evaluated.result.denominator
     assert set(evaluated.result.numerator) == {children[0].pk}
     assert _figure("pwp_agreement_in_place", D(2026, 4, 1))[1].value == 100.0
+
+
+def test_a_permanence_decision_with_no_step_drifts_on_the_threshold_day_and_not_the_day_before(clock, worker):
+    from permanence.selectors import drift_days
+    from permanence.services import permanence_decision_record, permanence_step_record
+
+    threshold = datetime.timedelta(days=drift_days())
+    decisions = {}
+    for name, decided_on in (("Waiting", MARCH_31 - threshold + datetime.timedelta(days=1)),
+                             ("Drifting", MARCH_31 - threshold), ("Followed", MARCH_31 - 2 * threshold)):
+        child = new_child(clock, worker, D(2025, 6, 2), family_name=name)
+        clock.travel_to(at(decided_on, 12))
+        decisions[name] = permanence_decision_record(actor=worker, child=child, option="long_term_fostering",
+                                                     decided_on=decided_on, decision_maker="Head of service")
+    clock.travel_to(at(MARCH_31, 12))
+    permanence_step_record(actor=worker, decision=decisions["Followed"], kind="long_term_match", taken_on=MARCH_31)
+    clock.travel_to(at(D(2026, 4, 2)))
+
+    evaluated, figure = _figure("permanence_decision_to_plan")
+    assert set(evaluated.result.denominator) == {d.pk for d in decisions.values()}
+    assert set(evaluated.result.numerator) == {decisions["Waiting"].pk, decisions["Followed"].pk}
+    # The day before, the followed decision had drifted (no step yet) and the drifting one had not yet.
+    day_before = evaluate("permanence_decision_to_plan", MARCH_31 - datetime.timedelta(days=1)).result.numerator
+    assert set(day_before) == {decisions["Waiting"].pk, decisions["Drifting"].pk}

@@ -301,3 +301,99 @@ def sw_stability_3plus(as_of):
         workers[child_id].add(worker_id)
     denominator = {c: Unit(c) for c in cohort}
     return Result({c: u for c, u in denominator.items() if len(workers[c]) >= 3}, denominator)
+
+
+# Statutory school age, approximated by age at the date: from 5 until 16. The exact span runs from
+# the term after the fifth birthday to the end of year 11; the record does not hold school years.
+SCHOOL_AGES = (5, 15)
+
+
+@indicator(
+    code="cla_pep", title="Personal education plans up to date",
+    numerator="Of those, children whose personal education plan was started or reviewed in the current period of "
+              "care within the review interval before the date (the authority's pep_review standard, by default 3 "
+              "months; the due day counts), or who became looked after within the pep_10wd timescale and have no "
+              "PEP yet due",
+    denominator="Children looked after at the date (not on short breaks) aged 5 to 15 (statutory school age)",
+    period="At the date", counting=BY_CHILD, source=LOCAL + ": pep_10wd and pep_review (as the looked-after record "
+    "makes them due)", version=1, higher_is_better=True,
+    notes="Statutory school age is taken as age 5 to 15 at the date. A PEP is up to date unless its next review "
+          "(or the first PEP) was overdue at the date, as the child's due items count it.",
+)
+def cla_pep(as_of):
+    from looked_after.models import PersonalEducationPlan
+    from timescales.rules import effective_rule
+
+    calendar = get_calendar()
+    first_rule, review_rule = effective_rule("pep_10wd"), effective_rule("pep_review")
+    cohort = {c: r for c, r in looked_after_at(as_of).items()
+              if (age := age_on(r["child__date_of_birth"], as_of)) is not None
+              and SCHOOL_AGES[0] <= age <= SCHOOL_AGES[1]}
+    latest: dict[int, datetime.date] = {}
+    for child_id, held_on in (PersonalEducationPlan.objects.filter(child_id__in=cohort, held_on__lte=as_of)
+                              .order_by("held_on").values_list("child_id", "held_on")):
+        if held_on >= cohort[child_id]["period__start_date"]:
+            latest[child_id] = held_on
+    denominator, numerator = {}, {}
+    for child_id, row in cohort.items():
+        held = latest.get(child_id)
+        due = (calendar.add(held, review_rule.amount, review_rule.unit) if held is not None
+               else calendar.add(row["period__start_date"], first_rule.amount, first_rule.unit))
+        denominator[child_id] = Unit(child_id, held or row["period__start_date"])
+        if due >= as_of:
+            numerator[child_id] = denominator[child_id]
+    return Result(numerator, denominator)
+
+
+@indicator(
+    code="pwp_agreement_in_place", title="Placements with parents with the agreement recorded",
+    numerator="Of those, children whose placement-with-parents agreement for that placement was signed on or "
+              "before the date",
+    denominator="Children looked after at the date under a care order (interim or full) and placed with parents "
+                "(P1)", period="At the date", counting=BY_CHILD,
+    source="CPPCR 2010 regs 15-20 (placement with parents); the looked-after placed-with-parents tracker", version=1,
+    higher_is_better=True,
+    notes="The same children as the placed-with-parents tracker. An agreement recorded without its signing date "
+          "does not count.",
+)
+def pwp_agreement_in_place(as_of):
+    from looked_after.models import PlacedWithParents
+    from looked_after.placements import CARE_ORDERS
+
+    cohort = {c: r for c, r in looked_after_at(as_of).items()
+              if r["legal_status"] in CARE_ORDERS and r["placement__placement_type"] == "P1"}
+    signed = set(PlacedWithParents.objects.filter(placement_id__in=[r["placement_id"] for r in cohort.values()],
+                                                  agreement_signed_on__lte=as_of)
+                 .values_list("placement_id", flat=True))
+    denominator = {c: Unit(c, r["placement__start_date"]) for c, r in cohort.items()}
+    return Result({c: u for c, u in denominator.items() if cohort[c]["placement_id"] in signed}, denominator)
+
+
+@indicator(
+    code="permanence_decision_to_plan", title="Permanence decisions turned into plans without drift",
+    numerator="Of those, decisions that a step had followed by the date (a step, an order, a match or a placement "
+              "for adoption), or that had waited fewer than the drift threshold (90 days by default) since the "
+              "decision",
+    denominator="Permanence decisions in force at the date (made on or before it, not reversed or carried out by "
+                "it)", period="At the date", counting=BY_EVENT,
+    source="Local measure from the permanence tracker of decisions not yet plans (setting "
+           "PERMANENCE_DECISION_DRIFT_DAYS)", version=1, higher_is_better=True, unit_name="decisions",
+    notes="A decision that has waited the threshold with no step is the one the tracker makes stand out.",
+)
+def permanence_decision_to_plan(as_of):
+    from permanence.models import AdoptionMatch, AdoptionPlacement, PermanenceDecision, PermanenceOrder, PermanenceStep
+    from permanence.selectors import drift_days
+
+    live = (PermanenceDecision.objects.filter(decided_on__lte=as_of)
+            .filter(Q(reversed_on__isnull=True) | Q(reversed_on__gt=as_of))
+            .filter(Q(achieved_on__isnull=True) | Q(achieved_on__gt=as_of))
+            .values_list("pk", "child_id", "decided_on"))
+    denominator = {pk: Unit(child_id, decided_on) for pk, child_id, decided_on in live}
+    followed = set()
+    for model, day in ((PermanenceStep, "taken_on"), (PermanenceOrder, "made_on"), (AdoptionMatch, "matched_on"),
+                       (AdoptionPlacement, "placed_on")):
+        followed.update(model.objects.filter(decision_id__in=denominator, **{f"{day}__lte": as_of})
+                        .values_list("decision_id", flat=True))
+    waiting_limit = datetime.timedelta(days=drift_days())
+    numerator = {pk: u for pk, u in denominator.items() if pk in followed or as_of - u.on < waiting_limit}
+    return Result(numerator, denominator)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
+from casework.choices import VisitType
+from casework.models import Visit
 from child_protection.choices import ConferenceKind
 from child_protection.models import ChildProtectionPlan, Conference
 from children_in_need.models import CINEpisode
 from performance.indicators.periods import open_at, year_to
-from performance.indicators.registry import BY_CHILD, BY_EVENT, DFE_CIN, PER_10K, Result, Unit, indicator
+from performance.indicators.registry import BY_CHILD, BY_EVENT, DFE_CIN, LOCAL, PER_10K, Result, Unit, indicator
 from timescales.calendar import add_months, get_calendar
+from timescales.rules import effective_rule
 
 ICPC_WORKING_DAYS = 15
 
@@ -71,6 +76,79 @@ def cpp_2yrs_at_31march(as_of):
     for child_id, start in ChildProtectionPlan.objects.filter(open_at(as_of)).values_list("child_id", "start_date"):
         denominator[child_id] = Unit(child_id, start)
         if start <= cutoff:
+            numerator[child_id] = denominator[child_id]
+    return Result(numerator, denominator)
+
+
+def _reviews_on_time(plan_start, reviews, first, as_of, rule, calendar) -> bool:
+    """Whether every review conference falling due from `first` to `as_of` was held by its due
+    date: the first within the rule's amount of the plan starting (the ICPC), then each within
+    the recurring interval of the last one held (TIMESCALES.md A2 rows 11-12, C3.4)."""
+    due = calendar.add(plan_start, rule.amount, rule.unit)
+    for day in reviews:
+        if due >= first and day > due:
+            return False
+        due = calendar.add(day, rule.recurrence.amount, rule.recurrence.unit)
+    return not (first <= due < as_of)
+
+
+@indicator(
+    code="cpp_reviews_in_time", title="Child protection plans reviewed on time",
+    numerator="Children all of whose review conferences falling due in the year were held by their due date (the "
+              "first within 3 months of the ICPC, then within 6 months of the last held; the due day counts); a "
+              "review overdue at the date counts as late",
+    denominator="Children on a child protection plan at the date whose first review had fallen due (the plan "
+                "started more than 3 months before)", period="Year to the date", counting=BY_CHILD,
+    source="Working Together 2023 (review conferences); formerly NI 67 (timescales rule rcpc)", version=1,
+    higher_is_better=True,
+    notes="Only the current plan's reviews count. The amounts are the rcpc timescale rule's.",
+)
+def cpp_reviews_in_time(as_of):
+    first, last = year_to(as_of)
+    calendar = get_calendar()
+    rule = effective_rule("rcpc")
+    plans = {pk: (child_id, start) for pk, child_id, start in ChildProtectionPlan.objects.filter(open_at(as_of))
+             .values_list("pk", "child_id", "start_date")
+             if calendar.add(start, rule.amount, rule.unit) < as_of}
+    reviews = defaultdict(list)
+    for plan_id, held_on in (Conference.objects.filter(kind=ConferenceKind.REVIEW, plan_id__in=plans,
+                                                       held_on__lte=as_of)
+                             .order_by("held_on", "pk").values_list("plan_id", "held_on")):
+        reviews[plan_id].append(held_on)
+    denominator, numerator = {}, {}
+    for pk, (child_id, start) in plans.items():
+        denominator[child_id] = Unit(child_id, start)
+        if _reviews_on_time(start, reviews[pk], first, as_of, rule, calendar):
+            numerator[child_id] = denominator[child_id]
+    return Result(numerator, denominator)
+
+
+@indicator(
+    code="cp_visits_in_time", title="Children on a child protection plan visited in timescale",
+    numerator="Children seen on a child protection visit within the visiting interval before the date (the "
+              "authority's cp_visit standard, by default 10 working days; the due day counts), or whose plan "
+              "started within that interval",
+    denominator="Children on a child protection plan at the date", period="At the date", counting=BY_CHILD,
+    source=LOCAL + ": cp_visit", version=1, higher_is_better=True,
+    notes="Visits of type 'child protection' in which the child was seen, from the plan's start, as the due items "
+          "count them: a child is in time unless their next visit was overdue at the date.",
+)
+def cp_visits_in_time(as_of):
+    calendar = get_calendar()
+    rule = effective_rule("cp_visit")
+    plans = dict(ChildProtectionPlan.objects.filter(open_at(as_of)).values_list("child_id", "start_date"))
+    last_seen: dict[int, object] = {}
+    for child_id, visited_on in (Visit.objects.filter(child_id__in=plans, child_seen=True,
+                                                      visit_type=VisitType.STATUTORY_CP,
+                                                      visited_at__date__lte=as_of)
+                                 .order_by("visited_at").values_list("child_id", "visited_at__date")):
+        if visited_on >= plans[child_id]:
+            last_seen[child_id] = visited_on
+    denominator, numerator = {}, {}
+    for child_id, start in plans.items():
+        since = last_seen.get(child_id, start)
+        denominator[child_id] = Unit(child_id, since)
+        if calendar.add(since, rule.amount, rule.unit) >= as_of:
             numerator[child_id] = denominator[child_id]
     return Result(numerator, denominator)
 

@@ -5,12 +5,14 @@ Migrating a test database takes about a minute of CPU; with two workers each mig
 that is two minutes of a two-core machine spent before the first test. Instead the first worker
 to get here migrates `test_<name>_template` (holding a file lock that every worker of the run
 shares) and each worker makes its own database from it with CREATE DATABASE ... TEMPLATE, which
-copies the files in a second or two. The template is rebuilt once per run (its "ready" mark lives
+copies the files in a second or two. The template is made from tests/schema.sql when that
+matches the migrations, in seconds, and else migrated and the file written afresh
+(tests/schema.py says why and how). The template is rebuilt once per run (its "ready" mark lives
 in the run's shared temporary folder), so a changed migration is always picked up; it is left on
 the server afterwards like a kept (--reuse-db) database, and dropped by the next run's build.
 
-Without xdist there is one database and nothing to share, and a kept database (--reuse-db) that
-already exists is reused as before: both take pytest-django's own path.
+Without xdist the one test database is made the same way, from a template. A kept database
+(--reuse-db) that already exists is reused as before, by pytest-django's own path.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def cloned_test_database(request, django_db_blocker, tmp_path_factory, *, keepdb
     connection = connections[ALIAS]
     with django_db_blocker.unblock():
         target = connection.creation._get_test_db_name()
-        if worker is None or aliases - {ALIAS} or (keepdb and _exists(connection, target)):
+        if aliases - {ALIAS} or (keepdb and _exists(connection, target)):
             config = setup_databases(verbosity=verbosity, interactive=False, aliases=aliases,
                                      serialized_aliases=serialized, keepdb=keepdb)
             try:
@@ -49,13 +51,14 @@ def cloned_test_database(request, django_db_blocker, tmp_path_factory, *, keepdb
                     teardown_databases(config, verbosity=verbosity)
             return
 
-        template = target.removesuffix(f"_{worker}") + "_template"
-        shared = tmp_path_factory.getbasetemp().parent
+        template = (target.removesuffix(f"_{worker}") if worker else target) + "_template"
+        # The run's own folder, which all its xdist workers share.
+        shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
         with open(shared / "test-db-template.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             ready = shared / "test-db-template.ready"
             if not ready.exists():
-                _migrate_template(connection, template, verbosity)
+                _migrate_template(connection, template, verbosity, migrations=migrations)
                 ready.write_text(template)
             clone(connection, template, target)
         global template_name
@@ -76,16 +79,27 @@ def _exists(connection, name: str) -> bool:
         return cursor.fetchone() is not None
 
 
-def _migrate_template(connection, template: str, verbosity: int) -> None:
+def _migrate_template(connection, template: str, verbosity: int, *, migrations: bool) -> None:
     """create_test_db under the template's name (it drops a template left by an earlier run),
     then put the connection's settings back as they were."""
     from django.conf import settings
+
+    from tests import schema
 
     test_settings = connection.settings_dict["TEST"]
     saved_test_name, old_name = test_settings.get("NAME"), connection.settings_dict["NAME"]
     test_settings["NAME"] = template
     try:
-        connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False, keepdb=False)
+        drop(connection, template)
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"CREATE DATABASE {connection.ops.quote_name(template)}")
+        loaded = migrations and schema.load(connection, template)
+        # Over a loaded schema `migrate` applies nothing and still does its post_migrate work.
+        connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False, keepdb=True)
+        if loaded:
+            schema.make_dated_seeds()
+        elif migrations:
+            schema.write(connection, template)
     finally:
         connection.close()  # a template may not be copied while anyone is connected to it
         test_settings["NAME"] = saved_test_name

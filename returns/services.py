@@ -156,6 +156,8 @@ def export_run(export_id: int, *, attempt: int = 1, attempts: int = 1, check=Non
                            out=folder / name, progress=progress)
     except Exception as error:  # recorded on the row for the user; the log has the traceback
         logger.exception("return export failed", extra={"export_id": export.pk, "attempt": attempt})
+        if not running.exists():
+            raise  # given up on meanwhile (the job worker's watchdog): the row already says why
         if attempt < attempts:
             running.update(status=ExportStatus.QUEUED, error=f"Attempt {attempt} of {attempts} failed ({str(error)[:1500]}). "
                                                              "It will be tried again in a few minutes.")

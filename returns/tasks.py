@@ -31,6 +31,7 @@ def build_export(context: JobContext, export_id: int) -> None:
             raise JobAborted("stopped by the watchdog")
 
     services.export_run(export_id, attempt=context.job.attempts + 1, attempts=RETRIES + 1, check=stop_if_asked)
+    stop_if_asked()  # a build that got through after it was given up on ends as stopped, not as done
 
 
 declare(TASK, time_limit=timedelta(seconds=settings.RETURNS_EXPORT_TIME_LIMIT_SECONDS), retries=RETRIES,

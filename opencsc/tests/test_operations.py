@@ -128,3 +128,20 @@ def test_health_says_degraded_when_no_job_worker_has_a_heartbeat(client, db):
     with connection.cursor() as cursor:  # a worker that stopped writing its heartbeat a while ago
         cursor.execute("INSERT INTO procrastinate_workers (last_heartbeat) VALUES (now() - interval '10 minutes')")
     assert client.get("/healthz").json()["worker"] == "not running"
+
+
+def test_djangos_error_line_keeps_the_request_id_and_drops_the_query_string(rf):
+    """Django logs a 500 after the middleware has finished, with the request attached: the line
+    gets the request's id from it, and the request's text (its full URL) is left out."""
+    from django.http import HttpResponse
+
+    from core.request_log import RequestLogMiddleware
+
+    request = rf.get("/people/search/", {"name": "Evangeline Quartermaine"}, HTTP_X_REQUEST_ID="req-500-abcdef")
+    RequestLogMiddleware(lambda r: HttpResponse())(request)
+    with log_lines() as lines:
+        logging.getLogger("django.request").error("Internal Server Error: %s", request.path,
+                                                  extra={"status_code": 500, "request": request})
+    [line] = lines
+    assert line["request_id"] == "req-500-abcdef" and line["status_code"] == 500
+    assert "Quartermaine" not in json.dumps(line) and "request" not in line

@@ -63,9 +63,18 @@ demo: migrate
 	@# Records loaded in bulk skip the per-save check: bring every child's data problems up to date.
 	$(PY) manage.py check_data_quality
 
+# gunicorn serves the pages; the job worker (manage.py run_worker: exports, the nightly jobs) runs
+# beside it and stops with it. Each request is logged once, as JSON, by the app itself
+# (core/request_log.py): gunicorn's own access log would write query strings, which can hold a
+# searched-for child's name. The gunicorn processes share their request metrics through
+# var/metrics (prometheus_client's multiprocess mode), emptied at each start.
 run: demo
-	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl+C to stop; the database keeps running: make db-stop)"
-	$(PY) -m gunicorn opencsc.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile - --forwarded-allow-ips=""
+	@echo "Serving on http://$(HOST):$(PORT) with the job worker beside it (Ctrl+C stops both; the database keeps running: make db-stop)"
+	@rm -rf var/metrics && mkdir -p var/metrics
+	@$(PY) manage.py run_worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
+	PROMETHEUS_MULTIPROC_DIR=$(CURDIR)/var/metrics $(PY) -m gunicorn opencsc.wsgi --bind $(HOST):$(PORT) \
+	  --workers $(WORKERS) --forwarded-allow-ips=""
 
 # The browser tests drive Debian's Chromium. Install it when missing and we are root; otherwise
 # say exactly what to install.

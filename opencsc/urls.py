@@ -9,6 +9,7 @@ from workforce.forms import SignInForm
 urlpatterns = [
     path("", homes.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", views.metrics, name="metrics"),
     path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=SignInForm), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("my-work/", homes.my_work, name="my_work"),

@@ -1,10 +1,10 @@
 """Building a statutory return and recording that it was built.
 
 Every export, from the web page or from `manage.py export_return`, is a ReturnExport row (audited:
-who, what, when, with its outcome). From the web page the build runs in a background thread
-started when the request's transaction commits; its progress is written to the row through a
-connection of its own (the build itself reads in one read-only snapshot transaction), so the
-page can poll it.
+who, what, when, with its outcome). From the web page the build is a job on the queue (returns/
+tasks.py), saved in the same transaction as the row and run by the job worker, so a restart of
+the web server loses nothing; its progress is written to the row through a connection of its
+own (the build itself reads in one read-only snapshot transaction), so the page can poll it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import logging
 import os
 import shutil
 import tempfile
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -25,6 +24,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from access.capabilities import Capability, may, require
 from core import clock
+from jobs.queue import defer
 from returns.annex_a import build_annex_a
 from returns.cin_census import build_cin_census
 from returns.models import ExportStatus, ReturnExport, ReturnKind
@@ -36,6 +36,9 @@ logger = logging.getLogger(__name__)
 
 FILE_NAMES = {ReturnKind.CIN: "cin-census-{year}.xml", ReturnKind.SSDA903: "ssda903-{year}.zip",
               ReturnKind.ANNEX_A: "annex-a-{as_of}.xlsx"}
+# The queue's name for the build (returns/tasks.py runs it).
+EXPORT_TASK = "returns.build_export"
+
 CONTENT_TYPES = {ReturnKind.CIN: "application/xml", ReturnKind.SSDA903: "application/zip",
                  ReturnKind.ANNEX_A: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
@@ -86,7 +89,7 @@ def parse_period(kind: str, *, year=None, as_of=None, months=12) -> dict:
 
 @transaction.atomic
 def export_request(*, actor, kind: str, year=None, as_of=None, months=12) -> ReturnExport:
-    """A QA officer or senior leader asks for a return; it builds in the background."""
+    """A QA officer or senior leader asks for a return; the job worker builds it."""
     require(actor, Capability.RUN_RETURNS)
     field = "as_of" if kind == ReturnKind.ANNEX_A else "year"
     try:
@@ -94,33 +97,27 @@ def export_request(*, actor, kind: str, year=None, as_of=None, months=12) -> Ret
     except PeriodError as error:
         raise ValidationError({"months" if "Months" in str(error) else field: str(error)}) from None
     export = ReturnExport.objects.create(kind=kind, requested_by=actor, requested_via="web", **period)
-    transaction.on_commit(lambda: start_in_background(export.pk))
+    defer(EXPORT_TASK, export_id=export.pk)  # in this transaction: the row and its job, or neither
     return export
 
 
-def start_in_background(export_id: int) -> threading.Thread:
-    thread = threading.Thread(target=_run_and_close, args=(export_id,), name=f"return-export-{export_id}", daemon=True)
-    thread.start()
-    return thread
-
-
-def _run_and_close(export_id: int) -> None:
-    try:
-        export_run(export_id)
-    finally:
-        connections.close_all()
+class ExportAttemptFailed(Exception):
+    """One attempt failed and another will follow (the queue tries again)."""
 
 
 class _ProgressWriter:
     """Writes progress to the row through its own autocommitted connection, at most twice a
     second, because the build's own connection is inside a read-only snapshot."""
 
-    def __init__(self, export_id: int):
+    def __init__(self, export_id: int, check=None):
         self.export_id = export_id
+        self.check = check
         self.connection = connections.create_connection(DEFAULT_DB_ALIAS)
         self.last = 0.0
 
     def __call__(self, done: int, total: int) -> None:
+        if self.check is not None:
+            self.check()  # the job worker may have asked this build to stop (past its time limit)
         now = time.monotonic()
         if done < total and now - self.last < 0.5:
             return
@@ -133,13 +130,21 @@ class _ProgressWriter:
         self.connection.close()
 
 
-def export_run(export_id: int) -> ReturnExport:
-    """Build the return a ReturnExport asked for, into the exports folder, and record the outcome."""
+def export_run(export_id: int, *, attempt: int = 1, attempts: int = 1, check=None) -> ReturnExport:
+    """Build the return a ReturnExport asked for, into the exports folder, and record the outcome.
+
+    The job worker passes which attempt this is: a failure before the last attempt puts the
+    export back to waiting, saying why, and raises ExportAttemptFailed so the queue tries again.
+    An export already finished (or given up on by the watchdog) is left as it is."""
     export = ReturnExport.objects.get(pk=export_id)
-    ReturnExport.objects.filter(pk=export.pk).update(status=ExportStatus.RUNNING, started_at=clock.now())
+    started = ReturnExport.objects.filter(pk=export.pk, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).update(
+        status=ExportStatus.RUNNING, started_at=clock.now(), done=0, total=0)
+    if not started:
+        return export
+    running = ReturnExport.objects.filter(pk=export.pk, status=ExportStatus.RUNNING)
     folder = exports_root() / str(export.pk)
     name = FILE_NAMES[export.kind].format(year=export.year, as_of=export.as_of)
-    progress = _ProgressWriter(export.pk)
+    progress = _ProgressWriter(export.pk, check)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if export.kind == ReturnKind.SSDA903:
@@ -150,16 +155,28 @@ def export_run(export_id: int) -> ReturnExport:
             counts = build(export.kind, year=export.year, as_of=export.as_of, months=export.months or 12,
                            out=folder / name, progress=progress)
     except Exception as error:  # recorded on the row for the user; the log has the traceback
-        logger.exception("Return export %s failed", export.pk)
-        ReturnExport.objects.filter(pk=export.pk).update(status=ExportStatus.FAILED, finished_at=clock.now(),
-                                                         error=str(error)[:2000])
+        logger.exception("return export failed", extra={"export_id": export.pk, "attempt": attempt})
+        if not running.exists():
+            raise  # given up on meanwhile (the job worker's watchdog): the row already says why
+        if attempt < attempts:
+            running.update(status=ExportStatus.QUEUED, error=f"Attempt {attempt} of {attempts} failed ({str(error)[:1500]}). "
+                                                             "It will be tried again in a few minutes.")
+            raise ExportAttemptFailed(str(error)) from error
+        running.update(status=ExportStatus.FAILED, finished_at=clock.now(), error=str(error)[:2000])
     else:
-        ReturnExport.objects.filter(pk=export.pk).update(status=ExportStatus.DONE, finished_at=clock.now(),
-                                                         counts=counts, output=f"{export.pk}/{name}")
+        running.update(status=ExportStatus.DONE, finished_at=clock.now(), counts=counts, output=f"{export.pk}/{name}",
+                       error="")
     finally:
         progress.close()
     export.refresh_from_db()
     return export
+
+
+def export_given_up(export_id: int, message: str) -> None:
+    """The job worker's watchdog gave up on this export's build (its worker stopped too often, or
+    it ran past its limit): the page says so, and why, instead of "running" for ever."""
+    ReturnExport.objects.filter(pk=export_id, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).update(
+        status=ExportStatus.FAILED, finished_at=clock.now(), error=message)
 
 
 def _zip_folder(source: Path, target: Path) -> None:

@@ -1,18 +1,20 @@
 """A QA officer builds a statutory return in the browser: starts it, watches its progress
 (updated by htmx polling, no inline script, under the CSP) and downloads it. Every page is
-checked with axe (tests/browser/conftest.py)."""
+checked with axe (tests/browser/conftest.py). The real job worker builds it, in its own process."""
 
 import pytest
 from django.urls import reverse
 
+from jobs.testing import workers  # noqa: F401  (the real job worker, in its own process)
 from returns.models import ExportStatus, ReturnExport
 from returns.testing import authority, qa_officer  # noqa: F401  (the returns' fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_an_officer_starts_a_return_sees_its_progress_and_downloads_it(browse, authority, qa_officer, tmp_path):
-    # An earlier export of theirs, part-way through, as its background build has left it.
+def test_an_officer_starts_a_return_sees_its_progress_and_downloads_it(browse, authority, qa_officer, tmp_path, workers):
+    workers.start()  # as `make run` does, beside the web server
+    # An earlier export of theirs, part-way through, as its build has left it (no job: the worker leaves it be).
     running = ReturnExport.objects.create(kind="ssda903", year=2026, requested_by=qa_officer, requested_via="web",
                                           status=ExportStatus.RUNNING, done=3, total=10)
     browse.sign_in(qa_officer.username)

@@ -18,7 +18,7 @@ from pathlib import Path
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from opencsc.database import app_role_name, database_settings
+from opencsc.database import app_role_name, database_settings, replica_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("OPENCSC_VAR_DIR", BASE_DIR / "var"))
@@ -143,6 +143,9 @@ MIDDLEWARE = [
     "core.submissions.OnceOnlySubmitMiddleware",
     # Attaches the signed-in user and the URL to every audited write (django-pghistory).
     "pghistory.middleware.HistoryMiddleware",
+    # Report pages read from the streaming replica when one is configured, except a person's
+    # own writes not yet replayed there (opencsc/replica.py).
+    "opencsc.replica.ReplicaMiddleware",
     # Must be last: counts failed sign-ins and locks the account (django-axes).
     "axes.middleware.AxesMiddleware",
 ]
@@ -168,6 +171,13 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_settings(BASE_DIR)}
+# A streaming replica for the report pages (opencsc/replica.py): the app role's URL on the
+# replica server. Its tests mirror the primary's test database.
+OPENCSC_READ_REPLICA = bool(os.environ.get("DATABASE_REPLICA_URL", "").strip())
+if OPENCSC_READ_REPLICA:
+    DATABASES["replica"] = replica_settings(os.environ["DATABASE_REPLICA_URL"].strip(), DATABASES["default"])
+# Always installed: it sends nothing anywhere unless a replica is configured.
+DATABASE_ROUTERS = ["opencsc.replica.ReplicaRouter"]
 # The role the web server and ordinary commands connect as; migrate grants it its privileges.
 DATABASE_APP_ROLE = app_role_name()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,6 +1,6 @@
 """A real streaming replica of the embedded PostgreSQL: `make replica`.
 
-    manage.py replica          # var/postgres-replica, on its socket var/run/replica, port 5433
+    manage.py replica          # var/postgres-replica, on its socket var/replica-socket, port 5433
     manage.py replica --stop
 
 It prints the DATABASE_REPLICA_URL to give `make run` so that the report pages read from it.
@@ -24,7 +24,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, stop=False, port=5433, **options):
         var = Path(settings.VAR_DIR).resolve()
-        pgdata, socket_dir = var / "postgres-replica", give_to_server(var / "run" / "replica")
+        # Not under var/run, which only this process's user may enter: the server runs as its own user.
+        pgdata, socket_dir = var / "postgres-replica", give_to_server(var / "replica-socket")
         socket_dir.chmod(0o777)
         server = LocalServer(pgdata, port=port, socket_dir=socket_dir)
         if stop:

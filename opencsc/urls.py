@@ -1,16 +1,17 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from opencsc import views
 from trays import views as homes
-from workforce.forms import SignInForm
 
 urlpatterns = [
     path("", homes.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("metrics", views.metrics, name="metrics"),
-    path("sign-in/", auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=SignInForm), name="login"),
+    path("sign-in/", include("workforce.signin.urls")),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("my-work/", homes.my_work, name="my_work"),
     path("my-team/", homes.my_team, name="my_team"),
@@ -49,6 +50,9 @@ urlpatterns = [
     # The admin's "view on site" shortcut would redirect to any object's page, and fails with a
     # 500 for content types without one. Configuration has no page on the site: always 404.
     path("django-admin/r/<path:rest>", views.page_not_found_view),
+    # The Django admin's own sign-in page would take a password without the second factor: an
+    # administrator signs in on ours (the query string, with its ?next=, goes along).
+    path("django-admin/login/", login_not_required(RedirectView.as_view(pattern_name="login", query_string=True))),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from workforce.models import Team, User
 from workforce.services import administrator_access_set
@@ -8,6 +9,9 @@ from workforce.services import administrator_access_set
 # The admin is for configuration only. Groups hold permissions: whoever edits them could give
 # themselves more, so they are managed by migrations (workforce.administrators), not here.
 admin.site.unregister(Group)
+# An authenticator app is the person's own: a lost phone is reset with `manage.py
+# reset_two_factor`, not browsed or edited here (its secret key is in the row).
+admin.site.unregister(TOTPDevice)
 
 
 @admin.register(User)

@@ -37,6 +37,11 @@ class User(AbstractUser):
         help_text="For a newly qualified social worker: the first day of their assessed and supported year in employment.",
     )
 
+    # Single sign-on: the identity provider's stable id for this person (Entra ID's object id,
+    # `oid`), so a renamed account or a changed email still finds the same member of staff.
+    # Empty for local accounts, which sign in with a password (and TOTP).
+    sso_id = models.CharField("Single sign-on id", max_length=64, unique=True, null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["last_name", "first_name"]
 

@@ -14,7 +14,8 @@ import re
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Pages that hold no case data and are about signing in and out, or the load balancer's probe.
-PUBLIC = {"healthz", "login", "logout"}
+# (The two-factor and single sign-on pages have their own tests in workforce/tests.)
+PUBLIC = {"healthz", "login", "logout", "two_factor_verify", "two_factor_setup", "sso_start", "sso_callback"}
 ADMIN_NAMESPACE = "admin"
 
 

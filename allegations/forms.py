@@ -32,9 +32,13 @@ class AllegationForm(forms.Form):
 
 
 class ChildForm(forms.Form):
-    la_id = forms.CharField(label="LA child ID", max_length=20, help_text="For example, C0000123",
-                            error_messages={"required": "Enter the LA child ID"})
-    la_id.widget.attrs["govuk_classes"] = "govuk-input--width-10"
+    """The child chosen from the search results on the page (issue 13: the LADO typed an LA child
+    ID they had to look up elsewhere). The services' errors about the child land here."""
+
+    ALIASES = {"la_id": "person"}
+    person = forms.IntegerField(widget=forms.HiddenInput, error_messages={
+        "required": "Search for the child, then select them", "invalid": "Search for the child, then select them",
+    })
 
 
 class MeetingForm(forms.Form):

@@ -86,16 +86,39 @@ def detail(request, allegation_id):
 
 @require_http_methods(["GET", "POST"])
 def child_add(request, allegation_id):
+    """Find the child by name, date of birth or an identifier (the people search, limited to the
+    children the officer may see), then add one of the results."""
+    from people.forms import SearchForm
+    from people.selectors import SearchQuery, search_results
+
     allegation = _allegation(request, allegation_id, recording=True)
+    search = SearchForm(request.GET or None)
+    results = None
+    if search.is_bound and search.is_valid():
+        query = SearchQuery(name=search.cleaned_data["name"], date_of_birth=search.cleaned_data["date_of_birth"],
+                            identifier=search.cleaned_data["identifier"])
+        results = [person for person in search_results(user=request.user, query=query)[:CHILD_SEARCH_LIMIT]
+                   if person.is_child]
+    form = forms.ChildForm(request.POST or None)
 
     def run(data):
-        child = _person_by_la_id(request.user, data["la_id"], "la_id")
+        child = people_visible_to(request.user).filter(pk=data["person"]).first()
+        if child is None:
+            raise ValidationError({"person": "Search for the child, then select them"})
         services.allegation_child_add(actor=request.user, allegation=allegation, child=child)
         return allegation
 
-    return _form_page(request, forms.ChildForm(request.POST or None), heading="Add a child involved", run=run,
-                      success="Child added", back_url=reverse("allegations:detail", args=[allegation.pk]),
-                      facts=_facts(allegation), button="Add child")
+    back_url = reverse("allegations:detail", args=[allegation.pk])
+    return record_step(
+        request, form, run=run, success="Child added", done_url=back_url,
+        render=lambda: render(request, "allegations/child_add.html", {
+            "form": form, "search": search, "results": results, "allegation": allegation,
+            "facts": _facts(allegation), "back_url": back_url,
+        }),
+    )
+
+
+CHILD_SEARCH_LIMIT = 20
 
 
 @require_http_methods(["GET", "POST"])

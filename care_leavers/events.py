@@ -7,7 +7,8 @@ register_category("care_leaver", "Leaving care")
 register("care_leaver.started", "Care leaver", "care_leaver",
          lambda d: f"Supported as a care leaver: {d.get('category', '')}.", significant=True)
 register("care_leaver.category", "Care leaver category changed", "care_leaver",
-         lambda d: f"Now a {d.get('category', '').lower()}.", significant=True)
+         lambda d: f"Now {'an' if d.get('category', '')[:1].lower() in 'aeio' else 'a'} {d.get('category', '').lower()}.",
+         significant=True)
 register("care_leaver.adviser", "Personal adviser", "care_leaver",
          lambda d: f"Personal adviser: {d.get('adviser', '')}.")
 register("care_leaver.needs_assessment", "Needs assessment", "care_leaver", lambda d: "Needs assessment completed.")

@@ -74,7 +74,12 @@ def _check_category(checks: DateChecks, person, category: str, since, field: str
     age = age_on(person.date_of_birth, since)
     if not youngest <= age <= oldest:
         label = Eligibility(category).label.split(" (")[0].lower()
-        checks.add(field, f"{person.full_name} was {age} on {long_date(since)}: a {label} is {youngest} to {oldest}")
+        checks.add(field, f"{person.full_name} was {age} on {long_date(since)}: {a_or_an(label)} is {youngest} to {oldest}")
+
+
+def a_or_an(words: str) -> str:
+    """"an eligible child", "a relevant child": the article by the sound of the first letter."""
+    return f"{'an' if words[:1].lower() in 'aeio' else 'a'} {words}"
 
 
 def _locked(actor, care_leaver: CareLeaver) -> CareLeaver:
@@ -148,7 +153,7 @@ def care_leaver_category_change(*, actor, care_leaver: CareLeaver, category: str
           after_message=f"The change cannot be before {long_date(care_leaver.category_since)}, when the current category started")
     _check_category(checks, care_leaver.person, category, since)
     if category == care_leaver.category:
-        checks.add("category", f"They are already a {care_leaver.get_category_display().split(' (')[0].lower()}")
+        checks.add("category", f"They are already {a_or_an(care_leaver.get_category_display().split(' (')[0].lower())}")
     if category != Eligibility.QUALIFYING and care_leaver.eligible_from is None:
         checks.add("category", "A qualifying care leaver never became an eligible child, so cannot become this category")
     checks.raise_if_any()

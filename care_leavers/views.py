@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET
 
 from access.capabilities import Capability
 from care_leavers import forms, selectors, services
+from care_leavers.eligibility import eligibility_on
+from core import clock
 from core.dates import long_date
 from people.record import render_record
 from people.steps import RecordArea
@@ -47,6 +49,9 @@ def record(request, person_id):
         "due_items": list(items),
         "can_record": AREA.can_record(request.user, person),
         "sixteenth_birthday": services.sixteenth_birthday(person) if person.date_of_birth else None,
+        "today": clock.today(),
+        # Worked out from the periods of care, with the reasoning, beside what was recorded.
+        "eligibility": eligibility_on(person, clock.today()),
     })
 
 

@@ -49,5 +49,11 @@ register(
     + ("seen alone" if d.get("seen_alone") else "seen" if d.get("child_seen") else "not seen")
     + ".",
 )
+register(
+    "visit.corrected",
+    "Visit corrected",
+    "visit",
+    lambda d: f"Correction to {d.get('what', 'a visit')}: {'; '.join(d.get('changes', []))}. Reason: {d.get('reason', '')}",
+)
 register("note.recorded", "Case note", "note", lambda d: f"{d.get('note_type')}: {d.get('subject')}")
 register("document.added", "Document added", "note", lambda d: f"Document added: {d.get('name')}.")

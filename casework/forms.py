@@ -49,6 +49,9 @@ class VisitForm(forms.Form):
     )
     visit_type = forms.ChoiceField(
         label="Type of visit", choices=VisitType.choices, widget=forms.RadioSelect,
+        # Said on the form because workers believed only "Child in need visit" counted (issue 13).
+        help_text="Any visit in which the child is seen counts towards the visiting standard that applies to them "
+                  "on that day (child in need, child protection, looked after), whatever its type",
         error_messages={"required": "Select the type of visit"},
     )
     child_seen = forms.ChoiceField(
@@ -100,6 +103,32 @@ class VisitForm(forms.Form):
             "observations": data["observations"],
             "next_steps": data["next_steps"],
         }
+
+
+class VisitCorrectionForm(VisitForm):
+    """The visit as recorded, to put right, and why (casework.services.visit_correct)."""
+
+    reason = forms.CharField(
+        label="Why is the visit being corrected?", widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, the wrong date was typed. The correction and its reason are kept in the chronology",
+        error_messages={"required": "Enter why the visit is being corrected"},
+    )
+
+    def __init__(self, *args, visit, **kwargs):
+        from django.utils import timezone
+
+        local = timezone.localtime(visit.visited_at)
+        initial = {
+            "visit_date": local.date(), "visit_time": f"{local:%H:%M}", "visit_type": visit.visit_type,
+            "child_seen": "yes" if visit.child_seen else "no",
+            "seen_alone": ("yes" if visit.seen_alone else "no") if visit.child_seen else "",
+            "bedroom_seen": {True: "yes", False: "no", None: "n/a"}[visit.bedroom_seen],
+            "voice_of_child": visit.voice_of_child, "observations": visit.observations, "next_steps": visit.next_steps,
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+
+    def service_kwargs(self) -> dict:
+        return super().service_kwargs() | {"reason": self.cleaned_data["reason"]}
 
 
 # --- Case notes --------------------------------------------------------------------------
@@ -208,11 +237,16 @@ class AllocationTeamForm(forms.Form):
         self.fields["team"].queryset = teams
 
 
+UNALLOCATED_LABEL = "No one yet: send to the team’s unallocated tray"
+
+
 class AllocationChangeForm(forms.Form):
     team = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput, error_messages={
         "required": "Choose a team", "invalid_choice": "Choose a team",
     })
-    worker = forms.ModelChoiceField(label="Worker", queryset=None, empty_label="Choose a worker")
+    # No worker sends the case to the team's unallocated tray (trays.selectors.unallocated_for_manager),
+    # where the team's manager allocates it: how the front door hands a referral to a team.
+    worker = forms.ModelChoiceField(label="Worker", queryset=None, required=False, empty_label=UNALLOCATED_LABEL)
     start_date = DateField(label="Start date", label_for_errors="The start date", help_text="For example, 27 3 2025")
     reason = forms.ChoiceField(
         label="Reason for the change", widget=forms.RadioSelect,
@@ -228,7 +262,6 @@ class AllocationChangeForm(forms.Form):
         worker.queryset = workers
         worker.label = f"Worker in {team}"
         worker.error_messages = {
-            "required": "Select a worker",
             "invalid_choice": f"Select a worker in {team}",
         }
 

@@ -33,8 +33,19 @@ class Allocation(models.Model):
         indexes = [models.Index(fields=["worker"], condition=Q(end_date__isnull=True), name="allocation_open_worker")]
 
 
+class VisitQuerySet(models.QuerySet):
+    def seen(self):
+        """The visits that count toward a visiting standard: those in which the child was seen,
+        whatever the type chosen from the menu. Which standard a visit meets (CIN, CP, looked
+        after, private fostering, adoption) is decided by the child's plans and legal status on
+        that date, by each area's timescales provider, never by the visit's type."""
+        return self.filter(child_seen=True)
+
+
 @audited()
 class Visit(models.Model):
+    objects = VisitQuerySet.as_manager()
+
     child = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="visits")
     visited_at = models.DateTimeField("Date and time of visit")
     visit_type = models.CharField(max_length=20, choices=VisitType.choices)

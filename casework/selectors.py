@@ -17,6 +17,15 @@ from workforce.models import Team, User
 # --- Visits and case notes -----------------------------------------------------------------
 
 
+def last_seen_subquery(via: str = "person"):
+    """When the child named by `via` (a path from the list's row to the child) was last seen:
+    the latest visit in which they were seen, whatever its type. Every list that shows "last
+    seen" annotates it with this, so My work, My team and the trays cannot disagree. A
+    correlated subquery on the index visit_child_recent: the list stays one query."""
+    seen = Visit.objects.filter(child_id=OuterRef(via), child_seen=True).order_by("-visited_at", "-id")
+    return Subquery(seen.values("visited_at")[:1])
+
+
 def visits_for_child(child: Person) -> QuerySet[Visit]:
     return Visit.objects.filter(child=child).select_related("recorded_by").order_by("-visited_at", "-id")
 

@@ -119,6 +119,28 @@ def _check_moment(errors: dict, key: str, moment, what: str) -> None:
         errors[key] = f"The date and time of the {what} must be in the past"
 
 
+def _check_visit(*, visited_at, visit_type: str, child_seen: bool, seen_alone: bool, observations: str) -> dict:
+    """The rules of a visit, the same for recording and correcting one."""
+    errors = {}
+    _check_moment(errors, "visited_at", visited_at, "visit")
+    if visit_type not in VisitType.values:
+        errors["visit_type"] = "Select the type of visit"
+    if seen_alone and not child_seen:
+        errors["seen_alone"] = SEEN_ALONE_BUT_NOT_SEEN
+    if not observations.strip():
+        errors["observations"] = "Enter your observations"
+    return errors
+
+
+def _visit_event_data(visit: Visit) -> dict:
+    return {
+        "visit_type": VisitType(visit.visit_type).label,
+        "child_seen": visit.child_seen,
+        "seen_alone": visit.seen_alone,
+        "bedroom_seen": visit.bedroom_seen,
+    }
+
+
 @transaction.atomic
 def visit_record(
     *,
@@ -139,14 +161,8 @@ def visit_record(
     """
     _require_child(child)
     require(actor, Capability.RECORD_CASEWORK, child)
-    errors = {}
-    _check_moment(errors, "visited_at", visited_at, "visit")
-    if visit_type not in VisitType.values:
-        errors["visit_type"] = "Select the type of visit"
-    if seen_alone and not child_seen:
-        errors["seen_alone"] = SEEN_ALONE_BUT_NOT_SEEN
-    if not observations.strip():
-        errors["observations"] = "Enter your observations"
+    errors = _check_visit(visited_at=visited_at, visit_type=visit_type, child_seen=child_seen, seen_alone=seen_alone,
+                          observations=observations)
     if errors:
         raise ValidationError(errors)
     visit = Visit.objects.create(
@@ -162,17 +178,92 @@ def visit_record(
         recorded_by=actor,
     )
     chronology_record(
-        child=child,
-        event_type="visit.recorded",
-        occurred_at=visited_at,
-        actor=actor,
-        source=visit,
-        data={
-            "visit_type": VisitType(visit_type).label,
-            "child_seen": child_seen,
-            "seen_alone": seen_alone,
-            "bedroom_seen": bedroom_seen,
-        },
+        child=child, event_type="visit.recorded", occurred_at=visited_at, actor=actor, source=visit,
+        data=_visit_event_data(visit),
+    )
+    _refresh_due_items(child)
+    return visit
+
+
+VISIT_NO_REASON = "Enter why the visit is being corrected"
+VISIT_NOTHING_CHANGED = "Nothing has been changed: correct at least one of the details, or cancel"
+# What a correction can change, with the words the chronology uses for each.
+_CORRECTABLE = (
+    ("visited_at", "date and time"), ("visit_type", "type"), ("child_seen", "child seen"),
+    ("seen_alone", "seen alone"), ("bedroom_seen", "bedroom seen"), ("voice_of_child", "what the child said"),
+    ("observations", "observations"), ("next_steps", "next steps"),
+)
+
+
+def _shown(field: str, value) -> str:
+    if field == "visited_at":
+        from django.utils import timezone
+
+        return f"{timezone.localtime(value):%d/%m/%Y %H:%M}"
+    if field == "visit_type":
+        return VisitType(value).label
+    if isinstance(value, bool) or value is None:
+        return {True: "yes", False: "no", None: "does not apply"}[value]
+    return "changed"
+
+
+@transaction.atomic
+def visit_correct(
+    *,
+    actor,
+    child: Person,
+    visit: Visit,
+    reason: str,
+    visited_at: datetime.datetime,
+    visit_type: str,
+    child_seen: bool,
+    seen_alone: bool = False,
+    bedroom_seen: bool | None = None,
+    voice_of_child: str = "",
+    observations: str = "",
+    next_steps: str = "",
+) -> Visit:
+    """Correct a visit that was recorded wrongly (its date, type, whether the child was seen...),
+    with the reason, as episodes are corrected (looked_after.services.corrections): the same checks
+    as recording, the audit triggers keep the row before and after, the visit's chronology line
+    moves to the corrected date, a line says what was corrected and why, and the child's due
+    items are worked out again (a visit that now counts, or no longer does)."""
+    _require_child(child)
+    require(actor, Capability.RECORD_CASEWORK, child)
+    visit = Visit.objects.select_for_update().get(pk=visit.pk, child=child)
+    errors = _check_visit(visited_at=visited_at, visit_type=visit_type, child_seen=child_seen, seen_alone=seen_alone,
+                          observations=observations)
+    if not reason.strip():
+        errors["reason"] = VISIT_NO_REASON
+    if errors:
+        raise ValidationError(errors)
+    new = {
+        "visited_at": visited_at, "visit_type": visit_type, "child_seen": child_seen, "seen_alone": seen_alone,
+        "bedroom_seen": bedroom_seen, "voice_of_child": voice_of_child.strip(), "observations": observations.strip(),
+        "next_steps": next_steps.strip(),
+    }
+    changes = [
+        f"{label} {_shown(field, getattr(visit, field))} to {_shown(field, new[field])}" if _shown(field, new[field]) != "changed"
+        else f"{label} changed"
+        for field, label in _CORRECTABLE if getattr(visit, field) != new[field]
+    ]
+    if not changes:
+        raise ValidationError(VISIT_NOTHING_CHANGED)
+    described = f"the visit on {_shown('visited_at', visit.visited_at)}"
+    for field, value in new.items():
+        setattr(visit, field, value)
+    visit.save(update_fields=list(new))
+    # The visit's own line moves to the corrected date and says what the visit now records.
+    from django.contrib.contenttypes.models import ContentType
+
+    from casework.models import ChronologyEvent
+
+    ChronologyEvent.objects.filter(
+        source_type=ContentType.objects.get_for_model(Visit), source_id=visit.pk, event_type="visit.recorded",
+    ).update(occurred_at=visited_at, data=_visit_event_data(visit))
+    chronology_record(
+        child=child, event_type="visit.corrected", occurred_at=now(), actor=actor, source=visit,
+        data={"what": described, "changes": changes, "reason": reason.strip()},
     )
     _refresh_due_items(child)
     return visit

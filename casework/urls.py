@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:person_id>/visits/", visits.visits, name="visits"),
     path("<int:person_id>/visits/new/", visits.visit_new, name="visit_new"),
     path("<int:person_id>/visits/<int:visit_id>/", visits.visit, name="visit"),
+    path("<int:person_id>/visits/<int:visit_id>/correct/", visits.visit_correct, name="visit_correct"),
     path("<int:person_id>/notes/", notes.notes, name="notes"),
     path("<int:person_id>/notes/new/", notes.note_new, name="note_new"),
     path("<int:person_id>/notes/<int:note_id>/", notes.note, name="note"),

@@ -8,7 +8,7 @@
   (or the plan start); review conferences 3 months after the conference, then 6-monthly from the
   last one held (A2 #9-13).
 
-CP visits are casework Visits of type "cp" in which the child was seen: a visit where the child
+CP visits are casework Visits in which the child was seen, whatever their type (Visit.objects.seen()): a visit where the child
 was not seen does not meet the visiting standard.
 """
 
@@ -16,7 +16,6 @@ from collections import defaultdict
 
 from assessments.choices import AssessmentOutcome, AssessmentStatus
 from assessments.models import Assessment
-from casework.choices import VisitType
 from casework.models import Visit
 from child_protection.choices import ConferenceKind, Section47Outcome
 from child_protection.models import ChildProtectionPlan, Conference, CoreGroup, Section47Enquiry, StrategyDiscussion
@@ -40,7 +39,7 @@ def _reads() -> dict:
     # The core groups, review conferences and visits in date-then-id order.
     core_groups = CoreGroup.objects.filter(plan__child_id=CHILD).order_by("held_on", "pk")
     reviews = Conference.objects.filter(child_id=CHILD, kind=ConferenceKind.REVIEW).order_by("held_on", "pk")
-    visits = Visit.objects.filter(child_id=CHILD, visit_type=VisitType.STATUTORY_CP, child_seen=True).order_by("visited_at", "pk")
+    visits = Visit.objects.seen().filter(child_id=CHILD).order_by("visited_at", "pk")
     return {
         "referrals": records(Referral.objects.filter(**strategy_referrals).order_by("-referral_date", "-id")),
         "referral_episodes": records(CINEpisode.objects.filter(**{f"referral__{k}": v for k, v in strategy_referrals.items()})),

@@ -2,12 +2,11 @@
 local standard (defaults: every 20 working days, every 3 months; TIMESCALES.md A1 #5), counted
 from the plan start and then from the last one that actually happened.
 
-CIN visits are casework Visits of type "cin" in which the child was seen.
+CIN visits are casework Visits in which the child was seen, whatever their type (Visit.objects.seen()).
 """
 
 from collections import defaultdict
 
-from casework.choices import VisitType
 from casework.models import Visit
 from children_in_need.models import CINPlan, CINPlanReview
 from children_in_need.series import Series, recurring_specs
@@ -17,7 +16,7 @@ from timescales.reads import CHILD, column, records
 
 def _reads() -> dict:
     reviews = CINPlanReview.objects.filter(plan__child_id=CHILD).order_by("-held_on", "-id")
-    visits = Visit.objects.filter(child_id=CHILD, visit_type=VisitType.STATUTORY_CIN, child_seen=True)
+    visits = Visit.objects.seen().filter(child_id=CHILD)
     return {
         "plans": records(CINPlan.objects.filter(child_id=CHILD).order_by("-start_date", "-id")),
         "review_plans": column(reviews, "plan_id"),

@@ -29,6 +29,15 @@ register(Check(
 ))
 
 register(Check(
+    # Local: the returns carry the date as recorded, so an estimate recorded at the front door
+    # (issue 13) is listed until someone confirms or corrects it.
+    id="DOB-EST", title="Date of birth is an estimate", returns=(CIN, SSDA903),
+    message="The date of birth was recorded as an estimate. Confirm or correct it on the child’s personal details.",
+    fix=DETAILS, record_type=PERSON,
+    sql="SELECT k.id, k.id, '' FROM returned k WHERE (k.in_cin OR k.in_lac) AND k.date_of_birth_estimated",
+))
+
+register(Check(
     id="8750", title="Unborn child's sex not ‘unknown’", returns=(CIN,),
     message="This child is not born yet, so their sex must be recorded as unknown.",
     fix=DETAILS, record_type=PERSON,

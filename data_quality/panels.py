@@ -10,7 +10,7 @@ def problems_panel(request, person):
     problems = problems_for_child(person)
     if not problems:
         return None
-    return {"template": "data_quality/_panel.html", "problems": problems}
+    return {"template": "data_quality/_panel.html", "section": "quality", "problems": problems}
 
 
 register_summary_panel(problems_panel)

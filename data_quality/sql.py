@@ -44,7 +44,7 @@ TABLES = {
 # children the statement is about.
 VIEWS = """
 kids AS (
-    SELECT p.id, p.date_of_birth, p.expected_date_of_birth, p.date_of_death, p.sex, p.ethnicity, p.disabilities,
+    SELECT p.id, p.date_of_birth, p.date_of_birth_estimated, p.expected_date_of_birth, p.date_of_death, p.sex, p.ethnicity, p.disabilities,
            p.upn, p.upn_unknown_reason, p.nhs_number
     FROM {person} p WHERE p.is_child AND p.merged_into_id IS NULL AND SCOPE(p.id)
 ),

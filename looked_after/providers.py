@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
-from casework.choices import VisitType
 from casework.models import Visit
 from children_in_need.series import Series, recurring_specs
 from codelists.ssda903 import LegalStatus
@@ -98,7 +97,7 @@ def _reads() -> dict:
         "health_kinds": _column(HealthCheck, "kind"), "health_days": _column(HealthCheck, "done_on"),
         "reviews": _column(LAReview, "held_on"), "sdqs": _column(SDQScore, "completed_on"),
         "peps": _column(PersonalEducationPlan, "held_on"),
-        "visits": _column(Visit, "visited_at", visit_type=VisitType.STATUTORY_CLA, child_seen=True),
+        "visits": _column(Visit, "visited_at", child_seen=True),
         "episodes": records(Episode.objects.filter(child_id=CHILD).order_by("start_date", "id")),
         "placements": records(Placement.objects.filter(episodes__child_id=CHILD).distinct()),
         "agreements": records(PlacedWithParents.objects.filter(placement__child_id=CHILD)),

@@ -55,11 +55,29 @@ class _IdentityFields(forms.Form):
         return identifiers.validate_nhs_number(value) if value else ""
 
 
+DOB_KNOWN, DOB_ESTIMATED, DOB_UNKNOWN = "known", "estimated", "unknown"
+
+
 class ChildCreateForm(_IdentityFields):
+    # Issue 13: a contact about a child whose date of birth nobody knows could not be recorded.
+    date_of_birth_known = forms.ChoiceField(
+        label="Is the child’s date of birth known?", widget=forms.RadioSelect, required=False,
+        choices=[(DOB_KNOWN, "Yes"), (DOB_ESTIMATED, "Only roughly: the date below is an estimate"),
+                 (DOB_UNKNOWN, "No, not yet")],
+        help_text="You can record the date, or correct an estimate, on the child’s personal details when it is known",
+    )
+
     def clean(self):
         data = super().clean()
-        if not self.errors and not data.get("date_of_birth") and not data.get("expected_date_of_birth"):
+        known = data.pop("date_of_birth_known", "") or DOB_KNOWN
+        if self.errors:
+            return data
+        if known == DOB_UNKNOWN:
+            if data.get("date_of_birth"):
+                self.add_error("date_of_birth", "Leave the date of birth empty if it is not known, or say it is an estimate")
+        elif not data.get("date_of_birth") and not data.get("expected_date_of_birth"):
             self.add_error("date_of_birth", "Enter the date of birth, or the expected date of birth for an unborn child")
+        data["date_of_birth_estimated"] = known == DOB_ESTIMATED and bool(data.get("date_of_birth"))
         return data
 
 
@@ -67,6 +85,10 @@ class PersonDetailsForm(_IdentityFields):
     """Everything on the personal details page. `version` is the version the user opened."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+    date_of_birth_estimated = forms.BooleanField(
+        label="The date of birth is an estimate", required=False,
+        help_text="Untick it when the date of birth is confirmed",
+    )
     date_of_death = DateField(label="Date of death", required=False)
     gender_identity = forms.CharField(label="Gender identity (optional)", max_length=100, required=False)
     ethnicity = forms.ChoiceField(label="Ethnicity", choices=_blank(cin.Ethnicity.choices), required=False)

@@ -62,6 +62,10 @@ class Person(models.Model):
     expected_date_of_birth = models.DateField(
         null=True, blank=True, help_text="For an unborn child: the expected date of delivery."
     )
+    # A contact about a child whose date of birth is not known (or only guessed) is still recorded:
+    # the date is left empty, or typed and marked an estimate, and put right when it is known.
+    # The returns' data-quality checks list a child whose date is missing or still an estimate.
+    date_of_birth_estimated = models.BooleanField("Date of birth is an estimate", default=False)
     date_of_death = models.DateField(null=True, blank=True)
 
     sex = models.CharField(max_length=1, choices=cin.Sex.choices, blank=True)

@@ -17,7 +17,8 @@ from workforce.roles import Role
 
 # Fields a user edits on the details form; the conflict check compares these.
 EDITABLE_FIELDS = [
-    "given_name", "middle_names", "family_name", "preferred_name", "date_of_birth", "expected_date_of_birth",
+    "given_name", "middle_names", "family_name", "preferred_name", "date_of_birth", "date_of_birth_estimated",
+    "expected_date_of_birth",
     "date_of_death", "sex", "gender_identity", "ethnicity", "first_language", "religion", "disabilities",
     "nhs_number", "upn", "former_upn", "upn_unknown_reason", "immigration_status", "uasc",
 ]

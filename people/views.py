@@ -57,7 +57,23 @@ def search(request):
     return render(request, "people/search.html", {
         "form": form, "page": page, "query_string": params.urlencode(),
         "can_create": may(request.user, Capability.ADD_CHILD),
+        # "New contact" on the front door's home, "A child not yet known" on private fostering's:
+        # each child found offers the page the user came to record.
+        "purpose": _purpose(request),
     })
+
+
+# Why a user is finding or adding a child -> (the page that records it, its capability). The
+# front door's "New contact" and the private fostering officer's new notification start here.
+PURPOSES = {
+    "contact": ("front_door:contact_new", Capability.RECORD_FRONT_DOOR),
+    "private_fostering": ("private_fostering:notification_new", Capability.RECORD_PRIVATE_FOSTERING),
+}
+
+
+def _purpose(request) -> str:
+    purpose = request.GET.get("purpose", "")
+    return purpose if purpose in PURPOSES and may(request.user, PURPOSES[purpose][1]) else ""
 
 
 @require_http_methods(["GET", "POST"])
@@ -80,8 +96,11 @@ def child_create(request):
                 apply_service_errors(form, error)
             else:
                 messages.success(request, f"Record created for {child.full_name} (LA child ID {child.la_id})")
+                purpose = _purpose(request)
+                if purpose and may(request.user, PURPOSES[purpose][1], child):
+                    return redirect(PURPOSES[purpose][0], child.pk)
                 return redirect("people:summary", child.pk)
-    return render(request, "people/child_new.html", {"form": form, "duplicates": duplicates})
+    return render(request, "people/child_new.html", {"form": form, "duplicates": duplicates, "purpose": _purpose(request)})
 
 
 def _can_edit(request, person) -> bool:
@@ -110,6 +129,7 @@ def summary(request, person_id):
     }
     context.update(_summary_extras(person))
     context["panels"] = summary_panels_for(request, person)
+    context["status_panels"] = [panel for panel in context["panels"] if panel.get("section") == "status"]
     return render_record(request, person, "summary", "people/summary.html", context)
 
 
@@ -122,6 +142,12 @@ def _summary_extras(person):
         "recent_notes": list(person.case_notes.select_related("recorded_by")[:3]),
     }
     extras["due_items"] = list(due_items_for_child(person=person)[:5])
+    # When the child was last seen: from the recent visits when one of them saw the child, else
+    # the one query every list uses (casework.selectors.last_seen_subquery's rule).
+    seen = [visit.visited_at for visit in extras["recent_visits"] if visit.child_seen]
+    extras["last_seen"] = seen[0] if seen else (
+        person.visits.filter(child_seen=True).order_by("-visited_at", "-id").values_list("visited_at", flat=True).first()
+        if len(extras["recent_visits"]) == 3 else None)
     return extras
 
 

@@ -7,7 +7,7 @@
   last review (#43); once placed, within 4 weeks, the second within 3 months of the first, then
   every 6 months (#44);
 - adoption visits (reg 36(4)(a)): within a week of the placement, weekly until the first review,
-  then as often as the last review decided (#45). Visits are casework Visits of type "adoption"
+  then as often as the last review decided (#45). Visits are casework Visits (any type)
   in which the child was seen.
 
 Each series runs from the date the last occurrence actually happened (C3.4), and stops when the
@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from casework.choices import VisitType
 from casework.models import Visit
 from children_in_need.series import Series, recurring_specs
 from permanence.choices import OrderKind, PermanenceOption
@@ -41,7 +40,7 @@ from timescales.reads import CHILD, attach, column, records
 def _reads() -> dict:
     adoption = {"child_id": CHILD, "option": PermanenceOption.ADOPTION}
     orders = PermanenceOrder.objects.filter(child_id=CHILD, kind=OrderKind.PLACEMENT_ORDER).order_by("-made_on", "-id")
-    visits = Visit.objects.filter(child_id=CHILD, visit_type=VisitType.ADOPTION, child_seen=True).order_by("visited_at", "pk")
+    visits = Visit.objects.seen().filter(child_id=CHILD).order_by("visited_at", "pk")
     return {
         "proceedings": records(CareProceedings.objects.filter(child_id=CHILD).order_by("-issued_on", "-id")),
         "extensions": records(ProceedingsExtension.objects.filter(proceedings__child_id=CHILD).order_by("granted_on", "id")),

@@ -76,6 +76,31 @@ def _date(checks: DateChecks, field: str, value, what: str, *, child=None, after
     checks.not_before(field, value, after, after_message)
 
 
+# The age by which each order must be made, with its source (issue 13: each legal-status rule
+# checked against the Act). A child arrangements order about with whom the child lives is outside
+# section 9(7)'s bar at 16 (section 9(6B), as amended by the Children and Families Act 2014).
+ORDER_AGE_LIMITS = {
+    OrderKind.PLACEMENT_ORDER: (18, "Adoption and Children Act 2002, section 21 (a placement order is for a child)"),
+    OrderKind.ADOPTION_ORDER: (19, "Adoption and Children Act 2002, section 47(9)"),
+    OrderKind.SPECIAL_GUARDIANSHIP_ORDER: (18, "Children Act 1989, sections 14A and 105(1)"),
+    OrderKind.CHILD_ARRANGEMENTS_ORDER: (18, "Children Act 1989, sections 9(6B) and 105(1)"),
+}
+
+
+def _check_order_age(checks: DateChecks, child, kind: OrderKind, made_on: datetime.date) -> None:
+    """No order the court could not have made at the child's age (no date of birth: not refused)."""
+    from timescales.calendar import age_on, birthday
+
+    if child.date_of_birth is None:
+        return
+    limit, _source = ORDER_AGE_LIMITS[kind]
+    if age_on(child.date_of_birth, made_on) >= limit:
+        checks.add("made_on", (
+            f"A {kind.label.split(' (')[0].lower()} cannot be made for a young person aged {limit} or over: "
+            f"{child.full_name} was {limit} on {long_date(birthday(child.date_of_birth, limit))}"
+        ))
+
+
 def _choice(checks: DateChecks, field: str, value, choices, message: str) -> None:
     if value not in choices.values:
         checks.add(field, message)
@@ -238,6 +263,8 @@ def permanence_order_record(
     checks = DateChecks()
     _choice(checks, "kind", kind, OrderKind, "Select the order")
     _date(checks, "made_on", made_on, "The date the order was made", child=child)
+    if kind in OrderKind.values and made_on is not None and "made_on" not in checks.errors:
+        _check_order_age(checks, child, OrderKind(kind), made_on)
     checks.raise_if_any()
     kind = OrderKind(kind)
     if kind == OrderKind.SPECIAL_GUARDIANSHIP_ORDER:

@@ -9,7 +9,6 @@
   reading, timescales.phases).
 """
 
-from casework.choices import VisitType
 from casework.models import Visit
 from private_fostering.models import PrivateFostering
 from timescales import engine
@@ -50,7 +49,7 @@ def _spec(arrangement, trigger, label, calendar, key, completed_at=None):
 
 
 def _reads() -> dict:
-    visits = Visit.objects.filter(child_id=CHILD, visit_type=VisitType.PRIVATE_FOSTERING, child_seen=True)
+    visits = Visit.objects.seen().filter(child_id=CHILD)
     return {
         "arrangements": records(PrivateFostering.objects.filter(child_id=CHILD).order_by("-notified_on", "-id")),
         "visits": column(visits.order_by("-visited_at", "-id"), "visited_at"),

@@ -33,14 +33,21 @@ VISIT_RULES = frozenset(
 )
 
 
+def _with_last_seen(items: QuerySet[DueItem]) -> QuerySet[DueItem]:
+    """Each row with `last_seen`, worked out the one way every list does (casework.selectors)."""
+    from casework.selectors import last_seen_subquery
+
+    return items.annotate(last_seen=last_seen_subquery("person_id"))
+
+
 def overdue_for_worker(*, user) -> QuerySet[DueItem]:
-    return due_items_for_worker(user=user).overdue()
+    return _with_last_seen(due_items_for_worker(user=user).overdue())
 
 
 def due_soon_for_worker(*, user, days: int = SOON_DAYS) -> QuerySet[DueItem]:
     """Not overdue yet, and due within the next `days` days (today included)."""
     until = clock.today() + datetime.timedelta(days=days)
-    return due_items_for_worker(user=user).not_overdue().filter(due_date__lte=until)
+    return _with_last_seen(due_items_for_worker(user=user).not_overdue().filter(due_date__lte=until))
 
 
 def managed_team_ids(user):
@@ -61,7 +68,8 @@ def team_overdue(*, user, worker_id: int | None = None, rule_code: str = "") -> 
         items = items.filter(worker_id=worker_id)
     if rule_code:
         items = items.filter(rule_code=rule_code)
-    return items.select_related("person", "worker").order_by("worker__last_name", "worker__first_name", "due_date", "id")
+    return _with_last_seen(items).select_related("person", "worker").order_by(
+        "worker__last_name", "worker__first_name", "due_date", "id")
 
 
 def team_overdue_counts(*, user) -> list[dict]:
@@ -77,8 +85,33 @@ def team_overdue_counts(*, user) -> list[dict]:
 def children_not_seen(*, user) -> QuerySet[DueItem]:
     """Children in the manager's teams with a visit overdue under their visiting standard."""
     return (
-        _team_overdue(user)
+        _with_last_seen(_team_overdue(user))
         .filter(rule_code__in=VISIT_RULES)
         .select_related("person", "worker")
         .order_by("due_date", "id")
+    )
+
+
+def unallocated_for_manager(*, user) -> QuerySet:
+    """The children sent to a team the user manages with no worker yet (the front door's hand-off,
+    casework.services.allocation_change with no worker), longest waiting first, each with
+    `waiting_since` (the day the open allocation to the team began), the soonest open due item
+    (`next_due_title`, `next_due_date`) and `last_seen`. One query, through visible_to."""
+    from django.db.models import OuterRef, Subquery
+
+    from casework.models import Allocation
+    from casework.selectors import last_seen_subquery
+    from people.models import Person
+
+    allocation = Allocation.objects.filter(child=OuterRef("pk"), end_date__isnull=True).values("start_date")[:1]
+    due = DueItem.objects.open().filter(person=OuterRef("pk")).order_by("due_date", "id")
+    children = Person.objects.live().children().filter(current_team_id__in=managed_team_ids(user), current_worker__isnull=True)
+    return (
+        visible_to(user, children, via="pk")
+        .annotate(
+            waiting_since=Subquery(allocation), next_due_title=Subquery(due.values("title")[:1]),
+            next_due_date=Subquery(due.values("due_date")[:1]), last_seen=last_seen_subquery("pk"),
+        )
+        .select_related("current_team")
+        .order_by("waiting_since", "id")
     )

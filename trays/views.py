@@ -67,6 +67,7 @@ def my_team(request):
         "overdue": list(trays.team_overdue(user=user, worker_id=worker_id if worker_id in workers else None,
                                            rule_code=rule_code)[:TRAY_LIMIT]),
         "not_seen": list(trays.children_not_seen(user=user)[:TRAY_LIMIT]),
+        "unallocated": list(trays.unallocated_for_manager(user=user)[:TRAY_LIMIT]),
         "waiting": _with_due_dates(assessments_awaiting_authorisation(user=user)),
         "workers": list(workers.values()),
         "rules": sorted(((code, rule.title) for code, rule in RULES.items()), key=lambda pair: pair[1]),

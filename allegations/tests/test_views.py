@@ -92,10 +92,13 @@ def test_recording_an_allegation_and_its_child_from_the_forms(client, lado, chil
     allegation = Allegation.objects.get()
     assert response.status_code == 302 and response.url == reverse("allegations:detail", args=[allegation.pk])
     assert allegation.criteria == ["harmed", "risk"]
-    response = client.post(reverse("allegations:child_add", args=[allegation.pk]), {"la_id": f" {child.la_id.lower()} "})
+    # Issue 13: the child is found by searching, not by typing an ID, and added from the results.
+    found = client.get(reverse("allegations:child_add", args=[allegation.pk]), {"name": child.full_name}).content.decode()
+    assert child.full_name in found and f'name="person" value="{child.pk}"' in found
+    response = client.post(reverse("allegations:child_add", args=[allegation.pk]), {"person": str(child.pk)})
     assert response.status_code == 302 and AllegationChild.objects.get().child == child
-    response = client.post(reverse("allegations:child_add", args=[allegation.pk]), {"la_id": "C9999999"})
-    assert "No record with the ID C9999999 was found" in response.content.decode()
+    response = client.post(reverse("allegations:child_add", args=[allegation.pk]), {"person": "987654"})
+    assert "Search for the child, then select them" in response.content.decode()
     body = client.get(reverse("allegations:detail", args=[allegation.pk])).content.decode()
     assert "Within 1 working day" in body and child.full_name in body  # 30 May (Fri) to 2 June (Mon)
 

@@ -38,7 +38,8 @@ def test_pages_about_a_care_leaver_are_404_before_there_is_one(client, worker, y
     assert client.get(reverse("care_leavers:start", args=[young_person.pk])).status_code == 200
     assert client.get(reverse("care_leavers:contact_new", args=[young_person.pk])).status_code == 404
     body = client.get(reverse("care_leavers:record", args=[young_person.pk])).content.decode()
-    assert "is not supported as a care leaver" in body and "They are 16 on 10 September 2024" in body
+    # Issue 13: a birthday in the past is told in the past ("They are 16 on" a date gone by).
+    assert "is not supported as a care leaver" in body and "They turned 16 on 10 September 2024" in body
 
 
 def test_a_reader_cannot_record(client, make_staff, worker, young_person):

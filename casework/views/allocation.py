@@ -48,7 +48,10 @@ def allocation(request, person_id):
                 except ValidationError as error:
                     apply_service_errors(form, error)
                 else:
-                    messages.success(request, f"{child.full_name} allocated to {data['worker']}, {data['team']}")
+                    if data["worker"] is None:
+                        messages.success(request, f"{child.full_name} sent to {data['team']}’s unallocated tray")
+                    else:
+                        messages.success(request, f"{child.full_name} allocated to {data['worker']}, {data['team']}")
                     return redirect("casework:allocation", child.pk)
         context |= {
             "team": team,

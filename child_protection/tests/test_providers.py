@@ -93,13 +93,22 @@ def test_cp_visits_every_10_working_days_from_the_last_visit_where_the_child_was
     assert DueItem.objects.overdue().filter(rule_code="cp_visit").exists()
 
 
-def test_a_visit_of_another_type_or_before_the_plan_does_not_count(worker, child, on):
+def test_a_visit_before_the_plan_or_without_seeing_the_child_does_not_count(worker, child, on):
     on(D(2025, 6, 2))
     make_visit(worker, child, at(D(2025, 6, 2), 8), visit_type="cp")  # before the plan's day: day 0
     make_cp_plan(worker, child, referral_on=D(2025, 6, 2))
     on(D(2025, 6, 4))
-    make_visit(worker, child, at(D(2025, 6, 4), 10), visit_type="home")
+    make_visit(worker, child, at(D(2025, 6, 4), 10), visit_type="cp", child_seen=False)
     assert open_item(child, "cp_visit").due_date == D(2025, 6, 16)
+
+
+def test_a_home_visit_in_which_the_child_was_seen_counts(worker, child, on):
+    # Issue 13: the visiting standard is the child's plan's, not the visit type's.
+    on(D(2025, 6, 2))
+    make_cp_plan(worker, child, referral_on=D(2025, 6, 2))
+    on(D(2025, 6, 4))
+    make_visit(worker, child, at(D(2025, 6, 4), 10), visit_type="home")
+    assert open_item(child, "cp_visit").due_date == D(2025, 6, 18)  # 10 working days from 4 June
 
 
 def test_the_cp_visit_standard_is_the_authoritys_own(worker, manager, child, on):

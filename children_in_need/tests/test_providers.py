@@ -61,3 +61,18 @@ def test_the_end_of_the_plan_ends_what_is_due(worker, child, plan, clock):
     clock.travel_to(at(D(2025, 6, 2), 17))
     services.cin_plan_end(actor=worker, plan=plan, end_date=D(2025, 6, 2))
     assert not DueItem.objects.filter(person=child, rule_code__in=["cin_visit", "cin_plan_review"]).exists()
+
+
+# Issue 13, hand-off 3: a "Home visit" with the child seen alone left "Visit the child in need"
+# overdue, because only a visit of the type "Child in need visit" counted, and nothing said so.
+@pytest.mark.parametrize("visit_type", ["home", "unannounced", "school"])
+def test_any_visit_in_which_the_child_was_seen_meets_the_cin_visiting_standard(worker, child, plan, clock, visit_type):
+    clock.travel_to(at(D(2025, 6, 13), 17))
+    make_visit(worker, child, at(D(2025, 6, 13), 10), visit_type=visit_type)
+    assert open_item(child, "cin_visit").due_date == D(2025, 7, 11)
+
+
+def test_a_visit_in_which_the_child_was_not_seen_does_not_count(worker, child, plan, clock):
+    clock.travel_to(at(D(2025, 6, 13), 17))
+    make_visit(worker, child, at(D(2025, 6, 13), 10), visit_type="cin", child_seen=False)
+    assert open_item(child, "cin_visit").due_date == D(2025, 6, 27)

@@ -35,7 +35,12 @@ from looked_after.services.common import (
     finish,
     long_date,
 )
-from looked_after.services.episodes import NO_LEGAL_STATUS, OVERLAP_MESSAGES, _check_home_postcode
+from looked_after.services.episodes import (
+    NO_LEGAL_STATUS,
+    OVERLAP_MESSAGES,
+    _check_home_postcode,
+    check_legal_status_age,
+)
 from people.models import Person
 
 NO_REASON = "Enter why the record is being corrected"
@@ -162,6 +167,8 @@ def episode_correct(
         checks.add("reason", NO_REASON)
     _check_start(checks, child, episode, before, after, start_date)
     _check_status(checks, episode, before, after, legal_status)
+    if legal_status in LegalStatus.values and start_date is not None and "legal_status" not in checks.errors:
+        check_legal_status_age(checks, child, legal_status, start_date)
     if category_of_need not in CategoryOfNeed.values:
         checks.add("category_of_need", "Select the category of need")
     home = _check_home_postcode(checks, home_postcode)

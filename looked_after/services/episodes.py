@@ -104,6 +104,16 @@ def _placement_data(placement: Placement) -> dict:
     }
 
 
+def check_legal_status_age(checks: DateChecks, child: Person, legal_status: str, on: datetime.date) -> None:
+    """Refuse a legal status the law does not allow at the child's age on `on` (s31(3) and the
+    others in looked_after.legal_status_rules), beside the legal status field."""
+    from looked_after.legal_status_rules import refusal
+
+    message = refusal(legal_status, date_of_birth=child.date_of_birth, on=on, name=child.full_name)
+    if message:
+        checks.add("legal_status", message)
+
+
 # --- Starting to be looked after -----------------------------------------------------------------
 
 
@@ -137,6 +147,8 @@ def period_start(
             checks.add("start_date", "The start date must be on or after the child's date of birth")
     if legal_status not in LegalStatus.values:
         checks.add("legal_status", NO_LEGAL_STATUS)
+    elif start_date is not None:
+        check_legal_status_age(checks, child, legal_status, start_date)
     if category_of_need not in CategoryOfNeed.values:
         checks.add("category_of_need", "Select the category of need")
     home = _check_home_postcode(checks, home_postcode)
@@ -191,6 +203,8 @@ def episode_change(
     new_status = legal_status or current.legal_status
     if new_status not in LegalStatus.values:
         checks.add("legal_status", NO_LEGAL_STATUS)
+    elif new_status != current.legal_status and change_date is not None:
+        check_legal_status_age(checks, child, new_status, change_date)
     status_changed = new_status != current.legal_status
     home = _check_home_postcode(checks, home_postcode) if home_postcode else current.home_postcode
     cleaned = None

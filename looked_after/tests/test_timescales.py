@@ -152,12 +152,16 @@ def test_first_visit_within_a_week_of_the_placement_then_6_weekly_from_the_visit
     assert open_item(child, "reg28_visit").due_date == D(2025, 7, 22)  # 6 weeks from the visit
 
 
-def test_other_kinds_of_visit_do_not_count(worker, child, on):
+def test_a_visit_of_any_type_counts_when_the_child_was_seen(worker, child, on):
+    # Issue 13: which standard a visit meets is decided by the child's legal status, not its type.
     on(D(2025, 6, 4))
     start_care(worker, child, D(2025, 6, 2))
     casework_services.visit_record(actor=worker, child=child, visited_at=at(D(2025, 6, 3)), visit_type="home",
-                                   child_seen=True, observations="Seen at home.")
+                                   child_seen=False, observations="Not in when I called.")
     assert not met(child, "reg28_visit")
+    casework_services.visit_record(actor=worker, child=child, visited_at=at(D(2025, 6, 3), 16), visit_type="home",
+                                   child_seen=True, observations="Seen at home.")
+    assert met(child, "reg28_visit")
 
 
 def test_a_move_starts_a_new_first_week(worker, child, in_care, on):

@@ -13,6 +13,7 @@ activity after closure).
 from __future__ import annotations
 
 import datetime
+import zlib
 
 from assessments.choices import AssessmentOutcome, AssessmentStatus
 from assessments.models import Assessment
@@ -48,6 +49,7 @@ def _pick(rng, weighted):
 
 
 MIN_ALLOCATION_DAYS = 3
+UNALLOCATED_DAYS = 7  # how recent a new case must be to be left waiting in the team's tray
 
 
 class Journey:
@@ -78,14 +80,20 @@ class Journey:
             if day < handover <= self.ctx.today:
                 day = handover
             self.allocation.end_date, self.allocation.end_reason = day, reason
+        # Some new cases of the last week are still waiting in the team's unallocated tray (issue 13):
+        # sent to the team with no worker named. Chosen from the child's ID, not the shared random
+        # stream, so the rest of the authority comes out as before.
+        waiting = open_ended and reason == "new_case" and day >= self.ctx.today - datetime.timedelta(days=UNALLOCATED_DAYS) \
+            and zlib.crc32(self.child.la_id.encode()) % 3 == 0
+        named = None if waiting else worker
         self.allocation = self.batch.add("allocation", Allocation(
-            child=self.child, worker=worker, team=worker.team, start_date=day, reason=reason, allocated_by=staff.manager_of(worker),
+            child=self.child, worker=named, team=worker.team, start_date=day, reason=reason, allocated_by=staff.manager_of(worker),
         ))
         self.batch.event(self.child, "allocation.changed", self.ctx.at(day, 9, 0), staff.manager_of(worker), self.allocation,
-                         worker=f"{worker.first_name} {worker.last_name}", team=worker.team.name,
+                         worker=f"{worker.first_name} {worker.last_name}" if named else "", team=worker.team.name,
                          reason="New case" if reason == "new_case" else "Transfer between teams")
         if open_ended:
-            self.child.current_worker, self.child.current_team = worker, worker.team
+            self.child.current_worker, self.child.current_team = named, worker.team
         return worker
 
     def close_allocation(self, day):

@@ -23,6 +23,7 @@ BY_NAME = {
     "access:break_glass": C.ADMINISTER_SYSTEM,
     "workforce:lockouts": C.ADMINISTER_SYSTEM,
     "casework:visit_new": C.RECORD_CASEWORK,
+    "casework:visit_correct": C.RECORD_CASEWORK,
     "casework:note_new": C.RECORD_CASEWORK,
     "casework:allocation": C.ALLOCATE,
     "front_door:contact_new": C.RECORD_FRONT_DOOR,

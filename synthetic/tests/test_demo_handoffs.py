@@ -1,0 +1,39 @@
+"""The demo's hand-offs (issue 13), as `make run` shows them: a child in Assessment Team North's
+unallocated tray, a contact about a baby whose date of birth is not known, and a home visit that
+met the CIN visiting standard, corrected with its reason."""
+
+import pytest
+
+from casework.models import ChronologyEvent
+from synthetic import demo
+from synthetic.demo_handoffs import load_demo_handoffs
+from timescales.models import DueItem
+from trays.selectors import unallocated_for_manager
+from workforce.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded(bank_holidays):
+    demo._load_staff()
+    staff = {u.username: u for u in User.objects.all()}
+    load_demo_handoffs(staff)
+    return staff
+
+
+def test_the_sent_child_waits_in_the_team_managers_unallocated_tray(loaded):
+    waiting = list(unallocated_for_manager(user=loaded["tm.hughes"]))
+    assert [child.full_name for child in waiting] == ["Kai Newton"]
+    assert waiting[0].next_due_title
+
+
+def test_the_baby_with_no_date_of_birth_has_a_contact(loaded):
+    event = ChronologyEvent.objects.get(event_type="contact.received", child__family_name__startswith="Unknown")
+    assert event.child.date_of_birth is None
+
+
+def test_the_home_visit_met_the_cin_visit_and_was_corrected(loaded):
+    item = DueItem.objects.get(person__given_name="Mia", rule_code="cin_visit", completed_at__isnull=True)
+    assert not item.is_overdue
+    assert ChronologyEvent.objects.filter(child=item.person, event_type="visit.corrected").exists()

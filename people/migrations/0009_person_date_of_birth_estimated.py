@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0007_name_score_function'),
+        ('people', '0008_name_keys_search_path'),
     ]
 
     operations = [

@@ -49,6 +49,7 @@ class Checked:
     # check, `check_data_quality --year`), which is what the return itself was built from.
     shown: dict = field(default_factory=dict)
     at_year_end: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)  # LA child ID -> "Given Family", for the demo's stories
 
 
 def _cin_children(xml_path: Path) -> set[str]:
@@ -91,6 +92,10 @@ def check_returns(name: str, out: Path) -> Checked:
     checked.lac_children = len(in_care)
     checked.looked_after_not_in_cin = sorted(in_care - _cin_children(cin))
     checked.shown, checked.at_year_end = _problems()
+    from people.models import Person
+
+    checked.names = {la_id: f"{given} {family}" for la_id, given, family in
+                     Person.objects.exclude(la_id__startswith="G").values_list("la_id", "given_name", "family_name")}
     return checked
 
 

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from returns.annex_a import build_annex_a
 from returns.cin_census import build_cin_census
 from returns.ssda903 import build_ssda903
 from returns.tests.test_validators import (
@@ -35,6 +36,7 @@ GENERATED_ON = datetime.date(2026, 5, 15)
 @dataclass
 class Checked:
     name: str
+    out: Path | None = None  # where the returns were written: cin.xml and 903/<year>/
     cin_children: int = 0
     lac_children: int = 0
     cin_errors: list = field(default_factory=list)
@@ -65,10 +67,12 @@ def _episode_children(folder: Path) -> set[str]:
 
 def check_returns(name: str, out: Path) -> Checked:
     out.mkdir(parents=True, exist_ok=True)
-    checked = Checked(name)
+    checked = Checked(name, out)
     cin = out / "cin.xml"
     checked.cin_children = build_cin_census(YEAR, cin)["children"]
     build_ssda903(YEAR, out / "903")
+    # Annex A has no validator; built all the same, so a crash on any of these authorities shows.
+    build_annex_a(datetime.date(YEAR, 3, 31), out / "annex-a.xlsx")
     this_year, last_year = out / "903" / str(YEAR), out / "903" / str(YEAR - 1)
     cin_result = run_cin(cin)
     lac_result = run_903(this_year, last_year, YEAR)

@@ -18,27 +18,41 @@ def _table(folder, name):
 
 
 def test_a_social_worker_episode_that_opens_a_case_is_a_first_contact_or_re_referral(authority, clock, tmp_path):
-    # Finding 1: Kai's case was closed in May and he was re-referred in September. The worker
-    # allocated then starts a case (FCONTA, which SW10STG2 and SW10aSTG2 expect after a gap);
-    # a change of worker within a case says why (here: the worker left, LEFTRL).
+    # Finding 1: Kai's first worker opened his case; in September he was re-referred and his
+    # manager allocated the new case. Both start a case (FCONTA, the one reason SW10STG2 and
+    # SW10aSTG2 accept after a gap); a change of worker within a case says why (LEFTRL).
     from casework.services import allocation_change
 
     kai, worker, manager = authority.in_care, authority.worker, authority.manager
-    clock.travel_to(at(D(2025, 5, 1), 17))
-    allocation_change(actor=manager, child=kai, team=worker.team, worker=None, start_date=D(2025, 5, 1), reason="closed")
     clock.travel_to(at(D(2025, 9, 1), 17))
-    allocation_change(actor=manager, child=kai, team=worker.team, worker=worker, start_date=D(2025, 9, 1), reason="other")
+    allocation_change(actor=manager, child=kai, team=worker.team, worker=manager, start_date=D(2025, 9, 1),
+                      reason="new_case")
     clock.travel_to(at(D(2025, 12, 1), 17))
-    allocation_change(actor=manager, child=kai, team=worker.team, worker=manager, start_date=D(2025, 12, 1),
+    allocation_change(actor=manager, child=kai, team=worker.team, worker=worker, start_date=D(2025, 12, 1),
                       reason="worker_left")
     clock.travel_to(at(D(2026, 4, 15), 17))
 
     build_ssda903(2026, tmp_path, previous=False)
     rows = [(r["SW_DECOM"], r["SW_DEC"], r["SW_REASON"]) for r in _table(tmp_path / "2026", "SWEpisodes")
             if r["CHILD"] == kai.la_id]
-    assert rows == [("08/01/2024", "01/05/2025", "FCONTA"),  # his first worker: the first contact
-                    ("01/09/2025", "01/12/2025", "FCONTA"),  # after the case closed: a re-referral
+    assert rows == [("08/01/2024", "01/09/2025", "FCONTA"),  # his first worker: the first contact
+                    ("01/09/2025", "01/12/2025", "FCONTA"),  # the re-referral, allocated as a new case
                     ("01/12/2025", "", "LEFTRL")]
+
+
+def test_after_a_case_closed_the_next_worker_is_a_re_referral_whatever_reason_was_given():
+    # The generator ends a closed case's allocation with "closed"; the next worker then opens a
+    # case, whatever reason their allocation carries.
+    from returns.ssda903 import sw_reason
+
+    def allocation(reason, previous_end, has_previous=True):
+        return {"reason": reason, "previous_end": previous_end, "has_previous": has_previous}
+
+    assert sw_reason(allocation("transfer", None, has_previous=False)) == "FCONTA"
+    assert sw_reason(allocation("transfer", "closed")) == "FCONTA"
+    assert sw_reason(allocation("transfer", "transfer")) == "TSPROC"
+    assert sw_reason(allocation("caseload", "caseload")) == "MANAGE"
+    assert sw_reason(allocation("other", "other")) == "OTHERS"
 
 
 def _chunk(dob, episodes, touches):

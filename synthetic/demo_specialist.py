@@ -70,8 +70,8 @@ def _looked_after(worker, child, start, legal_status, placement):
 
 def _permanence(staff, today, ago):
     nowak = staff["sw.nowak"]
-    amelia = people.person_create(actor=nowak, given_name="Amelia", family_name="Wood", sex="F", ethnicity="WBRI", disabilities=["NONE"],
-                                  upn_unknown_reason="UN1",
+    amelia = people.person_create(actor=nowak, given_name="Amelia", family_name="Wood", sex="F", ethnicity="WBRI",
+                                  disabilities=["NONE"], upn_unknown_reason="UN1",
                                   date_of_birth=_years_before(today, 3, 40))
     _looked_after(nowak, amelia, ago(300), "C2", PlacementDetails("U4", "PR1", "B14 6JU", carer_name="Mr and Mrs Shah"))
     with clock.travel_to(_at(ago(125))):
@@ -79,8 +79,8 @@ def _permanence(staff, today, ago):
                                               panel_on=ago(132), decision_maker="Alex Moore, head of service",
                                               notes="Adoption panel recommended adoption; the agency decision maker agreed.")
 
-    noah = people.person_create(actor=nowak, given_name="Noah", family_name="Parker", sex="M", ethnicity="WBRI", disabilities=["NONE"],
-                                upn_unknown_reason="UN1",
+    noah = people.person_create(actor=nowak, given_name="Noah", family_name="Parker", sex="M", ethnicity="WBRI",
+                                disabilities=["NONE"], upn_unknown_reason="UN1",
                                 date_of_birth=_years_before(today, 2, 100))
     _looked_after(nowak, noah, ago(420), "C2", PlacementDetails("U4", "PR1", "B17 9AN", carer_name="Ms Adebayo"))
     with clock.travel_to(_at(ago(240))):
@@ -98,8 +98,8 @@ def _permanence(staff, today, ago):
 
 def _care_leaver(staff, today, ago):
     nowak, adviser = staff["sw.nowak"], staff["pa.adeyemi"]
-    jordan = people.person_create(actor=nowak, given_name="Jordan", family_name="Hall", sex="M", ethnicity="WBRI", disabilities=["NONE"],
-                                  upn=generate_upn(random.Random("Jordan Hall"), "330"),
+    jordan = people.person_create(actor=nowak, given_name="Jordan", family_name="Hall", sex="M", ethnicity="WBRI",
+                                  disabilities=["NONE"], upn=generate_upn(random.Random("Jordan Hall"), "330"),
                                   date_of_birth=_years_before(today, 17, 200))
     sixteenth = _years_before(today, 1, 200)
     # Looked after from 15, for well over the 13 weeks after 14 that make an eligible child.

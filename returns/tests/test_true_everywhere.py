@@ -102,6 +102,7 @@ def test_a_young_person_who_left_care_after_the_year_is_not_its_care_leaver(auth
 
 def _care_leaver(authority, clock, *, dob, care, name="Jo"):
     from care_leavers.services import care_leaver_start
+    from casework.services import allocation_to_creator
     from looked_after import services as la
     from looked_after.services import PlacementDetails
     from people.services import person_create
@@ -111,6 +112,7 @@ def _care_leaver(authority, clock, *, dob, care, name="Jo"):
     clock.travel_to(at(started, 17))
     person = person_create(actor=worker, given_name=name, family_name="Leaver", sex="F", ethnicity="WBRI",
                            date_of_birth=dob, allocate=False)
+    allocation_to_creator(actor=worker, child=person, start_date=started)
     la.period_start(actor=worker, child=person, start_date=started, legal_status="V2", category_of_need="N1",
                     home_postcode="B12 9QF",
                     placement=PlacementDetails(placement_type="U1", provider="PR1", postcode="B15 2TT", carer_name="Lee"))

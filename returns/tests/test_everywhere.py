@@ -26,7 +26,7 @@ def test_the_returns_pass_both_validators_and_every_looked_after_child_is_a_chil
     for errors in (checked.cin_errors, checked.lac_errors):
         for issue in _deliberate(checked, errors):
             errors.remove(issue)
-    assert checked.cin_children > 20 and checked.lac_children > 5, (checked.name, checked.cin_children,
+    assert checked.cin_children > 20 and checked.lac_children >= 3, (checked.name, checked.cin_children,
                                                                      checked.lac_children)
     assert not checked.cin_errors, f"{checked.name}, CIN census:\n" + describe(checked.cin_errors)
     assert not checked.lac_errors, f"{checked.name}, SSDA903:\n" + describe(checked.lac_errors)

@@ -84,7 +84,7 @@ def test_the_oc3_row_of_a_1_april_birthday_counts_the_check_made_in_march(author
 
     clock.travel_to(at(D(2025, 3, 20), 17))
     keeping_in_touch_record(actor=authority.worker, care_leaver=leaver, contact_on=D(2025, 3, 20), in_touch="YES",
-                            accommodation="S", activity="F1")
+                            accommodation="E1", activity="F5")
     clock.travel_to(at(D(2026, 4, 15), 17))
     build_ssda903(2026, tmp_path, previous=False)
     assert [(r["CHILD"], r["IN_TOUCH"]) for r in _table(tmp_path / "2026", "OC3")] == [(jo.la_id, "YES")]

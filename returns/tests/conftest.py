@@ -52,6 +52,11 @@ def _checked(name, spec, django_db_blocker, tmp_path_factory):
 
     out = tmp_path_factory.mktemp(name.replace(" ", "-"))
     with django_db_blocker.unblock():
+        from django.db import connection
+
+        # Never the development database: the tests that use this fixture are marked django_db,
+        # so pytest-django has switched the connection to the test database.
+        assert connection.settings_dict["NAME"].startswith("test_"), connection.settings_dict["NAME"]
         clock.reset()
         reset_caches()
         try:

@@ -4,8 +4,15 @@ excuses of test_validators (LAC_FALSE_POSITIVES, let through row by row in the o
 each names), and every looked-after child is in the CIN census (every looked-after child is a
 child in need). Each authority is built and validated once a session (conftest.py)."""
 
+import pytest
+
 from returns.tests.test_parity import MIRRORED
 from returns.tests.validators import describe
+
+# The session's authorities are built in the test database: this mark makes sure it is set up
+# even when only these tests run (without it, pytest-django would leave the connection on the
+# development database).
+pytestmark = pytest.mark.django_db
 
 # The demo's stories that show a data-quality problem on purpose: child -> the validator rules
 # it breaks. Each is let through only for that child, and only if the child's page shows the

@@ -27,6 +27,7 @@ def _spec_columns() -> dict[str, list[str]]:
     return columns
 
 
+@pytest.mark.django_db  # the test database is set up for the session's build (conftest.checked_authority)
 @pytest.mark.parametrize("checked_authority", ["small seed 1"], indirect=True)
 def test_the_generated_authoritys_returns_are_valid_and_pass_both_validators(checked_authority):
     checked = checked_authority

@@ -11,7 +11,14 @@ visible). A rule that fires and is in none of them fails the test, naming it.
 
 from pathlib import Path
 
+import pytest
+
 from returns.tests.test_validators import LAC_FALSE_POSITIVES, LAC_VALIDATOR_WRONG
+
+# The session's authorities are built in the test database: this mark makes sure it is set up
+# even when only these tests run (without it, pytest-django would leave the connection on the
+# development database).
+pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 

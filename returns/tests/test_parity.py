@@ -30,7 +30,7 @@ MIRRORED: dict[str, set[str]] = {
     "8868": {"8868"}, "8905": {"8905"},
     # SSDA903 (lac2025_26)
     "101": {"4180"}, "103": {"4220"}, "209": {"8770Q"}, "442": {"8770Q", "442"}, "186": {"186"},
-    "191": {"186", "191-HA", "191-TEETH", "191-IMMS"}, "392b": {"392b"}, "577": {"577"}, "345": {"345"},
+    "191": {"186", "191-HA", "191-TEETH", "191-IMMS"}, "182": {"191-HA", "191-TEETH", "191-IMMS"}, "392b": {"392b"}, "577": {"577"}, "345": {"345"},
     "131": {"131"},
     # The validator works out the placement's local authority (169), location (179) and distance
     # from home (392a) from the placement postcode: without one, all three fire, and 392b shows it.

@@ -66,6 +66,8 @@ def _looked_after(worker, child, start, legal_status, placement):
     with clock.travel_to(_at(start)):
         lac.period_start(actor=worker, child=child, start_date=start, legal_status=legal_status, category_of_need="N1",
                          home_postcode="B31 3PT", placement=placement)
+        # Asked at every period of care's start (SSDA903 PrevPerm, rule 630): none before.
+        permanence.previous_permanence_record(actor=worker, child=child, care_started_on=start, option="Z1")
 
 
 def _permanence(staff, today, ago):

@@ -56,6 +56,43 @@ def episode_open(*, child, referral, primary_need: str) -> CINEpisode:
         )
 
 
+# Every looked-after child is a child in need: the CIN census counts each of them, so a period of
+# care needs a child in need episode open when it starts. A child who comes into care with no
+# open episode (an emergency out of hours, say) has one opened by the period of care itself, with
+# a referral on the day care began. Who referred is not known at that moment: source 10
+# ("Unknown", the census's own code), to be corrected when it is known.
+CARE_REFERRAL_SOURCE = "10"
+CARE_REFERRAL_CONCERNS = ("The child started to be looked after with no child in need episode open: "
+                          "the episode was opened with the period of care.")
+
+
+def episode_for_care(*, actor, child, start_date: datetime.date, primary_need: str) -> CINEpisode:
+    """The child in need episode a period of care starting on `start_date` belongs to: the one
+    open, or a new one opened on that day (with its referral, decided as an assessment of the
+    child's needs). Called by looked_after.services.period_start inside its transaction."""
+    from front_door.choices import ReferralNextStep
+    from front_door.models import Referral
+    from front_door.services import previous_referral_within
+
+    current = CINEpisode.objects.open().filter(child=child).first()
+    if current is not None:
+        return current
+    received_at = _moment(start_date)
+    previous = previous_referral_within(child, start_date)
+    referral = Referral.objects.create(
+        child=child, received_at=received_at, referral_date=start_date, source=CARE_REFERRAL_SOURCE,
+        concerns=CARE_REFERRAL_CONCERNS, is_re_referral=previous is not None, previous_referral=previous,
+        recorded_by=actor, next_step=ReferralNextStep.ASSESSMENT, decided_at=received_at, decided_by=actor,
+    )
+    episode = episode_open(child=child, referral=referral, primary_need=primary_need)
+    chronology_record(child=child, event_type="referral.received", occurred_at=received_at, actor=actor,
+                      source=referral, data={"source": "Unknown (opened with the period of care)",
+                                             "primary_need": PrimaryNeed(primary_need).label,
+                                             "re_referral": referral.is_re_referral,
+                                             "previous_referral_date": long_date(previous.referral_date) if previous else ""})
+    return episode
+
+
 def _closure_checks(episode: CINEpisode, closure_date, reason: str) -> None:
     checks = DateChecks()
     if reason not in ReasonForClosure.values:

@@ -61,6 +61,20 @@ register(Check(
         "AND k.age BETWEEN 6 AND 15 AND k.upn = '' AND k.upn_unknown_reason IN ('', 'UN1')",
 ))
 
+# SSDA903 rule 442: every looked-after child (but those only on short breaks, V3 and V4) has a
+# UPN or the reason there is none, whatever their age. School-age children are 8770Q's, which
+# asks more (no UN1 either); this is the rest, so one child is never told the same thing twice.
+register(Check(
+    id="442", title="No UPN or reason for a looked-after child", returns=(SSDA903,),
+    message="Neither a unique pupil number nor the reason there is none is recorded for a looked-after child "
+            "({detail}). Record the UPN, or why it is not known (SSDA903 rule 442).",
+    fix=DETAILS, record_type=PERSON,
+    sql="SELECT k.id, k.id, 'aged ' || k.age FROM returned k WHERE k.in_lac AND k.upn = '' AND k.upn_unknown_reason = '' "
+        "AND NOT coalesce(k.age BETWEEN 6 AND 15, false) "
+        "AND EXISTS (SELECT 1 FROM {episode} e WHERE e.child_id = k.id AND e.legal_status NOT IN ('V3', 'V4') "
+        "AND e.start_date <= %(as_of)s AND (e.end_date IS NULL OR e.end_date >= %(start)s))",
+))
+
 register(Check(
     id="8585Q", title="Closed as ‘died’ with no date of death", returns=(CIN,),
     message="The child in need episode was closed on {detail} because the child died, but no date of death is recorded.",

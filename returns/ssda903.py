@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from django.db.models import Min, Q
+from django.db.models import Exists, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from care_leavers.models import CareLeaver, KeepingInTouch
@@ -38,6 +38,7 @@ from looked_after.models import (
     ImmunisationStatus,
     LAReview,
     MissingEpisode,
+    PeriodOfCare,
     SDQScore,
     SubstanceMisuse,
     UASCStatus,
@@ -48,6 +49,7 @@ from permanence.choices import PermanenceOption
 from permanence.models import AdoptionMatch, PermanenceDecision, PreviousPermanence
 from returns.output import OutputError, Progress, by_child, chunks, prepare_directory, report, snapshot
 from returns.periods import CollectionYear
+from timescales.calendar import birthday
 
 # File name and exact columns of each table, in the validator's order (lac_validator/config.py).
 TABLES: dict[str, tuple[str, list[str]]] = {
@@ -80,10 +82,16 @@ NOT_ASKED = {"DIED", "RHOM"}  # OC3 IN_TOUCH answers after which ACTIV and ACCOM
 NO_URN = "XXXXXXX"
 NO_URN_TYPES = frozenset({"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"})
 # SW_REASON is why this social worker episode started (the change of worker), required for
-# every episode since April 2023 (rule SW13STG1). Only "left the role" can be read from our
-# allocation reasons without guessing at the DfE's meanings (codelists.ssda903 says why that
-# list is not there); any other reason, a new case included, is OTHERS.
-SW_REASONS = {"worker_left": "LEFTRL"}
+# every episode since April 2023 (rule SW13STG1). The codes' meanings are those of the DfE's
+# Standard Safeguarding Dataset (../shared/specs/ssd/objects/ssd_involvements.yml,
+# invo_worker_change_reason): FCONTA "first contact or re-referral", LEFTRL "previous social
+# worker left role", MANAGE "managing caseloads", TSPROC "transfer due to standard process"
+# (the case moving on from the assessment team, say), OTHERS "other reason".
+# An episode that opens a case is FCONTA whatever reason was typed: the child's first worker, or
+# the first after the case was closed (a re-referral). Rules SW10STG2 and SW10aSTG2 expect a gap
+# before a new episode only then.
+FIRST_CONTACT = "FCONTA"
+SW_REASONS = {"worker_left": "LEFTRL", "caseload": "MANAGE", "transfer": "TSPROC", "new_case": FIRST_CONTACT}
 
 
 def _d(day: datetime.date | None) -> str:
@@ -95,10 +103,9 @@ def _flag(value: bool) -> str:
 
 
 def _birthday(dob: datetime.date, age: int) -> datetime.date:
-    try:
-        return dob.replace(year=dob.year + age)
-    except ValueError:  # 29 February: the birthday is 1 March in other years
-        return datetime.date(dob.year + age, 3, 1)
+    # One convention everywhere: a 29 February birthday is 28 February in other years
+    # (timescales.calendar.birthday says why and where it comes from).
+    return birthday(dob, age)
 
 
 def _urn(episode: dict) -> str:
@@ -121,7 +128,14 @@ def care_leavers_in_year(year: CollectionYear) -> set[int]:
     rows = CareLeaver.objects.exclude(category="qualifying").filter(
         person__date_of_birth__range=(born_from, born_to)
     ).values_list("person_id", "person__date_of_birth")
-    return {pk for pk, dob in rows if any(_birthday(dob, age) in year for age in range(17, 22))}
+    # A care leaver at the birthday: care had ended before it (by the end of the year, as the
+    # return shows the record on 31 March). Someone whose care ended on the birthday or later,
+    # after the year included, was not yet a care leaver at it (rule 1016).
+    left_care = by_child(PeriodOfCare.objects.filter(child_id__in=[pk for pk, _ in rows], end_date__lte=year.end)
+                         .values("child_id", "end_date"))
+    return {pk for pk, dob in rows
+            if any(b in year and any(p["end_date"] < b for p in left_care[pk])
+                   for b in (_birthday(dob, age) for age in range(17, 22)))}
 
 
 def children_in_return(year: CollectionYear) -> list[int]:
@@ -171,7 +185,10 @@ class _Chunk:
         self.substance = by_child(SubstanceMisuse.objects.filter(child_id__in=ids, identified_on__range=(start, end))
                                   .values("child_id", "intervention_offered", "intervention_received"))
         self.keeping_in_touch = by_child(
-            KeepingInTouch.objects.filter(care_leaver__person_id__in=ids, contact_on__range=(start, end))
+            # From 3 months before the year: a check before 1 April stands for a birthday early in
+            # the year (the window oc3_rows looks in). None after 31 March, as everywhere.
+            KeepingInTouch.objects.filter(care_leaver__person_id__in=ids,
+                                          contact_on__range=(start - datetime.timedelta(days=OC3_DAYS_BEFORE), end))
             .values("care_leaver__person_id", "contact_on", "in_touch", "activity", "accommodation"),
             key="care_leaver__person_id",
         )
@@ -194,10 +211,16 @@ class _Chunk:
             .filter(Q(returned_at__isnull=True) | Q(returned_at__date__gte=start))
             .order_by("started_at").values("child_id", "kind", "started_at", "returned_at")
         )
+        # How the allocation before each one ended ("closed": this one opens a new case).
+        before = Allocation.objects.filter(child_id=OuterRef("child_id"), start_date__lte=OuterRef("start_date")).exclude(
+            pk=OuterRef("pk")).exclude(start_date=OuterRef("start_date"), pk__gt=OuterRef("pk")).order_by("-start_date", "-pk")
         self.allocations = by_child(
             Allocation.objects.filter(child_id__in=ids, worker__isnull=False, start_date__lte=end)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
-            .order_by("start_date", "pk").values("child_id", "worker_id", "start_date", "end_date", "reason")
+            .annotate(previous_end=Subquery(before.values("end_reason")[:1]),
+                      has_previous=Exists(before))
+            .order_by("start_date", "pk").values("child_id", "worker_id", "start_date", "end_date", "reason",
+                                                 "previous_end", "has_previous")
         )
 
     # --- one function per table: the rows of one child --------------------------------------
@@ -334,7 +357,14 @@ class _Chunk:
         for a in self.allocations[pk]:
             ended = self.year.as_at(a["end_date"])
             yield [p["la_id"], _d(p["date_of_birth"]), sw_id(a["worker_id"]), _d(a["start_date"]), _d(ended),
-                   SW_REASONS.get(a["reason"], "OTHERS")]
+                   sw_reason(a)]
+
+
+def sw_reason(allocation: dict) -> str:
+    """SW_REASON of an allocation (with `has_previous` and `previous_end`, how the one before it ended)."""
+    if not allocation["has_previous"] or allocation["previous_end"] == "closed":
+        return FIRST_CONTACT
+    return SW_REASONS.get(allocation["reason"], "OTHERS")
 
 
 def sw_id(worker_id: int) -> str:

@@ -1,6 +1,11 @@
 """Looked-after children for the demo, recorded through the services with the clock moved to the
 day each thing happened (permanence, care leavers, private fostering and LADO are in
-demo_specialist.py)."""
+demo_specialist.py).
+
+Every looked-after child is a child in need: starting the period of care opens each child's
+child in need episode (looked_after.services.period_start), so they are in the CIN census too.
+Postcodes are real Birmingham ones (synthetic.generator.context.POSTCODES, the generated
+authority's), so the SSDA903 postcode rules see the demo as they see the generated data."""
 
 import datetime
 
@@ -21,6 +26,13 @@ def _child(given: str, family: str) -> Person:
     return Person.objects.get(given_name=given, family_name=family, is_child=True, merged_into__isnull=True)
 
 
+def _no_previous_permanence(actor, child, started):
+    """Asked at every period of care's start (SSDA903 PrevPerm, rule 630): none before (Z1)."""
+    from permanence.services import previous_permanence_record
+
+    previous_permanence_record(actor=actor, child=child, care_started_on=started, option="Z1")
+
+
 def load_demo_looked_after(staff: dict) -> None:
     today = clock.today()
     ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
@@ -31,7 +43,8 @@ def load_demo_looked_after(staff: dict) -> None:
     ellie = _child("Ellie", "Johnson")
     with clock.travel_to(_at(ago(400))):
         lac.period_start(actor=nowak, child=ellie, start_date=ago(400), legal_status="V2", category_of_need="N1",
-                         home_postcode="NS1 4AB", placement=PlacementDetails("U3", "PR1", "NS2 7QT", carer_name="Mr and Mrs Green"))
+                         home_postcode="B13 0DZ", placement=PlacementDetails("U3", "PR1", "B16 6JL", carer_name="Mr and Mrs Green"))
+        _no_previous_permanence(nowak, ellie, ago(400))
         lac.iro_assign(actor=nowak, child=ellie, iro=patel, start_date=ago(400))
     with clock.travel_to(_at(ago(390))):
         lac.health_check_record(actor=nowak, child=ellie, kind="iha", done_on=ago(390))
@@ -53,7 +66,8 @@ def load_demo_looked_after(staff: dict) -> None:
     kofi = _child("Kofi", "Mensah")
     with clock.travel_to(_at(ago(700))):
         lac.period_start(actor=nowak, child=kofi, start_date=ago(700), legal_status="C2", category_of_need="N1",
-                         home_postcode="NS3 2DD", placement=PlacementDetails("P1", "PR0", "NS3 2DD", carer_name="Ama Mensah"))
+                         home_postcode="B21 9HG", placement=PlacementDetails("P1", "PR0", "B21 9HG", carer_name="Ama Mensah"))
+        _no_previous_permanence(nowak, kofi, ago(700))
         lac.iro_assign(actor=nowak, child=kofi, iro=patel, start_date=ago(700))
         lac.pwp_agreement_record(actor=nowak, child=kofi, parent_name="Ama Mensah", agreement_signed_on=ago(700),
                                  assessment_completed_on=ago(710), discharge_plan="Apply to discharge the care order",
@@ -63,4 +77,5 @@ def load_demo_looked_after(staff: dict) -> None:
     harvey = _child("Harvey", "Evans")
     with clock.travel_to(_at(ago(10))):
         lac.period_start(actor=nowak, child=harvey, start_date=ago(10), legal_status="V2", category_of_need="N2",
-                         home_postcode="NS5 8HJ", placement=PlacementDetails("U4", "PR1", "NS6 1LP", carer_name="Ms Patel"))
+                         home_postcode="B25 8BP", placement=PlacementDetails("U4", "PR1", "B27 7TH", carer_name="Ms Patel"))
+        _no_previous_permanence(nowak, harvey, ago(10))

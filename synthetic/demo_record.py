@@ -67,7 +67,7 @@ def load_demo_families(staff: dict) -> int:
         for given, sex, dob in children:
             child = people.person_create(
                 actor=worker, given_name=given, family_name=surname, date_of_birth=dob, sex=sex,
-                nhs_number=identifiers.generate_nhs_number(rng),
+                nhs_number=identifiers.generate_nhs_number(rng), **_census_details(given, surname),
             )
             family.append(child)
             created += 1
@@ -102,6 +102,21 @@ def load_demo_families(staff: dict) -> int:
                                details="Large dog at the property; ask for it to be shut away before entering.",
                                review_date=today + datetime.timedelta(days=60))
     return created
+
+
+# What the CIN census and SSDA903 ask of every child (rules 4220, 8540, 8770Q): recorded for
+# each demo child, so the demo's returns are as valid as the generated ones. Drawn from a stream
+# of their own, so the families' other details stay as they were.
+ETHNICITY = {"Smith": "WBRI", "Begum": "ABAN", "Kowalczyk": "WOTH", "O'Neill": "WIRI", "Ahmed": "APKN",
+             "Williams": "BCRB", "Hussain": "APKN", "Taylor": "WBRI", "Nowicki": "WOTH", "Johnson": "WBRI",
+             "Mensah": "BAFR", "Evans": "WBRI"}
+DEMO_LA_CODE = "330"  # the generated authority's DfE code (synthetic.generator.context.LA_CODE)
+
+
+def _census_details(given: str, surname: str) -> dict:
+    details = random.Random(f"{SEED}-{given}-{surname}")
+    return {"ethnicity": ETHNICITY.get(surname, "NOBT"), "disabilities": ["NONE"],
+            "upn": identifiers.generate_upn(details, DEMO_LA_CODE)}
 
 
 def _visits_and_notes(rng, worker, child, today):

@@ -16,15 +16,18 @@ Idempotent: it does nothing when Amelia Wood is already there.
 """
 
 import datetime
+import random
 
 from django.utils import timezone
 
 from allegations import services as lado
 from care_leavers import services as leaving_care
+from children_in_need import services as cin
 from core import clock
 from looked_after import services as lac
 from looked_after.services.episodes import PlacementDetails
 from people import services as people
+from people.identifiers import generate_upn
 from people.models import Person
 from permanence import services as permanence
 from private_fostering import services as private_fostering
@@ -62,22 +65,26 @@ def load_demo_specialist(staff: dict) -> bool:
 def _looked_after(worker, child, start, legal_status, placement):
     with clock.travel_to(_at(start)):
         lac.period_start(actor=worker, child=child, start_date=start, legal_status=legal_status, category_of_need="N1",
-                         home_postcode="NS7 3EF", placement=placement)
+                         home_postcode="B31 3PT", placement=placement)
+        # Asked at every period of care's start (SSDA903 PrevPerm, rule 630): none before.
+        permanence.previous_permanence_record(actor=worker, child=child, care_started_on=start, option="Z1")
 
 
 def _permanence(staff, today, ago):
     nowak = staff["sw.nowak"]
-    amelia = people.person_create(actor=nowak, given_name="Amelia", family_name="Wood", sex="F",
+    amelia = people.person_create(actor=nowak, given_name="Amelia", family_name="Wood", sex="F", ethnicity="WBRI",
+                                  disabilities=["NONE"], upn_unknown_reason="UN1",
                                   date_of_birth=_years_before(today, 3, 40))
-    _looked_after(nowak, amelia, ago(300), "C2", PlacementDetails("U4", "PR1", "NS8 2GH", carer_name="Mr and Mrs Shah"))
+    _looked_after(nowak, amelia, ago(300), "C2", PlacementDetails("U4", "PR1", "B14 6JU", carer_name="Mr and Mrs Shah"))
     with clock.travel_to(_at(ago(125))):
         permanence.permanence_decision_record(actor=nowak, child=amelia, option="adoption", decided_on=ago(125),
                                               panel_on=ago(132), decision_maker="Alex Moore, head of service",
                                               notes="Adoption panel recommended adoption; the agency decision maker agreed.")
 
-    noah = people.person_create(actor=nowak, given_name="Noah", family_name="Parker", sex="M",
+    noah = people.person_create(actor=nowak, given_name="Noah", family_name="Parker", sex="M", ethnicity="WBRI",
+                                disabilities=["NONE"], upn_unknown_reason="UN1",
                                 date_of_birth=_years_before(today, 2, 100))
-    _looked_after(nowak, noah, ago(420), "C2", PlacementDetails("U4", "PR1", "NS9 5JL", carer_name="Ms Adebayo"))
+    _looked_after(nowak, noah, ago(420), "C2", PlacementDetails("U4", "PR1", "B17 9AN", carer_name="Ms Adebayo"))
     with clock.travel_to(_at(ago(240))):
         decision = permanence.permanence_decision_record(actor=nowak, child=noah, option="adoption", decided_on=ago(240),
                                                          decision_maker="Alex Moore, head of service")
@@ -93,14 +100,19 @@ def _permanence(staff, today, ago):
 
 def _care_leaver(staff, today, ago):
     nowak, adviser = staff["sw.nowak"], staff["pa.adeyemi"]
-    jordan = people.person_create(actor=nowak, given_name="Jordan", family_name="Hall", sex="M",
+    jordan = people.person_create(actor=nowak, given_name="Jordan", family_name="Hall", sex="M", ethnicity="WBRI",
+                                  disabilities=["NONE"], upn=generate_upn(random.Random("Jordan Hall"), "330"),
                                   date_of_birth=_years_before(today, 17, 200))
     sixteenth = _years_before(today, 1, 200)
     # Looked after from 15, for well over the 13 weeks after 14 that make an eligible child.
     _looked_after(nowak, jordan, _years_before(today, 2, 150), "V2",
-                  PlacementDetails("U6", "PR1", "NS4 6LN", carer_name="Mr and Mrs Doyle"))
+                  PlacementDetails("U6", "PR1", "B32 2EY", carer_name="Mr and Mrs Doyle"))
     with clock.travel_to(_at(ago(120))):
         lac.period_end(actor=nowak, child=jordan, end_date=ago(120), reason_ceased="E5")
+        # His child in need episode (opened with the period of care) closes with it: from here
+        # the leaving care team supports him as a care leaver, not as a child in need.
+        cin.episode_close(actor=nowak, episode=jordan.cin_episodes.get(end_date__isnull=True), closure_date=ago(120),
+                          reason="RC7")
         care_leaver = leaving_care.care_leaver_start(
             actor=nowak, person=jordan, category="relevant", category_since=ago(120), eligible_from=sixteenth,
             personal_adviser=adviser, adviser_since=ago(120),
@@ -122,7 +134,7 @@ def _private_fostering(staff, today, ago):
     with clock.travel_to(_at(ago(3))):
         arrangement = private_fostering.private_fostering_notify(
             actor=officer, child=maya, notified_on=ago(3), notification_kind="started", notified_by="school",
-            carer_name="Priya Sandhu", carer_address="4 Mill Lane, Northtown NS1 8PQ", carer_relationship="Family friend",
+            carer_name="Priya Sandhu", carer_address="4 Mill Lane, Northtown B18 4PT", carer_relationship="Family friend",
             started_on=ago(10),
         )
     return arrangement

@@ -54,7 +54,14 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 def birthday(date_of_birth: datetime.date, age: int) -> datetime.date:
     """The date a child reaches `age`. A 29 February birthday falls on 28 February in other
     years: the earlier of the two candidate dates, so a deadline that runs from a birthday is
-    never later than either reading of the law allows."""
+    never later than either reading of the law allows.
+
+    The one convention of the whole system (README "Conventions"): the calendar, the returns
+    (SSDA903 OC2 and OC3 ages), the data-quality checks (PostgreSQL's `date + interval 'n years'`
+    gives 28 February too) and the demo all use it. Its source: the DfE's own SSDA903 validator
+    (csc-validator-be-903, rules 1016 and the OC3 age rules) counts a birthday as
+    `DOB + pandas.DateOffset(years=n)`, which gives 28 February; the Family Law Reform Act 1969
+    s9 (age is attained at the start of the anniversary) leaves the non-leap year open."""
     return add_months(date_of_birth, 12 * age)
 
 

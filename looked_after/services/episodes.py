@@ -154,6 +154,7 @@ def period_start(
     home = _check_home_postcode(checks, home_postcode)
     cleaned = _check_placement(checks, placement, home)
     checks.raise_if_any()
+    _child_in_need(actor, child, start_date, category_of_need)
 
     with constraint_messages(OVERLAP_MESSAGES):
         period = PeriodOfCare.objects.create(child=child, start_date=start_date, started_by=actor)
@@ -169,6 +170,19 @@ def period_start(
               **_placement_data(first)},
     )
     return period
+
+
+def _child_in_need(actor, child: Person, start_date: datetime.date, category_of_need: str) -> None:
+    """Every looked-after child is a child in need: the period of care belongs to the child in
+    need episode open, or opens one that day (children_in_need.services.episode_for_care)."""
+    from children_in_need.services import episode_for_care
+
+    try:
+        episode_for_care(actor=actor, child=child, start_date=start_date, primary_need=category_of_need)
+    except ValidationError as error:
+        # The only refusal: a child in need episode closed after the day care began.
+        raise ValidationError({"start_date": [" ".join(m.rstrip(".") for m in error.messages) + ". Correct the "
+                                              "closure of that episode first: every looked-after child is a child in need"]}) from error
 
 
 # --- A change of legal status or placement ---------------------------------------------------------

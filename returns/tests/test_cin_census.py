@@ -24,8 +24,12 @@ def test_the_census_is_valid_against_the_2026_schema_and_holds_every_child_in_ne
     counts = build_cin_census(2026, out)
     schema.validate(out)
     children = _children(out)
-    assert set(children) == {authority.cin.la_id, authority.cp.la_id}
-    assert counts == {"children": 2, "episodes": 2}
+    # Kai and Mia are looked after: every looked-after child is a child in need, in the census too.
+    assert set(children) == {authority.cin.la_id, authority.cp.la_id, authority.in_care.la_id,
+                             authority.new_in_care.la_id}
+    assert counts == {"children": 4, "episodes": 4}
+    mia = children[authority.new_in_care.la_id].find("CINdetails")
+    assert (mia.findtext("CINreferralDate"), mia.findtext("PrimaryNeedCode")) == ("2025-08-04", "N4")
 
 
 def test_each_child_carries_their_assessment_plan_enquiry_and_protection_plan(authority, tmp_path):
@@ -59,9 +63,11 @@ def test_each_child_carries_their_assessment_plan_enquiry_and_protection_plan(au
 def test_a_past_year_shows_the_record_as_it_stood_on_31_march(authority, tmp_path):
     """The year to March 2025 knew nothing of referrals made after it."""
     out = tmp_path / "cin.xml"
-    # No child in need in that year: the census still says which year and authority it is for.
+    # Only Kai, looked after (so a child in need) since January 2024; the census says which year
+    # and authority it is for.
     counts = build_cin_census(2025, out)
-    assert counts["children"] == 0
+    assert set(_children(out)) == {authority.in_care.la_id}
+    assert counts["children"] == 1
     root = ET.parse(out).getroot()
     assert root.findtext("Header/CollectionDetails/ReferenceDate") == "2025-03-31"
     assert root.findtext("Header/Source/LEA") == "330"

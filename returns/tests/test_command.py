@@ -26,7 +26,7 @@ def test_the_command_writes_each_return_and_records_who_ran_it(authority, tmp_pa
         ("cin", ExportStatus.DONE, "command"), ("ssda903", ExportStatus.DONE, "command"),
         ("annex-a", ExportStatus.DONE, "command")]
     assert exports[0].command_user
-    assert exports[0].counts == {"children": 2, "episodes": 2}
+    assert exports[0].counts == {"children": 4, "episodes": 4}  # two looked after, children in need too
     # The audit trail has each export: who, what, when.
     assert ReturnExport.pgh_event_model.objects.filter(pgh_obj_id=exports[0].pk, kind="cin").exists()
 

@@ -41,7 +41,8 @@ def test_the_tables_hold_the_looked_after_children_of_each_year(authority, tmp_p
 
     sw = _table(this_year, "SWEpisodes")
     assert {r["CHILD"] for r in sw} == {authority.in_care.la_id, authority.new_in_care.la_id}
-    assert all(r["SW_ID"].startswith("SW") and r["SW_REASON"] == "OTHERS" for r in sw)
+    # Each child's only worker is their first: a first contact (FCONTA).
+    assert all(r["SW_ID"].startswith("SW") and r["SW_REASON"] == "FCONTA" for r in sw)
     assert [r["PREV_PERM"] for r in _table(this_year, "PrevPerm")] == ["Z1"]
 
     # Last year's tables knew nothing of what happened since.

@@ -75,6 +75,10 @@ LAC_FALSE_POSITIVES: dict[str, str] = {
                 "child was looked after, but its code flags a care episode whenever any of the child's "
                 "social worker episodes started before it. Accepted only when a reported worker was "
                 "allocated on the day the flagged care episode began (the record is complete)",
+    "SW11bSTG2": "wants a further social worker episode after one that ends in the last 5 days before 31 March; "
+                 "for a child whose care ended during the year and whose case then closed there is none to give "
+                 "(the same contradiction as SW17STG2). Accepted only in SW17STG2's situation: care ended before "
+                 "31 March, and the flagged episode is the child's last, ending on or after care ended",
     "1001": "the validator's own note: it sees only the two loaded years, so a care leaver whose care "
             "ended before them looks like a child never looked after. Accepted only for such a care leaver",
     "1002": "as 1001",
@@ -102,13 +106,17 @@ def is_false_positive(issue: dict, folder, previous_folder, year: int) -> bool:
     rule, child = issue["rule"], issue["child"]
     episodes = _by_child(folder, "episodes.csv").get(child, [])
     workers = _by_child(folder, "sw_episodes.csv").get(child, [])
-    if rule == "SW17STG2":
+    if rule in ("SW17STG2", "SW11bSTG2"):
         if not episodes or not workers:
             return False
         care_ended = [_maybe(e["DEC"]) for e in episodes]
-        if None in care_ended:
-            return False  # looked after at 31 March: they must have a worker then
+        if None in care_ended or None in [_maybe(w["SW_DEC"]) for w in workers]:
+            return False  # looked after (or a worker still allocated) at 31 March
         last_worker_ended = max(_maybe(w["SW_DEC"]) for w in workers)
+        if rule == "SW11bSTG2":
+            flagged = _rows(folder / "sw_episodes.csv")[issue["row"]] if isinstance(issue.get("row"), int) else None
+            if flagged is None or flagged["CHILD"] != child or _maybe(flagged["SW_DEC"]) != last_worker_ended:
+                return False  # not the child's last episode: a later one was given
         return last_worker_ended >= max(care_ended)
     if rule == "SW12STG2":
         if issue.get("table") != "Episodes":
@@ -156,5 +164,10 @@ def test_a_false_positive_is_let_through_only_in_its_own_situation(tmp_path):
     assert is_false_positive({"rule": "SW12STG2", "child": "A", "table": "Episodes", "row": 0}, tmp_path, None, 2026)
     assert not is_false_positive({"rule": "SW12STG2", "child": "B", "table": "Episodes", "row": 1}, tmp_path, None, 2026)
     assert not is_false_positive({"rule": "SW12STG2", "child": "B", "table": "Episodes", "row": 0}, tmp_path, None, 2026)
+    # SW11bSTG2, the same situation: A's last worker ended on 10 March (after care ended) and no
+    # other followed; B is still looked after.
+    assert is_false_positive({"rule": "SW11bSTG2", "child": "A", "row": 0}, tmp_path, None, 2026)
+    assert not is_false_positive({"rule": "SW11bSTG2", "child": "B", "row": 1}, tmp_path, None, 2026)
+    assert not is_false_positive({"rule": "SW11bSTG2", "child": "A", "row": 1}, tmp_path, None, 2026)
     # Any other rule is never let through this way.
     assert not is_false_positive({"rule": "SW10STG2", "child": "A"}, tmp_path, None, 2026)

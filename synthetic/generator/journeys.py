@@ -62,6 +62,7 @@ class Journey:
         self.had_cp_plan = False
         self.care_leaver = None  # one care leaver record a person (leaving_care.py)
         self.allocation: Allocation | None = None
+        self.adopted = False  # the adoption order ends the record (journeys end there)
         self.adult_on = birthday(child.date_of_birth, AGE_LIMIT) - datetime.timedelta(days=1)
 
     # --- allocation ------------------------------------------------------------------------------
@@ -117,6 +118,11 @@ class Journey:
             closed = self.episode(day)
             if closed is None:
                 self.batch.open_children.append(self.child)
+                return
+            if self.adopted:
+                # An adopted child is a new legal person with a new record: nothing more is
+                # recorded under this child's ID after the adoption order (no re-referral, no
+                # social worker episode: SSDA903 SWEpisodes would carry them under the old ID).
                 return
             # Another referral: within 12 months of the last one (a re-referral) or later.
             previous = self.last_referral.referral_date
@@ -465,6 +471,7 @@ class Journey:
         end, reason = care.period_of_care(self, day)
         if end is None:
             return None
+        self.adopted = reason == ReasonForClosure.RC1
         return self.close(episode, end, reason, self.ctx.staff["looked_after"].any())
 
     # --- closure -------------------------------------------------------------------------------------

@@ -100,7 +100,9 @@ BENCH_ARGS ?=
 bench: setup validators
 	$(PY) -m bench.run --db $(BENCH_DB) $(BENCH_ARGS)
 
-PYTEST_ARGS ?= -n 2
+# loadgroup: tests sharing an xdist_group (the returns' generated authorities) run on one worker,
+# which builds what they share once.
+PYTEST_ARGS ?= -n 2 --dist loadgroup
 test: setup-test lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -12,7 +12,8 @@ from returns.tests.validators import describe
 # The session's authorities are built in the test database: this mark makes sure it is set up
 # even when only these tests run (without it, pytest-django would leave the connection on the
 # development database).
-pytestmark = pytest.mark.django_db
+# One worker builds the generated authorities (returns/tests/conftest.py) for all of them.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("generated_authorities")]
 
 # The demo's stories that show a data-quality problem on purpose: child -> the validator rules
 # it breaks. Each is let through only for that child, and only if the child's page shows the

@@ -4,7 +4,7 @@ lac2025_26), the CIN XML is valid against the 2026 schema, and each SSDA903 tabl
 the validator's columns. A rule the validator itself gets wrong is named in test_validators, and so
 is each flag no correct record can avoid, let through only in the situation named there.
 
-The validators' part runs in test_everywhere on this authority and three others; this test
+The validators' part runs in test_everywhere on this authority and another; this test
 reads the same build (built and validated once a session, conftest.checked_authority)."""
 
 import csv
@@ -28,6 +28,7 @@ def _spec_columns() -> dict[str, list[str]]:
 
 
 @pytest.mark.django_db  # the test database is set up for the session's build (conftest.checked_authority)
+@pytest.mark.xdist_group("generated_authorities")  # on the worker that builds it for test_everywhere
 @pytest.mark.parametrize("checked_authority", ["small seed 1"], indirect=True)
 def test_the_generated_authoritys_returns_are_valid_and_pass_both_validators(checked_authority):
     checked = checked_authority

@@ -18,7 +18,8 @@ from returns.tests.test_validators import LAC_FALSE_POSITIVES, LAC_VALIDATOR_WRO
 # The session's authorities are built in the test database: this mark makes sure it is set up
 # even when only these tests run (without it, pytest-django would leave the connection on the
 # development database).
-pytestmark = pytest.mark.django_db
+# One worker builds the generated authorities (returns/tests/conftest.py) for all of them.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("generated_authorities")]
 
 ROOT = Path(__file__).resolve().parents[2]
 

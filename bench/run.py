@@ -95,6 +95,7 @@ def main(argv=None) -> int:
         social_workers=data.social_workers(args.users, rng=rng),
         managers=data.managers(args.users),
         searchers=data.searchers(args.users),
+        leaders=data.leaders(args.users),
         names=data.names_to_search(400, rng=rng),
     )
     capacity_scenario = next(s for s in plan if s.name == "case_summary")
@@ -134,6 +135,10 @@ def main(argv=None) -> int:
         say("returns builds and data-quality checks (in-process, the server stopped)")
         result["returns"], result["data_quality"] = returns_timing.measure(BASE_DIR / "bench" / "data" / "returns",
                                                                               validator_timeout=args.validator_timeout)
+        from bench import board_pack_timing
+
+        say("the corporate parenting board pack (in-process)")
+        result["board_pack"] = board_pack_timing.measure()
     path = report.write(result)
     report.print_table(result)
     say(f"written {path.relative_to(BASE_DIR)}")

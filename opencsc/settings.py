@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "looked_after",
     "supervision",
     "oversight",
+    "decisions",
     "timescales",
     "returns",
     "data_quality",

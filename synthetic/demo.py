@@ -105,6 +105,9 @@ def load_demo() -> bool:
         from synthetic.demo_oversight import load_demo_oversight
 
         load_demo_oversight(staff)
+        from synthetic.demo_decisions import load_demo_decisions
+
+        load_demo_decisions(staff)
     # The generated small authority beside the scripted stories: a realistic population for the
     # trays, caseloads and reports (synthetic.generator; it does nothing if already there).
     from synthetic.generator import generate
@@ -112,6 +115,9 @@ def load_demo() -> bool:
     generated = generate(size="small", seed=GENERATED_SEED).created
     if generated or created_children:
         _load_performance_figures()
+        from synthetic.demo_board_pack import load_demo_board_pack
+
+        load_demo_board_pack(staff)
     return bool(created_staff or created_children or generated)
 
 

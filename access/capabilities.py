@@ -45,10 +45,13 @@ class Capability(enum.StrEnum):
     RECORD_CARE_LEAVING = "record_care_leaving"
     RECORD_PRIVATE_FOSTERING = "record_private_fostering"
     RECORD_ALLEGATION = "record_allegation"  # LADO allegations (about adults; not on a child's record)
+    SUBMIT_DECISION = "submit_decision"  # ask the team manager for a decision (plan, closure, step-down, transfer, placement)
+    AUTHORISE_DECISION = "authorise_decision"  # the team manager authorises or returns it, with the rationale
     RECORD_OVERSIGHT = "record_oversight"  # a manager's recorded oversight of a key event on the child's record
     RAISE_CHALLENGE = "raise_challenge"  # the IRO's (or CP chair's) challenge of a child's plan, and good practice
     RESPOND_TO_CHALLENGE = "respond_to_challenge"  # a reply to a challenge addressed to the user (oversight.services)
     RUN_RETURNS = "run_returns"  # statutory returns for the whole authority
+    PREPARE_BOARD_PACK = "prepare_board_pack"  # the corporate parenting board's pack: build, write, issue
     MANAGE_ACCESS = "manage_access"  # restrict a record and name who may see it
     MERGE_RECORDS = "merge_records"
     ADMINISTER_SYSTEM = "administer_system"  # configuration, locked accounts, break-glass support access
@@ -105,12 +108,17 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     Capability.RECORD_ALLEGATION: {LADO: ANY},
     # Management oversight at key decisions is the child's team manager's.
     Capability.RECORD_OVERSIGHT: {TM: OWN},
+    # Decisions that need a manager: the child's worker (or manager) asks, the team manager decides
+    # (never their own request: decisions.services).
+    Capability.SUBMIT_DECISION: {SW: OWN, TM: OWN},
+    Capability.AUTHORISE_DECISION: {TM: OWN},
     # IROs and CP chairs (IROs here) challenge the plan of any child they can see.
     Capability.RAISE_CHALLENGE: {IRO: ANY},
     # The worker or managers a challenge is addressed to; the service also checks it is addressed
     # to this user (or escalated to them).
     Capability.RESPOND_TO_CHALLENGE: {SW: OWN, TM: OWN, SM: ANY, HOS: ANY, DIR: ANY},
     Capability.RUN_RETURNS: {QA: ANY, SL: ANY},
+    Capability.PREPARE_BOARD_PACK: {QA: ANY, SL: ANY},
     Capability.MANAGE_ACCESS: {ADMIN: ANY},
     Capability.MERGE_RECORDS: {ADMIN: ANY},
     Capability.ADMINISTER_SYSTEM: {ADMIN: ANY},

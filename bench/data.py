@@ -105,6 +105,15 @@ def managers(limit: int) -> list[Worker]:
     return [Worker(u.pk, u.username, sign_in(u)) for u in users]
 
 
+def leaders(limit: int) -> list[Worker]:
+    """Senior leaders, who read the whole authority's dashboard."""
+    from workforce.models import User
+    from workforce.roles import Role
+
+    users = User.objects.filter(role=Role.SENIOR_LEADER, is_active=True).order_by("pk")[:limit]
+    return [Worker(u.pk, u.username, sign_in(u)) for u in users]
+
+
 # The front door is a team of several people searching at once; an authority generated with
 # fewer front-door accounts than this gets the benchmark's own (below), so that the searches are
 # not all one account's session, cache and visibility rule.

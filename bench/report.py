@@ -78,6 +78,8 @@ def print_table(result: dict) -> None:
     for section in ("returns", "data_quality"):
         for item in result.get(section, []):
             print(f"{section}: " + ", ".join(f"{k}={v}" for k, v in item.items()))
+    if result.get("board_pack"):
+        print("board_pack: " + ", ".join(f"{k}={v}" for k, v in result["board_pack"].items()))
 
 
 def write(result: dict, directory: Path = RESULTS_DIR) -> Path:

@@ -35,7 +35,8 @@ def parse(argv=None):
     parser.add_argument("--warmup", type=float, default=5, help="unmeasured time before each scenario")
     parser.add_argument("--think", type=float, default=1.0, help="mean think time between a user's requests (s)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
-    parser.add_argument("--only", default="", help="comma-separated scenario names (default: all)")
+    parser.add_argument("--only", default="",
+                        help="comma-separated scenario names, or board_pack for its timing (default: all)")
     parser.add_argument("--capacity", choices=["on", "off"], default="on",
                         help="raise the users on the case summary until its p95 passes 150 ms (default on)")
     parser.add_argument("--capacity-start", type=int, default=20, help="users at the capacity run's first step")
@@ -95,6 +96,7 @@ def main(argv=None) -> int:
         social_workers=data.social_workers(args.users, rng=rng),
         managers=data.managers(args.users),
         searchers=data.searchers(args.users),
+        leaders=data.leaders(args.users),
         names=data.names_to_search(400, rng=rng),
     )
     capacity_scenario = next(s for s in plan if s.name == "case_summary")
@@ -134,6 +136,11 @@ def main(argv=None) -> int:
         say("returns builds and data-quality checks (in-process, the server stopped)")
         result["returns"], result["data_quality"] = returns_timing.measure(BASE_DIR / "bench" / "data" / "returns",
                                                                               validator_timeout=args.validator_timeout)
+    if "board_pack" in wanted or (not args.no_returns and not wanted):
+        from bench import board_pack_timing
+
+        say("the corporate parenting board pack (in-process, the server stopped)")
+        result["board_pack"] = board_pack_timing.measure()
     path = report.write(result)
     report.print_table(result)
     say(f"written {path.relative_to(BASE_DIR)}")

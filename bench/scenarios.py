@@ -79,8 +79,15 @@ def _redirected_to_visits(response) -> bool:
     return response.status == 302 and "/visits/" in response.headers.get("location", "")
 
 
-def build(*, social_workers, managers, searchers, names) -> list[Scenario]:
+def _get(url):
+    def step(client, worker, rng):
+        return client.get(url)
+    return step
+
+
+def build(*, social_workers, managers, searchers, names, leaders=()) -> list[Scenario]:
     none_with_cases = "" if social_workers else "no social worker in this authority holds a child"
+    no_manager = "" if managers else "no team manager has a team"
     return [
         Scenario("case_summary", "Case summary", 150, social_workers, case_summary, unavailable=none_with_cases),
         Scenario("chronology", "Chronology", None, social_workers, chronology, unavailable=none_with_cases),
@@ -91,4 +98,16 @@ def build(*, social_workers, managers, searchers, names) -> list[Scenario]:
                  unavailable="" if managers else "no team manager has a team"),
         Scenario("record_visit", "Recording a visit (POST, rolled back)", 200, social_workers, record_visit,
                  prepare=prepare_visit, ok=_redirected_to_visits, unavailable=none_with_cases),
+        # Issue 14: the manager's supervision, oversight and oversight-figures pages.
+        Scenario("supervision", "Supervision (manager)", 150, managers, _get("/supervision/"), unavailable=no_manager),
+        Scenario("oversight", "Management oversight (manager)", 150, managers, _get("/oversight/"),
+                 unavailable=no_manager),
+        Scenario("oversight_figures", "Oversight figures (manager)", 150, managers, _get("/performance/oversight/"),
+                 unavailable=no_manager),
+        # Issue 15: the dashboards (the leader's from the snapshots the job keeps).
+        Scenario("team_dashboard", "Team dashboard (manager)", None, managers, _get("/performance/dashboards/team/"),
+                 unavailable=no_manager),
+        Scenario("leader_dashboard", "Senior leader's dashboard", 500, list(leaders),
+                 _get("/performance/dashboards/leaders/"),
+                 unavailable="" if leaders else "no senior leader in this authority"),
     ]

@@ -13,7 +13,8 @@ data_quality.sql defines:
 - parameters `%(start)s` (the earliest date of a record to check: the collection year's 1 April,
               or for the live check of the whole record, any date), `%(year_start)s` (always the
               collection year's 1 April), `%(as_of)s` (the reference date: today, or 31 March of a
-              past year), `%(year_ago)s` and `%(now)s`.
+              past year), `%(year_ago)s` and `%(now)s`;
+              and `%(since_<rule>)s` for each local standard the check names in `windows`.
 
 Tables are named by key in braces ({person}, {episode}...; data_quality.sql.TABLES). The message
 may include `{detail}`. Ids are the DfE validator's rule number where one corresponds
@@ -42,6 +43,9 @@ class Check:
     sql: str
     # What the fix URL takes: "child" (the child's id) and "record" (the record's id).
     fix_args: tuple[str, ...] = ("child",)
+    # Local standards the SQL counts back from the reference date: each rule code gives the
+    # parameter `%(since_<code>)s`, the reference date less the authority's standard.
+    windows: tuple[str, ...] = ()
 
 
 CHECKS: dict[str, Check] = {}

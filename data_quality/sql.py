@@ -38,6 +38,9 @@ TABLES = {
     "kit": "care_leavers.KeepingInTouch",
     "problem": "data_quality.Problem",
     "due_item": "timescales.DueItem",
+    "allocation": "casework.Allocation",
+    "case_discussion": "supervision.CaseDiscussion",
+    "supervision_session": "supervision.SupervisionSession",
 }
 
 # The shared views every check may use (see data_quality.checks). SCOPE is replaced by the
@@ -181,9 +184,24 @@ def _scoped(sql: str, ids) -> str:
     return re.sub(r"SCOPE\(([a-z_.]+)\)", replacement, sql)
 
 
+def _windows(as_of: datetime.date) -> dict:
+    """`since_<rule>` for each local standard a check counts back (Check.windows): read at each
+    run, so an authority's change of standard applies at once."""
+    from timescales.calendar import get_calendar
+    from timescales.rules import effective_rule
+
+    codes = {code for check in CHECKS.values() for code in check.windows}
+    calendar = get_calendar()
+    out = {}
+    for code in codes:
+        rule = effective_rule(code)
+        out[f"since_{code}"] = calendar.add(as_of, -rule.amount, rule.unit)
+    return out
+
+
 def _params(period: Period, now: datetime.datetime, ids, constants: dict) -> dict:
     params = {"start": WHOLE_RECORD_FROM if period.whole_record else period.start, "year_start": period.start,
-              "as_of": period.as_of, "year_ago": period.year_ago, "now": now, **constants}
+              "as_of": period.as_of, "year_ago": period.year_ago, "now": now, **_windows(period.as_of), **constants}
     if ids is not None:
         params["ids"] = list(ids)
     return params

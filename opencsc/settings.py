@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "looked_after",
     "supervision",
     "oversight",
+    "decisions",
     "timescales",
     "returns",
     "data_quality",

@@ -37,6 +37,7 @@ urlpatterns = [
     path("people/", include("data_quality.record_urls")),
     path("people/", include("supervision.record_urls")),
     path("people/", include("oversight.urls")),
+    path("people/", include("decisions.urls")),
     path("front-door/", include("front_door.queue_urls")),
     path("assessments/", include("assessments.queue_urls")),
     path("permanence/", include("permanence.tracker_urls")),
@@ -46,7 +47,11 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("supervision/", include("supervision.urls")),
     path("oversight/", include("oversight.pages_urls")),
+    path("decisions/", include("decisions.queue_urls")),
     path("performance/indicators/", include("performance.urls")),
+    path("performance/oversight/", include("performance.oversight_urls")),
+    path("performance/dashboards/", include("performance.dashboard_urls")),
+    path("performance/board-packs/", include("performance.board_pack_urls")),
     # The admin's "view on site" shortcut would redirect to any object's page, and fails with a
     # 500 for content types without one. Configuration has no page on the site: always 404.
     path("django-admin/r/<path:rest>", views.page_not_found_view),

@@ -53,3 +53,52 @@ def _nice(value: float) -> float:
     """A round number at or above the value, for the top of the axis (1, 2, 2.5 or 5 times a power of ten)."""
     magnitude = 10 ** math.floor(math.log10(value))
     return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if value <= m * magnitude)
+
+
+@dataclass(frozen=True)
+class Spark:
+    width: int
+    height: int
+    line: str
+    last: tuple[float, float] | None
+
+
+def sparkline(values: list[float | None], *, width: int = 160, height: int = 36) -> Spark | None:
+    """A small line of a figure's months, for a dashboard row; the row beside it gives the figures
+    in words, so the picture is only a picture (the indicator's page has the full chart and table)."""
+    known = [(i, v) for i, v in enumerate(values) if v is not None]
+    if len(known) < 2:
+        return None
+    low, high = min(v for _, v in known), max(v for _, v in known)
+    span = (high - low) or 1
+    step = (width - 4) / max(len(values) - 1, 1)
+    points = [(round(2 + i * step, 1), round(height - 2 - (height - 4) * (v - low) / span, 1)) for i, v in known]
+    return Spark(width, height, " ".join(f"{x},{y}" for x, y in points), points[-1])
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    y: float
+    length: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    width: int
+    height: int
+    bars: list[Bar]
+    label_width: int
+    scale_max: float
+
+
+def bar_chart(rows: list[tuple[str, int]], *, width: int = 640, bar: int = 22, label_width: int = 180) -> BarChart | None:
+    """Horizontal bars (a caseload per worker): each bar's label and value are drawn beside it,
+    and the page gives the same figures as a table."""
+    if not rows:
+        return None
+    top = _nice(max(max(v for _, v in rows), 1))
+    plot = width - label_width - 48
+    bars = [Bar(label, value, 4 + i * (bar + 6), round(plot * value / top, 1)) for i, (label, value) in enumerate(rows)]
+    return BarChart(width, 8 + len(rows) * (bar + 6), bars, label_width, top)

@@ -22,19 +22,17 @@ from performance.indicators import INDICATORS, Indicator, Result, Unit
 from performance.indicators.periods import age_on
 from performance.models import IndicatorSnapshot
 from timescales.calendar import add_months
-from workforce.roles import Role
+from workforce.roles import PERFORMANCE_ROLES, Role
 
-# Who sees the figures of the whole authority: QA, senior leaders and the leaders of the
-# service up the line of management (service manager, head of service, director).
-LEADERS = (Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR)
-READERS = (Role.TEAM_MANAGER, *LEADERS)
+# Who sees the figures: a team manager their teams', the PERFORMANCE_ROLES the whole authority's.
+READERS = (Role.TEAM_MANAGER, *sorted(PERFORMANCE_ROLES))
 EXPORTERS = (Role.QA_OFFICER, Role.SENIOR_LEADER)  # who may download the children behind a figure as CSV
 TREND_MONTHS = 24
 
 
 def scope_for(user) -> frozenset[int] | None:
     """The teams whose children the user's figures count: None for the whole authority."""
-    if user.role in LEADERS:
+    if user.role in PERFORMANCE_ROLES:
         return None
     return frozenset(team_ids_for(user))
 
@@ -52,7 +50,12 @@ class Evaluated:
         return unit.team_id if unit.child_id is None or unit.team_id is not None else self.teams.get(unit.child_id)
 
     def units(self, part: str, scope: frozenset[int] | None = None) -> dict[object, Unit]:
-        units = self.result.numerator if part == "numerator" else self.result.denominator
+        """The numerator's units, the denominator's, or those "missed": in the denominator and
+        not the numerator (the children not seen in time, behind a dashboard's figure)."""
+        if part == "missed":
+            units = {k: u for k, u in self.result.denominator.items() if k not in self.result.numerator}
+        else:
+            units = self.result.numerator if part == "numerator" else self.result.denominator
         return {k: u for k, u in units.items() if scope is None or self.team_of(u) in scope}
 
     def figure(self, scope: frozenset[int] | None = None) -> Figure:
@@ -79,6 +82,11 @@ class Figure:
     @property
     def shown(self) -> str:
         return self.indicator.format(self.value)
+
+    @property
+    def missed(self) -> int | None:
+        """In the denominator and not the numerator (a count of units, not a population)."""
+        return None if self.denominator is None else round(self.denominator) - self.numerator
 
 
 def evaluate(code: str, as_of: datetime.date) -> Evaluated:

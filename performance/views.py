@@ -25,7 +25,7 @@ from timescales.calendar import add_months
 from workforce.models import Team
 
 PAGE_SIZE = 25
-PARTS = {"numerator": "Numerator", "denominator": "Denominator"}
+PARTS = {"numerator": "Numerator", "denominator": "Denominator", "missed": "Not counted in the numerator"}
 
 
 def _as_of(request):
@@ -101,7 +101,7 @@ def _children(request, code):
     part = request.GET.get("part")
     part = part if part in PARTS else "numerator"
     evaluated = selectors.evaluate(code, as_of)
-    if part == "denominator" and evaluated.result.figure is not None:
+    if part in ("denominator", "missed") and evaluated.result.figure is not None:
         part = "numerator"  # a population is not a list
     filters_form = ChildrenFilterForm(request.GET, teams=_teams(request.user))
     filters = filters_form.filters()
@@ -117,7 +117,7 @@ def children(request, code):
     query = {"as_of": as_of.isoformat(), "part": part,
              **{k: v for k, v in {"team": filters["team_id"], "age": filters["age_band"],
                                   "legal_status": filters["legal_status"]}.items() if v}}
-    staff = part == "denominator" and bool(indicator.denominator_unit_name)
+    staff = part in ("denominator", "missed") and bool(indicator.denominator_unit_name)
     return render(request, "performance/children.html", {
         "indicator": indicator, "as_of": as_of, "part": part, "part_label": PARTS[part], "page": page,
         "filters_form": filters_form, "query_string": urlencode(query), "figure": evaluated.figure(

@@ -203,6 +203,16 @@ def supervision_due_for_worker(*, user) -> SupervisionDue:
     return _with_last_held(User.objects.filter(pk=user.pk))[0]
 
 
+def case_supervision_since(as_of: datetime.date) -> datetime.date:
+    """The earliest day a child's last case discussion (or, with none, their allocation) may
+    have been for their case supervision to be within the local standard on `as_of`: the
+    standard counted back from that day (the oversight figures and the data-quality check)."""
+    from timescales.calendar import get_calendar
+
+    rule = effective_rule("case_supervision")
+    return get_calendar().add(as_of, -rule.amount, rule.unit)
+
+
 def case_supervision_actions_for_owner(*, user) -> QuerySet[CaseAction]:
     """Open case supervision actions `user` owns, on children they may see (the tray holds them
     as due items too: this is for the supervision pages)."""

@@ -108,6 +108,9 @@ def load_demo() -> bool:
         from synthetic.demo_handoffs import load_demo_handoffs
 
         load_demo_handoffs(staff)
+        from synthetic.demo_decisions import load_demo_decisions
+
+        load_demo_decisions(staff)
     # The generated small authority beside the scripted stories: a realistic population for the
     # trays, caseloads and reports (synthetic.generator; it does nothing if already there).
     from synthetic.generator import generate
@@ -115,6 +118,9 @@ def load_demo() -> bool:
     generated = generate(size="small", seed=GENERATED_SEED).created
     if generated or created_children:
         _load_performance_figures()
+        from synthetic.demo_board_pack import load_demo_board_pack
+
+        load_demo_board_pack(staff)
     return bool(created_staff or created_children or generated)
 
 

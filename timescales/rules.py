@@ -723,6 +723,16 @@ _ALL = (
         "shape): response within 10 working days at each stage",
         rows=(), table=PRACTICE_CHALLENGE, status=LOCAL, verification=SECONDARY,
     ),
+    Rule(
+        code="manager_decision",
+        title="Manager’s decision: authorise or return",
+        trigger="Decision submitted to the team manager (a plan, closure, step-down, transfer or placement)",
+        trigger_key="decision.submitted",
+        amount=5, unit=WD, for_manager=True,
+        source="Local management oversight policies (PRACTICE.md 1): decisions that need a manager are "
+        "authorised or returned promptly; 5 working days, as for key events",
+        rows=(), table=PRACTICE_OVERSIGHT, status=LOCAL, verification=SECONDARY,
+    ),
     # --- A6. Adoption and the court ------------------------------------------------------------
     Rule(
         code="adoption_review_not_placed",

@@ -24,6 +24,7 @@ NAVIGATION = [
     NavItem("My team", "my_team", frozenset({Role.TEAM_MANAGER})),
     NavItem("Front door", "front_door_queue:queue", frozenset({Role.MASH_WORKER})),
     NavItem("Authorisations", "assessments_queue:queue", frozenset({Role.TEAM_MANAGER})),
+    NavItem("Decisions", "decisions_queue:queue", frozenset({Role.TEAM_MANAGER})),
     NavItem("Management oversight", "oversight_pages:team", frozenset({Role.TEAM_MANAGER})),
     NavItem("Performance", "performance:dashboard", frozenset({Role.TEAM_MANAGER})),
     NavItem("Reviews and conferences", "reviews_home", frozenset({Role.IRO})),

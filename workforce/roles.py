@@ -37,8 +37,12 @@ AUTHORITY_WIDE_READERS = frozenset(
      Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR}
 )
 
-# Roles that run the statutory returns and see performance figures for the whole authority.
-PERFORMANCE_ROLES = frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})
+# Roles that see the performance and oversight figures of the whole authority: QA, senior
+# leaders and the leaders of the service up the line of management (service manager, head of
+# service, director). A team manager sees their own teams' figures (performance.selectors.scope_for).
+PERFORMANCE_ROLES = frozenset(
+    {Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR}
+)
 
 
 class TeamKind(models.TextChoices):

@@ -173,3 +173,42 @@ class TestHelpAndProtection:
         ChildProtectionPlan.objects.filter(pk=plan.pk).update(latest_category="")
         refresh_child(complete)
         assert found(complete) == {"8905"}
+
+
+# --- Case supervision ------------------------------------------------------------------------------
+
+
+class TestCaseSupervision:
+    """CSV-LATE: an open child whose case has not been discussed in supervision within the local
+    standard (8 weeks), counted from the last discussion or, with none, from the allocation."""
+
+    def test_an_open_child_never_discussed_is_found_after_the_standard(self, clock, today, worker, child):
+        clock.travel_to(at(D(2025, 7, 28), 10))  # 8 weeks after the allocation on 2 June: still within
+        refresh_child(child)
+        assert "CSV-LATE" not in found(child)
+        clock.travel_to(at(D(2025, 7, 29), 10))
+        refresh_child(child)
+        assert "CSV-LATE" in found(child)
+
+    def test_a_discussion_puts_it_right_and_the_clock_starts_again(self, clock, today, worker, manager, child):
+        from data_quality.models import Problem
+        from supervision.tests.factories import discuss, supervise
+
+        clock.travel_to(at(D(2025, 9, 1), 10))
+        refresh_child(child)
+        assert "not discussed since allocated on 2 June 2025" in Problem.objects.get(check_id="CSV-LATE").message
+        discuss(manager, supervise(manager, worker, D(2025, 9, 1)), child)
+        assert "CSV-LATE" not in found(child)
+        clock.travel_to(at(D(2025, 10, 28), 10))
+        refresh_child(child)
+        assert "CSV-LATE" in found(child)
+
+    def test_the_authoritys_standard_applies(self, clock, today, worker, child):
+        from timescales.models import LocalStandard
+        from timescales.rules import reset_local_standards_cache
+
+        LocalStandard.objects.create(rule_code="case_supervision", amount=12, unit="weeks", reason="Board decision")
+        reset_local_standards_cache()
+        clock.travel_to(at(D(2025, 8, 20), 10))
+        refresh_child(child)
+        assert "CSV-LATE" not in found(child)

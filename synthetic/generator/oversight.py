@@ -59,9 +59,10 @@ def generate_oversight(seed: int, today: datetime.date) -> Counter:
 
 
 def _senior_managers(seed: int) -> dict:
-    """One service manager, head of service and director for the generated authority."""
+    """One service manager, head of service and director for the generated authority; and a
+    senior leader and a QA officer, who read its figures (the benchmark's leader's dashboard)."""
     out = {}
-    for role in (Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR):
+    for role in (Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR, Role.SENIOR_LEADER, Role.QA_OFFICER):
         username = f"gen{seed}.{role}"
         out[role], _ = User.objects.get_or_create(username=username, defaults={
             "first_name": Role(role).label.split()[0], "last_name": f"Generated {seed}", "role": role,

@@ -150,6 +150,7 @@ FILL = {
     "oversight:event_id": _key_events,
     "kind": _kind,
     "case_action_id": _by_child("supervision.CaseAction", "child_id", "case_action_id"),
+    "decisions:decision_id": _by_child("decisions.ManagerDecision", "child_id", "decision_id"),
 }
 
 # Ids that are not a child's: filled from the whole table.
@@ -158,6 +159,7 @@ NOT_A_CHILDS = {
     "pk": "returns.ReturnExport",  # returns:detail and friends
     "supervision_id": "supervision.SupervisionSession",  # a worker's supervision is not a child's
     "supervision_action_id": "supervision.SupervisionAction",
+    "pack_id": "performance.BoardPack",  # the corporate parenting board's pack is the authority's
 }
 
 
@@ -165,6 +167,8 @@ NOT_A_CHILDS = {
 # lists children, so the sweeps read those lists. A missing one is world.missing, which is no code.
 CONSTANTS = {
     "performance:code": "cin_per_10k",  # its numerator: every child in need
+    "performance_oversight:name": "case-supervision",  # every child with an open case
+    "board_pack:fmt": "pdf",
 }
 
 

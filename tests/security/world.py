@@ -41,6 +41,9 @@ def build_world() -> World:
     load_demo_specialist(everyone)
     load_demo_supervision(everyone)
     load_demo_oversight(everyone)
+    from synthetic.demo_decisions import load_demo_decisions
+
+    load_demo_decisions(everyone)
     _add_what_the_demo_lacks(everyone)
 
     from people.models import Person
@@ -94,6 +97,12 @@ def _add_what_the_demo_lacks(staff: dict) -> None:
                                issued_on=timezone.localdate() - datetime.timedelta(days=30))
     if not ReturnExport.objects.exists():
         ReturnExport.objects.create(kind="cin", year=2025, requested_by=staff["qa.rahman"], requested_via="web")
+    from performance.models import BoardPack
+
+    if not BoardPack.objects.exists():
+        # A pack whose figures are built (none kept: the sweeps need its pages, not its figures).
+        BoardPack.objects.create(quarter_end=datetime.date(2025, 3, 31), created_by=staff["qa.rahman"],
+                                 created_at=timezone.now(), status="built", built_at=timezone.now())
 
 
 PROCEEDINGS_KIND = "care"

@@ -101,6 +101,8 @@ BY_NAME = {
     "allegations:outcome": C.RECORD_ALLEGATION,
     "allegations:close": C.RECORD_ALLEGATION,
     "returns:home": C.RUN_RETURNS,
+    "board_pack:list": C.PREPARE_BOARD_PACK,
+    "board_pack:narratives": C.PREPARE_BOARD_PACK,
     "supervision:new": C.RECORD_SUPERVISION,
     "supervision:action_new": C.RECORD_SUPERVISION,
     "supervision:case_discussion_new": C.RECORD_SUPERVISION,
@@ -114,6 +116,9 @@ BY_NAME = {
     "oversight:challenge_escalate": C.RAISE_CHALLENGE,
     "oversight:challenge_close": C.RAISE_CHALLENGE,
     "oversight:good_practice_new": C.RAISE_CHALLENGE,
+    "decisions:new": C.SUBMIT_DECISION,
+    "decisions:decide": C.AUTHORISE_DECISION,
+    "decisions:resubmit": C.SUBMIT_DECISION,
 }
 
 # Pages that show one thing and only read, though they do not refuse a POST: a POST must write nothing.
@@ -131,6 +136,10 @@ READ_ONLY_PAGES = {
     "oversight:record", "oversight:challenge", "oversight_pages:team", "oversight_pages:challenges",
     "oversight_pages:report", "oversight_pages:report_list",
     "performance:dashboard", "performance:indicator", "performance:children", "performance:children_csv",
+    "performance_oversight:figures", "performance_oversight:workers", "performance_oversight:supervision_actions",
+    "performance_oversight:children", "performance_dashboards:team", "performance_dashboards:leaders",
+    "board_pack:detail", "board_pack:progress", "board_pack:download",
+    "decisions:record", "decisions_queue:queue",
 }
 
 _UNKNOWN = object()
@@ -150,5 +159,5 @@ def is_known(name: str) -> bool:
 
 
 # Whether a capability is about one child (checked with the child) or not (child=None).
-NOT_ABOUT_A_CHILD = {C.ADD_CHILD, C.MERGE_RECORDS, C.RECORD_ALLEGATION, C.RUN_RETURNS, C.RECORD_SUPERVISION,
+NOT_ABOUT_A_CHILD = {C.ADD_CHILD, C.MERGE_RECORDS, C.RECORD_ALLEGATION, C.RUN_RETURNS, C.PREPARE_BOARD_PACK, C.RECORD_SUPERVISION,
                      C.SIGN_SUPERVISION}

@@ -1,0 +1,71 @@
+"""The team manager's and the senior leader's dashboards: the figures each needs on one page,
+each number opening the list behind it; the leader's read from the snapshots."""
+
+import datetime
+
+import pytest
+
+from children_in_need.testing import at
+from looked_after.tests.factories import start_care, statutory_visit
+from workforce.roles import Role
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def in_care(clock, today, worker, child, second):
+    """Jay in care since 2 June 2025 and visited on 25 August; Riley in care the same day and
+    never visited. The clock then stands on 1 September 2025."""
+    start_care(worker, child, D(2025, 6, 2))
+    start_care(worker, second, D(2025, 6, 2))
+    clock.travel_to(at(D(2025, 8, 25), 12))
+    statutory_visit(worker, child, at(D(2025, 8, 25), 11))
+    clock.travel_to(at(D(2025, 9, 1), 10))
+    return child, second
+
+
+@pytest.fixture
+def second(worker):
+    from people.services import person_create
+
+    return person_create(actor=worker, given_name="Riley", family_name="Jones", date_of_birth=D(2017, 8, 1))
+
+
+def test_the_team_managers_dashboard_opens_onto_the_children_not_seen(client, manager, worker, in_care,
+                                                                      django_assert_max_num_queries):
+    client.force_login(manager)
+    with django_assert_max_num_queries(60):
+        response = client.get("/performance/dashboards/team/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-testid="missed-cla_visits_in_time"' in html
+    assert "Sam Worker" in html  # the caseloads, as bars and as a table
+    missed = client.get("/performance/indicators/cla_visits_in_time/children/?as_of=2025-09-01&part=missed")
+    page = missed.content.decode()
+    assert missed.status_code == 200
+    assert "Riley Jones" in page and "Jay Smith" not in page
+
+
+def test_the_senior_leaders_dashboard_reads_the_snapshots(client, make_staff, team, in_care,
+                                                          django_assert_max_num_queries):
+    from performance.services import snapshot_take
+
+    for day in (D(2025, 6, 30), D(2025, 7, 31), D(2025, 8, 31)):
+        snapshot_take(day)
+    leader = make_staff(Role.SENIOR_LEADER, team=team)
+    client.force_login(leader)
+    with django_assert_max_num_queries(12):
+        response = client.get("/performance/dashboards/leaders/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "as at 31 August 2025" in html
+    assert 'data-testid="value-rereferrals_12m"' in html and 'data-testid="neighbours-rereferrals_12m"' in html
+    assert "<polyline" in html  # three months kept: a trend to draw
+
+
+def test_who_may_open_the_dashboards(client, worker, manager, in_care):
+    client.force_login(worker)
+    assert client.get("/performance/dashboards/team/").status_code == 403
+    client.force_login(manager)
+    assert client.get("/performance/dashboards/leaders/").status_code == 403

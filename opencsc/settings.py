@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "looked_after",
     "supervision",
     "oversight",
+    "audits",
     "timescales",
     "returns",
     "data_quality",

@@ -35,6 +35,7 @@ urlpatterns = [
     path("people/", include("data_quality.record_urls")),
     path("people/", include("supervision.record_urls")),
     path("people/", include("oversight.urls")),
+    path("people/", include("audits.record_urls")),
     path("front-door/", include("front_door.queue_urls")),
     path("assessments/", include("assessments.queue_urls")),
     path("permanence/", include("permanence.tracker_urls")),
@@ -44,6 +45,7 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("supervision/", include("supervision.urls")),
     path("oversight/", include("oversight.pages_urls")),
+    path("audits/", include("audits.urls")),
     path("performance/indicators/", include("performance.urls")),
     # The admin's "view on site" shortcut would redirect to any object's page, and fails with a
     # 500 for content types without one. Configuration has no page on the site: always 404.

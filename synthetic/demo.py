@@ -105,6 +105,9 @@ def load_demo() -> bool:
         from synthetic.demo_oversight import load_demo_oversight
 
         load_demo_oversight(staff)
+        from synthetic.demo_audits import load_demo_audits
+
+        load_demo_audits(staff)
     # The generated small authority beside the scripted stories: a realistic population for the
     # trays, caseloads and reports (synthetic.generator; it does nothing if already there).
     from synthetic.generator import generate

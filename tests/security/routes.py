@@ -149,6 +149,8 @@ FILL = {
     "oversight:event_id": _key_events,
     "kind": _kind,
     "case_action_id": _by_child("supervision.CaseAction", "child_id", "case_action_id"),
+    "audit_id": _by_child("audits.Audit", "child_id", "audit_id"),
+    "audit_action_id": _by_child("audits.AuditAction", "child_id", "audit_action_id"),
 }
 
 # Ids that are not a child's: filled from the whole table.
@@ -157,6 +159,7 @@ NOT_A_CHILDS = {
     "pk": "returns.ReturnExport",  # returns:detail and friends
     "supervision_id": "supervision.SupervisionSession",  # a worker's supervision is not a child's
     "supervision_action_id": "supervision.SupervisionAction",
+    "programme_id": "audits.Programme",  # an audit programme is the authority's, not a child's
 }
 
 

@@ -113,6 +113,12 @@ BY_NAME = {
     "oversight:challenge_escalate": C.RAISE_CHALLENGE,
     "oversight:challenge_close": C.RAISE_CHALLENGE,
     "oversight:good_practice_new": C.RAISE_CHALLENGE,
+    "audits:programme_new": C.SET_UP_AUDITS,
+    "audits:programme_draw": C.SET_UP_AUDITS,
+    "audits_record:grade": C.GRADE_AUDIT,
+    "audits_record:moderate": C.GRADE_AUDIT,
+    "audits_record:reflect": C.REFLECT_ON_AUDIT,
+    "audits_record:action_done": C.COMPLETE_AUDIT_ACTION,
 }
 
 # Pages that show one thing and only read, though they do not refuse a POST: a POST must write nothing.
@@ -130,6 +136,8 @@ READ_ONLY_PAGES = {
     "oversight:record", "oversight:challenge", "oversight_pages:team", "oversight_pages:challenges",
     "oversight_pages:report", "oversight_pages:report_list",
     "performance:dashboard", "performance:indicator", "performance:children", "performance:children_csv",
+    "audits:home", "audits:programme", "audits:report", "audits:report_audits", "audits:report_actions",
+    "audits:report_xlsx", "audits_record:record", "audits_record:audit",
 }
 
 _UNKNOWN = object()
@@ -150,4 +158,4 @@ def is_known(name: str) -> bool:
 
 # Whether a capability is about one child (checked with the child) or not (child=None).
 NOT_ABOUT_A_CHILD = {C.ADD_CHILD, C.MERGE_RECORDS, C.RECORD_ALLEGATION, C.RUN_RETURNS, C.RECORD_SUPERVISION,
-                     C.SIGN_SUPERVISION}
+                     C.SIGN_SUPERVISION, C.SET_UP_AUDITS}

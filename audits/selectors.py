@@ -290,5 +290,7 @@ def report(*, user, filters: Filters) -> Report:
     for done_on, due_on in actions.values_list("done_on", "due_on"):
         out.actions["done" if done_on else "overdue" if due_on < today else "open"] += 1
     out.agreement = agreement_by_domain(base)
-    out.theme_labels = dict(Theme.choices)
+    labels = dict(Theme.choices)
+    # A list, not the Counter: a template looks `most_common` up as a key of a Counter first.
+    out.theme_rows = [(code, labels.get(code, code), n) for code, n in out.themes.most_common()]
     return out

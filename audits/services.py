@@ -226,7 +226,8 @@ def _grades(audit, grades: dict, overall: tuple, checks: DateChecks, prefix: str
 def _locked_audit(actor, audit, capability=Capability.GRADE_AUDIT):
     child = lock_child(audit.child)
     require(actor, capability, child)
-    audit = Audit.objects.select_for_update().select_related("programme__tool", "worker", "team").get(pk=audit.pk)
+    audit = (Audit.objects.select_for_update(of=("self",)).select_related("programme__tool", "worker", "team__manager")
+             .get(pk=audit.pk))
     return audit, child
 
 

@@ -21,8 +21,16 @@ from timescales.rules import RULES
 RECENT_EVENTS = 25
 DUE_SHOWN = 30
 
-VISIT_RULES = tuple(code for code in RULES if "visit" in code)
-REVIEW_RULES = tuple(code for code in RULES if ("review" in code or "plan" in code) and code not in VISIT_RULES)
+# Named, as trays.selectors names the visiting standards; only codes the rules table defines are
+# kept, so a renamed rule fails loudly in tests.
+VISIT_RULES = tuple(code for code in (
+    "cin_visit", "cp_visit", "reg28_visit", "reg28_visit_longterm_3m", "reg28_pwp", "reg28_pwp_6w",
+    "reg28_connected_ico", "reg28_connected_ico_4w", "reg28_care_order_home", "reg28_short_breaks",
+    "pf_first_visit_7wd", "pf_visit_6w", "pf_visit_12w", "adoption_visit") if code in RULES)
+REVIEW_RULES = tuple(code for code in (
+    "cin_plan_review", "core_group", "rcpc", "care_plan_10wd", "la_review", "la_review_short_breaks", "pep_10wd",
+    "pep_review", "pathway_plan_3m", "pathway_plan_review_6m", "adoption_review_not_placed",
+    "adoption_review_placed") if code in RULES)
 SUPERVISION_RULES = ("case_supervision",)
 COMPLIANCE = {
     "visits_in_time": ("Visits in time", VISIT_RULES),

@@ -75,11 +75,18 @@ def record_visit(client, worker, rng):
     return client.post(f"/people/{child}/visits/new/", form, headers=ROLLBACK)
 
 
+def audit_report(client, worker, rng):
+    """What the audits say (issue 17): the whole authority's year of audits, as a QA officer
+    reads it, half the time for one programme."""
+    programme = rng.choice(worker.children) if worker.children and rng.random() < 0.5 else None
+    return client.get("/audits/report/" + (f"?programme={programme}" if programme else ""))
+
+
 def _redirected_to_visits(response) -> bool:
     return response.status == 302 and "/visits/" in response.headers.get("location", "")
 
 
-def build(*, social_workers, managers, searchers, names) -> list[Scenario]:
+def build(*, social_workers, managers, searchers, names, auditors=()) -> list[Scenario]:
     none_with_cases = "" if social_workers else "no social worker in this authority holds a child"
     return [
         Scenario("case_summary", "Case summary", 150, social_workers, case_summary, unavailable=none_with_cases),
@@ -91,4 +98,6 @@ def build(*, social_workers, managers, searchers, names) -> list[Scenario]:
                  unavailable="" if managers else "no team manager has a team"),
         Scenario("record_visit", "Recording a visit (POST, rolled back)", 200, social_workers, record_visit,
                  prepare=prepare_visit, ok=_redirected_to_visits, unavailable=none_with_cases),
+        Scenario("audit_report", "Case audit report (QA officer)", 300, list(auditors), audit_report,
+                 unavailable="" if auditors else "no QA officer or senior leader in this authority"),
     ]

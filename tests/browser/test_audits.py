@@ -104,6 +104,7 @@ def test_a_programme_from_set_up_to_the_report(browse, make_staff, clock):
     _grade_every_domain(page, audit, "3", "The plan's actions drift; views recorded thinly.", skip_overall_evidence=True)
     page.locator("#id_action_1").fill("See the child alone and update the plan")
     page.locator("input[name='owner_1'][value='worker']").check()
+    fill_date(page, "due_on_1", D(2025, 6, 6))  # within the week: in the worker's "due soon" tray
     browse.submit("Complete the audit")
     assert "Write the evidence for the grade for the case overall" in page.get_by_role("alert").inner_text()
     page.locator("#id_overall_evidence").fill("Safe, but the plan drifts and her views are thin.")

@@ -2,7 +2,7 @@
 each thing happened:
 
 - "Neglect: children in need and on plans" (help and protection tool), set up by Farah Rahman
-  (QA) three months ago for Assessment Team North and Safeguarding Team East: four children drawn
+  (QA) a month ago for Assessment Team North and Safeguarding Team East: four children drawn
   with seed 2026, audited by Farah Rahman and Kwame Osei (who manages neither team), half
   moderated blind by Gareth Morgan (senior leader). Actions: some done, one overdue (so it reaches
   the owner's manager), the workers' reflections on some.
@@ -15,7 +15,6 @@ Idempotent: it does nothing when a programme is already there.
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from audits import services
@@ -62,30 +61,32 @@ def load_demo_audits(staff: dict) -> bool:
     today = clock.today()
     ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
 
-    with clock.travel_to(_at(ago(95))):
+    with clock.travel_to(_at(ago(32))):
         neglect = services.programme_create(
             actor=qa, theme="Neglect: children in need and on plans", tool=tools["help_and_protection"],
             service="any", teams=[teams["Assessment Team North"], teams["Safeguarding Team East"]],
-            open_from=ago(460), open_to=ago(95), audit_by=ago(65), sample_rule="stratified", sample_size=4,
+            open_from=ago(397), open_to=ago(32), audit_by=ago(4), sample_rule="stratified", sample_size=4,
             seed=2026, moderation_percent=50, auditors=[qa, osei], moderators=[morgan])
         services.sample_draw(actor=qa, programme=neglect)
     audits = list(Audit.objects.filter(programme=neglect).select_related("programme__tool", "worker").order_by("pk"))
     plan = [(3, ("voice", "drift"), 1), (2, ("planning",), 0), (4, ("risk", "oversight"), 1), (2, (), 0)]
     for n, (audit, (grade, themes, spread)) in enumerate(zip(audits, plan, strict=False)):
-        with clock.travel_to(_at(ago(85 - 3 * n))):
+        day = ago(28 - 3 * n)
+        with clock.travel_to(_at(day)):
             owner = "worker" if audit.worker_id else "manager"
             _grade(audit, grade, themes=themes, spread=spread, actions=[
                 {"action": "See the child alone and record their words in the plan", "owner": owner,
-                 "due_on": ago(85 - 3 * n) + datetime.timedelta(days=28)},
+                 "due_on": day + datetime.timedelta(days=10)},
             ] if grade >= 3 else [])
     for audit in Audit.objects.filter(programme=neglect, moderator__isnull=False).select_related("programme__tool"):
-        with clock.travel_to(_at(ago(70))):
+        with clock.travel_to(_at(ago(12))):
             services.audit_moderate(actor=audit.moderator, audit=audit, grades=_grades(audit, audit.grade, 1),
                                     overall_grade=audit.grade, overall_evidence=EVIDENCE[audit.grade])
+    # The first action done on time, with the worker's reflection; the other left overdue.
     first = AuditAction.objects.filter(audit__programme=neglect).select_related("child").order_by("pk").first()
     if first is not None and first.child.current_worker_id:
-        with clock.travel_to(_at(ago(50))):
-            services.audit_action_done(actor=first.child.current_worker, action=first, done_on=ago(50))
+        with clock.travel_to(_at(ago(16))):
+            services.audit_action_done(actor=first.child.current_worker, action=first, done_on=ago(16))
             services.reflection_add(actor=first.child.current_worker, audit=first.audit,
                                     reflection="I will see the children alone at school, not only at home.")
 
@@ -93,13 +94,8 @@ def load_demo_audits(staff: dict) -> bool:
         care = services.programme_create(
             actor=qa, theme="Children in care: permanence", tool=tools["children_in_care"], service="looked_after",
             teams=[teams["Children in Care Team"]], open_from=ago(386), open_to=ago(21), audit_by=ago(-10),
-            sample_rule="stratified", sample_size=3, seed=7, moderation_percent=34, auditors=[qa], moderators=[morgan])
-        try:
-            services.sample_draw(actor=qa, programme=care)
-        except ValidationError:  # the demo has fewer children in care than asked: take them all
-            Programme.objects.filter(pk=care.pk).update(sample_rule="all", sample_size=None)
-            care.refresh_from_db()
-            services.sample_draw(actor=qa, programme=care)
+            sample_rule="stratified", sample_size=2, seed=7, moderation_percent=50, auditors=[qa], moderators=[morgan])
+        services.sample_draw(actor=qa, programme=care)
     waiting = (Audit.objects.filter(programme=care, moderator__isnull=False).select_related("programme__tool").first()
                or Audit.objects.filter(programme=care).select_related("programme__tool").first())
     if waiting is not None:

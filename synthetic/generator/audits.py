@@ -1,5 +1,5 @@
-"""A year of case audits for a generated authority, written in bulk after its children: four
-quarterly programmes (help and protection, children in care, placed with parents, care leavers),
+"""A year of case audits for a generated authority, written in bulk after its children: five
+programmes (neglect, children in care, placed with parents, care leavers, voice of the child),
 each drawing its sample from the open children with the same sampling as the service
 (audits.sampling: stratified by team, seeded, free of conflicts of interest), audited by the
 authority's QA officers and a team manager, a tenth moderated blind by a senior leader. Grades
@@ -27,10 +27,11 @@ from workforce.models import User
 from workforce.roles import Role
 
 PROGRAMMES = [  # (days before today the period ends, theme, tool, service)
-    (365, "Neglect: children in need and on plans", "help_and_protection", Service.CHILD_IN_NEED),
-    (270, "Children in care: permanence", "children_in_care", Service.LOOKED_AFTER),
+    (330, "Neglect: children in need and on plans", "help_and_protection", Service.CHILD_IN_NEED),
+    (240, "Children in care: permanence", "children_in_care", Service.LOOKED_AFTER),
     (180, "Children placed with parents", "children_in_care", Service.PLACED_WITH_PARENTS),
-    (60, "Care leavers' pathway plans", "children_in_care", Service.CARE_LEAVER),
+    (120, "Care leavers' pathway plans", "children_in_care", Service.CARE_LEAVER),
+    (20, "Voice of the child", "help_and_protection", Service.CHILD_IN_NEED),
 ]
 GRADE_WEIGHTS = (0.08, 0.47, 0.33, 0.12)
 EVIDENCE = {
@@ -110,7 +111,7 @@ def _write(rng, programme, tool, chosen, assigned, moderated, senior, ends, toda
             continue
         team, worker, manager, name = held[child.child_id]
         done_on = ends + datetime.timedelta(days=rng.randint(3, 40))
-        done = done_on <= today and not (in_progress and rng.random() < 0.3)
+        done = done_on <= today and not (in_progress and rng.random() < 0.4)
         grade = rng.choices((1, 2, 3, 4), weights=GRADE_WEIGHTS)[0]
         in_time = lambda: rng.random() < (0.95, 0.85, 0.6, 0.35)[grade - 1]  # noqa: E731 - compliance leans with the grade
         audit = Audit(

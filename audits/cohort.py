@@ -91,11 +91,11 @@ class Conflicts:
 
     def reason(self, auditor_id: int, child_id: int, team_id, worker_id) -> str:
         if worker_id is not None and worker_id == auditor_id:
-            return "is the child's social worker"
+            return "they are the child’s social worker"
         if team_id is not None and team_id in self.teams.get(auditor_id, ()):
-            return "works in or manages the child's team"
+            return "they work in or manage the child’s team"
         if worker_id is not None and worker_id in self.reports.get(auditor_id, ()):
-            return "line-manages the child's social worker"
+            return "they line-manage the child’s social worker"
         return ""
 
 

@@ -151,3 +151,20 @@ class ReflectionForm(forms.Form):
 
 class DoneForm(forms.Form):
     done_on = date_field("Date the action was done", errors_label="The date the action was done")
+
+
+class AssignForm(forms.Form):
+    """The programme's auditors and moderators, whoever they are: the service says who has a
+    conflict with this child, beside the field."""
+
+    auditor = forms.ModelChoiceField(label="Auditor", queryset=User.objects.none(), required=False,
+                                     empty_label="Keep the auditor",
+                                     error_messages={"invalid_choice": "Select one of the programme’s auditors"})
+    moderator = forms.ModelChoiceField(label="Moderator", queryset=User.objects.none(), required=False,
+                                       empty_label="Keep the moderator",
+                                       error_messages={"invalid_choice": "Select one of the programme’s moderators"})
+
+    def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["auditor"].queryset = programme.auditors.order_by("last_name", "first_name")
+        self.fields["moderator"].queryset = programme.moderators.order_by("last_name", "first_name")

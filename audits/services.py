@@ -173,7 +173,7 @@ def audit_reassign(*, actor, audit, auditor) -> Audit:
         raise ValidationError({"auditor": "Select one of the programme’s auditors"})
     reason = _conflict(audit.programme, audit.child_id, auditor)
     if reason:
-        raise ValidationError({"auditor": f"{auditor} cannot audit {audit.child.full_name}: they {reason}"})
+        raise ValidationError({"auditor": f"{auditor} cannot audit {audit.child.full_name}: {reason}"})
     if audit.moderator_id == auditor.pk:
         raise ValidationError({"auditor": f"{auditor} moderates this audit: choose another auditor"})
     audit.auditor = auditor
@@ -191,12 +191,26 @@ def moderator_assign(*, actor, audit, moderator) -> Audit:
         raise ValidationError({"moderator": "An auditor cannot moderate their own audit"})
     reason = _conflict(audit.programme, audit.child_id, moderator)
     if reason:
-        raise ValidationError({"moderator": f"{moderator} cannot moderate this audit: they {reason}"})
+        raise ValidationError({"moderator": f"{moderator} cannot moderate this audit: {reason}"})
     if audit.moderated_at is not None:
         raise ValidationError("This audit has been moderated")
     with constraint_messages({"audit_not_own_moderation": ("moderator", "An auditor cannot moderate their own audit")}):
         audit.moderator = moderator
         audit.save(update_fields=["moderator"])
+    return audit
+
+
+@transaction.atomic
+def audit_assign(*, actor, audit, auditor=None, moderator=None) -> Audit:
+    """Change an audit's auditor, its moderator, or both, in one go: either both changes are
+    saved or (a conflict, the auditor as their own moderator) neither is."""
+    require(actor, Capability.SET_UP_AUDITS)
+    if auditor is None and moderator is None:
+        raise ValidationError({"auditor": "Select the new auditor or the new moderator"})
+    if auditor is not None and auditor.pk != audit.auditor_id:
+        audit = audit_reassign(actor=actor, audit=audit, auditor=auditor)
+    if moderator is not None and moderator.pk != audit.moderator_id:
+        audit = moderator_assign(actor=actor, audit=audit, moderator=moderator)
     return audit
 
 

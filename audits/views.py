@@ -240,6 +240,7 @@ def audit(request, person_id, audit_id):
         "can_moderate": found_audit.needs_moderation and not found_audit.is_open and found_audit.moderator_id == user.pk,
         "can_reflect": not found_audit.is_open and may(user, Capability.REFLECT_ON_AUDIT, child),
         "can_complete": may(user, Capability.COMPLETE_AUDIT_ACTION, child),
+        "can_assign": found_audit.moderated_at is None and may(user, Capability.SET_UP_AUDITS),
         "theme_names": [dict(Theme.choices).get(t, t) for t in found_audit.themes],
     })
 
@@ -288,6 +289,26 @@ def _audit_facts(audit):
     if audit.completed_at:
         facts.append(("Audited", long_date(audit.completed_at.date())))
     return facts
+
+
+@require_http_methods(["GET", "POST"])
+def assign(request, person_id, audit_id):
+    """QA officers and senior leaders give an audit to another of the programme's auditors or
+    moderators; one with a conflict of interest is refused beside the field."""
+    child = AREA.child(request, person_id)
+    require(request.user, Capability.SET_UP_AUDITS)
+    found_audit = found(selectors.audit_for_child(child, audit_id))
+    form = forms.AssignForm(_data(request), programme=found_audit.programme)
+    return record_step(
+        request, form, success="Audit reassigned",
+        run=lambda data: services.audit_assign(actor=request.user, audit=found_audit, **data),
+        done_url=reverse("audits:programme", args=[found_audit.programme_id]),
+        render=lambda: render_record(request, child, AREA.tab, "includes/record_form.html", {
+            "form": form, "heading": "Change the auditor or moderator", "button": "Save", "caption": "Case audit",
+            "facts": _audit_facts(found_audit) + [("Moderator", str(found_audit.moderator or "None"))],
+            "back_url": _audit_url(found_audit),
+        }),
+    )
 
 
 reflect = REFLECT.page(

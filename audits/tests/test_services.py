@@ -57,7 +57,7 @@ def test_reassigning_an_audit_to_an_auditor_with_a_conflict_is_refused(children,
     programme = make_programme(qa, tool, [qa, other_manager], moderation_percent=0, sample_rule="all", sample_size=None)
     services.sample_draw(actor=qa, programme=programme)
     theirs = Audit.objects.filter(child__in=children[1]).first()
-    with pytest.raises(ValidationError, match="works in or manages the child's team"):
+    with pytest.raises(ValidationError, match="they work in or manage the child’s team"):
         services.audit_reassign(actor=qa, audit=theirs, auditor=other_manager)
     theirs.refresh_from_db()
     assert theirs.auditor == qa

@@ -128,3 +128,18 @@ def test_the_actions_are_on_the_childs_record_and_the_owner_marks_them_done(clie
     assert done.status_code == 302
     action.refresh_from_db()
     assert action.done_on == D(2025, 6, 2)
+
+
+def test_giving_an_audit_to_an_auditor_with_a_conflict_is_refused_beside_the_field(client, children, qa, manager, tool):
+    programme = make_programme(qa, tool, [qa, manager], moderation_percent=0, sample_rule="all", sample_size=None,
+                               teams=[children[0][0].current_team])
+    services.sample_draw(actor=qa, programme=programme)
+    audit = Audit.objects.filter(child=children[0][0]).get()
+    client.force_login(qa)
+    url = reverse("audits_record:assign", args=[audit.child_id, audit.pk])
+    assert client.get(url).status_code == 200
+    refused = client.post(url, {"auditor": str(manager.pk)})
+    assert refused.status_code == 200
+    assert "Morgan Manager cannot audit Amy Parker: they work in or manage the child’s team" in refused.content.decode()
+    audit.refresh_from_db()
+    assert audit.auditor == qa

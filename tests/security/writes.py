@@ -118,6 +118,7 @@ BY_NAME = {
     "audits_record:grade": C.GRADE_AUDIT,
     "audits_record:moderate": C.GRADE_AUDIT,
     "audits_record:reflect": C.REFLECT_ON_AUDIT,
+    "audits_record:assign": C.SET_UP_AUDITS,
     "audits_record:action_done": C.COMPLETE_AUDIT_ACTION,
 }
 

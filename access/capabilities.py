@@ -59,6 +59,10 @@ class Capability(enum.StrEnum):
     SIGN_SUPERVISION = "sign_supervision"  # the supervisee's signature, comment or disagreement on their own
     RECORD_CASE_SUPERVISION = "record_case_supervision"  # a case discussion in supervision, on the child's record
     COMPLETE_SUPERVISION_ACTION = "complete_supervision_action"  # an action agreed in case supervision done
+    SET_UP_AUDITS = "set_up_audits"  # a case audit programme: theme, tool, cohort, sample (audits.services)
+    GRADE_AUDIT = "grade_audit"  # an auditor's (or blind moderator's) grades, evidence, feedback and actions
+    REFLECT_ON_AUDIT = "reflect_on_audit"  # the practitioner's or manager's reflection on their case's audit
+    COMPLETE_AUDIT_ACTION = "complete_audit_action"  # an action set by a case audit done
 
 
 class Relationship(enum.StrEnum):
@@ -69,6 +73,7 @@ class Relationship(enum.StrEnum):
     CHAIRED = "chaired"  # the user is the IRO appointed for the child's current period of care
     ADVISED = "advised"  # the user is the care leaver's current personal adviser
     PRIVATELY_FOSTERED = "privately_fostered"  # the child has an open private fostering arrangement
+    AUDITING = "auditing"  # the user audits (or moderates) an open audit of the child (audits.access)
     ANY = "any"  # any child the user may see
 
 
@@ -131,6 +136,15 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     # The case discussion is written on the child's record: by the manager of the child's team.
     Capability.RECORD_CASE_SUPERVISION: {TM: OWN},
     Capability.COMPLETE_SUPERVISION_ACTION: {SW: OWN, TM: OWN},
+    # Case audits (PRACTICE.md section 3): QA officers and senior leaders set up the programmes;
+    # the auditors are whoever a programme names, of any of these roles, and grade only the
+    # children assigned to them while the audit is open; the child's worker and manager reflect.
+    Capability.SET_UP_AUDITS: {QA: ANY, SL: ANY},
+    Capability.GRADE_AUDIT: {
+        role: frozenset({A.AUDITING}) for role in (QA, SL, TM, SW, IRO, SM, HOS, DIR)
+    },
+    Capability.REFLECT_ON_AUDIT: {SW: OWN, TM: OWN},
+    Capability.COMPLETE_AUDIT_ACTION: {SW: OWN, TM: OWN},
 }
 
 # Relationship -> test(user, child) -> bool, for the relationships higher areas define.

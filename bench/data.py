@@ -114,6 +114,18 @@ def leaders(limit: int) -> list[Worker]:
     return [Worker(u.pk, u.username, sign_in(u)) for u in users]
 
 
+def audit_readers(limit: int) -> list[Worker]:
+    """QA officers and senior leaders, who read the audit report; each carries the ids of the
+    audit programmes (in `children`, which the report's scenario picks from)."""
+    from audits.models import Programme
+    from workforce.models import User
+    from workforce.roles import Role
+
+    programmes = list(Programme.objects.filter(drawn_at__isnull=False).order_by("pk").values_list("pk", flat=True))
+    users = User.objects.filter(role__in=[Role.QA_OFFICER, Role.SENIOR_LEADER], is_active=True).order_by("pk")[:limit]
+    return [Worker(u.pk, u.username, sign_in(u), list(programmes)) for u in users]
+
+
 # The front door is a team of several people searching at once; an authority generated with
 # fewer front-door accounts than this gets the benchmark's own (below), so that the searches are
 # not all one account's session, cache and visibility rule.

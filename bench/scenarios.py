@@ -75,6 +75,13 @@ def record_visit(client, worker, rng):
     return client.post(f"/people/{child}/visits/new/", form, headers=ROLLBACK)
 
 
+def audit_report(client, worker, rng):
+    """What the audits say (issue 17): the whole authority's year of audits, as a QA officer
+    reads it, half the time for one programme."""
+    programme = rng.choice(worker.children) if worker.children and rng.random() < 0.5 else None
+    return client.get("/audits/report/" + (f"?programme={programme}" if programme else ""))
+
+
 def _redirected_to_visits(response) -> bool:
     return response.status == 302 and "/visits/" in response.headers.get("location", "")
 
@@ -85,7 +92,7 @@ def _get(url):
     return step
 
 
-def build(*, social_workers, managers, searchers, names, leaders=()) -> list[Scenario]:
+def build(*, social_workers, managers, searchers, names, leaders=(), auditors=()) -> list[Scenario]:
     none_with_cases = "" if social_workers else "no social worker in this authority holds a child"
     no_manager = "" if managers else "no team manager has a team"
     return [
@@ -110,4 +117,6 @@ def build(*, social_workers, managers, searchers, names, leaders=()) -> list[Sce
         Scenario("leader_dashboard", "Senior leader's dashboard", 500, list(leaders),
                  _get("/performance/dashboards/leaders/"),
                  unavailable="" if leaders else "no senior leader in this authority"),
+        Scenario("audit_report", "Case audit report (QA officer)", 300, list(auditors), audit_report,
+                 unavailable="" if auditors else "no QA officer or senior leader in this authority"),
     ]

@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "supervision",
     "oversight",
     "decisions",
+    "audits",
     "timescales",
     "returns",
     "data_quality",

@@ -111,6 +111,9 @@ def load_demo() -> bool:
         from synthetic.demo_decisions import load_demo_decisions
 
         load_demo_decisions(staff)
+        from synthetic.demo_audits import load_demo_audits
+
+        load_demo_audits(staff)
     # The generated small authority beside the scripted stories: a realistic population for the
     # trays, caseloads and reports (synthetic.generator; it does nothing if already there).
     from synthetic.generator import generate

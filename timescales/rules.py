@@ -176,6 +176,7 @@ PRIMARY, SECONDARY, UNCONFIRMED = Verification.PRIMARY, Verification.SECONDARY, 
 
 PRACTICE_OVERSIGHT = "PRACTICE.md section 1"
 PRACTICE_CHALLENGE = "PRACTICE.md section 2"
+PRACTICE_AUDIT = "PRACTICE.md section 3"
 CPPCR = "CPPCR 2010"  # Care Planning, Placement and Case Review (England) Regulations 2010, SI 2010/959
 PF_REGS = "Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533)"
 AA_REGS = "Adoption Agencies Regulations 2005 (SI 2005/389)"
@@ -679,6 +680,16 @@ _ALL = (
         source="Local case supervision guidance, for example Brighton & Hove",
         rows=(), table=PRACTICE_OVERSIGHT, status=LOCAL, verification=UNCONFIRMED,
         notes="The data-quality check 'open child with no case supervision' uses it.",
+    ),
+    Rule(
+        code="audit_action",
+        title="Action set by a case audit",
+        trigger="Case audit in which the action was set",
+        trigger_key="audit.action_set",
+        amount=4, unit=WEEKS,
+        source="Local case file audit policies: remedial actions with owners and timescales (for example Salford)",
+        rows=(), table=PRACTICE_AUDIT, status=LOCAL, verification=UNCONFIRMED,
+        notes="The auditor sets each action's date; this is the date offered when none is set.",
     ),
     # --- Management oversight and the IRO's challenge (local standards, PRACTICE.md 1 and 2) --------
     *(

@@ -38,6 +38,11 @@ NAVIGATION = [
     NavItem("Data quality", "data_quality:dashboard", frozenset({Role.TEAM_MANAGER, Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("Returns", "returns:home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("IRO challenges", "oversight_pages:report", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
+    # Case audits: what each person audits, moderates or reflects on; programmes and the report for
+    # QA and leaders (audits.views).
+    NavItem("Case audits", "audits:home",
+            frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER,
+                       Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
     NavItem("Administration", "administration_home", frozenset({Role.SYSTEM_ADMIN})),
     NavItem("Break-glass access", "access:break_glass_log", frozenset({Role.SENIOR_LEADER})),
     NavItem("Allegations (LADO)", "lado_home", frozenset({Role.LADO_OFFICER})),

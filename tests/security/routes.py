@@ -151,6 +151,8 @@ FILL = {
     "kind": _kind,
     "case_action_id": _by_child("supervision.CaseAction", "child_id", "case_action_id"),
     "decisions:decision_id": _by_child("decisions.ManagerDecision", "child_id", "decision_id"),
+    "audit_id": _by_child("audits.Audit", "child_id", "audit_id"),
+    "audit_action_id": _by_child("audits.AuditAction", "child_id", "audit_action_id"),
 }
 
 # Ids that are not a child's: filled from the whole table.
@@ -160,6 +162,7 @@ NOT_A_CHILDS = {
     "supervision_id": "supervision.SupervisionSession",  # a worker's supervision is not a child's
     "supervision_action_id": "supervision.SupervisionAction",
     "pack_id": "performance.BoardPack",  # the corporate parenting board's pack is the authority's
+    "programme_id": "audits.Programme",  # an audit programme is the authority's, not a child's
 }
 
 

@@ -25,6 +25,7 @@ class World:
 
 def build_world() -> World:
     from synthetic import demo
+    from synthetic.demo_audits import load_demo_audits
     from synthetic.demo_journeys import load_demo_journeys
     from synthetic.demo_looked_after import load_demo_looked_after
     from synthetic.demo_oversight import load_demo_oversight
@@ -44,6 +45,7 @@ def build_world() -> World:
     from synthetic.demo_decisions import load_demo_decisions
 
     load_demo_decisions(everyone)
+    load_demo_audits(everyone)
     _add_what_the_demo_lacks(everyone)
 
     from people.models import Person

@@ -119,6 +119,13 @@ BY_NAME = {
     "decisions:new": C.SUBMIT_DECISION,
     "decisions:decide": C.AUTHORISE_DECISION,
     "decisions:resubmit": C.SUBMIT_DECISION,
+    "audits:programme_new": C.SET_UP_AUDITS,
+    "audits:programme_draw": C.SET_UP_AUDITS,
+    "audits_record:grade": C.GRADE_AUDIT,
+    "audits_record:moderate": C.GRADE_AUDIT,
+    "audits_record:reflect": C.REFLECT_ON_AUDIT,
+    "audits_record:assign": C.SET_UP_AUDITS,
+    "audits_record:action_done": C.COMPLETE_AUDIT_ACTION,
 }
 
 # Pages that show one thing and only read, though they do not refuse a POST: a POST must write nothing.
@@ -140,6 +147,8 @@ READ_ONLY_PAGES = {
     "performance_oversight:children", "performance_dashboards:team", "performance_dashboards:leaders",
     "board_pack:detail", "board_pack:progress", "board_pack:download",
     "decisions:record", "decisions_queue:queue",
+    "audits:home", "audits:programme", "audits:report", "audits:report_audits", "audits:report_actions",
+    "audits:report_xlsx", "audits_record:record", "audits_record:audit",
 }
 
 _UNKNOWN = object()
@@ -160,4 +169,4 @@ def is_known(name: str) -> bool:
 
 # Whether a capability is about one child (checked with the child) or not (child=None).
 NOT_ABOUT_A_CHILD = {C.ADD_CHILD, C.MERGE_RECORDS, C.RECORD_ALLEGATION, C.RUN_RETURNS, C.PREPARE_BOARD_PACK, C.RECORD_SUPERVISION,
-                     C.SIGN_SUPERVISION}
+                     C.SIGN_SUPERVISION, C.SET_UP_AUDITS}

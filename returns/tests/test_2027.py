@@ -55,6 +55,13 @@ def authority_2027(authority, clock):
     la.dolo_end(actor=a.worker, order=a.dolo, end_date=D(2026, 9, 1))
     on(D(2026, 10, 1))
     a.dolo_open = la.dolo_start(actor=a.worker, child=a.new_in_care, start_date=D(2026, 10, 1))
+    # Both children are looked after for the whole year: its health and SDQ (the OC2 table).
+    on(D(2026, 6, 2))
+    for child in (a.in_care, a.new_in_care):
+        la.health_check_record(actor=a.worker, child=child, kind="rha", done_on=D(2026, 6, 2))
+        la.health_check_record(actor=a.worker, child=child, kind="dental", done_on=D(2026, 6, 2))
+        la.immunisation_record(actor=a.worker, child=child, checked_on=D(2026, 6, 2), up_to_date=True)
+        la.sdq_record(actor=a.worker, child=child, completed_on=D(2026, 6, 2), score=11)
     on(D(2027, 4, 20))
     return a
 
@@ -124,6 +131,51 @@ def _rows(path):
         return list(csv.DictReader(handle))
 
 
+# csc-validator-be-903 0.1.17, lac2026_27: where the validator itself is wrong on DoLo.
+LAC_2027_VALIDATOR_WRONG = {
+    # Both raise KeyError and never run: they read Episodes.PLACEMENT, which the CSV tables call
+    # PLACE. check_rules_709_710 applies them instead.
+    "709": "reads Episodes.PLACEMENT, a column the Episodes table does not have (it is PLACE)",
+    "710": "as 709",
+}
+# Flagged on records that are right, and let through row by row only in the situation named.
+LAC_2027_FALSE_POSITIVES = {
+    "707": "rule 365 (lac2022_23, still in the set) writes the collection's end date into the blank DEC of "
+           "every open episode of the shared Episodes table (a .loc on a shallow copy), so every rule after it "
+           "sees a child still in care as having left on 31 March: 707 then flags every open order of a child "
+           "still looked after. Accepted only for an order with no end whose child's latest episode has no end "
+           "and began on or before the order",
+}
+
+
+def _date(text):
+    return datetime.datetime.strptime(text, "%d/%m/%Y").date()
+
+
+def is_2027_false_positive(issue: dict, folder) -> bool:
+    if issue["rule"] != "707" or issue["table"] != "DoLo":
+        return False
+    order = _rows(folder / "dolo.csv")[issue["row"]]
+    episodes = sorted((r for r in _rows(folder / "episodes.csv") if r["CHILD"] == order["CHILD"]),
+                      key=lambda r: _date(r["DECOM"]))
+    return (not order["DOLO_END"] and bool(episodes) and not episodes[-1]["DEC"]
+            and _date(episodes[-1]["DECOM"]) <= _date(order["DOLO_START"]))
+
+
+def check_rules_709_710(folder) -> list[str]:
+    """709 and 710: an episode overlapping an order (both ends counted) is in K2, Z12 or Z13."""
+    episodes = _rows(folder / "episodes.csv")
+    out = []
+    for order in _rows(folder / "dolo.csv"):
+        start = _date(order["DOLO_START"])
+        end = _date(order["DOLO_END"]) if order["DOLO_END"] else None
+        for e in (e for e in episodes if e["CHILD"] == order["CHILD"]):
+            overlaps = (not e["DEC"] or start <= _date(e["DEC"])) and (end is None or end >= _date(e["DECOM"]))
+            if overlaps and e["PLACE"] not in {"K2", "Z12", "Z13"}:
+                out.append(f"{order['CHILD']} {e['DECOM']} {e['PLACE']}")
+    return out
+
+
 def test_the_2027_ssda903_carries_the_dolo_table_and_passes_lac2026_27(authority_2027, tmp_path):
     counts = build_ssda903(YEAR, tmp_path)
     mia = authority_2027.new_in_care
@@ -133,10 +185,12 @@ def test_the_2027_ssda903_carries_the_dolo_table_and_passes_lac2026_27(authority
     ]
     assert counts[2027]["DoLo"] == 2 and counts[2026]["DoLo"] == 0
     result = run_903(tmp_path / "2027", tmp_path / "2026", YEAR, lac_ruleset_for(YEAR))
-    errors = [i for i in result["issues"] if i["rule"] not in LAC_VALIDATOR_WRONG]
+    wrong = LAC_VALIDATOR_WRONG | LAC_2027_VALIDATOR_WRONG
+    errors = [i for i in result["issues"] if i["rule"] not in wrong and not is_2027_false_positive(i, tmp_path / "2027")]
     assert not errors, describe(errors)
     dolo_rules = {str(code) for code in range(700, 711)}
-    assert not [c for c in result["crashed"] if c in dolo_rules], result["crashed"]
+    assert not [c for c in result["crashed"] if c in dolo_rules and c not in wrong], result["crashed"]
+    assert not check_rules_709_710(tmp_path / "2027")
 
 
 def test_a_2026_ssda903_has_no_dolo_table(authority_2027, tmp_path):

@@ -132,7 +132,7 @@ READ_ONLY_PAGES = {
     "looked_after:review", "looked_after:missing", "data_quality_record:record", "front_door_queue:queue",
     "assessments_queue:queue", "permanence_tracker:decisions", "looked_after_trackers:placed_with_parents",
     "data_quality:dashboard", "data_quality:children", "assessments:detail", "allegations:detail",
-    "returns:detail", "returns:progress", "returns:download", "access:break_glass_log",
+    "returns:detail", "returns:progress", "returns:download", "access:break_glass_log", "dfe_feed:feed",
     "supervision:list", "supervision:detail", "supervision:export", "supervision_record:record",
     "oversight:record", "oversight:challenge", "oversight_pages:team", "oversight_pages:challenges",
     "oversight_pages:report", "oversight_pages:report_list",

@@ -58,18 +58,24 @@ def personal_advisers() -> QuerySet[User]:
     return User.objects.filter(role=Role.PERSONAL_ADVISER, is_active=True).order_by("last_name", "first_name")
 
 
-def with_current_picture(care_leavers: QuerySet[CareLeaver]) -> QuerySet[CareLeaver]:
+def with_current_picture(care_leavers: QuerySet[CareLeaver], as_of=None) -> QuerySet[CareLeaver]:
     """Annotate each care leaver with the latest keeping-in-touch answers, the latest contact and
-    the latest pathway plan date (its start or latest review), as subqueries: one query for a list."""
+    the latest pathway plan date (its start or latest review), as subqueries: one query for a list.
+    With `as_of`, the picture as it stood that day (Annex A's period end): nothing dated later."""
     contacts = KeepingInTouch.objects.filter(care_leaver_id=OuterRef("pk")).order_by("-contact_on", "-id")
     latest_review = PathwayPlanReview.objects.filter(plan__care_leaver_id=OuterRef("pk")).order_by().values("plan__care_leaver_id")
+    plans = PathwayPlan.objects.filter(care_leaver_id=OuterRef("pk"))
+    if as_of is not None:
+        contacts = contacts.filter(contact_on__lte=as_of)
+        latest_review = latest_review.filter(reviewed_on__lte=as_of)
+        plans = plans.filter(started_on__lte=as_of)
     return care_leavers.annotate(
         latest_in_touch=Subquery(contacts.values("in_touch")[:1]),
         latest_accommodation=Subquery(contacts.values("accommodation")[:1]),
         latest_activity=Subquery(contacts.values("activity")[:1]),
         latest_contact_on=Subquery(contacts.filter(in_touch=InTouch.YES).values("contact_on")[:1]),
         latest_plan_on=Greatest(
-            Subquery(PathwayPlan.objects.filter(care_leaver_id=OuterRef("pk")).order_by("-started_on").values("started_on")[:1]),
+            Subquery(plans.order_by("-started_on").values("started_on")[:1]),
             Subquery(latest_review.annotate(latest=Max("reviewed_on")).values("latest")[:1]),
         ),
     )
@@ -107,10 +113,10 @@ def _suitability(accommodation: str | None) -> str:
     return ""
 
 
-def annex_a_list_9_rows(care_leavers: QuerySet[CareLeaver]) -> list[dict]:
+def annex_a_list_9_rows(care_leavers: QuerySet[CareLeaver], as_of=None) -> list[dict]:
     """The care-leaver columns of Annex A list 9 (the child columns are shared with the other
-    lists and come from the person)."""
-    rows = with_current_picture(care_leavers).select_related("person", "personal_adviser").order_by("person_id")
+    lists and come from the person), as they stood on `as_of` when given."""
+    rows = with_current_picture(care_leavers, as_of).select_related("person", "personal_adviser").order_by("person_id")
     return [
         {
             "Child Unique ID": c.person.la_id,

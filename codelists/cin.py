@@ -317,6 +317,19 @@ CURRENT_ASSESSMENT_FACTOR_CHOICES = [
 ]
 
 # Labels not found in any specification we hold: confirm them against the DfE's CIN census guide.
+class PreProceedingsOutcome(models.TextChoices):
+    """``PPOutcome`` of the 2026 to 2027 ``PreProceedingsandFGDM`` block (code set CS131, not yet in
+    CIN_schema_2026.xsd, the newest schema we hold): the
+    codes A, B and C are those csc-validator-be-cin's rule 9011 accepts (its ingress at commit
+    5eb2c55, specs/SOURCES.md). The DfE's 2026 to 2027 specification, which names them, is not
+    among the specifications we hold, so all three labels are ours (``UNVERIFIED_LABELS``)."""
+
+    STEP_DOWN = "A", "Stepped down: the concerns are being met without care proceedings"
+    STEP_UP = "B", "Stepped up: the local authority decided to issue care proceedings"
+    OTHER = "C", "Ended for another reason (for example the family moved away)"
+
+
 UNVERIFIED_LABELS = {
     UPNUnknown: {"UN4", "UN6"},
+    PreProceedingsOutcome: {"A", "B", "C"},
 }

@@ -123,3 +123,12 @@ register(
     "missing",
     lambda d: "Return home interview offered and accepted." if d.get("accepted") else "Return home interview offered and declined.",
 )
+register(
+    "looked_after.dolo_started",
+    "Deprivation of liberty order made",
+    "looked_after",
+    lambda d: "Deprivation of liberty order made" + (f" by {d['court']}." if d.get("court") else "."),
+    significant=True,
+)
+register("looked_after.dolo_ended", "Deprivation of liberty order ended", "looked_after",
+         lambda d: "Deprivation of liberty order ended.", significant=True)

@@ -180,6 +180,15 @@ class UASCForm(ServiceForm):
                       hint="For example, the date leave to remain was granted, or the child's 18th birthday")
 
 
+class DoLOStartForm(ServiceForm):
+    start_date = _date("Date the deprivation of liberty order was made", "The date the order was made")
+    court = forms.CharField(label="Court (optional)", max_length=200, required=False)
+
+
+class DoLOEndForm(ServiceForm):
+    end_date = _date("Date the deprivation of liberty order ended", "The date the order ended")
+
+
 class PlacedWithParentsForm(ServiceForm):
     parent_name = forms.CharField(label="Placed with", max_length=200, help_text="The parent or person with parental responsibility",
                                   error_messages={"required": "Enter who the child is placed with"})

@@ -13,6 +13,7 @@ tables (specs/ssda903/SSDA903_columns.txt):
   `SDQScore` (SDQ_SCORE, SDQ_REASON), `SubstanceMisuse` (SUBSTANCE_MISUSE,
   INTERVENTION_OFFERED, INTERVENTION_RECEIVED), `Conviction` (CONVICTED).
 - Missing: `MissingEpisode` (MISSING kind, MIS_START and MIS_END the dates of its moments).
+- DoLo (2026 to 2027 on): `DeprivationOfLiberty` (DOLO_START start_date, DOLO_END end_date).
 - SWEpisodes come from casework's allocations, not from here.
 
 A period of care is the time between starting and ceasing to be looked after. Its episodes run
@@ -197,6 +198,44 @@ class Episode(models.Model):
 
     def __str__(self) -> str:
         return f"Episode from {self.start_date:%d/%m/%Y} ({self.legal_status})"
+
+
+# Rules 709 and 710 of SSDA903 2026 to 2027 (lac2026_27): while a deprivation of liberty order
+# lasts, the child is placed in a children's home (K2) or one of Z12 and Z13; never in a secure
+# children's home (K1, which has its own secure accommodation order), with parents (P1) or the
+# others 710 names.
+DOLO_PLACEMENT_TYPES = (PlacementType.K2, PlacementType.Z12, PlacementType.Z13)
+
+
+@audited()
+class DeprivationOfLiberty(models.Model):
+    """A court's order authorising the deprivation of a looked-after child's liberty (the
+    inherent jurisdiction of the High Court), from the day it was made to the day it ended. One
+    child's orders never overlap (rule 705), each within one period of care (rule 707), ending
+    after it started (rule 702)."""
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="deprivation_of_liberty_orders")
+    period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="deprivation_of_liberty_orders")
+    start_date = models.DateField("Date the order was made")
+    end_date = models.DateField("Date the order ended", null=True, blank=True)
+    court = models.CharField("Court", max_length=200, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OpenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        verbose_name = "deprivation of liberty order"
+        constraints = [
+            _no_overlap("dolo_no_overlap"),
+            models.CheckConstraint(condition=Q(end_date__isnull=True) | Q(end_date__gt=F("start_date")),
+                                   name="dolo_ends_after_start"),
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        return self.end_date is None
 
 
 @audited()

@@ -16,6 +16,7 @@ from looked_after.choices import HealthCheckKind
 from looked_after.models import (
     CarePlan,
     Conviction,
+    DeprivationOfLiberty,
     Episode,
     HealthCheck,
     ImmunisationStatus,
@@ -79,6 +80,7 @@ class LookedAfterRecord:
     missing: MissingHistory | None = None
     school: SchoolPlacement | None = None
     peps: list = field(default_factory=list)
+    liberty_orders: list = field(default_factory=list)
 
     @property
     def looked_after(self) -> bool:
@@ -144,7 +146,12 @@ def looked_after_record(child) -> LookedAfterRecord:
         missing=missing_history(child),
         school=SchoolPlacement.objects.open().filter(child=child).first(),
         peps=list(PersonalEducationPlan.objects.filter(child=child)[:5]),
+        liberty_orders=list(DeprivationOfLiberty.objects.filter(child=child).order_by("-start_date", "-id")),
     )
+
+
+def dolo_for_child(child, dolo_id) -> DeprivationOfLiberty | None:
+    return DeprivationOfLiberty.objects.filter(child=child, pk=dolo_id).select_related("child").first()
 
 
 def due_items_for_child(child) -> QuerySet[DueItem]:

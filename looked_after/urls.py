@@ -1,6 +1,6 @@
 from django.urls import path
 
-from looked_after.views import corrections, episodes, health, missing, record, reviews
+from looked_after.views import corrections, episodes, health, liberty, missing, record, reviews
 
 app_name = "looked_after"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path(P + "placements/<int:placement_id>/correct/", corrections.placement_correct, name="placement_correct"),
     path(P + "periods/<int:period_id>/correct-end/", corrections.period_end_correct, name="period_end_correct"),
     path(P + "uasc/", episodes.uasc, name="uasc"),
+    path(P + "liberty/new/", liberty.dolo_new, name="dolo_new"),
+    path(P + "liberty/<int:dolo_id>/end/", liberty.dolo_end, name="dolo_end"),
     path(P + "placed-with-parents/", episodes.pwp_agreement, name="pwp_agreement"),
     path(P + "iro/", reviews.iro_assign, name="iro_assign"),
     path(P + "iro-contact/new/", reviews.iro_contact_new, name="iro_contact_new"),

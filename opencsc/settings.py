@@ -74,6 +74,21 @@ OPENCSC_LA_CODE = os.environ.get("OPENCSC_LA_CODE", "330")
 # The authority whose published figures, region and statistical neighbours the performance pages
 # compare with (performance.benchmarks): its three-digit old LA code, by default OPENCSC_LA_CODE.
 OPENCSC_BENCHMARK_LA_CODE = os.environ.get("OPENCSC_BENCHMARK_LA_CODE", OPENCSC_LA_CODE)
+
+# The DfE's daily children's social care data feed (dfe_feed): the values the DfE's API portal
+# issues (specs/dfe-csc-api/api_config.md). API_ENDPOINT may hold {la_code}. Unset, a send
+# stages the children and stops with a message; `manage.py dfe_feed --dry-run` needs none.
+DFE_FEED = {
+    "API_ENDPOINT": os.environ.get("DFE_FEED_API_ENDPOINT", ""),
+    "TOKEN_ENDPOINT": os.environ.get("DFE_FEED_TOKEN_ENDPOINT", ""),
+    "CLIENT_ID": os.environ.get("DFE_FEED_CLIENT_ID", ""),
+    "CLIENT_SECRET": os.environ.get("DFE_FEED_CLIENT_SECRET", ""),
+    "SCOPE": os.environ.get("DFE_FEED_SCOPE", ""),
+    "SUPPLIER_KEY": os.environ.get("DFE_FEED_SUPPLIER_KEY", ""),
+    "BATCH_SIZE": int(os.environ.get("DFE_FEED_BATCH_SIZE", "100")),
+    "RETRIES": int(os.environ.get("DFE_FEED_RETRIES", "3")),
+    "BACKOFF_SECONDS": float(os.environ.get("DFE_FEED_BACKOFF_SECONDS", "5")),
+}
 SERVICE_NAME = "Children's social care record"
 
 INSTALLED_APPS = [
@@ -118,6 +133,7 @@ INSTALLED_APPS = [
     "audits",
     "timescales",
     "returns",
+    "dfe_feed",
     "data_quality",
     "performance",
     "trays",

@@ -46,6 +46,7 @@ urlpatterns = [
     path("looked-after/", include("looked_after.tracker_urls")),
     path("data-quality/", include("data_quality.urls")),
     path("returns/", include("returns.urls")),
+    path("returns/dfe-feed/", include("dfe_feed.urls")),
     path("supervision/", include("supervision.urls")),
     path("oversight/", include("oversight.pages_urls")),
     path("decisions/", include("decisions.queue_urls")),

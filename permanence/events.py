@@ -38,3 +38,14 @@ register("proceedings.concluded", "Care proceedings concluded", "permanence",
          lambda d: f"Care proceedings concluded: {d.get('outcome', '')}.", significant=True)
 register("permanence.previous", "Previous permanence recorded", "permanence",
          lambda d: f"Previous permanence before the care starting {d.get('care_started_on', '')}: {d.get('option', '')}.")
+register("pre_proceedings.started", "Pre-proceedings started", "permanence",
+         lambda d: "Decision to start pre-proceedings (Public Law Outline).", significant=True)
+register("pre_proceedings.letter", "Letter before proceedings", "permanence",
+         lambda d: "Letter before proceedings sent" + ("; it offered a family group decision-making meeting."
+                                                      if d.get("fgdm_offered") else "; no family group meeting offered."))
+register("pre_proceedings.fgdm", "Family group decision-making meeting", "permanence",
+         lambda d: "Family group decision-making meeting " + ("held." if d.get("held") else "not held."))
+register("pre_proceedings.meeting", "Pre-proceedings meeting", "permanence",
+         lambda d: "First pre-proceedings meeting." if d.get("first") else "Pre-proceedings review meeting.")
+register("pre_proceedings.decided", "Pre-proceedings ended", "permanence",
+         lambda d: f"Pre-proceedings ended: {d.get('outcome', '')}.", significant=True)

@@ -3,6 +3,7 @@ are the services' keyword arguments); whether dates are in order is for the serv
 
 from django import forms
 
+from codelists.cin import PreProceedingsOutcome
 from codelists.ssda903 import AdopterLegalStatus, AdopterSex, ReasonPlacedCeased
 from codelists.ssda903 import PreviousPermanence as PreviousPermanenceCode
 from core.forms import date_field, radios, text
@@ -193,3 +194,51 @@ class PreviousPermanenceForm(forms.Form):
                             hint="If only the month or year is known, enter 1 for the parts not known")
     arranged_by_la = line("Local authority that arranged it (optional)", hint="The authority’s three-digit code, like 201",
                           width="govuk-input--width-4", max_length=3)
+
+
+# --- Pre-proceedings -----------------------------------------------------------------------------
+
+
+def _yes_no(data: dict, name: str) -> None:
+    if name in data:
+        data[name] = {"yes": True, "no": False}.get(data[name])
+
+
+class PreProceedingsStartForm(forms.Form):
+    started_on = date_field("Date of the decision to start pre-proceedings",
+                            errors_label="The date of the decision to start pre-proceedings",
+                            hint="The legal planning meeting or other forum that decided. For example, 27 3 2026")
+
+
+class PreProceedingsLetterForm(forms.Form):
+    letter_sent_on = date_field("Date the letter before proceedings was sent", errors_label="The date the letter was sent")
+    fgdm_offered = radios("Did the letter offer a family group decision-making meeting?", YES_NO,
+                          "Select whether the letter offered a family group decision-making meeting")
+
+    def clean(self):
+        data = super().clean()
+        _yes_no(data, "fgdm_offered")
+        return data
+
+
+class PreProceedingsFGDMForm(forms.Form):
+    fgdm_held = radios("Was the family group decision-making meeting held?", YES_NO,
+                       "Select whether the family group decision-making meeting was held")
+
+    def clean(self):
+        data = super().clean()
+        _yes_no(data, "fgdm_held")
+        return data
+
+
+class PreProceedingsMeetingForm(forms.Form):
+    held_on = date_field("Date of the pre-proceedings meeting", errors_label="The date of the meeting")
+
+
+class PreProceedingsDecisionForm(forms.Form):
+    decided_on = date_field("Date of the decision to step down or up", errors_label="The date of the decision")
+    outcome = radios("Outcome", PreProceedingsOutcome.choices, "Select the outcome of pre-proceedings")
+    court_application_on = date_field("Date the court application was made (stepping up only, optional)",
+                                      required=False, errors_label="The date of the court application")
+    letter_issue_on = date_field("Date the letter telling the parents of the application was sent (optional)",
+                                 required=False, errors_label="The date of the letter")

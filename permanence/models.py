@@ -9,6 +9,12 @@ Where the statutory returns read them (SSDA903 2025 to 2026, Annex A):
 - AD1 (children adopted in the year): DATE_INT = the adoption decision's decided_on, DATE_MATCH,
   FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR from its `AdoptionMatch`.
 - PrevPerm: `PreviousPermanence` (PREV_PERM, LA_PERM, DATE_PERM with its zz convention).
+- CIN census 2026 to 2027, PreProceedingsandFGDM (several per CINdetails, the CIN episode open
+  on PPStartDate): one block per `PreProceedings`: PPStartDate started_on, LBPSentDate
+  letter_sent_on, FGDMMeetingOffer fgdm_offered, FGDMMeetingFac fgdm_held, InitialPPMeetingDate
+  and ReviewMeetingsCount from its `PreProceedingsMeeting` rows (the first, and how many after),
+  StepDecisionDate decided_on, PPOutcome outcome, CourtAppDate court_application_on,
+  LetterInitCPDate letter_issue_on.
 - Annex A list 10: decision, placement order, match, placed, adoption order, reversal and the
   fostering-for-adoption placement date; list 8's "permanence plan": the live decision's option.
 """
@@ -16,6 +22,7 @@ Where the statutory returns read them (SSDA903 2025 to 2026, Annex A):
 from django.db import models
 from django.db.models import F, Q
 
+from codelists.cin import PreProceedingsOutcome
 from codelists.ssda903 import AdopterLegalStatus, AdopterSex, ReasonPlacedCeased
 from codelists.ssda903 import PreviousPermanence as PreviousPermanenceCode
 from core.audit import audited
@@ -327,6 +334,80 @@ class ProceedingsExtension(Recorded):
         constraints = [
             models.CheckConstraint(condition=Q(weeks__gte=1, weeks__lte=8), name="extension_at_most_8_weeks"),
         ]
+
+
+class PreProceedingsQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(decided_on__isnull=True)
+
+
+@audited()
+class PreProceedings(Recorded):
+    """Work under the Public Law Outline before any application to court: from the legal planning
+    meeting's decision to start pre-proceedings, through the letter before proceedings (which
+    offers a family group decision-making meeting), the pre-proceedings meetings with the parents,
+    to the decision to step down or up and, when stepping up, the court application and the letter
+    telling the parents it has been made. The dates stay in that order (the CIN census's rules
+    9006, 9009, 9012 and 9013 check it)."""
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pre_proceedings")
+    started_on = models.DateField("Date of the decision to start pre-proceedings")
+    letter_sent_on = models.DateField("Date the letter before proceedings was sent", null=True, blank=True)
+    # Both asked only once the letter is sent; None is "not yet known" (the census's blank).
+    fgdm_offered = models.BooleanField("A family group decision-making meeting was offered in the letter", null=True)
+    fgdm_held = models.BooleanField("A family group decision-making meeting was held", null=True)
+    decided_on = models.DateField("Date of the decision to step down or up", null=True, blank=True)
+    outcome = models.CharField("Outcome", max_length=1, choices=PreProceedingsOutcome.choices, blank=True)
+    court_application_on = models.DateField("Date the court application was made", null=True, blank=True)
+    letter_issue_on = models.DateField("Date the letter telling the parents of the application was sent",
+                                       null=True, blank=True)
+
+    objects = PreProceedingsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        verbose_name_plural = "pre-proceedings"
+        constraints = [
+            models.UniqueConstraint(fields=["child"], condition=Q(decided_on__isnull=True), name="preproceedings_one_open"),
+            models.CheckConstraint(
+                condition=Q(decided_on__isnull=True, outcome="") | (Q(decided_on__isnull=False) & ~Q(outcome="")),
+                name="preproceedings_outcome_whole",
+            ),
+            models.CheckConstraint(condition=Q(letter_sent_on__isnull=True) | Q(letter_sent_on__gte=F("started_on")),
+                                   name="preproceedings_letter_after_start"),
+            models.CheckConstraint(condition=Q(decided_on__isnull=True) | Q(decided_on__gte=F("started_on")),
+                                   name="preproceedings_decided_after_start"),
+            models.CheckConstraint(condition=Q(letter_sent_on__isnull=False) | Q(fgdm_offered__isnull=True),
+                                   name="preproceedings_offer_in_letter"),
+            models.CheckConstraint(condition=Q(fgdm_offered=True) | Q(fgdm_held__isnull=True),
+                                   name="preproceedings_held_when_offered"),
+            models.CheckConstraint(
+                condition=Q(court_application_on__isnull=True)
+                | Q(outcome=PreProceedingsOutcome.STEP_UP, court_application_on__gte=F("decided_on")),
+                name="preproceedings_application_after_step_up",
+            ),
+            models.CheckConstraint(
+                condition=Q(letter_issue_on__isnull=True)
+                | Q(court_application_on__isnull=False, letter_issue_on__gte=F("court_application_on")),
+                name="preproceedings_issue_letter_after_application",
+            ),
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        return self.decided_on is None
+
+
+@audited()
+class PreProceedingsMeeting(Recorded):
+    """A pre-proceedings meeting with the parents and their lawyers: the first is the census's
+    InitialPPMeetingDate, the rest its ReviewMeetingsCount."""
+
+    pre_proceedings = models.ForeignKey(PreProceedings, on_delete=models.PROTECT, related_name="meetings")
+    held_on = models.DateField("Date of the meeting")
+
+    class Meta:
+        ordering = ["held_on", "id"]
 
 
 @audited()

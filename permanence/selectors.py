@@ -21,6 +21,8 @@ from permanence.models import (
     PermanenceMeeting,
     PermanenceOrder,
     PermanenceStep,
+    PreProceedings,
+    PreProceedingsMeeting,
     PreviousPermanence,
 )
 from permanence.services import proceedings_due_date
@@ -43,10 +45,11 @@ class PermanenceRecord:
     decisions: list = field(default_factory=list)
     orders_without_decision: list = field(default_factory=list)
     previous: list = field(default_factory=list)
+    pre_proceedings: list = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not (self.proceedings or self.meetings or self.decisions or self.orders_without_decision or self.previous)
+        return not (self.pre_proceedings or self.proceedings or self.meetings or self.decisions or self.orders_without_decision or self.previous)
 
     @property
     def live_decisions(self) -> list:
@@ -74,6 +77,9 @@ def permanence_for_child(child) -> PermanenceRecord:
         decisions=decisions,
         orders_without_decision=list(PermanenceOrder.objects.filter(child=child, decision__isnull=True).order_by("-made_on")),
         previous=list(PreviousPermanence.objects.filter(child=child).order_by("-care_started_on")),
+        pre_proceedings=list(PreProceedings.objects.filter(child=child).prefetch_related(
+            Prefetch("meetings", queryset=PreProceedingsMeeting.objects.order_by("held_on", "id"))
+        ).order_by("-started_on", "-id")),
     )
 
 
@@ -105,6 +111,10 @@ def placement_for_child(child, placement_id) -> AdoptionPlacement | None:
 
 def proceedings_for_child(child, proceedings_id) -> CareProceedings | None:
     return CareProceedings.objects.filter(child=child, pk=proceedings_id).select_related("child").first()
+
+
+def pre_proceedings_for_child(child, pre_proceedings_id) -> PreProceedings | None:
+    return PreProceedings.objects.filter(child=child, pk=pre_proceedings_id).select_related("child").first()
 
 
 def is_placed_for_adoption(decision: PermanenceDecision) -> bool:

@@ -11,7 +11,7 @@ from access.capabilities import Capability
 from core.dates import long_date
 from people.record import render_record
 from people.steps import RecordArea
-from permanence import forms, selectors, services
+from permanence import forms, pre_proceedings, selectors, services
 from permanence.choices import OrderKind
 from timescales.selectors import due_items_for_child
 
@@ -101,6 +101,36 @@ proceedings_extend = _proceedings_page(
 proceedings_conclude = _proceedings_page(
     form=forms.ConcludeForm, heading="Record the end of the proceedings", success="Care proceedings concluded",
     service=services.care_proceedings_conclude,
+)
+
+
+def _pre_facts(pre):
+    return [("Pre-proceedings started", long_date(pre.started_on))]
+
+
+def _pre_page(**spec):
+    return AREA.page(find=selectors.pre_proceedings_for_child, arg="pre_proceedings", facts=_pre_facts, **spec)
+
+
+pre_proceedings_new = AREA.page(
+    form=forms.PreProceedingsStartForm, heading="Record the start of pre-proceedings", success="Pre-proceedings recorded",
+    service=pre_proceedings.pre_proceedings_start,
+)
+pre_proceedings_letter = _pre_page(
+    form=forms.PreProceedingsLetterForm, heading="Record the letter before proceedings", success="Letter recorded",
+    service=pre_proceedings.pre_proceedings_letter,
+)
+pre_proceedings_fgdm = _pre_page(
+    form=forms.PreProceedingsFGDMForm, heading="Record whether the family group decision-making meeting was held",
+    success="Family group decision-making meeting recorded", service=pre_proceedings.pre_proceedings_fgdm,
+)
+pre_proceedings_meeting = _pre_page(
+    form=forms.PreProceedingsMeetingForm, heading="Record a pre-proceedings meeting", success="Meeting recorded",
+    service=pre_proceedings.pre_proceedings_meeting,
+)
+pre_proceedings_decide = _pre_page(
+    form=forms.PreProceedingsDecisionForm, heading="Record the end of pre-proceedings", success="Pre-proceedings ended",
+    service=pre_proceedings.pre_proceedings_decide,
 )
 previous_permanence_new = AREA.page(
     form=forms.PreviousPermanenceForm, heading="Record previous permanence", success="Previous permanence recorded",

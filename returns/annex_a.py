@@ -44,6 +44,7 @@ GENDER = {"M": "a) Male", "F": "b) Female"}
 ETHNICITY = {code: f"{chr(ord('a') + i)}) {code}" for i, code in enumerate(Ethnicity.values)}
 CASE_STATUS_LOOKED_AFTER, CASE_STATUS_CP, CASE_STATUS_CIN = "a) Looked after child", "b) Child Protection plan", \
     "c) Child in need plan"
+CASE_STATUS_ASSESSMENT, CASE_STATUS_CLOSED = "d) Open assessment", "e) Closed episode"  # Annex_A_schema.yml
 
 
 def list_columns() -> dict[str, list[str]]:
@@ -165,14 +166,18 @@ def list_6(period: Period):
     rows = (CINEpisode.objects.filter(start_date__lte=end).filter(Q(end_date__isnull=True) | Q(end_date__gte=period.start))
             .annotate(last_seen=_latest(Visit, date_field="visited_at__date", end=end, child_seen=True),
                       looked_after=_open_on(Episode, end), on_cp=_open_on(ChildProtectionPlan, end),
-                      on_cin=_open_on(CINPlan, end))
+                      on_cin=_open_on(CINPlan, end),
+                      assessing=Exists(Assessment.objects.filter(episode=OuterRef("pk"), start_date__lte=end)
+                                       .filter(Q(authorised_on__isnull=True) | Q(authorised_on__gt=end))))
             .order_by("start_date", "pk"))
     for r in rows.values(*_person_values("child__"), "start_date", "primary_need", "end_date", "closure_reason",
-                         "last_seen", "looked_after", "on_cp", "on_cin").iterator(chunk_size=2000):
+                         "last_seen", "looked_after", "on_cp", "on_cin", "assessing").iterator(chunk_size=2000):
         p = _Row(r, "child__", end)
         closed = period.as_at(r["end_date"])
-        status = (CASE_STATUS_LOOKED_AFTER if r["looked_after"] else CASE_STATUS_CP if r["on_cp"]
-                  else CASE_STATUS_CIN if r["on_cin"] else "")
+        # The status on the last day: a closed episode is closed whatever came before it.
+        status = (CASE_STATUS_CLOSED if closed else CASE_STATUS_LOOKED_AFTER if r["looked_after"]
+                  else CASE_STATUS_CP if r["on_cp"] else CASE_STATUS_CIN if r["on_cin"]
+                  else CASE_STATUS_ASSESSMENT if r["assessing"] else "")
         yield p.head(True) + [r["start_date"], r["primary_need"], r["last_seen"], closed,
                               r["closure_reason"] if closed else "", status, p.team, p.worker]
 
@@ -260,7 +265,7 @@ def list_9(period: Period):
     people = {r["person_id"]: r for r in leavers.values("person_id", *_person_values("person__"))}
     uasc = set(UASCStatus.objects.filter(child_id__in=people).values_list("child_id", flat=True))
     by_id = {r["person__la_id"]: pk for pk, r in people.items()}
-    for row in annex_a_list_9_rows(leavers):
+    for row in annex_a_list_9_rows(leavers, as_of=period.end):
         pk = by_id[row["Child Unique ID"]]
         p = _Row(people[pk], "person__", period.end)
         yield [p.id, p.gender, p.ethnicity, p.dob, p.age, _yes(pk in uasc), p.disabled, p.team, p.worker,
@@ -286,6 +291,8 @@ def list_10(period: Period):
             ).order_by("decided_on", "pk"))
     for r in rows.values(*_person_values("child__"), "decided_on", "reversed_on", "reversal_reason", "entered_care",
                          "placement_order", "adoption_order", "matched_on", "ffa_on", "placed_on").iterator(chunk_size=2000):
+        if r["adoption_order"] is not None and r["adoption_order"] < period.start:
+            continue  # adopted before the period: not one of its adoptions
         p = _Row(r, "child__", end)
         reversed_on = period.as_at(r["reversed_on"])
         yield [p.id, "", p.gender, p.ethnicity, p.dob, p.age, p.disabled, r["entered_care"], r["decided_on"],

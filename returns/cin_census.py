@@ -9,6 +9,11 @@ episodes (CINdetails) and, inside it, what the census asks about that was live i
 assessments not completed before it, CIN plans, section 47 enquiries (with their initial
 conference), and child protection plans with the review conferences held in the year.
 
+From the 2026 to 2027 collection (`year` 2027 on) each CINdetails also carries the child's
+pre-proceedings work live in the year (PreProceedingsandFGDM, several per episode; see
+`_pre_proceedings`), and the rules the DfE's validator runs are chosen by the year too
+(`ruleset_for`).
+
 The return shows the record as it stood on 31 March: anything dated later (a closure, an
 authorisation, a date of death) is left out, so a return for a past year built today matches
 the one built at the time. Children are read in chunks of 2,000, one query per table a chunk,
@@ -29,11 +34,20 @@ from child_protection.models import ChildProtectionPlan, Conference, Section47En
 from children_in_need.models import CINEpisode, CINPlan
 from core import clock
 from people.models import Person
+from permanence.models import PreProceedings, PreProceedingsMeeting
 from returns.output import Progress, atomic_file, by_child, chunks, report, snapshot
 from returns.periods import CollectionYear
 
 SOFTWARE_CODE = "OpenCSC"
 RELEASE = "0.1"
+# The first collection with the pre-proceedings and family group decision-making block.
+PRE_PROCEEDINGS_FROM = 2027
+
+
+def ruleset_for(year: int) -> str:
+    """The csc-validator-be-cin rule set of a collection year: cin2025_26 for 2026 and so on
+    (the package names each by the years it spans)."""
+    return f"cin{year - 1}_{year % 100:02d}"
 
 
 def _d(day: datetime.date | None) -> str | None:
@@ -141,12 +155,73 @@ class _Chunk:
             plan["previous"] = sum(1 for other in starts[plan["child_id"]] if other["start_date"] < plan["start_date"])
             if year.overlaps(plan["start_date"], plan["end_date"]):
                 self.cp_plans[plan["episode_id"]].append(plan)
+        self.pre_proceedings = by_child([], key="episode_id")
+        if year.year >= PRE_PROCEEDINGS_FROM:
+            self._pre_proceedings(ids, year)
         self.reviews = by_child(
             Conference.objects.filter(child_id__in=ids, kind=ConferenceKind.REVIEW,
                                       held_on__range=(year.start, end))
             .order_by("held_on").values("plan_id", "held_on"),
             key="plan_id",
         )
+
+
+    def _pre_proceedings(self, ids: list[int], year: CollectionYear) -> None:
+        """Pre-proceedings with a step in the year, each under the CIN episode open on the day it
+        started (or, failing that, the child's latest episode begun by then)."""
+        start = year.start
+        rows = list(
+            PreProceedings.objects.filter(child_id__in=ids, started_on__lte=year.end)
+            .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=start) | Q(court_application_on__gte=start)
+                    | Q(letter_issue_on__gte=start))
+            .order_by("started_on", "pk")
+            .values("pk", "child_id", "started_on", "letter_sent_on", "fgdm_offered", "fgdm_held", "decided_on",
+                    "outcome", "court_application_on", "letter_issue_on")
+        )
+        meetings = by_child(
+            PreProceedingsMeeting.objects.filter(pre_proceedings_id__in=[r["pk"] for r in rows], held_on__lte=year.end)
+            .order_by("held_on", "pk").values("pre_proceedings_id", "held_on"),
+            key="pre_proceedings_id",
+        )
+        for row in rows:
+            row["meetings"] = [m["held_on"] for m in meetings[row["pk"]]]
+            episodes = [e for e in self.episodes[row["child_id"]] if e["start_date"] <= row["started_on"]]
+            within = [e for e in episodes if e["end_date"] is None or e["end_date"] >= row["started_on"]]
+            episode = (within or episodes or [None])[-1]
+            if episode is not None:
+                self.pre_proceedings[episode["pk"]].append(row)
+
+
+def _pre_proceedings(details: ET.Element, row: dict, year: CollectionYear) -> None:
+    """One PreProceedingsandFGDM block. Every date in it must fall in the collection year (rules
+    9005, 9006, 9008, 9009, 9012, 9013): a step taken before the year was reported then and is
+    left out now, and so is one after 31 March. The offer of a family group meeting goes with
+    the letter that made it (9007), whether it was held with the offer (9010Q), and the number
+    of review meetings with the first meeting (9015Q)."""
+
+    def in_year(day):
+        return day if day in year else None
+
+    letter = in_year(row["letter_sent_on"])
+    first = next(iter(row["meetings"]), None)
+    values = {
+        "PPStartDate": _d(in_year(row["started_on"])),
+        "LBPSentDate": _d(letter),
+        "FGDMMeetingOffer": _flag(row["fgdm_offered"]) if letter and row["fgdm_offered"] is not None else None,
+        "FGDMMeetingFac": (_flag(row["fgdm_held"]) if letter and row["fgdm_offered"] and row["fgdm_held"] is not None
+                           else None),
+        "InitialPPMeetingDate": _d(in_year(first)),
+        "ReviewMeetingsCount": len(row["meetings"]) - 1 if in_year(first) else None,
+        "StepDecisionDate": _d(in_year(row["decided_on"])),
+        "PPOutcome": row["outcome"] if in_year(row["decided_on"]) else None,
+        "CourtAppDate": _d(in_year(row["court_application_on"])),
+        "LetterInitCPDate": _d(in_year(row["letter_issue_on"])),
+    }
+    if not any(v is not None for v in values.values()):
+        return
+    block = ET.SubElement(details, "PreProceedingsandFGDM")
+    for tag, value in values.items():
+        _add(block, tag, value)
 
 
 def _child(chunk: _Chunk, pk: int, year: CollectionYear) -> ET.Element:
@@ -218,6 +293,8 @@ def _cin_details(chunk: _Chunk, episode: dict, year: CollectionYear) -> ET.Eleme
             element = ET.SubElement(element, "Reviews")
             for review in reviews:
                 _add(element, "CPPreviewDate", _d(review["held_on"]))
+    for row in chunk.pre_proceedings[episode["pk"]]:
+        _pre_proceedings(details, row, year)
     return details
 
 

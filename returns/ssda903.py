@@ -33,6 +33,7 @@ from looked_after.choices import HealthCheckKind
 from looked_after.models import (
     SHORT_BREAK_STATUSES,
     Conviction,
+    DeprivationOfLiberty,
     Episode,
     HealthCheck,
     ImmunisationStatus,
@@ -70,6 +71,26 @@ TABLES: dict[str, tuple[str, list[str]]] = {
     "Missing": ("missing.csv", ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"]),
     "SWEpisodes": ("sw_episodes.csv", ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"]),
 }
+
+# Tables added in a later collection year: name -> (first year, file, columns). The DoLo table
+# (deprivation of liberty orders) comes with 2026 to 2027; the validator's lac2026_27 rules 700
+# to 710 read it, and 706 compares it with last year's, so a 2027 build writes it for the year
+# before too (from the same record), where it stands beside the tables only as that comparison.
+LATER_TABLES: dict[str, tuple[int, str, list[str]]] = {
+    "DoLo": (2027, "dolo.csv", ["CHILD", "DOB", "DOLO_START", "DOLO_END"]),
+}
+
+
+def tables_for(year: int) -> dict[str, tuple[str, list[str]]]:
+    """The tables of the return for the collection year ending 31 March `year`."""
+    later = {name: (filename, columns) for name, (first, filename, columns) in LATER_TABLES.items() if year >= first}
+    return {**TABLES, **later}
+
+
+def ruleset_for(year: int) -> str:
+    """The csc-validator-be-903 rule set of a collection year: lac2025_26 for 2026, lac2026_27 for 2027."""
+    return f"lac{year - 1}_{year % 100:02d}"
+
 
 ADOPTED = ("E11", "E12")
 OC3_DAYS_BEFORE, OC3_DAYS_AFTER = 91, 31
@@ -210,6 +231,11 @@ class _Chunk:
             MissingEpisode.objects.filter(child_id__in=ids, period__isnull=False, started_at__date__lte=end)
             .filter(Q(returned_at__isnull=True) | Q(returned_at__date__gte=start))
             .order_by("started_at").values("child_id", "kind", "started_at", "returned_at")
+        )
+        self.liberty_orders = by_child(
+            DeprivationOfLiberty.objects.filter(child_id__in=ids, start_date__lte=end)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+            .order_by("start_date", "pk").values("child_id", "start_date", "end_date")
         )
         # How the allocation before each one ended ("closed": this one opens a new case).
         before = Allocation.objects.filter(child_id=OuterRef("child_id"), start_date__lte=OuterRef("start_date")).exclude(
@@ -367,6 +393,13 @@ def sw_reason(allocation: dict) -> str:
     return SW_REASONS.get(allocation["reason"], "OTHERS")
 
 
+    def dolo_rows(self, pk):
+        """Orders live in the year; an end after 31 March is not yet known (rules 703, 704)."""
+        p = self.people[pk]
+        for order in self.liberty_orders[pk]:
+            yield [p["la_id"], _d(p["date_of_birth"]), _d(order["start_date"]), _d(self.year.as_at(order["end_date"]))]
+
+
 def sw_id(worker_id: int) -> str:
     """The social worker's ID in the return: SW and the member of staff's number, padded to six
     digits, because rule SW02STG1 refuses an ID shorter than four characters (SW5)."""
@@ -377,23 +410,24 @@ ROWS = {
     "Header": _Chunk.header, "Episodes": _Chunk.episodes_rows, "Reviews": _Chunk.reviews_rows,
     "UASC": _Chunk.uasc_rows, "OC2": _Chunk.oc2_rows, "OC3": _Chunk.oc3_rows, "AD1": _Chunk.ad1_rows,
     "PlacedAdoption": _Chunk.placed_adoption_rows, "PrevPerm": _Chunk.prev_perm_rows,
-    "Missing": _Chunk.missing_rows, "SWEpisodes": _Chunk.sw_episodes_rows,
+    "Missing": _Chunk.missing_rows, "SWEpisodes": _Chunk.sw_episodes_rows, "DoLo": _Chunk.dolo_rows,
 }
 
 
-def _build_year(year: CollectionYear, folder: Path, progress: Progress, done: int, total: int) -> tuple[dict, int]:
-    counts = dict.fromkeys(TABLES, 0)
+def _build_year(year: CollectionYear, folder: Path, progress: Progress, done: int, total: int,
+                tables: dict) -> tuple[dict, int]:
+    counts = dict.fromkeys(tables, 0)
     ids = children_in_return(year)
-    files = {name: open(folder / filename, "w", newline="", encoding="utf-8") for name, (filename, _) in TABLES.items()}
+    files = {name: open(folder / filename, "w", newline="", encoding="utf-8") for name, (filename, _) in tables.items()}
     try:
         writers = {name: csv.writer(handle) for name, handle in files.items()}
-        for name, (_, columns) in TABLES.items():
+        for name, (_, columns) in tables.items():
             writers[name].writerow(columns)
         for part in chunks(ids):
             chunk = _Chunk(part, year)
             for pk in part:
-                for name, rows in ROWS.items():
-                    for row in rows(chunk, pk):
+                for name in tables:
+                    for row in ROWS[name](chunk, pk):
                         writers[name].writerow(row)
                         counts[name] += 1
             done += len(part)
@@ -433,7 +467,7 @@ def build_ssda903(year: int | CollectionYear, out_dir, progress: Progress = None
             except OSError as error:
                 raise OutputError(f"Cannot write to {directory}: {error.strerror or error}") from error
             try:
-                result[y.year], done = _build_year(y, building, progress, done, total)
+                result[y.year], done = _build_year(y, building, progress, done, total, tables_for(year.year))
                 _install(building, directory / str(y.year))
             except BaseException:
                 shutil.rmtree(building, ignore_errors=True)
@@ -442,5 +476,5 @@ def build_ssda903(year: int | CollectionYear, out_dir, progress: Progress = None
 
 
 def table_files(out_dir, year: int) -> Iterator[tuple[str, Path]]:
-    for name, (filename, _) in TABLES.items():
+    for name, (filename, _) in tables_for(year).items():
         yield name, Path(out_dir) / str(year) / filename

@@ -19,6 +19,7 @@ from children_in_need import services as cin
 from core import clock
 from front_door import services as front_door
 from people.models import Person
+from permanence import pre_proceedings
 
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -72,6 +73,15 @@ def load_demo_journeys(staff: dict) -> None:
     _cp_plan(ali, wright, _child("Tyler", "Williams"), icpc_days_ago=105, category="NEG", ago=ago)
     casework.visit_record(actor=ali, child=_child("Tyler", "Williams"), visited_at=_at(ago(30)), visit_type="cp",
                           child_seen=True, seen_alone=True, observations="Home cold; food limited.")
+    # No progress on the plan: the legal planning meeting started pre-proceedings; the letter
+    # offered a family group decision-making meeting, not yet known to have been held.
+    tyler = _child("Tyler", "Williams")
+    with clock.travel_to(_at(ago(40), 15)):
+        pre = pre_proceedings.pre_proceedings_start(actor=ali, child=tyler, started_on=ago(40))
+    with clock.travel_to(_at(ago(33), 15)):
+        pre_proceedings.pre_proceedings_letter(actor=ali, pre_proceedings=pre, letter_sent_on=ago(33), fgdm_offered=True)
+    with clock.travel_to(_at(ago(25), 15)):
+        pre_proceedings.pre_proceedings_meeting(actor=ali, pre_proceedings=pre, held_on=ago(25))
 
     # A child protection plan that is up to date.
     ruby = _child("Ruby", "Taylor")

@@ -79,3 +79,13 @@ def load_demo_looked_after(staff: dict) -> None:
         lac.period_start(actor=nowak, child=harvey, start_date=ago(10), legal_status="V2", category_of_need="N2",
                          home_postcode="B25 8BP", placement=PlacementDetails("U4", "PR1", "B27 7TH", carer_name="Ms Patel"))
         _no_previous_permanence(nowak, harvey, ago(10))
+
+    # Harvey: a week into care his foster placement could not keep him safe; he moved to a
+    # children's home and the High Court authorised depriving him of his liberty there (the
+    # SSDA903 DoLo table from 2026 to 2027).
+    with clock.travel_to(_at(ago(7))):
+        lac.episode_change(actor=nowak, child=harvey, change_date=ago(7), reason_place_change="CARPL",
+                           placement=PlacementDetails("K2", "PR4", "B29 6BD", ofsted_urn="SC048213",
+                                                      carer_name="Oak House"))
+    with clock.travel_to(_at(ago(6))):
+        lac.dolo_start(actor=nowak, child=harvey, start_date=ago(6), court="High Court, Family Division")

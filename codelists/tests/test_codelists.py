@@ -190,8 +190,14 @@ ALL_ENUMS = sorted(
 
 
 def test_every_code_list_is_checked_against_a_spec():
-    checked = set(CIN_XSD_TYPES.values()) | set(SSDA903_COLUMNS) | {ssda903.UPNUnknown}
+    checked = set(CIN_XSD_TYPES.values()) | set(SSDA903_COLUMNS) | {ssda903.UPNUnknown, cin.PreProceedingsOutcome}
     assert set(ALL_ENUMS) == checked
+
+
+def test_pre_proceedings_outcomes_are_the_codes_cin_rule_9011_accepts():
+    """2026 to 2027: no schema we hold has PPOutcome yet; csc-validator-be-cin's rule 9011 (commit
+    5eb2c55, specs/SOURCES.md) accepts A, B and C and nothing else."""
+    assert set(cin.PreProceedingsOutcome.values) == {"A", "B", "C"}
 
 
 @pytest.mark.parametrize("enum", ALL_ENUMS, ids=lambda e: f"{e.__module__.split('.')[-1]}.{e.__name__}")

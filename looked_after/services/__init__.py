@@ -16,6 +16,7 @@ from looked_after.services.health import (
     sdq_record,
     substance_misuse_record,
 )
+from looked_after.services.liberty import dolo_end, dolo_start
 from looked_after.services.missing import missing_return, missing_start, return_interview_record
 from looked_after.services.reviews import (
     care_plan_record,
@@ -31,6 +32,8 @@ __all__ = [
     "PlacementDetails",
     "care_plan_record",
     "conviction_record",
+    "dolo_end",
+    "dolo_start",
     "episode_change",
     "episode_correct",
     "health_check_record",

@@ -23,7 +23,7 @@ from codelists.ssda903 import (
     ReasonNewEpisode,
     ReasonPlaceChange,
 )
-from looked_after.models import Episode, IROAssignment, PeriodOfCare, Placement, UASCStatus
+from looked_after.models import DeprivationOfLiberty, Episode, IROAssignment, PeriodOfCare, Placement, UASCStatus
 from looked_after.placements import LONG_TERM_TYPES, clean_placement, reason_new_episode
 from looked_after.services.common import (
     DateChecks,
@@ -34,6 +34,7 @@ from looked_after.services.common import (
     long_date,
     open_period,
 )
+from looked_after.services.liberty import dolo_placement_refusal
 from people.identifiers import validate_uk_postcode
 from people.models import Person
 
@@ -224,6 +225,9 @@ def episode_change(
     cleaned = None
     if placement is not None:
         cleaned = _check_placement(checks, placement, home)
+        refusal = change_date and dolo_placement_refusal(child, placement.placement_type, change_date)
+        if refusal:
+            checks.add("placement_type", refusal)
         if reason_place_change not in ReasonPlaceChange.values:
             checks.add("reason_place_change", "Select the reason for the change of placement")
     if placement is None and not status_changed:
@@ -288,6 +292,13 @@ def period_end(*, actor, child: Person, end_date: datetime.date, reason_ceased: 
     current.save(update_fields=["end_date", "reason_ceased"])
     Placement.objects.filter(period=period, end_date__isnull=True).update(end_date=end_date)
     IROAssignment.objects.filter(period=period, end_date__isnull=True).update(end_date=end_date)
+    # A deprivation of liberty order does not outlive the care it was made in (SSDA903 rule 707).
+    open_order = DeprivationOfLiberty.objects.filter(period=period, end_date__isnull=True).first()
+    if open_order is not None:
+        if open_order.start_date >= end_date:
+            raise ValidationError({"end_date": f"The deprivation of liberty order was made on "
+                                               f"{long_date(open_order.start_date)}: care ends after that day"})
+        DeprivationOfLiberty.objects.filter(pk=open_order.pk).update(end_date=end_date)
     period.end_date, period.ended_by = end_date, actor
     period.save(update_fields=["end_date", "ended_by"])
     finish(

@@ -55,3 +55,74 @@ def test_a_shorter_period_holds_only_its_months(authority, tmp_path):
 def test_each_list_is_one_query(authority, tmp_path, django_assert_max_num_queries):
     with django_assert_max_num_queries(16):
         build_annex_a(datetime.date(2026, 3, 31), tmp_path / "a.xlsx")
+
+
+def _rows(out, name):
+    book = openpyxl.load_workbook(out, read_only=True)
+    header, *data = book[name].iter_rows(values_only=True)
+    return {r[0]: dict(zip(header, r)) for r in data}
+
+
+def test_list_6_case_status_for_a_closed_episode_and_an_open_assessment(authority, clock, tmp_path):
+    """Issue 16 finding 4: list 6's case status was blank for both."""
+    from assessments.services import assessment_start
+    from children_in_need.models import CINEpisode
+    from children_in_need.services import episode_close
+    from children_in_need.testing import at, decide_referral, make_referral
+    from people.services import person_create
+
+    a = authority
+    clock.travel_to(at(datetime.date(2026, 2, 2), 12))
+    episode_close(actor=a.worker, episode=CINEpisode.objects.get(child=a.cin), closure_date=datetime.date(2026, 2, 2),
+                  reason="RC7")
+    assessing = person_create(actor=a.worker, given_name="Noor", family_name="Ali", sex="F", ethnicity="APKN",
+                              date_of_birth=datetime.date(2018, 5, 5))
+    decide_referral(a.manager, make_referral(a.worker, assessing, received_at=at(datetime.date(2026, 2, 2), 9)))
+    clock.travel_to(at(datetime.date(2026, 2, 3), 12))
+    assessment_start(actor=a.worker, child=assessing, start_date=datetime.date(2026, 2, 3))
+    clock.travel_to(at(datetime.date(2026, 4, 15), 12))
+    out = tmp_path / "a.xlsx"
+    build_annex_a(datetime.date(2026, 3, 31), out)
+    rows = _rows(out, "List 6")
+    assert rows[a.cin.la_id]["Case Status"] == "e) Closed episode"
+    assert rows[assessing.la_id]["Case Status"] == "d) Open assessment"
+    assert rows[a.cp.la_id]["Case Status"] == "b) Child Protection plan"
+
+
+def test_list_9_shows_nothing_dated_after_the_as_at_date(authority, clock, tmp_path):
+    """Issue 16 finding 4: list 9 showed contacts made after the period's last day."""
+    from care_leavers.tests.factories import in_touch, make_care_leaver
+    from people.services import person_create
+
+    a = authority
+    young = person_create(actor=a.worker, given_name="Jade", family_name="Cole", sex="F", ethnicity="WBRI",
+                          date_of_birth=datetime.date(2008, 9, 10))
+    leaver = make_care_leaver(a.worker, young)
+    in_touch(a.worker, leaver, datetime.date(2026, 3, 20))
+    in_touch(a.worker, leaver, datetime.date(2026, 4, 10), accommodation="B1")
+    out = tmp_path / "a.xlsx"
+    build_annex_a(datetime.date(2026, 3, 31), out)
+    row = _rows(out, "List 9")[young.la_id]
+    assert row["Latest Date of Contact"].date() == datetime.date(2026, 3, 20)
+    assert row["Type of Accommodation"] == "D"
+
+
+def test_list_10_leaves_out_adoptions_completed_before_the_period(authority, clock, tmp_path):
+    """Issue 16 finding 4: list 10 kept children adopted before its 12 months."""
+    from children_in_need.testing import at
+    from people.services import person_create
+    from permanence import services as permanence
+    from permanence.tests.factories import make_placed
+
+    a = authority
+    clock.travel_to(at(datetime.date(2024, 12, 2), 12))
+    adopted = person_create(actor=a.worker, given_name="Ben", family_name="Ash", sex="M", ethnicity="WBRI",
+                            date_of_birth=datetime.date(2021, 1, 4))
+    decision, _ = make_placed(a.worker, adopted, placed_on=datetime.date(2024, 4, 1),
+                              decided_on=datetime.date(2024, 3, 1))
+    permanence.permanence_order_record(actor=a.worker, child=adopted, kind="adoption", decision=decision,
+                                       made_on=datetime.date(2024, 12, 2), consent_dispensed=False)
+    clock.travel_to(at(datetime.date(2026, 4, 15), 12))
+    out = tmp_path / "a.xlsx"
+    build_annex_a(datetime.date(2026, 3, 31), out)
+    assert adopted.la_id not in _rows(out, "List 10")

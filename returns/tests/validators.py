@@ -32,13 +32,15 @@ def _run(venv: str, *args) -> dict:
     return json.loads(done.stdout)
 
 
-def run_cin(xml_path) -> dict:
-    return _run(".venv-cin", ROOT / "validators" / "run_cin.py", xml_path, CIN_RULES)
+def run_cin(xml_path, rules: str = CIN_RULES) -> dict:
+    """`rules`: the rule set of the return's collection year (returns.cin_census.ruleset_for)."""
+    return _run(".venv-cin", ROOT / "validators" / "run_cin.py", xml_path, rules)
 
 
-def run_903(this_year_dir, previous_year_dir, year: int) -> dict:
+def run_903(this_year_dir, previous_year_dir, year: int, rules: str = LAC_RULES) -> dict:
+    """`rules`: the rule set of the collection year (returns.ssda903.ruleset_for)."""
     return _run(".venv-903", ROOT / "validators" / "run_903.py", this_year_dir, previous_year_dir or "-", year,
-                LAC_RULES, LA_ONS_CODE)
+                rules, LA_ONS_CODE)
 
 
 def describe(issues: list[dict]) -> str:

@@ -32,7 +32,7 @@ from looked_after.models import (
     ReturnInterview,
     SDQScore,
 )
-from synthetic.generator import activity, leaving_care, permanence
+from synthetic.generator import activity, leaving_care, permanence, pre_proceedings
 from timescales.calendar import add_months, age_on, birthday
 
 LA_FOSTERING_URN = "2600107"  # the generated authority's own fostering service
@@ -139,6 +139,7 @@ def period_of_care(journey, start: datetime.date):
         if route is not None:
             permanence.record_adoption(ctx, batch, child, route, last, worker, ended=None)
         permanence.long_term_fostering(ctx, batch, child, start, last, None, worker)
+        pre_proceedings.deprivation_of_liberty(ctx, batch, child, period, worker)
         batch.open_children.append(child)
         return None, None
 
@@ -164,6 +165,7 @@ def period_of_care(journey, start: datetime.date):
                 reason=ReasonEpisodeCeased(reason_ceased).label, reason_ceased=reason_ceased)
     iro_row = batch.rows["iro"][-1]
     iro_row.end_date = end
+    pre_proceedings.deprivation_of_liberty(ctx, batch, child, period, worker)
     if route is not None:
         permanence.record_adoption(ctx, batch, child, route, last, worker, ended=end)
     permanence.long_term_fostering(ctx, batch, child, start, last, end, worker)

@@ -30,7 +30,7 @@ from children_in_need.models import CINEpisode, CINPlan, CINPlanReview
 from codelists.cin import CategoryOfAbuse, PrimaryNeed, ReasonForClosure, ReferralSource
 from front_door.choices import ContactDecision, ReferralNextStep
 from front_door.models import Contact, Referral
-from synthetic.generator import activity, care
+from synthetic.generator import activity, care, pre_proceedings
 from synthetic.generator.context import Context
 from synthetic.generator.text import CONCERNS, SCREENING_REASONS, analysis
 from timescales.calendar import add_months, age_on, birthday
@@ -449,12 +449,15 @@ class Journey:
             group = ctx.working(ctx.days(group, rng.randint(35, 48)))
         activity.casework(ctx, self.batch, self.child, worker, start, end_day, visit_type="cp", every=10)
         if not ended:
+            pre_proceedings.pre_proceedings(ctx, self.batch, self.child, start, None, False, worker)
             return None
         manager = ctx.staff["safeguarding"].manager_of(worker)
         if becomes_looked_after and end_day < self.adult_on and self.care_leaver is None:  # as above
             reason = PlanEndReason.LOOKED_AFTER
         else:
             reason = PlanEndReason.NO_LONGER_AT_RISK
+        pre_proceedings.pre_proceedings(ctx, self.batch, self.child, start, end_day,
+                                        reason == PlanEndReason.LOOKED_AFTER, worker)
         plan.end_date, plan.end_reason, plan.ended_by = end_day, reason, manager
         self.batch.event(self.child, "cp_plan.ended", ctx.at(end_day, 16), manager, plan,
                          reason=PlanEndReason(reason).label)

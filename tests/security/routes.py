@@ -142,6 +142,8 @@ FILL = {
     "decision_id": _by_child("permanence.PermanenceDecision", "child_id", "decision_id"),
     "order_id": _by_child("permanence.PermanenceOrder", "child_id", "order_id"),
     "proceedings_id": _by_child("permanence.CareProceedings", "child_id", "proceedings_id"),
+    "pre_proceedings_id": _by_child("permanence.PreProceedings", "child_id", "pre_proceedings_id"),
+    "dolo_id": _by_child("looked_after.DeprivationOfLiberty", "child_id", "dolo_id"),
     "arrangement_id": _by_child("private_fostering.PrivateFostering", "child_id", "arrangement_id"),
     "review_id": _by_child("looked_after.LAReview", "child_id", "review_id"),
     "looked_after:review_action_done": _review_actions,

@@ -385,19 +385,18 @@ class _Chunk:
             yield [p["la_id"], _d(p["date_of_birth"]), sw_id(a["worker_id"]), _d(a["start_date"]), _d(ended),
                    sw_reason(a)]
 
+    def dolo_rows(self, pk):
+        """Orders live in the year; an end after 31 March is not yet known (rules 703, 704)."""
+        p = self.people[pk]
+        for order in self.liberty_orders[pk]:
+            yield [p["la_id"], _d(p["date_of_birth"]), _d(order["start_date"]), _d(self.year.as_at(order["end_date"]))]
+
 
 def sw_reason(allocation: dict) -> str:
     """SW_REASON of an allocation (with `has_previous` and `previous_end`, how the one before it ended)."""
     if not allocation["has_previous"] or allocation["previous_end"] == "closed":
         return FIRST_CONTACT
     return SW_REASONS.get(allocation["reason"], "OTHERS")
-
-
-    def dolo_rows(self, pk):
-        """Orders live in the year; an end after 31 March is not yet known (rules 703, 704)."""
-        p = self.people[pk]
-        for order in self.liberty_orders[pk]:
-            yield [p["la_id"], _d(p["date_of_birth"]), _d(order["start_date"]), _d(self.year.as_at(order["end_date"]))]
 
 
 def sw_id(worker_id: int) -> str:

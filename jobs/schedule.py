@@ -35,7 +35,7 @@ SCHEDULE = [
               why="newly announced bank holidays (from the holidays package) in the working-day calendar"),
 ]
 
-# The DfE daily feed: `manage.py dfe_feed` (built on its own branch). It is scheduled here as soon
-# as that command is installed (jobs/tasks.py checks), at 05:00 each day, after the night's checks.
+# The DfE daily feed: `manage.py dfe_feed` (dfe_feed/), at 05:00 each day, after the night's
+# checks; scheduled only when the feed is configured (jobs/tasks.py checks DFE_FEED_API_ENDPOINT).
 DFE_DAILY_FEED = Scheduled("dfe-daily-feed", "0 5 * * *", "dfe_feed", time_limit=timedelta(hours=1), retries=2,
                            why="the daily feed to the DfE")

@@ -17,8 +17,11 @@ logger = logging.getLogger("jobs.scheduled")
 
 
 def scheduled_jobs() -> list[Scheduled]:
+    """The schedule, with the DfE's daily feed only once the council has configured it (its
+    endpoint in DFE_FEED_API_ENDPOINT): unconfigured, it would only fail every morning."""
     installed = get_commands()
-    return [each for each in [*SCHEDULE, DFE_DAILY_FEED] if each.command in installed]
+    feed = [DFE_DAILY_FEED] if getattr(settings, "DFE_FEED", {}).get("API_ENDPOINT") else []
+    return [each for each in [*SCHEDULE, *feed] if each.command in installed]
 
 
 def _register(entry: Scheduled) -> None:

@@ -22,11 +22,18 @@ def test_the_nightly_jobs_are_scheduled_with_their_commands():
         "scheduled.indicator-snapshots": "30 2 * * *",
         "scheduled.bank-holiday-sync": "0 4 * * 1",
     }
-    # The DfE feed's place: scheduled as soon as `manage.py dfe_feed` is installed, not before.
-    if "dfe_feed" in get_commands():
-        expected[DFE_DAILY_FEED.task_name] = "0 5 * * *"
+    # The DfE feed is not configured in the tests (no DFE_FEED_API_ENDPOINT): not scheduled.
+    assert "dfe_feed" in get_commands()
     assert periodic == expected
     assert {s.command for s in SCHEDULE} == {"check_data_quality", "snapshot_indicators", "sync_bank_holidays"}
+
+
+def test_the_dfe_feed_is_scheduled_once_configured(settings):
+    from jobs.tasks import scheduled_jobs
+
+    assert DFE_DAILY_FEED not in scheduled_jobs()
+    settings.DFE_FEED = {**settings.DFE_FEED, "API_ENDPOINT": "https://api.example.gov.uk/"}
+    assert DFE_DAILY_FEED in scheduled_jobs() and DFE_DAILY_FEED.cron == "0 5 * * *"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -56,6 +56,9 @@ class Capability(enum.StrEnum):
     SIGN_SUPERVISION = "sign_supervision"  # the supervisee's signature, comment or disagreement on their own
     RECORD_CASE_SUPERVISION = "record_case_supervision"  # a case discussion in supervision, on the child's record
     COMPLETE_SUPERVISION_ACTION = "complete_supervision_action"  # an action agreed in case supervision done
+    MANAGE_STAFF = "manage_staff"  # staff profiles, starters and leavers, the establishment (staff app)
+    RECORD_INDUCTION = "record_induction"  # an item of a worker's induction done (their line manager)
+    RECORD_TRAINING = "record_training"  # a worker's attendance at a course
 
 
 class Relationship(enum.StrEnum):
@@ -74,6 +77,7 @@ SW, TM, IRO, MASH = Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.MASH_W
 PA, PFO, LADO = Role.PERSONAL_ADVISER, Role.PRIVATE_FOSTERING_OFFICER, Role.LADO_OFFICER
 QA, SL, ADMIN = Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN
 SM, HOS, DIR = Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR
+WL = Role.WORKFORCE_LEAD
 OWN = frozenset({A.ALLOCATED})
 FRONT_DOOR_STAGE = frozenset({A.ALLOCATED, A.UNALLOCATED})
 ANY = frozenset({A.ANY})
@@ -123,6 +127,11 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     # The case discussion is written on the child's record: by the manager of the child's team.
     Capability.RECORD_CASE_SUPERVISION: {TM: OWN},
     Capability.COMPLETE_SUPERVISION_ACTION: {SW: OWN, TM: OWN},
+    # Staff records are about a worker, not a child: the workforce lead keeps them; a team manager
+    # records the induction and training of the people they line-manage (staff.services checks who).
+    Capability.MANAGE_STAFF: {WL: ANY},
+    Capability.RECORD_INDUCTION: {TM: ANY, WL: ANY},
+    Capability.RECORD_TRAINING: {TM: ANY, WL: ANY},
 }
 
 # Relationship -> test(user, child) -> bool, for the relationships higher areas define.

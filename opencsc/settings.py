@@ -108,10 +108,12 @@ INSTALLED_APPS = [
     "looked_after",
     "supervision",
     "oversight",
+    "staff",
     "timescales",
     "returns",
     "data_quality",
     "performance",
+    "caseloads",
     "trays",
     "synthetic",
 ]

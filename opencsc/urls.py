@@ -43,6 +43,8 @@ urlpatterns = [
     path("data-quality/", include("data_quality.urls")),
     path("returns/", include("returns.urls")),
     path("supervision/", include("supervision.urls")),
+    path("staff/", include("staff.urls")),
+    path("workforce/", include("caseloads.urls")),
     path("oversight/", include("oversight.pages_urls")),
     path("performance/indicators/", include("performance.urls")),
     # The admin's "view on site" shortcut would redirect to any object's page, and fails with a

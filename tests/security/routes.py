@@ -119,6 +119,15 @@ def _kind():
     return {pk: [{"kind": "placement"}] for pk in Person.objects.filter(is_child=True).values_list("pk", flat=True)}
 
 
+def _inducted_staff():
+    """A member of staff with an induction under way (the demo's new starter), and a task of theirs:
+    staff pages are not a child's, so they fill "child 0" (the list pages' slot)."""
+    from staff.models import InductionTask
+
+    task = InductionTask.objects.order_by("pk").select_related("induction").first()
+    return {0: [{"staff_id": task.induction.worker_id, "task_id": task.pk}]} if task else {}
+
+
 FILL = {
     "warning_id": _by_child("people.PersonWarning", "person_id", "warning_id"),
     "visit_id": _by_child("casework.Visit", "child_id", "visit_id"),
@@ -149,6 +158,8 @@ FILL = {
     "oversight:event_id": _key_events,
     "kind": _kind,
     "case_action_id": _by_child("supervision.CaseAction", "child_id", "case_action_id"),
+    "staff_id": _inducted_staff,
+    "staff:induction_done": _inducted_staff,
 }
 
 # Ids that are not a child's: filled from the whole table.
@@ -164,6 +175,7 @@ NOT_A_CHILDS = {
 # lists children, so the sweeps read those lists. A missing one is world.missing, which is no code.
 CONSTANTS = {
     "performance:code": "cin_per_10k",  # its numerator: every child in need
+    "caseloads:code": "stability",  # children with three or more workers in the year: lists children
 }
 
 

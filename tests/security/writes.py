@@ -113,6 +113,11 @@ BY_NAME = {
     "oversight:challenge_escalate": C.RAISE_CHALLENGE,
     "oversight:challenge_close": C.RAISE_CHALLENGE,
     "oversight:good_practice_new": C.RAISE_CHALLENGE,
+    "staff:starter_new": C.MANAGE_STAFF,
+    "staff:profile_edit": C.MANAGE_STAFF,
+    "staff:leaver": C.MANAGE_STAFF,
+    "staff:induction_done": C.RECORD_INDUCTION,
+    "staff:attendance_new": C.RECORD_TRAINING,
 }
 
 # Pages that show one thing and only read, though they do not refuse a POST: a POST must write nothing.
@@ -150,4 +155,4 @@ def is_known(name: str) -> bool:
 
 # Whether a capability is about one child (checked with the child) or not (child=None).
 NOT_ABOUT_A_CHILD = {C.ADD_CHILD, C.MERGE_RECORDS, C.RECORD_ALLEGATION, C.RUN_RETURNS, C.RECORD_SUPERVISION,
-                     C.SIGN_SUPERVISION}
+                     C.SIGN_SUPERVISION, C.MANAGE_STAFF, C.RECORD_INDUCTION, C.RECORD_TRAINING}

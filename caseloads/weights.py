@@ -66,35 +66,38 @@ class Load:
 
 
 def case_types_on(child_ids, day: datetime.date) -> dict[int, tuple[str, list[str]]]:
-    """What each child's case is on `day`: {child_id: (primary type, [added types])}."""
+    """What each child's case is on `day`: {child_id: (primary type, [added types])}. One query."""
+    from django.db.models import Exists, OuterRef, Subquery
+
     from care_leavers.models import CareLeaver
     from child_protection.models import ChildProtectionPlan
     from looked_after.models import PeriodOfCare
+    from people.models import Person
     from permanence.models import CareProceedings
 
     ids = list(child_ids)
     if not ids:
         return {}
-    cp = set(ChildProtectionPlan.objects.filter(_open_on(day, "start_date", "end_date"), child_id__in=ids)
-             .values_list("child_id", flat=True))
-    looked_after = dict(PeriodOfCare.objects.filter(_open_on(day, "start_date", "end_date"), child_id__in=ids)
-                        .values_list("child_id", "start_date"))
-    leavers = set(CareLeaver.objects.filter(_open_on(day, "category_since", "ended_on"), person_id__in=ids)
-                  .values_list("person_id", flat=True))
-    court = set(CareProceedings.objects.filter(_open_on(day, "issued_on", "concluded_on"), child_id__in=ids)
-                .values_list("child_id", flat=True))
+    child = OuterRef("pk")
+    rows = Person.objects.filter(pk__in=ids).annotate(
+        cp=Exists(ChildProtectionPlan.objects.filter(_open_on(day, "start_date", "end_date"), child_id=child)),
+        care_start=Subquery(PeriodOfCare.objects.filter(_open_on(day, "start_date", "end_date"), child_id=child)
+                            .order_by("-start_date").values("start_date")[:1]),
+        leaver=Exists(CareLeaver.objects.filter(_open_on(day, "category_since", "ended_on"), person_id=child)),
+        court=Exists(CareProceedings.objects.filter(_open_on(day, "issued_on", "concluded_on"), child_id=child)),
+    ).values_list("pk", "cp", "care_start", "leaver", "court")
     found = {}
-    for child_id in ids:
-        if child_id in cp:
+    for child_id, cp, care_start, leaver, court in rows:
+        if cp:
             primary = CaseType.CHILD_PROTECTION
-        elif child_id in looked_after:
-            settled = add_months(looked_after[child_id], 12) <= day
+        elif care_start is not None:
+            settled = add_months(care_start, 12) <= day
             primary = CaseType.LOOKED_AFTER_SETTLED if settled else CaseType.LOOKED_AFTER_NEW
-        elif child_id in leavers:
+        elif leaver:
             primary = CaseType.CARE_LEAVER
         else:
             primary = CaseType.CHILD_IN_NEED
-        found[child_id] = (primary, [CaseType.COURT] if child_id in court else [])
+        found[child_id] = (primary, [CaseType.COURT] if court else [])
     return found
 
 

@@ -57,18 +57,20 @@ def test_every_response_carries_secure_headers(client, db):
 
 EXPECTED_NAVIGATION = {
     Role.SOCIAL_WORKER: ["My work"],
-    Role.TEAM_MANAGER: ["My team", "Authorisations", "Management oversight", "Performance", "Data quality"],
+    Role.TEAM_MANAGER: ["My team", "Authorisations", "Management oversight", "Performance", "Staff", "Caseloads",
+                        "Data quality"],
     Role.IRO: ["Reviews and conferences", "Challenges"],
     Role.MASH_WORKER: ["Front door"],
-    Role.QA_OFFICER: ["Performance", "Data quality", "Returns", "IRO challenges"],
-    Role.SENIOR_LEADER: ["Performance", "Data quality", "Returns", "IRO challenges", "Break-glass access"],
+    Role.QA_OFFICER: ["Performance", "Data quality", "Returns", "IRO challenges", "Workforce"],
+    Role.SENIOR_LEADER: ["Performance", "Data quality", "Returns", "IRO challenges", "Workforce", "Break-glass access"],
     Role.SYSTEM_ADMIN: ["Administration"],
     Role.LADO_OFFICER: ["Allegations (LADO)"],
     Role.PERSONAL_ADVISER: ["My young people"],
     Role.PRIVATE_FOSTERING_OFFICER: ["Private fostering"],
-    Role.SERVICE_MANAGER: ["Challenges", "Performance"],
-    Role.HEAD_OF_SERVICE: ["Challenges", "Performance"],
-    Role.DIRECTOR: ["Challenges", "Performance"],
+    Role.SERVICE_MANAGER: ["Challenges", "Performance", "Workforce"],
+    Role.HEAD_OF_SERVICE: ["Challenges", "Performance", "Workforce"],
+    Role.DIRECTOR: ["Challenges", "Performance", "Workforce"],
+    Role.WORKFORCE_LEAD: ["Staff", "Caseloads", "Workforce"],
 }
 ALL_LABELS = {label for labels in EXPECTED_NAVIGATION.values() for label in labels}
 

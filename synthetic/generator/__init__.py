@@ -84,6 +84,9 @@ def generate(size: str = "small", seed: int = 1, faults: int = 0, progress=None)
             from synthetic.generator.oversight import generate_oversight
 
             result.counts.update(generate_oversight(seed, clock.today()))
+            from synthetic.generator.workforce import write_workforce
+
+            result.counts.update(write_workforce(seed, clock.today()))
         _refresh_due_items(open_ids, progress)
     if not spec.audit:
         _check_and_analyze(progress)

@@ -31,6 +31,7 @@ def build_world() -> World:
     from synthetic.demo_record import load_demo_families
     from synthetic.demo_specialist import load_demo_specialist
     from synthetic.demo_supervision import load_demo_supervision
+    from synthetic.demo_workforce import load_demo_workforce
     from workforce.models import User
 
     demo._load_staff()
@@ -41,6 +42,7 @@ def build_world() -> World:
     load_demo_specialist(everyone)
     load_demo_supervision(everyone)
     load_demo_oversight(everyone)
+    load_demo_workforce(everyone)
     _add_what_the_demo_lacks(everyone)
 
     from people.models import Person

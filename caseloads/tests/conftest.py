@@ -28,3 +28,11 @@ def new_child(worker):
                              date_of_birth=dob or datetime.date(2016, 1, 1))
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _configuration(db):
+    """The checklists, courses, weights and limits the migrations seed (caseloads.testing)."""
+    from caseloads.testing import seed_configuration
+
+    seed_configuration()

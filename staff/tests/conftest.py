@@ -18,3 +18,11 @@ def other_manager(make_staff, other_team):
     other_team.manager = manager
     other_team.save()
     return manager
+
+
+@pytest.fixture(autouse=True)
+def _configuration(db):
+    """The checklists, courses, weights and limits the migrations seed (caseloads.testing)."""
+    from caseloads.testing import seed_configuration
+
+    seed_configuration()

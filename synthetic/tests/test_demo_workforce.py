@@ -18,6 +18,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def loaded(bank_holidays):
+    from caseloads.testing import seed_configuration
+
+    seed_configuration()
     demo._load_staff()
     staff = {u.username: u for u in User.objects.all()}
     load_demo_families(staff)

@@ -9,6 +9,7 @@ import datetime
 import pytest
 
 from caseloads.models import CaseloadLimit
+from caseloads.testing import seed_configuration
 from children_in_need.testing import at
 from people.services import person_create
 from tests.browser.pages import fill_date, success_banner
@@ -20,20 +21,9 @@ D = datetime.date
 FIRST_DAY = D(2025, 9, 1)  # a Monday, before the census date of 30 September 2025
 
 
-def _seed_configuration():
-    """The checklists, courses, weights and limits the migrations seed: a browser test's database
-    is emptied between tests (transaction=True), so they are put back as the migrations put them."""
-    import importlib
-
-    from django.apps import apps
-
-    for module in ("staff.migrations.0002_induction_checklists_and_courses", "caseloads.migrations.0002_weights_and_limits"):
-        importlib.import_module(module).forwards(apps, None)
-
-
 @pytest.fixture
 def people(make_staff, clock):
-    _seed_configuration()
+    seed_configuration()  # caseloads.testing: the database is emptied between browser tests
     clock.travel_to(at(D(2025, 8, 1), 9))  # the children were Sam's before Ada started
     team = team_create(name="Safeguarding Team South")
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")

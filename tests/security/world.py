@@ -24,6 +24,7 @@ class World:
 
 
 def build_world() -> World:
+    from caseloads.testing import seed_configuration
     from synthetic import demo
     from synthetic.demo_journeys import load_demo_journeys
     from synthetic.demo_looked_after import load_demo_looked_after
@@ -34,6 +35,7 @@ def build_world() -> World:
     from synthetic.demo_workforce import load_demo_workforce
     from workforce.models import User
 
+    seed_configuration()  # the induction checklists and courses (a transactional test may have emptied them)
     demo._load_staff()
     everyone = {u.username: u for u in User.objects.all()}
     load_demo_families(everyone)

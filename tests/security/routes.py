@@ -128,6 +128,10 @@ def _inducted_staff():
     return {0: [{"staff_id": task.induction.worker_id, "task_id": task.pk}]} if task else {}
 
 
+def _inducted_staff_only():
+    return {0: [{"staff_id": row["staff_id"]} for row in _inducted_staff().get(0, [])]}
+
+
 FILL = {
     "warning_id": _by_child("people.PersonWarning", "person_id", "warning_id"),
     "visit_id": _by_child("casework.Visit", "child_id", "visit_id"),
@@ -158,7 +162,7 @@ FILL = {
     "oversight:event_id": _key_events,
     "kind": _kind,
     "case_action_id": _by_child("supervision.CaseAction", "child_id", "case_action_id"),
-    "staff_id": _inducted_staff,
+    "staff_id": _inducted_staff_only,
     "staff:induction_done": _inducted_staff,
 }
 

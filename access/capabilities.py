@@ -63,6 +63,9 @@ class Capability(enum.StrEnum):
     GRADE_AUDIT = "grade_audit"  # an auditor's (or blind moderator's) grades, evidence, feedback and actions
     REFLECT_ON_AUDIT = "reflect_on_audit"  # the practitioner's or manager's reflection on their case's audit
     COMPLETE_AUDIT_ACTION = "complete_audit_action"  # an action set by a case audit done
+    MANAGE_STAFF = "manage_staff"  # staff profiles, starters and leavers, the establishment (staff app)
+    RECORD_INDUCTION = "record_induction"  # an item of a worker's induction done (their line manager)
+    RECORD_TRAINING = "record_training"  # a worker's attendance at a course
 
 
 class Relationship(enum.StrEnum):
@@ -82,6 +85,7 @@ SW, TM, IRO, MASH = Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.MASH_W
 PA, PFO, LADO = Role.PERSONAL_ADVISER, Role.PRIVATE_FOSTERING_OFFICER, Role.LADO_OFFICER
 QA, SL, ADMIN = Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN
 SM, HOS, DIR = Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR
+WL = Role.WORKFORCE_LEAD
 OWN = frozenset({A.ALLOCATED})
 FRONT_DOOR_STAGE = frozenset({A.ALLOCATED, A.UNALLOCATED})
 ANY = frozenset({A.ANY})
@@ -145,6 +149,11 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     },
     Capability.REFLECT_ON_AUDIT: {SW: OWN, TM: OWN},
     Capability.COMPLETE_AUDIT_ACTION: {SW: OWN, TM: OWN},
+    # Staff records are about a worker, not a child: the workforce lead keeps them; a team manager
+    # records the induction and training of the people they line-manage (staff.services checks who).
+    Capability.MANAGE_STAFF: {WL: ANY},
+    Capability.RECORD_INDUCTION: {TM: ANY, WL: ANY},
+    Capability.RECORD_TRAINING: {TM: ANY, WL: ANY},
 }
 
 # Relationship -> test(user, child) -> bool, for the relationships higher areas define.

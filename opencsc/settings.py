@@ -131,11 +131,13 @@ INSTALLED_APPS = [
     "oversight",
     "decisions",
     "audits",
+    "staff",
     "timescales",
     "returns",
     "dfe_feed",
     "data_quality",
     "performance",
+    "caseloads",
     "trays",
     "synthetic",
 ]

@@ -48,6 +48,8 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("returns/dfe-feed/", include("dfe_feed.urls")),
     path("supervision/", include("supervision.urls")),
+    path("staff/", include("staff.urls")),
+    path("workforce/", include("caseloads.urls")),
     path("oversight/", include("oversight.pages_urls")),
     path("decisions/", include("decisions.queue_urls")),
     path("audits/", include("audits.urls")),

@@ -51,6 +51,7 @@ STAFF = [
     DemoStaff("sm.campbell", "Fiona", "Campbell", Role.SERVICE_MANAGER, None),
     DemoStaff("hos.ahmed", "Imran", "Ahmed", Role.HEAD_OF_SERVICE, None),
     DemoStaff("dir.fletcher", "Ruth", "Fletcher", Role.DIRECTOR, None),
+    DemoStaff("wf.shah", "Nadia", "Shah", Role.WORKFORCE_LEAD, None),
     DemoStaff("sw.brown", "Ben", "Brown", Role.SOCIAL_WORKER, "Assessment Team North"),
     DemoStaff("sw.ali", "Yusuf", "Ali", Role.SOCIAL_WORKER, "Safeguarding Team East"),
     DemoStaff("sw.clarke", "Sophie", "Clarke", Role.SOCIAL_WORKER, "Safeguarding Team East"),
@@ -114,6 +115,10 @@ def load_demo() -> bool:
         from synthetic.demo_audits import load_demo_audits
 
         load_demo_audits(staff)
+    # The staff records (synthetic.demo_workforce): profiles, establishment, induction, training.
+    from synthetic.demo_workforce import load_demo_workforce
+
+    load_demo_workforce(staff)
     # The generated small authority beside the scripted stories: a realistic population for the
     # trays, caseloads and reports (synthetic.generator; it does nothing if already there).
     from synthetic.generator import generate

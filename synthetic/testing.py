@@ -18,8 +18,10 @@ SEED = 1
 
 @pytest.fixture
 def small_authority(db, bank_holidays):
+    from caseloads.testing import seed_configuration
     from synthetic.generator import generate
 
+    seed_configuration()
     return generate(size="small", seed=SEED)
 
 

@@ -27,6 +27,9 @@ NAVIGATION = [
     NavItem("Decisions", "decisions_queue:queue", frozenset({Role.TEAM_MANAGER})),
     NavItem("Management oversight", "oversight_pages:team", frozenset({Role.TEAM_MANAGER})),
     NavItem("Performance", "performance:dashboard", frozenset({Role.TEAM_MANAGER})),
+    # The workforce lead's home; team managers read the records of the people they line-manage.
+    NavItem("Staff", "staff:list", frozenset({Role.WORKFORCE_LEAD, Role.TEAM_MANAGER})),
+    NavItem("Caseloads", "caseloads:team", frozenset({Role.WORKFORCE_LEAD, Role.TEAM_MANAGER})),
     NavItem("Reviews and conferences", "reviews_home", frozenset({Role.IRO})),
     NavItem("Challenges", "oversight_pages:challenges",
             frozenset({Role.IRO, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
@@ -43,6 +46,10 @@ NAVIGATION = [
     NavItem("Case audits", "audits:home",
             frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER,
                        Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
+    # The workforce figures, after each leader's own home (performance, challenges).
+    NavItem("Workforce", "caseloads:figures",
+            frozenset({Role.WORKFORCE_LEAD, Role.SENIOR_LEADER, Role.QA_OFFICER, Role.SERVICE_MANAGER,
+                       Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
     NavItem("Administration", "administration_home", frozenset({Role.SYSTEM_ADMIN})),
     NavItem("Break-glass access", "access:break_glass_log", frozenset({Role.SENIOR_LEADER})),
     NavItem("Allegations (LADO)", "lado_home", frozenset({Role.LADO_OFFICER})),

@@ -20,8 +20,10 @@ TRAY_LIMIT = 200  # a tray longer than this is a caseload problem, not a list to
 @require_roles(Role.SOCIAL_WORKER, Role.TEAM_MANAGER)
 def my_work(request):
     from assessments.selectors import assessments_awaiting_authorisation, assessments_returned_to
+    from core import clock
     from oversight.selectors import challenges_waiting_for
     from people.selectors import children_allocated_to
+    from staff import selectors as staff
     from supervision import selectors as supervision
     from trays import selectors as trays
 
@@ -39,13 +41,19 @@ def my_work(request):
         "supervision_actions": supervision.open_actions_owned_by(user),
         # The IRO's challenges addressed (or escalated) to this worker or manager (oversight.selectors).
         "challenges": list(challenges_waiting_for(user=user)[:TRAY_LIMIT]),
+        # Their own induction items and mandatory training due or expired (staff.selectors).
+        "staff_due": staff.due_for_worker(user=user),
+        "today": clock.today(),
     })
 
 
 @require_roles(Role.TEAM_MANAGER)
 def my_team(request):
     from assessments.selectors import assessments_awaiting_authorisation
+    from caseloads.selectors import team_loads
     from casework.selectors import caseloads_for_teams
+    from core import clock
+    from staff import selectors as staff
     from supervision import selectors as supervision
     from timescales.rules import RULES
     from trays import selectors as trays
@@ -58,6 +66,11 @@ def my_team(request):
     for worker in caseloads:
         worker.overdue = counts.get(worker.pk, {}).get("n", 0)
         worker.visits_overdue = counts.get(worker.pk, {}).get("visits", 0)
+    # The weighted caseload from the record (caseloads.weights): over the limit shows here.
+    weighted = team_loads(user=user)
+    loads = {w.pk: load for w, load in weighted}
+    for worker in caseloads:
+        worker.load = loads.get(worker.pk)
     workers = {w.pk: w for w in caseloads}
     worker_id = _int_or_none(request.GET.get("worker"))
     rule_code = request.GET.get("what", "")
@@ -73,6 +86,9 @@ def my_team(request):
         "rules": sorted(((code, rule.title) for code, rule in RULES.items()), key=lambda pair: pair[1]),
         "filters": {"worker": worker_id if worker_id in workers else None, "what": rule_code},
         "supervision_due": supervision.supervision_due_for_supervisor(user=user),
+        "team_staff_due": staff.due_for_manager(user=user),
+        "over_limit": [(w, load) for w, load in weighted if load.over_limit],
+        "today": clock.today(),
     })
 
 

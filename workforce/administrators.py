@@ -22,6 +22,13 @@ CONFIGURATION_PERMISSIONS = {
     ("oversight", "oversightstart"): ("add", "change", "view"),
     # The child population behind the rates per 10,000 children (performance.PopulationEstimate).
     ("performance", "populationestimate"): ("add", "change", "view"),
+    # The induction checklists, the course catalogue and the agency price caps (staff app).
+    ("staff", "inductionitem"): ("add", "change", "delete", "view"),
+    ("staff", "course"): ("add", "change", "view"),
+    ("staff", "agencypricecap"): ("add", "change", "view"),
+    # The caseload weighting scheme and limits (caseloads app).
+    ("caseloads", "caseweight"): ("add", "change", "view"),
+    ("caseloads", "caseloadlimit"): ("add", "change", "view"),
 }
 
 

@@ -19,6 +19,9 @@ class Role(models.TextChoices):
     SERVICE_MANAGER = "service_manager", "Service manager"
     HEAD_OF_SERVICE = "head_of_service", "Head of service"
     DIRECTOR = "director", "Director of children's services"
+    # Keeps the staff records (profiles, establishment, training) and reads every member of
+    # staff's; reads no child's record by that role alone (staff.selectors).
+    WORKFORCE_LEAD = "workforce_lead", "Workforce lead"
 
 
 # Roles that read any (unrestricted) child's record across the authority: the front door

@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from access.capabilities import Capability, may
-from casework import selectors, services
+from casework import allocation_hints, selectors, services
 from casework.forms import AllocationChangeForm, AllocationTeamForm
 from casework.views.common import child_for
 from core.forms import apply_service_errors
@@ -57,5 +57,7 @@ def allocation(request, person_id):
             "team": team,
             "team_form": AllocationTeamForm(prefix=TEAM_FORM_PREFIX, initial={"team": team}, teams=teams),
             "form": form,
+            # Workers of the team with room on their weighted caseload (caseloads registers it).
+            "suggestions": allocation_hints.for_team(team=team, child=child, user=request.user) if team else [],
         }
     return render_record(request, child, "allocation", "casework/allocation.html", context)

@@ -57,18 +57,21 @@ def test_every_response_carries_secure_headers(client, db):
 
 EXPECTED_NAVIGATION = {
     Role.SOCIAL_WORKER: ["My work", "Case audits"],
-    Role.TEAM_MANAGER: ["My team", "Authorisations", "Management oversight", "Performance", "Data quality", "Case audits"],
+    Role.TEAM_MANAGER: ["My team", "Authorisations", "Management oversight", "Performance", "Staff", "Caseloads",
+                        "Data quality", "Case audits"],
     Role.IRO: ["Reviews and conferences", "Challenges", "Case audits"],
     Role.MASH_WORKER: ["Front door"],
-    Role.QA_OFFICER: ["Performance", "Data quality", "Returns", "IRO challenges", "Case audits"],
-    Role.SENIOR_LEADER: ["Performance", "Data quality", "Returns", "IRO challenges", "Case audits", "Break-glass access"],
+    Role.QA_OFFICER: ["Performance", "Data quality", "Returns", "IRO challenges", "Case audits", "Workforce"],
+    Role.SENIOR_LEADER: ["Performance", "Data quality", "Returns", "IRO challenges", "Case audits", "Workforce",
+                         "Break-glass access"],
     Role.SYSTEM_ADMIN: ["Administration"],
     Role.LADO_OFFICER: ["Allegations (LADO)"],
     Role.PERSONAL_ADVISER: ["My young people"],
     Role.PRIVATE_FOSTERING_OFFICER: ["Private fostering"],
-    Role.SERVICE_MANAGER: ["Challenges", "Performance", "Case audits"],
-    Role.HEAD_OF_SERVICE: ["Challenges", "Performance", "Case audits"],
-    Role.DIRECTOR: ["Challenges", "Performance", "Case audits"],
+    Role.SERVICE_MANAGER: ["Challenges", "Performance", "Case audits", "Workforce"],
+    Role.HEAD_OF_SERVICE: ["Challenges", "Performance", "Case audits", "Workforce"],
+    Role.DIRECTOR: ["Challenges", "Performance", "Case audits", "Workforce"],
+    Role.WORKFORCE_LEAD: ["Staff", "Caseloads", "Workforce"],
 }
 ALL_LABELS = {label for labels in EXPECTED_NAVIGATION.values() for label in labels}
 

@@ -120,6 +120,19 @@ def _kind():
     return {pk: [{"kind": "placement"}] for pk in Person.objects.filter(is_child=True).values_list("pk", flat=True)}
 
 
+def _inducted_staff():
+    """A member of staff with an induction under way (the demo's new starter), and a task of theirs:
+    staff pages are not a child's, so they fill "child 0" (the list pages' slot)."""
+    from staff.models import InductionTask
+
+    task = InductionTask.objects.order_by("pk").select_related("induction").first()
+    return {0: [{"staff_id": task.induction.worker_id, "task_id": task.pk}]} if task else {}
+
+
+def _inducted_staff_only():
+    return {0: [{"staff_id": row["staff_id"]} for row in _inducted_staff().get(0, [])]}
+
+
 FILL = {
     "warning_id": _by_child("people.PersonWarning", "person_id", "warning_id"),
     "visit_id": _by_child("casework.Visit", "child_id", "visit_id"),
@@ -155,6 +168,8 @@ FILL = {
     "decisions:decision_id": _by_child("decisions.ManagerDecision", "child_id", "decision_id"),
     "audit_id": _by_child("audits.Audit", "child_id", "audit_id"),
     "audit_action_id": _by_child("audits.AuditAction", "child_id", "audit_action_id"),
+    "staff_id": _inducted_staff_only,
+    "staff:induction_done": _inducted_staff,
 }
 
 # Ids that are not a child's: filled from the whole table.
@@ -174,6 +189,7 @@ CONSTANTS = {
     "performance:code": "cin_per_10k",  # its numerator: every child in need
     "performance_oversight:name": "case-supervision",  # every child with an open case
     "board_pack:fmt": "pdf",
+    "caseloads:code": "stability",  # children with three or more workers in the year: lists children
 }
 
 

@@ -24,6 +24,7 @@ class World:
 
 
 def build_world() -> World:
+    from caseloads.testing import seed_configuration
     from synthetic import demo
     from synthetic.demo_audits import load_demo_audits
     from synthetic.demo_journeys import load_demo_journeys
@@ -32,8 +33,10 @@ def build_world() -> World:
     from synthetic.demo_record import load_demo_families
     from synthetic.demo_specialist import load_demo_specialist
     from synthetic.demo_supervision import load_demo_supervision
+    from synthetic.demo_workforce import load_demo_workforce
     from workforce.models import User
 
+    seed_configuration()  # the induction checklists and courses (a transactional test may have emptied them)
     demo._load_staff()
     everyone = {u.username: u for u in User.objects.all()}
     load_demo_families(everyone)
@@ -46,6 +49,7 @@ def build_world() -> World:
 
     load_demo_decisions(everyone)
     load_demo_audits(everyone)
+    load_demo_workforce(everyone)
     _add_what_the_demo_lacks(everyone)
 
     from people.models import Person

@@ -133,6 +133,11 @@ BY_NAME = {
     "audits_record:reflect": C.REFLECT_ON_AUDIT,
     "audits_record:assign": C.SET_UP_AUDITS,
     "audits_record:action_done": C.COMPLETE_AUDIT_ACTION,
+    "staff:starter_new": C.MANAGE_STAFF,
+    "staff:profile_edit": C.MANAGE_STAFF,
+    "staff:leaver": C.MANAGE_STAFF,
+    "staff:induction_done": C.RECORD_INDUCTION,
+    "staff:attendance_new": C.RECORD_TRAINING,
 }
 
 # Pages that show one thing and only read, though they do not refuse a POST: a POST must write nothing.
@@ -176,4 +181,5 @@ def is_known(name: str) -> bool:
 
 # Whether a capability is about one child (checked with the child) or not (child=None).
 NOT_ABOUT_A_CHILD = {C.ADD_CHILD, C.MERGE_RECORDS, C.RECORD_ALLEGATION, C.RUN_RETURNS, C.PREPARE_BOARD_PACK, C.RECORD_SUPERVISION,
-                     C.SIGN_SUPERVISION, C.SET_UP_AUDITS}
+                     C.SIGN_SUPERVISION, C.SET_UP_AUDITS,
+                     C.MANAGE_STAFF, C.RECORD_INDUCTION, C.RECORD_TRAINING}

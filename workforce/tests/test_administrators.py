@@ -14,7 +14,9 @@ from workforce.models import User
 from workforce.roles import Role
 
 CONFIGURATION = {"workforce.user", "workforce.team", "timescales.bankholiday", "timescales.localstandard",
-                 "oversight.oversightstart", "performance.populationestimate"}
+                 "oversight.oversightstart", "performance.populationestimate",
+                 "staff.inductionitem", "staff.course", "staff.agencypricecap",
+                 "caseloads.caseweight", "caseloads.caseloadlimit"}
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The programme report as a workbook for the practice improvement board: the figures the report
 page shows, one sheet each, and the audits behind them (only the children the user may see, as
-on the page). There is no PDF: no PDF library is part of the project (the page prints cleanly)."""
+on the page). The PDF for the board is audits.report_pdf."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from access.selectors import visible_to
@@ -46,6 +46,12 @@ def programme_get_for_user(user, programme_id) -> Programme:
     return found
 
 
+def programme_theme(programme_id: int) -> str:
+    """The theme a report is narrowed to, for its title ("No such programme" for a stale link:
+    its figures are then empty)."""
+    return Programme.objects.filter(pk=programme_id).values_list("theme", flat=True).first() or "No such programme"
+
+
 def programme_audits(programme, *, user) -> list[Audit]:
     return list(visible_to(user, Audit.objects.filter(programme=programme), via="child")
                 .select_related("child", "auditor", "moderator", "team").order_by("team__name", "child__family_name", "pk"))
@@ -79,6 +85,22 @@ def overdue_actions_of_reports(*, user) -> list[AuditAction]:
     return list(visible_to(user, AuditAction.objects.open().filter(due_on__lt=today, owner__team__manager=user)
                            .exclude(owner=user), via="child")
                 .select_related("child", "owner", "audit").order_by("due_on", "pk")[:200])
+
+
+def reaudits_to_arrange(*, user) -> list[Audit]:
+    """Re-audits asked for on the completed audits of the programmes `user` set up, whose child
+    has not been audited again since: the same items as the re-audit due items in their tray
+    (audits.providers), each with `overdue`."""
+    again = Audit.objects.filter(child_id=OuterRef("child_id"), status=Status.COMPLETED,
+                                 completed_at__gt=OuterRef("completed_at"))
+    audits = list(visible_to(user, Audit.objects.filter(programme__recorded_by=user, status=Status.COMPLETED,
+                                                        reaudit_on__isnull=False), via="child")
+                  .exclude(Exists(again)).select_related("child", "programme").defer("snapshot")
+                  .order_by("reaudit_on", "pk")[:200])
+    today = clock.today()
+    for audit in audits:
+        audit.overdue = audit.reaudit_on < today
+    return audits
 
 
 def actions_owned_by(*, user) -> list[AuditAction]:

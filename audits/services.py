@@ -316,8 +316,9 @@ def audit_grade(
     for action in made:
         chronology_record(child=child, event_type="audit.action_set", occurred_at=now, actor=actor, source=action,
                           data={"action": action.action[:300], "owner": str(action.owner), "due": long_date(action.due_on)})
-    if made:
-        refresh_due_items(child)
+    # Always: besides the actions, a re-audit date makes an item due, and this audit may be the
+    # re-audit an earlier one asked for (audits.providers).
+    refresh_due_items(child)
     return audit
 
 

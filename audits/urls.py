@@ -14,4 +14,5 @@ urlpatterns = [
     path("report/audits/", views.report_audits, name="report_audits"),
     path("report/actions/", views.report_actions, name="report_actions"),
     path("report/download/", views.report_xlsx, name="report_xlsx"),
+    path("report/download/pdf/", views.report_pdf_download, name="report_pdf"),
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,9 +16,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from access.capabilities import Capability, may, require
 from access.selectors import person_get_for_user
-from audits import export, forms, selectors, services
+from audits import export, forms, report_pdf, selectors, services
 from audits.choices import Grade, Service, Theme
 from audits.snapshot import COMPLIANCE
+from core import clock
 from core.dates import long_date
 from core.forms import parse_id
 from core.permissions import require_roles
@@ -44,7 +46,8 @@ def _data(request):
 @require_GET
 def home(request):
     """Each person's audit work: what they audit and moderate, the audits of their cases awaiting
-    their reflection, the actions they own, and (for a manager) their team's overdue actions."""
+    their reflection, the actions they own, the re-audits of their programmes to arrange, and
+    (for a manager) their team's overdue actions."""
     user = request.user
     report_roles = user.role in selectors.REPORT_ROLES
     return render(request, "audits/home.html", {
@@ -52,6 +55,7 @@ def home(request):
         "to_moderate": selectors.moderations_to_do(user=user),
         "to_reflect": selectors.awaiting_reflection(user=user),
         "actions": selectors.actions_owned_by(user=user),
+        "reaudits": selectors.reaudits_to_arrange(user=user),
         "team_overdue": selectors.overdue_actions_of_reports(user=user),
         "programmes": list(selectors.programmes()[:100]) if report_roles else [],
         "can_set_up": may(user, Capability.SET_UP_AUDITS),
@@ -208,6 +212,21 @@ def report_xlsx(request):
                               selectors.audit_rows(user=request.user, filters=filters, limit=5_000))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="case-audits.xlsx"'
+    return response
+
+
+@require_roles(*selectors.REPORT_ROLES)
+def report_pdf_download(request):
+    """The same figures as the page and the xlsx, for the same roles, as a PDF for the board."""
+    filters = _filters(request)
+    scope = selectors.programme_theme(filters.programme) if filters.programme else "Every programme"
+    rest = _describe(selectors.Filters(**{**filters.__dict__, "programme": None}))
+    if rest != "all":
+        scope = f"{scope}: {rest}"
+    content = report_pdf.render(selectors.report(user=request.user, filters=filters),
+                                council=settings.COUNCIL_NAME, scope=scope, now=clock.now())
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="case-audits.pdf"'
     return response
 
 

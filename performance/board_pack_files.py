@@ -7,19 +7,12 @@ from __future__ import annotations
 import datetime
 import io
 
-from fpdf import FPDF
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from core.pdf import document
+from core.pdf import plain as _plain
 from performance.board_pack import DISTANCE_NOTE, SECTIONS, formatted
-
-# The PDF's built-in fonts cover Latin-1 only: the typographic characters the pages use are
-# written as their plain equivalents.
-_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "•": "-"})
-
-
-def _plain(text) -> str:
-    return str(text).translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
 
 
 def _quarter_label(iso: str) -> str:
@@ -37,12 +30,8 @@ def _cells(row) -> list[str]:
 
 
 def render_pdf(pack, *, council: str, draft: bool) -> bytes:
-    pdf = FPDF(orientation="landscape", unit="mm", format="A4")
-    pdf.set_title(_plain(str(pack)))
-    pdf.set_author(_plain(council))
-    pdf.set_lang("en-GB")
-    pdf.set_creation_date(pack.issued_at or pack.built_at or datetime.datetime.now(datetime.UTC))
-    pdf.set_auto_page_break(True, margin=15)
+    pdf = document(title=str(pack), author=council,
+                   created=pack.issued_at or pack.built_at or datetime.datetime.now(datetime.UTC))
     pdf.add_page()
     pdf.set_font("helvetica", "B", 20)
     pdf.multi_cell(0, 10, _plain(f"{council}: corporate parenting board"), new_x="LMARGIN", new_y="NEXT")

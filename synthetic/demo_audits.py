@@ -40,12 +40,12 @@ def _grades(audit, grade: int, spread: int = 0):
             for i, d in enumerate(domains)}
 
 
-def _grade(audit, grade: int, *, actions=(), themes=(), spread=0):
+def _grade(audit, grade: int, *, actions=(), themes=(), spread=0, reaudit_on=None):
     return services.audit_grade(
         actor=audit.auditor, audit=audit, grades=_grades(audit, grade, spread), overall_grade=grade,
         overall_evidence=EVIDENCE[grade], summary="Findings discussed with the worker and their manager.",
         themes=list(themes), family_feedback="Mum said the worker listens and explains things.",
-        actions=list(actions),
+        actions=list(actions), reaudit_on=reaudit_on,
     )
 
 
@@ -69,12 +69,16 @@ def load_demo_audits(staff: dict) -> bool:
             seed=2026, moderation_percent=50, auditors=[qa, osei], moderators=[morgan])
         services.sample_draw(actor=qa, programme=neglect)
     audits = list(Audit.objects.filter(programme=neglect).select_related("programme__tool", "worker").order_by("pk"))
-    plan = [(3, ("voice", "drift"), 1), (2, ("planning",), 0), (4, ("risk", "oversight"), 1), (2, (), 0)]
-    for n, (audit, (grade, themes, spread)) in enumerate(zip(audits, plan, strict=False)):
+    # The cases graded below good are to be audited again: the first's re-audit is already
+    # overdue in Rahman's tray (a fortnight was asked for), the inadequate one's is 3 months on.
+    plan = [(3, ("voice", "drift"), 1, 14), (2, ("planning",), 0, None), (4, ("risk", "oversight"), 1, 91),
+            (2, (), 0, None)]
+    for n, (audit, (grade, themes, spread, reaudit)) in enumerate(zip(audits, plan, strict=False)):
         day = ago(28 - 3 * n)
         with clock.travel_to(_at(day)):
             owner = "worker" if audit.worker_id else "manager"
-            _grade(audit, grade, themes=themes, spread=spread, actions=[
+            _grade(audit, grade, themes=themes, spread=spread,
+                   reaudit_on=day + datetime.timedelta(days=reaudit) if reaudit else None, actions=[
                 {"action": "See the child alone and record their words in the plan", "owner": owner,
                  "due_on": day + datetime.timedelta(days=10)},
             ] if grade >= 3 else [])

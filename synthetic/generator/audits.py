@@ -126,6 +126,10 @@ def _write(rng, programme, tool, chosen, assigned, moderated, senior, ends, toda
             audit.themes = rng.sample(THEMES, rng.randint(0, 2))
             audit.snapshot = {"summary": {"name": name}, "due": [], "recent": [], "generated": True}
             audit.summary = EVIDENCE[grade]
+            # An inadequate case is audited again 3 months on (no draw from rng: the rest of the
+            # generated year stays as it was). A year's early ones are overdue unless a later
+            # programme happened to sample the child again.
+            audit.reaudit_on = done_on + datetime.timedelta(days=91) if grade == 4 else None
         audits.append(audit)
         plans.append((audit, grade, done_on, manager))
     Audit.objects.bulk_create(audits)

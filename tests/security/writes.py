@@ -160,7 +160,7 @@ READ_ONLY_PAGES = {
     "board_pack:detail", "board_pack:progress", "board_pack:download",
     "decisions:record", "decisions_queue:queue",
     "audits:home", "audits:programme", "audits:report", "audits:report_audits", "audits:report_actions",
-    "audits:report_xlsx", "audits_record:record", "audits_record:audit",
+    "audits:report_xlsx", "audits:report_pdf", "audits_record:record", "audits_record:audit",
 }
 
 _UNKNOWN = object()

@@ -1,4 +1,4 @@
--- opencsc test schema; fingerprint: 363cfd6dd0c01185a7c91baf1bf30c93a52bcbc93480547b4ee0536d70e9387a
+-- opencsc test schema; fingerprint: d2b86a19ef19d61c6df63a158108a11b2ddd2754c95c9de791c34054543d8d69
 --
 -- PostgreSQL database dump
 --
@@ -74,6 +74,54 @@ CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
 --
 
 COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
+
+
+--
+-- Name: procrastinate_job_event_type; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.procrastinate_job_event_type AS ENUM (
+    'deferred',
+    'started',
+    'deferred_for_retry',
+    'failed',
+    'succeeded',
+    'cancelled',
+    'abort_requested',
+    'aborted',
+    'scheduled',
+    'retried'
+);
+
+
+--
+-- Name: procrastinate_job_status; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.procrastinate_job_status AS ENUM (
+    'todo',
+    'doing',
+    'succeeded',
+    'failed',
+    'cancelled',
+    'aborting',
+    'aborted'
+);
+
+
+--
+-- Name: procrastinate_job_to_defer_v1; Type: TYPE; Schema: public; Owner: -
+--
+
+CREATE TYPE public.procrastinate_job_to_defer_v1 AS (
+	queue_name character varying,
+	task_name character varying,
+	priority integer,
+	lock text,
+	queueing_lock text,
+	args jsonb,
+	scheduled_at timestamp with time zone
+);
 
 
 --
@@ -153,6 +201,7 @@ $$;
 
 CREATE FUNCTION public.opencsc_name_keys(given text, family text, kind text) RETURNS text[]
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path TO '$user', 'public'
     AS $$
 DECLARE
   first text := opencsc_first_name(given);
@@ -266,6 +315,48 @@ $$;
 --
 
 CREATE FUNCTION public.pgtrigger_append_only_01f32() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_append_only_7418f(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_append_only_7418f() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_boardpack_issued_unchanged_df2f7(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_boardpack_issued_unchanged_df2f7() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
                 
@@ -514,6 +605,69 @@ CREATE FUNCTION public.pgtrigger_delete_delete_18336() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_19017(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_19017() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditdomainevent" ("code", "descriptors", "guidance", "id", "name", "order", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "tool_id") VALUES (OLD."code", OLD."descriptors", OLD."guidance", OLD."id", OLD."name", OLD."order", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."tool_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_1b450(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_1b450() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "permanence_preproceedingsevent" ("child_id", "court_application_on", "decided_on", "fgdm_held", "fgdm_offered", "id", "letter_issue_on", "letter_sent_on", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "started_on") VALUES (OLD."child_id", OLD."court_application_on", OLD."decided_on", OLD."fgdm_held", OLD."fgdm_offered", OLD."id", OLD."letter_issue_on", OLD."letter_sent_on", OLD."outcome", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."started_on"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_1b991(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_1b991() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_reflectionevent" ("audit_id", "by", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "reflection") VALUES (OLD."audit_id", OLD."by", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."reflection"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_1dc07(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -529,7 +683,7 @@ CREATE FUNCTION public.pgtrigger_delete_delete_1dc07() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "workforce_userevent" ("agency_worker", "asye_started_on", "date_joined", "email", "first_name", "id", "is_active", "is_staff", "is_superuser", "job_title", "last_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "started_on", "team_id", "username") VALUES (OLD."agency_worker", OLD."asye_started_on", OLD."date_joined", OLD."email", OLD."first_name", OLD."id", OLD."is_active", OLD."is_staff", OLD."is_superuser", OLD."job_title", OLD."last_name", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."role", OLD."started_on", OLD."team_id", OLD."username"); RETURN NULL;
+                    INSERT INTO "workforce_userevent" ("agency_worker", "asye_started_on", "date_joined", "email", "first_name", "id", "is_active", "is_staff", "is_superuser", "job_title", "last_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "sso_id", "started_on", "team_id", "username") VALUES (OLD."agency_worker", OLD."asye_started_on", OLD."date_joined", OLD."email", OLD."first_name", OLD."id", OLD."is_active", OLD."is_staff", OLD."is_superuser", OLD."job_title", OLD."last_name", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."role", OLD."sso_id", OLD."started_on", OLD."team_id", OLD."username"); RETURN NULL;
                 END;
             $$;
 
@@ -577,6 +731,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_22999() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_23092(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_23092() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "caseloads_caseloadlimitevent" ("early_career_points_per_fte", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "points_per_fte", "role") VALUES (OLD."early_career_points_per_fte", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."points_per_fte", OLD."role"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_2356e(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -598,6 +773,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_2356e() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_24762(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_24762() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "dfe_feed_feedrunevent" ("accepted", "cohort", "dry_run", "error", "failed", "finished_at", "full", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rejected", "sent", "started_at") VALUES (OLD."accepted", OLD."cohort", OLD."dry_run", OLD."error", OLD."failed", OLD."finished_at", OLD."full", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."rejected", OLD."sent", OLD."started_at"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_28394(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -614,6 +810,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_28394() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "assessments_assessmentevent" ("analysis", "author_id", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "created_at", "episode_id", "factors", "id", "late_reason", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "return_comments", "returned_at", "returned_by_id", "start_date", "status", "submitted_at", "submitted_by_id") VALUES (OLD."analysis", OLD."author_id", OLD."authorised_at", OLD."authorised_by_id", OLD."authorised_on", OLD."child_id", OLD."child_seen_on", OLD."created_at", OLD."episode_id", OLD."factors", OLD."id", OLD."late_reason", OLD."outcome", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."return_comments", OLD."returned_at", OLD."returned_by_id", OLD."start_date", OLD."status", OLD."submitted_at", OLD."submitted_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_28ae8(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_28ae8() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_inductionitemevent" ("due_working_day", "id", "order", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "title") VALUES (OLD."due_working_day", OLD."id", OLD."order", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."role", OLD."title"); RETURN NULL;
                 END;
             $$;
 
@@ -697,7 +914,7 @@ CREATE FUNCTION public.pgtrigger_delete_delete_2ca2d() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "people_personevent" ("created_at", "created_by_id", "current_team_id", "current_worker_id", "date_of_birth", "date_of_death", "disabilities", "ethnicity", "expected_date_of_birth", "family_name", "first_language", "former_upn", "gender_identity", "given_name", "id", "immigration_status", "is_child", "la_id", "merged_into_id", "middle_names", "nhs_number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "preferred_name", "religion", "restricted", "sex", "uasc", "updated_at", "upn", "upn_unknown_reason", "version") VALUES (OLD."created_at", OLD."created_by_id", OLD."current_team_id", OLD."current_worker_id", OLD."date_of_birth", OLD."date_of_death", OLD."disabilities", OLD."ethnicity", OLD."expected_date_of_birth", OLD."family_name", OLD."first_language", OLD."former_upn", OLD."gender_identity", OLD."given_name", OLD."id", OLD."immigration_status", OLD."is_child", OLD."la_id", OLD."merged_into_id", OLD."middle_names", OLD."nhs_number", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."preferred_name", OLD."religion", OLD."restricted", OLD."sex", OLD."uasc", OLD."updated_at", OLD."upn", OLD."upn_unknown_reason", OLD."version"); RETURN NULL;
+                    INSERT INTO "people_personevent" ("created_at", "created_by_id", "current_team_id", "current_worker_id", "date_of_birth", "date_of_birth_estimated", "date_of_death", "disabilities", "ethnicity", "expected_date_of_birth", "family_name", "first_language", "former_upn", "gender_identity", "given_name", "id", "immigration_status", "is_child", "la_id", "merged_into_id", "middle_names", "nhs_number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "preferred_name", "religion", "restricted", "sex", "uasc", "updated_at", "upn", "upn_unknown_reason", "version") VALUES (OLD."created_at", OLD."created_by_id", OLD."current_team_id", OLD."current_worker_id", OLD."date_of_birth", OLD."date_of_birth_estimated", OLD."date_of_death", OLD."disabilities", OLD."ethnicity", OLD."expected_date_of_birth", OLD."family_name", OLD."first_language", OLD."former_upn", OLD."gender_identity", OLD."given_name", OLD."id", OLD."immigration_status", OLD."is_child", OLD."la_id", OLD."merged_into_id", OLD."middle_names", OLD."nhs_number", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."preferred_name", OLD."religion", OLD."restricted", OLD."sex", OLD."uasc", OLD."updated_at", OLD."upn", OLD."upn_unknown_reason", OLD."version"); RETURN NULL;
                 END;
             $$;
 
@@ -829,6 +1046,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_3b472() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_3d3e8(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_3d3e8() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditevent" ("access_until", "auditor_id", "child_feedback", "child_id", "completed_at", "family_feedback", "grade", "id", "moderated_at", "moderator_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "programme_id", "reaudit_on", "reviews_in_time", "service", "snapshot", "started_at", "status", "summary", "supervision_in_time", "team_id", "themes", "visits_in_time", "worker_id") VALUES (OLD."access_until", OLD."auditor_id", OLD."child_feedback", OLD."child_id", OLD."completed_at", OLD."family_feedback", OLD."grade", OLD."id", OLD."moderated_at", OLD."moderator_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."programme_id", OLD."reaudit_on", OLD."reviews_in_time", OLD."service", OLD."snapshot", OLD."started_at", OLD."status", OLD."summary", OLD."supervision_in_time", OLD."team_id", OLD."themes", OLD."visits_in_time", OLD."worker_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_3f5a9(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -850,6 +1088,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_3f5a9() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_4144c(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_4144c() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_inductiontaskevent" ("done_on", "done_recorded_by_id", "due_on", "id", "induction_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title") VALUES (OLD."done_on", OLD."done_recorded_by_id", OLD."due_on", OLD."id", OLD."induction_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."title"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_41d94(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -866,6 +1125,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_41d94() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "child_protection_childprotectionplanevent" ("child_id", "conference_id", "end_date", "end_reason", "ended_by_id", "episode_id", "id", "initial_category", "latest_category", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "start_date") VALUES (OLD."child_id", OLD."conference_id", OLD."end_date", OLD."end_reason", OLD."ended_by_id", OLD."episode_id", OLD."id", OLD."initial_category", OLD."latest_category", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."start_date"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_48624(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_48624() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditactionevent" ("action", "audit_id", "child_id", "done_by_id", "done_on", "due_on", "id", "owner_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "set_on") VALUES (OLD."action", OLD."audit_id", OLD."child_id", OLD."done_by_id", OLD."done_on", OLD."due_on", OLD."id", OLD."owner_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."set_on"); RETURN NULL;
                 END;
             $$;
 
@@ -934,6 +1214,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_4d635() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_4fa7f(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_4fa7f() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_staffprofileevent" ("agency_hourly_rate", "agency_name", "agency_notice_weeks", "early_career", "fte", "grade", "leaving_reason", "left_on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "qualified_on", "rate_above_cap_approved_by", "registered_until", "swe_number", "user_id") VALUES (OLD."agency_hourly_rate", OLD."agency_name", OLD."agency_notice_weeks", OLD."early_career", OLD."fte", OLD."grade", OLD."leaving_reason", OLD."left_on", _pgh_attach_context(), NOW(), 'delete', OLD."user_id", OLD."qualified_on", OLD."rate_above_cap_approved_by", OLD."registered_until", OLD."swe_number", OLD."user_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_522ff(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -992,6 +1293,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_65fad() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "permanence_adoptionmatchevent" ("adopter_legal_status", "adopter_sex", "adopters_reference", "decision_id", "ffa_placed_on", "foster_carers_adopting", "fostering_for_adoption", "id", "matched_on", "number_of_adopters", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id") VALUES (OLD."adopter_legal_status", OLD."adopter_sex", OLD."adopters_reference", OLD."decision_id", OLD."ffa_placed_on", OLD."foster_carers_adopting", OLD."fostering_for_adoption", OLD."id", OLD."matched_on", OLD."number_of_adopters", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_6a6a8(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_6a6a8() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_courseevent" ("due_within_days", "id", "is_active", "mandatory_for", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title", "valid_months") VALUES (OLD."due_within_days", OLD."id", OLD."is_active", OLD."mandatory_for", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."title", OLD."valid_months"); RETURN NULL;
                 END;
             $$;
 
@@ -1060,6 +1382,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_732f7() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_77c69(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_77c69() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "caseloads_caseweightevent" ("case_type", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "points") VALUES (OLD."case_type", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."points"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_7960e(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1076,6 +1419,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_7960e() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "people_personnameevent" ("family_name", "given_name", "id", "kind", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (OLD."family_name", OLD."given_name", OLD."id", OLD."kind", OLD."person_id", _pgh_attach_context(), NOW(), 'delete', OLD."id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_7d71e(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_7d71e() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_inductionevent" ("id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "started_on", "worker_id") VALUES (OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."started_on", OLD."worker_id"); RETURN NULL;
                 END;
             $$;
 
@@ -1181,6 +1545,48 @@ CREATE FUNCTION public.pgtrigger_delete_delete_8a33c() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "supervision_supervisionsessionevent" ("attendees", "held_on", "id", "learning", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "reflection", "supervisee_agrees", "supervisee_comment", "supervisee_id", "supervisee_signed_at", "supervisor_id", "supervisor_signed_at", "wellbeing", "workload") VALUES (OLD."attendees", OLD."held_on", OLD."id", OLD."learning", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."reflection", OLD."supervisee_agrees", OLD."supervisee_comment", OLD."supervisee_id", OLD."supervisee_signed_at", OLD."supervisor_id", OLD."supervisor_signed_at", OLD."wellbeing", OLD."workload"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_8b788(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_8b788() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_programmeevent" ("age_from", "age_to", "audit_by", "cohort_size", "drawn_at", "drawn_seed", "id", "legal_status", "moderation_percent", "open_from", "open_to", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "sample_rule", "sample_size", "seed", "service", "theme", "tool_id") VALUES (OLD."age_from", OLD."age_to", OLD."audit_by", OLD."cohort_size", OLD."drawn_at", OLD."drawn_seed", OLD."id", OLD."legal_status", OLD."moderation_percent", OLD."open_from", OLD."open_to", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."sample_rule", OLD."sample_size", OLD."seed", OLD."service", OLD."theme", OLD."tool_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_8ca56(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_8ca56() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "dfe_feed_feedchildevent" ("api_response", "current_hash", "id", "la_child_id", "mis_child_id", "partial_payload", "payload", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "row_state", "sent_hash", "sent_payload", "status", "submitted_at", "updated_at") VALUES (OLD."api_response", OLD."current_hash", OLD."id", OLD."la_child_id", OLD."mis_child_id", OLD."partial_payload", OLD."payload", OLD."person_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."row_state", OLD."sent_hash", OLD."sent_payload", OLD."status", OLD."submitted_at", OLD."updated_at"); RETURN NULL;
                 END;
             $$;
 
@@ -1396,6 +1802,48 @@ CREATE FUNCTION public.pgtrigger_delete_delete_b3cc2() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_b4aaf(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_b4aaf() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_audittoolevent" ("code", "description", "id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (OLD."code", OLD."description", OLD."id", OLD."name", _pgh_attach_context(), NOW(), 'delete', OLD."id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_b7499(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_b7499() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "performance_boardpackevent" ("built_at", "created_at", "created_by_id", "error", "id", "issued_at", "issued_by_id", "narratives", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "quarter_end", "sections", "status", "total") VALUES (OLD."built_at", OLD."created_at", OLD."created_by_id", OLD."error", OLD."id", OLD."issued_at", OLD."issued_by_id", OLD."narratives", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."quarter_end", OLD."sections", OLD."status", OLD."total"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_bd90b(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1459,6 +1907,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_c24cd() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_cdc92(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_cdc92() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "permanence_preproceedingsmeetingevent" ("held_on", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "pre_proceedings_id", "recorded_at", "recorded_by_id") VALUES (OLD."held_on", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."pre_proceedings_id", OLD."recorded_at", OLD."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_cde20(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1475,6 +1944,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_cde20() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "supervision_casediscussionevent" ("analysis", "child_id", "direction", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rationale", "recorded_at", "recorded_by_id", "session_id", "situation") VALUES (OLD."analysis", OLD."child_id", OLD."direction", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."rationale", OLD."recorded_at", OLD."recorded_by_id", OLD."session_id", OLD."situation"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_ce9de(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_ce9de() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "looked_after_deprivationoflibertyevent" ("child_id", "court", "end_date", "id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "start_date") VALUES (OLD."child_id", OLD."court", OLD."end_date", OLD."id", OLD."period_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."start_date"); RETURN NULL;
                 END;
             $$;
 
@@ -1580,6 +2070,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_dd838() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "child_protection_conferenceevent" ("category", "child_id", "episode_id", "held_on", "id", "kind", "notes", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "previous_authority", "recorded_at", "recorded_by_id", "section47_id") VALUES (OLD."category", OLD."child_id", OLD."episode_id", OLD."held_on", OLD."id", OLD."kind", OLD."notes", OLD."outcome", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."plan_id", OLD."previous_authority", OLD."recorded_at", OLD."recorded_by_id", OLD."section47_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_e06ef(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_e06ef() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_postevent" ("closed_on", "fte", "holder_id", "id", "opened_on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "team_id", "title") VALUES (OLD."closed_on", OLD."fte", OLD."holder_id", OLD."id", OLD."opened_on", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."role", OLD."team_id", OLD."title"); RETURN NULL;
                 END;
             $$;
 
@@ -1753,6 +2264,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_e6615() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_e80d5(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_e80d5() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_agencypricecapevent" ("hourly_cap", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "region", "role") VALUES (OLD."hourly_cap", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."region", OLD."role"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_ed0e5(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1769,6 +2301,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_ed0e5() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "oversight_challengestageevent" ("addressed_to_id", "challenge_id", "due_date", "escalate_to_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "raised_on", "recorded_at", "recorded_by_id", "responded_by_id", "responded_on", "response", "stage", "unanswered_before") VALUES (OLD."addressed_to_id", OLD."challenge_id", OLD."due_date", OLD."escalate_to_id", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."raised_on", OLD."recorded_at", OLD."recorded_by_id", OLD."responded_by_id", OLD."responded_on", OLD."response", OLD."stage", OLD."unanswered_before"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_eda32(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_eda32() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_attendanceevent" ("attended_on", "course_id", "expires_on", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id", "worker_id") VALUES (OLD."attended_on", OLD."course_id", OLD."expires_on", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_by_id", OLD."worker_id"); RETURN NULL;
                 END;
             $$;
 
@@ -1795,6 +2348,48 @@ CREATE FUNCTION public.pgtrigger_delete_delete_ef67f() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_f279b(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_f279b() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_gradingevent" ("audit_id", "domain_id", "evidence", "grade", "graded_at", "grader_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "stands") VALUES (OLD."audit_id", OLD."domain_id", OLD."evidence", OLD."grade", OLD."graded_at", OLD."grader_id", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."role", OLD."stands"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_f3d29(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_f3d29() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "decisions_managerdecisionevent" ("child_id", "decided_at", "decided_by_id", "id", "kind", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposal", "rationale", "reason", "round", "status", "submitted_at", "submitted_by_id") VALUES (OLD."child_id", OLD."decided_at", OLD."decided_by_id", OLD."id", OLD."kind", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."proposal", OLD."rationale", OLD."reason", OLD."round", OLD."status", OLD."submitted_at", OLD."submitted_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_f58c2(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1811,6 +2406,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_f58c2() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "permanence_proceedingsextensionevent" ("granted_on", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proceedings_id", "reason", "recorded_at", "recorded_by_id", "weeks") VALUES (OLD."granted_on", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."proceedings_id", OLD."reason", OLD."recorded_at", OLD."recorded_by_id", OLD."weeks"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_fb79c(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_fb79c() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditquestionevent" ("domain_id", "guidance", "id", "order", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "text") VALUES (OLD."domain_id", OLD."guidance", OLD."id", OLD."order", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."text"); RETURN NULL;
                 END;
             $$;
 
@@ -1957,7 +2573,7 @@ CREATE FUNCTION public.pgtrigger_insert_insert_0739b() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "workforce_userevent" ("agency_worker", "asye_started_on", "date_joined", "email", "first_name", "id", "is_active", "is_staff", "is_superuser", "job_title", "last_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "started_on", "team_id", "username") VALUES (NEW."agency_worker", NEW."asye_started_on", NEW."date_joined", NEW."email", NEW."first_name", NEW."id", NEW."is_active", NEW."is_staff", NEW."is_superuser", NEW."job_title", NEW."last_name", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."role", NEW."started_on", NEW."team_id", NEW."username"); RETURN NULL;
+                    INSERT INTO "workforce_userevent" ("agency_worker", "asye_started_on", "date_joined", "email", "first_name", "id", "is_active", "is_staff", "is_superuser", "job_title", "last_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "sso_id", "started_on", "team_id", "username") VALUES (NEW."agency_worker", NEW."asye_started_on", NEW."date_joined", NEW."email", NEW."first_name", NEW."id", NEW."is_active", NEW."is_staff", NEW."is_superuser", NEW."job_title", NEW."last_name", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."role", NEW."sso_id", NEW."started_on", NEW."team_id", NEW."username"); RETURN NULL;
                 END;
             $$;
 
@@ -2000,6 +2616,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_09279() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_placementevent" ("carer_name", "child_id", "end_date", "id", "intended_until_18", "ofsted_urn", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "placement_type", "postcode", "provider", "same_carers", "start_date", "temporary_approval") VALUES (NEW."carer_name", NEW."child_id", NEW."end_date", NEW."id", NEW."intended_until_18", NEW."ofsted_urn", NEW."period_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."placement_type", NEW."postcode", NEW."provider", NEW."same_carers", NEW."start_date", NEW."temporary_approval"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_0a569(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_0a569() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditquestionevent" ("domain_id", "guidance", "id", "order", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "text") VALUES (NEW."domain_id", NEW."guidance", NEW."id", NEW."order", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."text"); RETURN NULL;
                 END;
             $$;
 
@@ -2068,6 +2705,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_0c616() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_0d463(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_0d463() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditevent" ("access_until", "auditor_id", "child_feedback", "child_id", "completed_at", "family_feedback", "grade", "id", "moderated_at", "moderator_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "programme_id", "reaudit_on", "reviews_in_time", "service", "snapshot", "started_at", "status", "summary", "supervision_in_time", "team_id", "themes", "visits_in_time", "worker_id") VALUES (NEW."access_until", NEW."auditor_id", NEW."child_feedback", NEW."child_id", NEW."completed_at", NEW."family_feedback", NEW."grade", NEW."id", NEW."moderated_at", NEW."moderator_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."programme_id", NEW."reaudit_on", NEW."reviews_in_time", NEW."service", NEW."snapshot", NEW."started_at", NEW."status", NEW."summary", NEW."supervision_in_time", NEW."team_id", NEW."themes", NEW."visits_in_time", NEW."worker_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_0dc4c(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2105,6 +2763,48 @@ CREATE FUNCTION public.pgtrigger_insert_insert_0f7b7() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "front_door_referralevent" ("child_id", "concerns", "contact_id", "decided_at", "decided_by_id", "id", "is_re_referral", "next_step", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "previous_referral_id", "received_at", "recorded_at", "recorded_by_id", "referral_date", "source", "source_detail") VALUES (NEW."child_id", NEW."concerns", NEW."contact_id", NEW."decided_at", NEW."decided_by_id", NEW."id", NEW."is_re_referral", NEW."next_step", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."previous_referral_id", NEW."received_at", NEW."recorded_at", NEW."recorded_by_id", NEW."referral_date", NEW."source", NEW."source_detail"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_1435e(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_1435e() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "dfe_feed_feedchildevent" ("api_response", "current_hash", "id", "la_child_id", "mis_child_id", "partial_payload", "payload", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "row_state", "sent_hash", "sent_payload", "status", "submitted_at", "updated_at") VALUES (NEW."api_response", NEW."current_hash", NEW."id", NEW."la_child_id", NEW."mis_child_id", NEW."partial_payload", NEW."payload", NEW."person_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."row_state", NEW."sent_hash", NEW."sent_payload", NEW."status", NEW."submitted_at", NEW."updated_at"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_15f81(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_15f81() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "caseloads_caseloadlimitevent" ("early_career_points_per_fte", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "points_per_fte", "role") VALUES (NEW."early_career_points_per_fte", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."points_per_fte", NEW."role"); RETURN NULL;
                 END;
             $$;
 
@@ -2152,6 +2852,48 @@ CREATE FUNCTION public.pgtrigger_insert_insert_1db8a() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_1deca(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_1deca() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_staffprofileevent" ("agency_hourly_rate", "agency_name", "agency_notice_weeks", "early_career", "fte", "grade", "leaving_reason", "left_on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "qualified_on", "rate_above_cap_approved_by", "registered_until", "swe_number", "user_id") VALUES (NEW."agency_hourly_rate", NEW."agency_name", NEW."agency_notice_weeks", NEW."early_career", NEW."fte", NEW."grade", NEW."leaving_reason", NEW."left_on", _pgh_attach_context(), NOW(), 'insert', NEW."user_id", NEW."qualified_on", NEW."rate_above_cap_approved_by", NEW."registered_until", NEW."swe_number", NEW."user_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_210cb(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_210cb() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "permanence_preproceedingsevent" ("child_id", "court_application_on", "decided_on", "fgdm_held", "fgdm_offered", "id", "letter_issue_on", "letter_sent_on", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "started_on") VALUES (NEW."child_id", NEW."court_application_on", NEW."decided_on", NEW."fgdm_held", NEW."fgdm_offered", NEW."id", NEW."letter_issue_on", NEW."letter_sent_on", NEW."outcome", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."started_on"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_212ed(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2168,6 +2910,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_212ed() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "permanence_adoptionplacementevent" ("decision_id", "end_notes", "end_reason", "ended_on", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "placed_on", "recorded_at", "recorded_by_id") VALUES (NEW."decision_id", NEW."end_notes", NEW."end_reason", NEW."ended_on", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."placed_on", NEW."recorded_at", NEW."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_2d182(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_2d182() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "dfe_feed_feedrunevent" ("accepted", "cohort", "dry_run", "error", "failed", "finished_at", "full", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rejected", "sent", "started_at") VALUES (NEW."accepted", NEW."cohort", NEW."dry_run", NEW."error", NEW."failed", NEW."finished_at", NEW."full", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."rejected", NEW."sent", NEW."started_at"); RETURN NULL;
                 END;
             $$;
 
@@ -2299,6 +3062,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_42105() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_432e3(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_432e3() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_reflectionevent" ("audit_id", "by", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "reflection") VALUES (NEW."audit_id", NEW."by", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."reflection"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_44205(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2404,6 +3188,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_48c8a() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_4a027(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_4a027() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "caseloads_caseweightevent" ("case_type", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "points") VALUES (NEW."case_type", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."points"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_4f331(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2441,6 +3246,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_4f44a() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "casework_visitevent" ("bedroom_seen", "child_id", "child_seen", "id", "next_steps", "observations", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "seen_alone", "visit_type", "visited_at", "voice_of_child") VALUES (NEW."bedroom_seen", NEW."child_id", NEW."child_seen", NEW."id", NEW."next_steps", NEW."observations", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."seen_alone", NEW."visit_type", NEW."visited_at", NEW."voice_of_child"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_523b3(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_523b3() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_agencypricecapevent" ("hourly_cap", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "region", "role") VALUES (NEW."hourly_cap", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."region", NEW."role"); RETURN NULL;
                 END;
             $$;
 
@@ -2509,6 +3335,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_5bf99() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_612f9(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_612f9() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_courseevent" ("due_within_days", "id", "is_active", "mandatory_for", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title", "valid_months") VALUES (NEW."due_within_days", NEW."id", NEW."is_active", NEW."mandatory_for", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."title", NEW."valid_months"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_65688(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2524,7 +3371,7 @@ CREATE FUNCTION public.pgtrigger_insert_insert_65688() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "people_personevent" ("created_at", "created_by_id", "current_team_id", "current_worker_id", "date_of_birth", "date_of_death", "disabilities", "ethnicity", "expected_date_of_birth", "family_name", "first_language", "former_upn", "gender_identity", "given_name", "id", "immigration_status", "is_child", "la_id", "merged_into_id", "middle_names", "nhs_number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "preferred_name", "religion", "restricted", "sex", "uasc", "updated_at", "upn", "upn_unknown_reason", "version") VALUES (NEW."created_at", NEW."created_by_id", NEW."current_team_id", NEW."current_worker_id", NEW."date_of_birth", NEW."date_of_death", NEW."disabilities", NEW."ethnicity", NEW."expected_date_of_birth", NEW."family_name", NEW."first_language", NEW."former_upn", NEW."gender_identity", NEW."given_name", NEW."id", NEW."immigration_status", NEW."is_child", NEW."la_id", NEW."merged_into_id", NEW."middle_names", NEW."nhs_number", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."preferred_name", NEW."religion", NEW."restricted", NEW."sex", NEW."uasc", NEW."updated_at", NEW."upn", NEW."upn_unknown_reason", NEW."version"); RETURN NULL;
+                    INSERT INTO "people_personevent" ("created_at", "created_by_id", "current_team_id", "current_worker_id", "date_of_birth", "date_of_birth_estimated", "date_of_death", "disabilities", "ethnicity", "expected_date_of_birth", "family_name", "first_language", "former_upn", "gender_identity", "given_name", "id", "immigration_status", "is_child", "la_id", "merged_into_id", "middle_names", "nhs_number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "preferred_name", "religion", "restricted", "sex", "uasc", "updated_at", "upn", "upn_unknown_reason", "version") VALUES (NEW."created_at", NEW."created_by_id", NEW."current_team_id", NEW."current_worker_id", NEW."date_of_birth", NEW."date_of_birth_estimated", NEW."date_of_death", NEW."disabilities", NEW."ethnicity", NEW."expected_date_of_birth", NEW."family_name", NEW."first_language", NEW."former_upn", NEW."gender_identity", NEW."given_name", NEW."id", NEW."immigration_status", NEW."is_child", NEW."la_id", NEW."merged_into_id", NEW."middle_names", NEW."nhs_number", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."preferred_name", NEW."religion", NEW."restricted", NEW."sex", NEW."uasc", NEW."updated_at", NEW."upn", NEW."upn_unknown_reason", NEW."version"); RETURN NULL;
                 END;
             $$;
 
@@ -2546,6 +3393,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_68794() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_sdqscoreevent" ("child_id", "completed_on", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason", "recorded_by_id", "score") VALUES (NEW."child_id", NEW."completed_on", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."reason", NEW."recorded_by_id", NEW."score"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_68d95(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_68d95() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_postevent" ("closed_on", "fte", "holder_id", "id", "opened_on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "team_id", "title") VALUES (NEW."closed_on", NEW."fte", NEW."holder_id", NEW."id", NEW."opened_on", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."role", NEW."team_id", NEW."title"); RETURN NULL;
                 END;
             $$;
 
@@ -2677,6 +3545,48 @@ CREATE FUNCTION public.pgtrigger_insert_insert_78eb5() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_792aa(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_792aa() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "decisions_managerdecisionevent" ("child_id", "decided_at", "decided_by_id", "id", "kind", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposal", "rationale", "reason", "round", "status", "submitted_at", "submitted_by_id") VALUES (NEW."child_id", NEW."decided_at", NEW."decided_by_id", NEW."id", NEW."kind", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."proposal", NEW."rationale", NEW."reason", NEW."round", NEW."status", NEW."submitted_at", NEW."submitted_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_79a6a(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_79a6a() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_programmeevent" ("age_from", "age_to", "audit_by", "cohort_size", "drawn_at", "drawn_seed", "id", "legal_status", "moderation_percent", "open_from", "open_to", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "sample_rule", "sample_size", "seed", "service", "theme", "tool_id") VALUES (NEW."age_from", NEW."age_to", NEW."audit_by", NEW."cohort_size", NEW."drawn_at", NEW."drawn_seed", NEW."id", NEW."legal_status", NEW."moderation_percent", NEW."open_from", NEW."open_to", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."sample_rule", NEW."sample_size", NEW."seed", NEW."service", NEW."theme", NEW."tool_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_79fdc(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2761,6 +3671,90 @@ CREATE FUNCTION public.pgtrigger_insert_insert_8434f() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_85060(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_85060() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "looked_after_deprivationoflibertyevent" ("child_id", "court", "end_date", "id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "start_date") VALUES (NEW."child_id", NEW."court", NEW."end_date", NEW."id", NEW."period_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."start_date"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_8823c(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_8823c() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_inductionitemevent" ("due_working_day", "id", "order", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "title") VALUES (NEW."due_working_day", NEW."id", NEW."order", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."role", NEW."title"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_8a905(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_8a905() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_audittoolevent" ("code", "description", "id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."code", NEW."description", NEW."id", NEW."name", _pgh_attach_context(), NOW(), 'insert', NEW."id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_90df4(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_90df4() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditactionevent" ("action", "audit_id", "child_id", "done_by_id", "done_on", "due_on", "id", "owner_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "set_on") VALUES (NEW."action", NEW."audit_id", NEW."child_id", NEW."done_by_id", NEW."done_on", NEW."due_on", NEW."id", NEW."owner_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."set_on"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_92bda(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2819,6 +3813,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_9cef1() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "permanence_careproceedingsevent" ("case_number", "child_id", "concluded_on", "court", "id", "issued_on", "kind", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id") VALUES (NEW."case_number", NEW."child_id", NEW."concluded_on", NEW."court", NEW."id", NEW."issued_on", NEW."kind", NEW."outcome", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_a3409(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_a3409() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "permanence_preproceedingsmeetingevent" ("held_on", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "pre_proceedings_id", "recorded_at", "recorded_by_id") VALUES (NEW."held_on", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."pre_proceedings_id", NEW."recorded_at", NEW."recorded_by_id"); RETURN NULL;
                 END;
             $$;
 
@@ -2945,6 +3960,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_b6dc8() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "permanence_permanencestepevent" ("decision_id", "id", "kind", "notes", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "taken_on") VALUES (NEW."decision_id", NEW."id", NEW."kind", NEW."notes", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."taken_on"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_b71d2(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_b71d2() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_gradingevent" ("audit_id", "domain_id", "evidence", "grade", "graded_at", "grader_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "stands") VALUES (NEW."audit_id", NEW."domain_id", NEW."evidence", NEW."grade", NEW."graded_at", NEW."grader_id", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."role", NEW."stands"); RETURN NULL;
                 END;
             $$;
 
@@ -3286,6 +4322,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_e3f03() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_e6816(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_e6816() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_inductionevent" ("id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "started_on", "worker_id") VALUES (NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."started_on", NEW."worker_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_e6ce0(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3349,6 +4406,48 @@ CREATE FUNCTION public.pgtrigger_insert_insert_e7e7b() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_e82ad(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_e82ad() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_inductiontaskevent" ("done_on", "done_recorded_by_id", "due_on", "id", "induction_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title") VALUES (NEW."done_on", NEW."done_recorded_by_id", NEW."due_on", NEW."id", NEW."induction_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."title"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_eb576(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_eb576() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "performance_boardpackevent" ("built_at", "created_at", "created_by_id", "error", "id", "issued_at", "issued_by_id", "narratives", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "quarter_end", "sections", "status", "total") VALUES (NEW."built_at", NEW."created_at", NEW."created_by_id", NEW."error", NEW."id", NEW."issued_at", NEW."issued_by_id", NEW."narratives", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."quarter_end", NEW."sections", NEW."status", NEW."total"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_eefcb(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3391,6 +4490,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_f03c8() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_f17b0(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_f17b0() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_attendanceevent" ("attended_on", "course_id", "expires_on", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id", "worker_id") VALUES (NEW."attended_on", NEW."course_id", NEW."expires_on", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_by_id", NEW."worker_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_f5415(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3412,6 +4532,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_f5415() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_f9e7d(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_f9e7d() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditdomainevent" ("code", "descriptors", "guidance", "id", "name", "order", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "tool_id") VALUES (NEW."code", NEW."descriptors", NEW."guidance", NEW."id", NEW."name", NEW."order", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."tool_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_fce01(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3428,6 +4569,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_fce01() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_personaleducationplanevent" ("child_id", "held_on", "id", "notes", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id") VALUES (NEW."child_id", NEW."held_on", NEW."id", NEW."notes", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_01a24(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_01a24() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditdomainevent" ("code", "descriptors", "guidance", "id", "name", "order", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "tool_id") VALUES (NEW."code", NEW."descriptors", NEW."guidance", NEW."id", NEW."name", NEW."order", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."tool_id"); RETURN NULL;
                 END;
             $$;
 
@@ -3538,6 +4700,27 @@ CREATE FUNCTION public.pgtrigger_update_update_0b8d5() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_0cafd(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_0cafd() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_inductionevent" ("id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "started_on", "worker_id") VALUES (NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."started_on", NEW."worker_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_1048e(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3622,6 +4805,27 @@ CREATE FUNCTION public.pgtrigger_update_update_22a5a() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_233e4(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_233e4() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "looked_after_deprivationoflibertyevent" ("child_id", "court", "end_date", "id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "start_date") VALUES (NEW."child_id", NEW."court", NEW."end_date", NEW."id", NEW."period_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."start_date"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_237bd(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3685,6 +4889,27 @@ CREATE FUNCTION public.pgtrigger_update_update_24e52() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_250f8(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_250f8() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_programmeevent" ("age_from", "age_to", "audit_by", "cohort_size", "drawn_at", "drawn_seed", "id", "legal_status", "moderation_percent", "open_from", "open_to", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "sample_rule", "sample_size", "seed", "service", "theme", "tool_id") VALUES (NEW."age_from", NEW."age_to", NEW."audit_by", NEW."cohort_size", NEW."drawn_at", NEW."drawn_seed", NEW."id", NEW."legal_status", NEW."moderation_percent", NEW."open_from", NEW."open_to", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."sample_rule", NEW."sample_size", NEW."seed", NEW."service", NEW."theme", NEW."tool_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_259b9(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3727,6 +4952,27 @@ CREATE FUNCTION public.pgtrigger_update_update_2706b() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_280e4(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_280e4() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_agencypricecapevent" ("hourly_cap", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "region", "role") VALUES (NEW."hourly_cap", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."region", NEW."role"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_283cd(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3743,6 +4989,27 @@ CREATE FUNCTION public.pgtrigger_update_update_283cd() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "permanence_adoptionmatchevent" ("adopter_legal_status", "adopter_sex", "adopters_reference", "decision_id", "ffa_placed_on", "foster_carers_adopting", "fostering_for_adoption", "id", "matched_on", "number_of_adopters", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id") VALUES (NEW."adopter_legal_status", NEW."adopter_sex", NEW."adopters_reference", NEW."decision_id", NEW."ffa_placed_on", NEW."foster_carers_adopting", NEW."fostering_for_adoption", NEW."id", NEW."matched_on", NEW."number_of_adopters", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_2af65(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_2af65() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_staffprofileevent" ("agency_hourly_rate", "agency_name", "agency_notice_weeks", "early_career", "fte", "grade", "leaving_reason", "left_on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "qualified_on", "rate_above_cap_approved_by", "registered_until", "swe_number", "user_id") VALUES (NEW."agency_hourly_rate", NEW."agency_name", NEW."agency_notice_weeks", NEW."early_career", NEW."fte", NEW."grade", NEW."leaving_reason", NEW."left_on", _pgh_attach_context(), NOW(), 'update', NEW."user_id", NEW."qualified_on", NEW."rate_above_cap_approved_by", NEW."registered_until", NEW."swe_number", NEW."user_id"); RETURN NULL;
                 END;
             $$;
 
@@ -3811,6 +5078,27 @@ CREATE FUNCTION public.pgtrigger_update_update_3106e() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_35560(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_35560() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "permanence_preproceedingsmeetingevent" ("held_on", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "pre_proceedings_id", "recorded_at", "recorded_by_id") VALUES (NEW."held_on", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."pre_proceedings_id", NEW."recorded_at", NEW."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_367a1(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3832,6 +5120,90 @@ CREATE FUNCTION public.pgtrigger_update_update_367a1() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_38092(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_38092() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_courseevent" ("due_within_days", "id", "is_active", "mandatory_for", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title", "valid_months") VALUES (NEW."due_within_days", NEW."id", NEW."is_active", NEW."mandatory_for", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."title", NEW."valid_months"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_42f83(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_42f83() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_attendanceevent" ("attended_on", "course_id", "expires_on", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id", "worker_id") VALUES (NEW."attended_on", NEW."course_id", NEW."expires_on", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_by_id", NEW."worker_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_43cb3(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_43cb3() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_audittoolevent" ("code", "description", "id", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."code", NEW."description", NEW."id", NEW."name", _pgh_attach_context(), NOW(), 'update', NEW."id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_4668f(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_4668f() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "dfe_feed_feedrunevent" ("accepted", "cohort", "dry_run", "error", "failed", "finished_at", "full", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rejected", "sent", "started_at") VALUES (NEW."accepted", NEW."cohort", NEW."dry_run", NEW."error", NEW."failed", NEW."finished_at", NEW."full", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."rejected", NEW."sent", NEW."started_at"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_47b4e(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3848,6 +5220,27 @@ CREATE FUNCTION public.pgtrigger_update_update_47b4e() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "child_protection_strategydiscussionevent" ("agencies", "child_id", "decision", "episode_id", "held_on", "id", "notes", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id") VALUES (NEW."agencies", NEW."child_id", NEW."decision", NEW."episode_id", NEW."held_on", NEW."id", NEW."notes", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_48379(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_48379() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditactionevent" ("action", "audit_id", "child_id", "done_by_id", "done_on", "due_on", "id", "owner_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "set_on") VALUES (NEW."action", NEW."audit_id", NEW."child_id", NEW."done_by_id", NEW."done_on", NEW."due_on", NEW."id", NEW."owner_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."set_on"); RETURN NULL;
                 END;
             $$;
 
@@ -3890,6 +5283,48 @@ CREATE FUNCTION public.pgtrigger_update_update_49a96() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "front_door_contactevent" ("child_id", "concerns", "decided_at", "decided_by_id", "decision", "decision_reason", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "received_at", "recorded_at", "recorded_by_id", "source", "source_detail") VALUES (NEW."child_id", NEW."concerns", NEW."decided_at", NEW."decided_by_id", NEW."decision", NEW."decision_reason", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."received_at", NEW."recorded_at", NEW."recorded_by_id", NEW."source", NEW."source_detail"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_4b404(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_4b404() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditquestionevent" ("domain_id", "guidance", "id", "order", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "text") VALUES (NEW."domain_id", NEW."guidance", NEW."id", NEW."order", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."text"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_4e415(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_4e415() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "dfe_feed_feedchildevent" ("api_response", "current_hash", "id", "la_child_id", "mis_child_id", "partial_payload", "payload", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "row_state", "sent_hash", "sent_payload", "status", "submitted_at", "updated_at") VALUES (NEW."api_response", NEW."current_hash", NEW."id", NEW."la_child_id", NEW."mis_child_id", NEW."partial_payload", NEW."payload", NEW."person_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."row_state", NEW."sent_hash", NEW."sent_payload", NEW."status", NEW."submitted_at", NEW."updated_at"); RETURN NULL;
                 END;
             $$;
 
@@ -3958,6 +5393,27 @@ CREATE FUNCTION public.pgtrigger_update_update_51b4c() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_54289(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_54289() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_reflectionevent" ("audit_id", "by", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "reflection") VALUES (NEW."audit_id", NEW."by", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."reflection"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_55bba(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4015,7 +5471,7 @@ CREATE FUNCTION public.pgtrigger_update_update_5dd10() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "workforce_userevent" ("agency_worker", "asye_started_on", "date_joined", "email", "first_name", "id", "is_active", "is_staff", "is_superuser", "job_title", "last_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "started_on", "team_id", "username") VALUES (NEW."agency_worker", NEW."asye_started_on", NEW."date_joined", NEW."email", NEW."first_name", NEW."id", NEW."is_active", NEW."is_staff", NEW."is_superuser", NEW."job_title", NEW."last_name", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."role", NEW."started_on", NEW."team_id", NEW."username"); RETURN NULL;
+                    INSERT INTO "workforce_userevent" ("agency_worker", "asye_started_on", "date_joined", "email", "first_name", "id", "is_active", "is_staff", "is_superuser", "job_title", "last_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "sso_id", "started_on", "team_id", "username") VALUES (NEW."agency_worker", NEW."asye_started_on", NEW."date_joined", NEW."email", NEW."first_name", NEW."id", NEW."is_active", NEW."is_staff", NEW."is_superuser", NEW."job_title", NEW."last_name", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."role", NEW."sso_id", NEW."started_on", NEW."team_id", NEW."username"); RETURN NULL;
                 END;
             $$;
 
@@ -4315,6 +5771,27 @@ CREATE FUNCTION public.pgtrigger_update_update_8108c() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_832c4(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_832c4() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "permanence_preproceedingsevent" ("child_id", "court_application_on", "decided_on", "fgdm_held", "fgdm_offered", "id", "letter_issue_on", "letter_sent_on", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "started_on") VALUES (NEW."child_id", NEW."court_application_on", NEW."decided_on", NEW."fgdm_held", NEW."fgdm_offered", NEW."id", NEW."letter_issue_on", NEW."letter_sent_on", NEW."outcome", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."started_on"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_84e37(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4331,6 +5808,48 @@ CREATE FUNCTION public.pgtrigger_update_update_84e37() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "oversight_oversightentryevent" ("child_id", "decision", "direction", "event_date", "event_id", "held_on", "id", "key_event", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rationale", "recorded_at", "recorded_by_id") VALUES (NEW."child_id", NEW."decision", NEW."direction", NEW."event_date", NEW."event_id", NEW."held_on", NEW."id", NEW."key_event", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."rationale", NEW."recorded_at", NEW."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_854cb(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_854cb() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_auditevent" ("access_until", "auditor_id", "child_feedback", "child_id", "completed_at", "family_feedback", "grade", "id", "moderated_at", "moderator_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "programme_id", "reaudit_on", "reviews_in_time", "service", "snapshot", "started_at", "status", "summary", "supervision_in_time", "team_id", "themes", "visits_in_time", "worker_id") VALUES (NEW."access_until", NEW."auditor_id", NEW."child_feedback", NEW."child_id", NEW."completed_at", NEW."family_feedback", NEW."grade", NEW."id", NEW."moderated_at", NEW."moderator_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."programme_id", NEW."reaudit_on", NEW."reviews_in_time", NEW."service", NEW."snapshot", NEW."started_at", NEW."status", NEW."summary", NEW."supervision_in_time", NEW."team_id", NEW."themes", NEW."visits_in_time", NEW."worker_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_85b53(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_85b53() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "audits_gradingevent" ("audit_id", "domain_id", "evidence", "grade", "graded_at", "grader_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "stands") VALUES (NEW."audit_id", NEW."domain_id", NEW."evidence", NEW."grade", NEW."graded_at", NEW."grader_id", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."role", NEW."stands"); RETURN NULL;
                 END;
             $$;
 
@@ -4399,6 +5918,27 @@ CREATE FUNCTION public.pgtrigger_update_update_8fae9() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_94325(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_94325() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_inductiontaskevent" ("done_on", "done_recorded_by_id", "due_on", "id", "induction_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title") VALUES (NEW."done_on", NEW."done_recorded_by_id", NEW."due_on", NEW."id", NEW."induction_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."title"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_95065(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4457,6 +5997,27 @@ CREATE FUNCTION public.pgtrigger_update_update_95ca2() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "child_protection_conferenceevent" ("category", "child_id", "episode_id", "held_on", "id", "kind", "notes", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "previous_authority", "recorded_at", "recorded_by_id", "section47_id") VALUES (NEW."category", NEW."child_id", NEW."episode_id", NEW."held_on", NEW."id", NEW."kind", NEW."notes", NEW."outcome", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."plan_id", NEW."previous_authority", NEW."recorded_at", NEW."recorded_by_id", NEW."section47_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_9855d(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_9855d() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "decisions_managerdecisionevent" ("child_id", "decided_at", "decided_by_id", "id", "kind", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "proposal", "rationale", "reason", "round", "status", "submitted_at", "submitted_by_id") VALUES (NEW."child_id", NEW."decided_at", NEW."decided_by_id", NEW."id", NEW."kind", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."proposal", NEW."rationale", NEW."reason", NEW."round", NEW."status", NEW."submitted_at", NEW."submitted_by_id"); RETURN NULL;
                 END;
             $$;
 
@@ -4714,6 +6275,48 @@ CREATE FUNCTION public.pgtrigger_update_update_c19dd() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_c1aa6(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_c1aa6() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "performance_boardpackevent" ("built_at", "created_at", "created_by_id", "error", "id", "issued_at", "issued_by_id", "narratives", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "quarter_end", "sections", "status", "total") VALUES (NEW."built_at", NEW."created_at", NEW."created_by_id", NEW."error", NEW."id", NEW."issued_at", NEW."issued_by_id", NEW."narratives", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."quarter_end", NEW."sections", NEW."status", NEW."total"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_c3341(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_c3341() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_inductionitemevent" ("due_working_day", "id", "order", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "title") VALUES (NEW."due_working_day", NEW."id", NEW."order", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."role", NEW."title"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_c922f(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4840,6 +6443,27 @@ CREATE FUNCTION public.pgtrigger_update_update_d9f30() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_dc4b7(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_dc4b7() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "caseloads_caseloadlimitevent" ("early_career_points_per_fte", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "points_per_fte", "role") VALUES (NEW."early_career_points_per_fte", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."points_per_fte", NEW."role"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_dc609(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4876,7 +6500,28 @@ CREATE FUNCTION public.pgtrigger_update_update_de829() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "people_personevent" ("created_at", "created_by_id", "current_team_id", "current_worker_id", "date_of_birth", "date_of_death", "disabilities", "ethnicity", "expected_date_of_birth", "family_name", "first_language", "former_upn", "gender_identity", "given_name", "id", "immigration_status", "is_child", "la_id", "merged_into_id", "middle_names", "nhs_number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "preferred_name", "religion", "restricted", "sex", "uasc", "updated_at", "upn", "upn_unknown_reason", "version") VALUES (NEW."created_at", NEW."created_by_id", NEW."current_team_id", NEW."current_worker_id", NEW."date_of_birth", NEW."date_of_death", NEW."disabilities", NEW."ethnicity", NEW."expected_date_of_birth", NEW."family_name", NEW."first_language", NEW."former_upn", NEW."gender_identity", NEW."given_name", NEW."id", NEW."immigration_status", NEW."is_child", NEW."la_id", NEW."merged_into_id", NEW."middle_names", NEW."nhs_number", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."preferred_name", NEW."religion", NEW."restricted", NEW."sex", NEW."uasc", NEW."updated_at", NEW."upn", NEW."upn_unknown_reason", NEW."version"); RETURN NULL;
+                    INSERT INTO "people_personevent" ("created_at", "created_by_id", "current_team_id", "current_worker_id", "date_of_birth", "date_of_birth_estimated", "date_of_death", "disabilities", "ethnicity", "expected_date_of_birth", "family_name", "first_language", "former_upn", "gender_identity", "given_name", "id", "immigration_status", "is_child", "la_id", "merged_into_id", "middle_names", "nhs_number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "preferred_name", "religion", "restricted", "sex", "uasc", "updated_at", "upn", "upn_unknown_reason", "version") VALUES (NEW."created_at", NEW."created_by_id", NEW."current_team_id", NEW."current_worker_id", NEW."date_of_birth", NEW."date_of_birth_estimated", NEW."date_of_death", NEW."disabilities", NEW."ethnicity", NEW."expected_date_of_birth", NEW."family_name", NEW."first_language", NEW."former_upn", NEW."gender_identity", NEW."given_name", NEW."id", NEW."immigration_status", NEW."is_child", NEW."la_id", NEW."merged_into_id", NEW."middle_names", NEW."nhs_number", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."preferred_name", NEW."religion", NEW."restricted", NEW."sex", NEW."uasc", NEW."updated_at", NEW."upn", NEW."upn_unknown_reason", NEW."version"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_e1b3e(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_e1b3e() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "caseloads_caseweightevent" ("case_type", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "points") VALUES (NEW."case_type", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."points"); RETURN NULL;
                 END;
             $$;
 
@@ -4898,6 +6543,27 @@ CREATE FUNCTION public.pgtrigger_update_update_e5ee4() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "casework_documentevent" ("case_note_id", "child_id", "content_type", "file", "id", "original_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "size", "uploaded_at", "uploaded_by_id") VALUES (NEW."case_note_id", NEW."child_id", NEW."content_type", NEW."file", NEW."id", NEW."original_name", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."size", NEW."uploaded_at", NEW."uploaded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_ed8fe(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_ed8fe() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "staff_postevent" ("closed_on", "fte", "holder_id", "id", "opened_on", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "role", "team_id", "title") VALUES (NEW."closed_on", NEW."fte", NEW."holder_id", NEW."id", NEW."opened_on", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."role", NEW."team_id", NEW."title"); RETURN NULL;
                 END;
             $$;
 
@@ -5007,9 +6673,529 @@ CREATE FUNCTION public.pgtrigger_update_update_ff210() RETURNS trigger
             $$;
 
 
+--
+-- Name: procrastinate_cancel_job_v1(bigint, boolean, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_cancel_job_v1(job_id bigint, abort boolean, delete_job boolean) RETURNS bigint
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    _job_id bigint;
+BEGIN
+    IF delete_job THEN
+        DELETE FROM procrastinate_jobs
+        WHERE id = job_id AND status = 'todo'
+        RETURNING id INTO _job_id;
+    END IF;
+    IF _job_id IS NULL THEN
+        IF abort THEN
+            UPDATE procrastinate_jobs
+            SET abort_requested = true,
+                status = CASE status
+                    WHEN 'todo' THEN 'cancelled'::procrastinate_job_status ELSE status
+                END
+            WHERE id = job_id AND status IN ('todo', 'doing')
+            RETURNING id INTO _job_id;
+        ELSE
+            UPDATE procrastinate_jobs
+            SET status = 'cancelled'::procrastinate_job_status
+            WHERE id = job_id AND status = 'todo'
+            RETURNING id INTO _job_id;
+        END IF;
+    END IF;
+    RETURN _job_id;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_defer_jobs_v1(public.procrastinate_job_to_defer_v1[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_defer_jobs_v1(jobs public.procrastinate_job_to_defer_v1[]) RETURNS bigint[]
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    job_ids bigint[];
+BEGIN
+    WITH inserted_jobs AS (
+        INSERT INTO procrastinate_jobs (queue_name, task_name, priority, lock, queueing_lock, args, scheduled_at)
+        SELECT (job).queue_name,
+               (job).task_name,
+               (job).priority,
+               (job).lock,
+               (job).queueing_lock,
+               (job).args,
+               (job).scheduled_at
+        FROM unnest(jobs) AS job
+        RETURNING id
+    )
+    SELECT array_agg(id) FROM inserted_jobs INTO job_ids;
+
+    RETURN job_ids;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_defer_periodic_job_v2(character varying, character varying, character varying, character varying, integer, character varying, bigint, jsonb); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_defer_periodic_job_v2(_queue_name character varying, _lock character varying, _queueing_lock character varying, _task_name character varying, _priority integer, _periodic_id character varying, _defer_timestamp bigint, _args jsonb) RETURNS bigint
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+	_job_id bigint;
+	_defer_id bigint;
+BEGIN
+    INSERT
+        INTO procrastinate_periodic_defers (task_name, periodic_id, defer_timestamp)
+        VALUES (_task_name, _periodic_id, _defer_timestamp)
+        ON CONFLICT DO NOTHING
+        RETURNING id into _defer_id;
+
+    IF _defer_id IS NULL THEN
+        RETURN NULL;
+    END IF;
+
+    UPDATE procrastinate_periodic_defers
+        SET job_id = (
+            SELECT COALESCE((
+                SELECT unnest(procrastinate_defer_jobs_v1(
+                    ARRAY[
+                        ROW(
+                            _queue_name,
+                            _task_name,
+                            _priority,
+                            _lock,
+                            _queueing_lock,
+                            _args,
+                            NULL::timestamptz
+                        )
+                    ]::procrastinate_job_to_defer_v1[]
+                ))
+            ), NULL)
+        )
+        WHERE id = _defer_id
+        RETURNING job_id INTO _job_id;
+
+    DELETE
+        FROM procrastinate_periodic_defers
+        USING (
+            SELECT id
+            FROM procrastinate_periodic_defers
+            WHERE procrastinate_periodic_defers.task_name = _task_name
+            AND procrastinate_periodic_defers.periodic_id = _periodic_id
+            AND procrastinate_periodic_defers.defer_timestamp < _defer_timestamp
+            ORDER BY id
+            FOR UPDATE
+        ) to_delete
+        WHERE procrastinate_periodic_defers.id = to_delete.id;
+
+    RETURN _job_id;
+END;
+$$;
+
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
+
+--
+-- Name: procrastinate_jobs; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procrastinate_jobs (
+    id bigint NOT NULL,
+    queue_name character varying(128) NOT NULL,
+    task_name character varying(128) NOT NULL,
+    lock text,
+    args jsonb DEFAULT '{}'::jsonb NOT NULL,
+    status public.procrastinate_job_status DEFAULT 'todo'::public.procrastinate_job_status NOT NULL,
+    scheduled_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    queueing_lock text,
+    priority integer DEFAULT 0 NOT NULL,
+    abort_requested boolean DEFAULT false NOT NULL,
+    worker_id bigint,
+    CONSTRAINT check_not_todo_abort_requested CHECK ((NOT ((status = 'todo'::public.procrastinate_job_status) AND (abort_requested = true))))
+);
+
+
+--
+-- Name: procrastinate_fetch_job_v2(character varying[], bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_fetch_job_v2(target_queue_names character varying[], p_worker_id bigint) RETURNS public.procrastinate_jobs
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+	found_jobs procrastinate_jobs;
+BEGIN
+    WITH candidate AS (
+        SELECT jobs.*
+            FROM procrastinate_jobs AS jobs
+            WHERE
+                -- reject the job if its lock has earlier or higher priority jobs
+                NOT EXISTS (
+                    SELECT 1
+                        FROM procrastinate_jobs AS other_jobs
+                        WHERE
+                            jobs.lock IS NOT NULL
+                            AND other_jobs.lock = jobs.lock
+                            AND (
+                                -- job with same lock is already running
+                                other_jobs.status = 'doing'
+                                OR
+                                -- job with same lock is waiting and has higher priority (or same priority but was queued first)
+                                (
+                                    other_jobs.status = 'todo'
+                                    AND (
+                                        other_jobs.priority > jobs.priority
+                                        OR (
+                                        other_jobs.priority = jobs.priority
+                                        AND other_jobs.id < jobs.id
+                                        )
+                                    )
+                                )
+                            )
+                )
+                AND jobs.status = 'todo'
+                AND (target_queue_names IS NULL OR jobs.queue_name = ANY( target_queue_names ))
+                AND (jobs.scheduled_at IS NULL OR jobs.scheduled_at <= now())
+            ORDER BY jobs.priority DESC, jobs.id ASC LIMIT 1
+            FOR UPDATE OF jobs SKIP LOCKED
+    )
+    UPDATE procrastinate_jobs
+        SET status = 'doing', worker_id = p_worker_id
+        FROM candidate
+        WHERE procrastinate_jobs.id = candidate.id
+        RETURNING procrastinate_jobs.* INTO found_jobs;
+
+ RETURN found_jobs;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_finish_job_v1(bigint, public.procrastinate_job_status, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_finish_job_v1(job_id bigint, end_status public.procrastinate_job_status, delete_job boolean) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    _job_id bigint;
+BEGIN
+    IF end_status NOT IN ('succeeded', 'failed', 'aborted') THEN
+        RAISE 'End status should be either "succeeded", "failed" or "aborted" (job id: %)', job_id;
+    END IF;
+    IF delete_job THEN
+        DELETE FROM procrastinate_jobs
+        WHERE id = job_id AND status IN ('todo', 'doing')
+        RETURNING id INTO _job_id;
+    ELSE
+        UPDATE procrastinate_jobs
+        SET status = end_status,
+            abort_requested = false,
+            attempts = CASE status
+                WHEN 'doing' THEN attempts + 1 ELSE attempts
+            END
+        WHERE id = job_id AND status IN ('todo', 'doing')
+        RETURNING id INTO _job_id;
+    END IF;
+    IF _job_id IS NULL THEN
+        RAISE 'Job was not found or not in "doing" or "todo" status (job id: %)', job_id;
+    END IF;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_notify_queue_abort_job_v1(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_notify_queue_abort_job_v1() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    payload TEXT;
+BEGIN
+    SELECT json_build_object('type', 'abort_job_requested', 'job_id', NEW.id)::text INTO payload;
+	PERFORM pg_notify('procrastinate_queue_v1#' || NEW.queue_name, payload);
+	PERFORM pg_notify('procrastinate_any_queue_v1', payload);
+	RETURN NEW;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_notify_queue_job_inserted_v1(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_notify_queue_job_inserted_v1() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    payload TEXT;
+BEGIN
+    SELECT json_build_object('type', 'job_inserted', 'job_id', NEW.id)::text INTO payload;
+	PERFORM pg_notify('procrastinate_queue_v1#' || NEW.queue_name, payload);
+	PERFORM pg_notify('procrastinate_any_queue_v1', payload);
+	RETURN NEW;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_prune_stalled_workers_v1(double precision); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_prune_stalled_workers_v1(seconds_since_heartbeat double precision) RETURNS TABLE(worker_id bigint)
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    RETURN QUERY
+    DELETE FROM procrastinate_workers
+    WHERE last_heartbeat < NOW() - (seconds_since_heartbeat || 'SECOND')::INTERVAL
+    RETURNING procrastinate_workers.id;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_register_worker_v1(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_register_worker_v1() RETURNS TABLE(worker_id bigint)
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    RETURN QUERY
+    INSERT INTO procrastinate_workers DEFAULT VALUES
+    RETURNING procrastinate_workers.id;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_retry_job_v1(bigint, timestamp with time zone, integer, character varying, character varying); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_retry_job_v1(job_id bigint, retry_at timestamp with time zone, new_priority integer, new_queue_name character varying, new_lock character varying) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    _job_id bigint;
+    _abort_requested boolean;
+BEGIN
+    SELECT abort_requested FROM procrastinate_jobs
+    WHERE id = job_id AND status = 'doing'
+    FOR UPDATE
+    INTO _abort_requested;
+    IF _abort_requested THEN
+        UPDATE procrastinate_jobs
+        SET status = 'failed'::procrastinate_job_status
+        WHERE id = job_id AND status = 'doing'
+        RETURNING id INTO _job_id;
+    ELSE
+        UPDATE procrastinate_jobs
+        SET status = 'todo'::procrastinate_job_status,
+            attempts = attempts + 1,
+            scheduled_at = retry_at,
+            priority = COALESCE(new_priority, priority),
+            queue_name = COALESCE(new_queue_name, queue_name),
+            lock = COALESCE(new_lock, lock)
+        WHERE id = job_id AND status = 'doing'
+        RETURNING id INTO _job_id;
+    END IF;
+
+    IF _job_id IS NULL THEN
+        RAISE 'Job was not found or not in "doing" status (job id: %)', job_id;
+    END IF;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_retry_job_v2(bigint, timestamp with time zone, integer, character varying, character varying); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_retry_job_v2(job_id bigint, retry_at timestamp with time zone, new_priority integer, new_queue_name character varying, new_lock character varying) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    _job_id bigint;
+    _abort_requested boolean;
+    _current_status procrastinate_job_status;
+BEGIN
+    SELECT status, abort_requested FROM procrastinate_jobs
+    WHERE id = job_id AND status IN ('doing', 'failed')
+    FOR UPDATE
+    INTO _current_status, _abort_requested;
+    IF _current_status = 'doing' AND _abort_requested THEN
+        UPDATE procrastinate_jobs
+        SET status = 'failed'::procrastinate_job_status
+        WHERE id = job_id AND status = 'doing'
+        RETURNING id INTO _job_id;
+    ELSE
+        UPDATE procrastinate_jobs
+        SET status = 'todo'::procrastinate_job_status,
+            attempts = attempts + 1,
+            scheduled_at = retry_at,
+            priority = COALESCE(new_priority, priority),
+            queue_name = COALESCE(new_queue_name, queue_name),
+            lock = COALESCE(new_lock, lock)
+        WHERE id = job_id AND status IN ('doing', 'failed')
+        RETURNING id INTO _job_id;
+    END IF;
+
+    IF _job_id IS NULL THEN
+        RAISE 'Job was not found or has an invalid status to retry (job id: %)', job_id;
+    END IF;
+
+END;
+$$;
+
+
+--
+-- Name: procrastinate_trigger_abort_requested_events_procedure_v1(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_trigger_abort_requested_events_procedure_v1() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO procrastinate_events(job_id, type)
+        VALUES (NEW.id, 'abort_requested'::procrastinate_job_event_type);
+    RETURN NEW;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_trigger_function_scheduled_events_v1(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_trigger_function_scheduled_events_v1() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO procrastinate_events(job_id, type, at)
+        VALUES (NEW.id, 'scheduled'::procrastinate_job_event_type, NEW.scheduled_at);
+
+	RETURN NEW;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_trigger_function_status_events_insert_v1(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_trigger_function_status_events_insert_v1() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO procrastinate_events(job_id, type)
+        VALUES (NEW.id, 'deferred'::procrastinate_job_event_type);
+	RETURN NEW;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_trigger_function_status_events_update_v1(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_trigger_function_status_events_update_v1() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    WITH t AS (
+        SELECT CASE
+            WHEN OLD.status = 'todo'::procrastinate_job_status
+                AND NEW.status = 'doing'::procrastinate_job_status
+                THEN 'started'::procrastinate_job_event_type
+            WHEN OLD.status = 'doing'::procrastinate_job_status
+                AND NEW.status = 'todo'::procrastinate_job_status
+                THEN 'deferred_for_retry'::procrastinate_job_event_type
+            WHEN OLD.status = 'doing'::procrastinate_job_status
+                AND NEW.status = 'failed'::procrastinate_job_status
+                THEN 'failed'::procrastinate_job_event_type
+            WHEN OLD.status = 'doing'::procrastinate_job_status
+                AND NEW.status = 'succeeded'::procrastinate_job_status
+                THEN 'succeeded'::procrastinate_job_event_type
+            WHEN OLD.status = 'todo'::procrastinate_job_status
+                AND (
+                    NEW.status = 'cancelled'::procrastinate_job_status
+                    OR NEW.status = 'failed'::procrastinate_job_status
+                    OR NEW.status = 'succeeded'::procrastinate_job_status
+                )
+                THEN 'cancelled'::procrastinate_job_event_type
+            WHEN OLD.status = 'doing'::procrastinate_job_status
+                AND NEW.status = 'aborted'::procrastinate_job_status
+                THEN 'aborted'::procrastinate_job_event_type
+            WHEN OLD.status = 'failed'::procrastinate_job_status
+                AND NEW.status = 'todo'::procrastinate_job_status
+                THEN 'retried'::procrastinate_job_event_type
+            ELSE NULL
+        END as event_type
+    )
+    INSERT INTO procrastinate_events(job_id, type)
+        SELECT NEW.id, t.event_type
+        FROM t
+        WHERE t.event_type IS NOT NULL;
+	RETURN NEW;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_unlink_periodic_defers_v1(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_unlink_periodic_defers_v1() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE procrastinate_periodic_defers
+    SET job_id = NULL
+    WHERE job_id = OLD.id;
+    RETURN OLD;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_unregister_worker_v1(bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_unregister_worker_v1(worker_id bigint) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    DELETE FROM procrastinate_workers
+    WHERE id = worker_id;
+END;
+$$;
+
+
+--
+-- Name: procrastinate_update_heartbeat_v1(bigint); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.procrastinate_update_heartbeat_v1(worker_id bigint) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE procrastinate_workers
+    SET last_heartbeat = NOW()
+    WHERE id = worker_id;
+END;
+$$;
+
 
 --
 -- Name: access_breakglassaccess; Type: TABLE; Schema: public; Owner: -
@@ -5471,6 +7657,669 @@ CREATE TABLE public.assessments_assessmentevent (
 
 ALTER TABLE public.assessments_assessmentevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.assessments_assessmentevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_audit; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_audit (
+    id bigint NOT NULL,
+    service character varying(30) NOT NULL,
+    status character varying(20) NOT NULL,
+    access_until timestamp with time zone NOT NULL,
+    started_at timestamp with time zone,
+    completed_at timestamp with time zone,
+    moderated_at timestamp with time zone,
+    snapshot jsonb NOT NULL,
+    visits_in_time boolean,
+    reviews_in_time boolean,
+    supervision_in_time boolean,
+    grade smallint,
+    themes character varying(20)[] NOT NULL,
+    summary text NOT NULL,
+    family_feedback text NOT NULL,
+    child_feedback text NOT NULL,
+    reaudit_on date,
+    auditor_id bigint NOT NULL,
+    child_id bigint NOT NULL,
+    moderator_id bigint,
+    team_id bigint,
+    worker_id bigint,
+    programme_id bigint NOT NULL,
+    CONSTRAINT audit_completed_whole CHECK ((((status)::text = 'assigned'::text) OR ((completed_at IS NOT NULL) AND (grade IS NOT NULL)))),
+    CONSTRAINT audit_not_own_moderation CHECK (((moderator_id IS NULL) OR (NOT ((moderator_id = auditor_id) AND (moderator_id IS NOT NULL))))),
+    CONSTRAINT audits_audit_grade_check CHECK ((grade >= 0))
+);
+
+
+--
+-- Name: audits_audit_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_audit ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_audit_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_auditaction; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_auditaction (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    action text NOT NULL,
+    due_on date NOT NULL,
+    done_on date,
+    set_on date NOT NULL,
+    audit_id bigint NOT NULL,
+    child_id bigint NOT NULL,
+    done_by_id bigint,
+    owner_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: audits_auditaction_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_auditaction ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_auditaction_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_auditactionevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_auditactionevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    action text NOT NULL,
+    due_on date NOT NULL,
+    done_on date,
+    set_on date NOT NULL,
+    audit_id bigint NOT NULL,
+    child_id bigint NOT NULL,
+    done_by_id bigint,
+    owner_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: audits_auditactionevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_auditactionevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_auditactionevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_auditdomain; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_auditdomain (
+    id bigint NOT NULL,
+    "order" smallint NOT NULL,
+    code character varying(40) NOT NULL,
+    name character varying(200) NOT NULL,
+    guidance text NOT NULL,
+    descriptors jsonb NOT NULL,
+    tool_id bigint NOT NULL,
+    CONSTRAINT audits_auditdomain_order_check CHECK (("order" >= 0))
+);
+
+
+--
+-- Name: audits_auditdomain_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_auditdomain ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_auditdomain_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_auditdomainevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_auditdomainevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    "order" smallint NOT NULL,
+    code character varying(40) NOT NULL,
+    name character varying(200) NOT NULL,
+    guidance text NOT NULL,
+    descriptors jsonb NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    tool_id bigint NOT NULL,
+    CONSTRAINT audits_auditdomainevent_order_check CHECK (("order" >= 0))
+);
+
+
+--
+-- Name: audits_auditdomainevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_auditdomainevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_auditdomainevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_auditevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_auditevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    service character varying(30) NOT NULL,
+    status character varying(20) NOT NULL,
+    access_until timestamp with time zone NOT NULL,
+    started_at timestamp with time zone,
+    completed_at timestamp with time zone,
+    moderated_at timestamp with time zone,
+    snapshot jsonb NOT NULL,
+    visits_in_time boolean,
+    reviews_in_time boolean,
+    supervision_in_time boolean,
+    grade smallint,
+    themes character varying(20)[] NOT NULL,
+    summary text NOT NULL,
+    family_feedback text NOT NULL,
+    child_feedback text NOT NULL,
+    reaudit_on date,
+    auditor_id bigint NOT NULL,
+    child_id bigint NOT NULL,
+    moderator_id bigint,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    team_id bigint,
+    worker_id bigint,
+    programme_id bigint NOT NULL,
+    CONSTRAINT audits_auditevent_grade_check CHECK ((grade >= 0))
+);
+
+
+--
+-- Name: audits_auditevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_auditevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_auditevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_auditquestion; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_auditquestion (
+    id bigint NOT NULL,
+    "order" smallint NOT NULL,
+    text character varying(300) NOT NULL,
+    guidance text NOT NULL,
+    domain_id bigint NOT NULL,
+    CONSTRAINT audits_auditquestion_order_check CHECK (("order" >= 0))
+);
+
+
+--
+-- Name: audits_auditquestion_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_auditquestion ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_auditquestion_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_auditquestionevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_auditquestionevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    "order" smallint NOT NULL,
+    text character varying(300) NOT NULL,
+    guidance text NOT NULL,
+    domain_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    CONSTRAINT audits_auditquestionevent_order_check CHECK (("order" >= 0))
+);
+
+
+--
+-- Name: audits_auditquestionevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_auditquestionevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_auditquestionevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_audittool; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_audittool (
+    id bigint NOT NULL,
+    code character varying(40) NOT NULL,
+    name character varying(200) NOT NULL,
+    description text NOT NULL
+);
+
+
+--
+-- Name: audits_audittool_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_audittool ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_audittool_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_audittoolevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_audittoolevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    code character varying(40) NOT NULL,
+    name character varying(200) NOT NULL,
+    description text NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL
+);
+
+
+--
+-- Name: audits_audittoolevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_audittoolevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_audittoolevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_grading; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_grading (
+    id bigint NOT NULL,
+    role character varying(10) NOT NULL,
+    grade smallint NOT NULL,
+    evidence text NOT NULL,
+    stands boolean NOT NULL,
+    graded_at timestamp with time zone NOT NULL,
+    audit_id bigint NOT NULL,
+    domain_id bigint,
+    grader_id bigint NOT NULL,
+    CONSTRAINT audits_grading_grade_check CHECK ((grade >= 0)),
+    CONSTRAINT grading_has_evidence CHECK ((NOT (evidence = ''::text)))
+);
+
+
+--
+-- Name: audits_grading_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_grading ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_grading_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_gradingevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_gradingevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    role character varying(10) NOT NULL,
+    grade smallint NOT NULL,
+    evidence text NOT NULL,
+    stands boolean NOT NULL,
+    graded_at timestamp with time zone NOT NULL,
+    audit_id bigint NOT NULL,
+    domain_id bigint,
+    grader_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    CONSTRAINT audits_gradingevent_grade_check CHECK ((grade >= 0))
+);
+
+
+--
+-- Name: audits_gradingevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_gradingevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_gradingevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_programme; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_programme (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    theme character varying(200) NOT NULL,
+    service character varying(30) NOT NULL,
+    legal_status character varying(2) NOT NULL,
+    age_from smallint,
+    age_to smallint,
+    open_from date NOT NULL,
+    open_to date NOT NULL,
+    sample_rule character varying(20) NOT NULL,
+    sample_size integer,
+    seed integer NOT NULL,
+    moderation_percent smallint NOT NULL,
+    audit_by date NOT NULL,
+    drawn_at timestamp with time zone,
+    drawn_seed integer,
+    cohort_size integer,
+    recorded_by_id bigint NOT NULL,
+    tool_id bigint NOT NULL,
+    CONSTRAINT audits_programme_age_from_check CHECK ((age_from >= 0)),
+    CONSTRAINT audits_programme_age_to_check CHECK ((age_to >= 0)),
+    CONSTRAINT audits_programme_cohort_size_check CHECK ((cohort_size >= 0)),
+    CONSTRAINT audits_programme_drawn_seed_check CHECK ((drawn_seed >= 0)),
+    CONSTRAINT audits_programme_moderation_percent_check CHECK ((moderation_percent >= 0)),
+    CONSTRAINT audits_programme_sample_size_check CHECK ((sample_size >= 0)),
+    CONSTRAINT audits_programme_seed_check CHECK ((seed >= 0)),
+    CONSTRAINT programme_moderation_percent CHECK ((moderation_percent <= 100)),
+    CONSTRAINT programme_period_order CHECK ((open_to >= open_from)),
+    CONSTRAINT programme_sample_size CHECK ((((sample_rule)::text = 'all'::text) OR (sample_size >= 1)))
+);
+
+
+--
+-- Name: audits_programme_auditors; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_programme_auditors (
+    id bigint NOT NULL,
+    programme_id bigint NOT NULL,
+    user_id bigint NOT NULL
+);
+
+
+--
+-- Name: audits_programme_auditors_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_programme_auditors ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_programme_auditors_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_programme_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_programme ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_programme_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_programme_moderators; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_programme_moderators (
+    id bigint NOT NULL,
+    programme_id bigint NOT NULL,
+    user_id bigint NOT NULL
+);
+
+
+--
+-- Name: audits_programme_moderators_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_programme_moderators ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_programme_moderators_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_programme_teams; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_programme_teams (
+    id bigint NOT NULL,
+    programme_id bigint NOT NULL,
+    team_id bigint NOT NULL
+);
+
+
+--
+-- Name: audits_programme_teams_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_programme_teams ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_programme_teams_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_programmeevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_programmeevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    theme character varying(200) NOT NULL,
+    service character varying(30) NOT NULL,
+    legal_status character varying(2) NOT NULL,
+    age_from smallint,
+    age_to smallint,
+    open_from date NOT NULL,
+    open_to date NOT NULL,
+    sample_rule character varying(20) NOT NULL,
+    sample_size integer,
+    seed integer NOT NULL,
+    moderation_percent smallint NOT NULL,
+    audit_by date NOT NULL,
+    drawn_at timestamp with time zone,
+    drawn_seed integer,
+    cohort_size integer,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    tool_id bigint NOT NULL,
+    CONSTRAINT audits_programmeevent_age_from_check CHECK ((age_from >= 0)),
+    CONSTRAINT audits_programmeevent_age_to_check CHECK ((age_to >= 0)),
+    CONSTRAINT audits_programmeevent_cohort_size_check CHECK ((cohort_size >= 0)),
+    CONSTRAINT audits_programmeevent_drawn_seed_check CHECK ((drawn_seed >= 0)),
+    CONSTRAINT audits_programmeevent_moderation_percent_check CHECK ((moderation_percent >= 0)),
+    CONSTRAINT audits_programmeevent_sample_size_check CHECK ((sample_size >= 0)),
+    CONSTRAINT audits_programmeevent_seed_check CHECK ((seed >= 0))
+);
+
+
+--
+-- Name: audits_programmeevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_programmeevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_programmeevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_reflection; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_reflection (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    by character varying(20) NOT NULL,
+    reflection text NOT NULL,
+    audit_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: audits_reflection_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_reflection ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_reflection_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: audits_reflectionevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.audits_reflectionevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    by character varying(20) NOT NULL,
+    reflection text NOT NULL,
+    audit_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: audits_reflectionevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audits_reflectionevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.audits_reflectionevent_pgh_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -5978,6 +8827,124 @@ CREATE TABLE public.care_leavers_pathwayplanreviewevent (
 
 ALTER TABLE public.care_leavers_pathwayplanreviewevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.care_leavers_pathwayplanreviewevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: caseloads_caseloadlimit; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.caseloads_caseloadlimit (
+    id bigint NOT NULL,
+    role character varying(30) NOT NULL,
+    points_per_fte smallint NOT NULL,
+    early_career_points_per_fte smallint NOT NULL,
+    CONSTRAINT caseloads_caseloadlimit_early_career_points_per_fte_check CHECK ((early_career_points_per_fte >= 0)),
+    CONSTRAINT caseloads_caseloadlimit_points_per_fte_check CHECK ((points_per_fte >= 0))
+);
+
+
+--
+-- Name: caseloads_caseloadlimit_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.caseloads_caseloadlimit ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.caseloads_caseloadlimit_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: caseloads_caseloadlimitevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.caseloads_caseloadlimitevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    role character varying(30) NOT NULL,
+    points_per_fte smallint NOT NULL,
+    early_career_points_per_fte smallint CONSTRAINT caseloads_caseloadlimiteven_early_career_points_per_ft_not_null NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    CONSTRAINT caseloads_caseloadlimitevent_early_career_points_per_fte_check CHECK ((early_career_points_per_fte >= 0)),
+    CONSTRAINT caseloads_caseloadlimitevent_points_per_fte_check CHECK ((points_per_fte >= 0))
+);
+
+
+--
+-- Name: caseloads_caseloadlimitevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.caseloads_caseloadlimitevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.caseloads_caseloadlimitevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: caseloads_caseweight; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.caseloads_caseweight (
+    id bigint NOT NULL,
+    case_type character varying(30) NOT NULL,
+    points smallint NOT NULL,
+    CONSTRAINT caseloads_caseweight_points_check CHECK ((points >= 0))
+);
+
+
+--
+-- Name: caseloads_caseweight_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.caseloads_caseweight ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.caseloads_caseweight_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: caseloads_caseweightevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.caseloads_caseweightevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    case_type character varying(30) NOT NULL,
+    points smallint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    CONSTRAINT caseloads_caseweightevent_points_check CHECK ((points >= 0))
+);
+
+
+--
+-- Name: caseloads_caseweightevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.caseloads_caseweightevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.caseloads_caseweightevent_pgh_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -6906,6 +9873,241 @@ ALTER TABLE public.data_quality_problem ALTER COLUMN id ADD GENERATED BY DEFAULT
 
 
 --
+-- Name: decisions_managerdecision; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.decisions_managerdecision (
+    id bigint NOT NULL,
+    kind character varying(12) NOT NULL,
+    proposal text NOT NULL,
+    reason text NOT NULL,
+    status character varying(12) NOT NULL,
+    round smallint NOT NULL,
+    submitted_at timestamp with time zone NOT NULL,
+    decided_at timestamp with time zone,
+    rationale text NOT NULL,
+    child_id bigint NOT NULL,
+    decided_by_id bigint,
+    submitted_by_id bigint NOT NULL,
+    CONSTRAINT decision_decided_whole CHECK ((((decided_at IS NULL) AND (decided_by_id IS NULL) AND ((status)::text = 'submitted'::text)) OR ((NOT ((status)::text = 'submitted'::text)) AND (decided_at IS NOT NULL) AND (decided_by_id IS NOT NULL) AND (NOT (rationale = ''::text))))),
+    CONSTRAINT decision_not_self CHECK (((decided_by_id IS NULL) OR (NOT ((decided_by_id = submitted_by_id) AND (decided_by_id IS NOT NULL))))),
+    CONSTRAINT decisions_managerdecision_round_check CHECK ((round >= 0))
+);
+
+
+--
+-- Name: decisions_managerdecision_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.decisions_managerdecision ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.decisions_managerdecision_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: decisions_managerdecisionevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.decisions_managerdecisionevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    kind character varying(12) NOT NULL,
+    proposal text NOT NULL,
+    reason text NOT NULL,
+    status character varying(12) NOT NULL,
+    round smallint NOT NULL,
+    submitted_at timestamp with time zone NOT NULL,
+    decided_at timestamp with time zone,
+    rationale text NOT NULL,
+    child_id bigint NOT NULL,
+    decided_by_id bigint,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    submitted_by_id bigint NOT NULL,
+    CONSTRAINT decisions_managerdecisionevent_round_check CHECK ((round >= 0))
+);
+
+
+--
+-- Name: decisions_managerdecisionevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.decisions_managerdecisionevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.decisions_managerdecisionevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: dfe_feed_feedchild; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.dfe_feed_feedchild (
+    id bigint NOT NULL,
+    la_child_id character varying(48) NOT NULL,
+    mis_child_id character varying(48) NOT NULL,
+    payload jsonb NOT NULL,
+    sent_payload jsonb,
+    partial_payload jsonb,
+    current_hash character varying(64) NOT NULL,
+    sent_hash character varying(64) NOT NULL,
+    row_state character varying(10) NOT NULL,
+    status character varying(10) NOT NULL,
+    api_response text NOT NULL,
+    submitted_at timestamp with time zone,
+    updated_at timestamp with time zone NOT NULL,
+    person_id bigint
+);
+
+
+--
+-- Name: dfe_feed_feedchild_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.dfe_feed_feedchild ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.dfe_feed_feedchild_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: dfe_feed_feedchildevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.dfe_feed_feedchildevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    la_child_id character varying(48) NOT NULL,
+    mis_child_id character varying(48) NOT NULL,
+    payload jsonb NOT NULL,
+    sent_payload jsonb,
+    partial_payload jsonb,
+    current_hash character varying(64) NOT NULL,
+    sent_hash character varying(64) NOT NULL,
+    row_state character varying(10) NOT NULL,
+    status character varying(10) NOT NULL,
+    api_response text NOT NULL,
+    submitted_at timestamp with time zone,
+    updated_at timestamp with time zone NOT NULL,
+    person_id bigint,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL
+);
+
+
+--
+-- Name: dfe_feed_feedchildevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.dfe_feed_feedchildevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.dfe_feed_feedchildevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: dfe_feed_feedrun; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.dfe_feed_feedrun (
+    id bigint NOT NULL,
+    started_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone,
+    "full" boolean NOT NULL,
+    dry_run boolean NOT NULL,
+    cohort integer NOT NULL,
+    sent integer NOT NULL,
+    accepted integer NOT NULL,
+    rejected integer NOT NULL,
+    failed integer NOT NULL,
+    error text NOT NULL,
+    CONSTRAINT dfe_feed_feedrun_accepted_check CHECK ((accepted >= 0)),
+    CONSTRAINT dfe_feed_feedrun_cohort_check CHECK ((cohort >= 0)),
+    CONSTRAINT dfe_feed_feedrun_failed_check CHECK ((failed >= 0)),
+    CONSTRAINT dfe_feed_feedrun_rejected_check CHECK ((rejected >= 0)),
+    CONSTRAINT dfe_feed_feedrun_sent_check CHECK ((sent >= 0))
+);
+
+
+--
+-- Name: dfe_feed_feedrun_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.dfe_feed_feedrun ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.dfe_feed_feedrun_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: dfe_feed_feedrunevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.dfe_feed_feedrunevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    started_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone,
+    "full" boolean NOT NULL,
+    dry_run boolean NOT NULL,
+    cohort integer NOT NULL,
+    sent integer NOT NULL,
+    accepted integer NOT NULL,
+    rejected integer NOT NULL,
+    failed integer NOT NULL,
+    error text NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    CONSTRAINT dfe_feed_feedrunevent_accepted_check CHECK ((accepted >= 0)),
+    CONSTRAINT dfe_feed_feedrunevent_cohort_check CHECK ((cohort >= 0)),
+    CONSTRAINT dfe_feed_feedrunevent_failed_check CHECK ((failed >= 0)),
+    CONSTRAINT dfe_feed_feedrunevent_rejected_check CHECK ((rejected >= 0)),
+    CONSTRAINT dfe_feed_feedrunevent_sent_check CHECK ((sent >= 0))
+);
+
+
+--
+-- Name: dfe_feed_feedrunevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.dfe_feed_feedrunevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.dfe_feed_feedrunevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: django_admin_log; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -7277,6 +10479,72 @@ CREATE TABLE public.looked_after_convictionevent (
 
 ALTER TABLE public.looked_after_convictionevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.looked_after_convictionevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: looked_after_deprivationofliberty; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.looked_after_deprivationofliberty (
+    id bigint NOT NULL,
+    start_date date NOT NULL,
+    end_date date,
+    court character varying(200) NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    child_id bigint NOT NULL,
+    period_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    CONSTRAINT dolo_ends_after_start CHECK (((end_date IS NULL) OR (end_date > start_date)))
+);
+
+
+--
+-- Name: looked_after_deprivationofliberty_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.looked_after_deprivationofliberty ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.looked_after_deprivationofliberty_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: looked_after_deprivationoflibertyevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.looked_after_deprivationoflibertyevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    start_date date NOT NULL,
+    end_date date,
+    court character varying(200) NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    child_id bigint NOT NULL,
+    period_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: looked_after_deprivationoflibertyevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.looked_after_deprivationoflibertyevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.looked_after_deprivationoflibertyevent_pgh_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -8416,6 +11684,47 @@ ALTER TABLE public.looked_after_uascstatusevent ALTER COLUMN pgh_id ADD GENERATE
 
 
 --
+-- Name: otp_totp_totpdevice; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.otp_totp_totpdevice (
+    id integer NOT NULL,
+    name character varying(64) NOT NULL,
+    confirmed boolean NOT NULL,
+    key character varying(80) NOT NULL,
+    step smallint NOT NULL,
+    t0 bigint NOT NULL,
+    digits smallint NOT NULL,
+    tolerance smallint NOT NULL,
+    drift smallint NOT NULL,
+    last_t bigint NOT NULL,
+    user_id bigint NOT NULL,
+    throttling_failure_count integer NOT NULL,
+    throttling_failure_timestamp timestamp with time zone,
+    created_at timestamp with time zone,
+    last_used_at timestamp with time zone,
+    CONSTRAINT otp_totp_totpdevice_digits_check CHECK ((digits >= 0)),
+    CONSTRAINT otp_totp_totpdevice_step_check CHECK ((step >= 0)),
+    CONSTRAINT otp_totp_totpdevice_throttling_failure_count_check CHECK ((throttling_failure_count >= 0)),
+    CONSTRAINT otp_totp_totpdevice_tolerance_check CHECK ((tolerance >= 0))
+);
+
+
+--
+-- Name: otp_totp_totpdevice_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.otp_totp_totpdevice ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.otp_totp_totpdevice_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: oversight_challenge; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -8883,6 +12192,7 @@ CREATE TABLE public.people_person (
     current_worker_id bigint,
     merged_into_id bigint,
     search_keys text[] GENERATED ALWAYS AS (public.opencsc_name_keys((given_name)::text, (family_name)::text, 'stored'::text)) STORED,
+    date_of_birth_estimated boolean NOT NULL,
     CONSTRAINT people_person_version_check CHECK ((version >= 0))
 );
 
@@ -8945,6 +12255,7 @@ CREATE TABLE public.people_personevent (
     pgh_context_id uuid,
     pgh_obj_id bigint NOT NULL,
     search_keys text[] GENERATED ALWAYS AS (public.opencsc_name_keys((given_name)::text, (family_name)::text, 'stored'::text)) STORED,
+    date_of_birth_estimated boolean NOT NULL,
     CONSTRAINT people_personevent_version_check CHECK ((version >= 0))
 );
 
@@ -9222,6 +12533,86 @@ CREATE TABLE public.people_relationshipevent (
 
 ALTER TABLE public.people_relationshipevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.people_relationshipevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: performance_boardpack; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.performance_boardpack (
+    id bigint NOT NULL,
+    quarter_end date NOT NULL,
+    status character varying(10) NOT NULL,
+    done smallint NOT NULL,
+    total smallint NOT NULL,
+    sections jsonb NOT NULL,
+    narratives jsonb NOT NULL,
+    error text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    built_at timestamp with time zone,
+    issued_at timestamp with time zone,
+    pdf bytea,
+    xlsx bytea,
+    created_by_id bigint NOT NULL,
+    issued_by_id bigint,
+    CONSTRAINT boardpack_issued_whole CHECK (((issued_at IS NULL) OR ((issued_by_id IS NOT NULL) AND (pdf IS NOT NULL) AND ((status)::text = 'built'::text) AND (xlsx IS NOT NULL)))),
+    CONSTRAINT performance_boardpack_done_check CHECK ((done >= 0)),
+    CONSTRAINT performance_boardpack_total_check CHECK ((total >= 0))
+);
+
+
+--
+-- Name: performance_boardpack_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.performance_boardpack ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.performance_boardpack_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: performance_boardpackevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.performance_boardpackevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    quarter_end date NOT NULL,
+    status character varying(10) NOT NULL,
+    total smallint NOT NULL,
+    sections jsonb NOT NULL,
+    narratives jsonb NOT NULL,
+    error text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    built_at timestamp with time zone,
+    issued_at timestamp with time zone,
+    created_by_id bigint NOT NULL,
+    issued_by_id bigint,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    CONSTRAINT performance_boardpackevent_total_check CHECK ((total >= 0))
+);
+
+
+--
+-- Name: performance_boardpackevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.performance_boardpackevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.performance_boardpackevent_pgh_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -9859,6 +13250,145 @@ ALTER TABLE public.permanence_permanencestepevent ALTER COLUMN pgh_id ADD GENERA
 
 
 --
+-- Name: permanence_preproceedings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.permanence_preproceedings (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    started_on date NOT NULL,
+    letter_sent_on date,
+    fgdm_offered boolean,
+    fgdm_held boolean,
+    decided_on date,
+    outcome character varying(1) NOT NULL,
+    court_application_on date,
+    letter_issue_on date,
+    child_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    CONSTRAINT preproceedings_application_after_step_up CHECK (((court_application_on IS NULL) OR ((court_application_on >= decided_on) AND ((outcome)::text = 'B'::text)))),
+    CONSTRAINT preproceedings_decided_after_start CHECK (((decided_on IS NULL) OR (decided_on >= started_on))),
+    CONSTRAINT preproceedings_held_when_offered CHECK ((fgdm_offered OR (fgdm_held IS NULL))),
+    CONSTRAINT preproceedings_issue_letter_after_application CHECK (((letter_issue_on IS NULL) OR ((court_application_on IS NOT NULL) AND (letter_issue_on >= court_application_on)))),
+    CONSTRAINT preproceedings_letter_after_start CHECK (((letter_sent_on IS NULL) OR (letter_sent_on >= started_on))),
+    CONSTRAINT preproceedings_offer_in_letter CHECK (((letter_sent_on IS NOT NULL) OR (fgdm_offered IS NULL))),
+    CONSTRAINT preproceedings_outcome_whole CHECK ((((decided_on IS NULL) AND ((outcome)::text = ''::text)) OR ((decided_on IS NOT NULL) AND (NOT ((outcome)::text = ''::text)))))
+);
+
+
+--
+-- Name: permanence_preproceedings_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permanence_preproceedings ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.permanence_preproceedings_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: permanence_preproceedingsevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.permanence_preproceedingsevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    started_on date NOT NULL,
+    letter_sent_on date,
+    fgdm_offered boolean,
+    fgdm_held boolean,
+    decided_on date,
+    outcome character varying(1) NOT NULL,
+    court_application_on date,
+    letter_issue_on date,
+    child_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: permanence_preproceedingsevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permanence_preproceedingsevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.permanence_preproceedingsevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: permanence_preproceedingsmeeting; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.permanence_preproceedingsmeeting (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    held_on date NOT NULL,
+    pre_proceedings_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: permanence_preproceedingsmeeting_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permanence_preproceedingsmeeting ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.permanence_preproceedingsmeeting_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: permanence_preproceedingsmeetingevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.permanence_preproceedingsmeetingevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    held_on date NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    pre_proceedings_id bigint CONSTRAINT permanence_preproceedingsmeetingeve_pre_proceedings_id_not_null NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: permanence_preproceedingsmeetingevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permanence_preproceedingsmeetingevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.permanence_preproceedingsmeetingevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: permanence_previouspermanence; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -10089,6 +13619,112 @@ ALTER TABLE public.private_fostering_privatefosteringevent ALTER COLUMN pgh_id A
 
 
 --
+-- Name: procrastinate_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procrastinate_events (
+    id bigint NOT NULL,
+    job_id bigint NOT NULL,
+    type public.procrastinate_job_event_type,
+    at timestamp with time zone DEFAULT now()
+);
+
+
+--
+-- Name: procrastinate_events_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.procrastinate_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: procrastinate_events_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.procrastinate_events_id_seq OWNED BY public.procrastinate_events.id;
+
+
+--
+-- Name: procrastinate_jobs_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.procrastinate_jobs_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: procrastinate_jobs_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.procrastinate_jobs_id_seq OWNED BY public.procrastinate_jobs.id;
+
+
+--
+-- Name: procrastinate_periodic_defers; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procrastinate_periodic_defers (
+    id bigint NOT NULL,
+    task_name character varying(128) NOT NULL,
+    defer_timestamp bigint,
+    job_id bigint,
+    periodic_id character varying(128) DEFAULT ''::character varying NOT NULL
+);
+
+
+--
+-- Name: procrastinate_periodic_defers_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.procrastinate_periodic_defers_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: procrastinate_periodic_defers_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.procrastinate_periodic_defers_id_seq OWNED BY public.procrastinate_periodic_defers.id;
+
+
+--
+-- Name: procrastinate_workers; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.procrastinate_workers (
+    id bigint NOT NULL,
+    last_heartbeat timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: procrastinate_workers_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.procrastinate_workers ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.procrastinate_workers_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: returns_returnexport; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -10169,6 +13805,526 @@ CREATE TABLE public.returns_returnexportevent (
 
 ALTER TABLE public.returns_returnexportevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.returns_returnexportevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_agencypricecap; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_agencypricecap (
+    id bigint NOT NULL,
+    role character varying(30) NOT NULL,
+    hourly_cap numeric(6,2) NOT NULL,
+    region character varying(120) NOT NULL
+);
+
+
+--
+-- Name: staff_agencypricecap_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_agencypricecap ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_agencypricecap_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_agencypricecapevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_agencypricecapevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    role character varying(30) NOT NULL,
+    hourly_cap numeric(6,2) NOT NULL,
+    region character varying(120) NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL
+);
+
+
+--
+-- Name: staff_agencypricecapevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_agencypricecapevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_agencypricecapevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_attendance; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_attendance (
+    id bigint NOT NULL,
+    attended_on date NOT NULL,
+    expires_on date,
+    recorded_by_id bigint NOT NULL,
+    worker_id bigint NOT NULL,
+    course_id bigint NOT NULL
+);
+
+
+--
+-- Name: staff_attendance_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_attendance ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_attendance_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_attendanceevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_attendanceevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    attended_on date NOT NULL,
+    expires_on date,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    worker_id bigint NOT NULL,
+    course_id bigint NOT NULL
+);
+
+
+--
+-- Name: staff_attendanceevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_attendanceevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_attendanceevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_course; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_course (
+    id bigint NOT NULL,
+    title character varying(200) NOT NULL,
+    mandatory_for character varying(30)[] NOT NULL,
+    valid_months smallint,
+    due_within_days smallint NOT NULL,
+    is_active boolean NOT NULL,
+    CONSTRAINT staff_course_due_within_days_check CHECK ((due_within_days >= 0)),
+    CONSTRAINT staff_course_valid_months_check CHECK ((valid_months >= 0))
+);
+
+
+--
+-- Name: staff_course_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_course ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_course_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_courseevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_courseevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    title character varying(200) NOT NULL,
+    mandatory_for character varying(30)[] NOT NULL,
+    valid_months smallint,
+    due_within_days smallint NOT NULL,
+    is_active boolean NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    CONSTRAINT staff_courseevent_due_within_days_check CHECK ((due_within_days >= 0)),
+    CONSTRAINT staff_courseevent_valid_months_check CHECK ((valid_months >= 0))
+);
+
+
+--
+-- Name: staff_courseevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_courseevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_courseevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_induction; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_induction (
+    id bigint NOT NULL,
+    started_on date NOT NULL,
+    worker_id bigint NOT NULL
+);
+
+
+--
+-- Name: staff_induction_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_induction ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_induction_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_inductionevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_inductionevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    started_on date NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    worker_id bigint NOT NULL
+);
+
+
+--
+-- Name: staff_inductionevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_inductionevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_inductionevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_inductionitem; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_inductionitem (
+    id bigint NOT NULL,
+    role character varying(30) NOT NULL,
+    title character varying(200) NOT NULL,
+    due_working_day smallint NOT NULL,
+    "order" smallint NOT NULL,
+    CONSTRAINT staff_inductionitem_due_working_day_check CHECK ((due_working_day >= 0)),
+    CONSTRAINT staff_inductionitem_order_check CHECK (("order" >= 0))
+);
+
+
+--
+-- Name: staff_inductionitem_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_inductionitem ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_inductionitem_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_inductionitemevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_inductionitemevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    role character varying(30) NOT NULL,
+    title character varying(200) NOT NULL,
+    due_working_day smallint NOT NULL,
+    "order" smallint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    CONSTRAINT staff_inductionitemevent_due_working_day_check CHECK ((due_working_day >= 0)),
+    CONSTRAINT staff_inductionitemevent_order_check CHECK (("order" >= 0))
+);
+
+
+--
+-- Name: staff_inductionitemevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_inductionitemevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_inductionitemevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_inductiontask; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_inductiontask (
+    id bigint NOT NULL,
+    title character varying(200) NOT NULL,
+    due_on date NOT NULL,
+    done_on date,
+    done_recorded_by_id bigint,
+    induction_id bigint NOT NULL
+);
+
+
+--
+-- Name: staff_inductiontask_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_inductiontask ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_inductiontask_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_inductiontaskevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_inductiontaskevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    title character varying(200) NOT NULL,
+    due_on date NOT NULL,
+    done_on date,
+    done_recorded_by_id bigint,
+    induction_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL
+);
+
+
+--
+-- Name: staff_inductiontaskevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_inductiontaskevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_inductiontaskevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_post; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_post (
+    id bigint NOT NULL,
+    title character varying(120) NOT NULL,
+    role character varying(30) NOT NULL,
+    fte numeric(3,2) NOT NULL,
+    opened_on date NOT NULL,
+    closed_on date,
+    holder_id bigint,
+    team_id bigint NOT NULL,
+    CONSTRAINT post_fte_range CHECK (((fte > (0)::numeric) AND (fte <= (1)::numeric)))
+);
+
+
+--
+-- Name: staff_post_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_post ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_post_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_postevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_postevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    title character varying(120) NOT NULL,
+    role character varying(30) NOT NULL,
+    fte numeric(3,2) NOT NULL,
+    opened_on date NOT NULL,
+    closed_on date,
+    holder_id bigint,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    team_id bigint NOT NULL
+);
+
+
+--
+-- Name: staff_postevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_postevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_postevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_staffprofile; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_staffprofile (
+    user_id bigint NOT NULL,
+    grade character varying(60) NOT NULL,
+    fte numeric(3,2) NOT NULL,
+    left_on date,
+    leaving_reason character varying(20) NOT NULL,
+    agency_name character varying(120) NOT NULL,
+    agency_notice_weeks smallint,
+    agency_hourly_rate numeric(6,2),
+    rate_above_cap_approved_by character varying(120) NOT NULL,
+    swe_number character varying(20) NOT NULL,
+    registered_until date,
+    qualified_on date,
+    early_career character varying(10) NOT NULL,
+    CONSTRAINT staff_staffprofile_agency_notice_weeks_check CHECK ((agency_notice_weeks >= 0)),
+    CONSTRAINT staffprofile_fte_range CHECK (((fte > (0)::numeric) AND (fte <= (1)::numeric))),
+    CONSTRAINT staffprofile_leaving_reason CHECK (((left_on IS NULL) OR (NOT ((leaving_reason)::text = ''::text))))
+);
+
+
+--
+-- Name: staff_staffprofileevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_staffprofileevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    grade character varying(60) NOT NULL,
+    fte numeric(3,2) NOT NULL,
+    left_on date,
+    leaving_reason character varying(20) NOT NULL,
+    agency_name character varying(120) NOT NULL,
+    agency_notice_weeks smallint,
+    agency_hourly_rate numeric(6,2),
+    rate_above_cap_approved_by character varying(120) NOT NULL,
+    swe_number character varying(20) NOT NULL,
+    registered_until date,
+    qualified_on date,
+    early_career character varying(10) NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    user_id bigint NOT NULL,
+    CONSTRAINT staff_staffprofileevent_agency_notice_weeks_check CHECK ((agency_notice_weeks >= 0))
+);
+
+
+--
+-- Name: staff_staffprofileevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_staffprofileevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_staffprofileevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: staff_staffread; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.staff_staffread (
+    id bigint NOT NULL,
+    staff_id bigint NOT NULL,
+    read_at timestamp with time zone NOT NULL,
+    path character varying(500) NOT NULL,
+    user_id bigint NOT NULL
+);
+
+
+--
+-- Name: staff_staffread_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.staff_staffread ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.staff_staffread_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -10708,7 +14864,8 @@ CREATE TABLE public.workforce_user (
     agency_worker boolean NOT NULL,
     team_id bigint,
     asye_started_on date,
-    started_on date
+    started_on date,
+    sso_id character varying(64)
 );
 
 
@@ -10800,7 +14957,8 @@ CREATE TABLE public.workforce_userevent (
     pgh_obj_id bigint NOT NULL,
     team_id bigint,
     asye_started_on date,
-    started_on date
+    started_on date,
+    sso_id character varying(64)
 );
 
 
@@ -10816,6 +14974,27 @@ ALTER TABLE public.workforce_userevent ALTER COLUMN pgh_id ADD GENERATED BY DEFA
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: procrastinate_events id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_events ALTER COLUMN id SET DEFAULT nextval('public.procrastinate_events_id_seq'::regclass);
+
+
+--
+-- Name: procrastinate_jobs id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_jobs ALTER COLUMN id SET DEFAULT nextval('public.procrastinate_jobs_id_seq'::regclass);
+
+
+--
+-- Name: procrastinate_periodic_defers id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_periodic_defers ALTER COLUMN id SET DEFAULT nextval('public.procrastinate_periodic_defers_id_seq'::regclass);
 
 
 --
@@ -10923,6 +15102,240 @@ COPY public.assessments_assessmentevent (pgh_id, pgh_created_at, pgh_label, id, 
 
 
 --
+-- Data for Name: audits_audit; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_audit (id, service, status, access_until, started_at, completed_at, moderated_at, snapshot, visits_in_time, reviews_in_time, supervision_in_time, grade, themes, summary, family_feedback, child_feedback, reaudit_on, auditor_id, child_id, moderator_id, team_id, worker_id, programme_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_auditaction; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_auditaction (id, recorded_at, action, due_on, done_on, set_on, audit_id, child_id, done_by_id, owner_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_auditactionevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_auditactionevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, action, due_on, done_on, set_on, audit_id, child_id, done_by_id, owner_id, pgh_context_id, pgh_obj_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_auditdomain; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_auditdomain (id, "order", code, name, guidance, descriptors, tool_id) FROM stdin;
+1	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	1
+2	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	1
+3	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	1
+4	4	partners	Working with the family and partners	Are the family and the professionals around the child working together, with core groups or network meetings held and information shared?	{"1": "The family and partners work together as one team around the child; everyone knows their part.", "2": "Meetings are held on time, partners contribute and the family understands the plan.", "3": "Partners are involved unevenly or the family is unclear about what must change.", "4": "Partners are absent or not communicating, leaving risks unshared."}	1
+5	5	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	1
+6	6	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	1
+7	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	2
+8	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	2
+9	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	2
+10	4	permanence	Permanence and stability	Is there a plan for permanence by the second review, and is the child's placement meeting their needs with stability?	{"1": "Permanence was secured without delay; the child is settled and thriving.", "2": "A permanence plan is in place and progressing; the placement meets the child's needs.", "3": "Permanence planning is slow or the placement is not fully meeting the child's needs.", "4": "There is no plan for permanence, or the child has moved repeatedly without plan."}	2
+11	5	health_education	Health, education and leaving care	Are health assessments, the personal education plan and, for older children, the pathway plan in date and making a difference?	{"1": "Health, education and preparation for adulthood are excellent and championed by the service.", "2": "Plans are in date and the child's health and education needs are met.", "3": "Some plans are late or needs are only partly met.", "4": "Health or education needs are unmet or unknown."}	2
+12	6	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	2
+13	7	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	2
+\.
+
+
+--
+-- Data for Name: audits_auditdomainevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_auditdomainevent (pgh_id, pgh_created_at, pgh_label, id, "order", code, name, guidance, descriptors, pgh_context_id, pgh_obj_id, tool_id) FROM stdin;
+1	2026-12-03 10:05:08.777941+00	insert	1	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	1	1
+2	2026-12-03 10:05:08.777941+00	insert	2	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	2	1
+3	2026-12-03 10:05:08.777941+00	insert	3	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	3	1
+4	2026-12-03 10:05:08.777941+00	insert	4	4	partners	Working with the family and partners	Are the family and the professionals around the child working together, with core groups or network meetings held and information shared?	{"1": "The family and partners work together as one team around the child; everyone knows their part.", "2": "Meetings are held on time, partners contribute and the family understands the plan.", "3": "Partners are involved unevenly or the family is unclear about what must change.", "4": "Partners are absent or not communicating, leaving risks unshared."}	\N	4	1
+5	2026-12-03 10:05:08.777941+00	insert	5	5	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	5	1
+6	2026-12-03 10:05:08.777941+00	insert	6	6	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	6	1
+7	2026-12-03 10:05:08.777941+00	insert	7	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	7	2
+8	2026-12-03 10:05:08.777941+00	insert	8	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	8	2
+9	2026-12-03 10:05:08.777941+00	insert	9	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	9	2
+10	2026-12-03 10:05:08.777941+00	insert	10	4	permanence	Permanence and stability	Is there a plan for permanence by the second review, and is the child's placement meeting their needs with stability?	{"1": "Permanence was secured without delay; the child is settled and thriving.", "2": "A permanence plan is in place and progressing; the placement meets the child's needs.", "3": "Permanence planning is slow or the placement is not fully meeting the child's needs.", "4": "There is no plan for permanence, or the child has moved repeatedly without plan."}	\N	10	2
+11	2026-12-03 10:05:08.777941+00	insert	11	5	health_education	Health, education and leaving care	Are health assessments, the personal education plan and, for older children, the pathway plan in date and making a difference?	{"1": "Health, education and preparation for adulthood are excellent and championed by the service.", "2": "Plans are in date and the child's health and education needs are met.", "3": "Some plans are late or needs are only partly met.", "4": "Health or education needs are unmet or unknown."}	\N	11	2
+12	2026-12-03 10:05:08.777941+00	insert	12	6	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	12	2
+13	2026-12-03 10:05:08.777941+00	insert	13	7	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	13	2
+\.
+
+
+--
+-- Data for Name: audits_auditevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_auditevent (pgh_id, pgh_created_at, pgh_label, id, service, status, access_until, started_at, completed_at, moderated_at, snapshot, visits_in_time, reviews_in_time, supervision_in_time, grade, themes, summary, family_feedback, child_feedback, reaudit_on, auditor_id, child_id, moderator_id, pgh_context_id, pgh_obj_id, team_id, worker_id, programme_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_auditquestion; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_auditquestion (id, "order", text, guidance, domain_id) FROM stdin;
+1	1	Was the child seen alone at the last visits, and is that recorded?		1
+2	2	Are the child's own words recorded, and how do they change what is done?		1
+3	1	Does the latest assessment analyse risk and strengths, using the history?		2
+4	2	Are new concerns responded to and the analysis updated?		2
+5	1	Is the plan in date and reviewed on time?		3
+6	2	Are its actions specific, owned and timed, with a contingency?		3
+7	1	Are core groups or network meetings held on time with the right agencies?		4
+8	2	Do parents understand the plan and what must change?		4
+9	1	Is case supervision recorded within the local standard, with clear direction?		5
+10	2	Did a manager record oversight at the key decisions?		5
+11	1	Were the statutory timescales met (visits, reviews, plans)?		6
+12	2	Is there drift or delay for the child, and was it noticed?		6
+13	1	Was the child seen alone at the last visits, and is that recorded?		7
+14	2	Are the child's own words recorded, and how do they change what is done?		7
+15	1	Does the latest assessment analyse risk and strengths, using the history?		8
+16	2	Are new concerns responded to and the analysis updated?		8
+17	1	Is the plan in date and reviewed on time?		9
+18	2	Are its actions specific, owned and timed, with a contingency?		9
+19	1	Is there a permanence plan, and is it progressing without delay?		10
+20	2	Is the placement stable and meeting the child's needs?		10
+21	1	Are the health assessment and PEP (or pathway plan) in date?		11
+22	2	Are the child's education and health needs met, and their transition to adulthood planned?		11
+23	1	Is case supervision recorded within the local standard, with clear direction?		12
+24	2	Did a manager record oversight at the key decisions?		12
+25	1	Were the statutory timescales met (visits, reviews, plans)?		13
+26	2	Is there drift or delay for the child, and was it noticed?		13
+\.
+
+
+--
+-- Data for Name: audits_auditquestionevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_auditquestionevent (pgh_id, pgh_created_at, pgh_label, id, "order", text, guidance, domain_id, pgh_context_id, pgh_obj_id) FROM stdin;
+1	2026-12-03 10:05:08.777941+00	insert	1	1	Was the child seen alone at the last visits, and is that recorded?		1	\N	1
+2	2026-12-03 10:05:08.777941+00	insert	2	2	Are the child's own words recorded, and how do they change what is done?		1	\N	2
+3	2026-12-03 10:05:08.777941+00	insert	3	1	Does the latest assessment analyse risk and strengths, using the history?		2	\N	3
+4	2026-12-03 10:05:08.777941+00	insert	4	2	Are new concerns responded to and the analysis updated?		2	\N	4
+5	2026-12-03 10:05:08.777941+00	insert	5	1	Is the plan in date and reviewed on time?		3	\N	5
+6	2026-12-03 10:05:08.777941+00	insert	6	2	Are its actions specific, owned and timed, with a contingency?		3	\N	6
+7	2026-12-03 10:05:08.777941+00	insert	7	1	Are core groups or network meetings held on time with the right agencies?		4	\N	7
+8	2026-12-03 10:05:08.777941+00	insert	8	2	Do parents understand the plan and what must change?		4	\N	8
+9	2026-12-03 10:05:08.777941+00	insert	9	1	Is case supervision recorded within the local standard, with clear direction?		5	\N	9
+10	2026-12-03 10:05:08.777941+00	insert	10	2	Did a manager record oversight at the key decisions?		5	\N	10
+11	2026-12-03 10:05:08.777941+00	insert	11	1	Were the statutory timescales met (visits, reviews, plans)?		6	\N	11
+12	2026-12-03 10:05:08.777941+00	insert	12	2	Is there drift or delay for the child, and was it noticed?		6	\N	12
+13	2026-12-03 10:05:08.777941+00	insert	13	1	Was the child seen alone at the last visits, and is that recorded?		7	\N	13
+14	2026-12-03 10:05:08.777941+00	insert	14	2	Are the child's own words recorded, and how do they change what is done?		7	\N	14
+15	2026-12-03 10:05:08.777941+00	insert	15	1	Does the latest assessment analyse risk and strengths, using the history?		8	\N	15
+16	2026-12-03 10:05:08.777941+00	insert	16	2	Are new concerns responded to and the analysis updated?		8	\N	16
+17	2026-12-03 10:05:08.777941+00	insert	17	1	Is the plan in date and reviewed on time?		9	\N	17
+18	2026-12-03 10:05:08.777941+00	insert	18	2	Are its actions specific, owned and timed, with a contingency?		9	\N	18
+19	2026-12-03 10:05:08.777941+00	insert	19	1	Is there a permanence plan, and is it progressing without delay?		10	\N	19
+20	2026-12-03 10:05:08.777941+00	insert	20	2	Is the placement stable and meeting the child's needs?		10	\N	20
+21	2026-12-03 10:05:08.777941+00	insert	21	1	Are the health assessment and PEP (or pathway plan) in date?		11	\N	21
+22	2026-12-03 10:05:08.777941+00	insert	22	2	Are the child's education and health needs met, and their transition to adulthood planned?		11	\N	22
+23	2026-12-03 10:05:08.777941+00	insert	23	1	Is case supervision recorded within the local standard, with clear direction?		12	\N	23
+24	2026-12-03 10:05:08.777941+00	insert	24	2	Did a manager record oversight at the key decisions?		12	\N	24
+25	2026-12-03 10:05:08.777941+00	insert	25	1	Were the statutory timescales met (visits, reviews, plans)?		13	\N	25
+26	2026-12-03 10:05:08.777941+00	insert	26	2	Is there drift or delay for the child, and was it noticed?		13	\N	26
+\.
+
+
+--
+-- Data for Name: audits_audittool; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_audittool (id, code, name, description) FROM stdin;
+1	help_and_protection	Help and protection (children in need and child protection)	Full case audit for children in need and children on a child protection plan.
+2	children_in_care	Children in care and care leavers	Full case audit for children in care, children placed with parents and care leavers.
+\.
+
+
+--
+-- Data for Name: audits_audittoolevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_audittoolevent (pgh_id, pgh_created_at, pgh_label, id, code, name, description, pgh_context_id, pgh_obj_id) FROM stdin;
+1	2026-12-03 10:05:08.777941+00	insert	1	help_and_protection	Help and protection (children in need and child protection)	Full case audit for children in need and children on a child protection plan.	\N	1
+2	2026-12-03 10:05:08.777941+00	insert	2	children_in_care	Children in care and care leavers	Full case audit for children in care, children placed with parents and care leavers.	\N	2
+\.
+
+
+--
+-- Data for Name: audits_grading; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_grading (id, role, grade, evidence, stands, graded_at, audit_id, domain_id, grader_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_gradingevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_gradingevent (pgh_id, pgh_created_at, pgh_label, id, role, grade, evidence, stands, graded_at, audit_id, domain_id, grader_id, pgh_context_id, pgh_obj_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_programme; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_programme (id, recorded_at, theme, service, legal_status, age_from, age_to, open_from, open_to, sample_rule, sample_size, seed, moderation_percent, audit_by, drawn_at, drawn_seed, cohort_size, recorded_by_id, tool_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_programme_auditors; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_programme_auditors (id, programme_id, user_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_programme_moderators; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_programme_moderators (id, programme_id, user_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_programme_teams; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_programme_teams (id, programme_id, team_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_programmeevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_programmeevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, theme, service, legal_status, age_from, age_to, open_from, open_to, sample_rule, sample_size, seed, moderation_percent, audit_by, drawn_at, drawn_seed, cohort_size, pgh_context_id, pgh_obj_id, recorded_by_id, tool_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_reflection; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_reflection (id, recorded_at, by, reflection, audit_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: audits_reflectionevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.audits_reflectionevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, by, reflection, audit_id, pgh_context_id, pgh_obj_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
 -- Data for Name: auth_group; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -10949,12 +15362,28 @@ COPY public.auth_group_permissions (id, group_id, permission_id) FROM stdin;
 11	1	20
 12	1	29
 13	1	30
-14	1	129
-15	1	130
-16	1	132
-17	1	89
-18	1	90
-19	1	92
+14	1	128
+15	1	141
+16	1	142
+17	1	144
+18	1	189
+19	1	190
+20	1	192
+21	1	205
+22	1	206
+23	1	207
+24	1	208
+25	1	229
+26	1	230
+27	1	232
+28	1	109
+29	1	110
+30	1	112
+31	1	117
+32	1	118
+33	1	120
+34	1	125
+35	1	126
 \.
 
 
@@ -11047,598 +15476,822 @@ COPY public.auth_permission (id, name, content_type_id, codename) FROM stdin;
 82	Can change access attempt expiration	21	change_accessattemptexpiration
 83	Can delete access attempt expiration	21	delete_accessattemptexpiration
 84	Can view access attempt expiration	21	view_accessattemptexpiration
-85	Can add form submission	22	add_formsubmission
-86	Can change form submission	22	change_formsubmission
-87	Can delete form submission	22	delete_formsubmission
-88	Can view form submission	22	view_formsubmission
-89	Can add oversight start	23	add_oversightstart
-90	Can change oversight start	23	change_oversightstart
-91	Can delete oversight start	23	delete_oversightstart
-92	Can view oversight start	23	view_oversightstart
-93	Can add oversight start event	24	add_oversightstartevent
-94	Can change oversight start event	24	change_oversightstartevent
-95	Can delete oversight start event	24	delete_oversightstartevent
-96	Can view oversight start event	24	view_oversightstartevent
-97	Can add oversight entry	25	add_oversightentry
-98	Can change oversight entry	25	change_oversightentry
-99	Can delete oversight entry	25	delete_oversightentry
-100	Can view oversight entry	25	view_oversightentry
-101	Can add oversight entry event	26	add_oversightentryevent
-102	Can change oversight entry event	26	change_oversightentryevent
-103	Can delete oversight entry event	26	delete_oversightentryevent
-104	Can view oversight entry event	26	view_oversightentryevent
-105	Can add challenge	27	add_challenge
-106	Can change challenge	27	change_challenge
-107	Can delete challenge	27	delete_challenge
-108	Can view challenge	27	view_challenge
-109	Can add challenge event	28	add_challengeevent
-110	Can change challenge event	28	change_challengeevent
-111	Can delete challenge event	28	delete_challengeevent
-112	Can view challenge event	28	view_challengeevent
-113	Can add challenge stage	29	add_challengestage
-114	Can change challenge stage	29	change_challengestage
-115	Can delete challenge stage	29	delete_challengestage
-116	Can view challenge stage	29	view_challengestage
-117	Can add challenge stage event	30	add_challengestageevent
-118	Can change challenge stage event	30	change_challengestageevent
-119	Can delete challenge stage event	30	delete_challengestageevent
-120	Can view challenge stage event	30	view_challengestageevent
-121	Can add good practice	31	add_goodpractice
-122	Can change good practice	31	change_goodpractice
-123	Can delete good practice	31	delete_goodpractice
-124	Can view good practice	31	view_goodpractice
-125	Can add good practice event	32	add_goodpracticeevent
-126	Can change good practice event	32	change_goodpracticeevent
-127	Can delete good practice event	32	delete_goodpracticeevent
-128	Can view good practice event	32	view_goodpracticeevent
-129	Can add population estimate (children aged 0 to 17)	33	add_populationestimate
-130	Can change population estimate (children aged 0 to 17)	33	change_populationestimate
-131	Can delete population estimate (children aged 0 to 17)	33	delete_populationestimate
-132	Can view population estimate (children aged 0 to 17)	33	view_populationestimate
-133	Can add indicator snapshot	34	add_indicatorsnapshot
-134	Can change indicator snapshot	34	change_indicatorsnapshot
-135	Can delete indicator snapshot	34	delete_indicatorsnapshot
-136	Can view indicator snapshot	34	view_indicatorsnapshot
-137	Can add restricted access grant event	35	add_restrictedaccessgrantevent
-138	Can change restricted access grant event	35	change_restrictedaccessgrantevent
-139	Can delete restricted access grant event	35	delete_restrictedaccessgrantevent
-140	Can view restricted access grant event	35	view_restrictedaccessgrantevent
-141	Can add record read	36	add_recordread
-142	Can change record read	36	change_recordread
-143	Can delete record read	36	delete_recordread
-144	Can view record read	36	view_recordread
-145	Can add restricted access grant	37	add_restrictedaccessgrant
-146	Can change restricted access grant	37	change_restrictedaccessgrant
-147	Can delete restricted access grant	37	delete_restrictedaccessgrant
-148	Can view restricted access grant	37	view_restrictedaccessgrant
-149	Can add break glass access	38	add_breakglassaccess
-150	Can change break glass access	38	change_breakglassaccess
-151	Can delete break glass access	38	delete_breakglassaccess
-152	Can view break glass access	38	view_breakglassaccess
-153	Can add break glass access event	39	add_breakglassaccessevent
-154	Can change break glass access event	39	change_breakglassaccessevent
-155	Can delete break glass access event	39	delete_breakglassaccessevent
-156	Can view break glass access event	39	view_breakglassaccessevent
-157	Can add address	40	add_address
-158	Can change address	40	change_address
-159	Can delete address	40	delete_address
-160	Can view address	40	view_address
-161	Can add person	41	add_person
-162	Can change person	41	change_person
-163	Can delete person	41	delete_person
-164	Can view person	41	view_person
-165	Can add address event	42	add_addressevent
-166	Can change address event	42	change_addressevent
-167	Can delete address event	42	delete_addressevent
-168	Can view address event	42	view_addressevent
-169	Can add person event	43	add_personevent
-170	Can change person event	43	change_personevent
-171	Can delete person event	43	delete_personevent
-172	Can view person event	43	view_personevent
-173	Can add person name	44	add_personname
-174	Can change person name	44	change_personname
-175	Can delete person name	44	delete_personname
-176	Can view person name	44	view_personname
-177	Can add person name event	45	add_personnameevent
-178	Can change person name event	45	change_personnameevent
-179	Can delete person name event	45	delete_personnameevent
-180	Can view person name event	45	view_personnameevent
-181	Can add person warning	46	add_personwarning
-182	Can change person warning	46	change_personwarning
-183	Can delete person warning	46	delete_personwarning
-184	Can view person warning	46	view_personwarning
-185	Can add person warning event	47	add_personwarningevent
-186	Can change person warning event	47	change_personwarningevent
-187	Can delete person warning event	47	delete_personwarningevent
-188	Can view person warning event	47	view_personwarningevent
-189	Can add professional involvement	48	add_professionalinvolvement
-190	Can change professional involvement	48	change_professionalinvolvement
-191	Can delete professional involvement	48	delete_professionalinvolvement
-192	Can view professional involvement	48	view_professionalinvolvement
-193	Can add professional involvement event	49	add_professionalinvolvementevent
-194	Can change professional involvement event	49	change_professionalinvolvementevent
-195	Can delete professional involvement event	49	delete_professionalinvolvementevent
-196	Can view professional involvement event	49	view_professionalinvolvementevent
-197	Can add relationship	50	add_relationship
-198	Can change relationship	50	change_relationship
-199	Can delete relationship	50	delete_relationship
-200	Can view relationship	50	view_relationship
-201	Can add relationship event	51	add_relationshipevent
-202	Can change relationship event	51	change_relationshipevent
-203	Can delete relationship event	51	delete_relationshipevent
-204	Can view relationship event	51	view_relationshipevent
-205	Can add allocation event	52	add_allocationevent
-206	Can change allocation event	52	change_allocationevent
-207	Can delete allocation event	52	delete_allocationevent
-208	Can view allocation event	52	view_allocationevent
-209	Can add case note	53	add_casenote
-210	Can change case note	53	change_casenote
-211	Can delete case note	53	delete_casenote
-212	Can view case note	53	view_casenote
-213	Can add case note event	54	add_casenoteevent
-214	Can change case note event	54	change_casenoteevent
-215	Can delete case note event	54	delete_casenoteevent
-216	Can view case note event	54	view_casenoteevent
-217	Can add chronology event	55	add_chronologyevent
-218	Can change chronology event	55	change_chronologyevent
-219	Can delete chronology event	55	delete_chronologyevent
-220	Can view chronology event	55	view_chronologyevent
-221	Can add document	56	add_document
-222	Can change document	56	change_document
-223	Can delete document	56	delete_document
-224	Can view document	56	view_document
-225	Can add document event	57	add_documentevent
-226	Can change document event	57	change_documentevent
-227	Can delete document event	57	delete_documentevent
-228	Can view document event	57	view_documentevent
-229	Can add visit	58	add_visit
-230	Can change visit	58	change_visit
-231	Can delete visit	58	delete_visit
-232	Can view visit	58	view_visit
-233	Can add visit event	59	add_visitevent
-234	Can change visit event	59	change_visitevent
-235	Can delete visit event	59	delete_visitevent
-236	Can view visit event	59	view_visitevent
-237	Can add allocation	60	add_allocation
-238	Can change allocation	60	change_allocation
-239	Can delete allocation	60	delete_allocation
-240	Can view allocation	60	view_allocation
-241	Can add contact	61	add_contact
-242	Can change contact	61	change_contact
-243	Can delete contact	61	delete_contact
-244	Can view contact	61	view_contact
-245	Can add contact event	62	add_contactevent
-246	Can change contact event	62	change_contactevent
-247	Can delete contact event	62	delete_contactevent
-248	Can view contact event	62	view_contactevent
-249	Can add referral	63	add_referral
-250	Can change referral	63	change_referral
-251	Can delete referral	63	delete_referral
-252	Can view referral	63	view_referral
-253	Can add referral event	64	add_referralevent
-254	Can change referral event	64	change_referralevent
-255	Can delete referral event	64	delete_referralevent
-256	Can view referral event	64	view_referralevent
-257	Can add assessment event	65	add_assessmentevent
-258	Can change assessment event	65	change_assessmentevent
-259	Can delete assessment event	65	delete_assessmentevent
-260	Can view assessment event	65	view_assessmentevent
-261	Can add assessment	66	add_assessment
-262	Can change assessment	66	change_assessment
-263	Can delete assessment	66	delete_assessment
-264	Can view assessment	66	view_assessment
-265	Can add child protection plan event	67	add_childprotectionplanevent
-266	Can change child protection plan event	67	change_childprotectionplanevent
-267	Can delete child protection plan event	67	delete_childprotectionplanevent
-268	Can view child protection plan event	67	view_childprotectionplanevent
-269	Can add conference	68	add_conference
-270	Can change conference	68	change_conference
-271	Can delete conference	68	delete_conference
-272	Can view conference	68	view_conference
-273	Can add conference event	69	add_conferenceevent
-274	Can change conference event	69	change_conferenceevent
-275	Can delete conference event	69	delete_conferenceevent
-276	Can view conference event	69	view_conferenceevent
-277	Can add core group	70	add_coregroup
-278	Can change core group	70	change_coregroup
-279	Can delete core group	70	delete_coregroup
-280	Can view core group	70	view_coregroup
-281	Can add core group event	71	add_coregroupevent
-282	Can change core group event	71	change_coregroupevent
-283	Can delete core group event	71	delete_coregroupevent
-284	Can view core group event	71	view_coregroupevent
-285	Can add section47 enquiry	72	add_section47enquiry
-286	Can change section47 enquiry	72	change_section47enquiry
-287	Can delete section47 enquiry	72	delete_section47enquiry
-288	Can view section47 enquiry	72	view_section47enquiry
-289	Can add section47 enquiry event	73	add_section47enquiryevent
-290	Can change section47 enquiry event	73	change_section47enquiryevent
-291	Can delete section47 enquiry event	73	delete_section47enquiryevent
-292	Can view section47 enquiry event	73	view_section47enquiryevent
-293	Can add strategy discussion	74	add_strategydiscussion
-294	Can change strategy discussion	74	change_strategydiscussion
-295	Can delete strategy discussion	74	delete_strategydiscussion
-296	Can view strategy discussion	74	view_strategydiscussion
-297	Can add strategy discussion event	75	add_strategydiscussionevent
-298	Can change strategy discussion event	75	change_strategydiscussionevent
-299	Can delete strategy discussion event	75	delete_strategydiscussionevent
-300	Can view strategy discussion event	75	view_strategydiscussionevent
-301	Can add child protection plan	76	add_childprotectionplan
-302	Can change child protection plan	76	change_childprotectionplan
-303	Can delete child protection plan	76	delete_childprotectionplan
-304	Can view child protection plan	76	view_childprotectionplan
-305	Can add cin episode event	77	add_cinepisodeevent
-306	Can change cin episode event	77	change_cinepisodeevent
-307	Can delete cin episode event	77	delete_cinepisodeevent
-308	Can view cin episode event	77	view_cinepisodeevent
-309	Can add cin plan	78	add_cinplan
-310	Can change cin plan	78	change_cinplan
-311	Can delete cin plan	78	delete_cinplan
-312	Can view cin plan	78	view_cinplan
-313	Can add cin plan event	79	add_cinplanevent
-314	Can change cin plan event	79	change_cinplanevent
-315	Can delete cin plan event	79	delete_cinplanevent
-316	Can view cin plan event	79	view_cinplanevent
-317	Can add cin plan review	80	add_cinplanreview
-318	Can change cin plan review	80	change_cinplanreview
-319	Can delete cin plan review	80	delete_cinplanreview
-320	Can view cin plan review	80	view_cinplanreview
-321	Can add cin plan review event	81	add_cinplanreviewevent
-322	Can change cin plan review event	81	change_cinplanreviewevent
-323	Can delete cin plan review event	81	delete_cinplanreviewevent
-324	Can view cin plan review event	81	view_cinplanreviewevent
-325	Can add cin episode	82	add_cinepisode
-326	Can change cin episode	82	change_cinepisode
-327	Can delete cin episode	82	delete_cinepisode
-328	Can view cin episode	82	view_cinepisode
-329	Can add adoption match	83	add_adoptionmatch
-330	Can change adoption match	83	change_adoptionmatch
-331	Can delete adoption match	83	delete_adoptionmatch
-332	Can view adoption match	83	view_adoptionmatch
-333	Can add adoption placement	84	add_adoptionplacement
-334	Can change adoption placement	84	change_adoptionplacement
-335	Can delete adoption placement	84	delete_adoptionplacement
-336	Can view adoption placement	84	view_adoptionplacement
-337	Can add adoption review	85	add_adoptionreview
-338	Can change adoption review	85	change_adoptionreview
-339	Can delete adoption review	85	delete_adoptionreview
-340	Can view adoption review	85	view_adoptionreview
-341	Can add care proceedings	86	add_careproceedings
-342	Can change care proceedings	86	change_careproceedings
-343	Can delete care proceedings	86	delete_careproceedings
-344	Can view care proceedings	86	view_careproceedings
-345	Can add care proceedings event	87	add_careproceedingsevent
-346	Can change care proceedings event	87	change_careproceedingsevent
-347	Can delete care proceedings event	87	delete_careproceedingsevent
-348	Can view care proceedings event	87	view_careproceedingsevent
-349	Can add permanence decision	88	add_permanencedecision
-350	Can change permanence decision	88	change_permanencedecision
-351	Can delete permanence decision	88	delete_permanencedecision
-352	Can view permanence decision	88	view_permanencedecision
-353	Can add adoption review event	89	add_adoptionreviewevent
-354	Can change adoption review event	89	change_adoptionreviewevent
-355	Can delete adoption review event	89	delete_adoptionreviewevent
-356	Can view adoption review event	89	view_adoptionreviewevent
-357	Can add adoption placement event	90	add_adoptionplacementevent
-358	Can change adoption placement event	90	change_adoptionplacementevent
-359	Can delete adoption placement event	90	delete_adoptionplacementevent
-360	Can view adoption placement event	90	view_adoptionplacementevent
-361	Can add adoption match event	91	add_adoptionmatchevent
-362	Can change adoption match event	91	change_adoptionmatchevent
-363	Can delete adoption match event	91	delete_adoptionmatchevent
-364	Can view adoption match event	91	view_adoptionmatchevent
-365	Can add permanence decision event	92	add_permanencedecisionevent
-366	Can change permanence decision event	92	change_permanencedecisionevent
-367	Can delete permanence decision event	92	delete_permanencedecisionevent
-368	Can view permanence decision event	92	view_permanencedecisionevent
-369	Can add permanence meeting	93	add_permanencemeeting
-370	Can change permanence meeting	93	change_permanencemeeting
-371	Can delete permanence meeting	93	delete_permanencemeeting
-372	Can view permanence meeting	93	view_permanencemeeting
-373	Can add permanence meeting event	94	add_permanencemeetingevent
-374	Can change permanence meeting event	94	change_permanencemeetingevent
-375	Can delete permanence meeting event	94	delete_permanencemeetingevent
-376	Can view permanence meeting event	94	view_permanencemeetingevent
-377	Can add permanence order	95	add_permanenceorder
-378	Can change permanence order	95	change_permanenceorder
-379	Can delete permanence order	95	delete_permanenceorder
-380	Can view permanence order	95	view_permanenceorder
-381	Can add permanence order event	96	add_permanenceorderevent
-382	Can change permanence order event	96	change_permanenceorderevent
-383	Can delete permanence order event	96	delete_permanenceorderevent
-384	Can view permanence order event	96	view_permanenceorderevent
-385	Can add permanence step	97	add_permanencestep
-386	Can change permanence step	97	change_permanencestep
-387	Can delete permanence step	97	delete_permanencestep
-388	Can view permanence step	97	view_permanencestep
-389	Can add permanence step event	98	add_permanencestepevent
-390	Can change permanence step event	98	change_permanencestepevent
-391	Can delete permanence step event	98	delete_permanencestepevent
-392	Can view permanence step event	98	view_permanencestepevent
-393	Can add previous permanence	99	add_previouspermanence
-394	Can change previous permanence	99	change_previouspermanence
-395	Can delete previous permanence	99	delete_previouspermanence
-396	Can view previous permanence	99	view_previouspermanence
-397	Can add previous permanence event	100	add_previouspermanenceevent
-398	Can change previous permanence event	100	change_previouspermanenceevent
-399	Can delete previous permanence event	100	delete_previouspermanenceevent
-400	Can view previous permanence event	100	view_previouspermanenceevent
-401	Can add proceedings extension	101	add_proceedingsextension
-402	Can change proceedings extension	101	change_proceedingsextension
-403	Can delete proceedings extension	101	delete_proceedingsextension
-404	Can view proceedings extension	101	view_proceedingsextension
-405	Can add proceedings extension event	102	add_proceedingsextensionevent
-406	Can change proceedings extension event	102	change_proceedingsextensionevent
-407	Can delete proceedings extension event	102	delete_proceedingsextensionevent
-408	Can view proceedings extension event	102	view_proceedingsextensionevent
-409	Can add care leaver	103	add_careleaver
-410	Can change care leaver	103	change_careleaver
-411	Can delete care leaver	103	delete_careleaver
-412	Can view care leaver	103	view_careleaver
-413	Can add care leaver event	104	add_careleaverevent
-414	Can change care leaver event	104	change_careleaverevent
-415	Can delete care leaver event	104	delete_careleaverevent
-416	Can view care leaver event	104	view_careleaverevent
-417	Can add keeping in touch	105	add_keepingintouch
-418	Can change keeping in touch	105	change_keepingintouch
-419	Can delete keeping in touch	105	delete_keepingintouch
-420	Can view keeping in touch	105	view_keepingintouch
-421	Can add keeping in touch event	106	add_keepingintouchevent
-422	Can change keeping in touch event	106	change_keepingintouchevent
-423	Can delete keeping in touch event	106	delete_keepingintouchevent
-424	Can view keeping in touch event	106	view_keepingintouchevent
-425	Can add needs assessment	107	add_needsassessment
-426	Can change needs assessment	107	change_needsassessment
-427	Can delete needs assessment	107	delete_needsassessment
-428	Can view needs assessment	107	view_needsassessment
-429	Can add needs assessment event	108	add_needsassessmentevent
-430	Can change needs assessment event	108	change_needsassessmentevent
-431	Can delete needs assessment event	108	delete_needsassessmentevent
-432	Can view needs assessment event	108	view_needsassessmentevent
-433	Can add pathway plan	109	add_pathwayplan
-434	Can change pathway plan	109	change_pathwayplan
-435	Can delete pathway plan	109	delete_pathwayplan
-436	Can view pathway plan	109	view_pathwayplan
-437	Can add pathway plan event	110	add_pathwayplanevent
-438	Can change pathway plan event	110	change_pathwayplanevent
-439	Can delete pathway plan event	110	delete_pathwayplanevent
-440	Can view pathway plan event	110	view_pathwayplanevent
-441	Can add pathway plan review	111	add_pathwayplanreview
-442	Can change pathway plan review	111	change_pathwayplanreview
-443	Can delete pathway plan review	111	delete_pathwayplanreview
-444	Can view pathway plan review	111	view_pathwayplanreview
-445	Can add pathway plan review event	112	add_pathwayplanreviewevent
-446	Can change pathway plan review event	112	change_pathwayplanreviewevent
-447	Can delete pathway plan review event	112	delete_pathwayplanreviewevent
-448	Can view pathway plan review event	112	view_pathwayplanreviewevent
-449	Can add private fostering	113	add_privatefostering
-450	Can change private fostering	113	change_privatefostering
-451	Can delete private fostering	113	delete_privatefostering
-452	Can view private fostering	113	view_privatefostering
-453	Can add private fostering event	114	add_privatefosteringevent
-454	Can change private fostering event	114	change_privatefosteringevent
-455	Can delete private fostering event	114	delete_privatefosteringevent
-456	Can view private fostering event	114	view_privatefosteringevent
-457	Can add allegation	115	add_allegation
-458	Can change allegation	115	change_allegation
-459	Can delete allegation	115	delete_allegation
-460	Can view allegation	115	view_allegation
-461	Can add allegation child	116	add_allegationchild
-462	Can change allegation child	116	change_allegationchild
-463	Can delete allegation child	116	delete_allegationchild
-464	Can view allegation child	116	view_allegationchild
-465	Can add allegation child event	117	add_allegationchildevent
-466	Can change allegation child event	117	change_allegationchildevent
-467	Can delete allegation child event	117	delete_allegationchildevent
-468	Can view allegation child event	117	view_allegationchildevent
-469	Can add allegation event	118	add_allegationevent
-470	Can change allegation event	118	change_allegationevent
-471	Can delete allegation event	118	delete_allegationevent
-472	Can view allegation event	118	view_allegationevent
-473	Can add lado meeting	119	add_ladomeeting
-474	Can change lado meeting	119	change_ladomeeting
-475	Can delete lado meeting	119	delete_ladomeeting
-476	Can view lado meeting	119	view_ladomeeting
-477	Can add lado meeting event	120	add_ladomeetingevent
-478	Can change lado meeting event	120	change_ladomeetingevent
-479	Can delete lado meeting event	120	delete_ladomeetingevent
-480	Can view lado meeting event	120	view_ladomeetingevent
-481	Can add care plan	121	add_careplan
-482	Can change care plan	121	change_careplan
-483	Can delete care plan	121	delete_careplan
-484	Can view care plan	121	view_careplan
-485	Can add conviction	122	add_conviction
-486	Can change conviction	122	change_conviction
-487	Can delete conviction	122	delete_conviction
-488	Can view conviction	122	view_conviction
-489	Can add conviction event	123	add_convictionevent
-490	Can change conviction event	123	change_convictionevent
-491	Can delete conviction event	123	delete_convictionevent
-492	Can view conviction event	123	view_convictionevent
-493	Can add health check	124	add_healthcheck
-494	Can change health check	124	change_healthcheck
-495	Can delete health check	124	delete_healthcheck
-496	Can view health check	124	view_healthcheck
-497	Can add health check event	125	add_healthcheckevent
-498	Can change health check event	125	change_healthcheckevent
-499	Can delete health check event	125	delete_healthcheckevent
-500	Can view health check event	125	view_healthcheckevent
-501	Can add immunisation status	126	add_immunisationstatus
-502	Can change immunisation status	126	change_immunisationstatus
-503	Can delete immunisation status	126	delete_immunisationstatus
-504	Can view immunisation status	126	view_immunisationstatus
-505	Can add immunisation status event	127	add_immunisationstatusevent
-506	Can change immunisation status event	127	change_immunisationstatusevent
-507	Can delete immunisation status event	127	delete_immunisationstatusevent
-508	Can view immunisation status event	127	view_immunisationstatusevent
-509	Can add iro assignment	128	add_iroassignment
-510	Can change iro assignment	128	change_iroassignment
-511	Can delete iro assignment	128	delete_iroassignment
-512	Can view iro assignment	128	view_iroassignment
-513	Can add iro contact	129	add_irocontact
-514	Can change iro contact	129	change_irocontact
-515	Can delete iro contact	129	delete_irocontact
-516	Can view iro contact	129	view_irocontact
-517	Can add looked-after review	130	add_lareview
-518	Can change looked-after review	130	change_lareview
-519	Can delete looked-after review	130	delete_lareview
-520	Can view looked-after review	130	view_lareview
-521	Can add missing episode	131	add_missingepisode
-522	Can change missing episode	131	change_missingepisode
-523	Can delete missing episode	131	delete_missingepisode
-524	Can view missing episode	131	view_missingepisode
-525	Can add period of care	132	add_periodofcare
-526	Can change period of care	132	change_periodofcare
-527	Can delete period of care	132	delete_periodofcare
-528	Can view period of care	132	view_periodofcare
-529	Can add missing episode event	133	add_missingepisodeevent
-530	Can change missing episode event	133	change_missingepisodeevent
-531	Can delete missing episode event	133	delete_missingepisodeevent
-532	Can view missing episode event	133	view_missingepisodeevent
-533	Can add la review event	134	add_lareviewevent
-534	Can change la review event	134	change_lareviewevent
-535	Can delete la review event	134	delete_lareviewevent
-536	Can view la review event	134	view_lareviewevent
-537	Can add iro contact event	135	add_irocontactevent
-538	Can change iro contact event	135	change_irocontactevent
-539	Can delete iro contact event	135	delete_irocontactevent
-540	Can view iro contact event	135	view_irocontactevent
-541	Can add iro assignment event	136	add_iroassignmentevent
-542	Can change iro assignment event	136	change_iroassignmentevent
-543	Can delete iro assignment event	136	delete_iroassignmentevent
-544	Can view iro assignment event	136	view_iroassignmentevent
-545	Can add episode	137	add_episode
-546	Can change episode	137	change_episode
-547	Can delete episode	137	delete_episode
-548	Can view episode	137	view_episode
-549	Can add care plan event	138	add_careplanevent
-550	Can change care plan event	138	change_careplanevent
-551	Can delete care plan event	138	delete_careplanevent
-552	Can view care plan event	138	view_careplanevent
-553	Can add period of care event	139	add_periodofcareevent
-554	Can change period of care event	139	change_periodofcareevent
-555	Can delete period of care event	139	delete_periodofcareevent
-556	Can view period of care event	139	view_periodofcareevent
-557	Can add personal education plan	140	add_personaleducationplan
-558	Can change personal education plan	140	change_personaleducationplan
-559	Can delete personal education plan	140	delete_personaleducationplan
-560	Can view personal education plan	140	view_personaleducationplan
-561	Can add personal education plan event	141	add_personaleducationplanevent
-562	Can change personal education plan event	141	change_personaleducationplanevent
-563	Can delete personal education plan event	141	delete_personaleducationplanevent
-564	Can view personal education plan event	141	view_personaleducationplanevent
-565	Can add placed with parents	142	add_placedwithparents
-566	Can change placed with parents	142	change_placedwithparents
-567	Can delete placed with parents	142	delete_placedwithparents
-568	Can view placed with parents	142	view_placedwithparents
-569	Can add placement	143	add_placement
-570	Can change placement	143	change_placement
-571	Can delete placement	143	delete_placement
-572	Can view placement	143	view_placement
-573	Can add placed with parents event	144	add_placedwithparentsevent
-574	Can change placed with parents event	144	change_placedwithparentsevent
-575	Can delete placed with parents event	144	delete_placedwithparentsevent
-576	Can view placed with parents event	144	view_placedwithparentsevent
-577	Can add episode event	145	add_episodeevent
-578	Can change episode event	145	change_episodeevent
-579	Can delete episode event	145	delete_episodeevent
-580	Can view episode event	145	view_episodeevent
-581	Can add placement event	146	add_placementevent
-582	Can change placement event	146	change_placementevent
-583	Can delete placement event	146	delete_placementevent
-584	Can view placement event	146	view_placementevent
-585	Can add return interview	147	add_returninterview
-586	Can change return interview	147	change_returninterview
-587	Can delete return interview	147	delete_returninterview
-588	Can view return interview	147	view_returninterview
-589	Can add return interview event	148	add_returninterviewevent
-590	Can change return interview event	148	change_returninterviewevent
-591	Can delete return interview event	148	delete_returninterviewevent
-592	Can view return interview event	148	view_returninterviewevent
-593	Can add review action	149	add_reviewaction
-594	Can change review action	149	change_reviewaction
-595	Can delete review action	149	delete_reviewaction
-596	Can view review action	149	view_reviewaction
-597	Can add review action event	150	add_reviewactionevent
-598	Can change review action event	150	change_reviewactionevent
-599	Can delete review action event	150	delete_reviewactionevent
-600	Can view review action event	150	view_reviewactionevent
-601	Can add school placement	151	add_schoolplacement
-602	Can change school placement	151	change_schoolplacement
-603	Can delete school placement	151	delete_schoolplacement
-604	Can view school placement	151	view_schoolplacement
-605	Can add school placement event	152	add_schoolplacementevent
-606	Can change school placement event	152	change_schoolplacementevent
-607	Can delete school placement event	152	delete_schoolplacementevent
-608	Can view school placement event	152	view_schoolplacementevent
-609	Can add SDQ score	153	add_sdqscore
-610	Can change SDQ score	153	change_sdqscore
-611	Can delete SDQ score	153	delete_sdqscore
-612	Can view SDQ score	153	view_sdqscore
-613	Can add sdq score event	154	add_sdqscoreevent
-614	Can change sdq score event	154	change_sdqscoreevent
-615	Can delete sdq score event	154	delete_sdqscoreevent
-616	Can view sdq score event	154	view_sdqscoreevent
-617	Can add substance misuse	155	add_substancemisuse
-618	Can change substance misuse	155	change_substancemisuse
-619	Can delete substance misuse	155	delete_substancemisuse
-620	Can view substance misuse	155	view_substancemisuse
-621	Can add substance misuse event	156	add_substancemisuseevent
-622	Can change substance misuse event	156	change_substancemisuseevent
-623	Can delete substance misuse event	156	delete_substancemisuseevent
-624	Can view substance misuse event	156	view_substancemisuseevent
-625	Can add UASC status	157	add_uascstatus
-626	Can change UASC status	157	change_uascstatus
-627	Can delete UASC status	157	delete_uascstatus
-628	Can view UASC status	157	view_uascstatus
-629	Can add uasc status event	158	add_uascstatusevent
-630	Can change uasc status event	158	change_uascstatusevent
-631	Can delete uasc status event	158	delete_uascstatusevent
-632	Can view uasc status event	158	view_uascstatusevent
-633	Can add case action	159	add_caseaction
-634	Can change case action	159	change_caseaction
-635	Can delete case action	159	delete_caseaction
-636	Can view case action	159	view_caseaction
-637	Can add case discussion	160	add_casediscussion
-638	Can change case discussion	160	change_casediscussion
-639	Can delete case discussion	160	delete_casediscussion
-640	Can view case discussion	160	view_casediscussion
-641	Can add case action event	161	add_caseactionevent
-642	Can change case action event	161	change_caseactionevent
-643	Can delete case action event	161	delete_caseactionevent
-644	Can view case action event	161	view_caseactionevent
-645	Can add supervision action	162	add_supervisionaction
-646	Can change supervision action	162	change_supervisionaction
-647	Can delete supervision action	162	delete_supervisionaction
-648	Can view supervision action	162	view_supervisionaction
-649	Can add supervision session	163	add_supervisionsession
-650	Can change supervision session	163	change_supervisionsession
-651	Can delete supervision session	163	delete_supervisionsession
-652	Can view supervision session	163	view_supervisionsession
-653	Can add supervision action event	164	add_supervisionactionevent
-654	Can change supervision action event	164	change_supervisionactionevent
-655	Can delete supervision action event	164	delete_supervisionactionevent
-656	Can view supervision action event	164	view_supervisionactionevent
-657	Can add case discussion event	165	add_casediscussionevent
-658	Can change case discussion event	165	change_casediscussionevent
-659	Can delete case discussion event	165	delete_casediscussionevent
-660	Can view case discussion event	165	view_casediscussionevent
-661	Can add supervision session event	166	add_supervisionsessionevent
-662	Can change supervision session event	166	change_supervisionsessionevent
-663	Can delete supervision session event	166	delete_supervisionsessionevent
-664	Can view supervision session event	166	view_supervisionsessionevent
-665	Can add return export	167	add_returnexport
-666	Can change return export	167	change_returnexport
-667	Can delete return export	167	delete_returnexport
-668	Can view return export	167	view_returnexport
-669	Can add return export event	168	add_returnexportevent
-670	Can change return export event	168	change_returnexportevent
-671	Can delete return export event	168	delete_returnexportevent
-672	Can view return export event	168	view_returnexportevent
-673	Can add problem	169	add_problem
-674	Can change problem	169	change_problem
-675	Can delete problem	169	delete_problem
-676	Can view problem	169	view_problem
+85	Can add TOTP device	22	add_totpdevice
+86	Can change TOTP device	22	change_totpdevice
+87	Can delete TOTP device	22	delete_totpdevice
+88	Can view TOTP device	22	view_totpdevice
+89	Can add procrastinate event	23	add_procrastinateevent
+90	Can change procrastinate event	23	change_procrastinateevent
+91	Can delete procrastinate event	23	delete_procrastinateevent
+92	Can view procrastinate event	23	view_procrastinateevent
+93	Can add procrastinate job	24	add_procrastinatejob
+94	Can change procrastinate job	24	change_procrastinatejob
+95	Can delete procrastinate job	24	delete_procrastinatejob
+96	Can view procrastinate job	24	view_procrastinatejob
+97	Can add procrastinate periodic defer	25	add_procrastinateperiodicdefer
+98	Can change procrastinate periodic defer	25	change_procrastinateperiodicdefer
+99	Can delete procrastinate periodic defer	25	delete_procrastinateperiodicdefer
+100	Can view procrastinate periodic defer	25	view_procrastinateperiodicdefer
+101	Can add procrastinate worker	26	add_procrastinateworker
+102	Can change procrastinate worker	26	change_procrastinateworker
+103	Can delete procrastinate worker	26	delete_procrastinateworker
+104	Can view procrastinate worker	26	view_procrastinateworker
+105	Can add form submission	27	add_formsubmission
+106	Can change form submission	27	change_formsubmission
+107	Can delete form submission	27	delete_formsubmission
+108	Can view form submission	27	view_formsubmission
+109	Can add case weight	28	add_caseweight
+110	Can change case weight	28	change_caseweight
+111	Can delete case weight	28	delete_caseweight
+112	Can view case weight	28	view_caseweight
+113	Can add case weight event	29	add_caseweightevent
+114	Can change case weight event	29	change_caseweightevent
+115	Can delete case weight event	29	delete_caseweightevent
+116	Can view case weight event	29	view_caseweightevent
+117	Can add caseload limit	30	add_caseloadlimit
+118	Can change caseload limit	30	change_caseloadlimit
+119	Can delete caseload limit	30	delete_caseloadlimit
+120	Can view caseload limit	30	view_caseloadlimit
+121	Can add caseload limit event	31	add_caseloadlimitevent
+122	Can change caseload limit event	31	change_caseloadlimitevent
+123	Can delete caseload limit event	31	delete_caseloadlimitevent
+124	Can view caseload limit event	31	view_caseloadlimitevent
+125	Can add population estimate (children aged 0 to 17)	32	add_populationestimate
+126	Can change population estimate (children aged 0 to 17)	32	change_populationestimate
+127	Can delete population estimate (children aged 0 to 17)	32	delete_populationestimate
+128	Can view population estimate (children aged 0 to 17)	32	view_populationestimate
+129	Can add indicator snapshot	33	add_indicatorsnapshot
+130	Can change indicator snapshot	33	change_indicatorsnapshot
+131	Can delete indicator snapshot	33	delete_indicatorsnapshot
+132	Can view indicator snapshot	33	view_indicatorsnapshot
+133	Can add board pack	34	add_boardpack
+134	Can change board pack	34	change_boardpack
+135	Can delete board pack	34	delete_boardpack
+136	Can view board pack	34	view_boardpack
+137	Can add board pack event	35	add_boardpackevent
+138	Can change board pack event	35	change_boardpackevent
+139	Can delete board pack event	35	delete_boardpackevent
+140	Can view board pack event	35	view_boardpackevent
+141	Can add oversight start	36	add_oversightstart
+142	Can change oversight start	36	change_oversightstart
+143	Can delete oversight start	36	delete_oversightstart
+144	Can view oversight start	36	view_oversightstart
+145	Can add oversight start event	37	add_oversightstartevent
+146	Can change oversight start event	37	change_oversightstartevent
+147	Can delete oversight start event	37	delete_oversightstartevent
+148	Can view oversight start event	37	view_oversightstartevent
+149	Can add oversight entry	38	add_oversightentry
+150	Can change oversight entry	38	change_oversightentry
+151	Can delete oversight entry	38	delete_oversightentry
+152	Can view oversight entry	38	view_oversightentry
+153	Can add oversight entry event	39	add_oversightentryevent
+154	Can change oversight entry event	39	change_oversightentryevent
+155	Can delete oversight entry event	39	delete_oversightentryevent
+156	Can view oversight entry event	39	view_oversightentryevent
+157	Can add challenge	40	add_challenge
+158	Can change challenge	40	change_challenge
+159	Can delete challenge	40	delete_challenge
+160	Can view challenge	40	view_challenge
+161	Can add challenge event	41	add_challengeevent
+162	Can change challenge event	41	change_challengeevent
+163	Can delete challenge event	41	delete_challengeevent
+164	Can view challenge event	41	view_challengeevent
+165	Can add challenge stage	42	add_challengestage
+166	Can change challenge stage	42	change_challengestage
+167	Can delete challenge stage	42	delete_challengestage
+168	Can view challenge stage	42	view_challengestage
+169	Can add challenge stage event	43	add_challengestageevent
+170	Can change challenge stage event	43	change_challengestageevent
+171	Can delete challenge stage event	43	delete_challengestageevent
+172	Can view challenge stage event	43	view_challengestageevent
+173	Can add good practice	44	add_goodpractice
+174	Can change good practice	44	change_goodpractice
+175	Can delete good practice	44	delete_goodpractice
+176	Can view good practice	44	view_goodpractice
+177	Can add good practice event	45	add_goodpracticeevent
+178	Can change good practice event	45	change_goodpracticeevent
+179	Can delete good practice event	45	delete_goodpracticeevent
+180	Can view good practice event	45	view_goodpracticeevent
+181	Can add staff profile	46	add_staffprofile
+182	Can change staff profile	46	change_staffprofile
+183	Can delete staff profile	46	delete_staffprofile
+184	Can view staff profile	46	view_staffprofile
+185	Can add staff profile event	47	add_staffprofileevent
+186	Can change staff profile event	47	change_staffprofileevent
+187	Can delete staff profile event	47	delete_staffprofileevent
+188	Can view staff profile event	47	view_staffprofileevent
+189	Can add agency price cap	48	add_agencypricecap
+190	Can change agency price cap	48	change_agencypricecap
+191	Can delete agency price cap	48	delete_agencypricecap
+192	Can view agency price cap	48	view_agencypricecap
+193	Can add agency price cap event	49	add_agencypricecapevent
+194	Can change agency price cap event	49	change_agencypricecapevent
+195	Can delete agency price cap event	49	delete_agencypricecapevent
+196	Can view agency price cap event	49	view_agencypricecapevent
+197	Can add post	50	add_post
+198	Can change post	50	change_post
+199	Can delete post	50	delete_post
+200	Can view post	50	view_post
+201	Can add post event	51	add_postevent
+202	Can change post event	51	change_postevent
+203	Can delete post event	51	delete_postevent
+204	Can view post event	51	view_postevent
+205	Can add induction item	52	add_inductionitem
+206	Can change induction item	52	change_inductionitem
+207	Can delete induction item	52	delete_inductionitem
+208	Can view induction item	52	view_inductionitem
+209	Can add induction item event	53	add_inductionitemevent
+210	Can change induction item event	53	change_inductionitemevent
+211	Can delete induction item event	53	delete_inductionitemevent
+212	Can view induction item event	53	view_inductionitemevent
+213	Can add induction	54	add_induction
+214	Can change induction	54	change_induction
+215	Can delete induction	54	delete_induction
+216	Can view induction	54	view_induction
+217	Can add induction event	55	add_inductionevent
+218	Can change induction event	55	change_inductionevent
+219	Can delete induction event	55	delete_inductionevent
+220	Can view induction event	55	view_inductionevent
+221	Can add induction task	56	add_inductiontask
+222	Can change induction task	56	change_inductiontask
+223	Can delete induction task	56	delete_inductiontask
+224	Can view induction task	56	view_inductiontask
+225	Can add induction task event	57	add_inductiontaskevent
+226	Can change induction task event	57	change_inductiontaskevent
+227	Can delete induction task event	57	delete_inductiontaskevent
+228	Can view induction task event	57	view_inductiontaskevent
+229	Can add course	58	add_course
+230	Can change course	58	change_course
+231	Can delete course	58	delete_course
+232	Can view course	58	view_course
+233	Can add course event	59	add_courseevent
+234	Can change course event	59	change_courseevent
+235	Can delete course event	59	delete_courseevent
+236	Can view course event	59	view_courseevent
+237	Can add attendance	60	add_attendance
+238	Can change attendance	60	change_attendance
+239	Can delete attendance	60	delete_attendance
+240	Can view attendance	60	view_attendance
+241	Can add attendance event	61	add_attendanceevent
+242	Can change attendance event	61	change_attendanceevent
+243	Can delete attendance event	61	delete_attendanceevent
+244	Can view attendance event	61	view_attendanceevent
+245	Can add staff read	62	add_staffread
+246	Can change staff read	62	change_staffread
+247	Can delete staff read	62	delete_staffread
+248	Can view staff read	62	view_staffread
+249	Can add restricted access grant event	63	add_restrictedaccessgrantevent
+250	Can change restricted access grant event	63	change_restrictedaccessgrantevent
+251	Can delete restricted access grant event	63	delete_restrictedaccessgrantevent
+252	Can view restricted access grant event	63	view_restrictedaccessgrantevent
+253	Can add record read	64	add_recordread
+254	Can change record read	64	change_recordread
+255	Can delete record read	64	delete_recordread
+256	Can view record read	64	view_recordread
+257	Can add restricted access grant	65	add_restrictedaccessgrant
+258	Can change restricted access grant	65	change_restrictedaccessgrant
+259	Can delete restricted access grant	65	delete_restrictedaccessgrant
+260	Can view restricted access grant	65	view_restrictedaccessgrant
+261	Can add break glass access	66	add_breakglassaccess
+262	Can change break glass access	66	change_breakglassaccess
+263	Can delete break glass access	66	delete_breakglassaccess
+264	Can view break glass access	66	view_breakglassaccess
+265	Can add break glass access event	67	add_breakglassaccessevent
+266	Can change break glass access event	67	change_breakglassaccessevent
+267	Can delete break glass access event	67	delete_breakglassaccessevent
+268	Can view break glass access event	67	view_breakglassaccessevent
+269	Can add address	68	add_address
+270	Can change address	68	change_address
+271	Can delete address	68	delete_address
+272	Can view address	68	view_address
+273	Can add person	69	add_person
+274	Can change person	69	change_person
+275	Can delete person	69	delete_person
+276	Can view person	69	view_person
+277	Can add address event	70	add_addressevent
+278	Can change address event	70	change_addressevent
+279	Can delete address event	70	delete_addressevent
+280	Can view address event	70	view_addressevent
+281	Can add person event	71	add_personevent
+282	Can change person event	71	change_personevent
+283	Can delete person event	71	delete_personevent
+284	Can view person event	71	view_personevent
+285	Can add person name	72	add_personname
+286	Can change person name	72	change_personname
+287	Can delete person name	72	delete_personname
+288	Can view person name	72	view_personname
+289	Can add person name event	73	add_personnameevent
+290	Can change person name event	73	change_personnameevent
+291	Can delete person name event	73	delete_personnameevent
+292	Can view person name event	73	view_personnameevent
+293	Can add person warning	74	add_personwarning
+294	Can change person warning	74	change_personwarning
+295	Can delete person warning	74	delete_personwarning
+296	Can view person warning	74	view_personwarning
+297	Can add person warning event	75	add_personwarningevent
+298	Can change person warning event	75	change_personwarningevent
+299	Can delete person warning event	75	delete_personwarningevent
+300	Can view person warning event	75	view_personwarningevent
+301	Can add professional involvement	76	add_professionalinvolvement
+302	Can change professional involvement	76	change_professionalinvolvement
+303	Can delete professional involvement	76	delete_professionalinvolvement
+304	Can view professional involvement	76	view_professionalinvolvement
+305	Can add professional involvement event	77	add_professionalinvolvementevent
+306	Can change professional involvement event	77	change_professionalinvolvementevent
+307	Can delete professional involvement event	77	delete_professionalinvolvementevent
+308	Can view professional involvement event	77	view_professionalinvolvementevent
+309	Can add relationship	78	add_relationship
+310	Can change relationship	78	change_relationship
+311	Can delete relationship	78	delete_relationship
+312	Can view relationship	78	view_relationship
+313	Can add relationship event	79	add_relationshipevent
+314	Can change relationship event	79	change_relationshipevent
+315	Can delete relationship event	79	delete_relationshipevent
+316	Can view relationship event	79	view_relationshipevent
+317	Can add allocation event	80	add_allocationevent
+318	Can change allocation event	80	change_allocationevent
+319	Can delete allocation event	80	delete_allocationevent
+320	Can view allocation event	80	view_allocationevent
+321	Can add case note	81	add_casenote
+322	Can change case note	81	change_casenote
+323	Can delete case note	81	delete_casenote
+324	Can view case note	81	view_casenote
+325	Can add case note event	82	add_casenoteevent
+326	Can change case note event	82	change_casenoteevent
+327	Can delete case note event	82	delete_casenoteevent
+328	Can view case note event	82	view_casenoteevent
+329	Can add chronology event	83	add_chronologyevent
+330	Can change chronology event	83	change_chronologyevent
+331	Can delete chronology event	83	delete_chronologyevent
+332	Can view chronology event	83	view_chronologyevent
+333	Can add document	84	add_document
+334	Can change document	84	change_document
+335	Can delete document	84	delete_document
+336	Can view document	84	view_document
+337	Can add document event	85	add_documentevent
+338	Can change document event	85	change_documentevent
+339	Can delete document event	85	delete_documentevent
+340	Can view document event	85	view_documentevent
+341	Can add visit	86	add_visit
+342	Can change visit	86	change_visit
+343	Can delete visit	86	delete_visit
+344	Can view visit	86	view_visit
+345	Can add visit event	87	add_visitevent
+346	Can change visit event	87	change_visitevent
+347	Can delete visit event	87	delete_visitevent
+348	Can view visit event	87	view_visitevent
+349	Can add allocation	88	add_allocation
+350	Can change allocation	88	change_allocation
+351	Can delete allocation	88	delete_allocation
+352	Can view allocation	88	view_allocation
+353	Can add contact	89	add_contact
+354	Can change contact	89	change_contact
+355	Can delete contact	89	delete_contact
+356	Can view contact	89	view_contact
+357	Can add contact event	90	add_contactevent
+358	Can change contact event	90	change_contactevent
+359	Can delete contact event	90	delete_contactevent
+360	Can view contact event	90	view_contactevent
+361	Can add referral	91	add_referral
+362	Can change referral	91	change_referral
+363	Can delete referral	91	delete_referral
+364	Can view referral	91	view_referral
+365	Can add referral event	92	add_referralevent
+366	Can change referral event	92	change_referralevent
+367	Can delete referral event	92	delete_referralevent
+368	Can view referral event	92	view_referralevent
+369	Can add assessment event	93	add_assessmentevent
+370	Can change assessment event	93	change_assessmentevent
+371	Can delete assessment event	93	delete_assessmentevent
+372	Can view assessment event	93	view_assessmentevent
+373	Can add assessment	94	add_assessment
+374	Can change assessment	94	change_assessment
+375	Can delete assessment	94	delete_assessment
+376	Can view assessment	94	view_assessment
+377	Can add child protection plan event	95	add_childprotectionplanevent
+378	Can change child protection plan event	95	change_childprotectionplanevent
+379	Can delete child protection plan event	95	delete_childprotectionplanevent
+380	Can view child protection plan event	95	view_childprotectionplanevent
+381	Can add conference	96	add_conference
+382	Can change conference	96	change_conference
+383	Can delete conference	96	delete_conference
+384	Can view conference	96	view_conference
+385	Can add conference event	97	add_conferenceevent
+386	Can change conference event	97	change_conferenceevent
+387	Can delete conference event	97	delete_conferenceevent
+388	Can view conference event	97	view_conferenceevent
+389	Can add core group	98	add_coregroup
+390	Can change core group	98	change_coregroup
+391	Can delete core group	98	delete_coregroup
+392	Can view core group	98	view_coregroup
+393	Can add core group event	99	add_coregroupevent
+394	Can change core group event	99	change_coregroupevent
+395	Can delete core group event	99	delete_coregroupevent
+396	Can view core group event	99	view_coregroupevent
+397	Can add section47 enquiry	100	add_section47enquiry
+398	Can change section47 enquiry	100	change_section47enquiry
+399	Can delete section47 enquiry	100	delete_section47enquiry
+400	Can view section47 enquiry	100	view_section47enquiry
+401	Can add section47 enquiry event	101	add_section47enquiryevent
+402	Can change section47 enquiry event	101	change_section47enquiryevent
+403	Can delete section47 enquiry event	101	delete_section47enquiryevent
+404	Can view section47 enquiry event	101	view_section47enquiryevent
+405	Can add strategy discussion	102	add_strategydiscussion
+406	Can change strategy discussion	102	change_strategydiscussion
+407	Can delete strategy discussion	102	delete_strategydiscussion
+408	Can view strategy discussion	102	view_strategydiscussion
+409	Can add strategy discussion event	103	add_strategydiscussionevent
+410	Can change strategy discussion event	103	change_strategydiscussionevent
+411	Can delete strategy discussion event	103	delete_strategydiscussionevent
+412	Can view strategy discussion event	103	view_strategydiscussionevent
+413	Can add child protection plan	104	add_childprotectionplan
+414	Can change child protection plan	104	change_childprotectionplan
+415	Can delete child protection plan	104	delete_childprotectionplan
+416	Can view child protection plan	104	view_childprotectionplan
+417	Can add cin episode event	105	add_cinepisodeevent
+418	Can change cin episode event	105	change_cinepisodeevent
+419	Can delete cin episode event	105	delete_cinepisodeevent
+420	Can view cin episode event	105	view_cinepisodeevent
+421	Can add cin plan	106	add_cinplan
+422	Can change cin plan	106	change_cinplan
+423	Can delete cin plan	106	delete_cinplan
+424	Can view cin plan	106	view_cinplan
+425	Can add cin plan event	107	add_cinplanevent
+426	Can change cin plan event	107	change_cinplanevent
+427	Can delete cin plan event	107	delete_cinplanevent
+428	Can view cin plan event	107	view_cinplanevent
+429	Can add cin plan review	108	add_cinplanreview
+430	Can change cin plan review	108	change_cinplanreview
+431	Can delete cin plan review	108	delete_cinplanreview
+432	Can view cin plan review	108	view_cinplanreview
+433	Can add cin plan review event	109	add_cinplanreviewevent
+434	Can change cin plan review event	109	change_cinplanreviewevent
+435	Can delete cin plan review event	109	delete_cinplanreviewevent
+436	Can view cin plan review event	109	view_cinplanreviewevent
+437	Can add cin episode	110	add_cinepisode
+438	Can change cin episode	110	change_cinepisode
+439	Can delete cin episode	110	delete_cinepisode
+440	Can view cin episode	110	view_cinepisode
+441	Can add adoption match	111	add_adoptionmatch
+442	Can change adoption match	111	change_adoptionmatch
+443	Can delete adoption match	111	delete_adoptionmatch
+444	Can view adoption match	111	view_adoptionmatch
+445	Can add adoption placement	112	add_adoptionplacement
+446	Can change adoption placement	112	change_adoptionplacement
+447	Can delete adoption placement	112	delete_adoptionplacement
+448	Can view adoption placement	112	view_adoptionplacement
+449	Can add adoption review	113	add_adoptionreview
+450	Can change adoption review	113	change_adoptionreview
+451	Can delete adoption review	113	delete_adoptionreview
+452	Can view adoption review	113	view_adoptionreview
+453	Can add care proceedings	114	add_careproceedings
+454	Can change care proceedings	114	change_careproceedings
+455	Can delete care proceedings	114	delete_careproceedings
+456	Can view care proceedings	114	view_careproceedings
+457	Can add care proceedings event	115	add_careproceedingsevent
+458	Can change care proceedings event	115	change_careproceedingsevent
+459	Can delete care proceedings event	115	delete_careproceedingsevent
+460	Can view care proceedings event	115	view_careproceedingsevent
+461	Can add permanence decision	116	add_permanencedecision
+462	Can change permanence decision	116	change_permanencedecision
+463	Can delete permanence decision	116	delete_permanencedecision
+464	Can view permanence decision	116	view_permanencedecision
+465	Can add adoption review event	117	add_adoptionreviewevent
+466	Can change adoption review event	117	change_adoptionreviewevent
+467	Can delete adoption review event	117	delete_adoptionreviewevent
+468	Can view adoption review event	117	view_adoptionreviewevent
+469	Can add adoption placement event	118	add_adoptionplacementevent
+470	Can change adoption placement event	118	change_adoptionplacementevent
+471	Can delete adoption placement event	118	delete_adoptionplacementevent
+472	Can view adoption placement event	118	view_adoptionplacementevent
+473	Can add adoption match event	119	add_adoptionmatchevent
+474	Can change adoption match event	119	change_adoptionmatchevent
+475	Can delete adoption match event	119	delete_adoptionmatchevent
+476	Can view adoption match event	119	view_adoptionmatchevent
+477	Can add permanence decision event	120	add_permanencedecisionevent
+478	Can change permanence decision event	120	change_permanencedecisionevent
+479	Can delete permanence decision event	120	delete_permanencedecisionevent
+480	Can view permanence decision event	120	view_permanencedecisionevent
+481	Can add permanence meeting	121	add_permanencemeeting
+482	Can change permanence meeting	121	change_permanencemeeting
+483	Can delete permanence meeting	121	delete_permanencemeeting
+484	Can view permanence meeting	121	view_permanencemeeting
+485	Can add permanence meeting event	122	add_permanencemeetingevent
+486	Can change permanence meeting event	122	change_permanencemeetingevent
+487	Can delete permanence meeting event	122	delete_permanencemeetingevent
+488	Can view permanence meeting event	122	view_permanencemeetingevent
+489	Can add permanence order	123	add_permanenceorder
+490	Can change permanence order	123	change_permanenceorder
+491	Can delete permanence order	123	delete_permanenceorder
+492	Can view permanence order	123	view_permanenceorder
+493	Can add permanence order event	124	add_permanenceorderevent
+494	Can change permanence order event	124	change_permanenceorderevent
+495	Can delete permanence order event	124	delete_permanenceorderevent
+496	Can view permanence order event	124	view_permanenceorderevent
+497	Can add permanence step	125	add_permanencestep
+498	Can change permanence step	125	change_permanencestep
+499	Can delete permanence step	125	delete_permanencestep
+500	Can view permanence step	125	view_permanencestep
+501	Can add permanence step event	126	add_permanencestepevent
+502	Can change permanence step event	126	change_permanencestepevent
+503	Can delete permanence step event	126	delete_permanencestepevent
+504	Can view permanence step event	126	view_permanencestepevent
+505	Can add previous permanence	127	add_previouspermanence
+506	Can change previous permanence	127	change_previouspermanence
+507	Can delete previous permanence	127	delete_previouspermanence
+508	Can view previous permanence	127	view_previouspermanence
+509	Can add previous permanence event	128	add_previouspermanenceevent
+510	Can change previous permanence event	128	change_previouspermanenceevent
+511	Can delete previous permanence event	128	delete_previouspermanenceevent
+512	Can view previous permanence event	128	view_previouspermanenceevent
+513	Can add proceedings extension	129	add_proceedingsextension
+514	Can change proceedings extension	129	change_proceedingsextension
+515	Can delete proceedings extension	129	delete_proceedingsextension
+516	Can view proceedings extension	129	view_proceedingsextension
+517	Can add proceedings extension event	130	add_proceedingsextensionevent
+518	Can change proceedings extension event	130	change_proceedingsextensionevent
+519	Can delete proceedings extension event	130	delete_proceedingsextensionevent
+520	Can view proceedings extension event	130	view_proceedingsextensionevent
+521	Can add pre proceedings	131	add_preproceedings
+522	Can change pre proceedings	131	change_preproceedings
+523	Can delete pre proceedings	131	delete_preproceedings
+524	Can view pre proceedings	131	view_preproceedings
+525	Can add pre proceedings event	132	add_preproceedingsevent
+526	Can change pre proceedings event	132	change_preproceedingsevent
+527	Can delete pre proceedings event	132	delete_preproceedingsevent
+528	Can view pre proceedings event	132	view_preproceedingsevent
+529	Can add pre proceedings meeting	133	add_preproceedingsmeeting
+530	Can change pre proceedings meeting	133	change_preproceedingsmeeting
+531	Can delete pre proceedings meeting	133	delete_preproceedingsmeeting
+532	Can view pre proceedings meeting	133	view_preproceedingsmeeting
+533	Can add pre proceedings meeting event	134	add_preproceedingsmeetingevent
+534	Can change pre proceedings meeting event	134	change_preproceedingsmeetingevent
+535	Can delete pre proceedings meeting event	134	delete_preproceedingsmeetingevent
+536	Can view pre proceedings meeting event	134	view_preproceedingsmeetingevent
+537	Can add care leaver	135	add_careleaver
+538	Can change care leaver	135	change_careleaver
+539	Can delete care leaver	135	delete_careleaver
+540	Can view care leaver	135	view_careleaver
+541	Can add care leaver event	136	add_careleaverevent
+542	Can change care leaver event	136	change_careleaverevent
+543	Can delete care leaver event	136	delete_careleaverevent
+544	Can view care leaver event	136	view_careleaverevent
+545	Can add keeping in touch	137	add_keepingintouch
+546	Can change keeping in touch	137	change_keepingintouch
+547	Can delete keeping in touch	137	delete_keepingintouch
+548	Can view keeping in touch	137	view_keepingintouch
+549	Can add keeping in touch event	138	add_keepingintouchevent
+550	Can change keeping in touch event	138	change_keepingintouchevent
+551	Can delete keeping in touch event	138	delete_keepingintouchevent
+552	Can view keeping in touch event	138	view_keepingintouchevent
+553	Can add needs assessment	139	add_needsassessment
+554	Can change needs assessment	139	change_needsassessment
+555	Can delete needs assessment	139	delete_needsassessment
+556	Can view needs assessment	139	view_needsassessment
+557	Can add needs assessment event	140	add_needsassessmentevent
+558	Can change needs assessment event	140	change_needsassessmentevent
+559	Can delete needs assessment event	140	delete_needsassessmentevent
+560	Can view needs assessment event	140	view_needsassessmentevent
+561	Can add pathway plan	141	add_pathwayplan
+562	Can change pathway plan	141	change_pathwayplan
+563	Can delete pathway plan	141	delete_pathwayplan
+564	Can view pathway plan	141	view_pathwayplan
+565	Can add pathway plan event	142	add_pathwayplanevent
+566	Can change pathway plan event	142	change_pathwayplanevent
+567	Can delete pathway plan event	142	delete_pathwayplanevent
+568	Can view pathway plan event	142	view_pathwayplanevent
+569	Can add pathway plan review	143	add_pathwayplanreview
+570	Can change pathway plan review	143	change_pathwayplanreview
+571	Can delete pathway plan review	143	delete_pathwayplanreview
+572	Can view pathway plan review	143	view_pathwayplanreview
+573	Can add pathway plan review event	144	add_pathwayplanreviewevent
+574	Can change pathway plan review event	144	change_pathwayplanreviewevent
+575	Can delete pathway plan review event	144	delete_pathwayplanreviewevent
+576	Can view pathway plan review event	144	view_pathwayplanreviewevent
+577	Can add private fostering	145	add_privatefostering
+578	Can change private fostering	145	change_privatefostering
+579	Can delete private fostering	145	delete_privatefostering
+580	Can view private fostering	145	view_privatefostering
+581	Can add private fostering event	146	add_privatefosteringevent
+582	Can change private fostering event	146	change_privatefosteringevent
+583	Can delete private fostering event	146	delete_privatefosteringevent
+584	Can view private fostering event	146	view_privatefosteringevent
+585	Can add allegation	147	add_allegation
+586	Can change allegation	147	change_allegation
+587	Can delete allegation	147	delete_allegation
+588	Can view allegation	147	view_allegation
+589	Can add allegation child	148	add_allegationchild
+590	Can change allegation child	148	change_allegationchild
+591	Can delete allegation child	148	delete_allegationchild
+592	Can view allegation child	148	view_allegationchild
+593	Can add allegation child event	149	add_allegationchildevent
+594	Can change allegation child event	149	change_allegationchildevent
+595	Can delete allegation child event	149	delete_allegationchildevent
+596	Can view allegation child event	149	view_allegationchildevent
+597	Can add allegation event	150	add_allegationevent
+598	Can change allegation event	150	change_allegationevent
+599	Can delete allegation event	150	delete_allegationevent
+600	Can view allegation event	150	view_allegationevent
+601	Can add lado meeting	151	add_ladomeeting
+602	Can change lado meeting	151	change_ladomeeting
+603	Can delete lado meeting	151	delete_ladomeeting
+604	Can view lado meeting	151	view_ladomeeting
+605	Can add lado meeting event	152	add_ladomeetingevent
+606	Can change lado meeting event	152	change_ladomeetingevent
+607	Can delete lado meeting event	152	delete_ladomeetingevent
+608	Can view lado meeting event	152	view_ladomeetingevent
+609	Can add care plan	153	add_careplan
+610	Can change care plan	153	change_careplan
+611	Can delete care plan	153	delete_careplan
+612	Can view care plan	153	view_careplan
+613	Can add conviction	154	add_conviction
+614	Can change conviction	154	change_conviction
+615	Can delete conviction	154	delete_conviction
+616	Can view conviction	154	view_conviction
+617	Can add conviction event	155	add_convictionevent
+618	Can change conviction event	155	change_convictionevent
+619	Can delete conviction event	155	delete_convictionevent
+620	Can view conviction event	155	view_convictionevent
+621	Can add health check	156	add_healthcheck
+622	Can change health check	156	change_healthcheck
+623	Can delete health check	156	delete_healthcheck
+624	Can view health check	156	view_healthcheck
+625	Can add health check event	157	add_healthcheckevent
+626	Can change health check event	157	change_healthcheckevent
+627	Can delete health check event	157	delete_healthcheckevent
+628	Can view health check event	157	view_healthcheckevent
+629	Can add immunisation status	158	add_immunisationstatus
+630	Can change immunisation status	158	change_immunisationstatus
+631	Can delete immunisation status	158	delete_immunisationstatus
+632	Can view immunisation status	158	view_immunisationstatus
+633	Can add immunisation status event	159	add_immunisationstatusevent
+634	Can change immunisation status event	159	change_immunisationstatusevent
+635	Can delete immunisation status event	159	delete_immunisationstatusevent
+636	Can view immunisation status event	159	view_immunisationstatusevent
+637	Can add iro assignment	160	add_iroassignment
+638	Can change iro assignment	160	change_iroassignment
+639	Can delete iro assignment	160	delete_iroassignment
+640	Can view iro assignment	160	view_iroassignment
+641	Can add iro contact	161	add_irocontact
+642	Can change iro contact	161	change_irocontact
+643	Can delete iro contact	161	delete_irocontact
+644	Can view iro contact	161	view_irocontact
+645	Can add looked-after review	162	add_lareview
+646	Can change looked-after review	162	change_lareview
+647	Can delete looked-after review	162	delete_lareview
+648	Can view looked-after review	162	view_lareview
+649	Can add missing episode	163	add_missingepisode
+650	Can change missing episode	163	change_missingepisode
+651	Can delete missing episode	163	delete_missingepisode
+652	Can view missing episode	163	view_missingepisode
+653	Can add period of care	164	add_periodofcare
+654	Can change period of care	164	change_periodofcare
+655	Can delete period of care	164	delete_periodofcare
+656	Can view period of care	164	view_periodofcare
+657	Can add missing episode event	165	add_missingepisodeevent
+658	Can change missing episode event	165	change_missingepisodeevent
+659	Can delete missing episode event	165	delete_missingepisodeevent
+660	Can view missing episode event	165	view_missingepisodeevent
+661	Can add la review event	166	add_lareviewevent
+662	Can change la review event	166	change_lareviewevent
+663	Can delete la review event	166	delete_lareviewevent
+664	Can view la review event	166	view_lareviewevent
+665	Can add iro contact event	167	add_irocontactevent
+666	Can change iro contact event	167	change_irocontactevent
+667	Can delete iro contact event	167	delete_irocontactevent
+668	Can view iro contact event	167	view_irocontactevent
+669	Can add iro assignment event	168	add_iroassignmentevent
+670	Can change iro assignment event	168	change_iroassignmentevent
+671	Can delete iro assignment event	168	delete_iroassignmentevent
+672	Can view iro assignment event	168	view_iroassignmentevent
+673	Can add episode	169	add_episode
+674	Can change episode	169	change_episode
+675	Can delete episode	169	delete_episode
+676	Can view episode	169	view_episode
+677	Can add care plan event	170	add_careplanevent
+678	Can change care plan event	170	change_careplanevent
+679	Can delete care plan event	170	delete_careplanevent
+680	Can view care plan event	170	view_careplanevent
+681	Can add period of care event	171	add_periodofcareevent
+682	Can change period of care event	171	change_periodofcareevent
+683	Can delete period of care event	171	delete_periodofcareevent
+684	Can view period of care event	171	view_periodofcareevent
+685	Can add personal education plan	172	add_personaleducationplan
+686	Can change personal education plan	172	change_personaleducationplan
+687	Can delete personal education plan	172	delete_personaleducationplan
+688	Can view personal education plan	172	view_personaleducationplan
+689	Can add personal education plan event	173	add_personaleducationplanevent
+690	Can change personal education plan event	173	change_personaleducationplanevent
+691	Can delete personal education plan event	173	delete_personaleducationplanevent
+692	Can view personal education plan event	173	view_personaleducationplanevent
+693	Can add placed with parents	174	add_placedwithparents
+694	Can change placed with parents	174	change_placedwithparents
+695	Can delete placed with parents	174	delete_placedwithparents
+696	Can view placed with parents	174	view_placedwithparents
+697	Can add placement	175	add_placement
+698	Can change placement	175	change_placement
+699	Can delete placement	175	delete_placement
+700	Can view placement	175	view_placement
+701	Can add placed with parents event	176	add_placedwithparentsevent
+702	Can change placed with parents event	176	change_placedwithparentsevent
+703	Can delete placed with parents event	176	delete_placedwithparentsevent
+704	Can view placed with parents event	176	view_placedwithparentsevent
+705	Can add episode event	177	add_episodeevent
+706	Can change episode event	177	change_episodeevent
+707	Can delete episode event	177	delete_episodeevent
+708	Can view episode event	177	view_episodeevent
+709	Can add placement event	178	add_placementevent
+710	Can change placement event	178	change_placementevent
+711	Can delete placement event	178	delete_placementevent
+712	Can view placement event	178	view_placementevent
+713	Can add return interview	179	add_returninterview
+714	Can change return interview	179	change_returninterview
+715	Can delete return interview	179	delete_returninterview
+716	Can view return interview	179	view_returninterview
+717	Can add return interview event	180	add_returninterviewevent
+718	Can change return interview event	180	change_returninterviewevent
+719	Can delete return interview event	180	delete_returninterviewevent
+720	Can view return interview event	180	view_returninterviewevent
+721	Can add review action	181	add_reviewaction
+722	Can change review action	181	change_reviewaction
+723	Can delete review action	181	delete_reviewaction
+724	Can view review action	181	view_reviewaction
+725	Can add review action event	182	add_reviewactionevent
+726	Can change review action event	182	change_reviewactionevent
+727	Can delete review action event	182	delete_reviewactionevent
+728	Can view review action event	182	view_reviewactionevent
+729	Can add school placement	183	add_schoolplacement
+730	Can change school placement	183	change_schoolplacement
+731	Can delete school placement	183	delete_schoolplacement
+732	Can view school placement	183	view_schoolplacement
+733	Can add school placement event	184	add_schoolplacementevent
+734	Can change school placement event	184	change_schoolplacementevent
+735	Can delete school placement event	184	delete_schoolplacementevent
+736	Can view school placement event	184	view_schoolplacementevent
+737	Can add SDQ score	185	add_sdqscore
+738	Can change SDQ score	185	change_sdqscore
+739	Can delete SDQ score	185	delete_sdqscore
+740	Can view SDQ score	185	view_sdqscore
+741	Can add sdq score event	186	add_sdqscoreevent
+742	Can change sdq score event	186	change_sdqscoreevent
+743	Can delete sdq score event	186	delete_sdqscoreevent
+744	Can view sdq score event	186	view_sdqscoreevent
+745	Can add substance misuse	187	add_substancemisuse
+746	Can change substance misuse	187	change_substancemisuse
+747	Can delete substance misuse	187	delete_substancemisuse
+748	Can view substance misuse	187	view_substancemisuse
+749	Can add substance misuse event	188	add_substancemisuseevent
+750	Can change substance misuse event	188	change_substancemisuseevent
+751	Can delete substance misuse event	188	delete_substancemisuseevent
+752	Can view substance misuse event	188	view_substancemisuseevent
+753	Can add UASC status	189	add_uascstatus
+754	Can change UASC status	189	change_uascstatus
+755	Can delete UASC status	189	delete_uascstatus
+756	Can view UASC status	189	view_uascstatus
+757	Can add uasc status event	190	add_uascstatusevent
+758	Can change uasc status event	190	change_uascstatusevent
+759	Can delete uasc status event	190	delete_uascstatusevent
+760	Can view uasc status event	190	view_uascstatusevent
+761	Can add deprivation of liberty order	191	add_deprivationofliberty
+762	Can change deprivation of liberty order	191	change_deprivationofliberty
+763	Can delete deprivation of liberty order	191	delete_deprivationofliberty
+764	Can view deprivation of liberty order	191	view_deprivationofliberty
+765	Can add deprivation of liberty event	192	add_deprivationoflibertyevent
+766	Can change deprivation of liberty event	192	change_deprivationoflibertyevent
+767	Can delete deprivation of liberty event	192	delete_deprivationoflibertyevent
+768	Can view deprivation of liberty event	192	view_deprivationoflibertyevent
+769	Can add case action	193	add_caseaction
+770	Can change case action	193	change_caseaction
+771	Can delete case action	193	delete_caseaction
+772	Can view case action	193	view_caseaction
+773	Can add case discussion	194	add_casediscussion
+774	Can change case discussion	194	change_casediscussion
+775	Can delete case discussion	194	delete_casediscussion
+776	Can view case discussion	194	view_casediscussion
+777	Can add case action event	195	add_caseactionevent
+778	Can change case action event	195	change_caseactionevent
+779	Can delete case action event	195	delete_caseactionevent
+780	Can view case action event	195	view_caseactionevent
+781	Can add supervision action	196	add_supervisionaction
+782	Can change supervision action	196	change_supervisionaction
+783	Can delete supervision action	196	delete_supervisionaction
+784	Can view supervision action	196	view_supervisionaction
+785	Can add supervision session	197	add_supervisionsession
+786	Can change supervision session	197	change_supervisionsession
+787	Can delete supervision session	197	delete_supervisionsession
+788	Can view supervision session	197	view_supervisionsession
+789	Can add supervision action event	198	add_supervisionactionevent
+790	Can change supervision action event	198	change_supervisionactionevent
+791	Can delete supervision action event	198	delete_supervisionactionevent
+792	Can view supervision action event	198	view_supervisionactionevent
+793	Can add case discussion event	199	add_casediscussionevent
+794	Can change case discussion event	199	change_casediscussionevent
+795	Can delete case discussion event	199	delete_casediscussionevent
+796	Can view case discussion event	199	view_casediscussionevent
+797	Can add supervision session event	200	add_supervisionsessionevent
+798	Can change supervision session event	200	change_supervisionsessionevent
+799	Can delete supervision session event	200	delete_supervisionsessionevent
+800	Can view supervision session event	200	view_supervisionsessionevent
+801	Can add manager decision	201	add_managerdecision
+802	Can change manager decision	201	change_managerdecision
+803	Can delete manager decision	201	delete_managerdecision
+804	Can view manager decision	201	view_managerdecision
+805	Can add manager decision event	202	add_managerdecisionevent
+806	Can change manager decision event	202	change_managerdecisionevent
+807	Can delete manager decision event	202	delete_managerdecisionevent
+808	Can view manager decision event	202	view_managerdecisionevent
+809	Can add audit domain	203	add_auditdomain
+810	Can change audit domain	203	change_auditdomain
+811	Can delete audit domain	203	delete_auditdomain
+812	Can view audit domain	203	view_auditdomain
+813	Can add audit tool	204	add_audittool
+814	Can change audit tool	204	change_audittool
+815	Can delete audit tool	204	delete_audittool
+816	Can view audit tool	204	view_audittool
+817	Can add audit tool event	205	add_audittoolevent
+818	Can change audit tool event	205	change_audittoolevent
+819	Can delete audit tool event	205	delete_audittoolevent
+820	Can view audit tool event	205	view_audittoolevent
+821	Can add grading	206	add_grading
+822	Can change grading	206	change_grading
+823	Can delete grading	206	delete_grading
+824	Can view grading	206	view_grading
+825	Can add grading event	207	add_gradingevent
+826	Can change grading event	207	change_gradingevent
+827	Can delete grading event	207	delete_gradingevent
+828	Can view grading event	207	view_gradingevent
+829	Can add programme	208	add_programme
+830	Can change programme	208	change_programme
+831	Can delete programme	208	delete_programme
+832	Can view programme	208	view_programme
+833	Can add programme event	209	add_programmeevent
+834	Can change programme event	209	change_programmeevent
+835	Can delete programme event	209	delete_programmeevent
+836	Can view programme event	209	view_programmeevent
+837	Can add reflection	210	add_reflection
+838	Can change reflection	210	change_reflection
+839	Can delete reflection	210	delete_reflection
+840	Can view reflection	210	view_reflection
+841	Can add reflection event	211	add_reflectionevent
+842	Can change reflection event	211	change_reflectionevent
+843	Can delete reflection event	211	delete_reflectionevent
+844	Can view reflection event	211	view_reflectionevent
+845	Can add audit	212	add_audit
+846	Can change audit	212	change_audit
+847	Can delete audit	212	delete_audit
+848	Can view audit	212	view_audit
+849	Can add audit action	213	add_auditaction
+850	Can change audit action	213	change_auditaction
+851	Can delete audit action	213	delete_auditaction
+852	Can view audit action	213	view_auditaction
+853	Can add audit action event	214	add_auditactionevent
+854	Can change audit action event	214	change_auditactionevent
+855	Can delete audit action event	214	delete_auditactionevent
+856	Can view audit action event	214	view_auditactionevent
+857	Can add audit event	215	add_auditevent
+858	Can change audit event	215	change_auditevent
+859	Can delete audit event	215	delete_auditevent
+860	Can view audit event	215	view_auditevent
+861	Can add audit question	216	add_auditquestion
+862	Can change audit question	216	change_auditquestion
+863	Can delete audit question	216	delete_auditquestion
+864	Can view audit question	216	view_auditquestion
+865	Can add audit question event	217	add_auditquestionevent
+866	Can change audit question event	217	change_auditquestionevent
+867	Can delete audit question event	217	delete_auditquestionevent
+868	Can view audit question event	217	view_auditquestionevent
+869	Can add audit domain event	218	add_auditdomainevent
+870	Can change audit domain event	218	change_auditdomainevent
+871	Can delete audit domain event	218	delete_auditdomainevent
+872	Can view audit domain event	218	view_auditdomainevent
+873	Can add return export	219	add_returnexport
+874	Can change return export	219	change_returnexport
+875	Can delete return export	219	delete_returnexport
+876	Can view return export	219	view_returnexport
+877	Can add return export event	220	add_returnexportevent
+878	Can change return export event	220	change_returnexportevent
+879	Can delete return export event	220	delete_returnexportevent
+880	Can view return export event	220	view_returnexportevent
+881	Can add feed run	221	add_feedrun
+882	Can change feed run	221	change_feedrun
+883	Can delete feed run	221	delete_feedrun
+884	Can view feed run	221	view_feedrun
+885	Can add feed run event	222	add_feedrunevent
+886	Can change feed run event	222	change_feedrunevent
+887	Can delete feed run event	222	delete_feedrunevent
+888	Can view feed run event	222	view_feedrunevent
+889	Can add feed child	223	add_feedchild
+890	Can change feed child	223	change_feedchild
+891	Can delete feed child	223	delete_feedchild
+892	Can view feed child	223	view_feedchild
+893	Can add feed child event	224	add_feedchildevent
+894	Can change feed child event	224	change_feedchildevent
+895	Can delete feed child event	224	delete_feedchildevent
+896	Can view feed child event	224	view_feedchildevent
+897	Can add problem	225	add_problem
+898	Can change problem	225	change_problem
+899	Can delete problem	225	delete_problem
+900	Can view problem	225	view_problem
 \.
 
 
@@ -11751,6 +16404,56 @@ COPY public.care_leavers_pathwayplanreview (id, recorded_at, reviewed_on, reques
 --
 
 COPY public.care_leavers_pathwayplanreviewevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, reviewed_on, requested_by, notes, pgh_context_id, pgh_obj_id, plan_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: caseloads_caseloadlimit; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.caseloads_caseloadlimit (id, role, points_per_fte, early_career_points_per_fte) FROM stdin;
+1	social_worker	100	70
+2	team_manager	30	30
+\.
+
+
+--
+-- Data for Name: caseloads_caseloadlimitevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.caseloads_caseloadlimitevent (pgh_id, pgh_created_at, pgh_label, id, role, points_per_fte, early_career_points_per_fte, pgh_context_id, pgh_obj_id) FROM stdin;
+1	2026-12-03 10:05:15.791719+00	insert	1	social_worker	100	70	\N	1
+2	2026-12-03 10:05:15.791719+00	insert	2	team_manager	30	30	\N	2
+\.
+
+
+--
+-- Data for Name: caseloads_caseweight; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.caseloads_caseweight (id, case_type, points) FROM stdin;
+1	cp_plan	8
+2	looked_after_new	7
+3	looked_after_settled	5
+4	care_leaver	4
+5	child_in_need	5
+6	court	3
+7	sibling	1
+\.
+
+
+--
+-- Data for Name: caseloads_caseweightevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.caseloads_caseweightevent (pgh_id, pgh_created_at, pgh_label, id, case_type, points, pgh_context_id, pgh_obj_id) FROM stdin;
+1	2026-12-03 10:05:15.791719+00	insert	1	cp_plan	8	\N	1
+2	2026-12-03 10:05:15.791719+00	insert	2	looked_after_new	7	\N	2
+3	2026-12-03 10:05:15.791719+00	insert	3	looked_after_settled	5	\N	3
+4	2026-12-03 10:05:15.791719+00	insert	4	care_leaver	4	\N	4
+5	2026-12-03 10:05:15.791719+00	insert	5	child_in_need	5	\N	5
+6	2026-12-03 10:05:15.791719+00	insert	6	court	3	\N	6
+7	2026-12-03 10:05:15.791719+00	insert	7	sibling	1	\N	7
 \.
 
 
@@ -11971,6 +16674,54 @@ COPY public.data_quality_problem (id, check_id, record_type, record_id, message,
 
 
 --
+-- Data for Name: decisions_managerdecision; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.decisions_managerdecision (id, kind, proposal, reason, status, round, submitted_at, decided_at, rationale, child_id, decided_by_id, submitted_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: decisions_managerdecisionevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.decisions_managerdecisionevent (pgh_id, pgh_created_at, pgh_label, id, kind, proposal, reason, status, round, submitted_at, decided_at, rationale, child_id, decided_by_id, pgh_context_id, pgh_obj_id, submitted_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: dfe_feed_feedchild; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.dfe_feed_feedchild (id, la_child_id, mis_child_id, payload, sent_payload, partial_payload, current_hash, sent_hash, row_state, status, api_response, submitted_at, updated_at, person_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: dfe_feed_feedchildevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.dfe_feed_feedchildevent (pgh_id, pgh_created_at, pgh_label, id, la_child_id, mis_child_id, payload, sent_payload, partial_payload, current_hash, sent_hash, row_state, status, api_response, submitted_at, updated_at, person_id, pgh_context_id, pgh_obj_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: dfe_feed_feedrun; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.dfe_feed_feedrun (id, started_at, finished_at, "full", dry_run, cohort, sent, accepted, rejected, failed, error) FROM stdin;
+\.
+
+
+--
+-- Data for Name: dfe_feed_feedrunevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.dfe_feed_feedrunevent (pgh_id, pgh_created_at, pgh_label, id, started_at, finished_at, "full", dry_run, cohort, sent, accepted, rejected, failed, error, pgh_context_id, pgh_obj_id) FROM stdin;
+\.
+
+
+--
 -- Data for Name: django_admin_log; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -12004,154 +16755,210 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 19	axes	accesslog
 20	axes	accessfailurelog
 21	axes	accessattemptexpiration
-22	core	formsubmission
-23	oversight	oversightstart
-24	oversight	oversightstartevent
-25	oversight	oversightentry
-26	oversight	oversightentryevent
-27	oversight	challenge
-28	oversight	challengeevent
-29	oversight	challengestage
-30	oversight	challengestageevent
-31	oversight	goodpractice
-32	oversight	goodpracticeevent
-33	performance	populationestimate
-34	performance	indicatorsnapshot
-35	access	restrictedaccessgrantevent
-36	access	recordread
-37	access	restrictedaccessgrant
-38	access	breakglassaccess
-39	access	breakglassaccessevent
-40	people	address
-41	people	person
-42	people	addressevent
-43	people	personevent
-44	people	personname
-45	people	personnameevent
-46	people	personwarning
-47	people	personwarningevent
-48	people	professionalinvolvement
-49	people	professionalinvolvementevent
-50	people	relationship
-51	people	relationshipevent
-52	casework	allocationevent
-53	casework	casenote
-54	casework	casenoteevent
-55	casework	chronologyevent
-56	casework	document
-57	casework	documentevent
-58	casework	visit
-59	casework	visitevent
-60	casework	allocation
-61	front_door	contact
-62	front_door	contactevent
-63	front_door	referral
-64	front_door	referralevent
-65	assessments	assessmentevent
-66	assessments	assessment
-67	child_protection	childprotectionplanevent
-68	child_protection	conference
-69	child_protection	conferenceevent
-70	child_protection	coregroup
-71	child_protection	coregroupevent
-72	child_protection	section47enquiry
-73	child_protection	section47enquiryevent
-74	child_protection	strategydiscussion
-75	child_protection	strategydiscussionevent
-76	child_protection	childprotectionplan
-77	children_in_need	cinepisodeevent
-78	children_in_need	cinplan
-79	children_in_need	cinplanevent
-80	children_in_need	cinplanreview
-81	children_in_need	cinplanreviewevent
-82	children_in_need	cinepisode
-83	permanence	adoptionmatch
-84	permanence	adoptionplacement
-85	permanence	adoptionreview
-86	permanence	careproceedings
-87	permanence	careproceedingsevent
-88	permanence	permanencedecision
-89	permanence	adoptionreviewevent
-90	permanence	adoptionplacementevent
-91	permanence	adoptionmatchevent
-92	permanence	permanencedecisionevent
-93	permanence	permanencemeeting
-94	permanence	permanencemeetingevent
-95	permanence	permanenceorder
-96	permanence	permanenceorderevent
-97	permanence	permanencestep
-98	permanence	permanencestepevent
-99	permanence	previouspermanence
-100	permanence	previouspermanenceevent
-101	permanence	proceedingsextension
-102	permanence	proceedingsextensionevent
-103	care_leavers	careleaver
-104	care_leavers	careleaverevent
-105	care_leavers	keepingintouch
-106	care_leavers	keepingintouchevent
-107	care_leavers	needsassessment
-108	care_leavers	needsassessmentevent
-109	care_leavers	pathwayplan
-110	care_leavers	pathwayplanevent
-111	care_leavers	pathwayplanreview
-112	care_leavers	pathwayplanreviewevent
-113	private_fostering	privatefostering
-114	private_fostering	privatefosteringevent
-115	allegations	allegation
-116	allegations	allegationchild
-117	allegations	allegationchildevent
-118	allegations	allegationevent
-119	allegations	ladomeeting
-120	allegations	ladomeetingevent
-121	looked_after	careplan
-122	looked_after	conviction
-123	looked_after	convictionevent
-124	looked_after	healthcheck
-125	looked_after	healthcheckevent
-126	looked_after	immunisationstatus
-127	looked_after	immunisationstatusevent
-128	looked_after	iroassignment
-129	looked_after	irocontact
-130	looked_after	lareview
-131	looked_after	missingepisode
-132	looked_after	periodofcare
-133	looked_after	missingepisodeevent
-134	looked_after	lareviewevent
-135	looked_after	irocontactevent
-136	looked_after	iroassignmentevent
-137	looked_after	episode
-138	looked_after	careplanevent
-139	looked_after	periodofcareevent
-140	looked_after	personaleducationplan
-141	looked_after	personaleducationplanevent
-142	looked_after	placedwithparents
-143	looked_after	placement
-144	looked_after	placedwithparentsevent
-145	looked_after	episodeevent
-146	looked_after	placementevent
-147	looked_after	returninterview
-148	looked_after	returninterviewevent
-149	looked_after	reviewaction
-150	looked_after	reviewactionevent
-151	looked_after	schoolplacement
-152	looked_after	schoolplacementevent
-153	looked_after	sdqscore
-154	looked_after	sdqscoreevent
-155	looked_after	substancemisuse
-156	looked_after	substancemisuseevent
-157	looked_after	uascstatus
-158	looked_after	uascstatusevent
-159	supervision	caseaction
-160	supervision	casediscussion
-161	supervision	caseactionevent
-162	supervision	supervisionaction
-163	supervision	supervisionsession
-164	supervision	supervisionactionevent
-165	supervision	casediscussionevent
-166	supervision	supervisionsessionevent
-167	returns	returnexport
-168	returns	returnexportevent
-169	data_quality	problem
+22	otp_totp	totpdevice
+23	procrastinate	procrastinateevent
+24	procrastinate	procrastinatejob
+25	procrastinate	procrastinateperiodicdefer
+26	procrastinate	procrastinateworker
+27	core	formsubmission
+28	caseloads	caseweight
+29	caseloads	caseweightevent
+30	caseloads	caseloadlimit
+31	caseloads	caseloadlimitevent
+32	performance	populationestimate
+33	performance	indicatorsnapshot
+34	performance	boardpack
+35	performance	boardpackevent
+36	oversight	oversightstart
+37	oversight	oversightstartevent
+38	oversight	oversightentry
+39	oversight	oversightentryevent
+40	oversight	challenge
+41	oversight	challengeevent
+42	oversight	challengestage
+43	oversight	challengestageevent
+44	oversight	goodpractice
+45	oversight	goodpracticeevent
+46	staff	staffprofile
+47	staff	staffprofileevent
+48	staff	agencypricecap
+49	staff	agencypricecapevent
+50	staff	post
+51	staff	postevent
+52	staff	inductionitem
+53	staff	inductionitemevent
+54	staff	induction
+55	staff	inductionevent
+56	staff	inductiontask
+57	staff	inductiontaskevent
+58	staff	course
+59	staff	courseevent
+60	staff	attendance
+61	staff	attendanceevent
+62	staff	staffread
+63	access	restrictedaccessgrantevent
+64	access	recordread
+65	access	restrictedaccessgrant
+66	access	breakglassaccess
+67	access	breakglassaccessevent
+68	people	address
+69	people	person
+70	people	addressevent
+71	people	personevent
+72	people	personname
+73	people	personnameevent
+74	people	personwarning
+75	people	personwarningevent
+76	people	professionalinvolvement
+77	people	professionalinvolvementevent
+78	people	relationship
+79	people	relationshipevent
+80	casework	allocationevent
+81	casework	casenote
+82	casework	casenoteevent
+83	casework	chronologyevent
+84	casework	document
+85	casework	documentevent
+86	casework	visit
+87	casework	visitevent
+88	casework	allocation
+89	front_door	contact
+90	front_door	contactevent
+91	front_door	referral
+92	front_door	referralevent
+93	assessments	assessmentevent
+94	assessments	assessment
+95	child_protection	childprotectionplanevent
+96	child_protection	conference
+97	child_protection	conferenceevent
+98	child_protection	coregroup
+99	child_protection	coregroupevent
+100	child_protection	section47enquiry
+101	child_protection	section47enquiryevent
+102	child_protection	strategydiscussion
+103	child_protection	strategydiscussionevent
+104	child_protection	childprotectionplan
+105	children_in_need	cinepisodeevent
+106	children_in_need	cinplan
+107	children_in_need	cinplanevent
+108	children_in_need	cinplanreview
+109	children_in_need	cinplanreviewevent
+110	children_in_need	cinepisode
+111	permanence	adoptionmatch
+112	permanence	adoptionplacement
+113	permanence	adoptionreview
+114	permanence	careproceedings
+115	permanence	careproceedingsevent
+116	permanence	permanencedecision
+117	permanence	adoptionreviewevent
+118	permanence	adoptionplacementevent
+119	permanence	adoptionmatchevent
+120	permanence	permanencedecisionevent
+121	permanence	permanencemeeting
+122	permanence	permanencemeetingevent
+123	permanence	permanenceorder
+124	permanence	permanenceorderevent
+125	permanence	permanencestep
+126	permanence	permanencestepevent
+127	permanence	previouspermanence
+128	permanence	previouspermanenceevent
+129	permanence	proceedingsextension
+130	permanence	proceedingsextensionevent
+131	permanence	preproceedings
+132	permanence	preproceedingsevent
+133	permanence	preproceedingsmeeting
+134	permanence	preproceedingsmeetingevent
+135	care_leavers	careleaver
+136	care_leavers	careleaverevent
+137	care_leavers	keepingintouch
+138	care_leavers	keepingintouchevent
+139	care_leavers	needsassessment
+140	care_leavers	needsassessmentevent
+141	care_leavers	pathwayplan
+142	care_leavers	pathwayplanevent
+143	care_leavers	pathwayplanreview
+144	care_leavers	pathwayplanreviewevent
+145	private_fostering	privatefostering
+146	private_fostering	privatefosteringevent
+147	allegations	allegation
+148	allegations	allegationchild
+149	allegations	allegationchildevent
+150	allegations	allegationevent
+151	allegations	ladomeeting
+152	allegations	ladomeetingevent
+153	looked_after	careplan
+154	looked_after	conviction
+155	looked_after	convictionevent
+156	looked_after	healthcheck
+157	looked_after	healthcheckevent
+158	looked_after	immunisationstatus
+159	looked_after	immunisationstatusevent
+160	looked_after	iroassignment
+161	looked_after	irocontact
+162	looked_after	lareview
+163	looked_after	missingepisode
+164	looked_after	periodofcare
+165	looked_after	missingepisodeevent
+166	looked_after	lareviewevent
+167	looked_after	irocontactevent
+168	looked_after	iroassignmentevent
+169	looked_after	episode
+170	looked_after	careplanevent
+171	looked_after	periodofcareevent
+172	looked_after	personaleducationplan
+173	looked_after	personaleducationplanevent
+174	looked_after	placedwithparents
+175	looked_after	placement
+176	looked_after	placedwithparentsevent
+177	looked_after	episodeevent
+178	looked_after	placementevent
+179	looked_after	returninterview
+180	looked_after	returninterviewevent
+181	looked_after	reviewaction
+182	looked_after	reviewactionevent
+183	looked_after	schoolplacement
+184	looked_after	schoolplacementevent
+185	looked_after	sdqscore
+186	looked_after	sdqscoreevent
+187	looked_after	substancemisuse
+188	looked_after	substancemisuseevent
+189	looked_after	uascstatus
+190	looked_after	uascstatusevent
+191	looked_after	deprivationofliberty
+192	looked_after	deprivationoflibertyevent
+193	supervision	caseaction
+194	supervision	casediscussion
+195	supervision	caseactionevent
+196	supervision	supervisionaction
+197	supervision	supervisionsession
+198	supervision	supervisionactionevent
+199	supervision	casediscussionevent
+200	supervision	supervisionsessionevent
+201	decisions	managerdecision
+202	decisions	managerdecisionevent
+203	audits	auditdomain
+204	audits	audittool
+205	audits	audittoolevent
+206	audits	grading
+207	audits	gradingevent
+208	audits	programme
+209	audits	programmeevent
+210	audits	reflection
+211	audits	reflectionevent
+212	audits	audit
+213	audits	auditaction
+214	audits	auditactionevent
+215	audits	auditevent
+216	audits	auditquestion
+217	audits	auditquestionevent
+218	audits	auditdomainevent
+219	returns	returnexport
+220	returns	returnexportevent
+221	dfe_feed	feedrun
+222	dfe_feed	feedrunevent
+223	dfe_feed	feedchild
+224	dfe_feed	feedchildevent
+225	data_quality	problem
 \.
 
 
@@ -12160,81 +16967,140 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 --
 
 COPY public.django_migrations (id, app, name, applied) FROM stdin;
-1	pghistory	0001_initial	2026-12-03 08:43:27.954784+00
-2	pghistory	0002_aggregateevent	2026-12-03 08:43:27.985556+00
-3	pghistory	0003_auto_20201023_1636	2026-12-03 08:43:28.009029+00
-4	pghistory	0004_auto_20220906_1625	2026-12-03 08:43:28.047867+00
-5	pghistory	0005_events_middlewareevents	2026-12-03 08:43:28.058504+00
-6	pghistory	0006_delete_aggregateevent	2026-12-03 08:43:28.078199+00
-7	pghistory	0007_auto_20250421_0444	2026-12-03 08:43:28.111872+00
-8	contenttypes	0001_initial	2026-12-03 08:43:28.169243+00
-9	contenttypes	0002_remove_content_type_name	2026-12-03 08:43:28.235157+00
-10	auth	0001_initial	2026-12-03 08:43:28.468406+00
-11	auth	0002_alter_permission_name_max_length	2026-12-03 08:43:28.521802+00
-12	auth	0003_alter_user_email_max_length	2026-12-03 08:43:28.566669+00
-13	auth	0004_alter_user_username_opts	2026-12-03 08:43:28.628773+00
-14	auth	0005_alter_user_last_login_null	2026-12-03 08:43:28.674842+00
-15	auth	0006_require_contenttypes_0002	2026-12-03 08:43:28.697952+00
-16	auth	0007_alter_validators_add_error_messages	2026-12-03 08:43:28.758097+00
-17	auth	0008_alter_user_username_max_length	2026-12-03 08:43:28.846194+00
-18	auth	0009_alter_user_last_name_max_length	2026-12-03 08:43:28.878249+00
-19	auth	0010_alter_group_name_max_length	2026-12-03 08:43:28.938943+00
-20	auth	0011_update_proxy_permissions	2026-12-03 08:43:29.081928+00
-21	auth	0012_alter_user_first_name_max_length	2026-12-03 08:43:29.133028+00
-22	workforce	0001_initial	2026-12-03 08:43:30.822136+00
-23	people	0001_extensions	2026-12-03 08:43:31.159884+00
-24	people	0002_initial	2026-12-03 08:43:43.201992+00
-25	people	0003_la_id_sequence	2026-12-03 08:43:43.227719+00
-26	people	0004_alter_person_disabilities_alter_person_ethnicity_and_more	2026-12-03 08:43:45.777834+00
-27	access	0001_initial	2026-12-03 08:43:46.399523+00
-28	access	0002_initial	2026-12-03 08:43:51.470942+00
-29	access	0003_break_glass_access	2026-12-03 08:43:54.348289+00
-30	admin	0001_initial	2026-12-03 08:43:54.798528+00
-31	admin	0002_logentry_remove_auto_add	2026-12-03 08:43:55.009042+00
-32	admin	0003_logentry_add_action_flag_choices	2026-12-03 08:43:56.413772+00
-33	allegations	0001_initial	2026-12-03 08:44:07.813653+00
-34	children_in_need	0001_initial	2026-12-03 08:44:08.701696+00
-35	assessments	0001_initial	2026-12-03 08:44:09.467845+00
-36	assessments	0002_initial	2026-12-03 08:44:23.481361+00
-37	axes	0001_initial	2026-12-03 08:44:23.560209+00
-38	axes	0002_auto_20151217_2044	2026-12-03 08:44:23.860937+00
-39	axes	0003_auto_20160322_0929	2026-12-03 08:44:24.126915+00
-40	axes	0004_auto_20181024_1538	2026-12-03 08:44:24.37788+00
-41	axes	0005_remove_accessattempt_trusted	2026-12-03 08:44:24.43592+00
-42	axes	0006_remove_accesslog_trusted	2026-12-03 08:44:24.480394+00
-43	axes	0007_alter_accessattempt_unique_together	2026-12-03 08:44:25.182515+00
-44	axes	0008_accessfailurelog	2026-12-03 08:44:25.275879+00
-45	axes	0009_add_session_hash	2026-12-03 08:44:25.318007+00
-46	axes	0010_accessattemptexpiration	2026-12-03 08:44:25.391899+00
-47	care_leavers	0001_initial	2026-12-03 08:44:50.439887+00
-48	casework	0001_initial	2026-12-03 08:44:51.508411+00
-49	casework	0002_initial	2026-12-03 08:45:35.99638+00
-50	casework	0003_alter_visit_visit_type_alter_visitevent_visit_type	2026-12-03 08:45:37.238253+00
-51	child_protection	0001_initial	2026-12-03 08:45:37.96779+00
-52	child_protection	0002_initial	2026-12-03 08:46:52.382683+00
-53	front_door	0001_initial	2026-12-03 08:47:14.241123+00
-54	children_in_need	0002_initial	2026-12-03 08:47:59.487044+00
-55	core	0001_initial	2026-12-03 08:48:00.471931+00
-56	data_quality	0001_initial	2026-12-03 08:48:01.441019+00
-57	looked_after	0001_initial	2026-12-03 08:51:53.187241+00
-58	workforce	0002_alter_user_role_alter_userevent_role	2026-12-03 08:51:55.354183+00
-59	timescales	0001_initial	2026-12-03 08:52:36.924198+00
-60	timescales	0002_seed_bank_holidays	2026-12-03 08:52:41.857642+00
-61	workforce	0003_system_administrators_group	2026-12-03 08:52:43.736888+00
-62	workforce	0004_user_started_on_asye	2026-12-03 08:53:03.436081+00
-63	workforce	0005_senior_manager_roles	2026-12-03 08:53:08.200487+00
-64	people	0005_name_search_keys_functions	2026-12-03 08:53:08.236156+00
-65	people	0006_name_search_keys	2026-12-03 08:53:28.188718+00
-66	people	0007_name_score_function	2026-12-03 08:53:28.294353+00
-67	oversight	0001_initial	2026-12-03 08:54:35.555893+00
-68	oversight	0002_oversight_start	2026-12-03 08:54:39.836139+00
-69	oversight	0003_oversight_starts_when_installed	2026-12-03 08:54:42.980128+00
-70	performance	0001_initial	2026-12-03 08:54:45.156163+00
-71	permanence	0001_initial	2026-12-03 08:57:53.370006+00
-72	private_fostering	0001_initial	2026-12-03 08:58:24.559914+00
-73	returns	0001_initial	2026-12-03 08:58:42.373704+00
-74	sessions	0001_initial	2026-12-03 08:58:42.447801+00
-75	supervision	0001_initial	2026-12-03 09:00:00.693723+00
+1	pghistory	0001_initial	2026-12-03 10:04:43.241454+00
+2	pghistory	0002_aggregateevent	2026-12-03 10:04:43.245068+00
+3	pghistory	0003_auto_20201023_1636	2026-12-03 10:04:43.248161+00
+4	pghistory	0004_auto_20220906_1625	2026-12-03 10:04:43.253823+00
+5	pghistory	0005_events_middlewareevents	2026-12-03 10:04:43.258181+00
+6	pghistory	0006_delete_aggregateevent	2026-12-03 10:04:43.260335+00
+7	pghistory	0007_auto_20250421_0444	2026-12-03 10:04:43.266377+00
+8	contenttypes	0001_initial	2026-12-03 10:04:43.27631+00
+9	contenttypes	0002_remove_content_type_name	2026-12-03 10:04:43.289278+00
+10	auth	0001_initial	2026-12-03 10:04:43.324359+00
+11	auth	0002_alter_permission_name_max_length	2026-12-03 10:04:43.333796+00
+12	auth	0003_alter_user_email_max_length	2026-12-03 10:04:43.344581+00
+13	auth	0004_alter_user_username_opts	2026-12-03 10:04:43.359174+00
+14	auth	0005_alter_user_last_login_null	2026-12-03 10:04:43.369854+00
+15	auth	0006_require_contenttypes_0002	2026-12-03 10:04:43.371695+00
+16	auth	0007_alter_validators_add_error_messages	2026-12-03 10:04:43.382254+00
+17	auth	0008_alter_user_username_max_length	2026-12-03 10:04:43.39321+00
+18	auth	0009_alter_user_last_name_max_length	2026-12-03 10:04:43.403224+00
+19	auth	0010_alter_group_name_max_length	2026-12-03 10:04:43.415026+00
+20	auth	0011_update_proxy_permissions	2026-12-03 10:04:43.440541+00
+21	auth	0012_alter_user_first_name_max_length	2026-12-03 10:04:43.450779+00
+22	workforce	0001_initial	2026-12-03 10:04:43.696376+00
+23	people	0001_extensions	2026-12-03 10:04:43.765089+00
+24	people	0002_initial	2026-12-03 10:04:46.0991+00
+25	people	0003_la_id_sequence	2026-12-03 10:04:46.102737+00
+26	people	0004_alter_person_disabilities_alter_person_ethnicity_and_more	2026-12-03 10:04:46.478798+00
+27	access	0001_initial	2026-12-03 10:04:46.600249+00
+28	access	0002_initial	2026-12-03 10:04:47.941263+00
+29	access	0003_break_glass_access	2026-12-03 10:04:48.386662+00
+30	admin	0001_initial	2026-12-03 10:04:48.453227+00
+31	admin	0002_logentry_remove_auto_add	2026-12-03 10:04:48.500984+00
+32	admin	0003_logentry_add_action_flag_choices	2026-12-03 10:04:48.544124+00
+33	allegations	0001_initial	2026-12-03 10:04:50.38666+00
+34	children_in_need	0001_initial	2026-12-03 10:04:50.505315+00
+35	assessments	0001_initial	2026-12-03 10:04:50.606525+00
+36	assessments	0002_initial	2026-12-03 10:04:53.06033+00
+37	workforce	0002_alter_user_role_alter_userevent_role	2026-12-03 10:04:53.21942+00
+38	timescales	0001_initial	2026-12-03 10:04:56.092569+00
+39	timescales	0002_seed_bank_holidays	2026-12-03 10:04:56.438843+00
+40	workforce	0003_system_administrators_group	2026-12-03 10:04:56.552401+00
+41	workforce	0004_user_started_on_asye	2026-12-03 10:04:57.166258+00
+42	workforce	0005_senior_manager_roles	2026-12-03 10:04:57.31172+00
+43	people	0005_name_search_keys_functions	2026-12-03 10:04:57.316236+00
+44	people	0006_name_search_keys	2026-12-03 10:04:58.34813+00
+45	people	0007_name_score_function	2026-12-03 10:04:58.355931+00
+46	audits	0001_initial	2026-12-03 10:05:08.638778+00
+47	audits	0002_ready_made_tools	2026-12-03 10:05:08.819685+00
+48	axes	0001_initial	2026-12-03 10:05:08.837682+00
+49	axes	0002_auto_20151217_2044	2026-12-03 10:05:08.913126+00
+50	axes	0003_auto_20160322_0929	2026-12-03 10:05:08.968448+00
+51	axes	0004_auto_20181024_1538	2026-12-03 10:05:09.021659+00
+52	axes	0005_remove_accessattempt_trusted	2026-12-03 10:05:09.030228+00
+53	axes	0006_remove_accesslog_trusted	2026-12-03 10:05:09.041324+00
+54	axes	0007_alter_accessattempt_unique_together	2026-12-03 10:05:09.189143+00
+55	axes	0008_accessfailurelog	2026-12-03 10:05:09.202014+00
+56	axes	0009_add_session_hash	2026-12-03 10:05:09.211472+00
+57	axes	0010_accessattemptexpiration	2026-12-03 10:05:09.225344+00
+58	care_leavers	0001_initial	2026-12-03 10:05:14.962826+00
+59	caseloads	0001_initial	2026-12-03 10:05:15.630544+00
+60	caseloads	0002_weights_and_limits	2026-12-03 10:05:15.815692+00
+61	casework	0001_initial	2026-12-03 10:05:16.043587+00
+62	casework	0002_initial	2026-12-03 10:05:28.693515+00
+63	casework	0003_alter_visit_visit_type_alter_visitevent_visit_type	2026-12-03 10:05:29.048359+00
+64	child_protection	0001_initial	2026-12-03 10:05:29.347121+00
+65	child_protection	0002_initial	2026-12-03 10:05:47.084056+00
+66	front_door	0001_initial	2026-12-03 10:05:51.749311+00
+67	children_in_need	0002_initial	2026-12-03 10:05:59.656025+00
+68	core	0001_initial	2026-12-03 10:05:59.811948+00
+69	data_quality	0001_initial	2026-12-03 10:06:00.342072+00
+70	decisions	0001_initial	2026-12-03 10:06:02.516869+00
+71	dfe_feed	0001_initial	2026-12-03 10:06:04.109893+00
+72	looked_after	0001_initial	2026-12-03 10:06:47.058555+00
+73	looked_after	0002_deprivation_of_liberty	2026-12-03 10:06:49.674224+00
+74	otp_totp	0001_initial	2026-12-03 10:06:50.442158+00
+75	otp_totp	0002_auto_20190420_0723	2026-12-03 10:06:50.987432+00
+76	otp_totp	0003_add_timestamps	2026-12-03 10:06:51.432267+00
+77	oversight	0001_initial	2026-12-03 10:07:03.165389+00
+78	oversight	0002_oversight_start	2026-12-03 10:07:04.372445+00
+79	oversight	0003_oversight_starts_when_installed	2026-12-03 10:07:04.616256+00
+80	people	0008_name_keys_search_path	2026-12-03 10:07:04.627017+00
+81	people	0009_person_date_of_birth_estimated	2026-12-03 10:07:07.950319+00
+82	performance	0001_initial	2026-12-03 10:07:08.808211+00
+83	performance	0002_board_pack	2026-12-03 10:07:11.734961+00
+84	permanence	0001_initial	2026-12-03 10:07:53.421999+00
+85	permanence	0002_pre_proceedings	2026-12-03 10:08:02.717483+00
+86	private_fostering	0001_initial	2026-12-03 10:08:07.976262+00
+87	procrastinate	0001_initial	2026-12-03 10:08:07.99499+00
+88	procrastinate	0002_drop_started_at_column	2026-12-03 10:08:08.002913+00
+89	procrastinate	0003_drop_started_at_column	2026-12-03 10:08:08.01058+00
+90	procrastinate	0004_drop_procrastinate_version_table	2026-12-03 10:08:08.018163+00
+91	procrastinate	0005_fix_procrastinate_fetch_job	2026-12-03 10:08:08.028828+00
+92	procrastinate	0006_fix_trigger_status_events_insert	2026-12-03 10:08:08.036018+00
+93	procrastinate	0007_add_queueing_lock_column	2026-12-03 10:08:08.043932+00
+94	procrastinate	0008_close_fetch_job_race_condition	2026-12-03 10:08:08.052905+00
+95	procrastinate	0009_add_defer_job_function	2026-12-03 10:08:08.063465+00
+96	procrastinate	0010_add_procrastinate_periodic_defers	2026-12-03 10:08:08.074669+00
+97	procrastinate	0011_add_foreign_key_index	2026-12-03 10:08:08.082397+00
+98	procrastinate	0012_add_locks_to_periodic_defer	2026-12-03 10:08:08.091309+00
+99	procrastinate	0013_fix_procrastinate_defer_periodic_job	2026-12-03 10:08:08.101572+00
+100	procrastinate	0014_add_finish_job_and_retry_job_functions	2026-12-03 10:08:08.10843+00
+101	procrastinate	0015_add_trigger_on_job_deletion	2026-12-03 10:08:08.115242+00
+102	procrastinate	0016_delete_finished_jobs	2026-12-03 10:08:08.122184+00
+103	procrastinate	0017_add_checks_to_finish_job	2026-12-03 10:08:08.128651+00
+104	procrastinate	0018_add_checks_to_retry_job	2026-12-03 10:08:08.134774+00
+105	procrastinate	0019_fix_finish_job_compat_issue	2026-12-03 10:08:08.141292+00
+106	procrastinate	0020_add_index_on_procrastinate_jobs	2026-12-03 10:08:08.149137+00
+107	procrastinate	0021_add_kwargs_to_defer_periodic_job	2026-12-03 10:08:08.157518+00
+108	procrastinate	0022_null_locks_excluded	2026-12-03 10:08:08.166389+00
+109	procrastinate	0023_remove_old_finish_job_function	2026-12-03 10:08:08.173215+00
+110	procrastinate	0024_job_id_bigint	2026-12-03 10:08:08.18387+00
+111	procrastinate	0025_add_models	2026-12-03 10:08:08.208649+00
+112	procrastinate	0026_add_job_priority	2026-12-03 10:08:08.230136+00
+113	procrastinate	0027_add_periodic_job_priority	2026-12-03 10:08:08.236904+00
+114	procrastinate	0028_add_cancel_states	2026-12-03 10:08:08.277306+00
+115	procrastinate	0029_add_additional_params_to_retry_job	2026-12-03 10:08:08.284009+00
+116	procrastinate	0030_alter_procrastinateevent_options	2026-12-03 10:08:08.297516+00
+117	procrastinate	0031_add_indexes_for_fetch_job	2026-12-03 10:08:08.306022+00
+118	procrastinate	0032_pre_cancel_notification	2026-12-03 10:08:08.331523+00
+119	procrastinate	0033_post_cancel_notification	2026-12-03 10:08:08.367936+00
+120	procrastinate	0034_pre_add_heartbeat	2026-12-03 10:08:08.39834+00
+121	procrastinate	0035_post_add_heartbeat	2026-12-03 10:08:08.405757+00
+122	procrastinate	0036_add_worker_model	2026-12-03 10:08:08.430793+00
+123	procrastinate	0037_pre_batch_defer_jobs	2026-12-03 10:08:08.438983+00
+124	procrastinate	0038_post_batch_defer_jobs	2026-12-03 10:08:08.445514+00
+125	procrastinate	0039_pre_priority_lock_fetch_job	2026-12-03 10:08:08.452473+00
+126	procrastinate	0040_pre_retry_failed_job	2026-12-03 10:08:08.458881+00
+127	procrastinate	0041_post_retry_failed_job	2026-12-03 10:08:08.46597+00
+128	returns	0001_initial	2026-12-03 10:08:13.552907+00
+129	sessions	0001_initial	2026-12-03 10:08:13.588257+00
+130	workforce	0006_user_sso_id	2026-12-03 10:08:20.771464+00
+131	workforce	0007_workforce_lead_role	2026-12-03 10:08:22.024811+00
+132	staff	0001_initial	2026-12-03 10:09:03.621669+00
+133	staff	0002_induction_checklists_and_courses	2026-12-03 10:09:04.351079+00
+134	supervision	0001_initial	2026-12-03 10:09:25.270549+00
 \.
 
 
@@ -12307,6 +17173,22 @@ COPY public.looked_after_conviction (id, convicted_on, notes, child_id, recorded
 --
 
 COPY public.looked_after_convictionevent (pgh_id, pgh_created_at, pgh_label, id, convicted_on, notes, child_id, pgh_context_id, pgh_obj_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: looked_after_deprivationofliberty; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.looked_after_deprivationofliberty (id, start_date, end_date, court, recorded_at, child_id, period_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: looked_after_deprivationoflibertyevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.looked_after_deprivationoflibertyevent (pgh_id, pgh_created_at, pgh_label, id, start_date, end_date, court, recorded_at, child_id, period_id, pgh_context_id, pgh_obj_id, recorded_by_id) FROM stdin;
 \.
 
 
@@ -12583,6 +17465,14 @@ COPY public.looked_after_uascstatusevent (pgh_id, pgh_created_at, pgh_label, id,
 
 
 --
+-- Data for Name: otp_totp_totpdevice; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.otp_totp_totpdevice (id, name, confirmed, key, step, t0, digits, tolerance, drift, last_t, user_id, throttling_failure_count, throttling_failure_timestamp, created_at, last_used_at) FROM stdin;
+\.
+
+
+--
 -- Data for Name: oversight_challenge; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -12651,7 +17541,7 @@ COPY public.oversight_oversightentryevent (pgh_id, pgh_created_at, pgh_label, id
 --
 
 COPY public.oversight_oversightstartevent (pgh_id, pgh_created_at, pgh_label, id, starts_on, reason, changed_at, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 08:54:42.931468+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 08:54:42.968332+00	\N	1
+1	2026-12-03 10:07:04.605446+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 10:07:04.612592+00	\N	1
 \.
 
 
@@ -12675,7 +17565,7 @@ COPY public.people_addressevent (pgh_id, pgh_created_at, pgh_label, id, line_1, 
 -- Data for Name: people_person; Type: TABLE DATA; Schema: public; Owner: -
 --
 
-COPY public.people_person (id, la_id, is_child, given_name, middle_names, family_name, preferred_name, date_of_birth, expected_date_of_birth, date_of_death, sex, gender_identity, ethnicity, first_language, religion, disabilities, nhs_number, upn, former_upn, upn_unknown_reason, immigration_status, uasc, restricted, version, created_at, updated_at, created_by_id, current_team_id, current_worker_id, merged_into_id) FROM stdin;
+COPY public.people_person (id, la_id, is_child, given_name, middle_names, family_name, preferred_name, date_of_birth, expected_date_of_birth, date_of_death, sex, gender_identity, ethnicity, first_language, religion, disabilities, nhs_number, upn, former_upn, upn_unknown_reason, immigration_status, uasc, restricted, version, created_at, updated_at, created_by_id, current_team_id, current_worker_id, merged_into_id, date_of_birth_estimated) FROM stdin;
 \.
 
 
@@ -12683,7 +17573,7 @@ COPY public.people_person (id, la_id, is_child, given_name, middle_names, family
 -- Data for Name: people_personevent; Type: TABLE DATA; Schema: public; Owner: -
 --
 
-COPY public.people_personevent (pgh_id, pgh_created_at, pgh_label, id, la_id, is_child, given_name, middle_names, family_name, preferred_name, date_of_birth, expected_date_of_birth, date_of_death, sex, gender_identity, ethnicity, first_language, religion, disabilities, nhs_number, upn, former_upn, upn_unknown_reason, immigration_status, uasc, restricted, version, created_at, updated_at, created_by_id, current_team_id, current_worker_id, merged_into_id, pgh_context_id, pgh_obj_id) FROM stdin;
+COPY public.people_personevent (pgh_id, pgh_created_at, pgh_label, id, la_id, is_child, given_name, middle_names, family_name, preferred_name, date_of_birth, expected_date_of_birth, date_of_death, sex, gender_identity, ethnicity, first_language, religion, disabilities, nhs_number, upn, former_upn, upn_unknown_reason, immigration_status, uasc, restricted, version, created_at, updated_at, created_by_id, current_team_id, current_worker_id, merged_into_id, pgh_context_id, pgh_obj_id, date_of_birth_estimated) FROM stdin;
 \.
 
 
@@ -12748,6 +17638,22 @@ COPY public.people_relationship (id, kind, parental_responsibility, lives_with, 
 --
 
 COPY public.people_relationshipevent (pgh_id, pgh_created_at, pgh_label, id, kind, parental_responsibility, lives_with, notes, start_date, end_date, created_at, from_person_id, pgh_context_id, pgh_obj_id, to_person_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: performance_boardpack; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.performance_boardpack (id, quarter_end, status, done, total, sections, narratives, error, created_at, built_at, issued_at, pdf, xlsx, created_by_id, issued_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: performance_boardpackevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.performance_boardpackevent (pgh_id, pgh_created_at, pgh_label, id, quarter_end, status, total, sections, narratives, error, created_at, built_at, issued_at, created_by_id, issued_by_id, pgh_context_id, pgh_obj_id) FROM stdin;
 \.
 
 
@@ -12896,6 +17802,38 @@ COPY public.permanence_permanencestepevent (pgh_id, pgh_created_at, pgh_label, i
 
 
 --
+-- Data for Name: permanence_preproceedings; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.permanence_preproceedings (id, recorded_at, started_on, letter_sent_on, fgdm_offered, fgdm_held, decided_on, outcome, court_application_on, letter_issue_on, child_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: permanence_preproceedingsevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.permanence_preproceedingsevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, started_on, letter_sent_on, fgdm_offered, fgdm_held, decided_on, outcome, court_application_on, letter_issue_on, child_id, pgh_context_id, pgh_obj_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: permanence_preproceedingsmeeting; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.permanence_preproceedingsmeeting (id, recorded_at, held_on, pre_proceedings_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: permanence_preproceedingsmeetingevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.permanence_preproceedingsmeetingevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, held_on, pgh_context_id, pgh_obj_id, pre_proceedings_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
 -- Data for Name: permanence_previouspermanence; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -12952,6 +17890,38 @@ COPY public.private_fostering_privatefosteringevent (pgh_id, pgh_created_at, pgh
 
 
 --
+-- Data for Name: procrastinate_events; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.procrastinate_events (id, job_id, type, at) FROM stdin;
+\.
+
+
+--
+-- Data for Name: procrastinate_jobs; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.procrastinate_jobs (id, queue_name, task_name, lock, args, status, scheduled_at, attempts, queueing_lock, priority, abort_requested, worker_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: procrastinate_periodic_defers; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.procrastinate_periodic_defers (id, task_name, defer_timestamp, job_id, periodic_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: procrastinate_workers; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.procrastinate_workers (id, last_heartbeat) FROM stdin;
+\.
+
+
+--
 -- Data for Name: returns_returnexport; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -12964,6 +17934,202 @@ COPY public.returns_returnexport (id, kind, year, as_of, months, requested_via, 
 --
 
 COPY public.returns_returnexportevent (pgh_id, pgh_created_at, pgh_label, id, kind, year, as_of, months, requested_via, command_user, requested_at, status, started_at, finished_at, counts, error, output, pgh_context_id, pgh_obj_id, requested_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_agencypricecap; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_agencypricecap (id, role, hourly_cap, region) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_agencypricecapevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_agencypricecapevent (pgh_id, pgh_created_at, pgh_label, id, role, hourly_cap, region, pgh_context_id, pgh_obj_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_attendance; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_attendance (id, attended_on, expires_on, recorded_by_id, worker_id, course_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_attendanceevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_attendanceevent (pgh_id, pgh_created_at, pgh_label, id, attended_on, expires_on, pgh_context_id, pgh_obj_id, recorded_by_id, worker_id, course_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_course; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_course (id, title, mandatory_for, valid_months, due_within_days, is_active) FROM stdin;
+1	Safeguarding children: level 3	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	36	90	t
+2	Information governance and data protection	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	12	30	t
+3	Domestic abuse: risk assessment (DASH)	{social_worker,team_manager}	36	90	t
+4	Court skills	{social_worker,team_manager}	\N	180	t
+5	Managing allegations against staff	{team_manager}	36	90	t
+6	Supervision skills for managers	{team_manager}	\N	180	t
+7	Signs of Safety: practice framework	{social_worker,team_manager}	\N	180	t
+\.
+
+
+--
+-- Data for Name: staff_courseevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_courseevent (pgh_id, pgh_created_at, pgh_label, id, title, mandatory_for, valid_months, due_within_days, is_active, pgh_context_id, pgh_obj_id) FROM stdin;
+1	2026-12-03 10:09:04.247416+00	insert	1	Safeguarding children: level 3	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	36	90	t	\N	1
+2	2026-12-03 10:09:04.247416+00	insert	2	Information governance and data protection	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	12	30	t	\N	2
+3	2026-12-03 10:09:04.247416+00	insert	3	Domestic abuse: risk assessment (DASH)	{social_worker,team_manager}	36	90	t	\N	3
+4	2026-12-03 10:09:04.247416+00	insert	4	Court skills	{social_worker,team_manager}	\N	180	t	\N	4
+5	2026-12-03 10:09:04.247416+00	insert	5	Managing allegations against staff	{team_manager}	36	90	t	\N	5
+6	2026-12-03 10:09:04.247416+00	insert	6	Supervision skills for managers	{team_manager}	\N	180	t	\N	6
+7	2026-12-03 10:09:04.247416+00	insert	7	Signs of Safety: practice framework	{social_worker,team_manager}	\N	180	t	\N	7
+\.
+
+
+--
+-- Data for Name: staff_induction; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_induction (id, started_on, worker_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_inductionevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_inductionevent (pgh_id, pgh_created_at, pgh_label, id, started_on, pgh_context_id, pgh_obj_id, worker_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_inductionitem; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_inductionitem (id, role, title, due_working_day, "order") FROM stdin;
+1	social_worker	Meet your line manager; agree the induction plan	1	0
+2	social_worker	Sign-in, laptop and phone working; record system training booked	1	1
+3	social_worker	Read the safeguarding partnership's procedures and the threshold document	5	2
+4	social_worker	Shadow a home visit and a child protection conference	10	3
+5	social_worker	First supervision held	20	4
+6	social_worker	Identity and Social Work England registration checked; DBS seen	5	5
+7	social_worker	Protected caseload agreed with the team manager	10	6
+8	social_worker	Induction review with the team manager	60	7
+9	team_manager	Meet your service manager; agree the induction plan	1	0
+10	team_manager	Management oversight and supervision policies read	10	1
+11	team_manager	Induction review with the service manager	60	2
+12	iro	Meet your line manager; agree the induction plan	1	0
+13	iro	Read the safeguarding partnership's procedures	10	1
+14	iro	Induction review	60	2
+15	mash_worker	Meet your line manager; agree the induction plan	1	0
+16	mash_worker	Read the safeguarding partnership's procedures	10	1
+17	mash_worker	Induction review	60	2
+18	personal_adviser	Meet your line manager; agree the induction plan	1	0
+19	personal_adviser	Read the safeguarding partnership's procedures	10	1
+20	personal_adviser	Induction review	60	2
+21	private_fostering_officer	Meet your line manager; agree the induction plan	1	0
+22	private_fostering_officer	Read the safeguarding partnership's procedures	10	1
+23	private_fostering_officer	Induction review	60	2
+\.
+
+
+--
+-- Data for Name: staff_inductionitemevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_inductionitemevent (pgh_id, pgh_created_at, pgh_label, id, role, title, due_working_day, "order", pgh_context_id, pgh_obj_id) FROM stdin;
+1	2026-12-03 10:09:04.247416+00	insert	1	social_worker	Meet your line manager; agree the induction plan	1	0	\N	1
+2	2026-12-03 10:09:04.247416+00	insert	2	social_worker	Sign-in, laptop and phone working; record system training booked	1	1	\N	2
+3	2026-12-03 10:09:04.247416+00	insert	3	social_worker	Read the safeguarding partnership's procedures and the threshold document	5	2	\N	3
+4	2026-12-03 10:09:04.247416+00	insert	4	social_worker	Shadow a home visit and a child protection conference	10	3	\N	4
+5	2026-12-03 10:09:04.247416+00	insert	5	social_worker	First supervision held	20	4	\N	5
+6	2026-12-03 10:09:04.247416+00	insert	6	social_worker	Identity and Social Work England registration checked; DBS seen	5	5	\N	6
+7	2026-12-03 10:09:04.247416+00	insert	7	social_worker	Protected caseload agreed with the team manager	10	6	\N	7
+8	2026-12-03 10:09:04.247416+00	insert	8	social_worker	Induction review with the team manager	60	7	\N	8
+9	2026-12-03 10:09:04.247416+00	insert	9	team_manager	Meet your service manager; agree the induction plan	1	0	\N	9
+10	2026-12-03 10:09:04.247416+00	insert	10	team_manager	Management oversight and supervision policies read	10	1	\N	10
+11	2026-12-03 10:09:04.247416+00	insert	11	team_manager	Induction review with the service manager	60	2	\N	11
+12	2026-12-03 10:09:04.247416+00	insert	12	iro	Meet your line manager; agree the induction plan	1	0	\N	12
+13	2026-12-03 10:09:04.247416+00	insert	13	iro	Read the safeguarding partnership's procedures	10	1	\N	13
+14	2026-12-03 10:09:04.247416+00	insert	14	iro	Induction review	60	2	\N	14
+15	2026-12-03 10:09:04.247416+00	insert	15	mash_worker	Meet your line manager; agree the induction plan	1	0	\N	15
+16	2026-12-03 10:09:04.247416+00	insert	16	mash_worker	Read the safeguarding partnership's procedures	10	1	\N	16
+17	2026-12-03 10:09:04.247416+00	insert	17	mash_worker	Induction review	60	2	\N	17
+18	2026-12-03 10:09:04.247416+00	insert	18	personal_adviser	Meet your line manager; agree the induction plan	1	0	\N	18
+19	2026-12-03 10:09:04.247416+00	insert	19	personal_adviser	Read the safeguarding partnership's procedures	10	1	\N	19
+20	2026-12-03 10:09:04.247416+00	insert	20	personal_adviser	Induction review	60	2	\N	20
+21	2026-12-03 10:09:04.247416+00	insert	21	private_fostering_officer	Meet your line manager; agree the induction plan	1	0	\N	21
+22	2026-12-03 10:09:04.247416+00	insert	22	private_fostering_officer	Read the safeguarding partnership's procedures	10	1	\N	22
+23	2026-12-03 10:09:04.247416+00	insert	23	private_fostering_officer	Induction review	60	2	\N	23
+\.
+
+
+--
+-- Data for Name: staff_inductiontask; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_inductiontask (id, title, due_on, done_on, done_recorded_by_id, induction_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_inductiontaskevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_inductiontaskevent (pgh_id, pgh_created_at, pgh_label, id, title, due_on, done_on, done_recorded_by_id, induction_id, pgh_context_id, pgh_obj_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_post; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_post (id, title, role, fte, opened_on, closed_on, holder_id, team_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_postevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_postevent (pgh_id, pgh_created_at, pgh_label, id, title, role, fte, opened_on, closed_on, holder_id, pgh_context_id, pgh_obj_id, team_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_staffprofile; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_staffprofile (user_id, grade, fte, left_on, leaving_reason, agency_name, agency_notice_weeks, agency_hourly_rate, rate_above_cap_approved_by, swe_number, registered_until, qualified_on, early_career) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_staffprofileevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_staffprofileevent (pgh_id, pgh_created_at, pgh_label, grade, fte, left_on, leaving_reason, agency_name, agency_notice_weeks, agency_hourly_rate, rate_above_cap_approved_by, swe_number, registered_until, qualified_on, early_career, pgh_context_id, pgh_obj_id, user_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: staff_staffread; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.staff_staffread (id, staff_id, read_at, path, user_id) FROM stdin;
 \.
 
 
@@ -13414,376 +18580,376 @@ COPY public.timescales_bankholiday (id, date, name, division) FROM stdin;
 --
 
 COPY public.timescales_bankholidayevent (pgh_id, pgh_created_at, pgh_label, id, date, name, division, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 08:52:41.667442+00	insert	1	2000-01-01	New Year's Day	england-and-wales	\N	1
-2	2026-12-03 08:52:41.667442+00	insert	2	2000-01-03	New Year's Day (observed)	england-and-wales	\N	2
-3	2026-12-03 08:52:41.667442+00	insert	3	2000-04-21	Good Friday	england-and-wales	\N	3
-4	2026-12-03 08:52:41.667442+00	insert	4	2000-04-24	Easter Monday	england-and-wales	\N	4
-5	2026-12-03 08:52:41.667442+00	insert	5	2000-05-01	May Day	england-and-wales	\N	5
-6	2026-12-03 08:52:41.667442+00	insert	6	2000-05-29	Spring Bank Holiday	england-and-wales	\N	6
-7	2026-12-03 08:52:41.667442+00	insert	7	2000-08-28	Late Summer Bank Holiday	england-and-wales	\N	7
-8	2026-12-03 08:52:41.667442+00	insert	8	2000-12-25	Christmas Day	england-and-wales	\N	8
-9	2026-12-03 08:52:41.667442+00	insert	9	2000-12-26	Boxing Day	england-and-wales	\N	9
-10	2026-12-03 08:52:41.667442+00	insert	10	2001-01-01	New Year's Day	england-and-wales	\N	10
-11	2026-12-03 08:52:41.667442+00	insert	11	2001-04-13	Good Friday	england-and-wales	\N	11
-12	2026-12-03 08:52:41.667442+00	insert	12	2001-04-16	Easter Monday	england-and-wales	\N	12
-13	2026-12-03 08:52:41.667442+00	insert	13	2001-05-07	May Day	england-and-wales	\N	13
-14	2026-12-03 08:52:41.667442+00	insert	14	2001-05-28	Spring Bank Holiday	england-and-wales	\N	14
-15	2026-12-03 08:52:41.667442+00	insert	15	2001-08-27	Late Summer Bank Holiday	england-and-wales	\N	15
-16	2026-12-03 08:52:41.667442+00	insert	16	2001-12-25	Christmas Day	england-and-wales	\N	16
-17	2026-12-03 08:52:41.667442+00	insert	17	2001-12-26	Boxing Day	england-and-wales	\N	17
-18	2026-12-03 08:52:41.667442+00	insert	18	2002-01-01	New Year's Day	england-and-wales	\N	18
-19	2026-12-03 08:52:41.667442+00	insert	19	2002-03-29	Good Friday	england-and-wales	\N	19
-20	2026-12-03 08:52:41.667442+00	insert	20	2002-04-01	Easter Monday	england-and-wales	\N	20
-21	2026-12-03 08:52:41.667442+00	insert	21	2002-05-06	May Day	england-and-wales	\N	21
-22	2026-12-03 08:52:41.667442+00	insert	22	2002-06-03	Golden Jubilee of Elizabeth II	england-and-wales	\N	22
-23	2026-12-03 08:52:41.667442+00	insert	23	2002-06-04	Spring Bank Holiday	england-and-wales	\N	23
-24	2026-12-03 08:52:41.667442+00	insert	24	2002-08-26	Late Summer Bank Holiday	england-and-wales	\N	24
-25	2026-12-03 08:52:41.667442+00	insert	25	2002-12-25	Christmas Day	england-and-wales	\N	25
-26	2026-12-03 08:52:41.667442+00	insert	26	2002-12-26	Boxing Day	england-and-wales	\N	26
-27	2026-12-03 08:52:41.667442+00	insert	27	2003-01-01	New Year's Day	england-and-wales	\N	27
-28	2026-12-03 08:52:41.667442+00	insert	28	2003-04-18	Good Friday	england-and-wales	\N	28
-29	2026-12-03 08:52:41.667442+00	insert	29	2003-04-21	Easter Monday	england-and-wales	\N	29
-30	2026-12-03 08:52:41.667442+00	insert	30	2003-05-05	May Day	england-and-wales	\N	30
-31	2026-12-03 08:52:41.667442+00	insert	31	2003-05-26	Spring Bank Holiday	england-and-wales	\N	31
-32	2026-12-03 08:52:41.667442+00	insert	32	2003-08-25	Late Summer Bank Holiday	england-and-wales	\N	32
-33	2026-12-03 08:52:41.667442+00	insert	33	2003-12-25	Christmas Day	england-and-wales	\N	33
-34	2026-12-03 08:52:41.667442+00	insert	34	2003-12-26	Boxing Day	england-and-wales	\N	34
-35	2026-12-03 08:52:41.667442+00	insert	35	2004-01-01	New Year's Day	england-and-wales	\N	35
-36	2026-12-03 08:52:41.667442+00	insert	36	2004-04-09	Good Friday	england-and-wales	\N	36
-37	2026-12-03 08:52:41.667442+00	insert	37	2004-04-12	Easter Monday	england-and-wales	\N	37
-38	2026-12-03 08:52:41.667442+00	insert	38	2004-05-03	May Day	england-and-wales	\N	38
-39	2026-12-03 08:52:41.667442+00	insert	39	2004-05-31	Spring Bank Holiday	england-and-wales	\N	39
-40	2026-12-03 08:52:41.667442+00	insert	40	2004-08-30	Late Summer Bank Holiday	england-and-wales	\N	40
-41	2026-12-03 08:52:41.667442+00	insert	41	2004-12-25	Christmas Day	england-and-wales	\N	41
-42	2026-12-03 08:52:41.667442+00	insert	42	2004-12-26	Boxing Day	england-and-wales	\N	42
-43	2026-12-03 08:52:41.667442+00	insert	43	2004-12-27	Christmas Day (observed)	england-and-wales	\N	43
-44	2026-12-03 08:52:41.667442+00	insert	44	2004-12-28	Boxing Day (observed)	england-and-wales	\N	44
-45	2026-12-03 08:52:41.667442+00	insert	45	2005-01-01	New Year's Day	england-and-wales	\N	45
-46	2026-12-03 08:52:41.667442+00	insert	46	2005-01-03	New Year's Day (observed)	england-and-wales	\N	46
-47	2026-12-03 08:52:41.667442+00	insert	47	2005-03-25	Good Friday	england-and-wales	\N	47
-48	2026-12-03 08:52:41.667442+00	insert	48	2005-03-28	Easter Monday	england-and-wales	\N	48
-49	2026-12-03 08:52:41.667442+00	insert	49	2005-05-02	May Day	england-and-wales	\N	49
-50	2026-12-03 08:52:41.667442+00	insert	50	2005-05-30	Spring Bank Holiday	england-and-wales	\N	50
-51	2026-12-03 08:52:41.667442+00	insert	51	2005-08-29	Late Summer Bank Holiday	england-and-wales	\N	51
-52	2026-12-03 08:52:41.667442+00	insert	52	2005-12-25	Christmas Day	england-and-wales	\N	52
-53	2026-12-03 08:52:41.667442+00	insert	53	2005-12-26	Boxing Day	england-and-wales	\N	53
-54	2026-12-03 08:52:41.667442+00	insert	54	2005-12-27	Christmas Day (observed)	england-and-wales	\N	54
-55	2026-12-03 08:52:41.667442+00	insert	55	2006-01-01	New Year's Day	england-and-wales	\N	55
-56	2026-12-03 08:52:41.667442+00	insert	56	2006-01-02	New Year's Day (observed)	england-and-wales	\N	56
-57	2026-12-03 08:52:41.667442+00	insert	57	2006-04-14	Good Friday	england-and-wales	\N	57
-58	2026-12-03 08:52:41.667442+00	insert	58	2006-04-17	Easter Monday	england-and-wales	\N	58
-59	2026-12-03 08:52:41.667442+00	insert	59	2006-05-01	May Day	england-and-wales	\N	59
-60	2026-12-03 08:52:41.667442+00	insert	60	2006-05-29	Spring Bank Holiday	england-and-wales	\N	60
-61	2026-12-03 08:52:41.667442+00	insert	61	2006-08-28	Late Summer Bank Holiday	england-and-wales	\N	61
-62	2026-12-03 08:52:41.667442+00	insert	62	2006-12-25	Christmas Day	england-and-wales	\N	62
-63	2026-12-03 08:52:41.667442+00	insert	63	2006-12-26	Boxing Day	england-and-wales	\N	63
-64	2026-12-03 08:52:41.667442+00	insert	64	2007-01-01	New Year's Day	england-and-wales	\N	64
-65	2026-12-03 08:52:41.667442+00	insert	65	2007-04-06	Good Friday	england-and-wales	\N	65
-66	2026-12-03 08:52:41.667442+00	insert	66	2007-04-09	Easter Monday	england-and-wales	\N	66
-67	2026-12-03 08:52:41.667442+00	insert	67	2007-05-07	May Day	england-and-wales	\N	67
-68	2026-12-03 08:52:41.667442+00	insert	68	2007-05-28	Spring Bank Holiday	england-and-wales	\N	68
-69	2026-12-03 08:52:41.667442+00	insert	69	2007-08-27	Late Summer Bank Holiday	england-and-wales	\N	69
-70	2026-12-03 08:52:41.667442+00	insert	70	2007-12-25	Christmas Day	england-and-wales	\N	70
-71	2026-12-03 08:52:41.667442+00	insert	71	2007-12-26	Boxing Day	england-and-wales	\N	71
-72	2026-12-03 08:52:41.667442+00	insert	72	2008-01-01	New Year's Day	england-and-wales	\N	72
-73	2026-12-03 08:52:41.667442+00	insert	73	2008-03-21	Good Friday	england-and-wales	\N	73
-74	2026-12-03 08:52:41.667442+00	insert	74	2008-03-24	Easter Monday	england-and-wales	\N	74
-75	2026-12-03 08:52:41.667442+00	insert	75	2008-05-05	May Day	england-and-wales	\N	75
-76	2026-12-03 08:52:41.667442+00	insert	76	2008-05-26	Spring Bank Holiday	england-and-wales	\N	76
-77	2026-12-03 08:52:41.667442+00	insert	77	2008-08-25	Late Summer Bank Holiday	england-and-wales	\N	77
-78	2026-12-03 08:52:41.667442+00	insert	78	2008-12-25	Christmas Day	england-and-wales	\N	78
-79	2026-12-03 08:52:41.667442+00	insert	79	2008-12-26	Boxing Day	england-and-wales	\N	79
-80	2026-12-03 08:52:41.667442+00	insert	80	2009-01-01	New Year's Day	england-and-wales	\N	80
-81	2026-12-03 08:52:41.667442+00	insert	81	2009-04-10	Good Friday	england-and-wales	\N	81
-82	2026-12-03 08:52:41.667442+00	insert	82	2009-04-13	Easter Monday	england-and-wales	\N	82
-83	2026-12-03 08:52:41.667442+00	insert	83	2009-05-04	May Day	england-and-wales	\N	83
-84	2026-12-03 08:52:41.667442+00	insert	84	2009-05-25	Spring Bank Holiday	england-and-wales	\N	84
-85	2026-12-03 08:52:41.667442+00	insert	85	2009-08-31	Late Summer Bank Holiday	england-and-wales	\N	85
-86	2026-12-03 08:52:41.667442+00	insert	86	2009-12-25	Christmas Day	england-and-wales	\N	86
-87	2026-12-03 08:52:41.667442+00	insert	87	2009-12-26	Boxing Day	england-and-wales	\N	87
-88	2026-12-03 08:52:41.667442+00	insert	88	2009-12-28	Boxing Day (observed)	england-and-wales	\N	88
-89	2026-12-03 08:52:41.667442+00	insert	89	2010-01-01	New Year's Day	england-and-wales	\N	89
-90	2026-12-03 08:52:41.667442+00	insert	90	2010-04-02	Good Friday	england-and-wales	\N	90
-91	2026-12-03 08:52:41.667442+00	insert	91	2010-04-05	Easter Monday	england-and-wales	\N	91
-92	2026-12-03 08:52:41.667442+00	insert	92	2010-05-03	May Day	england-and-wales	\N	92
-93	2026-12-03 08:52:41.667442+00	insert	93	2010-05-31	Spring Bank Holiday	england-and-wales	\N	93
-94	2026-12-03 08:52:41.667442+00	insert	94	2010-08-30	Late Summer Bank Holiday	england-and-wales	\N	94
-95	2026-12-03 08:52:41.667442+00	insert	95	2010-12-25	Christmas Day	england-and-wales	\N	95
-96	2026-12-03 08:52:41.667442+00	insert	96	2010-12-26	Boxing Day	england-and-wales	\N	96
-97	2026-12-03 08:52:41.667442+00	insert	97	2010-12-27	Christmas Day (observed)	england-and-wales	\N	97
-98	2026-12-03 08:52:41.667442+00	insert	98	2010-12-28	Boxing Day (observed)	england-and-wales	\N	98
-99	2026-12-03 08:52:41.667442+00	insert	99	2011-01-01	New Year's Day	england-and-wales	\N	99
-100	2026-12-03 08:52:41.667442+00	insert	100	2011-01-03	New Year's Day (observed)	england-and-wales	\N	100
-101	2026-12-03 08:52:41.667442+00	insert	101	2011-04-22	Good Friday	england-and-wales	\N	101
-102	2026-12-03 08:52:41.667442+00	insert	102	2011-04-25	Easter Monday	england-and-wales	\N	102
-103	2026-12-03 08:52:41.667442+00	insert	103	2011-04-29	Wedding of William and Catherine	england-and-wales	\N	103
-104	2026-12-03 08:52:41.667442+00	insert	104	2011-05-02	May Day	england-and-wales	\N	104
-105	2026-12-03 08:52:41.667442+00	insert	105	2011-05-30	Spring Bank Holiday	england-and-wales	\N	105
-106	2026-12-03 08:52:41.667442+00	insert	106	2011-08-29	Late Summer Bank Holiday	england-and-wales	\N	106
-107	2026-12-03 08:52:41.667442+00	insert	107	2011-12-25	Christmas Day	england-and-wales	\N	107
-108	2026-12-03 08:52:41.667442+00	insert	108	2011-12-26	Boxing Day	england-and-wales	\N	108
-109	2026-12-03 08:52:41.667442+00	insert	109	2011-12-27	Christmas Day (observed)	england-and-wales	\N	109
-110	2026-12-03 08:52:41.667442+00	insert	110	2012-01-01	New Year's Day	england-and-wales	\N	110
-111	2026-12-03 08:52:41.667442+00	insert	111	2012-01-02	New Year's Day (observed)	england-and-wales	\N	111
-112	2026-12-03 08:52:41.667442+00	insert	112	2012-04-06	Good Friday	england-and-wales	\N	112
-113	2026-12-03 08:52:41.667442+00	insert	113	2012-04-09	Easter Monday	england-and-wales	\N	113
-114	2026-12-03 08:52:41.667442+00	insert	114	2012-05-07	May Day	england-and-wales	\N	114
-115	2026-12-03 08:52:41.667442+00	insert	115	2012-06-04	Spring Bank Holiday	england-and-wales	\N	115
-116	2026-12-03 08:52:41.667442+00	insert	116	2012-06-05	Diamond Jubilee of Elizabeth II	england-and-wales	\N	116
-117	2026-12-03 08:52:41.667442+00	insert	117	2012-08-27	Late Summer Bank Holiday	england-and-wales	\N	117
-118	2026-12-03 08:52:41.667442+00	insert	118	2012-12-25	Christmas Day	england-and-wales	\N	118
-119	2026-12-03 08:52:41.667442+00	insert	119	2012-12-26	Boxing Day	england-and-wales	\N	119
-120	2026-12-03 08:52:41.667442+00	insert	120	2013-01-01	New Year's Day	england-and-wales	\N	120
-121	2026-12-03 08:52:41.667442+00	insert	121	2013-03-29	Good Friday	england-and-wales	\N	121
-122	2026-12-03 08:52:41.667442+00	insert	122	2013-04-01	Easter Monday	england-and-wales	\N	122
-123	2026-12-03 08:52:41.667442+00	insert	123	2013-05-06	May Day	england-and-wales	\N	123
-124	2026-12-03 08:52:41.667442+00	insert	124	2013-05-27	Spring Bank Holiday	england-and-wales	\N	124
-125	2026-12-03 08:52:41.667442+00	insert	125	2013-08-26	Late Summer Bank Holiday	england-and-wales	\N	125
-126	2026-12-03 08:52:41.667442+00	insert	126	2013-12-25	Christmas Day	england-and-wales	\N	126
-127	2026-12-03 08:52:41.667442+00	insert	127	2013-12-26	Boxing Day	england-and-wales	\N	127
-128	2026-12-03 08:52:41.667442+00	insert	128	2014-01-01	New Year's Day	england-and-wales	\N	128
-129	2026-12-03 08:52:41.667442+00	insert	129	2014-04-18	Good Friday	england-and-wales	\N	129
-130	2026-12-03 08:52:41.667442+00	insert	130	2014-04-21	Easter Monday	england-and-wales	\N	130
-131	2026-12-03 08:52:41.667442+00	insert	131	2014-05-05	May Day	england-and-wales	\N	131
-132	2026-12-03 08:52:41.667442+00	insert	132	2014-05-26	Spring Bank Holiday	england-and-wales	\N	132
-133	2026-12-03 08:52:41.667442+00	insert	133	2014-08-25	Late Summer Bank Holiday	england-and-wales	\N	133
-134	2026-12-03 08:52:41.667442+00	insert	134	2014-12-25	Christmas Day	england-and-wales	\N	134
-135	2026-12-03 08:52:41.667442+00	insert	135	2014-12-26	Boxing Day	england-and-wales	\N	135
-136	2026-12-03 08:52:41.667442+00	insert	136	2015-01-01	New Year's Day	england-and-wales	\N	136
-137	2026-12-03 08:52:41.667442+00	insert	137	2015-04-03	Good Friday	england-and-wales	\N	137
-138	2026-12-03 08:52:41.667442+00	insert	138	2015-04-06	Easter Monday	england-and-wales	\N	138
-139	2026-12-03 08:52:41.667442+00	insert	139	2015-05-04	May Day	england-and-wales	\N	139
-140	2026-12-03 08:52:41.667442+00	insert	140	2015-05-25	Spring Bank Holiday	england-and-wales	\N	140
-141	2026-12-03 08:52:41.667442+00	insert	141	2015-08-31	Late Summer Bank Holiday	england-and-wales	\N	141
-142	2026-12-03 08:52:41.667442+00	insert	142	2015-12-25	Christmas Day	england-and-wales	\N	142
-143	2026-12-03 08:52:41.667442+00	insert	143	2015-12-26	Boxing Day	england-and-wales	\N	143
-144	2026-12-03 08:52:41.667442+00	insert	144	2015-12-28	Boxing Day (observed)	england-and-wales	\N	144
-145	2026-12-03 08:52:41.667442+00	insert	145	2016-01-01	New Year's Day	england-and-wales	\N	145
-146	2026-12-03 08:52:41.667442+00	insert	146	2016-03-25	Good Friday	england-and-wales	\N	146
-147	2026-12-03 08:52:41.667442+00	insert	147	2016-03-28	Easter Monday	england-and-wales	\N	147
-148	2026-12-03 08:52:41.667442+00	insert	148	2016-05-02	May Day	england-and-wales	\N	148
-149	2026-12-03 08:52:41.667442+00	insert	149	2016-05-30	Spring Bank Holiday	england-and-wales	\N	149
-150	2026-12-03 08:52:41.667442+00	insert	150	2016-08-29	Late Summer Bank Holiday	england-and-wales	\N	150
-151	2026-12-03 08:52:41.667442+00	insert	151	2016-12-25	Christmas Day	england-and-wales	\N	151
-152	2026-12-03 08:52:41.667442+00	insert	152	2016-12-26	Boxing Day	england-and-wales	\N	152
-153	2026-12-03 08:52:41.667442+00	insert	153	2016-12-27	Christmas Day (observed)	england-and-wales	\N	153
-154	2026-12-03 08:52:41.667442+00	insert	154	2017-01-01	New Year's Day	england-and-wales	\N	154
-155	2026-12-03 08:52:41.667442+00	insert	155	2017-01-02	New Year's Day (observed)	england-and-wales	\N	155
-156	2026-12-03 08:52:41.667442+00	insert	156	2017-04-14	Good Friday	england-and-wales	\N	156
-157	2026-12-03 08:52:41.667442+00	insert	157	2017-04-17	Easter Monday	england-and-wales	\N	157
-158	2026-12-03 08:52:41.667442+00	insert	158	2017-05-01	May Day	england-and-wales	\N	158
-159	2026-12-03 08:52:41.667442+00	insert	159	2017-05-29	Spring Bank Holiday	england-and-wales	\N	159
-160	2026-12-03 08:52:41.667442+00	insert	160	2017-08-28	Late Summer Bank Holiday	england-and-wales	\N	160
-161	2026-12-03 08:52:41.667442+00	insert	161	2017-12-25	Christmas Day	england-and-wales	\N	161
-162	2026-12-03 08:52:41.667442+00	insert	162	2017-12-26	Boxing Day	england-and-wales	\N	162
-163	2026-12-03 08:52:41.667442+00	insert	163	2018-01-01	New Year's Day	england-and-wales	\N	163
-164	2026-12-03 08:52:41.667442+00	insert	164	2018-03-30	Good Friday	england-and-wales	\N	164
-165	2026-12-03 08:52:41.667442+00	insert	165	2018-04-02	Easter Monday	england-and-wales	\N	165
-166	2026-12-03 08:52:41.667442+00	insert	166	2018-05-07	May Day	england-and-wales	\N	166
-167	2026-12-03 08:52:41.667442+00	insert	167	2018-05-28	Spring Bank Holiday	england-and-wales	\N	167
-168	2026-12-03 08:52:41.667442+00	insert	168	2018-08-27	Late Summer Bank Holiday	england-and-wales	\N	168
-169	2026-12-03 08:52:41.667442+00	insert	169	2018-12-25	Christmas Day	england-and-wales	\N	169
-170	2026-12-03 08:52:41.667442+00	insert	170	2018-12-26	Boxing Day	england-and-wales	\N	170
-171	2026-12-03 08:52:41.667442+00	insert	171	2019-01-01	New Year's Day	england-and-wales	\N	171
-172	2026-12-03 08:52:41.667442+00	insert	172	2019-04-19	Good Friday	england-and-wales	\N	172
-173	2026-12-03 08:52:41.667442+00	insert	173	2019-04-22	Easter Monday	england-and-wales	\N	173
-174	2026-12-03 08:52:41.667442+00	insert	174	2019-05-06	May Day	england-and-wales	\N	174
-175	2026-12-03 08:52:41.667442+00	insert	175	2019-05-27	Spring Bank Holiday	england-and-wales	\N	175
-176	2026-12-03 08:52:41.667442+00	insert	176	2019-08-26	Late Summer Bank Holiday	england-and-wales	\N	176
-177	2026-12-03 08:52:41.667442+00	insert	177	2019-12-25	Christmas Day	england-and-wales	\N	177
-178	2026-12-03 08:52:41.667442+00	insert	178	2019-12-26	Boxing Day	england-and-wales	\N	178
-179	2026-12-03 08:52:41.667442+00	insert	179	2020-01-01	New Year's Day	england-and-wales	\N	179
-180	2026-12-03 08:52:41.667442+00	insert	180	2020-04-10	Good Friday	england-and-wales	\N	180
-181	2026-12-03 08:52:41.667442+00	insert	181	2020-04-13	Easter Monday	england-and-wales	\N	181
-182	2026-12-03 08:52:41.667442+00	insert	182	2020-05-08	May Day	england-and-wales	\N	182
-183	2026-12-03 08:52:41.667442+00	insert	183	2020-05-25	Spring Bank Holiday	england-and-wales	\N	183
-184	2026-12-03 08:52:41.667442+00	insert	184	2020-08-31	Late Summer Bank Holiday	england-and-wales	\N	184
-185	2026-12-03 08:52:41.667442+00	insert	185	2020-12-25	Christmas Day	england-and-wales	\N	185
-186	2026-12-03 08:52:41.667442+00	insert	186	2020-12-26	Boxing Day	england-and-wales	\N	186
-187	2026-12-03 08:52:41.667442+00	insert	187	2020-12-28	Boxing Day (observed)	england-and-wales	\N	187
-188	2026-12-03 08:52:41.667442+00	insert	188	2021-01-01	New Year's Day	england-and-wales	\N	188
-189	2026-12-03 08:52:41.667442+00	insert	189	2021-04-02	Good Friday	england-and-wales	\N	189
-190	2026-12-03 08:52:41.667442+00	insert	190	2021-04-05	Easter Monday	england-and-wales	\N	190
-191	2026-12-03 08:52:41.667442+00	insert	191	2021-05-03	May Day	england-and-wales	\N	191
-192	2026-12-03 08:52:41.667442+00	insert	192	2021-05-31	Spring Bank Holiday	england-and-wales	\N	192
-193	2026-12-03 08:52:41.667442+00	insert	193	2021-08-30	Late Summer Bank Holiday	england-and-wales	\N	193
-194	2026-12-03 08:52:41.667442+00	insert	194	2021-12-25	Christmas Day	england-and-wales	\N	194
-195	2026-12-03 08:52:41.667442+00	insert	195	2021-12-26	Boxing Day	england-and-wales	\N	195
-196	2026-12-03 08:52:41.667442+00	insert	196	2021-12-27	Christmas Day (observed)	england-and-wales	\N	196
-197	2026-12-03 08:52:41.667442+00	insert	197	2021-12-28	Boxing Day (observed)	england-and-wales	\N	197
-198	2026-12-03 08:52:41.667442+00	insert	198	2022-01-01	New Year's Day	england-and-wales	\N	198
-199	2026-12-03 08:52:41.667442+00	insert	199	2022-01-03	New Year's Day (observed)	england-and-wales	\N	199
-200	2026-12-03 08:52:41.667442+00	insert	200	2022-04-15	Good Friday	england-and-wales	\N	200
-201	2026-12-03 08:52:41.667442+00	insert	201	2022-04-18	Easter Monday	england-and-wales	\N	201
-202	2026-12-03 08:52:41.667442+00	insert	202	2022-05-02	May Day	england-and-wales	\N	202
-203	2026-12-03 08:52:41.667442+00	insert	203	2022-06-02	Spring Bank Holiday	england-and-wales	\N	203
-204	2026-12-03 08:52:41.667442+00	insert	204	2022-06-03	Platinum Jubilee of Elizabeth II	england-and-wales	\N	204
-205	2026-12-03 08:52:41.667442+00	insert	205	2022-08-29	Late Summer Bank Holiday	england-and-wales	\N	205
-206	2026-12-03 08:52:41.667442+00	insert	206	2022-09-19	State Funeral of Queen Elizabeth II	england-and-wales	\N	206
-207	2026-12-03 08:52:41.667442+00	insert	207	2022-12-25	Christmas Day	england-and-wales	\N	207
-208	2026-12-03 08:52:41.667442+00	insert	208	2022-12-26	Boxing Day	england-and-wales	\N	208
-209	2026-12-03 08:52:41.667442+00	insert	209	2022-12-27	Christmas Day (observed)	england-and-wales	\N	209
-210	2026-12-03 08:52:41.667442+00	insert	210	2023-01-01	New Year's Day	england-and-wales	\N	210
-211	2026-12-03 08:52:41.667442+00	insert	211	2023-01-02	New Year's Day (observed)	england-and-wales	\N	211
-212	2026-12-03 08:52:41.667442+00	insert	212	2023-04-07	Good Friday	england-and-wales	\N	212
-213	2026-12-03 08:52:41.667442+00	insert	213	2023-04-10	Easter Monday	england-and-wales	\N	213
-214	2026-12-03 08:52:41.667442+00	insert	214	2023-05-01	May Day	england-and-wales	\N	214
-215	2026-12-03 08:52:41.667442+00	insert	215	2023-05-08	Coronation of Charles III	england-and-wales	\N	215
-216	2026-12-03 08:52:41.667442+00	insert	216	2023-05-29	Spring Bank Holiday	england-and-wales	\N	216
-217	2026-12-03 08:52:41.667442+00	insert	217	2023-08-28	Late Summer Bank Holiday	england-and-wales	\N	217
-218	2026-12-03 08:52:41.667442+00	insert	218	2023-12-25	Christmas Day	england-and-wales	\N	218
-219	2026-12-03 08:52:41.667442+00	insert	219	2023-12-26	Boxing Day	england-and-wales	\N	219
-220	2026-12-03 08:52:41.667442+00	insert	220	2024-01-01	New Year's Day	england-and-wales	\N	220
-221	2026-12-03 08:52:41.667442+00	insert	221	2024-03-29	Good Friday	england-and-wales	\N	221
-222	2026-12-03 08:52:41.667442+00	insert	222	2024-04-01	Easter Monday	england-and-wales	\N	222
-223	2026-12-03 08:52:41.667442+00	insert	223	2024-05-06	May Day	england-and-wales	\N	223
-224	2026-12-03 08:52:41.667442+00	insert	224	2024-05-27	Spring Bank Holiday	england-and-wales	\N	224
-225	2026-12-03 08:52:41.667442+00	insert	225	2024-08-26	Late Summer Bank Holiday	england-and-wales	\N	225
-226	2026-12-03 08:52:41.667442+00	insert	226	2024-12-25	Christmas Day	england-and-wales	\N	226
-227	2026-12-03 08:52:41.667442+00	insert	227	2024-12-26	Boxing Day	england-and-wales	\N	227
-228	2026-12-03 08:52:41.667442+00	insert	228	2025-01-01	New Year's Day	england-and-wales	\N	228
-229	2026-12-03 08:52:41.667442+00	insert	229	2025-04-18	Good Friday	england-and-wales	\N	229
-230	2026-12-03 08:52:41.667442+00	insert	230	2025-04-21	Easter Monday	england-and-wales	\N	230
-231	2026-12-03 08:52:41.667442+00	insert	231	2025-05-05	May Day	england-and-wales	\N	231
-232	2026-12-03 08:52:41.667442+00	insert	232	2025-05-26	Spring Bank Holiday	england-and-wales	\N	232
-233	2026-12-03 08:52:41.667442+00	insert	233	2025-08-25	Late Summer Bank Holiday	england-and-wales	\N	233
-234	2026-12-03 08:52:41.667442+00	insert	234	2025-12-25	Christmas Day	england-and-wales	\N	234
-235	2026-12-03 08:52:41.667442+00	insert	235	2025-12-26	Boxing Day	england-and-wales	\N	235
-236	2026-12-03 08:52:41.667442+00	insert	236	2026-01-01	New Year's Day	england-and-wales	\N	236
-237	2026-12-03 08:52:41.667442+00	insert	237	2026-04-03	Good Friday	england-and-wales	\N	237
-238	2026-12-03 08:52:41.667442+00	insert	238	2026-04-06	Easter Monday	england-and-wales	\N	238
-239	2026-12-03 08:52:41.667442+00	insert	239	2026-05-04	May Day	england-and-wales	\N	239
-240	2026-12-03 08:52:41.667442+00	insert	240	2026-05-25	Spring Bank Holiday	england-and-wales	\N	240
-241	2026-12-03 08:52:41.667442+00	insert	241	2026-08-31	Late Summer Bank Holiday	england-and-wales	\N	241
-242	2026-12-03 08:52:41.667442+00	insert	242	2026-12-25	Christmas Day	england-and-wales	\N	242
-243	2026-12-03 08:52:41.667442+00	insert	243	2026-12-26	Boxing Day	england-and-wales	\N	243
-244	2026-12-03 08:52:41.667442+00	insert	244	2026-12-28	Boxing Day (observed)	england-and-wales	\N	244
-245	2026-12-03 08:52:41.667442+00	insert	245	2027-01-01	New Year's Day	england-and-wales	\N	245
-246	2026-12-03 08:52:41.667442+00	insert	246	2027-03-26	Good Friday	england-and-wales	\N	246
-247	2026-12-03 08:52:41.667442+00	insert	247	2027-03-29	Easter Monday	england-and-wales	\N	247
-248	2026-12-03 08:52:41.667442+00	insert	248	2027-05-03	May Day	england-and-wales	\N	248
-249	2026-12-03 08:52:41.667442+00	insert	249	2027-05-31	Spring Bank Holiday	england-and-wales	\N	249
-250	2026-12-03 08:52:41.667442+00	insert	250	2027-08-30	Late Summer Bank Holiday	england-and-wales	\N	250
-251	2026-12-03 08:52:41.667442+00	insert	251	2027-12-25	Christmas Day	england-and-wales	\N	251
-252	2026-12-03 08:52:41.667442+00	insert	252	2027-12-26	Boxing Day	england-and-wales	\N	252
-253	2026-12-03 08:52:41.667442+00	insert	253	2027-12-27	Christmas Day (observed)	england-and-wales	\N	253
-254	2026-12-03 08:52:41.667442+00	insert	254	2027-12-28	Boxing Day (observed)	england-and-wales	\N	254
-255	2026-12-03 08:52:41.667442+00	insert	255	2028-01-01	New Year's Day	england-and-wales	\N	255
-256	2026-12-03 08:52:41.667442+00	insert	256	2028-01-03	New Year's Day (observed)	england-and-wales	\N	256
-257	2026-12-03 08:52:41.667442+00	insert	257	2028-04-14	Good Friday	england-and-wales	\N	257
-258	2026-12-03 08:52:41.667442+00	insert	258	2028-04-17	Easter Monday	england-and-wales	\N	258
-259	2026-12-03 08:52:41.667442+00	insert	259	2028-05-01	May Day	england-and-wales	\N	259
-260	2026-12-03 08:52:41.667442+00	insert	260	2028-05-29	Spring Bank Holiday	england-and-wales	\N	260
-261	2026-12-03 08:52:41.667442+00	insert	261	2028-08-28	Late Summer Bank Holiday	england-and-wales	\N	261
-262	2026-12-03 08:52:41.667442+00	insert	262	2028-12-25	Christmas Day	england-and-wales	\N	262
-263	2026-12-03 08:52:41.667442+00	insert	263	2028-12-26	Boxing Day	england-and-wales	\N	263
-264	2026-12-03 08:52:41.667442+00	insert	264	2029-01-01	New Year's Day	england-and-wales	\N	264
-265	2026-12-03 08:52:41.667442+00	insert	265	2029-03-30	Good Friday	england-and-wales	\N	265
-266	2026-12-03 08:52:41.667442+00	insert	266	2029-04-02	Easter Monday	england-and-wales	\N	266
-267	2026-12-03 08:52:41.667442+00	insert	267	2029-05-07	May Day	england-and-wales	\N	267
-268	2026-12-03 08:52:41.667442+00	insert	268	2029-05-28	Spring Bank Holiday	england-and-wales	\N	268
-269	2026-12-03 08:52:41.667442+00	insert	269	2029-08-27	Late Summer Bank Holiday	england-and-wales	\N	269
-270	2026-12-03 08:52:41.667442+00	insert	270	2029-12-25	Christmas Day	england-and-wales	\N	270
-271	2026-12-03 08:52:41.667442+00	insert	271	2029-12-26	Boxing Day	england-and-wales	\N	271
-272	2026-12-03 08:52:41.667442+00	insert	272	2030-01-01	New Year's Day	england-and-wales	\N	272
-273	2026-12-03 08:52:41.667442+00	insert	273	2030-04-19	Good Friday	england-and-wales	\N	273
-274	2026-12-03 08:52:41.667442+00	insert	274	2030-04-22	Easter Monday	england-and-wales	\N	274
-275	2026-12-03 08:52:41.667442+00	insert	275	2030-05-06	May Day	england-and-wales	\N	275
-276	2026-12-03 08:52:41.667442+00	insert	276	2030-05-27	Spring Bank Holiday	england-and-wales	\N	276
-277	2026-12-03 08:52:41.667442+00	insert	277	2030-08-26	Late Summer Bank Holiday	england-and-wales	\N	277
-278	2026-12-03 08:52:41.667442+00	insert	278	2030-12-25	Christmas Day	england-and-wales	\N	278
-279	2026-12-03 08:52:41.667442+00	insert	279	2030-12-26	Boxing Day	england-and-wales	\N	279
-280	2026-12-03 08:52:41.667442+00	insert	280	2031-01-01	New Year's Day	england-and-wales	\N	280
-281	2026-12-03 08:52:41.667442+00	insert	281	2031-04-11	Good Friday	england-and-wales	\N	281
-282	2026-12-03 08:52:41.667442+00	insert	282	2031-04-14	Easter Monday	england-and-wales	\N	282
-283	2026-12-03 08:52:41.667442+00	insert	283	2031-05-05	May Day	england-and-wales	\N	283
-284	2026-12-03 08:52:41.667442+00	insert	284	2031-05-26	Spring Bank Holiday	england-and-wales	\N	284
-285	2026-12-03 08:52:41.667442+00	insert	285	2031-08-25	Late Summer Bank Holiday	england-and-wales	\N	285
-286	2026-12-03 08:52:41.667442+00	insert	286	2031-12-25	Christmas Day	england-and-wales	\N	286
-287	2026-12-03 08:52:41.667442+00	insert	287	2031-12-26	Boxing Day	england-and-wales	\N	287
-288	2026-12-03 08:52:41.667442+00	insert	288	2032-01-01	New Year's Day	england-and-wales	\N	288
-289	2026-12-03 08:52:41.667442+00	insert	289	2032-03-26	Good Friday	england-and-wales	\N	289
-290	2026-12-03 08:52:41.667442+00	insert	290	2032-03-29	Easter Monday	england-and-wales	\N	290
-291	2026-12-03 08:52:41.667442+00	insert	291	2032-05-03	May Day	england-and-wales	\N	291
-292	2026-12-03 08:52:41.667442+00	insert	292	2032-05-31	Spring Bank Holiday	england-and-wales	\N	292
-293	2026-12-03 08:52:41.667442+00	insert	293	2032-08-30	Late Summer Bank Holiday	england-and-wales	\N	293
-294	2026-12-03 08:52:41.667442+00	insert	294	2032-12-25	Christmas Day	england-and-wales	\N	294
-295	2026-12-03 08:52:41.667442+00	insert	295	2032-12-26	Boxing Day	england-and-wales	\N	295
-296	2026-12-03 08:52:41.667442+00	insert	296	2032-12-27	Christmas Day (observed)	england-and-wales	\N	296
-297	2026-12-03 08:52:41.667442+00	insert	297	2032-12-28	Boxing Day (observed)	england-and-wales	\N	297
-298	2026-12-03 08:52:41.667442+00	insert	298	2033-01-01	New Year's Day	england-and-wales	\N	298
-299	2026-12-03 08:52:41.667442+00	insert	299	2033-01-03	New Year's Day (observed)	england-and-wales	\N	299
-300	2026-12-03 08:52:41.667442+00	insert	300	2033-04-15	Good Friday	england-and-wales	\N	300
-301	2026-12-03 08:52:41.667442+00	insert	301	2033-04-18	Easter Monday	england-and-wales	\N	301
-302	2026-12-03 08:52:41.667442+00	insert	302	2033-05-02	May Day	england-and-wales	\N	302
-303	2026-12-03 08:52:41.667442+00	insert	303	2033-05-30	Spring Bank Holiday	england-and-wales	\N	303
-304	2026-12-03 08:52:41.667442+00	insert	304	2033-08-29	Late Summer Bank Holiday	england-and-wales	\N	304
-305	2026-12-03 08:52:41.667442+00	insert	305	2033-12-25	Christmas Day	england-and-wales	\N	305
-306	2026-12-03 08:52:41.667442+00	insert	306	2033-12-26	Boxing Day	england-and-wales	\N	306
-307	2026-12-03 08:52:41.667442+00	insert	307	2033-12-27	Christmas Day (observed)	england-and-wales	\N	307
-308	2026-12-03 08:52:41.667442+00	insert	308	2034-01-01	New Year's Day	england-and-wales	\N	308
-309	2026-12-03 08:52:41.667442+00	insert	309	2034-01-02	New Year's Day (observed)	england-and-wales	\N	309
-310	2026-12-03 08:52:41.667442+00	insert	310	2034-04-07	Good Friday	england-and-wales	\N	310
-311	2026-12-03 08:52:41.667442+00	insert	311	2034-04-10	Easter Monday	england-and-wales	\N	311
-312	2026-12-03 08:52:41.667442+00	insert	312	2034-05-01	May Day	england-and-wales	\N	312
-313	2026-12-03 08:52:41.667442+00	insert	313	2034-05-29	Spring Bank Holiday	england-and-wales	\N	313
-314	2026-12-03 08:52:41.667442+00	insert	314	2034-08-28	Late Summer Bank Holiday	england-and-wales	\N	314
-315	2026-12-03 08:52:41.667442+00	insert	315	2034-12-25	Christmas Day	england-and-wales	\N	315
-316	2026-12-03 08:52:41.667442+00	insert	316	2034-12-26	Boxing Day	england-and-wales	\N	316
-317	2026-12-03 08:52:41.667442+00	insert	317	2035-01-01	New Year's Day	england-and-wales	\N	317
-318	2026-12-03 08:52:41.667442+00	insert	318	2035-03-23	Good Friday	england-and-wales	\N	318
-319	2026-12-03 08:52:41.667442+00	insert	319	2035-03-26	Easter Monday	england-and-wales	\N	319
-320	2026-12-03 08:52:41.667442+00	insert	320	2035-05-07	May Day	england-and-wales	\N	320
-321	2026-12-03 08:52:41.667442+00	insert	321	2035-05-28	Spring Bank Holiday	england-and-wales	\N	321
-322	2026-12-03 08:52:41.667442+00	insert	322	2035-08-27	Late Summer Bank Holiday	england-and-wales	\N	322
-323	2026-12-03 08:52:41.667442+00	insert	323	2035-12-25	Christmas Day	england-and-wales	\N	323
-324	2026-12-03 08:52:41.667442+00	insert	324	2035-12-26	Boxing Day	england-and-wales	\N	324
-325	2026-12-03 08:52:41.667442+00	insert	325	2036-01-01	New Year's Day	england-and-wales	\N	325
-326	2026-12-03 08:52:41.667442+00	insert	326	2036-04-11	Good Friday	england-and-wales	\N	326
-327	2026-12-03 08:52:41.667442+00	insert	327	2036-04-14	Easter Monday	england-and-wales	\N	327
-328	2026-12-03 08:52:41.667442+00	insert	328	2036-05-05	May Day	england-and-wales	\N	328
-329	2026-12-03 08:52:41.667442+00	insert	329	2036-05-26	Spring Bank Holiday	england-and-wales	\N	329
-330	2026-12-03 08:52:41.667442+00	insert	330	2036-08-25	Late Summer Bank Holiday	england-and-wales	\N	330
-331	2026-12-03 08:52:41.667442+00	insert	331	2036-12-25	Christmas Day	england-and-wales	\N	331
-332	2026-12-03 08:52:41.667442+00	insert	332	2036-12-26	Boxing Day	england-and-wales	\N	332
-333	2026-12-03 08:52:41.667442+00	insert	333	2037-01-01	New Year's Day	england-and-wales	\N	333
-334	2026-12-03 08:52:41.667442+00	insert	334	2037-04-03	Good Friday	england-and-wales	\N	334
-335	2026-12-03 08:52:41.667442+00	insert	335	2037-04-06	Easter Monday	england-and-wales	\N	335
-336	2026-12-03 08:52:41.667442+00	insert	336	2037-05-04	May Day	england-and-wales	\N	336
-337	2026-12-03 08:52:41.667442+00	insert	337	2037-05-25	Spring Bank Holiday	england-and-wales	\N	337
-338	2026-12-03 08:52:41.667442+00	insert	338	2037-08-31	Late Summer Bank Holiday	england-and-wales	\N	338
-339	2026-12-03 08:52:41.667442+00	insert	339	2037-12-25	Christmas Day	england-and-wales	\N	339
-340	2026-12-03 08:52:41.667442+00	insert	340	2037-12-26	Boxing Day	england-and-wales	\N	340
-341	2026-12-03 08:52:41.667442+00	insert	341	2037-12-28	Boxing Day (observed)	england-and-wales	\N	341
-342	2026-12-03 08:52:41.667442+00	insert	342	2038-01-01	New Year's Day	england-and-wales	\N	342
-343	2026-12-03 08:52:41.667442+00	insert	343	2038-04-23	Good Friday	england-and-wales	\N	343
-344	2026-12-03 08:52:41.667442+00	insert	344	2038-04-26	Easter Monday	england-and-wales	\N	344
-345	2026-12-03 08:52:41.667442+00	insert	345	2038-05-03	May Day	england-and-wales	\N	345
-346	2026-12-03 08:52:41.667442+00	insert	346	2038-05-31	Spring Bank Holiday	england-and-wales	\N	346
-347	2026-12-03 08:52:41.667442+00	insert	347	2038-08-30	Late Summer Bank Holiday	england-and-wales	\N	347
-348	2026-12-03 08:52:41.667442+00	insert	348	2038-12-25	Christmas Day	england-and-wales	\N	348
-349	2026-12-03 08:52:41.667442+00	insert	349	2038-12-26	Boxing Day	england-and-wales	\N	349
-350	2026-12-03 08:52:41.667442+00	insert	350	2038-12-27	Christmas Day (observed)	england-and-wales	\N	350
-351	2026-12-03 08:52:41.667442+00	insert	351	2038-12-28	Boxing Day (observed)	england-and-wales	\N	351
-352	2026-12-03 08:52:41.667442+00	insert	352	2039-01-01	New Year's Day	england-and-wales	\N	352
-353	2026-12-03 08:52:41.667442+00	insert	353	2039-01-03	New Year's Day (observed)	england-and-wales	\N	353
-354	2026-12-03 08:52:41.667442+00	insert	354	2039-04-08	Good Friday	england-and-wales	\N	354
-355	2026-12-03 08:52:41.667442+00	insert	355	2039-04-11	Easter Monday	england-and-wales	\N	355
-356	2026-12-03 08:52:41.667442+00	insert	356	2039-05-02	May Day	england-and-wales	\N	356
-357	2026-12-03 08:52:41.667442+00	insert	357	2039-05-30	Spring Bank Holiday	england-and-wales	\N	357
-358	2026-12-03 08:52:41.667442+00	insert	358	2039-08-29	Late Summer Bank Holiday	england-and-wales	\N	358
-359	2026-12-03 08:52:41.667442+00	insert	359	2039-12-25	Christmas Day	england-and-wales	\N	359
-360	2026-12-03 08:52:41.667442+00	insert	360	2039-12-26	Boxing Day	england-and-wales	\N	360
-361	2026-12-03 08:52:41.667442+00	insert	361	2039-12-27	Christmas Day (observed)	england-and-wales	\N	361
-362	2026-12-03 08:52:41.667442+00	insert	362	2040-01-01	New Year's Day	england-and-wales	\N	362
-363	2026-12-03 08:52:41.667442+00	insert	363	2040-01-02	New Year's Day (observed)	england-and-wales	\N	363
-364	2026-12-03 08:52:41.667442+00	insert	364	2040-03-30	Good Friday	england-and-wales	\N	364
-365	2026-12-03 08:52:41.667442+00	insert	365	2040-04-02	Easter Monday	england-and-wales	\N	365
-366	2026-12-03 08:52:41.667442+00	insert	366	2040-05-07	May Day	england-and-wales	\N	366
-367	2026-12-03 08:52:41.667442+00	insert	367	2040-05-28	Spring Bank Holiday	england-and-wales	\N	367
-368	2026-12-03 08:52:41.667442+00	insert	368	2040-08-27	Late Summer Bank Holiday	england-and-wales	\N	368
-369	2026-12-03 08:52:41.667442+00	insert	369	2040-12-25	Christmas Day	england-and-wales	\N	369
-370	2026-12-03 08:52:41.667442+00	insert	370	2040-12-26	Boxing Day	england-and-wales	\N	370
+1	2026-12-03 10:04:56.405566+00	insert	1	2000-01-01	New Year's Day	england-and-wales	\N	1
+2	2026-12-03 10:04:56.405566+00	insert	2	2000-01-03	New Year's Day (observed)	england-and-wales	\N	2
+3	2026-12-03 10:04:56.405566+00	insert	3	2000-04-21	Good Friday	england-and-wales	\N	3
+4	2026-12-03 10:04:56.405566+00	insert	4	2000-04-24	Easter Monday	england-and-wales	\N	4
+5	2026-12-03 10:04:56.405566+00	insert	5	2000-05-01	May Day	england-and-wales	\N	5
+6	2026-12-03 10:04:56.405566+00	insert	6	2000-05-29	Spring Bank Holiday	england-and-wales	\N	6
+7	2026-12-03 10:04:56.405566+00	insert	7	2000-08-28	Late Summer Bank Holiday	england-and-wales	\N	7
+8	2026-12-03 10:04:56.405566+00	insert	8	2000-12-25	Christmas Day	england-and-wales	\N	8
+9	2026-12-03 10:04:56.405566+00	insert	9	2000-12-26	Boxing Day	england-and-wales	\N	9
+10	2026-12-03 10:04:56.405566+00	insert	10	2001-01-01	New Year's Day	england-and-wales	\N	10
+11	2026-12-03 10:04:56.405566+00	insert	11	2001-04-13	Good Friday	england-and-wales	\N	11
+12	2026-12-03 10:04:56.405566+00	insert	12	2001-04-16	Easter Monday	england-and-wales	\N	12
+13	2026-12-03 10:04:56.405566+00	insert	13	2001-05-07	May Day	england-and-wales	\N	13
+14	2026-12-03 10:04:56.405566+00	insert	14	2001-05-28	Spring Bank Holiday	england-and-wales	\N	14
+15	2026-12-03 10:04:56.405566+00	insert	15	2001-08-27	Late Summer Bank Holiday	england-and-wales	\N	15
+16	2026-12-03 10:04:56.405566+00	insert	16	2001-12-25	Christmas Day	england-and-wales	\N	16
+17	2026-12-03 10:04:56.405566+00	insert	17	2001-12-26	Boxing Day	england-and-wales	\N	17
+18	2026-12-03 10:04:56.405566+00	insert	18	2002-01-01	New Year's Day	england-and-wales	\N	18
+19	2026-12-03 10:04:56.405566+00	insert	19	2002-03-29	Good Friday	england-and-wales	\N	19
+20	2026-12-03 10:04:56.405566+00	insert	20	2002-04-01	Easter Monday	england-and-wales	\N	20
+21	2026-12-03 10:04:56.405566+00	insert	21	2002-05-06	May Day	england-and-wales	\N	21
+22	2026-12-03 10:04:56.405566+00	insert	22	2002-06-03	Golden Jubilee of Elizabeth II	england-and-wales	\N	22
+23	2026-12-03 10:04:56.405566+00	insert	23	2002-06-04	Spring Bank Holiday	england-and-wales	\N	23
+24	2026-12-03 10:04:56.405566+00	insert	24	2002-08-26	Late Summer Bank Holiday	england-and-wales	\N	24
+25	2026-12-03 10:04:56.405566+00	insert	25	2002-12-25	Christmas Day	england-and-wales	\N	25
+26	2026-12-03 10:04:56.405566+00	insert	26	2002-12-26	Boxing Day	england-and-wales	\N	26
+27	2026-12-03 10:04:56.405566+00	insert	27	2003-01-01	New Year's Day	england-and-wales	\N	27
+28	2026-12-03 10:04:56.405566+00	insert	28	2003-04-18	Good Friday	england-and-wales	\N	28
+29	2026-12-03 10:04:56.405566+00	insert	29	2003-04-21	Easter Monday	england-and-wales	\N	29
+30	2026-12-03 10:04:56.405566+00	insert	30	2003-05-05	May Day	england-and-wales	\N	30
+31	2026-12-03 10:04:56.405566+00	insert	31	2003-05-26	Spring Bank Holiday	england-and-wales	\N	31
+32	2026-12-03 10:04:56.405566+00	insert	32	2003-08-25	Late Summer Bank Holiday	england-and-wales	\N	32
+33	2026-12-03 10:04:56.405566+00	insert	33	2003-12-25	Christmas Day	england-and-wales	\N	33
+34	2026-12-03 10:04:56.405566+00	insert	34	2003-12-26	Boxing Day	england-and-wales	\N	34
+35	2026-12-03 10:04:56.405566+00	insert	35	2004-01-01	New Year's Day	england-and-wales	\N	35
+36	2026-12-03 10:04:56.405566+00	insert	36	2004-04-09	Good Friday	england-and-wales	\N	36
+37	2026-12-03 10:04:56.405566+00	insert	37	2004-04-12	Easter Monday	england-and-wales	\N	37
+38	2026-12-03 10:04:56.405566+00	insert	38	2004-05-03	May Day	england-and-wales	\N	38
+39	2026-12-03 10:04:56.405566+00	insert	39	2004-05-31	Spring Bank Holiday	england-and-wales	\N	39
+40	2026-12-03 10:04:56.405566+00	insert	40	2004-08-30	Late Summer Bank Holiday	england-and-wales	\N	40
+41	2026-12-03 10:04:56.405566+00	insert	41	2004-12-25	Christmas Day	england-and-wales	\N	41
+42	2026-12-03 10:04:56.405566+00	insert	42	2004-12-26	Boxing Day	england-and-wales	\N	42
+43	2026-12-03 10:04:56.405566+00	insert	43	2004-12-27	Christmas Day (observed)	england-and-wales	\N	43
+44	2026-12-03 10:04:56.405566+00	insert	44	2004-12-28	Boxing Day (observed)	england-and-wales	\N	44
+45	2026-12-03 10:04:56.405566+00	insert	45	2005-01-01	New Year's Day	england-and-wales	\N	45
+46	2026-12-03 10:04:56.405566+00	insert	46	2005-01-03	New Year's Day (observed)	england-and-wales	\N	46
+47	2026-12-03 10:04:56.405566+00	insert	47	2005-03-25	Good Friday	england-and-wales	\N	47
+48	2026-12-03 10:04:56.405566+00	insert	48	2005-03-28	Easter Monday	england-and-wales	\N	48
+49	2026-12-03 10:04:56.405566+00	insert	49	2005-05-02	May Day	england-and-wales	\N	49
+50	2026-12-03 10:04:56.405566+00	insert	50	2005-05-30	Spring Bank Holiday	england-and-wales	\N	50
+51	2026-12-03 10:04:56.405566+00	insert	51	2005-08-29	Late Summer Bank Holiday	england-and-wales	\N	51
+52	2026-12-03 10:04:56.405566+00	insert	52	2005-12-25	Christmas Day	england-and-wales	\N	52
+53	2026-12-03 10:04:56.405566+00	insert	53	2005-12-26	Boxing Day	england-and-wales	\N	53
+54	2026-12-03 10:04:56.405566+00	insert	54	2005-12-27	Christmas Day (observed)	england-and-wales	\N	54
+55	2026-12-03 10:04:56.405566+00	insert	55	2006-01-01	New Year's Day	england-and-wales	\N	55
+56	2026-12-03 10:04:56.405566+00	insert	56	2006-01-02	New Year's Day (observed)	england-and-wales	\N	56
+57	2026-12-03 10:04:56.405566+00	insert	57	2006-04-14	Good Friday	england-and-wales	\N	57
+58	2026-12-03 10:04:56.405566+00	insert	58	2006-04-17	Easter Monday	england-and-wales	\N	58
+59	2026-12-03 10:04:56.405566+00	insert	59	2006-05-01	May Day	england-and-wales	\N	59
+60	2026-12-03 10:04:56.405566+00	insert	60	2006-05-29	Spring Bank Holiday	england-and-wales	\N	60
+61	2026-12-03 10:04:56.405566+00	insert	61	2006-08-28	Late Summer Bank Holiday	england-and-wales	\N	61
+62	2026-12-03 10:04:56.405566+00	insert	62	2006-12-25	Christmas Day	england-and-wales	\N	62
+63	2026-12-03 10:04:56.405566+00	insert	63	2006-12-26	Boxing Day	england-and-wales	\N	63
+64	2026-12-03 10:04:56.405566+00	insert	64	2007-01-01	New Year's Day	england-and-wales	\N	64
+65	2026-12-03 10:04:56.405566+00	insert	65	2007-04-06	Good Friday	england-and-wales	\N	65
+66	2026-12-03 10:04:56.405566+00	insert	66	2007-04-09	Easter Monday	england-and-wales	\N	66
+67	2026-12-03 10:04:56.405566+00	insert	67	2007-05-07	May Day	england-and-wales	\N	67
+68	2026-12-03 10:04:56.405566+00	insert	68	2007-05-28	Spring Bank Holiday	england-and-wales	\N	68
+69	2026-12-03 10:04:56.405566+00	insert	69	2007-08-27	Late Summer Bank Holiday	england-and-wales	\N	69
+70	2026-12-03 10:04:56.405566+00	insert	70	2007-12-25	Christmas Day	england-and-wales	\N	70
+71	2026-12-03 10:04:56.405566+00	insert	71	2007-12-26	Boxing Day	england-and-wales	\N	71
+72	2026-12-03 10:04:56.405566+00	insert	72	2008-01-01	New Year's Day	england-and-wales	\N	72
+73	2026-12-03 10:04:56.405566+00	insert	73	2008-03-21	Good Friday	england-and-wales	\N	73
+74	2026-12-03 10:04:56.405566+00	insert	74	2008-03-24	Easter Monday	england-and-wales	\N	74
+75	2026-12-03 10:04:56.405566+00	insert	75	2008-05-05	May Day	england-and-wales	\N	75
+76	2026-12-03 10:04:56.405566+00	insert	76	2008-05-26	Spring Bank Holiday	england-and-wales	\N	76
+77	2026-12-03 10:04:56.405566+00	insert	77	2008-08-25	Late Summer Bank Holiday	england-and-wales	\N	77
+78	2026-12-03 10:04:56.405566+00	insert	78	2008-12-25	Christmas Day	england-and-wales	\N	78
+79	2026-12-03 10:04:56.405566+00	insert	79	2008-12-26	Boxing Day	england-and-wales	\N	79
+80	2026-12-03 10:04:56.405566+00	insert	80	2009-01-01	New Year's Day	england-and-wales	\N	80
+81	2026-12-03 10:04:56.405566+00	insert	81	2009-04-10	Good Friday	england-and-wales	\N	81
+82	2026-12-03 10:04:56.405566+00	insert	82	2009-04-13	Easter Monday	england-and-wales	\N	82
+83	2026-12-03 10:04:56.405566+00	insert	83	2009-05-04	May Day	england-and-wales	\N	83
+84	2026-12-03 10:04:56.405566+00	insert	84	2009-05-25	Spring Bank Holiday	england-and-wales	\N	84
+85	2026-12-03 10:04:56.405566+00	insert	85	2009-08-31	Late Summer Bank Holiday	england-and-wales	\N	85
+86	2026-12-03 10:04:56.405566+00	insert	86	2009-12-25	Christmas Day	england-and-wales	\N	86
+87	2026-12-03 10:04:56.405566+00	insert	87	2009-12-26	Boxing Day	england-and-wales	\N	87
+88	2026-12-03 10:04:56.405566+00	insert	88	2009-12-28	Boxing Day (observed)	england-and-wales	\N	88
+89	2026-12-03 10:04:56.405566+00	insert	89	2010-01-01	New Year's Day	england-and-wales	\N	89
+90	2026-12-03 10:04:56.405566+00	insert	90	2010-04-02	Good Friday	england-and-wales	\N	90
+91	2026-12-03 10:04:56.405566+00	insert	91	2010-04-05	Easter Monday	england-and-wales	\N	91
+92	2026-12-03 10:04:56.405566+00	insert	92	2010-05-03	May Day	england-and-wales	\N	92
+93	2026-12-03 10:04:56.405566+00	insert	93	2010-05-31	Spring Bank Holiday	england-and-wales	\N	93
+94	2026-12-03 10:04:56.405566+00	insert	94	2010-08-30	Late Summer Bank Holiday	england-and-wales	\N	94
+95	2026-12-03 10:04:56.405566+00	insert	95	2010-12-25	Christmas Day	england-and-wales	\N	95
+96	2026-12-03 10:04:56.405566+00	insert	96	2010-12-26	Boxing Day	england-and-wales	\N	96
+97	2026-12-03 10:04:56.405566+00	insert	97	2010-12-27	Christmas Day (observed)	england-and-wales	\N	97
+98	2026-12-03 10:04:56.405566+00	insert	98	2010-12-28	Boxing Day (observed)	england-and-wales	\N	98
+99	2026-12-03 10:04:56.405566+00	insert	99	2011-01-01	New Year's Day	england-and-wales	\N	99
+100	2026-12-03 10:04:56.405566+00	insert	100	2011-01-03	New Year's Day (observed)	england-and-wales	\N	100
+101	2026-12-03 10:04:56.405566+00	insert	101	2011-04-22	Good Friday	england-and-wales	\N	101
+102	2026-12-03 10:04:56.405566+00	insert	102	2011-04-25	Easter Monday	england-and-wales	\N	102
+103	2026-12-03 10:04:56.405566+00	insert	103	2011-04-29	Wedding of William and Catherine	england-and-wales	\N	103
+104	2026-12-03 10:04:56.405566+00	insert	104	2011-05-02	May Day	england-and-wales	\N	104
+105	2026-12-03 10:04:56.405566+00	insert	105	2011-05-30	Spring Bank Holiday	england-and-wales	\N	105
+106	2026-12-03 10:04:56.405566+00	insert	106	2011-08-29	Late Summer Bank Holiday	england-and-wales	\N	106
+107	2026-12-03 10:04:56.405566+00	insert	107	2011-12-25	Christmas Day	england-and-wales	\N	107
+108	2026-12-03 10:04:56.405566+00	insert	108	2011-12-26	Boxing Day	england-and-wales	\N	108
+109	2026-12-03 10:04:56.405566+00	insert	109	2011-12-27	Christmas Day (observed)	england-and-wales	\N	109
+110	2026-12-03 10:04:56.405566+00	insert	110	2012-01-01	New Year's Day	england-and-wales	\N	110
+111	2026-12-03 10:04:56.405566+00	insert	111	2012-01-02	New Year's Day (observed)	england-and-wales	\N	111
+112	2026-12-03 10:04:56.405566+00	insert	112	2012-04-06	Good Friday	england-and-wales	\N	112
+113	2026-12-03 10:04:56.405566+00	insert	113	2012-04-09	Easter Monday	england-and-wales	\N	113
+114	2026-12-03 10:04:56.405566+00	insert	114	2012-05-07	May Day	england-and-wales	\N	114
+115	2026-12-03 10:04:56.405566+00	insert	115	2012-06-04	Spring Bank Holiday	england-and-wales	\N	115
+116	2026-12-03 10:04:56.405566+00	insert	116	2012-06-05	Diamond Jubilee of Elizabeth II	england-and-wales	\N	116
+117	2026-12-03 10:04:56.405566+00	insert	117	2012-08-27	Late Summer Bank Holiday	england-and-wales	\N	117
+118	2026-12-03 10:04:56.405566+00	insert	118	2012-12-25	Christmas Day	england-and-wales	\N	118
+119	2026-12-03 10:04:56.405566+00	insert	119	2012-12-26	Boxing Day	england-and-wales	\N	119
+120	2026-12-03 10:04:56.405566+00	insert	120	2013-01-01	New Year's Day	england-and-wales	\N	120
+121	2026-12-03 10:04:56.405566+00	insert	121	2013-03-29	Good Friday	england-and-wales	\N	121
+122	2026-12-03 10:04:56.405566+00	insert	122	2013-04-01	Easter Monday	england-and-wales	\N	122
+123	2026-12-03 10:04:56.405566+00	insert	123	2013-05-06	May Day	england-and-wales	\N	123
+124	2026-12-03 10:04:56.405566+00	insert	124	2013-05-27	Spring Bank Holiday	england-and-wales	\N	124
+125	2026-12-03 10:04:56.405566+00	insert	125	2013-08-26	Late Summer Bank Holiday	england-and-wales	\N	125
+126	2026-12-03 10:04:56.405566+00	insert	126	2013-12-25	Christmas Day	england-and-wales	\N	126
+127	2026-12-03 10:04:56.405566+00	insert	127	2013-12-26	Boxing Day	england-and-wales	\N	127
+128	2026-12-03 10:04:56.405566+00	insert	128	2014-01-01	New Year's Day	england-and-wales	\N	128
+129	2026-12-03 10:04:56.405566+00	insert	129	2014-04-18	Good Friday	england-and-wales	\N	129
+130	2026-12-03 10:04:56.405566+00	insert	130	2014-04-21	Easter Monday	england-and-wales	\N	130
+131	2026-12-03 10:04:56.405566+00	insert	131	2014-05-05	May Day	england-and-wales	\N	131
+132	2026-12-03 10:04:56.405566+00	insert	132	2014-05-26	Spring Bank Holiday	england-and-wales	\N	132
+133	2026-12-03 10:04:56.405566+00	insert	133	2014-08-25	Late Summer Bank Holiday	england-and-wales	\N	133
+134	2026-12-03 10:04:56.405566+00	insert	134	2014-12-25	Christmas Day	england-and-wales	\N	134
+135	2026-12-03 10:04:56.405566+00	insert	135	2014-12-26	Boxing Day	england-and-wales	\N	135
+136	2026-12-03 10:04:56.405566+00	insert	136	2015-01-01	New Year's Day	england-and-wales	\N	136
+137	2026-12-03 10:04:56.405566+00	insert	137	2015-04-03	Good Friday	england-and-wales	\N	137
+138	2026-12-03 10:04:56.405566+00	insert	138	2015-04-06	Easter Monday	england-and-wales	\N	138
+139	2026-12-03 10:04:56.405566+00	insert	139	2015-05-04	May Day	england-and-wales	\N	139
+140	2026-12-03 10:04:56.405566+00	insert	140	2015-05-25	Spring Bank Holiday	england-and-wales	\N	140
+141	2026-12-03 10:04:56.405566+00	insert	141	2015-08-31	Late Summer Bank Holiday	england-and-wales	\N	141
+142	2026-12-03 10:04:56.405566+00	insert	142	2015-12-25	Christmas Day	england-and-wales	\N	142
+143	2026-12-03 10:04:56.405566+00	insert	143	2015-12-26	Boxing Day	england-and-wales	\N	143
+144	2026-12-03 10:04:56.405566+00	insert	144	2015-12-28	Boxing Day (observed)	england-and-wales	\N	144
+145	2026-12-03 10:04:56.405566+00	insert	145	2016-01-01	New Year's Day	england-and-wales	\N	145
+146	2026-12-03 10:04:56.405566+00	insert	146	2016-03-25	Good Friday	england-and-wales	\N	146
+147	2026-12-03 10:04:56.405566+00	insert	147	2016-03-28	Easter Monday	england-and-wales	\N	147
+148	2026-12-03 10:04:56.405566+00	insert	148	2016-05-02	May Day	england-and-wales	\N	148
+149	2026-12-03 10:04:56.405566+00	insert	149	2016-05-30	Spring Bank Holiday	england-and-wales	\N	149
+150	2026-12-03 10:04:56.405566+00	insert	150	2016-08-29	Late Summer Bank Holiday	england-and-wales	\N	150
+151	2026-12-03 10:04:56.405566+00	insert	151	2016-12-25	Christmas Day	england-and-wales	\N	151
+152	2026-12-03 10:04:56.405566+00	insert	152	2016-12-26	Boxing Day	england-and-wales	\N	152
+153	2026-12-03 10:04:56.405566+00	insert	153	2016-12-27	Christmas Day (observed)	england-and-wales	\N	153
+154	2026-12-03 10:04:56.405566+00	insert	154	2017-01-01	New Year's Day	england-and-wales	\N	154
+155	2026-12-03 10:04:56.405566+00	insert	155	2017-01-02	New Year's Day (observed)	england-and-wales	\N	155
+156	2026-12-03 10:04:56.405566+00	insert	156	2017-04-14	Good Friday	england-and-wales	\N	156
+157	2026-12-03 10:04:56.405566+00	insert	157	2017-04-17	Easter Monday	england-and-wales	\N	157
+158	2026-12-03 10:04:56.405566+00	insert	158	2017-05-01	May Day	england-and-wales	\N	158
+159	2026-12-03 10:04:56.405566+00	insert	159	2017-05-29	Spring Bank Holiday	england-and-wales	\N	159
+160	2026-12-03 10:04:56.405566+00	insert	160	2017-08-28	Late Summer Bank Holiday	england-and-wales	\N	160
+161	2026-12-03 10:04:56.405566+00	insert	161	2017-12-25	Christmas Day	england-and-wales	\N	161
+162	2026-12-03 10:04:56.405566+00	insert	162	2017-12-26	Boxing Day	england-and-wales	\N	162
+163	2026-12-03 10:04:56.405566+00	insert	163	2018-01-01	New Year's Day	england-and-wales	\N	163
+164	2026-12-03 10:04:56.405566+00	insert	164	2018-03-30	Good Friday	england-and-wales	\N	164
+165	2026-12-03 10:04:56.405566+00	insert	165	2018-04-02	Easter Monday	england-and-wales	\N	165
+166	2026-12-03 10:04:56.405566+00	insert	166	2018-05-07	May Day	england-and-wales	\N	166
+167	2026-12-03 10:04:56.405566+00	insert	167	2018-05-28	Spring Bank Holiday	england-and-wales	\N	167
+168	2026-12-03 10:04:56.405566+00	insert	168	2018-08-27	Late Summer Bank Holiday	england-and-wales	\N	168
+169	2026-12-03 10:04:56.405566+00	insert	169	2018-12-25	Christmas Day	england-and-wales	\N	169
+170	2026-12-03 10:04:56.405566+00	insert	170	2018-12-26	Boxing Day	england-and-wales	\N	170
+171	2026-12-03 10:04:56.405566+00	insert	171	2019-01-01	New Year's Day	england-and-wales	\N	171
+172	2026-12-03 10:04:56.405566+00	insert	172	2019-04-19	Good Friday	england-and-wales	\N	172
+173	2026-12-03 10:04:56.405566+00	insert	173	2019-04-22	Easter Monday	england-and-wales	\N	173
+174	2026-12-03 10:04:56.405566+00	insert	174	2019-05-06	May Day	england-and-wales	\N	174
+175	2026-12-03 10:04:56.405566+00	insert	175	2019-05-27	Spring Bank Holiday	england-and-wales	\N	175
+176	2026-12-03 10:04:56.405566+00	insert	176	2019-08-26	Late Summer Bank Holiday	england-and-wales	\N	176
+177	2026-12-03 10:04:56.405566+00	insert	177	2019-12-25	Christmas Day	england-and-wales	\N	177
+178	2026-12-03 10:04:56.405566+00	insert	178	2019-12-26	Boxing Day	england-and-wales	\N	178
+179	2026-12-03 10:04:56.405566+00	insert	179	2020-01-01	New Year's Day	england-and-wales	\N	179
+180	2026-12-03 10:04:56.405566+00	insert	180	2020-04-10	Good Friday	england-and-wales	\N	180
+181	2026-12-03 10:04:56.405566+00	insert	181	2020-04-13	Easter Monday	england-and-wales	\N	181
+182	2026-12-03 10:04:56.405566+00	insert	182	2020-05-08	May Day	england-and-wales	\N	182
+183	2026-12-03 10:04:56.405566+00	insert	183	2020-05-25	Spring Bank Holiday	england-and-wales	\N	183
+184	2026-12-03 10:04:56.405566+00	insert	184	2020-08-31	Late Summer Bank Holiday	england-and-wales	\N	184
+185	2026-12-03 10:04:56.405566+00	insert	185	2020-12-25	Christmas Day	england-and-wales	\N	185
+186	2026-12-03 10:04:56.405566+00	insert	186	2020-12-26	Boxing Day	england-and-wales	\N	186
+187	2026-12-03 10:04:56.405566+00	insert	187	2020-12-28	Boxing Day (observed)	england-and-wales	\N	187
+188	2026-12-03 10:04:56.405566+00	insert	188	2021-01-01	New Year's Day	england-and-wales	\N	188
+189	2026-12-03 10:04:56.405566+00	insert	189	2021-04-02	Good Friday	england-and-wales	\N	189
+190	2026-12-03 10:04:56.405566+00	insert	190	2021-04-05	Easter Monday	england-and-wales	\N	190
+191	2026-12-03 10:04:56.405566+00	insert	191	2021-05-03	May Day	england-and-wales	\N	191
+192	2026-12-03 10:04:56.405566+00	insert	192	2021-05-31	Spring Bank Holiday	england-and-wales	\N	192
+193	2026-12-03 10:04:56.405566+00	insert	193	2021-08-30	Late Summer Bank Holiday	england-and-wales	\N	193
+194	2026-12-03 10:04:56.405566+00	insert	194	2021-12-25	Christmas Day	england-and-wales	\N	194
+195	2026-12-03 10:04:56.405566+00	insert	195	2021-12-26	Boxing Day	england-and-wales	\N	195
+196	2026-12-03 10:04:56.405566+00	insert	196	2021-12-27	Christmas Day (observed)	england-and-wales	\N	196
+197	2026-12-03 10:04:56.405566+00	insert	197	2021-12-28	Boxing Day (observed)	england-and-wales	\N	197
+198	2026-12-03 10:04:56.405566+00	insert	198	2022-01-01	New Year's Day	england-and-wales	\N	198
+199	2026-12-03 10:04:56.405566+00	insert	199	2022-01-03	New Year's Day (observed)	england-and-wales	\N	199
+200	2026-12-03 10:04:56.405566+00	insert	200	2022-04-15	Good Friday	england-and-wales	\N	200
+201	2026-12-03 10:04:56.405566+00	insert	201	2022-04-18	Easter Monday	england-and-wales	\N	201
+202	2026-12-03 10:04:56.405566+00	insert	202	2022-05-02	May Day	england-and-wales	\N	202
+203	2026-12-03 10:04:56.405566+00	insert	203	2022-06-02	Spring Bank Holiday	england-and-wales	\N	203
+204	2026-12-03 10:04:56.405566+00	insert	204	2022-06-03	Platinum Jubilee of Elizabeth II	england-and-wales	\N	204
+205	2026-12-03 10:04:56.405566+00	insert	205	2022-08-29	Late Summer Bank Holiday	england-and-wales	\N	205
+206	2026-12-03 10:04:56.405566+00	insert	206	2022-09-19	State Funeral of Queen Elizabeth II	england-and-wales	\N	206
+207	2026-12-03 10:04:56.405566+00	insert	207	2022-12-25	Christmas Day	england-and-wales	\N	207
+208	2026-12-03 10:04:56.405566+00	insert	208	2022-12-26	Boxing Day	england-and-wales	\N	208
+209	2026-12-03 10:04:56.405566+00	insert	209	2022-12-27	Christmas Day (observed)	england-and-wales	\N	209
+210	2026-12-03 10:04:56.405566+00	insert	210	2023-01-01	New Year's Day	england-and-wales	\N	210
+211	2026-12-03 10:04:56.405566+00	insert	211	2023-01-02	New Year's Day (observed)	england-and-wales	\N	211
+212	2026-12-03 10:04:56.405566+00	insert	212	2023-04-07	Good Friday	england-and-wales	\N	212
+213	2026-12-03 10:04:56.405566+00	insert	213	2023-04-10	Easter Monday	england-and-wales	\N	213
+214	2026-12-03 10:04:56.405566+00	insert	214	2023-05-01	May Day	england-and-wales	\N	214
+215	2026-12-03 10:04:56.405566+00	insert	215	2023-05-08	Coronation of Charles III	england-and-wales	\N	215
+216	2026-12-03 10:04:56.405566+00	insert	216	2023-05-29	Spring Bank Holiday	england-and-wales	\N	216
+217	2026-12-03 10:04:56.405566+00	insert	217	2023-08-28	Late Summer Bank Holiday	england-and-wales	\N	217
+218	2026-12-03 10:04:56.405566+00	insert	218	2023-12-25	Christmas Day	england-and-wales	\N	218
+219	2026-12-03 10:04:56.405566+00	insert	219	2023-12-26	Boxing Day	england-and-wales	\N	219
+220	2026-12-03 10:04:56.405566+00	insert	220	2024-01-01	New Year's Day	england-and-wales	\N	220
+221	2026-12-03 10:04:56.405566+00	insert	221	2024-03-29	Good Friday	england-and-wales	\N	221
+222	2026-12-03 10:04:56.405566+00	insert	222	2024-04-01	Easter Monday	england-and-wales	\N	222
+223	2026-12-03 10:04:56.405566+00	insert	223	2024-05-06	May Day	england-and-wales	\N	223
+224	2026-12-03 10:04:56.405566+00	insert	224	2024-05-27	Spring Bank Holiday	england-and-wales	\N	224
+225	2026-12-03 10:04:56.405566+00	insert	225	2024-08-26	Late Summer Bank Holiday	england-and-wales	\N	225
+226	2026-12-03 10:04:56.405566+00	insert	226	2024-12-25	Christmas Day	england-and-wales	\N	226
+227	2026-12-03 10:04:56.405566+00	insert	227	2024-12-26	Boxing Day	england-and-wales	\N	227
+228	2026-12-03 10:04:56.405566+00	insert	228	2025-01-01	New Year's Day	england-and-wales	\N	228
+229	2026-12-03 10:04:56.405566+00	insert	229	2025-04-18	Good Friday	england-and-wales	\N	229
+230	2026-12-03 10:04:56.405566+00	insert	230	2025-04-21	Easter Monday	england-and-wales	\N	230
+231	2026-12-03 10:04:56.405566+00	insert	231	2025-05-05	May Day	england-and-wales	\N	231
+232	2026-12-03 10:04:56.405566+00	insert	232	2025-05-26	Spring Bank Holiday	england-and-wales	\N	232
+233	2026-12-03 10:04:56.405566+00	insert	233	2025-08-25	Late Summer Bank Holiday	england-and-wales	\N	233
+234	2026-12-03 10:04:56.405566+00	insert	234	2025-12-25	Christmas Day	england-and-wales	\N	234
+235	2026-12-03 10:04:56.405566+00	insert	235	2025-12-26	Boxing Day	england-and-wales	\N	235
+236	2026-12-03 10:04:56.405566+00	insert	236	2026-01-01	New Year's Day	england-and-wales	\N	236
+237	2026-12-03 10:04:56.405566+00	insert	237	2026-04-03	Good Friday	england-and-wales	\N	237
+238	2026-12-03 10:04:56.405566+00	insert	238	2026-04-06	Easter Monday	england-and-wales	\N	238
+239	2026-12-03 10:04:56.405566+00	insert	239	2026-05-04	May Day	england-and-wales	\N	239
+240	2026-12-03 10:04:56.405566+00	insert	240	2026-05-25	Spring Bank Holiday	england-and-wales	\N	240
+241	2026-12-03 10:04:56.405566+00	insert	241	2026-08-31	Late Summer Bank Holiday	england-and-wales	\N	241
+242	2026-12-03 10:04:56.405566+00	insert	242	2026-12-25	Christmas Day	england-and-wales	\N	242
+243	2026-12-03 10:04:56.405566+00	insert	243	2026-12-26	Boxing Day	england-and-wales	\N	243
+244	2026-12-03 10:04:56.405566+00	insert	244	2026-12-28	Boxing Day (observed)	england-and-wales	\N	244
+245	2026-12-03 10:04:56.405566+00	insert	245	2027-01-01	New Year's Day	england-and-wales	\N	245
+246	2026-12-03 10:04:56.405566+00	insert	246	2027-03-26	Good Friday	england-and-wales	\N	246
+247	2026-12-03 10:04:56.405566+00	insert	247	2027-03-29	Easter Monday	england-and-wales	\N	247
+248	2026-12-03 10:04:56.405566+00	insert	248	2027-05-03	May Day	england-and-wales	\N	248
+249	2026-12-03 10:04:56.405566+00	insert	249	2027-05-31	Spring Bank Holiday	england-and-wales	\N	249
+250	2026-12-03 10:04:56.405566+00	insert	250	2027-08-30	Late Summer Bank Holiday	england-and-wales	\N	250
+251	2026-12-03 10:04:56.405566+00	insert	251	2027-12-25	Christmas Day	england-and-wales	\N	251
+252	2026-12-03 10:04:56.405566+00	insert	252	2027-12-26	Boxing Day	england-and-wales	\N	252
+253	2026-12-03 10:04:56.405566+00	insert	253	2027-12-27	Christmas Day (observed)	england-and-wales	\N	253
+254	2026-12-03 10:04:56.405566+00	insert	254	2027-12-28	Boxing Day (observed)	england-and-wales	\N	254
+255	2026-12-03 10:04:56.405566+00	insert	255	2028-01-01	New Year's Day	england-and-wales	\N	255
+256	2026-12-03 10:04:56.405566+00	insert	256	2028-01-03	New Year's Day (observed)	england-and-wales	\N	256
+257	2026-12-03 10:04:56.405566+00	insert	257	2028-04-14	Good Friday	england-and-wales	\N	257
+258	2026-12-03 10:04:56.405566+00	insert	258	2028-04-17	Easter Monday	england-and-wales	\N	258
+259	2026-12-03 10:04:56.405566+00	insert	259	2028-05-01	May Day	england-and-wales	\N	259
+260	2026-12-03 10:04:56.405566+00	insert	260	2028-05-29	Spring Bank Holiday	england-and-wales	\N	260
+261	2026-12-03 10:04:56.405566+00	insert	261	2028-08-28	Late Summer Bank Holiday	england-and-wales	\N	261
+262	2026-12-03 10:04:56.405566+00	insert	262	2028-12-25	Christmas Day	england-and-wales	\N	262
+263	2026-12-03 10:04:56.405566+00	insert	263	2028-12-26	Boxing Day	england-and-wales	\N	263
+264	2026-12-03 10:04:56.405566+00	insert	264	2029-01-01	New Year's Day	england-and-wales	\N	264
+265	2026-12-03 10:04:56.405566+00	insert	265	2029-03-30	Good Friday	england-and-wales	\N	265
+266	2026-12-03 10:04:56.405566+00	insert	266	2029-04-02	Easter Monday	england-and-wales	\N	266
+267	2026-12-03 10:04:56.405566+00	insert	267	2029-05-07	May Day	england-and-wales	\N	267
+268	2026-12-03 10:04:56.405566+00	insert	268	2029-05-28	Spring Bank Holiday	england-and-wales	\N	268
+269	2026-12-03 10:04:56.405566+00	insert	269	2029-08-27	Late Summer Bank Holiday	england-and-wales	\N	269
+270	2026-12-03 10:04:56.405566+00	insert	270	2029-12-25	Christmas Day	england-and-wales	\N	270
+271	2026-12-03 10:04:56.405566+00	insert	271	2029-12-26	Boxing Day	england-and-wales	\N	271
+272	2026-12-03 10:04:56.405566+00	insert	272	2030-01-01	New Year's Day	england-and-wales	\N	272
+273	2026-12-03 10:04:56.405566+00	insert	273	2030-04-19	Good Friday	england-and-wales	\N	273
+274	2026-12-03 10:04:56.405566+00	insert	274	2030-04-22	Easter Monday	england-and-wales	\N	274
+275	2026-12-03 10:04:56.405566+00	insert	275	2030-05-06	May Day	england-and-wales	\N	275
+276	2026-12-03 10:04:56.405566+00	insert	276	2030-05-27	Spring Bank Holiday	england-and-wales	\N	276
+277	2026-12-03 10:04:56.405566+00	insert	277	2030-08-26	Late Summer Bank Holiday	england-and-wales	\N	277
+278	2026-12-03 10:04:56.405566+00	insert	278	2030-12-25	Christmas Day	england-and-wales	\N	278
+279	2026-12-03 10:04:56.405566+00	insert	279	2030-12-26	Boxing Day	england-and-wales	\N	279
+280	2026-12-03 10:04:56.405566+00	insert	280	2031-01-01	New Year's Day	england-and-wales	\N	280
+281	2026-12-03 10:04:56.405566+00	insert	281	2031-04-11	Good Friday	england-and-wales	\N	281
+282	2026-12-03 10:04:56.405566+00	insert	282	2031-04-14	Easter Monday	england-and-wales	\N	282
+283	2026-12-03 10:04:56.405566+00	insert	283	2031-05-05	May Day	england-and-wales	\N	283
+284	2026-12-03 10:04:56.405566+00	insert	284	2031-05-26	Spring Bank Holiday	england-and-wales	\N	284
+285	2026-12-03 10:04:56.405566+00	insert	285	2031-08-25	Late Summer Bank Holiday	england-and-wales	\N	285
+286	2026-12-03 10:04:56.405566+00	insert	286	2031-12-25	Christmas Day	england-and-wales	\N	286
+287	2026-12-03 10:04:56.405566+00	insert	287	2031-12-26	Boxing Day	england-and-wales	\N	287
+288	2026-12-03 10:04:56.405566+00	insert	288	2032-01-01	New Year's Day	england-and-wales	\N	288
+289	2026-12-03 10:04:56.405566+00	insert	289	2032-03-26	Good Friday	england-and-wales	\N	289
+290	2026-12-03 10:04:56.405566+00	insert	290	2032-03-29	Easter Monday	england-and-wales	\N	290
+291	2026-12-03 10:04:56.405566+00	insert	291	2032-05-03	May Day	england-and-wales	\N	291
+292	2026-12-03 10:04:56.405566+00	insert	292	2032-05-31	Spring Bank Holiday	england-and-wales	\N	292
+293	2026-12-03 10:04:56.405566+00	insert	293	2032-08-30	Late Summer Bank Holiday	england-and-wales	\N	293
+294	2026-12-03 10:04:56.405566+00	insert	294	2032-12-25	Christmas Day	england-and-wales	\N	294
+295	2026-12-03 10:04:56.405566+00	insert	295	2032-12-26	Boxing Day	england-and-wales	\N	295
+296	2026-12-03 10:04:56.405566+00	insert	296	2032-12-27	Christmas Day (observed)	england-and-wales	\N	296
+297	2026-12-03 10:04:56.405566+00	insert	297	2032-12-28	Boxing Day (observed)	england-and-wales	\N	297
+298	2026-12-03 10:04:56.405566+00	insert	298	2033-01-01	New Year's Day	england-and-wales	\N	298
+299	2026-12-03 10:04:56.405566+00	insert	299	2033-01-03	New Year's Day (observed)	england-and-wales	\N	299
+300	2026-12-03 10:04:56.405566+00	insert	300	2033-04-15	Good Friday	england-and-wales	\N	300
+301	2026-12-03 10:04:56.405566+00	insert	301	2033-04-18	Easter Monday	england-and-wales	\N	301
+302	2026-12-03 10:04:56.405566+00	insert	302	2033-05-02	May Day	england-and-wales	\N	302
+303	2026-12-03 10:04:56.405566+00	insert	303	2033-05-30	Spring Bank Holiday	england-and-wales	\N	303
+304	2026-12-03 10:04:56.405566+00	insert	304	2033-08-29	Late Summer Bank Holiday	england-and-wales	\N	304
+305	2026-12-03 10:04:56.405566+00	insert	305	2033-12-25	Christmas Day	england-and-wales	\N	305
+306	2026-12-03 10:04:56.405566+00	insert	306	2033-12-26	Boxing Day	england-and-wales	\N	306
+307	2026-12-03 10:04:56.405566+00	insert	307	2033-12-27	Christmas Day (observed)	england-and-wales	\N	307
+308	2026-12-03 10:04:56.405566+00	insert	308	2034-01-01	New Year's Day	england-and-wales	\N	308
+309	2026-12-03 10:04:56.405566+00	insert	309	2034-01-02	New Year's Day (observed)	england-and-wales	\N	309
+310	2026-12-03 10:04:56.405566+00	insert	310	2034-04-07	Good Friday	england-and-wales	\N	310
+311	2026-12-03 10:04:56.405566+00	insert	311	2034-04-10	Easter Monday	england-and-wales	\N	311
+312	2026-12-03 10:04:56.405566+00	insert	312	2034-05-01	May Day	england-and-wales	\N	312
+313	2026-12-03 10:04:56.405566+00	insert	313	2034-05-29	Spring Bank Holiday	england-and-wales	\N	313
+314	2026-12-03 10:04:56.405566+00	insert	314	2034-08-28	Late Summer Bank Holiday	england-and-wales	\N	314
+315	2026-12-03 10:04:56.405566+00	insert	315	2034-12-25	Christmas Day	england-and-wales	\N	315
+316	2026-12-03 10:04:56.405566+00	insert	316	2034-12-26	Boxing Day	england-and-wales	\N	316
+317	2026-12-03 10:04:56.405566+00	insert	317	2035-01-01	New Year's Day	england-and-wales	\N	317
+318	2026-12-03 10:04:56.405566+00	insert	318	2035-03-23	Good Friday	england-and-wales	\N	318
+319	2026-12-03 10:04:56.405566+00	insert	319	2035-03-26	Easter Monday	england-and-wales	\N	319
+320	2026-12-03 10:04:56.405566+00	insert	320	2035-05-07	May Day	england-and-wales	\N	320
+321	2026-12-03 10:04:56.405566+00	insert	321	2035-05-28	Spring Bank Holiday	england-and-wales	\N	321
+322	2026-12-03 10:04:56.405566+00	insert	322	2035-08-27	Late Summer Bank Holiday	england-and-wales	\N	322
+323	2026-12-03 10:04:56.405566+00	insert	323	2035-12-25	Christmas Day	england-and-wales	\N	323
+324	2026-12-03 10:04:56.405566+00	insert	324	2035-12-26	Boxing Day	england-and-wales	\N	324
+325	2026-12-03 10:04:56.405566+00	insert	325	2036-01-01	New Year's Day	england-and-wales	\N	325
+326	2026-12-03 10:04:56.405566+00	insert	326	2036-04-11	Good Friday	england-and-wales	\N	326
+327	2026-12-03 10:04:56.405566+00	insert	327	2036-04-14	Easter Monday	england-and-wales	\N	327
+328	2026-12-03 10:04:56.405566+00	insert	328	2036-05-05	May Day	england-and-wales	\N	328
+329	2026-12-03 10:04:56.405566+00	insert	329	2036-05-26	Spring Bank Holiday	england-and-wales	\N	329
+330	2026-12-03 10:04:56.405566+00	insert	330	2036-08-25	Late Summer Bank Holiday	england-and-wales	\N	330
+331	2026-12-03 10:04:56.405566+00	insert	331	2036-12-25	Christmas Day	england-and-wales	\N	331
+332	2026-12-03 10:04:56.405566+00	insert	332	2036-12-26	Boxing Day	england-and-wales	\N	332
+333	2026-12-03 10:04:56.405566+00	insert	333	2037-01-01	New Year's Day	england-and-wales	\N	333
+334	2026-12-03 10:04:56.405566+00	insert	334	2037-04-03	Good Friday	england-and-wales	\N	334
+335	2026-12-03 10:04:56.405566+00	insert	335	2037-04-06	Easter Monday	england-and-wales	\N	335
+336	2026-12-03 10:04:56.405566+00	insert	336	2037-05-04	May Day	england-and-wales	\N	336
+337	2026-12-03 10:04:56.405566+00	insert	337	2037-05-25	Spring Bank Holiday	england-and-wales	\N	337
+338	2026-12-03 10:04:56.405566+00	insert	338	2037-08-31	Late Summer Bank Holiday	england-and-wales	\N	338
+339	2026-12-03 10:04:56.405566+00	insert	339	2037-12-25	Christmas Day	england-and-wales	\N	339
+340	2026-12-03 10:04:56.405566+00	insert	340	2037-12-26	Boxing Day	england-and-wales	\N	340
+341	2026-12-03 10:04:56.405566+00	insert	341	2037-12-28	Boxing Day (observed)	england-and-wales	\N	341
+342	2026-12-03 10:04:56.405566+00	insert	342	2038-01-01	New Year's Day	england-and-wales	\N	342
+343	2026-12-03 10:04:56.405566+00	insert	343	2038-04-23	Good Friday	england-and-wales	\N	343
+344	2026-12-03 10:04:56.405566+00	insert	344	2038-04-26	Easter Monday	england-and-wales	\N	344
+345	2026-12-03 10:04:56.405566+00	insert	345	2038-05-03	May Day	england-and-wales	\N	345
+346	2026-12-03 10:04:56.405566+00	insert	346	2038-05-31	Spring Bank Holiday	england-and-wales	\N	346
+347	2026-12-03 10:04:56.405566+00	insert	347	2038-08-30	Late Summer Bank Holiday	england-and-wales	\N	347
+348	2026-12-03 10:04:56.405566+00	insert	348	2038-12-25	Christmas Day	england-and-wales	\N	348
+349	2026-12-03 10:04:56.405566+00	insert	349	2038-12-26	Boxing Day	england-and-wales	\N	349
+350	2026-12-03 10:04:56.405566+00	insert	350	2038-12-27	Christmas Day (observed)	england-and-wales	\N	350
+351	2026-12-03 10:04:56.405566+00	insert	351	2038-12-28	Boxing Day (observed)	england-and-wales	\N	351
+352	2026-12-03 10:04:56.405566+00	insert	352	2039-01-01	New Year's Day	england-and-wales	\N	352
+353	2026-12-03 10:04:56.405566+00	insert	353	2039-01-03	New Year's Day (observed)	england-and-wales	\N	353
+354	2026-12-03 10:04:56.405566+00	insert	354	2039-04-08	Good Friday	england-and-wales	\N	354
+355	2026-12-03 10:04:56.405566+00	insert	355	2039-04-11	Easter Monday	england-and-wales	\N	355
+356	2026-12-03 10:04:56.405566+00	insert	356	2039-05-02	May Day	england-and-wales	\N	356
+357	2026-12-03 10:04:56.405566+00	insert	357	2039-05-30	Spring Bank Holiday	england-and-wales	\N	357
+358	2026-12-03 10:04:56.405566+00	insert	358	2039-08-29	Late Summer Bank Holiday	england-and-wales	\N	358
+359	2026-12-03 10:04:56.405566+00	insert	359	2039-12-25	Christmas Day	england-and-wales	\N	359
+360	2026-12-03 10:04:56.405566+00	insert	360	2039-12-26	Boxing Day	england-and-wales	\N	360
+361	2026-12-03 10:04:56.405566+00	insert	361	2039-12-27	Christmas Day (observed)	england-and-wales	\N	361
+362	2026-12-03 10:04:56.405566+00	insert	362	2040-01-01	New Year's Day	england-and-wales	\N	362
+363	2026-12-03 10:04:56.405566+00	insert	363	2040-01-02	New Year's Day (observed)	england-and-wales	\N	363
+364	2026-12-03 10:04:56.405566+00	insert	364	2040-03-30	Good Friday	england-and-wales	\N	364
+365	2026-12-03 10:04:56.405566+00	insert	365	2040-04-02	Easter Monday	england-and-wales	\N	365
+366	2026-12-03 10:04:56.405566+00	insert	366	2040-05-07	May Day	england-and-wales	\N	366
+367	2026-12-03 10:04:56.405566+00	insert	367	2040-05-28	Spring Bank Holiday	england-and-wales	\N	367
+368	2026-12-03 10:04:56.405566+00	insert	368	2040-08-27	Late Summer Bank Holiday	england-and-wales	\N	368
+369	2026-12-03 10:04:56.405566+00	insert	369	2040-12-25	Christmas Day	england-and-wales	\N	369
+370	2026-12-03 10:04:56.405566+00	insert	370	2040-12-26	Boxing Day	england-and-wales	\N	370
 \.
 
 
@@ -13831,7 +18997,7 @@ COPY public.workforce_teamevent (pgh_id, pgh_created_at, pgh_label, id, name, ki
 -- Data for Name: workforce_user; Type: TABLE DATA; Schema: public; Owner: -
 --
 
-COPY public.workforce_user (id, password, last_login, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined, role, job_title, agency_worker, team_id, asye_started_on, started_on) FROM stdin;
+COPY public.workforce_user (id, password, last_login, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined, role, job_title, agency_worker, team_id, asye_started_on, started_on, sso_id) FROM stdin;
 \.
 
 
@@ -13855,7 +19021,7 @@ COPY public.workforce_user_user_permissions (id, user_id, permission_id) FROM st
 -- Data for Name: workforce_userevent; Type: TABLE DATA; Schema: public; Owner: -
 --
 
-COPY public.workforce_userevent (pgh_id, pgh_created_at, pgh_label, id, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined, role, job_title, agency_worker, pgh_context_id, pgh_obj_id, team_id, asye_started_on, started_on) FROM stdin;
+COPY public.workforce_userevent (pgh_id, pgh_created_at, pgh_label, id, is_superuser, username, first_name, last_name, email, is_staff, is_active, date_joined, role, job_title, agency_worker, pgh_context_id, pgh_obj_id, team_id, asye_started_on, started_on, sso_id) FROM stdin;
 \.
 
 
@@ -13951,6 +19117,139 @@ SELECT pg_catalog.setval('public.assessments_assessmentevent_pgh_id_seq', 1, fal
 
 
 --
+-- Name: audits_audit_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_audit_id_seq', 1, false);
+
+
+--
+-- Name: audits_auditaction_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_auditaction_id_seq', 1, false);
+
+
+--
+-- Name: audits_auditactionevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_auditactionevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: audits_auditdomain_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_auditdomain_id_seq', 13, true);
+
+
+--
+-- Name: audits_auditdomainevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_auditdomainevent_pgh_id_seq', 13, true);
+
+
+--
+-- Name: audits_auditevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_auditevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: audits_auditquestion_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_auditquestion_id_seq', 26, true);
+
+
+--
+-- Name: audits_auditquestionevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_auditquestionevent_pgh_id_seq', 26, true);
+
+
+--
+-- Name: audits_audittool_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_audittool_id_seq', 2, true);
+
+
+--
+-- Name: audits_audittoolevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_audittoolevent_pgh_id_seq', 2, true);
+
+
+--
+-- Name: audits_grading_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_grading_id_seq', 1, false);
+
+
+--
+-- Name: audits_gradingevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_gradingevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: audits_programme_auditors_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_programme_auditors_id_seq', 1, false);
+
+
+--
+-- Name: audits_programme_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_programme_id_seq', 1, false);
+
+
+--
+-- Name: audits_programme_moderators_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_programme_moderators_id_seq', 1, false);
+
+
+--
+-- Name: audits_programme_teams_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_programme_teams_id_seq', 1, false);
+
+
+--
+-- Name: audits_programmeevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_programmeevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: audits_reflection_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_reflection_id_seq', 1, false);
+
+
+--
+-- Name: audits_reflectionevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.audits_reflectionevent_pgh_id_seq', 1, false);
+
+
+--
 -- Name: auth_group_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -13961,14 +19260,14 @@ SELECT pg_catalog.setval('public.auth_group_id_seq', 1, true);
 -- Name: auth_group_permissions_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 19, true);
+SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 35, true);
 
 
 --
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 676, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 900, true);
 
 
 --
@@ -14060,6 +19359,34 @@ SELECT pg_catalog.setval('public.care_leavers_pathwayplanreview_id_seq', 1, fals
 --
 
 SELECT pg_catalog.setval('public.care_leavers_pathwayplanreviewevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: caseloads_caseloadlimit_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.caseloads_caseloadlimit_id_seq', 2, true);
+
+
+--
+-- Name: caseloads_caseloadlimitevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.caseloads_caseloadlimitevent_pgh_id_seq', 2, true);
+
+
+--
+-- Name: caseloads_caseweight_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.caseloads_caseweight_id_seq', 7, true);
+
+
+--
+-- Name: caseloads_caseweightevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.caseloads_caseweightevent_pgh_id_seq', 7, true);
 
 
 --
@@ -14252,6 +19579,48 @@ SELECT pg_catalog.setval('public.data_quality_problem_id_seq', 1, false);
 
 
 --
+-- Name: decisions_managerdecision_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.decisions_managerdecision_id_seq', 1, false);
+
+
+--
+-- Name: decisions_managerdecisionevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.decisions_managerdecisionevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: dfe_feed_feedchild_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.dfe_feed_feedchild_id_seq', 1, false);
+
+
+--
+-- Name: dfe_feed_feedchildevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.dfe_feed_feedchildevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: dfe_feed_feedrun_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.dfe_feed_feedrun_id_seq', 1, false);
+
+
+--
+-- Name: dfe_feed_feedrunevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.dfe_feed_feedrunevent_pgh_id_seq', 1, false);
+
+
+--
 -- Name: django_admin_log_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -14262,14 +19631,14 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 169, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 225, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 75, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 134, true);
 
 
 --
@@ -14326,6 +19695,20 @@ SELECT pg_catalog.setval('public.looked_after_conviction_id_seq', 1, false);
 --
 
 SELECT pg_catalog.setval('public.looked_after_convictionevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: looked_after_deprivationofliberty_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.looked_after_deprivationofliberty_id_seq', 1, false);
+
+
+--
+-- Name: looked_after_deprivationoflibertyevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.looked_after_deprivationoflibertyevent_pgh_id_seq', 1, false);
 
 
 --
@@ -14567,6 +19950,13 @@ SELECT pg_catalog.setval('public.looked_after_uascstatusevent_pgh_id_seq', 1, fa
 
 
 --
+-- Name: otp_totp_totpdevice_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.otp_totp_totpdevice_id_seq', 1, false);
+
+
+--
 -- Name: oversight_challenge_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -14728,6 +20118,20 @@ SELECT pg_catalog.setval('public.people_relationshipevent_pgh_id_seq', 1, false)
 
 
 --
+-- Name: performance_boardpack_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.performance_boardpack_id_seq', 1, false);
+
+
+--
+-- Name: performance_boardpackevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.performance_boardpackevent_pgh_id_seq', 1, false);
+
+
+--
 -- Name: performance_indicatorsnapshot_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -14854,6 +20258,34 @@ SELECT pg_catalog.setval('public.permanence_permanencestepevent_pgh_id_seq', 1, 
 
 
 --
+-- Name: permanence_preproceedings_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.permanence_preproceedings_id_seq', 1, false);
+
+
+--
+-- Name: permanence_preproceedingsevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.permanence_preproceedingsevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: permanence_preproceedingsmeeting_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.permanence_preproceedingsmeeting_id_seq', 1, false);
+
+
+--
+-- Name: permanence_preproceedingsmeetingevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.permanence_preproceedingsmeetingevent_pgh_id_seq', 1, false);
+
+
+--
 -- Name: permanence_previouspermanence_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -14896,6 +20328,34 @@ SELECT pg_catalog.setval('public.private_fostering_privatefosteringevent_pgh_id_
 
 
 --
+-- Name: procrastinate_events_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.procrastinate_events_id_seq', 1, false);
+
+
+--
+-- Name: procrastinate_jobs_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.procrastinate_jobs_id_seq', 1, false);
+
+
+--
+-- Name: procrastinate_periodic_defers_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.procrastinate_periodic_defers_id_seq', 1, false);
+
+
+--
+-- Name: procrastinate_workers_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.procrastinate_workers_id_seq', 1, false);
+
+
+--
 -- Name: returns_returnexport_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -14907,6 +20367,118 @@ SELECT pg_catalog.setval('public.returns_returnexport_id_seq', 1, false);
 --
 
 SELECT pg_catalog.setval('public.returns_returnexportevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: staff_agencypricecap_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_agencypricecap_id_seq', 1, false);
+
+
+--
+-- Name: staff_agencypricecapevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_agencypricecapevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: staff_attendance_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_attendance_id_seq', 1, false);
+
+
+--
+-- Name: staff_attendanceevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_attendanceevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: staff_course_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_course_id_seq', 7, true);
+
+
+--
+-- Name: staff_courseevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_courseevent_pgh_id_seq', 7, true);
+
+
+--
+-- Name: staff_induction_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_induction_id_seq', 1, false);
+
+
+--
+-- Name: staff_inductionevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_inductionevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: staff_inductionitem_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_inductionitem_id_seq', 23, true);
+
+
+--
+-- Name: staff_inductionitemevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_inductionitemevent_pgh_id_seq', 23, true);
+
+
+--
+-- Name: staff_inductiontask_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_inductiontask_id_seq', 1, false);
+
+
+--
+-- Name: staff_inductiontaskevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_inductiontaskevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: staff_post_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_post_id_seq', 1, false);
+
+
+--
+-- Name: staff_postevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_postevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: staff_staffprofileevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_staffprofileevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: staff_staffread_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.staff_staffread_id_seq', 1, false);
 
 
 --
@@ -15155,6 +20727,206 @@ ALTER TABLE ONLY public.assessments_assessmentevent
 
 
 --
+-- Name: audits_auditdomain audit_domain_code; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditdomain
+    ADD CONSTRAINT audit_domain_code UNIQUE (tool_id, code);
+
+
+--
+-- Name: audits_audit audit_one_per_child; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audit
+    ADD CONSTRAINT audit_one_per_child UNIQUE (programme_id, child_id);
+
+
+--
+-- Name: audits_audit audits_audit_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audit
+    ADD CONSTRAINT audits_audit_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_auditaction audits_auditaction_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditaction
+    ADD CONSTRAINT audits_auditaction_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_auditactionevent audits_auditactionevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditactionevent
+    ADD CONSTRAINT audits_auditactionevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: audits_auditdomain audits_auditdomain_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditdomain
+    ADD CONSTRAINT audits_auditdomain_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_auditdomainevent audits_auditdomainevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditdomainevent
+    ADD CONSTRAINT audits_auditdomainevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: audits_auditevent audits_auditevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditevent
+    ADD CONSTRAINT audits_auditevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: audits_auditquestion audits_auditquestion_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditquestion
+    ADD CONSTRAINT audits_auditquestion_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_auditquestionevent audits_auditquestionevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditquestionevent
+    ADD CONSTRAINT audits_auditquestionevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: audits_audittool audits_audittool_code_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audittool
+    ADD CONSTRAINT audits_audittool_code_key UNIQUE (code);
+
+
+--
+-- Name: audits_audittool audits_audittool_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audittool
+    ADD CONSTRAINT audits_audittool_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_audittoolevent audits_audittoolevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audittoolevent
+    ADD CONSTRAINT audits_audittoolevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: audits_grading audits_grading_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_grading
+    ADD CONSTRAINT audits_grading_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_gradingevent audits_gradingevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_gradingevent
+    ADD CONSTRAINT audits_gradingevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: audits_programme_auditors audits_programme_auditors_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_auditors
+    ADD CONSTRAINT audits_programme_auditors_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_programme_auditors audits_programme_auditors_programme_id_user_id_b1241fae_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_auditors
+    ADD CONSTRAINT audits_programme_auditors_programme_id_user_id_b1241fae_uniq UNIQUE (programme_id, user_id);
+
+
+--
+-- Name: audits_programme_moderators audits_programme_moderators_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_moderators
+    ADD CONSTRAINT audits_programme_moderators_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_programme_moderators audits_programme_moderators_programme_id_user_id_29218bc2_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_moderators
+    ADD CONSTRAINT audits_programme_moderators_programme_id_user_id_29218bc2_uniq UNIQUE (programme_id, user_id);
+
+
+--
+-- Name: audits_programme audits_programme_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme
+    ADD CONSTRAINT audits_programme_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_programme_teams audits_programme_teams_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_teams
+    ADD CONSTRAINT audits_programme_teams_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_programme_teams audits_programme_teams_programme_id_team_id_57bea74e_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_teams
+    ADD CONSTRAINT audits_programme_teams_programme_id_team_id_57bea74e_uniq UNIQUE (programme_id, team_id);
+
+
+--
+-- Name: audits_programmeevent audits_programmeevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programmeevent
+    ADD CONSTRAINT audits_programmeevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: audits_reflection audits_reflection_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_reflection
+    ADD CONSTRAINT audits_reflection_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audits_reflectionevent audits_reflectionevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_reflectionevent
+    ADD CONSTRAINT audits_reflectionevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
 -- Name: auth_group auth_group_name_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -15336,6 +21108,54 @@ ALTER TABLE ONLY public.care_leavers_pathwayplanreviewevent
 
 ALTER TABLE ONLY public.supervision_casediscussion
     ADD CONSTRAINT case_discussion_one_per_session UNIQUE (session_id, child_id);
+
+
+--
+-- Name: caseloads_caseloadlimit caseloads_caseloadlimit_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.caseloads_caseloadlimit
+    ADD CONSTRAINT caseloads_caseloadlimit_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: caseloads_caseloadlimit caseloads_caseloadlimit_role_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.caseloads_caseloadlimit
+    ADD CONSTRAINT caseloads_caseloadlimit_role_key UNIQUE (role);
+
+
+--
+-- Name: caseloads_caseloadlimitevent caseloads_caseloadlimitevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.caseloads_caseloadlimitevent
+    ADD CONSTRAINT caseloads_caseloadlimitevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: caseloads_caseweight caseloads_caseweight_case_type_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.caseloads_caseweight
+    ADD CONSTRAINT caseloads_caseweight_case_type_key UNIQUE (case_type);
+
+
+--
+-- Name: caseloads_caseweight caseloads_caseweight_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.caseloads_caseweight
+    ADD CONSTRAINT caseloads_caseweight_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: caseloads_caseweightevent caseloads_caseweightevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.caseloads_caseweightevent
+    ADD CONSTRAINT caseloads_caseweightevent_pkey PRIMARY KEY (pgh_id);
 
 
 --
@@ -15595,6 +21415,70 @@ ALTER TABLE ONLY public.data_quality_problem
 
 
 --
+-- Name: decisions_managerdecision decisions_managerdecision_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.decisions_managerdecision
+    ADD CONSTRAINT decisions_managerdecision_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: decisions_managerdecisionevent decisions_managerdecisionevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.decisions_managerdecisionevent
+    ADD CONSTRAINT decisions_managerdecisionevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: dfe_feed_feedchild dfe_feed_feedchild_mis_child_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dfe_feed_feedchild
+    ADD CONSTRAINT dfe_feed_feedchild_mis_child_id_key UNIQUE (mis_child_id);
+
+
+--
+-- Name: dfe_feed_feedchild dfe_feed_feedchild_person_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dfe_feed_feedchild
+    ADD CONSTRAINT dfe_feed_feedchild_person_id_key UNIQUE (person_id);
+
+
+--
+-- Name: dfe_feed_feedchild dfe_feed_feedchild_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dfe_feed_feedchild
+    ADD CONSTRAINT dfe_feed_feedchild_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: dfe_feed_feedchildevent dfe_feed_feedchildevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dfe_feed_feedchildevent
+    ADD CONSTRAINT dfe_feed_feedchildevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: dfe_feed_feedrun dfe_feed_feedrun_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dfe_feed_feedrun
+    ADD CONSTRAINT dfe_feed_feedrun_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: dfe_feed_feedrunevent dfe_feed_feedrunevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dfe_feed_feedrunevent
+    ADD CONSTRAINT dfe_feed_feedrunevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
 -- Name: django_admin_log django_admin_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -15632,6 +21516,14 @@ ALTER TABLE ONLY public.django_migrations
 
 ALTER TABLE ONLY public.django_session
     ADD CONSTRAINT django_session_pkey PRIMARY KEY (session_key);
+
+
+--
+-- Name: looked_after_deprivationofliberty dolo_no_overlap; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.looked_after_deprivationofliberty
+    ADD CONSTRAINT dolo_no_overlap EXCLUDE USING gist (child_id WITH =, daterange(start_date, end_date, '[)'::text) WITH &&);
 
 
 --
@@ -15699,6 +21591,14 @@ ALTER TABLE ONLY public.front_door_referralevent
 
 
 --
+-- Name: audits_grading grading_one_per_role; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_grading
+    ADD CONSTRAINT grading_one_per_role UNIQUE NULLS NOT DISTINCT (audit_id, domain_id, role);
+
+
+--
 -- Name: looked_after_lareview lareview_one_a_day; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -15736,6 +21636,22 @@ ALTER TABLE ONLY public.looked_after_conviction
 
 ALTER TABLE ONLY public.looked_after_convictionevent
     ADD CONSTRAINT looked_after_convictionevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: looked_after_deprivationofliberty looked_after_deprivationofliberty_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.looked_after_deprivationofliberty
+    ADD CONSTRAINT looked_after_deprivationofliberty_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: looked_after_deprivationoflibertyevent looked_after_deprivationoflibertyevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.looked_after_deprivationoflibertyevent
+    ADD CONSTRAINT looked_after_deprivationoflibertyevent_pkey PRIMARY KEY (pgh_id);
 
 
 --
@@ -16043,6 +21959,14 @@ ALTER TABLE ONLY public.looked_after_missingepisode
 
 
 --
+-- Name: otp_totp_totpdevice otp_totp_totpdevice_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.otp_totp_totpdevice
+    ADD CONSTRAINT otp_totp_totpdevice_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: oversight_challenge oversight_challenge_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -16235,6 +22159,22 @@ ALTER TABLE ONLY public.looked_after_personaleducationplan
 
 
 --
+-- Name: performance_boardpack performance_boardpack_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.performance_boardpack
+    ADD CONSTRAINT performance_boardpack_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: performance_boardpackevent performance_boardpackevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.performance_boardpackevent
+    ADD CONSTRAINT performance_boardpackevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
 -- Name: performance_indicatorsnapshot performance_indicatorsnapshot_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -16411,6 +22351,38 @@ ALTER TABLE ONLY public.permanence_permanencestepevent
 
 
 --
+-- Name: permanence_preproceedings permanence_preproceedings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permanence_preproceedings
+    ADD CONSTRAINT permanence_preproceedings_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: permanence_preproceedingsevent permanence_preproceedingsevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permanence_preproceedingsevent
+    ADD CONSTRAINT permanence_preproceedingsevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: permanence_preproceedingsmeeting permanence_preproceedingsmeeting_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permanence_preproceedingsmeeting
+    ADD CONSTRAINT permanence_preproceedingsmeeting_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: permanence_preproceedingsmeetingevent permanence_preproceedingsmeetingevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permanence_preproceedingsmeetingevent
+    ADD CONSTRAINT permanence_preproceedingsmeetingevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
 -- Name: permanence_previouspermanence permanence_previouspermanence_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -16491,6 +22463,46 @@ ALTER TABLE ONLY public.data_quality_problem
 
 
 --
+-- Name: procrastinate_events procrastinate_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_events
+    ADD CONSTRAINT procrastinate_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: procrastinate_jobs procrastinate_jobs_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_jobs
+    ADD CONSTRAINT procrastinate_jobs_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: procrastinate_periodic_defers procrastinate_periodic_defers_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_periodic_defers
+    ADD CONSTRAINT procrastinate_periodic_defers_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: procrastinate_periodic_defers procrastinate_periodic_defers_unique; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_periodic_defers
+    ADD CONSTRAINT procrastinate_periodic_defers_unique UNIQUE (task_name, periodic_id, defer_timestamp);
+
+
+--
+-- Name: procrastinate_workers procrastinate_workers_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_workers
+    ADD CONSTRAINT procrastinate_workers_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: returns_returnexport returns_returnexport_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -16520,6 +22532,166 @@ ALTER TABLE ONLY public.looked_after_schoolplacement
 
 ALTER TABLE ONLY public.performance_indicatorsnapshot
     ADD CONSTRAINT snapshot_one_per_day_and_team UNIQUE NULLS NOT DISTINCT (code, as_of, team_id);
+
+
+--
+-- Name: staff_agencypricecap staff_agencypricecap_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_agencypricecap
+    ADD CONSTRAINT staff_agencypricecap_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: staff_agencypricecap staff_agencypricecap_role_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_agencypricecap
+    ADD CONSTRAINT staff_agencypricecap_role_key UNIQUE (role);
+
+
+--
+-- Name: staff_agencypricecapevent staff_agencypricecapevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_agencypricecapevent
+    ADD CONSTRAINT staff_agencypricecapevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: staff_attendance staff_attendance_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_attendance
+    ADD CONSTRAINT staff_attendance_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: staff_attendanceevent staff_attendanceevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_attendanceevent
+    ADD CONSTRAINT staff_attendanceevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: staff_course staff_course_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_course
+    ADD CONSTRAINT staff_course_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: staff_course staff_course_title_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_course
+    ADD CONSTRAINT staff_course_title_key UNIQUE (title);
+
+
+--
+-- Name: staff_courseevent staff_courseevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_courseevent
+    ADD CONSTRAINT staff_courseevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: staff_induction staff_induction_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_induction
+    ADD CONSTRAINT staff_induction_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: staff_induction staff_induction_worker_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_induction
+    ADD CONSTRAINT staff_induction_worker_id_key UNIQUE (worker_id);
+
+
+--
+-- Name: staff_inductionevent staff_inductionevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_inductionevent
+    ADD CONSTRAINT staff_inductionevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: staff_inductionitem staff_inductionitem_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_inductionitem
+    ADD CONSTRAINT staff_inductionitem_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: staff_inductionitemevent staff_inductionitemevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_inductionitemevent
+    ADD CONSTRAINT staff_inductionitemevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: staff_inductiontask staff_inductiontask_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_inductiontask
+    ADD CONSTRAINT staff_inductiontask_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: staff_inductiontaskevent staff_inductiontaskevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_inductiontaskevent
+    ADD CONSTRAINT staff_inductiontaskevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: staff_post staff_post_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_post
+    ADD CONSTRAINT staff_post_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: staff_postevent staff_postevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_postevent
+    ADD CONSTRAINT staff_postevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: staff_staffprofile staff_staffprofile_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_staffprofile
+    ADD CONSTRAINT staff_staffprofile_pkey PRIMARY KEY (user_id);
+
+
+--
+-- Name: staff_staffprofileevent staff_staffprofileevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_staffprofileevent
+    ADD CONSTRAINT staff_staffprofileevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: staff_staffread staff_staffread_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_staffread
+    ADD CONSTRAINT staff_staffread_pkey PRIMARY KEY (id);
 
 
 --
@@ -16688,6 +22860,14 @@ ALTER TABLE ONLY public.workforce_user_groups
 
 ALTER TABLE ONLY public.workforce_user
     ADD CONSTRAINT workforce_user_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: workforce_user workforce_user_sso_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.workforce_user
+    ADD CONSTRAINT workforce_user_sso_id_key UNIQUE (sso_id);
 
 
 --
@@ -17129,6 +23309,503 @@ CREATE INDEX assessments_assessmentevent_submitted_by_id_bbea5d01 ON public.asse
 
 
 --
+-- Name: attendance_latest; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX attendance_latest ON public.staff_attendance USING btree (worker_id, course_id, attended_on DESC);
+
+
+--
+-- Name: audit_action_child; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_action_child ON public.audits_auditaction USING btree (child_id, due_on);
+
+
+--
+-- Name: audit_action_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_action_open ON public.audits_auditaction USING btree (owner_id, due_on) WHERE (done_on IS NULL);
+
+
+--
+-- Name: audit_auditor; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_auditor ON public.audits_audit USING btree (auditor_id, status);
+
+
+--
+-- Name: audit_child; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_child ON public.audits_audit USING btree (child_id, id DESC);
+
+
+--
+-- Name: audit_completed; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_completed ON public.audits_audit USING btree (completed_at) WHERE ((status)::text = 'completed'::text);
+
+
+--
+-- Name: audits_audit_auditor_id_f712d234; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_audit_auditor_id_f712d234 ON public.audits_audit USING btree (auditor_id);
+
+
+--
+-- Name: audits_audit_child_id_5f55d34b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_audit_child_id_5f55d34b ON public.audits_audit USING btree (child_id);
+
+
+--
+-- Name: audits_audit_moderator_id_67b774d7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_audit_moderator_id_67b774d7 ON public.audits_audit USING btree (moderator_id);
+
+
+--
+-- Name: audits_audit_programme_id_2e50feaa; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_audit_programme_id_2e50feaa ON public.audits_audit USING btree (programme_id);
+
+
+--
+-- Name: audits_audit_team_id_9acb4ea6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_audit_team_id_9acb4ea6 ON public.audits_audit USING btree (team_id);
+
+
+--
+-- Name: audits_audit_worker_id_f70a5e30; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_audit_worker_id_f70a5e30 ON public.audits_audit USING btree (worker_id);
+
+
+--
+-- Name: audits_auditaction_audit_id_87d154ec; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditaction_audit_id_87d154ec ON public.audits_auditaction USING btree (audit_id);
+
+
+--
+-- Name: audits_auditaction_child_id_2b87ea28; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditaction_child_id_2b87ea28 ON public.audits_auditaction USING btree (child_id);
+
+
+--
+-- Name: audits_auditaction_done_by_id_7fe01ce9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditaction_done_by_id_7fe01ce9 ON public.audits_auditaction USING btree (done_by_id);
+
+
+--
+-- Name: audits_auditaction_owner_id_fb2c36e6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditaction_owner_id_fb2c36e6 ON public.audits_auditaction USING btree (owner_id);
+
+
+--
+-- Name: audits_auditaction_recorded_by_id_0d2a580c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditaction_recorded_by_id_0d2a580c ON public.audits_auditaction USING btree (recorded_by_id);
+
+
+--
+-- Name: audits_auditactionevent_audit_id_5906a19d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditactionevent_audit_id_5906a19d ON public.audits_auditactionevent USING btree (audit_id);
+
+
+--
+-- Name: audits_auditactionevent_child_id_09e39844; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditactionevent_child_id_09e39844 ON public.audits_auditactionevent USING btree (child_id);
+
+
+--
+-- Name: audits_auditactionevent_done_by_id_c02e82bb; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditactionevent_done_by_id_c02e82bb ON public.audits_auditactionevent USING btree (done_by_id);
+
+
+--
+-- Name: audits_auditactionevent_owner_id_89b4b77c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditactionevent_owner_id_89b4b77c ON public.audits_auditactionevent USING btree (owner_id);
+
+
+--
+-- Name: audits_auditactionevent_pgh_context_id_7284470b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditactionevent_pgh_context_id_7284470b ON public.audits_auditactionevent USING btree (pgh_context_id);
+
+
+--
+-- Name: audits_auditactionevent_pgh_obj_id_6a686a91; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditactionevent_pgh_obj_id_6a686a91 ON public.audits_auditactionevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: audits_auditactionevent_recorded_by_id_31e20e1d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditactionevent_recorded_by_id_31e20e1d ON public.audits_auditactionevent USING btree (recorded_by_id);
+
+
+--
+-- Name: audits_auditdomain_code_9057824a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditdomain_code_9057824a ON public.audits_auditdomain USING btree (code);
+
+
+--
+-- Name: audits_auditdomain_code_9057824a_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditdomain_code_9057824a_like ON public.audits_auditdomain USING btree (code varchar_pattern_ops);
+
+
+--
+-- Name: audits_auditdomain_tool_id_744ffca3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditdomain_tool_id_744ffca3 ON public.audits_auditdomain USING btree (tool_id);
+
+
+--
+-- Name: audits_auditdomainevent_pgh_context_id_468fb82c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditdomainevent_pgh_context_id_468fb82c ON public.audits_auditdomainevent USING btree (pgh_context_id);
+
+
+--
+-- Name: audits_auditdomainevent_pgh_obj_id_85b58dba; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditdomainevent_pgh_obj_id_85b58dba ON public.audits_auditdomainevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: audits_auditdomainevent_tool_id_2e5df2ee; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditdomainevent_tool_id_2e5df2ee ON public.audits_auditdomainevent USING btree (tool_id);
+
+
+--
+-- Name: audits_auditevent_auditor_id_12e46ee6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditevent_auditor_id_12e46ee6 ON public.audits_auditevent USING btree (auditor_id);
+
+
+--
+-- Name: audits_auditevent_child_id_eb83dbd3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditevent_child_id_eb83dbd3 ON public.audits_auditevent USING btree (child_id);
+
+
+--
+-- Name: audits_auditevent_moderator_id_81dcbf07; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditevent_moderator_id_81dcbf07 ON public.audits_auditevent USING btree (moderator_id);
+
+
+--
+-- Name: audits_auditevent_pgh_context_id_efcd8c85; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditevent_pgh_context_id_efcd8c85 ON public.audits_auditevent USING btree (pgh_context_id);
+
+
+--
+-- Name: audits_auditevent_pgh_obj_id_55b1d021; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditevent_pgh_obj_id_55b1d021 ON public.audits_auditevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: audits_auditevent_programme_id_0a8d3caf; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditevent_programme_id_0a8d3caf ON public.audits_auditevent USING btree (programme_id);
+
+
+--
+-- Name: audits_auditevent_team_id_f2009101; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditevent_team_id_f2009101 ON public.audits_auditevent USING btree (team_id);
+
+
+--
+-- Name: audits_auditevent_worker_id_0911ec64; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditevent_worker_id_0911ec64 ON public.audits_auditevent USING btree (worker_id);
+
+
+--
+-- Name: audits_auditquestion_domain_id_69d0049d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditquestion_domain_id_69d0049d ON public.audits_auditquestion USING btree (domain_id);
+
+
+--
+-- Name: audits_auditquestionevent_domain_id_a5f1e88f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditquestionevent_domain_id_a5f1e88f ON public.audits_auditquestionevent USING btree (domain_id);
+
+
+--
+-- Name: audits_auditquestionevent_pgh_context_id_e9a6b475; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditquestionevent_pgh_context_id_e9a6b475 ON public.audits_auditquestionevent USING btree (pgh_context_id);
+
+
+--
+-- Name: audits_auditquestionevent_pgh_obj_id_58ffd5a7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_auditquestionevent_pgh_obj_id_58ffd5a7 ON public.audits_auditquestionevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: audits_audittool_code_24e3f05a_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_audittool_code_24e3f05a_like ON public.audits_audittool USING btree (code varchar_pattern_ops);
+
+
+--
+-- Name: audits_audittoolevent_pgh_context_id_eae1fcaf; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_audittoolevent_pgh_context_id_eae1fcaf ON public.audits_audittoolevent USING btree (pgh_context_id);
+
+
+--
+-- Name: audits_audittoolevent_pgh_obj_id_0cf959f5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_audittoolevent_pgh_obj_id_0cf959f5 ON public.audits_audittoolevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: audits_grading_audit_id_f2f11097; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_grading_audit_id_f2f11097 ON public.audits_grading USING btree (audit_id);
+
+
+--
+-- Name: audits_grading_domain_id_b4384518; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_grading_domain_id_b4384518 ON public.audits_grading USING btree (domain_id);
+
+
+--
+-- Name: audits_grading_grader_id_14509ccc; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_grading_grader_id_14509ccc ON public.audits_grading USING btree (grader_id);
+
+
+--
+-- Name: audits_gradingevent_audit_id_375bf8ce; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_gradingevent_audit_id_375bf8ce ON public.audits_gradingevent USING btree (audit_id);
+
+
+--
+-- Name: audits_gradingevent_domain_id_46df6252; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_gradingevent_domain_id_46df6252 ON public.audits_gradingevent USING btree (domain_id);
+
+
+--
+-- Name: audits_gradingevent_grader_id_ed8b3f13; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_gradingevent_grader_id_ed8b3f13 ON public.audits_gradingevent USING btree (grader_id);
+
+
+--
+-- Name: audits_gradingevent_pgh_context_id_8a321822; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_gradingevent_pgh_context_id_8a321822 ON public.audits_gradingevent USING btree (pgh_context_id);
+
+
+--
+-- Name: audits_gradingevent_pgh_obj_id_95e31629; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_gradingevent_pgh_obj_id_95e31629 ON public.audits_gradingevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: audits_programme_auditors_programme_id_84cbf236; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programme_auditors_programme_id_84cbf236 ON public.audits_programme_auditors USING btree (programme_id);
+
+
+--
+-- Name: audits_programme_auditors_user_id_f7a40a32; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programme_auditors_user_id_f7a40a32 ON public.audits_programme_auditors USING btree (user_id);
+
+
+--
+-- Name: audits_programme_moderators_programme_id_40337129; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programme_moderators_programme_id_40337129 ON public.audits_programme_moderators USING btree (programme_id);
+
+
+--
+-- Name: audits_programme_moderators_user_id_4a6e01a2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programme_moderators_user_id_4a6e01a2 ON public.audits_programme_moderators USING btree (user_id);
+
+
+--
+-- Name: audits_programme_recorded_by_id_d91399bf; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programme_recorded_by_id_d91399bf ON public.audits_programme USING btree (recorded_by_id);
+
+
+--
+-- Name: audits_programme_teams_programme_id_eec8e5af; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programme_teams_programme_id_eec8e5af ON public.audits_programme_teams USING btree (programme_id);
+
+
+--
+-- Name: audits_programme_teams_team_id_ecc5a150; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programme_teams_team_id_ecc5a150 ON public.audits_programme_teams USING btree (team_id);
+
+
+--
+-- Name: audits_programme_tool_id_6b0e378b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programme_tool_id_6b0e378b ON public.audits_programme USING btree (tool_id);
+
+
+--
+-- Name: audits_programmeevent_pgh_context_id_7f1bcf18; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programmeevent_pgh_context_id_7f1bcf18 ON public.audits_programmeevent USING btree (pgh_context_id);
+
+
+--
+-- Name: audits_programmeevent_pgh_obj_id_e0d0ccd5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programmeevent_pgh_obj_id_e0d0ccd5 ON public.audits_programmeevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: audits_programmeevent_recorded_by_id_77a2ed4f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programmeevent_recorded_by_id_77a2ed4f ON public.audits_programmeevent USING btree (recorded_by_id);
+
+
+--
+-- Name: audits_programmeevent_tool_id_ee050c5a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_programmeevent_tool_id_ee050c5a ON public.audits_programmeevent USING btree (tool_id);
+
+
+--
+-- Name: audits_reflection_audit_id_1bdc4642; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_reflection_audit_id_1bdc4642 ON public.audits_reflection USING btree (audit_id);
+
+
+--
+-- Name: audits_reflection_recorded_by_id_f605aa33; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_reflection_recorded_by_id_f605aa33 ON public.audits_reflection USING btree (recorded_by_id);
+
+
+--
+-- Name: audits_reflectionevent_audit_id_a1899d21; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_reflectionevent_audit_id_a1899d21 ON public.audits_reflectionevent USING btree (audit_id);
+
+
+--
+-- Name: audits_reflectionevent_pgh_context_id_3c5b6853; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_reflectionevent_pgh_context_id_3c5b6853 ON public.audits_reflectionevent USING btree (pgh_context_id);
+
+
+--
+-- Name: audits_reflectionevent_pgh_obj_id_43afb92d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_reflectionevent_pgh_obj_id_43afb92d ON public.audits_reflectionevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: audits_reflectionevent_recorded_by_id_8d822060; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audits_reflectionevent_recorded_by_id_8d822060 ON public.audits_reflectionevent USING btree (recorded_by_id);
+
+
+--
 -- Name: auth_group_name_a6ea08ec_like; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -17504,6 +24181,48 @@ CREATE INDEX case_action_child ON public.supervision_caseaction USING btree (chi
 --
 
 CREATE INDEX case_discussion_child ON public.supervision_casediscussion USING btree (child_id, id DESC);
+
+
+--
+-- Name: caseloads_caseloadlimit_role_4f72aad2_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX caseloads_caseloadlimit_role_4f72aad2_like ON public.caseloads_caseloadlimit USING btree (role varchar_pattern_ops);
+
+
+--
+-- Name: caseloads_caseloadlimitevent_pgh_context_id_ecda1e9e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX caseloads_caseloadlimitevent_pgh_context_id_ecda1e9e ON public.caseloads_caseloadlimitevent USING btree (pgh_context_id);
+
+
+--
+-- Name: caseloads_caseloadlimitevent_pgh_obj_id_342d1049; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX caseloads_caseloadlimitevent_pgh_obj_id_342d1049 ON public.caseloads_caseloadlimitevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: caseloads_caseweight_case_type_bb69f7fb_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX caseloads_caseweight_case_type_bb69f7fb_like ON public.caseloads_caseweight USING btree (case_type varchar_pattern_ops);
+
+
+--
+-- Name: caseloads_caseweightevent_pgh_context_id_7b06bc1e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX caseloads_caseweightevent_pgh_context_id_7b06bc1e ON public.caseloads_caseweightevent USING btree (pgh_context_id);
+
+
+--
+-- Name: caseloads_caseweightevent_pgh_obj_id_c187c14b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX caseloads_caseweightevent_pgh_obj_id_c187c14b ON public.caseloads_caseweightevent USING btree (pgh_obj_id);
 
 
 --
@@ -18354,6 +25073,125 @@ CREATE INDEX cpplan_child_recent ON public.child_protection_childprotectionplan 
 
 
 --
+-- Name: decision_child; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX decision_child ON public.decisions_managerdecision USING btree (child_id, submitted_at DESC);
+
+
+--
+-- Name: decision_waiting; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX decision_waiting ON public.decisions_managerdecision USING btree (submitted_at) WHERE ((status)::text = 'submitted'::text);
+
+
+--
+-- Name: decisions_managerdecision_child_id_b41f4be9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX decisions_managerdecision_child_id_b41f4be9 ON public.decisions_managerdecision USING btree (child_id);
+
+
+--
+-- Name: decisions_managerdecision_decided_by_id_47d5ef05; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX decisions_managerdecision_decided_by_id_47d5ef05 ON public.decisions_managerdecision USING btree (decided_by_id);
+
+
+--
+-- Name: decisions_managerdecision_submitted_by_id_10ac7ab9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX decisions_managerdecision_submitted_by_id_10ac7ab9 ON public.decisions_managerdecision USING btree (submitted_by_id);
+
+
+--
+-- Name: decisions_managerdecisionevent_child_id_a332e56f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX decisions_managerdecisionevent_child_id_a332e56f ON public.decisions_managerdecisionevent USING btree (child_id);
+
+
+--
+-- Name: decisions_managerdecisionevent_decided_by_id_fc506546; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX decisions_managerdecisionevent_decided_by_id_fc506546 ON public.decisions_managerdecisionevent USING btree (decided_by_id);
+
+
+--
+-- Name: decisions_managerdecisionevent_pgh_context_id_55022f78; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX decisions_managerdecisionevent_pgh_context_id_55022f78 ON public.decisions_managerdecisionevent USING btree (pgh_context_id);
+
+
+--
+-- Name: decisions_managerdecisionevent_pgh_obj_id_ffd58945; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX decisions_managerdecisionevent_pgh_obj_id_ffd58945 ON public.decisions_managerdecisionevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: decisions_managerdecisionevent_submitted_by_id_3ca1c41e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX decisions_managerdecisionevent_submitted_by_id_3ca1c41e ON public.decisions_managerdecisionevent USING btree (submitted_by_id);
+
+
+--
+-- Name: dfe_feed_child_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dfe_feed_child_status ON public.dfe_feed_feedchild USING btree (status);
+
+
+--
+-- Name: dfe_feed_feedchild_mis_child_id_5389c228_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dfe_feed_feedchild_mis_child_id_5389c228_like ON public.dfe_feed_feedchild USING btree (mis_child_id varchar_pattern_ops);
+
+
+--
+-- Name: dfe_feed_feedchildevent_person_id_275868f5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dfe_feed_feedchildevent_person_id_275868f5 ON public.dfe_feed_feedchildevent USING btree (person_id);
+
+
+--
+-- Name: dfe_feed_feedchildevent_pgh_context_id_02e4359b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dfe_feed_feedchildevent_pgh_context_id_02e4359b ON public.dfe_feed_feedchildevent USING btree (pgh_context_id);
+
+
+--
+-- Name: dfe_feed_feedchildevent_pgh_obj_id_808f376c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dfe_feed_feedchildevent_pgh_obj_id_808f376c ON public.dfe_feed_feedchildevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: dfe_feed_feedrunevent_pgh_context_id_9c97274e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dfe_feed_feedrunevent_pgh_context_id_9c97274e ON public.dfe_feed_feedrunevent USING btree (pgh_context_id);
+
+
+--
+-- Name: dfe_feed_feedrunevent_pgh_obj_id_62f2dc2e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dfe_feed_feedrunevent_pgh_obj_id_62f2dc2e ON public.dfe_feed_feedrunevent USING btree (pgh_obj_id);
+
+
+--
 -- Name: django_admin_log_content_type_id_c4bce8eb; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -18557,6 +25395,13 @@ CREATE INDEX good_practice_child ON public.oversight_goodpractice USING btree (c
 
 
 --
+-- Name: grading_standing; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX grading_standing ON public.audits_grading USING btree (domain_id, grade) WHERE stands;
+
+
+--
 -- Name: grant_user_person; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -18568,6 +25413,27 @@ CREATE INDEX grant_user_person ON public.access_restrictedaccessgrant USING btre
 --
 
 CREATE INDEX healthcheck_child_kind ON public.looked_after_healthcheck USING btree (child_id, kind, done_on);
+
+
+--
+-- Name: idx_procrastinate_jobs_worker_not_null; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_procrastinate_jobs_worker_not_null ON public.procrastinate_jobs USING btree (worker_id) WHERE ((worker_id IS NOT NULL) AND (status = 'doing'::public.procrastinate_job_status));
+
+
+--
+-- Name: idx_procrastinate_workers_last_heartbeat; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_procrastinate_workers_last_heartbeat ON public.procrastinate_workers USING btree (last_heartbeat);
+
+
+--
+-- Name: inductiontask_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX inductiontask_open ON public.staff_inductiontask USING btree (due_on) WHERE (done_on IS NULL);
 
 
 --
@@ -18701,6 +25567,62 @@ CREATE INDEX looked_after_convictionevent_pgh_obj_id_83294df5 ON public.looked_a
 --
 
 CREATE INDEX looked_after_convictionevent_recorded_by_id_34b815e6 ON public.looked_after_convictionevent USING btree (recorded_by_id);
+
+
+--
+-- Name: looked_after_deprivationofliberty_child_id_e19b9ee6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX looked_after_deprivationofliberty_child_id_e19b9ee6 ON public.looked_after_deprivationofliberty USING btree (child_id);
+
+
+--
+-- Name: looked_after_deprivationofliberty_period_id_01313e49; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX looked_after_deprivationofliberty_period_id_01313e49 ON public.looked_after_deprivationofliberty USING btree (period_id);
+
+
+--
+-- Name: looked_after_deprivationofliberty_recorded_by_id_780d5c15; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX looked_after_deprivationofliberty_recorded_by_id_780d5c15 ON public.looked_after_deprivationofliberty USING btree (recorded_by_id);
+
+
+--
+-- Name: looked_after_deprivationoflibertyevent_child_id_c6fd6e69; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX looked_after_deprivationoflibertyevent_child_id_c6fd6e69 ON public.looked_after_deprivationoflibertyevent USING btree (child_id);
+
+
+--
+-- Name: looked_after_deprivationoflibertyevent_period_id_ad13f0c2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX looked_after_deprivationoflibertyevent_period_id_ad13f0c2 ON public.looked_after_deprivationoflibertyevent USING btree (period_id);
+
+
+--
+-- Name: looked_after_deprivationoflibertyevent_pgh_context_id_ddeb2a61; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX looked_after_deprivationoflibertyevent_pgh_context_id_ddeb2a61 ON public.looked_after_deprivationoflibertyevent USING btree (pgh_context_id);
+
+
+--
+-- Name: looked_after_deprivationoflibertyevent_pgh_obj_id_ea7fbdbf; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX looked_after_deprivationoflibertyevent_pgh_obj_id_ea7fbdbf ON public.looked_after_deprivationoflibertyevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: looked_after_deprivationoflibertyevent_recorded_by_id_9e8aa62a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX looked_after_deprivationoflibertyevent_recorded_by_id_9e8aa62a ON public.looked_after_deprivationoflibertyevent USING btree (recorded_by_id);
 
 
 --
@@ -19565,6 +26487,13 @@ CREATE INDEX missing_now ON public.looked_after_missingepisode USING btree (chil
 
 
 --
+-- Name: otp_totp_totpdevice_user_id_0fb18292; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX otp_totp_totpdevice_user_id_0fb18292 ON public.otp_totp_totpdevice USING btree (user_id);
+
+
+--
 -- Name: oversight_challenge_child_id_98b098df; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -20132,6 +27061,48 @@ CREATE INDEX people_relationshipevent_to_person_id_887c2d9d ON public.people_rel
 
 
 --
+-- Name: performance_boardpack_created_by_id_0e6a7f57; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX performance_boardpack_created_by_id_0e6a7f57 ON public.performance_boardpack USING btree (created_by_id);
+
+
+--
+-- Name: performance_boardpack_issued_by_id_e9d952fe; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX performance_boardpack_issued_by_id_e9d952fe ON public.performance_boardpack USING btree (issued_by_id);
+
+
+--
+-- Name: performance_boardpackevent_created_by_id_5c5cd9f6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX performance_boardpackevent_created_by_id_5c5cd9f6 ON public.performance_boardpackevent USING btree (created_by_id);
+
+
+--
+-- Name: performance_boardpackevent_issued_by_id_1eb91033; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX performance_boardpackevent_issued_by_id_1eb91033 ON public.performance_boardpackevent USING btree (issued_by_id);
+
+
+--
+-- Name: performance_boardpackevent_pgh_context_id_3e49e153; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX performance_boardpackevent_pgh_context_id_3e49e153 ON public.performance_boardpackevent USING btree (pgh_context_id);
+
+
+--
+-- Name: performance_boardpackevent_pgh_obj_id_d93afeb3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX performance_boardpackevent_pgh_obj_id_d93afeb3 ON public.performance_boardpackevent USING btree (pgh_obj_id);
+
+
+--
 -- Name: performance_indicatorsnapshot_computed_by_id_a0d6f226; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -20496,6 +27467,90 @@ CREATE INDEX permanence_permanencestepevent_recorded_by_id_bcd0ca65 ON public.pe
 
 
 --
+-- Name: permanence_preproceedings_child_id_783cc8be; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedings_child_id_783cc8be ON public.permanence_preproceedings USING btree (child_id);
+
+
+--
+-- Name: permanence_preproceedings_recorded_by_id_0cdb68de; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedings_recorded_by_id_0cdb68de ON public.permanence_preproceedings USING btree (recorded_by_id);
+
+
+--
+-- Name: permanence_preproceedingsevent_child_id_d7b3466f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedingsevent_child_id_d7b3466f ON public.permanence_preproceedingsevent USING btree (child_id);
+
+
+--
+-- Name: permanence_preproceedingsevent_pgh_context_id_51d0f6bb; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedingsevent_pgh_context_id_51d0f6bb ON public.permanence_preproceedingsevent USING btree (pgh_context_id);
+
+
+--
+-- Name: permanence_preproceedingsevent_pgh_obj_id_80240d5f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedingsevent_pgh_obj_id_80240d5f ON public.permanence_preproceedingsevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: permanence_preproceedingsevent_recorded_by_id_694be390; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedingsevent_recorded_by_id_694be390 ON public.permanence_preproceedingsevent USING btree (recorded_by_id);
+
+
+--
+-- Name: permanence_preproceedingsm_pre_proceedings_id_39ee9fd7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedingsm_pre_proceedings_id_39ee9fd7 ON public.permanence_preproceedingsmeetingevent USING btree (pre_proceedings_id);
+
+
+--
+-- Name: permanence_preproceedingsmeeting_pre_proceedings_id_8e338354; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedingsmeeting_pre_proceedings_id_8e338354 ON public.permanence_preproceedingsmeeting USING btree (pre_proceedings_id);
+
+
+--
+-- Name: permanence_preproceedingsmeeting_recorded_by_id_182a3364; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedingsmeeting_recorded_by_id_182a3364 ON public.permanence_preproceedingsmeeting USING btree (recorded_by_id);
+
+
+--
+-- Name: permanence_preproceedingsmeetingevent_pgh_context_id_381de280; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedingsmeetingevent_pgh_context_id_381de280 ON public.permanence_preproceedingsmeetingevent USING btree (pgh_context_id);
+
+
+--
+-- Name: permanence_preproceedingsmeetingevent_pgh_obj_id_dad80825; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedingsmeetingevent_pgh_obj_id_dad80825 ON public.permanence_preproceedingsmeetingevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: permanence_preproceedingsmeetingevent_recorded_by_id_4338e5cb; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permanence_preproceedingsmeetingevent_recorded_by_id_4338e5cb ON public.permanence_preproceedingsmeetingevent USING btree (recorded_by_id);
+
+
+--
 -- Name: permanence_previouspermanence_child_id_2ae50871; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -20685,6 +27740,13 @@ CREATE INDEX placement_open_type ON public.looked_after_placement USING btree (p
 
 
 --
+-- Name: preproceedings_one_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX preproceedings_one_open ON public.permanence_preproceedings USING btree (child_id) WHERE (decided_on IS NULL);
+
+
+--
 -- Name: private_fostering_privatefostering_child_id_81540a7b; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -20738,6 +27800,55 @@ CREATE INDEX problem_by_check ON public.data_quality_problem USING btree (check_
 --
 
 CREATE UNIQUE INDEX proceedings_one_open ON public.permanence_careproceedings USING btree (child_id) WHERE (concluded_on IS NULL);
+
+
+--
+-- Name: procrastinate_events_job_id_fkey_v1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procrastinate_events_job_id_fkey_v1 ON public.procrastinate_events USING btree (job_id);
+
+
+--
+-- Name: procrastinate_jobs_id_lock_idx_v1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procrastinate_jobs_id_lock_idx_v1 ON public.procrastinate_jobs USING btree (id, lock) WHERE (status = ANY (ARRAY['todo'::public.procrastinate_job_status, 'doing'::public.procrastinate_job_status]));
+
+
+--
+-- Name: procrastinate_jobs_lock_idx_v1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX procrastinate_jobs_lock_idx_v1 ON public.procrastinate_jobs USING btree (lock) WHERE (status = 'doing'::public.procrastinate_job_status);
+
+
+--
+-- Name: procrastinate_jobs_priority_idx_v1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procrastinate_jobs_priority_idx_v1 ON public.procrastinate_jobs USING btree (priority DESC, id) WHERE (status = 'todo'::public.procrastinate_job_status);
+
+
+--
+-- Name: procrastinate_jobs_queue_name_idx_v1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procrastinate_jobs_queue_name_idx_v1 ON public.procrastinate_jobs USING btree (queue_name);
+
+
+--
+-- Name: procrastinate_jobs_queueing_lock_idx_v1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX procrastinate_jobs_queueing_lock_idx_v1 ON public.procrastinate_jobs USING btree (queueing_lock) WHERE (status = 'todo'::public.procrastinate_job_status);
+
+
+--
+-- Name: procrastinate_periodic_defers_job_id_fkey_v1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX procrastinate_periodic_defers_job_id_fkey_v1 ON public.procrastinate_periodic_defers USING btree (job_id);
 
 
 --
@@ -20808,6 +27919,272 @@ CREATE INDEX s47_child_recent ON public.child_protection_section47enquiry USING 
 --
 
 CREATE INDEX snapshot_authority ON public.performance_indicatorsnapshot USING btree (as_of, code) WHERE (team_id IS NULL);
+
+
+--
+-- Name: staff_agencypricecap_role_03020016_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_agencypricecap_role_03020016_like ON public.staff_agencypricecap USING btree (role varchar_pattern_ops);
+
+
+--
+-- Name: staff_agencypricecapevent_pgh_context_id_0f15f3ed; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_agencypricecapevent_pgh_context_id_0f15f3ed ON public.staff_agencypricecapevent USING btree (pgh_context_id);
+
+
+--
+-- Name: staff_agencypricecapevent_pgh_obj_id_c94c1862; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_agencypricecapevent_pgh_obj_id_c94c1862 ON public.staff_agencypricecapevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: staff_attendance_course_id_49631fe1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_attendance_course_id_49631fe1 ON public.staff_attendance USING btree (course_id);
+
+
+--
+-- Name: staff_attendance_recorded_by_id_1520114a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_attendance_recorded_by_id_1520114a ON public.staff_attendance USING btree (recorded_by_id);
+
+
+--
+-- Name: staff_attendance_worker_id_bf0fb4d1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_attendance_worker_id_bf0fb4d1 ON public.staff_attendance USING btree (worker_id);
+
+
+--
+-- Name: staff_attendanceevent_course_id_271f7a17; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_attendanceevent_course_id_271f7a17 ON public.staff_attendanceevent USING btree (course_id);
+
+
+--
+-- Name: staff_attendanceevent_pgh_context_id_93229c67; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_attendanceevent_pgh_context_id_93229c67 ON public.staff_attendanceevent USING btree (pgh_context_id);
+
+
+--
+-- Name: staff_attendanceevent_pgh_obj_id_ac1fa40c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_attendanceevent_pgh_obj_id_ac1fa40c ON public.staff_attendanceevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: staff_attendanceevent_recorded_by_id_c9291004; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_attendanceevent_recorded_by_id_c9291004 ON public.staff_attendanceevent USING btree (recorded_by_id);
+
+
+--
+-- Name: staff_attendanceevent_worker_id_7d3ed008; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_attendanceevent_worker_id_7d3ed008 ON public.staff_attendanceevent USING btree (worker_id);
+
+
+--
+-- Name: staff_course_title_3479b684_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_course_title_3479b684_like ON public.staff_course USING btree (title varchar_pattern_ops);
+
+
+--
+-- Name: staff_courseevent_pgh_context_id_63b902b6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_courseevent_pgh_context_id_63b902b6 ON public.staff_courseevent USING btree (pgh_context_id);
+
+
+--
+-- Name: staff_courseevent_pgh_obj_id_67172ba7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_courseevent_pgh_obj_id_67172ba7 ON public.staff_courseevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: staff_inductionevent_pgh_context_id_9989f616; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductionevent_pgh_context_id_9989f616 ON public.staff_inductionevent USING btree (pgh_context_id);
+
+
+--
+-- Name: staff_inductionevent_pgh_obj_id_9d828038; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductionevent_pgh_obj_id_9d828038 ON public.staff_inductionevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: staff_inductionevent_worker_id_6c305dc6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductionevent_worker_id_6c305dc6 ON public.staff_inductionevent USING btree (worker_id);
+
+
+--
+-- Name: staff_inductionitem_role_3f5856d6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductionitem_role_3f5856d6 ON public.staff_inductionitem USING btree (role);
+
+
+--
+-- Name: staff_inductionitem_role_3f5856d6_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductionitem_role_3f5856d6_like ON public.staff_inductionitem USING btree (role varchar_pattern_ops);
+
+
+--
+-- Name: staff_inductionitemevent_pgh_context_id_af56101a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductionitemevent_pgh_context_id_af56101a ON public.staff_inductionitemevent USING btree (pgh_context_id);
+
+
+--
+-- Name: staff_inductionitemevent_pgh_obj_id_1402a503; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductionitemevent_pgh_obj_id_1402a503 ON public.staff_inductionitemevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: staff_inductiontask_done_recorded_by_id_fa983617; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductiontask_done_recorded_by_id_fa983617 ON public.staff_inductiontask USING btree (done_recorded_by_id);
+
+
+--
+-- Name: staff_inductiontask_induction_id_9b2a5ef2; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductiontask_induction_id_9b2a5ef2 ON public.staff_inductiontask USING btree (induction_id);
+
+
+--
+-- Name: staff_inductiontaskevent_done_recorded_by_id_4ded90de; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductiontaskevent_done_recorded_by_id_4ded90de ON public.staff_inductiontaskevent USING btree (done_recorded_by_id);
+
+
+--
+-- Name: staff_inductiontaskevent_induction_id_d526b667; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductiontaskevent_induction_id_d526b667 ON public.staff_inductiontaskevent USING btree (induction_id);
+
+
+--
+-- Name: staff_inductiontaskevent_pgh_context_id_bf38bb20; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductiontaskevent_pgh_context_id_bf38bb20 ON public.staff_inductiontaskevent USING btree (pgh_context_id);
+
+
+--
+-- Name: staff_inductiontaskevent_pgh_obj_id_9dc52b57; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_inductiontaskevent_pgh_obj_id_9dc52b57 ON public.staff_inductiontaskevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: staff_post_holder_id_e16a481f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_post_holder_id_e16a481f ON public.staff_post USING btree (holder_id);
+
+
+--
+-- Name: staff_post_team_id_8bb3255b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_post_team_id_8bb3255b ON public.staff_post USING btree (team_id);
+
+
+--
+-- Name: staff_postevent_holder_id_31036e4b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_postevent_holder_id_31036e4b ON public.staff_postevent USING btree (holder_id);
+
+
+--
+-- Name: staff_postevent_pgh_context_id_13e9c84a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_postevent_pgh_context_id_13e9c84a ON public.staff_postevent USING btree (pgh_context_id);
+
+
+--
+-- Name: staff_postevent_pgh_obj_id_7b6cd535; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_postevent_pgh_obj_id_7b6cd535 ON public.staff_postevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: staff_postevent_team_id_fdafc175; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_postevent_team_id_fdafc175 ON public.staff_postevent USING btree (team_id);
+
+
+--
+-- Name: staff_staffprofileevent_pgh_context_id_7cceffc5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_staffprofileevent_pgh_context_id_7cceffc5 ON public.staff_staffprofileevent USING btree (pgh_context_id);
+
+
+--
+-- Name: staff_staffprofileevent_pgh_obj_id_c04c452e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_staffprofileevent_pgh_obj_id_c04c452e ON public.staff_staffprofileevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: staff_staffprofileevent_user_id_1035cb45; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_staffprofileevent_user_id_1035cb45 ON public.staff_staffprofileevent USING btree (user_id);
+
+
+--
+-- Name: staff_staffread_staff_id_8edb98be; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_staffread_staff_id_8edb98be ON public.staff_staffread USING btree (staff_id);
+
+
+--
+-- Name: staff_staffread_user_id_5abc4940; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX staff_staffread_user_id_5abc4940 ON public.staff_staffread USING btree (user_id);
 
 
 --
@@ -21280,6 +28657,13 @@ CREATE INDEX workforce_user_role_ab357972_like ON public.workforce_user USING bt
 
 
 --
+-- Name: workforce_user_sso_id_c604a076_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX workforce_user_sso_id_c604a076_like ON public.workforce_user USING btree (sso_id varchar_pattern_ops);
+
+
+--
 -- Name: workforce_user_team_id_ebca550b; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -21340,6 +28724,34 @@ CREATE TRIGGER pgtrigger_append_only_01f32 BEFORE DELETE OR UPDATE ON public.acc
 --
 
 COMMENT ON TRIGGER pgtrigger_append_only_01f32 ON public.access_recordread IS 'eb634ff53d6737da7d74f07cec731ed5face03db';
+
+
+--
+-- Name: staff_staffread pgtrigger_append_only_7418f; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_append_only_7418f BEFORE DELETE OR UPDATE ON public.staff_staffread FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_append_only_7418f();
+
+
+--
+-- Name: TRIGGER pgtrigger_append_only_7418f ON staff_staffread; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_append_only_7418f ON public.staff_staffread IS '976d525812ed381b516ada5a4a212db2cf703b2b';
+
+
+--
+-- Name: performance_boardpack pgtrigger_boardpack_issued_unchanged_df2f7; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_boardpack_issued_unchanged_df2f7 BEFORE DELETE OR UPDATE ON public.performance_boardpack FOR EACH ROW WHEN ((old.issued_at IS NOT NULL)) EXECUTE FUNCTION public.pgtrigger_boardpack_issued_unchanged_df2f7();
+
+
+--
+-- Name: TRIGGER pgtrigger_boardpack_issued_unchanged_df2f7 ON performance_boardpack; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_boardpack_issued_unchanged_df2f7 ON public.performance_boardpack IS '0989511a9a09e70e1b06b3b9bdc688b9c243add4';
 
 
 --
@@ -21497,6 +28909,48 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_18336 ON public.looked_after_lareview
 
 
 --
+-- Name: audits_auditdomain pgtrigger_delete_delete_19017; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_19017 AFTER DELETE ON public.audits_auditdomain FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_19017();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_19017 ON audits_auditdomain; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_19017 ON public.audits_auditdomain IS 'b267bce0ef4c91e96b63c415356077d0aa5f8ccc';
+
+
+--
+-- Name: permanence_preproceedings pgtrigger_delete_delete_1b450; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_1b450 AFTER DELETE ON public.permanence_preproceedings FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_1b450();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_1b450 ON permanence_preproceedings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_1b450 ON public.permanence_preproceedings IS '684a8aa12ef7ad05ef91ae73eeaf7c569d000400';
+
+
+--
+-- Name: audits_reflection pgtrigger_delete_delete_1b991; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_1b991 AFTER DELETE ON public.audits_reflection FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_1b991();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_1b991 ON audits_reflection; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_1b991 ON public.audits_reflection IS '357146c473bc519dbf34dd72c767d0228a0105a0';
+
+
+--
 -- Name: workforce_user pgtrigger_delete_delete_1dc07; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -21507,7 +28961,7 @@ CREATE TRIGGER pgtrigger_delete_delete_1dc07 AFTER DELETE ON public.workforce_us
 -- Name: TRIGGER pgtrigger_delete_delete_1dc07 ON workforce_user; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_delete_delete_1dc07 ON public.workforce_user IS '1ed9b34ead99dac193d94b12d3b5de288c4b1508';
+COMMENT ON TRIGGER pgtrigger_delete_delete_1dc07 ON public.workforce_user IS 'e60581f19ce725b9b8c582ac0cd2b3a4c8cb24b3';
 
 
 --
@@ -21539,6 +28993,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_22999 ON public.private_fostering_pri
 
 
 --
+-- Name: caseloads_caseloadlimit pgtrigger_delete_delete_23092; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_23092 AFTER DELETE ON public.caseloads_caseloadlimit FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_23092();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_23092 ON caseloads_caseloadlimit; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_23092 ON public.caseloads_caseloadlimit IS '13649ea44b37590d53d0323478ea022500dcdc40';
+
+
+--
 -- Name: returns_returnexport pgtrigger_delete_delete_2356e; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -21553,6 +29021,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_2356e ON public.returns_returnexport 
 
 
 --
+-- Name: dfe_feed_feedrun pgtrigger_delete_delete_24762; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_24762 AFTER DELETE ON public.dfe_feed_feedrun FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_24762();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_24762 ON dfe_feed_feedrun; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_24762 ON public.dfe_feed_feedrun IS 'a2459d45c1e0717c23b38c8bb4e8f4c9ef26026e';
+
+
+--
 -- Name: assessments_assessment pgtrigger_delete_delete_28394; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -21564,6 +29046,20 @@ CREATE TRIGGER pgtrigger_delete_delete_28394 AFTER DELETE ON public.assessments_
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_28394 ON public.assessments_assessment IS '214a3bb34d003cb27f7b9b8649f768fd09d29050';
+
+
+--
+-- Name: staff_inductionitem pgtrigger_delete_delete_28ae8; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_28ae8 AFTER DELETE ON public.staff_inductionitem FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_28ae8();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_28ae8 ON staff_inductionitem; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_28ae8 ON public.staff_inductionitem IS '6071b2c8d5a208f45ea66ac3619afbb2f318def8';
 
 
 --
@@ -21619,7 +29115,7 @@ CREATE TRIGGER pgtrigger_delete_delete_2ca2d AFTER DELETE ON public.people_perso
 -- Name: TRIGGER pgtrigger_delete_delete_2ca2d ON people_person; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_delete_delete_2ca2d ON public.people_person IS 'b6bfd922f59bdb76be679000b69e289a12a62747';
+COMMENT ON TRIGGER pgtrigger_delete_delete_2ca2d ON public.people_person IS '442ed74b995a014ffb591f16f61b1fb128481170';
 
 
 --
@@ -21707,6 +29203,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_3b472 ON public.looked_after_personal
 
 
 --
+-- Name: audits_audit pgtrigger_delete_delete_3d3e8; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_3d3e8 AFTER DELETE ON public.audits_audit FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_3d3e8();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_3d3e8 ON audits_audit; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_3d3e8 ON public.audits_audit IS 'ef18f5ea8715daecc2c560493c766d74ad900186';
+
+
+--
 -- Name: front_door_contact pgtrigger_delete_delete_3f5a9; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -21721,6 +29231,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_3f5a9 ON public.front_door_contact IS
 
 
 --
+-- Name: staff_inductiontask pgtrigger_delete_delete_4144c; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_4144c AFTER DELETE ON public.staff_inductiontask FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_4144c();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_4144c ON staff_inductiontask; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_4144c ON public.staff_inductiontask IS '56b046da5f5e45ecb60ce66f73c38e034cf8271a';
+
+
+--
 -- Name: child_protection_childprotectionplan pgtrigger_delete_delete_41d94; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -21732,6 +29256,20 @@ CREATE TRIGGER pgtrigger_delete_delete_41d94 AFTER DELETE ON public.child_protec
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_41d94 ON public.child_protection_childprotectionplan IS '01439271a248fa05a77d192706b37448461193a0';
+
+
+--
+-- Name: audits_auditaction pgtrigger_delete_delete_48624; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_48624 AFTER DELETE ON public.audits_auditaction FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_48624();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_48624 ON audits_auditaction; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_48624 ON public.audits_auditaction IS 'c9d385798a2da0db0450bd7733f95aa4f2fba1c7';
 
 
 --
@@ -21777,6 +29315,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_4d635 ON public.looked_after_sdqscore
 
 
 --
+-- Name: staff_staffprofile pgtrigger_delete_delete_4fa7f; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_4fa7f AFTER DELETE ON public.staff_staffprofile FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_4fa7f();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_4fa7f ON staff_staffprofile; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_4fa7f ON public.staff_staffprofile IS 'a0b7f8b52971e7c1793f3f324e9e052a7e93f0d0';
+
+
+--
 -- Name: children_in_need_cinplanreview pgtrigger_delete_delete_522ff; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -21816,6 +29368,20 @@ CREATE TRIGGER pgtrigger_delete_delete_65fad AFTER DELETE ON public.permanence_a
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_65fad ON public.permanence_adoptionmatch IS 'a0bcc6e60ec6ce7e5c184b95acbbf1cfd424fd64';
+
+
+--
+-- Name: staff_course pgtrigger_delete_delete_6a6a8; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_6a6a8 AFTER DELETE ON public.staff_course FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_6a6a8();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_6a6a8 ON staff_course; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_6a6a8 ON public.staff_course IS '96817f1653e7147451f6b28242ab09d4ae05a4e6';
 
 
 --
@@ -21861,6 +29427,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_732f7 ON public.looked_after_careplan
 
 
 --
+-- Name: caseloads_caseweight pgtrigger_delete_delete_77c69; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_77c69 AFTER DELETE ON public.caseloads_caseweight FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_77c69();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_77c69 ON caseloads_caseweight; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_77c69 ON public.caseloads_caseweight IS 'cbccf84c9409717e0d756acc6e8ca160939777cd';
+
+
+--
 -- Name: people_personname pgtrigger_delete_delete_7960e; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -21872,6 +29452,20 @@ CREATE TRIGGER pgtrigger_delete_delete_7960e AFTER DELETE ON public.people_perso
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_7960e ON public.people_personname IS 'e96587433a3cd5d82fa92c54e262bc2e17a71e03';
+
+
+--
+-- Name: staff_induction pgtrigger_delete_delete_7d71e; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_7d71e AFTER DELETE ON public.staff_induction FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_7d71e();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_7d71e ON staff_induction; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_7d71e ON public.staff_induction IS 'bc486765c8bd0e64d77e11cd9b83ef52a740ec08';
 
 
 --
@@ -21942,6 +29536,34 @@ CREATE TRIGGER pgtrigger_delete_delete_8a33c AFTER DELETE ON public.supervision_
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_8a33c ON public.supervision_supervisionsession IS 'a507de3e7ca01ff9d5c6e714c070aed084487599';
+
+
+--
+-- Name: audits_programme pgtrigger_delete_delete_8b788; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_8b788 AFTER DELETE ON public.audits_programme FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_8b788();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_8b788 ON audits_programme; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_8b788 ON public.audits_programme IS 'c0f6e2b3c8fb156d29d6208e4aef7fc449eb485f';
+
+
+--
+-- Name: dfe_feed_feedchild pgtrigger_delete_delete_8ca56; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_8ca56 AFTER DELETE ON public.dfe_feed_feedchild FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_8ca56();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_8ca56 ON dfe_feed_feedchild; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_8ca56 ON public.dfe_feed_feedchild IS 'eaaf75c38b684d00a305296692292f4523c98571';
 
 
 --
@@ -22085,6 +29707,34 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_b3cc2 ON public.timescales_bankholida
 
 
 --
+-- Name: audits_audittool pgtrigger_delete_delete_b4aaf; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_b4aaf AFTER DELETE ON public.audits_audittool FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_b4aaf();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_b4aaf ON audits_audittool; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_b4aaf ON public.audits_audittool IS '6be804deb458ad87de0598f763344088ce398e8d';
+
+
+--
+-- Name: performance_boardpack pgtrigger_delete_delete_b7499; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_b7499 AFTER DELETE ON public.performance_boardpack FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_b7499();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_b7499 ON performance_boardpack; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_b7499 ON public.performance_boardpack IS 'a4a4b517d9b01b4494047f5f6d5521c582e85c66';
+
+
+--
 -- Name: looked_after_returninterview pgtrigger_delete_delete_bd90b; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -22127,6 +29777,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_c24cd ON public.people_personwarning 
 
 
 --
+-- Name: permanence_preproceedingsmeeting pgtrigger_delete_delete_cdc92; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_cdc92 AFTER DELETE ON public.permanence_preproceedingsmeeting FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_cdc92();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_cdc92 ON permanence_preproceedingsmeeting; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_cdc92 ON public.permanence_preproceedingsmeeting IS 'd12c9176fe9361f23d7d43316e84b674a8507d0d';
+
+
+--
 -- Name: supervision_casediscussion pgtrigger_delete_delete_cde20; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -22138,6 +29802,20 @@ CREATE TRIGGER pgtrigger_delete_delete_cde20 AFTER DELETE ON public.supervision_
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_cde20 ON public.supervision_casediscussion IS 'da0d9f05fecb47990f8b12b1b8849b64ea9fb89a';
+
+
+--
+-- Name: looked_after_deprivationofliberty pgtrigger_delete_delete_ce9de; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_ce9de AFTER DELETE ON public.looked_after_deprivationofliberty FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_ce9de();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_ce9de ON looked_after_deprivationofliberty; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_ce9de ON public.looked_after_deprivationofliberty IS '9ce232fef97cb4a1751f41fbd0d7b34217345907';
 
 
 --
@@ -22208,6 +29886,20 @@ CREATE TRIGGER pgtrigger_delete_delete_dd838 AFTER DELETE ON public.child_protec
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_dd838 ON public.child_protection_conference IS '59df929fd9c88c410894a035691a12e034da442e';
+
+
+--
+-- Name: staff_post pgtrigger_delete_delete_e06ef; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_e06ef AFTER DELETE ON public.staff_post FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_e06ef();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_e06ef ON staff_post; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_e06ef ON public.staff_post IS 'b7091d27b88b2e0ab46892e82410b924da207503';
 
 
 --
@@ -22323,6 +30015,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_e6615 ON public.casework_casenote IS 
 
 
 --
+-- Name: staff_agencypricecap pgtrigger_delete_delete_e80d5; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_e80d5 AFTER DELETE ON public.staff_agencypricecap FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_e80d5();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_e80d5 ON staff_agencypricecap; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_e80d5 ON public.staff_agencypricecap IS 'bd833541711ee91c10d897cdde37d98de26586da';
+
+
+--
 -- Name: oversight_challengestage pgtrigger_delete_delete_ed0e5; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -22334,6 +30040,20 @@ CREATE TRIGGER pgtrigger_delete_delete_ed0e5 AFTER DELETE ON public.oversight_ch
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_ed0e5 ON public.oversight_challengestage IS '4c8abe1d5915cc080df3ecac7679708273d61863';
+
+
+--
+-- Name: staff_attendance pgtrigger_delete_delete_eda32; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_eda32 AFTER DELETE ON public.staff_attendance FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_eda32();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_eda32 ON staff_attendance; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_eda32 ON public.staff_attendance IS 'd01a95d00d6715c14c8ec941693c76f65917f94a';
 
 
 --
@@ -22351,6 +30071,34 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_ef67f ON public.oversight_goodpractic
 
 
 --
+-- Name: audits_grading pgtrigger_delete_delete_f279b; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_f279b AFTER DELETE ON public.audits_grading FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_f279b();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_f279b ON audits_grading; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_f279b ON public.audits_grading IS 'bfc32139673069ae3a1476fa4f5e6361b8c621f8';
+
+
+--
+-- Name: decisions_managerdecision pgtrigger_delete_delete_f3d29; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_f3d29 AFTER DELETE ON public.decisions_managerdecision FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_f3d29();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_f3d29 ON decisions_managerdecision; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_f3d29 ON public.decisions_managerdecision IS '8736310707482a59af2d8e2f1ea6618bc31cb5b5';
+
+
+--
 -- Name: permanence_proceedingsextension pgtrigger_delete_delete_f58c2; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -22362,6 +30110,20 @@ CREATE TRIGGER pgtrigger_delete_delete_f58c2 AFTER DELETE ON public.permanence_p
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_f58c2 ON public.permanence_proceedingsextension IS 'a5e5acd457922e1a74e4c5a7285d4f1275715e9b';
+
+
+--
+-- Name: audits_auditquestion pgtrigger_delete_delete_fb79c; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_fb79c AFTER DELETE ON public.audits_auditquestion FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_fb79c();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_fb79c ON audits_auditquestion; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_fb79c ON public.audits_auditquestion IS 'b7ad7885c1b479c37e6e3392ce5703d66bed5781';
 
 
 --
@@ -22459,7 +30221,7 @@ CREATE TRIGGER pgtrigger_insert_insert_0739b AFTER INSERT ON public.workforce_us
 -- Name: TRIGGER pgtrigger_insert_insert_0739b ON workforce_user; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_insert_insert_0739b ON public.workforce_user IS '4786bd28ab772be26645dab9f3c6fd33d44507af';
+COMMENT ON TRIGGER pgtrigger_insert_insert_0739b ON public.workforce_user IS '02972b9c77fc035db30c6281cf5dbff33f27c81f';
 
 
 --
@@ -22488,6 +30250,20 @@ CREATE TRIGGER pgtrigger_insert_insert_09279 AFTER INSERT ON public.looked_after
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_09279 ON public.looked_after_placement IS '98d32af2911064419ef2ca6b2c48bb7f6e02c600';
+
+
+--
+-- Name: audits_auditquestion pgtrigger_insert_insert_0a569; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_0a569 AFTER INSERT ON public.audits_auditquestion FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_0a569();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_0a569 ON audits_auditquestion; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_0a569 ON public.audits_auditquestion IS '3ac36f3b0ecab63b09b95e69a259cd1329b001fb';
 
 
 --
@@ -22533,6 +30309,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_0c616 ON public.looked_after_returnin
 
 
 --
+-- Name: audits_audit pgtrigger_insert_insert_0d463; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_0d463 AFTER INSERT ON public.audits_audit FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_0d463();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_0d463 ON audits_audit; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_0d463 ON public.audits_audit IS '5077c3e3f70756d8b3b9bac933b9ec1be6400650';
+
+
+--
 -- Name: permanence_permanencemeeting pgtrigger_insert_insert_0dc4c; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -22558,6 +30348,34 @@ CREATE TRIGGER pgtrigger_insert_insert_0f7b7 AFTER INSERT ON public.front_door_r
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_0f7b7 ON public.front_door_referral IS '0108632986f0710e00af25225cc7a49f341cc31f';
+
+
+--
+-- Name: dfe_feed_feedchild pgtrigger_insert_insert_1435e; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_1435e AFTER INSERT ON public.dfe_feed_feedchild FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_1435e();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_1435e ON dfe_feed_feedchild; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_1435e ON public.dfe_feed_feedchild IS '4f27cd666ca68f61925f28094df1ade6e4435b11';
+
+
+--
+-- Name: caseloads_caseloadlimit pgtrigger_insert_insert_15f81; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_15f81 AFTER INSERT ON public.caseloads_caseloadlimit FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_15f81();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_15f81 ON caseloads_caseloadlimit; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_15f81 ON public.caseloads_caseloadlimit IS 'eed817f72eb0f4e1b0afae0b7798f020c0e6af74';
 
 
 --
@@ -22589,6 +30407,34 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_1db8a ON public.allegations_allegatio
 
 
 --
+-- Name: staff_staffprofile pgtrigger_insert_insert_1deca; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_1deca AFTER INSERT ON public.staff_staffprofile FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_1deca();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_1deca ON staff_staffprofile; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_1deca ON public.staff_staffprofile IS 'df12d91bb26ee232eac4bae2dfec322d941b1f42';
+
+
+--
+-- Name: permanence_preproceedings pgtrigger_insert_insert_210cb; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_210cb AFTER INSERT ON public.permanence_preproceedings FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_210cb();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_210cb ON permanence_preproceedings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_210cb ON public.permanence_preproceedings IS '0637efb055926e1a6c4ee78bc8905edc455ab961';
+
+
+--
 -- Name: permanence_adoptionplacement pgtrigger_insert_insert_212ed; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -22600,6 +30446,20 @@ CREATE TRIGGER pgtrigger_insert_insert_212ed AFTER INSERT ON public.permanence_a
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_212ed ON public.permanence_adoptionplacement IS '0974fd53dcb1274c50a76f61c654486e2c6c491f';
+
+
+--
+-- Name: dfe_feed_feedrun pgtrigger_insert_insert_2d182; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_2d182 AFTER INSERT ON public.dfe_feed_feedrun FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_2d182();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_2d182 ON dfe_feed_feedrun; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_2d182 ON public.dfe_feed_feedrun IS 'a0df9c60e8cbd459e921325d2bcf58e5094dbdc6';
 
 
 --
@@ -22687,6 +30547,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_42105 ON public.supervision_supervisi
 
 
 --
+-- Name: audits_reflection pgtrigger_insert_insert_432e3; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_432e3 AFTER INSERT ON public.audits_reflection FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_432e3();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_432e3 ON audits_reflection; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_432e3 ON public.audits_reflection IS '28fafcb94648a2714f908d06145b3cde8d92ebe3';
+
+
+--
 -- Name: looked_after_missingepisode pgtrigger_insert_insert_44205; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -22757,6 +30631,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_48c8a ON public.looked_after_periodof
 
 
 --
+-- Name: caseloads_caseweight pgtrigger_insert_insert_4a027; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_4a027 AFTER INSERT ON public.caseloads_caseweight FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_4a027();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_4a027 ON caseloads_caseweight; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_4a027 ON public.caseloads_caseweight IS '7820d7a34851795cb453e51fcc69230fd5875b87';
+
+
+--
 -- Name: care_leavers_pathwayplan pgtrigger_insert_insert_4f331; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -22782,6 +30670,20 @@ CREATE TRIGGER pgtrigger_insert_insert_4f44a AFTER INSERT ON public.casework_vis
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_4f44a ON public.casework_visit IS '3f2f967386fbf9c11654a7d82bc96a7de89cf10c';
+
+
+--
+-- Name: staff_agencypricecap pgtrigger_insert_insert_523b3; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_523b3 AFTER INSERT ON public.staff_agencypricecap FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_523b3();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_523b3 ON staff_agencypricecap; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_523b3 ON public.staff_agencypricecap IS '33891f4e5b21f8d1dc4a3432c0a821976a2c8132';
 
 
 --
@@ -22827,6 +30729,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_5bf99 ON public.permanence_permanence
 
 
 --
+-- Name: staff_course pgtrigger_insert_insert_612f9; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_612f9 AFTER INSERT ON public.staff_course FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_612f9();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_612f9 ON staff_course; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_612f9 ON public.staff_course IS 'b84c51a3de13d7b2a093ee1b9796f4277f63f0f8';
+
+
+--
 -- Name: people_person pgtrigger_insert_insert_65688; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -22837,7 +30753,7 @@ CREATE TRIGGER pgtrigger_insert_insert_65688 AFTER INSERT ON public.people_perso
 -- Name: TRIGGER pgtrigger_insert_insert_65688 ON people_person; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_insert_insert_65688 ON public.people_person IS '16a5327eb58716c097b19db2e34fe9d49f2625e3';
+COMMENT ON TRIGGER pgtrigger_insert_insert_65688 ON public.people_person IS 'd883238579f2db187adeda2c8791ac26917de0f7';
 
 
 --
@@ -22852,6 +30768,20 @@ CREATE TRIGGER pgtrigger_insert_insert_68794 AFTER INSERT ON public.looked_after
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_68794 ON public.looked_after_sdqscore IS 'fb18d7157c4f5189c24e64610d1d60d0b26309dc';
+
+
+--
+-- Name: staff_post pgtrigger_insert_insert_68d95; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_68d95 AFTER INSERT ON public.staff_post FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_68d95();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_68d95 ON staff_post; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_68d95 ON public.staff_post IS '64c485dcd696086cab10bd9b3e98226ce7b3fb49';
 
 
 --
@@ -22939,6 +30869,34 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_78eb5 ON public.people_personwarning 
 
 
 --
+-- Name: decisions_managerdecision pgtrigger_insert_insert_792aa; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_792aa AFTER INSERT ON public.decisions_managerdecision FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_792aa();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_792aa ON decisions_managerdecision; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_792aa ON public.decisions_managerdecision IS '505adfe83d0123921c624b6285b4a3f587ac3824';
+
+
+--
+-- Name: audits_programme pgtrigger_insert_insert_79a6a; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_79a6a AFTER INSERT ON public.audits_programme FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_79a6a();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_79a6a ON audits_programme; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_79a6a ON public.audits_programme IS 'b170b6406ee122380a0ec35ea175db970a10ca9a';
+
+
+--
 -- Name: looked_after_healthcheck pgtrigger_insert_insert_79fdc; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -22995,6 +30953,62 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_8434f ON public.supervision_casediscu
 
 
 --
+-- Name: looked_after_deprivationofliberty pgtrigger_insert_insert_85060; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_85060 AFTER INSERT ON public.looked_after_deprivationofliberty FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_85060();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_85060 ON looked_after_deprivationofliberty; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_85060 ON public.looked_after_deprivationofliberty IS '5bc8b9e2c93b82a444e6fb4811bc95e37c3ebfee';
+
+
+--
+-- Name: staff_inductionitem pgtrigger_insert_insert_8823c; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_8823c AFTER INSERT ON public.staff_inductionitem FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_8823c();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_8823c ON staff_inductionitem; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_8823c ON public.staff_inductionitem IS 'e81157f60c035b1b5c69e0c17579b84a4d831574';
+
+
+--
+-- Name: audits_audittool pgtrigger_insert_insert_8a905; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_8a905 AFTER INSERT ON public.audits_audittool FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_8a905();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_8a905 ON audits_audittool; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_8a905 ON public.audits_audittool IS 'ab64bc279781f778701399934818a2d299d4ed00';
+
+
+--
+-- Name: audits_auditaction pgtrigger_insert_insert_90df4; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_90df4 AFTER INSERT ON public.audits_auditaction FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_90df4();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_90df4 ON audits_auditaction; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_90df4 ON public.audits_auditaction IS '007cde1a63139d7fc3ea2db81238d0adc8a52919';
+
+
+--
 -- Name: looked_after_episode pgtrigger_insert_insert_92bda; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23034,6 +31048,20 @@ CREATE TRIGGER pgtrigger_insert_insert_9cef1 AFTER INSERT ON public.permanence_c
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_9cef1 ON public.permanence_careproceedings IS 'b7bb52a050dff546979033996956f20c766eaf8d';
+
+
+--
+-- Name: permanence_preproceedingsmeeting pgtrigger_insert_insert_a3409; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_a3409 AFTER INSERT ON public.permanence_preproceedingsmeeting FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_a3409();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_a3409 ON permanence_preproceedingsmeeting; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_a3409 ON public.permanence_preproceedingsmeeting IS '5a772d704dad4fc18cedd5d6a919f1499aa839eb';
 
 
 --
@@ -23118,6 +31146,20 @@ CREATE TRIGGER pgtrigger_insert_insert_b6dc8 AFTER INSERT ON public.permanence_p
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_b6dc8 ON public.permanence_permanencestep IS '23b006646e5b14d25a27539e783a1d00d621b811';
+
+
+--
+-- Name: audits_grading pgtrigger_insert_insert_b71d2; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_b71d2 AFTER INSERT ON public.audits_grading FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_b71d2();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_b71d2 ON audits_grading; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_b71d2 ON public.audits_grading IS '7409a6caf0a6740e33eb777ff344492b58d58ebd';
 
 
 --
@@ -23345,6 +31387,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_e3f03 ON public.people_address IS '3b
 
 
 --
+-- Name: staff_induction pgtrigger_insert_insert_e6816; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_e6816 AFTER INSERT ON public.staff_induction FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_e6816();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_e6816 ON staff_induction; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_e6816 ON public.staff_induction IS '25dcb882e3d2d9f3a38ef23b8a6ee27baab402e0';
+
+
+--
 -- Name: care_leavers_pathwayplanreview pgtrigger_insert_insert_e6ce0; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23387,6 +31443,34 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_e7e7b ON public.timescales_localstand
 
 
 --
+-- Name: staff_inductiontask pgtrigger_insert_insert_e82ad; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_e82ad AFTER INSERT ON public.staff_inductiontask FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_e82ad();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_e82ad ON staff_inductiontask; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_e82ad ON public.staff_inductiontask IS '0b9fe9be1fa8cb4efbbca9ad4bd2ae0cb122c7ba';
+
+
+--
+-- Name: performance_boardpack pgtrigger_insert_insert_eb576; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_eb576 AFTER INSERT ON public.performance_boardpack FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_eb576();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_eb576 ON performance_boardpack; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_eb576 ON public.performance_boardpack IS '2cc1f41a0123abff4a76c510c9b86ea89ea5941c';
+
+
+--
 -- Name: casework_casenote pgtrigger_insert_insert_eefcb; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23415,6 +31499,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_f03c8 ON public.children_in_need_cinp
 
 
 --
+-- Name: staff_attendance pgtrigger_insert_insert_f17b0; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_f17b0 AFTER INSERT ON public.staff_attendance FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_f17b0();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_f17b0 ON staff_attendance; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_f17b0 ON public.staff_attendance IS '295f806c2ca1c1698c2266f907fcfd5221774f1e';
+
+
+--
 -- Name: supervision_supervisionaction pgtrigger_insert_insert_f5415; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23429,6 +31527,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_f5415 ON public.supervision_supervisi
 
 
 --
+-- Name: audits_auditdomain pgtrigger_insert_insert_f9e7d; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_f9e7d AFTER INSERT ON public.audits_auditdomain FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_f9e7d();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_f9e7d ON audits_auditdomain; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_f9e7d ON public.audits_auditdomain IS '79e81d2294a9f2745187e5c47c0ac0eb7c23323c';
+
+
+--
 -- Name: looked_after_personaleducationplan pgtrigger_insert_insert_fce01; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23440,6 +31552,20 @@ CREATE TRIGGER pgtrigger_insert_insert_fce01 AFTER INSERT ON public.looked_after
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_fce01 ON public.looked_after_personaleducationplan IS '9cfc6fa1dc4d6cbb2a5d6ad96e54ed96a27c5a4a';
+
+
+--
+-- Name: audits_auditdomain pgtrigger_update_update_01a24; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_01a24 AFTER UPDATE ON public.audits_auditdomain FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_01a24();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_01a24 ON audits_auditdomain; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_01a24 ON public.audits_auditdomain IS 'dcbbe4317ca2357eeb16d2ca280f46b61d97c101';
 
 
 --
@@ -23513,6 +31639,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_0b8d5 ON public.looked_after_personal
 
 
 --
+-- Name: staff_induction pgtrigger_update_update_0cafd; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_0cafd AFTER UPDATE ON public.staff_induction FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_0cafd();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_0cafd ON staff_induction; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_0cafd ON public.staff_induction IS 'a7f2a32e4ba3af032a2fd91845a934785bae7e19';
+
+
+--
 -- Name: permanence_adoptionplacement pgtrigger_update_update_1048e; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23569,6 +31709,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_22a5a ON public.looked_after_iroconta
 
 
 --
+-- Name: looked_after_deprivationofliberty pgtrigger_update_update_233e4; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_233e4 AFTER UPDATE ON public.looked_after_deprivationofliberty FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_233e4();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_233e4 ON looked_after_deprivationofliberty; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_233e4 ON public.looked_after_deprivationofliberty IS 'f51c7531ae7fdc84a1d25f9b2a69a4d82bfbbf92';
+
+
+--
 -- Name: front_door_referral pgtrigger_update_update_237bd; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23611,6 +31765,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_24e52 ON public.oversight_goodpractic
 
 
 --
+-- Name: audits_programme pgtrigger_update_update_250f8; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_250f8 AFTER UPDATE ON public.audits_programme FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_250f8();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_250f8 ON audits_programme; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_250f8 ON public.audits_programme IS '986d15e6b487cba7ac5d7dca14df0f39c0274e9c';
+
+
+--
 -- Name: permanence_previouspermanence pgtrigger_update_update_259b9; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23639,6 +31807,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_2706b ON public.casework_casenote IS 
 
 
 --
+-- Name: staff_agencypricecap pgtrigger_update_update_280e4; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_280e4 AFTER UPDATE ON public.staff_agencypricecap FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_280e4();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_280e4 ON staff_agencypricecap; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_280e4 ON public.staff_agencypricecap IS 'cbd6f44e4d82e4611bf44e3c7eece93c362e9f3b';
+
+
+--
 -- Name: permanence_adoptionmatch pgtrigger_update_update_283cd; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23650,6 +31832,20 @@ CREATE TRIGGER pgtrigger_update_update_283cd AFTER UPDATE ON public.permanence_a
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_283cd ON public.permanence_adoptionmatch IS '1cef118cb482815b46d2460c7cd40ff13fb740f7';
+
+
+--
+-- Name: staff_staffprofile pgtrigger_update_update_2af65; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_2af65 AFTER UPDATE ON public.staff_staffprofile FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_2af65();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_2af65 ON staff_staffprofile; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_2af65 ON public.staff_staffprofile IS 'c1a20172c1a6c3f5ab35bf023bb99b7492000998';
 
 
 --
@@ -23695,6 +31891,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_3106e ON public.looked_after_schoolpl
 
 
 --
+-- Name: permanence_preproceedingsmeeting pgtrigger_update_update_35560; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_35560 AFTER UPDATE ON public.permanence_preproceedingsmeeting FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_35560();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_35560 ON permanence_preproceedingsmeeting; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_35560 ON public.permanence_preproceedingsmeeting IS 'fa9127ba80a81384bdedcdfadd1739b292c34b3b';
+
+
+--
 -- Name: permanence_permanencestep pgtrigger_update_update_367a1; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23709,6 +31919,62 @@ COMMENT ON TRIGGER pgtrigger_update_update_367a1 ON public.permanence_permanence
 
 
 --
+-- Name: staff_course pgtrigger_update_update_38092; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_38092 AFTER UPDATE ON public.staff_course FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_38092();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_38092 ON staff_course; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_38092 ON public.staff_course IS '3b0290fc759171f7ebcd11fd09545fb53f75f06b';
+
+
+--
+-- Name: staff_attendance pgtrigger_update_update_42f83; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_42f83 AFTER UPDATE ON public.staff_attendance FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_42f83();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_42f83 ON staff_attendance; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_42f83 ON public.staff_attendance IS '2cc4e90932fda025859914bc8777e6cbee3e2b0c';
+
+
+--
+-- Name: audits_audittool pgtrigger_update_update_43cb3; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_43cb3 AFTER UPDATE ON public.audits_audittool FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_43cb3();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_43cb3 ON audits_audittool; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_43cb3 ON public.audits_audittool IS '0d2f7cc5d529fd7adbeeb419d38900b9be688039';
+
+
+--
+-- Name: dfe_feed_feedrun pgtrigger_update_update_4668f; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_4668f AFTER UPDATE ON public.dfe_feed_feedrun FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_4668f();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_4668f ON dfe_feed_feedrun; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_4668f ON public.dfe_feed_feedrun IS 'f8b5b2914dba0481494d5b7b17ea41b0e70a470b';
+
+
+--
 -- Name: child_protection_strategydiscussion pgtrigger_update_update_47b4e; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23720,6 +31986,20 @@ CREATE TRIGGER pgtrigger_update_update_47b4e AFTER UPDATE ON public.child_protec
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_47b4e ON public.child_protection_strategydiscussion IS '1aef26b3a2dceaf5d6cbd33dcf0cf38ba449a45f';
+
+
+--
+-- Name: audits_auditaction pgtrigger_update_update_48379; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_48379 AFTER UPDATE ON public.audits_auditaction FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_48379();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_48379 ON audits_auditaction; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_48379 ON public.audits_auditaction IS '87af9640901942dfc410518b68d9579f47007e66';
 
 
 --
@@ -23748,6 +32028,34 @@ CREATE TRIGGER pgtrigger_update_update_49a96 AFTER UPDATE ON public.front_door_c
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_49a96 ON public.front_door_contact IS '464e470ed86f03b2478c5d1f4eb177625f6c742a';
+
+
+--
+-- Name: audits_auditquestion pgtrigger_update_update_4b404; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_4b404 AFTER UPDATE ON public.audits_auditquestion FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_4b404();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_4b404 ON audits_auditquestion; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_4b404 ON public.audits_auditquestion IS '2f0c7fe221777ca8a5bff191a2e2c8ccbb5ae424';
+
+
+--
+-- Name: dfe_feed_feedchild pgtrigger_update_update_4e415; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_4e415 AFTER UPDATE ON public.dfe_feed_feedchild FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_4e415();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_4e415 ON dfe_feed_feedchild; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_4e415 ON public.dfe_feed_feedchild IS '15fd285039ac33bf5de5076b85021ad961a25358';
 
 
 --
@@ -23793,6 +32101,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_51b4c ON public.timescales_bankholida
 
 
 --
+-- Name: audits_reflection pgtrigger_update_update_54289; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_54289 AFTER UPDATE ON public.audits_reflection FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_54289();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_54289 ON audits_reflection; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_54289 ON public.audits_reflection IS 'cb487f5e57a18a07e36341dd04f2005f53c957b2';
+
+
+--
 -- Name: children_in_need_cinplanreview pgtrigger_update_update_55bba; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -23824,14 +32146,14 @@ COMMENT ON TRIGGER pgtrigger_update_update_56639 ON public.workforce_team IS '27
 -- Name: workforce_user pgtrigger_update_update_5dd10; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER pgtrigger_update_update_5dd10 AFTER UPDATE ON public.workforce_user FOR EACH ROW WHEN (((old.agency_worker IS DISTINCT FROM new.agency_worker) OR (old.asye_started_on IS DISTINCT FROM new.asye_started_on) OR (old.date_joined IS DISTINCT FROM new.date_joined) OR ((old.email)::text IS DISTINCT FROM (new.email)::text) OR ((old.first_name)::text IS DISTINCT FROM (new.first_name)::text) OR (old.id IS DISTINCT FROM new.id) OR (old.is_active IS DISTINCT FROM new.is_active) OR (old.is_staff IS DISTINCT FROM new.is_staff) OR (old.is_superuser IS DISTINCT FROM new.is_superuser) OR ((old.job_title)::text IS DISTINCT FROM (new.job_title)::text) OR ((old.last_name)::text IS DISTINCT FROM (new.last_name)::text) OR ((old.role)::text IS DISTINCT FROM (new.role)::text) OR (old.started_on IS DISTINCT FROM new.started_on) OR (old.team_id IS DISTINCT FROM new.team_id) OR ((old.username)::text IS DISTINCT FROM (new.username)::text))) EXECUTE FUNCTION public.pgtrigger_update_update_5dd10();
+CREATE TRIGGER pgtrigger_update_update_5dd10 AFTER UPDATE ON public.workforce_user FOR EACH ROW WHEN (((old.agency_worker IS DISTINCT FROM new.agency_worker) OR (old.asye_started_on IS DISTINCT FROM new.asye_started_on) OR (old.date_joined IS DISTINCT FROM new.date_joined) OR ((old.email)::text IS DISTINCT FROM (new.email)::text) OR ((old.first_name)::text IS DISTINCT FROM (new.first_name)::text) OR (old.id IS DISTINCT FROM new.id) OR (old.is_active IS DISTINCT FROM new.is_active) OR (old.is_staff IS DISTINCT FROM new.is_staff) OR (old.is_superuser IS DISTINCT FROM new.is_superuser) OR ((old.job_title)::text IS DISTINCT FROM (new.job_title)::text) OR ((old.last_name)::text IS DISTINCT FROM (new.last_name)::text) OR ((old.role)::text IS DISTINCT FROM (new.role)::text) OR ((old.sso_id)::text IS DISTINCT FROM (new.sso_id)::text) OR (old.started_on IS DISTINCT FROM new.started_on) OR (old.team_id IS DISTINCT FROM new.team_id) OR ((old.username)::text IS DISTINCT FROM (new.username)::text))) EXECUTE FUNCTION public.pgtrigger_update_update_5dd10();
 
 
 --
 -- Name: TRIGGER pgtrigger_update_update_5dd10 ON workforce_user; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_update_update_5dd10 ON public.workforce_user IS 'ea3714398c0f992bce66a4aa9c7738e5c58ecf0a';
+COMMENT ON TRIGGER pgtrigger_update_update_5dd10 ON public.workforce_user IS '6f8b38a2ab9bbf208f238032c00100452ec285f4';
 
 
 --
@@ -24031,6 +32353,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_8108c ON public.care_leavers_keepingi
 
 
 --
+-- Name: permanence_preproceedings pgtrigger_update_update_832c4; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_832c4 AFTER UPDATE ON public.permanence_preproceedings FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_832c4();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_832c4 ON permanence_preproceedings; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_832c4 ON public.permanence_preproceedings IS 'ad691849c0a3ada63216bce669e898aef5d06516';
+
+
+--
 -- Name: oversight_oversightentry pgtrigger_update_update_84e37; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -24042,6 +32378,34 @@ CREATE TRIGGER pgtrigger_update_update_84e37 AFTER UPDATE ON public.oversight_ov
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_84e37 ON public.oversight_oversightentry IS 'e8ac7401fd6f501a743de6e524a5dfb6833a02b5';
+
+
+--
+-- Name: audits_audit pgtrigger_update_update_854cb; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_854cb AFTER UPDATE ON public.audits_audit FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_854cb();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_854cb ON audits_audit; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_854cb ON public.audits_audit IS 'a8451a54d05a80c3ee74b9397a680d5ef79bdd78';
+
+
+--
+-- Name: audits_grading pgtrigger_update_update_85b53; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_85b53 AFTER UPDATE ON public.audits_grading FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_85b53();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_85b53 ON audits_grading; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_85b53 ON public.audits_grading IS '0204dcd9c4643295697563a7a6696e142c498aeb';
 
 
 --
@@ -24087,6 +32451,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_8fae9 ON public.looked_after_lareview
 
 
 --
+-- Name: staff_inductiontask pgtrigger_update_update_94325; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_94325 AFTER UPDATE ON public.staff_inductiontask FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_94325();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_94325 ON staff_inductiontask; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_94325 ON public.staff_inductiontask IS '5b9d3a7f5d05a23c75bd329781cc3e52b183b04e';
+
+
+--
 -- Name: private_fostering_privatefostering pgtrigger_update_update_95065; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -24126,6 +32504,20 @@ CREATE TRIGGER pgtrigger_update_update_95ca2 AFTER UPDATE ON public.child_protec
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_95ca2 ON public.child_protection_conference IS '2a2d4b853e09a75bdefd437dd467b089e874b0d6';
+
+
+--
+-- Name: decisions_managerdecision pgtrigger_update_update_9855d; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_9855d AFTER UPDATE ON public.decisions_managerdecision FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_9855d();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_9855d ON decisions_managerdecision; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_9855d ON public.decisions_managerdecision IS 'ef6960605d63b432e86c43ff5ac3e370e4af99f8';
 
 
 --
@@ -24297,6 +32689,34 @@ COMMENT ON TRIGGER pgtrigger_update_update_c19dd ON public.looked_after_placemen
 
 
 --
+-- Name: performance_boardpack pgtrigger_update_update_c1aa6; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_c1aa6 AFTER UPDATE ON public.performance_boardpack FOR EACH ROW WHEN (((old.built_at IS DISTINCT FROM new.built_at) OR (old.created_at IS DISTINCT FROM new.created_at) OR (old.created_by_id IS DISTINCT FROM new.created_by_id) OR (old.error IS DISTINCT FROM new.error) OR (old.id IS DISTINCT FROM new.id) OR (old.issued_at IS DISTINCT FROM new.issued_at) OR (old.issued_by_id IS DISTINCT FROM new.issued_by_id) OR (old.narratives IS DISTINCT FROM new.narratives) OR (old.quarter_end IS DISTINCT FROM new.quarter_end) OR (old.sections IS DISTINCT FROM new.sections) OR ((old.status)::text IS DISTINCT FROM (new.status)::text) OR (old.total IS DISTINCT FROM new.total))) EXECUTE FUNCTION public.pgtrigger_update_update_c1aa6();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_c1aa6 ON performance_boardpack; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_c1aa6 ON public.performance_boardpack IS '3ef70efd4962ae6ddf6b77b429dc09ff6637c5f6';
+
+
+--
+-- Name: staff_inductionitem pgtrigger_update_update_c3341; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_c3341 AFTER UPDATE ON public.staff_inductionitem FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_c3341();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_c3341 ON staff_inductionitem; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_c3341 ON public.staff_inductionitem IS '8b7a7f5f5b9e296d1114e859995f54805852e65f';
+
+
+--
 -- Name: access_breakglassaccess pgtrigger_update_update_c922f; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -24381,6 +32801,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_d9f30 ON public.children_in_need_cine
 
 
 --
+-- Name: caseloads_caseloadlimit pgtrigger_update_update_dc4b7; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_dc4b7 AFTER UPDATE ON public.caseloads_caseloadlimit FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_dc4b7();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_dc4b7 ON caseloads_caseloadlimit; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_dc4b7 ON public.caseloads_caseloadlimit IS '2f9146699541964cc1f5d0998b5640776f94674c';
+
+
+--
 -- Name: casework_visit pgtrigger_update_update_dc609; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -24405,7 +32839,21 @@ CREATE TRIGGER pgtrigger_update_update_de829 AFTER UPDATE ON public.people_perso
 -- Name: TRIGGER pgtrigger_update_update_de829 ON people_person; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_update_update_de829 ON public.people_person IS '9d887718eea31dd62a67f7cf406b50cc8f48da9b';
+COMMENT ON TRIGGER pgtrigger_update_update_de829 ON public.people_person IS '7a31e97334290f1e40c51ded35532d29fa94cf17';
+
+
+--
+-- Name: caseloads_caseweight pgtrigger_update_update_e1b3e; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_e1b3e AFTER UPDATE ON public.caseloads_caseweight FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_e1b3e();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_e1b3e ON caseloads_caseweight; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_e1b3e ON public.caseloads_caseweight IS 'd2665331835420afaf3bd6c8b2afb3569c3e219c';
 
 
 --
@@ -24420,6 +32868,20 @@ CREATE TRIGGER pgtrigger_update_update_e5ee4 AFTER UPDATE ON public.casework_doc
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_e5ee4 ON public.casework_document IS '871be5303e920461f5cd4755bd1b1d408704c044';
+
+
+--
+-- Name: staff_post pgtrigger_update_update_ed8fe; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_ed8fe AFTER UPDATE ON public.staff_post FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_ed8fe();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_ed8fe ON staff_post; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_ed8fe ON public.staff_post IS 'dfabfd47598aee42192c9e07d5d65d9f27f30b86';
 
 
 --
@@ -24490,6 +32952,55 @@ CREATE TRIGGER pgtrigger_update_update_ff210 AFTER UPDATE ON public.care_leavers
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_ff210 ON public.care_leavers_careleaver IS 'c1f3e39cd7d95c5fa37033bc1cc894555ab22112';
+
+
+--
+-- Name: procrastinate_jobs procrastinate_jobs_notify_queue_job_aborted_v1; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procrastinate_jobs_notify_queue_job_aborted_v1 AFTER UPDATE OF abort_requested ON public.procrastinate_jobs FOR EACH ROW WHEN (((old.abort_requested = false) AND (new.abort_requested = true) AND (new.status = 'doing'::public.procrastinate_job_status))) EXECUTE FUNCTION public.procrastinate_notify_queue_abort_job_v1();
+
+
+--
+-- Name: procrastinate_jobs procrastinate_jobs_notify_queue_job_inserted_v1; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procrastinate_jobs_notify_queue_job_inserted_v1 AFTER INSERT ON public.procrastinate_jobs FOR EACH ROW WHEN ((new.status = 'todo'::public.procrastinate_job_status)) EXECUTE FUNCTION public.procrastinate_notify_queue_job_inserted_v1();
+
+
+--
+-- Name: procrastinate_jobs procrastinate_trigger_abort_requested_events_v1; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procrastinate_trigger_abort_requested_events_v1 AFTER UPDATE OF abort_requested ON public.procrastinate_jobs FOR EACH ROW WHEN ((new.abort_requested = true)) EXECUTE FUNCTION public.procrastinate_trigger_abort_requested_events_procedure_v1();
+
+
+--
+-- Name: procrastinate_jobs procrastinate_trigger_delete_jobs_v1; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procrastinate_trigger_delete_jobs_v1 BEFORE DELETE ON public.procrastinate_jobs FOR EACH ROW EXECUTE FUNCTION public.procrastinate_unlink_periodic_defers_v1();
+
+
+--
+-- Name: procrastinate_jobs procrastinate_trigger_scheduled_events_v1; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procrastinate_trigger_scheduled_events_v1 AFTER INSERT OR UPDATE ON public.procrastinate_jobs FOR EACH ROW WHEN (((new.scheduled_at IS NOT NULL) AND (new.status = 'todo'::public.procrastinate_job_status))) EXECUTE FUNCTION public.procrastinate_trigger_function_scheduled_events_v1();
+
+
+--
+-- Name: procrastinate_jobs procrastinate_trigger_status_events_insert_v1; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procrastinate_trigger_status_events_insert_v1 AFTER INSERT ON public.procrastinate_jobs FOR EACH ROW WHEN ((new.status = 'todo'::public.procrastinate_job_status)) EXECUTE FUNCTION public.procrastinate_trigger_function_status_events_insert_v1();
+
+
+--
+-- Name: procrastinate_jobs procrastinate_trigger_status_events_update_v1; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER procrastinate_trigger_status_events_update_v1 AFTER UPDATE OF status ON public.procrastinate_jobs FOR EACH ROW EXECUTE FUNCTION public.procrastinate_trigger_function_status_events_update_v1();
 
 
 --
@@ -24642,6 +33153,214 @@ ALTER TABLE ONLY public.assessments_assessment
 
 ALTER TABLE ONLY public.assessments_assessment
     ADD CONSTRAINT assessments_assessment_child_id_64183bb3_fk_people_person_id FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_audit audits_audit_auditor_id_f712d234_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audit
+    ADD CONSTRAINT audits_audit_auditor_id_f712d234_fk_workforce_user_id FOREIGN KEY (auditor_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_audit audits_audit_child_id_5f55d34b_fk_people_person_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audit
+    ADD CONSTRAINT audits_audit_child_id_5f55d34b_fk_people_person_id FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_audit audits_audit_moderator_id_67b774d7_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audit
+    ADD CONSTRAINT audits_audit_moderator_id_67b774d7_fk_workforce_user_id FOREIGN KEY (moderator_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_audit audits_audit_programme_id_2e50feaa_fk_audits_programme_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audit
+    ADD CONSTRAINT audits_audit_programme_id_2e50feaa_fk_audits_programme_id FOREIGN KEY (programme_id) REFERENCES public.audits_programme(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_audit audits_audit_team_id_9acb4ea6_fk_workforce_team_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audit
+    ADD CONSTRAINT audits_audit_team_id_9acb4ea6_fk_workforce_team_id FOREIGN KEY (team_id) REFERENCES public.workforce_team(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_audit audits_audit_worker_id_f70a5e30_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_audit
+    ADD CONSTRAINT audits_audit_worker_id_f70a5e30_fk_workforce_user_id FOREIGN KEY (worker_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_auditaction audits_auditaction_audit_id_87d154ec_fk_audits_audit_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditaction
+    ADD CONSTRAINT audits_auditaction_audit_id_87d154ec_fk_audits_audit_id FOREIGN KEY (audit_id) REFERENCES public.audits_audit(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_auditaction audits_auditaction_child_id_2b87ea28_fk_people_person_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditaction
+    ADD CONSTRAINT audits_auditaction_child_id_2b87ea28_fk_people_person_id FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_auditaction audits_auditaction_done_by_id_7fe01ce9_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditaction
+    ADD CONSTRAINT audits_auditaction_done_by_id_7fe01ce9_fk_workforce_user_id FOREIGN KEY (done_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_auditaction audits_auditaction_owner_id_fb2c36e6_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditaction
+    ADD CONSTRAINT audits_auditaction_owner_id_fb2c36e6_fk_workforce_user_id FOREIGN KEY (owner_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_auditaction audits_auditaction_recorded_by_id_0d2a580c_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditaction
+    ADD CONSTRAINT audits_auditaction_recorded_by_id_0d2a580c_fk_workforce_user_id FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_auditdomain audits_auditdomain_tool_id_744ffca3_fk_audits_audittool_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditdomain
+    ADD CONSTRAINT audits_auditdomain_tool_id_744ffca3_fk_audits_audittool_id FOREIGN KEY (tool_id) REFERENCES public.audits_audittool(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_auditquestion audits_auditquestion_domain_id_69d0049d_fk_audits_au; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_auditquestion
+    ADD CONSTRAINT audits_auditquestion_domain_id_69d0049d_fk_audits_au FOREIGN KEY (domain_id) REFERENCES public.audits_auditdomain(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_grading audits_grading_audit_id_f2f11097_fk_audits_audit_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_grading
+    ADD CONSTRAINT audits_grading_audit_id_f2f11097_fk_audits_audit_id FOREIGN KEY (audit_id) REFERENCES public.audits_audit(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_grading audits_grading_domain_id_b4384518_fk_audits_auditdomain_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_grading
+    ADD CONSTRAINT audits_grading_domain_id_b4384518_fk_audits_auditdomain_id FOREIGN KEY (domain_id) REFERENCES public.audits_auditdomain(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_grading audits_grading_grader_id_14509ccc_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_grading
+    ADD CONSTRAINT audits_grading_grader_id_14509ccc_fk_workforce_user_id FOREIGN KEY (grader_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_programme_auditors audits_programme_aud_programme_id_84cbf236_fk_audits_pr; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_auditors
+    ADD CONSTRAINT audits_programme_aud_programme_id_84cbf236_fk_audits_pr FOREIGN KEY (programme_id) REFERENCES public.audits_programme(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_programme_auditors audits_programme_auditors_user_id_f7a40a32_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_auditors
+    ADD CONSTRAINT audits_programme_auditors_user_id_f7a40a32_fk_workforce_user_id FOREIGN KEY (user_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_programme_moderators audits_programme_mod_programme_id_40337129_fk_audits_pr; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_moderators
+    ADD CONSTRAINT audits_programme_mod_programme_id_40337129_fk_audits_pr FOREIGN KEY (programme_id) REFERENCES public.audits_programme(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_programme_moderators audits_programme_mod_user_id_4a6e01a2_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_moderators
+    ADD CONSTRAINT audits_programme_mod_user_id_4a6e01a2_fk_workforce FOREIGN KEY (user_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_programme audits_programme_recorded_by_id_d91399bf_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme
+    ADD CONSTRAINT audits_programme_recorded_by_id_d91399bf_fk_workforce_user_id FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_programme_teams audits_programme_tea_programme_id_eec8e5af_fk_audits_pr; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_teams
+    ADD CONSTRAINT audits_programme_tea_programme_id_eec8e5af_fk_audits_pr FOREIGN KEY (programme_id) REFERENCES public.audits_programme(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_programme_teams audits_programme_teams_team_id_ecc5a150_fk_workforce_team_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme_teams
+    ADD CONSTRAINT audits_programme_teams_team_id_ecc5a150_fk_workforce_team_id FOREIGN KEY (team_id) REFERENCES public.workforce_team(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_programme audits_programme_tool_id_6b0e378b_fk_audits_audittool_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_programme
+    ADD CONSTRAINT audits_programme_tool_id_6b0e378b_fk_audits_audittool_id FOREIGN KEY (tool_id) REFERENCES public.audits_audittool(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_reflection audits_reflection_audit_id_1bdc4642_fk_audits_audit_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_reflection
+    ADD CONSTRAINT audits_reflection_audit_id_1bdc4642_fk_audits_audit_id FOREIGN KEY (audit_id) REFERENCES public.audits_audit(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: audits_reflection audits_reflection_recorded_by_id_f605aa33_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.audits_reflection
+    ADD CONSTRAINT audits_reflection_recorded_by_id_f605aa33_fk_workforce_user_id FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -25101,6 +33820,38 @@ ALTER TABLE ONLY public.data_quality_problem
 
 
 --
+-- Name: decisions_managerdecision decisions_managerdec_decided_by_id_47d5ef05_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.decisions_managerdecision
+    ADD CONSTRAINT decisions_managerdec_decided_by_id_47d5ef05_fk_workforce FOREIGN KEY (decided_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: decisions_managerdecision decisions_managerdec_submitted_by_id_10ac7ab9_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.decisions_managerdecision
+    ADD CONSTRAINT decisions_managerdec_submitted_by_id_10ac7ab9_fk_workforce FOREIGN KEY (submitted_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: decisions_managerdecision decisions_managerdecision_child_id_b41f4be9_fk_people_person_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.decisions_managerdecision
+    ADD CONSTRAINT decisions_managerdecision_child_id_b41f4be9_fk_people_person_id FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: dfe_feed_feedchild dfe_feed_feedchild_person_id_7bf12860_fk_people_person_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dfe_feed_feedchild
+    ADD CONSTRAINT dfe_feed_feedchild_person_id_7bf12860_fk_people_person_id FOREIGN KEY (person_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: django_admin_log django_admin_log_content_type_id_c4bce8eb_fk_django_co; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -25218,6 +33969,30 @@ ALTER TABLE ONLY public.looked_after_conviction
 
 ALTER TABLE ONLY public.looked_after_conviction
     ADD CONSTRAINT looked_after_conviction_child_id_d7e45726_fk_people_person_id FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: looked_after_deprivationofliberty looked_after_depriva_child_id_e19b9ee6_fk_people_pe; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.looked_after_deprivationofliberty
+    ADD CONSTRAINT looked_after_depriva_child_id_e19b9ee6_fk_people_pe FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: looked_after_deprivationofliberty looked_after_depriva_period_id_01313e49_fk_looked_af; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.looked_after_deprivationofliberty
+    ADD CONSTRAINT looked_after_depriva_period_id_01313e49_fk_looked_af FOREIGN KEY (period_id) REFERENCES public.looked_after_periodofcare(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: looked_after_deprivationofliberty looked_after_depriva_recorded_by_id_780d5c15_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.looked_after_deprivationofliberty
+    ADD CONSTRAINT looked_after_depriva_recorded_by_id_780d5c15_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -25581,6 +34356,14 @@ ALTER TABLE ONLY public.looked_after_uascstatus
 
 
 --
+-- Name: otp_totp_totpdevice otp_totp_totpdevice_user_id_0fb18292_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.otp_totp_totpdevice
+    ADD CONSTRAINT otp_totp_totpdevice_user_id_0fb18292_fk_workforce_user_id FOREIGN KEY (user_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: oversight_challenge oversight_challenge_child_id_98b098df_fk_people_person_id; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -25781,6 +34564,22 @@ ALTER TABLE ONLY public.people_relationship
 
 
 --
+-- Name: performance_boardpack performance_boardpac_created_by_id_0e6a7f57_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.performance_boardpack
+    ADD CONSTRAINT performance_boardpac_created_by_id_0e6a7f57_fk_workforce FOREIGN KEY (created_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: performance_boardpack performance_boardpac_issued_by_id_e9d952fe_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.performance_boardpack
+    ADD CONSTRAINT performance_boardpac_issued_by_id_e9d952fe_fk_workforce FOREIGN KEY (issued_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: performance_indicatorsnapshot performance_indicato_computed_by_id_a0d6f226_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -25933,6 +34732,38 @@ ALTER TABLE ONLY public.permanence_permanencestep
 
 
 --
+-- Name: permanence_preproceedingsmeeting permanence_preprocee_pre_proceedings_id_8e338354_fk_permanenc; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permanence_preproceedingsmeeting
+    ADD CONSTRAINT permanence_preprocee_pre_proceedings_id_8e338354_fk_permanenc FOREIGN KEY (pre_proceedings_id) REFERENCES public.permanence_preproceedings(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: permanence_preproceedings permanence_preprocee_recorded_by_id_0cdb68de_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permanence_preproceedings
+    ADD CONSTRAINT permanence_preprocee_recorded_by_id_0cdb68de_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: permanence_preproceedingsmeeting permanence_preprocee_recorded_by_id_182a3364_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permanence_preproceedingsmeeting
+    ADD CONSTRAINT permanence_preprocee_recorded_by_id_182a3364_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: permanence_preproceedings permanence_preproceedings_child_id_783cc8be_fk_people_person_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permanence_preproceedings
+    ADD CONSTRAINT permanence_preproceedings_child_id_783cc8be_fk_people_person_id FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: permanence_previouspermanence permanence_previousp_child_id_2ae50871_fk_people_pe; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -25981,11 +34812,115 @@ ALTER TABLE ONLY public.private_fostering_privatefostering
 
 
 --
+-- Name: procrastinate_events procrastinate_events_job_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_events
+    ADD CONSTRAINT procrastinate_events_job_id_fkey FOREIGN KEY (job_id) REFERENCES public.procrastinate_jobs(id) ON DELETE CASCADE;
+
+
+--
+-- Name: procrastinate_jobs procrastinate_jobs_worker_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_jobs
+    ADD CONSTRAINT procrastinate_jobs_worker_id_fkey FOREIGN KEY (worker_id) REFERENCES public.procrastinate_workers(id) ON DELETE SET NULL;
+
+
+--
+-- Name: procrastinate_periodic_defers procrastinate_periodic_defers_job_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.procrastinate_periodic_defers
+    ADD CONSTRAINT procrastinate_periodic_defers_job_id_fkey FOREIGN KEY (job_id) REFERENCES public.procrastinate_jobs(id);
+
+
+--
 -- Name: returns_returnexport returns_returnexport_requested_by_id_6edfecbf_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.returns_returnexport
     ADD CONSTRAINT returns_returnexport_requested_by_id_6edfecbf_fk_workforce FOREIGN KEY (requested_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: staff_attendance staff_attendance_course_id_49631fe1_fk_staff_course_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_attendance
+    ADD CONSTRAINT staff_attendance_course_id_49631fe1_fk_staff_course_id FOREIGN KEY (course_id) REFERENCES public.staff_course(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: staff_attendance staff_attendance_recorded_by_id_1520114a_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_attendance
+    ADD CONSTRAINT staff_attendance_recorded_by_id_1520114a_fk_workforce_user_id FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: staff_attendance staff_attendance_worker_id_bf0fb4d1_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_attendance
+    ADD CONSTRAINT staff_attendance_worker_id_bf0fb4d1_fk_workforce_user_id FOREIGN KEY (worker_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: staff_induction staff_induction_worker_id_2a0a92ca_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_induction
+    ADD CONSTRAINT staff_induction_worker_id_2a0a92ca_fk_workforce_user_id FOREIGN KEY (worker_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: staff_inductiontask staff_inductiontask_done_recorded_by_id_fa983617_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_inductiontask
+    ADD CONSTRAINT staff_inductiontask_done_recorded_by_id_fa983617_fk_workforce FOREIGN KEY (done_recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: staff_inductiontask staff_inductiontask_induction_id_9b2a5ef2_fk_staff_induction_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_inductiontask
+    ADD CONSTRAINT staff_inductiontask_induction_id_9b2a5ef2_fk_staff_induction_id FOREIGN KEY (induction_id) REFERENCES public.staff_induction(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: staff_post staff_post_holder_id_e16a481f_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_post
+    ADD CONSTRAINT staff_post_holder_id_e16a481f_fk_workforce_user_id FOREIGN KEY (holder_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: staff_post staff_post_team_id_8bb3255b_fk_workforce_team_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_post
+    ADD CONSTRAINT staff_post_team_id_8bb3255b_fk_workforce_team_id FOREIGN KEY (team_id) REFERENCES public.workforce_team(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: staff_staffprofile staff_staffprofile_user_id_de1feaad_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_staffprofile
+    ADD CONSTRAINT staff_staffprofile_user_id_de1feaad_fk_workforce_user_id FOREIGN KEY (user_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: staff_staffread staff_staffread_user_id_5abc4940_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.staff_staffread
+    ADD CONSTRAINT staff_staffread_user_id_5abc4940_fk_workforce_user_id FOREIGN KEY (user_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --

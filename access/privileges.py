@@ -40,8 +40,11 @@ READ_ONLY_TABLES = ("django_migrations",)
 
 
 def _is_append_only_by_trigger(model) -> bool:
+    """An unconditional Protect of updates and deletes: a table only ever added to (the read
+    logs). A conditional one (an issued board pack may not change) still leaves its rows to be
+    updated until then, so the table keeps its ordinary privileges."""
     for trigger in getattr(model._meta, "triggers", []):
-        if isinstance(trigger, pgtrigger.Protect):
+        if isinstance(trigger, pgtrigger.Protect) and trigger.condition is None:
             operation = str(trigger.operation)
             if "UPDATE" in operation and "DELETE" in operation:
                 return True

@@ -3,6 +3,7 @@ narrative per section, issued as a PDF and an xlsx that are kept unchanged."""
 
 import datetime
 import io
+import json
 
 import pytest
 from django.db import DatabaseError, transaction
@@ -37,8 +38,8 @@ def _queued_jobs():
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("SELECT task_name, args, status FROM procrastinate_jobs ORDER BY id")
-        return cursor.fetchall()
+        cursor.execute("SELECT task_name, args::text, status FROM procrastinate_jobs ORDER BY id")
+        return [(task, json.loads(args), status) for task, args, status in cursor.fetchall()]
 
 
 def test_a_qa_officer_builds_writes_and_issues_the_pack(client, qa):

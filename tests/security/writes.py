@@ -161,6 +161,9 @@ READ_ONLY_PAGES = {
     "decisions:record", "decisions_queue:queue",
     "audits:home", "audits:programme", "audits:report", "audits:report_audits", "audits:report_actions",
     "audits:report_xlsx", "audits:report_pdf", "audits_record:record", "audits_record:audit",
+    "staff:list", "staff:establishment", "staff:profile",
+    "caseloads:team", "caseloads:figures", "caseloads:census", "caseloads:agency_return", "caseloads:figure",
+    "metrics",
 }
 
 _UNKNOWN = object()

@@ -90,8 +90,14 @@ def test_a_lado_allegation_is_invisible_to_a_social_worker(browse, team_and_work
     allegation_path = re.sub(r"^https?://[^/]+", "", page.url)
 
     browse.follow("Add a child involved")
-    page.get_by_label("LA child ID").fill(child.la_id)
-    browse.submit("Add child")
+    # The child is found by searching and added from the results, not by typing an ID.
+    page.get_by_label("Name", exact=True).fill("Jay Smith")
+    browse.submit("Search")
+    results = page.get_by_test_id("child-results")
+    assert "1 child found" in results.inner_text()
+    assert child.la_id in results.inner_text()
+    browse.submit("Add Jay Smith")
+    assert "Child added" in success_banner(page)
     assert "Jay Smith" in page.get_by_test_id("children-involved").inner_text()
     browse.submit("Sign out")
 

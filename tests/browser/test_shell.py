@@ -23,6 +23,7 @@ HOME_HEADINGS = {
     Role.SERVICE_MANAGER: "Challenges",
     Role.HEAD_OF_SERVICE: "Challenges",
     Role.DIRECTOR: "Challenges",
+    Role.WORKFORCE_LEAD: "Staff",
 }
 
 

@@ -57,7 +57,7 @@ def test_every_response_carries_secure_headers(client, db):
 
 EXPECTED_NAVIGATION = {
     Role.SOCIAL_WORKER: ["My work", "Case audits"],
-    Role.TEAM_MANAGER: ["My team", "Find a person", "Decisions", "Authorisations", "Management oversight", "Performance",
+    Role.TEAM_MANAGER: ["My team", "Authorisations", "Decisions", "Management oversight", "Performance",
                         "Staff", "Caseloads", "Data quality", "Case audits"],
     Role.IRO: ["Reviews and conferences", "Challenges", "Case audits"],
     Role.MASH_WORKER: ["Front door"],

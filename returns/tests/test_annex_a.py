@@ -14,7 +14,9 @@ def test_the_workbook_has_lists_1_to_11_with_the_specs_columns(authority, tmp_pa
     for name in book.sheetnames:
         header = next(book[name].iter_rows(max_row=1, values_only=True))
         assert list(header) == spec[name], name
-    assert counts["List 3"] == 2  # the two referrals
+    # The two referrals recorded, and the one opened with the period of care of a child who came
+    # into care with no child-in-need episode (every looked-after child is a child in need: issue 16).
+    assert counts["List 3"] == 3
     assert counts["List 6"] == 2  # two children in need
     assert counts["List 7"] == 1
     assert counts["List 8"] == 2  # one row per looked-after child

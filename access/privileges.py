@@ -41,7 +41,9 @@ READ_ONLY_TABLES = ("django_migrations",)
 
 def _is_append_only_by_trigger(model) -> bool:
     for trigger in getattr(model._meta, "triggers", []):
-        if isinstance(trigger, pgtrigger.Protect):
+        # Only an unconditional protection makes a table append-only: one with a condition (an
+        # issued board pack is never changed) leaves the other rows updatable by the app.
+        if isinstance(trigger, pgtrigger.Protect) and getattr(trigger, "condition", None) is None:
             operation = str(trigger.operation)
             if "UPDATE" in operation and "DELETE" in operation:
                 return True

@@ -11,6 +11,7 @@ later: late work a manager should see), and some stepped down.
 from __future__ import annotations
 
 import datetime
+import random
 
 from codelists.cin import PreProceedingsOutcome
 from looked_after.models import DOLO_PLACEMENT_TYPES, DeprivationOfLiberty
@@ -23,7 +24,11 @@ def _at(ctx, day):
 
 def pre_proceedings(ctx, batch, child, plan_start: datetime.date, end_day: datetime.date | None, to_care: bool,
                     worker) -> None:
-    side = ctx.side
+    # A stream of each plan's own (seed, child, plan start), not the shared side stream: the
+    # journeys' other draws from ctx.side (re-referrals, which adopted children no longer have
+    # since their journeys end at the adoption order) moved every later plan's draw, and the
+    # small authority was left with no pre-proceedings in a whole year.
+    side = random.Random(f"pre-proceedings:{ctx.seed}:{child.la_id}:{plan_start.isoformat()}")
     if end_day is not None and to_care:
         if side.random() >= 0.75:
             return
@@ -31,9 +36,11 @@ def pre_proceedings(ctx, batch, child, plan_start: datetime.date, end_day: datet
         started = decided - datetime.timedelta(days=side.randint(70, 120))
         outcome = PreProceedingsOutcome.STEP_UP
     elif end_day is None:
-        if side.random() >= 0.12:
+        # A plan open six months or more without progress is the one the Public Law Outline is for.
+        long_running = (ctx.today - plan_start).days >= 182
+        if side.random() >= (0.4 if long_running else 0.12):
             return
-        started = ctx.today - datetime.timedelta(days=side.randint(10, 100))
+        started = ctx.today - datetime.timedelta(days=side.randint(10, 240))
         decided, outcome = None, ""
     else:
         if side.random() >= 0.08:
@@ -52,7 +59,7 @@ def pre_proceedings(ctx, batch, child, plan_start: datetime.date, end_day: datet
     if letter <= last and not (decided is None and side.random() < 0.2):
         pre.letter_sent_on, pre.fgdm_offered = letter, side.random() < 0.8
         batch.event(child, "pre_proceedings.letter", _at(ctx, letter), worker, pre, fgdm_offered=pre.fgdm_offered)
-        if pre.fgdm_offered and (decided is not None or side.random() < 0.6):
+        if pre.fgdm_offered:  # whether it was held is recorded with the offer (CIN census rule 9010Q)
             pre.fgdm_held = side.random() < 0.7
             batch.event(child, "pre_proceedings.fgdm", _at(ctx, letter), worker, pre, held=pre.fgdm_held)
         meeting, first = letter + datetime.timedelta(days=side.randint(5, 14)), True
@@ -79,9 +86,12 @@ def deprivation_of_liberty(ctx, batch, child, period, worker) -> None:
     children's home placements, from a day after the move there to the day before the next move
     (or open while the placement lasts): the validator's rules 709 and 710 count an episode that
     ends or starts on the order's first or last day as one the order overlaps."""
-    side = ctx.side
     for placement in [p for p in batch.rows["placement"] if p.period is period]:
-        if placement.placement_type not in DOLO_PLACEMENT_TYPES or side.random() >= 0.3:
+        if placement.placement_type not in DOLO_PLACEMENT_TYPES:
+            continue
+        # Each placement's own stream (as the pre-proceedings above): not moved by other draws.
+        side = random.Random(f"dolo:{ctx.seed}:{child.la_id}:{placement.start_date.isoformat()}")
+        if side.random() >= 0.3:
             continue
         start = placement.start_date + datetime.timedelta(days=side.randint(1, 30))
         end = placement.end_date - datetime.timedelta(days=1) if placement.end_date else None

@@ -696,12 +696,12 @@ _ALL = (
         title="Re-audit the child's case",
         trigger="Case audit that set a re-audit date",
         trigger_key="audit.completed",
-        amount=3, unit=MONTHS, configurable=False,
+        amount=3, unit=MONTHS,
         source="Local case file audit policies: cases graded inadequate or requiring improvement are audited "
         "again to see the actions made a difference (for example Salford)",
         rows=(), table=PRACTICE_AUDIT, status=LOCAL, verification=UNCONFIRMED,
-        notes="Due on the date the auditor set (3 months is the usual gap, not applied: no date, no re-audit); "
-        "met when the child's case is next audited.",
+        notes="Due on the date the auditor set (3 months is the usual gap, as audit_action's 4 weeks: a local "
+        "standard a council may change; no date, no re-audit); met when the child's case is next audited.",
     ),
     # --- Management oversight and the IRO's challenge (local standards, PRACTICE.md 1 and 2) --------
     *(

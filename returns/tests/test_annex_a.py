@@ -17,7 +17,9 @@ def test_the_workbook_has_lists_1_to_11_with_the_specs_columns(authority, tmp_pa
     # The two referrals recorded, and the one opened with the period of care of a child who came
     # into care with no child-in-need episode (every looked-after child is a child in need: issue 16).
     assert counts["List 3"] == 3
-    assert counts["List 6"] == 2  # two children in need
+    # Every child in need: the two with a CIN or CP plan, and the two looked after (case status
+    # "a) Looked after child"), whose periods of care are child-in-need episodes.
+    assert counts["List 6"] == 4
     assert counts["List 7"] == 1
     assert counts["List 8"] == 2  # one row per looked-after child
 

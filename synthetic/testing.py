@@ -9,11 +9,27 @@ Each fixture generates the small authority (seed 1) inside the test's transactio
 rolled back afterwards and never leaks into tests that expect an empty database. It takes a
 few seconds. `small_authority_with_faults` adds one fault of each kind (synthetic.generator.
 faults.FAULTS); the result's `manifest` lists (fault id, LA child ID).
+
+`demo_staff(*parts)` loads the demo's staff and then the parts of the demo a test needs, in the
+order `synthetic.demo.load_demo` runs them, so a test of one part of the demo loads only that.
 """
 
 import pytest
 
 SEED = 1
+
+
+def demo_staff(*parts) -> dict:
+    """The demo's staff by username, after loading each of `parts` (functions taking that map,
+    such as synthetic.demo_record.load_demo_families) in the order given."""
+    from synthetic import demo
+    from workforce.models import User
+
+    demo._load_staff()
+    staff = {u.username: u for u in User.objects.all()}
+    for part in parts:
+        part(staff)
+    return staff
 
 
 @pytest.fixture

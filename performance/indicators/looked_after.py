@@ -14,7 +14,7 @@ from casework.models import Allocation, Visit
 from codelists.ssda903 import MissingType
 from looked_after.choices import HealthCheckKind
 from looked_after.models import SHORT_BREAK_STATUSES, Episode, HealthCheck, LAReview, MissingEpisode, SDQScore
-from performance.indicators.periods import ONE_DAY, age_on, overlaps, year_to
+from performance.indicators.periods import ONE_DAY, age_on, overlaps, reviews_on_time, year_to
 from performance.indicators.registry import (
     BY_CHILD,
     BY_EVENT,
@@ -122,25 +122,6 @@ def cla_long_term_stability(as_of):
     return Result(numerator, denominator)
 
 
-def _reviews_on_time(period_start, reviews, first, as_of, calendar) -> bool:
-    """Whether every review falling due from `first` to `as_of` was held by its due date: the first
-    within 20 working days of the child becoming looked after, the second within 3 months of the
-    first, then every 6 months from the last one held (TIMESCALES.md C3.4)."""
-    rule = RULES["la_review"]
-    due = calendar.add(period_start, rule.amount, rule.unit)
-    held = 0
-    for day in reviews:
-        if due >= first and day > due:
-            return False
-        held += 1
-        recurrence = rule.recurrence
-        if held == 1 and recurrence.first_amount:
-            due = calendar.add(day, recurrence.first_amount, recurrence.first_unit)
-        else:
-            due = calendar.add(day, recurrence.amount, recurrence.unit)
-    return not (first <= due < as_of)
-
-
 @indicator(
     code="cla_reviews_in_time", title="Looked-after reviews held on time",
     numerator="Children all of whose looked-after reviews falling due in the year were held by their due date "
@@ -162,7 +143,7 @@ def cla_reviews_in_time(as_of):
             reviews[child_id].append(held_on)
     denominator = {c: Unit(c, r["period__start_date"]) for c, r in cohort.items()}
     numerator = {c: u for c, u in denominator.items()
-                 if _reviews_on_time(cohort[c]["period__start_date"], reviews[c], first, as_of, calendar)}
+                 if reviews_on_time(cohort[c]["period__start_date"], reviews[c], first, as_of, RULES["la_review"], calendar)}
     return Result(numerator, denominator)
 
 

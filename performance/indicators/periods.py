@@ -31,3 +31,18 @@ def age_on(dob: datetime.date | None, day: datetime.date) -> int | None:
     if dob is None:
         return None
     return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def reviews_on_time(start: datetime.date, reviews, first: datetime.date, as_of: datetime.date, rule, calendar) -> bool:
+    """Whether every review falling due from `first` to `as_of` was held by its due date: the first
+    within the rule's amount of `start`, then each within the rule's recurring interval of the one
+    held before it (TIMESCALES.md C3.4: an early review resets the clock). A review overdue at
+    `as_of` counts as late. One reading for child protection (rcpc) and looked-after (la_review)
+    reviews, the latter's second interval shorter than the rest (Recurrence.interval_after)."""
+    due = calendar.add(start, rule.amount, rule.unit)
+    for held, day in enumerate(reviews, start=1):
+        if due >= first and day > due:
+            return False
+        interval = rule.recurrence.interval_after(held)
+        due = calendar.add(day, interval.amount, interval.unit)
+    return not (first <= due < as_of)

@@ -9,7 +9,7 @@ from casework.models import Visit
 from child_protection.choices import ConferenceKind
 from child_protection.models import ChildProtectionPlan, Conference
 from children_in_need.models import CINEpisode
-from performance.indicators.periods import open_at, year_to
+from performance.indicators.periods import open_at, reviews_on_time, year_to
 from performance.indicators.registry import BY_CHILD, BY_EVENT, DFE_CIN, LOCAL, PER_10K, Result, Unit, indicator
 from timescales.calendar import add_months, get_calendar
 from timescales.rules import effective_rule
@@ -80,18 +80,6 @@ def cpp_2yrs_at_31march(as_of):
     return Result(numerator, denominator)
 
 
-def _reviews_on_time(plan_start, reviews, first, as_of, rule, calendar) -> bool:
-    """Whether every review conference falling due from `first` to `as_of` was held by its due
-    date: the first within the rule's amount of the plan starting (the ICPC), then each within
-    the recurring interval of the last one held (TIMESCALES.md A2 rows 11-12, C3.4)."""
-    due = calendar.add(plan_start, rule.amount, rule.unit)
-    for day in reviews:
-        if due >= first and day > due:
-            return False
-        due = calendar.add(day, rule.recurrence.amount, rule.recurrence.unit)
-    return not (first <= due < as_of)
-
-
 @indicator(
     code="cpp_reviews_in_time", title="Child protection plans reviewed on time",
     numerator="Children all of whose review conferences falling due in the year were held by their due date (the "
@@ -118,7 +106,7 @@ def cpp_reviews_in_time(as_of):
     denominator, numerator = {}, {}
     for pk, (child_id, start) in plans.items():
         denominator[child_id] = Unit(child_id, start)
-        if _reviews_on_time(start, reviews[pk], first, as_of, rule, calendar):
+        if reviews_on_time(start, reviews[pk], first, as_of, rule, calendar):
             numerator[child_id] = denominator[child_id]
     return Result(numerator, denominator)
 

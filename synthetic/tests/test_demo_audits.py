@@ -8,12 +8,11 @@ import pytest
 from audits import selectors
 from audits.models import Audit, AuditAction, Programme, Reflection
 from audits.testing import ensure_tools
-from synthetic import demo
 from synthetic.demo_audits import load_demo_audits
 from synthetic.demo_journeys import load_demo_journeys
 from synthetic.demo_looked_after import load_demo_looked_after
 from synthetic.demo_record import load_demo_families
-from workforce.models import User
+from synthetic.testing import demo_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def loaded(bank_holidays):
     ensure_tools()
-    demo._load_staff()
-    staff = {u.username: u for u in User.objects.all()}
-    load_demo_families(staff)
-    load_demo_journeys(staff)
-    load_demo_looked_after(staff)
+    staff = demo_staff(load_demo_families, load_demo_journeys, load_demo_looked_after)
     assert load_demo_audits(staff) is True
     return staff
 

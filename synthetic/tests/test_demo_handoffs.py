@@ -5,20 +5,17 @@ met the CIN visiting standard, corrected with its reason."""
 import pytest
 
 from casework.models import ChronologyEvent
-from synthetic import demo
 from synthetic.demo_handoffs import load_demo_handoffs
+from synthetic.testing import demo_staff
 from timescales.models import DueItem
 from trays.selectors import unallocated_for_manager
-from workforce.models import User
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def loaded(bank_holidays):
-    demo._load_staff()
-    staff = {u.username: u for u in User.objects.all()}
-    load_demo_handoffs(staff)
+    staff = demo_staff(load_demo_handoffs)
     return staff
 
 

@@ -5,24 +5,19 @@ loading twice changes nothing."""
 import pytest
 
 from oversight.models import Challenge, OversightEntry
-from synthetic import demo
 from synthetic.demo_journeys import load_demo_journeys
 from synthetic.demo_looked_after import load_demo_looked_after
 from synthetic.demo_oversight import load_demo_oversight
 from synthetic.demo_record import load_demo_families
+from synthetic.testing import demo_staff
 from timescales.models import DueItem
-from workforce.models import User
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def loaded(bank_holidays):
-    demo._load_staff()
-    staff = {u.username: u for u in User.objects.all()}
-    load_demo_families(staff)
-    load_demo_journeys(staff)
-    load_demo_looked_after(staff)
+    staff = demo_staff(load_demo_families, load_demo_journeys, load_demo_looked_after)
     assert load_demo_oversight(staff) is True
     return staff
 

@@ -10,8 +10,8 @@ from permanence.models import AdoptionPlacement, PermanenceOrder
 from permanence.selectors import decisions_awaiting_plans
 from synthetic import demo
 from synthetic.demo_specialist import load_demo_specialist
+from synthetic.testing import demo_staff
 from timescales.models import DueItem
-from workforce.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def loaded(bank_holidays):
     # The demo staff, then this part of the demo alone (load_demo adds it after the families).
-    demo._load_staff()
-    staff = {u.username: u for u in User.objects.all()}
+    staff = demo_staff()
     assert load_demo_specialist(staff) is True
     return staff
 

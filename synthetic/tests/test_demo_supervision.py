@@ -5,20 +5,17 @@ import pytest
 
 from supervision.models import CaseAction, SupervisionSession
 from supervision.selectors import supervision_due_for_supervisor
-from synthetic import demo
 from synthetic.demo_record import load_demo_families
 from synthetic.demo_supervision import load_demo_supervision
+from synthetic.testing import demo_staff
 from timescales.models import DueItem
-from workforce.models import User
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def loaded(bank_holidays):
-    demo._load_staff()
-    staff = {u.username: u for u in User.objects.all()}
-    load_demo_families(staff)
+    staff = demo_staff(load_demo_families)
     assert load_demo_supervision(staff) is True
     return staff
 

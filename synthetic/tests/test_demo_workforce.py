@@ -7,10 +7,10 @@ import pytest
 from core import clock
 from staff.models import Attendance, InductionTask, Post, StaffProfile
 from staff.selectors import due_for_manager, registration_status
-from synthetic import demo
 from synthetic.demo_record import load_demo_families
 from synthetic.demo_supervision import load_demo_supervision
 from synthetic.demo_workforce import load_demo_workforce
+from synthetic.testing import demo_staff
 from workforce.models import User
 
 pytestmark = pytest.mark.django_db
@@ -21,10 +21,7 @@ def loaded(bank_holidays):
     from caseloads.testing import seed_configuration
 
     seed_configuration()
-    demo._load_staff()
-    staff = {u.username: u for u in User.objects.all()}
-    load_demo_families(staff)
-    load_demo_supervision(staff)
+    staff = demo_staff(load_demo_families, load_demo_supervision)
     assert load_demo_workforce(staff) is True
     return staff
 

@@ -27,6 +27,7 @@ def build_world() -> World:
     from caseloads.testing import seed_configuration
     from synthetic import demo
     from synthetic.demo_audits import load_demo_audits
+    from synthetic.demo_decisions import load_demo_decisions
     from synthetic.demo_journeys import load_demo_journeys
     from synthetic.demo_looked_after import load_demo_looked_after
     from synthetic.demo_oversight import load_demo_oversight
@@ -34,22 +35,13 @@ def build_world() -> World:
     from synthetic.demo_specialist import load_demo_specialist
     from synthetic.demo_supervision import load_demo_supervision
     from synthetic.demo_workforce import load_demo_workforce
+    from synthetic.testing import demo_staff
     from workforce.models import User
 
     seed_configuration()  # the induction checklists and courses (a transactional test may have emptied them)
-    demo._load_staff()
-    everyone = {u.username: u for u in User.objects.all()}
-    load_demo_families(everyone)
-    load_demo_journeys(everyone)
-    load_demo_looked_after(everyone)
-    load_demo_specialist(everyone)
-    load_demo_supervision(everyone)
-    load_demo_oversight(everyone)
-    from synthetic.demo_decisions import load_demo_decisions
-
-    load_demo_decisions(everyone)
-    load_demo_audits(everyone)
-    load_demo_workforce(everyone)
+    everyone = demo_staff(load_demo_families, load_demo_journeys, load_demo_looked_after, load_demo_specialist,
+                          load_demo_supervision, load_demo_oversight, load_demo_decisions, load_demo_audits,
+                          load_demo_workforce)
     _add_what_the_demo_lacks(everyone)
 
     from people.models import Person

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import io
 
-from openpyxl import Workbook
-
 from audits.choices import Grade
 from audits.snapshot import COMPLIANCE
 
@@ -21,6 +19,10 @@ def _grade_table(sheet, title: str, table: dict) -> None:
 
 
 def workbook(figures, rows) -> bytes:
+    # openpyxl is imported when a workbook is asked for: every process importing the URLs would
+    # otherwise pay its import time.
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     summary = book.create_sheet("Grades")
     summary.append(["Completed audits", figures.total])

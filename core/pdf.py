@@ -5,8 +5,10 @@ kernel so that the areas (case audits) and the cross-area readers (the board pac
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
-from fpdf import FPDF
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 # The PDF's built-in fonts cover Latin-1 only: the typographic characters the pages use are
 # written as their plain equivalents.
@@ -19,6 +21,10 @@ def plain(text) -> str:
 
 def document(*, title: str, author: str, created: datetime.datetime, landscape: bool = True) -> FPDF:
     """A new A4 document with its metadata set and pages that break before the bottom margin."""
+    # Imported here, not at the top: fpdf2 brings fontTools, most of a second of CPU that every
+    # process importing the URLs (web workers, commands, test workers) would pay for a PDF few draw.
+    from fpdf import FPDF
+
     pdf = FPDF(orientation="landscape" if landscape else "portrait", unit="mm", format="A4")
     pdf.set_title(plain(title))
     pdf.set_author(plain(author))

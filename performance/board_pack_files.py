@@ -7,9 +7,6 @@ from __future__ import annotations
 import datetime
 import io
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from core.pdf import document
 from core.pdf import plain as _plain
 from performance.board_pack import DISTANCE_NOTE, SECTIONS, formatted
@@ -73,6 +70,10 @@ def render_pdf(pack, *, council: str, draft: bool) -> bytes:
 
 
 def render_xlsx(pack) -> bytes:
+    # openpyxl is imported when a workbook is asked for, not by every process importing the URLs.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     book.remove(book.active)
     for section in SECTIONS:

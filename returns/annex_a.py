@@ -18,7 +18,6 @@ import datetime
 from pathlib import Path
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from openpyxl import Workbook
 
 from assessments.choices import AssessmentOutcome
 from assessments.models import Assessment
@@ -314,6 +313,9 @@ def build_annex_a(as_of: datetime.date, out, progress: Progress = None, months: 
     period = months_ending(as_of, months)
     columns = list_columns()
     counts: dict[str, int] = {}
+    # Imported here: only the export needs openpyxl, not every process that imports the URLs.
+    from openpyxl import Workbook
+
     with snapshot(), atomic_file(out, "wb") as handle:
         book = Workbook(write_only=True)
         report(progress, 0, len(LISTS))

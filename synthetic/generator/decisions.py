@@ -16,9 +16,11 @@ import random
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
-from casework.models import ChronologyEvent
+from casework.models import Allocation, ChronologyEvent
+from children_in_need.models import CINEpisode
 from decisions.models import Kind, ManagerDecision, Status
 from people.models import Person
 from workforce.models import User
@@ -46,23 +48,28 @@ def _moment(day: datetime.date, hour: int) -> datetime.datetime:
 
 def write_decisions(seed: int, today: datetime.date, open_ids) -> Counter:
     rng = random.Random(seed * 15_485_863 + 14)
+    # Open cases (an open child in need episode) held by a worker in a team with a manager, each
+    # with the day the worker's allocation began: nothing is asked before the case was theirs.
+    allocated = Allocation.objects.filter(child_id=OuterRef("pk"), end_date__isnull=True).order_by("-start_date")
     candidates = list(
         Person.objects.filter(pk__in=open_ids, current_worker__isnull=False, current_team__manager__isnull=False)
+        .filter(Exists(CINEpisode.objects.filter(child_id=OuterRef("pk"), end_date__isnull=True)))
+        .annotate(since=Subquery(allocated.values("start_date")[:1])).filter(since__lte=today - datetime.timedelta(days=2))
         .order_by("pk")
-        .values_list("pk", "current_worker_id", "current_team__manager_id")
+        .values_list("pk", "current_worker_id", "current_team__manager_id", "since")
     )
     in_care = set(ChronologyEvent.objects.filter(child_id__in=[c[0] for c in candidates],
                                                  event_type="looked_after.started").values_list("child_id", flat=True))
     # One in ten, but enough in a small authority for every state to be there.
     rate = max(1 / 10, min(1.0, MINIMUM / max(len(candidates), 1)))
     decisions, steps = [], []
-    for child_id, worker_id, manager_id in candidates:
+    for child_id, worker_id, manager_id, since in candidates:
         if worker_id == manager_id or rng.random() >= rate:
             continue
         kinds = [k for k in Kind if k != Kind.PLACEMENT or child_id in in_care]
         # Where each one is: a golden-ratio sequence, so even a handful covers every state.
         fate = (len(decisions) + 1) * 0.618034 % 1
-        decision, planned = _plan_one(rng, today, fate, child_id, rng.choice(kinds), worker_id, manager_id)
+        decision, planned = _plan_one(rng, today, fate, since, child_id, rng.choice(kinds), worker_id, manager_id)
         decisions.append(decision)
         steps.append(planned)
     ManagerDecision.objects.bulk_create(decisions)
@@ -81,8 +88,9 @@ def write_decisions(seed: int, today: datetime.date, open_ids) -> Counter:
                     "manager decisions waiting": sum(d.status == Status.SUBMITTED for d in decisions)})
 
 
-def _plan_one(rng, today, fate, child_id, kind, worker_id, manager_id):
-    """The decision as it stands today, and its steps (event type, when, by whom, what) oldest first."""
+def _plan_one(rng, today, fate, since, child_id, kind, worker_id, manager_id):
+    """The decision as it stands today, and its steps (event type, when, by whom, what) oldest
+    first, none before `since` (the allocation) nor after yesterday once decided."""
     proposal, reason = PROPOSALS[kind]
     decision = ManagerDecision(child_id=child_id, kind=kind, proposal=proposal, reason=reason, submitted_by_id=worker_id)
     if fate < 0.15:  # waiting, within the 5 working days
@@ -91,18 +99,20 @@ def _plan_one(rng, today, fate, child_id, kind, worker_id, manager_id):
         submitted = today - datetime.timedelta(days=rng.randint(12, 40))
     else:
         submitted = today - datetime.timedelta(days=rng.randint(20, 330))
+    submitted = max(submitted, since)
     decision.submitted_at = _moment(submitted, 10)
     steps = [("submitted", decision.submitted_at, worker_id, {"proposal": proposal})]
     if fate < 0.3:
         return decision, steps
-    decided = submitted + datetime.timedelta(days=rng.choice((0, 1, 2, 3, 4, 6, 9, 14)))  # a few late
+    yesterday = today - datetime.timedelta(days=1)
+    decided = min(yesterday, submitted + datetime.timedelta(days=rng.choice((0, 1, 2, 3, 4, 6, 9, 14))))  # a few late
     if fate < 0.75:
         _decide(decision, steps, Status.AUTHORISED, manager_id, decided, rng.choice(AUTHORISED))
         return decision, steps
     _decide(decision, steps, Status.RETURNED, manager_id, decided, rng.choice(RETURNED))
-    if fate < 0.85:  # returned, waiting for the worker
+    if fate < 0.85 or decided >= yesterday:  # returned, waiting for the worker
         return decision, steps
-    resubmitted = min(today - datetime.timedelta(days=1), decided + datetime.timedelta(days=rng.randint(1, 10)))
+    resubmitted = min(yesterday, decided + datetime.timedelta(days=rng.randint(1, 10)))
     decision.proposal, decision.reason, decision.round = f"{proposal} {RESUBMITTED}", reason, 2
     decision.status, decision.decided_by_id, decision.decided_at, decision.rationale = Status.SUBMITTED, None, None, ""
     decision.submitted_at = _moment(resubmitted, 11)
@@ -110,7 +120,7 @@ def _plan_one(rng, today, fate, child_id, kind, worker_id, manager_id):
     if fate < 0.93:  # waiting again (past its date if resubmitted more than a week ago)
         return decision, steps
     _decide(decision, steps, Status.AUTHORISED, manager_id,
-            min(today - datetime.timedelta(days=1), resubmitted + datetime.timedelta(days=rng.randint(0, 4))),
+            min(yesterday, resubmitted + datetime.timedelta(days=rng.randint(0, 4))),
             rng.choice(AUTHORISED))
     return decision, steps
 

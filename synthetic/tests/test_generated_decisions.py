@@ -5,10 +5,12 @@ never by the worker who asked."""
 
 from collections import Counter
 
-from casework.models import ChronologyEvent
+from casework.models import Allocation, ChronologyEvent
+from core import clock
 from decisions.models import ManagerDecision, Status
 from decisions.selectors import waiting_for
 from synthetic.testing import small_authority  # noqa: F401
+from timescales.calendar import london_date
 from timescales.models import DueItem
 from workforce.models import User
 
@@ -22,7 +24,15 @@ def test_decisions_are_waiting_overdue_authorised_returned_and_resubmitted(small
     assert decisions.filter(round=2, status=Status.AUTHORISED).exists()
     for decision in decisions.exclude(status=Status.SUBMITTED):
         assert decision.decided_by_id == decision.child.current_team.manager_id != decision.submitted_by_id
-        assert decision.decided_at >= decision.submitted_at
+        assert decision.submitted_at <= decision.decided_at <= clock.now()
+
+
+def test_decisions_are_asked_on_open_cases_by_the_allocated_worker_after_allocation(small_authority):
+    for decision in ManagerDecision.objects.select_related("child"):
+        allocation = Allocation.objects.get(child=decision.child_id, end_date__isnull=True)
+        assert decision.child.cin_episodes.filter(end_date__isnull=True).exists()
+        assert allocation.start_date <= london_date(decision.submitted_at) < clock.today()
+        assert decision.submitted_by_id == allocation.worker_id
 
 
 def test_waiting_decisions_are_in_the_managers_trays_some_overdue(small_authority):

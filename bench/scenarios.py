@@ -111,6 +111,9 @@ def build(*, social_workers, managers, searchers, names, leaders=(), auditors=()
                  unavailable=no_manager),
         Scenario("oversight_figures", "Oversight figures (manager)", 150, managers, _get("/performance/oversight/"),
                  unavailable=no_manager),
+        # The manager's queue of decisions waiting for them (the generator's decisions and the
+        # assessments waiting for authorisation); no target until it is measured on the large build.
+        Scenario("decisions", "Decisions waiting (manager)", None, managers, _get("/decisions/"), unavailable=no_manager),
         # Issue 15: the dashboards (the leader's from the snapshots the job keeps).
         Scenario("team_dashboard", "Team dashboard (manager)", None, managers, _get("/performance/dashboards/team/"),
                  unavailable=no_manager),

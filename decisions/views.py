@@ -1,17 +1,14 @@
 """The decisions tab of a child's record and its steps (people.steps.RecordArea: fetched and
-authorised through the child), and the manager's queue."""
+authorised through the child). The manager's queue, which lists assessments too, is
+trays.decisions_queue."""
 
-from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from access.capabilities import Capability, may
 from core.dates import long_date
-from core.permissions import require_roles
 from decisions import forms, selectors, services
 from people.record import render_record
 from people.steps import RecordArea, found
-from workforce.roles import Role
 
 AREA = RecordArea(tab="decisions", caption="Decisions", record_url="decisions:record",
                   capability=Capability.SUBMIT_DECISION)
@@ -56,20 +53,3 @@ def decide(request, person_id, decision_id):
 resubmit = AREA.page(form=forms.ResubmitForm, heading="Resubmit the request", success="Sent to the team manager again",
                      service=services.decision_resubmit, find=selectors.decision_for_child, arg="decision",
                      facts=_facts)
-
-
-@require_GET
-@require_roles(Role.TEAM_MANAGER)
-def queue(request):
-    """Every decision waiting for this manager, with its age: the requests of this app and the
-    assessments waiting for authorisation (assessments keeps its own page for deciding them)."""
-    from django.utils import timezone
-
-    from core import clock
-
-    today = clock.today()
-    waiting = list(selectors.waiting_for(user=request.user)[:200])
-    for decision in waiting:
-        decision.age = (today - timezone.localtime(decision.submitted_at).date()).days
-        decision.decide_url = reverse("decisions:decide", args=[decision.child_id, decision.pk])
-    return render(request, "decisions/queue.html", {"waiting": waiting})

@@ -51,7 +51,7 @@ urlpatterns = [
     path("staff/", include("staff.urls")),
     path("workforce/", include("caseloads.urls")),
     path("oversight/", include("oversight.pages_urls")),
-    path("decisions/", include("decisions.queue_urls")),
+    path("decisions/", include("trays.decisions_urls")),
     path("audits/", include("audits.urls")),
     path("performance/indicators/", include("performance.urls")),
     path("performance/oversight/", include("performance.oversight_urls")),

@@ -28,7 +28,7 @@ from oversight.key_events import RULE_CODES
 from oversight.models import Challenge, ChallengeStage
 from supervision.models import CaseAction, SupervisionAction
 from supervision.selectors import case_supervision_since, due_for, line_reports_of
-from timescales.calendar import add_months
+from timescales.calendar import add_months, london_date
 from timescales.models import DueItem
 from timescales.rules import Unit, effective_rule
 from workforce.models import Team, User
@@ -314,8 +314,8 @@ def child_list(user, scope, name: str, *, part: str = "all", team_id: int | None
         for row in rows:
             row.child = row.person
         return _child_rows(user, rows, on=lambda r: r.due_date, team=lambda r: r.team.name if r.team else "",
-                           detail=lambda r: f"{r.title}: " + (f"recorded {r.completed_at:%-d %B %Y}" if r.completed_at
-                                                                else "not yet recorded"))
+                           detail=lambda r: f"{r.title}: " + (f"recorded {london_date(r.completed_at):%-d %B %Y}"
+                                                                if r.completed_at else "not yet recorded"))
     if name == "case-actions":
         rows = case_actions_overdue(scope, today).select_related("child", "child__current_team", "owner") \
             .annotate(visible=_visible(user))
@@ -323,13 +323,14 @@ def child_list(user, scope, name: str, *, part: str = "all", team_id: int | None
                            team=lambda r: r.child.current_team.name if r.child.current_team else "",
                            detail=lambda r: f"{r.action} (owner: {r.owner})")
     if name == "challenge-stages":
-        rows = overdue_stages(scope, today).select_related("challenge__child", "challenge__team", "addressed_to") \
+        rows = overdue_stages(scope, today).select_related("challenge__child", "challenge__team", "addressed_to",
+                                                           "escalate_to") \
             .annotate(visible=Exists(people_visible_to(user).filter(pk=OuterRef("challenge__child_id"))))
         for row in rows:
             row.child = row.challenge.child
         return _child_rows(user, rows, on=lambda r: r.due_date,
                            team=lambda r: r.challenge.team.name if r.challenge.team else "",
-                           detail=lambda r: f"{r.get_stage_display()}, addressed to {r.addressed_to}")
+                           detail=_stage_waiting)
     if name == "disputes":
         rows = challenges_in_period(scope, today).select_related("child", "team").annotate(visible=_visible(user))
         if stage is not None:
@@ -340,6 +341,16 @@ def child_list(user, scope, name: str, *, part: str = "all", team_id: int | None
                            detail=lambda r: f"{r.get_category_display()}: {Stage(r.reached).label if r.reached is not None else ''}"
                            + (f", {r.get_outcome_display().lower()}" if r.outcome else ", open"))
     raise KeyError(name)
+
+
+def _stage_waiting(stage: ChallengeStage) -> str:
+    """Who the overdue stage waits for: past its date it has escalated by itself to the person
+    named next (oversight.selectors.challenges_waiting_for), so it is theirs now, not the person
+    who did not respond."""
+    if stage.escalate_to is None:
+        return f"{stage.get_stage_display()}, addressed to {stage.addressed_to}"
+    return (f"{stage.get_stage_display()}, escalated to {stage.escalate_to} ({stage.addressed_to} did not respond by "
+            f"{stage.due_date:%-d %B %Y})")
 
 
 @dataclass

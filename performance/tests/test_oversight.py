@@ -85,6 +85,26 @@ def test_each_number_opens_the_children_behind_it(client, manager, child, world)
     assert "Jay Smith" not in page(client, manager, f"{FIGURES}children/disputes/?stage=1")
 
 
+def test_a_challenge_past_its_date_is_listed_with_the_manager_it_escalated_to(client, manager, worker, world):
+    """Nobody answered by its date, so the challenge is now in the manager's tray: the list says
+    so, rather than leaving it with the worker who did not respond."""
+    listed = page(client, manager, f"{FIGURES}children/challenge-stages/")
+    name = manager.get_full_name()
+    assert f"Informal, escalated to {name} ({worker.get_full_name()} did not respond by 16 July 2025)" in listed
+
+
+def test_a_key_event_overseen_in_time_is_listed_with_the_day_the_oversight_was_given(client, manager, child, world):
+    """The oversight of the 10 June move given on 12 June (British Summer Time) is listed as given
+    on 12 June, not on the day before as midnight in London reads in UTC."""
+    from casework.models import ChronologyEvent
+    from oversight.tests.factories import oversee
+
+    move = ChronologyEvent.objects.get(child=child, event_type="looked_after.episode_changed")
+    oversee(manager, move, held_on=D(2025, 6, 12))
+    within = page(client, manager, f"{FIGURES}children/key-events/?part=in_time")
+    assert "placement move: recorded 12 June 2025" in within
+
+
 def test_a_restricted_child_is_counted_but_not_named(client, make_staff, team, child, world):
     child.__class__.objects.filter(pk=child.pk).update(restricted=True)
     leader = make_staff(Role.QA_OFFICER, team=team)

@@ -87,6 +87,9 @@ def generate(size: str = "small", seed: int = 1, faults: int = 0, progress=None,
             from synthetic.generator.oversight import generate_oversight
 
             result.counts.update(generate_oversight(seed, clock.today()))
+            from synthetic.generator.decisions import write_decisions
+
+            result.counts.update(write_decisions(seed, clock.today(), open_ids))
             from synthetic.generator.audits import generate_audits
 
             result.counts.update(generate_audits(seed, clock.today(), open_ids))

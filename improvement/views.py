@@ -135,9 +135,9 @@ def action_new(request, inspection_id, recommendation_id):
 
 
 @require_http_methods(["GET", "POST"])
-def action_update(request, action_id):
+def action_update(request, improvement_action_id):
     require(request.user, Capability.UPDATE_IMPROVEMENT_ACTION)
-    action = selectors.action_get_for_user(request.user, action_id)
+    action = selectors.action_get_for_user(request.user, improvement_action_id)
     if not services.may_update(request.user, action):
         raise Http404
     form = forms.ActionUpdateForm(_data(request), initial={"status": action.status, "done_on": action.done_on,

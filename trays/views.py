@@ -56,6 +56,7 @@ def my_team(request):
     from caseloads.selectors import team_loads
     from casework.selectors import caseloads_for_teams
     from core import clock
+    from improvement.selectors import tray_for
     from staff import selectors as staff
     from supervision import selectors as supervision
     from timescales.rules import RULES
@@ -91,6 +92,8 @@ def my_team(request):
         "supervision_due": supervision.supervision_due_for_supervisor(user=user),
         "team_staff_due": staff.due_for_manager(user=user),
         "over_limit": [(w, load) for w, load in weighted if load.over_limit],
+        # The manager's own improvement plan actions (improvement.selectors), as on My work.
+        "improvement": tray_for(user),
         "today": clock.today(),
     })
 

@@ -17,7 +17,6 @@ from core.dates import long_date
 from improvement import evidence
 from improvement.choices import ActionStatus, JudgementArea
 from improvement.models import Action, ImprovementPlan, Inspection, Judgement, Recommendation
-from timescales.calendar import london_date
 
 PLAN = Capability.RECORD_IMPROVEMENT_PLAN
 
@@ -103,9 +102,9 @@ def may_update(user, action: Action) -> bool:
 @transaction.atomic
 def action_update(*, actor, action: Action, status: str, done_on: datetime.date | None, progress: str) -> Action:
     """The action's status and progress. Done needs the day it was done (not in the future, not
-    before the plan was started); reopening clears it."""
+    before the inspection's last day on site); reopening clears it."""
     require(actor, Capability.UPDATE_IMPROVEMENT_ACTION)
-    action = Action.objects.select_for_update().get(pk=action.pk)
+    action = Action.objects.select_for_update().select_related("plan__inspection").get(pk=action.pk)
     if not may_update(actor, action):
         raise Http404
     if status not in ActionStatus.values:
@@ -115,9 +114,10 @@ def action_update(*, actor, action: Action, status: str, done_on: datetime.date 
             raise ValidationError({"done_on": "Enter the date the action was done"})
         if done_on > clock.today():
             raise ValidationError({"done_on": "The date the action was done must be today or in the past"})
-        started = london_date(action.plan.recorded_at)
-        if done_on < started:
-            raise ValidationError({"done_on": f"The action cannot be done before the plan was started ({long_date(started)})"})
+        # It answers the inspection's findings: not done before the inspectors left.
+        ended = action.plan.inspection.ended_on
+        if done_on < ended:
+            raise ValidationError({"done_on": f"The action cannot be done before the inspection ({long_date(ended)})"})
     else:
         done_on = None
     action.status, action.done_on, action.progress = status, done_on, progress.strip()

@@ -46,7 +46,7 @@ def test_an_action_is_marked_done_and_its_rag_changes(browse, plan):
     browse.follow("Weekly dip sample of CIN plans")
     page.get_by_label("Done", exact=True).check()
     fill_date(page, "done_on", TODAY)
-    page.get_by_label("Progress").fill("Dip samples running weekly in every team.")
+    page.get_by_role("textbox", name="Progress").fill("Dip samples running weekly in every team.")
     browse.submit("Save")
     assert "Action updated" in success_banner(page)
     action = page.locator("li.govuk-task-list__item", has_text="Weekly dip sample of CIN plans").inner_text()

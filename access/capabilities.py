@@ -66,6 +66,8 @@ class Capability(enum.StrEnum):
     MANAGE_STAFF = "manage_staff"  # staff profiles, starters and leavers, the establishment (staff app)
     RECORD_INDUCTION = "record_induction"  # an item of a worker's induction done (their line manager)
     RECORD_TRAINING = "record_training"  # a worker's attendance at a course
+    RECORD_IMPROVEMENT_PLAN = "record_improvement_plan"  # inspections, recommendations, the plan and its actions
+    UPDATE_IMPROVEMENT_ACTION = "update_improvement_action"  # an action's status and progress, by its owner
 
 
 class Relationship(enum.StrEnum):
@@ -154,6 +156,14 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     Capability.MANAGE_STAFF: {WL: ANY},
     Capability.RECORD_INDUCTION: {TM: ANY, WL: ANY},
     Capability.RECORD_TRAINING: {TM: ANY, WL: ANY},
+    # Inspections and the improvement plan are the authority's, not a child's: QA officers and
+    # senior leaders record them; an action's owner (any of the roles an action can be given to)
+    # updates their own action (improvement.services checks it is theirs), and the plan's
+    # recorders may update any.
+    Capability.RECORD_IMPROVEMENT_PLAN: {QA: ANY, SL: ANY},
+    Capability.UPDATE_IMPROVEMENT_ACTION: {
+        role: ANY for role in (QA, SL, TM, SW, IRO, SM, HOS, DIR, WL, PA, PFO, LADO, MASH)
+    },
 }
 
 # Relationship -> test(user, child) -> bool, for the relationships higher areas define.

@@ -126,6 +126,28 @@ def audit_readers(limit: int) -> list[Worker]:
     return [Worker(u.pk, u.username, sign_in(u), list(programmes)) for u in users]
 
 
+def plan_readers(limit: int) -> list[Worker]:
+    """QA officers and senior leaders, who keep the improvement plan; each carries the ids of the
+    inspections with a plan (in `children`, which the plan's scenario picks from)."""
+    from improvement.models import ImprovementPlan
+    from workforce.models import User
+    from workforce.roles import Role
+
+    if not ImprovementPlan.objects.exists():
+        # An authority generated before the improvement plan existed gets its plan now, from the
+        # same seeded generator (synthetic.generator.improvement), so the page has rows to read.
+        from django.db import transaction
+
+        from core import clock
+        from synthetic.generator.improvement import generate_improvement
+
+        with transaction.atomic():
+            generate_improvement(1, clock.today())
+    inspections = list(ImprovementPlan.objects.order_by("pk").values_list("inspection_id", flat=True))
+    users = User.objects.filter(role__in=[Role.QA_OFFICER, Role.SENIOR_LEADER], is_active=True).order_by("pk")[:limit]
+    return [Worker(u.pk, u.username, sign_in(u), list(inspections)) for u in users] if inspections else []
+
+
 # The front door is a team of several people searching at once; an authority generated with
 # fewer front-door accounts than this gets the benchmark's own (below), so that the searches are
 # not all one account's session, cache and visibility rule.

@@ -99,6 +99,7 @@ def main(argv=None) -> int:
         leaders=data.leaders(args.users),
         names=data.names_to_search(400, rng=rng),
         auditors=data.audit_readers(args.users),
+        plan_readers=data.plan_readers(args.users),
     )
     capacity_scenario = next(s for s in plan if s.name == "case_summary")
     plan = [s for s in plan if not wanted or s.name in wanted]

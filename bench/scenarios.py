@@ -82,6 +82,12 @@ def audit_report(client, worker, rng):
     return client.get("/audits/report/" + (f"?programme={programme}" if programme else ""))
 
 
+def improvement_plan(client, worker, rng):
+    """The improvement plan (issue 15, part 5): every action with its RAG and the latest figures of
+    the indicators that evidence it, as the senior leader who owns it reads it."""
+    return client.get(f"/improvement/inspections/{rng.choice(worker.children)}/plan/")
+
+
 def _redirected_to_visits(response) -> bool:
     return response.status == 302 and "/visits/" in response.headers.get("location", "")
 
@@ -92,7 +98,7 @@ def _get(url):
     return step
 
 
-def build(*, social_workers, managers, searchers, names, leaders=(), auditors=()) -> list[Scenario]:
+def build(*, social_workers, managers, searchers, names, leaders=(), auditors=(), plan_readers=()) -> list[Scenario]:
     none_with_cases = "" if social_workers else "no social worker in this authority holds a child"
     no_manager = "" if managers else "no team manager has a team"
     return [
@@ -122,4 +128,6 @@ def build(*, social_workers, managers, searchers, names, leaders=(), auditors=()
                  unavailable="" if leaders else "no senior leader in this authority"),
         Scenario("audit_report", "Case audit report (QA officer)", 300, list(auditors), audit_report,
                  unavailable="" if auditors else "no QA officer or senior leader in this authority"),
+        Scenario("improvement_plan", "Improvement plan (senior leader)", 300, list(plan_readers), improvement_plan,
+                 unavailable="" if plan_readers else "no improvement plan, or nobody to read it, in this authority"),
     ]

@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "oversight",
     "decisions",
     "audits",
+    "improvement",
     "staff",
     "timescales",
     "returns",

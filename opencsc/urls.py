@@ -53,6 +53,7 @@ urlpatterns = [
     path("oversight/", include("oversight.pages_urls")),
     path("decisions/", include("trays.decisions_urls")),
     path("audits/", include("audits.urls")),
+    path("improvement/", include("improvement.urls")),
     path("performance/indicators/", include("performance.urls")),
     path("performance/oversight/", include("performance.oversight_urls")),
     path("performance/dashboards/", include("performance.dashboard_urls")),

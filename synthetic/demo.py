@@ -115,6 +115,9 @@ def load_demo() -> bool:
         from synthetic.demo_audits import load_demo_audits
 
         load_demo_audits(staff)
+        from synthetic.demo_improvement import load_demo_improvement
+
+        load_demo_improvement(staff)
     # The staff records (synthetic.demo_workforce): profiles, establishment, induction, training.
     from synthetic.demo_workforce import load_demo_workforce
 

@@ -1,4 +1,4 @@
--- opencsc test schema; fingerprint: d2b86a19ef19d61c6df63a158108a11b2ddd2754c95c9de791c34054543d8d69
+-- opencsc test schema; fingerprint: a757e88e49ea06dcea19ed3251af8e980de64271a8f5ec8096535bc4532fa8a3
 --
 -- PostgreSQL database dump
 --
@@ -458,6 +458,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_0af10() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_0bdfd(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_0bdfd() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_recommendationevent" ("area", "id", "inspection_id", "number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "text") VALUES (OLD."area", OLD."id", OLD."inspection_id", OLD."number", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."text"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_0cc10(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -689,6 +710,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_1dc07() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_1eab0(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_1eab0() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_inspectionevent" ("ended_on", "id", "kind", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "report_published_on", "started_on") VALUES (OLD."ended_on", OLD."id", OLD."kind", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."report_published_on", OLD."started_on"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_209a1(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -915,6 +957,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_2ca2d() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "people_personevent" ("created_at", "created_by_id", "current_team_id", "current_worker_id", "date_of_birth", "date_of_birth_estimated", "date_of_death", "disabilities", "ethnicity", "expected_date_of_birth", "family_name", "first_language", "former_upn", "gender_identity", "given_name", "id", "immigration_status", "is_child", "la_id", "merged_into_id", "middle_names", "nhs_number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "preferred_name", "religion", "restricted", "sex", "uasc", "updated_at", "upn", "upn_unknown_reason", "version") VALUES (OLD."created_at", OLD."created_by_id", OLD."current_team_id", OLD."current_worker_id", OLD."date_of_birth", OLD."date_of_birth_estimated", OLD."date_of_death", OLD."disabilities", OLD."ethnicity", OLD."expected_date_of_birth", OLD."family_name", OLD."first_language", OLD."former_upn", OLD."gender_identity", OLD."given_name", OLD."id", OLD."immigration_status", OLD."is_child", OLD."la_id", OLD."merged_into_id", OLD."middle_names", OLD."nhs_number", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."preferred_name", OLD."religion", OLD."restricted", OLD."sex", OLD."uasc", OLD."updated_at", OLD."upn", OLD."upn_unknown_reason", OLD."version"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_322ff(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_322ff() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_improvementplanevent" ("id", "inspection_id", "owner_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "sent_on") VALUES (OLD."id", OLD."inspection_id", OLD."owner_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."sent_on"); RETURN NULL;
                 END;
             $$;
 
@@ -1739,6 +1802,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_9ebf7() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_a23a1(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_a23a1() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_actionevent" ("audit_themes", "description", "done_on", "due_on", "id", "indicators", "owner_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "progress", "recommendation_id", "recorded_at", "recorded_by_id", "status", "updated_at", "updated_by_id") VALUES (OLD."audit_themes", OLD."description", OLD."done_on", OLD."due_on", OLD."id", OLD."indicators", OLD."owner_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."plan_id", OLD."progress", OLD."recommendation_id", OLD."recorded_at", OLD."recorded_by_id", OLD."status", OLD."updated_at", OLD."updated_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_abc90(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1965,6 +2049,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_ce9de() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_deprivationoflibertyevent" ("child_id", "court", "end_date", "id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "start_date") VALUES (OLD."child_id", OLD."court", OLD."end_date", OLD."id", OLD."period_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."start_date"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_d51b6(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_d51b6() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_judgementevent" ("area", "grade", "id", "inspection_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (OLD."area", OLD."grade", OLD."id", OLD."inspection_id", _pgh_attach_context(), NOW(), 'delete', OLD."id"); RETURN NULL;
                 END;
             $$;
 
@@ -3251,6 +3356,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_4f44a() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_50a19(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_50a19() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_improvementplanevent" ("id", "inspection_id", "owner_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "sent_on") VALUES (NEW."id", NEW."inspection_id", NEW."owner_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."sent_on"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_523b3(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3608,6 +3734,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_79fdc() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_7f878(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_7f878() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_recommendationevent" ("area", "id", "inspection_id", "number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "text") VALUES (NEW."area", NEW."id", NEW."inspection_id", NEW."number", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."text"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_82906(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3797,6 +3944,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_9529f() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_9bc56(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_9bc56() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_judgementevent" ("area", "grade", "id", "inspection_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."area", NEW."grade", NEW."id", NEW."inspection_id", _pgh_attach_context(), NOW(), 'insert', NEW."id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_9cef1(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3960,6 +4128,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_b6dc8() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "permanence_permanencestepevent" ("decision_id", "id", "kind", "notes", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "taken_on") VALUES (NEW."decision_id", NEW."id", NEW."kind", NEW."notes", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."taken_on"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_b6e4a(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_b6e4a() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_inspectionevent" ("ended_on", "id", "kind", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "report_published_on", "started_on") VALUES (NEW."ended_on", NEW."id", NEW."kind", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."report_published_on", NEW."started_on"); RETURN NULL;
                 END;
             $$;
 
@@ -4212,6 +4401,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_d8f02() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "casework_allocationevent" ("allocated_by_id", "child_id", "end_date", "end_reason", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "reason", "start_date", "team_id", "worker_id") VALUES (NEW."allocated_by_id", NEW."child_id", NEW."end_date", NEW."end_reason", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."reason", NEW."start_date", NEW."team_id", NEW."worker_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_da3b2(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_da3b2() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_actionevent" ("audit_themes", "description", "done_on", "due_on", "id", "indicators", "owner_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "progress", "recommendation_id", "recorded_at", "recorded_by_id", "status", "updated_at", "updated_by_id") VALUES (NEW."audit_themes", NEW."description", NEW."done_on", NEW."due_on", NEW."id", NEW."indicators", NEW."owner_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."plan_id", NEW."progress", NEW."recommendation_id", NEW."recorded_at", NEW."recorded_by_id", NEW."status", NEW."updated_at", NEW."updated_by_id"); RETURN NULL;
                 END;
             $$;
 
@@ -4758,6 +4968,27 @@ CREATE FUNCTION public.pgtrigger_update_update_124f4() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "people_professionalinvolvementevent" ("email", "end_date", "id", "name", "organisation", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "phone", "role", "start_date") VALUES (NEW."email", NEW."end_date", NEW."id", NEW."name", NEW."organisation", NEW."person_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."phone", NEW."role", NEW."start_date"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_1a76d(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_1a76d() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_actionevent" ("audit_themes", "description", "done_on", "due_on", "id", "indicators", "owner_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "progress", "recommendation_id", "recorded_at", "recorded_by_id", "status", "updated_at", "updated_by_id") VALUES (NEW."audit_themes", NEW."description", NEW."done_on", NEW."due_on", NEW."id", NEW."indicators", NEW."owner_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."plan_id", NEW."progress", NEW."recommendation_id", NEW."recorded_at", NEW."recorded_by_id", NEW."status", NEW."updated_at", NEW."updated_by_id"); RETURN NULL;
                 END;
             $$;
 
@@ -5330,6 +5561,27 @@ CREATE FUNCTION public.pgtrigger_update_update_4e415() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_4e46b(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_4e46b() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_inspectionevent" ("ended_on", "id", "kind", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "report_published_on", "started_on") VALUES (NEW."ended_on", NEW."id", NEW."kind", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."report_published_on", NEW."started_on"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_4e6fa(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -5367,6 +5619,27 @@ CREATE FUNCTION public.pgtrigger_update_update_4eff7() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "people_relationshipevent" ("created_at", "end_date", "from_person_id", "id", "kind", "lives_with", "notes", "parental_responsibility", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "start_date", "to_person_id") VALUES (NEW."created_at", NEW."end_date", NEW."from_person_id", NEW."id", NEW."kind", NEW."lives_with", NEW."notes", NEW."parental_responsibility", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."start_date", NEW."to_person_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_50978(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_50978() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_judgementevent" ("area", "grade", "id", "inspection_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id") VALUES (NEW."area", NEW."grade", NEW."id", NEW."inspection_id", _pgh_attach_context(), NOW(), 'update', NEW."id"); RETURN NULL;
                 END;
             $$;
 
@@ -5745,6 +6018,27 @@ CREATE FUNCTION public.pgtrigger_update_update_7abca() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "oversight_challengestageevent" ("addressed_to_id", "challenge_id", "due_date", "escalate_to_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "raised_on", "recorded_at", "recorded_by_id", "responded_by_id", "responded_on", "response", "stage", "unanswered_before") VALUES (NEW."addressed_to_id", NEW."challenge_id", NEW."due_date", NEW."escalate_to_id", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."raised_on", NEW."recorded_at", NEW."recorded_by_id", NEW."responded_by_id", NEW."responded_on", NEW."response", NEW."stage", NEW."unanswered_before"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_7d81c(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_7d81c() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_improvementplanevent" ("id", "inspection_id", "owner_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "sent_on") VALUES (NEW."id", NEW."inspection_id", NEW."owner_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."sent_on"); RETURN NULL;
                 END;
             $$;
 
@@ -6501,6 +6795,27 @@ CREATE FUNCTION public.pgtrigger_update_update_de829() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "people_personevent" ("created_at", "created_by_id", "current_team_id", "current_worker_id", "date_of_birth", "date_of_birth_estimated", "date_of_death", "disabilities", "ethnicity", "expected_date_of_birth", "family_name", "first_language", "former_upn", "gender_identity", "given_name", "id", "immigration_status", "is_child", "la_id", "merged_into_id", "middle_names", "nhs_number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "preferred_name", "religion", "restricted", "sex", "uasc", "updated_at", "upn", "upn_unknown_reason", "version") VALUES (NEW."created_at", NEW."created_by_id", NEW."current_team_id", NEW."current_worker_id", NEW."date_of_birth", NEW."date_of_birth_estimated", NEW."date_of_death", NEW."disabilities", NEW."ethnicity", NEW."expected_date_of_birth", NEW."family_name", NEW."first_language", NEW."former_upn", NEW."gender_identity", NEW."given_name", NEW."id", NEW."immigration_status", NEW."is_child", NEW."la_id", NEW."merged_into_id", NEW."middle_names", NEW."nhs_number", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."preferred_name", NEW."religion", NEW."restricted", NEW."sex", NEW."uasc", NEW."updated_at", NEW."upn", NEW."upn_unknown_reason", NEW."version"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_df649(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_df649() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "improvement_recommendationevent" ("area", "id", "inspection_id", "number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "text") VALUES (NEW."area", NEW."id", NEW."inspection_id", NEW."number", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."text"); RETURN NULL;
                 END;
             $$;
 
@@ -10359,6 +10674,336 @@ END) STORED,
 
 ALTER TABLE public.front_door_referralevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.front_door_referralevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: improvement_action; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.improvement_action (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    description text NOT NULL,
+    due_on date NOT NULL,
+    status character varying(20) NOT NULL,
+    done_on date,
+    progress text NOT NULL,
+    indicators character varying(60)[] NOT NULL,
+    audit_themes character varying(20)[] NOT NULL,
+    updated_at timestamp with time zone,
+    owner_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    updated_by_id bigint,
+    plan_id bigint NOT NULL,
+    recommendation_id bigint NOT NULL,
+    CONSTRAINT improvement_action_done_has_date CHECK ((((done_on IS NOT NULL) AND ((status)::text = 'done'::text)) OR ((NOT ((status)::text = 'done'::text)) AND (done_on IS NULL))))
+);
+
+
+--
+-- Name: improvement_action_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.improvement_action ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.improvement_action_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: improvement_actionevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.improvement_actionevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    description text NOT NULL,
+    due_on date NOT NULL,
+    status character varying(20) NOT NULL,
+    done_on date,
+    progress text NOT NULL,
+    indicators character varying(60)[] NOT NULL,
+    audit_themes character varying(20)[] NOT NULL,
+    updated_at timestamp with time zone,
+    owner_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    updated_by_id bigint,
+    plan_id bigint NOT NULL,
+    recommendation_id bigint NOT NULL
+);
+
+
+--
+-- Name: improvement_actionevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.improvement_actionevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.improvement_actionevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: improvement_improvementplan; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.improvement_improvementplan (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    sent_on date,
+    owner_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    inspection_id bigint NOT NULL
+);
+
+
+--
+-- Name: improvement_improvementplan_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.improvement_improvementplan ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.improvement_improvementplan_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: improvement_improvementplanevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.improvement_improvementplanevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    sent_on date,
+    owner_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    inspection_id bigint NOT NULL
+);
+
+
+--
+-- Name: improvement_improvementplanevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.improvement_improvementplanevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.improvement_improvementplanevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: improvement_inspection; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.improvement_inspection (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    kind character varying(30) NOT NULL,
+    started_on date NOT NULL,
+    ended_on date NOT NULL,
+    report_published_on date,
+    recorded_by_id bigint NOT NULL,
+    CONSTRAINT inspection_dates_in_order CHECK ((ended_on >= started_on)),
+    CONSTRAINT inspection_report_after_visit CHECK (((report_published_on IS NULL) OR (report_published_on >= ended_on)))
+);
+
+
+--
+-- Name: improvement_inspection_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.improvement_inspection ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.improvement_inspection_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: improvement_inspectionevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.improvement_inspectionevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    kind character varying(30) NOT NULL,
+    started_on date NOT NULL,
+    ended_on date NOT NULL,
+    report_published_on date,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: improvement_inspectionevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.improvement_inspectionevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.improvement_inspectionevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: improvement_judgement; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.improvement_judgement (
+    id bigint NOT NULL,
+    area character varying(30) NOT NULL,
+    grade smallint NOT NULL,
+    inspection_id bigint NOT NULL,
+    CONSTRAINT improvement_judgement_grade_check CHECK ((grade >= 0))
+);
+
+
+--
+-- Name: improvement_judgement_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.improvement_judgement ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.improvement_judgement_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: improvement_judgementevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.improvement_judgementevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    area character varying(30) NOT NULL,
+    grade smallint NOT NULL,
+    inspection_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    CONSTRAINT improvement_judgementevent_grade_check CHECK ((grade >= 0))
+);
+
+
+--
+-- Name: improvement_judgementevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.improvement_judgementevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.improvement_judgementevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: improvement_recommendation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.improvement_recommendation (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    number smallint NOT NULL,
+    text text NOT NULL,
+    area character varying(30) NOT NULL,
+    inspection_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    CONSTRAINT improvement_recommendation_number_check CHECK ((number >= 0))
+);
+
+
+--
+-- Name: improvement_recommendation_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.improvement_recommendation ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.improvement_recommendation_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: improvement_recommendationevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.improvement_recommendationevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    number smallint NOT NULL,
+    text text NOT NULL,
+    area character varying(30) NOT NULL,
+    inspection_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    CONSTRAINT improvement_recommendationevent_number_check CHECK ((number >= 0))
+);
+
+
+--
+-- Name: improvement_recommendationevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.improvement_recommendationevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.improvement_recommendationevent_pgh_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -15151,19 +15796,19 @@ COPY public.audits_auditdomain (id, "order", code, name, guidance, descriptors, 
 --
 
 COPY public.audits_auditdomainevent (pgh_id, pgh_created_at, pgh_label, id, "order", code, name, guidance, descriptors, pgh_context_id, pgh_obj_id, tool_id) FROM stdin;
-1	2026-12-03 10:05:08.777941+00	insert	1	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	1	1
-2	2026-12-03 10:05:08.777941+00	insert	2	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	2	1
-3	2026-12-03 10:05:08.777941+00	insert	3	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	3	1
-4	2026-12-03 10:05:08.777941+00	insert	4	4	partners	Working with the family and partners	Are the family and the professionals around the child working together, with core groups or network meetings held and information shared?	{"1": "The family and partners work together as one team around the child; everyone knows their part.", "2": "Meetings are held on time, partners contribute and the family understands the plan.", "3": "Partners are involved unevenly or the family is unclear about what must change.", "4": "Partners are absent or not communicating, leaving risks unshared."}	\N	4	1
-5	2026-12-03 10:05:08.777941+00	insert	5	5	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	5	1
-6	2026-12-03 10:05:08.777941+00	insert	6	6	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	6	1
-7	2026-12-03 10:05:08.777941+00	insert	7	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	7	2
-8	2026-12-03 10:05:08.777941+00	insert	8	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	8	2
-9	2026-12-03 10:05:08.777941+00	insert	9	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	9	2
-10	2026-12-03 10:05:08.777941+00	insert	10	4	permanence	Permanence and stability	Is there a plan for permanence by the second review, and is the child's placement meeting their needs with stability?	{"1": "Permanence was secured without delay; the child is settled and thriving.", "2": "A permanence plan is in place and progressing; the placement meets the child's needs.", "3": "Permanence planning is slow or the placement is not fully meeting the child's needs.", "4": "There is no plan for permanence, or the child has moved repeatedly without plan."}	\N	10	2
-11	2026-12-03 10:05:08.777941+00	insert	11	5	health_education	Health, education and leaving care	Are health assessments, the personal education plan and, for older children, the pathway plan in date and making a difference?	{"1": "Health, education and preparation for adulthood are excellent and championed by the service.", "2": "Plans are in date and the child's health and education needs are met.", "3": "Some plans are late or needs are only partly met.", "4": "Health or education needs are unmet or unknown."}	\N	11	2
-12	2026-12-03 10:05:08.777941+00	insert	12	6	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	12	2
-13	2026-12-03 10:05:08.777941+00	insert	13	7	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	13	2
+1	2026-12-03 12:17:11.757906+00	insert	1	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	1	1
+2	2026-12-03 12:17:11.757906+00	insert	2	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	2	1
+3	2026-12-03 12:17:11.757906+00	insert	3	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	3	1
+4	2026-12-03 12:17:11.757906+00	insert	4	4	partners	Working with the family and partners	Are the family and the professionals around the child working together, with core groups or network meetings held and information shared?	{"1": "The family and partners work together as one team around the child; everyone knows their part.", "2": "Meetings are held on time, partners contribute and the family understands the plan.", "3": "Partners are involved unevenly or the family is unclear about what must change.", "4": "Partners are absent or not communicating, leaving risks unshared."}	\N	4	1
+5	2026-12-03 12:17:11.757906+00	insert	5	5	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	5	1
+6	2026-12-03 12:17:11.757906+00	insert	6	6	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	6	1
+7	2026-12-03 12:17:11.757906+00	insert	7	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	7	2
+8	2026-12-03 12:17:11.757906+00	insert	8	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	8	2
+9	2026-12-03 12:17:11.757906+00	insert	9	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	9	2
+10	2026-12-03 12:17:11.757906+00	insert	10	4	permanence	Permanence and stability	Is there a plan for permanence by the second review, and is the child's placement meeting their needs with stability?	{"1": "Permanence was secured without delay; the child is settled and thriving.", "2": "A permanence plan is in place and progressing; the placement meets the child's needs.", "3": "Permanence planning is slow or the placement is not fully meeting the child's needs.", "4": "There is no plan for permanence, or the child has moved repeatedly without plan."}	\N	10	2
+11	2026-12-03 12:17:11.757906+00	insert	11	5	health_education	Health, education and leaving care	Are health assessments, the personal education plan and, for older children, the pathway plan in date and making a difference?	{"1": "Health, education and preparation for adulthood are excellent and championed by the service.", "2": "Plans are in date and the child's health and education needs are met.", "3": "Some plans are late or needs are only partly met.", "4": "Health or education needs are unmet or unknown."}	\N	11	2
+12	2026-12-03 12:17:11.757906+00	insert	12	6	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	12	2
+13	2026-12-03 12:17:11.757906+00	insert	13	7	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	13	2
 \.
 
 
@@ -15214,32 +15859,32 @@ COPY public.audits_auditquestion (id, "order", text, guidance, domain_id) FROM s
 --
 
 COPY public.audits_auditquestionevent (pgh_id, pgh_created_at, pgh_label, id, "order", text, guidance, domain_id, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 10:05:08.777941+00	insert	1	1	Was the child seen alone at the last visits, and is that recorded?		1	\N	1
-2	2026-12-03 10:05:08.777941+00	insert	2	2	Are the child's own words recorded, and how do they change what is done?		1	\N	2
-3	2026-12-03 10:05:08.777941+00	insert	3	1	Does the latest assessment analyse risk and strengths, using the history?		2	\N	3
-4	2026-12-03 10:05:08.777941+00	insert	4	2	Are new concerns responded to and the analysis updated?		2	\N	4
-5	2026-12-03 10:05:08.777941+00	insert	5	1	Is the plan in date and reviewed on time?		3	\N	5
-6	2026-12-03 10:05:08.777941+00	insert	6	2	Are its actions specific, owned and timed, with a contingency?		3	\N	6
-7	2026-12-03 10:05:08.777941+00	insert	7	1	Are core groups or network meetings held on time with the right agencies?		4	\N	7
-8	2026-12-03 10:05:08.777941+00	insert	8	2	Do parents understand the plan and what must change?		4	\N	8
-9	2026-12-03 10:05:08.777941+00	insert	9	1	Is case supervision recorded within the local standard, with clear direction?		5	\N	9
-10	2026-12-03 10:05:08.777941+00	insert	10	2	Did a manager record oversight at the key decisions?		5	\N	10
-11	2026-12-03 10:05:08.777941+00	insert	11	1	Were the statutory timescales met (visits, reviews, plans)?		6	\N	11
-12	2026-12-03 10:05:08.777941+00	insert	12	2	Is there drift or delay for the child, and was it noticed?		6	\N	12
-13	2026-12-03 10:05:08.777941+00	insert	13	1	Was the child seen alone at the last visits, and is that recorded?		7	\N	13
-14	2026-12-03 10:05:08.777941+00	insert	14	2	Are the child's own words recorded, and how do they change what is done?		7	\N	14
-15	2026-12-03 10:05:08.777941+00	insert	15	1	Does the latest assessment analyse risk and strengths, using the history?		8	\N	15
-16	2026-12-03 10:05:08.777941+00	insert	16	2	Are new concerns responded to and the analysis updated?		8	\N	16
-17	2026-12-03 10:05:08.777941+00	insert	17	1	Is the plan in date and reviewed on time?		9	\N	17
-18	2026-12-03 10:05:08.777941+00	insert	18	2	Are its actions specific, owned and timed, with a contingency?		9	\N	18
-19	2026-12-03 10:05:08.777941+00	insert	19	1	Is there a permanence plan, and is it progressing without delay?		10	\N	19
-20	2026-12-03 10:05:08.777941+00	insert	20	2	Is the placement stable and meeting the child's needs?		10	\N	20
-21	2026-12-03 10:05:08.777941+00	insert	21	1	Are the health assessment and PEP (or pathway plan) in date?		11	\N	21
-22	2026-12-03 10:05:08.777941+00	insert	22	2	Are the child's education and health needs met, and their transition to adulthood planned?		11	\N	22
-23	2026-12-03 10:05:08.777941+00	insert	23	1	Is case supervision recorded within the local standard, with clear direction?		12	\N	23
-24	2026-12-03 10:05:08.777941+00	insert	24	2	Did a manager record oversight at the key decisions?		12	\N	24
-25	2026-12-03 10:05:08.777941+00	insert	25	1	Were the statutory timescales met (visits, reviews, plans)?		13	\N	25
-26	2026-12-03 10:05:08.777941+00	insert	26	2	Is there drift or delay for the child, and was it noticed?		13	\N	26
+1	2026-12-03 12:17:11.757906+00	insert	1	1	Was the child seen alone at the last visits, and is that recorded?		1	\N	1
+2	2026-12-03 12:17:11.757906+00	insert	2	2	Are the child's own words recorded, and how do they change what is done?		1	\N	2
+3	2026-12-03 12:17:11.757906+00	insert	3	1	Does the latest assessment analyse risk and strengths, using the history?		2	\N	3
+4	2026-12-03 12:17:11.757906+00	insert	4	2	Are new concerns responded to and the analysis updated?		2	\N	4
+5	2026-12-03 12:17:11.757906+00	insert	5	1	Is the plan in date and reviewed on time?		3	\N	5
+6	2026-12-03 12:17:11.757906+00	insert	6	2	Are its actions specific, owned and timed, with a contingency?		3	\N	6
+7	2026-12-03 12:17:11.757906+00	insert	7	1	Are core groups or network meetings held on time with the right agencies?		4	\N	7
+8	2026-12-03 12:17:11.757906+00	insert	8	2	Do parents understand the plan and what must change?		4	\N	8
+9	2026-12-03 12:17:11.757906+00	insert	9	1	Is case supervision recorded within the local standard, with clear direction?		5	\N	9
+10	2026-12-03 12:17:11.757906+00	insert	10	2	Did a manager record oversight at the key decisions?		5	\N	10
+11	2026-12-03 12:17:11.757906+00	insert	11	1	Were the statutory timescales met (visits, reviews, plans)?		6	\N	11
+12	2026-12-03 12:17:11.757906+00	insert	12	2	Is there drift or delay for the child, and was it noticed?		6	\N	12
+13	2026-12-03 12:17:11.757906+00	insert	13	1	Was the child seen alone at the last visits, and is that recorded?		7	\N	13
+14	2026-12-03 12:17:11.757906+00	insert	14	2	Are the child's own words recorded, and how do they change what is done?		7	\N	14
+15	2026-12-03 12:17:11.757906+00	insert	15	1	Does the latest assessment analyse risk and strengths, using the history?		8	\N	15
+16	2026-12-03 12:17:11.757906+00	insert	16	2	Are new concerns responded to and the analysis updated?		8	\N	16
+17	2026-12-03 12:17:11.757906+00	insert	17	1	Is the plan in date and reviewed on time?		9	\N	17
+18	2026-12-03 12:17:11.757906+00	insert	18	2	Are its actions specific, owned and timed, with a contingency?		9	\N	18
+19	2026-12-03 12:17:11.757906+00	insert	19	1	Is there a permanence plan, and is it progressing without delay?		10	\N	19
+20	2026-12-03 12:17:11.757906+00	insert	20	2	Is the placement stable and meeting the child's needs?		10	\N	20
+21	2026-12-03 12:17:11.757906+00	insert	21	1	Are the health assessment and PEP (or pathway plan) in date?		11	\N	21
+22	2026-12-03 12:17:11.757906+00	insert	22	2	Are the child's education and health needs met, and their transition to adulthood planned?		11	\N	22
+23	2026-12-03 12:17:11.757906+00	insert	23	1	Is case supervision recorded within the local standard, with clear direction?		12	\N	23
+24	2026-12-03 12:17:11.757906+00	insert	24	2	Did a manager record oversight at the key decisions?		12	\N	24
+25	2026-12-03 12:17:11.757906+00	insert	25	1	Were the statutory timescales met (visits, reviews, plans)?		13	\N	25
+26	2026-12-03 12:17:11.757906+00	insert	26	2	Is there drift or delay for the child, and was it noticed?		13	\N	26
 \.
 
 
@@ -15258,8 +15903,8 @@ COPY public.audits_audittool (id, code, name, description) FROM stdin;
 --
 
 COPY public.audits_audittoolevent (pgh_id, pgh_created_at, pgh_label, id, code, name, description, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 10:05:08.777941+00	insert	1	help_and_protection	Help and protection (children in need and child protection)	Full case audit for children in need and children on a child protection plan.	\N	1
-2	2026-12-03 10:05:08.777941+00	insert	2	children_in_care	Children in care and care leavers	Full case audit for children in care, children placed with parents and care leavers.	\N	2
+1	2026-12-03 12:17:11.757906+00	insert	1	help_and_protection	Help and protection (children in need and child protection)	Full case audit for children in need and children on a child protection plan.	\N	1
+2	2026-12-03 12:17:11.757906+00	insert	2	children_in_care	Children in care and care leavers	Full case audit for children in care, children placed with parents and care leavers.	\N	2
 \.
 
 
@@ -15362,28 +16007,28 @@ COPY public.auth_group_permissions (id, group_id, permission_id) FROM stdin;
 11	1	20
 12	1	29
 13	1	30
-14	1	128
-15	1	141
-16	1	142
-17	1	144
-18	1	189
-19	1	190
-20	1	192
-21	1	205
-22	1	206
-23	1	207
-24	1	208
-25	1	229
-26	1	230
-27	1	232
-28	1	109
-29	1	110
-30	1	112
-31	1	117
-32	1	118
-33	1	120
-34	1	125
-35	1	126
+14	1	133
+15	1	134
+16	1	136
+17	1	149
+18	1	150
+19	1	151
+20	1	152
+21	1	173
+22	1	174
+23	1	176
+24	1	193
+25	1	194
+26	1	196
+27	1	209
+28	1	210
+29	1	212
+30	1	109
+31	1	110
+32	1	112
+33	1	117
+34	1	118
+35	1	120
 \.
 
 
@@ -15516,130 +16161,130 @@ COPY public.auth_permission (id, name, content_type_id, codename) FROM stdin;
 122	Can change caseload limit event	31	change_caseloadlimitevent
 123	Can delete caseload limit event	31	delete_caseloadlimitevent
 124	Can view caseload limit event	31	view_caseloadlimitevent
-125	Can add population estimate (children aged 0 to 17)	32	add_populationestimate
-126	Can change population estimate (children aged 0 to 17)	32	change_populationestimate
-127	Can delete population estimate (children aged 0 to 17)	32	delete_populationestimate
-128	Can view population estimate (children aged 0 to 17)	32	view_populationestimate
-129	Can add indicator snapshot	33	add_indicatorsnapshot
-130	Can change indicator snapshot	33	change_indicatorsnapshot
-131	Can delete indicator snapshot	33	delete_indicatorsnapshot
-132	Can view indicator snapshot	33	view_indicatorsnapshot
-133	Can add board pack	34	add_boardpack
-134	Can change board pack	34	change_boardpack
-135	Can delete board pack	34	delete_boardpack
-136	Can view board pack	34	view_boardpack
-137	Can add board pack event	35	add_boardpackevent
-138	Can change board pack event	35	change_boardpackevent
-139	Can delete board pack event	35	delete_boardpackevent
-140	Can view board pack event	35	view_boardpackevent
-141	Can add oversight start	36	add_oversightstart
-142	Can change oversight start	36	change_oversightstart
-143	Can delete oversight start	36	delete_oversightstart
-144	Can view oversight start	36	view_oversightstart
-145	Can add oversight start event	37	add_oversightstartevent
-146	Can change oversight start event	37	change_oversightstartevent
-147	Can delete oversight start event	37	delete_oversightstartevent
-148	Can view oversight start event	37	view_oversightstartevent
-149	Can add oversight entry	38	add_oversightentry
-150	Can change oversight entry	38	change_oversightentry
-151	Can delete oversight entry	38	delete_oversightentry
-152	Can view oversight entry	38	view_oversightentry
-153	Can add oversight entry event	39	add_oversightentryevent
-154	Can change oversight entry event	39	change_oversightentryevent
-155	Can delete oversight entry event	39	delete_oversightentryevent
-156	Can view oversight entry event	39	view_oversightentryevent
-157	Can add challenge	40	add_challenge
-158	Can change challenge	40	change_challenge
-159	Can delete challenge	40	delete_challenge
-160	Can view challenge	40	view_challenge
-161	Can add challenge event	41	add_challengeevent
-162	Can change challenge event	41	change_challengeevent
-163	Can delete challenge event	41	delete_challengeevent
-164	Can view challenge event	41	view_challengeevent
-165	Can add challenge stage	42	add_challengestage
-166	Can change challenge stage	42	change_challengestage
-167	Can delete challenge stage	42	delete_challengestage
-168	Can view challenge stage	42	view_challengestage
-169	Can add challenge stage event	43	add_challengestageevent
-170	Can change challenge stage event	43	change_challengestageevent
-171	Can delete challenge stage event	43	delete_challengestageevent
-172	Can view challenge stage event	43	view_challengestageevent
-173	Can add good practice	44	add_goodpractice
-174	Can change good practice	44	change_goodpractice
-175	Can delete good practice	44	delete_goodpractice
-176	Can view good practice	44	view_goodpractice
-177	Can add good practice event	45	add_goodpracticeevent
-178	Can change good practice event	45	change_goodpracticeevent
-179	Can delete good practice event	45	delete_goodpracticeevent
-180	Can view good practice event	45	view_goodpracticeevent
-181	Can add staff profile	46	add_staffprofile
-182	Can change staff profile	46	change_staffprofile
-183	Can delete staff profile	46	delete_staffprofile
-184	Can view staff profile	46	view_staffprofile
-185	Can add staff profile event	47	add_staffprofileevent
-186	Can change staff profile event	47	change_staffprofileevent
-187	Can delete staff profile event	47	delete_staffprofileevent
-188	Can view staff profile event	47	view_staffprofileevent
-189	Can add agency price cap	48	add_agencypricecap
-190	Can change agency price cap	48	change_agencypricecap
-191	Can delete agency price cap	48	delete_agencypricecap
-192	Can view agency price cap	48	view_agencypricecap
-193	Can add agency price cap event	49	add_agencypricecapevent
-194	Can change agency price cap event	49	change_agencypricecapevent
-195	Can delete agency price cap event	49	delete_agencypricecapevent
-196	Can view agency price cap event	49	view_agencypricecapevent
-197	Can add post	50	add_post
-198	Can change post	50	change_post
-199	Can delete post	50	delete_post
-200	Can view post	50	view_post
-201	Can add post event	51	add_postevent
-202	Can change post event	51	change_postevent
-203	Can delete post event	51	delete_postevent
-204	Can view post event	51	view_postevent
-205	Can add induction item	52	add_inductionitem
-206	Can change induction item	52	change_inductionitem
-207	Can delete induction item	52	delete_inductionitem
-208	Can view induction item	52	view_inductionitem
-209	Can add induction item event	53	add_inductionitemevent
-210	Can change induction item event	53	change_inductionitemevent
-211	Can delete induction item event	53	delete_inductionitemevent
-212	Can view induction item event	53	view_inductionitemevent
-213	Can add induction	54	add_induction
-214	Can change induction	54	change_induction
-215	Can delete induction	54	delete_induction
-216	Can view induction	54	view_induction
-217	Can add induction event	55	add_inductionevent
-218	Can change induction event	55	change_inductionevent
-219	Can delete induction event	55	delete_inductionevent
-220	Can view induction event	55	view_inductionevent
-221	Can add induction task	56	add_inductiontask
-222	Can change induction task	56	change_inductiontask
-223	Can delete induction task	56	delete_inductiontask
-224	Can view induction task	56	view_inductiontask
-225	Can add induction task event	57	add_inductiontaskevent
-226	Can change induction task event	57	change_inductiontaskevent
-227	Can delete induction task event	57	delete_inductiontaskevent
-228	Can view induction task event	57	view_inductiontaskevent
-229	Can add course	58	add_course
-230	Can change course	58	change_course
-231	Can delete course	58	delete_course
-232	Can view course	58	view_course
-233	Can add course event	59	add_courseevent
-234	Can change course event	59	change_courseevent
-235	Can delete course event	59	delete_courseevent
-236	Can view course event	59	view_courseevent
-237	Can add attendance	60	add_attendance
-238	Can change attendance	60	change_attendance
-239	Can delete attendance	60	delete_attendance
-240	Can view attendance	60	view_attendance
-241	Can add attendance event	61	add_attendanceevent
-242	Can change attendance event	61	change_attendanceevent
-243	Can delete attendance event	61	delete_attendanceevent
-244	Can view attendance event	61	view_attendanceevent
-245	Can add staff read	62	add_staffread
-246	Can change staff read	62	change_staffread
-247	Can delete staff read	62	delete_staffread
-248	Can view staff read	62	view_staffread
+125	Can add staff profile	32	add_staffprofile
+126	Can change staff profile	32	change_staffprofile
+127	Can delete staff profile	32	delete_staffprofile
+128	Can view staff profile	32	view_staffprofile
+129	Can add staff profile event	33	add_staffprofileevent
+130	Can change staff profile event	33	change_staffprofileevent
+131	Can delete staff profile event	33	delete_staffprofileevent
+132	Can view staff profile event	33	view_staffprofileevent
+133	Can add agency price cap	34	add_agencypricecap
+134	Can change agency price cap	34	change_agencypricecap
+135	Can delete agency price cap	34	delete_agencypricecap
+136	Can view agency price cap	34	view_agencypricecap
+137	Can add agency price cap event	35	add_agencypricecapevent
+138	Can change agency price cap event	35	change_agencypricecapevent
+139	Can delete agency price cap event	35	delete_agencypricecapevent
+140	Can view agency price cap event	35	view_agencypricecapevent
+141	Can add post	36	add_post
+142	Can change post	36	change_post
+143	Can delete post	36	delete_post
+144	Can view post	36	view_post
+145	Can add post event	37	add_postevent
+146	Can change post event	37	change_postevent
+147	Can delete post event	37	delete_postevent
+148	Can view post event	37	view_postevent
+149	Can add induction item	38	add_inductionitem
+150	Can change induction item	38	change_inductionitem
+151	Can delete induction item	38	delete_inductionitem
+152	Can view induction item	38	view_inductionitem
+153	Can add induction item event	39	add_inductionitemevent
+154	Can change induction item event	39	change_inductionitemevent
+155	Can delete induction item event	39	delete_inductionitemevent
+156	Can view induction item event	39	view_inductionitemevent
+157	Can add induction	40	add_induction
+158	Can change induction	40	change_induction
+159	Can delete induction	40	delete_induction
+160	Can view induction	40	view_induction
+161	Can add induction event	41	add_inductionevent
+162	Can change induction event	41	change_inductionevent
+163	Can delete induction event	41	delete_inductionevent
+164	Can view induction event	41	view_inductionevent
+165	Can add induction task	42	add_inductiontask
+166	Can change induction task	42	change_inductiontask
+167	Can delete induction task	42	delete_inductiontask
+168	Can view induction task	42	view_inductiontask
+169	Can add induction task event	43	add_inductiontaskevent
+170	Can change induction task event	43	change_inductiontaskevent
+171	Can delete induction task event	43	delete_inductiontaskevent
+172	Can view induction task event	43	view_inductiontaskevent
+173	Can add course	44	add_course
+174	Can change course	44	change_course
+175	Can delete course	44	delete_course
+176	Can view course	44	view_course
+177	Can add course event	45	add_courseevent
+178	Can change course event	45	change_courseevent
+179	Can delete course event	45	delete_courseevent
+180	Can view course event	45	view_courseevent
+181	Can add attendance	46	add_attendance
+182	Can change attendance	46	change_attendance
+183	Can delete attendance	46	delete_attendance
+184	Can view attendance	46	view_attendance
+185	Can add attendance event	47	add_attendanceevent
+186	Can change attendance event	47	change_attendanceevent
+187	Can delete attendance event	47	delete_attendanceevent
+188	Can view attendance event	47	view_attendanceevent
+189	Can add staff read	48	add_staffread
+190	Can change staff read	48	change_staffread
+191	Can delete staff read	48	delete_staffread
+192	Can view staff read	48	view_staffread
+193	Can add population estimate (children aged 0 to 17)	49	add_populationestimate
+194	Can change population estimate (children aged 0 to 17)	49	change_populationestimate
+195	Can delete population estimate (children aged 0 to 17)	49	delete_populationestimate
+196	Can view population estimate (children aged 0 to 17)	49	view_populationestimate
+197	Can add indicator snapshot	50	add_indicatorsnapshot
+198	Can change indicator snapshot	50	change_indicatorsnapshot
+199	Can delete indicator snapshot	50	delete_indicatorsnapshot
+200	Can view indicator snapshot	50	view_indicatorsnapshot
+201	Can add board pack	51	add_boardpack
+202	Can change board pack	51	change_boardpack
+203	Can delete board pack	51	delete_boardpack
+204	Can view board pack	51	view_boardpack
+205	Can add board pack event	52	add_boardpackevent
+206	Can change board pack event	52	change_boardpackevent
+207	Can delete board pack event	52	delete_boardpackevent
+208	Can view board pack event	52	view_boardpackevent
+209	Can add oversight start	53	add_oversightstart
+210	Can change oversight start	53	change_oversightstart
+211	Can delete oversight start	53	delete_oversightstart
+212	Can view oversight start	53	view_oversightstart
+213	Can add oversight start event	54	add_oversightstartevent
+214	Can change oversight start event	54	change_oversightstartevent
+215	Can delete oversight start event	54	delete_oversightstartevent
+216	Can view oversight start event	54	view_oversightstartevent
+217	Can add oversight entry	55	add_oversightentry
+218	Can change oversight entry	55	change_oversightentry
+219	Can delete oversight entry	55	delete_oversightentry
+220	Can view oversight entry	55	view_oversightentry
+221	Can add oversight entry event	56	add_oversightentryevent
+222	Can change oversight entry event	56	change_oversightentryevent
+223	Can delete oversight entry event	56	delete_oversightentryevent
+224	Can view oversight entry event	56	view_oversightentryevent
+225	Can add challenge	57	add_challenge
+226	Can change challenge	57	change_challenge
+227	Can delete challenge	57	delete_challenge
+228	Can view challenge	57	view_challenge
+229	Can add challenge event	58	add_challengeevent
+230	Can change challenge event	58	change_challengeevent
+231	Can delete challenge event	58	delete_challengeevent
+232	Can view challenge event	58	view_challengeevent
+233	Can add challenge stage	59	add_challengestage
+234	Can change challenge stage	59	change_challengestage
+235	Can delete challenge stage	59	delete_challengestage
+236	Can view challenge stage	59	view_challengestage
+237	Can add challenge stage event	60	add_challengestageevent
+238	Can change challenge stage event	60	change_challengestageevent
+239	Can delete challenge stage event	60	delete_challengestageevent
+240	Can view challenge stage event	60	view_challengestageevent
+241	Can add good practice	61	add_goodpractice
+242	Can change good practice	61	change_goodpractice
+243	Can delete good practice	61	delete_goodpractice
+244	Can view good practice	61	view_goodpractice
+245	Can add good practice event	62	add_goodpracticeevent
+246	Can change good practice event	62	change_goodpracticeevent
+247	Can delete good practice event	62	delete_goodpracticeevent
+248	Can view good practice event	62	view_goodpracticeevent
 249	Can add restricted access grant event	63	add_restrictedaccessgrantevent
 250	Can change restricted access grant event	63	change_restrictedaccessgrantevent
 251	Can delete restricted access grant event	63	delete_restrictedaccessgrantevent
@@ -16264,34 +16909,74 @@ COPY public.auth_permission (id, name, content_type_id, codename) FROM stdin;
 870	Can change audit domain event	218	change_auditdomainevent
 871	Can delete audit domain event	218	delete_auditdomainevent
 872	Can view audit domain event	218	view_auditdomainevent
-873	Can add return export	219	add_returnexport
-874	Can change return export	219	change_returnexport
-875	Can delete return export	219	delete_returnexport
-876	Can view return export	219	view_returnexport
-877	Can add return export event	220	add_returnexportevent
-878	Can change return export event	220	change_returnexportevent
-879	Can delete return export event	220	delete_returnexportevent
-880	Can view return export event	220	view_returnexportevent
-881	Can add feed run	221	add_feedrun
-882	Can change feed run	221	change_feedrun
-883	Can delete feed run	221	delete_feedrun
-884	Can view feed run	221	view_feedrun
-885	Can add feed run event	222	add_feedrunevent
-886	Can change feed run event	222	change_feedrunevent
-887	Can delete feed run event	222	delete_feedrunevent
-888	Can view feed run event	222	view_feedrunevent
-889	Can add feed child	223	add_feedchild
-890	Can change feed child	223	change_feedchild
-891	Can delete feed child	223	delete_feedchild
-892	Can view feed child	223	view_feedchild
-893	Can add feed child event	224	add_feedchildevent
-894	Can change feed child event	224	change_feedchildevent
-895	Can delete feed child event	224	delete_feedchildevent
-896	Can view feed child event	224	view_feedchildevent
-897	Can add problem	225	add_problem
-898	Can change problem	225	change_problem
-899	Can delete problem	225	delete_problem
-900	Can view problem	225	view_problem
+873	Can add improvement plan	219	add_improvementplan
+874	Can change improvement plan	219	change_improvementplan
+875	Can delete improvement plan	219	delete_improvementplan
+876	Can view improvement plan	219	view_improvementplan
+877	Can add action	220	add_action
+878	Can change action	220	change_action
+879	Can delete action	220	delete_action
+880	Can view action	220	view_action
+881	Can add inspection	221	add_inspection
+882	Can change inspection	221	change_inspection
+883	Can delete inspection	221	delete_inspection
+884	Can view inspection	221	view_inspection
+885	Can add improvement plan event	222	add_improvementplanevent
+886	Can change improvement plan event	222	change_improvementplanevent
+887	Can delete improvement plan event	222	delete_improvementplanevent
+888	Can view improvement plan event	222	view_improvementplanevent
+889	Can add inspection event	223	add_inspectionevent
+890	Can change inspection event	223	change_inspectionevent
+891	Can delete inspection event	223	delete_inspectionevent
+892	Can view inspection event	223	view_inspectionevent
+893	Can add judgement	224	add_judgement
+894	Can change judgement	224	change_judgement
+895	Can delete judgement	224	delete_judgement
+896	Can view judgement	224	view_judgement
+897	Can add judgement event	225	add_judgementevent
+898	Can change judgement event	225	change_judgementevent
+899	Can delete judgement event	225	delete_judgementevent
+900	Can view judgement event	225	view_judgementevent
+901	Can add recommendation	226	add_recommendation
+902	Can change recommendation	226	change_recommendation
+903	Can delete recommendation	226	delete_recommendation
+904	Can view recommendation	226	view_recommendation
+905	Can add action event	227	add_actionevent
+906	Can change action event	227	change_actionevent
+907	Can delete action event	227	delete_actionevent
+908	Can view action event	227	view_actionevent
+909	Can add recommendation event	228	add_recommendationevent
+910	Can change recommendation event	228	change_recommendationevent
+911	Can delete recommendation event	228	delete_recommendationevent
+912	Can view recommendation event	228	view_recommendationevent
+913	Can add return export	229	add_returnexport
+914	Can change return export	229	change_returnexport
+915	Can delete return export	229	delete_returnexport
+916	Can view return export	229	view_returnexport
+917	Can add return export event	230	add_returnexportevent
+918	Can change return export event	230	change_returnexportevent
+919	Can delete return export event	230	delete_returnexportevent
+920	Can view return export event	230	view_returnexportevent
+921	Can add feed run	231	add_feedrun
+922	Can change feed run	231	change_feedrun
+923	Can delete feed run	231	delete_feedrun
+924	Can view feed run	231	view_feedrun
+925	Can add feed run event	232	add_feedrunevent
+926	Can change feed run event	232	change_feedrunevent
+927	Can delete feed run event	232	delete_feedrunevent
+928	Can view feed run event	232	view_feedrunevent
+929	Can add feed child	233	add_feedchild
+930	Can change feed child	233	change_feedchild
+931	Can delete feed child	233	delete_feedchild
+932	Can view feed child	233	view_feedchild
+933	Can add feed child event	234	add_feedchildevent
+934	Can change feed child event	234	change_feedchildevent
+935	Can delete feed child event	234	delete_feedchildevent
+936	Can view feed child event	234	view_feedchildevent
+937	Can add problem	235	add_problem
+938	Can change problem	235	change_problem
+939	Can delete problem	235	delete_problem
+940	Can view problem	235	view_problem
 \.
 
 
@@ -16422,8 +17107,8 @@ COPY public.caseloads_caseloadlimit (id, role, points_per_fte, early_career_poin
 --
 
 COPY public.caseloads_caseloadlimitevent (pgh_id, pgh_created_at, pgh_label, id, role, points_per_fte, early_career_points_per_fte, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 10:05:15.791719+00	insert	1	social_worker	100	70	\N	1
-2	2026-12-03 10:05:15.791719+00	insert	2	team_manager	30	30	\N	2
+1	2026-12-03 12:17:41.35219+00	insert	1	social_worker	100	70	\N	1
+2	2026-12-03 12:17:41.35219+00	insert	2	team_manager	30	30	\N	2
 \.
 
 
@@ -16447,13 +17132,13 @@ COPY public.caseloads_caseweight (id, case_type, points) FROM stdin;
 --
 
 COPY public.caseloads_caseweightevent (pgh_id, pgh_created_at, pgh_label, id, case_type, points, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 10:05:15.791719+00	insert	1	cp_plan	8	\N	1
-2	2026-12-03 10:05:15.791719+00	insert	2	looked_after_new	7	\N	2
-3	2026-12-03 10:05:15.791719+00	insert	3	looked_after_settled	5	\N	3
-4	2026-12-03 10:05:15.791719+00	insert	4	care_leaver	4	\N	4
-5	2026-12-03 10:05:15.791719+00	insert	5	child_in_need	5	\N	5
-6	2026-12-03 10:05:15.791719+00	insert	6	court	3	\N	6
-7	2026-12-03 10:05:15.791719+00	insert	7	sibling	1	\N	7
+1	2026-12-03 12:17:41.35219+00	insert	1	cp_plan	8	\N	1
+2	2026-12-03 12:17:41.35219+00	insert	2	looked_after_new	7	\N	2
+3	2026-12-03 12:17:41.35219+00	insert	3	looked_after_settled	5	\N	3
+4	2026-12-03 12:17:41.35219+00	insert	4	care_leaver	4	\N	4
+5	2026-12-03 12:17:41.35219+00	insert	5	child_in_need	5	\N	5
+6	2026-12-03 12:17:41.35219+00	insert	6	court	3	\N	6
+7	2026-12-03 12:17:41.35219+00	insert	7	sibling	1	\N	7
 \.
 
 
@@ -16765,37 +17450,37 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 29	caseloads	caseweightevent
 30	caseloads	caseloadlimit
 31	caseloads	caseloadlimitevent
-32	performance	populationestimate
-33	performance	indicatorsnapshot
-34	performance	boardpack
-35	performance	boardpackevent
-36	oversight	oversightstart
-37	oversight	oversightstartevent
-38	oversight	oversightentry
-39	oversight	oversightentryevent
-40	oversight	challenge
-41	oversight	challengeevent
-42	oversight	challengestage
-43	oversight	challengestageevent
-44	oversight	goodpractice
-45	oversight	goodpracticeevent
-46	staff	staffprofile
-47	staff	staffprofileevent
-48	staff	agencypricecap
-49	staff	agencypricecapevent
-50	staff	post
-51	staff	postevent
-52	staff	inductionitem
-53	staff	inductionitemevent
-54	staff	induction
-55	staff	inductionevent
-56	staff	inductiontask
-57	staff	inductiontaskevent
-58	staff	course
-59	staff	courseevent
-60	staff	attendance
-61	staff	attendanceevent
-62	staff	staffread
+32	staff	staffprofile
+33	staff	staffprofileevent
+34	staff	agencypricecap
+35	staff	agencypricecapevent
+36	staff	post
+37	staff	postevent
+38	staff	inductionitem
+39	staff	inductionitemevent
+40	staff	induction
+41	staff	inductionevent
+42	staff	inductiontask
+43	staff	inductiontaskevent
+44	staff	course
+45	staff	courseevent
+46	staff	attendance
+47	staff	attendanceevent
+48	staff	staffread
+49	performance	populationestimate
+50	performance	indicatorsnapshot
+51	performance	boardpack
+52	performance	boardpackevent
+53	oversight	oversightstart
+54	oversight	oversightstartevent
+55	oversight	oversightentry
+56	oversight	oversightentryevent
+57	oversight	challenge
+58	oversight	challengeevent
+59	oversight	challengestage
+60	oversight	challengestageevent
+61	oversight	goodpractice
+62	oversight	goodpracticeevent
 63	access	restrictedaccessgrantevent
 64	access	recordread
 65	access	restrictedaccessgrant
@@ -16952,13 +17637,23 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 216	audits	auditquestion
 217	audits	auditquestionevent
 218	audits	auditdomainevent
-219	returns	returnexport
-220	returns	returnexportevent
-221	dfe_feed	feedrun
-222	dfe_feed	feedrunevent
-223	dfe_feed	feedchild
-224	dfe_feed	feedchildevent
-225	data_quality	problem
+219	improvement	improvementplan
+220	improvement	action
+221	improvement	inspection
+222	improvement	improvementplanevent
+223	improvement	inspectionevent
+224	improvement	judgement
+225	improvement	judgementevent
+226	improvement	recommendation
+227	improvement	actionevent
+228	improvement	recommendationevent
+229	returns	returnexport
+230	returns	returnexportevent
+231	dfe_feed	feedrun
+232	dfe_feed	feedrunevent
+233	dfe_feed	feedchild
+234	dfe_feed	feedchildevent
+235	data_quality	problem
 \.
 
 
@@ -16967,140 +17662,141 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 --
 
 COPY public.django_migrations (id, app, name, applied) FROM stdin;
-1	pghistory	0001_initial	2026-12-03 10:04:43.241454+00
-2	pghistory	0002_aggregateevent	2026-12-03 10:04:43.245068+00
-3	pghistory	0003_auto_20201023_1636	2026-12-03 10:04:43.248161+00
-4	pghistory	0004_auto_20220906_1625	2026-12-03 10:04:43.253823+00
-5	pghistory	0005_events_middlewareevents	2026-12-03 10:04:43.258181+00
-6	pghistory	0006_delete_aggregateevent	2026-12-03 10:04:43.260335+00
-7	pghistory	0007_auto_20250421_0444	2026-12-03 10:04:43.266377+00
-8	contenttypes	0001_initial	2026-12-03 10:04:43.27631+00
-9	contenttypes	0002_remove_content_type_name	2026-12-03 10:04:43.289278+00
-10	auth	0001_initial	2026-12-03 10:04:43.324359+00
-11	auth	0002_alter_permission_name_max_length	2026-12-03 10:04:43.333796+00
-12	auth	0003_alter_user_email_max_length	2026-12-03 10:04:43.344581+00
-13	auth	0004_alter_user_username_opts	2026-12-03 10:04:43.359174+00
-14	auth	0005_alter_user_last_login_null	2026-12-03 10:04:43.369854+00
-15	auth	0006_require_contenttypes_0002	2026-12-03 10:04:43.371695+00
-16	auth	0007_alter_validators_add_error_messages	2026-12-03 10:04:43.382254+00
-17	auth	0008_alter_user_username_max_length	2026-12-03 10:04:43.39321+00
-18	auth	0009_alter_user_last_name_max_length	2026-12-03 10:04:43.403224+00
-19	auth	0010_alter_group_name_max_length	2026-12-03 10:04:43.415026+00
-20	auth	0011_update_proxy_permissions	2026-12-03 10:04:43.440541+00
-21	auth	0012_alter_user_first_name_max_length	2026-12-03 10:04:43.450779+00
-22	workforce	0001_initial	2026-12-03 10:04:43.696376+00
-23	people	0001_extensions	2026-12-03 10:04:43.765089+00
-24	people	0002_initial	2026-12-03 10:04:46.0991+00
-25	people	0003_la_id_sequence	2026-12-03 10:04:46.102737+00
-26	people	0004_alter_person_disabilities_alter_person_ethnicity_and_more	2026-12-03 10:04:46.478798+00
-27	access	0001_initial	2026-12-03 10:04:46.600249+00
-28	access	0002_initial	2026-12-03 10:04:47.941263+00
-29	access	0003_break_glass_access	2026-12-03 10:04:48.386662+00
-30	admin	0001_initial	2026-12-03 10:04:48.453227+00
-31	admin	0002_logentry_remove_auto_add	2026-12-03 10:04:48.500984+00
-32	admin	0003_logentry_add_action_flag_choices	2026-12-03 10:04:48.544124+00
-33	allegations	0001_initial	2026-12-03 10:04:50.38666+00
-34	children_in_need	0001_initial	2026-12-03 10:04:50.505315+00
-35	assessments	0001_initial	2026-12-03 10:04:50.606525+00
-36	assessments	0002_initial	2026-12-03 10:04:53.06033+00
-37	workforce	0002_alter_user_role_alter_userevent_role	2026-12-03 10:04:53.21942+00
-38	timescales	0001_initial	2026-12-03 10:04:56.092569+00
-39	timescales	0002_seed_bank_holidays	2026-12-03 10:04:56.438843+00
-40	workforce	0003_system_administrators_group	2026-12-03 10:04:56.552401+00
-41	workforce	0004_user_started_on_asye	2026-12-03 10:04:57.166258+00
-42	workforce	0005_senior_manager_roles	2026-12-03 10:04:57.31172+00
-43	people	0005_name_search_keys_functions	2026-12-03 10:04:57.316236+00
-44	people	0006_name_search_keys	2026-12-03 10:04:58.34813+00
-45	people	0007_name_score_function	2026-12-03 10:04:58.355931+00
-46	audits	0001_initial	2026-12-03 10:05:08.638778+00
-47	audits	0002_ready_made_tools	2026-12-03 10:05:08.819685+00
-48	axes	0001_initial	2026-12-03 10:05:08.837682+00
-49	axes	0002_auto_20151217_2044	2026-12-03 10:05:08.913126+00
-50	axes	0003_auto_20160322_0929	2026-12-03 10:05:08.968448+00
-51	axes	0004_auto_20181024_1538	2026-12-03 10:05:09.021659+00
-52	axes	0005_remove_accessattempt_trusted	2026-12-03 10:05:09.030228+00
-53	axes	0006_remove_accesslog_trusted	2026-12-03 10:05:09.041324+00
-54	axes	0007_alter_accessattempt_unique_together	2026-12-03 10:05:09.189143+00
-55	axes	0008_accessfailurelog	2026-12-03 10:05:09.202014+00
-56	axes	0009_add_session_hash	2026-12-03 10:05:09.211472+00
-57	axes	0010_accessattemptexpiration	2026-12-03 10:05:09.225344+00
-58	care_leavers	0001_initial	2026-12-03 10:05:14.962826+00
-59	caseloads	0001_initial	2026-12-03 10:05:15.630544+00
-60	caseloads	0002_weights_and_limits	2026-12-03 10:05:15.815692+00
-61	casework	0001_initial	2026-12-03 10:05:16.043587+00
-62	casework	0002_initial	2026-12-03 10:05:28.693515+00
-63	casework	0003_alter_visit_visit_type_alter_visitevent_visit_type	2026-12-03 10:05:29.048359+00
-64	child_protection	0001_initial	2026-12-03 10:05:29.347121+00
-65	child_protection	0002_initial	2026-12-03 10:05:47.084056+00
-66	front_door	0001_initial	2026-12-03 10:05:51.749311+00
-67	children_in_need	0002_initial	2026-12-03 10:05:59.656025+00
-68	core	0001_initial	2026-12-03 10:05:59.811948+00
-69	data_quality	0001_initial	2026-12-03 10:06:00.342072+00
-70	decisions	0001_initial	2026-12-03 10:06:02.516869+00
-71	dfe_feed	0001_initial	2026-12-03 10:06:04.109893+00
-72	looked_after	0001_initial	2026-12-03 10:06:47.058555+00
-73	looked_after	0002_deprivation_of_liberty	2026-12-03 10:06:49.674224+00
-74	otp_totp	0001_initial	2026-12-03 10:06:50.442158+00
-75	otp_totp	0002_auto_20190420_0723	2026-12-03 10:06:50.987432+00
-76	otp_totp	0003_add_timestamps	2026-12-03 10:06:51.432267+00
-77	oversight	0001_initial	2026-12-03 10:07:03.165389+00
-78	oversight	0002_oversight_start	2026-12-03 10:07:04.372445+00
-79	oversight	0003_oversight_starts_when_installed	2026-12-03 10:07:04.616256+00
-80	people	0008_name_keys_search_path	2026-12-03 10:07:04.627017+00
-81	people	0009_person_date_of_birth_estimated	2026-12-03 10:07:07.950319+00
-82	performance	0001_initial	2026-12-03 10:07:08.808211+00
-83	performance	0002_board_pack	2026-12-03 10:07:11.734961+00
-84	permanence	0001_initial	2026-12-03 10:07:53.421999+00
-85	permanence	0002_pre_proceedings	2026-12-03 10:08:02.717483+00
-86	private_fostering	0001_initial	2026-12-03 10:08:07.976262+00
-87	procrastinate	0001_initial	2026-12-03 10:08:07.99499+00
-88	procrastinate	0002_drop_started_at_column	2026-12-03 10:08:08.002913+00
-89	procrastinate	0003_drop_started_at_column	2026-12-03 10:08:08.01058+00
-90	procrastinate	0004_drop_procrastinate_version_table	2026-12-03 10:08:08.018163+00
-91	procrastinate	0005_fix_procrastinate_fetch_job	2026-12-03 10:08:08.028828+00
-92	procrastinate	0006_fix_trigger_status_events_insert	2026-12-03 10:08:08.036018+00
-93	procrastinate	0007_add_queueing_lock_column	2026-12-03 10:08:08.043932+00
-94	procrastinate	0008_close_fetch_job_race_condition	2026-12-03 10:08:08.052905+00
-95	procrastinate	0009_add_defer_job_function	2026-12-03 10:08:08.063465+00
-96	procrastinate	0010_add_procrastinate_periodic_defers	2026-12-03 10:08:08.074669+00
-97	procrastinate	0011_add_foreign_key_index	2026-12-03 10:08:08.082397+00
-98	procrastinate	0012_add_locks_to_periodic_defer	2026-12-03 10:08:08.091309+00
-99	procrastinate	0013_fix_procrastinate_defer_periodic_job	2026-12-03 10:08:08.101572+00
-100	procrastinate	0014_add_finish_job_and_retry_job_functions	2026-12-03 10:08:08.10843+00
-101	procrastinate	0015_add_trigger_on_job_deletion	2026-12-03 10:08:08.115242+00
-102	procrastinate	0016_delete_finished_jobs	2026-12-03 10:08:08.122184+00
-103	procrastinate	0017_add_checks_to_finish_job	2026-12-03 10:08:08.128651+00
-104	procrastinate	0018_add_checks_to_retry_job	2026-12-03 10:08:08.134774+00
-105	procrastinate	0019_fix_finish_job_compat_issue	2026-12-03 10:08:08.141292+00
-106	procrastinate	0020_add_index_on_procrastinate_jobs	2026-12-03 10:08:08.149137+00
-107	procrastinate	0021_add_kwargs_to_defer_periodic_job	2026-12-03 10:08:08.157518+00
-108	procrastinate	0022_null_locks_excluded	2026-12-03 10:08:08.166389+00
-109	procrastinate	0023_remove_old_finish_job_function	2026-12-03 10:08:08.173215+00
-110	procrastinate	0024_job_id_bigint	2026-12-03 10:08:08.18387+00
-111	procrastinate	0025_add_models	2026-12-03 10:08:08.208649+00
-112	procrastinate	0026_add_job_priority	2026-12-03 10:08:08.230136+00
-113	procrastinate	0027_add_periodic_job_priority	2026-12-03 10:08:08.236904+00
-114	procrastinate	0028_add_cancel_states	2026-12-03 10:08:08.277306+00
-115	procrastinate	0029_add_additional_params_to_retry_job	2026-12-03 10:08:08.284009+00
-116	procrastinate	0030_alter_procrastinateevent_options	2026-12-03 10:08:08.297516+00
-117	procrastinate	0031_add_indexes_for_fetch_job	2026-12-03 10:08:08.306022+00
-118	procrastinate	0032_pre_cancel_notification	2026-12-03 10:08:08.331523+00
-119	procrastinate	0033_post_cancel_notification	2026-12-03 10:08:08.367936+00
-120	procrastinate	0034_pre_add_heartbeat	2026-12-03 10:08:08.39834+00
-121	procrastinate	0035_post_add_heartbeat	2026-12-03 10:08:08.405757+00
-122	procrastinate	0036_add_worker_model	2026-12-03 10:08:08.430793+00
-123	procrastinate	0037_pre_batch_defer_jobs	2026-12-03 10:08:08.438983+00
-124	procrastinate	0038_post_batch_defer_jobs	2026-12-03 10:08:08.445514+00
-125	procrastinate	0039_pre_priority_lock_fetch_job	2026-12-03 10:08:08.452473+00
-126	procrastinate	0040_pre_retry_failed_job	2026-12-03 10:08:08.458881+00
-127	procrastinate	0041_post_retry_failed_job	2026-12-03 10:08:08.46597+00
-128	returns	0001_initial	2026-12-03 10:08:13.552907+00
-129	sessions	0001_initial	2026-12-03 10:08:13.588257+00
-130	workforce	0006_user_sso_id	2026-12-03 10:08:20.771464+00
-131	workforce	0007_workforce_lead_role	2026-12-03 10:08:22.024811+00
-132	staff	0001_initial	2026-12-03 10:09:03.621669+00
-133	staff	0002_induction_checklists_and_courses	2026-12-03 10:09:04.351079+00
-134	supervision	0001_initial	2026-12-03 10:09:25.270549+00
+1	pghistory	0001_initial	2026-12-03 12:15:35.605989+00
+2	pghistory	0002_aggregateevent	2026-12-03 12:15:35.622173+00
+3	pghistory	0003_auto_20201023_1636	2026-12-03 12:15:35.637372+00
+4	pghistory	0004_auto_20220906_1625	2026-12-03 12:15:35.649355+00
+5	pghistory	0005_events_middlewareevents	2026-12-03 12:15:35.65911+00
+6	pghistory	0006_delete_aggregateevent	2026-12-03 12:15:35.684358+00
+7	pghistory	0007_auto_20250421_0444	2026-12-03 12:15:35.707882+00
+8	contenttypes	0001_initial	2026-12-03 12:15:35.743951+00
+9	contenttypes	0002_remove_content_type_name	2026-12-03 12:15:35.81192+00
+10	auth	0001_initial	2026-12-03 12:15:35.955747+00
+11	auth	0002_alter_permission_name_max_length	2026-12-03 12:15:35.993651+00
+12	auth	0003_alter_user_email_max_length	2026-12-03 12:15:36.033607+00
+13	auth	0004_alter_user_username_opts	2026-12-03 12:15:36.074913+00
+14	auth	0005_alter_user_last_login_null	2026-12-03 12:15:36.124274+00
+15	auth	0006_require_contenttypes_0002	2026-12-03 12:15:36.155175+00
+16	auth	0007_alter_validators_add_error_messages	2026-12-03 12:15:36.198831+00
+17	auth	0008_alter_user_username_max_length	2026-12-03 12:15:36.252489+00
+18	auth	0009_alter_user_last_name_max_length	2026-12-03 12:15:36.306296+00
+19	auth	0010_alter_group_name_max_length	2026-12-03 12:15:36.409191+00
+20	auth	0011_update_proxy_permissions	2026-12-03 12:15:36.535703+00
+21	auth	0012_alter_user_first_name_max_length	2026-12-03 12:15:36.558389+00
+22	workforce	0001_initial	2026-12-03 12:15:37.528301+00
+23	people	0001_extensions	2026-12-03 12:15:37.900551+00
+24	people	0002_initial	2026-12-03 12:15:46.485225+00
+25	people	0003_la_id_sequence	2026-12-03 12:15:46.488627+00
+26	people	0004_alter_person_disabilities_alter_person_ethnicity_and_more	2026-12-03 12:15:47.735707+00
+27	access	0001_initial	2026-12-03 12:15:48.060745+00
+28	access	0002_initial	2026-12-03 12:15:52.680089+00
+29	access	0003_break_glass_access	2026-12-03 12:15:55.548989+00
+30	admin	0001_initial	2026-12-03 12:15:56.01998+00
+31	admin	0002_logentry_remove_auto_add	2026-12-03 12:15:56.321178+00
+32	admin	0003_logentry_add_action_flag_choices	2026-12-03 12:15:56.523223+00
+33	allegations	0001_initial	2026-12-03 12:16:04.75024+00
+34	children_in_need	0001_initial	2026-12-03 12:16:04.953111+00
+35	assessments	0001_initial	2026-12-03 12:16:05.074093+00
+36	assessments	0002_initial	2026-12-03 12:16:11.536049+00
+37	workforce	0002_alter_user_role_alter_userevent_role	2026-12-03 12:16:11.673428+00
+38	timescales	0001_initial	2026-12-03 12:16:19.015779+00
+39	timescales	0002_seed_bank_holidays	2026-12-03 12:16:20.348109+00
+40	workforce	0003_system_administrators_group	2026-12-03 12:16:20.557711+00
+41	workforce	0004_user_started_on_asye	2026-12-03 12:16:23.049352+00
+42	workforce	0005_senior_manager_roles	2026-12-03 12:16:23.577507+00
+43	people	0005_name_search_keys_functions	2026-12-03 12:16:23.582675+00
+44	people	0006_name_search_keys	2026-12-03 12:16:24.899943+00
+45	people	0007_name_score_function	2026-12-03 12:16:24.995184+00
+46	audits	0001_initial	2026-12-03 12:17:10.752173+00
+47	audits	0002_ready_made_tools	2026-12-03 12:17:11.914804+00
+48	axes	0001_initial	2026-12-03 12:17:11.984092+00
+49	axes	0002_auto_20151217_2044	2026-12-03 12:17:12.324537+00
+50	axes	0003_auto_20160322_0929	2026-12-03 12:17:12.556153+00
+51	axes	0004_auto_20181024_1538	2026-12-03 12:17:12.737313+00
+52	axes	0005_remove_accessattempt_trusted	2026-12-03 12:17:12.781931+00
+53	axes	0006_remove_accesslog_trusted	2026-12-03 12:17:12.832096+00
+54	axes	0007_alter_accessattempt_unique_together	2026-12-03 12:17:13.467848+00
+55	axes	0008_accessfailurelog	2026-12-03 12:17:13.496746+00
+56	axes	0009_add_session_hash	2026-12-03 12:17:13.521502+00
+57	axes	0010_accessattemptexpiration	2026-12-03 12:17:13.555852+00
+58	care_leavers	0001_initial	2026-12-03 12:17:37.901016+00
+59	caseloads	0001_initial	2026-12-03 12:17:40.775994+00
+60	caseloads	0002_weights_and_limits	2026-12-03 12:17:41.424429+00
+61	casework	0001_initial	2026-12-03 12:17:42.168956+00
+62	casework	0002_initial	2026-12-03 12:18:18.812796+00
+63	casework	0003_alter_visit_visit_type_alter_visitevent_visit_type	2026-12-03 12:18:20.94525+00
+64	child_protection	0001_initial	2026-12-03 12:18:22.123654+00
+65	child_protection	0002_initial	2026-12-03 12:19:14.556765+00
+66	front_door	0001_initial	2026-12-03 12:19:27.222034+00
+67	children_in_need	0002_initial	2026-12-03 12:19:51.539834+00
+68	core	0001_initial	2026-12-03 12:19:52.901474+00
+69	data_quality	0001_initial	2026-12-03 12:19:53.636081+00
+70	decisions	0001_initial	2026-12-03 12:20:00.140555+00
+71	dfe_feed	0001_initial	2026-12-03 12:20:04.709795+00
+72	improvement	0001_initial	2026-12-03 12:20:25.562175+00
+73	looked_after	0001_initial	2026-12-03 12:22:33.240093+00
+74	looked_after	0002_deprivation_of_liberty	2026-12-03 12:22:41.48204+00
+75	otp_totp	0001_initial	2026-12-03 12:22:43.927966+00
+76	otp_totp	0002_auto_20190420_0723	2026-12-03 12:22:46.240068+00
+77	otp_totp	0003_add_timestamps	2026-12-03 12:22:49.251906+00
+78	oversight	0001_initial	2026-12-03 12:23:27.370099+00
+79	oversight	0002_oversight_start	2026-12-03 12:23:30.643954+00
+80	oversight	0003_oversight_starts_when_installed	2026-12-03 12:23:31.763956+00
+81	people	0008_name_keys_search_path	2026-12-03 12:23:31.779494+00
+82	people	0009_person_date_of_birth_estimated	2026-12-03 12:23:43.218513+00
+83	performance	0001_initial	2026-12-03 12:23:44.751976+00
+84	performance	0002_board_pack	2026-12-03 12:23:54.135757+00
+85	permanence	0001_initial	2026-12-03 12:25:36.398738+00
+86	permanence	0002_pre_proceedings	2026-12-03 12:26:00.382695+00
+87	private_fostering	0001_initial	2026-12-03 12:26:21.268152+00
+88	procrastinate	0001_initial	2026-12-03 12:26:21.327947+00
+89	procrastinate	0002_drop_started_at_column	2026-12-03 12:26:21.352096+00
+90	procrastinate	0003_drop_started_at_column	2026-12-03 12:26:21.374595+00
+91	procrastinate	0004_drop_procrastinate_version_table	2026-12-03 12:26:21.401727+00
+92	procrastinate	0005_fix_procrastinate_fetch_job	2026-12-03 12:26:21.434559+00
+93	procrastinate	0006_fix_trigger_status_events_insert	2026-12-03 12:26:21.453785+00
+94	procrastinate	0007_add_queueing_lock_column	2026-12-03 12:26:21.477765+00
+95	procrastinate	0008_close_fetch_job_race_condition	2026-12-03 12:26:21.50035+00
+96	procrastinate	0009_add_defer_job_function	2026-12-03 12:26:21.530954+00
+97	procrastinate	0010_add_procrastinate_periodic_defers	2026-12-03 12:26:21.563747+00
+98	procrastinate	0011_add_foreign_key_index	2026-12-03 12:26:21.590626+00
+99	procrastinate	0012_add_locks_to_periodic_defer	2026-12-03 12:26:21.619377+00
+100	procrastinate	0013_fix_procrastinate_defer_periodic_job	2026-12-03 12:26:21.646896+00
+101	procrastinate	0014_add_finish_job_and_retry_job_functions	2026-12-03 12:26:21.673275+00
+102	procrastinate	0015_add_trigger_on_job_deletion	2026-12-03 12:26:21.692742+00
+103	procrastinate	0016_delete_finished_jobs	2026-12-03 12:26:21.718595+00
+104	procrastinate	0017_add_checks_to_finish_job	2026-12-03 12:26:21.744332+00
+105	procrastinate	0018_add_checks_to_retry_job	2026-12-03 12:26:21.757819+00
+106	procrastinate	0019_fix_finish_job_compat_issue	2026-12-03 12:26:21.769224+00
+107	procrastinate	0020_add_index_on_procrastinate_jobs	2026-12-03 12:26:21.781129+00
+108	procrastinate	0021_add_kwargs_to_defer_periodic_job	2026-12-03 12:26:21.799837+00
+109	procrastinate	0022_null_locks_excluded	2026-12-03 12:26:21.821386+00
+110	procrastinate	0023_remove_old_finish_job_function	2026-12-03 12:26:21.838268+00
+111	procrastinate	0024_job_id_bigint	2026-12-03 12:26:21.862469+00
+112	procrastinate	0025_add_models	2026-12-03 12:26:21.944625+00
+113	procrastinate	0026_add_job_priority	2026-12-03 12:26:22.028242+00
+114	procrastinate	0027_add_periodic_job_priority	2026-12-03 12:26:22.051464+00
+115	procrastinate	0028_add_cancel_states	2026-12-03 12:26:22.184369+00
+116	procrastinate	0029_add_additional_params_to_retry_job	2026-12-03 12:26:22.207673+00
+117	procrastinate	0030_alter_procrastinateevent_options	2026-12-03 12:26:22.261909+00
+118	procrastinate	0031_add_indexes_for_fetch_job	2026-12-03 12:26:22.285685+00
+119	procrastinate	0032_pre_cancel_notification	2026-12-03 12:26:22.365105+00
+120	procrastinate	0033_post_cancel_notification	2026-12-03 12:26:22.4673+00
+121	procrastinate	0034_pre_add_heartbeat	2026-12-03 12:26:22.549666+00
+122	procrastinate	0035_post_add_heartbeat	2026-12-03 12:26:22.565358+00
+123	procrastinate	0036_add_worker_model	2026-12-03 12:26:22.631237+00
+124	procrastinate	0037_pre_batch_defer_jobs	2026-12-03 12:26:22.657805+00
+125	procrastinate	0038_post_batch_defer_jobs	2026-12-03 12:26:22.674162+00
+126	procrastinate	0039_pre_priority_lock_fetch_job	2026-12-03 12:26:22.697499+00
+127	procrastinate	0040_pre_retry_failed_job	2026-12-03 12:26:22.711247+00
+128	procrastinate	0041_post_retry_failed_job	2026-12-03 12:26:22.728455+00
+129	returns	0001_initial	2026-12-03 12:26:32.648147+00
+130	sessions	0001_initial	2026-12-03 12:26:32.688184+00
+131	workforce	0006_user_sso_id	2026-12-03 12:26:43.259731+00
+132	workforce	0007_workforce_lead_role	2026-12-03 12:26:47.116193+00
+133	staff	0001_initial	2026-12-03 12:28:27.530043+00
+134	staff	0002_induction_checklists_and_courses	2026-12-03 12:28:29.993401+00
+135	supervision	0001_initial	2026-12-03 12:29:52.852139+00
 \.
 
 
@@ -17141,6 +17837,86 @@ COPY public.front_door_referral (id, received_at, referral_date, source, source_
 --
 
 COPY public.front_door_referralevent (pgh_id, pgh_created_at, pgh_label, id, received_at, referral_date, source, source_detail, concerns, is_re_referral, recorded_at, next_step, decided_at, child_id, contact_id, decided_by_id, pgh_context_id, pgh_obj_id, previous_referral_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: improvement_action; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.improvement_action (id, recorded_at, description, due_on, status, done_on, progress, indicators, audit_themes, updated_at, owner_id, recorded_by_id, updated_by_id, plan_id, recommendation_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: improvement_actionevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.improvement_actionevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, description, due_on, status, done_on, progress, indicators, audit_themes, updated_at, owner_id, pgh_context_id, pgh_obj_id, recorded_by_id, updated_by_id, plan_id, recommendation_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: improvement_improvementplan; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.improvement_improvementplan (id, recorded_at, sent_on, owner_id, recorded_by_id, inspection_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: improvement_improvementplanevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.improvement_improvementplanevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, sent_on, owner_id, pgh_context_id, pgh_obj_id, recorded_by_id, inspection_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: improvement_inspection; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.improvement_inspection (id, recorded_at, kind, started_on, ended_on, report_published_on, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: improvement_inspectionevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.improvement_inspectionevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, kind, started_on, ended_on, report_published_on, pgh_context_id, pgh_obj_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: improvement_judgement; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.improvement_judgement (id, area, grade, inspection_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: improvement_judgementevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.improvement_judgementevent (pgh_id, pgh_created_at, pgh_label, id, area, grade, inspection_id, pgh_context_id, pgh_obj_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: improvement_recommendation; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.improvement_recommendation (id, recorded_at, number, text, area, inspection_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: improvement_recommendationevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.improvement_recommendationevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, number, text, area, inspection_id, pgh_context_id, pgh_obj_id, recorded_by_id) FROM stdin;
 \.
 
 
@@ -17541,7 +18317,7 @@ COPY public.oversight_oversightentryevent (pgh_id, pgh_created_at, pgh_label, id
 --
 
 COPY public.oversight_oversightstartevent (pgh_id, pgh_created_at, pgh_label, id, starts_on, reason, changed_at, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 10:07:04.605446+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 10:07:04.612592+00	\N	1
+1	2026-12-03 12:23:31.738233+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 12:23:31.757333+00	\N	1
 \.
 
 
@@ -17989,13 +18765,13 @@ COPY public.staff_course (id, title, mandatory_for, valid_months, due_within_day
 --
 
 COPY public.staff_courseevent (pgh_id, pgh_created_at, pgh_label, id, title, mandatory_for, valid_months, due_within_days, is_active, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 10:09:04.247416+00	insert	1	Safeguarding children: level 3	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	36	90	t	\N	1
-2	2026-12-03 10:09:04.247416+00	insert	2	Information governance and data protection	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	12	30	t	\N	2
-3	2026-12-03 10:09:04.247416+00	insert	3	Domestic abuse: risk assessment (DASH)	{social_worker,team_manager}	36	90	t	\N	3
-4	2026-12-03 10:09:04.247416+00	insert	4	Court skills	{social_worker,team_manager}	\N	180	t	\N	4
-5	2026-12-03 10:09:04.247416+00	insert	5	Managing allegations against staff	{team_manager}	36	90	t	\N	5
-6	2026-12-03 10:09:04.247416+00	insert	6	Supervision skills for managers	{team_manager}	\N	180	t	\N	6
-7	2026-12-03 10:09:04.247416+00	insert	7	Signs of Safety: practice framework	{social_worker,team_manager}	\N	180	t	\N	7
+1	2026-12-03 12:28:29.672964+00	insert	1	Safeguarding children: level 3	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	36	90	t	\N	1
+2	2026-12-03 12:28:29.672964+00	insert	2	Information governance and data protection	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	12	30	t	\N	2
+3	2026-12-03 12:28:29.672964+00	insert	3	Domestic abuse: risk assessment (DASH)	{social_worker,team_manager}	36	90	t	\N	3
+4	2026-12-03 12:28:29.672964+00	insert	4	Court skills	{social_worker,team_manager}	\N	180	t	\N	4
+5	2026-12-03 12:28:29.672964+00	insert	5	Managing allegations against staff	{team_manager}	36	90	t	\N	5
+6	2026-12-03 12:28:29.672964+00	insert	6	Supervision skills for managers	{team_manager}	\N	180	t	\N	6
+7	2026-12-03 12:28:29.672964+00	insert	7	Signs of Safety: practice framework	{social_worker,team_manager}	\N	180	t	\N	7
 \.
 
 
@@ -18051,29 +18827,29 @@ COPY public.staff_inductionitem (id, role, title, due_working_day, "order") FROM
 --
 
 COPY public.staff_inductionitemevent (pgh_id, pgh_created_at, pgh_label, id, role, title, due_working_day, "order", pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 10:09:04.247416+00	insert	1	social_worker	Meet your line manager; agree the induction plan	1	0	\N	1
-2	2026-12-03 10:09:04.247416+00	insert	2	social_worker	Sign-in, laptop and phone working; record system training booked	1	1	\N	2
-3	2026-12-03 10:09:04.247416+00	insert	3	social_worker	Read the safeguarding partnership's procedures and the threshold document	5	2	\N	3
-4	2026-12-03 10:09:04.247416+00	insert	4	social_worker	Shadow a home visit and a child protection conference	10	3	\N	4
-5	2026-12-03 10:09:04.247416+00	insert	5	social_worker	First supervision held	20	4	\N	5
-6	2026-12-03 10:09:04.247416+00	insert	6	social_worker	Identity and Social Work England registration checked; DBS seen	5	5	\N	6
-7	2026-12-03 10:09:04.247416+00	insert	7	social_worker	Protected caseload agreed with the team manager	10	6	\N	7
-8	2026-12-03 10:09:04.247416+00	insert	8	social_worker	Induction review with the team manager	60	7	\N	8
-9	2026-12-03 10:09:04.247416+00	insert	9	team_manager	Meet your service manager; agree the induction plan	1	0	\N	9
-10	2026-12-03 10:09:04.247416+00	insert	10	team_manager	Management oversight and supervision policies read	10	1	\N	10
-11	2026-12-03 10:09:04.247416+00	insert	11	team_manager	Induction review with the service manager	60	2	\N	11
-12	2026-12-03 10:09:04.247416+00	insert	12	iro	Meet your line manager; agree the induction plan	1	0	\N	12
-13	2026-12-03 10:09:04.247416+00	insert	13	iro	Read the safeguarding partnership's procedures	10	1	\N	13
-14	2026-12-03 10:09:04.247416+00	insert	14	iro	Induction review	60	2	\N	14
-15	2026-12-03 10:09:04.247416+00	insert	15	mash_worker	Meet your line manager; agree the induction plan	1	0	\N	15
-16	2026-12-03 10:09:04.247416+00	insert	16	mash_worker	Read the safeguarding partnership's procedures	10	1	\N	16
-17	2026-12-03 10:09:04.247416+00	insert	17	mash_worker	Induction review	60	2	\N	17
-18	2026-12-03 10:09:04.247416+00	insert	18	personal_adviser	Meet your line manager; agree the induction plan	1	0	\N	18
-19	2026-12-03 10:09:04.247416+00	insert	19	personal_adviser	Read the safeguarding partnership's procedures	10	1	\N	19
-20	2026-12-03 10:09:04.247416+00	insert	20	personal_adviser	Induction review	60	2	\N	20
-21	2026-12-03 10:09:04.247416+00	insert	21	private_fostering_officer	Meet your line manager; agree the induction plan	1	0	\N	21
-22	2026-12-03 10:09:04.247416+00	insert	22	private_fostering_officer	Read the safeguarding partnership's procedures	10	1	\N	22
-23	2026-12-03 10:09:04.247416+00	insert	23	private_fostering_officer	Induction review	60	2	\N	23
+1	2026-12-03 12:28:29.672964+00	insert	1	social_worker	Meet your line manager; agree the induction plan	1	0	\N	1
+2	2026-12-03 12:28:29.672964+00	insert	2	social_worker	Sign-in, laptop and phone working; record system training booked	1	1	\N	2
+3	2026-12-03 12:28:29.672964+00	insert	3	social_worker	Read the safeguarding partnership's procedures and the threshold document	5	2	\N	3
+4	2026-12-03 12:28:29.672964+00	insert	4	social_worker	Shadow a home visit and a child protection conference	10	3	\N	4
+5	2026-12-03 12:28:29.672964+00	insert	5	social_worker	First supervision held	20	4	\N	5
+6	2026-12-03 12:28:29.672964+00	insert	6	social_worker	Identity and Social Work England registration checked; DBS seen	5	5	\N	6
+7	2026-12-03 12:28:29.672964+00	insert	7	social_worker	Protected caseload agreed with the team manager	10	6	\N	7
+8	2026-12-03 12:28:29.672964+00	insert	8	social_worker	Induction review with the team manager	60	7	\N	8
+9	2026-12-03 12:28:29.672964+00	insert	9	team_manager	Meet your service manager; agree the induction plan	1	0	\N	9
+10	2026-12-03 12:28:29.672964+00	insert	10	team_manager	Management oversight and supervision policies read	10	1	\N	10
+11	2026-12-03 12:28:29.672964+00	insert	11	team_manager	Induction review with the service manager	60	2	\N	11
+12	2026-12-03 12:28:29.672964+00	insert	12	iro	Meet your line manager; agree the induction plan	1	0	\N	12
+13	2026-12-03 12:28:29.672964+00	insert	13	iro	Read the safeguarding partnership's procedures	10	1	\N	13
+14	2026-12-03 12:28:29.672964+00	insert	14	iro	Induction review	60	2	\N	14
+15	2026-12-03 12:28:29.672964+00	insert	15	mash_worker	Meet your line manager; agree the induction plan	1	0	\N	15
+16	2026-12-03 12:28:29.672964+00	insert	16	mash_worker	Read the safeguarding partnership's procedures	10	1	\N	16
+17	2026-12-03 12:28:29.672964+00	insert	17	mash_worker	Induction review	60	2	\N	17
+18	2026-12-03 12:28:29.672964+00	insert	18	personal_adviser	Meet your line manager; agree the induction plan	1	0	\N	18
+19	2026-12-03 12:28:29.672964+00	insert	19	personal_adviser	Read the safeguarding partnership's procedures	10	1	\N	19
+20	2026-12-03 12:28:29.672964+00	insert	20	personal_adviser	Induction review	60	2	\N	20
+21	2026-12-03 12:28:29.672964+00	insert	21	private_fostering_officer	Meet your line manager; agree the induction plan	1	0	\N	21
+22	2026-12-03 12:28:29.672964+00	insert	22	private_fostering_officer	Read the safeguarding partnership's procedures	10	1	\N	22
+23	2026-12-03 12:28:29.672964+00	insert	23	private_fostering_officer	Induction review	60	2	\N	23
 \.
 
 
@@ -18580,376 +19356,376 @@ COPY public.timescales_bankholiday (id, date, name, division) FROM stdin;
 --
 
 COPY public.timescales_bankholidayevent (pgh_id, pgh_created_at, pgh_label, id, date, name, division, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 10:04:56.405566+00	insert	1	2000-01-01	New Year's Day	england-and-wales	\N	1
-2	2026-12-03 10:04:56.405566+00	insert	2	2000-01-03	New Year's Day (observed)	england-and-wales	\N	2
-3	2026-12-03 10:04:56.405566+00	insert	3	2000-04-21	Good Friday	england-and-wales	\N	3
-4	2026-12-03 10:04:56.405566+00	insert	4	2000-04-24	Easter Monday	england-and-wales	\N	4
-5	2026-12-03 10:04:56.405566+00	insert	5	2000-05-01	May Day	england-and-wales	\N	5
-6	2026-12-03 10:04:56.405566+00	insert	6	2000-05-29	Spring Bank Holiday	england-and-wales	\N	6
-7	2026-12-03 10:04:56.405566+00	insert	7	2000-08-28	Late Summer Bank Holiday	england-and-wales	\N	7
-8	2026-12-03 10:04:56.405566+00	insert	8	2000-12-25	Christmas Day	england-and-wales	\N	8
-9	2026-12-03 10:04:56.405566+00	insert	9	2000-12-26	Boxing Day	england-and-wales	\N	9
-10	2026-12-03 10:04:56.405566+00	insert	10	2001-01-01	New Year's Day	england-and-wales	\N	10
-11	2026-12-03 10:04:56.405566+00	insert	11	2001-04-13	Good Friday	england-and-wales	\N	11
-12	2026-12-03 10:04:56.405566+00	insert	12	2001-04-16	Easter Monday	england-and-wales	\N	12
-13	2026-12-03 10:04:56.405566+00	insert	13	2001-05-07	May Day	england-and-wales	\N	13
-14	2026-12-03 10:04:56.405566+00	insert	14	2001-05-28	Spring Bank Holiday	england-and-wales	\N	14
-15	2026-12-03 10:04:56.405566+00	insert	15	2001-08-27	Late Summer Bank Holiday	england-and-wales	\N	15
-16	2026-12-03 10:04:56.405566+00	insert	16	2001-12-25	Christmas Day	england-and-wales	\N	16
-17	2026-12-03 10:04:56.405566+00	insert	17	2001-12-26	Boxing Day	england-and-wales	\N	17
-18	2026-12-03 10:04:56.405566+00	insert	18	2002-01-01	New Year's Day	england-and-wales	\N	18
-19	2026-12-03 10:04:56.405566+00	insert	19	2002-03-29	Good Friday	england-and-wales	\N	19
-20	2026-12-03 10:04:56.405566+00	insert	20	2002-04-01	Easter Monday	england-and-wales	\N	20
-21	2026-12-03 10:04:56.405566+00	insert	21	2002-05-06	May Day	england-and-wales	\N	21
-22	2026-12-03 10:04:56.405566+00	insert	22	2002-06-03	Golden Jubilee of Elizabeth II	england-and-wales	\N	22
-23	2026-12-03 10:04:56.405566+00	insert	23	2002-06-04	Spring Bank Holiday	england-and-wales	\N	23
-24	2026-12-03 10:04:56.405566+00	insert	24	2002-08-26	Late Summer Bank Holiday	england-and-wales	\N	24
-25	2026-12-03 10:04:56.405566+00	insert	25	2002-12-25	Christmas Day	england-and-wales	\N	25
-26	2026-12-03 10:04:56.405566+00	insert	26	2002-12-26	Boxing Day	england-and-wales	\N	26
-27	2026-12-03 10:04:56.405566+00	insert	27	2003-01-01	New Year's Day	england-and-wales	\N	27
-28	2026-12-03 10:04:56.405566+00	insert	28	2003-04-18	Good Friday	england-and-wales	\N	28
-29	2026-12-03 10:04:56.405566+00	insert	29	2003-04-21	Easter Monday	england-and-wales	\N	29
-30	2026-12-03 10:04:56.405566+00	insert	30	2003-05-05	May Day	england-and-wales	\N	30
-31	2026-12-03 10:04:56.405566+00	insert	31	2003-05-26	Spring Bank Holiday	england-and-wales	\N	31
-32	2026-12-03 10:04:56.405566+00	insert	32	2003-08-25	Late Summer Bank Holiday	england-and-wales	\N	32
-33	2026-12-03 10:04:56.405566+00	insert	33	2003-12-25	Christmas Day	england-and-wales	\N	33
-34	2026-12-03 10:04:56.405566+00	insert	34	2003-12-26	Boxing Day	england-and-wales	\N	34
-35	2026-12-03 10:04:56.405566+00	insert	35	2004-01-01	New Year's Day	england-and-wales	\N	35
-36	2026-12-03 10:04:56.405566+00	insert	36	2004-04-09	Good Friday	england-and-wales	\N	36
-37	2026-12-03 10:04:56.405566+00	insert	37	2004-04-12	Easter Monday	england-and-wales	\N	37
-38	2026-12-03 10:04:56.405566+00	insert	38	2004-05-03	May Day	england-and-wales	\N	38
-39	2026-12-03 10:04:56.405566+00	insert	39	2004-05-31	Spring Bank Holiday	england-and-wales	\N	39
-40	2026-12-03 10:04:56.405566+00	insert	40	2004-08-30	Late Summer Bank Holiday	england-and-wales	\N	40
-41	2026-12-03 10:04:56.405566+00	insert	41	2004-12-25	Christmas Day	england-and-wales	\N	41
-42	2026-12-03 10:04:56.405566+00	insert	42	2004-12-26	Boxing Day	england-and-wales	\N	42
-43	2026-12-03 10:04:56.405566+00	insert	43	2004-12-27	Christmas Day (observed)	england-and-wales	\N	43
-44	2026-12-03 10:04:56.405566+00	insert	44	2004-12-28	Boxing Day (observed)	england-and-wales	\N	44
-45	2026-12-03 10:04:56.405566+00	insert	45	2005-01-01	New Year's Day	england-and-wales	\N	45
-46	2026-12-03 10:04:56.405566+00	insert	46	2005-01-03	New Year's Day (observed)	england-and-wales	\N	46
-47	2026-12-03 10:04:56.405566+00	insert	47	2005-03-25	Good Friday	england-and-wales	\N	47
-48	2026-12-03 10:04:56.405566+00	insert	48	2005-03-28	Easter Monday	england-and-wales	\N	48
-49	2026-12-03 10:04:56.405566+00	insert	49	2005-05-02	May Day	england-and-wales	\N	49
-50	2026-12-03 10:04:56.405566+00	insert	50	2005-05-30	Spring Bank Holiday	england-and-wales	\N	50
-51	2026-12-03 10:04:56.405566+00	insert	51	2005-08-29	Late Summer Bank Holiday	england-and-wales	\N	51
-52	2026-12-03 10:04:56.405566+00	insert	52	2005-12-25	Christmas Day	england-and-wales	\N	52
-53	2026-12-03 10:04:56.405566+00	insert	53	2005-12-26	Boxing Day	england-and-wales	\N	53
-54	2026-12-03 10:04:56.405566+00	insert	54	2005-12-27	Christmas Day (observed)	england-and-wales	\N	54
-55	2026-12-03 10:04:56.405566+00	insert	55	2006-01-01	New Year's Day	england-and-wales	\N	55
-56	2026-12-03 10:04:56.405566+00	insert	56	2006-01-02	New Year's Day (observed)	england-and-wales	\N	56
-57	2026-12-03 10:04:56.405566+00	insert	57	2006-04-14	Good Friday	england-and-wales	\N	57
-58	2026-12-03 10:04:56.405566+00	insert	58	2006-04-17	Easter Monday	england-and-wales	\N	58
-59	2026-12-03 10:04:56.405566+00	insert	59	2006-05-01	May Day	england-and-wales	\N	59
-60	2026-12-03 10:04:56.405566+00	insert	60	2006-05-29	Spring Bank Holiday	england-and-wales	\N	60
-61	2026-12-03 10:04:56.405566+00	insert	61	2006-08-28	Late Summer Bank Holiday	england-and-wales	\N	61
-62	2026-12-03 10:04:56.405566+00	insert	62	2006-12-25	Christmas Day	england-and-wales	\N	62
-63	2026-12-03 10:04:56.405566+00	insert	63	2006-12-26	Boxing Day	england-and-wales	\N	63
-64	2026-12-03 10:04:56.405566+00	insert	64	2007-01-01	New Year's Day	england-and-wales	\N	64
-65	2026-12-03 10:04:56.405566+00	insert	65	2007-04-06	Good Friday	england-and-wales	\N	65
-66	2026-12-03 10:04:56.405566+00	insert	66	2007-04-09	Easter Monday	england-and-wales	\N	66
-67	2026-12-03 10:04:56.405566+00	insert	67	2007-05-07	May Day	england-and-wales	\N	67
-68	2026-12-03 10:04:56.405566+00	insert	68	2007-05-28	Spring Bank Holiday	england-and-wales	\N	68
-69	2026-12-03 10:04:56.405566+00	insert	69	2007-08-27	Late Summer Bank Holiday	england-and-wales	\N	69
-70	2026-12-03 10:04:56.405566+00	insert	70	2007-12-25	Christmas Day	england-and-wales	\N	70
-71	2026-12-03 10:04:56.405566+00	insert	71	2007-12-26	Boxing Day	england-and-wales	\N	71
-72	2026-12-03 10:04:56.405566+00	insert	72	2008-01-01	New Year's Day	england-and-wales	\N	72
-73	2026-12-03 10:04:56.405566+00	insert	73	2008-03-21	Good Friday	england-and-wales	\N	73
-74	2026-12-03 10:04:56.405566+00	insert	74	2008-03-24	Easter Monday	england-and-wales	\N	74
-75	2026-12-03 10:04:56.405566+00	insert	75	2008-05-05	May Day	england-and-wales	\N	75
-76	2026-12-03 10:04:56.405566+00	insert	76	2008-05-26	Spring Bank Holiday	england-and-wales	\N	76
-77	2026-12-03 10:04:56.405566+00	insert	77	2008-08-25	Late Summer Bank Holiday	england-and-wales	\N	77
-78	2026-12-03 10:04:56.405566+00	insert	78	2008-12-25	Christmas Day	england-and-wales	\N	78
-79	2026-12-03 10:04:56.405566+00	insert	79	2008-12-26	Boxing Day	england-and-wales	\N	79
-80	2026-12-03 10:04:56.405566+00	insert	80	2009-01-01	New Year's Day	england-and-wales	\N	80
-81	2026-12-03 10:04:56.405566+00	insert	81	2009-04-10	Good Friday	england-and-wales	\N	81
-82	2026-12-03 10:04:56.405566+00	insert	82	2009-04-13	Easter Monday	england-and-wales	\N	82
-83	2026-12-03 10:04:56.405566+00	insert	83	2009-05-04	May Day	england-and-wales	\N	83
-84	2026-12-03 10:04:56.405566+00	insert	84	2009-05-25	Spring Bank Holiday	england-and-wales	\N	84
-85	2026-12-03 10:04:56.405566+00	insert	85	2009-08-31	Late Summer Bank Holiday	england-and-wales	\N	85
-86	2026-12-03 10:04:56.405566+00	insert	86	2009-12-25	Christmas Day	england-and-wales	\N	86
-87	2026-12-03 10:04:56.405566+00	insert	87	2009-12-26	Boxing Day	england-and-wales	\N	87
-88	2026-12-03 10:04:56.405566+00	insert	88	2009-12-28	Boxing Day (observed)	england-and-wales	\N	88
-89	2026-12-03 10:04:56.405566+00	insert	89	2010-01-01	New Year's Day	england-and-wales	\N	89
-90	2026-12-03 10:04:56.405566+00	insert	90	2010-04-02	Good Friday	england-and-wales	\N	90
-91	2026-12-03 10:04:56.405566+00	insert	91	2010-04-05	Easter Monday	england-and-wales	\N	91
-92	2026-12-03 10:04:56.405566+00	insert	92	2010-05-03	May Day	england-and-wales	\N	92
-93	2026-12-03 10:04:56.405566+00	insert	93	2010-05-31	Spring Bank Holiday	england-and-wales	\N	93
-94	2026-12-03 10:04:56.405566+00	insert	94	2010-08-30	Late Summer Bank Holiday	england-and-wales	\N	94
-95	2026-12-03 10:04:56.405566+00	insert	95	2010-12-25	Christmas Day	england-and-wales	\N	95
-96	2026-12-03 10:04:56.405566+00	insert	96	2010-12-26	Boxing Day	england-and-wales	\N	96
-97	2026-12-03 10:04:56.405566+00	insert	97	2010-12-27	Christmas Day (observed)	england-and-wales	\N	97
-98	2026-12-03 10:04:56.405566+00	insert	98	2010-12-28	Boxing Day (observed)	england-and-wales	\N	98
-99	2026-12-03 10:04:56.405566+00	insert	99	2011-01-01	New Year's Day	england-and-wales	\N	99
-100	2026-12-03 10:04:56.405566+00	insert	100	2011-01-03	New Year's Day (observed)	england-and-wales	\N	100
-101	2026-12-03 10:04:56.405566+00	insert	101	2011-04-22	Good Friday	england-and-wales	\N	101
-102	2026-12-03 10:04:56.405566+00	insert	102	2011-04-25	Easter Monday	england-and-wales	\N	102
-103	2026-12-03 10:04:56.405566+00	insert	103	2011-04-29	Wedding of William and Catherine	england-and-wales	\N	103
-104	2026-12-03 10:04:56.405566+00	insert	104	2011-05-02	May Day	england-and-wales	\N	104
-105	2026-12-03 10:04:56.405566+00	insert	105	2011-05-30	Spring Bank Holiday	england-and-wales	\N	105
-106	2026-12-03 10:04:56.405566+00	insert	106	2011-08-29	Late Summer Bank Holiday	england-and-wales	\N	106
-107	2026-12-03 10:04:56.405566+00	insert	107	2011-12-25	Christmas Day	england-and-wales	\N	107
-108	2026-12-03 10:04:56.405566+00	insert	108	2011-12-26	Boxing Day	england-and-wales	\N	108
-109	2026-12-03 10:04:56.405566+00	insert	109	2011-12-27	Christmas Day (observed)	england-and-wales	\N	109
-110	2026-12-03 10:04:56.405566+00	insert	110	2012-01-01	New Year's Day	england-and-wales	\N	110
-111	2026-12-03 10:04:56.405566+00	insert	111	2012-01-02	New Year's Day (observed)	england-and-wales	\N	111
-112	2026-12-03 10:04:56.405566+00	insert	112	2012-04-06	Good Friday	england-and-wales	\N	112
-113	2026-12-03 10:04:56.405566+00	insert	113	2012-04-09	Easter Monday	england-and-wales	\N	113
-114	2026-12-03 10:04:56.405566+00	insert	114	2012-05-07	May Day	england-and-wales	\N	114
-115	2026-12-03 10:04:56.405566+00	insert	115	2012-06-04	Spring Bank Holiday	england-and-wales	\N	115
-116	2026-12-03 10:04:56.405566+00	insert	116	2012-06-05	Diamond Jubilee of Elizabeth II	england-and-wales	\N	116
-117	2026-12-03 10:04:56.405566+00	insert	117	2012-08-27	Late Summer Bank Holiday	england-and-wales	\N	117
-118	2026-12-03 10:04:56.405566+00	insert	118	2012-12-25	Christmas Day	england-and-wales	\N	118
-119	2026-12-03 10:04:56.405566+00	insert	119	2012-12-26	Boxing Day	england-and-wales	\N	119
-120	2026-12-03 10:04:56.405566+00	insert	120	2013-01-01	New Year's Day	england-and-wales	\N	120
-121	2026-12-03 10:04:56.405566+00	insert	121	2013-03-29	Good Friday	england-and-wales	\N	121
-122	2026-12-03 10:04:56.405566+00	insert	122	2013-04-01	Easter Monday	england-and-wales	\N	122
-123	2026-12-03 10:04:56.405566+00	insert	123	2013-05-06	May Day	england-and-wales	\N	123
-124	2026-12-03 10:04:56.405566+00	insert	124	2013-05-27	Spring Bank Holiday	england-and-wales	\N	124
-125	2026-12-03 10:04:56.405566+00	insert	125	2013-08-26	Late Summer Bank Holiday	england-and-wales	\N	125
-126	2026-12-03 10:04:56.405566+00	insert	126	2013-12-25	Christmas Day	england-and-wales	\N	126
-127	2026-12-03 10:04:56.405566+00	insert	127	2013-12-26	Boxing Day	england-and-wales	\N	127
-128	2026-12-03 10:04:56.405566+00	insert	128	2014-01-01	New Year's Day	england-and-wales	\N	128
-129	2026-12-03 10:04:56.405566+00	insert	129	2014-04-18	Good Friday	england-and-wales	\N	129
-130	2026-12-03 10:04:56.405566+00	insert	130	2014-04-21	Easter Monday	england-and-wales	\N	130
-131	2026-12-03 10:04:56.405566+00	insert	131	2014-05-05	May Day	england-and-wales	\N	131
-132	2026-12-03 10:04:56.405566+00	insert	132	2014-05-26	Spring Bank Holiday	england-and-wales	\N	132
-133	2026-12-03 10:04:56.405566+00	insert	133	2014-08-25	Late Summer Bank Holiday	england-and-wales	\N	133
-134	2026-12-03 10:04:56.405566+00	insert	134	2014-12-25	Christmas Day	england-and-wales	\N	134
-135	2026-12-03 10:04:56.405566+00	insert	135	2014-12-26	Boxing Day	england-and-wales	\N	135
-136	2026-12-03 10:04:56.405566+00	insert	136	2015-01-01	New Year's Day	england-and-wales	\N	136
-137	2026-12-03 10:04:56.405566+00	insert	137	2015-04-03	Good Friday	england-and-wales	\N	137
-138	2026-12-03 10:04:56.405566+00	insert	138	2015-04-06	Easter Monday	england-and-wales	\N	138
-139	2026-12-03 10:04:56.405566+00	insert	139	2015-05-04	May Day	england-and-wales	\N	139
-140	2026-12-03 10:04:56.405566+00	insert	140	2015-05-25	Spring Bank Holiday	england-and-wales	\N	140
-141	2026-12-03 10:04:56.405566+00	insert	141	2015-08-31	Late Summer Bank Holiday	england-and-wales	\N	141
-142	2026-12-03 10:04:56.405566+00	insert	142	2015-12-25	Christmas Day	england-and-wales	\N	142
-143	2026-12-03 10:04:56.405566+00	insert	143	2015-12-26	Boxing Day	england-and-wales	\N	143
-144	2026-12-03 10:04:56.405566+00	insert	144	2015-12-28	Boxing Day (observed)	england-and-wales	\N	144
-145	2026-12-03 10:04:56.405566+00	insert	145	2016-01-01	New Year's Day	england-and-wales	\N	145
-146	2026-12-03 10:04:56.405566+00	insert	146	2016-03-25	Good Friday	england-and-wales	\N	146
-147	2026-12-03 10:04:56.405566+00	insert	147	2016-03-28	Easter Monday	england-and-wales	\N	147
-148	2026-12-03 10:04:56.405566+00	insert	148	2016-05-02	May Day	england-and-wales	\N	148
-149	2026-12-03 10:04:56.405566+00	insert	149	2016-05-30	Spring Bank Holiday	england-and-wales	\N	149
-150	2026-12-03 10:04:56.405566+00	insert	150	2016-08-29	Late Summer Bank Holiday	england-and-wales	\N	150
-151	2026-12-03 10:04:56.405566+00	insert	151	2016-12-25	Christmas Day	england-and-wales	\N	151
-152	2026-12-03 10:04:56.405566+00	insert	152	2016-12-26	Boxing Day	england-and-wales	\N	152
-153	2026-12-03 10:04:56.405566+00	insert	153	2016-12-27	Christmas Day (observed)	england-and-wales	\N	153
-154	2026-12-03 10:04:56.405566+00	insert	154	2017-01-01	New Year's Day	england-and-wales	\N	154
-155	2026-12-03 10:04:56.405566+00	insert	155	2017-01-02	New Year's Day (observed)	england-and-wales	\N	155
-156	2026-12-03 10:04:56.405566+00	insert	156	2017-04-14	Good Friday	england-and-wales	\N	156
-157	2026-12-03 10:04:56.405566+00	insert	157	2017-04-17	Easter Monday	england-and-wales	\N	157
-158	2026-12-03 10:04:56.405566+00	insert	158	2017-05-01	May Day	england-and-wales	\N	158
-159	2026-12-03 10:04:56.405566+00	insert	159	2017-05-29	Spring Bank Holiday	england-and-wales	\N	159
-160	2026-12-03 10:04:56.405566+00	insert	160	2017-08-28	Late Summer Bank Holiday	england-and-wales	\N	160
-161	2026-12-03 10:04:56.405566+00	insert	161	2017-12-25	Christmas Day	england-and-wales	\N	161
-162	2026-12-03 10:04:56.405566+00	insert	162	2017-12-26	Boxing Day	england-and-wales	\N	162
-163	2026-12-03 10:04:56.405566+00	insert	163	2018-01-01	New Year's Day	england-and-wales	\N	163
-164	2026-12-03 10:04:56.405566+00	insert	164	2018-03-30	Good Friday	england-and-wales	\N	164
-165	2026-12-03 10:04:56.405566+00	insert	165	2018-04-02	Easter Monday	england-and-wales	\N	165
-166	2026-12-03 10:04:56.405566+00	insert	166	2018-05-07	May Day	england-and-wales	\N	166
-167	2026-12-03 10:04:56.405566+00	insert	167	2018-05-28	Spring Bank Holiday	england-and-wales	\N	167
-168	2026-12-03 10:04:56.405566+00	insert	168	2018-08-27	Late Summer Bank Holiday	england-and-wales	\N	168
-169	2026-12-03 10:04:56.405566+00	insert	169	2018-12-25	Christmas Day	england-and-wales	\N	169
-170	2026-12-03 10:04:56.405566+00	insert	170	2018-12-26	Boxing Day	england-and-wales	\N	170
-171	2026-12-03 10:04:56.405566+00	insert	171	2019-01-01	New Year's Day	england-and-wales	\N	171
-172	2026-12-03 10:04:56.405566+00	insert	172	2019-04-19	Good Friday	england-and-wales	\N	172
-173	2026-12-03 10:04:56.405566+00	insert	173	2019-04-22	Easter Monday	england-and-wales	\N	173
-174	2026-12-03 10:04:56.405566+00	insert	174	2019-05-06	May Day	england-and-wales	\N	174
-175	2026-12-03 10:04:56.405566+00	insert	175	2019-05-27	Spring Bank Holiday	england-and-wales	\N	175
-176	2026-12-03 10:04:56.405566+00	insert	176	2019-08-26	Late Summer Bank Holiday	england-and-wales	\N	176
-177	2026-12-03 10:04:56.405566+00	insert	177	2019-12-25	Christmas Day	england-and-wales	\N	177
-178	2026-12-03 10:04:56.405566+00	insert	178	2019-12-26	Boxing Day	england-and-wales	\N	178
-179	2026-12-03 10:04:56.405566+00	insert	179	2020-01-01	New Year's Day	england-and-wales	\N	179
-180	2026-12-03 10:04:56.405566+00	insert	180	2020-04-10	Good Friday	england-and-wales	\N	180
-181	2026-12-03 10:04:56.405566+00	insert	181	2020-04-13	Easter Monday	england-and-wales	\N	181
-182	2026-12-03 10:04:56.405566+00	insert	182	2020-05-08	May Day	england-and-wales	\N	182
-183	2026-12-03 10:04:56.405566+00	insert	183	2020-05-25	Spring Bank Holiday	england-and-wales	\N	183
-184	2026-12-03 10:04:56.405566+00	insert	184	2020-08-31	Late Summer Bank Holiday	england-and-wales	\N	184
-185	2026-12-03 10:04:56.405566+00	insert	185	2020-12-25	Christmas Day	england-and-wales	\N	185
-186	2026-12-03 10:04:56.405566+00	insert	186	2020-12-26	Boxing Day	england-and-wales	\N	186
-187	2026-12-03 10:04:56.405566+00	insert	187	2020-12-28	Boxing Day (observed)	england-and-wales	\N	187
-188	2026-12-03 10:04:56.405566+00	insert	188	2021-01-01	New Year's Day	england-and-wales	\N	188
-189	2026-12-03 10:04:56.405566+00	insert	189	2021-04-02	Good Friday	england-and-wales	\N	189
-190	2026-12-03 10:04:56.405566+00	insert	190	2021-04-05	Easter Monday	england-and-wales	\N	190
-191	2026-12-03 10:04:56.405566+00	insert	191	2021-05-03	May Day	england-and-wales	\N	191
-192	2026-12-03 10:04:56.405566+00	insert	192	2021-05-31	Spring Bank Holiday	england-and-wales	\N	192
-193	2026-12-03 10:04:56.405566+00	insert	193	2021-08-30	Late Summer Bank Holiday	england-and-wales	\N	193
-194	2026-12-03 10:04:56.405566+00	insert	194	2021-12-25	Christmas Day	england-and-wales	\N	194
-195	2026-12-03 10:04:56.405566+00	insert	195	2021-12-26	Boxing Day	england-and-wales	\N	195
-196	2026-12-03 10:04:56.405566+00	insert	196	2021-12-27	Christmas Day (observed)	england-and-wales	\N	196
-197	2026-12-03 10:04:56.405566+00	insert	197	2021-12-28	Boxing Day (observed)	england-and-wales	\N	197
-198	2026-12-03 10:04:56.405566+00	insert	198	2022-01-01	New Year's Day	england-and-wales	\N	198
-199	2026-12-03 10:04:56.405566+00	insert	199	2022-01-03	New Year's Day (observed)	england-and-wales	\N	199
-200	2026-12-03 10:04:56.405566+00	insert	200	2022-04-15	Good Friday	england-and-wales	\N	200
-201	2026-12-03 10:04:56.405566+00	insert	201	2022-04-18	Easter Monday	england-and-wales	\N	201
-202	2026-12-03 10:04:56.405566+00	insert	202	2022-05-02	May Day	england-and-wales	\N	202
-203	2026-12-03 10:04:56.405566+00	insert	203	2022-06-02	Spring Bank Holiday	england-and-wales	\N	203
-204	2026-12-03 10:04:56.405566+00	insert	204	2022-06-03	Platinum Jubilee of Elizabeth II	england-and-wales	\N	204
-205	2026-12-03 10:04:56.405566+00	insert	205	2022-08-29	Late Summer Bank Holiday	england-and-wales	\N	205
-206	2026-12-03 10:04:56.405566+00	insert	206	2022-09-19	State Funeral of Queen Elizabeth II	england-and-wales	\N	206
-207	2026-12-03 10:04:56.405566+00	insert	207	2022-12-25	Christmas Day	england-and-wales	\N	207
-208	2026-12-03 10:04:56.405566+00	insert	208	2022-12-26	Boxing Day	england-and-wales	\N	208
-209	2026-12-03 10:04:56.405566+00	insert	209	2022-12-27	Christmas Day (observed)	england-and-wales	\N	209
-210	2026-12-03 10:04:56.405566+00	insert	210	2023-01-01	New Year's Day	england-and-wales	\N	210
-211	2026-12-03 10:04:56.405566+00	insert	211	2023-01-02	New Year's Day (observed)	england-and-wales	\N	211
-212	2026-12-03 10:04:56.405566+00	insert	212	2023-04-07	Good Friday	england-and-wales	\N	212
-213	2026-12-03 10:04:56.405566+00	insert	213	2023-04-10	Easter Monday	england-and-wales	\N	213
-214	2026-12-03 10:04:56.405566+00	insert	214	2023-05-01	May Day	england-and-wales	\N	214
-215	2026-12-03 10:04:56.405566+00	insert	215	2023-05-08	Coronation of Charles III	england-and-wales	\N	215
-216	2026-12-03 10:04:56.405566+00	insert	216	2023-05-29	Spring Bank Holiday	england-and-wales	\N	216
-217	2026-12-03 10:04:56.405566+00	insert	217	2023-08-28	Late Summer Bank Holiday	england-and-wales	\N	217
-218	2026-12-03 10:04:56.405566+00	insert	218	2023-12-25	Christmas Day	england-and-wales	\N	218
-219	2026-12-03 10:04:56.405566+00	insert	219	2023-12-26	Boxing Day	england-and-wales	\N	219
-220	2026-12-03 10:04:56.405566+00	insert	220	2024-01-01	New Year's Day	england-and-wales	\N	220
-221	2026-12-03 10:04:56.405566+00	insert	221	2024-03-29	Good Friday	england-and-wales	\N	221
-222	2026-12-03 10:04:56.405566+00	insert	222	2024-04-01	Easter Monday	england-and-wales	\N	222
-223	2026-12-03 10:04:56.405566+00	insert	223	2024-05-06	May Day	england-and-wales	\N	223
-224	2026-12-03 10:04:56.405566+00	insert	224	2024-05-27	Spring Bank Holiday	england-and-wales	\N	224
-225	2026-12-03 10:04:56.405566+00	insert	225	2024-08-26	Late Summer Bank Holiday	england-and-wales	\N	225
-226	2026-12-03 10:04:56.405566+00	insert	226	2024-12-25	Christmas Day	england-and-wales	\N	226
-227	2026-12-03 10:04:56.405566+00	insert	227	2024-12-26	Boxing Day	england-and-wales	\N	227
-228	2026-12-03 10:04:56.405566+00	insert	228	2025-01-01	New Year's Day	england-and-wales	\N	228
-229	2026-12-03 10:04:56.405566+00	insert	229	2025-04-18	Good Friday	england-and-wales	\N	229
-230	2026-12-03 10:04:56.405566+00	insert	230	2025-04-21	Easter Monday	england-and-wales	\N	230
-231	2026-12-03 10:04:56.405566+00	insert	231	2025-05-05	May Day	england-and-wales	\N	231
-232	2026-12-03 10:04:56.405566+00	insert	232	2025-05-26	Spring Bank Holiday	england-and-wales	\N	232
-233	2026-12-03 10:04:56.405566+00	insert	233	2025-08-25	Late Summer Bank Holiday	england-and-wales	\N	233
-234	2026-12-03 10:04:56.405566+00	insert	234	2025-12-25	Christmas Day	england-and-wales	\N	234
-235	2026-12-03 10:04:56.405566+00	insert	235	2025-12-26	Boxing Day	england-and-wales	\N	235
-236	2026-12-03 10:04:56.405566+00	insert	236	2026-01-01	New Year's Day	england-and-wales	\N	236
-237	2026-12-03 10:04:56.405566+00	insert	237	2026-04-03	Good Friday	england-and-wales	\N	237
-238	2026-12-03 10:04:56.405566+00	insert	238	2026-04-06	Easter Monday	england-and-wales	\N	238
-239	2026-12-03 10:04:56.405566+00	insert	239	2026-05-04	May Day	england-and-wales	\N	239
-240	2026-12-03 10:04:56.405566+00	insert	240	2026-05-25	Spring Bank Holiday	england-and-wales	\N	240
-241	2026-12-03 10:04:56.405566+00	insert	241	2026-08-31	Late Summer Bank Holiday	england-and-wales	\N	241
-242	2026-12-03 10:04:56.405566+00	insert	242	2026-12-25	Christmas Day	england-and-wales	\N	242
-243	2026-12-03 10:04:56.405566+00	insert	243	2026-12-26	Boxing Day	england-and-wales	\N	243
-244	2026-12-03 10:04:56.405566+00	insert	244	2026-12-28	Boxing Day (observed)	england-and-wales	\N	244
-245	2026-12-03 10:04:56.405566+00	insert	245	2027-01-01	New Year's Day	england-and-wales	\N	245
-246	2026-12-03 10:04:56.405566+00	insert	246	2027-03-26	Good Friday	england-and-wales	\N	246
-247	2026-12-03 10:04:56.405566+00	insert	247	2027-03-29	Easter Monday	england-and-wales	\N	247
-248	2026-12-03 10:04:56.405566+00	insert	248	2027-05-03	May Day	england-and-wales	\N	248
-249	2026-12-03 10:04:56.405566+00	insert	249	2027-05-31	Spring Bank Holiday	england-and-wales	\N	249
-250	2026-12-03 10:04:56.405566+00	insert	250	2027-08-30	Late Summer Bank Holiday	england-and-wales	\N	250
-251	2026-12-03 10:04:56.405566+00	insert	251	2027-12-25	Christmas Day	england-and-wales	\N	251
-252	2026-12-03 10:04:56.405566+00	insert	252	2027-12-26	Boxing Day	england-and-wales	\N	252
-253	2026-12-03 10:04:56.405566+00	insert	253	2027-12-27	Christmas Day (observed)	england-and-wales	\N	253
-254	2026-12-03 10:04:56.405566+00	insert	254	2027-12-28	Boxing Day (observed)	england-and-wales	\N	254
-255	2026-12-03 10:04:56.405566+00	insert	255	2028-01-01	New Year's Day	england-and-wales	\N	255
-256	2026-12-03 10:04:56.405566+00	insert	256	2028-01-03	New Year's Day (observed)	england-and-wales	\N	256
-257	2026-12-03 10:04:56.405566+00	insert	257	2028-04-14	Good Friday	england-and-wales	\N	257
-258	2026-12-03 10:04:56.405566+00	insert	258	2028-04-17	Easter Monday	england-and-wales	\N	258
-259	2026-12-03 10:04:56.405566+00	insert	259	2028-05-01	May Day	england-and-wales	\N	259
-260	2026-12-03 10:04:56.405566+00	insert	260	2028-05-29	Spring Bank Holiday	england-and-wales	\N	260
-261	2026-12-03 10:04:56.405566+00	insert	261	2028-08-28	Late Summer Bank Holiday	england-and-wales	\N	261
-262	2026-12-03 10:04:56.405566+00	insert	262	2028-12-25	Christmas Day	england-and-wales	\N	262
-263	2026-12-03 10:04:56.405566+00	insert	263	2028-12-26	Boxing Day	england-and-wales	\N	263
-264	2026-12-03 10:04:56.405566+00	insert	264	2029-01-01	New Year's Day	england-and-wales	\N	264
-265	2026-12-03 10:04:56.405566+00	insert	265	2029-03-30	Good Friday	england-and-wales	\N	265
-266	2026-12-03 10:04:56.405566+00	insert	266	2029-04-02	Easter Monday	england-and-wales	\N	266
-267	2026-12-03 10:04:56.405566+00	insert	267	2029-05-07	May Day	england-and-wales	\N	267
-268	2026-12-03 10:04:56.405566+00	insert	268	2029-05-28	Spring Bank Holiday	england-and-wales	\N	268
-269	2026-12-03 10:04:56.405566+00	insert	269	2029-08-27	Late Summer Bank Holiday	england-and-wales	\N	269
-270	2026-12-03 10:04:56.405566+00	insert	270	2029-12-25	Christmas Day	england-and-wales	\N	270
-271	2026-12-03 10:04:56.405566+00	insert	271	2029-12-26	Boxing Day	england-and-wales	\N	271
-272	2026-12-03 10:04:56.405566+00	insert	272	2030-01-01	New Year's Day	england-and-wales	\N	272
-273	2026-12-03 10:04:56.405566+00	insert	273	2030-04-19	Good Friday	england-and-wales	\N	273
-274	2026-12-03 10:04:56.405566+00	insert	274	2030-04-22	Easter Monday	england-and-wales	\N	274
-275	2026-12-03 10:04:56.405566+00	insert	275	2030-05-06	May Day	england-and-wales	\N	275
-276	2026-12-03 10:04:56.405566+00	insert	276	2030-05-27	Spring Bank Holiday	england-and-wales	\N	276
-277	2026-12-03 10:04:56.405566+00	insert	277	2030-08-26	Late Summer Bank Holiday	england-and-wales	\N	277
-278	2026-12-03 10:04:56.405566+00	insert	278	2030-12-25	Christmas Day	england-and-wales	\N	278
-279	2026-12-03 10:04:56.405566+00	insert	279	2030-12-26	Boxing Day	england-and-wales	\N	279
-280	2026-12-03 10:04:56.405566+00	insert	280	2031-01-01	New Year's Day	england-and-wales	\N	280
-281	2026-12-03 10:04:56.405566+00	insert	281	2031-04-11	Good Friday	england-and-wales	\N	281
-282	2026-12-03 10:04:56.405566+00	insert	282	2031-04-14	Easter Monday	england-and-wales	\N	282
-283	2026-12-03 10:04:56.405566+00	insert	283	2031-05-05	May Day	england-and-wales	\N	283
-284	2026-12-03 10:04:56.405566+00	insert	284	2031-05-26	Spring Bank Holiday	england-and-wales	\N	284
-285	2026-12-03 10:04:56.405566+00	insert	285	2031-08-25	Late Summer Bank Holiday	england-and-wales	\N	285
-286	2026-12-03 10:04:56.405566+00	insert	286	2031-12-25	Christmas Day	england-and-wales	\N	286
-287	2026-12-03 10:04:56.405566+00	insert	287	2031-12-26	Boxing Day	england-and-wales	\N	287
-288	2026-12-03 10:04:56.405566+00	insert	288	2032-01-01	New Year's Day	england-and-wales	\N	288
-289	2026-12-03 10:04:56.405566+00	insert	289	2032-03-26	Good Friday	england-and-wales	\N	289
-290	2026-12-03 10:04:56.405566+00	insert	290	2032-03-29	Easter Monday	england-and-wales	\N	290
-291	2026-12-03 10:04:56.405566+00	insert	291	2032-05-03	May Day	england-and-wales	\N	291
-292	2026-12-03 10:04:56.405566+00	insert	292	2032-05-31	Spring Bank Holiday	england-and-wales	\N	292
-293	2026-12-03 10:04:56.405566+00	insert	293	2032-08-30	Late Summer Bank Holiday	england-and-wales	\N	293
-294	2026-12-03 10:04:56.405566+00	insert	294	2032-12-25	Christmas Day	england-and-wales	\N	294
-295	2026-12-03 10:04:56.405566+00	insert	295	2032-12-26	Boxing Day	england-and-wales	\N	295
-296	2026-12-03 10:04:56.405566+00	insert	296	2032-12-27	Christmas Day (observed)	england-and-wales	\N	296
-297	2026-12-03 10:04:56.405566+00	insert	297	2032-12-28	Boxing Day (observed)	england-and-wales	\N	297
-298	2026-12-03 10:04:56.405566+00	insert	298	2033-01-01	New Year's Day	england-and-wales	\N	298
-299	2026-12-03 10:04:56.405566+00	insert	299	2033-01-03	New Year's Day (observed)	england-and-wales	\N	299
-300	2026-12-03 10:04:56.405566+00	insert	300	2033-04-15	Good Friday	england-and-wales	\N	300
-301	2026-12-03 10:04:56.405566+00	insert	301	2033-04-18	Easter Monday	england-and-wales	\N	301
-302	2026-12-03 10:04:56.405566+00	insert	302	2033-05-02	May Day	england-and-wales	\N	302
-303	2026-12-03 10:04:56.405566+00	insert	303	2033-05-30	Spring Bank Holiday	england-and-wales	\N	303
-304	2026-12-03 10:04:56.405566+00	insert	304	2033-08-29	Late Summer Bank Holiday	england-and-wales	\N	304
-305	2026-12-03 10:04:56.405566+00	insert	305	2033-12-25	Christmas Day	england-and-wales	\N	305
-306	2026-12-03 10:04:56.405566+00	insert	306	2033-12-26	Boxing Day	england-and-wales	\N	306
-307	2026-12-03 10:04:56.405566+00	insert	307	2033-12-27	Christmas Day (observed)	england-and-wales	\N	307
-308	2026-12-03 10:04:56.405566+00	insert	308	2034-01-01	New Year's Day	england-and-wales	\N	308
-309	2026-12-03 10:04:56.405566+00	insert	309	2034-01-02	New Year's Day (observed)	england-and-wales	\N	309
-310	2026-12-03 10:04:56.405566+00	insert	310	2034-04-07	Good Friday	england-and-wales	\N	310
-311	2026-12-03 10:04:56.405566+00	insert	311	2034-04-10	Easter Monday	england-and-wales	\N	311
-312	2026-12-03 10:04:56.405566+00	insert	312	2034-05-01	May Day	england-and-wales	\N	312
-313	2026-12-03 10:04:56.405566+00	insert	313	2034-05-29	Spring Bank Holiday	england-and-wales	\N	313
-314	2026-12-03 10:04:56.405566+00	insert	314	2034-08-28	Late Summer Bank Holiday	england-and-wales	\N	314
-315	2026-12-03 10:04:56.405566+00	insert	315	2034-12-25	Christmas Day	england-and-wales	\N	315
-316	2026-12-03 10:04:56.405566+00	insert	316	2034-12-26	Boxing Day	england-and-wales	\N	316
-317	2026-12-03 10:04:56.405566+00	insert	317	2035-01-01	New Year's Day	england-and-wales	\N	317
-318	2026-12-03 10:04:56.405566+00	insert	318	2035-03-23	Good Friday	england-and-wales	\N	318
-319	2026-12-03 10:04:56.405566+00	insert	319	2035-03-26	Easter Monday	england-and-wales	\N	319
-320	2026-12-03 10:04:56.405566+00	insert	320	2035-05-07	May Day	england-and-wales	\N	320
-321	2026-12-03 10:04:56.405566+00	insert	321	2035-05-28	Spring Bank Holiday	england-and-wales	\N	321
-322	2026-12-03 10:04:56.405566+00	insert	322	2035-08-27	Late Summer Bank Holiday	england-and-wales	\N	322
-323	2026-12-03 10:04:56.405566+00	insert	323	2035-12-25	Christmas Day	england-and-wales	\N	323
-324	2026-12-03 10:04:56.405566+00	insert	324	2035-12-26	Boxing Day	england-and-wales	\N	324
-325	2026-12-03 10:04:56.405566+00	insert	325	2036-01-01	New Year's Day	england-and-wales	\N	325
-326	2026-12-03 10:04:56.405566+00	insert	326	2036-04-11	Good Friday	england-and-wales	\N	326
-327	2026-12-03 10:04:56.405566+00	insert	327	2036-04-14	Easter Monday	england-and-wales	\N	327
-328	2026-12-03 10:04:56.405566+00	insert	328	2036-05-05	May Day	england-and-wales	\N	328
-329	2026-12-03 10:04:56.405566+00	insert	329	2036-05-26	Spring Bank Holiday	england-and-wales	\N	329
-330	2026-12-03 10:04:56.405566+00	insert	330	2036-08-25	Late Summer Bank Holiday	england-and-wales	\N	330
-331	2026-12-03 10:04:56.405566+00	insert	331	2036-12-25	Christmas Day	england-and-wales	\N	331
-332	2026-12-03 10:04:56.405566+00	insert	332	2036-12-26	Boxing Day	england-and-wales	\N	332
-333	2026-12-03 10:04:56.405566+00	insert	333	2037-01-01	New Year's Day	england-and-wales	\N	333
-334	2026-12-03 10:04:56.405566+00	insert	334	2037-04-03	Good Friday	england-and-wales	\N	334
-335	2026-12-03 10:04:56.405566+00	insert	335	2037-04-06	Easter Monday	england-and-wales	\N	335
-336	2026-12-03 10:04:56.405566+00	insert	336	2037-05-04	May Day	england-and-wales	\N	336
-337	2026-12-03 10:04:56.405566+00	insert	337	2037-05-25	Spring Bank Holiday	england-and-wales	\N	337
-338	2026-12-03 10:04:56.405566+00	insert	338	2037-08-31	Late Summer Bank Holiday	england-and-wales	\N	338
-339	2026-12-03 10:04:56.405566+00	insert	339	2037-12-25	Christmas Day	england-and-wales	\N	339
-340	2026-12-03 10:04:56.405566+00	insert	340	2037-12-26	Boxing Day	england-and-wales	\N	340
-341	2026-12-03 10:04:56.405566+00	insert	341	2037-12-28	Boxing Day (observed)	england-and-wales	\N	341
-342	2026-12-03 10:04:56.405566+00	insert	342	2038-01-01	New Year's Day	england-and-wales	\N	342
-343	2026-12-03 10:04:56.405566+00	insert	343	2038-04-23	Good Friday	england-and-wales	\N	343
-344	2026-12-03 10:04:56.405566+00	insert	344	2038-04-26	Easter Monday	england-and-wales	\N	344
-345	2026-12-03 10:04:56.405566+00	insert	345	2038-05-03	May Day	england-and-wales	\N	345
-346	2026-12-03 10:04:56.405566+00	insert	346	2038-05-31	Spring Bank Holiday	england-and-wales	\N	346
-347	2026-12-03 10:04:56.405566+00	insert	347	2038-08-30	Late Summer Bank Holiday	england-and-wales	\N	347
-348	2026-12-03 10:04:56.405566+00	insert	348	2038-12-25	Christmas Day	england-and-wales	\N	348
-349	2026-12-03 10:04:56.405566+00	insert	349	2038-12-26	Boxing Day	england-and-wales	\N	349
-350	2026-12-03 10:04:56.405566+00	insert	350	2038-12-27	Christmas Day (observed)	england-and-wales	\N	350
-351	2026-12-03 10:04:56.405566+00	insert	351	2038-12-28	Boxing Day (observed)	england-and-wales	\N	351
-352	2026-12-03 10:04:56.405566+00	insert	352	2039-01-01	New Year's Day	england-and-wales	\N	352
-353	2026-12-03 10:04:56.405566+00	insert	353	2039-01-03	New Year's Day (observed)	england-and-wales	\N	353
-354	2026-12-03 10:04:56.405566+00	insert	354	2039-04-08	Good Friday	england-and-wales	\N	354
-355	2026-12-03 10:04:56.405566+00	insert	355	2039-04-11	Easter Monday	england-and-wales	\N	355
-356	2026-12-03 10:04:56.405566+00	insert	356	2039-05-02	May Day	england-and-wales	\N	356
-357	2026-12-03 10:04:56.405566+00	insert	357	2039-05-30	Spring Bank Holiday	england-and-wales	\N	357
-358	2026-12-03 10:04:56.405566+00	insert	358	2039-08-29	Late Summer Bank Holiday	england-and-wales	\N	358
-359	2026-12-03 10:04:56.405566+00	insert	359	2039-12-25	Christmas Day	england-and-wales	\N	359
-360	2026-12-03 10:04:56.405566+00	insert	360	2039-12-26	Boxing Day	england-and-wales	\N	360
-361	2026-12-03 10:04:56.405566+00	insert	361	2039-12-27	Christmas Day (observed)	england-and-wales	\N	361
-362	2026-12-03 10:04:56.405566+00	insert	362	2040-01-01	New Year's Day	england-and-wales	\N	362
-363	2026-12-03 10:04:56.405566+00	insert	363	2040-01-02	New Year's Day (observed)	england-and-wales	\N	363
-364	2026-12-03 10:04:56.405566+00	insert	364	2040-03-30	Good Friday	england-and-wales	\N	364
-365	2026-12-03 10:04:56.405566+00	insert	365	2040-04-02	Easter Monday	england-and-wales	\N	365
-366	2026-12-03 10:04:56.405566+00	insert	366	2040-05-07	May Day	england-and-wales	\N	366
-367	2026-12-03 10:04:56.405566+00	insert	367	2040-05-28	Spring Bank Holiday	england-and-wales	\N	367
-368	2026-12-03 10:04:56.405566+00	insert	368	2040-08-27	Late Summer Bank Holiday	england-and-wales	\N	368
-369	2026-12-03 10:04:56.405566+00	insert	369	2040-12-25	Christmas Day	england-and-wales	\N	369
-370	2026-12-03 10:04:56.405566+00	insert	370	2040-12-26	Boxing Day	england-and-wales	\N	370
+1	2026-12-03 12:16:20.299406+00	insert	1	2000-01-01	New Year's Day	england-and-wales	\N	1
+2	2026-12-03 12:16:20.299406+00	insert	2	2000-01-03	New Year's Day (observed)	england-and-wales	\N	2
+3	2026-12-03 12:16:20.299406+00	insert	3	2000-04-21	Good Friday	england-and-wales	\N	3
+4	2026-12-03 12:16:20.299406+00	insert	4	2000-04-24	Easter Monday	england-and-wales	\N	4
+5	2026-12-03 12:16:20.299406+00	insert	5	2000-05-01	May Day	england-and-wales	\N	5
+6	2026-12-03 12:16:20.299406+00	insert	6	2000-05-29	Spring Bank Holiday	england-and-wales	\N	6
+7	2026-12-03 12:16:20.299406+00	insert	7	2000-08-28	Late Summer Bank Holiday	england-and-wales	\N	7
+8	2026-12-03 12:16:20.299406+00	insert	8	2000-12-25	Christmas Day	england-and-wales	\N	8
+9	2026-12-03 12:16:20.299406+00	insert	9	2000-12-26	Boxing Day	england-and-wales	\N	9
+10	2026-12-03 12:16:20.299406+00	insert	10	2001-01-01	New Year's Day	england-and-wales	\N	10
+11	2026-12-03 12:16:20.299406+00	insert	11	2001-04-13	Good Friday	england-and-wales	\N	11
+12	2026-12-03 12:16:20.299406+00	insert	12	2001-04-16	Easter Monday	england-and-wales	\N	12
+13	2026-12-03 12:16:20.299406+00	insert	13	2001-05-07	May Day	england-and-wales	\N	13
+14	2026-12-03 12:16:20.299406+00	insert	14	2001-05-28	Spring Bank Holiday	england-and-wales	\N	14
+15	2026-12-03 12:16:20.299406+00	insert	15	2001-08-27	Late Summer Bank Holiday	england-and-wales	\N	15
+16	2026-12-03 12:16:20.299406+00	insert	16	2001-12-25	Christmas Day	england-and-wales	\N	16
+17	2026-12-03 12:16:20.299406+00	insert	17	2001-12-26	Boxing Day	england-and-wales	\N	17
+18	2026-12-03 12:16:20.299406+00	insert	18	2002-01-01	New Year's Day	england-and-wales	\N	18
+19	2026-12-03 12:16:20.299406+00	insert	19	2002-03-29	Good Friday	england-and-wales	\N	19
+20	2026-12-03 12:16:20.299406+00	insert	20	2002-04-01	Easter Monday	england-and-wales	\N	20
+21	2026-12-03 12:16:20.299406+00	insert	21	2002-05-06	May Day	england-and-wales	\N	21
+22	2026-12-03 12:16:20.299406+00	insert	22	2002-06-03	Golden Jubilee of Elizabeth II	england-and-wales	\N	22
+23	2026-12-03 12:16:20.299406+00	insert	23	2002-06-04	Spring Bank Holiday	england-and-wales	\N	23
+24	2026-12-03 12:16:20.299406+00	insert	24	2002-08-26	Late Summer Bank Holiday	england-and-wales	\N	24
+25	2026-12-03 12:16:20.299406+00	insert	25	2002-12-25	Christmas Day	england-and-wales	\N	25
+26	2026-12-03 12:16:20.299406+00	insert	26	2002-12-26	Boxing Day	england-and-wales	\N	26
+27	2026-12-03 12:16:20.299406+00	insert	27	2003-01-01	New Year's Day	england-and-wales	\N	27
+28	2026-12-03 12:16:20.299406+00	insert	28	2003-04-18	Good Friday	england-and-wales	\N	28
+29	2026-12-03 12:16:20.299406+00	insert	29	2003-04-21	Easter Monday	england-and-wales	\N	29
+30	2026-12-03 12:16:20.299406+00	insert	30	2003-05-05	May Day	england-and-wales	\N	30
+31	2026-12-03 12:16:20.299406+00	insert	31	2003-05-26	Spring Bank Holiday	england-and-wales	\N	31
+32	2026-12-03 12:16:20.299406+00	insert	32	2003-08-25	Late Summer Bank Holiday	england-and-wales	\N	32
+33	2026-12-03 12:16:20.299406+00	insert	33	2003-12-25	Christmas Day	england-and-wales	\N	33
+34	2026-12-03 12:16:20.299406+00	insert	34	2003-12-26	Boxing Day	england-and-wales	\N	34
+35	2026-12-03 12:16:20.299406+00	insert	35	2004-01-01	New Year's Day	england-and-wales	\N	35
+36	2026-12-03 12:16:20.299406+00	insert	36	2004-04-09	Good Friday	england-and-wales	\N	36
+37	2026-12-03 12:16:20.299406+00	insert	37	2004-04-12	Easter Monday	england-and-wales	\N	37
+38	2026-12-03 12:16:20.299406+00	insert	38	2004-05-03	May Day	england-and-wales	\N	38
+39	2026-12-03 12:16:20.299406+00	insert	39	2004-05-31	Spring Bank Holiday	england-and-wales	\N	39
+40	2026-12-03 12:16:20.299406+00	insert	40	2004-08-30	Late Summer Bank Holiday	england-and-wales	\N	40
+41	2026-12-03 12:16:20.299406+00	insert	41	2004-12-25	Christmas Day	england-and-wales	\N	41
+42	2026-12-03 12:16:20.299406+00	insert	42	2004-12-26	Boxing Day	england-and-wales	\N	42
+43	2026-12-03 12:16:20.299406+00	insert	43	2004-12-27	Christmas Day (observed)	england-and-wales	\N	43
+44	2026-12-03 12:16:20.299406+00	insert	44	2004-12-28	Boxing Day (observed)	england-and-wales	\N	44
+45	2026-12-03 12:16:20.299406+00	insert	45	2005-01-01	New Year's Day	england-and-wales	\N	45
+46	2026-12-03 12:16:20.299406+00	insert	46	2005-01-03	New Year's Day (observed)	england-and-wales	\N	46
+47	2026-12-03 12:16:20.299406+00	insert	47	2005-03-25	Good Friday	england-and-wales	\N	47
+48	2026-12-03 12:16:20.299406+00	insert	48	2005-03-28	Easter Monday	england-and-wales	\N	48
+49	2026-12-03 12:16:20.299406+00	insert	49	2005-05-02	May Day	england-and-wales	\N	49
+50	2026-12-03 12:16:20.299406+00	insert	50	2005-05-30	Spring Bank Holiday	england-and-wales	\N	50
+51	2026-12-03 12:16:20.299406+00	insert	51	2005-08-29	Late Summer Bank Holiday	england-and-wales	\N	51
+52	2026-12-03 12:16:20.299406+00	insert	52	2005-12-25	Christmas Day	england-and-wales	\N	52
+53	2026-12-03 12:16:20.299406+00	insert	53	2005-12-26	Boxing Day	england-and-wales	\N	53
+54	2026-12-03 12:16:20.299406+00	insert	54	2005-12-27	Christmas Day (observed)	england-and-wales	\N	54
+55	2026-12-03 12:16:20.299406+00	insert	55	2006-01-01	New Year's Day	england-and-wales	\N	55
+56	2026-12-03 12:16:20.299406+00	insert	56	2006-01-02	New Year's Day (observed)	england-and-wales	\N	56
+57	2026-12-03 12:16:20.299406+00	insert	57	2006-04-14	Good Friday	england-and-wales	\N	57
+58	2026-12-03 12:16:20.299406+00	insert	58	2006-04-17	Easter Monday	england-and-wales	\N	58
+59	2026-12-03 12:16:20.299406+00	insert	59	2006-05-01	May Day	england-and-wales	\N	59
+60	2026-12-03 12:16:20.299406+00	insert	60	2006-05-29	Spring Bank Holiday	england-and-wales	\N	60
+61	2026-12-03 12:16:20.299406+00	insert	61	2006-08-28	Late Summer Bank Holiday	england-and-wales	\N	61
+62	2026-12-03 12:16:20.299406+00	insert	62	2006-12-25	Christmas Day	england-and-wales	\N	62
+63	2026-12-03 12:16:20.299406+00	insert	63	2006-12-26	Boxing Day	england-and-wales	\N	63
+64	2026-12-03 12:16:20.299406+00	insert	64	2007-01-01	New Year's Day	england-and-wales	\N	64
+65	2026-12-03 12:16:20.299406+00	insert	65	2007-04-06	Good Friday	england-and-wales	\N	65
+66	2026-12-03 12:16:20.299406+00	insert	66	2007-04-09	Easter Monday	england-and-wales	\N	66
+67	2026-12-03 12:16:20.299406+00	insert	67	2007-05-07	May Day	england-and-wales	\N	67
+68	2026-12-03 12:16:20.299406+00	insert	68	2007-05-28	Spring Bank Holiday	england-and-wales	\N	68
+69	2026-12-03 12:16:20.299406+00	insert	69	2007-08-27	Late Summer Bank Holiday	england-and-wales	\N	69
+70	2026-12-03 12:16:20.299406+00	insert	70	2007-12-25	Christmas Day	england-and-wales	\N	70
+71	2026-12-03 12:16:20.299406+00	insert	71	2007-12-26	Boxing Day	england-and-wales	\N	71
+72	2026-12-03 12:16:20.299406+00	insert	72	2008-01-01	New Year's Day	england-and-wales	\N	72
+73	2026-12-03 12:16:20.299406+00	insert	73	2008-03-21	Good Friday	england-and-wales	\N	73
+74	2026-12-03 12:16:20.299406+00	insert	74	2008-03-24	Easter Monday	england-and-wales	\N	74
+75	2026-12-03 12:16:20.299406+00	insert	75	2008-05-05	May Day	england-and-wales	\N	75
+76	2026-12-03 12:16:20.299406+00	insert	76	2008-05-26	Spring Bank Holiday	england-and-wales	\N	76
+77	2026-12-03 12:16:20.299406+00	insert	77	2008-08-25	Late Summer Bank Holiday	england-and-wales	\N	77
+78	2026-12-03 12:16:20.299406+00	insert	78	2008-12-25	Christmas Day	england-and-wales	\N	78
+79	2026-12-03 12:16:20.299406+00	insert	79	2008-12-26	Boxing Day	england-and-wales	\N	79
+80	2026-12-03 12:16:20.299406+00	insert	80	2009-01-01	New Year's Day	england-and-wales	\N	80
+81	2026-12-03 12:16:20.299406+00	insert	81	2009-04-10	Good Friday	england-and-wales	\N	81
+82	2026-12-03 12:16:20.299406+00	insert	82	2009-04-13	Easter Monday	england-and-wales	\N	82
+83	2026-12-03 12:16:20.299406+00	insert	83	2009-05-04	May Day	england-and-wales	\N	83
+84	2026-12-03 12:16:20.299406+00	insert	84	2009-05-25	Spring Bank Holiday	england-and-wales	\N	84
+85	2026-12-03 12:16:20.299406+00	insert	85	2009-08-31	Late Summer Bank Holiday	england-and-wales	\N	85
+86	2026-12-03 12:16:20.299406+00	insert	86	2009-12-25	Christmas Day	england-and-wales	\N	86
+87	2026-12-03 12:16:20.299406+00	insert	87	2009-12-26	Boxing Day	england-and-wales	\N	87
+88	2026-12-03 12:16:20.299406+00	insert	88	2009-12-28	Boxing Day (observed)	england-and-wales	\N	88
+89	2026-12-03 12:16:20.299406+00	insert	89	2010-01-01	New Year's Day	england-and-wales	\N	89
+90	2026-12-03 12:16:20.299406+00	insert	90	2010-04-02	Good Friday	england-and-wales	\N	90
+91	2026-12-03 12:16:20.299406+00	insert	91	2010-04-05	Easter Monday	england-and-wales	\N	91
+92	2026-12-03 12:16:20.299406+00	insert	92	2010-05-03	May Day	england-and-wales	\N	92
+93	2026-12-03 12:16:20.299406+00	insert	93	2010-05-31	Spring Bank Holiday	england-and-wales	\N	93
+94	2026-12-03 12:16:20.299406+00	insert	94	2010-08-30	Late Summer Bank Holiday	england-and-wales	\N	94
+95	2026-12-03 12:16:20.299406+00	insert	95	2010-12-25	Christmas Day	england-and-wales	\N	95
+96	2026-12-03 12:16:20.299406+00	insert	96	2010-12-26	Boxing Day	england-and-wales	\N	96
+97	2026-12-03 12:16:20.299406+00	insert	97	2010-12-27	Christmas Day (observed)	england-and-wales	\N	97
+98	2026-12-03 12:16:20.299406+00	insert	98	2010-12-28	Boxing Day (observed)	england-and-wales	\N	98
+99	2026-12-03 12:16:20.299406+00	insert	99	2011-01-01	New Year's Day	england-and-wales	\N	99
+100	2026-12-03 12:16:20.299406+00	insert	100	2011-01-03	New Year's Day (observed)	england-and-wales	\N	100
+101	2026-12-03 12:16:20.299406+00	insert	101	2011-04-22	Good Friday	england-and-wales	\N	101
+102	2026-12-03 12:16:20.299406+00	insert	102	2011-04-25	Easter Monday	england-and-wales	\N	102
+103	2026-12-03 12:16:20.299406+00	insert	103	2011-04-29	Wedding of William and Catherine	england-and-wales	\N	103
+104	2026-12-03 12:16:20.299406+00	insert	104	2011-05-02	May Day	england-and-wales	\N	104
+105	2026-12-03 12:16:20.299406+00	insert	105	2011-05-30	Spring Bank Holiday	england-and-wales	\N	105
+106	2026-12-03 12:16:20.299406+00	insert	106	2011-08-29	Late Summer Bank Holiday	england-and-wales	\N	106
+107	2026-12-03 12:16:20.299406+00	insert	107	2011-12-25	Christmas Day	england-and-wales	\N	107
+108	2026-12-03 12:16:20.299406+00	insert	108	2011-12-26	Boxing Day	england-and-wales	\N	108
+109	2026-12-03 12:16:20.299406+00	insert	109	2011-12-27	Christmas Day (observed)	england-and-wales	\N	109
+110	2026-12-03 12:16:20.299406+00	insert	110	2012-01-01	New Year's Day	england-and-wales	\N	110
+111	2026-12-03 12:16:20.299406+00	insert	111	2012-01-02	New Year's Day (observed)	england-and-wales	\N	111
+112	2026-12-03 12:16:20.299406+00	insert	112	2012-04-06	Good Friday	england-and-wales	\N	112
+113	2026-12-03 12:16:20.299406+00	insert	113	2012-04-09	Easter Monday	england-and-wales	\N	113
+114	2026-12-03 12:16:20.299406+00	insert	114	2012-05-07	May Day	england-and-wales	\N	114
+115	2026-12-03 12:16:20.299406+00	insert	115	2012-06-04	Spring Bank Holiday	england-and-wales	\N	115
+116	2026-12-03 12:16:20.299406+00	insert	116	2012-06-05	Diamond Jubilee of Elizabeth II	england-and-wales	\N	116
+117	2026-12-03 12:16:20.299406+00	insert	117	2012-08-27	Late Summer Bank Holiday	england-and-wales	\N	117
+118	2026-12-03 12:16:20.299406+00	insert	118	2012-12-25	Christmas Day	england-and-wales	\N	118
+119	2026-12-03 12:16:20.299406+00	insert	119	2012-12-26	Boxing Day	england-and-wales	\N	119
+120	2026-12-03 12:16:20.299406+00	insert	120	2013-01-01	New Year's Day	england-and-wales	\N	120
+121	2026-12-03 12:16:20.299406+00	insert	121	2013-03-29	Good Friday	england-and-wales	\N	121
+122	2026-12-03 12:16:20.299406+00	insert	122	2013-04-01	Easter Monday	england-and-wales	\N	122
+123	2026-12-03 12:16:20.299406+00	insert	123	2013-05-06	May Day	england-and-wales	\N	123
+124	2026-12-03 12:16:20.299406+00	insert	124	2013-05-27	Spring Bank Holiday	england-and-wales	\N	124
+125	2026-12-03 12:16:20.299406+00	insert	125	2013-08-26	Late Summer Bank Holiday	england-and-wales	\N	125
+126	2026-12-03 12:16:20.299406+00	insert	126	2013-12-25	Christmas Day	england-and-wales	\N	126
+127	2026-12-03 12:16:20.299406+00	insert	127	2013-12-26	Boxing Day	england-and-wales	\N	127
+128	2026-12-03 12:16:20.299406+00	insert	128	2014-01-01	New Year's Day	england-and-wales	\N	128
+129	2026-12-03 12:16:20.299406+00	insert	129	2014-04-18	Good Friday	england-and-wales	\N	129
+130	2026-12-03 12:16:20.299406+00	insert	130	2014-04-21	Easter Monday	england-and-wales	\N	130
+131	2026-12-03 12:16:20.299406+00	insert	131	2014-05-05	May Day	england-and-wales	\N	131
+132	2026-12-03 12:16:20.299406+00	insert	132	2014-05-26	Spring Bank Holiday	england-and-wales	\N	132
+133	2026-12-03 12:16:20.299406+00	insert	133	2014-08-25	Late Summer Bank Holiday	england-and-wales	\N	133
+134	2026-12-03 12:16:20.299406+00	insert	134	2014-12-25	Christmas Day	england-and-wales	\N	134
+135	2026-12-03 12:16:20.299406+00	insert	135	2014-12-26	Boxing Day	england-and-wales	\N	135
+136	2026-12-03 12:16:20.299406+00	insert	136	2015-01-01	New Year's Day	england-and-wales	\N	136
+137	2026-12-03 12:16:20.299406+00	insert	137	2015-04-03	Good Friday	england-and-wales	\N	137
+138	2026-12-03 12:16:20.299406+00	insert	138	2015-04-06	Easter Monday	england-and-wales	\N	138
+139	2026-12-03 12:16:20.299406+00	insert	139	2015-05-04	May Day	england-and-wales	\N	139
+140	2026-12-03 12:16:20.299406+00	insert	140	2015-05-25	Spring Bank Holiday	england-and-wales	\N	140
+141	2026-12-03 12:16:20.299406+00	insert	141	2015-08-31	Late Summer Bank Holiday	england-and-wales	\N	141
+142	2026-12-03 12:16:20.299406+00	insert	142	2015-12-25	Christmas Day	england-and-wales	\N	142
+143	2026-12-03 12:16:20.299406+00	insert	143	2015-12-26	Boxing Day	england-and-wales	\N	143
+144	2026-12-03 12:16:20.299406+00	insert	144	2015-12-28	Boxing Day (observed)	england-and-wales	\N	144
+145	2026-12-03 12:16:20.299406+00	insert	145	2016-01-01	New Year's Day	england-and-wales	\N	145
+146	2026-12-03 12:16:20.299406+00	insert	146	2016-03-25	Good Friday	england-and-wales	\N	146
+147	2026-12-03 12:16:20.299406+00	insert	147	2016-03-28	Easter Monday	england-and-wales	\N	147
+148	2026-12-03 12:16:20.299406+00	insert	148	2016-05-02	May Day	england-and-wales	\N	148
+149	2026-12-03 12:16:20.299406+00	insert	149	2016-05-30	Spring Bank Holiday	england-and-wales	\N	149
+150	2026-12-03 12:16:20.299406+00	insert	150	2016-08-29	Late Summer Bank Holiday	england-and-wales	\N	150
+151	2026-12-03 12:16:20.299406+00	insert	151	2016-12-25	Christmas Day	england-and-wales	\N	151
+152	2026-12-03 12:16:20.299406+00	insert	152	2016-12-26	Boxing Day	england-and-wales	\N	152
+153	2026-12-03 12:16:20.299406+00	insert	153	2016-12-27	Christmas Day (observed)	england-and-wales	\N	153
+154	2026-12-03 12:16:20.299406+00	insert	154	2017-01-01	New Year's Day	england-and-wales	\N	154
+155	2026-12-03 12:16:20.299406+00	insert	155	2017-01-02	New Year's Day (observed)	england-and-wales	\N	155
+156	2026-12-03 12:16:20.299406+00	insert	156	2017-04-14	Good Friday	england-and-wales	\N	156
+157	2026-12-03 12:16:20.299406+00	insert	157	2017-04-17	Easter Monday	england-and-wales	\N	157
+158	2026-12-03 12:16:20.299406+00	insert	158	2017-05-01	May Day	england-and-wales	\N	158
+159	2026-12-03 12:16:20.299406+00	insert	159	2017-05-29	Spring Bank Holiday	england-and-wales	\N	159
+160	2026-12-03 12:16:20.299406+00	insert	160	2017-08-28	Late Summer Bank Holiday	england-and-wales	\N	160
+161	2026-12-03 12:16:20.299406+00	insert	161	2017-12-25	Christmas Day	england-and-wales	\N	161
+162	2026-12-03 12:16:20.299406+00	insert	162	2017-12-26	Boxing Day	england-and-wales	\N	162
+163	2026-12-03 12:16:20.299406+00	insert	163	2018-01-01	New Year's Day	england-and-wales	\N	163
+164	2026-12-03 12:16:20.299406+00	insert	164	2018-03-30	Good Friday	england-and-wales	\N	164
+165	2026-12-03 12:16:20.299406+00	insert	165	2018-04-02	Easter Monday	england-and-wales	\N	165
+166	2026-12-03 12:16:20.299406+00	insert	166	2018-05-07	May Day	england-and-wales	\N	166
+167	2026-12-03 12:16:20.299406+00	insert	167	2018-05-28	Spring Bank Holiday	england-and-wales	\N	167
+168	2026-12-03 12:16:20.299406+00	insert	168	2018-08-27	Late Summer Bank Holiday	england-and-wales	\N	168
+169	2026-12-03 12:16:20.299406+00	insert	169	2018-12-25	Christmas Day	england-and-wales	\N	169
+170	2026-12-03 12:16:20.299406+00	insert	170	2018-12-26	Boxing Day	england-and-wales	\N	170
+171	2026-12-03 12:16:20.299406+00	insert	171	2019-01-01	New Year's Day	england-and-wales	\N	171
+172	2026-12-03 12:16:20.299406+00	insert	172	2019-04-19	Good Friday	england-and-wales	\N	172
+173	2026-12-03 12:16:20.299406+00	insert	173	2019-04-22	Easter Monday	england-and-wales	\N	173
+174	2026-12-03 12:16:20.299406+00	insert	174	2019-05-06	May Day	england-and-wales	\N	174
+175	2026-12-03 12:16:20.299406+00	insert	175	2019-05-27	Spring Bank Holiday	england-and-wales	\N	175
+176	2026-12-03 12:16:20.299406+00	insert	176	2019-08-26	Late Summer Bank Holiday	england-and-wales	\N	176
+177	2026-12-03 12:16:20.299406+00	insert	177	2019-12-25	Christmas Day	england-and-wales	\N	177
+178	2026-12-03 12:16:20.299406+00	insert	178	2019-12-26	Boxing Day	england-and-wales	\N	178
+179	2026-12-03 12:16:20.299406+00	insert	179	2020-01-01	New Year's Day	england-and-wales	\N	179
+180	2026-12-03 12:16:20.299406+00	insert	180	2020-04-10	Good Friday	england-and-wales	\N	180
+181	2026-12-03 12:16:20.299406+00	insert	181	2020-04-13	Easter Monday	england-and-wales	\N	181
+182	2026-12-03 12:16:20.299406+00	insert	182	2020-05-08	May Day	england-and-wales	\N	182
+183	2026-12-03 12:16:20.299406+00	insert	183	2020-05-25	Spring Bank Holiday	england-and-wales	\N	183
+184	2026-12-03 12:16:20.299406+00	insert	184	2020-08-31	Late Summer Bank Holiday	england-and-wales	\N	184
+185	2026-12-03 12:16:20.299406+00	insert	185	2020-12-25	Christmas Day	england-and-wales	\N	185
+186	2026-12-03 12:16:20.299406+00	insert	186	2020-12-26	Boxing Day	england-and-wales	\N	186
+187	2026-12-03 12:16:20.299406+00	insert	187	2020-12-28	Boxing Day (observed)	england-and-wales	\N	187
+188	2026-12-03 12:16:20.299406+00	insert	188	2021-01-01	New Year's Day	england-and-wales	\N	188
+189	2026-12-03 12:16:20.299406+00	insert	189	2021-04-02	Good Friday	england-and-wales	\N	189
+190	2026-12-03 12:16:20.299406+00	insert	190	2021-04-05	Easter Monday	england-and-wales	\N	190
+191	2026-12-03 12:16:20.299406+00	insert	191	2021-05-03	May Day	england-and-wales	\N	191
+192	2026-12-03 12:16:20.299406+00	insert	192	2021-05-31	Spring Bank Holiday	england-and-wales	\N	192
+193	2026-12-03 12:16:20.299406+00	insert	193	2021-08-30	Late Summer Bank Holiday	england-and-wales	\N	193
+194	2026-12-03 12:16:20.299406+00	insert	194	2021-12-25	Christmas Day	england-and-wales	\N	194
+195	2026-12-03 12:16:20.299406+00	insert	195	2021-12-26	Boxing Day	england-and-wales	\N	195
+196	2026-12-03 12:16:20.299406+00	insert	196	2021-12-27	Christmas Day (observed)	england-and-wales	\N	196
+197	2026-12-03 12:16:20.299406+00	insert	197	2021-12-28	Boxing Day (observed)	england-and-wales	\N	197
+198	2026-12-03 12:16:20.299406+00	insert	198	2022-01-01	New Year's Day	england-and-wales	\N	198
+199	2026-12-03 12:16:20.299406+00	insert	199	2022-01-03	New Year's Day (observed)	england-and-wales	\N	199
+200	2026-12-03 12:16:20.299406+00	insert	200	2022-04-15	Good Friday	england-and-wales	\N	200
+201	2026-12-03 12:16:20.299406+00	insert	201	2022-04-18	Easter Monday	england-and-wales	\N	201
+202	2026-12-03 12:16:20.299406+00	insert	202	2022-05-02	May Day	england-and-wales	\N	202
+203	2026-12-03 12:16:20.299406+00	insert	203	2022-06-02	Spring Bank Holiday	england-and-wales	\N	203
+204	2026-12-03 12:16:20.299406+00	insert	204	2022-06-03	Platinum Jubilee of Elizabeth II	england-and-wales	\N	204
+205	2026-12-03 12:16:20.299406+00	insert	205	2022-08-29	Late Summer Bank Holiday	england-and-wales	\N	205
+206	2026-12-03 12:16:20.299406+00	insert	206	2022-09-19	State Funeral of Queen Elizabeth II	england-and-wales	\N	206
+207	2026-12-03 12:16:20.299406+00	insert	207	2022-12-25	Christmas Day	england-and-wales	\N	207
+208	2026-12-03 12:16:20.299406+00	insert	208	2022-12-26	Boxing Day	england-and-wales	\N	208
+209	2026-12-03 12:16:20.299406+00	insert	209	2022-12-27	Christmas Day (observed)	england-and-wales	\N	209
+210	2026-12-03 12:16:20.299406+00	insert	210	2023-01-01	New Year's Day	england-and-wales	\N	210
+211	2026-12-03 12:16:20.299406+00	insert	211	2023-01-02	New Year's Day (observed)	england-and-wales	\N	211
+212	2026-12-03 12:16:20.299406+00	insert	212	2023-04-07	Good Friday	england-and-wales	\N	212
+213	2026-12-03 12:16:20.299406+00	insert	213	2023-04-10	Easter Monday	england-and-wales	\N	213
+214	2026-12-03 12:16:20.299406+00	insert	214	2023-05-01	May Day	england-and-wales	\N	214
+215	2026-12-03 12:16:20.299406+00	insert	215	2023-05-08	Coronation of Charles III	england-and-wales	\N	215
+216	2026-12-03 12:16:20.299406+00	insert	216	2023-05-29	Spring Bank Holiday	england-and-wales	\N	216
+217	2026-12-03 12:16:20.299406+00	insert	217	2023-08-28	Late Summer Bank Holiday	england-and-wales	\N	217
+218	2026-12-03 12:16:20.299406+00	insert	218	2023-12-25	Christmas Day	england-and-wales	\N	218
+219	2026-12-03 12:16:20.299406+00	insert	219	2023-12-26	Boxing Day	england-and-wales	\N	219
+220	2026-12-03 12:16:20.299406+00	insert	220	2024-01-01	New Year's Day	england-and-wales	\N	220
+221	2026-12-03 12:16:20.299406+00	insert	221	2024-03-29	Good Friday	england-and-wales	\N	221
+222	2026-12-03 12:16:20.299406+00	insert	222	2024-04-01	Easter Monday	england-and-wales	\N	222
+223	2026-12-03 12:16:20.299406+00	insert	223	2024-05-06	May Day	england-and-wales	\N	223
+224	2026-12-03 12:16:20.299406+00	insert	224	2024-05-27	Spring Bank Holiday	england-and-wales	\N	224
+225	2026-12-03 12:16:20.299406+00	insert	225	2024-08-26	Late Summer Bank Holiday	england-and-wales	\N	225
+226	2026-12-03 12:16:20.299406+00	insert	226	2024-12-25	Christmas Day	england-and-wales	\N	226
+227	2026-12-03 12:16:20.299406+00	insert	227	2024-12-26	Boxing Day	england-and-wales	\N	227
+228	2026-12-03 12:16:20.299406+00	insert	228	2025-01-01	New Year's Day	england-and-wales	\N	228
+229	2026-12-03 12:16:20.299406+00	insert	229	2025-04-18	Good Friday	england-and-wales	\N	229
+230	2026-12-03 12:16:20.299406+00	insert	230	2025-04-21	Easter Monday	england-and-wales	\N	230
+231	2026-12-03 12:16:20.299406+00	insert	231	2025-05-05	May Day	england-and-wales	\N	231
+232	2026-12-03 12:16:20.299406+00	insert	232	2025-05-26	Spring Bank Holiday	england-and-wales	\N	232
+233	2026-12-03 12:16:20.299406+00	insert	233	2025-08-25	Late Summer Bank Holiday	england-and-wales	\N	233
+234	2026-12-03 12:16:20.299406+00	insert	234	2025-12-25	Christmas Day	england-and-wales	\N	234
+235	2026-12-03 12:16:20.299406+00	insert	235	2025-12-26	Boxing Day	england-and-wales	\N	235
+236	2026-12-03 12:16:20.299406+00	insert	236	2026-01-01	New Year's Day	england-and-wales	\N	236
+237	2026-12-03 12:16:20.299406+00	insert	237	2026-04-03	Good Friday	england-and-wales	\N	237
+238	2026-12-03 12:16:20.299406+00	insert	238	2026-04-06	Easter Monday	england-and-wales	\N	238
+239	2026-12-03 12:16:20.299406+00	insert	239	2026-05-04	May Day	england-and-wales	\N	239
+240	2026-12-03 12:16:20.299406+00	insert	240	2026-05-25	Spring Bank Holiday	england-and-wales	\N	240
+241	2026-12-03 12:16:20.299406+00	insert	241	2026-08-31	Late Summer Bank Holiday	england-and-wales	\N	241
+242	2026-12-03 12:16:20.299406+00	insert	242	2026-12-25	Christmas Day	england-and-wales	\N	242
+243	2026-12-03 12:16:20.299406+00	insert	243	2026-12-26	Boxing Day	england-and-wales	\N	243
+244	2026-12-03 12:16:20.299406+00	insert	244	2026-12-28	Boxing Day (observed)	england-and-wales	\N	244
+245	2026-12-03 12:16:20.299406+00	insert	245	2027-01-01	New Year's Day	england-and-wales	\N	245
+246	2026-12-03 12:16:20.299406+00	insert	246	2027-03-26	Good Friday	england-and-wales	\N	246
+247	2026-12-03 12:16:20.299406+00	insert	247	2027-03-29	Easter Monday	england-and-wales	\N	247
+248	2026-12-03 12:16:20.299406+00	insert	248	2027-05-03	May Day	england-and-wales	\N	248
+249	2026-12-03 12:16:20.299406+00	insert	249	2027-05-31	Spring Bank Holiday	england-and-wales	\N	249
+250	2026-12-03 12:16:20.299406+00	insert	250	2027-08-30	Late Summer Bank Holiday	england-and-wales	\N	250
+251	2026-12-03 12:16:20.299406+00	insert	251	2027-12-25	Christmas Day	england-and-wales	\N	251
+252	2026-12-03 12:16:20.299406+00	insert	252	2027-12-26	Boxing Day	england-and-wales	\N	252
+253	2026-12-03 12:16:20.299406+00	insert	253	2027-12-27	Christmas Day (observed)	england-and-wales	\N	253
+254	2026-12-03 12:16:20.299406+00	insert	254	2027-12-28	Boxing Day (observed)	england-and-wales	\N	254
+255	2026-12-03 12:16:20.299406+00	insert	255	2028-01-01	New Year's Day	england-and-wales	\N	255
+256	2026-12-03 12:16:20.299406+00	insert	256	2028-01-03	New Year's Day (observed)	england-and-wales	\N	256
+257	2026-12-03 12:16:20.299406+00	insert	257	2028-04-14	Good Friday	england-and-wales	\N	257
+258	2026-12-03 12:16:20.299406+00	insert	258	2028-04-17	Easter Monday	england-and-wales	\N	258
+259	2026-12-03 12:16:20.299406+00	insert	259	2028-05-01	May Day	england-and-wales	\N	259
+260	2026-12-03 12:16:20.299406+00	insert	260	2028-05-29	Spring Bank Holiday	england-and-wales	\N	260
+261	2026-12-03 12:16:20.299406+00	insert	261	2028-08-28	Late Summer Bank Holiday	england-and-wales	\N	261
+262	2026-12-03 12:16:20.299406+00	insert	262	2028-12-25	Christmas Day	england-and-wales	\N	262
+263	2026-12-03 12:16:20.299406+00	insert	263	2028-12-26	Boxing Day	england-and-wales	\N	263
+264	2026-12-03 12:16:20.299406+00	insert	264	2029-01-01	New Year's Day	england-and-wales	\N	264
+265	2026-12-03 12:16:20.299406+00	insert	265	2029-03-30	Good Friday	england-and-wales	\N	265
+266	2026-12-03 12:16:20.299406+00	insert	266	2029-04-02	Easter Monday	england-and-wales	\N	266
+267	2026-12-03 12:16:20.299406+00	insert	267	2029-05-07	May Day	england-and-wales	\N	267
+268	2026-12-03 12:16:20.299406+00	insert	268	2029-05-28	Spring Bank Holiday	england-and-wales	\N	268
+269	2026-12-03 12:16:20.299406+00	insert	269	2029-08-27	Late Summer Bank Holiday	england-and-wales	\N	269
+270	2026-12-03 12:16:20.299406+00	insert	270	2029-12-25	Christmas Day	england-and-wales	\N	270
+271	2026-12-03 12:16:20.299406+00	insert	271	2029-12-26	Boxing Day	england-and-wales	\N	271
+272	2026-12-03 12:16:20.299406+00	insert	272	2030-01-01	New Year's Day	england-and-wales	\N	272
+273	2026-12-03 12:16:20.299406+00	insert	273	2030-04-19	Good Friday	england-and-wales	\N	273
+274	2026-12-03 12:16:20.299406+00	insert	274	2030-04-22	Easter Monday	england-and-wales	\N	274
+275	2026-12-03 12:16:20.299406+00	insert	275	2030-05-06	May Day	england-and-wales	\N	275
+276	2026-12-03 12:16:20.299406+00	insert	276	2030-05-27	Spring Bank Holiday	england-and-wales	\N	276
+277	2026-12-03 12:16:20.299406+00	insert	277	2030-08-26	Late Summer Bank Holiday	england-and-wales	\N	277
+278	2026-12-03 12:16:20.299406+00	insert	278	2030-12-25	Christmas Day	england-and-wales	\N	278
+279	2026-12-03 12:16:20.299406+00	insert	279	2030-12-26	Boxing Day	england-and-wales	\N	279
+280	2026-12-03 12:16:20.299406+00	insert	280	2031-01-01	New Year's Day	england-and-wales	\N	280
+281	2026-12-03 12:16:20.299406+00	insert	281	2031-04-11	Good Friday	england-and-wales	\N	281
+282	2026-12-03 12:16:20.299406+00	insert	282	2031-04-14	Easter Monday	england-and-wales	\N	282
+283	2026-12-03 12:16:20.299406+00	insert	283	2031-05-05	May Day	england-and-wales	\N	283
+284	2026-12-03 12:16:20.299406+00	insert	284	2031-05-26	Spring Bank Holiday	england-and-wales	\N	284
+285	2026-12-03 12:16:20.299406+00	insert	285	2031-08-25	Late Summer Bank Holiday	england-and-wales	\N	285
+286	2026-12-03 12:16:20.299406+00	insert	286	2031-12-25	Christmas Day	england-and-wales	\N	286
+287	2026-12-03 12:16:20.299406+00	insert	287	2031-12-26	Boxing Day	england-and-wales	\N	287
+288	2026-12-03 12:16:20.299406+00	insert	288	2032-01-01	New Year's Day	england-and-wales	\N	288
+289	2026-12-03 12:16:20.299406+00	insert	289	2032-03-26	Good Friday	england-and-wales	\N	289
+290	2026-12-03 12:16:20.299406+00	insert	290	2032-03-29	Easter Monday	england-and-wales	\N	290
+291	2026-12-03 12:16:20.299406+00	insert	291	2032-05-03	May Day	england-and-wales	\N	291
+292	2026-12-03 12:16:20.299406+00	insert	292	2032-05-31	Spring Bank Holiday	england-and-wales	\N	292
+293	2026-12-03 12:16:20.299406+00	insert	293	2032-08-30	Late Summer Bank Holiday	england-and-wales	\N	293
+294	2026-12-03 12:16:20.299406+00	insert	294	2032-12-25	Christmas Day	england-and-wales	\N	294
+295	2026-12-03 12:16:20.299406+00	insert	295	2032-12-26	Boxing Day	england-and-wales	\N	295
+296	2026-12-03 12:16:20.299406+00	insert	296	2032-12-27	Christmas Day (observed)	england-and-wales	\N	296
+297	2026-12-03 12:16:20.299406+00	insert	297	2032-12-28	Boxing Day (observed)	england-and-wales	\N	297
+298	2026-12-03 12:16:20.299406+00	insert	298	2033-01-01	New Year's Day	england-and-wales	\N	298
+299	2026-12-03 12:16:20.299406+00	insert	299	2033-01-03	New Year's Day (observed)	england-and-wales	\N	299
+300	2026-12-03 12:16:20.299406+00	insert	300	2033-04-15	Good Friday	england-and-wales	\N	300
+301	2026-12-03 12:16:20.299406+00	insert	301	2033-04-18	Easter Monday	england-and-wales	\N	301
+302	2026-12-03 12:16:20.299406+00	insert	302	2033-05-02	May Day	england-and-wales	\N	302
+303	2026-12-03 12:16:20.299406+00	insert	303	2033-05-30	Spring Bank Holiday	england-and-wales	\N	303
+304	2026-12-03 12:16:20.299406+00	insert	304	2033-08-29	Late Summer Bank Holiday	england-and-wales	\N	304
+305	2026-12-03 12:16:20.299406+00	insert	305	2033-12-25	Christmas Day	england-and-wales	\N	305
+306	2026-12-03 12:16:20.299406+00	insert	306	2033-12-26	Boxing Day	england-and-wales	\N	306
+307	2026-12-03 12:16:20.299406+00	insert	307	2033-12-27	Christmas Day (observed)	england-and-wales	\N	307
+308	2026-12-03 12:16:20.299406+00	insert	308	2034-01-01	New Year's Day	england-and-wales	\N	308
+309	2026-12-03 12:16:20.299406+00	insert	309	2034-01-02	New Year's Day (observed)	england-and-wales	\N	309
+310	2026-12-03 12:16:20.299406+00	insert	310	2034-04-07	Good Friday	england-and-wales	\N	310
+311	2026-12-03 12:16:20.299406+00	insert	311	2034-04-10	Easter Monday	england-and-wales	\N	311
+312	2026-12-03 12:16:20.299406+00	insert	312	2034-05-01	May Day	england-and-wales	\N	312
+313	2026-12-03 12:16:20.299406+00	insert	313	2034-05-29	Spring Bank Holiday	england-and-wales	\N	313
+314	2026-12-03 12:16:20.299406+00	insert	314	2034-08-28	Late Summer Bank Holiday	england-and-wales	\N	314
+315	2026-12-03 12:16:20.299406+00	insert	315	2034-12-25	Christmas Day	england-and-wales	\N	315
+316	2026-12-03 12:16:20.299406+00	insert	316	2034-12-26	Boxing Day	england-and-wales	\N	316
+317	2026-12-03 12:16:20.299406+00	insert	317	2035-01-01	New Year's Day	england-and-wales	\N	317
+318	2026-12-03 12:16:20.299406+00	insert	318	2035-03-23	Good Friday	england-and-wales	\N	318
+319	2026-12-03 12:16:20.299406+00	insert	319	2035-03-26	Easter Monday	england-and-wales	\N	319
+320	2026-12-03 12:16:20.299406+00	insert	320	2035-05-07	May Day	england-and-wales	\N	320
+321	2026-12-03 12:16:20.299406+00	insert	321	2035-05-28	Spring Bank Holiday	england-and-wales	\N	321
+322	2026-12-03 12:16:20.299406+00	insert	322	2035-08-27	Late Summer Bank Holiday	england-and-wales	\N	322
+323	2026-12-03 12:16:20.299406+00	insert	323	2035-12-25	Christmas Day	england-and-wales	\N	323
+324	2026-12-03 12:16:20.299406+00	insert	324	2035-12-26	Boxing Day	england-and-wales	\N	324
+325	2026-12-03 12:16:20.299406+00	insert	325	2036-01-01	New Year's Day	england-and-wales	\N	325
+326	2026-12-03 12:16:20.299406+00	insert	326	2036-04-11	Good Friday	england-and-wales	\N	326
+327	2026-12-03 12:16:20.299406+00	insert	327	2036-04-14	Easter Monday	england-and-wales	\N	327
+328	2026-12-03 12:16:20.299406+00	insert	328	2036-05-05	May Day	england-and-wales	\N	328
+329	2026-12-03 12:16:20.299406+00	insert	329	2036-05-26	Spring Bank Holiday	england-and-wales	\N	329
+330	2026-12-03 12:16:20.299406+00	insert	330	2036-08-25	Late Summer Bank Holiday	england-and-wales	\N	330
+331	2026-12-03 12:16:20.299406+00	insert	331	2036-12-25	Christmas Day	england-and-wales	\N	331
+332	2026-12-03 12:16:20.299406+00	insert	332	2036-12-26	Boxing Day	england-and-wales	\N	332
+333	2026-12-03 12:16:20.299406+00	insert	333	2037-01-01	New Year's Day	england-and-wales	\N	333
+334	2026-12-03 12:16:20.299406+00	insert	334	2037-04-03	Good Friday	england-and-wales	\N	334
+335	2026-12-03 12:16:20.299406+00	insert	335	2037-04-06	Easter Monday	england-and-wales	\N	335
+336	2026-12-03 12:16:20.299406+00	insert	336	2037-05-04	May Day	england-and-wales	\N	336
+337	2026-12-03 12:16:20.299406+00	insert	337	2037-05-25	Spring Bank Holiday	england-and-wales	\N	337
+338	2026-12-03 12:16:20.299406+00	insert	338	2037-08-31	Late Summer Bank Holiday	england-and-wales	\N	338
+339	2026-12-03 12:16:20.299406+00	insert	339	2037-12-25	Christmas Day	england-and-wales	\N	339
+340	2026-12-03 12:16:20.299406+00	insert	340	2037-12-26	Boxing Day	england-and-wales	\N	340
+341	2026-12-03 12:16:20.299406+00	insert	341	2037-12-28	Boxing Day (observed)	england-and-wales	\N	341
+342	2026-12-03 12:16:20.299406+00	insert	342	2038-01-01	New Year's Day	england-and-wales	\N	342
+343	2026-12-03 12:16:20.299406+00	insert	343	2038-04-23	Good Friday	england-and-wales	\N	343
+344	2026-12-03 12:16:20.299406+00	insert	344	2038-04-26	Easter Monday	england-and-wales	\N	344
+345	2026-12-03 12:16:20.299406+00	insert	345	2038-05-03	May Day	england-and-wales	\N	345
+346	2026-12-03 12:16:20.299406+00	insert	346	2038-05-31	Spring Bank Holiday	england-and-wales	\N	346
+347	2026-12-03 12:16:20.299406+00	insert	347	2038-08-30	Late Summer Bank Holiday	england-and-wales	\N	347
+348	2026-12-03 12:16:20.299406+00	insert	348	2038-12-25	Christmas Day	england-and-wales	\N	348
+349	2026-12-03 12:16:20.299406+00	insert	349	2038-12-26	Boxing Day	england-and-wales	\N	349
+350	2026-12-03 12:16:20.299406+00	insert	350	2038-12-27	Christmas Day (observed)	england-and-wales	\N	350
+351	2026-12-03 12:16:20.299406+00	insert	351	2038-12-28	Boxing Day (observed)	england-and-wales	\N	351
+352	2026-12-03 12:16:20.299406+00	insert	352	2039-01-01	New Year's Day	england-and-wales	\N	352
+353	2026-12-03 12:16:20.299406+00	insert	353	2039-01-03	New Year's Day (observed)	england-and-wales	\N	353
+354	2026-12-03 12:16:20.299406+00	insert	354	2039-04-08	Good Friday	england-and-wales	\N	354
+355	2026-12-03 12:16:20.299406+00	insert	355	2039-04-11	Easter Monday	england-and-wales	\N	355
+356	2026-12-03 12:16:20.299406+00	insert	356	2039-05-02	May Day	england-and-wales	\N	356
+357	2026-12-03 12:16:20.299406+00	insert	357	2039-05-30	Spring Bank Holiday	england-and-wales	\N	357
+358	2026-12-03 12:16:20.299406+00	insert	358	2039-08-29	Late Summer Bank Holiday	england-and-wales	\N	358
+359	2026-12-03 12:16:20.299406+00	insert	359	2039-12-25	Christmas Day	england-and-wales	\N	359
+360	2026-12-03 12:16:20.299406+00	insert	360	2039-12-26	Boxing Day	england-and-wales	\N	360
+361	2026-12-03 12:16:20.299406+00	insert	361	2039-12-27	Christmas Day (observed)	england-and-wales	\N	361
+362	2026-12-03 12:16:20.299406+00	insert	362	2040-01-01	New Year's Day	england-and-wales	\N	362
+363	2026-12-03 12:16:20.299406+00	insert	363	2040-01-02	New Year's Day (observed)	england-and-wales	\N	363
+364	2026-12-03 12:16:20.299406+00	insert	364	2040-03-30	Good Friday	england-and-wales	\N	364
+365	2026-12-03 12:16:20.299406+00	insert	365	2040-04-02	Easter Monday	england-and-wales	\N	365
+366	2026-12-03 12:16:20.299406+00	insert	366	2040-05-07	May Day	england-and-wales	\N	366
+367	2026-12-03 12:16:20.299406+00	insert	367	2040-05-28	Spring Bank Holiday	england-and-wales	\N	367
+368	2026-12-03 12:16:20.299406+00	insert	368	2040-08-27	Late Summer Bank Holiday	england-and-wales	\N	368
+369	2026-12-03 12:16:20.299406+00	insert	369	2040-12-25	Christmas Day	england-and-wales	\N	369
+370	2026-12-03 12:16:20.299406+00	insert	370	2040-12-26	Boxing Day	england-and-wales	\N	370
 \.
 
 
@@ -19267,7 +20043,7 @@ SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 35, true);
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 900, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 940, true);
 
 
 --
@@ -19631,14 +20407,14 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 225, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 235, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 134, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 135, true);
 
 
 --
@@ -19667,6 +20443,76 @@ SELECT pg_catalog.setval('public.front_door_referral_id_seq', 1, false);
 --
 
 SELECT pg_catalog.setval('public.front_door_referralevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: improvement_action_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.improvement_action_id_seq', 1, false);
+
+
+--
+-- Name: improvement_actionevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.improvement_actionevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: improvement_improvementplan_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.improvement_improvementplan_id_seq', 1, false);
+
+
+--
+-- Name: improvement_improvementplanevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.improvement_improvementplanevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: improvement_inspection_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.improvement_inspection_id_seq', 1, false);
+
+
+--
+-- Name: improvement_inspectionevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.improvement_inspectionevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: improvement_judgement_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.improvement_judgement_id_seq', 1, false);
+
+
+--
+-- Name: improvement_judgementevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.improvement_judgementevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: improvement_recommendation_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.improvement_recommendation_id_seq', 1, false);
+
+
+--
+-- Name: improvement_recommendationevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.improvement_recommendationevent_pgh_id_seq', 1, false);
 
 
 --
@@ -21599,6 +22445,102 @@ ALTER TABLE ONLY public.audits_grading
 
 
 --
+-- Name: improvement_action improvement_action_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_action
+    ADD CONSTRAINT improvement_action_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: improvement_actionevent improvement_actionevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_actionevent
+    ADD CONSTRAINT improvement_actionevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: improvement_improvementplan improvement_improvementplan_inspection_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_improvementplan
+    ADD CONSTRAINT improvement_improvementplan_inspection_id_key UNIQUE (inspection_id);
+
+
+--
+-- Name: improvement_improvementplan improvement_improvementplan_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_improvementplan
+    ADD CONSTRAINT improvement_improvementplan_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: improvement_improvementplanevent improvement_improvementplanevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_improvementplanevent
+    ADD CONSTRAINT improvement_improvementplanevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: improvement_inspection improvement_inspection_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_inspection
+    ADD CONSTRAINT improvement_inspection_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: improvement_inspectionevent improvement_inspectionevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_inspectionevent
+    ADD CONSTRAINT improvement_inspectionevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: improvement_judgement improvement_judgement_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_judgement
+    ADD CONSTRAINT improvement_judgement_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: improvement_judgementevent improvement_judgementevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_judgementevent
+    ADD CONSTRAINT improvement_judgementevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: improvement_recommendation improvement_recommendation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_recommendation
+    ADD CONSTRAINT improvement_recommendation_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: improvement_recommendationevent improvement_recommendationevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_recommendationevent
+    ADD CONSTRAINT improvement_recommendationevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: improvement_judgement judgement_one_per_area; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_judgement
+    ADD CONSTRAINT judgement_one_per_area UNIQUE (inspection_id, area);
+
+
+--
 -- Name: looked_after_lareview lareview_one_a_day; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -22500,6 +23442,14 @@ ALTER TABLE ONLY public.procrastinate_periodic_defers
 
 ALTER TABLE ONLY public.procrastinate_workers
     ADD CONSTRAINT procrastinate_workers_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: improvement_recommendation recommendation_number_unique; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_recommendation
+    ADD CONSTRAINT recommendation_number_unique UNIQUE (inspection_id, number);
 
 
 --
@@ -25427,6 +26377,244 @@ CREATE INDEX idx_procrastinate_jobs_worker_not_null ON public.procrastinate_jobs
 --
 
 CREATE INDEX idx_procrastinate_workers_last_heartbeat ON public.procrastinate_workers USING btree (last_heartbeat);
+
+
+--
+-- Name: improvement_action_owner_id_c3634842; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_action_owner_id_c3634842 ON public.improvement_action USING btree (owner_id);
+
+
+--
+-- Name: improvement_action_owner_open; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_action_owner_open ON public.improvement_action USING btree (owner_id, due_on) WHERE (NOT ((status)::text = 'done'::text));
+
+
+--
+-- Name: improvement_action_plan_id_81fde82a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_action_plan_id_81fde82a ON public.improvement_action USING btree (plan_id);
+
+
+--
+-- Name: improvement_action_recommendation_id_36cd7e81; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_action_recommendation_id_36cd7e81 ON public.improvement_action USING btree (recommendation_id);
+
+
+--
+-- Name: improvement_action_recorded_by_id_4281f740; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_action_recorded_by_id_4281f740 ON public.improvement_action USING btree (recorded_by_id);
+
+
+--
+-- Name: improvement_action_updated_by_id_210103da; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_action_updated_by_id_210103da ON public.improvement_action USING btree (updated_by_id);
+
+
+--
+-- Name: improvement_actionevent_owner_id_ce456d99; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_actionevent_owner_id_ce456d99 ON public.improvement_actionevent USING btree (owner_id);
+
+
+--
+-- Name: improvement_actionevent_pgh_context_id_7f8b35aa; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_actionevent_pgh_context_id_7f8b35aa ON public.improvement_actionevent USING btree (pgh_context_id);
+
+
+--
+-- Name: improvement_actionevent_pgh_obj_id_14afea7a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_actionevent_pgh_obj_id_14afea7a ON public.improvement_actionevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: improvement_actionevent_plan_id_7d41595f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_actionevent_plan_id_7d41595f ON public.improvement_actionevent USING btree (plan_id);
+
+
+--
+-- Name: improvement_actionevent_recommendation_id_62980700; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_actionevent_recommendation_id_62980700 ON public.improvement_actionevent USING btree (recommendation_id);
+
+
+--
+-- Name: improvement_actionevent_recorded_by_id_525f27e3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_actionevent_recorded_by_id_525f27e3 ON public.improvement_actionevent USING btree (recorded_by_id);
+
+
+--
+-- Name: improvement_actionevent_updated_by_id_e9f2e526; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_actionevent_updated_by_id_e9f2e526 ON public.improvement_actionevent USING btree (updated_by_id);
+
+
+--
+-- Name: improvement_improvementplan_owner_id_36784128; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_improvementplan_owner_id_36784128 ON public.improvement_improvementplan USING btree (owner_id);
+
+
+--
+-- Name: improvement_improvementplan_recorded_by_id_0077c320; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_improvementplan_recorded_by_id_0077c320 ON public.improvement_improvementplan USING btree (recorded_by_id);
+
+
+--
+-- Name: improvement_improvementplanevent_inspection_id_65d8efc4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_improvementplanevent_inspection_id_65d8efc4 ON public.improvement_improvementplanevent USING btree (inspection_id);
+
+
+--
+-- Name: improvement_improvementplanevent_owner_id_63ee0834; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_improvementplanevent_owner_id_63ee0834 ON public.improvement_improvementplanevent USING btree (owner_id);
+
+
+--
+-- Name: improvement_improvementplanevent_pgh_context_id_2b3b2210; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_improvementplanevent_pgh_context_id_2b3b2210 ON public.improvement_improvementplanevent USING btree (pgh_context_id);
+
+
+--
+-- Name: improvement_improvementplanevent_pgh_obj_id_5e45595a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_improvementplanevent_pgh_obj_id_5e45595a ON public.improvement_improvementplanevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: improvement_improvementplanevent_recorded_by_id_a96b2b88; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_improvementplanevent_recorded_by_id_a96b2b88 ON public.improvement_improvementplanevent USING btree (recorded_by_id);
+
+
+--
+-- Name: improvement_inspection_recorded_by_id_f7e7191a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_inspection_recorded_by_id_f7e7191a ON public.improvement_inspection USING btree (recorded_by_id);
+
+
+--
+-- Name: improvement_inspectionevent_pgh_context_id_63b50949; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_inspectionevent_pgh_context_id_63b50949 ON public.improvement_inspectionevent USING btree (pgh_context_id);
+
+
+--
+-- Name: improvement_inspectionevent_pgh_obj_id_07bfd912; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_inspectionevent_pgh_obj_id_07bfd912 ON public.improvement_inspectionevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: improvement_inspectionevent_recorded_by_id_7d8d4676; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_inspectionevent_recorded_by_id_7d8d4676 ON public.improvement_inspectionevent USING btree (recorded_by_id);
+
+
+--
+-- Name: improvement_judgement_inspection_id_2b85d8e6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_judgement_inspection_id_2b85d8e6 ON public.improvement_judgement USING btree (inspection_id);
+
+
+--
+-- Name: improvement_judgementevent_inspection_id_9377f9f1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_judgementevent_inspection_id_9377f9f1 ON public.improvement_judgementevent USING btree (inspection_id);
+
+
+--
+-- Name: improvement_judgementevent_pgh_context_id_28a962c6; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_judgementevent_pgh_context_id_28a962c6 ON public.improvement_judgementevent USING btree (pgh_context_id);
+
+
+--
+-- Name: improvement_judgementevent_pgh_obj_id_26904976; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_judgementevent_pgh_obj_id_26904976 ON public.improvement_judgementevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: improvement_recommendation_inspection_id_4a9ab22a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_recommendation_inspection_id_4a9ab22a ON public.improvement_recommendation USING btree (inspection_id);
+
+
+--
+-- Name: improvement_recommendation_recorded_by_id_38068795; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_recommendation_recorded_by_id_38068795 ON public.improvement_recommendation USING btree (recorded_by_id);
+
+
+--
+-- Name: improvement_recommendationevent_inspection_id_e7c13b10; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_recommendationevent_inspection_id_e7c13b10 ON public.improvement_recommendationevent USING btree (inspection_id);
+
+
+--
+-- Name: improvement_recommendationevent_pgh_context_id_820c8b4f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_recommendationevent_pgh_context_id_820c8b4f ON public.improvement_recommendationevent USING btree (pgh_context_id);
+
+
+--
+-- Name: improvement_recommendationevent_pgh_obj_id_11c03f69; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_recommendationevent_pgh_obj_id_11c03f69 ON public.improvement_recommendationevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: improvement_recommendationevent_recorded_by_id_895d88fd; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX improvement_recommendationevent_recorded_by_id_895d88fd ON public.improvement_recommendationevent USING btree (recorded_by_id);
 
 
 --
@@ -28811,6 +29999,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_0af10 ON public.permanence_permanence
 
 
 --
+-- Name: improvement_recommendation pgtrigger_delete_delete_0bdfd; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_0bdfd AFTER DELETE ON public.improvement_recommendation FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_0bdfd();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_0bdfd ON improvement_recommendation; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_0bdfd ON public.improvement_recommendation IS 'a4d3a9b9fcba4f56c8dc652e8dbcd464bbdcaa16';
+
+
+--
 -- Name: front_door_referral pgtrigger_delete_delete_0cc10; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -28965,6 +30167,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_1dc07 ON public.workforce_user IS 'e6
 
 
 --
+-- Name: improvement_inspection pgtrigger_delete_delete_1eab0; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_1eab0 AFTER DELETE ON public.improvement_inspection FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_1eab0();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_1eab0 ON improvement_inspection; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_1eab0 ON public.improvement_inspection IS 'a0c40621f5bbf6580d965e784df264cfe0681b32';
+
+
+--
 -- Name: supervision_caseaction pgtrigger_delete_delete_209a1; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -29116,6 +30332,20 @@ CREATE TRIGGER pgtrigger_delete_delete_2ca2d AFTER DELETE ON public.people_perso
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_2ca2d ON public.people_person IS '442ed74b995a014ffb591f16f61b1fb128481170';
+
+
+--
+-- Name: improvement_improvementplan pgtrigger_delete_delete_322ff; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_322ff AFTER DELETE ON public.improvement_improvementplan FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_322ff();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_322ff ON improvement_improvementplan; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_322ff ON public.improvement_improvementplan IS '4002bc53fb50395a8215135c47dfdecba7acdfc6';
 
 
 --
@@ -29665,6 +30895,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_9ebf7 ON public.looked_after_immunisa
 
 
 --
+-- Name: improvement_action pgtrigger_delete_delete_a23a1; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_a23a1 AFTER DELETE ON public.improvement_action FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_a23a1();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_a23a1 ON improvement_action; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_a23a1 ON public.improvement_action IS '20160d51676bcc3a56bbfb0de2601accfe2aab3e';
+
+
+--
 -- Name: access_breakglassaccess pgtrigger_delete_delete_abc90; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -29816,6 +31060,20 @@ CREATE TRIGGER pgtrigger_delete_delete_ce9de AFTER DELETE ON public.looked_after
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_ce9de ON public.looked_after_deprivationofliberty IS '9ce232fef97cb4a1751f41fbd0d7b34217345907';
+
+
+--
+-- Name: improvement_judgement pgtrigger_delete_delete_d51b6; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_d51b6 AFTER DELETE ON public.improvement_judgement FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_d51b6();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_d51b6 ON improvement_judgement; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_d51b6 ON public.improvement_judgement IS '8d8a1390fe243c476501954c7d1d5ab0f5187fa6';
 
 
 --
@@ -30673,6 +31931,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_4f44a ON public.casework_visit IS '3f
 
 
 --
+-- Name: improvement_improvementplan pgtrigger_insert_insert_50a19; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_50a19 AFTER INSERT ON public.improvement_improvementplan FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_50a19();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_50a19 ON improvement_improvementplan; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_50a19 ON public.improvement_improvementplan IS '3c7e04e09fa4d799a39be18c2eba15df77e82fb8';
+
+
+--
 -- Name: staff_agencypricecap pgtrigger_insert_insert_523b3; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -30911,6 +32183,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_79fdc ON public.looked_after_healthch
 
 
 --
+-- Name: improvement_recommendation pgtrigger_insert_insert_7f878; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_7f878 AFTER INSERT ON public.improvement_recommendation FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_7f878();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_7f878 ON improvement_recommendation; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_7f878 ON public.improvement_recommendation IS 'a686ac545eeab89be7a0e279e346546a98a495de';
+
+
+--
 -- Name: care_leavers_needsassessment pgtrigger_insert_insert_82906; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -31037,6 +32323,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_9529f ON public.workforce_team IS '7d
 
 
 --
+-- Name: improvement_judgement pgtrigger_insert_insert_9bc56; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_9bc56 AFTER INSERT ON public.improvement_judgement FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_9bc56();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_9bc56 ON improvement_judgement; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_9bc56 ON public.improvement_judgement IS 'f9a80ed83fe4e55217f6d8c331df57a27ab12eaa';
+
+
+--
 -- Name: permanence_careproceedings pgtrigger_insert_insert_9cef1; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -31146,6 +32446,20 @@ CREATE TRIGGER pgtrigger_insert_insert_b6dc8 AFTER INSERT ON public.permanence_p
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_b6dc8 ON public.permanence_permanencestep IS '23b006646e5b14d25a27539e783a1d00d621b811';
+
+
+--
+-- Name: improvement_inspection pgtrigger_insert_insert_b6e4a; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_b6e4a AFTER INSERT ON public.improvement_inspection FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_b6e4a();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_b6e4a ON improvement_inspection; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_b6e4a ON public.improvement_inspection IS 'e250f5bec87cc8c1333b5bce7ca957814037eee0';
 
 
 --
@@ -31314,6 +32628,20 @@ CREATE TRIGGER pgtrigger_insert_insert_d8f02 AFTER INSERT ON public.casework_all
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_d8f02 ON public.casework_allocation IS '7318ad620d6a97634b5ecb5a8eb6828c296d4a74';
+
+
+--
+-- Name: improvement_action pgtrigger_insert_insert_da3b2; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_da3b2 AFTER INSERT ON public.improvement_action FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_da3b2();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_da3b2 ON improvement_action; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_da3b2 ON public.improvement_action IS 'aee104a353cfaadf56447f2b97c5c9cd4b8371aa';
 
 
 --
@@ -31678,6 +33006,20 @@ CREATE TRIGGER pgtrigger_update_update_124f4 AFTER UPDATE ON public.people_profe
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_124f4 ON public.people_professionalinvolvement IS 'f24b776add735eee4ff63bf8e63ea7ec04855b12';
+
+
+--
+-- Name: improvement_action pgtrigger_update_update_1a76d; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_1a76d AFTER UPDATE ON public.improvement_action FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_1a76d();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_1a76d ON improvement_action; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_1a76d ON public.improvement_action IS '89391ed0a8166ce3b23824310dc4d509274b76c2';
 
 
 --
@@ -32059,6 +33401,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_4e415 ON public.dfe_feed_feedchild IS
 
 
 --
+-- Name: improvement_inspection pgtrigger_update_update_4e46b; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_4e46b AFTER UPDATE ON public.improvement_inspection FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_4e46b();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_4e46b ON improvement_inspection; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_4e46b ON public.improvement_inspection IS '12e4d3b6f0cdcc35f870fc4c09b6e7e467c9dd8b';
+
+
+--
 -- Name: care_leavers_pathwayplan pgtrigger_update_update_4e6fa; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -32084,6 +33440,20 @@ CREATE TRIGGER pgtrigger_update_update_4eff7 AFTER UPDATE ON public.people_relat
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_4eff7 ON public.people_relationship IS '770f9202c4d0016fca4c3737771595b5aa332154';
+
+
+--
+-- Name: improvement_judgement pgtrigger_update_update_50978; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_50978 AFTER UPDATE ON public.improvement_judgement FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_50978();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_50978 ON improvement_judgement; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_50978 ON public.improvement_judgement IS 'e6a7555013d9ddfde75758564b28e9d58c6eeedb';
 
 
 --
@@ -32336,6 +33706,20 @@ CREATE TRIGGER pgtrigger_update_update_7abca AFTER UPDATE ON public.oversight_ch
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_7abca ON public.oversight_challengestage IS '193ab3e1aa3cc7efa10aba3d2b22c6498bda69a6';
+
+
+--
+-- Name: improvement_improvementplan pgtrigger_update_update_7d81c; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_7d81c AFTER UPDATE ON public.improvement_improvementplan FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_7d81c();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_7d81c ON improvement_improvementplan; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_7d81c ON public.improvement_improvementplan IS '6a355bbe04a4b874ddef8cdf06935423a6a8a42d';
 
 
 --
@@ -32840,6 +34224,20 @@ CREATE TRIGGER pgtrigger_update_update_de829 AFTER UPDATE ON public.people_perso
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_de829 ON public.people_person IS '7a31e97334290f1e40c51ded35532d29fa94cf17';
+
+
+--
+-- Name: improvement_recommendation pgtrigger_update_update_df649; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_df649 AFTER UPDATE ON public.improvement_recommendation FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_df649();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_df649 ON improvement_recommendation; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_df649 ON public.improvement_recommendation IS '360b109298b8f93e5268baf5fcbba67b1e820864';
 
 
 --
@@ -33929,6 +35327,102 @@ ALTER TABLE ONLY public.front_door_referral
 
 ALTER TABLE ONLY public.front_door_referral
     ADD CONSTRAINT front_door_referral_recorded_by_id_e688b8c1_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_action improvement_action_owner_id_c3634842_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_action
+    ADD CONSTRAINT improvement_action_owner_id_c3634842_fk_workforce_user_id FOREIGN KEY (owner_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_action improvement_action_plan_id_81fde82a_fk_improveme; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_action
+    ADD CONSTRAINT improvement_action_plan_id_81fde82a_fk_improveme FOREIGN KEY (plan_id) REFERENCES public.improvement_improvementplan(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_action improvement_action_recommendation_id_36cd7e81_fk_improveme; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_action
+    ADD CONSTRAINT improvement_action_recommendation_id_36cd7e81_fk_improveme FOREIGN KEY (recommendation_id) REFERENCES public.improvement_recommendation(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_action improvement_action_recorded_by_id_4281f740_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_action
+    ADD CONSTRAINT improvement_action_recorded_by_id_4281f740_fk_workforce_user_id FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_action improvement_action_updated_by_id_210103da_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_action
+    ADD CONSTRAINT improvement_action_updated_by_id_210103da_fk_workforce_user_id FOREIGN KEY (updated_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_improvementplan improvement_improvem_inspection_id_caffbfca_fk_improveme; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_improvementplan
+    ADD CONSTRAINT improvement_improvem_inspection_id_caffbfca_fk_improveme FOREIGN KEY (inspection_id) REFERENCES public.improvement_inspection(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_improvementplan improvement_improvem_owner_id_36784128_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_improvementplan
+    ADD CONSTRAINT improvement_improvem_owner_id_36784128_fk_workforce FOREIGN KEY (owner_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_improvementplan improvement_improvem_recorded_by_id_0077c320_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_improvementplan
+    ADD CONSTRAINT improvement_improvem_recorded_by_id_0077c320_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_inspection improvement_inspecti_recorded_by_id_f7e7191a_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_inspection
+    ADD CONSTRAINT improvement_inspecti_recorded_by_id_f7e7191a_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_judgement improvement_judgemen_inspection_id_2b85d8e6_fk_improveme; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_judgement
+    ADD CONSTRAINT improvement_judgemen_inspection_id_2b85d8e6_fk_improveme FOREIGN KEY (inspection_id) REFERENCES public.improvement_inspection(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_recommendation improvement_recommen_inspection_id_4a9ab22a_fk_improveme; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_recommendation
+    ADD CONSTRAINT improvement_recommen_inspection_id_4a9ab22a_fk_improveme FOREIGN KEY (inspection_id) REFERENCES public.improvement_inspection(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: improvement_recommendation improvement_recommen_recorded_by_id_38068795_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.improvement_recommendation
+    ADD CONSTRAINT improvement_recommen_recorded_by_id_38068795_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --

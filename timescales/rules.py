@@ -177,6 +177,7 @@ PRIMARY, SECONDARY, UNCONFIRMED = Verification.PRIMARY, Verification.SECONDARY, 
 PRACTICE_OVERSIGHT = "PRACTICE.md section 1"
 PRACTICE_CHALLENGE = "PRACTICE.md section 2"
 PRACTICE_AUDIT = "PRACTICE.md section 3"
+PRACTICE_INDICATORS = "PRACTICE.md section 4"
 CPPCR = "CPPCR 2010"  # Care Planning, Placement and Case Review (England) Regulations 2010, SI 2010/959
 PF_REGS = "Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533)"
 AA_REGS = "Adoption Agencies Regulations 2005 (SI 2005/389)"
@@ -702,6 +703,29 @@ _ALL = (
         rows=(), table=PRACTICE_AUDIT, status=LOCAL, verification=UNCONFIRMED,
         notes="Due on the date the auditor set (3 months is the usual gap, as audit_action's 4 weeks: a local "
         "standard a council may change; no date, no re-audit); met when the child's case is next audited.",
+    ),
+    # --- Inspection and the improvement plan (PRACTICE.md section 4; improvement app) -------------
+    Rule(
+        code="improvement_plan",
+        title="Improvement (action) plan sent to Ofsted after an inspection",
+        trigger="Publication of the inspection report",
+        trigger_key="improvement.report_published",
+        amount=70, unit=WD,
+        source="Ofsted, Inspecting local authority children's services (ILACS) framework: the council's action "
+        "plan responding to the recommendations is due within 70 working days of the report",
+        rows=(), table=PRACTICE_INDICATORS, status=SG, verification=SECONDARY,
+        notes="Set by the inspectorate, not by the council, so it is not a local standard.",
+    ),
+    Rule(
+        code="improvement_action_amber",
+        title="Improvement plan action at risk (amber) as its due date nears",
+        trigger="The action's due date, counted back",
+        trigger_key="improvement.action_due",
+        amount=10, unit=WD,
+        source="Local improvement board practice: an action not done this close to its due date is reported amber",
+        rows=(), table=PRACTICE_INDICATORS, status=LOCAL, verification=UNCONFIRMED,
+        notes="The RAG rule of the improvement plan (improvement.rag): done is blue, past its due date red, within "
+        "this many working days of it amber, otherwise green.",
     ),
     # --- Management oversight and the IRO's challenge (local standards, PRACTICE.md 1 and 2) --------
     *(

@@ -46,6 +46,10 @@ NAVIGATION = [
     NavItem("Case audits", "audits:home",
             frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER,
                        Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
+    # Inspections, the improvement plan and the self-evaluation's "how do we know" (improvement.views),
+    # for those who answer for them; action owners of other roles find theirs on My work.
+    NavItem("Improvement plan", "improvement:home",
+            frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
     # The workforce figures, after each leader's own home (performance, challenges).
     NavItem("Workforce", "caseloads:figures",
             frozenset({Role.WORKFORCE_LEAD, Role.SENIOR_LEADER, Role.QA_OFFICER, Role.SERVICE_MANAGER,

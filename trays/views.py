@@ -21,6 +21,7 @@ TRAY_LIMIT = 200  # a tray longer than this is a caseload problem, not a list to
 def my_work(request):
     from assessments.selectors import assessments_awaiting_authorisation, assessments_returned_to
     from core import clock
+    from improvement.selectors import tray_for
     from oversight.selectors import challenges_waiting_for
     from people.selectors import children_allocated_to
     from staff import selectors as staff
@@ -43,6 +44,8 @@ def my_work(request):
         "challenges": list(challenges_waiting_for(user=user)[:TRAY_LIMIT]),
         # Their own induction items and mandatory training due or expired (staff.selectors).
         "staff_due": staff.due_for_worker(user=user),
+        # Improvement plan actions they own, and overdue ones in a plan they own (improvement.selectors).
+        "improvement": tray_for(user),
         "today": clock.today(),
     })
 
@@ -53,6 +56,7 @@ def my_team(request):
     from caseloads.selectors import team_loads
     from casework.selectors import caseloads_for_teams
     from core import clock
+    from improvement.selectors import tray_for
     from staff import selectors as staff
     from supervision import selectors as supervision
     from timescales.rules import RULES
@@ -88,6 +92,8 @@ def my_team(request):
         "supervision_due": supervision.supervision_due_for_supervisor(user=user),
         "team_staff_due": staff.due_for_manager(user=user),
         "over_limit": [(w, load) for w, load in weighted if load.over_limit],
+        # The manager's own improvement plan actions (improvement.selectors), as on My work.
+        "improvement": tray_for(user),
         "today": clock.today(),
     })
 
@@ -117,7 +123,9 @@ def reviews_home(request):
 
 @require_roles(Role.QA_OFFICER, Role.SENIOR_LEADER)
 def performance_home(request):
-    return render(request, "home/performance.html")
+    from improvement.selectors import tray_for
+
+    return render(request, "home/performance.html", {"improvement": tray_for(request.user)})
 
 
 @require_roles(Role.SYSTEM_ADMIN)

@@ -93,6 +93,9 @@ def generate(size: str = "small", seed: int = 1, faults: int = 0, progress=None,
             from synthetic.generator.audits import generate_audits
 
             result.counts.update(generate_audits(seed, clock.today(), open_ids))
+            from synthetic.generator.improvement import generate_improvement
+
+            result.counts.update(generate_improvement(seed, clock.today()))
             from synthetic.generator.workforce import write_workforce
 
             result.counts.update(write_workforce(seed, clock.today()))

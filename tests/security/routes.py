@@ -180,6 +180,10 @@ NOT_A_CHILDS = {
     "supervision_action_id": "supervision.SupervisionAction",
     "pack_id": "performance.BoardPack",  # the corporate parenting board's pack is the authority's
     "programme_id": "audits.Programme",  # an audit programme is the authority's, not a child's
+    # An inspection, its recommendations and its plan's actions are the authority's (improvement).
+    "inspection_id": "improvement.Inspection",
+    "recommendation_id": "improvement.Recommendation",
+    "improvement_action_id": "improvement.Action",
 }
 
 
@@ -189,7 +193,8 @@ CONSTANTS = {
     "performance:code": "cin_per_10k",  # its numerator: every child in need
     "performance_oversight:name": "case-supervision",  # every child with an open case
     "board_pack:fmt": "pdf",
-    "caseloads:code": "stability",  # children with three or more workers in the year: lists children
+    "caseloads:code": "stability",
+    "improvement:area": "help_and_protection",  # its "how do we know" page: figures, no child named  # children with three or more workers in the year: lists children
 }
 
 

@@ -138,6 +138,11 @@ BY_NAME = {
     "staff:leaver": C.MANAGE_STAFF,
     "staff:induction_done": C.RECORD_INDUCTION,
     "staff:attendance_new": C.RECORD_TRAINING,
+    "improvement:inspection_new": C.RECORD_IMPROVEMENT_PLAN,
+    "improvement:recommendation_new": C.RECORD_IMPROVEMENT_PLAN,
+    "improvement:plan_new": C.RECORD_IMPROVEMENT_PLAN,
+    "improvement:action_new": C.RECORD_IMPROVEMENT_PLAN,
+    "improvement:action_update": C.UPDATE_IMPROVEMENT_ACTION,
 }
 
 # Pages that show one thing and only read, though they do not refuse a POST: a POST must write nothing.
@@ -163,6 +168,7 @@ READ_ONLY_PAGES = {
     "audits:report_xlsx", "audits:report_pdf", "audits_record:record", "audits_record:audit",
     "staff:list", "staff:establishment", "staff:profile",
     "caseloads:team", "caseloads:figures", "caseloads:census", "caseloads:agency_return", "caseloads:figure",
+    "improvement:home", "improvement:inspection", "improvement:plan", "improvement:how_do_we_know",
     "metrics",
 }
 
@@ -185,4 +191,5 @@ def is_known(name: str) -> bool:
 # Whether a capability is about one child (checked with the child) or not (child=None).
 NOT_ABOUT_A_CHILD = {C.ADD_CHILD, C.MERGE_RECORDS, C.RECORD_ALLEGATION, C.RUN_RETURNS, C.PREPARE_BOARD_PACK, C.RECORD_SUPERVISION,
                      C.SIGN_SUPERVISION, C.SET_UP_AUDITS,
-                     C.MANAGE_STAFF, C.RECORD_INDUCTION, C.RECORD_TRAINING}
+                     C.MANAGE_STAFF, C.RECORD_INDUCTION, C.RECORD_TRAINING, C.RECORD_IMPROVEMENT_PLAN,
+                     C.UPDATE_IMPROVEMENT_ACTION}

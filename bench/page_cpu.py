@@ -15,8 +15,8 @@ snakeviz. Figures move with the machine's load: compare runs made one after the 
 from __future__ import annotations
 
 import argparse
-import statistics
 import os
+import statistics
 import sys
 import time
 

@@ -12,23 +12,48 @@ The SQL is exactly what Django would write for `Exists(people_visible_to(user).f
 OuterRef(via)))` but for its table aliases, which are renamed to "vis0", "vis1", ... (Django's own
 are upper case letters and digits, so they can never be the outer query's and shadow it). Outside
 a request (jobs, commands, tests calling a selector) nothing is cached and `visible_to` builds
-the expression as before. The cached text holds the moment it was first compiled (the grants'
-"now"): one request's lifetime.
+the expression as before.
+
+The text depends only on the user (id, role, team), the registered rules and the moment: the
+rules compare with "now" through `ClockNow`, which is compiled as a marker and replaced by
+clock.now() each time the text is used, so the text is kept between requests too (keyed by what
+it depends on). Should a rule ever put another date or time into the SQL, that user's text is
+kept for the one request only, as it was first written.
 """
 
 from __future__ import annotations
 
 import contextvars
+import datetime
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import BooleanField, Expression, F
+from django.db.models import BooleanField, DateTimeField, Expression, F
+
+from core import clock
 
 # The placeholder for the outer query's column while the rule is compiled alone. No "%".
 _MARKER = "opencsc_visible_outer_person_id"
 PREFIX = "vis"
 
 _scope: contextvars.ContextVar[dict | None] = contextvars.ContextVar("opencsc_visibility_sql", default=None)
+# Texts that hold no moment, kept between requests; emptied when it grows past the bound (a few
+# hundred staff use the app; the bound only stops a leak).
+_kept: dict = {}
+KEPT_MOST = 5000
+# Set while the rule is compiled to be kept: ClockNow writes _NOW, not the moment.
+_compiling = contextvars.ContextVar("opencsc_visibility_compiling", default=False)
+_NOW = object()
+
+
+class ClockNow(Expression):
+    """clock.now() when the query is compiled rather than when it is built, so that the
+    visibility rule's SQL can be kept and each use compares with its own "now"."""
+
+    output_field = DateTimeField()
+
+    def as_sql(self, compiler, connection):
+        return "%s", [_NOW if _compiling.get() else clock.now()]
 
 
 class _Marker(Expression):
@@ -38,19 +63,35 @@ class _Marker(Expression):
         return _MARKER, []
 
 
-def compiled(user, alias: str, build) -> tuple[str, tuple] | None:
-    """(sql, params) of EXISTS(<the rule> AND person.id = <marker>) for this user, from the
-    request's cache; None outside a request, or when the rule cannot be compiled alone."""
+def compiled(user, alias: str, build, rules: tuple = ()) -> tuple[str, tuple] | None:
+    """(sql, params) of EXISTS(<the rule> AND person.id = <marker>) for this user, built by
+    build(user) with the registered `rules`; None outside a request, or when the rule cannot be
+    compiled alone. The params may hold _NOW, which VisibleRow replaces."""
     cache = _scope.get()
     if cache is None:
         return None
-    key = (alias, user.pk, getattr(user, "role", None), getattr(user, "team_id", None))
+    key = (alias, user.pk, getattr(user, "role", None), getattr(user, "team_id", None),
+           getattr(user, "is_authenticated", False), rules)
+    if key in _kept:
+        return _kept[key]
     if key not in cache:
         cache[key] = _compile(build(user), alias)
+        if cache[key] is not None and not any(isinstance(p, datetime.date) for p in cache[key][1]):
+            if len(_kept) >= KEPT_MOST:
+                _kept.clear()
+            _kept[key] = cache[key]
     return cache[key]
 
 
 def _compile(people, alias: str) -> tuple[str, tuple] | None:
+    token = _compiling.set(True)
+    try:
+        return _compiled(people, alias)
+    finally:
+        _compiling.reset(token)
+
+
+def _compiled(people, alias: str) -> tuple[str, tuple] | None:
     query = people.filter(pk=_Marker()).query.exists()
     query.alias_prefix = PREFIX
     query.subq_aliases = query.subq_aliases | {PREFIX}
@@ -86,7 +127,9 @@ class VisibleRow(Expression):
         column, column_params = compiler.compile(self.outer)
         before, after = self.sql.split(_MARKER)
         cut = before.count("%s")
-        return before + column + after, (*self.params[:cut], *column_params, *self.params[cut:])
+        now = clock.now()
+        params = tuple(now if p is _NOW else p for p in self.params)
+        return before + column + after, (*params[:cut], *column_params, *params[cut:])
 
 
 class VisibilityScope:

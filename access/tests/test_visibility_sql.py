@@ -78,3 +78,25 @@ def test_a_list_of_a_list_keeps_the_same_rows(record, worker, in_a_request):
 
 def test_outside_a_request_nothing_is_cached(worker):
     assert visibility_sql.compiled(worker, "default", people_visible_to) is None
+
+
+def test_the_kept_rule_compares_with_the_moment_of_each_request(record, manager, clock):
+    """The text is kept between requests; a grant that has expired since it was written no longer
+    opens the record."""
+    admin, hidden = record
+    clock.travel_to(timezone.now())
+    restricted_access_grant(actor=admin, person=hidden, user=manager, reason="Cover for a week",
+                            expires_at=clock.now() + datetime.timedelta(days=7))
+
+    def names_in_a_request():
+        token = visibility_sql._scope.set({})
+        try:
+            return set(visible_to(manager, Person.objects.all(), via="pk").values_list("given_name", flat=True))
+        finally:
+            visibility_sql._scope.reset(token)
+
+    assert "Rae" in names_in_a_request()
+    assert any(key[1] == manager.pk for key in visibility_sql._kept)  # kept, not only for the request
+    clock.advance(days=8)
+    assert "Rae" not in names_in_a_request()
+    assert names_in_a_request() == {"Jay", "Ann"}

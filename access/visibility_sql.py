@@ -72,8 +72,9 @@ def compiled(user, alias: str, build, rules: tuple = ()) -> tuple[str, tuple] | 
         return None
     key = (alias, user.pk, getattr(user, "role", None), getattr(user, "team_id", None),
            getattr(user, "is_authenticated", False), rules)
-    if key in _kept:
-        return _kept[key]
+    kept = _kept.get(key)  # one look-up: another thread may empty _kept between two
+    if kept is not None:
+        return kept
     if key not in cache:
         cache[key] = _compile(build(user), alias)
         if cache[key] is not None and not any(isinstance(p, datetime.date) for p in cache[key][1]):

@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from access.models import BreakGlassAccess
 from access.selectors import register_visibility
-from core import clock
+from access.visibility_sql import ClockNow
 from people.models import Person
 from workforce.roles import Role
 
@@ -20,7 +20,9 @@ DURATION = datetime.timedelta(hours=1)
 
 
 def _current(user) -> QuerySet[BreakGlassAccess]:
-    return BreakGlassAccess.objects.filter(user=user, started_at__lte=clock.now(), expires_at__gt=clock.now())
+    # "Now" when the query runs (access.visibility_sql keeps the visibility rule's SQL).
+    now = ClockNow()
+    return BreakGlassAccess.objects.filter(user=user, started_at__lte=now, expires_at__gt=now)
 
 
 def opened_by_break_glass(user):

@@ -8,15 +8,16 @@ from django.db.models import Exists, OuterRef, Q
 
 from access.capabilities import Relationship, register_relationship
 from access.selectors import register_visibility
+from access.visibility_sql import ClockNow
 from audits.choices import Status
 from audits.models import Audit
-from core import clock
 from workforce.roles import AUTHORITY_WIDE_READERS
 
 
 def _open_for(user):
     """The audits `user` grades or moderates that are still open and within their access."""
-    now = clock.now()
+    # "Now" when the query runs (access.visibility_sql keeps the visibility rule's SQL).
+    now = ClockNow()
     auditing = Q(auditor=user, status=Status.ASSIGNED)
     moderating = Q(moderator=user, status=Status.COMPLETED, moderated_at__isnull=True)
     return Audit.objects.filter(auditing | moderating, access_until__gt=now)

@@ -155,6 +155,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Each request compiles the visibility rule's SQL once, for all its lists (access.visibility_sql).
+    "access.visibility_sql.VisibilityScope",
     "django.contrib.messages.middleware.MessageMiddleware",
     # With single sign-on: every few minutes, asks the identity provider again whether the
     # account is still enabled and still holds an app role; signs it out if not.

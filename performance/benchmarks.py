@@ -116,11 +116,17 @@ def _value(spec: Spec, row: dict, others: dict[tuple, dict]) -> float | None:
 
 def benchmark_for(code: str) -> Benchmark | None:
     """The latest published year's figures for the indicator, or None when the DfE publishes none."""
+    return _benchmark(code, la_code())
+
+
+# The published files never change while the app runs, and finding one indicator's rows scans
+# thousands of them (most of the performance page's CPU): each answer is worked out once.
+@functools.cache
+def _benchmark(code: str, own_code: str) -> Benchmark | None:
     spec = SPECS.get(code)
     if spec is None:
         return None
     years = sorted({r["time_period"] for r in _rows(spec.file)}, reverse=True)
-    own_code = la_code()
     for year in years:
         rows = _matching(spec.file, spec.filters, year)
         others = {}

@@ -79,6 +79,13 @@ LAC_FALSE_POSITIVES: dict[str, str] = {
                  "for a child whose care ended during the year and whose case then closed there is none to give "
                  "(the same contradiction as SW17STG2). Accepted only in SW17STG2's situation: care ended before "
                  "31 March, and the flagged episode is the child's last, ending on or after care ended",
+    "575": "its rule 365 runs first and writes 31 March into every open episode's DEC in the table the "
+           "rules share (a shallow copy, changed in place), so a child still in care and still missing (or "
+           "back only after 31 March, MIS_END blank as the return is as at 31 March) looks as if their "
+           "placement ended while they were away. Run alone, 575 and 577 pass the same rows. Accepted only "
+           "for a missing episode with no end, begun on or before 31 March, within the child's care "
+           "episode that is open at 31 March in the exported table",
+    "577": "as 575: the same open episode, filled by rule 365, looks like a period of care that ended",
     "1001": "the validator's own note: it sees only the two loaded years, so a care leaver whose care "
             "ended before them looks like a child never looked after. Accepted only for such a care leaver",
     "1002": "as 1001",
@@ -126,6 +133,16 @@ def is_false_positive(issue: dict, folder, previous_folder, year: int) -> bool:
             return False
         began = _date(flagged["DECOM"])
         return any(_covers(w, began) for w in workers)
+    if rule in ("575", "577"):
+        if issue.get("table") != "Missing" or not isinstance(issue.get("row"), int):
+            return False
+        missing = _rows(folder / "missing.csv")
+        flagged = missing[issue["row"]] if issue["row"] < len(missing) else None
+        if flagged is None or flagged["CHILD"] != child or flagged["MIS_END"]:
+            return False
+        began = _date(flagged["MIS_START"])
+        return began <= datetime.date(year, 3, 31) and any(
+            not e["DEC"] and _date(e["DECOM"]) <= began for e in episodes)
     if rule in ("1001", "1002"):
         from care_leavers.models import CareLeaver
         from looked_after.models import PeriodOfCare
@@ -171,3 +188,28 @@ def test_a_false_positive_is_let_through_only_in_its_own_situation(tmp_path):
     assert not is_false_positive({"rule": "SW11bSTG2", "child": "A", "row": 1}, tmp_path, None, 2026)
     # Any other rule is never let through this way.
     assert not is_false_positive({"rule": "SW10STG2", "child": "A"}, tmp_path, None, 2026)
+
+
+MISSING_HEADER = ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"]
+
+
+def test_a_child_in_care_and_missing_at_31_march_is_flagged_by_575_and_577_only_through_rule_365(tmp_path):
+    """Medium seed 3 (issue 16): A came into care in December and went missing on 30 March; she
+    came back after 31 March, so the return shows no end (it is as at 31 March). B left care on
+    20 March while missing since 15 March with no end recorded: a real error."""
+    folder = tmp_path / "2026"
+    _write(folder, "episodes.csv", ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
+                                    "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"], [
+        ["A", "12/12/2025", "S", "C1", "N1", "U6", "PR4", "", "", "", "B21 9HG", "B2 2SS", "1176640"],
+        ["B", "01/10/2025", "S", "C1", "N1", "U6", "PR4", "20/03/2026", "E11", "", "B21 9HG", "B2 2SS", "1176640"]])
+    _write(folder, "missing.csv", MISSING_HEADER, [
+        ["A", "08/09/2014", "M", "14/03/2026", "15/03/2026"], ["A", "08/09/2014", "M", "30/03/2026", ""],
+        ["B", "08/09/2012", "M", "15/03/2026", ""]])
+    flagged = [i for i in run_903(folder, None, 2026)["issues"] if i["rule"] in ("575", "577")]
+    # is_false_positive reads each child's workers too (after the run: the validator would not
+    # recognise this three-column table).
+    _write(folder, "sw_episodes.csv", SW_HEADER, [["A", "12/12/2025", ""], ["B", "01/10/2025", "20/03/2026"]])
+    assert {(i["rule"], i["child"], i["row"]) for i in flagged} == {
+        ("575", "A", 1), ("577", "A", 1), ("575", "B", 2), ("577", "B", 2)}
+    excused = {(i["rule"], i["child"]) for i in flagged if is_false_positive(i, folder, None, 2026)}
+    assert excused == {("575", "A"), ("577", "A")}

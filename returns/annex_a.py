@@ -5,8 +5,9 @@ number of months) ending on a date.
     build_annex_a(as_of, out, progress=None, months=12) -> dict of rows per list
 
 Each list is one query (with subqueries for counts and latest dates) read with .iterator()
-and written row by row through openpyxl's write-only mode, so the workbook is never held in
-memory. Codes are written in Annex A's own form ("b) Female", "a) WBRI", "Yes"/"No").
+and written row by row through XlsxWriter's constant-memory mode, so the workbook is never held
+in memory (it writes each cell with less work than openpyxl's write-only mode:
+bench/annex_a_writers.py). Codes are written in Annex A's own form ("b) Female", "a) WBRI", "Yes"/"No").
 
 Lists 2 (early help assessments) and 11 (adopters) have their headers only: this system keeps
 no early help assessments and no records of prospective adopters.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import xlsxwriter
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from assessments.choices import AssessmentOutcome
@@ -317,16 +319,22 @@ def build_annex_a(as_of: datetime.date, out, progress: Progress = None, months: 
     from openpyxl import Workbook
 
     with snapshot(), atomic_file(out, "wb") as handle:
-        book = Workbook(write_only=True)
+        book = xlsxwriter.Workbook(handle, WORKBOOK_OPTIONS)
         report(progress, 0, len(LISTS))
         for done, (name, rows) in enumerate(LISTS.items(), start=1):
-            sheet = book.create_sheet(name)
-            sheet.append(columns[name])
+            sheet = book.add_worksheet(name)
+            sheet.write_row(0, 0, columns[name])
             counts[name] = 0
-            for row in rows(period):
+            for counts[name], row in enumerate(rows(period), start=1):
                 assert len(row) == len(columns[name]), f"{name}: {len(row)} values for {len(columns[name])} columns"
-                sheet.append(row)
-                counts[name] += 1
+                sheet.write_row(counts[name], 0, row)
             report(progress, done, len(LISTS))
-        book.save(handle)
+        book.close()
     return counts
+
+
+# Constant memory: each row goes to disk once written. Text is always text: a value that looks
+# like a formula or a link (a reason typed by a worker) is never turned into one. Dates are
+# dates, shown the English way; None is a blank cell.
+WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                    "default_date_format": "dd/mm/yyyy"}

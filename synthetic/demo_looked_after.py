@@ -33,6 +33,18 @@ def _no_previous_permanence(actor, child, started):
     previous_permanence_record(actor=actor, child=child, care_started_on=started, option="Z1")
 
 
+def _health_year(actor, child, immunisations_on, *, dental, sdq=None):
+    """A year's health record beside the assessments: immunisations up to date, a dental check
+    and (from 4) a Strengths and Difficulties Questionnaire, each recorded on its day."""
+    with clock.travel_to(_at(immunisations_on)):
+        lac.immunisation_record(actor=actor, child=child, checked_on=immunisations_on, up_to_date=True)
+    with clock.travel_to(_at(dental)):
+        lac.health_check_record(actor=actor, child=child, kind="dental", done_on=dental)
+    if sdq is not None:
+        with clock.travel_to(_at(sdq[0])):
+            lac.sdq_record(actor=actor, child=child, completed_on=sdq[0], score=sdq[1])
+
+
 def load_demo_looked_after(staff: dict) -> None:
     today = clock.today()
     ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
@@ -56,6 +68,7 @@ def load_demo_looked_after(staff: dict) -> None:
         lac.episode_change(actor=nowak, child=ellie, change_date=ago(200), legal_status="C2")
     with clock.travel_to(_at(ago(40))):
         lac.health_check_record(actor=nowak, child=ellie, kind="rha", done_on=ago(40))
+    _health_year(nowak, ellie, ago(385), dental=ago(300), sdq=(ago(290), 14))
     casework.visit_record(actor=nowak, child=ellie, visited_at=_at(ago(20)), visit_type="cla", child_seen=True,
                           seen_alone=True, observations="Settled with her carers; homework club twice a week.")
     lac.missing_start(actor=nowak, child=ellie, kind="M", started_at=_at(ago(2), 18),
@@ -72,6 +85,14 @@ def load_demo_looked_after(staff: dict) -> None:
         lac.pwp_agreement_record(actor=nowak, child=kofi, parent_name="Ama Mensah", agreement_signed_on=ago(700),
                                  assessment_completed_on=ago(710), discharge_plan="Apply to discharge the care order",
                                  discharge_target_date=ago(100))
+    # Nearly two years in care: his health assessments, dental checks, immunisations and SDQ, as
+    # the SSDA903 OC2 table asks of a child looked after for the whole year (rules 182, 186, 191).
+    with clock.travel_to(_at(ago(690))):
+        lac.health_check_record(actor=nowak, child=kofi, kind="iha", done_on=ago(690))
+    _health_year(nowak, kofi, ago(690), dental=ago(600), sdq=(ago(590), 17))
+    with clock.travel_to(_at(ago(360))):
+        lac.health_check_record(actor=nowak, child=kofi, kind="rha", done_on=ago(360))
+    _health_year(nowak, kofi, ago(360), dental=ago(240), sdq=(ago(230), 15))
 
     # Harvey: looked after ten days ago; his first review and health assessment are coming up.
     harvey = _child("Harvey", "Evans")

@@ -5,6 +5,7 @@ chronology, allocations and due items are exactly what the live system would hol
 Deterministic: the same seed gives the same families every time.
 """
 
+import contextlib
 import datetime
 import random
 
@@ -37,6 +38,12 @@ FAMILIES = [
     ("sw.nowak", "Evans", [("Harvey", "M", datetime.date(2014, 9, 29))]),
 ]
 
+# The families whose record was opened before today, days before it: the children who came into
+# care the day the authority opened their record (demo_looked_after starts their care then). The
+# worker who opened the record holds the case from that day, so the SSDA903 social worker
+# episodes cover the whole of their care (rule SW12STG2), as a live record's would.
+OPENED_DAYS_AGO = {"Johnson": 400, "Mensah": 700}
+
 VOICES = [
     "Said school is better now and she likes her new teacher.",
     "Told me he feels safe at home but worries when mum is upset.",
@@ -65,10 +72,11 @@ def load_demo_families(staff: dict) -> int:
         worker = staff[username]
         family = []
         for given, sex, dob in children:
-            child = people.person_create(
-                actor=worker, given_name=given, family_name=surname, date_of_birth=dob, sex=sex,
-                nhs_number=identifiers.generate_nhs_number(rng), **_census_details(given, surname),
-            )
+            with _opened(surname, today):
+                child = people.person_create(
+                    actor=worker, given_name=given, family_name=surname, date_of_birth=dob, sex=sex,
+                    nhs_number=identifiers.generate_nhs_number(rng), **_census_details(given, surname),
+                )
             family.append(child)
             created += 1
         first = family[0]
@@ -142,6 +150,15 @@ def _visits_and_notes(rng, worker, child, today):
                      "office_visit": "Mum came to the office"}[kind],
             body="Discussed attendance and how the family is managing. Agreed actions recorded in the plan.",
         )
+
+
+def _opened(surname: str, today: datetime.date):
+    """The clock on the day the family's record was opened (OPENED_DAYS_AGO), else as it is."""
+    days = OPENED_DAYS_AGO.get(surname)
+    if not days:
+        return contextlib.nullcontext()
+    day = today - datetime.timedelta(days=days)
+    return clock.travel_to(timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0))))
 
 
 def dob_between(rng, first_year: int, last_year: int) -> datetime.date:

@@ -72,19 +72,31 @@ def _looked_after(worker, child, start, legal_status, placement):
 
 def _permanence(staff, today, ago):
     nowak = staff["sw.nowak"]
-    amelia = people.person_create(actor=nowak, given_name="Amelia", family_name="Wood", sex="F", ethnicity="WBRI",
-                                  disabilities=["NONE"], upn_unknown_reason="UN1",
-                                  date_of_birth=_years_before(today, 3, 40))
+    # Each looked-after child's record is opened the morning their care began, so the worker who
+    # opened it holds the case from then (the SSDA903 social worker episodes, rule SW12STG2).
+    with clock.travel_to(_at(ago(300), 9)):
+        amelia = people.person_create(actor=nowak, given_name="Amelia", family_name="Wood", sex="F", ethnicity="WBRI",
+                                      disabilities=["NONE"], upn_unknown_reason="UN1",
+                                      date_of_birth=_years_before(today, 3, 40))
     _looked_after(nowak, amelia, ago(300), "C2", PlacementDetails("U4", "PR1", "B14 6JU", carer_name="Mr and Mrs Shah"))
     with clock.travel_to(_at(ago(125))):
         permanence.permanence_decision_record(actor=nowak, child=amelia, option="adoption", decided_on=ago(125),
                                               panel_on=ago(132), decision_maker="Alex Moore, head of service",
                                               notes="Adoption panel recommended adoption; the agency decision maker agreed.")
 
-    noah = people.person_create(actor=nowak, given_name="Noah", family_name="Parker", sex="M", ethnicity="WBRI",
-                                disabilities=["NONE"], upn_unknown_reason="UN1",
-                                date_of_birth=_years_before(today, 2, 100))
+    with clock.travel_to(_at(ago(420), 9)):
+        noah = people.person_create(actor=nowak, given_name="Noah", family_name="Parker", sex="M", ethnicity="WBRI",
+                                    disabilities=["NONE"], upn_unknown_reason="UN1",
+                                    date_of_birth=_years_before(today, 2, 100))
     _looked_after(nowak, noah, ago(420), "C2", PlacementDetails("U4", "PR1", "B17 9AN", carer_name="Ms Adebayo"))
+    # An under-five's health assessments every six months, a dental check and his immunisations:
+    # what the SSDA903 OC2 table asks of a child looked after for the whole year (rules 182, 191).
+    for kind, day in (("iha", ago(410)), ("dental", ago(300)), ("rha", ago(230)), ("rha", ago(50))):
+        with clock.travel_to(_at(day)):
+            lac.health_check_record(actor=nowak, child=noah, kind=kind, done_on=day)
+    for day in (ago(410), ago(230)):
+        with clock.travel_to(_at(day)):
+            lac.immunisation_record(actor=nowak, child=noah, checked_on=day, up_to_date=True)
     with clock.travel_to(_at(ago(240))):
         decision = permanence.permanence_decision_record(actor=nowak, child=noah, option="adoption", decided_on=ago(240),
                                                          decision_maker="Alex Moore, head of service")
@@ -100,12 +112,14 @@ def _permanence(staff, today, ago):
 
 def _care_leaver(staff, today, ago):
     nowak, adviser = staff["sw.nowak"], staff["pa.adeyemi"]
-    jordan = people.person_create(actor=nowak, given_name="Jordan", family_name="Hall", sex="M", ethnicity="WBRI",
-                                  disabilities=["NONE"], upn=generate_upn(random.Random("Jordan Hall"), "330"),
-                                  date_of_birth=_years_before(today, 17, 200))
+    came_into_care = _years_before(today, 2, 150)
+    with clock.travel_to(_at(came_into_care, 9)):
+        jordan = people.person_create(actor=nowak, given_name="Jordan", family_name="Hall", sex="M", ethnicity="WBRI",
+                                      disabilities=["NONE"], upn=generate_upn(random.Random("Jordan Hall"), "330"),
+                                      date_of_birth=_years_before(today, 17, 200))
     sixteenth = _years_before(today, 1, 200)
     # Looked after from 15, for well over the 13 weeks after 14 that make an eligible child.
-    _looked_after(nowak, jordan, _years_before(today, 2, 150), "V2",
+    _looked_after(nowak, jordan, came_into_care, "V2",
                   PlacementDetails("U6", "PR1", "B32 2EY", carer_name="Mr and Mrs Doyle"))
     with clock.travel_to(_at(ago(120))):
         lac.period_end(actor=nowak, child=jordan, end_date=ago(120), reason_ceased="E5")

@@ -315,9 +315,6 @@ def build_annex_a(as_of: datetime.date, out, progress: Progress = None, months: 
     period = months_ending(as_of, months)
     columns = list_columns()
     counts: dict[str, int] = {}
-    # Imported here: only the export needs openpyxl, not every process that imports the URLs.
-    from openpyxl import Workbook
-
     with snapshot(), atomic_file(out, "wb") as handle:
         book = xlsxwriter.Workbook(handle, WORKBOOK_OPTIONS)
         report(progress, 0, len(LISTS))

@@ -71,7 +71,8 @@ class Sweeper:
         found = []
         for child_id in child_ids:
             name, la_id = self.world.names[child_id]
-            if name in content or re.search(rf"\b{re.escape(la_id)}\b", content):
+            # The plain substring first: it rules out almost every child at a fraction of the regex's cost.
+            if name in content or (la_id in content and re.search(rf"\b{re.escape(la_id)}\b", content)):
                 found.append(f"{name} ({la_id})")
         return found
 

@@ -47,18 +47,16 @@ def small_authority(db, bank_holidays):
     return generate(size="small", seed=SEED)
 
 
-@pytest.fixture(scope="module")
-def small_authority_of_the_module(django_db_setup, django_db_blocker):
-    """The small authority generated once for a module whose every test reads it: inside a
-    transaction opened before the module's first test, which each test's own (pytest-django's)
-    transaction nests in as a savepoint, and rolled back when the module ends. The same rows a
-    test would get from `small_authority`, without generating them again for each test."""
+def built_once_for_the_module(django_db_blocker, build):
+    """For a module-scoped fixture whose module's tests each read the same rows (writing only in
+    their own transaction): `yield from built_once_for_the_module(django_db_blocker, build)` runs
+    `build()` inside a transaction opened before the module's first test, which each test's own
+    (pytest-django's) transaction nests in as a savepoint, and rolls it back when the module ends.
+    Each test sees what building the rows for it alone would give, without building them again."""
     from django.db import transaction
 
     from audits.testing import ensure_tools
-    from caseloads.testing import seed_configuration
     from core import clock
-    from synthetic.generator import generate
     from timescales.testing import ensure_bank_holidays, reset_caches
 
     with django_db_blocker.unblock():
@@ -69,18 +67,34 @@ def small_authority_of_the_module(django_db_setup, django_db_blocker):
         try:
             ensure_bank_holidays()
             ensure_tools()  # the audit tools of their data migration, gone if a test flushed the database
-            seed_configuration()
-            result = generate(size="small", seed=SEED)
+            built = build()
         except BaseException:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             raise
-    yield result
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-        clock.reset()
-        reset_caches()
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            clock.reset()
+            reset_caches()
+
+
+def _the_small_authority():
+    from caseloads.testing import seed_configuration
+    from synthetic.generator import generate
+
+    seed_configuration()
+    return generate(size="small", seed=SEED)
+
+
+@pytest.fixture(scope="module")
+def small_authority_of_the_module(django_db_setup, django_db_blocker):
+    """The small authority generated once for a module whose every test reads it: the same rows a
+    test would get from `small_authority`."""
+    yield from built_once_for_the_module(django_db_blocker, _the_small_authority)
 
 
 @pytest.fixture

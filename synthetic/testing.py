@@ -7,7 +7,13 @@
 
 Each fixture generates the small authority (seed 1) inside the test's transaction, so it is
 rolled back afterwards and never leaks into tests that expect an empty database. It takes a
-few seconds. `small_authority_with_faults` adds one fault of each kind (synthetic.generator.
+few seconds, so a module whose every test only reads it uses `small_authority_for_the_module`
+instead (generated once, rolled back when the module ends):
+
+    from synthetic.testing import small_authority_for_the_module as small_authority  # noqa: F401
+    from synthetic.testing import small_authority_of_the_module  # noqa: F401
+
+ `small_authority_with_faults` adds one fault of each kind (synthetic.generator.
 faults.FAULTS); the result's `manifest` lists (fault id, LA child ID).
 
 `demo_staff(*parts)` loads the demo's staff and then the parts of the demo a test needs, in the
@@ -39,6 +45,61 @@ def small_authority(db, bank_holidays):
 
     seed_configuration()
     return generate(size="small", seed=SEED)
+
+
+def built_once_for_the_module(django_db_blocker, build):
+    """For a module-scoped fixture whose module's tests each read the same rows (writing only in
+    their own transaction): `yield from built_once_for_the_module(django_db_blocker, build)` runs
+    `build()` inside a transaction opened before the module's first test, which each test's own
+    (pytest-django's) transaction nests in as a savepoint, and rolls it back when the module ends.
+    Each test sees what building the rows for it alone would give, without building them again."""
+    from django.db import transaction
+
+    from audits.testing import ensure_tools
+    from core import clock
+    from timescales.testing import ensure_bank_holidays, reset_caches
+
+    with django_db_blocker.unblock():
+        clock.reset()
+        reset_caches()
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            ensure_bank_holidays()
+            ensure_tools()  # the audit tools of their data migration, gone if a test flushed the database
+            built = build()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            clock.reset()
+            reset_caches()
+
+
+def _the_small_authority():
+    from caseloads.testing import seed_configuration
+    from synthetic.generator import generate
+
+    seed_configuration()
+    return generate(size="small", seed=SEED)
+
+
+@pytest.fixture(scope="module")
+def small_authority_of_the_module(django_db_setup, django_db_blocker):
+    """The small authority generated once for a module whose every test reads it: the same rows a
+    test would get from `small_authority`."""
+    yield from built_once_for_the_module(django_db_blocker, _the_small_authority)
+
+
+@pytest.fixture
+def small_authority_for_the_module(small_authority_of_the_module, db, bank_holidays):
+    return small_authority_of_the_module
 
 
 @pytest.fixture

@@ -52,10 +52,7 @@ def cloned_test_database(request, django_db_blocker, tmp_path_factory, *, keepdb
             return
 
         template = (target.removesuffix(f"_{worker}") if worker else target) + "_template"
-        # The run's own folder, which all its xdist workers share.
-        shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
-        with open(shared / "test-db-template.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with run_lock(request, tmp_path_factory) as shared:
             ready = shared / "test-db-template.ready"
             if not ready.exists():
                 _migrate_template(connection, template, verbosity, migrations=migrations)
@@ -71,6 +68,17 @@ def cloned_test_database(request, django_db_blocker, tmp_path_factory, *, keepdb
     finally:
         with django_db_blocker.unblock():
             connection.creation.destroy_test_db(old_name, verbosity, keepdb)
+
+
+@contextlib.contextmanager
+def run_lock(request, tmp_path_factory):
+    """Held by one process of the run at a time (all its xdist workers share it): yields the
+    run's own folder, which they share too, for the marks of what has been built once."""
+    worker = getattr(request.config, "workerinput", {}).get("workerid")
+    shared = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+    with open(shared / "test-db-template.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield shared
 
 
 def _exists(connection, name: str) -> bool:

@@ -7,7 +7,8 @@ import pytest
 from core import clock
 from oversight import selectors
 from oversight.models import Challenge, ChallengeStage, OversightEntry
-from synthetic.testing import small_authority  # noqa: F401
+from synthetic.testing import small_authority_for_the_module as small_authority  # noqa: F401
+from synthetic.testing import small_authority_of_the_module  # noqa: F401
 from timescales.models import DueItem
 
 pytestmark = pytest.mark.usefixtures("small_authority")

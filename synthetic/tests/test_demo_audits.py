@@ -12,17 +12,27 @@ from synthetic.demo_audits import load_demo_audits
 from synthetic.demo_journeys import load_demo_journeys
 from synthetic.demo_looked_after import load_demo_looked_after
 from synthetic.demo_record import load_demo_families
-from synthetic.testing import demo_staff
+from synthetic.testing import built_once_for_the_module, demo_staff
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(bank_holidays):
+def _load():
     ensure_tools()
     staff = demo_staff(load_demo_families, load_demo_journeys, load_demo_looked_after)
     assert load_demo_audits(staff) is True
     return staff
+
+
+@pytest.fixture(scope="module")
+def _loaded_once(django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(django_db_blocker, _load)
+
+
+@pytest.fixture
+def loaded(_loaded_once, db, bank_holidays):
+    """Loaded once for the module (its tests write only in their own transaction)."""
+    return _loaded_once
 
 
 def test_a_programme_audited_moderated_and_acted_on(loaded):

@@ -6,17 +6,27 @@ import pytest
 
 from casework.models import ChronologyEvent
 from synthetic.demo_handoffs import load_demo_handoffs
-from synthetic.testing import demo_staff
+from synthetic.testing import built_once_for_the_module, demo_staff
 from timescales.models import DueItem
 from trays.selectors import unallocated_for_manager
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(bank_holidays):
+def _load():
     staff = demo_staff(load_demo_handoffs)
     return staff
+
+
+@pytest.fixture(scope="module")
+def _loaded_once(django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(django_db_blocker, _load)
+
+
+@pytest.fixture
+def loaded(_loaded_once, db, bank_holidays):
+    """Loaded once for the module (its tests write only in their own transaction)."""
+    return _loaded_once
 
 
 def test_the_sent_child_waits_in_the_team_managers_unallocated_tray(loaded):

@@ -9,17 +9,27 @@ from synthetic.demo_journeys import load_demo_journeys
 from synthetic.demo_looked_after import load_demo_looked_after
 from synthetic.demo_oversight import load_demo_oversight
 from synthetic.demo_record import load_demo_families
-from synthetic.testing import demo_staff
+from synthetic.testing import built_once_for_the_module, demo_staff
 from timescales.models import DueItem
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(bank_holidays):
+def _load():
     staff = demo_staff(load_demo_families, load_demo_journeys, load_demo_looked_after)
     assert load_demo_oversight(staff) is True
     return staff
+
+
+@pytest.fixture(scope="module")
+def _loaded_once(django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(django_db_blocker, _load)
+
+
+@pytest.fixture
+def loaded(_loaded_once, db, bank_holidays):
+    """Loaded once for the module (its tests write only in their own transaction)."""
+    return _loaded_once
 
 
 def test_oversight_given_on_time_and_key_events_still_waiting(loaded):

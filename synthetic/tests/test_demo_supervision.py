@@ -7,17 +7,27 @@ from supervision.models import CaseAction, SupervisionSession
 from supervision.selectors import supervision_due_for_supervisor
 from synthetic.demo_record import load_demo_families
 from synthetic.demo_supervision import load_demo_supervision
-from synthetic.testing import demo_staff
+from synthetic.testing import built_once_for_the_module, demo_staff
 from timescales.models import DueItem
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(bank_holidays):
+def _load():
     staff = demo_staff(load_demo_families)
     assert load_demo_supervision(staff) is True
     return staff
+
+
+@pytest.fixture(scope="module")
+def _loaded_once(django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(django_db_blocker, _load)
+
+
+@pytest.fixture
+def loaded(_loaded_once, db, bank_holidays):
+    """Loaded once for the module (its tests write only in their own transaction)."""
+    return _loaded_once
 
 
 def test_late_unsigned_and_disputed_sessions(loaded):

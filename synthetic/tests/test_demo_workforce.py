@@ -10,20 +10,30 @@ from staff.selectors import due_for_manager, registration_status
 from synthetic.demo_record import load_demo_families
 from synthetic.demo_supervision import load_demo_supervision
 from synthetic.demo_workforce import load_demo_workforce
-from synthetic.testing import demo_staff
+from synthetic.testing import built_once_for_the_module, demo_staff
 from workforce.models import User
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(bank_holidays):
+def _load():
     from caseloads.testing import seed_configuration
 
     seed_configuration()
     staff = demo_staff(load_demo_families, load_demo_supervision)
     assert load_demo_workforce(staff) is True
     return staff
+
+
+@pytest.fixture(scope="module")
+def _loaded_once(django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(django_db_blocker, _load)
+
+
+@pytest.fixture
+def loaded(_loaded_once, db, bank_holidays):
+    """Loaded once for the module (its tests write only in their own transaction)."""
+    return _loaded_once
 
 
 def test_the_new_agency_starter_shows_to_her_manager(loaded):

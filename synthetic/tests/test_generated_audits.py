@@ -7,7 +7,8 @@ import pytest
 from audits import selectors
 from audits.models import Audit, AuditAction, Grading, Programme
 from core import clock
-from synthetic.testing import small_authority  # noqa: F401
+from synthetic.testing import small_authority_for_the_module as small_authority  # noqa: F401
+from synthetic.testing import small_authority_of_the_module  # noqa: F401
 from timescales.models import DueItem
 from workforce.models import User
 from workforce.roles import Role

@@ -6,7 +6,8 @@ from casework.models import ChronologyEvent
 from core import clock
 from supervision.models import CaseAction, CaseDiscussion, SupervisionSession
 from supervision.selectors import due_for
-from synthetic.testing import small_authority  # noqa: F401
+from synthetic.testing import small_authority_for_the_module as small_authority  # noqa: F401
+from synthetic.testing import small_authority_of_the_module  # noqa: F401
 from timescales.models import DueItem
 from workforce.models import User
 

@@ -8,7 +8,8 @@ from caseloads.figures import latest_census_year, workforce_figures
 from casework.models import Allocation
 from core import clock
 from staff.models import Attendance, Post, StaffProfile
-from synthetic.testing import small_authority  # noqa: F401
+from synthetic.testing import small_authority_for_the_module as small_authority  # noqa: F401
+from synthetic.testing import small_authority_of_the_module  # noqa: F401
 from workforce.models import User
 from workforce.roles import Role
 

@@ -23,6 +23,20 @@ FUZZ = settings(max_examples=4, deadline=None, derandomize=True, database=None,
                 suppress_health_check=list(HealthCheck))
 
 
+@pytest.fixture(scope="module")
+def _answers(world):
+    return {}
+
+
+@pytest.fixture
+def sweep(world, db, _answers):
+    """Every request here is undone, so the tests share the plain GETs that find who may use each
+    page and which fields its form has (the same URL as the same role gets the same answer)."""
+    from tests.security.sweeper import Sweeper
+
+    return Sweeper(world, answers=_answers)
+
+
 class _Rollback(Exception):
     pass
 

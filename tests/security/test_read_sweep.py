@@ -11,6 +11,20 @@ from workforce.roles import Role
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _answers(world):
+    return {}
+
+
+@pytest.fixture
+def unchanged(world, db, _answers):
+    """The sweep of the tests that change nothing in the world (all but the restricted one, which
+    restricts every child): they ask many of the same URLs as the same roles, and share the answers."""
+    from tests.security.sweeper import Sweeper
+
+    return Sweeper(world, answers=_answers)
+
+
 def _theirs(user, child_id) -> bool:
     """Whether the child is one the user works with (not "another team's")."""
     from access.selectors import team_ids_for
@@ -79,7 +93,7 @@ def test_restricted_children_are_404_everywhere_and_never_named(sweep, world):
     sweep.assert_none("pages open or name a restricted child")
 
 
-def test_another_teams_child_is_404_to_roles_that_do_not_read_across_the_authority(sweep, world):
+def test_another_teams_child_is_404_to_roles_that_do_not_read_across_the_authority(unchanged, world):
     from workforce import roles
 
     readers = roles.AUTHORITY_WIDE_READERS  # read at run time: the set changes (administrators leave it)
@@ -93,23 +107,23 @@ def test_another_teams_child_is_404_to_roles_that_do_not_read_across_the_authori
                     continue
                 kwargs = world.fills.for_child(route, candidates[0])
                 url = route.url(**kwargs)
-                response = sweep.get(role, url)
-                sweep.check_no_server_error("other team", role, url, response)
+                response = unchanged.get(role, url)
+                unchanged.check_no_server_error("other team", role, url, response)
                 if _manages_access(role, route):
                     continue
                 if response.status_code != 404 and not _blind(
-                        sweep, role, _all_missing(route, kwargs, world), response.status_code):
-                    sweep.violation("other team", role, url, f"{response.status_code}, not 404")
+                        unchanged, role, _all_missing(route, kwargs, world), response.status_code):
+                    unchanged.violation("other team", role, url, f"{response.status_code}, not 404")
             elif all(constant_key(route, k) for k in route.object_kwargs):
                 url = route.url(**world.fills.for_child(route, 0))
-                response = sweep.get(role, url)
-                shown = sweep.names_shown(response, others)
+                response = unchanged.get(role, url)
+                shown = unchanged.names_shown(response, others)
                 if shown:
-                    sweep.violation("other team", role, url, f"{response.status_code} names {', '.join(shown)}")
-    sweep.assert_none("pages open or name another team's child")
+                    unchanged.violation("other team", role, url, f"{response.status_code} names {', '.join(shown)}")
+    unchanged.assert_none("pages open or name another team's child")
 
 
-def test_another_childs_object_in_a_visible_childs_url_is_404(sweep, world):
+def test_another_childs_object_in_a_visible_childs_url_is_404(unchanged, world):
     from access.selectors import people_visible_to
 
     routes = [r for r in swept_routes() if r.is_record and [k for k in r.object_kwargs if k != "kind"]]
@@ -122,16 +136,16 @@ def test_another_childs_object_in_a_visible_childs_url_is_404(sweep, world):
                 continue
             kwargs = world.fills.for_child(route, owner) | {"person_id": host}
             url = route.url(**kwargs)
-            response = sweep.get(role, url)
-            sweep.check_no_server_error("foreign", role, url, response)
+            response = unchanged.get(role, url)
+            unchanged.check_no_server_error("foreign", role, url, response)
             # Compared with the same visible child and ids that do not exist: the same 403 says nothing.
             own_missing = route.url(**{k: (v if k in ("kind", "person_id") else world.missing) for k, v in kwargs.items()})
-            if response.status_code != 404 and not _blind(sweep, role, own_missing, response.status_code):
-                sweep.violation("foreign", role, url, f"{response.status_code}, not 404")
-    sweep.assert_none("pages open another child's record through a visible child's URL")
+            if response.status_code != 404 and not _blind(unchanged, role, own_missing, response.status_code):
+                unchanged.violation("foreign", role, url, f"{response.status_code}, not 404")
+    unchanged.assert_none("pages open another child's record through a visible child's URL")
 
 
-def test_missing_ids_are_404(sweep, world):
+def test_missing_ids_are_404(unchanged, world):
     from access.selectors import people_visible_to
 
     for role in ROLES:
@@ -151,16 +165,16 @@ def test_missing_ids_are_404(sweep, world):
                 existing = route.url(**world.fills.for_child(route, 0))
                 urls = [route.url(**{k: world.missing for k in route.object_kwargs})]
             for url in urls:
-                response = sweep.get(role, url)
-                sweep.check_no_server_error("missing", role, url, response)
+                response = unchanged.get(role, url)
+                unchanged.check_no_server_error("missing", role, url, response)
                 # Allegations are swept by their own test, which wants 404 from every role but the LADO.
                 if response.status_code != 404 and ("allegation_id" in route.kwargs or not _blind(
-                        sweep, role, existing, response.status_code)):
-                    sweep.violation("missing", role, url, f"{response.status_code}, not 404")
-    sweep.assert_none("pages answer something other than 404 for an id that does not exist")
+                        unchanged, role, existing, response.status_code)):
+                    unchanged.violation("missing", role, url, f"{response.status_code}, not 404")
+    unchanged.assert_none("pages answer something other than 404 for an id that does not exist")
 
 
-def test_allegation_pages_are_404_to_everyone_but_the_lado(sweep, world):
+def test_allegation_pages_are_404_to_everyone_but_the_lado(unchanged, world):
     """The LADO's allegations are 404 to everyone else, existing or not; senior leaders, who oversee
     the LADO service (allegations.selectors.READERS), may read an allegation's page and nothing more."""
     from allegations.selectors import READERS
@@ -171,17 +185,17 @@ def test_allegation_pages_are_404_to_everyone_but_the_lado(sweep, world):
         for route in routes:
             for scenario, allegation in (("allegation", existing), ("missing", world.missing)):
                 url = route.url(allegation_id=allegation)
-                response = sweep.get(role, url)
-                sweep.check_no_server_error(scenario, role, url, response)
+                response = unchanged.get(role, url)
+                unchanged.check_no_server_error(scenario, role, url, response)
                 lado_sees_it = role == Role.LADO_OFFICER and scenario == "allegation"
                 reader_reads_it = (role in READERS and scenario == "allegation" and route.name == "allegations:detail"
                                    and response.status_code == 200)
                 if not (lado_sees_it or reader_reads_it) and response.status_code != 404:
-                    sweep.violation(scenario, role, url, f"{response.status_code}, not 404")
-    sweep.assert_none("allegation pages answer something other than 404")
+                    unchanged.violation(scenario, role, url, f"{response.status_code}, not 404")
+    unchanged.assert_none("allegation pages answer something other than 404")
 
 
-def test_pages_with_case_data_are_never_stored_by_the_browser(sweep, world):
+def test_pages_with_case_data_are_never_stored_by_the_browser(unchanged, world):
     """Every page that opens for a role that reads across the authority (and each role's own list
     pages) says Cache-Control: no-store."""
     for role in ROLES:
@@ -190,8 +204,8 @@ def test_pages_with_case_data_are_never_stored_by_the_browser(sweep, world):
                 continue  # one reader opens every record page; the 404s above carry no case data
             candidates = world.fills.children_for(route, world.children) if route.is_record else [0]
             url = route.url(**world.fills.for_child(route, candidates[0]))
-            response = sweep.get(role, url)
-            sweep.check_no_server_error("cache", role, url, response)
+            response = unchanged.get(role, url)
+            unchanged.check_no_server_error("cache", role, url, response)
             if response.status_code == 200 and "no-store" not in response.get("Cache-Control", ""):
-                sweep.violation("cache", role, url, f"Cache-Control: {response.get('Cache-Control')!r}")
-    sweep.assert_none("pages with case data may be stored by the browser")
+                unchanged.violation("cache", role, url, f"Cache-Control: {response.get('Cache-Control')!r}")
+    unchanged.assert_none("pages with case data may be stored by the browser")

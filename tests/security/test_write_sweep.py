@@ -75,8 +75,8 @@ def _sweep(sweep, world, scenario, restrict: bool):
         kwargs = world.fills.for_child(route, child_id if route.is_record else 0)
         url = route.url(**kwargs)
         # The form as someone who may record there sees it (before any restriction).
-        form_role = next((r for r in ROLES if route.is_record and _recorder(world, child_id) and
-                          world.user(r).pk == _recorder(world, child_id).pk), None) or Role.SOCIAL_WORKER
+        recorder = _recorder(world, child_id) if route.is_record else None
+        form_role = next((r for r in ROLES if recorder and world.user(r).pk == recorder.pk), None) or Role.SOCIAL_WORKER
         page = sweep.get(form_role, url)
         if page.status_code == 405:
             continue

@@ -1,8 +1,8 @@
 """The world every sweep runs in: the demo authority's staff (one sign-in per role, in their real
 teams) and its scripted families and journeys, which between them hold every kind of record a URL
 can name (visits, notes, warnings, assessments, plans, periods of care, care leavers, private
-fostering, permanence, an allegation). Built once per test worker, in a database of its own
-(conftest._world_database)."""
+fostering, permanence, an allegation). Built once per test run, in a template database of its own,
+which each worker clones (conftest._world_database)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,6 @@ class World:
 
 def build_world() -> World:
     from caseloads.testing import seed_configuration
-    from synthetic import demo
     from synthetic.demo_audits import load_demo_audits
     from synthetic.demo_decisions import load_demo_decisions
     from synthetic.demo_improvement import load_demo_improvement
@@ -37,15 +36,20 @@ def build_world() -> World:
     from synthetic.demo_supervision import load_demo_supervision
     from synthetic.demo_workforce import load_demo_workforce
     from synthetic.testing import demo_staff
-    from workforce.models import User
 
     seed_configuration()  # the induction checklists and courses (a transactional test may have emptied them)
     everyone = demo_staff(load_demo_families, load_demo_journeys, load_demo_looked_after, load_demo_specialist,
                           load_demo_supervision, load_demo_oversight, load_demo_decisions, load_demo_audits,
                           load_demo_workforce, load_demo_improvement)
     _add_what_the_demo_lacks(everyone)
+    return read_world()
 
+
+def read_world() -> World:
+    """The World of a database the world was built in (in this process or, cloned, another)."""
     from people.models import Person
+    from synthetic import demo
+    from workforce.models import User
 
     staff = {User.objects.get(username=s.username).role: User.objects.get(username=s.username) for s in demo.sign_ins()}
     children = list(Person.objects.filter(is_child=True).order_by("pk").values_list("pk", flat=True))

@@ -78,8 +78,12 @@ class ReplicaMiddleware:
 
 
 def _primary_position() -> str:
+    # The insert position, not pg_current_wal_lsn() (the write position): with asynchronous
+    # commit (the tests' servers; a council may choose it) the person's commit record can still be
+    # in the WAL buffers, behind the write position, and a replica that had replayed up to there
+    # would count as caught up without their write.
     with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT pg_current_wal_lsn()::text")
+        cursor.execute("SELECT pg_current_wal_insert_lsn()::text")
         return cursor.fetchone()[0]
 
 

@@ -73,8 +73,10 @@ def write_decisions(seed: int, today: datetime.date, open_ids) -> Counter:
         decisions.append(decision)
         steps.append(planned)
     ManagerDecision.objects.bulk_create(decisions)
+    # Everyone who took a step: a request returned and resubmitted, still waiting, has no decider
+    # on the row but its manager returned it once.
     names = {pk: (first, last) for pk, first, last in User.objects.filter(
-        pk__in={d.submitted_by_id for d in decisions} | {d.decided_by_id for d in decisions if d.decided_by_id}
+        pk__in={by for planned in steps for _, _, by, _ in planned}
     ).values_list("pk", "first_name", "last_name")}
     kind = ContentType.objects.get_for_model(ManagerDecision)
     events = [

@@ -40,7 +40,7 @@ ACTIONS = [
     "Report progress to the improvement board",
     "Agree a joint protocol with partners",
 ]
-ACTIONS_PER_RECOMMENDATION = (5, 9)
+ACTIONS_PER_RECOMMENDATION = (5, len(ACTIONS))  # never more than there are to draw
 
 
 def generate_improvement(seed: int, today: datetime.date) -> Counter:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django import shortcuts
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -46,3 +47,30 @@ def record_step(
             messages.success(request, success)
             return redirect(done_url(result) if callable(done_url) else done_url)
     return render()
+
+
+def form_page(
+    request,
+    form,
+    *,
+    caption: str,
+    heading: str,
+    run: Callable[[dict], object],
+    success: str,
+    back_url: str,
+    done_url: str | Callable[[object], str] | None = None,
+    facts: list[tuple[str, str]] | None = None,
+    button: str = "Save",
+    intro: str = "",
+):
+    """A page that records one thing outside a child's record (staff, supervision, the
+    improvement plan): the caption and heading, the facts it is about as a summary list, the form,
+    and Cancel back to `back_url`. One template (core/form_page.html) so the pages look and behave
+    the same; `record_step` does the recording."""
+    return record_step(
+        request, form, run=run, success=success, done_url=done_url or back_url,
+        render=lambda: shortcuts.render(request, "core/form_page.html", {
+            "form": form, "caption": caption, "heading": heading, "button": button, "facts": facts or [],
+            "back_url": back_url, "intro": intro,
+        }),
+    )

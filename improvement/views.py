@@ -11,7 +11,7 @@ from access.capabilities import Capability, may, require, roles_with
 from audits.choices import Grade
 from core.dates import long_date
 from core.permissions import require_roles
-from core.recording import record_step
+from core.recording import form_page
 from improvement import evidence, forms, selectors, services
 from improvement.choices import JudgementArea, Rag
 from workforce.models import User
@@ -24,15 +24,8 @@ def _data(request):
     return request.POST if request.method == "POST" else None
 
 
-def _form_page(request, form, *, heading: str, run, success: str, back_url: str, done_url=None, facts=None,
-               button: str = "Save", intro: str = ""):
-    return record_step(
-        request, form, run=run, success=success, done_url=done_url or back_url,
-        render=lambda: render(request, "improvement/form.html", {
-            "form": form, "heading": heading, "button": button, "facts": facts or [], "back_url": back_url,
-            "intro": intro,
-        }),
-    )
+def _form_page(request, form, **page):
+    return form_page(request, form, caption="Inspection and improvement", **page)
 
 
 def _owners(roles):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from access.capabilities import Capability, may, require
 from core import clock
 from core.permissions import require_roles
-from core.recording import record_step
+from core.recording import form_page
 from staff import forms, selectors, services
 from staff.models import registration_year
 from workforce.models import Team
@@ -24,14 +24,8 @@ def _data(request):
     return request.POST if request.method == "POST" else None
 
 
-def _form_page(request, form, *, heading, run, success, back_url, done_url=None, caption="Staff", button="Save", facts=None):
-    return record_step(
-        request, form, run=run, success=success, done_url=done_url or back_url,
-        render=lambda: render(request, "staff/form.html", {
-            "form": form, "heading": heading, "button": button, "back_url": back_url, "caption": caption,
-            "facts": facts or [],
-        }),
-    )
+def _form_page(request, form, *, caption="Staff", **page):
+    return form_page(request, form, caption=caption, **page)
 
 
 @require_GET

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from access.capabilities import Capability, may, require
 from core.dates import long_date
-from core.recording import record_step
+from core.recording import form_page
 from people.record import render_record
 from people.steps import RecordArea
 from supervision import forms, selectors, services
@@ -30,15 +30,8 @@ def _facts(session):
             ("Held", long_date(session.held_on))]
 
 
-def _form_page(request, form, *, heading: str, run, success: str, back_url: str, done_url=None, facts=None,
-               button: str = "Save", intro: str = ""):
-    return record_step(
-        request, form, run=run, success=success, done_url=done_url or back_url,
-        render=lambda: render(request, "supervision/form.html", {
-            "form": form, "heading": heading, "button": button, "facts": facts or [], "back_url": back_url,
-            "intro": intro,
-        }),
-    )
+def _form_page(request, form, **page):
+    return form_page(request, form, caption="Supervision", **page)
 
 
 def _data(request):

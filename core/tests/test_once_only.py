@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from django.core import signing
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -143,10 +144,15 @@ def test_two_submissions_at_the_same_moment_write_one_visit(worker, child, clock
     start, responses = threading.Barrier(2), []
 
     def send():
-        client = Client()
-        client.force_login(worker)
-        start.wait()
-        responses.append(client.post(url, data))
+        # Each thread has its own database connection: close it, or it outlives the test and
+        # the test database cannot be dropped at the end of the run.
+        try:
+            client = Client()
+            client.force_login(worker)
+            start.wait()
+            responses.append(client.post(url, data))
+        finally:
+            connections.close_all()
 
     threads = [threading.Thread(target=send) for _ in range(2)]
     for thread in threads:

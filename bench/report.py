@@ -80,6 +80,13 @@ def print_table(result: dict) -> None:
             print(f"{section}: " + ", ".join(f"{k}={v}" for k, v in item.items()))
     if result.get("board_pack"):
         print("board_pack: " + ", ".join(f"{k}={v}" for k, v in result["board_pack"].items()))
+    if result.get("snapshots"):
+        print("snapshots: " + ", ".join(f"{k}={v}" for k, v in result["snapshots"].items()))
+    if result.get("indicators"):
+        timing = result["indicators"]
+        print(f"indicators live at {timing['as_of']} (target {timing['target_s']} s each): {timing['result']}")
+        for row in timing["indicators"]:
+            print(f"  {row['code']:45s} {row['seconds']:6.2f} s  {row['result']}")
 
 
 def write(result: dict, directory: Path = RESULTS_DIR) -> Path:

@@ -22,6 +22,7 @@ class Evidence:
     value: str  # as shown: "23.4%", "17 of 20"
     detail: str = ""  # the period or date, the trend in words, the benchmark
     url: str = ""  # where the figure's children or its definition open
+    as_at: str = ""  # a kept figure's date and when it was taken: "31 May 2025, taken 2 June 2025 at 02:30"
 
 
 @dataclasses.dataclass

@@ -122,6 +122,7 @@ class PlanPage:
     recommendations: list[RecommendationRows]
     counts: dict[str, int]  # RAG value -> number of actions
     rule_text: str
+    figures_as_at: list[str]  # the dates of the kept indicator figures shown, and when each was taken
 
 
 def plan_page(inspection: Inspection) -> PlanPage:
@@ -135,8 +136,10 @@ def plan_page(inspection: Inspection) -> PlanPage:
     for row in rows:
         by_recommendation[row.action.recommendation_id].append(row)
     counts = {value: sum(1 for row in rows if row.rag == value) for value in Rag.values}
+    as_at = sorted({e.as_at for row in rows for e in row.evidence if e.as_at})
     return PlanPage(inspection, plan, plan_due_on(inspection),
-                    [RecommendationRows(r, by_recommendation[r.pk]) for r in recommendations], counts, rag.rule_text())
+                    [RecommendationRows(r, by_recommendation[r.pk]) for r in recommendations], counts, rag.rule_text(),
+                    as_at)
 
 
 @dataclasses.dataclass

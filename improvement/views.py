@@ -147,7 +147,8 @@ def action_update(request, improvement_action_id):
 @require_roles(*PERFORMANCE_ROLES)
 def how_do_we_know(request, area):
     """The self-evaluation's page for one judgement area: what the latest inspection found, the
-    live figures (indicators, oversight) and case audit grades that show how we know, and the
+    figures (the indicators' latest monthly snapshot, live oversight figures) and case audit
+    grades that show how we know, and the
     open actions answering its recommendations (what we are doing about it)."""
     if area not in JudgementArea.values:
         raise Http404

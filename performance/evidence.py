@@ -36,23 +36,40 @@ def catalogue() -> list[tuple[str, str]]:
 
 
 def figures(codes: Iterable[str]) -> dict[str, evidence.Evidence]:
-    """The figure of each code at the latest day the monthly job kept (one query), computing live
-    only the ones it did not keep."""
-    from performance.selectors import default_as_of, evaluate, figures_kept
+    """The figure of each code at the latest day the monthly snapshot kept, saying the date it is
+    as at and when it was taken: two queries, whatever the authority's size. Nothing is computed
+    here (the plan and "how do we know" pages would otherwise work out each indicator live): a
+    figure not kept says so and links to the indicator's own page, which works it out."""
+    from performance.selectors import figures_kept, latest_kept
 
     codes = [c for c in codes if c in INDICATORS]
     if not codes:
         return {}
-    as_of = default_as_of()
-    kept = figures_kept(as_of)
+    latest = latest_kept()
+    kept = figures_kept(latest.as_of) if latest else {}
     out = {}
     for code in codes:
-        figure = kept.get(code) or evaluate(code, as_of).figure()
+        figure = kept.get(code)
+        if figure is None:
+            when = f"at {latest.as_of:%-d %B %Y}" if latest else "yet"
+            out[code] = evidence.Evidence("Indicator", INDICATORS[code].title, "Not kept",
+                                          f"No monthly figure kept {when}: open the indicator to work it out now",
+                                          reverse("performance:indicator", args=[code]))
+            continue
         denominator = "" if figure.denominator is None else f"{figure.numerator} of {figure.denominator:g}. "
-        out[code] = evidence.Evidence("Indicator", figure.indicator.title, figure.shown,
-                                      f"{denominator}At {as_of:%-d %B %Y}",
-                                      reverse("performance:indicator", args=[code]))
+        as_at = f"{latest.as_of:%-d %B %Y}, taken {_taken(latest.taken_at)}"
+        out[code] = evidence.Evidence(
+            "Indicator", figure.indicator.title, figure.shown,
+            f"{denominator}As at {latest.as_of:%-d %B %Y} (monthly snapshot taken {_taken(latest.taken_at)})",
+            reverse("performance:indicator", args=[code]) + f"?as_of={latest.as_of.isoformat()}", as_at)
     return out
+
+
+def _taken(moment) -> str:
+    from core import clock
+
+    local = moment.astimezone(clock.LONDON)
+    return f"{local:%-d %B %Y at %H:%M}"
 
 
 def for_area(area: str, user) -> list[evidence.Evidence]:

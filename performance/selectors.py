@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, OuterRef
+from django.db.models.expressions import RawSQL
 
 from access.selectors import people_visible_to, team_ids_for
 from core import clock
@@ -58,6 +59,20 @@ class Evaluated:
             units = self.result.numerator if part == "numerator" else self.result.denominator
         return {k: u for k, u in units.items() if scope is None or self.team_of(u) in scope}
 
+    def figures_by_team(self, team_ids) -> dict[int, Figure]:
+        """Each team's figure, as figure(frozenset({team})) gives it, in one pass over the units
+        (the snapshot keeps every team's: 170 teams of a large authority times a year's
+        referrals is millions of steps team by team)."""
+        counts = {team_id: [0, 0] for team_id in team_ids}
+        for index, part in ((0, self.result.numerator), (1, self.result.denominator)):
+            for unit in part.values():
+                count = counts.get(self.team_of(unit))
+                if count is not None:
+                    count[index] += 1
+        rate = self.result.figure is not None  # a rate's population is the authority's: no team figure
+        return {team_id: Figure(self.indicator, self.as_of, n, None if rate else d)
+                for team_id, (n, d) in counts.items()}
+
     def figure(self, scope: frozenset[int] | None = None) -> Figure:
         numerator = len(self.units("numerator", scope))
         if self.result.figure is not None:
@@ -94,8 +109,12 @@ def evaluate(code: str, as_of: datetime.date) -> Evaluated:
     (which also leaves out the records merged into another)."""
     indicator = INDICATORS[code]
     result = indicator.compute(as_of)
-    ids = {u.child_id for part in (result.numerator, result.denominator) for u in part.values() if u.child_id}
-    teams = dict(Person.objects.live().filter(pk__in=ids).values_list("pk", "current_team_id"))
+    ids = sorted({u.child_id for part in (result.numerator, result.denominator) for u in part.values() if u.child_id})
+    # The ids go as one sorted array, `id = ANY(...)`: tens of thousands of IN placeholders (a
+    # year's referrals on a large authority) cost seconds to build and plan, and PostgreSQL walks
+    # the primary key once for a sorted array (0.5 s of index probes to 0.15 s for 30,000 ids).
+    in_ids = RawSQL('"people_person"."id" = ANY(%s::bigint[])', [ids], output_field=BooleanField())
+    teams = dict(Person.objects.live().filter(in_ids).values_list("pk", "current_team_id")) if ids else {}
     keep = lambda units: {k: u for k, u in units.items() if u.child_id is None or u.child_id in teams}  # noqa: E731
     return Evaluated(indicator, as_of, Result(keep(result.numerator), keep(result.denominator), result.figure), teams)
 
@@ -146,21 +165,27 @@ def month_ends(as_of: datetime.date, months: int = TREND_MONTHS) -> list[datetim
     """The last day of each of the `months` months up to the date, oldest first; the last is the
     date itself when it is not a month's end."""
     first_of_month = as_of.replace(day=1)
-    ends = [add_months(first_of_month, -i) - datetime.timedelta(days=1) for i in range(months - 1, 0, -1)]
+    # The i-th month end before the date is the day before the first of the month i - 1 months
+    # back: the first of this month less a day is the end of the month before.
+    ends = [add_months(first_of_month, 1 - i) - datetime.timedelta(days=1) for i in range(months - 1, 0, -1)]
     return ends + [as_of]
 
 
 @dataclass(frozen=True)
 class Point:
     as_of: datetime.date
-    numerator: int
+    numerator: int | None  # None: a month end the snapshot did not keep, left blank
     denominator: float | None
     value: float | None
     kept: bool  # from a snapshot, rather than computed for the page
 
 
 def trend(code: str, as_of: datetime.date, scope: frozenset[int] | None = None,
-          months: int = TREND_MONTHS) -> list[Point]:
+          months: int = TREND_MONTHS, latest: Figure | None = None) -> list[Point]:
+    """The month ends' figures from the snapshots (one query). Only the date itself is worked out
+    live, and only when the caller has its figure (`latest`, the indicator's page): a month end
+    the job did not keep is left blank rather than computed, so a page costs one indicator's
+    computation, not 24 (each up to 2 s on the large authority)."""
     indicator = INDICATORS[code]
     days = month_ends(as_of, months)
     kept = _snapshots(days, scope, code)
@@ -169,9 +194,10 @@ def trend(code: str, as_of: datetime.date, scope: frozenset[int] | None = None,
         row = kept.get((code, day))
         if row is not None and row[2] == indicator.version:
             points.append(Point(day, row[0], row[1], indicator.value(row[0], row[1]), True))
+        elif day == as_of and latest is not None:
+            points.append(Point(day, latest.numerator, latest.denominator, latest.value, False))
         else:
-            figure = evaluate(code, day).figure(scope)
-            points.append(Point(day, figure.numerator, figure.denominator, figure.value, False))
+            points.append(Point(day, None, None, None, False))
     return points
 
 
@@ -269,7 +295,23 @@ def children_behind(user, evaluated: Evaluated, part: str, *, team_id: int | Non
     return rows
 
 
+@dataclass(frozen=True)
+class Kept:
+    """The latest day the scheduled job kept the authority's figures, and when it took them."""
+
+    as_of: datetime.date
+    taken_at: datetime.datetime
+
+
+def latest_kept() -> Kept | None:
+    """The latest day kept, or None before the job has ever run: one query (the partial index
+    on the authority's rows)."""
+    row = (IndicatorSnapshot.objects.filter(team__isnull=True).order_by("-as_of", "-computed_at")
+           .values_list("as_of", "computed_at").first())
+    return Kept(*row) if row else None
+
+
 def default_as_of() -> datetime.date:
     """The latest day the scheduled job kept, else today."""
-    latest = IndicatorSnapshot.objects.filter(team__isnull=True).order_by("-as_of").values_list("as_of", flat=True).first()
-    return latest or clock.today()
+    kept = latest_kept()
+    return kept.as_of if kept else clock.today()

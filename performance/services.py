@@ -25,8 +25,9 @@ def snapshot_take(as_of: datetime.date, *, actor=None, codes: list[str] | None =
     rows = []
     for code in codes:
         evaluated = evaluate(code, as_of)
+        by_team = evaluated.figures_by_team(teams)
         for team_id in [None, *teams]:
-            figure = evaluated.figure(None if team_id is None else frozenset({team_id}))
+            figure = evaluated.figure() if team_id is None else by_team[team_id]
             if figure.denominator is None:
                 continue  # a rate has no team figure
             rows.append(IndicatorSnapshot(

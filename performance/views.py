@@ -80,7 +80,7 @@ def indicator(request, code):
     scope = selectors.scope_for(request.user)
     evaluated = selectors.evaluate(code, as_of)
     figure = evaluated.figure(scope)
-    points = selectors.trend(code, as_of, scope)
+    points = selectors.trend(code, as_of, scope, latest=figure)
     benchmark = benchmark_for(code)
     references = {}
     if benchmark is not None and scope is None:
@@ -92,6 +92,7 @@ def indicator(request, code):
         "indicator": indicator, "figure": figure, "as_of": as_of, "form": form, "points": points, "chart": chart,
         "benchmark": benchmark, "direction": selectors.direction(indicator, points), "by_team": by_team,
         "scope": scope, "population": population_on(as_of) if indicator.kind == "per_10k" else None,
+        "blank_months": sum(1 for p in points if p.numerator is None),
     })
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from core import clock
 from core.permissions import require_roles
 from performance import dashboards, oversight, selectors
+from performance.indicators import INDICATORS
 from workforce.roles import PERFORMANCE_ROLES
 
 
@@ -31,7 +32,13 @@ def team(request):
 @require_GET
 @require_roles(*sorted(PERFORMANCE_ROLES))
 def leaders(request):
-    as_of = selectors.default_as_of()
+    kept = selectors.latest_kept()
+    if kept is None:
+        # Before the nightly job has run: say so, and open each indicator's own page, which works
+        # out its figure on demand, rather than computing every indicator inside this request.
+        return render(request, "performance/dashboards/leaders.html", {
+            "kept": None, "today": clock.today(), "indicators": list(INDICATORS.values()),
+        })
     return render(request, "performance/dashboards/leaders.html", {
-        "as_of": as_of, "rows": dashboards.leader_rows(as_of),
+        "kept": kept, "as_of": kept.as_of, "rows": dashboards.leader_rows(kept.as_of),
     })

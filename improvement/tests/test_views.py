@@ -102,3 +102,33 @@ def test_how_do_we_know_draws_on_indicators_audits_and_oversight(client, inspect
     assert _get(client, make_staff(Role.SOCIAL_WORKER), reverse("improvement:how_do_we_know",
                                                                 args=["leaders"])).status_code == 403
     assert _get(client, leader, reverse("improvement:how_do_we_know", args=["nonsense"])).status_code == 404
+
+
+def test_the_plan_reads_the_linked_indicators_from_the_latest_snapshot(client, inspected, add_action, manager, leader,
+                                                                      clock):
+    from performance.services import snapshot_take
+
+    inspection, _, (first, *_) = inspected
+    add_action(first, manager, D(2025, 6, 10), description="Visit every child on a plan in time",
+               indicators=["cp_visits_in_time"])
+    url = reverse("improvement:plan", args=[inspection.pk])
+    before = _get(client, leader, url).content.decode().split("Visit every child on a plan in time")[1]
+    # Before any snapshot nothing is worked out for the page: the indicator is offered instead.
+    assert "Not kept" in before.split("</li>")[0]
+    snapshot_take(D(2025, 5, 31))
+    after = client.get(url).content.decode().split("Visit every child on a plan in time")[1].split("</li>")[0]
+    assert 'href="/performance/indicators/cp_visits_in_time/?as_of=2025-05-31"' in after
+    assert "Not kept" not in after and "No figure" in after  # nobody on a plan in the test authority
+    assert "as at 31 May 2025, taken 2 June 2025 at 17:00" in client.get(url).content.decode()
+
+
+def test_how_do_we_know_says_when_its_figures_were_taken(client, inspected, leader):
+    from performance.services import snapshot_take
+
+    url = reverse("improvement:how_do_we_know", args=["help_and_protection"])
+    body = _get(client, leader, url).content.decode()
+    assert "No monthly figure kept yet: open the indicator to work it out now" in body
+    snapshot_take(D(2025, 5, 31))
+    body = client.get(url).content.decode()
+    assert "As at 31 May 2025 (monthly snapshot taken 2 June 2025 at" in body
+    assert "No monthly figure kept" not in body

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assessments.models import Assessment
 from front_door.models import Referral
-from performance.indicators.periods import year_to
+from performance.indicators.periods import ElapsedWorkingDays, year_to
 from performance.indicators.registry import BY_EVENT, DFE_CIN, Result, Unit, indicator
 from timescales.calendar import add_months, get_calendar
 
@@ -65,11 +65,11 @@ def referrals_nfa(as_of):
 )
 def assessments_45wd(as_of):
     first, last = year_to(as_of)
-    calendar = get_calendar()
+    elapsed = ElapsedWorkingDays(get_calendar(), first)
     denominator, numerator = {}, {}
     for pk, child_id, start, authorised in Assessment.objects.filter(authorised_on__range=(first, last)).values_list(
             "pk", "child_id", "start_date", "authorised_on"):
         denominator[pk] = Unit(child_id, authorised)
-        if calendar.working_days_between(start, authorised) <= ASSESSMENT_WORKING_DAYS:
+        if elapsed(start, authorised) <= ASSESSMENT_WORKING_DAYS:
             numerator[pk] = denominator[pk]
     return Result(numerator, denominator)

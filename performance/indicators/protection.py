@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
+
+from django.db.models import OuterRef, Subquery
 
 from casework.choices import VisitType
 from casework.models import Visit
 from child_protection.choices import ConferenceKind
 from child_protection.models import ChildProtectionPlan, Conference
 from children_in_need.models import CINEpisode
+from core import clock
 from performance.indicators.periods import open_at, reviews_on_time, year_to
 from performance.indicators.registry import BY_CHILD, BY_EVENT, DFE_CIN, LOCAL, PER_10K, Result, Unit, indicator
 from timescales.calendar import add_months, get_calendar
@@ -124,14 +128,19 @@ def cpp_reviews_in_time(as_of):
 def cp_visits_in_time(as_of):
     calendar = get_calendar()
     rule = effective_rule("cp_visit")
-    plans = dict(ChildProtectionPlan.objects.filter(open_at(as_of)).values_list("child_id", "start_date"))
-    last_seen: dict[int, object] = {}
-    for child_id, visited_on in (Visit.objects.filter(child_id__in=plans, child_seen=True,
-                                                      visit_type=VisitType.STATUTORY_CP,
-                                                      visited_at__date__lte=as_of)
-                                 .order_by("visited_at").values_list("child_id", "visited_at__date")):
-        if visited_on >= plans[child_id]:
-            last_seen[child_id] = visited_on
+    # Each child's latest visit by the end of the date, found by the database through the index of
+    # a child's visits newest first (one row a child, not every visit of every plan). It counts
+    # when it is on or after the plan's start; if the latest is before the start, so is every other.
+    end_of_day = datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time(), tzinfo=clock.LONDON)
+    latest = Visit.objects.filter(child_id=OuterRef("child_id"), child_seen=True, visit_type=VisitType.STATUTORY_CP,
+                                  visited_at__lt=end_of_day).order_by("-visited_at").values("visited_at")[:1]
+    plans, last_seen = {}, {}
+    for child_id, start, seen_at in (ChildProtectionPlan.objects.filter(open_at(as_of))
+                                     .annotate(seen_at=Subquery(latest)).values_list("child_id", "start_date", "seen_at")):
+        plans[child_id] = start
+        seen_on = seen_at.astimezone(clock.LONDON).date() if seen_at else None
+        if seen_on is not None and seen_on >= start:
+            last_seen[child_id] = seen_on
     denominator, numerator = {}, {}
     for child_id, start in plans.items():
         since = last_seen.get(child_id, start)

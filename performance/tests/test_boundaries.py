@@ -274,3 +274,20 @@ def test_a_permanence_decision_with_no_step_drifts_on_the_threshold_day_and_not_
     # The day before, the followed decision had drifted (no step yet) and the drifting one had not yet.
     day_before = evaluate("permanence_decision_to_plan", MARCH_31 - datetime.timedelta(days=1)).result.numerator
     assert set(day_before) == {decisions["Waiting"].pk, decisions["Drifting"].pk}
+
+
+def test_elapsed_working_days_are_the_calendars_for_any_pair_of_dates():
+    import random
+
+    from performance.indicators.periods import ElapsedWorkingDays
+    from timescales.calendar import get_calendar
+
+    calendar, rng = get_calendar(), random.Random(15)
+    elapsed = ElapsedWorkingDays(calendar, datetime.date(2025, 4, 1))
+    # Christmas, Easter and weekends included; an end before the start counts back.
+    pairs = [(datetime.date(2025, 12, 19), datetime.date(2025, 12, 29)), (datetime.date(2026, 4, 2), datetime.date(2026, 4, 6)),
+             (datetime.date(2026, 1, 10), datetime.date(2025, 12, 24))]
+    for _ in range(500):
+        start = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(900))
+        pairs.append((start, start + datetime.timedelta(days=rng.randrange(-90, 120))))
+    assert [elapsed(a, b) for a, b in pairs] == [calendar.working_days_between(a, b) for a, b in pairs]

@@ -60,8 +60,41 @@ def test_the_senior_leaders_dashboard_reads_the_snapshots(client, make_staff, te
     html = response.content.decode()
     assert response.status_code == 200
     assert "as at 31 August 2025" in html
+    assert "taken on 1 September 2025 at 10:00" in html  # when the snapshot was taken (the clock's moment)
     assert 'data-testid="value-rereferrals_12m"' in html and 'data-testid="neighbours-rereferrals_12m"' in html
     assert "<polyline" in html  # three months kept: a trend to draw
+
+
+def test_the_leaders_dashboard_computes_nothing_and_says_so_before_any_snapshot(client, make_staff, team, in_care,
+                                                                                django_assert_max_num_queries):
+    from performance.models import IndicatorSnapshot
+
+    leader = make_staff(Role.SENIOR_LEADER, team=team)
+    client.force_login(leader)
+    with django_assert_max_num_queries(8):  # the session, the user, the latest snapshot: no indicator's queries
+        response = client.get("/performance/dashboards/leaders/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "No figures have been kept yet" in html
+    # Each indicator's own page is offered, to work its figure out on demand.
+    assert 'href="/performance/indicators/cla_visits_in_time/?as_of=2025-09-01"' in html
+    assert not IndicatorSnapshot.objects.exists()  # and the page kept nothing either
+
+
+def test_an_indicator_not_kept_at_the_date_is_offered_rather_than_computed(client, make_staff, team, in_care,
+                                                                           django_assert_max_num_queries):
+    from performance.models import IndicatorSnapshot
+    from performance.services import snapshot_take
+
+    snapshot_take(D(2025, 8, 31))
+    IndicatorSnapshot.objects.filter(code="cla_visits_in_time").delete()  # say, an indicator added since
+    client.force_login(make_staff(Role.SENIOR_LEADER, team=team))
+    with django_assert_max_num_queries(12):
+        html = client.get("/performance/dashboards/leaders/").content.decode()
+    missing = html.split('data-testid="value-cla_visits_in_time"')[1].split("</td>")[0]
+    assert "Not kept: work it out" in missing
+    assert 'href="/performance/indicators/cla_visits_in_time/?as_of=2025-08-31"' in html
+    assert "Not kept at this date." in html
 
 
 def test_who_may_open_the_dashboards(client, worker, manager, in_care):
@@ -69,3 +102,32 @@ def test_who_may_open_the_dashboards(client, worker, manager, in_care):
     assert client.get("/performance/dashboards/team/").status_code == 403
     client.force_login(manager)
     assert client.get("/performance/dashboards/leaders/").status_code == 403
+
+
+def test_the_trend_has_every_month_end_up_to_the_date():
+    from performance.selectors import month_ends
+
+    # At a month's end: that day and the 23 month ends before it, the month before included.
+    days = month_ends(D(2025, 8, 31))
+    assert len(days) == 24 and days[-3:] == [D(2025, 6, 30), D(2025, 7, 31), D(2025, 8, 31)]
+    assert days[0] == D(2023, 9, 30)
+    # Within a month: the month ends before it, then the date itself.
+    assert month_ends(D(2026, 5, 15))[-3:] == [D(2026, 3, 31), D(2026, 4, 30), D(2026, 5, 15)]
+    assert month_ends(D(2026, 3, 1), 3) == [D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 1)]
+
+
+def test_each_teams_kept_figure_is_its_figure(make_staff, team, other_team, in_care):
+    from performance.indicators import INDICATORS
+    from performance.models import IndicatorSnapshot
+    from performance.selectors import evaluate
+    from performance.services import snapshot_take
+
+    snapshot_take(D(2025, 8, 31))
+    for code in INDICATORS:
+        evaluated = evaluate(code, D(2025, 8, 31))
+        for each in (team, other_team):
+            figure = evaluated.figure(frozenset({each.pk}))
+            kept = IndicatorSnapshot.objects.filter(code=code, team=each).values_list("numerator", "denominator").first()
+            assert kept == (None if figure.denominator is None else (figure.numerator, figure.denominator)), code
+    kept = IndicatorSnapshot.objects.get(code="cla_visits_in_time", team=team)
+    assert (kept.numerator, kept.denominator) == (1, 2)  # Jay seen, Riley not

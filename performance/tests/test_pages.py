@@ -128,3 +128,25 @@ def test_snapshots_feed_the_dashboard_and_the_trend(client, make_staff, team, re
     leader = make_staff(Role.SENIOR_LEADER, team=team)
     page = _get(client, leader, f"/performance/indicators/?as_of={AS_OF}").content.decode()
     assert 'data-testid="value-rereferrals_12m">33.3%' in page
+
+
+def test_the_indicators_page_works_out_only_the_chosen_date_and_leaves_unkept_months_blank(
+        client, make_staff, team, referrals, django_assert_max_num_queries):
+    from performance.services import snapshot_take
+
+    snapshot_take(D(2026, 2, 28))
+    leader = make_staff(Role.QA_OFFICER, team=team)
+    client.force_login(leader)
+    client.get("/performance/indicators/rereferrals_12m/")  # the session and the calendar are read once
+    with django_assert_max_num_queries(15):  # one indicator's computation, not one a month end
+        response = client.get(f"/performance/indicators/rereferrals_12m/?as_of={AS_OF}")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("</a></td><td") == 24  # a row a month end, each opening that date's figure
+    assert "22 month ends without a figure kept by the monthly snapshot are left blank" in page
+    trend = page.split('data-testid="trend"')[1].split("</table>")[0]
+    february = trend.split("28 February 2026</a>")[1].split("</tr>")[0]
+    march = trend.split("31 March 2026</a>")[1].split("</tr>")[0]
+    assert "0.0%" in february and "0.0%" in march  # kept, and worked out for the page
+    january = trend.split("31 January 2026</a>")[1].split("</tr>")[0]
+    assert "0.0%" not in january and "–" in january

@@ -102,9 +102,12 @@ bench: setup validators
 
 # loadgroup: tests sharing an xdist_group (the returns' generated authorities) run on one worker,
 # which builds what they share once.
+# Bytecode is written even when the environment says not to (PYTHONDONTWRITEBYTECODE): each
+# xdist worker imports every module and rewrites every test module's asserts, which without the
+# cached .pyc files is about 10 s of CPU per worker per run.
 PYTEST_ARGS ?= -n 2 --dist loadgroup
 test: setup-test lint
-	$(PY) -m pytest $(PYTEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest $(PYTEST_ARGS)
 
 # Lint (ruff) and the layers of the code (import-linter, contracts in pyproject.toml): a few
 # seconds, run before the tests so a broken layer fails fast.

@@ -107,6 +107,25 @@ def _compiled(people, alias: str) -> tuple[str, tuple] | None:
     return f"EXISTS({sql})", tuple(params)
 
 
+def in_request() -> bool:
+    """Whether a request's scope is open (the middleware): only then is compiled SQL kept."""
+    return _scope.get() is not None
+
+
+def compile_keepable(query, alias: str) -> tuple[str, list]:
+    """(sql, params) of a query that holds the visibility rule, compiled to be kept: "now" is the
+    NOW marker in its params (put back by with_now), not the moment. Raises EmptyResultSet."""
+    token = _compiling.set(True)
+    try:
+        return query.get_compiler(connection=connections[alias]).as_sql()
+    finally:
+        _compiling.reset(token)
+
+
+def is_now(param) -> bool:
+    return param is _NOW
+
+
 class VisibleRow(Expression):
     """The row's person (the column at `via`) is one the user may see: the cached EXISTS with
     that column in place of the marker."""

@@ -13,9 +13,8 @@ Nobody types a chronology entry, so it cannot disagree with the record.
 from dataclasses import dataclass
 from typing import Callable
 
-from django.contrib.contenttypes.models import ContentType
-
 from casework.models import ChronologyEvent
+from core.content_types import content_type_for
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def chronology_record(*, child, event_type: str, occurred_at, actor=None, source
         occurred_at=occurred_at,
         significant=spec.significant if significant is None else significant,
         data=data or {},
-        source_type=ContentType.objects.get_for_model(source) if source is not None else None,
+        source_type=content_type_for(source) if source is not None else None,
         source_id=source.pk if source is not None else None,
         recorded_by=actor,
     )

@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     Exists,
     F,
     FloatField,
@@ -20,10 +21,12 @@ from django.db.models import (
     TextField,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import Coalesce, Greatest
 
-from access.selectors import people_visible_to
+from access.selectors import people_visible_to, visibility_key
+from people import search_sql
 from people.choices import REVERSE_LABELS, RelationshipKind
 from people.models import Person, PersonName, Relationship
 
@@ -58,28 +61,72 @@ def person_search(*, user, query: SearchQuery) -> QuerySet[Person]:
     return _search(user, query)[0].select_related("current_worker", "current_team")
 
 
-def search_results(*, user, query: SearchQuery) -> "SearchResults":
-    """The same search, for a page of results at a time (the search page's Paginator)."""
-    ranked, candidates = _search(user, query)
-    return SearchResults(ranked, candidates)
+def search_results(*, user, query: SearchQuery, window: tuple[int, int] | None = None) -> "SearchResults":
+    """The same search, for a page of results at a time (the search page's Paginator). `window`
+    is the slice the page will most likely ask for (bottom, top): it is then read with the count,
+    and for a search by name alone from SQL kept between requests (people.search_sql)."""
+    name = " ".join(query.name.lower().split())
+    typed = _typed(name) if name else None
+    kept = None
+    if window is not None and typed is not None and not (query.identifier.strip() or query.date_of_birth):
+        def kept():
+            placeholders = _placeholders(typed)
+            return search_sql.rows(
+                (*visibility_key(user), bool(typed.given), window), Person.objects.all().db,
+                lambda: _with_count(_search(user, query, placeholders)[0])[window[0]:window[1]],
+                _slot_values(typed),
+            )
+    return SearchResults(lambda: _search(user, query, typed), window, kept)
+
+
+def _with_count(ranked: QuerySet[Person]) -> QuerySet:
+    """(id, how many were found in all) of each ranked person: the ranking reads every match anyway."""
+    return ranked.annotate(found=Window(Count("pk"))).values_list("pk", "found")
 
 
 class SearchResults:
     """A search read the way Paginator reads it, so a common surname costs little more than a rare one.
 
-    A name like "Hughes" matches thousands of people in a large authority. Counting them through
-    the ranked query, and ranking them with their worker and team joined on, looked every one of
-    them up twice more than needed. Here the count comes from the name's index lookups alone,
-    unranked (the visibility rules apply to the rows they read), and a page is the ranked ids
-    first, then only those people with their worker and team.
+    A name like "Hughes" matches thousands of people in a large authority. Counting them in a
+    query of its own read every one of them twice (once to count, once to rank), and ranking them
+    with their worker and team joined on looked every one of them up twice more. Here the page
+    expected (`window`) is read with the count (COUNT(*) OVER ()), as ids only; then only those
+    people with their worker and team. A page outside the window, or a window past the last
+    match, is counted and read apart: the count from the name's index lookups alone, unranked
+    (the visibility rules apply to the rows they read). The querysets are built only if needed.
     """
 
-    def __init__(self, ranked: QuerySet[Person], candidates: QuerySet | None):
-        self._ranked = ranked
-        self._candidates = candidates
+    def __init__(self, build, window: tuple[int, int] | None = None, kept=None):
+        self._build = build
+        self._built: tuple[QuerySet[Person], QuerySet | None] | None = None
+        self._window = window
+        self._kept = kept
+        self._window_ids: list[int] | None = None
+        self._count: int | None = None
+
+    def _queries(self) -> tuple[QuerySet[Person], QuerySet | None]:
+        if self._built is None:
+            self._built = self._build()
+        return self._built
 
     def count(self) -> int:
-        return (self._candidates if self._candidates is not None else self._ranked.order_by()).count()
+        if self._count is None and self._window is not None:
+            self._read_window()
+        if self._count is None:
+            ranked, candidates = self._queries()
+            self._count = (candidates if candidates is not None else ranked.order_by()).count()
+        return self._count
+
+    def _read_window(self) -> None:
+        bottom, top = self._window
+        rows = self._kept() if self._kept is not None else None
+        if rows is None:
+            rows = list(_with_count(self._queries()[0])[bottom:top])
+        self._window_ids = [pk for pk, _ in rows]
+        if rows:
+            self._count = rows[0][1]
+        elif bottom == 0:
+            self._count = 0
 
     def __len__(self) -> int:
         return self.count()
@@ -87,14 +134,19 @@ class SearchResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index:index + 1][0]
-        ids = list(self._ranked.values_list("pk", flat=True)[index])
+        start, stop = index.start or 0, index.stop
+        # The last page is cut to the count (Paginator asks for [bottom:count]): still the window's.
+        if self._window_ids is not None and stop is not None and self._window[0] <= start <= stop <= self._window[1]:
+            ids = self._window_ids[start - self._window[0]:stop - self._window[0]]
+        else:
+            ids = list(self._queries()[0].values_list("pk", flat=True)[index])
         found = Person.objects.select_related("current_worker", "current_team").in_bulk(ids)
         return [found[pk] for pk in ids]
 
 
-def _search(user, query: SearchQuery) -> tuple[QuerySet[Person], QuerySet | None]:
+def _search(user, query: SearchQuery, typed: "_Typed | None" = None) -> tuple[QuerySet[Person], QuerySet | None]:
     """(the matching people ranked, and for a search by name alone the same people unranked, to
-    count; both limited to the people the user may see)."""
+    count; both limited to the people the user may see). `typed`: the name's keys, when already read."""
     people = people_visible_to(user)
     narrowed = False
     if query.identifier.strip():
@@ -106,10 +158,12 @@ def _search(user, query: SearchQuery) -> tuple[QuerySet[Person], QuerySet | None
         narrowed = True
     name = " ".join(query.name.lower().split())
     candidates = None
+    if name and typed is None:
+        typed = _typed(name)
     if name and narrowed:
-        people = _match_name_among(people, _typed(name))
+        people = _match_name_among(people, typed)
     elif name:
-        people, candidates = _match_name(people, _typed(name))
+        people, candidates = _match_name(people, typed)
     else:
         people = people.annotate(score=Value(1.0, output_field=FloatField()))
     # Among equally good matches, children (whose records these are) before the adults around them.
@@ -155,6 +209,18 @@ def _typed(name: str) -> _Typed:
                        [v for kind in KINDS for v in (given, family, kind)])
         row = cursor.fetchone()
     return _Typed(name, given, family, {kind: list(keys or []) for kind, keys in zip(KINDS, row)})
+
+
+def _placeholders(typed: _Typed) -> _Typed:
+    """`typed` with a placeholder (people.search_sql) for each value: the search built from it
+    compiles to SQL that serves every name of the same shape (with a first name or without)."""
+    return _Typed(search_sql.slot("name"), search_sql.slot("given") if typed.given else "", search_sql.slot("family"),
+                  {kind: [search_sql.slot(f"keys:{kind}")] for kind in typed.keys})
+
+
+def _slot_values(typed: _Typed) -> dict:
+    return {"name": typed.name, "given": typed.given, "family": typed.family,
+            **{f"keys:{kind}": keys for kind, keys in typed.keys.items()}}
 
 
 def _score(typed: _Typed) -> Func:

@@ -50,7 +50,11 @@ def search(request):
             date_of_birth=form.cleaned_data["date_of_birth"],
             identifier=form.cleaned_data["identifier"],
         )
-        results = selectors.search_results(user=request.user, query=query)
+        # The page asked for is read with the count (one query, not two); a page number that is
+        # not a page is left to the Paginator, which reads what it shows instead.
+        number = _page_number(request.GET.get("page"))
+        window = ((number - 1) * SEARCH_PAGE_SIZE, number * SEARCH_PAGE_SIZE) if number else None
+        results = selectors.search_results(user=request.user, query=query, window=window)
         page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
@@ -61,6 +65,17 @@ def search(request):
         # each child found offers the page the user came to record.
         "purpose": _purpose(request),
     })
+
+
+def _page_number(value) -> int | None:
+    """The page number asked for (1 when none), or None for one that is not a number above 0."""
+    if value in (None, ""):
+        return 1
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 1 else None
 
 
 # Why a user is finding or adding a child -> (the page that records it, its capability). The

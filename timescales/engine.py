@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.db.models import Case, Exists, OuterRef, Subquery, When
@@ -48,6 +49,7 @@ from django.db.models.functions import JSONObject
 
 from core import clock
 from core.clock import LONDON
+from core.content_types import content_type_for
 from timescales.calendar import WorkingDayCalendar, get_calendar, london_date
 from timescales.reads import CHILD, Read, records
 from timescales.rules import RULES, Rule, effective_rule
@@ -349,15 +351,15 @@ def _content_type_id(source) -> tuple[int | None, int | None]:
     if source is None:
         return None, None
     if isinstance(source, models.Model):
-        return ContentType.objects.get_for_model(source).pk, source.pk
+        return content_type_for(source).pk, source.pk
     kind, pk = source
     if isinstance(kind, ContentType):
         return kind.pk, pk
     if isinstance(kind, type) and issubclass(kind, models.Model):
-        return ContentType.objects.get_for_model(kind).pk, pk
+        return content_type_for(kind).pk, pk
     if isinstance(kind, str):
         app_label, model = kind.lower().split(".")
-        return ContentType.objects.get_by_natural_key(app_label, model).pk, pk
+        return content_type_for(apps.get_model(app_label, model)).pk, pk
     return int(kind), pk
 
 

@@ -136,3 +136,31 @@ def test_recording_a_case_note_to_a_child_open_in_every_area_has_a_bounded_query
         response = client.post(url, data)
     assert response.status_code == 302
     assert open_everywhere.case_notes.count() == 1
+
+
+def test_recording_a_visit_in_a_process_whose_caches_are_cold_stays_within_the_bound(
+    client, worker, open_everywhere, timescales_caches
+):
+    """What `make bench` saw (up to 22 queries): a server process recording its first visits, or
+    one whose five-minute caches of the calendar and the local standards have just lapsed, also
+    looks up the content type of each kind of record the visit touches (the visit, its chronology
+    line, the due items' sources), one query each: 26 in all, until core.content_types read them
+    all at once. Counted as `make bench` counts them (core.sql_timing: the statements sent, not
+    the test client's BEGIN, COMMIT and savepoints)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    from core.sql_timing import _Timer
+    from timescales.testing import reset_caches
+
+    client.force_login(worker)
+    url = reverse("casework:visit_new", args=[open_everywhere.pk])
+    token = token_from(client.get(url))
+    ContentType.objects.clear_cache()
+    reset_caches()
+    sent = _Timer(count_savepoints=False)
+    with connection.execute_wrapper(sent):
+        response = client.post(url, {"form_token": token, **_visit_form()})
+    assert response.status_code == 302
+    assert open_everywhere.visits.count() == 2
+    assert sent.queries <= VISIT_QUERY_LIMIT, sent.queries

@@ -99,3 +99,23 @@ def test_the_search_page_counts_and_pages_what_the_full_search_finds(worker, mak
                 [str(r.current_worker) + str(r.current_team) for r in page]
             assert page == everyone[5:10]
     assert search_results(user=stranger, query=SearchQuery(name="Jonathan Smith")).count() == 0
+
+
+def test_the_page_expected_is_read_with_its_count(worker, make_staff, django_assert_max_num_queries):
+    """With the page it will show (`window`), the search page reads that page's ids and the count
+    in one query (the ranking reads every match anyway), then those people: the same people, in
+    the same order, as the full search; a cut last page, another page or a page past the end
+    still count and read what the full search finds."""
+    for i in range(25):
+        _child(worker, "Jonathan", "Smith", dob=datetime.date(2010, 1, 1) + datetime.timedelta(days=i))
+    for user in (worker, make_staff(Role.MASH_WORKER)):
+        for query in (SearchQuery(name="Jonathan Smith"), SearchQuery(name="Smiht"),
+                      SearchQuery(name="Smith", date_of_birth=datetime.date(2010, 1, 3))):
+            everyone = list(person_search(user=user, query=query))
+            for window, asked in (((0, 20), (0, 20)), ((20, 40), (20, len(everyone))), ((40, 60), (0, 20))):
+                results = search_results(user=user, query=query, window=window)
+                with django_assert_max_num_queries(2 if asked[0] == window[0] else 4):
+                    assert results.count() == len(everyone)
+                    page = results[asked[0]:asked[1]]
+                    [str(r.current_worker) + str(r.current_team) for r in page]
+                assert page == everyone[asked[0]:asked[1]]

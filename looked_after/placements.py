@@ -11,6 +11,7 @@ import re
 
 from django.core.exceptions import ValidationError
 
+from codelists.local_authorities import LocalAuthority
 from codelists.ssda903 import LegalStatus, PlacementProvider, PlacementType, ReasonNewEpisode
 from people.identifiers import validate_uk_postcode
 
@@ -46,11 +47,16 @@ CARE_ORDERS = frozenset({LegalStatus.C1, LegalStatus.C2})
 
 
 def clean_placement(
-    *, placement_type: str, provider: str, postcode: str, ofsted_urn: str = "", temporary_approval: bool = False
+    *, placement_type: str, provider: str, postcode: str, ofsted_urn: str = "", temporary_approval: bool = False,
+    local_authority: str = "",
 ) -> tuple[dict, dict[str, str]]:
-    """Check a placement's codes. Returns (cleaned values, errors by field)."""
+    """Check a placement's codes. Returns (cleaned values, errors by field). A blank local
+    authority is allowed here (placements recorded before it was asked); the forms require it."""
     errors: dict[str, str] = {}
-    cleaned = {"placement_type": placement_type, "provider": provider, "ofsted_urn": (ofsted_urn or "").strip().upper()}
+    cleaned = {"placement_type": placement_type, "provider": provider, "ofsted_urn": (ofsted_urn or "").strip().upper(),
+               "local_authority": local_authority or ""}
+    if cleaned["local_authority"] and cleaned["local_authority"] not in LocalAuthority.values:
+        errors["local_authority"] = "Select the local authority the placement is in, or “Not known”"
     if placement_type not in PlacementType.values:
         errors["placement_type"] = "Select the placement type"
     if provider not in PlacementProvider.values:

@@ -47,24 +47,24 @@ def _text(value: str) -> str:
     return f"<is><t>{value}</t></is>"
 
 
-def _cell(ref: str, value) -> str:
-    """One cell's XML; "" for a blank."""
+def _cell(value) -> str:
+    """One non-blank cell's XML, without its reference: a cell that follows the one before in
+    its row needs none (ECMA-376 makes `r` optional), so the same value is the same XML
+    wherever it is, and is worked out once (Sheet's cache)."""
     kind = type(value)
     if kind is str:
-        return f'<c r="{ref}" t="inlineStr">{_text(value)}</c>' if value else ""
-    if value is None:
-        return ""
+        return f'<c t="inlineStr">{_text(value)}</c>'
     if kind is datetime.date:
-        return f'<c r="{ref}" s="{_DATE_STYLE}"><v>{value.toordinal() - _EXCEL_EPOCH}</v></c>'
+        return f'<c s="{_DATE_STYLE}"><v>{value.toordinal() - _EXCEL_EPOCH}</v></c>'
     if kind is datetime.datetime:
         day = value.toordinal() - _EXCEL_EPOCH
         seconds = value.hour * 3600 + value.minute * 60 + value.second
-        return f'<c r="{ref}" s="{_DATE_STYLE}"><v>{day + seconds / 86400!r}</v></c>'
+        return f'<c s="{_DATE_STYLE}"><v>{day + seconds / 86400!r}</v></c>'
     if kind is bool:
-        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+        return f'<c t="b"><v>{int(value)}</v></c>'
     if kind is int or kind is float:
-        return f'<c r="{ref}"><v>{value!r}</v></c>'
-    return f'<c r="{ref}" t="inlineStr">{_text(str(value))}</c>'
+        return f"<c><v>{value!r}</v></c>"
+    return f'<c t="inlineStr">{_text(str(value))}</c>'
 
 
 class Sheet:
@@ -73,16 +73,34 @@ class Sheet:
         self._rows: list[str] = []
         self._count = 0
         self._letters: list[str] = []
+        # value -> its cell's XML: labels, dates and numbers repeat down a list. Bounded, as
+        # identifiers never repeat.
+        self._cache: dict = {}
         stream.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                      b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
 
     def write_row(self, values) -> None:
+        """One row; None and "" are blank (no cell)."""
         self._count += 1
         n = str(self._count)
         if len(self._letters) < len(values):
             self._letters = _columns(len(values))
-        cells = "".join([_cell(letter + n, value) for letter, value in zip(self._letters, values)])
-        self._rows.append(f'<row r="{n}">{cells}</row>')
+        cache, cells, after_gap = self._cache, [], False
+        for i, value in enumerate(values):
+            if value is None or value == "":
+                after_gap = True
+                continue
+            if value is True or value is False:  # not cached: True == 1 would share 1's entry
+                xml = _cell(value)
+            elif (xml := cache.get(value)) is None:
+                if len(cache) > 100_000:
+                    cache.clear()
+                xml = cache[value] = _cell(value)
+            if after_gap:  # after a blank, the cell says where it is
+                xml = f'<c r="{self._letters[i]}{n}"{xml[2:]}'
+                after_gap = False
+            cells.append(xml)
+        self._rows.append(f'<row r="{n}">{"".join(cells)}</row>')
         if len(self._rows) >= _ROWS_PER_WRITE:
             self._flush()
 

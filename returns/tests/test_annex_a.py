@@ -148,7 +148,7 @@ def test_list_8_names_the_placements_local_authority_and_whether_it_is_inside_ou
     settings.OPENCSC_LA_CODE = "330"  # Birmingham
     clock.travel_to(at(datetime.date(2026, 4, 15), 12))
     away = Placement.objects.get(child=a.new_in_care, end_date__isnull=True)
-    placement_correct(actor=a.worker, child=a.new_in_care, placement=away, placement_type="K2", provider="PR1",
+    placement_correct(actor=a.worker, child=a.new_in_care, placement=away, placement_type="K2", provider="PR4",
                       postcode="B91 1XJ", ofsted_urn="SC123456", carer_name="Oak House", local_authority="334",
                       reason="The home is in Solihull")
     home = Placement.objects.get(child=a.in_care, end_date__isnull=True)

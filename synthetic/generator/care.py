@@ -179,7 +179,7 @@ def period_of_care(journey, start: datetime.date):
 def _adoption_placement(ctx, batch, child, period, day, route, home_postcode, previous):
     kind = PlacementType.A5 if route.foster_carers else PlacementType.A6
     area, postcode = placement_area(date_of_birth=child.date_of_birth, start_date=day, placement_type=kind,
-                                    postcode=ctx.postcode(other_than=(home_postcode, previous.postcode)),
+                                    provider="PR1", postcode=ctx.postcode(other_than=(home_postcode, previous.postcode)),
                                     other_than=(previous.postcode,))
     return batch.add("placement", Placement(
         child=child, period=period, start_date=day, placement_type=kind, provider="PR1", postcode=postcode,
@@ -193,7 +193,7 @@ def _new_placement(ctx, batch, child, period, day, age, legal, home_postcode, ro
     if previous is not None:
         away += (previous.postcode,)
     area, postcode = placement_area(date_of_birth=child.date_of_birth, start_date=day, placement_type=placement_type,
-                                    postcode=ctx.postcode(other_than=away), other_than=away)
+                                    provider=provider, postcode=ctx.postcode(other_than=away), other_than=away)
     return batch.add("placement", Placement(
         child=child, period=period, start_date=day, placement_type=placement_type, provider=provider,
         postcode=postcode, local_authority=area, ofsted_urn=urn, carer_name=carer,

@@ -20,6 +20,7 @@ import zlib
 
 from codelists.local_authorities import NOT_KNOWN
 from codelists.ssda903 import PlacementType as P
+from looked_after.placements import OWN_PROVISION_ANYWHERE
 from synthetic.generator.context import LA_CODE
 
 # code: (km from Birmingham's centre, a few of its real postcodes)
@@ -48,7 +49,7 @@ _INSIDE_OTHERWISE = 0.7
 NOT_RECORDED = 0.01
 
 
-def placement_area(*, date_of_birth, start_date, placement_type: str, postcode: str,
+def placement_area(*, date_of_birth, start_date, placement_type: str, provider: str, postcode: str,
                    other_than: tuple[str, ...] = ()) -> tuple[str, str]:
     """(the placement's local authority code, its postcode): the postcode given when inside the
     authority or not known, one of the chosen authority's otherwise, never one in `other_than`
@@ -56,6 +57,8 @@ def placement_area(*, date_of_birth, start_date, placement_type: str, postcode: 
     draw = zlib.crc32(f"{date_of_birth}|{start_date}|{placement_type}|{postcode}".encode())
     share = (draw % 10_000) / 10_000
     if placement_type == P.P1:  # with parents: at home, which is in the authority
+        return LA_CODE, postcode
+    if provider == "PR1" and placement_type not in OWN_PROVISION_ANYWHERE:  # SSDA903 rule 1015
         return LA_CODE, postcode
     if share < NOT_RECORDED:
         return NOT_KNOWN, postcode
@@ -86,7 +89,7 @@ def backfill_placement_areas() -> int:
         before = previous.get(placement.child_id)
         placement.local_authority, placement.postcode = placement_area(
             date_of_birth=placement.child.date_of_birth, start_date=placement.start_date,
-            placement_type=placement.placement_type, postcode=placement.postcode,
+            placement_type=placement.placement_type, provider=placement.provider, postcode=placement.postcode,
             other_than=(before,) if before else ())
         previous[placement.child_id] = placement.postcode
         changed.append(placement)

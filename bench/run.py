@@ -65,6 +65,12 @@ def ensure_authority(args, env, log) -> str:
     say(f"generate_la --size {args.size} --seed {args.seed} (reuses the authority when it is there; "
         f"building the large one takes up to 30 minutes; progress in {LOG})")
     server.manage("generate_la", "--size", args.size, "--seed", str(args.seed), "--verbosity", "2", env=env, log=log)
+    # An authority generated before placements recorded their local authority has them blank:
+    # give them what the generator gives now (Annex A list 8 reads it).
+    from synthetic.generator.geography import backfill_placement_areas
+
+    if filled := backfill_placement_areas():
+        say(f"placements given their local authority: {filled:,}")
     return f"generate_la --size {args.size} --seed {args.seed}"
 
 

@@ -9,6 +9,7 @@ import datetime
 from django import forms
 
 from casework.times import local_moment
+from codelists.local_authorities import LocalAuthority
 from codelists.ssda903 import (
     CategoryOfNeed,
     LegalStatus,
@@ -93,6 +94,12 @@ class PlacementFields(ServiceForm):
                                  help_text="For example, the foster carers' names or the name of the children's home")
     postcode = forms.CharField(label="Placement postcode", max_length=10, error_messages={"required": "Enter the placement postcode"},
                                widget=forms.TextInput(attrs={"autocomplete": "off", "govuk_classes": "govuk-input--width-10"}))
+    local_authority = _choice(
+        "Local authority the placement is in", [("", "Select")] + list(LocalAuthority.choices),
+        "Select the local authority the placement is in, or “Not known”",
+        hint="The council area of the placement's address. Annex A lists whether each child is placed inside or "
+             "outside this authority",
+    )
     ofsted_urn = forms.CharField(
         label="Ofsted URN (optional)", required=False, max_length=10,
         help_text="The provider's Ofsted unique reference number, like SC123456. Leave blank for a placement with "
@@ -108,15 +115,15 @@ class PlacementFields(ServiceForm):
         help_text="The child is then visited weekly until the first review",
     )
 
-    PLACEMENT_KEYS = ("placement_type", "provider", "carer_name", "postcode", "ofsted_urn", "intended_until_18",
-                      "temporary_approval")
+    PLACEMENT_KEYS = ("placement_type", "provider", "carer_name", "postcode", "local_authority", "ofsted_urn",
+                      "intended_until_18", "temporary_approval")
 
     def placement(self, same_carers: bool = False) -> PlacementDetails:
         data = self.cleaned_data
         type_ = data["placement_type"]
         return PlacementDetails(
             placement_type=type_, provider=data["provider"], postcode=data["postcode"], ofsted_urn=data["ofsted_urn"],
-            carer_name=data["carer_name"], intended_until_18=True if data["intended_until_18"] else None,
+            local_authority=data["local_authority"], carer_name=data["carer_name"], intended_until_18=True if data["intended_until_18"] else None,
             temporary_approval=data["temporary_approval"], same_carers=same_carers,
         )
 
@@ -388,6 +395,7 @@ class PlacementCorrectionForm(ServiceForm):
     provider = PlacementFields.base_fields["provider"]
     carer_name = PlacementFields.base_fields["carer_name"]
     postcode = PlacementFields.base_fields["postcode"]
+    local_authority = PlacementFields.base_fields["local_authority"]
     ofsted_urn = PlacementFields.base_fields["ofsted_urn"]
     reason = _reason_field()
 

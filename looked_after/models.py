@@ -30,6 +30,7 @@ from django.contrib.postgres.fields import DateRangeField, DateTimeRangeField, R
 from django.db import models
 from django.db.models import Case, F, Func, Q, Value, When
 
+from codelists.local_authorities import LocalAuthority
 from codelists.ssda903 import (
     CategoryOfNeed,
     LegalStatus,
@@ -129,6 +130,10 @@ class Placement(models.Model):
     postcode = models.CharField("Placement postcode", max_length=8)
     ofsted_urn = models.CharField("Ofsted URN", max_length=8, blank=True)
     carer_name = models.CharField("Carer or home", max_length=200, blank=True)
+    # The authority the placement is in (SSDA903's PL_LA): Annex A's list 8 names it and says
+    # whether it is inside the council's own. Blank: recorded before the question was asked.
+    local_authority = models.CharField("Local authority of the placement", max_length=3, blank=True,
+                                       choices=LocalAuthority.choices)
     # CPPCR reg 28(2): after the first year, visits at most 3-monthly if the placement is
     # intended to last until the child is 18.
     intended_until_18 = models.BooleanField(default=False)

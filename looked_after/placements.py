@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from codelists.local_authorities import NOT_KNOWN, LocalAuthority
 from codelists.ssda903 import LegalStatus, PlacementProvider, PlacementType, ReasonNewEpisode
 from people.identifiers import validate_uk_postcode
 
@@ -44,13 +46,28 @@ _URN = re.compile(r"^(SC\d{6}|\d{6,7})$")
 
 CARE_ORDERS = frozenset({LegalStatus.C1, LegalStatus.C2})
 
+# Rule 1015: the authority's own provision (PR1) is inside its own area, except foster and
+# adoptive placements and supported accommodation, which may be anywhere.
+OWN_PROVISION_ANYWHERE = frozenset({P.A3, P.A4, P.A5, P.A6, P.U1, P.U2, P.U3, P.U4, P.U5, P.U6, P.K3})
+
 
 def clean_placement(
-    *, placement_type: str, provider: str, postcode: str, ofsted_urn: str = "", temporary_approval: bool = False
+    *, placement_type: str, provider: str, postcode: str, ofsted_urn: str = "", temporary_approval: bool = False,
+    local_authority: str = "",
 ) -> tuple[dict, dict[str, str]]:
-    """Check a placement's codes. Returns (cleaned values, errors by field)."""
+    """Check a placement's codes. Returns (cleaned values, errors by field). A blank local
+    authority is allowed here (placements recorded before it was asked); the forms require it."""
     errors: dict[str, str] = {}
-    cleaned = {"placement_type": placement_type, "provider": provider, "ofsted_urn": (ofsted_urn or "").strip().upper()}
+    cleaned = {"placement_type": placement_type, "provider": provider, "ofsted_urn": (ofsted_urn or "").strip().upper(),
+               "local_authority": local_authority or ""}
+    area = cleaned["local_authority"]
+    if area and area not in LocalAuthority.values:
+        errors["local_authority"] = "Select the local authority the placement is in, or “Not known”"
+    elif (provider == PR.PR1 and placement_type not in OWN_PROVISION_ANYWHERE and area not in ("", NOT_KNOWN)
+          and area != settings.OPENCSC_LA_CODE):
+        errors["local_authority"] = (
+            "The authority's own provision (PR1) of this type is inside its own area (SSDA903 rule 1015). "
+            "Check the local authority or the provider")
     if placement_type not in PlacementType.values:
         errors["placement_type"] = "Select the placement type"
     if provider not in PlacementProvider.values:

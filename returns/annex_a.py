@@ -5,9 +5,13 @@ number of months) ending on a date.
     build_annex_a(as_of, out, progress=None, months=12) -> dict of rows per list
 
 Each list is one query (with subqueries for counts and latest dates) read with .iterator()
-and written row by row through XlsxWriter's constant-memory mode, so the workbook is never held
-in memory (it writes each cell with less work than openpyxl's write-only mode:
-bench/annex_a_writers.py). Codes are written in Annex A's own form ("b) Female", "a) WBRI", "Yes"/"No").
+and written row by row by returns.xlsx, which streams each sheet into the file, so the workbook
+is never held in memory (XlsxWriter's constant-memory mode, used before, spent over a minute
+on the large authority's two million cells: bench/annex_a_writers.py). Text is always text (a
+reason typed by a worker is never a formula or a link), dates are dates shown the English way,
+None is a blank cell. Codes are written in Annex A's own form ("b) Female", "a) WBRI", "Yes"/"No",
+and the census and SSDA903 codes as the template's labels: returns/annex_a_labels.py); list 8's
+placement location and LA come from the placement's local authority (codelists.local_authorities).
 
 Lists 2 (early help assessments) and 11 (adopters) have their headers only: this system keeps
 no early help assessments and no records of prospective adopters.
@@ -16,9 +20,9 @@ no early help assessments and no records of prospective adopters.
 from __future__ import annotations
 
 import datetime
+import functools
 from pathlib import Path
 
-import xlsxwriter
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 
 from assessments.choices import AssessmentOutcome
@@ -31,12 +35,16 @@ from child_protection.choices import ConferenceKind
 from child_protection.models import ChildProtectionPlan, Conference, Section47Enquiry
 from children_in_need.models import CINEpisode, CINPlan
 from codelists.cin import Ethnicity
+from codelists.local_authorities import annex_a_location, annex_a_name
+from core.clock import LONDON
 from front_door.models import Contact, Referral
 from looked_after.models import Episode, HealthCheck, IROContact, LAReview, MissingEpisode, Placement, UASCStatus
 from permanence.choices import ANNEX_A_PERMANENCE_PLAN, OrderKind, PermanenceOption
 from permanence.models import AdoptionMatch, AdoptionPlacement, PermanenceDecision, PermanenceOrder
+from returns.annex_a_labels import labeller
 from returns.output import Progress, atomic_file, report, snapshot
 from returns.periods import Period, months_ending
+from returns.xlsx import Workbook
 
 SPEC = Path(__file__).resolve().parent.parent / "specs" / "annex_a" / "ANNEX_A_columns.txt"
 
@@ -75,6 +83,7 @@ PERSON = ["person__la_id", "person__sex", "person__ethnicity", "person__date_of_
           "person__current_team__name", "person__current_worker__first_name", "person__current_worker__last_name"]
 
 
+@functools.cache
 def _person_values(prefix: str) -> list[str]:
     return [f.replace("person__", prefix) for f in PERSON]
 
@@ -83,17 +92,15 @@ class _Row:
     """The columns every list shares, from a .values() row whose person fields have `prefix`."""
 
     def __init__(self, row: dict, prefix: str, as_of: datetime.date):
-        get = lambda f: row[f.replace("person__", prefix)]  # noqa: E731
-        self.id = get("person__la_id")
-        self.gender = GENDER.get(get("person__sex"), "c) Not stated/recorded")
-        self.ethnicity = ETHNICITY.get(get("person__ethnicity"), ETHNICITY["NOBT"])
-        self.dob = get("person__date_of_birth")
-        self.age = _age(self.dob, as_of)
-        disabilities = get("person__disabilities") or []
-        self.disabled = _yes(any(d != "NONE" for d in disabilities))
-        self.team = get("person__current_team__name") or ""
-        self.worker = " ".join(p for p in [get("person__current_worker__first_name"),
-                                           get("person__current_worker__last_name")] if p)
+        la_id, sex, ethnicity, dob, disabilities, team, first, last = map(row.__getitem__, _person_values(prefix))
+        self.id = la_id
+        self.gender = GENDER.get(sex, "c) Not stated/recorded")
+        self.ethnicity = ETHNICITY.get(ethnicity, ETHNICITY["NOBT"])
+        self.dob = dob
+        self.age = _age(dob, as_of)
+        self.disabled = _yes(any(d != "NONE" for d in disabilities or ()))
+        self.team = team or ""
+        self.worker = f"{first} {last}" if first and last else first or last or ""
 
     def head(self, disability: bool = False) -> list:
         return [self.id, self.gender, self.ethnicity, self.dob, self.age] + ([self.disabled] if disability else [])
@@ -104,10 +111,25 @@ def _latest(model, *, date_field: str, end: datetime.date, child: str = "child",
                     .order_by(f"-{date_field}").values(date_field)[:1])
 
 
+def _last_visit(end: datetime.date, **filters):
+    """The moment of the child's latest visit on or before `end` (in England), as a Subquery.
+    Ordered by the moment itself, not its date, so it is one step down the visits' (child,
+    -visited_at) index for each child rather than a sort of all their visits (3 s of list 6 on the
+    large authority). `_day` turns it into the date."""
+    before = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time(), tzinfo=LONDON)
+    return Subquery(Visit.objects.filter(child=OuterRef("child_id"), visited_at__lt=before, **filters)
+                    .order_by("-visited_at").values("visited_at")[:1])
+
+
+def _day(moment: datetime.datetime | None) -> datetime.date | None:
+    return moment.astimezone(LONDON).date() if moment is not None else None
+
+
 def list_1(period: Period):
     rows = Contact.objects.filter(received_at__date__range=(period.start, period.end)).order_by("received_at")
+    source = labeller("list_1", "Contact Source")
     for r in rows.values(*_person_values("child__"), "received_at", "source").iterator(chunk_size=2000):
-        yield _Row(r, "child__", period.end).head() + [r["received_at"].date(), r["source"]]
+        yield _Row(r, "child__", period.end).head() + [r["received_at"].date(), source(r["source"])]
 
 
 def list_3(period: Period):
@@ -117,10 +139,11 @@ def list_3(period: Period):
             .annotate(year_before=F("referral_date") - datetime.timedelta(days=365))
             .annotate(in_twelve_months=Subquery(earlier.annotate(n=Count("pk")).values("n")[:1]))
             .order_by("referral_date", "pk"))
+    source = labeller("list_3", "Referral Source")
     for r in rows.values(*_person_values("child__"), "referral_date", "source", "nfa", "in_twelve_months").iterator(
             chunk_size=2000):
         p = _Row(r, "child__", period.end)
-        yield p.head() + [r["referral_date"], r["source"], _yes(r["nfa"]), r["in_twelve_months"], p.team, p.worker]
+        yield p.head() + [r["referral_date"], source(r["source"]), _yes(r["nfa"]), r["in_twelve_months"], p.team, p.worker]
 
 
 def list_4(period: Period):
@@ -165,12 +188,13 @@ def _open_on(model, day: datetime.date, **filters):
 def list_6(period: Period):
     end = period.end
     rows = (CINEpisode.objects.filter(start_date__lte=end).filter(Q(end_date__isnull=True) | Q(end_date__gte=period.start))
-            .annotate(last_seen=_latest(Visit, date_field="visited_at__date", end=end, child_seen=True),
+            .annotate(last_seen=_last_visit(end, child_seen=True),
                       looked_after=_open_on(Episode, end), on_cp=_open_on(ChildProtectionPlan, end),
                       on_cin=_open_on(CINPlan, end),
                       assessing=Exists(Assessment.objects.filter(episode=OuterRef("pk"), start_date__lte=end)
                                        .filter(Q(authorised_on__isnull=True) | Q(authorised_on__gt=end))))
             .order_by("start_date", "pk"))
+    need, closure = labeller("list_6", "Primary Need Code"), labeller("list_6", "Reason for Closure")
     for r in rows.values(*_person_values("child__"), "start_date", "primary_need", "end_date", "closure_reason",
                          "last_seen", "looked_after", "on_cp", "on_cin", "assessing").iterator(chunk_size=2000):
         p = _Row(r, "child__", end)
@@ -179,8 +203,8 @@ def list_6(period: Period):
         status = (CASE_STATUS_CLOSED if closed else CASE_STATUS_LOOKED_AFTER if r["looked_after"]
                   else CASE_STATUS_CP if r["on_cp"] else CASE_STATUS_CIN if r["on_cin"]
                   else CASE_STATUS_ASSESSMENT if r["assessing"] else "")
-        yield p.head(True) + [r["start_date"], r["primary_need"], r["last_seen"], closed,
-                              r["closure_reason"] if closed else "", status, p.team, p.worker]
+        yield p.head(True) + [r["start_date"], need(r["primary_need"]), _day(r["last_seen"]), closed,
+                              closure(r["closure_reason"]) if closed else "", status, p.team, p.worker]
 
 
 def list_7(period: Period):
@@ -200,10 +224,11 @@ def list_7(period: Period):
                       protected=Exists(Episode.objects.filter(child=OuterRef("child_id"), legal_status__in=["L1", "L2", "L3"],
                                                               start_date__range=(end - datetime.timedelta(days=183), end))))
             .order_by("start_date", "pk"))
+    abuse = labeller("list_7", "Initial Category of Abuse")
     for r in rows.values(*_person_values("child__"), "start_date", "initial_category", "latest_category", "end_date",
                          "last_visit", "seen_alone", "last_review", "previous", "protected").iterator(chunk_size=2000):
         p = _Row(r, "child__", end)
-        yield p.head(True) + [r["start_date"], r["initial_category"], r["latest_category"], r["last_visit"],
+        yield p.head(True) + [r["start_date"], abuse(r["initial_category"]), abuse(r["latest_category"]), r["last_visit"],
                               _yes(r["seen_alone"]) if r["last_visit"] else "", r["last_review"],
                               period.as_at(r["end_date"]), _yes(r["protected"]), r["previous"] or 0, p.team, p.worker]
 
@@ -226,7 +251,7 @@ def list_8(period: Period):
                 earlier_period=Exists(Episode.objects.filter(child=child, period__end_date__range=(year_ago, end))
                                       .exclude(period_id=OuterRef("period_id"))),
                 last_review=_latest(LAReview, date_field="held_on", end=end),
-                last_visit=_latest(Visit, date_field="visited_at__date", end=end, visit_type=VisitType.STATUTORY_CLA),
+                last_visit=_last_visit(end, visit_type=VisitType.STATUTORY_CLA),
                 last_iro=_latest(IROContact, date_field="contact_on", end=end),
                 last_health=_latest(HealthCheck, date_field="done_on", end=end, kind__in=["iha", "rha"]),
                 last_dental=_latest(HealthCheck, date_field="done_on", end=end, kind="dental"),
@@ -242,20 +267,25 @@ def list_8(period: Period):
                 plan=Subquery(decision.values("option")[:1]),
             )
             .order_by("period__start_date", "pk"))
+    need, legal = labeller("list_8", "Child's Category of Need"), labeller("list_8", "Child's Legal Status")
+    ceased_because = labeller("list_8", "Reason Ceased to be Looked After")
+    placement_type, provider = labeller("list_8", "Placement Type"), labeller("list_8", "Placement Provider")
     for r in rows.values(*_person_values("child__"), "period__start_date", "period__end_date", "category_of_need",
                          "start_date", "legal_status", "reason_ceased", "end_date", "placement__start_date",
                          "placement__placement_type", "placement__provider", "placement__postcode",
-                         "placement__ofsted_urn", "uasc", "earlier_period", "last_review", "last_visit", "last_iro",
+                         "placement__ofsted_urn", "placement__local_authority", "uasc", "earlier_period", "last_review", "last_visit", "last_iro",
                          "last_health", "last_dental", "placements_in_year", "missing_count", "away_count",
                          "rhi_offered", "rhi_accepted", "had_missing", "plan").iterator(chunk_size=2000):
         p = _Row(r, "child__", end)
         ceased = period.as_at(r["period__end_date"])
         yield [p.id, p.gender, p.ethnicity, p.dob, p.age, _yes(r["uasc"]), p.disabled, r["period__start_date"],
-               r["category_of_need"], _yes(r["earlier_period"]), r["start_date"], r["legal_status"], r["last_review"],
-               r["last_visit"], ANNEX_A_PERMANENCE_PLAN.get(r["plan"], ""), r["last_iro"], r["last_health"],
-               r["last_dental"], r["placements_in_year"] or 0, ceased, r["reason_ceased"] if ceased else "",
-               r["placement__start_date"], r["placement__placement_type"], r["placement__provider"],
-               r["placement__postcode"], r["placement__ofsted_urn"], "", "", r["missing_count"] or 0,
+               need(r["category_of_need"]), _yes(r["earlier_period"]), r["start_date"], legal(r["legal_status"]),
+               r["last_review"],
+               _day(r["last_visit"]), ANNEX_A_PERMANENCE_PLAN.get(r["plan"], ""), r["last_iro"], r["last_health"],
+               r["last_dental"], r["placements_in_year"] or 0, ceased, ceased_because(r["reason_ceased"]) if ceased else "",
+               r["placement__start_date"], placement_type(r["placement__placement_type"]), provider(r["placement__provider"]),
+               r["placement__postcode"], r["placement__ofsted_urn"], annex_a_location(r["placement__local_authority"]),
+               annex_a_name(r["placement__local_authority"]), r["missing_count"] or 0,
                r["away_count"] or 0, _yes(r["rhi_offered"]) if r["had_missing"] else "",
                _yes(r["rhi_accepted"]) if r["rhi_offered"] else "", p.team, p.worker]
 
@@ -266,13 +296,15 @@ def list_9(period: Period):
     people = {r["person_id"]: r for r in leavers.values("person_id", *_person_values("person__"))}
     uasc = set(UASCStatus.objects.filter(child_id__in=people).values_list("child_id", flat=True))
     by_id = {r["person__la_id"]: pk for pk, r in people.items()}
+    in_touch, accommodation = labeller("list_9", "LA in Touch"), labeller("list_9", "Type of Accommodation")
+    suitable, activity = labeller("list_9", "Suitability of Accommodation"), labeller("list_9", "Activity Status")
     for row in annex_a_list_9_rows(leavers, as_of=period.end):
         pk = by_id[row["Child Unique ID"]]
         p = _Row(people[pk], "person__", period.end)
         yield [p.id, p.gender, p.ethnicity, p.dob, p.age, _yes(pk in uasc), p.disabled, p.team, p.worker,
                row["Allocated Personal Advisor"], row["Eligibility Category"], row["Latest Pathway Plan Review Date"],
-               row["LA in Touch"], row["Latest Date of Contact"], row["Type of Accommodation"],
-               row["Suitability of Accommodation"], row["Activity Status"]]
+               in_touch(row["LA in Touch"]), row["Latest Date of Contact"], accommodation(row["Type of Accommodation"]),
+               suitable(row["Suitability of Accommodation"]), activity(row["Activity Status"])]
 
 
 def list_10(period: Period):
@@ -290,6 +322,7 @@ def list_10(period: Period):
                 placed_on=Subquery(AdoptionPlacement.objects.filter(decision=decision, placed_on__lte=end)
                                    .values("placed_on")[:1]),
             ).order_by("decided_on", "pk"))
+    reason = labeller("list_10", "Reason Why Child No Longer Placed for Adoption")
     for r in rows.values(*_person_values("child__"), "decided_on", "reversed_on", "reversal_reason", "entered_care",
                          "placement_order", "adoption_order", "matched_on", "ffa_on", "placed_on").iterator(chunk_size=2000):
         if r["adoption_order"] is not None and r["adoption_order"] < period.start:
@@ -298,7 +331,7 @@ def list_10(period: Period):
         reversed_on = period.as_at(r["reversed_on"])
         yield [p.id, "", p.gender, p.ethnicity, p.dob, p.age, p.disabled, r["entered_care"], r["decided_on"],
                r["placement_order"], r["matched_on"], r["placed_on"], r["adoption_order"], reversed_on,
-               r["reversal_reason"] if reversed_on else "", period.as_at(r["ffa_on"])]
+               reason(r["reversal_reason"]) if reversed_on else "", period.as_at(r["ffa_on"])]
 
 
 def _none(period: Period):
@@ -315,23 +348,14 @@ def build_annex_a(as_of: datetime.date, out, progress: Progress = None, months: 
     period = months_ending(as_of, months)
     columns = list_columns()
     counts: dict[str, int] = {}
-    with snapshot(), atomic_file(out, "wb") as handle:
-        book = xlsxwriter.Workbook(handle, WORKBOOK_OPTIONS)
+    with snapshot(), atomic_file(out, "wb") as handle, Workbook(handle) as book:
         report(progress, 0, len(LISTS))
         for done, (name, rows) in enumerate(LISTS.items(), start=1):
-            sheet = book.add_worksheet(name)
-            sheet.write_row(0, 0, columns[name])
+            sheet = book.add_sheet(name)
+            sheet.write_row(columns[name])
             counts[name] = 0
             for counts[name], row in enumerate(rows(period), start=1):
                 assert len(row) == len(columns[name]), f"{name}: {len(row)} values for {len(columns[name])} columns"
-                sheet.write_row(counts[name], 0, row)
+                sheet.write_row(row)
             report(progress, done, len(LISTS))
-        book.close()
     return counts
-
-
-# Constant memory: each row goes to disk once written. Text is always text: a value that looks
-# like a formula or a link (a reason typed by a worker) is never turned into one. Dates are
-# dates, shown the English way; None is a blank cell.
-WORKBOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-                    "default_date_format": "dd/mm/yyyy"}

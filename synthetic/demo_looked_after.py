@@ -55,7 +55,7 @@ def load_demo_looked_after(staff: dict) -> None:
     ellie = _child("Ellie", "Johnson")
     with clock.travel_to(_at(ago(400))):
         lac.period_start(actor=nowak, child=ellie, start_date=ago(400), legal_status="V2", category_of_need="N1",
-                         home_postcode="B13 0DZ", placement=PlacementDetails("U3", "PR1", "B16 6JL", carer_name="Mr and Mrs Green"))
+                         home_postcode="B13 0DZ", placement=PlacementDetails("U3", "PR1", "B16 6JL", local_authority="330", carer_name="Mr and Mrs Green"))
         _no_previous_permanence(nowak, ellie, ago(400))
         lac.iro_assign(actor=nowak, child=ellie, iro=patel, start_date=ago(400))
     with clock.travel_to(_at(ago(390))):
@@ -79,7 +79,7 @@ def load_demo_looked_after(staff: dict) -> None:
     kofi = _child("Kofi", "Mensah")
     with clock.travel_to(_at(ago(700))):
         lac.period_start(actor=nowak, child=kofi, start_date=ago(700), legal_status="C2", category_of_need="N1",
-                         home_postcode="B21 9HG", placement=PlacementDetails("P1", "PR0", "B21 9HG", carer_name="Ama Mensah"))
+                         home_postcode="B21 9HG", placement=PlacementDetails("P1", "PR0", "B21 9HG", local_authority="330", carer_name="Ama Mensah"))
         _no_previous_permanence(nowak, kofi, ago(700))
         lac.iro_assign(actor=nowak, child=kofi, iro=patel, start_date=ago(700))
         lac.pwp_agreement_record(actor=nowak, child=kofi, parent_name="Ama Mensah", agreement_signed_on=ago(700),
@@ -98,7 +98,7 @@ def load_demo_looked_after(staff: dict) -> None:
     harvey = _child("Harvey", "Evans")
     with clock.travel_to(_at(ago(10))):
         lac.period_start(actor=nowak, child=harvey, start_date=ago(10), legal_status="V2", category_of_need="N2",
-                         home_postcode="B25 8BP", placement=PlacementDetails("U4", "PR1", "B27 7TH", carer_name="Ms Patel"))
+                         home_postcode="B25 8BP", placement=PlacementDetails("U4", "PR1", "B27 7TH", local_authority="330", carer_name="Ms Patel"))
         _no_previous_permanence(nowak, harvey, ago(10))
 
     # Harvey: a week into care his foster placement could not keep him safe; he moved to a
@@ -106,7 +106,7 @@ def load_demo_looked_after(staff: dict) -> None:
     # SSDA903 DoLo table from 2026 to 2027).
     with clock.travel_to(_at(ago(7))):
         lac.episode_change(actor=nowak, child=harvey, change_date=ago(7), reason_place_change="CARPL",
-                           placement=PlacementDetails("K2", "PR4", "B29 6BD", ofsted_urn="SC048213",
+                           placement=PlacementDetails("K2", "PR4", "B91 1XJ", local_authority="334", ofsted_urn="SC048213",
                                                       carer_name="Oak House"))
     with clock.travel_to(_at(ago(6))):
         lac.dolo_start(actor=nowak, child=harvey, start_date=ago(6), court="High Court, Family Division")

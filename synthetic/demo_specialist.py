@@ -78,7 +78,7 @@ def _permanence(staff, today, ago):
         amelia = people.person_create(actor=nowak, given_name="Amelia", family_name="Wood", sex="F", ethnicity="WBRI",
                                       disabilities=["NONE"], upn_unknown_reason="UN1",
                                       date_of_birth=_years_before(today, 3, 40))
-    _looked_after(nowak, amelia, ago(300), "C2", PlacementDetails("U4", "PR1", "B14 6JU", carer_name="Mr and Mrs Shah"))
+    _looked_after(nowak, amelia, ago(300), "C2", PlacementDetails("U4", "PR1", "B14 6JU", local_authority="330", carer_name="Mr and Mrs Shah"))
     with clock.travel_to(_at(ago(125))):
         permanence.permanence_decision_record(actor=nowak, child=amelia, option="adoption", decided_on=ago(125),
                                               panel_on=ago(132), decision_maker="Alex Moore, head of service",
@@ -88,7 +88,7 @@ def _permanence(staff, today, ago):
         noah = people.person_create(actor=nowak, given_name="Noah", family_name="Parker", sex="M", ethnicity="WBRI",
                                     disabilities=["NONE"], upn_unknown_reason="UN1",
                                     date_of_birth=_years_before(today, 2, 100))
-    _looked_after(nowak, noah, ago(420), "C2", PlacementDetails("U4", "PR1", "B17 9AN", carer_name="Ms Adebayo"))
+    _looked_after(nowak, noah, ago(420), "C2", PlacementDetails("U4", "PR1", "B17 9AN", local_authority="330", carer_name="Ms Adebayo"))
     # An under-five's health assessments every six months, a dental check and his immunisations:
     # what the SSDA903 OC2 table asks of a child looked after for the whole year (rules 182, 191).
     for kind, day in (("iha", ago(410)), ("dental", ago(300)), ("rha", ago(230)), ("rha", ago(50))):
@@ -120,7 +120,7 @@ def _care_leaver(staff, today, ago):
     sixteenth = _years_before(today, 1, 200)
     # Looked after from 15, for well over the 13 weeks after 14 that make an eligible child.
     _looked_after(nowak, jordan, came_into_care, "V2",
-                  PlacementDetails("U6", "PR1", "B32 2EY", carer_name="Mr and Mrs Doyle"))
+                  PlacementDetails("U6", "PR1", "B32 2EY", local_authority="330", carer_name="Mr and Mrs Doyle"))
     with clock.travel_to(_at(ago(120))):
         lac.period_end(actor=nowak, child=jordan, end_date=ago(120), reason_ceased="E5")
         # His child in need episode (opened with the period of care) closes with it: from here

@@ -201,9 +201,10 @@ def episode_correct(
 @transaction.atomic
 def placement_correct(
     *, actor, child: Person, placement: Placement, placement_type: str, provider: str, postcode: str, ofsted_urn: str,
-    carer_name: str, reason: str,
+    carer_name: str, reason: str, local_authority: str | None = None,
 ) -> Placement:
-    """Correct a placement's type, provider, postcode, Ofsted URN or carer."""
+    """Correct a placement's type, provider, postcode, local authority, Ofsted URN or carer.
+    `local_authority` None keeps the recorded one."""
     child = begin(actor, child)
     placement = Placement.objects.select_for_update().get(pk=placement.pk, child=child)
     checks = DateChecks()
@@ -211,7 +212,9 @@ def placement_correct(
     if not reason:
         checks.add("reason", NO_REASON)
     cleaned, errors = clean_placement(placement_type=placement_type, provider=provider, postcode=postcode,
-                                      ofsted_urn=ofsted_urn, temporary_approval=placement.temporary_approval)
+                                      ofsted_urn=ofsted_urn, temporary_approval=placement.temporary_approval,
+                                      local_authority=placement.local_authority if local_authority is None
+                                      else local_authority)
     for field, message in errors.items():
         checks.add(field, message)
     # Validation rule 392d, as when the placement was first recorded.
@@ -224,7 +227,7 @@ def placement_correct(
     carer_name = clean_text(carer_name)
     new = {**cleaned, "carer_name": carer_name}
     labels = {"placement_type": "placement type", "provider": "provider", "postcode": "postcode",
-              "ofsted_urn": "Ofsted URN", "carer_name": "carer"}
+              "local_authority": "local authority", "ofsted_urn": "Ofsted URN", "carer_name": "carer"}
     changes = [f"{label} {getattr(placement, f) or '(none)'} to {new[f] or '(none)'}"
                for f, label in labels.items() if getattr(placement, f) != new[f]]
     if not changes:

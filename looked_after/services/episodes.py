@@ -55,6 +55,8 @@ class PlacementDetails:
     postcode: str
     ofsted_urn: str = ""
     carer_name: str = ""
+    # The authority the placement is in: a code of codelists.local_authorities.
+    local_authority: str = ""
     # None: worked out from the type (U1 and U4 are the long-term fostering codes).
     intended_until_18: bool | None = None
     temporary_approval: bool = False
@@ -66,6 +68,7 @@ def _check_placement(checks: DateChecks, details: PlacementDetails, home_postcod
     cleaned, errors = clean_placement(
         placement_type=details.placement_type, provider=details.provider, postcode=details.postcode,
         ofsted_urn=details.ofsted_urn, temporary_approval=details.temporary_approval,
+        local_authority=details.local_authority,
     )
     for field, message in errors.items():
         checks.add(field, message)
@@ -92,6 +95,7 @@ def _new_placement(*, child, period, start_date, details: PlacementDetails, clea
     return Placement.objects.create(
         child=child, period=period, start_date=start_date, placement_type=cleaned["placement_type"],
         provider=cleaned["provider"], postcode=cleaned["postcode"], ofsted_urn=cleaned["ofsted_urn"],
+        local_authority=cleaned["local_authority"],
         carer_name=details.carer_name.strip(), intended_until_18=long_term,
         temporary_approval=details.temporary_approval, same_carers=details.same_carers,
     )

@@ -93,10 +93,19 @@ def test_a_placement_without_a_legal_status_is_refused(worker, child, today):
     (PlacementDetails("K2", "PR4", "NE1 4XF", temporary_approval=True), "Only a foster placement with relatives or friends"),
     (PlacementDetails("", "PR4", "NE1 4XF"), "Select the placement type"),
     (PlacementDetails("U6", "PR4", "NE6 1AA"), "same as the child's home postcode"),
+    (PlacementDetails("U6", "PR4", "NE1 4XF", local_authority="XYZ"), "Select the local authority the placement is in"),
+    # Own provision outside the authority's own area (rule 1015), for a type that must be inside.
+    (PlacementDetails("K2", "PR1", "B91 1XJ", local_authority="334"), "own provision (PR1) of this type is inside"),
 ])
 def test_placement_codes_that_would_fail_the_return_are_refused(worker, child, today, details, message):
     with refused(message):
         start_care(worker, child, D(2025, 6, 2), placement=details)
+
+
+def test_own_foster_carers_may_live_in_another_authority(worker, child, today, settings):
+    settings.OPENCSC_LA_CODE = "391"
+    start_care(worker, child, D(2025, 6, 2), placement=PlacementDetails("U6", "PR1", "B91 1XJ", local_authority="334"))
+    assert Placement.objects.get().local_authority == "334"
 
 
 def test_placed_with_parents_may_share_the_home_postcode(worker, child, today):

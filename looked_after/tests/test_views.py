@@ -134,18 +134,37 @@ def test_starting_a_period_of_care_through_the_page(client, worker, child, today
     client.force_login(worker)
     url = reverse("looked_after:period_start", args=[child.pk])
     data = {**_date("start_date", D(2025, 6, 2)), "legal_status": "V2", "category_of_need": "N1", "home_postcode": "ne6 1aa",
-            "placement_type": "U6", "provider": "PR1", "postcode": "NE1 4XF", "carer_name": "Mr and Mrs Patel"}
+            "placement_type": "U6", "provider": "PR1", "postcode": "NE1 4XF", "carer_name": "Mr and Mrs Patel",
+            "local_authority": "391"}
     response = client.post(url, data)
     assert response.status_code == 302 and response.url == reverse("looked_after:record", args=[child.pk])
     episode = Episode.objects.get(child=child)
     assert (episode.legal_status, episode.placement.carer_name, episode.home_postcode) == ("V2", "Mr and Mrs Patel", "NE6 1AA")
+    assert episode.placement.local_authority == "391"
+    assert "(Newcastle upon Tyne)" in client.get(response.url).content.decode()
+
+
+def test_the_placement_page_asks_which_local_authority_the_placement_is_in(client, worker, child, today):
+    """Issue 16 finding 4: Annex A's list 8 needs the placement's authority; "Not known" is an answer."""
+    client.force_login(worker)
+    url = reverse("looked_after:period_start", args=[child.pk])
+    data = {**_date("start_date", D(2025, 6, 2)), "legal_status": "V2", "category_of_need": "N1", "home_postcode": "NE6 1AA",
+            "placement_type": "U6", "provider": "PR1", "postcode": "NE1 4XF"}
+    page = client.post(url, data).content.decode()
+    assert "Select the local authority the placement is in, or “Not known”" in page
+    assert 'href="#id_local_authority"' in page
+    assert not PeriodOfCare.objects.exists()
+    assert client.post(url, {**data, "local_authority": "XYZ"}).status_code == 200  # not on the list: refused
+    assert not PeriodOfCare.objects.exists()
+    assert client.post(url, {**data, "local_authority": "NK"}).status_code == 302
+    assert Episode.objects.get(child=child).placement.local_authority == "NK"
 
 
 def test_a_refusal_is_shown_beside_its_field_and_nothing_is_saved(client, worker, child, today):
     client.force_login(worker)
     url = reverse("looked_after:period_start", args=[child.pk])
     data = {**_date("start_date", D(2025, 6, 2)), "legal_status": "V2", "category_of_need": "N1", "home_postcode": "NE6 1AA",
-            "placement_type": "U6", "provider": "PR0", "postcode": "NE1 4XF"}
+            "placement_type": "U6", "provider": "PR0", "postcode": "NE1 4XF", "local_authority": "391"}
     response = client.post(url, data)
     page = response.content.decode()
     assert response.status_code == 200 and "Error: Start a period of care" in page
@@ -157,7 +176,7 @@ def test_a_refusal_is_shown_beside_its_field_and_nothing_is_saved(client, worker
 def test_a_placement_without_a_legal_status_is_refused_on_the_page(client, worker, child, today):
     client.force_login(worker)
     data = {**_date("start_date", D(2025, 6, 2)), "legal_status": "", "category_of_need": "N1", "home_postcode": "NE6 1AA",
-            "placement_type": "U6", "provider": "PR1", "postcode": "NE1 4XF"}
+            "placement_type": "U6", "provider": "PR1", "postcode": "NE1 4XF", "local_authority": "391"}
     page = client.post(reverse("looked_after:period_start", args=[child.pk]), data).content.decode()
     assert "Select the legal status: a child cannot be placed without one" in page
     assert not PeriodOfCare.objects.exists()
@@ -167,7 +186,7 @@ def test_a_change_of_placement_and_of_legal_status_through_the_pages(client, wor
     start_care(worker, child, D(2025, 5, 1))
     client.force_login(worker)
     data = {**_date("change_date", D(2025, 5, 20)), "placement_type": "P1", "provider": "PR0", "postcode": "NE6 1AA",
-            "same_carers": "no", "reason_place_change": "CARPL", "legal_status": "V2"}
+            "local_authority": "391", "same_carers": "no", "reason_place_change": "CARPL", "legal_status": "V2"}
     assert client.post(reverse("looked_after:placement_change", args=[child.pk]), data).status_code == 302
     data = {**_date("change_date", D(2025, 5, 27)), "legal_status": "C2"}
     assert client.post(reverse("looked_after:legal_status_change", args=[child.pk]), data).status_code == 302

@@ -27,7 +27,8 @@ def episode_correct(request, person_id, episode_id):
 def placement_correct(request, person_id, placement_id):
     child = child_for_recording(request, person_id)
     placement = found(selectors.placement_for_child(child, placement_id))
-    initial = {k: getattr(placement, k) for k in ("placement_type", "provider", "carer_name", "postcode", "ofsted_urn")}
+    initial = {k: getattr(placement, k) for k in ("placement_type", "provider", "carer_name", "postcode", "local_authority",
+                                                  "ofsted_urn")}
     form = forms.PlacementCorrectionForm(request.POST or None, initial=initial)
     facts = [("Placement", f"From {long_date(placement.start_date)}"
               + (f" to {long_date(placement.end_date)}" if placement.end_date else " (current)"))]

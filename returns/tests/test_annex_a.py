@@ -37,16 +37,20 @@ def test_each_list_shows_the_child_and_the_record(authority, tmp_path):
     assert cp["Gender"] == "a) Male"
     assert cp["Ethnicity"] == "o) BAFR"
     assert cp["Child Protection Plan Start Date"].date() == datetime.date(2025, 7, 16)
-    assert cp["Latest Category of Abuse"] == "EMO"
+    assert cp["Initial Category of Abuse"] == "a) Neglect"  # the template's labels, never the census's codes
+    assert cp["Latest Category of Abuse"] == "d) Emotional Abuse"
     assert cp["Date of latest review conference"].date() == datetime.date(2025, 10, 15)
 
     moved = rows("List 8")[authority.new_in_care.la_id]
-    assert moved["Placement Type"] == "K2"
+    assert moved["Placement Type"] == "h) Children’s Homes"  # K2
+    assert moved["Placement Provider"] == "a) Own LA"  # PR1
+    assert moved["Child's Legal Status"] == "e) Accommodated under S20"  # V2
+    assert moved["Child's Category of Need"] == "d) Family in acute stress"  # N4
     assert moved["Number of Placements in the Last 12 months"] == 2
     assert moved["Number of Episodes the Child has been ‘Missing’ from their Placement in the last 12 months"] == 1
 
     referral = rows("List 3")[authority.cin.la_id]
-    assert referral["Referral Source"] == "2A"
+    assert referral["Referral Source"] == "b) Schools"  # 2A
     assert referral["Referral NFA?"] == "No"
     assert referral["Number of Referrals in Last 12 Months"] == 1
 
@@ -108,7 +112,8 @@ def test_list_9_shows_nothing_dated_after_the_as_at_date(authority, clock, tmp_p
     build_annex_a(datetime.date(2026, 3, 31), out)
     row = _rows(out, "List 9")[young.la_id]
     assert row["Latest Date of Contact"].date() == datetime.date(2026, 3, 20)
-    assert row["Type of Accommodation"] == "D"
+    assert row["Type of Accommodation"] == "c) Semi-independent transitional accommodation"  # D
+    assert row["LA in Touch"] == "a) In touch"  # YES
 
 
 def test_list_10_leaves_out_adoptions_completed_before_the_period(authority, clock, tmp_path):
@@ -130,3 +135,59 @@ def test_list_10_leaves_out_adoptions_completed_before_the_period(authority, clo
     out = tmp_path / "a.xlsx"
     build_annex_a(datetime.date(2026, 3, 31), out)
     assert adopted.la_id not in _rows(out, "List 10")
+
+
+def test_list_8_names_the_placements_local_authority_and_whether_it_is_inside_ours(authority, clock, settings,
+                                                                                   tmp_path):
+    """Issue 16 finding 4: list 8's placement location and LA of placement were blank."""
+    from children_in_need.testing import at
+    from looked_after.models import Placement
+    from looked_after.services import placement_correct
+
+    a = authority
+    settings.OPENCSC_LA_CODE = "330"  # Birmingham
+    clock.travel_to(at(datetime.date(2026, 4, 15), 12))
+    away = Placement.objects.get(child=a.new_in_care, end_date__isnull=True)
+    placement_correct(actor=a.worker, child=a.new_in_care, placement=away, placement_type="K2", provider="PR4",
+                      postcode="B91 1XJ", ofsted_urn="SC123456", carer_name="Oak House", local_authority="334",
+                      reason="The home is in Solihull")
+    home = Placement.objects.get(child=a.in_care, end_date__isnull=True)
+    placement_correct(actor=a.worker, child=a.in_care, placement=home, placement_type=home.placement_type,
+                      provider=home.provider, postcode=home.postcode, ofsted_urn=home.ofsted_urn,
+                      carer_name=home.carer_name, local_authority="330", reason="Recording the authority")
+    out = tmp_path / "a.xlsx"
+    build_annex_a(datetime.date(2026, 3, 31), out)
+    rows = _rows(out, "List 8")
+    assert (rows[a.new_in_care.la_id]["Placement Location"], rows[a.new_in_care.la_id]["LA of Placement"]) == (
+        "b) Out", "Solihull")
+    assert (rows[a.in_care.la_id]["Placement Location"], rows[a.in_care.la_id]["LA of Placement"]) == (
+        "a) In", "Birmingham")
+
+
+def test_list_8_leaves_the_location_blank_when_the_authority_is_not_known(authority, clock, tmp_path):
+    from children_in_need.testing import at
+    from looked_after.models import Placement
+    from looked_after.services import placement_correct
+
+    a = authority
+    clock.travel_to(at(datetime.date(2026, 4, 15), 12))
+    home = Placement.objects.get(child=a.in_care, end_date__isnull=True)
+    placement_correct(actor=a.worker, child=a.in_care, placement=home, placement_type=home.placement_type,
+                      provider=home.provider, postcode=home.postcode, ofsted_urn=home.ofsted_urn,
+                      carer_name=home.carer_name, local_authority="NK", reason="Not known yet")
+    out = tmp_path / "a.xlsx"
+    build_annex_a(datetime.date(2026, 3, 31), out)
+    row = _rows(out, "List 8")[a.in_care.la_id]
+    assert (row["Placement Location"], row["LA of Placement"]) == (None, None)
+
+
+def test_codes_newer_than_the_template_take_the_label_of_the_code_they_replaced():
+    from returns.annex_a_labels import labeller
+
+    placement_type = labeller("list_8", "Placement Type")
+    assert placement_type("K3") == placement_type("P2") == "d) Independent living"
+    assert placement_type("Z12") == placement_type("Z1") == "n) Other placements"
+    # A code the template files as an error is written as it is, never as another's label.
+    assert labeller("list_8", "Reason Ceased to be Looked After")("X1") == "X1"
+    assert labeller("list_9", "Activity Status")("G4") == (
+        "G4: Not in education, employment or training - illness or disability")

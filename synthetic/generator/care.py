@@ -33,6 +33,7 @@ from looked_after.models import (
     SDQScore,
 )
 from synthetic.generator import activity, leaving_care, permanence, pre_proceedings
+from synthetic.generator.geography import placement_area
 from timescales.calendar import add_months, age_on, birthday
 
 LA_FOSTERING_URN = "2600107"  # the generated authority's own fostering service
@@ -177,10 +178,12 @@ def period_of_care(journey, start: datetime.date):
 
 def _adoption_placement(ctx, batch, child, period, day, route, home_postcode, previous):
     kind = PlacementType.A5 if route.foster_carers else PlacementType.A6
+    area, postcode = placement_area(date_of_birth=child.date_of_birth, start_date=day, placement_type=kind,
+                                    provider="PR1", postcode=ctx.postcode(other_than=(home_postcode, previous.postcode)),
+                                    other_than=(previous.postcode,))
     return batch.add("placement", Placement(
-        child=child, period=period, start_date=day, placement_type=kind, provider="PR1",
-        postcode=ctx.postcode(other_than=(home_postcode, previous.postcode)),
-        ofsted_urn=LA_FOSTERING_URN, carer_name="Prospective adopters"))
+        child=child, period=period, start_date=day, placement_type=kind, provider="PR1", postcode=postcode,
+        local_authority=area, ofsted_urn=LA_FOSTERING_URN, carer_name="Prospective adopters"))
 
 
 def _new_placement(ctx, batch, child, period, day, age, legal, home_postcode, route=None, previous=None):
@@ -189,9 +192,11 @@ def _new_placement(ctx, batch, child, period, day, age, legal, home_postcode, ro
     away = () if placement_type == PlacementType.P1 else (home_postcode,)
     if previous is not None:
         away += (previous.postcode,)
+    area, postcode = placement_area(date_of_birth=child.date_of_birth, start_date=day, placement_type=placement_type,
+                                    provider=provider, postcode=ctx.postcode(other_than=away), other_than=away)
     return batch.add("placement", Placement(
         child=child, period=period, start_date=day, placement_type=placement_type, provider=provider,
-        postcode=ctx.postcode(other_than=away), ofsted_urn=urn, carer_name=carer,
+        postcode=postcode, local_authority=area, ofsted_urn=urn, carer_name=carer,
         intended_until_18=placement_type in (PlacementType.U1, PlacementType.U4)))
 
 

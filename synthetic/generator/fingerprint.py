@@ -14,7 +14,7 @@ TABLES = [
     ("assessments_assessment", "start_date, authorised_on, status, factors, outcome", "child_id"),
     ("child_protection_childprotectionplan", "start_date, end_date, initial_category", "child_id"),
     ("looked_after_episode", "start_date, end_date, legal_status, reason_new_episode, reason_ceased", "child_id"),
-    ("looked_after_placement", "start_date, end_date, placement_type, provider, postcode", "child_id"),
+    ("looked_after_placement", "start_date, end_date, placement_type, provider, postcode, local_authority", "child_id"),
     ("casework_visit", "visited_at, visit_type, child_seen, seen_alone", "child_id"),
     ("casework_casenote", "occurred_at, note_type, subject", "child_id"),
     ("casework_chronologyevent", "event_type, occurred_at, data::text", "child_id"),

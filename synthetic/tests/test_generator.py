@@ -107,6 +107,25 @@ def test_periods_of_care_are_episodes_end_to_end(small_authority):
             assert Episode.objects.filter(placement=placement).exclude(legal_status__in=["C1", "C2"]).count() == 0
 
 
+def test_most_children_are_placed_in_the_authority_and_the_rest_at_a_realistic_distance(small_authority):
+    """Issue 16 finding 4: every placement records the local authority it is in (Annex A list 8)."""
+    from synthetic.generator.context import LA_CODE
+    from synthetic.generator.geography import AWAY
+
+    placements = list(Placement.objects.filter(child__la_id__startswith="G").values_list(
+        "local_authority", "postcode", "placement_type"))
+    inside = [p for p in placements if p[0] == LA_CODE]
+    away = [p for p in placements if p[0] in AWAY]
+    assert all(p[0] in (LA_CODE, "NK") or p[0] in AWAY for p in placements)
+    assert 0.5 < len(inside) / len(placements) < 0.9 and away
+    # Out of area, the postcode is one of that authority's; placed with parents, always at home.
+    assert all(postcode in AWAY[code][1] for code, postcode, _ in away)
+    assert all(code == LA_CODE for code, _, kind in placements if kind == "P1")
+    # Nearer authorities are likelier than far ones.
+    near = sum(1 for code, _, _ in away if AWAY[code][0] <= 20)
+    assert near > len(away) / 2
+
+
 def test_open_cases_are_allocated_with_due_items_and_a_chronology(small_authority):
     open_children = _generated_children().filter(cin_episodes__isnull=False, cin_episodes__end_date__isnull=True).distinct()
     assert open_children.count() > 10

@@ -99,6 +99,7 @@ def test_a_care_order_for_a_17_year_old_is_refused(browse, staff, clock):
     page.get_by_label("Child's home postcode").fill("NE6 1AA")
     page.get_by_label("Placement type").select_option("U6")
     page.get_by_label("Placement provider").select_option("PR1")
+    page.get_by_label("Local authority the placement is in").select_option("391")
     page.get_by_label("Placement postcode").fill("NE1 4XF")
     browse.submit("Start period of care")
     assert "A care order cannot be made for a young person aged 17 or over" in page.get_by_role("alert").inner_text()

@@ -59,6 +59,7 @@ def test_one_journey_through_care_to_leaving_care(browse, people, make_staff, cl
     page.get_by_label("Child's home postcode").fill("NE6 1AA")
     page.get_by_label("Placement type").select_option("U6")
     page.get_by_label("Placement provider").select_option("PR1")
+    page.get_by_label("Local authority the placement is in").select_option("391")
     page.get_by_label("Carer or home (optional)").fill("Mr and Mrs Patel")
     page.get_by_label("Placement postcode").fill("NE6 1AA")  # the home postcode: refused for foster care
     browse.submit("Start period of care")
@@ -73,6 +74,7 @@ def test_one_journey_through_care_to_leaving_care(browse, people, make_staff, cl
     fill_date(page, "change_date", D(2025, 5, 12))
     page.get_by_label("Placement type").select_option("U6")
     page.get_by_label("Placement provider").select_option("PR4")
+    page.get_by_label("Local authority the placement is in").select_option("391")
     page.get_by_label("Carer or home (optional)").fill("Ms Okafor")
     page.get_by_label("Placement postcode").fill("NE3 2AB")
     page.get_by_label("Ofsted URN (optional)").fill("1234567")

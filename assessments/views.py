@@ -114,7 +114,8 @@ def assessment_edit(request, person_id, assessment_id):
     assessment = found(selectors.assessment_for_child(child, assessment_id))
     if not assessment.editable:
         raise PermissionDenied
-    form = SubmitForm(request.POST or None)
+    # Bound on any POST: the form has no fields, so an empty POST is still "submit".
+    form = SubmitForm(request.POST if request.method == "POST" else None)
     return record_step(
         request, form, success="Assessment submitted for authorisation", done_url=_detail_url(assessment),
         run=lambda data: services.assessment_submit(actor=request.user, assessment=assessment),

@@ -79,7 +79,7 @@ def young_carer(seen_on: datetime.date) -> dict[str, dict]:
                         "falling. There is no evidence of significant harm.",
             "recommendation": "A child in need plan: a young carer's assessment, adult social care support for Mum in "
                               "the mornings, the young carers' group, and school to monitor attendance.",
-            "factors": ["1A"], "outcome": "cin_plan",
+            "factors": ["7A", "6B"], "outcome": "cin_plan",
         },
     }
 
@@ -132,7 +132,7 @@ def bruising(seen_on: datetime.date) -> dict[str, dict]:
                         "Mum's engagement and good school attendance. No further injuries since the referral.",
             "recommendation": "A child in need plan with a referral to adult mental health services and the family "
                               "hub's parenting course; review in 3 months.",
-            "factors": ["3A", "2B"], "outcome": "cin_plan",
+            "factors": ["4B", "18A"], "outcome": "cin_plan",
         },
     }
 

@@ -1,4 +1,4 @@
--- opencsc test schema; fingerprint: a757e88e49ea06dcea19ed3251af8e980de64271a8f5ec8096535bc4532fa8a3
+-- opencsc test schema; fingerprint: b955e63d090323ea6e0e442651c08029f4eba4048de5fe298fc0f08b67205cc3
 --
 -- PostgreSQL database dump
 --
@@ -851,7 +851,7 @@ CREATE FUNCTION public.pgtrigger_delete_delete_28394() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "assessments_assessmentevent" ("analysis", "author_id", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "created_at", "episode_id", "factors", "id", "late_reason", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "return_comments", "returned_at", "returned_by_id", "start_date", "status", "submitted_at", "submitted_by_id") VALUES (OLD."analysis", OLD."author_id", OLD."authorised_at", OLD."authorised_by_id", OLD."authorised_on", OLD."child_id", OLD."child_seen_on", OLD."created_at", OLD."episode_id", OLD."factors", OLD."id", OLD."late_reason", OLD."outcome", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."return_comments", OLD."returned_at", OLD."returned_by_id", OLD."start_date", OLD."status", OLD."submitted_at", OLD."submitted_by_id"); RETURN NULL;
+                    INSERT INTO "assessments_assessmentevent" ("agency_information", "analysis", "author_id", "authorisation_rationale", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "completed_sections", "created_at", "domains", "episode_id", "factors", "how_gathered", "id", "late_reason", "not_seen_alone_reason", "outcome", "parents_views", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recommendation", "return_comments", "returned_at", "returned_by_id", "seen_alone", "start_date", "status", "submitted_at", "submitted_by_id", "wishes_and_feelings") VALUES (OLD."agency_information", OLD."analysis", OLD."author_id", OLD."authorisation_rationale", OLD."authorised_at", OLD."authorised_by_id", OLD."authorised_on", OLD."child_id", OLD."child_seen_on", OLD."completed_sections", OLD."created_at", OLD."domains", OLD."episode_id", OLD."factors", OLD."how_gathered", OLD."id", OLD."late_reason", OLD."not_seen_alone_reason", OLD."outcome", OLD."parents_views", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recommendation", OLD."return_comments", OLD."returned_at", OLD."returned_by_id", OLD."seen_alone", OLD."start_date", OLD."status", OLD."submitted_at", OLD."submitted_by_id", OLD."wishes_and_feelings"); RETURN NULL;
                 END;
             $$;
 
@@ -3140,7 +3140,7 @@ CREATE FUNCTION public.pgtrigger_insert_insert_3ca2a() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "assessments_assessmentevent" ("analysis", "author_id", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "created_at", "episode_id", "factors", "id", "late_reason", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "return_comments", "returned_at", "returned_by_id", "start_date", "status", "submitted_at", "submitted_by_id") VALUES (NEW."analysis", NEW."author_id", NEW."authorised_at", NEW."authorised_by_id", NEW."authorised_on", NEW."child_id", NEW."child_seen_on", NEW."created_at", NEW."episode_id", NEW."factors", NEW."id", NEW."late_reason", NEW."outcome", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."return_comments", NEW."returned_at", NEW."returned_by_id", NEW."start_date", NEW."status", NEW."submitted_at", NEW."submitted_by_id"); RETURN NULL;
+                    INSERT INTO "assessments_assessmentevent" ("agency_information", "analysis", "author_id", "authorisation_rationale", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "completed_sections", "created_at", "domains", "episode_id", "factors", "how_gathered", "id", "late_reason", "not_seen_alone_reason", "outcome", "parents_views", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recommendation", "return_comments", "returned_at", "returned_by_id", "seen_alone", "start_date", "status", "submitted_at", "submitted_by_id", "wishes_and_feelings") VALUES (NEW."agency_information", NEW."analysis", NEW."author_id", NEW."authorisation_rationale", NEW."authorised_at", NEW."authorised_by_id", NEW."authorised_on", NEW."child_id", NEW."child_seen_on", NEW."completed_sections", NEW."created_at", NEW."domains", NEW."episode_id", NEW."factors", NEW."how_gathered", NEW."id", NEW."late_reason", NEW."not_seen_alone_reason", NEW."outcome", NEW."parents_views", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recommendation", NEW."return_comments", NEW."returned_at", NEW."returned_by_id", NEW."seen_alone", NEW."start_date", NEW."status", NEW."submitted_at", NEW."submitted_by_id", NEW."wishes_and_feelings"); RETURN NULL;
                 END;
             $$;
 
@@ -6710,7 +6710,7 @@ CREATE FUNCTION public.pgtrigger_update_update_d96c6() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "assessments_assessmentevent" ("analysis", "author_id", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "created_at", "episode_id", "factors", "id", "late_reason", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "return_comments", "returned_at", "returned_by_id", "start_date", "status", "submitted_at", "submitted_by_id") VALUES (NEW."analysis", NEW."author_id", NEW."authorised_at", NEW."authorised_by_id", NEW."authorised_on", NEW."child_id", NEW."child_seen_on", NEW."created_at", NEW."episode_id", NEW."factors", NEW."id", NEW."late_reason", NEW."outcome", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."return_comments", NEW."returned_at", NEW."returned_by_id", NEW."start_date", NEW."status", NEW."submitted_at", NEW."submitted_by_id"); RETURN NULL;
+                    INSERT INTO "assessments_assessmentevent" ("agency_information", "analysis", "author_id", "authorisation_rationale", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "completed_sections", "created_at", "domains", "episode_id", "factors", "how_gathered", "id", "late_reason", "not_seen_alone_reason", "outcome", "parents_views", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recommendation", "return_comments", "returned_at", "returned_by_id", "seen_alone", "start_date", "status", "submitted_at", "submitted_by_id", "wishes_and_feelings") VALUES (NEW."agency_information", NEW."analysis", NEW."author_id", NEW."authorisation_rationale", NEW."authorised_at", NEW."authorised_by_id", NEW."authorised_on", NEW."child_id", NEW."child_seen_on", NEW."completed_sections", NEW."created_at", NEW."domains", NEW."episode_id", NEW."factors", NEW."how_gathered", NEW."id", NEW."late_reason", NEW."not_seen_alone_reason", NEW."outcome", NEW."parents_views", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recommendation", NEW."return_comments", NEW."returned_at", NEW."returned_by_id", NEW."seen_alone", NEW."start_date", NEW."status", NEW."submitted_at", NEW."submitted_by_id", NEW."wishes_and_feelings"); RETURN NULL;
                 END;
             $$;
 
@@ -7913,6 +7913,16 @@ CREATE TABLE public.assessments_assessment (
     episode_id bigint NOT NULL,
     returned_by_id bigint,
     submitted_by_id bigint,
+    agency_information jsonb NOT NULL,
+    authorisation_rationale text NOT NULL,
+    completed_sections character varying(40)[] NOT NULL,
+    domains jsonb NOT NULL,
+    how_gathered text NOT NULL,
+    not_seen_alone_reason text NOT NULL,
+    parents_views text NOT NULL,
+    recommendation text NOT NULL,
+    seen_alone boolean,
+    wishes_and_feelings text NOT NULL,
     CONSTRAINT assessment_authorisation_whole CHECK ((((authorised_at IS NOT NULL) AND (authorised_by_id IS NOT NULL) AND (authorised_on IS NOT NULL) AND ((status)::text = 'authorised'::text)) OR ((NOT ((status)::text = 'authorised'::text)) AND (authorised_by_id IS NULL) AND (authorised_on IS NULL)))),
     CONSTRAINT assessment_authorised_after_start CHECK (((authorised_on IS NULL) OR (authorised_on >= start_date))),
     CONSTRAINT assessment_not_self_authorised CHECK (((authorised_by_id IS NULL) OR (NOT ((authorised_by_id = author_id) AND (authorised_by_id IS NOT NULL)))))
@@ -7962,7 +7972,17 @@ CREATE TABLE public.assessments_assessmentevent (
     pgh_context_id uuid,
     pgh_obj_id bigint NOT NULL,
     returned_by_id bigint,
-    submitted_by_id bigint
+    submitted_by_id bigint,
+    agency_information jsonb NOT NULL,
+    authorisation_rationale text NOT NULL,
+    completed_sections character varying(40)[] NOT NULL,
+    domains jsonb NOT NULL,
+    how_gathered text NOT NULL,
+    not_seen_alone_reason text NOT NULL,
+    parents_views text NOT NULL,
+    recommendation text NOT NULL,
+    seen_alone boolean,
+    wishes_and_feelings text NOT NULL
 );
 
 
@@ -15734,7 +15754,7 @@ COPY public.allegations_ladomeetingevent (pgh_id, pgh_created_at, pgh_label, id,
 -- Data for Name: assessments_assessment; Type: TABLE DATA; Schema: public; Owner: -
 --
 
-COPY public.assessments_assessment (id, start_date, child_seen_on, factors, analysis, outcome, late_reason, status, submitted_at, returned_at, return_comments, authorised_on, authorised_at, created_at, author_id, authorised_by_id, child_id, episode_id, returned_by_id, submitted_by_id) FROM stdin;
+COPY public.assessments_assessment (id, start_date, child_seen_on, factors, analysis, outcome, late_reason, status, submitted_at, returned_at, return_comments, authorised_on, authorised_at, created_at, author_id, authorised_by_id, child_id, episode_id, returned_by_id, submitted_by_id, agency_information, authorisation_rationale, completed_sections, domains, how_gathered, not_seen_alone_reason, parents_views, recommendation, seen_alone, wishes_and_feelings) FROM stdin;
 \.
 
 
@@ -15742,7 +15762,7 @@ COPY public.assessments_assessment (id, start_date, child_seen_on, factors, anal
 -- Data for Name: assessments_assessmentevent; Type: TABLE DATA; Schema: public; Owner: -
 --
 
-COPY public.assessments_assessmentevent (pgh_id, pgh_created_at, pgh_label, id, start_date, child_seen_on, factors, analysis, outcome, late_reason, status, submitted_at, returned_at, return_comments, authorised_on, authorised_at, created_at, author_id, authorised_by_id, child_id, episode_id, pgh_context_id, pgh_obj_id, returned_by_id, submitted_by_id) FROM stdin;
+COPY public.assessments_assessmentevent (pgh_id, pgh_created_at, pgh_label, id, start_date, child_seen_on, factors, analysis, outcome, late_reason, status, submitted_at, returned_at, return_comments, authorised_on, authorised_at, created_at, author_id, authorised_by_id, child_id, episode_id, pgh_context_id, pgh_obj_id, returned_by_id, submitted_by_id, agency_information, authorisation_rationale, completed_sections, domains, how_gathered, not_seen_alone_reason, parents_views, recommendation, seen_alone, wishes_and_feelings) FROM stdin;
 \.
 
 
@@ -15796,19 +15816,19 @@ COPY public.audits_auditdomain (id, "order", code, name, guidance, descriptors, 
 --
 
 COPY public.audits_auditdomainevent (pgh_id, pgh_created_at, pgh_label, id, "order", code, name, guidance, descriptors, pgh_context_id, pgh_obj_id, tool_id) FROM stdin;
-1	2026-12-03 12:17:11.757906+00	insert	1	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	1	1
-2	2026-12-03 12:17:11.757906+00	insert	2	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	2	1
-3	2026-12-03 12:17:11.757906+00	insert	3	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	3	1
-4	2026-12-03 12:17:11.757906+00	insert	4	4	partners	Working with the family and partners	Are the family and the professionals around the child working together, with core groups or network meetings held and information shared?	{"1": "The family and partners work together as one team around the child; everyone knows their part.", "2": "Meetings are held on time, partners contribute and the family understands the plan.", "3": "Partners are involved unevenly or the family is unclear about what must change.", "4": "Partners are absent or not communicating, leaving risks unshared."}	\N	4	1
-5	2026-12-03 12:17:11.757906+00	insert	5	5	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	5	1
-6	2026-12-03 12:17:11.757906+00	insert	6	6	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	6	1
-7	2026-12-03 12:17:11.757906+00	insert	7	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	7	2
-8	2026-12-03 12:17:11.757906+00	insert	8	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	8	2
-9	2026-12-03 12:17:11.757906+00	insert	9	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	9	2
-10	2026-12-03 12:17:11.757906+00	insert	10	4	permanence	Permanence and stability	Is there a plan for permanence by the second review, and is the child's placement meeting their needs with stability?	{"1": "Permanence was secured without delay; the child is settled and thriving.", "2": "A permanence plan is in place and progressing; the placement meets the child's needs.", "3": "Permanence planning is slow or the placement is not fully meeting the child's needs.", "4": "There is no plan for permanence, or the child has moved repeatedly without plan."}	\N	10	2
-11	2026-12-03 12:17:11.757906+00	insert	11	5	health_education	Health, education and leaving care	Are health assessments, the personal education plan and, for older children, the pathway plan in date and making a difference?	{"1": "Health, education and preparation for adulthood are excellent and championed by the service.", "2": "Plans are in date and the child's health and education needs are met.", "3": "Some plans are late or needs are only partly met.", "4": "Health or education needs are unmet or unknown."}	\N	11	2
-12	2026-12-03 12:17:11.757906+00	insert	12	6	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	12	2
-13	2026-12-03 12:17:11.757906+00	insert	13	7	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	13	2
+1	2026-12-03 15:08:27.422975+00	insert	1	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	1	1
+2	2026-12-03 15:08:27.422975+00	insert	2	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	2	1
+3	2026-12-03 15:08:27.422975+00	insert	3	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	3	1
+4	2026-12-03 15:08:27.422975+00	insert	4	4	partners	Working with the family and partners	Are the family and the professionals around the child working together, with core groups or network meetings held and information shared?	{"1": "The family and partners work together as one team around the child; everyone knows their part.", "2": "Meetings are held on time, partners contribute and the family understands the plan.", "3": "Partners are involved unevenly or the family is unclear about what must change.", "4": "Partners are absent or not communicating, leaving risks unshared."}	\N	4	1
+5	2026-12-03 15:08:27.422975+00	insert	5	5	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	5	1
+6	2026-12-03 15:08:27.422975+00	insert	6	6	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	6	1
+7	2026-12-03 15:08:27.422975+00	insert	7	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	7	2
+8	2026-12-03 15:08:27.422975+00	insert	8	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	8	2
+9	2026-12-03 15:08:27.422975+00	insert	9	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	9	2
+10	2026-12-03 15:08:27.422975+00	insert	10	4	permanence	Permanence and stability	Is there a plan for permanence by the second review, and is the child's placement meeting their needs with stability?	{"1": "Permanence was secured without delay; the child is settled and thriving.", "2": "A permanence plan is in place and progressing; the placement meets the child's needs.", "3": "Permanence planning is slow or the placement is not fully meeting the child's needs.", "4": "There is no plan for permanence, or the child has moved repeatedly without plan."}	\N	10	2
+11	2026-12-03 15:08:27.422975+00	insert	11	5	health_education	Health, education and leaving care	Are health assessments, the personal education plan and, for older children, the pathway plan in date and making a difference?	{"1": "Health, education and preparation for adulthood are excellent and championed by the service.", "2": "Plans are in date and the child's health and education needs are met.", "3": "Some plans are late or needs are only partly met.", "4": "Health or education needs are unmet or unknown."}	\N	11	2
+12	2026-12-03 15:08:27.422975+00	insert	12	6	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	12	2
+13	2026-12-03 15:08:27.422975+00	insert	13	7	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	13	2
 \.
 
 
@@ -15859,32 +15879,32 @@ COPY public.audits_auditquestion (id, "order", text, guidance, domain_id) FROM s
 --
 
 COPY public.audits_auditquestionevent (pgh_id, pgh_created_at, pgh_label, id, "order", text, guidance, domain_id, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 12:17:11.757906+00	insert	1	1	Was the child seen alone at the last visits, and is that recorded?		1	\N	1
-2	2026-12-03 12:17:11.757906+00	insert	2	2	Are the child's own words recorded, and how do they change what is done?		1	\N	2
-3	2026-12-03 12:17:11.757906+00	insert	3	1	Does the latest assessment analyse risk and strengths, using the history?		2	\N	3
-4	2026-12-03 12:17:11.757906+00	insert	4	2	Are new concerns responded to and the analysis updated?		2	\N	4
-5	2026-12-03 12:17:11.757906+00	insert	5	1	Is the plan in date and reviewed on time?		3	\N	5
-6	2026-12-03 12:17:11.757906+00	insert	6	2	Are its actions specific, owned and timed, with a contingency?		3	\N	6
-7	2026-12-03 12:17:11.757906+00	insert	7	1	Are core groups or network meetings held on time with the right agencies?		4	\N	7
-8	2026-12-03 12:17:11.757906+00	insert	8	2	Do parents understand the plan and what must change?		4	\N	8
-9	2026-12-03 12:17:11.757906+00	insert	9	1	Is case supervision recorded within the local standard, with clear direction?		5	\N	9
-10	2026-12-03 12:17:11.757906+00	insert	10	2	Did a manager record oversight at the key decisions?		5	\N	10
-11	2026-12-03 12:17:11.757906+00	insert	11	1	Were the statutory timescales met (visits, reviews, plans)?		6	\N	11
-12	2026-12-03 12:17:11.757906+00	insert	12	2	Is there drift or delay for the child, and was it noticed?		6	\N	12
-13	2026-12-03 12:17:11.757906+00	insert	13	1	Was the child seen alone at the last visits, and is that recorded?		7	\N	13
-14	2026-12-03 12:17:11.757906+00	insert	14	2	Are the child's own words recorded, and how do they change what is done?		7	\N	14
-15	2026-12-03 12:17:11.757906+00	insert	15	1	Does the latest assessment analyse risk and strengths, using the history?		8	\N	15
-16	2026-12-03 12:17:11.757906+00	insert	16	2	Are new concerns responded to and the analysis updated?		8	\N	16
-17	2026-12-03 12:17:11.757906+00	insert	17	1	Is the plan in date and reviewed on time?		9	\N	17
-18	2026-12-03 12:17:11.757906+00	insert	18	2	Are its actions specific, owned and timed, with a contingency?		9	\N	18
-19	2026-12-03 12:17:11.757906+00	insert	19	1	Is there a permanence plan, and is it progressing without delay?		10	\N	19
-20	2026-12-03 12:17:11.757906+00	insert	20	2	Is the placement stable and meeting the child's needs?		10	\N	20
-21	2026-12-03 12:17:11.757906+00	insert	21	1	Are the health assessment and PEP (or pathway plan) in date?		11	\N	21
-22	2026-12-03 12:17:11.757906+00	insert	22	2	Are the child's education and health needs met, and their transition to adulthood planned?		11	\N	22
-23	2026-12-03 12:17:11.757906+00	insert	23	1	Is case supervision recorded within the local standard, with clear direction?		12	\N	23
-24	2026-12-03 12:17:11.757906+00	insert	24	2	Did a manager record oversight at the key decisions?		12	\N	24
-25	2026-12-03 12:17:11.757906+00	insert	25	1	Were the statutory timescales met (visits, reviews, plans)?		13	\N	25
-26	2026-12-03 12:17:11.757906+00	insert	26	2	Is there drift or delay for the child, and was it noticed?		13	\N	26
+1	2026-12-03 15:08:27.422975+00	insert	1	1	Was the child seen alone at the last visits, and is that recorded?		1	\N	1
+2	2026-12-03 15:08:27.422975+00	insert	2	2	Are the child's own words recorded, and how do they change what is done?		1	\N	2
+3	2026-12-03 15:08:27.422975+00	insert	3	1	Does the latest assessment analyse risk and strengths, using the history?		2	\N	3
+4	2026-12-03 15:08:27.422975+00	insert	4	2	Are new concerns responded to and the analysis updated?		2	\N	4
+5	2026-12-03 15:08:27.422975+00	insert	5	1	Is the plan in date and reviewed on time?		3	\N	5
+6	2026-12-03 15:08:27.422975+00	insert	6	2	Are its actions specific, owned and timed, with a contingency?		3	\N	6
+7	2026-12-03 15:08:27.422975+00	insert	7	1	Are core groups or network meetings held on time with the right agencies?		4	\N	7
+8	2026-12-03 15:08:27.422975+00	insert	8	2	Do parents understand the plan and what must change?		4	\N	8
+9	2026-12-03 15:08:27.422975+00	insert	9	1	Is case supervision recorded within the local standard, with clear direction?		5	\N	9
+10	2026-12-03 15:08:27.422975+00	insert	10	2	Did a manager record oversight at the key decisions?		5	\N	10
+11	2026-12-03 15:08:27.422975+00	insert	11	1	Were the statutory timescales met (visits, reviews, plans)?		6	\N	11
+12	2026-12-03 15:08:27.422975+00	insert	12	2	Is there drift or delay for the child, and was it noticed?		6	\N	12
+13	2026-12-03 15:08:27.422975+00	insert	13	1	Was the child seen alone at the last visits, and is that recorded?		7	\N	13
+14	2026-12-03 15:08:27.422975+00	insert	14	2	Are the child's own words recorded, and how do they change what is done?		7	\N	14
+15	2026-12-03 15:08:27.422975+00	insert	15	1	Does the latest assessment analyse risk and strengths, using the history?		8	\N	15
+16	2026-12-03 15:08:27.422975+00	insert	16	2	Are new concerns responded to and the analysis updated?		8	\N	16
+17	2026-12-03 15:08:27.422975+00	insert	17	1	Is the plan in date and reviewed on time?		9	\N	17
+18	2026-12-03 15:08:27.422975+00	insert	18	2	Are its actions specific, owned and timed, with a contingency?		9	\N	18
+19	2026-12-03 15:08:27.422975+00	insert	19	1	Is there a permanence plan, and is it progressing without delay?		10	\N	19
+20	2026-12-03 15:08:27.422975+00	insert	20	2	Is the placement stable and meeting the child's needs?		10	\N	20
+21	2026-12-03 15:08:27.422975+00	insert	21	1	Are the health assessment and PEP (or pathway plan) in date?		11	\N	21
+22	2026-12-03 15:08:27.422975+00	insert	22	2	Are the child's education and health needs met, and their transition to adulthood planned?		11	\N	22
+23	2026-12-03 15:08:27.422975+00	insert	23	1	Is case supervision recorded within the local standard, with clear direction?		12	\N	23
+24	2026-12-03 15:08:27.422975+00	insert	24	2	Did a manager record oversight at the key decisions?		12	\N	24
+25	2026-12-03 15:08:27.422975+00	insert	25	1	Were the statutory timescales met (visits, reviews, plans)?		13	\N	25
+26	2026-12-03 15:08:27.422975+00	insert	26	2	Is there drift or delay for the child, and was it noticed?		13	\N	26
 \.
 
 
@@ -15903,8 +15923,8 @@ COPY public.audits_audittool (id, code, name, description) FROM stdin;
 --
 
 COPY public.audits_audittoolevent (pgh_id, pgh_created_at, pgh_label, id, code, name, description, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 12:17:11.757906+00	insert	1	help_and_protection	Help and protection (children in need and child protection)	Full case audit for children in need and children on a child protection plan.	\N	1
-2	2026-12-03 12:17:11.757906+00	insert	2	children_in_care	Children in care and care leavers	Full case audit for children in care, children placed with parents and care leavers.	\N	2
+1	2026-12-03 15:08:27.422975+00	insert	1	help_and_protection	Help and protection (children in need and child protection)	Full case audit for children in need and children on a child protection plan.	\N	1
+2	2026-12-03 15:08:27.422975+00	insert	2	children_in_care	Children in care and care leavers	Full case audit for children in care, children placed with parents and care leavers.	\N	2
 \.
 
 
@@ -16009,23 +16029,23 @@ COPY public.auth_group_permissions (id, group_id, permission_id) FROM stdin;
 13	1	30
 14	1	133
 15	1	134
-16	1	136
-17	1	149
-18	1	150
-19	1	151
-20	1	152
-21	1	173
-22	1	174
-23	1	176
-24	1	193
-25	1	194
-26	1	196
-27	1	209
-28	1	210
-29	1	212
-30	1	109
-31	1	110
-32	1	112
+16	1	135
+17	1	136
+18	1	157
+19	1	158
+20	1	160
+21	1	177
+22	1	178
+23	1	180
+24	1	185
+25	1	186
+26	1	188
+27	1	193
+28	1	194
+29	1	196
+30	1	233
+31	1	234
+32	1	236
 33	1	117
 34	1	118
 35	1	120
@@ -16145,146 +16165,146 @@ COPY public.auth_permission (id, name, content_type_id, codename) FROM stdin;
 106	Can change form submission	27	change_formsubmission
 107	Can delete form submission	27	delete_formsubmission
 108	Can view form submission	27	view_formsubmission
-109	Can add case weight	28	add_caseweight
-110	Can change case weight	28	change_caseweight
-111	Can delete case weight	28	delete_caseweight
-112	Can view case weight	28	view_caseweight
-113	Can add case weight event	29	add_caseweightevent
-114	Can change case weight event	29	change_caseweightevent
-115	Can delete case weight event	29	delete_caseweightevent
-116	Can view case weight event	29	view_caseweightevent
-117	Can add caseload limit	30	add_caseloadlimit
-118	Can change caseload limit	30	change_caseloadlimit
-119	Can delete caseload limit	30	delete_caseloadlimit
-120	Can view caseload limit	30	view_caseloadlimit
-121	Can add caseload limit event	31	add_caseloadlimitevent
-122	Can change caseload limit event	31	change_caseloadlimitevent
-123	Can delete caseload limit event	31	delete_caseloadlimitevent
-124	Can view caseload limit event	31	view_caseloadlimitevent
-125	Can add staff profile	32	add_staffprofile
-126	Can change staff profile	32	change_staffprofile
-127	Can delete staff profile	32	delete_staffprofile
-128	Can view staff profile	32	view_staffprofile
-129	Can add staff profile event	33	add_staffprofileevent
-130	Can change staff profile event	33	change_staffprofileevent
-131	Can delete staff profile event	33	delete_staffprofileevent
-132	Can view staff profile event	33	view_staffprofileevent
-133	Can add agency price cap	34	add_agencypricecap
-134	Can change agency price cap	34	change_agencypricecap
-135	Can delete agency price cap	34	delete_agencypricecap
-136	Can view agency price cap	34	view_agencypricecap
-137	Can add agency price cap event	35	add_agencypricecapevent
-138	Can change agency price cap event	35	change_agencypricecapevent
-139	Can delete agency price cap event	35	delete_agencypricecapevent
-140	Can view agency price cap event	35	view_agencypricecapevent
-141	Can add post	36	add_post
-142	Can change post	36	change_post
-143	Can delete post	36	delete_post
-144	Can view post	36	view_post
-145	Can add post event	37	add_postevent
-146	Can change post event	37	change_postevent
-147	Can delete post event	37	delete_postevent
-148	Can view post event	37	view_postevent
-149	Can add induction item	38	add_inductionitem
-150	Can change induction item	38	change_inductionitem
-151	Can delete induction item	38	delete_inductionitem
-152	Can view induction item	38	view_inductionitem
-153	Can add induction item event	39	add_inductionitemevent
-154	Can change induction item event	39	change_inductionitemevent
-155	Can delete induction item event	39	delete_inductionitemevent
-156	Can view induction item event	39	view_inductionitemevent
-157	Can add induction	40	add_induction
-158	Can change induction	40	change_induction
-159	Can delete induction	40	delete_induction
-160	Can view induction	40	view_induction
-161	Can add induction event	41	add_inductionevent
-162	Can change induction event	41	change_inductionevent
-163	Can delete induction event	41	delete_inductionevent
-164	Can view induction event	41	view_inductionevent
-165	Can add induction task	42	add_inductiontask
-166	Can change induction task	42	change_inductiontask
-167	Can delete induction task	42	delete_inductiontask
-168	Can view induction task	42	view_inductiontask
-169	Can add induction task event	43	add_inductiontaskevent
-170	Can change induction task event	43	change_inductiontaskevent
-171	Can delete induction task event	43	delete_inductiontaskevent
-172	Can view induction task event	43	view_inductiontaskevent
-173	Can add course	44	add_course
-174	Can change course	44	change_course
-175	Can delete course	44	delete_course
-176	Can view course	44	view_course
-177	Can add course event	45	add_courseevent
-178	Can change course event	45	change_courseevent
-179	Can delete course event	45	delete_courseevent
-180	Can view course event	45	view_courseevent
-181	Can add attendance	46	add_attendance
-182	Can change attendance	46	change_attendance
-183	Can delete attendance	46	delete_attendance
-184	Can view attendance	46	view_attendance
-185	Can add attendance event	47	add_attendanceevent
-186	Can change attendance event	47	change_attendanceevent
-187	Can delete attendance event	47	delete_attendanceevent
-188	Can view attendance event	47	view_attendanceevent
-189	Can add staff read	48	add_staffread
-190	Can change staff read	48	change_staffread
-191	Can delete staff read	48	delete_staffread
-192	Can view staff read	48	view_staffread
-193	Can add population estimate (children aged 0 to 17)	49	add_populationestimate
-194	Can change population estimate (children aged 0 to 17)	49	change_populationestimate
-195	Can delete population estimate (children aged 0 to 17)	49	delete_populationestimate
-196	Can view population estimate (children aged 0 to 17)	49	view_populationestimate
-197	Can add indicator snapshot	50	add_indicatorsnapshot
-198	Can change indicator snapshot	50	change_indicatorsnapshot
-199	Can delete indicator snapshot	50	delete_indicatorsnapshot
-200	Can view indicator snapshot	50	view_indicatorsnapshot
-201	Can add board pack	51	add_boardpack
-202	Can change board pack	51	change_boardpack
-203	Can delete board pack	51	delete_boardpack
-204	Can view board pack	51	view_boardpack
-205	Can add board pack event	52	add_boardpackevent
-206	Can change board pack event	52	change_boardpackevent
-207	Can delete board pack event	52	delete_boardpackevent
-208	Can view board pack event	52	view_boardpackevent
-209	Can add oversight start	53	add_oversightstart
-210	Can change oversight start	53	change_oversightstart
-211	Can delete oversight start	53	delete_oversightstart
-212	Can view oversight start	53	view_oversightstart
-213	Can add oversight start event	54	add_oversightstartevent
-214	Can change oversight start event	54	change_oversightstartevent
-215	Can delete oversight start event	54	delete_oversightstartevent
-216	Can view oversight start event	54	view_oversightstartevent
-217	Can add oversight entry	55	add_oversightentry
-218	Can change oversight entry	55	change_oversightentry
-219	Can delete oversight entry	55	delete_oversightentry
-220	Can view oversight entry	55	view_oversightentry
-221	Can add oversight entry event	56	add_oversightentryevent
-222	Can change oversight entry event	56	change_oversightentryevent
-223	Can delete oversight entry event	56	delete_oversightentryevent
-224	Can view oversight entry event	56	view_oversightentryevent
-225	Can add challenge	57	add_challenge
-226	Can change challenge	57	change_challenge
-227	Can delete challenge	57	delete_challenge
-228	Can view challenge	57	view_challenge
-229	Can add challenge event	58	add_challengeevent
-230	Can change challenge event	58	change_challengeevent
-231	Can delete challenge event	58	delete_challengeevent
-232	Can view challenge event	58	view_challengeevent
-233	Can add challenge stage	59	add_challengestage
-234	Can change challenge stage	59	change_challengestage
-235	Can delete challenge stage	59	delete_challengestage
-236	Can view challenge stage	59	view_challengestage
-237	Can add challenge stage event	60	add_challengestageevent
-238	Can change challenge stage event	60	change_challengestageevent
-239	Can delete challenge stage event	60	delete_challengestageevent
-240	Can view challenge stage event	60	view_challengestageevent
-241	Can add good practice	61	add_goodpractice
-242	Can change good practice	61	change_goodpractice
-243	Can delete good practice	61	delete_goodpractice
-244	Can view good practice	61	view_goodpractice
-245	Can add good practice event	62	add_goodpracticeevent
-246	Can change good practice event	62	change_goodpracticeevent
-247	Can delete good practice event	62	delete_goodpracticeevent
-248	Can view good practice event	62	view_goodpracticeevent
+109	Can add staff profile	28	add_staffprofile
+110	Can change staff profile	28	change_staffprofile
+111	Can delete staff profile	28	delete_staffprofile
+112	Can view staff profile	28	view_staffprofile
+113	Can add staff profile event	29	add_staffprofileevent
+114	Can change staff profile event	29	change_staffprofileevent
+115	Can delete staff profile event	29	delete_staffprofileevent
+116	Can view staff profile event	29	view_staffprofileevent
+117	Can add agency price cap	30	add_agencypricecap
+118	Can change agency price cap	30	change_agencypricecap
+119	Can delete agency price cap	30	delete_agencypricecap
+120	Can view agency price cap	30	view_agencypricecap
+121	Can add agency price cap event	31	add_agencypricecapevent
+122	Can change agency price cap event	31	change_agencypricecapevent
+123	Can delete agency price cap event	31	delete_agencypricecapevent
+124	Can view agency price cap event	31	view_agencypricecapevent
+125	Can add post	32	add_post
+126	Can change post	32	change_post
+127	Can delete post	32	delete_post
+128	Can view post	32	view_post
+129	Can add post event	33	add_postevent
+130	Can change post event	33	change_postevent
+131	Can delete post event	33	delete_postevent
+132	Can view post event	33	view_postevent
+133	Can add induction item	34	add_inductionitem
+134	Can change induction item	34	change_inductionitem
+135	Can delete induction item	34	delete_inductionitem
+136	Can view induction item	34	view_inductionitem
+137	Can add induction item event	35	add_inductionitemevent
+138	Can change induction item event	35	change_inductionitemevent
+139	Can delete induction item event	35	delete_inductionitemevent
+140	Can view induction item event	35	view_inductionitemevent
+141	Can add induction	36	add_induction
+142	Can change induction	36	change_induction
+143	Can delete induction	36	delete_induction
+144	Can view induction	36	view_induction
+145	Can add induction event	37	add_inductionevent
+146	Can change induction event	37	change_inductionevent
+147	Can delete induction event	37	delete_inductionevent
+148	Can view induction event	37	view_inductionevent
+149	Can add induction task	38	add_inductiontask
+150	Can change induction task	38	change_inductiontask
+151	Can delete induction task	38	delete_inductiontask
+152	Can view induction task	38	view_inductiontask
+153	Can add induction task event	39	add_inductiontaskevent
+154	Can change induction task event	39	change_inductiontaskevent
+155	Can delete induction task event	39	delete_inductiontaskevent
+156	Can view induction task event	39	view_inductiontaskevent
+157	Can add course	40	add_course
+158	Can change course	40	change_course
+159	Can delete course	40	delete_course
+160	Can view course	40	view_course
+161	Can add course event	41	add_courseevent
+162	Can change course event	41	change_courseevent
+163	Can delete course event	41	delete_courseevent
+164	Can view course event	41	view_courseevent
+165	Can add attendance	42	add_attendance
+166	Can change attendance	42	change_attendance
+167	Can delete attendance	42	delete_attendance
+168	Can view attendance	42	view_attendance
+169	Can add attendance event	43	add_attendanceevent
+170	Can change attendance event	43	change_attendanceevent
+171	Can delete attendance event	43	delete_attendanceevent
+172	Can view attendance event	43	view_attendanceevent
+173	Can add staff read	44	add_staffread
+174	Can change staff read	44	change_staffread
+175	Can delete staff read	44	delete_staffread
+176	Can view staff read	44	view_staffread
+177	Can add case weight	45	add_caseweight
+178	Can change case weight	45	change_caseweight
+179	Can delete case weight	45	delete_caseweight
+180	Can view case weight	45	view_caseweight
+181	Can add case weight event	46	add_caseweightevent
+182	Can change case weight event	46	change_caseweightevent
+183	Can delete case weight event	46	delete_caseweightevent
+184	Can view case weight event	46	view_caseweightevent
+185	Can add caseload limit	47	add_caseloadlimit
+186	Can change caseload limit	47	change_caseloadlimit
+187	Can delete caseload limit	47	delete_caseloadlimit
+188	Can view caseload limit	47	view_caseloadlimit
+189	Can add caseload limit event	48	add_caseloadlimitevent
+190	Can change caseload limit event	48	change_caseloadlimitevent
+191	Can delete caseload limit event	48	delete_caseloadlimitevent
+192	Can view caseload limit event	48	view_caseloadlimitevent
+193	Can add oversight start	49	add_oversightstart
+194	Can change oversight start	49	change_oversightstart
+195	Can delete oversight start	49	delete_oversightstart
+196	Can view oversight start	49	view_oversightstart
+197	Can add oversight start event	50	add_oversightstartevent
+198	Can change oversight start event	50	change_oversightstartevent
+199	Can delete oversight start event	50	delete_oversightstartevent
+200	Can view oversight start event	50	view_oversightstartevent
+201	Can add oversight entry	51	add_oversightentry
+202	Can change oversight entry	51	change_oversightentry
+203	Can delete oversight entry	51	delete_oversightentry
+204	Can view oversight entry	51	view_oversightentry
+205	Can add oversight entry event	52	add_oversightentryevent
+206	Can change oversight entry event	52	change_oversightentryevent
+207	Can delete oversight entry event	52	delete_oversightentryevent
+208	Can view oversight entry event	52	view_oversightentryevent
+209	Can add challenge	53	add_challenge
+210	Can change challenge	53	change_challenge
+211	Can delete challenge	53	delete_challenge
+212	Can view challenge	53	view_challenge
+213	Can add challenge event	54	add_challengeevent
+214	Can change challenge event	54	change_challengeevent
+215	Can delete challenge event	54	delete_challengeevent
+216	Can view challenge event	54	view_challengeevent
+217	Can add challenge stage	55	add_challengestage
+218	Can change challenge stage	55	change_challengestage
+219	Can delete challenge stage	55	delete_challengestage
+220	Can view challenge stage	55	view_challengestage
+221	Can add challenge stage event	56	add_challengestageevent
+222	Can change challenge stage event	56	change_challengestageevent
+223	Can delete challenge stage event	56	delete_challengestageevent
+224	Can view challenge stage event	56	view_challengestageevent
+225	Can add good practice	57	add_goodpractice
+226	Can change good practice	57	change_goodpractice
+227	Can delete good practice	57	delete_goodpractice
+228	Can view good practice	57	view_goodpractice
+229	Can add good practice event	58	add_goodpracticeevent
+230	Can change good practice event	58	change_goodpracticeevent
+231	Can delete good practice event	58	delete_goodpracticeevent
+232	Can view good practice event	58	view_goodpracticeevent
+233	Can add population estimate (children aged 0 to 17)	59	add_populationestimate
+234	Can change population estimate (children aged 0 to 17)	59	change_populationestimate
+235	Can delete population estimate (children aged 0 to 17)	59	delete_populationestimate
+236	Can view population estimate (children aged 0 to 17)	59	view_populationestimate
+237	Can add indicator snapshot	60	add_indicatorsnapshot
+238	Can change indicator snapshot	60	change_indicatorsnapshot
+239	Can delete indicator snapshot	60	delete_indicatorsnapshot
+240	Can view indicator snapshot	60	view_indicatorsnapshot
+241	Can add board pack	61	add_boardpack
+242	Can change board pack	61	change_boardpack
+243	Can delete board pack	61	delete_boardpack
+244	Can view board pack	61	view_boardpack
+245	Can add board pack event	62	add_boardpackevent
+246	Can change board pack event	62	change_boardpackevent
+247	Can delete board pack event	62	delete_boardpackevent
+248	Can view board pack event	62	view_boardpackevent
 249	Can add restricted access grant event	63	add_restrictedaccessgrantevent
 250	Can change restricted access grant event	63	change_restrictedaccessgrantevent
 251	Can delete restricted access grant event	63	delete_restrictedaccessgrantevent
@@ -17107,8 +17127,8 @@ COPY public.caseloads_caseloadlimit (id, role, points_per_fte, early_career_poin
 --
 
 COPY public.caseloads_caseloadlimitevent (pgh_id, pgh_created_at, pgh_label, id, role, points_per_fte, early_career_points_per_fte, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 12:17:41.35219+00	insert	1	social_worker	100	70	\N	1
-2	2026-12-03 12:17:41.35219+00	insert	2	team_manager	30	30	\N	2
+1	2026-12-03 15:08:42.994705+00	insert	1	social_worker	100	70	\N	1
+2	2026-12-03 15:08:42.994705+00	insert	2	team_manager	30	30	\N	2
 \.
 
 
@@ -17132,13 +17152,13 @@ COPY public.caseloads_caseweight (id, case_type, points) FROM stdin;
 --
 
 COPY public.caseloads_caseweightevent (pgh_id, pgh_created_at, pgh_label, id, case_type, points, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 12:17:41.35219+00	insert	1	cp_plan	8	\N	1
-2	2026-12-03 12:17:41.35219+00	insert	2	looked_after_new	7	\N	2
-3	2026-12-03 12:17:41.35219+00	insert	3	looked_after_settled	5	\N	3
-4	2026-12-03 12:17:41.35219+00	insert	4	care_leaver	4	\N	4
-5	2026-12-03 12:17:41.35219+00	insert	5	child_in_need	5	\N	5
-6	2026-12-03 12:17:41.35219+00	insert	6	court	3	\N	6
-7	2026-12-03 12:17:41.35219+00	insert	7	sibling	1	\N	7
+1	2026-12-03 15:08:42.994705+00	insert	1	cp_plan	8	\N	1
+2	2026-12-03 15:08:42.994705+00	insert	2	looked_after_new	7	\N	2
+3	2026-12-03 15:08:42.994705+00	insert	3	looked_after_settled	5	\N	3
+4	2026-12-03 15:08:42.994705+00	insert	4	care_leaver	4	\N	4
+5	2026-12-03 15:08:42.994705+00	insert	5	child_in_need	5	\N	5
+6	2026-12-03 15:08:42.994705+00	insert	6	court	3	\N	6
+7	2026-12-03 15:08:42.994705+00	insert	7	sibling	1	\N	7
 \.
 
 
@@ -17446,41 +17466,41 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 25	procrastinate	procrastinateperiodicdefer
 26	procrastinate	procrastinateworker
 27	core	formsubmission
-28	caseloads	caseweight
-29	caseloads	caseweightevent
-30	caseloads	caseloadlimit
-31	caseloads	caseloadlimitevent
-32	staff	staffprofile
-33	staff	staffprofileevent
-34	staff	agencypricecap
-35	staff	agencypricecapevent
-36	staff	post
-37	staff	postevent
-38	staff	inductionitem
-39	staff	inductionitemevent
-40	staff	induction
-41	staff	inductionevent
-42	staff	inductiontask
-43	staff	inductiontaskevent
-44	staff	course
-45	staff	courseevent
-46	staff	attendance
-47	staff	attendanceevent
-48	staff	staffread
-49	performance	populationestimate
-50	performance	indicatorsnapshot
-51	performance	boardpack
-52	performance	boardpackevent
-53	oversight	oversightstart
-54	oversight	oversightstartevent
-55	oversight	oversightentry
-56	oversight	oversightentryevent
-57	oversight	challenge
-58	oversight	challengeevent
-59	oversight	challengestage
-60	oversight	challengestageevent
-61	oversight	goodpractice
-62	oversight	goodpracticeevent
+28	staff	staffprofile
+29	staff	staffprofileevent
+30	staff	agencypricecap
+31	staff	agencypricecapevent
+32	staff	post
+33	staff	postevent
+34	staff	inductionitem
+35	staff	inductionitemevent
+36	staff	induction
+37	staff	inductionevent
+38	staff	inductiontask
+39	staff	inductiontaskevent
+40	staff	course
+41	staff	courseevent
+42	staff	attendance
+43	staff	attendanceevent
+44	staff	staffread
+45	caseloads	caseweight
+46	caseloads	caseweightevent
+47	caseloads	caseloadlimit
+48	caseloads	caseloadlimitevent
+49	oversight	oversightstart
+50	oversight	oversightstartevent
+51	oversight	oversightentry
+52	oversight	oversightentryevent
+53	oversight	challenge
+54	oversight	challengeevent
+55	oversight	challengestage
+56	oversight	challengestageevent
+57	oversight	goodpractice
+58	oversight	goodpracticeevent
+59	performance	populationestimate
+60	performance	indicatorsnapshot
+61	performance	boardpack
+62	performance	boardpackevent
 63	access	restrictedaccessgrantevent
 64	access	recordread
 65	access	restrictedaccessgrant
@@ -17662,141 +17682,142 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 --
 
 COPY public.django_migrations (id, app, name, applied) FROM stdin;
-1	pghistory	0001_initial	2026-12-03 12:15:35.605989+00
-2	pghistory	0002_aggregateevent	2026-12-03 12:15:35.622173+00
-3	pghistory	0003_auto_20201023_1636	2026-12-03 12:15:35.637372+00
-4	pghistory	0004_auto_20220906_1625	2026-12-03 12:15:35.649355+00
-5	pghistory	0005_events_middlewareevents	2026-12-03 12:15:35.65911+00
-6	pghistory	0006_delete_aggregateevent	2026-12-03 12:15:35.684358+00
-7	pghistory	0007_auto_20250421_0444	2026-12-03 12:15:35.707882+00
-8	contenttypes	0001_initial	2026-12-03 12:15:35.743951+00
-9	contenttypes	0002_remove_content_type_name	2026-12-03 12:15:35.81192+00
-10	auth	0001_initial	2026-12-03 12:15:35.955747+00
-11	auth	0002_alter_permission_name_max_length	2026-12-03 12:15:35.993651+00
-12	auth	0003_alter_user_email_max_length	2026-12-03 12:15:36.033607+00
-13	auth	0004_alter_user_username_opts	2026-12-03 12:15:36.074913+00
-14	auth	0005_alter_user_last_login_null	2026-12-03 12:15:36.124274+00
-15	auth	0006_require_contenttypes_0002	2026-12-03 12:15:36.155175+00
-16	auth	0007_alter_validators_add_error_messages	2026-12-03 12:15:36.198831+00
-17	auth	0008_alter_user_username_max_length	2026-12-03 12:15:36.252489+00
-18	auth	0009_alter_user_last_name_max_length	2026-12-03 12:15:36.306296+00
-19	auth	0010_alter_group_name_max_length	2026-12-03 12:15:36.409191+00
-20	auth	0011_update_proxy_permissions	2026-12-03 12:15:36.535703+00
-21	auth	0012_alter_user_first_name_max_length	2026-12-03 12:15:36.558389+00
-22	workforce	0001_initial	2026-12-03 12:15:37.528301+00
-23	people	0001_extensions	2026-12-03 12:15:37.900551+00
-24	people	0002_initial	2026-12-03 12:15:46.485225+00
-25	people	0003_la_id_sequence	2026-12-03 12:15:46.488627+00
-26	people	0004_alter_person_disabilities_alter_person_ethnicity_and_more	2026-12-03 12:15:47.735707+00
-27	access	0001_initial	2026-12-03 12:15:48.060745+00
-28	access	0002_initial	2026-12-03 12:15:52.680089+00
-29	access	0003_break_glass_access	2026-12-03 12:15:55.548989+00
-30	admin	0001_initial	2026-12-03 12:15:56.01998+00
-31	admin	0002_logentry_remove_auto_add	2026-12-03 12:15:56.321178+00
-32	admin	0003_logentry_add_action_flag_choices	2026-12-03 12:15:56.523223+00
-33	allegations	0001_initial	2026-12-03 12:16:04.75024+00
-34	children_in_need	0001_initial	2026-12-03 12:16:04.953111+00
-35	assessments	0001_initial	2026-12-03 12:16:05.074093+00
-36	assessments	0002_initial	2026-12-03 12:16:11.536049+00
-37	workforce	0002_alter_user_role_alter_userevent_role	2026-12-03 12:16:11.673428+00
-38	timescales	0001_initial	2026-12-03 12:16:19.015779+00
-39	timescales	0002_seed_bank_holidays	2026-12-03 12:16:20.348109+00
-40	workforce	0003_system_administrators_group	2026-12-03 12:16:20.557711+00
-41	workforce	0004_user_started_on_asye	2026-12-03 12:16:23.049352+00
-42	workforce	0005_senior_manager_roles	2026-12-03 12:16:23.577507+00
-43	people	0005_name_search_keys_functions	2026-12-03 12:16:23.582675+00
-44	people	0006_name_search_keys	2026-12-03 12:16:24.899943+00
-45	people	0007_name_score_function	2026-12-03 12:16:24.995184+00
-46	audits	0001_initial	2026-12-03 12:17:10.752173+00
-47	audits	0002_ready_made_tools	2026-12-03 12:17:11.914804+00
-48	axes	0001_initial	2026-12-03 12:17:11.984092+00
-49	axes	0002_auto_20151217_2044	2026-12-03 12:17:12.324537+00
-50	axes	0003_auto_20160322_0929	2026-12-03 12:17:12.556153+00
-51	axes	0004_auto_20181024_1538	2026-12-03 12:17:12.737313+00
-52	axes	0005_remove_accessattempt_trusted	2026-12-03 12:17:12.781931+00
-53	axes	0006_remove_accesslog_trusted	2026-12-03 12:17:12.832096+00
-54	axes	0007_alter_accessattempt_unique_together	2026-12-03 12:17:13.467848+00
-55	axes	0008_accessfailurelog	2026-12-03 12:17:13.496746+00
-56	axes	0009_add_session_hash	2026-12-03 12:17:13.521502+00
-57	axes	0010_accessattemptexpiration	2026-12-03 12:17:13.555852+00
-58	care_leavers	0001_initial	2026-12-03 12:17:37.901016+00
-59	caseloads	0001_initial	2026-12-03 12:17:40.775994+00
-60	caseloads	0002_weights_and_limits	2026-12-03 12:17:41.424429+00
-61	casework	0001_initial	2026-12-03 12:17:42.168956+00
-62	casework	0002_initial	2026-12-03 12:18:18.812796+00
-63	casework	0003_alter_visit_visit_type_alter_visitevent_visit_type	2026-12-03 12:18:20.94525+00
-64	child_protection	0001_initial	2026-12-03 12:18:22.123654+00
-65	child_protection	0002_initial	2026-12-03 12:19:14.556765+00
-66	front_door	0001_initial	2026-12-03 12:19:27.222034+00
-67	children_in_need	0002_initial	2026-12-03 12:19:51.539834+00
-68	core	0001_initial	2026-12-03 12:19:52.901474+00
-69	data_quality	0001_initial	2026-12-03 12:19:53.636081+00
-70	decisions	0001_initial	2026-12-03 12:20:00.140555+00
-71	dfe_feed	0001_initial	2026-12-03 12:20:04.709795+00
-72	improvement	0001_initial	2026-12-03 12:20:25.562175+00
-73	looked_after	0001_initial	2026-12-03 12:22:33.240093+00
-74	looked_after	0002_deprivation_of_liberty	2026-12-03 12:22:41.48204+00
-75	otp_totp	0001_initial	2026-12-03 12:22:43.927966+00
-76	otp_totp	0002_auto_20190420_0723	2026-12-03 12:22:46.240068+00
-77	otp_totp	0003_add_timestamps	2026-12-03 12:22:49.251906+00
-78	oversight	0001_initial	2026-12-03 12:23:27.370099+00
-79	oversight	0002_oversight_start	2026-12-03 12:23:30.643954+00
-80	oversight	0003_oversight_starts_when_installed	2026-12-03 12:23:31.763956+00
-81	people	0008_name_keys_search_path	2026-12-03 12:23:31.779494+00
-82	people	0009_person_date_of_birth_estimated	2026-12-03 12:23:43.218513+00
-83	performance	0001_initial	2026-12-03 12:23:44.751976+00
-84	performance	0002_board_pack	2026-12-03 12:23:54.135757+00
-85	permanence	0001_initial	2026-12-03 12:25:36.398738+00
-86	permanence	0002_pre_proceedings	2026-12-03 12:26:00.382695+00
-87	private_fostering	0001_initial	2026-12-03 12:26:21.268152+00
-88	procrastinate	0001_initial	2026-12-03 12:26:21.327947+00
-89	procrastinate	0002_drop_started_at_column	2026-12-03 12:26:21.352096+00
-90	procrastinate	0003_drop_started_at_column	2026-12-03 12:26:21.374595+00
-91	procrastinate	0004_drop_procrastinate_version_table	2026-12-03 12:26:21.401727+00
-92	procrastinate	0005_fix_procrastinate_fetch_job	2026-12-03 12:26:21.434559+00
-93	procrastinate	0006_fix_trigger_status_events_insert	2026-12-03 12:26:21.453785+00
-94	procrastinate	0007_add_queueing_lock_column	2026-12-03 12:26:21.477765+00
-95	procrastinate	0008_close_fetch_job_race_condition	2026-12-03 12:26:21.50035+00
-96	procrastinate	0009_add_defer_job_function	2026-12-03 12:26:21.530954+00
-97	procrastinate	0010_add_procrastinate_periodic_defers	2026-12-03 12:26:21.563747+00
-98	procrastinate	0011_add_foreign_key_index	2026-12-03 12:26:21.590626+00
-99	procrastinate	0012_add_locks_to_periodic_defer	2026-12-03 12:26:21.619377+00
-100	procrastinate	0013_fix_procrastinate_defer_periodic_job	2026-12-03 12:26:21.646896+00
-101	procrastinate	0014_add_finish_job_and_retry_job_functions	2026-12-03 12:26:21.673275+00
-102	procrastinate	0015_add_trigger_on_job_deletion	2026-12-03 12:26:21.692742+00
-103	procrastinate	0016_delete_finished_jobs	2026-12-03 12:26:21.718595+00
-104	procrastinate	0017_add_checks_to_finish_job	2026-12-03 12:26:21.744332+00
-105	procrastinate	0018_add_checks_to_retry_job	2026-12-03 12:26:21.757819+00
-106	procrastinate	0019_fix_finish_job_compat_issue	2026-12-03 12:26:21.769224+00
-107	procrastinate	0020_add_index_on_procrastinate_jobs	2026-12-03 12:26:21.781129+00
-108	procrastinate	0021_add_kwargs_to_defer_periodic_job	2026-12-03 12:26:21.799837+00
-109	procrastinate	0022_null_locks_excluded	2026-12-03 12:26:21.821386+00
-110	procrastinate	0023_remove_old_finish_job_function	2026-12-03 12:26:21.838268+00
-111	procrastinate	0024_job_id_bigint	2026-12-03 12:26:21.862469+00
-112	procrastinate	0025_add_models	2026-12-03 12:26:21.944625+00
-113	procrastinate	0026_add_job_priority	2026-12-03 12:26:22.028242+00
-114	procrastinate	0027_add_periodic_job_priority	2026-12-03 12:26:22.051464+00
-115	procrastinate	0028_add_cancel_states	2026-12-03 12:26:22.184369+00
-116	procrastinate	0029_add_additional_params_to_retry_job	2026-12-03 12:26:22.207673+00
-117	procrastinate	0030_alter_procrastinateevent_options	2026-12-03 12:26:22.261909+00
-118	procrastinate	0031_add_indexes_for_fetch_job	2026-12-03 12:26:22.285685+00
-119	procrastinate	0032_pre_cancel_notification	2026-12-03 12:26:22.365105+00
-120	procrastinate	0033_post_cancel_notification	2026-12-03 12:26:22.4673+00
-121	procrastinate	0034_pre_add_heartbeat	2026-12-03 12:26:22.549666+00
-122	procrastinate	0035_post_add_heartbeat	2026-12-03 12:26:22.565358+00
-123	procrastinate	0036_add_worker_model	2026-12-03 12:26:22.631237+00
-124	procrastinate	0037_pre_batch_defer_jobs	2026-12-03 12:26:22.657805+00
-125	procrastinate	0038_post_batch_defer_jobs	2026-12-03 12:26:22.674162+00
-126	procrastinate	0039_pre_priority_lock_fetch_job	2026-12-03 12:26:22.697499+00
-127	procrastinate	0040_pre_retry_failed_job	2026-12-03 12:26:22.711247+00
-128	procrastinate	0041_post_retry_failed_job	2026-12-03 12:26:22.728455+00
-129	returns	0001_initial	2026-12-03 12:26:32.648147+00
-130	sessions	0001_initial	2026-12-03 12:26:32.688184+00
-131	workforce	0006_user_sso_id	2026-12-03 12:26:43.259731+00
-132	workforce	0007_workforce_lead_role	2026-12-03 12:26:47.116193+00
-133	staff	0001_initial	2026-12-03 12:28:27.530043+00
-134	staff	0002_induction_checklists_and_courses	2026-12-03 12:28:29.993401+00
-135	supervision	0001_initial	2026-12-03 12:29:52.852139+00
+1	pghistory	0001_initial	2026-12-03 15:07:17.27202+00
+2	pghistory	0002_aggregateevent	2026-12-03 15:07:17.28316+00
+3	pghistory	0003_auto_20201023_1636	2026-12-03 15:07:17.294753+00
+4	pghistory	0004_auto_20220906_1625	2026-12-03 15:07:17.305146+00
+5	pghistory	0005_events_middlewareevents	2026-12-03 15:07:17.316653+00
+6	pghistory	0006_delete_aggregateevent	2026-12-03 15:07:17.319267+00
+7	pghistory	0007_auto_20250421_0444	2026-12-03 15:07:17.328925+00
+8	contenttypes	0001_initial	2026-12-03 15:07:17.3486+00
+9	contenttypes	0002_remove_content_type_name	2026-12-03 15:07:17.373937+00
+10	auth	0001_initial	2026-12-03 15:07:17.477358+00
+11	auth	0002_alter_permission_name_max_length	2026-12-03 15:07:17.508241+00
+12	auth	0003_alter_user_email_max_length	2026-12-03 15:07:17.536098+00
+13	auth	0004_alter_user_username_opts	2026-12-03 15:07:17.562781+00
+14	auth	0005_alter_user_last_login_null	2026-12-03 15:07:17.601366+00
+15	auth	0006_require_contenttypes_0002	2026-12-03 15:07:17.608626+00
+16	auth	0007_alter_validators_add_error_messages	2026-12-03 15:07:17.623307+00
+17	auth	0008_alter_user_username_max_length	2026-12-03 15:07:17.657742+00
+18	auth	0009_alter_user_last_name_max_length	2026-12-03 15:07:17.68495+00
+19	auth	0010_alter_group_name_max_length	2026-12-03 15:07:17.704051+00
+20	auth	0011_update_proxy_permissions	2026-12-03 15:07:17.747641+00
+21	auth	0012_alter_user_first_name_max_length	2026-12-03 15:07:17.764798+00
+22	workforce	0001_initial	2026-12-03 15:07:18.232193+00
+23	people	0001_extensions	2026-12-03 15:07:18.396376+00
+24	people	0002_initial	2026-12-03 15:07:23.003049+00
+25	people	0003_la_id_sequence	2026-12-03 15:07:23.013276+00
+26	people	0004_alter_person_disabilities_alter_person_ethnicity_and_more	2026-12-03 15:07:23.831441+00
+27	access	0001_initial	2026-12-03 15:07:24.089204+00
+28	access	0002_initial	2026-12-03 15:07:26.24683+00
+29	access	0003_break_glass_access	2026-12-03 15:07:27.213137+00
+30	admin	0001_initial	2026-12-03 15:07:27.341185+00
+31	admin	0002_logentry_remove_auto_add	2026-12-03 15:07:27.448222+00
+32	admin	0003_logentry_add_action_flag_choices	2026-12-03 15:07:27.528659+00
+33	allegations	0001_initial	2026-12-03 15:07:31.472106+00
+34	children_in_need	0001_initial	2026-12-03 15:07:31.769406+00
+35	assessments	0001_initial	2026-12-03 15:07:31.996678+00
+36	assessments	0002_initial	2026-12-03 15:07:37.203595+00
+37	assessments	0003_assessment_framework	2026-12-03 15:07:46.6681+00
+38	workforce	0002_alter_user_role_alter_userevent_role	2026-12-03 15:07:46.991147+00
+39	timescales	0001_initial	2026-12-03 15:07:53.104628+00
+40	timescales	0002_seed_bank_holidays	2026-12-03 15:07:54.405058+00
+41	workforce	0003_system_administrators_group	2026-12-03 15:07:54.752902+00
+42	workforce	0004_user_started_on_asye	2026-12-03 15:07:56.916891+00
+43	workforce	0005_senior_manager_roles	2026-12-03 15:07:57.275322+00
+44	people	0005_name_search_keys_functions	2026-12-03 15:07:57.283959+00
+45	people	0006_name_search_keys	2026-12-03 15:08:00.607796+00
+46	people	0007_name_score_function	2026-12-03 15:08:00.75129+00
+47	audits	0001_initial	2026-12-03 15:08:27.185235+00
+48	audits	0002_ready_made_tools	2026-12-03 15:08:27.503077+00
+49	axes	0001_initial	2026-12-03 15:08:27.531045+00
+50	axes	0002_auto_20151217_2044	2026-12-03 15:08:27.655636+00
+51	axes	0003_auto_20160322_0929	2026-12-03 15:08:27.757811+00
+52	axes	0004_auto_20181024_1538	2026-12-03 15:08:27.862255+00
+53	axes	0005_remove_accessattempt_trusted	2026-12-03 15:08:27.884496+00
+54	axes	0006_remove_accesslog_trusted	2026-12-03 15:08:27.906908+00
+55	axes	0007_alter_accessattempt_unique_together	2026-12-03 15:08:28.25258+00
+56	axes	0008_accessfailurelog	2026-12-03 15:08:28.28031+00
+57	axes	0009_add_session_hash	2026-12-03 15:08:28.295806+00
+58	axes	0010_accessattemptexpiration	2026-12-03 15:08:28.329356+00
+59	care_leavers	0001_initial	2026-12-03 15:08:40.444364+00
+60	caseloads	0001_initial	2026-12-03 15:08:42.615765+00
+61	caseloads	0002_weights_and_limits	2026-12-03 15:08:43.06893+00
+62	casework	0001_initial	2026-12-03 15:08:43.591672+00
+63	casework	0002_initial	2026-12-03 15:09:05.198334+00
+64	casework	0003_alter_visit_visit_type_alter_visitevent_visit_type	2026-12-03 15:09:05.401797+00
+65	child_protection	0001_initial	2026-12-03 15:09:05.566201+00
+66	child_protection	0002_initial	2026-12-03 15:09:42.504317+00
+67	front_door	0001_initial	2026-12-03 15:09:54.555743+00
+68	children_in_need	0002_initial	2026-12-03 15:10:15.436072+00
+69	core	0001_initial	2026-12-03 15:10:15.685199+00
+70	data_quality	0001_initial	2026-12-03 15:10:16.497545+00
+71	decisions	0001_initial	2026-12-03 15:10:20.478193+00
+72	dfe_feed	0001_initial	2026-12-03 15:10:25.564933+00
+73	improvement	0001_initial	2026-12-03 15:10:53.66933+00
+74	looked_after	0001_initial	2026-12-03 15:13:43.056973+00
+75	looked_after	0002_deprivation_of_liberty	2026-12-03 15:13:50.679944+00
+76	otp_totp	0001_initial	2026-12-03 15:13:51.579741+00
+77	otp_totp	0002_auto_20190420_0723	2026-12-03 15:13:53.686458+00
+78	otp_totp	0003_add_timestamps	2026-12-03 15:13:54.929155+00
+79	oversight	0001_initial	2026-12-03 15:14:47.432178+00
+80	oversight	0002_oversight_start	2026-12-03 15:14:52.49213+00
+81	oversight	0003_oversight_starts_when_installed	2026-12-03 15:14:54.346249+00
+82	people	0008_name_keys_search_path	2026-12-03 15:14:54.383992+00
+83	people	0009_person_date_of_birth_estimated	2026-12-03 15:15:10.854627+00
+84	performance	0001_initial	2026-12-03 15:15:13.140947+00
+85	performance	0002_board_pack	2026-12-03 15:15:21.917454+00
+86	permanence	0001_initial	2026-12-03 15:17:54.714172+00
+87	permanence	0002_pre_proceedings	2026-12-03 15:18:18.039408+00
+88	private_fostering	0001_initial	2026-12-03 15:18:33.894987+00
+89	procrastinate	0001_initial	2026-12-03 15:18:33.929111+00
+90	procrastinate	0002_drop_started_at_column	2026-12-03 15:18:33.956524+00
+91	procrastinate	0003_drop_started_at_column	2026-12-03 15:18:33.980507+00
+92	procrastinate	0004_drop_procrastinate_version_table	2026-12-03 15:18:34.001824+00
+93	procrastinate	0005_fix_procrastinate_fetch_job	2026-12-03 15:18:34.027621+00
+94	procrastinate	0006_fix_trigger_status_events_insert	2026-12-03 15:18:34.045276+00
+95	procrastinate	0007_add_queueing_lock_column	2026-12-03 15:18:34.057523+00
+96	procrastinate	0008_close_fetch_job_race_condition	2026-12-03 15:18:34.077617+00
+97	procrastinate	0009_add_defer_job_function	2026-12-03 15:18:34.104836+00
+98	procrastinate	0010_add_procrastinate_periodic_defers	2026-12-03 15:18:34.126432+00
+99	procrastinate	0011_add_foreign_key_index	2026-12-03 15:18:34.139087+00
+100	procrastinate	0012_add_locks_to_periodic_defer	2026-12-03 15:18:34.154908+00
+101	procrastinate	0013_fix_procrastinate_defer_periodic_job	2026-12-03 15:18:34.197591+00
+102	procrastinate	0014_add_finish_job_and_retry_job_functions	2026-12-03 15:18:34.211833+00
+103	procrastinate	0015_add_trigger_on_job_deletion	2026-12-03 15:18:34.226473+00
+104	procrastinate	0016_delete_finished_jobs	2026-12-03 15:18:34.233799+00
+105	procrastinate	0017_add_checks_to_finish_job	2026-12-03 15:18:34.248751+00
+106	procrastinate	0018_add_checks_to_retry_job	2026-12-03 15:18:34.268875+00
+107	procrastinate	0019_fix_finish_job_compat_issue	2026-12-03 15:18:34.280487+00
+108	procrastinate	0020_add_index_on_procrastinate_jobs	2026-12-03 15:18:34.300766+00
+109	procrastinate	0021_add_kwargs_to_defer_periodic_job	2026-12-03 15:18:34.312324+00
+110	procrastinate	0022_null_locks_excluded	2026-12-03 15:18:34.340492+00
+111	procrastinate	0023_remove_old_finish_job_function	2026-12-03 15:18:34.35671+00
+112	procrastinate	0024_job_id_bigint	2026-12-03 15:18:34.378796+00
+113	procrastinate	0025_add_models	2026-12-03 15:18:34.422167+00
+114	procrastinate	0026_add_job_priority	2026-12-03 15:18:34.459821+00
+115	procrastinate	0027_add_periodic_job_priority	2026-12-03 15:18:34.47637+00
+116	procrastinate	0028_add_cancel_states	2026-12-03 15:18:34.543085+00
+117	procrastinate	0029_add_additional_params_to_retry_job	2026-12-03 15:18:34.564284+00
+118	procrastinate	0030_alter_procrastinateevent_options	2026-12-03 15:18:34.589063+00
+119	procrastinate	0031_add_indexes_for_fetch_job	2026-12-03 15:18:34.605343+00
+120	procrastinate	0032_pre_cancel_notification	2026-12-03 15:18:34.659601+00
+121	procrastinate	0033_post_cancel_notification	2026-12-03 15:18:34.715501+00
+122	procrastinate	0034_pre_add_heartbeat	2026-12-03 15:18:34.766197+00
+123	procrastinate	0035_post_add_heartbeat	2026-12-03 15:18:34.780183+00
+124	procrastinate	0036_add_worker_model	2026-12-03 15:18:34.81879+00
+125	procrastinate	0037_pre_batch_defer_jobs	2026-12-03 15:18:34.84075+00
+126	procrastinate	0038_post_batch_defer_jobs	2026-12-03 15:18:34.852109+00
+127	procrastinate	0039_pre_priority_lock_fetch_job	2026-12-03 15:18:34.865735+00
+128	procrastinate	0040_pre_retry_failed_job	2026-12-03 15:18:34.876385+00
+129	procrastinate	0041_post_retry_failed_job	2026-12-03 15:18:34.893352+00
+130	returns	0001_initial	2026-12-03 15:18:43.327143+00
+131	sessions	0001_initial	2026-12-03 15:18:43.346051+00
+132	workforce	0006_user_sso_id	2026-12-03 15:18:51.132874+00
+133	workforce	0007_workforce_lead_role	2026-12-03 15:18:52.755912+00
+134	staff	0001_initial	2026-12-03 15:20:21.52844+00
+135	staff	0002_induction_checklists_and_courses	2026-12-03 15:20:23.460335+00
+136	supervision	0001_initial	2026-12-03 15:21:04.86393+00
 \.
 
 
@@ -18317,7 +18338,7 @@ COPY public.oversight_oversightentryevent (pgh_id, pgh_created_at, pgh_label, id
 --
 
 COPY public.oversight_oversightstartevent (pgh_id, pgh_created_at, pgh_label, id, starts_on, reason, changed_at, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 12:23:31.738233+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 12:23:31.757333+00	\N	1
+1	2026-12-03 15:14:54.301569+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 15:14:54.330259+00	\N	1
 \.
 
 
@@ -18765,13 +18786,13 @@ COPY public.staff_course (id, title, mandatory_for, valid_months, due_within_day
 --
 
 COPY public.staff_courseevent (pgh_id, pgh_created_at, pgh_label, id, title, mandatory_for, valid_months, due_within_days, is_active, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 12:28:29.672964+00	insert	1	Safeguarding children: level 3	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	36	90	t	\N	1
-2	2026-12-03 12:28:29.672964+00	insert	2	Information governance and data protection	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	12	30	t	\N	2
-3	2026-12-03 12:28:29.672964+00	insert	3	Domestic abuse: risk assessment (DASH)	{social_worker,team_manager}	36	90	t	\N	3
-4	2026-12-03 12:28:29.672964+00	insert	4	Court skills	{social_worker,team_manager}	\N	180	t	\N	4
-5	2026-12-03 12:28:29.672964+00	insert	5	Managing allegations against staff	{team_manager}	36	90	t	\N	5
-6	2026-12-03 12:28:29.672964+00	insert	6	Supervision skills for managers	{team_manager}	\N	180	t	\N	6
-7	2026-12-03 12:28:29.672964+00	insert	7	Signs of Safety: practice framework	{social_worker,team_manager}	\N	180	t	\N	7
+1	2026-12-03 15:20:23.261885+00	insert	1	Safeguarding children: level 3	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	36	90	t	\N	1
+2	2026-12-03 15:20:23.261885+00	insert	2	Information governance and data protection	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	12	30	t	\N	2
+3	2026-12-03 15:20:23.261885+00	insert	3	Domestic abuse: risk assessment (DASH)	{social_worker,team_manager}	36	90	t	\N	3
+4	2026-12-03 15:20:23.261885+00	insert	4	Court skills	{social_worker,team_manager}	\N	180	t	\N	4
+5	2026-12-03 15:20:23.261885+00	insert	5	Managing allegations against staff	{team_manager}	36	90	t	\N	5
+6	2026-12-03 15:20:23.261885+00	insert	6	Supervision skills for managers	{team_manager}	\N	180	t	\N	6
+7	2026-12-03 15:20:23.261885+00	insert	7	Signs of Safety: practice framework	{social_worker,team_manager}	\N	180	t	\N	7
 \.
 
 
@@ -18827,29 +18848,29 @@ COPY public.staff_inductionitem (id, role, title, due_working_day, "order") FROM
 --
 
 COPY public.staff_inductionitemevent (pgh_id, pgh_created_at, pgh_label, id, role, title, due_working_day, "order", pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 12:28:29.672964+00	insert	1	social_worker	Meet your line manager; agree the induction plan	1	0	\N	1
-2	2026-12-03 12:28:29.672964+00	insert	2	social_worker	Sign-in, laptop and phone working; record system training booked	1	1	\N	2
-3	2026-12-03 12:28:29.672964+00	insert	3	social_worker	Read the safeguarding partnership's procedures and the threshold document	5	2	\N	3
-4	2026-12-03 12:28:29.672964+00	insert	4	social_worker	Shadow a home visit and a child protection conference	10	3	\N	4
-5	2026-12-03 12:28:29.672964+00	insert	5	social_worker	First supervision held	20	4	\N	5
-6	2026-12-03 12:28:29.672964+00	insert	6	social_worker	Identity and Social Work England registration checked; DBS seen	5	5	\N	6
-7	2026-12-03 12:28:29.672964+00	insert	7	social_worker	Protected caseload agreed with the team manager	10	6	\N	7
-8	2026-12-03 12:28:29.672964+00	insert	8	social_worker	Induction review with the team manager	60	7	\N	8
-9	2026-12-03 12:28:29.672964+00	insert	9	team_manager	Meet your service manager; agree the induction plan	1	0	\N	9
-10	2026-12-03 12:28:29.672964+00	insert	10	team_manager	Management oversight and supervision policies read	10	1	\N	10
-11	2026-12-03 12:28:29.672964+00	insert	11	team_manager	Induction review with the service manager	60	2	\N	11
-12	2026-12-03 12:28:29.672964+00	insert	12	iro	Meet your line manager; agree the induction plan	1	0	\N	12
-13	2026-12-03 12:28:29.672964+00	insert	13	iro	Read the safeguarding partnership's procedures	10	1	\N	13
-14	2026-12-03 12:28:29.672964+00	insert	14	iro	Induction review	60	2	\N	14
-15	2026-12-03 12:28:29.672964+00	insert	15	mash_worker	Meet your line manager; agree the induction plan	1	0	\N	15
-16	2026-12-03 12:28:29.672964+00	insert	16	mash_worker	Read the safeguarding partnership's procedures	10	1	\N	16
-17	2026-12-03 12:28:29.672964+00	insert	17	mash_worker	Induction review	60	2	\N	17
-18	2026-12-03 12:28:29.672964+00	insert	18	personal_adviser	Meet your line manager; agree the induction plan	1	0	\N	18
-19	2026-12-03 12:28:29.672964+00	insert	19	personal_adviser	Read the safeguarding partnership's procedures	10	1	\N	19
-20	2026-12-03 12:28:29.672964+00	insert	20	personal_adviser	Induction review	60	2	\N	20
-21	2026-12-03 12:28:29.672964+00	insert	21	private_fostering_officer	Meet your line manager; agree the induction plan	1	0	\N	21
-22	2026-12-03 12:28:29.672964+00	insert	22	private_fostering_officer	Read the safeguarding partnership's procedures	10	1	\N	22
-23	2026-12-03 12:28:29.672964+00	insert	23	private_fostering_officer	Induction review	60	2	\N	23
+1	2026-12-03 15:20:23.261885+00	insert	1	social_worker	Meet your line manager; agree the induction plan	1	0	\N	1
+2	2026-12-03 15:20:23.261885+00	insert	2	social_worker	Sign-in, laptop and phone working; record system training booked	1	1	\N	2
+3	2026-12-03 15:20:23.261885+00	insert	3	social_worker	Read the safeguarding partnership's procedures and the threshold document	5	2	\N	3
+4	2026-12-03 15:20:23.261885+00	insert	4	social_worker	Shadow a home visit and a child protection conference	10	3	\N	4
+5	2026-12-03 15:20:23.261885+00	insert	5	social_worker	First supervision held	20	4	\N	5
+6	2026-12-03 15:20:23.261885+00	insert	6	social_worker	Identity and Social Work England registration checked; DBS seen	5	5	\N	6
+7	2026-12-03 15:20:23.261885+00	insert	7	social_worker	Protected caseload agreed with the team manager	10	6	\N	7
+8	2026-12-03 15:20:23.261885+00	insert	8	social_worker	Induction review with the team manager	60	7	\N	8
+9	2026-12-03 15:20:23.261885+00	insert	9	team_manager	Meet your service manager; agree the induction plan	1	0	\N	9
+10	2026-12-03 15:20:23.261885+00	insert	10	team_manager	Management oversight and supervision policies read	10	1	\N	10
+11	2026-12-03 15:20:23.261885+00	insert	11	team_manager	Induction review with the service manager	60	2	\N	11
+12	2026-12-03 15:20:23.261885+00	insert	12	iro	Meet your line manager; agree the induction plan	1	0	\N	12
+13	2026-12-03 15:20:23.261885+00	insert	13	iro	Read the safeguarding partnership's procedures	10	1	\N	13
+14	2026-12-03 15:20:23.261885+00	insert	14	iro	Induction review	60	2	\N	14
+15	2026-12-03 15:20:23.261885+00	insert	15	mash_worker	Meet your line manager; agree the induction plan	1	0	\N	15
+16	2026-12-03 15:20:23.261885+00	insert	16	mash_worker	Read the safeguarding partnership's procedures	10	1	\N	16
+17	2026-12-03 15:20:23.261885+00	insert	17	mash_worker	Induction review	60	2	\N	17
+18	2026-12-03 15:20:23.261885+00	insert	18	personal_adviser	Meet your line manager; agree the induction plan	1	0	\N	18
+19	2026-12-03 15:20:23.261885+00	insert	19	personal_adviser	Read the safeguarding partnership's procedures	10	1	\N	19
+20	2026-12-03 15:20:23.261885+00	insert	20	personal_adviser	Induction review	60	2	\N	20
+21	2026-12-03 15:20:23.261885+00	insert	21	private_fostering_officer	Meet your line manager; agree the induction plan	1	0	\N	21
+22	2026-12-03 15:20:23.261885+00	insert	22	private_fostering_officer	Read the safeguarding partnership's procedures	10	1	\N	22
+23	2026-12-03 15:20:23.261885+00	insert	23	private_fostering_officer	Induction review	60	2	\N	23
 \.
 
 
@@ -19356,376 +19377,376 @@ COPY public.timescales_bankholiday (id, date, name, division) FROM stdin;
 --
 
 COPY public.timescales_bankholidayevent (pgh_id, pgh_created_at, pgh_label, id, date, name, division, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 12:16:20.299406+00	insert	1	2000-01-01	New Year's Day	england-and-wales	\N	1
-2	2026-12-03 12:16:20.299406+00	insert	2	2000-01-03	New Year's Day (observed)	england-and-wales	\N	2
-3	2026-12-03 12:16:20.299406+00	insert	3	2000-04-21	Good Friday	england-and-wales	\N	3
-4	2026-12-03 12:16:20.299406+00	insert	4	2000-04-24	Easter Monday	england-and-wales	\N	4
-5	2026-12-03 12:16:20.299406+00	insert	5	2000-05-01	May Day	england-and-wales	\N	5
-6	2026-12-03 12:16:20.299406+00	insert	6	2000-05-29	Spring Bank Holiday	england-and-wales	\N	6
-7	2026-12-03 12:16:20.299406+00	insert	7	2000-08-28	Late Summer Bank Holiday	england-and-wales	\N	7
-8	2026-12-03 12:16:20.299406+00	insert	8	2000-12-25	Christmas Day	england-and-wales	\N	8
-9	2026-12-03 12:16:20.299406+00	insert	9	2000-12-26	Boxing Day	england-and-wales	\N	9
-10	2026-12-03 12:16:20.299406+00	insert	10	2001-01-01	New Year's Day	england-and-wales	\N	10
-11	2026-12-03 12:16:20.299406+00	insert	11	2001-04-13	Good Friday	england-and-wales	\N	11
-12	2026-12-03 12:16:20.299406+00	insert	12	2001-04-16	Easter Monday	england-and-wales	\N	12
-13	2026-12-03 12:16:20.299406+00	insert	13	2001-05-07	May Day	england-and-wales	\N	13
-14	2026-12-03 12:16:20.299406+00	insert	14	2001-05-28	Spring Bank Holiday	england-and-wales	\N	14
-15	2026-12-03 12:16:20.299406+00	insert	15	2001-08-27	Late Summer Bank Holiday	england-and-wales	\N	15
-16	2026-12-03 12:16:20.299406+00	insert	16	2001-12-25	Christmas Day	england-and-wales	\N	16
-17	2026-12-03 12:16:20.299406+00	insert	17	2001-12-26	Boxing Day	england-and-wales	\N	17
-18	2026-12-03 12:16:20.299406+00	insert	18	2002-01-01	New Year's Day	england-and-wales	\N	18
-19	2026-12-03 12:16:20.299406+00	insert	19	2002-03-29	Good Friday	england-and-wales	\N	19
-20	2026-12-03 12:16:20.299406+00	insert	20	2002-04-01	Easter Monday	england-and-wales	\N	20
-21	2026-12-03 12:16:20.299406+00	insert	21	2002-05-06	May Day	england-and-wales	\N	21
-22	2026-12-03 12:16:20.299406+00	insert	22	2002-06-03	Golden Jubilee of Elizabeth II	england-and-wales	\N	22
-23	2026-12-03 12:16:20.299406+00	insert	23	2002-06-04	Spring Bank Holiday	england-and-wales	\N	23
-24	2026-12-03 12:16:20.299406+00	insert	24	2002-08-26	Late Summer Bank Holiday	england-and-wales	\N	24
-25	2026-12-03 12:16:20.299406+00	insert	25	2002-12-25	Christmas Day	england-and-wales	\N	25
-26	2026-12-03 12:16:20.299406+00	insert	26	2002-12-26	Boxing Day	england-and-wales	\N	26
-27	2026-12-03 12:16:20.299406+00	insert	27	2003-01-01	New Year's Day	england-and-wales	\N	27
-28	2026-12-03 12:16:20.299406+00	insert	28	2003-04-18	Good Friday	england-and-wales	\N	28
-29	2026-12-03 12:16:20.299406+00	insert	29	2003-04-21	Easter Monday	england-and-wales	\N	29
-30	2026-12-03 12:16:20.299406+00	insert	30	2003-05-05	May Day	england-and-wales	\N	30
-31	2026-12-03 12:16:20.299406+00	insert	31	2003-05-26	Spring Bank Holiday	england-and-wales	\N	31
-32	2026-12-03 12:16:20.299406+00	insert	32	2003-08-25	Late Summer Bank Holiday	england-and-wales	\N	32
-33	2026-12-03 12:16:20.299406+00	insert	33	2003-12-25	Christmas Day	england-and-wales	\N	33
-34	2026-12-03 12:16:20.299406+00	insert	34	2003-12-26	Boxing Day	england-and-wales	\N	34
-35	2026-12-03 12:16:20.299406+00	insert	35	2004-01-01	New Year's Day	england-and-wales	\N	35
-36	2026-12-03 12:16:20.299406+00	insert	36	2004-04-09	Good Friday	england-and-wales	\N	36
-37	2026-12-03 12:16:20.299406+00	insert	37	2004-04-12	Easter Monday	england-and-wales	\N	37
-38	2026-12-03 12:16:20.299406+00	insert	38	2004-05-03	May Day	england-and-wales	\N	38
-39	2026-12-03 12:16:20.299406+00	insert	39	2004-05-31	Spring Bank Holiday	england-and-wales	\N	39
-40	2026-12-03 12:16:20.299406+00	insert	40	2004-08-30	Late Summer Bank Holiday	england-and-wales	\N	40
-41	2026-12-03 12:16:20.299406+00	insert	41	2004-12-25	Christmas Day	england-and-wales	\N	41
-42	2026-12-03 12:16:20.299406+00	insert	42	2004-12-26	Boxing Day	england-and-wales	\N	42
-43	2026-12-03 12:16:20.299406+00	insert	43	2004-12-27	Christmas Day (observed)	england-and-wales	\N	43
-44	2026-12-03 12:16:20.299406+00	insert	44	2004-12-28	Boxing Day (observed)	england-and-wales	\N	44
-45	2026-12-03 12:16:20.299406+00	insert	45	2005-01-01	New Year's Day	england-and-wales	\N	45
-46	2026-12-03 12:16:20.299406+00	insert	46	2005-01-03	New Year's Day (observed)	england-and-wales	\N	46
-47	2026-12-03 12:16:20.299406+00	insert	47	2005-03-25	Good Friday	england-and-wales	\N	47
-48	2026-12-03 12:16:20.299406+00	insert	48	2005-03-28	Easter Monday	england-and-wales	\N	48
-49	2026-12-03 12:16:20.299406+00	insert	49	2005-05-02	May Day	england-and-wales	\N	49
-50	2026-12-03 12:16:20.299406+00	insert	50	2005-05-30	Spring Bank Holiday	england-and-wales	\N	50
-51	2026-12-03 12:16:20.299406+00	insert	51	2005-08-29	Late Summer Bank Holiday	england-and-wales	\N	51
-52	2026-12-03 12:16:20.299406+00	insert	52	2005-12-25	Christmas Day	england-and-wales	\N	52
-53	2026-12-03 12:16:20.299406+00	insert	53	2005-12-26	Boxing Day	england-and-wales	\N	53
-54	2026-12-03 12:16:20.299406+00	insert	54	2005-12-27	Christmas Day (observed)	england-and-wales	\N	54
-55	2026-12-03 12:16:20.299406+00	insert	55	2006-01-01	New Year's Day	england-and-wales	\N	55
-56	2026-12-03 12:16:20.299406+00	insert	56	2006-01-02	New Year's Day (observed)	england-and-wales	\N	56
-57	2026-12-03 12:16:20.299406+00	insert	57	2006-04-14	Good Friday	england-and-wales	\N	57
-58	2026-12-03 12:16:20.299406+00	insert	58	2006-04-17	Easter Monday	england-and-wales	\N	58
-59	2026-12-03 12:16:20.299406+00	insert	59	2006-05-01	May Day	england-and-wales	\N	59
-60	2026-12-03 12:16:20.299406+00	insert	60	2006-05-29	Spring Bank Holiday	england-and-wales	\N	60
-61	2026-12-03 12:16:20.299406+00	insert	61	2006-08-28	Late Summer Bank Holiday	england-and-wales	\N	61
-62	2026-12-03 12:16:20.299406+00	insert	62	2006-12-25	Christmas Day	england-and-wales	\N	62
-63	2026-12-03 12:16:20.299406+00	insert	63	2006-12-26	Boxing Day	england-and-wales	\N	63
-64	2026-12-03 12:16:20.299406+00	insert	64	2007-01-01	New Year's Day	england-and-wales	\N	64
-65	2026-12-03 12:16:20.299406+00	insert	65	2007-04-06	Good Friday	england-and-wales	\N	65
-66	2026-12-03 12:16:20.299406+00	insert	66	2007-04-09	Easter Monday	england-and-wales	\N	66
-67	2026-12-03 12:16:20.299406+00	insert	67	2007-05-07	May Day	england-and-wales	\N	67
-68	2026-12-03 12:16:20.299406+00	insert	68	2007-05-28	Spring Bank Holiday	england-and-wales	\N	68
-69	2026-12-03 12:16:20.299406+00	insert	69	2007-08-27	Late Summer Bank Holiday	england-and-wales	\N	69
-70	2026-12-03 12:16:20.299406+00	insert	70	2007-12-25	Christmas Day	england-and-wales	\N	70
-71	2026-12-03 12:16:20.299406+00	insert	71	2007-12-26	Boxing Day	england-and-wales	\N	71
-72	2026-12-03 12:16:20.299406+00	insert	72	2008-01-01	New Year's Day	england-and-wales	\N	72
-73	2026-12-03 12:16:20.299406+00	insert	73	2008-03-21	Good Friday	england-and-wales	\N	73
-74	2026-12-03 12:16:20.299406+00	insert	74	2008-03-24	Easter Monday	england-and-wales	\N	74
-75	2026-12-03 12:16:20.299406+00	insert	75	2008-05-05	May Day	england-and-wales	\N	75
-76	2026-12-03 12:16:20.299406+00	insert	76	2008-05-26	Spring Bank Holiday	england-and-wales	\N	76
-77	2026-12-03 12:16:20.299406+00	insert	77	2008-08-25	Late Summer Bank Holiday	england-and-wales	\N	77
-78	2026-12-03 12:16:20.299406+00	insert	78	2008-12-25	Christmas Day	england-and-wales	\N	78
-79	2026-12-03 12:16:20.299406+00	insert	79	2008-12-26	Boxing Day	england-and-wales	\N	79
-80	2026-12-03 12:16:20.299406+00	insert	80	2009-01-01	New Year's Day	england-and-wales	\N	80
-81	2026-12-03 12:16:20.299406+00	insert	81	2009-04-10	Good Friday	england-and-wales	\N	81
-82	2026-12-03 12:16:20.299406+00	insert	82	2009-04-13	Easter Monday	england-and-wales	\N	82
-83	2026-12-03 12:16:20.299406+00	insert	83	2009-05-04	May Day	england-and-wales	\N	83
-84	2026-12-03 12:16:20.299406+00	insert	84	2009-05-25	Spring Bank Holiday	england-and-wales	\N	84
-85	2026-12-03 12:16:20.299406+00	insert	85	2009-08-31	Late Summer Bank Holiday	england-and-wales	\N	85
-86	2026-12-03 12:16:20.299406+00	insert	86	2009-12-25	Christmas Day	england-and-wales	\N	86
-87	2026-12-03 12:16:20.299406+00	insert	87	2009-12-26	Boxing Day	england-and-wales	\N	87
-88	2026-12-03 12:16:20.299406+00	insert	88	2009-12-28	Boxing Day (observed)	england-and-wales	\N	88
-89	2026-12-03 12:16:20.299406+00	insert	89	2010-01-01	New Year's Day	england-and-wales	\N	89
-90	2026-12-03 12:16:20.299406+00	insert	90	2010-04-02	Good Friday	england-and-wales	\N	90
-91	2026-12-03 12:16:20.299406+00	insert	91	2010-04-05	Easter Monday	england-and-wales	\N	91
-92	2026-12-03 12:16:20.299406+00	insert	92	2010-05-03	May Day	england-and-wales	\N	92
-93	2026-12-03 12:16:20.299406+00	insert	93	2010-05-31	Spring Bank Holiday	england-and-wales	\N	93
-94	2026-12-03 12:16:20.299406+00	insert	94	2010-08-30	Late Summer Bank Holiday	england-and-wales	\N	94
-95	2026-12-03 12:16:20.299406+00	insert	95	2010-12-25	Christmas Day	england-and-wales	\N	95
-96	2026-12-03 12:16:20.299406+00	insert	96	2010-12-26	Boxing Day	england-and-wales	\N	96
-97	2026-12-03 12:16:20.299406+00	insert	97	2010-12-27	Christmas Day (observed)	england-and-wales	\N	97
-98	2026-12-03 12:16:20.299406+00	insert	98	2010-12-28	Boxing Day (observed)	england-and-wales	\N	98
-99	2026-12-03 12:16:20.299406+00	insert	99	2011-01-01	New Year's Day	england-and-wales	\N	99
-100	2026-12-03 12:16:20.299406+00	insert	100	2011-01-03	New Year's Day (observed)	england-and-wales	\N	100
-101	2026-12-03 12:16:20.299406+00	insert	101	2011-04-22	Good Friday	england-and-wales	\N	101
-102	2026-12-03 12:16:20.299406+00	insert	102	2011-04-25	Easter Monday	england-and-wales	\N	102
-103	2026-12-03 12:16:20.299406+00	insert	103	2011-04-29	Wedding of William and Catherine	england-and-wales	\N	103
-104	2026-12-03 12:16:20.299406+00	insert	104	2011-05-02	May Day	england-and-wales	\N	104
-105	2026-12-03 12:16:20.299406+00	insert	105	2011-05-30	Spring Bank Holiday	england-and-wales	\N	105
-106	2026-12-03 12:16:20.299406+00	insert	106	2011-08-29	Late Summer Bank Holiday	england-and-wales	\N	106
-107	2026-12-03 12:16:20.299406+00	insert	107	2011-12-25	Christmas Day	england-and-wales	\N	107
-108	2026-12-03 12:16:20.299406+00	insert	108	2011-12-26	Boxing Day	england-and-wales	\N	108
-109	2026-12-03 12:16:20.299406+00	insert	109	2011-12-27	Christmas Day (observed)	england-and-wales	\N	109
-110	2026-12-03 12:16:20.299406+00	insert	110	2012-01-01	New Year's Day	england-and-wales	\N	110
-111	2026-12-03 12:16:20.299406+00	insert	111	2012-01-02	New Year's Day (observed)	england-and-wales	\N	111
-112	2026-12-03 12:16:20.299406+00	insert	112	2012-04-06	Good Friday	england-and-wales	\N	112
-113	2026-12-03 12:16:20.299406+00	insert	113	2012-04-09	Easter Monday	england-and-wales	\N	113
-114	2026-12-03 12:16:20.299406+00	insert	114	2012-05-07	May Day	england-and-wales	\N	114
-115	2026-12-03 12:16:20.299406+00	insert	115	2012-06-04	Spring Bank Holiday	england-and-wales	\N	115
-116	2026-12-03 12:16:20.299406+00	insert	116	2012-06-05	Diamond Jubilee of Elizabeth II	england-and-wales	\N	116
-117	2026-12-03 12:16:20.299406+00	insert	117	2012-08-27	Late Summer Bank Holiday	england-and-wales	\N	117
-118	2026-12-03 12:16:20.299406+00	insert	118	2012-12-25	Christmas Day	england-and-wales	\N	118
-119	2026-12-03 12:16:20.299406+00	insert	119	2012-12-26	Boxing Day	england-and-wales	\N	119
-120	2026-12-03 12:16:20.299406+00	insert	120	2013-01-01	New Year's Day	england-and-wales	\N	120
-121	2026-12-03 12:16:20.299406+00	insert	121	2013-03-29	Good Friday	england-and-wales	\N	121
-122	2026-12-03 12:16:20.299406+00	insert	122	2013-04-01	Easter Monday	england-and-wales	\N	122
-123	2026-12-03 12:16:20.299406+00	insert	123	2013-05-06	May Day	england-and-wales	\N	123
-124	2026-12-03 12:16:20.299406+00	insert	124	2013-05-27	Spring Bank Holiday	england-and-wales	\N	124
-125	2026-12-03 12:16:20.299406+00	insert	125	2013-08-26	Late Summer Bank Holiday	england-and-wales	\N	125
-126	2026-12-03 12:16:20.299406+00	insert	126	2013-12-25	Christmas Day	england-and-wales	\N	126
-127	2026-12-03 12:16:20.299406+00	insert	127	2013-12-26	Boxing Day	england-and-wales	\N	127
-128	2026-12-03 12:16:20.299406+00	insert	128	2014-01-01	New Year's Day	england-and-wales	\N	128
-129	2026-12-03 12:16:20.299406+00	insert	129	2014-04-18	Good Friday	england-and-wales	\N	129
-130	2026-12-03 12:16:20.299406+00	insert	130	2014-04-21	Easter Monday	england-and-wales	\N	130
-131	2026-12-03 12:16:20.299406+00	insert	131	2014-05-05	May Day	england-and-wales	\N	131
-132	2026-12-03 12:16:20.299406+00	insert	132	2014-05-26	Spring Bank Holiday	england-and-wales	\N	132
-133	2026-12-03 12:16:20.299406+00	insert	133	2014-08-25	Late Summer Bank Holiday	england-and-wales	\N	133
-134	2026-12-03 12:16:20.299406+00	insert	134	2014-12-25	Christmas Day	england-and-wales	\N	134
-135	2026-12-03 12:16:20.299406+00	insert	135	2014-12-26	Boxing Day	england-and-wales	\N	135
-136	2026-12-03 12:16:20.299406+00	insert	136	2015-01-01	New Year's Day	england-and-wales	\N	136
-137	2026-12-03 12:16:20.299406+00	insert	137	2015-04-03	Good Friday	england-and-wales	\N	137
-138	2026-12-03 12:16:20.299406+00	insert	138	2015-04-06	Easter Monday	england-and-wales	\N	138
-139	2026-12-03 12:16:20.299406+00	insert	139	2015-05-04	May Day	england-and-wales	\N	139
-140	2026-12-03 12:16:20.299406+00	insert	140	2015-05-25	Spring Bank Holiday	england-and-wales	\N	140
-141	2026-12-03 12:16:20.299406+00	insert	141	2015-08-31	Late Summer Bank Holiday	england-and-wales	\N	141
-142	2026-12-03 12:16:20.299406+00	insert	142	2015-12-25	Christmas Day	england-and-wales	\N	142
-143	2026-12-03 12:16:20.299406+00	insert	143	2015-12-26	Boxing Day	england-and-wales	\N	143
-144	2026-12-03 12:16:20.299406+00	insert	144	2015-12-28	Boxing Day (observed)	england-and-wales	\N	144
-145	2026-12-03 12:16:20.299406+00	insert	145	2016-01-01	New Year's Day	england-and-wales	\N	145
-146	2026-12-03 12:16:20.299406+00	insert	146	2016-03-25	Good Friday	england-and-wales	\N	146
-147	2026-12-03 12:16:20.299406+00	insert	147	2016-03-28	Easter Monday	england-and-wales	\N	147
-148	2026-12-03 12:16:20.299406+00	insert	148	2016-05-02	May Day	england-and-wales	\N	148
-149	2026-12-03 12:16:20.299406+00	insert	149	2016-05-30	Spring Bank Holiday	england-and-wales	\N	149
-150	2026-12-03 12:16:20.299406+00	insert	150	2016-08-29	Late Summer Bank Holiday	england-and-wales	\N	150
-151	2026-12-03 12:16:20.299406+00	insert	151	2016-12-25	Christmas Day	england-and-wales	\N	151
-152	2026-12-03 12:16:20.299406+00	insert	152	2016-12-26	Boxing Day	england-and-wales	\N	152
-153	2026-12-03 12:16:20.299406+00	insert	153	2016-12-27	Christmas Day (observed)	england-and-wales	\N	153
-154	2026-12-03 12:16:20.299406+00	insert	154	2017-01-01	New Year's Day	england-and-wales	\N	154
-155	2026-12-03 12:16:20.299406+00	insert	155	2017-01-02	New Year's Day (observed)	england-and-wales	\N	155
-156	2026-12-03 12:16:20.299406+00	insert	156	2017-04-14	Good Friday	england-and-wales	\N	156
-157	2026-12-03 12:16:20.299406+00	insert	157	2017-04-17	Easter Monday	england-and-wales	\N	157
-158	2026-12-03 12:16:20.299406+00	insert	158	2017-05-01	May Day	england-and-wales	\N	158
-159	2026-12-03 12:16:20.299406+00	insert	159	2017-05-29	Spring Bank Holiday	england-and-wales	\N	159
-160	2026-12-03 12:16:20.299406+00	insert	160	2017-08-28	Late Summer Bank Holiday	england-and-wales	\N	160
-161	2026-12-03 12:16:20.299406+00	insert	161	2017-12-25	Christmas Day	england-and-wales	\N	161
-162	2026-12-03 12:16:20.299406+00	insert	162	2017-12-26	Boxing Day	england-and-wales	\N	162
-163	2026-12-03 12:16:20.299406+00	insert	163	2018-01-01	New Year's Day	england-and-wales	\N	163
-164	2026-12-03 12:16:20.299406+00	insert	164	2018-03-30	Good Friday	england-and-wales	\N	164
-165	2026-12-03 12:16:20.299406+00	insert	165	2018-04-02	Easter Monday	england-and-wales	\N	165
-166	2026-12-03 12:16:20.299406+00	insert	166	2018-05-07	May Day	england-and-wales	\N	166
-167	2026-12-03 12:16:20.299406+00	insert	167	2018-05-28	Spring Bank Holiday	england-and-wales	\N	167
-168	2026-12-03 12:16:20.299406+00	insert	168	2018-08-27	Late Summer Bank Holiday	england-and-wales	\N	168
-169	2026-12-03 12:16:20.299406+00	insert	169	2018-12-25	Christmas Day	england-and-wales	\N	169
-170	2026-12-03 12:16:20.299406+00	insert	170	2018-12-26	Boxing Day	england-and-wales	\N	170
-171	2026-12-03 12:16:20.299406+00	insert	171	2019-01-01	New Year's Day	england-and-wales	\N	171
-172	2026-12-03 12:16:20.299406+00	insert	172	2019-04-19	Good Friday	england-and-wales	\N	172
-173	2026-12-03 12:16:20.299406+00	insert	173	2019-04-22	Easter Monday	england-and-wales	\N	173
-174	2026-12-03 12:16:20.299406+00	insert	174	2019-05-06	May Day	england-and-wales	\N	174
-175	2026-12-03 12:16:20.299406+00	insert	175	2019-05-27	Spring Bank Holiday	england-and-wales	\N	175
-176	2026-12-03 12:16:20.299406+00	insert	176	2019-08-26	Late Summer Bank Holiday	england-and-wales	\N	176
-177	2026-12-03 12:16:20.299406+00	insert	177	2019-12-25	Christmas Day	england-and-wales	\N	177
-178	2026-12-03 12:16:20.299406+00	insert	178	2019-12-26	Boxing Day	england-and-wales	\N	178
-179	2026-12-03 12:16:20.299406+00	insert	179	2020-01-01	New Year's Day	england-and-wales	\N	179
-180	2026-12-03 12:16:20.299406+00	insert	180	2020-04-10	Good Friday	england-and-wales	\N	180
-181	2026-12-03 12:16:20.299406+00	insert	181	2020-04-13	Easter Monday	england-and-wales	\N	181
-182	2026-12-03 12:16:20.299406+00	insert	182	2020-05-08	May Day	england-and-wales	\N	182
-183	2026-12-03 12:16:20.299406+00	insert	183	2020-05-25	Spring Bank Holiday	england-and-wales	\N	183
-184	2026-12-03 12:16:20.299406+00	insert	184	2020-08-31	Late Summer Bank Holiday	england-and-wales	\N	184
-185	2026-12-03 12:16:20.299406+00	insert	185	2020-12-25	Christmas Day	england-and-wales	\N	185
-186	2026-12-03 12:16:20.299406+00	insert	186	2020-12-26	Boxing Day	england-and-wales	\N	186
-187	2026-12-03 12:16:20.299406+00	insert	187	2020-12-28	Boxing Day (observed)	england-and-wales	\N	187
-188	2026-12-03 12:16:20.299406+00	insert	188	2021-01-01	New Year's Day	england-and-wales	\N	188
-189	2026-12-03 12:16:20.299406+00	insert	189	2021-04-02	Good Friday	england-and-wales	\N	189
-190	2026-12-03 12:16:20.299406+00	insert	190	2021-04-05	Easter Monday	england-and-wales	\N	190
-191	2026-12-03 12:16:20.299406+00	insert	191	2021-05-03	May Day	england-and-wales	\N	191
-192	2026-12-03 12:16:20.299406+00	insert	192	2021-05-31	Spring Bank Holiday	england-and-wales	\N	192
-193	2026-12-03 12:16:20.299406+00	insert	193	2021-08-30	Late Summer Bank Holiday	england-and-wales	\N	193
-194	2026-12-03 12:16:20.299406+00	insert	194	2021-12-25	Christmas Day	england-and-wales	\N	194
-195	2026-12-03 12:16:20.299406+00	insert	195	2021-12-26	Boxing Day	england-and-wales	\N	195
-196	2026-12-03 12:16:20.299406+00	insert	196	2021-12-27	Christmas Day (observed)	england-and-wales	\N	196
-197	2026-12-03 12:16:20.299406+00	insert	197	2021-12-28	Boxing Day (observed)	england-and-wales	\N	197
-198	2026-12-03 12:16:20.299406+00	insert	198	2022-01-01	New Year's Day	england-and-wales	\N	198
-199	2026-12-03 12:16:20.299406+00	insert	199	2022-01-03	New Year's Day (observed)	england-and-wales	\N	199
-200	2026-12-03 12:16:20.299406+00	insert	200	2022-04-15	Good Friday	england-and-wales	\N	200
-201	2026-12-03 12:16:20.299406+00	insert	201	2022-04-18	Easter Monday	england-and-wales	\N	201
-202	2026-12-03 12:16:20.299406+00	insert	202	2022-05-02	May Day	england-and-wales	\N	202
-203	2026-12-03 12:16:20.299406+00	insert	203	2022-06-02	Spring Bank Holiday	england-and-wales	\N	203
-204	2026-12-03 12:16:20.299406+00	insert	204	2022-06-03	Platinum Jubilee of Elizabeth II	england-and-wales	\N	204
-205	2026-12-03 12:16:20.299406+00	insert	205	2022-08-29	Late Summer Bank Holiday	england-and-wales	\N	205
-206	2026-12-03 12:16:20.299406+00	insert	206	2022-09-19	State Funeral of Queen Elizabeth II	england-and-wales	\N	206
-207	2026-12-03 12:16:20.299406+00	insert	207	2022-12-25	Christmas Day	england-and-wales	\N	207
-208	2026-12-03 12:16:20.299406+00	insert	208	2022-12-26	Boxing Day	england-and-wales	\N	208
-209	2026-12-03 12:16:20.299406+00	insert	209	2022-12-27	Christmas Day (observed)	england-and-wales	\N	209
-210	2026-12-03 12:16:20.299406+00	insert	210	2023-01-01	New Year's Day	england-and-wales	\N	210
-211	2026-12-03 12:16:20.299406+00	insert	211	2023-01-02	New Year's Day (observed)	england-and-wales	\N	211
-212	2026-12-03 12:16:20.299406+00	insert	212	2023-04-07	Good Friday	england-and-wales	\N	212
-213	2026-12-03 12:16:20.299406+00	insert	213	2023-04-10	Easter Monday	england-and-wales	\N	213
-214	2026-12-03 12:16:20.299406+00	insert	214	2023-05-01	May Day	england-and-wales	\N	214
-215	2026-12-03 12:16:20.299406+00	insert	215	2023-05-08	Coronation of Charles III	england-and-wales	\N	215
-216	2026-12-03 12:16:20.299406+00	insert	216	2023-05-29	Spring Bank Holiday	england-and-wales	\N	216
-217	2026-12-03 12:16:20.299406+00	insert	217	2023-08-28	Late Summer Bank Holiday	england-and-wales	\N	217
-218	2026-12-03 12:16:20.299406+00	insert	218	2023-12-25	Christmas Day	england-and-wales	\N	218
-219	2026-12-03 12:16:20.299406+00	insert	219	2023-12-26	Boxing Day	england-and-wales	\N	219
-220	2026-12-03 12:16:20.299406+00	insert	220	2024-01-01	New Year's Day	england-and-wales	\N	220
-221	2026-12-03 12:16:20.299406+00	insert	221	2024-03-29	Good Friday	england-and-wales	\N	221
-222	2026-12-03 12:16:20.299406+00	insert	222	2024-04-01	Easter Monday	england-and-wales	\N	222
-223	2026-12-03 12:16:20.299406+00	insert	223	2024-05-06	May Day	england-and-wales	\N	223
-224	2026-12-03 12:16:20.299406+00	insert	224	2024-05-27	Spring Bank Holiday	england-and-wales	\N	224
-225	2026-12-03 12:16:20.299406+00	insert	225	2024-08-26	Late Summer Bank Holiday	england-and-wales	\N	225
-226	2026-12-03 12:16:20.299406+00	insert	226	2024-12-25	Christmas Day	england-and-wales	\N	226
-227	2026-12-03 12:16:20.299406+00	insert	227	2024-12-26	Boxing Day	england-and-wales	\N	227
-228	2026-12-03 12:16:20.299406+00	insert	228	2025-01-01	New Year's Day	england-and-wales	\N	228
-229	2026-12-03 12:16:20.299406+00	insert	229	2025-04-18	Good Friday	england-and-wales	\N	229
-230	2026-12-03 12:16:20.299406+00	insert	230	2025-04-21	Easter Monday	england-and-wales	\N	230
-231	2026-12-03 12:16:20.299406+00	insert	231	2025-05-05	May Day	england-and-wales	\N	231
-232	2026-12-03 12:16:20.299406+00	insert	232	2025-05-26	Spring Bank Holiday	england-and-wales	\N	232
-233	2026-12-03 12:16:20.299406+00	insert	233	2025-08-25	Late Summer Bank Holiday	england-and-wales	\N	233
-234	2026-12-03 12:16:20.299406+00	insert	234	2025-12-25	Christmas Day	england-and-wales	\N	234
-235	2026-12-03 12:16:20.299406+00	insert	235	2025-12-26	Boxing Day	england-and-wales	\N	235
-236	2026-12-03 12:16:20.299406+00	insert	236	2026-01-01	New Year's Day	england-and-wales	\N	236
-237	2026-12-03 12:16:20.299406+00	insert	237	2026-04-03	Good Friday	england-and-wales	\N	237
-238	2026-12-03 12:16:20.299406+00	insert	238	2026-04-06	Easter Monday	england-and-wales	\N	238
-239	2026-12-03 12:16:20.299406+00	insert	239	2026-05-04	May Day	england-and-wales	\N	239
-240	2026-12-03 12:16:20.299406+00	insert	240	2026-05-25	Spring Bank Holiday	england-and-wales	\N	240
-241	2026-12-03 12:16:20.299406+00	insert	241	2026-08-31	Late Summer Bank Holiday	england-and-wales	\N	241
-242	2026-12-03 12:16:20.299406+00	insert	242	2026-12-25	Christmas Day	england-and-wales	\N	242
-243	2026-12-03 12:16:20.299406+00	insert	243	2026-12-26	Boxing Day	england-and-wales	\N	243
-244	2026-12-03 12:16:20.299406+00	insert	244	2026-12-28	Boxing Day (observed)	england-and-wales	\N	244
-245	2026-12-03 12:16:20.299406+00	insert	245	2027-01-01	New Year's Day	england-and-wales	\N	245
-246	2026-12-03 12:16:20.299406+00	insert	246	2027-03-26	Good Friday	england-and-wales	\N	246
-247	2026-12-03 12:16:20.299406+00	insert	247	2027-03-29	Easter Monday	england-and-wales	\N	247
-248	2026-12-03 12:16:20.299406+00	insert	248	2027-05-03	May Day	england-and-wales	\N	248
-249	2026-12-03 12:16:20.299406+00	insert	249	2027-05-31	Spring Bank Holiday	england-and-wales	\N	249
-250	2026-12-03 12:16:20.299406+00	insert	250	2027-08-30	Late Summer Bank Holiday	england-and-wales	\N	250
-251	2026-12-03 12:16:20.299406+00	insert	251	2027-12-25	Christmas Day	england-and-wales	\N	251
-252	2026-12-03 12:16:20.299406+00	insert	252	2027-12-26	Boxing Day	england-and-wales	\N	252
-253	2026-12-03 12:16:20.299406+00	insert	253	2027-12-27	Christmas Day (observed)	england-and-wales	\N	253
-254	2026-12-03 12:16:20.299406+00	insert	254	2027-12-28	Boxing Day (observed)	england-and-wales	\N	254
-255	2026-12-03 12:16:20.299406+00	insert	255	2028-01-01	New Year's Day	england-and-wales	\N	255
-256	2026-12-03 12:16:20.299406+00	insert	256	2028-01-03	New Year's Day (observed)	england-and-wales	\N	256
-257	2026-12-03 12:16:20.299406+00	insert	257	2028-04-14	Good Friday	england-and-wales	\N	257
-258	2026-12-03 12:16:20.299406+00	insert	258	2028-04-17	Easter Monday	england-and-wales	\N	258
-259	2026-12-03 12:16:20.299406+00	insert	259	2028-05-01	May Day	england-and-wales	\N	259
-260	2026-12-03 12:16:20.299406+00	insert	260	2028-05-29	Spring Bank Holiday	england-and-wales	\N	260
-261	2026-12-03 12:16:20.299406+00	insert	261	2028-08-28	Late Summer Bank Holiday	england-and-wales	\N	261
-262	2026-12-03 12:16:20.299406+00	insert	262	2028-12-25	Christmas Day	england-and-wales	\N	262
-263	2026-12-03 12:16:20.299406+00	insert	263	2028-12-26	Boxing Day	england-and-wales	\N	263
-264	2026-12-03 12:16:20.299406+00	insert	264	2029-01-01	New Year's Day	england-and-wales	\N	264
-265	2026-12-03 12:16:20.299406+00	insert	265	2029-03-30	Good Friday	england-and-wales	\N	265
-266	2026-12-03 12:16:20.299406+00	insert	266	2029-04-02	Easter Monday	england-and-wales	\N	266
-267	2026-12-03 12:16:20.299406+00	insert	267	2029-05-07	May Day	england-and-wales	\N	267
-268	2026-12-03 12:16:20.299406+00	insert	268	2029-05-28	Spring Bank Holiday	england-and-wales	\N	268
-269	2026-12-03 12:16:20.299406+00	insert	269	2029-08-27	Late Summer Bank Holiday	england-and-wales	\N	269
-270	2026-12-03 12:16:20.299406+00	insert	270	2029-12-25	Christmas Day	england-and-wales	\N	270
-271	2026-12-03 12:16:20.299406+00	insert	271	2029-12-26	Boxing Day	england-and-wales	\N	271
-272	2026-12-03 12:16:20.299406+00	insert	272	2030-01-01	New Year's Day	england-and-wales	\N	272
-273	2026-12-03 12:16:20.299406+00	insert	273	2030-04-19	Good Friday	england-and-wales	\N	273
-274	2026-12-03 12:16:20.299406+00	insert	274	2030-04-22	Easter Monday	england-and-wales	\N	274
-275	2026-12-03 12:16:20.299406+00	insert	275	2030-05-06	May Day	england-and-wales	\N	275
-276	2026-12-03 12:16:20.299406+00	insert	276	2030-05-27	Spring Bank Holiday	england-and-wales	\N	276
-277	2026-12-03 12:16:20.299406+00	insert	277	2030-08-26	Late Summer Bank Holiday	england-and-wales	\N	277
-278	2026-12-03 12:16:20.299406+00	insert	278	2030-12-25	Christmas Day	england-and-wales	\N	278
-279	2026-12-03 12:16:20.299406+00	insert	279	2030-12-26	Boxing Day	england-and-wales	\N	279
-280	2026-12-03 12:16:20.299406+00	insert	280	2031-01-01	New Year's Day	england-and-wales	\N	280
-281	2026-12-03 12:16:20.299406+00	insert	281	2031-04-11	Good Friday	england-and-wales	\N	281
-282	2026-12-03 12:16:20.299406+00	insert	282	2031-04-14	Easter Monday	england-and-wales	\N	282
-283	2026-12-03 12:16:20.299406+00	insert	283	2031-05-05	May Day	england-and-wales	\N	283
-284	2026-12-03 12:16:20.299406+00	insert	284	2031-05-26	Spring Bank Holiday	england-and-wales	\N	284
-285	2026-12-03 12:16:20.299406+00	insert	285	2031-08-25	Late Summer Bank Holiday	england-and-wales	\N	285
-286	2026-12-03 12:16:20.299406+00	insert	286	2031-12-25	Christmas Day	england-and-wales	\N	286
-287	2026-12-03 12:16:20.299406+00	insert	287	2031-12-26	Boxing Day	england-and-wales	\N	287
-288	2026-12-03 12:16:20.299406+00	insert	288	2032-01-01	New Year's Day	england-and-wales	\N	288
-289	2026-12-03 12:16:20.299406+00	insert	289	2032-03-26	Good Friday	england-and-wales	\N	289
-290	2026-12-03 12:16:20.299406+00	insert	290	2032-03-29	Easter Monday	england-and-wales	\N	290
-291	2026-12-03 12:16:20.299406+00	insert	291	2032-05-03	May Day	england-and-wales	\N	291
-292	2026-12-03 12:16:20.299406+00	insert	292	2032-05-31	Spring Bank Holiday	england-and-wales	\N	292
-293	2026-12-03 12:16:20.299406+00	insert	293	2032-08-30	Late Summer Bank Holiday	england-and-wales	\N	293
-294	2026-12-03 12:16:20.299406+00	insert	294	2032-12-25	Christmas Day	england-and-wales	\N	294
-295	2026-12-03 12:16:20.299406+00	insert	295	2032-12-26	Boxing Day	england-and-wales	\N	295
-296	2026-12-03 12:16:20.299406+00	insert	296	2032-12-27	Christmas Day (observed)	england-and-wales	\N	296
-297	2026-12-03 12:16:20.299406+00	insert	297	2032-12-28	Boxing Day (observed)	england-and-wales	\N	297
-298	2026-12-03 12:16:20.299406+00	insert	298	2033-01-01	New Year's Day	england-and-wales	\N	298
-299	2026-12-03 12:16:20.299406+00	insert	299	2033-01-03	New Year's Day (observed)	england-and-wales	\N	299
-300	2026-12-03 12:16:20.299406+00	insert	300	2033-04-15	Good Friday	england-and-wales	\N	300
-301	2026-12-03 12:16:20.299406+00	insert	301	2033-04-18	Easter Monday	england-and-wales	\N	301
-302	2026-12-03 12:16:20.299406+00	insert	302	2033-05-02	May Day	england-and-wales	\N	302
-303	2026-12-03 12:16:20.299406+00	insert	303	2033-05-30	Spring Bank Holiday	england-and-wales	\N	303
-304	2026-12-03 12:16:20.299406+00	insert	304	2033-08-29	Late Summer Bank Holiday	england-and-wales	\N	304
-305	2026-12-03 12:16:20.299406+00	insert	305	2033-12-25	Christmas Day	england-and-wales	\N	305
-306	2026-12-03 12:16:20.299406+00	insert	306	2033-12-26	Boxing Day	england-and-wales	\N	306
-307	2026-12-03 12:16:20.299406+00	insert	307	2033-12-27	Christmas Day (observed)	england-and-wales	\N	307
-308	2026-12-03 12:16:20.299406+00	insert	308	2034-01-01	New Year's Day	england-and-wales	\N	308
-309	2026-12-03 12:16:20.299406+00	insert	309	2034-01-02	New Year's Day (observed)	england-and-wales	\N	309
-310	2026-12-03 12:16:20.299406+00	insert	310	2034-04-07	Good Friday	england-and-wales	\N	310
-311	2026-12-03 12:16:20.299406+00	insert	311	2034-04-10	Easter Monday	england-and-wales	\N	311
-312	2026-12-03 12:16:20.299406+00	insert	312	2034-05-01	May Day	england-and-wales	\N	312
-313	2026-12-03 12:16:20.299406+00	insert	313	2034-05-29	Spring Bank Holiday	england-and-wales	\N	313
-314	2026-12-03 12:16:20.299406+00	insert	314	2034-08-28	Late Summer Bank Holiday	england-and-wales	\N	314
-315	2026-12-03 12:16:20.299406+00	insert	315	2034-12-25	Christmas Day	england-and-wales	\N	315
-316	2026-12-03 12:16:20.299406+00	insert	316	2034-12-26	Boxing Day	england-and-wales	\N	316
-317	2026-12-03 12:16:20.299406+00	insert	317	2035-01-01	New Year's Day	england-and-wales	\N	317
-318	2026-12-03 12:16:20.299406+00	insert	318	2035-03-23	Good Friday	england-and-wales	\N	318
-319	2026-12-03 12:16:20.299406+00	insert	319	2035-03-26	Easter Monday	england-and-wales	\N	319
-320	2026-12-03 12:16:20.299406+00	insert	320	2035-05-07	May Day	england-and-wales	\N	320
-321	2026-12-03 12:16:20.299406+00	insert	321	2035-05-28	Spring Bank Holiday	england-and-wales	\N	321
-322	2026-12-03 12:16:20.299406+00	insert	322	2035-08-27	Late Summer Bank Holiday	england-and-wales	\N	322
-323	2026-12-03 12:16:20.299406+00	insert	323	2035-12-25	Christmas Day	england-and-wales	\N	323
-324	2026-12-03 12:16:20.299406+00	insert	324	2035-12-26	Boxing Day	england-and-wales	\N	324
-325	2026-12-03 12:16:20.299406+00	insert	325	2036-01-01	New Year's Day	england-and-wales	\N	325
-326	2026-12-03 12:16:20.299406+00	insert	326	2036-04-11	Good Friday	england-and-wales	\N	326
-327	2026-12-03 12:16:20.299406+00	insert	327	2036-04-14	Easter Monday	england-and-wales	\N	327
-328	2026-12-03 12:16:20.299406+00	insert	328	2036-05-05	May Day	england-and-wales	\N	328
-329	2026-12-03 12:16:20.299406+00	insert	329	2036-05-26	Spring Bank Holiday	england-and-wales	\N	329
-330	2026-12-03 12:16:20.299406+00	insert	330	2036-08-25	Late Summer Bank Holiday	england-and-wales	\N	330
-331	2026-12-03 12:16:20.299406+00	insert	331	2036-12-25	Christmas Day	england-and-wales	\N	331
-332	2026-12-03 12:16:20.299406+00	insert	332	2036-12-26	Boxing Day	england-and-wales	\N	332
-333	2026-12-03 12:16:20.299406+00	insert	333	2037-01-01	New Year's Day	england-and-wales	\N	333
-334	2026-12-03 12:16:20.299406+00	insert	334	2037-04-03	Good Friday	england-and-wales	\N	334
-335	2026-12-03 12:16:20.299406+00	insert	335	2037-04-06	Easter Monday	england-and-wales	\N	335
-336	2026-12-03 12:16:20.299406+00	insert	336	2037-05-04	May Day	england-and-wales	\N	336
-337	2026-12-03 12:16:20.299406+00	insert	337	2037-05-25	Spring Bank Holiday	england-and-wales	\N	337
-338	2026-12-03 12:16:20.299406+00	insert	338	2037-08-31	Late Summer Bank Holiday	england-and-wales	\N	338
-339	2026-12-03 12:16:20.299406+00	insert	339	2037-12-25	Christmas Day	england-and-wales	\N	339
-340	2026-12-03 12:16:20.299406+00	insert	340	2037-12-26	Boxing Day	england-and-wales	\N	340
-341	2026-12-03 12:16:20.299406+00	insert	341	2037-12-28	Boxing Day (observed)	england-and-wales	\N	341
-342	2026-12-03 12:16:20.299406+00	insert	342	2038-01-01	New Year's Day	england-and-wales	\N	342
-343	2026-12-03 12:16:20.299406+00	insert	343	2038-04-23	Good Friday	england-and-wales	\N	343
-344	2026-12-03 12:16:20.299406+00	insert	344	2038-04-26	Easter Monday	england-and-wales	\N	344
-345	2026-12-03 12:16:20.299406+00	insert	345	2038-05-03	May Day	england-and-wales	\N	345
-346	2026-12-03 12:16:20.299406+00	insert	346	2038-05-31	Spring Bank Holiday	england-and-wales	\N	346
-347	2026-12-03 12:16:20.299406+00	insert	347	2038-08-30	Late Summer Bank Holiday	england-and-wales	\N	347
-348	2026-12-03 12:16:20.299406+00	insert	348	2038-12-25	Christmas Day	england-and-wales	\N	348
-349	2026-12-03 12:16:20.299406+00	insert	349	2038-12-26	Boxing Day	england-and-wales	\N	349
-350	2026-12-03 12:16:20.299406+00	insert	350	2038-12-27	Christmas Day (observed)	england-and-wales	\N	350
-351	2026-12-03 12:16:20.299406+00	insert	351	2038-12-28	Boxing Day (observed)	england-and-wales	\N	351
-352	2026-12-03 12:16:20.299406+00	insert	352	2039-01-01	New Year's Day	england-and-wales	\N	352
-353	2026-12-03 12:16:20.299406+00	insert	353	2039-01-03	New Year's Day (observed)	england-and-wales	\N	353
-354	2026-12-03 12:16:20.299406+00	insert	354	2039-04-08	Good Friday	england-and-wales	\N	354
-355	2026-12-03 12:16:20.299406+00	insert	355	2039-04-11	Easter Monday	england-and-wales	\N	355
-356	2026-12-03 12:16:20.299406+00	insert	356	2039-05-02	May Day	england-and-wales	\N	356
-357	2026-12-03 12:16:20.299406+00	insert	357	2039-05-30	Spring Bank Holiday	england-and-wales	\N	357
-358	2026-12-03 12:16:20.299406+00	insert	358	2039-08-29	Late Summer Bank Holiday	england-and-wales	\N	358
-359	2026-12-03 12:16:20.299406+00	insert	359	2039-12-25	Christmas Day	england-and-wales	\N	359
-360	2026-12-03 12:16:20.299406+00	insert	360	2039-12-26	Boxing Day	england-and-wales	\N	360
-361	2026-12-03 12:16:20.299406+00	insert	361	2039-12-27	Christmas Day (observed)	england-and-wales	\N	361
-362	2026-12-03 12:16:20.299406+00	insert	362	2040-01-01	New Year's Day	england-and-wales	\N	362
-363	2026-12-03 12:16:20.299406+00	insert	363	2040-01-02	New Year's Day (observed)	england-and-wales	\N	363
-364	2026-12-03 12:16:20.299406+00	insert	364	2040-03-30	Good Friday	england-and-wales	\N	364
-365	2026-12-03 12:16:20.299406+00	insert	365	2040-04-02	Easter Monday	england-and-wales	\N	365
-366	2026-12-03 12:16:20.299406+00	insert	366	2040-05-07	May Day	england-and-wales	\N	366
-367	2026-12-03 12:16:20.299406+00	insert	367	2040-05-28	Spring Bank Holiday	england-and-wales	\N	367
-368	2026-12-03 12:16:20.299406+00	insert	368	2040-08-27	Late Summer Bank Holiday	england-and-wales	\N	368
-369	2026-12-03 12:16:20.299406+00	insert	369	2040-12-25	Christmas Day	england-and-wales	\N	369
-370	2026-12-03 12:16:20.299406+00	insert	370	2040-12-26	Boxing Day	england-and-wales	\N	370
+1	2026-12-03 15:07:54.332984+00	insert	1	2000-01-01	New Year's Day	england-and-wales	\N	1
+2	2026-12-03 15:07:54.332984+00	insert	2	2000-01-03	New Year's Day (observed)	england-and-wales	\N	2
+3	2026-12-03 15:07:54.332984+00	insert	3	2000-04-21	Good Friday	england-and-wales	\N	3
+4	2026-12-03 15:07:54.332984+00	insert	4	2000-04-24	Easter Monday	england-and-wales	\N	4
+5	2026-12-03 15:07:54.332984+00	insert	5	2000-05-01	May Day	england-and-wales	\N	5
+6	2026-12-03 15:07:54.332984+00	insert	6	2000-05-29	Spring Bank Holiday	england-and-wales	\N	6
+7	2026-12-03 15:07:54.332984+00	insert	7	2000-08-28	Late Summer Bank Holiday	england-and-wales	\N	7
+8	2026-12-03 15:07:54.332984+00	insert	8	2000-12-25	Christmas Day	england-and-wales	\N	8
+9	2026-12-03 15:07:54.332984+00	insert	9	2000-12-26	Boxing Day	england-and-wales	\N	9
+10	2026-12-03 15:07:54.332984+00	insert	10	2001-01-01	New Year's Day	england-and-wales	\N	10
+11	2026-12-03 15:07:54.332984+00	insert	11	2001-04-13	Good Friday	england-and-wales	\N	11
+12	2026-12-03 15:07:54.332984+00	insert	12	2001-04-16	Easter Monday	england-and-wales	\N	12
+13	2026-12-03 15:07:54.332984+00	insert	13	2001-05-07	May Day	england-and-wales	\N	13
+14	2026-12-03 15:07:54.332984+00	insert	14	2001-05-28	Spring Bank Holiday	england-and-wales	\N	14
+15	2026-12-03 15:07:54.332984+00	insert	15	2001-08-27	Late Summer Bank Holiday	england-and-wales	\N	15
+16	2026-12-03 15:07:54.332984+00	insert	16	2001-12-25	Christmas Day	england-and-wales	\N	16
+17	2026-12-03 15:07:54.332984+00	insert	17	2001-12-26	Boxing Day	england-and-wales	\N	17
+18	2026-12-03 15:07:54.332984+00	insert	18	2002-01-01	New Year's Day	england-and-wales	\N	18
+19	2026-12-03 15:07:54.332984+00	insert	19	2002-03-29	Good Friday	england-and-wales	\N	19
+20	2026-12-03 15:07:54.332984+00	insert	20	2002-04-01	Easter Monday	england-and-wales	\N	20
+21	2026-12-03 15:07:54.332984+00	insert	21	2002-05-06	May Day	england-and-wales	\N	21
+22	2026-12-03 15:07:54.332984+00	insert	22	2002-06-03	Golden Jubilee of Elizabeth II	england-and-wales	\N	22
+23	2026-12-03 15:07:54.332984+00	insert	23	2002-06-04	Spring Bank Holiday	england-and-wales	\N	23
+24	2026-12-03 15:07:54.332984+00	insert	24	2002-08-26	Late Summer Bank Holiday	england-and-wales	\N	24
+25	2026-12-03 15:07:54.332984+00	insert	25	2002-12-25	Christmas Day	england-and-wales	\N	25
+26	2026-12-03 15:07:54.332984+00	insert	26	2002-12-26	Boxing Day	england-and-wales	\N	26
+27	2026-12-03 15:07:54.332984+00	insert	27	2003-01-01	New Year's Day	england-and-wales	\N	27
+28	2026-12-03 15:07:54.332984+00	insert	28	2003-04-18	Good Friday	england-and-wales	\N	28
+29	2026-12-03 15:07:54.332984+00	insert	29	2003-04-21	Easter Monday	england-and-wales	\N	29
+30	2026-12-03 15:07:54.332984+00	insert	30	2003-05-05	May Day	england-and-wales	\N	30
+31	2026-12-03 15:07:54.332984+00	insert	31	2003-05-26	Spring Bank Holiday	england-and-wales	\N	31
+32	2026-12-03 15:07:54.332984+00	insert	32	2003-08-25	Late Summer Bank Holiday	england-and-wales	\N	32
+33	2026-12-03 15:07:54.332984+00	insert	33	2003-12-25	Christmas Day	england-and-wales	\N	33
+34	2026-12-03 15:07:54.332984+00	insert	34	2003-12-26	Boxing Day	england-and-wales	\N	34
+35	2026-12-03 15:07:54.332984+00	insert	35	2004-01-01	New Year's Day	england-and-wales	\N	35
+36	2026-12-03 15:07:54.332984+00	insert	36	2004-04-09	Good Friday	england-and-wales	\N	36
+37	2026-12-03 15:07:54.332984+00	insert	37	2004-04-12	Easter Monday	england-and-wales	\N	37
+38	2026-12-03 15:07:54.332984+00	insert	38	2004-05-03	May Day	england-and-wales	\N	38
+39	2026-12-03 15:07:54.332984+00	insert	39	2004-05-31	Spring Bank Holiday	england-and-wales	\N	39
+40	2026-12-03 15:07:54.332984+00	insert	40	2004-08-30	Late Summer Bank Holiday	england-and-wales	\N	40
+41	2026-12-03 15:07:54.332984+00	insert	41	2004-12-25	Christmas Day	england-and-wales	\N	41
+42	2026-12-03 15:07:54.332984+00	insert	42	2004-12-26	Boxing Day	england-and-wales	\N	42
+43	2026-12-03 15:07:54.332984+00	insert	43	2004-12-27	Christmas Day (observed)	england-and-wales	\N	43
+44	2026-12-03 15:07:54.332984+00	insert	44	2004-12-28	Boxing Day (observed)	england-and-wales	\N	44
+45	2026-12-03 15:07:54.332984+00	insert	45	2005-01-01	New Year's Day	england-and-wales	\N	45
+46	2026-12-03 15:07:54.332984+00	insert	46	2005-01-03	New Year's Day (observed)	england-and-wales	\N	46
+47	2026-12-03 15:07:54.332984+00	insert	47	2005-03-25	Good Friday	england-and-wales	\N	47
+48	2026-12-03 15:07:54.332984+00	insert	48	2005-03-28	Easter Monday	england-and-wales	\N	48
+49	2026-12-03 15:07:54.332984+00	insert	49	2005-05-02	May Day	england-and-wales	\N	49
+50	2026-12-03 15:07:54.332984+00	insert	50	2005-05-30	Spring Bank Holiday	england-and-wales	\N	50
+51	2026-12-03 15:07:54.332984+00	insert	51	2005-08-29	Late Summer Bank Holiday	england-and-wales	\N	51
+52	2026-12-03 15:07:54.332984+00	insert	52	2005-12-25	Christmas Day	england-and-wales	\N	52
+53	2026-12-03 15:07:54.332984+00	insert	53	2005-12-26	Boxing Day	england-and-wales	\N	53
+54	2026-12-03 15:07:54.332984+00	insert	54	2005-12-27	Christmas Day (observed)	england-and-wales	\N	54
+55	2026-12-03 15:07:54.332984+00	insert	55	2006-01-01	New Year's Day	england-and-wales	\N	55
+56	2026-12-03 15:07:54.332984+00	insert	56	2006-01-02	New Year's Day (observed)	england-and-wales	\N	56
+57	2026-12-03 15:07:54.332984+00	insert	57	2006-04-14	Good Friday	england-and-wales	\N	57
+58	2026-12-03 15:07:54.332984+00	insert	58	2006-04-17	Easter Monday	england-and-wales	\N	58
+59	2026-12-03 15:07:54.332984+00	insert	59	2006-05-01	May Day	england-and-wales	\N	59
+60	2026-12-03 15:07:54.332984+00	insert	60	2006-05-29	Spring Bank Holiday	england-and-wales	\N	60
+61	2026-12-03 15:07:54.332984+00	insert	61	2006-08-28	Late Summer Bank Holiday	england-and-wales	\N	61
+62	2026-12-03 15:07:54.332984+00	insert	62	2006-12-25	Christmas Day	england-and-wales	\N	62
+63	2026-12-03 15:07:54.332984+00	insert	63	2006-12-26	Boxing Day	england-and-wales	\N	63
+64	2026-12-03 15:07:54.332984+00	insert	64	2007-01-01	New Year's Day	england-and-wales	\N	64
+65	2026-12-03 15:07:54.332984+00	insert	65	2007-04-06	Good Friday	england-and-wales	\N	65
+66	2026-12-03 15:07:54.332984+00	insert	66	2007-04-09	Easter Monday	england-and-wales	\N	66
+67	2026-12-03 15:07:54.332984+00	insert	67	2007-05-07	May Day	england-and-wales	\N	67
+68	2026-12-03 15:07:54.332984+00	insert	68	2007-05-28	Spring Bank Holiday	england-and-wales	\N	68
+69	2026-12-03 15:07:54.332984+00	insert	69	2007-08-27	Late Summer Bank Holiday	england-and-wales	\N	69
+70	2026-12-03 15:07:54.332984+00	insert	70	2007-12-25	Christmas Day	england-and-wales	\N	70
+71	2026-12-03 15:07:54.332984+00	insert	71	2007-12-26	Boxing Day	england-and-wales	\N	71
+72	2026-12-03 15:07:54.332984+00	insert	72	2008-01-01	New Year's Day	england-and-wales	\N	72
+73	2026-12-03 15:07:54.332984+00	insert	73	2008-03-21	Good Friday	england-and-wales	\N	73
+74	2026-12-03 15:07:54.332984+00	insert	74	2008-03-24	Easter Monday	england-and-wales	\N	74
+75	2026-12-03 15:07:54.332984+00	insert	75	2008-05-05	May Day	england-and-wales	\N	75
+76	2026-12-03 15:07:54.332984+00	insert	76	2008-05-26	Spring Bank Holiday	england-and-wales	\N	76
+77	2026-12-03 15:07:54.332984+00	insert	77	2008-08-25	Late Summer Bank Holiday	england-and-wales	\N	77
+78	2026-12-03 15:07:54.332984+00	insert	78	2008-12-25	Christmas Day	england-and-wales	\N	78
+79	2026-12-03 15:07:54.332984+00	insert	79	2008-12-26	Boxing Day	england-and-wales	\N	79
+80	2026-12-03 15:07:54.332984+00	insert	80	2009-01-01	New Year's Day	england-and-wales	\N	80
+81	2026-12-03 15:07:54.332984+00	insert	81	2009-04-10	Good Friday	england-and-wales	\N	81
+82	2026-12-03 15:07:54.332984+00	insert	82	2009-04-13	Easter Monday	england-and-wales	\N	82
+83	2026-12-03 15:07:54.332984+00	insert	83	2009-05-04	May Day	england-and-wales	\N	83
+84	2026-12-03 15:07:54.332984+00	insert	84	2009-05-25	Spring Bank Holiday	england-and-wales	\N	84
+85	2026-12-03 15:07:54.332984+00	insert	85	2009-08-31	Late Summer Bank Holiday	england-and-wales	\N	85
+86	2026-12-03 15:07:54.332984+00	insert	86	2009-12-25	Christmas Day	england-and-wales	\N	86
+87	2026-12-03 15:07:54.332984+00	insert	87	2009-12-26	Boxing Day	england-and-wales	\N	87
+88	2026-12-03 15:07:54.332984+00	insert	88	2009-12-28	Boxing Day (observed)	england-and-wales	\N	88
+89	2026-12-03 15:07:54.332984+00	insert	89	2010-01-01	New Year's Day	england-and-wales	\N	89
+90	2026-12-03 15:07:54.332984+00	insert	90	2010-04-02	Good Friday	england-and-wales	\N	90
+91	2026-12-03 15:07:54.332984+00	insert	91	2010-04-05	Easter Monday	england-and-wales	\N	91
+92	2026-12-03 15:07:54.332984+00	insert	92	2010-05-03	May Day	england-and-wales	\N	92
+93	2026-12-03 15:07:54.332984+00	insert	93	2010-05-31	Spring Bank Holiday	england-and-wales	\N	93
+94	2026-12-03 15:07:54.332984+00	insert	94	2010-08-30	Late Summer Bank Holiday	england-and-wales	\N	94
+95	2026-12-03 15:07:54.332984+00	insert	95	2010-12-25	Christmas Day	england-and-wales	\N	95
+96	2026-12-03 15:07:54.332984+00	insert	96	2010-12-26	Boxing Day	england-and-wales	\N	96
+97	2026-12-03 15:07:54.332984+00	insert	97	2010-12-27	Christmas Day (observed)	england-and-wales	\N	97
+98	2026-12-03 15:07:54.332984+00	insert	98	2010-12-28	Boxing Day (observed)	england-and-wales	\N	98
+99	2026-12-03 15:07:54.332984+00	insert	99	2011-01-01	New Year's Day	england-and-wales	\N	99
+100	2026-12-03 15:07:54.332984+00	insert	100	2011-01-03	New Year's Day (observed)	england-and-wales	\N	100
+101	2026-12-03 15:07:54.332984+00	insert	101	2011-04-22	Good Friday	england-and-wales	\N	101
+102	2026-12-03 15:07:54.332984+00	insert	102	2011-04-25	Easter Monday	england-and-wales	\N	102
+103	2026-12-03 15:07:54.332984+00	insert	103	2011-04-29	Wedding of William and Catherine	england-and-wales	\N	103
+104	2026-12-03 15:07:54.332984+00	insert	104	2011-05-02	May Day	england-and-wales	\N	104
+105	2026-12-03 15:07:54.332984+00	insert	105	2011-05-30	Spring Bank Holiday	england-and-wales	\N	105
+106	2026-12-03 15:07:54.332984+00	insert	106	2011-08-29	Late Summer Bank Holiday	england-and-wales	\N	106
+107	2026-12-03 15:07:54.332984+00	insert	107	2011-12-25	Christmas Day	england-and-wales	\N	107
+108	2026-12-03 15:07:54.332984+00	insert	108	2011-12-26	Boxing Day	england-and-wales	\N	108
+109	2026-12-03 15:07:54.332984+00	insert	109	2011-12-27	Christmas Day (observed)	england-and-wales	\N	109
+110	2026-12-03 15:07:54.332984+00	insert	110	2012-01-01	New Year's Day	england-and-wales	\N	110
+111	2026-12-03 15:07:54.332984+00	insert	111	2012-01-02	New Year's Day (observed)	england-and-wales	\N	111
+112	2026-12-03 15:07:54.332984+00	insert	112	2012-04-06	Good Friday	england-and-wales	\N	112
+113	2026-12-03 15:07:54.332984+00	insert	113	2012-04-09	Easter Monday	england-and-wales	\N	113
+114	2026-12-03 15:07:54.332984+00	insert	114	2012-05-07	May Day	england-and-wales	\N	114
+115	2026-12-03 15:07:54.332984+00	insert	115	2012-06-04	Spring Bank Holiday	england-and-wales	\N	115
+116	2026-12-03 15:07:54.332984+00	insert	116	2012-06-05	Diamond Jubilee of Elizabeth II	england-and-wales	\N	116
+117	2026-12-03 15:07:54.332984+00	insert	117	2012-08-27	Late Summer Bank Holiday	england-and-wales	\N	117
+118	2026-12-03 15:07:54.332984+00	insert	118	2012-12-25	Christmas Day	england-and-wales	\N	118
+119	2026-12-03 15:07:54.332984+00	insert	119	2012-12-26	Boxing Day	england-and-wales	\N	119
+120	2026-12-03 15:07:54.332984+00	insert	120	2013-01-01	New Year's Day	england-and-wales	\N	120
+121	2026-12-03 15:07:54.332984+00	insert	121	2013-03-29	Good Friday	england-and-wales	\N	121
+122	2026-12-03 15:07:54.332984+00	insert	122	2013-04-01	Easter Monday	england-and-wales	\N	122
+123	2026-12-03 15:07:54.332984+00	insert	123	2013-05-06	May Day	england-and-wales	\N	123
+124	2026-12-03 15:07:54.332984+00	insert	124	2013-05-27	Spring Bank Holiday	england-and-wales	\N	124
+125	2026-12-03 15:07:54.332984+00	insert	125	2013-08-26	Late Summer Bank Holiday	england-and-wales	\N	125
+126	2026-12-03 15:07:54.332984+00	insert	126	2013-12-25	Christmas Day	england-and-wales	\N	126
+127	2026-12-03 15:07:54.332984+00	insert	127	2013-12-26	Boxing Day	england-and-wales	\N	127
+128	2026-12-03 15:07:54.332984+00	insert	128	2014-01-01	New Year's Day	england-and-wales	\N	128
+129	2026-12-03 15:07:54.332984+00	insert	129	2014-04-18	Good Friday	england-and-wales	\N	129
+130	2026-12-03 15:07:54.332984+00	insert	130	2014-04-21	Easter Monday	england-and-wales	\N	130
+131	2026-12-03 15:07:54.332984+00	insert	131	2014-05-05	May Day	england-and-wales	\N	131
+132	2026-12-03 15:07:54.332984+00	insert	132	2014-05-26	Spring Bank Holiday	england-and-wales	\N	132
+133	2026-12-03 15:07:54.332984+00	insert	133	2014-08-25	Late Summer Bank Holiday	england-and-wales	\N	133
+134	2026-12-03 15:07:54.332984+00	insert	134	2014-12-25	Christmas Day	england-and-wales	\N	134
+135	2026-12-03 15:07:54.332984+00	insert	135	2014-12-26	Boxing Day	england-and-wales	\N	135
+136	2026-12-03 15:07:54.332984+00	insert	136	2015-01-01	New Year's Day	england-and-wales	\N	136
+137	2026-12-03 15:07:54.332984+00	insert	137	2015-04-03	Good Friday	england-and-wales	\N	137
+138	2026-12-03 15:07:54.332984+00	insert	138	2015-04-06	Easter Monday	england-and-wales	\N	138
+139	2026-12-03 15:07:54.332984+00	insert	139	2015-05-04	May Day	england-and-wales	\N	139
+140	2026-12-03 15:07:54.332984+00	insert	140	2015-05-25	Spring Bank Holiday	england-and-wales	\N	140
+141	2026-12-03 15:07:54.332984+00	insert	141	2015-08-31	Late Summer Bank Holiday	england-and-wales	\N	141
+142	2026-12-03 15:07:54.332984+00	insert	142	2015-12-25	Christmas Day	england-and-wales	\N	142
+143	2026-12-03 15:07:54.332984+00	insert	143	2015-12-26	Boxing Day	england-and-wales	\N	143
+144	2026-12-03 15:07:54.332984+00	insert	144	2015-12-28	Boxing Day (observed)	england-and-wales	\N	144
+145	2026-12-03 15:07:54.332984+00	insert	145	2016-01-01	New Year's Day	england-and-wales	\N	145
+146	2026-12-03 15:07:54.332984+00	insert	146	2016-03-25	Good Friday	england-and-wales	\N	146
+147	2026-12-03 15:07:54.332984+00	insert	147	2016-03-28	Easter Monday	england-and-wales	\N	147
+148	2026-12-03 15:07:54.332984+00	insert	148	2016-05-02	May Day	england-and-wales	\N	148
+149	2026-12-03 15:07:54.332984+00	insert	149	2016-05-30	Spring Bank Holiday	england-and-wales	\N	149
+150	2026-12-03 15:07:54.332984+00	insert	150	2016-08-29	Late Summer Bank Holiday	england-and-wales	\N	150
+151	2026-12-03 15:07:54.332984+00	insert	151	2016-12-25	Christmas Day	england-and-wales	\N	151
+152	2026-12-03 15:07:54.332984+00	insert	152	2016-12-26	Boxing Day	england-and-wales	\N	152
+153	2026-12-03 15:07:54.332984+00	insert	153	2016-12-27	Christmas Day (observed)	england-and-wales	\N	153
+154	2026-12-03 15:07:54.332984+00	insert	154	2017-01-01	New Year's Day	england-and-wales	\N	154
+155	2026-12-03 15:07:54.332984+00	insert	155	2017-01-02	New Year's Day (observed)	england-and-wales	\N	155
+156	2026-12-03 15:07:54.332984+00	insert	156	2017-04-14	Good Friday	england-and-wales	\N	156
+157	2026-12-03 15:07:54.332984+00	insert	157	2017-04-17	Easter Monday	england-and-wales	\N	157
+158	2026-12-03 15:07:54.332984+00	insert	158	2017-05-01	May Day	england-and-wales	\N	158
+159	2026-12-03 15:07:54.332984+00	insert	159	2017-05-29	Spring Bank Holiday	england-and-wales	\N	159
+160	2026-12-03 15:07:54.332984+00	insert	160	2017-08-28	Late Summer Bank Holiday	england-and-wales	\N	160
+161	2026-12-03 15:07:54.332984+00	insert	161	2017-12-25	Christmas Day	england-and-wales	\N	161
+162	2026-12-03 15:07:54.332984+00	insert	162	2017-12-26	Boxing Day	england-and-wales	\N	162
+163	2026-12-03 15:07:54.332984+00	insert	163	2018-01-01	New Year's Day	england-and-wales	\N	163
+164	2026-12-03 15:07:54.332984+00	insert	164	2018-03-30	Good Friday	england-and-wales	\N	164
+165	2026-12-03 15:07:54.332984+00	insert	165	2018-04-02	Easter Monday	england-and-wales	\N	165
+166	2026-12-03 15:07:54.332984+00	insert	166	2018-05-07	May Day	england-and-wales	\N	166
+167	2026-12-03 15:07:54.332984+00	insert	167	2018-05-28	Spring Bank Holiday	england-and-wales	\N	167
+168	2026-12-03 15:07:54.332984+00	insert	168	2018-08-27	Late Summer Bank Holiday	england-and-wales	\N	168
+169	2026-12-03 15:07:54.332984+00	insert	169	2018-12-25	Christmas Day	england-and-wales	\N	169
+170	2026-12-03 15:07:54.332984+00	insert	170	2018-12-26	Boxing Day	england-and-wales	\N	170
+171	2026-12-03 15:07:54.332984+00	insert	171	2019-01-01	New Year's Day	england-and-wales	\N	171
+172	2026-12-03 15:07:54.332984+00	insert	172	2019-04-19	Good Friday	england-and-wales	\N	172
+173	2026-12-03 15:07:54.332984+00	insert	173	2019-04-22	Easter Monday	england-and-wales	\N	173
+174	2026-12-03 15:07:54.332984+00	insert	174	2019-05-06	May Day	england-and-wales	\N	174
+175	2026-12-03 15:07:54.332984+00	insert	175	2019-05-27	Spring Bank Holiday	england-and-wales	\N	175
+176	2026-12-03 15:07:54.332984+00	insert	176	2019-08-26	Late Summer Bank Holiday	england-and-wales	\N	176
+177	2026-12-03 15:07:54.332984+00	insert	177	2019-12-25	Christmas Day	england-and-wales	\N	177
+178	2026-12-03 15:07:54.332984+00	insert	178	2019-12-26	Boxing Day	england-and-wales	\N	178
+179	2026-12-03 15:07:54.332984+00	insert	179	2020-01-01	New Year's Day	england-and-wales	\N	179
+180	2026-12-03 15:07:54.332984+00	insert	180	2020-04-10	Good Friday	england-and-wales	\N	180
+181	2026-12-03 15:07:54.332984+00	insert	181	2020-04-13	Easter Monday	england-and-wales	\N	181
+182	2026-12-03 15:07:54.332984+00	insert	182	2020-05-08	May Day	england-and-wales	\N	182
+183	2026-12-03 15:07:54.332984+00	insert	183	2020-05-25	Spring Bank Holiday	england-and-wales	\N	183
+184	2026-12-03 15:07:54.332984+00	insert	184	2020-08-31	Late Summer Bank Holiday	england-and-wales	\N	184
+185	2026-12-03 15:07:54.332984+00	insert	185	2020-12-25	Christmas Day	england-and-wales	\N	185
+186	2026-12-03 15:07:54.332984+00	insert	186	2020-12-26	Boxing Day	england-and-wales	\N	186
+187	2026-12-03 15:07:54.332984+00	insert	187	2020-12-28	Boxing Day (observed)	england-and-wales	\N	187
+188	2026-12-03 15:07:54.332984+00	insert	188	2021-01-01	New Year's Day	england-and-wales	\N	188
+189	2026-12-03 15:07:54.332984+00	insert	189	2021-04-02	Good Friday	england-and-wales	\N	189
+190	2026-12-03 15:07:54.332984+00	insert	190	2021-04-05	Easter Monday	england-and-wales	\N	190
+191	2026-12-03 15:07:54.332984+00	insert	191	2021-05-03	May Day	england-and-wales	\N	191
+192	2026-12-03 15:07:54.332984+00	insert	192	2021-05-31	Spring Bank Holiday	england-and-wales	\N	192
+193	2026-12-03 15:07:54.332984+00	insert	193	2021-08-30	Late Summer Bank Holiday	england-and-wales	\N	193
+194	2026-12-03 15:07:54.332984+00	insert	194	2021-12-25	Christmas Day	england-and-wales	\N	194
+195	2026-12-03 15:07:54.332984+00	insert	195	2021-12-26	Boxing Day	england-and-wales	\N	195
+196	2026-12-03 15:07:54.332984+00	insert	196	2021-12-27	Christmas Day (observed)	england-and-wales	\N	196
+197	2026-12-03 15:07:54.332984+00	insert	197	2021-12-28	Boxing Day (observed)	england-and-wales	\N	197
+198	2026-12-03 15:07:54.332984+00	insert	198	2022-01-01	New Year's Day	england-and-wales	\N	198
+199	2026-12-03 15:07:54.332984+00	insert	199	2022-01-03	New Year's Day (observed)	england-and-wales	\N	199
+200	2026-12-03 15:07:54.332984+00	insert	200	2022-04-15	Good Friday	england-and-wales	\N	200
+201	2026-12-03 15:07:54.332984+00	insert	201	2022-04-18	Easter Monday	england-and-wales	\N	201
+202	2026-12-03 15:07:54.332984+00	insert	202	2022-05-02	May Day	england-and-wales	\N	202
+203	2026-12-03 15:07:54.332984+00	insert	203	2022-06-02	Spring Bank Holiday	england-and-wales	\N	203
+204	2026-12-03 15:07:54.332984+00	insert	204	2022-06-03	Platinum Jubilee of Elizabeth II	england-and-wales	\N	204
+205	2026-12-03 15:07:54.332984+00	insert	205	2022-08-29	Late Summer Bank Holiday	england-and-wales	\N	205
+206	2026-12-03 15:07:54.332984+00	insert	206	2022-09-19	State Funeral of Queen Elizabeth II	england-and-wales	\N	206
+207	2026-12-03 15:07:54.332984+00	insert	207	2022-12-25	Christmas Day	england-and-wales	\N	207
+208	2026-12-03 15:07:54.332984+00	insert	208	2022-12-26	Boxing Day	england-and-wales	\N	208
+209	2026-12-03 15:07:54.332984+00	insert	209	2022-12-27	Christmas Day (observed)	england-and-wales	\N	209
+210	2026-12-03 15:07:54.332984+00	insert	210	2023-01-01	New Year's Day	england-and-wales	\N	210
+211	2026-12-03 15:07:54.332984+00	insert	211	2023-01-02	New Year's Day (observed)	england-and-wales	\N	211
+212	2026-12-03 15:07:54.332984+00	insert	212	2023-04-07	Good Friday	england-and-wales	\N	212
+213	2026-12-03 15:07:54.332984+00	insert	213	2023-04-10	Easter Monday	england-and-wales	\N	213
+214	2026-12-03 15:07:54.332984+00	insert	214	2023-05-01	May Day	england-and-wales	\N	214
+215	2026-12-03 15:07:54.332984+00	insert	215	2023-05-08	Coronation of Charles III	england-and-wales	\N	215
+216	2026-12-03 15:07:54.332984+00	insert	216	2023-05-29	Spring Bank Holiday	england-and-wales	\N	216
+217	2026-12-03 15:07:54.332984+00	insert	217	2023-08-28	Late Summer Bank Holiday	england-and-wales	\N	217
+218	2026-12-03 15:07:54.332984+00	insert	218	2023-12-25	Christmas Day	england-and-wales	\N	218
+219	2026-12-03 15:07:54.332984+00	insert	219	2023-12-26	Boxing Day	england-and-wales	\N	219
+220	2026-12-03 15:07:54.332984+00	insert	220	2024-01-01	New Year's Day	england-and-wales	\N	220
+221	2026-12-03 15:07:54.332984+00	insert	221	2024-03-29	Good Friday	england-and-wales	\N	221
+222	2026-12-03 15:07:54.332984+00	insert	222	2024-04-01	Easter Monday	england-and-wales	\N	222
+223	2026-12-03 15:07:54.332984+00	insert	223	2024-05-06	May Day	england-and-wales	\N	223
+224	2026-12-03 15:07:54.332984+00	insert	224	2024-05-27	Spring Bank Holiday	england-and-wales	\N	224
+225	2026-12-03 15:07:54.332984+00	insert	225	2024-08-26	Late Summer Bank Holiday	england-and-wales	\N	225
+226	2026-12-03 15:07:54.332984+00	insert	226	2024-12-25	Christmas Day	england-and-wales	\N	226
+227	2026-12-03 15:07:54.332984+00	insert	227	2024-12-26	Boxing Day	england-and-wales	\N	227
+228	2026-12-03 15:07:54.332984+00	insert	228	2025-01-01	New Year's Day	england-and-wales	\N	228
+229	2026-12-03 15:07:54.332984+00	insert	229	2025-04-18	Good Friday	england-and-wales	\N	229
+230	2026-12-03 15:07:54.332984+00	insert	230	2025-04-21	Easter Monday	england-and-wales	\N	230
+231	2026-12-03 15:07:54.332984+00	insert	231	2025-05-05	May Day	england-and-wales	\N	231
+232	2026-12-03 15:07:54.332984+00	insert	232	2025-05-26	Spring Bank Holiday	england-and-wales	\N	232
+233	2026-12-03 15:07:54.332984+00	insert	233	2025-08-25	Late Summer Bank Holiday	england-and-wales	\N	233
+234	2026-12-03 15:07:54.332984+00	insert	234	2025-12-25	Christmas Day	england-and-wales	\N	234
+235	2026-12-03 15:07:54.332984+00	insert	235	2025-12-26	Boxing Day	england-and-wales	\N	235
+236	2026-12-03 15:07:54.332984+00	insert	236	2026-01-01	New Year's Day	england-and-wales	\N	236
+237	2026-12-03 15:07:54.332984+00	insert	237	2026-04-03	Good Friday	england-and-wales	\N	237
+238	2026-12-03 15:07:54.332984+00	insert	238	2026-04-06	Easter Monday	england-and-wales	\N	238
+239	2026-12-03 15:07:54.332984+00	insert	239	2026-05-04	May Day	england-and-wales	\N	239
+240	2026-12-03 15:07:54.332984+00	insert	240	2026-05-25	Spring Bank Holiday	england-and-wales	\N	240
+241	2026-12-03 15:07:54.332984+00	insert	241	2026-08-31	Late Summer Bank Holiday	england-and-wales	\N	241
+242	2026-12-03 15:07:54.332984+00	insert	242	2026-12-25	Christmas Day	england-and-wales	\N	242
+243	2026-12-03 15:07:54.332984+00	insert	243	2026-12-26	Boxing Day	england-and-wales	\N	243
+244	2026-12-03 15:07:54.332984+00	insert	244	2026-12-28	Boxing Day (observed)	england-and-wales	\N	244
+245	2026-12-03 15:07:54.332984+00	insert	245	2027-01-01	New Year's Day	england-and-wales	\N	245
+246	2026-12-03 15:07:54.332984+00	insert	246	2027-03-26	Good Friday	england-and-wales	\N	246
+247	2026-12-03 15:07:54.332984+00	insert	247	2027-03-29	Easter Monday	england-and-wales	\N	247
+248	2026-12-03 15:07:54.332984+00	insert	248	2027-05-03	May Day	england-and-wales	\N	248
+249	2026-12-03 15:07:54.332984+00	insert	249	2027-05-31	Spring Bank Holiday	england-and-wales	\N	249
+250	2026-12-03 15:07:54.332984+00	insert	250	2027-08-30	Late Summer Bank Holiday	england-and-wales	\N	250
+251	2026-12-03 15:07:54.332984+00	insert	251	2027-12-25	Christmas Day	england-and-wales	\N	251
+252	2026-12-03 15:07:54.332984+00	insert	252	2027-12-26	Boxing Day	england-and-wales	\N	252
+253	2026-12-03 15:07:54.332984+00	insert	253	2027-12-27	Christmas Day (observed)	england-and-wales	\N	253
+254	2026-12-03 15:07:54.332984+00	insert	254	2027-12-28	Boxing Day (observed)	england-and-wales	\N	254
+255	2026-12-03 15:07:54.332984+00	insert	255	2028-01-01	New Year's Day	england-and-wales	\N	255
+256	2026-12-03 15:07:54.332984+00	insert	256	2028-01-03	New Year's Day (observed)	england-and-wales	\N	256
+257	2026-12-03 15:07:54.332984+00	insert	257	2028-04-14	Good Friday	england-and-wales	\N	257
+258	2026-12-03 15:07:54.332984+00	insert	258	2028-04-17	Easter Monday	england-and-wales	\N	258
+259	2026-12-03 15:07:54.332984+00	insert	259	2028-05-01	May Day	england-and-wales	\N	259
+260	2026-12-03 15:07:54.332984+00	insert	260	2028-05-29	Spring Bank Holiday	england-and-wales	\N	260
+261	2026-12-03 15:07:54.332984+00	insert	261	2028-08-28	Late Summer Bank Holiday	england-and-wales	\N	261
+262	2026-12-03 15:07:54.332984+00	insert	262	2028-12-25	Christmas Day	england-and-wales	\N	262
+263	2026-12-03 15:07:54.332984+00	insert	263	2028-12-26	Boxing Day	england-and-wales	\N	263
+264	2026-12-03 15:07:54.332984+00	insert	264	2029-01-01	New Year's Day	england-and-wales	\N	264
+265	2026-12-03 15:07:54.332984+00	insert	265	2029-03-30	Good Friday	england-and-wales	\N	265
+266	2026-12-03 15:07:54.332984+00	insert	266	2029-04-02	Easter Monday	england-and-wales	\N	266
+267	2026-12-03 15:07:54.332984+00	insert	267	2029-05-07	May Day	england-and-wales	\N	267
+268	2026-12-03 15:07:54.332984+00	insert	268	2029-05-28	Spring Bank Holiday	england-and-wales	\N	268
+269	2026-12-03 15:07:54.332984+00	insert	269	2029-08-27	Late Summer Bank Holiday	england-and-wales	\N	269
+270	2026-12-03 15:07:54.332984+00	insert	270	2029-12-25	Christmas Day	england-and-wales	\N	270
+271	2026-12-03 15:07:54.332984+00	insert	271	2029-12-26	Boxing Day	england-and-wales	\N	271
+272	2026-12-03 15:07:54.332984+00	insert	272	2030-01-01	New Year's Day	england-and-wales	\N	272
+273	2026-12-03 15:07:54.332984+00	insert	273	2030-04-19	Good Friday	england-and-wales	\N	273
+274	2026-12-03 15:07:54.332984+00	insert	274	2030-04-22	Easter Monday	england-and-wales	\N	274
+275	2026-12-03 15:07:54.332984+00	insert	275	2030-05-06	May Day	england-and-wales	\N	275
+276	2026-12-03 15:07:54.332984+00	insert	276	2030-05-27	Spring Bank Holiday	england-and-wales	\N	276
+277	2026-12-03 15:07:54.332984+00	insert	277	2030-08-26	Late Summer Bank Holiday	england-and-wales	\N	277
+278	2026-12-03 15:07:54.332984+00	insert	278	2030-12-25	Christmas Day	england-and-wales	\N	278
+279	2026-12-03 15:07:54.332984+00	insert	279	2030-12-26	Boxing Day	england-and-wales	\N	279
+280	2026-12-03 15:07:54.332984+00	insert	280	2031-01-01	New Year's Day	england-and-wales	\N	280
+281	2026-12-03 15:07:54.332984+00	insert	281	2031-04-11	Good Friday	england-and-wales	\N	281
+282	2026-12-03 15:07:54.332984+00	insert	282	2031-04-14	Easter Monday	england-and-wales	\N	282
+283	2026-12-03 15:07:54.332984+00	insert	283	2031-05-05	May Day	england-and-wales	\N	283
+284	2026-12-03 15:07:54.332984+00	insert	284	2031-05-26	Spring Bank Holiday	england-and-wales	\N	284
+285	2026-12-03 15:07:54.332984+00	insert	285	2031-08-25	Late Summer Bank Holiday	england-and-wales	\N	285
+286	2026-12-03 15:07:54.332984+00	insert	286	2031-12-25	Christmas Day	england-and-wales	\N	286
+287	2026-12-03 15:07:54.332984+00	insert	287	2031-12-26	Boxing Day	england-and-wales	\N	287
+288	2026-12-03 15:07:54.332984+00	insert	288	2032-01-01	New Year's Day	england-and-wales	\N	288
+289	2026-12-03 15:07:54.332984+00	insert	289	2032-03-26	Good Friday	england-and-wales	\N	289
+290	2026-12-03 15:07:54.332984+00	insert	290	2032-03-29	Easter Monday	england-and-wales	\N	290
+291	2026-12-03 15:07:54.332984+00	insert	291	2032-05-03	May Day	england-and-wales	\N	291
+292	2026-12-03 15:07:54.332984+00	insert	292	2032-05-31	Spring Bank Holiday	england-and-wales	\N	292
+293	2026-12-03 15:07:54.332984+00	insert	293	2032-08-30	Late Summer Bank Holiday	england-and-wales	\N	293
+294	2026-12-03 15:07:54.332984+00	insert	294	2032-12-25	Christmas Day	england-and-wales	\N	294
+295	2026-12-03 15:07:54.332984+00	insert	295	2032-12-26	Boxing Day	england-and-wales	\N	295
+296	2026-12-03 15:07:54.332984+00	insert	296	2032-12-27	Christmas Day (observed)	england-and-wales	\N	296
+297	2026-12-03 15:07:54.332984+00	insert	297	2032-12-28	Boxing Day (observed)	england-and-wales	\N	297
+298	2026-12-03 15:07:54.332984+00	insert	298	2033-01-01	New Year's Day	england-and-wales	\N	298
+299	2026-12-03 15:07:54.332984+00	insert	299	2033-01-03	New Year's Day (observed)	england-and-wales	\N	299
+300	2026-12-03 15:07:54.332984+00	insert	300	2033-04-15	Good Friday	england-and-wales	\N	300
+301	2026-12-03 15:07:54.332984+00	insert	301	2033-04-18	Easter Monday	england-and-wales	\N	301
+302	2026-12-03 15:07:54.332984+00	insert	302	2033-05-02	May Day	england-and-wales	\N	302
+303	2026-12-03 15:07:54.332984+00	insert	303	2033-05-30	Spring Bank Holiday	england-and-wales	\N	303
+304	2026-12-03 15:07:54.332984+00	insert	304	2033-08-29	Late Summer Bank Holiday	england-and-wales	\N	304
+305	2026-12-03 15:07:54.332984+00	insert	305	2033-12-25	Christmas Day	england-and-wales	\N	305
+306	2026-12-03 15:07:54.332984+00	insert	306	2033-12-26	Boxing Day	england-and-wales	\N	306
+307	2026-12-03 15:07:54.332984+00	insert	307	2033-12-27	Christmas Day (observed)	england-and-wales	\N	307
+308	2026-12-03 15:07:54.332984+00	insert	308	2034-01-01	New Year's Day	england-and-wales	\N	308
+309	2026-12-03 15:07:54.332984+00	insert	309	2034-01-02	New Year's Day (observed)	england-and-wales	\N	309
+310	2026-12-03 15:07:54.332984+00	insert	310	2034-04-07	Good Friday	england-and-wales	\N	310
+311	2026-12-03 15:07:54.332984+00	insert	311	2034-04-10	Easter Monday	england-and-wales	\N	311
+312	2026-12-03 15:07:54.332984+00	insert	312	2034-05-01	May Day	england-and-wales	\N	312
+313	2026-12-03 15:07:54.332984+00	insert	313	2034-05-29	Spring Bank Holiday	england-and-wales	\N	313
+314	2026-12-03 15:07:54.332984+00	insert	314	2034-08-28	Late Summer Bank Holiday	england-and-wales	\N	314
+315	2026-12-03 15:07:54.332984+00	insert	315	2034-12-25	Christmas Day	england-and-wales	\N	315
+316	2026-12-03 15:07:54.332984+00	insert	316	2034-12-26	Boxing Day	england-and-wales	\N	316
+317	2026-12-03 15:07:54.332984+00	insert	317	2035-01-01	New Year's Day	england-and-wales	\N	317
+318	2026-12-03 15:07:54.332984+00	insert	318	2035-03-23	Good Friday	england-and-wales	\N	318
+319	2026-12-03 15:07:54.332984+00	insert	319	2035-03-26	Easter Monday	england-and-wales	\N	319
+320	2026-12-03 15:07:54.332984+00	insert	320	2035-05-07	May Day	england-and-wales	\N	320
+321	2026-12-03 15:07:54.332984+00	insert	321	2035-05-28	Spring Bank Holiday	england-and-wales	\N	321
+322	2026-12-03 15:07:54.332984+00	insert	322	2035-08-27	Late Summer Bank Holiday	england-and-wales	\N	322
+323	2026-12-03 15:07:54.332984+00	insert	323	2035-12-25	Christmas Day	england-and-wales	\N	323
+324	2026-12-03 15:07:54.332984+00	insert	324	2035-12-26	Boxing Day	england-and-wales	\N	324
+325	2026-12-03 15:07:54.332984+00	insert	325	2036-01-01	New Year's Day	england-and-wales	\N	325
+326	2026-12-03 15:07:54.332984+00	insert	326	2036-04-11	Good Friday	england-and-wales	\N	326
+327	2026-12-03 15:07:54.332984+00	insert	327	2036-04-14	Easter Monday	england-and-wales	\N	327
+328	2026-12-03 15:07:54.332984+00	insert	328	2036-05-05	May Day	england-and-wales	\N	328
+329	2026-12-03 15:07:54.332984+00	insert	329	2036-05-26	Spring Bank Holiday	england-and-wales	\N	329
+330	2026-12-03 15:07:54.332984+00	insert	330	2036-08-25	Late Summer Bank Holiday	england-and-wales	\N	330
+331	2026-12-03 15:07:54.332984+00	insert	331	2036-12-25	Christmas Day	england-and-wales	\N	331
+332	2026-12-03 15:07:54.332984+00	insert	332	2036-12-26	Boxing Day	england-and-wales	\N	332
+333	2026-12-03 15:07:54.332984+00	insert	333	2037-01-01	New Year's Day	england-and-wales	\N	333
+334	2026-12-03 15:07:54.332984+00	insert	334	2037-04-03	Good Friday	england-and-wales	\N	334
+335	2026-12-03 15:07:54.332984+00	insert	335	2037-04-06	Easter Monday	england-and-wales	\N	335
+336	2026-12-03 15:07:54.332984+00	insert	336	2037-05-04	May Day	england-and-wales	\N	336
+337	2026-12-03 15:07:54.332984+00	insert	337	2037-05-25	Spring Bank Holiday	england-and-wales	\N	337
+338	2026-12-03 15:07:54.332984+00	insert	338	2037-08-31	Late Summer Bank Holiday	england-and-wales	\N	338
+339	2026-12-03 15:07:54.332984+00	insert	339	2037-12-25	Christmas Day	england-and-wales	\N	339
+340	2026-12-03 15:07:54.332984+00	insert	340	2037-12-26	Boxing Day	england-and-wales	\N	340
+341	2026-12-03 15:07:54.332984+00	insert	341	2037-12-28	Boxing Day (observed)	england-and-wales	\N	341
+342	2026-12-03 15:07:54.332984+00	insert	342	2038-01-01	New Year's Day	england-and-wales	\N	342
+343	2026-12-03 15:07:54.332984+00	insert	343	2038-04-23	Good Friday	england-and-wales	\N	343
+344	2026-12-03 15:07:54.332984+00	insert	344	2038-04-26	Easter Monday	england-and-wales	\N	344
+345	2026-12-03 15:07:54.332984+00	insert	345	2038-05-03	May Day	england-and-wales	\N	345
+346	2026-12-03 15:07:54.332984+00	insert	346	2038-05-31	Spring Bank Holiday	england-and-wales	\N	346
+347	2026-12-03 15:07:54.332984+00	insert	347	2038-08-30	Late Summer Bank Holiday	england-and-wales	\N	347
+348	2026-12-03 15:07:54.332984+00	insert	348	2038-12-25	Christmas Day	england-and-wales	\N	348
+349	2026-12-03 15:07:54.332984+00	insert	349	2038-12-26	Boxing Day	england-and-wales	\N	349
+350	2026-12-03 15:07:54.332984+00	insert	350	2038-12-27	Christmas Day (observed)	england-and-wales	\N	350
+351	2026-12-03 15:07:54.332984+00	insert	351	2038-12-28	Boxing Day (observed)	england-and-wales	\N	351
+352	2026-12-03 15:07:54.332984+00	insert	352	2039-01-01	New Year's Day	england-and-wales	\N	352
+353	2026-12-03 15:07:54.332984+00	insert	353	2039-01-03	New Year's Day (observed)	england-and-wales	\N	353
+354	2026-12-03 15:07:54.332984+00	insert	354	2039-04-08	Good Friday	england-and-wales	\N	354
+355	2026-12-03 15:07:54.332984+00	insert	355	2039-04-11	Easter Monday	england-and-wales	\N	355
+356	2026-12-03 15:07:54.332984+00	insert	356	2039-05-02	May Day	england-and-wales	\N	356
+357	2026-12-03 15:07:54.332984+00	insert	357	2039-05-30	Spring Bank Holiday	england-and-wales	\N	357
+358	2026-12-03 15:07:54.332984+00	insert	358	2039-08-29	Late Summer Bank Holiday	england-and-wales	\N	358
+359	2026-12-03 15:07:54.332984+00	insert	359	2039-12-25	Christmas Day	england-and-wales	\N	359
+360	2026-12-03 15:07:54.332984+00	insert	360	2039-12-26	Boxing Day	england-and-wales	\N	360
+361	2026-12-03 15:07:54.332984+00	insert	361	2039-12-27	Christmas Day (observed)	england-and-wales	\N	361
+362	2026-12-03 15:07:54.332984+00	insert	362	2040-01-01	New Year's Day	england-and-wales	\N	362
+363	2026-12-03 15:07:54.332984+00	insert	363	2040-01-02	New Year's Day (observed)	england-and-wales	\N	363
+364	2026-12-03 15:07:54.332984+00	insert	364	2040-03-30	Good Friday	england-and-wales	\N	364
+365	2026-12-03 15:07:54.332984+00	insert	365	2040-04-02	Easter Monday	england-and-wales	\N	365
+366	2026-12-03 15:07:54.332984+00	insert	366	2040-05-07	May Day	england-and-wales	\N	366
+367	2026-12-03 15:07:54.332984+00	insert	367	2040-05-28	Spring Bank Holiday	england-and-wales	\N	367
+368	2026-12-03 15:07:54.332984+00	insert	368	2040-08-27	Late Summer Bank Holiday	england-and-wales	\N	368
+369	2026-12-03 15:07:54.332984+00	insert	369	2040-12-25	Christmas Day	england-and-wales	\N	369
+370	2026-12-03 15:07:54.332984+00	insert	370	2040-12-26	Boxing Day	england-and-wales	\N	370
 \.
 
 
@@ -20414,7 +20435,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 235, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 135, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 136, true);
 
 
 --
@@ -30261,7 +30282,7 @@ CREATE TRIGGER pgtrigger_delete_delete_28394 AFTER DELETE ON public.assessments_
 -- Name: TRIGGER pgtrigger_delete_delete_28394 ON assessments_assessment; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_delete_delete_28394 ON public.assessments_assessment IS '214a3bb34d003cb27f7b9b8649f768fd09d29050';
+COMMENT ON TRIGGER pgtrigger_delete_delete_28394 ON public.assessments_assessment IS '9ac58de1675f5de1ebb9d26d7368fe13ec93e09a';
 
 
 --
@@ -31787,7 +31808,7 @@ CREATE TRIGGER pgtrigger_insert_insert_3ca2a AFTER INSERT ON public.assessments_
 -- Name: TRIGGER pgtrigger_insert_insert_3ca2a ON assessments_assessment; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_insert_insert_3ca2a ON public.assessments_assessment IS '5ffcfc86956fcb03e0414d78fb3a902fa1246bf7';
+COMMENT ON TRIGGER pgtrigger_insert_insert_3ca2a ON public.assessments_assessment IS '96682d6cdd7bee9c72a9a41f1ac3f7e55d301c3d';
 
 
 --
@@ -34167,7 +34188,7 @@ CREATE TRIGGER pgtrigger_update_update_d96c6 AFTER UPDATE ON public.assessments_
 -- Name: TRIGGER pgtrigger_update_update_d96c6 ON assessments_assessment; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_update_update_d96c6 ON public.assessments_assessment IS 'a816c7b6fd8d01167b034bb13da07df40c0ca371';
+COMMENT ON TRIGGER pgtrigger_update_update_d96c6 ON public.assessments_assessment IS 'b30788e81f50bd14aa5f900799ff55491654566d';
 
 
 --

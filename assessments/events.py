@@ -23,6 +23,7 @@ register(
     "assessment",
     lambda d: f"Assessment authorised on {d.get('authorised_on', '')}"
     + f" after {d.get('working_days', '?')} working days from the referral. Outcome: {d.get('outcome', '')}."
-    + (f" Late because: {d['late_reason']}" if d.get("late_reason") else ""),
+    + (f" Late because: {d['late_reason']}" if d.get("late_reason") else "")
+    + (f" Rationale: {d['rationale']}" if d.get("rationale") else ""),
     significant=True,
 )

@@ -20,9 +20,26 @@ class Assessment(models.Model):
     start_date = models.DateField("Start date")
     child_seen_on = models.DateField("Date the child was seen", null=True, blank=True)
     factors = ArrayField(models.CharField(max_length=3), default=list, blank=True)  # census assessment factor codes
-    analysis = models.TextField(blank=True)
+    analysis = models.TextField("Analysis of risk and strengths", blank=True)
+    recommendation = models.TextField(blank=True)
     outcome = models.CharField(max_length=30, choices=AssessmentOutcome.choices, blank=True)
     late_reason = models.TextField("Why the assessment took longer than 45 working days", blank=True)
+
+    # The assessment triangle (assessments.framework): {domain code: {"going_well", "worries",
+    # "not_assessed"}}. One row, not a row per domain: the framework is declared data, a page
+    # saves a whole side at once, and the generator writes tens of thousands of assessments.
+    domains = models.JSONField(default=dict, blank=True)
+    # The child's voice.
+    seen_alone = models.BooleanField("Seen alone", null=True, blank=True)
+    not_seen_alone_reason = models.TextField("Why the child was not seen alone", blank=True)
+    wishes_and_feelings = models.TextField("The child's wishes and feelings, in their own words", blank=True)
+    how_gathered = models.TextField("How the child's wishes and feelings were gathered", blank=True)
+    parents_views = models.TextField("Parents' and carers' views", blank=True)
+    # Other agencies' information: [{"agency", "said", "on" (ISO date)}], in the order added.
+    agency_information = models.JSONField(default=list, blank=True)
+    # The sections (framework.SECTIONS slugs) the worker has marked as completed.
+    completed_sections = ArrayField(models.CharField(max_length=40), default=list, blank=True)
+    authorisation_rationale = models.TextField("The manager's rationale for authorising", blank=True)
 
     status = models.CharField(max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.IN_PROGRESS)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments_written")

@@ -1,9 +1,13 @@
 """Reads for assessments: one child's, and the queues (authorisations waiting, returned to me)."""
 
+import datetime
+
 from django.db.models import Q, QuerySet
 
 from access.selectors import visible_to
+from assessments import sections
 from assessments.choices import AssessmentStatus
+from assessments.framework import SECTIONS, SIDES
 from assessments.models import Assessment
 
 
@@ -13,6 +17,30 @@ def assessment_for_child(child, assessment_id) -> Assessment | None:
         .select_related("episode", "author", "submitted_by", "returned_by", "authorised_by")
         .first()
     )
+
+
+def task_list(assessment) -> list[dict]:
+    """The task list: each section with its status, in order."""
+    return [{"section": section, "status": sections.status(assessment, section.slug)} for section in SECTIONS]
+
+
+def triangle(assessment) -> list[dict]:
+    """What was written for each domain of each side of the triangle, for the record and its print."""
+    written = assessment.domains or {}
+    return [{"side": side, "domains": [{"domain": domain, **written.get(domain.code, {})} for domain in side.domains]}
+            for side in SIDES]
+
+
+def agencies(assessment) -> list[dict]:
+    """Other agencies' information, each with its date as a date (stored as ISO text in JSON)."""
+    out = []
+    for index, entry in enumerate(assessment.agency_information or []):
+        try:
+            on = datetime.date.fromisoformat(entry.get("on") or "")
+        except ValueError:
+            on = None
+        out.append({"index": index, "agency": entry.get("agency", ""), "said": entry.get("said", ""), "on": on})
+    return out
 
 
 def teams_of(user):

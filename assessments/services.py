@@ -1,4 +1,4 @@
-"""Writes for assessments: start, save, submit, and a manager's authorisation or return.
+"""Writes for assessments: start, save a section as the worker goes, submit, and a manager's authorisation or return.
 
 Each is one transaction with its chronology event and the child's due items. The four-eyes rule
 (an author never authorises their own assessment) is checked here with a message, and again by
@@ -13,11 +13,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from access.capabilities import Capability, require
-from assessments.choices import AssessmentOutcome, AssessmentStatus
+from assessments import sections
+from assessments.choices import AssessmentStatus
+from assessments.framework import SECTION_BY_SLUG
 from assessments.models import Assessment
 from casework.chronology import chronology_record
 from children_in_need.models import CINEpisode
-from codelists.cin import AssessmentFactor
 from core.clock import now, today
 from core.constraints import constraint_messages
 from core.dates import DateChecks, long_date
@@ -25,7 +26,6 @@ from people.locks import lock_child
 from timescales.calendar import get_calendar
 from timescales.engine import due_from, refresh_due_items
 
-NO_FACTORS = "21"  # census code: "No factors identified"; only on its own
 SELF_AUTHORISATION = "You cannot authorise an assessment you wrote or submitted. Ask another manager to authorise it"
 
 
@@ -71,64 +71,64 @@ def assessment_start(*, actor, child, start_date: datetime.date) -> Assessment:
     return assessment
 
 
-def _apply_content(assessment: Assessment, *, child_seen_on, factors, analysis, outcome, late_reason) -> None:
-    checks = DateChecks()
-    checks.not_future("child_seen_on", child_seen_on, "The date the child was seen")
-    checks.not_before("child_seen_on", child_seen_on, assessment.episode.start_date,
-                      f"The child cannot be seen for this assessment before the referral on "
-                      f"{long_date(assessment.episode.start_date)}")
-    factors = list(dict.fromkeys(factors or []))
-    unknown = [code for code in factors if code not in AssessmentFactor.values]
-    if unknown:
-        checks.add("factors", "Select factors from the list")
-    elif NO_FACTORS in factors and len(factors) > 1:
-        checks.add("factors", "Select ‘No factors identified’ only on its own")
-    if outcome and outcome not in AssessmentOutcome.values:
-        checks.add("outcome", "Select the outcome")
-    checks.raise_if_any()
-    assessment.child_seen_on, assessment.factors = child_seen_on, factors
-    assessment.analysis, assessment.outcome, assessment.late_reason = analysis.strip(), outcome or "", late_reason.strip()
-
-
 def _require_editable(assessment: Assessment) -> None:
     if not assessment.editable:
         raise ValidationError(f"This assessment is {assessment.get_status_display().lower()} and cannot be changed")
 
 
+def _mark(assessment: Assessment, slug: str, completed: bool) -> None:
+    done = [s for s in (assessment.completed_sections or []) if s != slug]
+    assessment.completed_sections = [*done, slug] if completed else done
+
+
 @transaction.atomic
-def assessment_save(
-    *, actor, assessment: Assessment, child_seen_on=None, factors=(), analysis: str = "", outcome: str = "", late_reason: str = ""
-) -> Assessment:
-    """Save the work so far, without submitting it."""
+def assessment_section_save(*, actor, assessment: Assessment, section: str, completed: bool = False, **content) -> Assessment:
+    """Save one section as the worker goes (a draft). Marked as completed only when it has
+    everything it needs; otherwise nothing is saved and each gap is named."""
     require(actor, Capability.RECORD_HELP_AND_PROTECTION, assessment.child)
     assessment = _locked(assessment)
     _require_editable(assessment)
-    _apply_content(assessment, child_seen_on=child_seen_on, factors=factors, analysis=analysis, outcome=outcome,
-                   late_reason=late_reason)
+    sections.apply(assessment, section, content)
+    if completed:
+        gaps = sections.missing(assessment, section)
+        if gaps:
+            raise ValidationError(gaps)
+    _mark(assessment, section, completed)
     assessment.save()
     return assessment
 
 
 @transaction.atomic
-def assessment_submit(
-    *, actor, assessment: Assessment, child_seen_on=None, factors=(), analysis: str = "", outcome: str = "", late_reason: str = ""
-) -> Assessment:
-    """Save and send to a manager. Past 45 working days from the referral, the reason is required."""
+def assessment_agency_remove(*, actor, assessment: Assessment, index: int) -> Assessment:
+    """Take out one agency's information added by mistake (the audit keeps it)."""
     require(actor, Capability.RECORD_HELP_AND_PROTECTION, assessment.child)
     assessment = _locked(assessment)
     _require_editable(assessment)
-    _apply_content(assessment, child_seen_on=child_seen_on, factors=factors, analysis=analysis, outcome=outcome,
-                   late_reason=late_reason)
+    entries = list(assessment.agency_information or [])
+    if not 0 <= index < len(entries):
+        raise ValidationError("That agency's information is not on this assessment")
+    del entries[index]
+    assessment.agency_information = entries
+    if not entries:
+        _mark(assessment, "other-agencies", False)
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def assessment_submit(*, actor, assessment: Assessment) -> Assessment:
+    """Send to a manager once every section is completed. Past 45 working days from the
+    referral, the reason is required."""
+    require(actor, Capability.RECORD_HELP_AND_PROTECTION, assessment.child)
+    assessment = _locked(assessment)
+    _require_editable(assessment)
     checks = DateChecks()
-    if not assessment.factors:
-        checks.add("factors", "Select the factors identified, or ‘No factors identified’")
-    if not assessment.analysis:
-        checks.add("analysis", "Enter the analysis")
-    if not assessment.outcome:
-        checks.add("outcome", "Select the outcome")
+    for slug in sections.incomplete(assessment):
+        checks.add(slug, f"Complete ‘{SECTION_BY_SLUG[slug].title}’")
     due = due_date_for(assessment.episode)
     if today() > due and not assessment.late_reason:
-        checks.add("late_reason", f"The assessment was due by {long_date(due)}. Enter why it took longer than 45 working days")
+        checks.add("late_reason", f"The assessment was due by {long_date(due)}. Enter why it took longer than 45 working "
+                                  "days in ‘Analysis, recommendation and outcome’")
     checks.raise_if_any()
     assessment.status = AssessmentStatus.SUBMITTED
     assessment.submitted_at, assessment.submitted_by = now(), actor
@@ -148,9 +148,10 @@ def _require_manager_of(actor, assessment: Assessment) -> None:
 
 @transaction.atomic
 def assessment_authorise(
-    *, actor, assessment: Assessment, authorised_on: datetime.date | None = None, late_reason: str = ""
+    *, actor, assessment: Assessment, rationale: str, authorised_on: datetime.date | None = None, late_reason: str = ""
 ) -> Assessment:
-    """A manager authorises the assessment: it is concluded (census AssessmentAuthorisationDate)."""
+    """A manager authorises the assessment with their rationale: it is concluded (census
+    AssessmentAuthorisationDate)."""
     assessment = _locked(assessment)
     _require_manager_of(actor, assessment)
     if actor.pk in (assessment.author_id, assessment.submitted_by_id):
@@ -164,8 +165,12 @@ def assessment_authorise(
     late_reason = late_reason.strip() or assessment.late_reason
     if authorised_on > due and not late_reason:
         checks.add("late_reason", f"The assessment was due by {long_date(due)}. Enter why it took longer than 45 working days")
+    rationale = (rationale or "").strip()
+    if not rationale:
+        checks.add("rationale", "Enter your rationale for authorising the assessment")
     checks.raise_if_any()
     assessment.status, assessment.late_reason = AssessmentStatus.AUTHORISED, late_reason
+    assessment.authorisation_rationale = rationale
     assessment.authorised_on, assessment.authorised_at, assessment.authorised_by = authorised_on, now(), actor
     with constraint_messages({"assessment_not_self_authorised": ("__all__", SELF_AUTHORISATION)}):
         assessment.save()
@@ -174,7 +179,8 @@ def assessment_authorise(
         child=assessment.child, event_type="assessment.authorised", occurred_at=assessment.authorised_at, actor=actor,
         source=assessment,
         data={"authorised_on": long_date(authorised_on), "working_days": working_days,
-              "outcome": assessment.get_outcome_display(), "late_reason": late_reason if authorised_on > due else ""},
+              "outcome": assessment.get_outcome_display(), "late_reason": late_reason if authorised_on > due else "",
+              "rationale": rationale},
     )
     refresh_due_items(assessment.child)
     return assessment

@@ -43,7 +43,9 @@ def _reads() -> dict:
     return {
         "referrals": records(Referral.objects.filter(**strategy_referrals).order_by("-referral_date", "-id")),
         "referral_episodes": records(CINEpisode.objects.filter(**{f"referral__{k}": v for k, v in strategy_referrals.items()})),
-        "assessments": records(Assessment.objects.filter(**strategy_assessments).order_by("-start_date", "-id")),
+        # The fields the rule reads, not the assessment's written sections (long text and JSON).
+        "assessments": records(Assessment.objects.filter(**strategy_assessments).order_by("-start_date", "-id"),
+                               "id", "child", "episode", "start_date", "authorised_on", "status", "outcome"),
         "assessment_episodes": records(
             CINEpisode.objects.filter(**{f"assessments__{k}": v for k, v in strategy_assessments.items()}).distinct()
         ),

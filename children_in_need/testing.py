@@ -94,11 +94,10 @@ def make_assessment(actor, child, start_date=None):
 
 
 def submit_assessment(actor, assessment, **overrides):
-    from assessments.services import assessment_submit
+    """Every section of the assessment completed (assessments.testing), then submitted."""
+    from assessments.testing import fill_and_submit
 
-    values = {"child_seen_on": assessment.start_date, "factors": ["3A", "4B"], "analysis": "Risks and strengths.",
-              "outcome": "cin_plan"}
-    return assessment_submit(actor=actor, assessment=assessment, **(values | overrides))
+    return fill_and_submit(actor, assessment, **overrides)
 
 
 def make_strategy_discussion(actor, child, held_on=None, decision="s47"):

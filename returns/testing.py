@@ -26,7 +26,8 @@ def qa_officer(make_staff, team):
 
 @pytest.fixture
 def authority(clock, make_staff, team):
-    from assessments.services import assessment_authorise, assessment_start, assessment_submit
+    from assessments.services import assessment_authorise, assessment_start
+    from assessments.testing import fill_and_submit
     from casework.services import allocation_to_creator
     from child_protection.services import (
         initial_conference_record,
@@ -72,10 +73,10 @@ def authority(clock, make_staff, team):
     on(D(2025, 5, 7))
     assessment = assessment_start(actor=worker, child=a.cin, start_date=D(2025, 5, 7))
     on(D(2025, 6, 6))
-    assessment_submit(actor=worker, assessment=assessment, child_seen_on=D(2025, 5, 8), factors=["3A", "4B"],
-                      analysis="Risks and strengths.", outcome="cin_plan")
+    fill_and_submit(worker, assessment, child_seen_on=D(2025, 5, 8), factors=["3A", "4B"],
+                    analysis="Risks and strengths.", outcome="cin_plan")
     on(D(2025, 6, 10))
-    assessment_authorise(actor=manager, assessment=assessment, authorised_on=D(2025, 6, 10))
+    assessment_authorise(actor=manager, assessment=assessment, authorised_on=D(2025, 6, 10), rationale="Needs are clear.")
     on(D(2025, 6, 16))
     cin_plan_start(actor=worker, child=a.cin, start_date=D(2025, 6, 16))
 

@@ -20,6 +20,7 @@ from core import clock
 from front_door import services as front_door
 from people.models import Person
 from permanence import pre_proceedings
+from synthetic import demo_assessments
 
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -47,24 +48,34 @@ def load_demo_journeys(staff: dict) -> None:
     _referral(okafor, jonathan, ago(40), "Teacher noticed bruising on both arms.")
     assessment = assessments.assessment_start(actor=okafor, child=jonathan, start_date=ago(38))
     with clock.travel_to(_at(ago(20), 15)):
-        assessments.assessment_submit(actor=okafor, assessment=assessment, child_seen_on=ago(37), factors=["3A", "2B"],
-                                      analysis="Mum is struggling with her own mental health; no injuries seen since.",
-                                      outcome="cin_plan")
+        assessment = demo_assessments.write(okafor, assessment, demo_assessments.bruising(ago(37)))
+        assessments.assessment_submit(actor=okafor, assessment=assessment)
 
-    # An assessment in progress past its 45 working days: it shows as overdue.
-    _referral(okafor, _child("Zofia", "Kowalczyk"), ago(80), "Health visitor concerned about home conditions.")
-    assessments.assessment_start(actor=okafor, child=_child("Zofia", "Kowalczyk"), start_date=ago(78))
+    # An assessment in progress past its 45 working days: it shows as overdue, three sections
+    # completed, one in progress and three not started.
+    zofia = _child("Zofia", "Kowalczyk")
+    _referral(okafor, zofia, ago(80), "Health visitor concerned about home conditions.")
+    in_progress = assessments.assessment_start(actor=okafor, child=zofia, start_date=ago(78))
+    demo_assessments.write(okafor, in_progress, {
+        "developmental-needs": demo_assessments.cold_home_child(),
+        "other-agencies": [{"agency": "Health visitor", "said_on": ago(75),
+                            "said": "Home cold and cluttered at two visits; Zofia's weight has dropped a centile."}],
+        "parents-views": {"parents_views": "Mum (Agnieszka) says the boiler has been broken since October."},
+        "childs-voice": {"child_seen_on": ago(70), "how_gathered": "At home, with Mum interpreting."},
+    }, complete={"developmental-needs", "other-agencies", "parents-views"})
 
     # Assessed and authorised, on a CIN plan, last seen long ago: the CIN visit is overdue.
     ayaan = _child("Ayaan", "Begum")
     _referral(okafor, ayaan, ago(120), "Young carer for his mother; missing school.")
     done = assessments.assessment_start(actor=okafor, child=ayaan, start_date=ago(118))
     with clock.travel_to(_at(ago(95), 15)):
-        assessments.assessment_submit(actor=okafor, assessment=done, child_seen_on=ago(117), factors=["1A"],
-                                      analysis="Caring responsibilities affect school; family want support.",
-                                      outcome="cin_plan")
+        done = demo_assessments.write(okafor, done, demo_assessments.young_carer(ago(117)))
+        assessments.assessment_submit(actor=okafor, assessment=done)
     with clock.travel_to(_at(ago(90), 15)):
-        assessments.assessment_authorise(actor=hughes, assessment=done, authorised_on=ago(90))
+        assessments.assessment_authorise(
+            actor=hughes, assessment=done, authorised_on=ago(90),
+            rationale="The analysis is clear that Ayaan's caring role, not his mother's care of him, is the risk; "
+                      "his voice is strong in the assessment. A CIN plan with adult social care is proportionate.")
     cin.cin_plan_start(actor=okafor, child=ayaan, start_date=ago(88))
     casework.visit_record(actor=okafor, child=ayaan, visited_at=_at(ago(60)), visit_type="cin", child_seen=True,
                           seen_alone=True, observations="Seen at home after school.")

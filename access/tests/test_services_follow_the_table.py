@@ -70,12 +70,14 @@ SERVICES = {
         actor=a, referral=r.referral, next_step="assessment")),
     "assessment_start": (C.RECORD_HELP_AND_PROTECTION, lambda a, r: assessments.assessment_start(
         actor=a, child=r.child, start_date=TODAY)),
-    "assessment_save": (C.RECORD_HELP_AND_PROTECTION, lambda a, r: assessments.assessment_save(
-        actor=a, assessment=r.assessment, analysis="Draft.")),
+    "assessment_section_save": (C.RECORD_HELP_AND_PROTECTION, lambda a, r: assessments.assessment_section_save(
+        actor=a, assessment=r.assessment, section="parents-views", parents_views="Draft.")),
+    "assessment_agency_remove": (C.RECORD_HELP_AND_PROTECTION, lambda a, r: assessments.assessment_agency_remove(
+        actor=a, assessment=r.assessment, index=0)),
     "assessment_submit": (C.RECORD_HELP_AND_PROTECTION, lambda a, r: assessments.assessment_submit(
-        actor=a, assessment=r.assessment, child_seen_on=TODAY, factors=["3A"], analysis="Done.", outcome="cin_plan")),
-    "assessment_authorise": (C.AUTHORISE_ASSESSMENT, lambda a, r: assessments.assessment_authorise(
         actor=a, assessment=r.assessment)),
+    "assessment_authorise": (C.AUTHORISE_ASSESSMENT, lambda a, r: assessments.assessment_authorise(
+        actor=a, assessment=r.assessment, rationale="Needs are clear.")),
     "assessment_return": (C.AUTHORISE_ASSESSMENT, lambda a, r: assessments.assessment_return(
         actor=a, assessment=r.assessment, comments="More on the father.")),
     "strategy_discussion_record": (C.RECORD_HELP_AND_PROTECTION, lambda a, r: cp.strategy_discussion_record(

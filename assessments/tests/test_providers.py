@@ -43,7 +43,7 @@ def test_authorised_on_the_due_date_is_on_time(worker, manager, child, clock):
     make_referral(worker, child, received_at=at(D(2025, 6, 2), 9))
     assessment = submit_assessment(worker, make_assessment(worker, child))
     clock.travel_to(at(D(2025, 8, 4), 17))
-    assessment_authorise(actor=manager, assessment=assessment)
+    assessment_authorise(actor=manager, assessment=assessment, rationale="Needs are clear.")
     assert item(child).completed_late is False
 
 

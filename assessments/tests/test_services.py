@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from assessments import services
+from assessments import sections, services
+from assessments.framework import SECTIONS
 from assessments.models import Assessment
 from casework.chronology import describe
 from casework.models import ChronologyEvent
@@ -15,6 +16,8 @@ from timescales.models import DueItem
 from workforce.roles import Role
 
 pytestmark = pytest.mark.usefixtures("today")
+
+RATIONALE = "The analysis shows Jay's needs are met with support at home; a CIN plan is right."
 
 
 @pytest.fixture
@@ -55,11 +58,12 @@ def test_one_assessment_in_hand_per_episode(worker, child, episode):
     assert Assessment.objects.count() == 1
 
 
-def test_submitting_needs_factors_analysis_and_outcome(worker, child, episode):
+def test_submitting_needs_every_section_completed(worker, child, episode):
     assessment = make_assessment(worker, child)
     with pytest.raises(ValidationError) as error:
         services.assessment_submit(actor=worker, assessment=assessment)
-    assert {"factors", "analysis", "outcome"} <= set(error.value.message_dict)
+    assert list(error.value.message_dict) == [section.slug for section in SECTIONS]
+    assert error.value.message_dict["childs-voice"] == ["Complete ‘The child's voice’"]
     assert Assessment.objects.get().status == "in_progress"
 
 
@@ -74,14 +78,16 @@ def test_no_factors_identified_goes_on_its_own(worker, child, episode):
 
 def test_a_draft_is_saved_without_submitting(worker, child, episode):
     assessment = make_assessment(worker, child)
-    services.assessment_save(actor=worker, assessment=assessment, analysis="So far...", factors=["4B"])
+    services.assessment_section_save(actor=worker, assessment=assessment, section="analysis", analysis="So far...",
+                                     factors=["4B"])
     saved = Assessment.objects.get()
     assert saved.analysis == "So far..." and saved.factors == ["4B"] and saved.status == "in_progress"
+    assert sections.status(saved, "analysis") == "In progress" and saved.completed_sections == []
 
 
 def test_the_manager_authorises_and_the_45_day_item_is_met(worker, manager, child, episode):
     assessment = submit_assessment(worker, make_assessment(worker, child))
-    services.assessment_authorise(actor=manager, assessment=assessment)
+    services.assessment_authorise(actor=manager, assessment=assessment, rationale=RATIONALE)
     saved = Assessment.objects.get()
     assert saved.status == "authorised" and saved.authorised_on == TODAY and saved.authorised_by == manager
     item = DueItem.objects.get(person=child, rule_code="assessment_45wd")
@@ -93,7 +99,7 @@ def test_an_author_cannot_authorise_their_own_assessment(make_staff, team, child
     """A manager who wrote the assessment is refused with a message; nothing changes."""
     assessment = submit_assessment(manager, make_assessment(manager, child))
     with pytest.raises(ValidationError, match="cannot authorise an assessment you wrote"):
-        services.assessment_authorise(actor=manager, assessment=assessment)
+        services.assessment_authorise(actor=manager, assessment=assessment, rationale=RATIONALE)
     assert Assessment.objects.get().status == "submitted"
     assert not events(child, "assessment.authorised").exists()
 
@@ -111,7 +117,7 @@ def test_a_social_worker_or_another_teams_manager_cannot_authorise(worker, child
     other_manager = make_staff(Role.TEAM_MANAGER, team=other_team)
     for actor in (colleague, other_manager):
         with pytest.raises(PermissionDenied):
-            services.assessment_authorise(actor=actor, assessment=assessment)
+            services.assessment_authorise(actor=actor, assessment=assessment, rationale=RATIONALE)
     assert Assessment.objects.get().status == "submitted"
 
 
@@ -128,21 +134,21 @@ def test_a_returned_assessment_goes_back_to_its_author_with_comments(worker, man
 
 def test_an_authorised_assessment_cannot_be_changed(worker, manager, child, episode):
     assessment = submit_assessment(worker, make_assessment(worker, child))
-    services.assessment_authorise(actor=manager, assessment=assessment)
+    services.assessment_authorise(actor=manager, assessment=assessment, rationale=RATIONALE)
     with pytest.raises(ValidationError, match="cannot be changed"):
-        services.assessment_save(actor=worker, assessment=assessment, analysis="Rewritten")
+        services.assessment_section_save(actor=worker, assessment=assessment, section="analysis", analysis="Rewritten")
 
 
 def test_past_45_working_days_the_reason_is_required_to_submit(worker, manager, child, episode, clock):
     assessment = make_assessment(worker, child)
     clock.travel_to(at(datetime.date(2025, 8, 4), 12))  # the due date itself: not late
-    services.assessment_save(actor=worker, assessment=assessment, analysis="Draft")
+    services.assessment_section_save(actor=worker, assessment=assessment, section="analysis", analysis="Draft")
     clock.travel_to(at(datetime.date(2025, 8, 5), 12))  # the day after
     with pytest.raises(ValidationError) as error:
         submit_assessment(worker, assessment)
     assert "due by 4 August 2025" in error.value.message_dict["late_reason"][0]
     submit_assessment(worker, assessment, late_reason="The family were away for three weeks.")
-    services.assessment_authorise(actor=manager, assessment=assessment)
+    services.assessment_authorise(actor=manager, assessment=assessment, rationale=RATIONALE)
     item = DueItem.objects.get(person=child, rule_code="assessment_45wd")
     assert item.completed_late is True
     assert "Late because: The family were away" in describe(events(child, "assessment.authorised").get())
@@ -152,7 +158,7 @@ def test_submitted_on_time_but_authorised_late_needs_the_reason_from_the_manager
     assessment = submit_assessment(worker, make_assessment(worker, child))
     clock.travel_to(at(datetime.date(2025, 8, 5), 12))
     with pytest.raises(ValidationError) as error:
-        services.assessment_authorise(actor=manager, assessment=assessment)
+        services.assessment_authorise(actor=manager, assessment=assessment, rationale=RATIONALE)
     assert "late_reason" in error.value.message_dict
-    services.assessment_authorise(actor=manager, assessment=assessment, late_reason="Manager on leave.")
+    services.assessment_authorise(actor=manager, assessment=assessment, rationale=RATIONALE, late_reason="Manager on leave.")
     assert Assessment.objects.get().late_reason == "Manager on leave."

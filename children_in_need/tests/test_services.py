@@ -78,7 +78,7 @@ def test_reviews_and_ends_keep_their_dates_in_order(worker, child, episode):
 
 def test_closing_the_case_ends_the_cin_plan_and_removes_the_badge(worker, manager, child, episode):
     submit = submit_assessment(worker, make_assessment(worker, child, start_date=D(2025, 5, 2)))
-    assessment_authorise(actor=manager, assessment=submit, authorised_on=D(2025, 5, 9))
+    assessment_authorise(actor=manager, assessment=submit, authorised_on=D(2025, 5, 9), rationale="Needs are clear.")
     plan = services.cin_plan_start(actor=worker, child=child, start_date=D(2025, 5, 12))
     assert [b.text for b in badges_for(child)] == ["Child in need"]
     services.episode_close(actor=worker, episode=episode, closure_date=TODAY, reason="RC7")
@@ -111,7 +111,7 @@ def test_the_case_does_not_close_with_a_plan_or_an_assessment_open(worker, child
 
 def test_the_case_does_not_close_before_the_last_date_in_it(worker, manager, child, episode):
     assessment = submit_assessment(worker, make_assessment(worker, child, start_date=D(2025, 5, 2)))
-    assessment_authorise(actor=manager, assessment=assessment, authorised_on=D(2025, 5, 20))
+    assessment_authorise(actor=manager, assessment=assessment, authorised_on=D(2025, 5, 20), rationale="Needs are clear.")
     with pytest.raises(ValidationError, match="on or after 20 May 2025"):
         services.episode_close(actor=worker, episode=episode, closure_date=D(2025, 5, 19), reason="RC8")
 

@@ -124,7 +124,7 @@ class TestHelpAndProtection:
 
         referred(worker, complete)
         assessment = submit_assessment(worker, make_assessment(worker, complete))
-        assessment_authorise(actor=manager, assessment=assessment, authorised_on=TODAY)
+        assessment_authorise(actor=manager, assessment=assessment, authorised_on=TODAY, rationale="Needs are clear.")
         episode_close(actor=worker, episode=CINEpisode.objects.get(child=complete), closure_date=TODAY, reason="RC8")
         assert found(complete) == set()
 
@@ -134,7 +134,7 @@ class TestHelpAndProtection:
 
         referred(worker, complete)
         assessment = assessment_authorise(actor=manager, assessment=submit_assessment(worker, make_assessment(worker, complete)),
-                                          authorised_on=TODAY)
+                                          authorised_on=TODAY, rationale="Needs are clear.")
         assert found(complete) == set()
         Assessment.objects.filter(pk=assessment.pk).update(factors=[])  # as imported from another system
         refresh_child(complete)

@@ -35,14 +35,15 @@ def referral_on(clock, worker, child, day, next_step=None, manager=None):
 
 
 def assessment_authorised(clock, worker, manager, child, start, authorised):
-    from assessments.services import assessment_authorise, assessment_start, assessment_submit
+    from assessments.services import assessment_authorise, assessment_start
+    from assessments.testing import fill_and_submit
 
     referral_on(clock, worker, child, start, next_step="assessment", manager=manager)
     assessment = assessment_start(actor=worker, child=child, start_date=start)
     clock.travel_to(at(authorised, 10))
-    assessment_submit(actor=worker, assessment=assessment, child_seen_on=start, factors=["3A"], analysis="Analysis.",
-                      outcome="cin_plan", late_reason="Waiting for the school's report.")
-    assessment_authorise(actor=manager, assessment=assessment, authorised_on=authorised)
+    fill_and_submit(worker, assessment, child_seen_on=start, said_on=start, factors=["3A"], analysis="Analysis.",
+                    outcome="cin_plan", late_reason="Waiting for the school's report.")
+    assessment_authorise(actor=manager, assessment=assessment, authorised_on=authorised, rationale="Needs are clear.")
     return assessment
 
 

@@ -30,7 +30,7 @@ from children_in_need.models import CINEpisode, CINPlan, CINPlanReview
 from codelists.cin import CategoryOfAbuse, PrimaryNeed, ReasonForClosure, ReferralSource
 from front_door.choices import ContactDecision, ReferralNextStep
 from front_door.models import Contact, Referral
-from synthetic.generator import activity, care, pre_proceedings
+from synthetic.generator import activity, assessment_text, care, pre_proceedings
 from synthetic.generator.context import Context
 from synthetic.generator.text import CONCERNS, SCREENING_REASONS, analysis
 from timescales.calendar import add_months, age_on, birthday
@@ -244,6 +244,10 @@ class Journey:
                 assessment.analysis = analysis(rng)
             if assessment.child_seen_on and assessment.child_seen_on > ctx.today:
                 assessment.child_seen_on = None
+            # Still being written: some sections done (a submitted one has them all).
+            own = assessment_text.stream(self.child.la_id, start)
+            assessment_text.fill(assessment, own, assessment.child_seen_on,
+                                 sections=None if assessment.status == AssessmentStatus.SUBMITTED else own.randint(0, 6))
         if to_cp:
             # The assessment stays in hand during the enquiry and is authorised when it concludes, so a
             # case closed after the enquiry never shows an assessment authorised after the closure
@@ -263,6 +267,9 @@ class Journey:
         submitted = max(assessment.start_date, authorised_on - datetime.timedelta(days=rng.randint(0, 3)))
         assessment.status, assessment.outcome, assessment.factors = AssessmentStatus.AUTHORISED, outcome, self.factors()
         assessment.analysis = analysis(rng)
+        own = assessment_text.stream(self.child.la_id, assessment.start_date)
+        assessment_text.fill(assessment, own, assessment.child_seen_on)
+        assessment.authorisation_rationale = assessment_text.rationale(own)
         assessment.submitted_at, assessment.submitted_by = ctx.at(submitted, 10), assessment.author
         assessment.authorised_on, assessment.authorised_at, assessment.authorised_by = authorised_on, ctx.at(authorised_on, 15), manager
         days = ctx.calendar.working_days_between(ref_day, authorised_on)
@@ -274,7 +281,8 @@ class Journey:
                          outcome=AssessmentOutcome(outcome).label)
         self.batch.event(self.child, "assessment.authorised", assessment.authorised_at, manager, assessment,
                          authorised_on=authorised_on.strftime("%-d %B %Y"), working_days=days,
-                         outcome=AssessmentOutcome(outcome).label, late_reason=assessment.late_reason)
+                         outcome=AssessmentOutcome(outcome).label, late_reason=assessment.late_reason,
+                         rationale=assessment.authorisation_rationale)
 
     def after_assessment(self, episode, day, outcome, actor):
         rng = self.rng

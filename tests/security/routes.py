@@ -194,6 +194,7 @@ CONSTANTS = {
     "performance_oversight:name": "case-supervision",  # every child with an open case
     "board_pack:fmt": "pdf",
     "caseloads:code": "stability",
+    "assessments:section": "childs-voice",  # a section of the assessment (assessments.framework.SECTIONS)
     "improvement:area": "help_and_protection",  # its "how do we know" page: figures, no child named  # children with three or more workers in the year: lists children
 }
 

@@ -32,6 +32,7 @@ BY_NAME = {
     "front_door:referral_decide": C.RECORD_FRONT_DOOR,
     "assessments:new": C.RECORD_HELP_AND_PROTECTION,
     "assessments:edit": C.RECORD_HELP_AND_PROTECTION,
+    "assessments:section": C.RECORD_HELP_AND_PROTECTION,
     "assessments:authorise": C.AUTHORISE_ASSESSMENT,
     "child_protection:strategy_discussion_new": C.RECORD_HELP_AND_PROTECTION,
     "child_protection:section47_new": C.RECORD_HELP_AND_PROTECTION,

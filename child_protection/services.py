@@ -31,6 +31,7 @@ from codelists.cin import CategoryOfAbuse
 from core.constraints import constraint_messages
 from core.dates import DateChecks, long_date
 from people.locks import lock_child
+from plans.services import progress_record
 from timescales.engine import due_from, refresh_due_items
 
 PLANS_OVERLAP = "cpplan_no_overlap"
@@ -327,7 +328,11 @@ def cp_plan_end(*, actor, plan: ChildProtectionPlan, end_date: datetime.date, re
 
 
 @transaction.atomic
-def core_group_record(*, actor, plan: ChildProtectionPlan, held_on: datetime.date, notes: str = "") -> CoreGroup:
+def core_group_record(
+    *, actor, plan: ChildProtectionPlan, held_on: datetime.date, notes: str = "", progress: dict | None = None,
+) -> CoreGroup:
+    """The core group meeting and the progress it recorded against the plan's actions ({action id:
+    (status, note)}, plans.services.progress_record), in one transaction."""
     require(actor, Capability.RECORD_HELP_AND_PROTECTION, plan.child)
     plan = _open_plan(plan)
     checks = DateChecks()
@@ -337,5 +342,7 @@ def core_group_record(*, actor, plan: ChildProtectionPlan, held_on: datetime.dat
     meeting = CoreGroup.objects.create(plan=plan, held_on=held_on, notes=notes.strip(), recorded_by=actor)
     chronology_record(child=plan.child, event_type="core_group.held", occurred_at=_moment(held_on), actor=actor,
                       source=meeting)
+    if progress:
+        progress_record(actor=actor, plan=plan, meeting=meeting, held_on=held_on, progress=progress)
     refresh_due_items(plan.child)
     return meeting

@@ -62,6 +62,9 @@ class PlanAction(Recorded):
                                     related_name="plan_actions")
     owner_name = models.CharField("Owner", max_length=200, blank=True)
     due_on = models.DateField("Due by")
+    # The day it was agreed (the clock's, so a demo or a test moved in time agrees with itself):
+    # when its due item's clock started.
+    added_on = models.DateField("Added to the plan on")
     # Copied from the latest progress recorded (plans.services.progress_record): the plan page and
     # the due items read it without going through every meeting's progress.
     status = models.CharField(max_length=12, choices=Progress.choices, default=Progress.NOT_STARTED)

@@ -14,7 +14,6 @@ from plans import kinds
 from plans.choices import OwnerKind
 from plans.models import PlanAction
 from timescales import engine
-from timescales.calendar import london_date
 from timescales.engine import DueSpec, describe_trigger
 
 OWNED, CHASE = "plan_action", "plan_action_chase"
@@ -46,7 +45,7 @@ def plan_actions_due(person, calendar):
         content = action.outcome.content
         if (content.plan_type_id, content.plan_id) in ended:
             continue
-        added = london_date(action.recorded_at)
+        added = action.added_on
         staff = action.owner_kind == OwnerKind.STAFF
         yield DueSpec(
             rule_code=OWNED if staff else CHASE, due_date=action.due_on, trigger_date=added,

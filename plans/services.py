@@ -85,7 +85,7 @@ def outcome_add(*, actor, plan, what_must_change: str, by_when: datetime.date | 
     checks = DateChecks()
     what = _required_text(checks, "what_must_change", what_must_change, "Enter what must change")
     know = _required_text(checks, "how_we_will_know", how_we_will_know, "Enter how we will know it has changed")
-    if checks.required("by_when", by_when, "The date it must change by"):
+    if checks.required("by_when", by_when, "the date it must change by"):
         checks.not_before("by_when", by_when, plan.start_date,
                           f"The date must be on or after the plan started on {long_date(plan.start_date)}")
     checks.raise_if_any()
@@ -125,13 +125,13 @@ def action_add(
             checks.add("owner_name", "Write no more than 200 characters")
     else:
         checks.add("owner_kind", "Select who owns the action")
-    if checks.required("due_on", due_on, "The date the action is due by"):
+    if checks.required("due_on", due_on, "the date the action is due by"):
         checks.not_before("due_on", due_on, plan.start_date,
                           f"The action cannot be due before the plan started on {long_date(plan.start_date)}")
     checks.raise_if_any()
     created = PlanAction.objects.create(
         outcome=outcome, child=child, action=text, owner_kind=owner_kind, owner_staff=owner_staff, owner_name=name,
-        due_on=due_on, recorded_by=actor,
+        due_on=due_on, added_on=clock.today(), recorded_by=actor,
     )
     chronology_record(child=child, event_type="plan.action_added", occurred_at=clock.now(), actor=actor,
                       source=created, data={"plan": kind.label, "action": text[:300], "owner": created.owner,

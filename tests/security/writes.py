@@ -41,6 +41,9 @@ BY_NAME = {
     "child_protection:review_conference_new": C.CHAIR_CONFERENCE,
     "child_protection:core_group_new": C.RECORD_HELP_AND_PROTECTION,
     "child_protection:plan_end": C.RECORD_HELP_AND_PROTECTION,
+    "plans:outcome_new": C.RECORD_HELP_AND_PROTECTION,  # a CP or CIN plan's (the demo has no care plan content yet)
+    "plans:action_new": C.RECORD_HELP_AND_PROTECTION,
+    "plans:contingency": C.RECORD_HELP_AND_PROTECTION,
     "children_in_need:cin_plan_new": C.RECORD_HELP_AND_PROTECTION,
     "children_in_need:cin_plan_review_new": C.RECORD_HELP_AND_PROTECTION,
     "children_in_need:cin_plan_end": C.RECORD_HELP_AND_PROTECTION,

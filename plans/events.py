@@ -13,3 +13,5 @@ register("plan.contingency_set", "Plan contingency", "plans",
          lambda d: f"{d.get('plan', 'Plan')}: contingency set, “{d.get('contingency', '')}”.")
 register("plan.progress_recorded", "Progress against the plan", "plans",
          lambda d: f"{d.get('plan', 'Plan')}: progress recorded against its actions ({d.get('summary', '')}).")
+register("plan.section_set", "Plan section written", "plans",
+         lambda d: f"{d.get('plan', 'Plan')}: {d.get('section', 'section').lower()} written.")

@@ -37,6 +37,16 @@ class ContingencyForm(forms.Form):
                        required=True, rows=6)
 
 
+class SectionForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}))
+
+    def __init__(self, *args, section, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = section.label
+        self.fields["text"].help_text = section.hint
+        self.fields["text"].error_messages["required"] = f"Enter the {section.label.lower()}"
+
+
 def add_progress_fields(form: forms.Form, actions) -> None:
     """One question for each open action (its progress, and a note), added to a meeting's form."""
     for action in actions:

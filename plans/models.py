@@ -36,6 +36,22 @@ class PlanContent(models.Model):
 
 
 @audited()
+class PlanSection(Recorded):
+    """One section of a plan written as text (plans.kinds.Section): the care plan's placement,
+    health, education, contact and permanence; the placed-with-parents agreement's parts."""
+
+    content = models.ForeignKey(PlanContent, on_delete=models.PROTECT, related_name="sections")
+    key = models.CharField(max_length=40)
+    text = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content", "key"], name="plan_section_once")]
+
+    def __str__(self) -> str:
+        return f"{self.key} of {self.content}"
+
+
+@audited()
 class Outcome(Recorded):
     content = models.ForeignKey(PlanContent, on_delete=models.PROTECT, related_name="outcomes")
     what_must_change = models.TextField("What must change")

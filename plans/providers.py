@@ -4,7 +4,7 @@ An action owned by a member of staff is in their tray (rule plan_action), and st
 the child is reallocated (engine.held_by_owner). One owned by a family member or an agency is in
 the allocated worker's tray (plan_action_chase), because someone must chase it, and follows the
 child. Done actions stay as the history of the due items; the actions of a plan that has ended
-are due no more."""
+are due no more (nor those of a care plan a newer version replaced)."""
 
 from collections import defaultdict
 
@@ -30,8 +30,8 @@ def _ended(actions) -> set[tuple[int, int]]:
     ended = set()
     for type_id, plan_ids in ids.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
-        kinds.for_model(model)  # a plan of a kind nobody registered is a mistake, not silently nothing
-        ended.update((type_id, pk) for pk in model.objects.filter(pk__in=plan_ids, end_date__isnull=False)
+        kind = kinds.for_model(model)  # a plan of a kind nobody registered is a mistake, not silently nothing
+        ended.update((type_id, pk) for pk in model.objects.filter(pk__in=plan_ids).exclude(kind.current())
                      .values_list("pk", flat=True))
     return ended
 

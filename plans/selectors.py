@@ -13,7 +13,12 @@ from plans.models import ActionProgress, Outcome, PlanAction, PlanContent
 
 def plan_for_child(kind: kinds.PlanKind, child, plan_id):
     """The plan of this kind, under this child (another child's id is a 404 like a missing one)."""
-    return kind.model.objects.filter(child=child, pk=plan_id).first()
+    return kind.model.objects.filter(**{kind.child_field: child}, pk=plan_id).first()
+
+
+def is_current(kind: kinds.PlanKind, plan) -> bool:
+    """Not ended (nor, for a plan kept in versions, replaced): its content may still change."""
+    return kind.model.objects.filter(kind.current(), pk=plan.pk).exists()
 
 
 def outcome_for_plan(plan, outcome_id) -> Outcome | None:
@@ -26,6 +31,14 @@ def outcome_for_plan(plan, outcome_id) -> Outcome | None:
 class PlanPage:
     content: PlanContent | None
     outcomes: list[Outcome] = field(default_factory=list)
+    written: dict[str, str] = field(default_factory=dict)  # section key -> text
+
+    def sections(self, kind: kinds.PlanKind) -> list[tuple[kinds.Section, str]]:
+        return [(section, self.written.get(section.key, "")) for section in kind.sections]
+
+    def missing(self, kind: kinds.PlanKind) -> list[kinds.Section]:
+        """The required sections not yet written: the plan is complete when there are none."""
+        return [section for section in kind.sections if section.required and not self.written.get(section.key)]
 
     def overdue(self, today) -> list[PlanAction]:
         """The plan's actions past their date and not done, marked on each (`action.overdue`) for
@@ -48,7 +61,8 @@ class PlanPage:
 
 def plan_page(plan) -> PlanPage:
     """The plan's content for its page: the outcomes, each with its actions (owner, due date,
-    status) and every action's progress, meeting by meeting. Three queries, however long the plan."""
+    status) and every action's progress, meeting by meeting, and its sections. Four or five
+    queries, however long the plan."""
     content = PlanContent.objects.filter(plan_type=ContentType.objects.get_for_model(plan), plan_id=plan.pk).first()
     if content is None:
         return PlanPage(None)
@@ -56,7 +70,8 @@ def plan_page(plan) -> PlanPage:
         Prefetch("progress", queryset=ActionProgress.objects.order_by("held_on", "id"))
     )
     outcomes = list(content.outcomes.prefetch_related(Prefetch("actions", queryset=actions)))
-    return PlanPage(content, outcomes)
+    written = dict(content.sections.values_list("key", "text")) if kinds.for_model(plan).sections else {}
+    return PlanPage(content, outcomes, written)
 
 
 def possible_owners():

@@ -24,7 +24,7 @@ from core.dates import DateChecks, long_date
 from people.locks import lock_child
 from plans import kinds
 from plans.choices import OwnerKind, Progress
-from plans.models import ActionProgress, Outcome, PlanAction, PlanContent
+from plans.models import ActionProgress, Outcome, PlanAction, PlanContent, PlanSection
 from timescales.engine import refresh_due_items
 
 LONGEST = 2000  # characters in one outcome's or action's text: a plan is read by the family too
@@ -39,14 +39,17 @@ def _text(value) -> str:
 
 
 def _open_plan(actor, plan):
-    """The plan re-read under the child's lock; refused once it has ended."""
+    """The plan re-read under the child's lock; refused once it has ended (or, for a plan kept in
+    versions, once a newer version replaced it)."""
     kind = kinds.for_model(plan)
-    child = lock_child(plan.child)
+    child = lock_child(kind.child_of(plan))
     require(actor, kind.capability, child)
-    plan = type(plan).objects.get(pk=plan.pk)
-    if plan.end_date is not None:
-        raise ValidationError(f"This {kind.label.lower()} ended on {long_date(plan.end_date)}: it can no longer be changed")
-    return kind, child, plan
+    current = type(plan).objects.filter(kind.current(), pk=plan.pk).first()
+    if current is None:
+        ended = getattr(plan, "end_date", None)
+        raise ValidationError(f"This {kind.label.lower()} ended on {long_date(ended)}: it can no longer be changed" if ended
+                              else f"This {kind.label.lower()} has been replaced by a newer one: change that one instead")
+    return kind, child, current
 
 
 def _content(plan, child) -> PlanContent:
@@ -86,8 +89,8 @@ def outcome_add(*, actor, plan, what_must_change: str, by_when: datetime.date | 
     what = _required_text(checks, "what_must_change", what_must_change, "Enter what must change")
     know = _required_text(checks, "how_we_will_know", how_we_will_know, "Enter how we will know it has changed")
     if checks.required("by_when", by_when, "the date it must change by"):
-        checks.not_before("by_when", by_when, plan.start_date,
-                          f"The date must be on or after the plan started on {long_date(plan.start_date)}")
+        start = kind.start(plan)
+        checks.not_before("by_when", by_when, start, f"The date must be on or after the plan started on {long_date(start)}")
     checks.raise_if_any()
     outcome = Outcome.objects.create(content=_content(plan, child), what_must_change=what, by_when=by_when,
                                      how_we_will_know=know, recorded_by=actor)
@@ -126,8 +129,8 @@ def action_add(
     else:
         checks.add("owner_kind", "Select who owns the action")
     if checks.required("due_on", due_on, "the date the action is due by"):
-        checks.not_before("due_on", due_on, plan.start_date,
-                          f"The action cannot be due before the plan started on {long_date(plan.start_date)}")
+        start = kind.start(plan)
+        checks.not_before("due_on", due_on, start, f"The action cannot be due before the plan started on {long_date(start)}")
     checks.raise_if_any()
     created = PlanAction.objects.create(
         outcome=outcome, child=child, action=text, owner_kind=owner_kind, owner_staff=owner_staff, owner_name=name,
@@ -187,7 +190,24 @@ def progress_record(*, actor, plan, meeting, held_on: datetime.date, progress: d
     if rows:
         kind = kinds.for_model(plan)
         counts = {label: sum(1 for r in rows if r.status == value) for value, label in Progress.choices}
-        chronology_record(child=plan.child, event_type="plan.progress_recorded", occurred_at=_moment(held_on),
+        chronology_record(child=kind.child_of(plan), event_type="plan.progress_recorded", occurred_at=_moment(held_on),
                           actor=actor, source=meeting,
                           data={"plan": kind.label, "summary": ", ".join(f"{n} {label.lower()}" for label, n in counts.items() if n)})
     return rows
+
+
+@transaction.atomic
+def section_set(*, actor, plan, section: str, text: str) -> PlanSection:
+    """One section of the plan written (or rewritten): its placement plan, its health plan..."""
+    kind, child, plan = _open_plan(actor, plan)
+    part = kind.section(section)
+    if part is None:
+        raise ValidationError({"text": "This plan has no such section"})
+    checks = DateChecks()
+    written = _required_text(checks, "text", text, f"Enter the {part.label.lower()}")
+    checks.raise_if_any()
+    row, _ = PlanSection.objects.update_or_create(content=_content(plan, child), key=part.key,
+                                                  defaults={"text": written, "recorded_by": actor})
+    chronology_record(child=child, event_type="plan.section_set", occurred_at=clock.now(), actor=actor, source=row,
+                      data={"plan": kind.label, "section": part.label})
+    return row

@@ -12,7 +12,7 @@ from core.dates import long_date
 from people.record import render_record
 from people.steps import found
 from plans import kinds, selectors, services
-from plans.forms import ActionForm, ContingencyForm, OutcomeForm
+from plans.forms import ActionForm, ContingencyForm, OutcomeForm, SectionForm
 
 
 def _kind(slug: str) -> kinds.PlanKind:
@@ -23,7 +23,7 @@ def _kind(slug: str) -> kinds.PlanKind:
 
 
 def plan_url(kind: kinds.PlanKind, plan) -> str:
-    return reverse("plans:detail", args=[plan.child_id, kind.slug, plan.pk])
+    return reverse("plans:detail", args=[kind.child_of(plan).pk, kind.slug, plan.pk])
 
 
 @require_safe
@@ -33,8 +33,9 @@ def detail(request, person_id, kind, plan_id):
     plan = found(selectors.plan_for_child(kind, child, plan_id))
     page = selectors.plan_page(plan)
     context = {
-        "kind": kind, "plan": plan, "page": page, "overdue": page.overdue(today()), "facts": kind.facts(plan),
-        "can_record": plan.end_date is None and may(request.user, kind.capability, child),
+        "kind": kind, "plan": plan, "page": page, "overdue": page.overdue(today()),
+        "sections": page.sections(kind), "missing": page.missing(kind), "facts": kind.facts(plan),
+        "can_record": selectors.is_current(kind, plan) and may(request.user, kind.capability, child),
         "back_url": kind.area.back(child),
     }
     return render_record(request, child, kind.area.tab, "plans/plan.html", context)
@@ -77,4 +78,17 @@ def contingency(request, person_id, kind, plan_id):
         heading="The plan's contingency", button="Save contingency", success="Contingency saved", caption=kind.label,
         facts=kind.facts(plan), next_url=plan_url(kind, plan),
         run=lambda data: services.contingency_set(actor=request.user, plan=plan, **data),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def section(request, person_id, kind, plan_id, section):
+    kind, child, plan = _recording(request, person_id, kind, plan_id)
+    part = found(kind.section(section))
+    current = dict(selectors.plan_page(plan).sections(kind))[part]
+    return kind.area.step(
+        request, child, SectionForm(request.POST or None, section=part, initial={"text": current}),
+        heading=part.label, button="Save", success=f"{part.label} saved", caption=kind.label, facts=kind.facts(plan),
+        next_url=plan_url(kind, plan),
+        run=lambda data: services.section_set(actor=request.user, plan=plan, section=part.key, text=data["text"]),
     )

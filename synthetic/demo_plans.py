@@ -1,12 +1,14 @@
 """The demo's plans with content, recorded through the services with the clock moved to the day
 each thing happened:
 
-- Tyler Williams' child protection plan (Aisha Ali's case, neglect): two outcomes, a warm and fed
-  home and school every day, with actions owned by Aisha Ali, by Tyler's mother and by his school;
-  a contingency; a core group about two months ago that recorded progress on each. Aisha Ali's
+- Tyler Williams' child protection plan (Yusuf Ali's case, neglect): two outcomes, a warm and fed
+  home and school every day, with actions owned by Yusuf Ali, by Tyler's mother and by his school;
+  a contingency; a core group about two months ago that recorded progress on each. Yusuf Ali's
   referral to the family support service is overdue (so it is in her tray on My work and on
-  Joanne Wright's My team), and the mother's action is in Aisha Ali's tray to chase.
-- Ayaan Begum's child in need plan: one outcome with an action owned by his school.
+  Joanne Wright's My team), and the mother's action is in Yusuf Ali's tray to chase.
+- Ayaan Begum's child in need plan: one outcome with an action owned by the carers' hub.
+- Kofi Mensah's placement with parents agreement (Piotr Nowak's case): its sections written but
+  for when the placement would end, so it shows as incomplete.
 
 Idempotent: it does nothing when a plan already has content.
 """
@@ -19,6 +21,7 @@ from child_protection import services as cp
 from child_protection.models import ChildProtectionPlan
 from children_in_need.models import CINPlan
 from core import clock
+from looked_after.models import PlacedWithParents
 from plans import services
 from plans.choices import Progress
 from plans.models import PlanContent
@@ -80,4 +83,15 @@ def load_demo_plans(staff: dict) -> bool:
             )
             services.action_add(actor=okafor, outcome=caring, action="Offer Ayaan a place at the young carers' club",
                                 owner_kind="agency", owner_name="Carers Hub", due_on=cin_plan.start_date + datetime.timedelta(weeks=4))
+    agreement = PlacedWithParents.objects.filter(placement__child__given_name="Kofi", placement__child__family_name="Mensah",
+                                                 placement__end_date__isnull=True).first()
+    if agreement is not None:
+        nowak = staff["sw.nowak"]
+        for key, text in (
+            ("support", "Weekly family support worker visits; a place at the family centre's parenting group."),
+            ("care", "Ms Mensah cares for Kofi day to day, takes him to school and tells the social worker of any move."),
+            ("contact", "Kofi sees his father each fortnight at the family centre, supervised."),
+            ("visits", "The social worker visits every six weeks and sees Kofi alone."),
+        ):
+            services.section_set(actor=nowak, plan=agreement, section=key, text=text)
     return True

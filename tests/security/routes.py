@@ -114,14 +114,19 @@ def _key_events():
     return out
 
 
-def _plans():
-    """Every plan that holds content (plans.kinds): its kind's slug and id, for the plan's pages."""
+def _plans(slugs=("cp", "cin"), section=False):
+    """Plans that hold content (plans.kinds), by their kind's slug and id, for the plan's pages.
+    Those of help and protection by default: the write sweep knows one capability for a URL
+    (tests/security/writes.py), and the looked-after plans' sections have their own URL."""
     from plans import kinds
 
     out: dict[int, list[dict]] = {}
     for kind in kinds.all_kinds():
-        for child_id, pk in kind.model.objects.order_by("pk").values_list("child_id", "pk"):
-            out.setdefault(child_id, []).append({"kind": kind.slug, "plan_id": pk})
+        if kind.slug not in slugs:
+            continue
+        for child_id, pk in kind.model.objects.order_by("pk").values_list(kind.child_field, "pk"):
+            ids = {"kind": kind.slug, "plan_id": pk}
+            out.setdefault(child_id, []).append({**ids, "section": kind.sections[0].key} if section else ids)
     return out
 
 
@@ -189,7 +194,8 @@ FILL = {
     "oversight:challenge_id": _by_child("oversight.Challenge", "child_id", "challenge_id"),
     "oversight:event_id": _key_events,
     "kind": _kind,
-    "plans:detail": _plans,
+    "plans:detail": lambda: _plans(("cp", "cin", "care", "pwp")),
+    "plans:section": lambda: _plans(("care", "pwp"), section=True),
     "plans:outcome_new": _plans,
     "plans:contingency": _plans,
     "plans:action_new": _plan_outcomes,

@@ -277,9 +277,10 @@ def _end(*, actor, plan: ChildProtectionPlan, end_date, reason: str, field: str)
 @transaction.atomic
 def review_conference_record(
     *, actor, plan: ChildProtectionPlan, held_on: datetime.date, outcome: str, category: str, end_reason: str = "",
-    notes: str = "",
+    notes: str = "", progress: dict | None = None,
 ) -> Conference:
-    """A review conference: the plan continues (with its latest category) or ends that day."""
+    """A review conference: the plan continues (with its latest category) or ends that day; the
+    progress it recorded against the plan's actions (plans.services.progress_record) is saved with it."""
     require(actor, Capability.CHAIR_CONFERENCE, plan.child)
     plan = _open_plan(plan)
     last_review = plan.reviews.order_by("-held_on").values_list("held_on", flat=True).first()
@@ -303,6 +304,8 @@ def review_conference_record(
         plan.latest_category = category
         plan.save(update_fields=["latest_category"])
     _record_conference_event(actor, conference)
+    if progress:
+        progress_record(actor=actor, plan=plan, meeting=conference, held_on=held_on, progress=progress)
     if outcome == ConferenceOutcome.END:
         _end(actor=actor, plan=plan, end_date=held_on, reason=end_reason, field="held_on")
     refresh_due_items(plan.child)

@@ -19,7 +19,7 @@ from child_protection.forms import (
 from children_in_need.steps import child_for_recording, found, step
 from core.clock import today
 from core.dates import long_date
-from plans.forms import add_progress_fields, progress_from
+from plans.forms import add_progress_fields, progress_from, without_progress
 from plans.services import open_actions
 
 
@@ -103,11 +103,16 @@ def transfer_in_conference_new(request, person_id):
 def review_conference_new(request, person_id, plan_id):
     child = child_for_recording(request, person_id, Capability.CHAIR_CONFERENCE)
     plan = found(selectors.plan_for_child(child, plan_id))
+    actions = open_actions(plan)
     form = ReviewConferenceForm(request.POST or None, initial={"category": plan.latest_category})
+    add_progress_fields(form, actions)
     return step(
         request, child, form, heading="Record a review child protection conference", button="Save conference",
         success="Review conference recorded", facts=_plan_facts(plan),
-        run=lambda data: services.review_conference_record(actor=request.user, plan=plan, **data),
+        run=lambda data: services.review_conference_record(
+            actor=request.user, plan=plan, **without_progress(data),
+            progress=progress_from(data, actions),
+        ),
     )
 
 

@@ -58,3 +58,12 @@ register(PlanKind(
     meeting="looked-after review", start=_agreement_start, current=lambda: Q(placement__end_date__isnull=True),
     sections=PWP_SECTIONS,
 ))
+
+
+def current_plans(child) -> list:
+    """The child's current care plan and placement with parents agreement (if any), whose open
+    actions a looked-after review records progress on."""
+    return [
+        *CarePlan.objects.filter(_current_care_plans(), child=child).order_by("-agreed_on", "-pk")[:1],
+        *PlacedWithParents.objects.filter(placement__child=child, placement__end_date__isnull=True).order_by("-pk")[:1],
+    ]

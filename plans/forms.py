@@ -62,3 +62,8 @@ def progress_from(data: dict, actions) -> dict[int, tuple[str, str]]:
     """The progress answers in the terms of plans.services.progress_record."""
     return {a.pk: (data.get(f"progress_{a.pk}"), data.get(f"note_{a.pk}", "")) for a in actions
             if f"progress_{a.pk}" in data}
+
+
+def without_progress(data: dict) -> dict:
+    """The meeting's own answers, without the progress questions add_progress_fields added."""
+    return {k: v for k, v in data.items() if not k.startswith(("progress_", "note_"))}

@@ -196,6 +196,20 @@ def progress_record(*, actor, plan, meeting, held_on: datetime.date, progress: d
     return rows
 
 
+def progress_record_for_plans(*, actor, plans, meeting, held_on: datetime.date, progress: dict[int, tuple[str, str]]) -> None:
+    """As progress_record, for a meeting that reviews several plans at once (a looked-after review:
+    the care plan and the placement with parents agreement): each answer goes to its action's plan."""
+    remaining = dict(progress)
+    for plan in plans:
+        ids = {a.pk for a in open_actions(plan)}
+        mine = {pk: answer for pk, answer in remaining.items() if pk in ids}
+        if mine:
+            progress_record(actor=actor, plan=plan, meeting=meeting, held_on=held_on, progress=mine)
+        remaining = {pk: answer for pk, answer in remaining.items() if pk not in ids}
+    if remaining:
+        raise ValidationError("An action on this form is no longer open on the plan: reload the page")
+
+
 @transaction.atomic
 def section_set(*, actor, plan, section: str, text: str) -> PlanSection:
     """One section of the plan written (or rewritten): its placement plan, its health plan..."""

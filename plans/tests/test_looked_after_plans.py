@@ -73,3 +73,16 @@ def test_another_teams_worker_cannot_see_a_looked_after_plan(client, stranger, w
     client.force_login(stranger)
     assert client.get(reverse("plans:detail", args=[child.pk, "care", care_plan.pk])).status_code == 404
     assert client.get(reverse("plans:section", args=[child.pk, "care", care_plan.pk, "health"])).status_code == 404
+
+
+def test_a_looked_after_review_records_progress_on_the_care_plans_actions(client, worker, child, care_plan):
+    task = action(worker, outcome(worker, care_plan), text="Book the dentist", owner=worker, due_on=D(2025, 5, 1))
+    client.force_login(worker)
+    url = reverse("looked_after:review_new", args=[child.pk])
+    assert "Progress on: Book the dentist" in client.get(url).content.decode()
+    response = client.post(url, {"held_on_0": "20", "held_on_1": "5", "held_on_2": "2025", "participation": "PN1",
+                                 "summary": "", f"progress_{task.pk}": "done", f"note_{task.pk}": "Seen on 12 May."})
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.status == "done" and task.done_on == D(2025, 5, 20)
+    assert not DueItem.objects.open().filter(person=child, key=f"plan-action-{task.pk}").exists()

@@ -148,3 +148,13 @@ def test_a_worker_of_another_team_may_not_write_to_the_plan(stranger, worker, pl
     with pytest.raises((PermissionDenied, ValidationError)):
         outcome(stranger, plan)
     assert not PlanAction.objects.exists()
+
+
+def test_a_review_conference_records_progress_and_can_end_the_plan_with_it(worker, child, plan):
+    from child_protection.services import review_conference_record
+
+    task = action(worker, outcome(worker, plan), owner=worker, due_on=D(2025, 5, 20))
+    review_conference_record(actor=worker, plan=plan, held_on=D(2025, 5, 30), outcome="end", category="NEG",
+                             end_reason="no_longer_at_risk", progress={task.pk: (Progress.DONE, "Done.")})
+    task.refresh_from_db()
+    assert task.status == Progress.DONE and ActionProgress.objects.get().meeting_id == plan.reviews.get().pk

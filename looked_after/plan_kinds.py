@@ -10,10 +10,11 @@ parent's responsibilities for the child's day-to-day care, contact, the child's 
 education, the social worker's visits, and when the placement would end. Care plans are kept in
 versions: only the latest agreed in an open period of care is current."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from core.dates import long_date
 from looked_after.models import CarePlan, PlacedWithParents
+from looked_after.selectors import current_care_plans
 from looked_after.views.common import AREA
 from plans.kinds import PlanKind, Section, register
 
@@ -34,12 +35,6 @@ PWP_SECTIONS = (
 )
 
 
-def _current_care_plans() -> Q:
-    newer = CarePlan.objects.filter(period=OuterRef("period")).filter(
-        Q(agreed_on__gt=OuterRef("agreed_on")) | Q(agreed_on=OuterRef("agreed_on"), pk__gt=OuterRef("pk")))
-    return Q(period__end_date__isnull=True) & ~Q(Exists(newer))
-
-
 def _agreement_start(agreement):
     return agreement.agreement_signed_on or agreement.placement.start_date
 
@@ -47,7 +42,7 @@ def _agreement_start(agreement):
 register(PlanKind(
     slug="care", label="Care plan", model=CarePlan, area=AREA, capability=AREA.capability,
     facts=lambda plan: [("Agreed on", long_date(plan.agreed_on))] + ([("Summary", plan.summary)] if plan.summary else []),
-    meeting="looked-after review", start=lambda plan: plan.agreed_on, current=_current_care_plans,
+    meeting="looked-after review", start=lambda plan: plan.agreed_on, current=current_care_plans,
     sections=CARE_PLAN_SECTIONS,
 ))
 register(PlanKind(
@@ -59,11 +54,3 @@ register(PlanKind(
     sections=PWP_SECTIONS,
 ))
 
-
-def current_plans(child) -> list:
-    """The child's current care plan and placement with parents agreement (if any), whose open
-    actions a looked-after review records progress on."""
-    return [
-        *CarePlan.objects.filter(_current_care_plans(), child=child).order_by("-agreed_on", "-pk")[:1],
-        *PlacedWithParents.objects.filter(placement__child=child, placement__end_date__isnull=True).order_by("-pk")[:1],
-    ]

@@ -44,12 +44,12 @@ def _open_plan(actor, plan):
     kind = kinds.for_model(plan)
     child = lock_child(kind.child_of(plan))
     require(actor, kind.capability, child)
-    current = type(plan).objects.filter(kind.current(), pk=plan.pk).first()
-    if current is None:
-        ended = getattr(plan, "end_date", None)
+    fresh = type(plan).objects.get(pk=plan.pk)
+    if not type(plan).objects.filter(kind.current(), pk=plan.pk).exists():
+        ended = getattr(fresh, "end_date", None)
         raise ValidationError(f"This {kind.label.lower()} ended on {long_date(ended)}: it can no longer be changed" if ended
                               else f"This {kind.label.lower()} has been replaced by a newer one: change that one instead")
-    return kind, child, current
+    return kind, child, fresh
 
 
 def _content(plan, child) -> PlanContent:

@@ -2,11 +2,11 @@
 
 import datetime
 
-from plans import services
+from plans import kinds, services
 
 
 def outcome(actor, plan, *, what="Ella is not left alone at home", by_when=None, know="Unannounced visits find an adult at home"):
-    return services.outcome_add(actor=actor, plan=plan, what_must_change=what, by_when=by_when or plan.start_date
+    return services.outcome_add(actor=actor, plan=plan, what_must_change=what, by_when=by_when or kinds.for_model(plan).start(plan)
                                 + datetime.timedelta(weeks=12), how_we_will_know=know)
 
 

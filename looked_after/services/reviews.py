@@ -159,7 +159,7 @@ def review_record(
             notes="Before the looked-after review", recorded_by=actor,
         )
     if progress:
-        from looked_after.plan_kinds import current_plans
+        from looked_after.selectors import current_plans
         from plans.services import progress_record_for_plans
 
         progress_record_for_plans(actor=actor, plans=current_plans(child), meeting=review, held_on=held_on,

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_http_methods
 
 from access.capabilities import Capability
 from looked_after import forms, selectors, services
-from looked_after.plan_kinds import current_plans
+from looked_after.selectors import current_plans
 from looked_after.services.common import long_date
 from looked_after.views.common import child_for_recording, found, step
 from plans.forms import add_progress_fields, progress_from, without_progress

@@ -48,7 +48,8 @@ def _open_plan(actor, plan):
     if not type(plan).objects.filter(kind.current(), pk=plan.pk).exists():
         ended = getattr(fresh, "end_date", None)
         raise ValidationError(f"This {kind.label.lower()} ended on {long_date(ended)}: it can no longer be changed" if ended
-                              else f"This {kind.label.lower()} has been replaced by a newer one: change that one instead")
+                              else f"This {kind.label.lower()} is no longer current (a newer one replaced it, or it ended): "
+                              "it can no longer be changed")
     return kind, child, fresh
 
 

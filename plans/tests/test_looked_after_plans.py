@@ -49,7 +49,7 @@ def test_a_newer_care_plan_replaces_the_old_ones_content_and_actions(worker, chi
     assert DueItem.objects.open().filter(person=child, key=f"plan-action-{task.pk}").exists()
     newer = lac.care_plan_record(actor=worker, child=child, agreed_on=D(2025, 6, 1))
     assert not DueItem.objects.open().filter(person=child, key=f"plan-action-{task.pk}").exists()
-    with pytest.raises(ValidationError, match="replaced by a newer one"):
+    with pytest.raises(ValidationError, match="no longer current"):
         services.section_set(actor=worker, plan=care_plan, section="health", text="Seen by the dentist.")
     services.section_set(actor=worker, plan=newer, section="health", text="Seen by the dentist.")
 

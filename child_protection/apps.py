@@ -7,3 +7,10 @@ class ChildProtectionConfig(AppConfig):
 
     def ready(self):
         from child_protection import events, providers  # noqa: F401  registers event types and the timescale provider
+        from child_protection.models import ChildProtectionPlan
+        from child_protection.views import plan_facts
+        from children_in_need.steps import AREA
+        from plans.kinds import PlanKind, register
+
+        register(PlanKind(slug="cp", label="Child protection plan", model=ChildProtectionPlan, area=AREA,
+                          capability=AREA.capability, facts=plan_facts, meeting="core group"))

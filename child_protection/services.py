@@ -31,6 +31,7 @@ from codelists.cin import CategoryOfAbuse
 from core.constraints import constraint_messages
 from core.dates import DateChecks, long_date
 from people.locks import lock_child
+from plans.services import progress_record
 from timescales.engine import due_from, refresh_due_items
 
 PLANS_OVERLAP = "cpplan_no_overlap"
@@ -276,9 +277,10 @@ def _end(*, actor, plan: ChildProtectionPlan, end_date, reason: str, field: str)
 @transaction.atomic
 def review_conference_record(
     *, actor, plan: ChildProtectionPlan, held_on: datetime.date, outcome: str, category: str, end_reason: str = "",
-    notes: str = "",
+    notes: str = "", progress: dict | None = None,
 ) -> Conference:
-    """A review conference: the plan continues (with its latest category) or ends that day."""
+    """A review conference: the plan continues (with its latest category) or ends that day; the
+    progress it recorded against the plan's actions (plans.services.progress_record) is saved with it."""
     require(actor, Capability.CHAIR_CONFERENCE, plan.child)
     plan = _open_plan(plan)
     last_review = plan.reviews.order_by("-held_on").values_list("held_on", flat=True).first()
@@ -302,6 +304,8 @@ def review_conference_record(
         plan.latest_category = category
         plan.save(update_fields=["latest_category"])
     _record_conference_event(actor, conference)
+    if progress:
+        progress_record(actor=actor, plan=plan, meeting=conference, held_on=held_on, progress=progress)
     if outcome == ConferenceOutcome.END:
         _end(actor=actor, plan=plan, end_date=held_on, reason=end_reason, field="held_on")
     refresh_due_items(plan.child)
@@ -327,7 +331,11 @@ def cp_plan_end(*, actor, plan: ChildProtectionPlan, end_date: datetime.date, re
 
 
 @transaction.atomic
-def core_group_record(*, actor, plan: ChildProtectionPlan, held_on: datetime.date, notes: str = "") -> CoreGroup:
+def core_group_record(
+    *, actor, plan: ChildProtectionPlan, held_on: datetime.date, notes: str = "", progress: dict | None = None,
+) -> CoreGroup:
+    """The core group meeting and the progress it recorded against the plan's actions ({action id:
+    (status, note)}, plans.services.progress_record), in one transaction."""
     require(actor, Capability.RECORD_HELP_AND_PROTECTION, plan.child)
     plan = _open_plan(plan)
     checks = DateChecks()
@@ -337,5 +345,7 @@ def core_group_record(*, actor, plan: ChildProtectionPlan, held_on: datetime.dat
     meeting = CoreGroup.objects.create(plan=plan, held_on=held_on, notes=notes.strip(), recorded_by=actor)
     chronology_record(child=plan.child, event_type="core_group.held", occurred_at=_moment(held_on), actor=actor,
                       source=meeting)
+    if progress:
+        progress_record(actor=actor, plan=plan, meeting=meeting, held_on=held_on, progress=progress)
     refresh_due_items(plan.child)
     return meeting

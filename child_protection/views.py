@@ -1,6 +1,7 @@
 """Pages that record child protection steps. Each calls one service; refusals (dates out of
 order, overlapping plans) are shown beside the field they are about."""
 
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from access.capabilities import Capability
@@ -18,10 +19,18 @@ from child_protection.forms import (
 from children_in_need.steps import child_for_recording, found, step
 from core.clock import today
 from core.dates import long_date
+from plans.forms import add_progress_fields, progress_from, without_progress
+from plans.services import open_actions
 
 
-def _plan_facts(plan):
-    return [("Plan started", long_date(plan.start_date)), ("Category of abuse", plan.get_latest_category_display())]
+def plan_facts(plan):
+    facts = [("Plan started", long_date(plan.start_date)), ("Category of abuse", plan.get_latest_category_display())]
+    if plan.end_date:
+        facts.append(("Plan ended", f"{long_date(plan.end_date)}: {plan.get_end_reason_display()}"))
+    return facts
+
+
+_plan_facts = plan_facts
 
 
 def _enquiry_facts(enquiry):
@@ -94,23 +103,35 @@ def transfer_in_conference_new(request, person_id):
 def review_conference_new(request, person_id, plan_id):
     child = child_for_recording(request, person_id, Capability.CHAIR_CONFERENCE)
     plan = found(selectors.plan_for_child(child, plan_id))
+    actions = open_actions(plan)
     form = ReviewConferenceForm(request.POST or None, initial={"category": plan.latest_category})
+    add_progress_fields(form, actions)
     return step(
         request, child, form, heading="Record a review child protection conference", button="Save conference",
         success="Review conference recorded", facts=_plan_facts(plan),
-        run=lambda data: services.review_conference_record(actor=request.user, plan=plan, **data),
+        run=lambda data: services.review_conference_record(
+            actor=request.user, plan=plan, **without_progress(data),
+            progress=progress_from(data, actions),
+        ),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def core_group_new(request, person_id, plan_id):
+    """The meeting, and the progress made on each of the plan's open actions (plans app), saved together."""
     child = child_for_recording(request, person_id)
     plan = found(selectors.plan_for_child(child, plan_id))
+    actions = open_actions(plan)
     form = CoreGroupForm(request.POST or None, initial={"held_on": today()})
+    add_progress_fields(form, actions)
     return step(
         request, child, form, heading="Record a core group meeting", button="Save core group",
         success="Core group meeting recorded", facts=_plan_facts(plan),
-        run=lambda data: services.core_group_record(actor=request.user, plan=plan, **data),
+        next_url=reverse("plans:detail", args=[child.pk, "cp", plan.pk]),
+        run=lambda data: services.core_group_record(
+            actor=request.user, plan=plan, held_on=data["held_on"], notes=data["notes"],
+            progress=progress_from(data, actions),
+        ),
     )
 
 

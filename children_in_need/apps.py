@@ -11,3 +11,13 @@ class ChildrenInNeedConfig(AppConfig):
         from people.record import RecordTab, register_tab
 
         register_tab(RecordTab("help", "Help and protection", "children_in_need:journey", order=60))
+
+        from children_in_need.models import CINPlan
+        from children_in_need.steps import AREA
+        from core.dates import long_date
+        from plans.kinds import PlanKind, register
+
+        register(PlanKind(slug="cin", label="Child in need plan", model=CINPlan, area=AREA, capability=AREA.capability,
+                          facts=lambda plan: [("Plan started", long_date(plan.start_date))]
+                          + ([("Plan ended", long_date(plan.end_date))] if plan.end_date else []),
+                          meeting="child in need plan review"))

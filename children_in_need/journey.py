@@ -50,11 +50,14 @@ def episode_history(episode) -> list[Step]:
         steps.append(Step(c.held_on, c.get_kind_display(), c.get_outcome_display()
                           + (f". Category: {c.get_category_display().lower()}" if c.category else "")))
     for p in episode.cp_plans.all():
+        steps.append(Step(p.start_date, "Child protection plan started", "Outcomes, actions and progress",
+                          reverse("plans:detail", args=[child_id, "cp", p.pk])))
         steps.extend(Step(g.held_on, "Core group meeting") for g in p.core_groups.all())
         if p.end_date:
             steps.append(Step(p.end_date, "Child protection plan ended", p.get_end_reason_display()))
     for p in episode.cin_plans.all():
-        steps.append(Step(p.start_date, "Child in need plan started"))
+        steps.append(Step(p.start_date, "Child in need plan started", "Outcomes, actions and progress",
+                          reverse("plans:detail", args=[child_id, "cin", p.pk])))
         steps.extend(Step(r.held_on, "Child in need plan review", r.notes[:120]) for r in p.reviews.all())
         if p.end_date:
             steps.append(Step(p.end_date, "Child in need plan ended", p.end_reason))
@@ -110,6 +113,7 @@ def next_actions(journey: Journey, child, held: frozenset[Capability]) -> list[A
     plan = journey.open_cp_plan
     if plan is not None:
         offer(VISIT, "Record a child protection visit", _url("casework:visit_new", pk))
+        offer(STEP, "Add outcomes and actions to the child protection plan", _url("plans:detail", pk, "cp", plan.pk))
         offer(STEP, "Record a core group meeting", _url("child_protection:core_group_new", pk, plan.pk))
         offer(CHAIR, "Record a review conference", _url("child_protection:review_conference_new", pk, plan.pk))
         offer(STEP, "End the child protection plan", _url("child_protection:plan_end", pk, plan.pk))
@@ -118,6 +122,7 @@ def next_actions(journey: Journey, child, held: frozenset[Capability]) -> list[A
     cin_plan = journey.open_cin_plan
     if cin_plan is not None:
         offer(VISIT, "Record a child in need visit", _url("casework:visit_new", pk))
+        offer(STEP, "Add outcomes and actions to the child in need plan", _url("plans:detail", pk, "cin", cin_plan.pk))
         offer(STEP, "Record a child in need plan review",
               _url("children_in_need:cin_plan_review_new", pk, cin_plan.pk))
         offer(STEP, "End the child in need plan", _url("children_in_need:cin_plan_end", pk, cin_plan.pk))

@@ -16,6 +16,7 @@ from core.clock import now
 from core.constraints import constraint_messages
 from core.dates import DateChecks, long_date
 from people.locks import lock_child
+from plans.services import progress_record
 from timescales.engine import refresh_due_items
 
 
@@ -215,7 +216,11 @@ def _require_open_plan(plan: CINPlan) -> CINPlan:
 
 
 @transaction.atomic
-def cin_plan_review_record(*, actor, plan: CINPlan, held_on: datetime.date, notes: str = "") -> CINPlanReview:
+def cin_plan_review_record(
+    *, actor, plan: CINPlan, held_on: datetime.date, notes: str = "", progress: dict | None = None,
+) -> CINPlanReview:
+    """The review and the progress it recorded against the plan's actions ({action id: (status,
+    note)}, plans.services.progress_record), in one transaction."""
     require(actor, Capability.RECORD_HELP_AND_PROTECTION, plan.child)
     lock_child(plan.child)
     plan = _require_open_plan(plan)
@@ -227,6 +232,8 @@ def cin_plan_review_record(*, actor, plan: CINPlan, held_on: datetime.date, note
     checks.raise_if_any()
     review = CINPlanReview.objects.create(plan=plan, held_on=held_on, notes=notes.strip(), recorded_by=actor)
     chronology_record(child=plan.child, event_type="cin_plan.reviewed", occurred_at=_moment(held_on), actor=actor, source=review)
+    if progress:
+        progress_record(actor=actor, plan=plan, meeting=review, held_on=held_on, progress=progress)
     refresh_due_items(plan.child)
     return review
 

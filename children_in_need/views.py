@@ -1,5 +1,6 @@
 """The journey tab of a child's record, and the pages for CIN plans and closing the case."""
 
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from access.capabilities import capabilities_for_request
@@ -10,6 +11,8 @@ from children_in_need.steps import TAB, child_for, child_for_recording, found, s
 from core.clock import today
 from core.dates import long_date
 from people.record import render_record
+from plans.forms import add_progress_fields, progress_from
+from plans.services import open_actions
 from timescales.selectors import due_items_for_child
 
 RECENTLY_MET = 10
@@ -43,11 +46,17 @@ def cin_plan_new(request, person_id):
 def cin_plan_review_new(request, person_id, plan_id):
     child = child_for_recording(request, person_id)
     plan = found(selectors.cin_plan_for_child(child, plan_id))
+    actions = open_actions(plan)
     form = CINPlanReviewForm(request.POST or None)
+    add_progress_fields(form, actions)  # the progress made on each of the plan's open actions (plans app)
     return step(
         request, child, form, heading="Record a child in need plan review", button="Save review",
         success="Child in need plan review recorded", facts=[("Plan started", long_date(plan.start_date))],
-        run=lambda data: services.cin_plan_review_record(actor=request.user, plan=plan, **data),
+        next_url=reverse("plans:detail", args=[child.pk, "cin", plan.pk]),
+        run=lambda data: services.cin_plan_review_record(
+            actor=request.user, plan=plan, held_on=data["held_on"], notes=data["notes"],
+            progress=progress_from(data, actions),
+        ),
     )
 
 

@@ -339,3 +339,22 @@ def ssda903_episodes(*, collection_start: datetime.date, collection_end: datetim
             la_id, day(decom), rne, ls, cin, place, provider, day(dec), rec, change, home, postcode,
             urn or ("" if place in NO_URN_TYPES else "XXXXXXX"),
         )))
+
+
+# --- Plans with content (plans app; the kinds are registered in looked_after.plan_kinds) ----------
+
+
+def current_care_plans() -> Q:
+    """Care plans that are current: the latest version agreed in a period of care still open."""
+    newer = CarePlan.objects.filter(period=OuterRef("period")).filter(
+        Q(agreed_on__gt=OuterRef("agreed_on")) | Q(agreed_on=OuterRef("agreed_on"), pk__gt=OuterRef("pk")))
+    return Q(period__end_date__isnull=True) & ~Q(Exists(newer))
+
+
+def current_plans(child) -> list:
+    """The child's current care plan and placement with parents agreement (if any), whose open
+    actions a looked-after review records progress on."""
+    return [
+        *CarePlan.objects.filter(current_care_plans(), child=child).order_by("-agreed_on", "-pk")[:1],
+        *PlacedWithParents.objects.filter(placement__child=child, placement__end_date__isnull=True).order_by("-pk")[:1],
+    ]

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "access",
     "people",
     "casework",
+    "plans",
     "front_door",
     "assessments",
     "child_protection",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("people/", include("front_door.urls")),
     path("people/", include("assessments.urls")),
     path("people/", include("child_protection.urls")),
+    path("people/", include("plans.urls")),
     path("people/", include("children_in_need.urls")),
     path("people/", include("permanence.urls")),
     path("people/", include("care_leavers.urls")),

@@ -97,6 +97,9 @@ def load_demo() -> bool:
         from synthetic.demo_looked_after import load_demo_looked_after
 
         load_demo_looked_after(staff)
+        from synthetic.demo_plans import load_demo_plans
+
+        load_demo_plans(staff)
         from synthetic.demo_specialist import load_demo_specialist
 
         load_demo_specialist(staff)

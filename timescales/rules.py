@@ -178,6 +178,7 @@ PRACTICE_OVERSIGHT = "PRACTICE.md section 1"
 PRACTICE_CHALLENGE = "PRACTICE.md section 2"
 PRACTICE_AUDIT = "PRACTICE.md section 3"
 PRACTICE_INDICATORS = "PRACTICE.md section 4"
+PRACTICE_PLANS = "the plans app (plans/providers.py)"
 CPPCR = "CPPCR 2010"  # Care Planning, Placement and Case Review (England) Regulations 2010, SI 2010/959
 PF_REGS = "Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533)"
 AA_REGS = "Adoption Agencies Regulations 2005 (SI 2005/389)"
@@ -691,6 +692,31 @@ _ALL = (
         source="Local case file audit policies: remedial actions with owners and timescales (for example Salford)",
         rows=(), table=PRACTICE_AUDIT, status=LOCAL, verification=UNCONFIRMED,
         notes="The auditor sets each action's date; this is the date offered when none is set.",
+    ),
+    # --- Actions in a child's plan (plans app: CP, CIN and care plans) ---------------------------
+    Rule(
+        code="plan_action",
+        title="Action in the child's plan, owned by a member of staff",
+        trigger="The action added to the plan",
+        trigger_key="plan.action_added",
+        amount=4, unit=WEEKS,
+        source="Working Together to Safeguard Children 2023, chapter 3: the plan sets out actions, who is "
+        "responsible for them and timescales; the core group (or review) checks progress against them",
+        rows=(), table=PRACTICE_PLANS, status=LOCAL, verification=SECONDARY,
+        notes="Due on the date the plan sets for the action; in its owner's tray, and it stays with them when the "
+        "child is reallocated. Met when a core group or review records it done.",
+    ),
+    Rule(
+        code="plan_action_chase",
+        title="Chase an action in the child's plan owned by a family member or an agency",
+        trigger="The action added to the plan",
+        trigger_key="plan.action_added",
+        amount=4, unit=WEEKS,
+        source="Working Together to Safeguard Children 2023, chapter 3: the lead practitioner makes sure the "
+        "plan's actions are carried out",
+        rows=(), table=PRACTICE_PLANS, status=LOCAL, verification=SECONDARY,
+        notes="Due on the date the plan sets for the action; in the allocated worker's tray (someone must chase "
+        "the family member or agency who owns it), following the child when reallocated.",
     ),
     Rule(
         code="audit_reaudit",

@@ -111,11 +111,13 @@ def iro_contact_record(*, actor, child: Person, contact_on: datetime.date, metho
 @transaction.atomic
 def review_record(
     *, actor, child: Person, held_on: datetime.date, participation: str, summary: str = "",
-    iro_contact_on: datetime.date | None = None,
+    iro_contact_on: datetime.date | None = None, progress: dict | None = None,
 ) -> LAReview:
     """A looked-after review was held. The next one falls due from this date (3 months after the
     first, then 6-monthly). The chair is the IRO appointed on the day; if the IRO met or spoke with
-    the child for the review, that contact is recorded with it."""
+    the child for the review, that contact is recorded with it, as is the progress it recorded on
+    the actions of the child's current care plan and placement with parents agreement ({action id:
+    (status, note)}, plans.services)."""
     child = begin(actor, child, Capability.CHAIR_REVIEW)
     checks = DateChecks()
     period = None
@@ -156,6 +158,12 @@ def review_record(
             child=child, period=period, iro=chair, contact_on=iro_contact_on, method=ContactMethod.IN_PERSON,
             notes="Before the looked-after review", recorded_by=actor,
         )
+    if progress:
+        from looked_after.selectors import current_plans
+        from plans.services import progress_record_for_plans
+
+        progress_record_for_plans(actor=actor, plans=current_plans(child), meeting=review, held_on=held_on,
+                                  progress=progress)
     finish(child=child, actor=actor, event_type="looked_after.review_held", occurred_at=held_on, source=review, data={
         "participation": participation, "participation_label": ReviewParticipation(participation).label,
         "chair": chair.get_full_name() if chair else "",

@@ -5,8 +5,11 @@ from django.views.decorators.http import require_http_methods
 
 from access.capabilities import Capability
 from looked_after import forms, selectors, services
+from looked_after.selectors import current_plans
 from looked_after.services.common import long_date
 from looked_after.views.common import child_for_recording, found, step
+from plans.forms import add_progress_fields, progress_from, without_progress
+from plans.services import open_actions
 
 
 def _review_url(child):
@@ -26,9 +29,13 @@ def iro_assign(request, person_id):
 def review_new(request, person_id):
     child = child_for_recording(request, person_id, Capability.CHAIR_REVIEW)
     form = forms.ReviewForm(request.POST or None)
+    # The progress made on each open action of the current care plan (and agreement): plans app.
+    actions = [action for plan in current_plans(child) for action in open_actions(plan)]
+    add_progress_fields(form, actions)
     return step(request, child, form, heading="Record a looked-after review", button="Save review",
                 success="Looked-after review recorded", next_url=_review_url(child),
-                run=lambda data: services.review_record(actor=request.user, child=child, **data))
+                run=lambda data: services.review_record(actor=request.user, child=child, **without_progress(data),
+                                                        progress=progress_from(data, actions)))
 
 
 @require_http_methods(["GET", "POST"])

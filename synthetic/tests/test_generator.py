@@ -160,3 +160,19 @@ def test_generating_again_changes_nothing(small_authority):
 def test_a_second_authority_with_another_seed_is_refused(small_authority):
     with pytest.raises(ValueError, match="already holds a generated authority with another seed"):
         generate(size="small", seed=2)
+
+
+def test_open_plans_have_outcomes_and_owned_actions_with_progress_some_overdue(small_authority):
+    from plans.models import ActionProgress, PlanAction, PlanContent
+
+    open_plans = (ChildProtectionPlan.objects.filter(end_date__isnull=True, child__current_worker__isnull=False).count()
+                  + CINPlan.objects.filter(end_date__isnull=True, child__current_worker__isnull=False).count())
+    assert open_plans and PlanContent.objects.count() == open_plans
+    assert {a.owner_kind for a in PlanAction.objects.all()} == {"staff", "family", "agency"}
+    assert ActionProgress.objects.filter(status="done").exists() and ActionProgress.objects.filter(status="not_done").exists()
+    # Overdue actions in their owners' trays: a member of staff's own, or the allocated worker's to chase.
+    owned = DueItem.objects.overdue().filter(rule_code="plan_action")
+    assert owned.exists() and DueItem.objects.overdue().filter(rule_code="plan_action_chase").exists()
+    owners = dict(PlanAction.objects.values_list("pk", "owner_staff_id"))
+    assert all(item.worker_id == owners[int(item.key.removeprefix("plan-action-"))] for item in owned)
+    assert ChronologyEvent.objects.filter(event_type="plan.progress_recorded").exists()

@@ -114,6 +114,36 @@ def _key_events():
     return out
 
 
+def _plans(slugs=("cp", "cin"), section=False):
+    """Plans that hold content (plans.kinds), by their kind's slug and id, for the plan's pages.
+    Those of help and protection by default: the write sweep knows one capability for a URL
+    (tests/security/writes.py), and the looked-after plans' sections have their own URL."""
+    from plans import kinds
+
+    out: dict[int, list[dict]] = {}
+    for kind in kinds.all_kinds():
+        if kind.slug not in slugs:
+            continue
+        for child_id, pk in kind.model.objects.order_by("pk").values_list(kind.child_field, "pk"):
+            ids = {"kind": kind.slug, "plan_id": pk}
+            out.setdefault(child_id, []).append({**ids, "section": kind.sections[0].key} if section else ids)
+    return out
+
+
+def _plan_outcomes():
+    """Every outcome of a plan, with its plan's kind and id (plans:action_new)."""
+    from plans import kinds
+    from plans.models import Outcome
+
+    slugs = {kind.model._meta.label_lower: kind.slug for kind in kinds.all_kinds()}
+    out: dict[int, list[dict]] = {}
+    rows = Outcome.objects.order_by("pk").values_list(
+        "content__child_id", "content__plan_type__app_label", "content__plan_type__model", "content__plan_id", "pk")
+    for child_id, app, model, plan_id, pk in rows:
+        out.setdefault(child_id, []).append({"kind": slugs[f"{app}.{model}"], "plan_id": plan_id, "outcome_id": pk})
+    return out
+
+
 def _kind():
     from people.models import Person
 
@@ -164,6 +194,11 @@ FILL = {
     "oversight:challenge_id": _by_child("oversight.Challenge", "child_id", "challenge_id"),
     "oversight:event_id": _key_events,
     "kind": _kind,
+    "plans:detail": lambda: _plans(("cp", "cin", "care", "pwp")),
+    "plans:section": lambda: _plans(("care", "pwp"), section=True),
+    "plans:outcome_new": _plans,
+    "plans:contingency": _plans,
+    "plans:action_new": _plan_outcomes,
     "case_action_id": _by_child("supervision.CaseAction", "child_id", "case_action_id"),
     "decisions:decision_id": _by_child("decisions.ManagerDecision", "child_id", "decision_id"),
     "audit_id": _by_child("audits.Audit", "child_id", "audit_id"),

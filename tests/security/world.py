@@ -31,6 +31,7 @@ def build_world() -> World:
     from synthetic.demo_journeys import load_demo_journeys
     from synthetic.demo_looked_after import load_demo_looked_after
     from synthetic.demo_oversight import load_demo_oversight
+    from synthetic.demo_plans import load_demo_plans
     from synthetic.demo_record import load_demo_families
     from synthetic.demo_specialist import load_demo_specialist
     from synthetic.demo_supervision import load_demo_supervision
@@ -40,7 +41,7 @@ def build_world() -> World:
     seed_configuration()  # the induction checklists and courses (a transactional test may have emptied them)
     everyone = demo_staff(load_demo_families, load_demo_journeys, load_demo_looked_after, load_demo_specialist,
                           load_demo_supervision, load_demo_oversight, load_demo_decisions, load_demo_audits,
-                          load_demo_workforce, load_demo_improvement)
+                          load_demo_workforce, load_demo_improvement, load_demo_plans)
     _add_what_the_demo_lacks(everyone)
     return read_world()
 

@@ -42,6 +42,12 @@ BY_NAME = {
     "child_protection:review_conference_new": C.CHAIR_CONFERENCE,
     "child_protection:core_group_new": C.RECORD_HELP_AND_PROTECTION,
     "child_protection:plan_end": C.RECORD_HELP_AND_PROTECTION,
+    # A CP or CIN plan's (routes.py fills these with those); a care plan's or placement with
+    # parents agreement's content is the looked-after area's, as their sections are.
+    "plans:outcome_new": C.RECORD_HELP_AND_PROTECTION,
+    "plans:action_new": C.RECORD_HELP_AND_PROTECTION,
+    "plans:contingency": C.RECORD_HELP_AND_PROTECTION,
+    "plans:section": C.RECORD_LOOKED_AFTER,
     "children_in_need:cin_plan_new": C.RECORD_HELP_AND_PROTECTION,
     "children_in_need:cin_plan_review_new": C.RECORD_HELP_AND_PROTECTION,
     "children_in_need:cin_plan_end": C.RECORD_HELP_AND_PROTECTION,
@@ -169,6 +175,7 @@ READ_ONLY_PAGES = {
     "audits:report_xlsx", "audits:report_pdf", "audits_record:record", "audits_record:audit",
     "staff:list", "staff:establishment", "staff:profile",
     "caseloads:team", "caseloads:figures", "caseloads:census", "caseloads:agency_return", "caseloads:figure",
+    "plans:detail",
     "improvement:home", "improvement:inspection", "improvement:plan", "improvement:how_do_we_know",
     "metrics",
 }

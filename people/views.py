@@ -67,15 +67,21 @@ def search(request):
     })
 
 
+# More pages than any authority's people could fill: a number past it is not a page (and its
+# offset would not fit the database's integers), so the Paginator shows the last page instead.
+_MOST_PAGES = 10_000_000
+
+
 def _page_number(value) -> int | None:
-    """The page number asked for (1 when none), or None for one that is not a number above 0."""
+    """The page number asked for (1 when none), or None for one that is not a page: not a
+    number, below 1 or beyond any count of results."""
     if value in (None, ""):
         return 1
     try:
         number = int(value)
     except (TypeError, ValueError):
         return None
-    return number if number >= 1 else None
+    return number if 1 <= number <= _MOST_PAGES else None
 
 
 # Why a user is finding or adding a child -> (the page that records it, its capability). The

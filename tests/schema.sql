@@ -1,4 +1,4 @@
--- opencsc test schema; fingerprint: b9e2722db20a1adbd2db9a2ee7d2c41e3a6b484bc47fceba0f9a7e9fd4f5ad8a
+-- opencsc test schema; fingerprint: b49fffb0e70352808d9b30bb5cc1ec7d7f14a2922553ea274cc59aacfab3fbc5
 --
 -- PostgreSQL database dump
 --
@@ -851,7 +851,7 @@ CREATE FUNCTION public.pgtrigger_delete_delete_28394() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "assessments_assessmentevent" ("analysis", "author_id", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "created_at", "episode_id", "factors", "id", "late_reason", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "return_comments", "returned_at", "returned_by_id", "start_date", "status", "submitted_at", "submitted_by_id") VALUES (OLD."analysis", OLD."author_id", OLD."authorised_at", OLD."authorised_by_id", OLD."authorised_on", OLD."child_id", OLD."child_seen_on", OLD."created_at", OLD."episode_id", OLD."factors", OLD."id", OLD."late_reason", OLD."outcome", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."return_comments", OLD."returned_at", OLD."returned_by_id", OLD."start_date", OLD."status", OLD."submitted_at", OLD."submitted_by_id"); RETURN NULL;
+                    INSERT INTO "assessments_assessmentevent" ("agency_information", "analysis", "author_id", "authorisation_rationale", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "completed_sections", "created_at", "domains", "episode_id", "factors", "how_gathered", "id", "late_reason", "not_seen_alone_reason", "outcome", "parents_views", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recommendation", "return_comments", "returned_at", "returned_by_id", "seen_alone", "start_date", "status", "submitted_at", "submitted_by_id", "wishes_and_feelings") VALUES (OLD."agency_information", OLD."analysis", OLD."author_id", OLD."authorisation_rationale", OLD."authorised_at", OLD."authorised_by_id", OLD."authorised_on", OLD."child_id", OLD."child_seen_on", OLD."completed_sections", OLD."created_at", OLD."domains", OLD."episode_id", OLD."factors", OLD."how_gathered", OLD."id", OLD."late_reason", OLD."not_seen_alone_reason", OLD."outcome", OLD."parents_views", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recommendation", OLD."return_comments", OLD."returned_at", OLD."returned_by_id", OLD."seen_alone", OLD."start_date", OLD."status", OLD."submitted_at", OLD."submitted_by_id", OLD."wishes_and_feelings"); RETURN NULL;
                 END;
             $$;
 
@@ -1041,6 +1041,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_36456() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_iroassignmentevent" ("assigned_by_id", "child_id", "end_date", "id", "iro_id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "start_date") VALUES (OLD."assigned_by_id", OLD."child_id", OLD."end_date", OLD."id", OLD."iro_id", OLD."period_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."start_date"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_3807c(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_3807c() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_plancontentevent" ("child_id", "contingency", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "plan_type_id") VALUES (OLD."child_id", OLD."contingency", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."plan_id", OLD."plan_type_id"); RETURN NULL;
                 END;
             $$;
 
@@ -1340,6 +1361,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_53f5b() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_57285(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_57285() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_actionprogressevent" ("action_id", "held_on", "id", "meeting_id", "meeting_type_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "status") VALUES (OLD."action_id", OLD."held_on", OLD."id", OLD."meeting_id", OLD."meeting_type_id", OLD."note", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."status"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_65fad(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1356,6 +1398,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_65fad() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "permanence_adoptionmatchevent" ("adopter_legal_status", "adopter_sex", "adopters_reference", "decision_id", "ffa_placed_on", "foster_carers_adopting", "fostering_for_adoption", "id", "matched_on", "number_of_adopters", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id") VALUES (OLD."adopter_legal_status", OLD."adopter_sex", OLD."adopters_reference", OLD."decision_id", OLD."ffa_placed_on", OLD."foster_carers_adopting", OLD."fostering_for_adoption", OLD."id", OLD."matched_on", OLD."number_of_adopters", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_67b5b(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_67b5b() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_planactionevent" ("action", "added_on", "child_id", "done_on", "due_on", "id", "outcome_id", "owner_kind", "owner_name", "owner_staff_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "status") VALUES (OLD."action", OLD."added_on", OLD."child_id", OLD."done_on", OLD."due_on", OLD."id", OLD."outcome_id", OLD."owner_kind", OLD."owner_name", OLD."owner_staff_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."status"); RETURN NULL;
                 END;
             $$;
 
@@ -1503,6 +1566,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_7d71e() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "staff_inductionevent" ("id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "started_on", "worker_id") VALUES (OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."started_on", OLD."worker_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_7dc21(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_7dc21() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_outcomeevent" ("by_when", "content_id", "how_we_will_know", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "what_must_change") VALUES (OLD."by_when", OLD."content_id", OLD."how_we_will_know", OLD."id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."what_must_change"); RETURN NULL;
                 END;
             $$;
 
@@ -2453,6 +2537,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_ef67f() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_f19ea(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_f19ea() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_plansectionevent" ("content_id", "id", "key", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "text") VALUES (OLD."content_id", OLD."id", OLD."key", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."text"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_f279b(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2915,6 +3020,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_15f81() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_189ae(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_189ae() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_actionprogressevent" ("action_id", "held_on", "id", "meeting_id", "meeting_type_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "status") VALUES (NEW."action_id", NEW."held_on", NEW."id", NEW."meeting_id", NEW."meeting_type_id", NEW."note", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."status"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_1a358(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3083,6 +3209,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_2f99c() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_330fa(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_330fa() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_planactionevent" ("action", "added_on", "child_id", "done_on", "due_on", "id", "outcome_id", "owner_kind", "owner_name", "owner_staff_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "status") VALUES (NEW."action", NEW."added_on", NEW."child_id", NEW."done_on", NEW."due_on", NEW."id", NEW."outcome_id", NEW."owner_kind", NEW."owner_name", NEW."owner_staff_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."status"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_34503(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3140,7 +3287,7 @@ CREATE FUNCTION public.pgtrigger_insert_insert_3ca2a() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "assessments_assessmentevent" ("analysis", "author_id", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "created_at", "episode_id", "factors", "id", "late_reason", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "return_comments", "returned_at", "returned_by_id", "start_date", "status", "submitted_at", "submitted_by_id") VALUES (NEW."analysis", NEW."author_id", NEW."authorised_at", NEW."authorised_by_id", NEW."authorised_on", NEW."child_id", NEW."child_seen_on", NEW."created_at", NEW."episode_id", NEW."factors", NEW."id", NEW."late_reason", NEW."outcome", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."return_comments", NEW."returned_at", NEW."returned_by_id", NEW."start_date", NEW."status", NEW."submitted_at", NEW."submitted_by_id"); RETURN NULL;
+                    INSERT INTO "assessments_assessmentevent" ("agency_information", "analysis", "author_id", "authorisation_rationale", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "completed_sections", "created_at", "domains", "episode_id", "factors", "how_gathered", "id", "late_reason", "not_seen_alone_reason", "outcome", "parents_views", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recommendation", "return_comments", "returned_at", "returned_by_id", "seen_alone", "start_date", "status", "submitted_at", "submitted_by_id", "wishes_and_feelings") VALUES (NEW."agency_information", NEW."analysis", NEW."author_id", NEW."authorisation_rationale", NEW."authorised_at", NEW."authorised_by_id", NEW."authorised_on", NEW."child_id", NEW."child_seen_on", NEW."completed_sections", NEW."created_at", NEW."domains", NEW."episode_id", NEW."factors", NEW."how_gathered", NEW."id", NEW."late_reason", NEW."not_seen_alone_reason", NEW."outcome", NEW."parents_views", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recommendation", NEW."return_comments", NEW."returned_at", NEW."returned_by_id", NEW."seen_alone", NEW."start_date", NEW."status", NEW."submitted_at", NEW."submitted_by_id", NEW."wishes_and_feelings"); RETURN NULL;
                 END;
             $$;
 
@@ -3498,6 +3645,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_65688() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "people_personevent" ("created_at", "created_by_id", "current_team_id", "current_worker_id", "date_of_birth", "date_of_birth_estimated", "date_of_death", "disabilities", "ethnicity", "expected_date_of_birth", "family_name", "first_language", "former_upn", "gender_identity", "given_name", "id", "immigration_status", "is_child", "la_id", "merged_into_id", "middle_names", "nhs_number", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "preferred_name", "religion", "restricted", "sex", "uasc", "updated_at", "upn", "upn_unknown_reason", "version") VALUES (NEW."created_at", NEW."created_by_id", NEW."current_team_id", NEW."current_worker_id", NEW."date_of_birth", NEW."date_of_birth_estimated", NEW."date_of_death", NEW."disabilities", NEW."ethnicity", NEW."expected_date_of_birth", NEW."family_name", NEW."first_language", NEW."former_upn", NEW."gender_identity", NEW."given_name", NEW."id", NEW."immigration_status", NEW."is_child", NEW."la_id", NEW."merged_into_id", NEW."middle_names", NEW."nhs_number", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."preferred_name", NEW."religion", NEW."restricted", NEW."sex", NEW."uasc", NEW."updated_at", NEW."upn", NEW."upn_unknown_reason", NEW."version"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_6644f(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_6644f() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_outcomeevent" ("by_when", "content_id", "how_we_will_know", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "what_must_change") VALUES (NEW."by_when", NEW."content_id", NEW."how_we_will_know", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."what_must_change"); RETURN NULL;
                 END;
             $$;
 
@@ -4238,6 +4406,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_c25e6() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_c34e2(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_c34e2() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_plancontentevent" ("child_id", "contingency", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "plan_type_id") VALUES (NEW."child_id", NEW."contingency", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."plan_id", NEW."plan_type_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_c3e12(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4317,6 +4506,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_c782e() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "permanence_adoptionreviewevent" ("decision_id", "held_on", "id", "notes", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "placed", "recorded_at", "recorded_by_id", "visit_every_weeks") VALUES (NEW."decision_id", NEW."held_on", NEW."id", NEW."notes", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."placed", NEW."recorded_at", NEW."recorded_by_id", NEW."visit_every_weeks"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_c78a0(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_c78a0() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_plansectionevent" ("content_id", "id", "key", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "text") VALUES (NEW."content_id", NEW."id", NEW."key", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."text"); RETURN NULL;
                 END;
             $$;
 
@@ -4889,6 +5099,27 @@ CREATE FUNCTION public.pgtrigger_update_update_08989() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_0a0f3(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_0a0f3() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_actionprogressevent" ("action_id", "held_on", "id", "meeting_id", "meeting_type_id", "note", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "status") VALUES (NEW."action_id", NEW."held_on", NEW."id", NEW."meeting_id", NEW."meeting_type_id", NEW."note", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."status"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_0b8d5(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -5220,6 +5451,27 @@ CREATE FUNCTION public.pgtrigger_update_update_283cd() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "permanence_adoptionmatchevent" ("adopter_legal_status", "adopter_sex", "adopters_reference", "decision_id", "ffa_placed_on", "foster_carers_adopting", "fostering_for_adoption", "id", "matched_on", "number_of_adopters", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id") VALUES (NEW."adopter_legal_status", NEW."adopter_sex", NEW."adopters_reference", NEW."decision_id", NEW."ffa_placed_on", NEW."foster_carers_adopting", NEW."fostering_for_adoption", NEW."id", NEW."matched_on", NEW."number_of_adopters", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_29ea8(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_29ea8() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_plansectionevent" ("content_id", "id", "key", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "text") VALUES (NEW."content_id", NEW."id", NEW."key", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."text"); RETURN NULL;
                 END;
             $$;
 
@@ -6254,6 +6506,27 @@ CREATE FUNCTION public.pgtrigger_update_update_95065() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_9592f(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_9592f() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_outcomeevent" ("by_when", "content_id", "how_we_will_know", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "what_must_change") VALUES (NEW."by_when", NEW."content_id", NEW."how_we_will_know", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."what_must_change"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_95c58(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -6674,6 +6947,27 @@ CREATE FUNCTION public.pgtrigger_update_update_d7380() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_d7b6a(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_d7b6a() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_plancontentevent" ("child_id", "contingency", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "plan_type_id") VALUES (NEW."child_id", NEW."contingency", NEW."id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."plan_id", NEW."plan_type_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_d8029(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -6710,7 +7004,7 @@ CREATE FUNCTION public.pgtrigger_update_update_d96c6() RETURNS trigger
                             RETURN NEW;
                         END IF;
                     END IF;
-                    INSERT INTO "assessments_assessmentevent" ("analysis", "author_id", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "created_at", "episode_id", "factors", "id", "late_reason", "outcome", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "return_comments", "returned_at", "returned_by_id", "start_date", "status", "submitted_at", "submitted_by_id") VALUES (NEW."analysis", NEW."author_id", NEW."authorised_at", NEW."authorised_by_id", NEW."authorised_on", NEW."child_id", NEW."child_seen_on", NEW."created_at", NEW."episode_id", NEW."factors", NEW."id", NEW."late_reason", NEW."outcome", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."return_comments", NEW."returned_at", NEW."returned_by_id", NEW."start_date", NEW."status", NEW."submitted_at", NEW."submitted_by_id"); RETURN NULL;
+                    INSERT INTO "assessments_assessmentevent" ("agency_information", "analysis", "author_id", "authorisation_rationale", "authorised_at", "authorised_by_id", "authorised_on", "child_id", "child_seen_on", "completed_sections", "created_at", "domains", "episode_id", "factors", "how_gathered", "id", "late_reason", "not_seen_alone_reason", "outcome", "parents_views", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recommendation", "return_comments", "returned_at", "returned_by_id", "seen_alone", "start_date", "status", "submitted_at", "submitted_by_id", "wishes_and_feelings") VALUES (NEW."agency_information", NEW."analysis", NEW."author_id", NEW."authorisation_rationale", NEW."authorised_at", NEW."authorised_by_id", NEW."authorised_on", NEW."child_id", NEW."child_seen_on", NEW."completed_sections", NEW."created_at", NEW."domains", NEW."episode_id", NEW."factors", NEW."how_gathered", NEW."id", NEW."late_reason", NEW."not_seen_alone_reason", NEW."outcome", NEW."parents_views", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recommendation", NEW."return_comments", NEW."returned_at", NEW."returned_by_id", NEW."seen_alone", NEW."start_date", NEW."status", NEW."submitted_at", NEW."submitted_by_id", NEW."wishes_and_feelings"); RETURN NULL;
                 END;
             $$;
 
@@ -6774,6 +7068,27 @@ CREATE FUNCTION public.pgtrigger_update_update_dc609() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "casework_visitevent" ("bedroom_seen", "child_id", "child_seen", "id", "next_steps", "observations", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "seen_alone", "visit_type", "visited_at", "voice_of_child") VALUES (NEW."bedroom_seen", NEW."child_id", NEW."child_seen", NEW."id", NEW."next_steps", NEW."observations", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."seen_alone", NEW."visit_type", NEW."visited_at", NEW."voice_of_child"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_dc72b(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_dc72b() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "plans_planactionevent" ("action", "added_on", "child_id", "done_on", "due_on", "id", "outcome_id", "owner_kind", "owner_name", "owner_staff_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "status") VALUES (NEW."action", NEW."added_on", NEW."child_id", NEW."done_on", NEW."due_on", NEW."id", NEW."outcome_id", NEW."owner_kind", NEW."owner_name", NEW."owner_staff_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."status"); RETURN NULL;
                 END;
             $$;
 
@@ -7913,6 +8228,16 @@ CREATE TABLE public.assessments_assessment (
     episode_id bigint NOT NULL,
     returned_by_id bigint,
     submitted_by_id bigint,
+    agency_information jsonb NOT NULL,
+    authorisation_rationale text NOT NULL,
+    completed_sections character varying(40)[] NOT NULL,
+    domains jsonb NOT NULL,
+    how_gathered text NOT NULL,
+    not_seen_alone_reason text NOT NULL,
+    parents_views text NOT NULL,
+    recommendation text NOT NULL,
+    seen_alone boolean,
+    wishes_and_feelings text NOT NULL,
     CONSTRAINT assessment_authorisation_whole CHECK ((((authorised_at IS NOT NULL) AND (authorised_by_id IS NOT NULL) AND (authorised_on IS NOT NULL) AND ((status)::text = 'authorised'::text)) OR ((NOT ((status)::text = 'authorised'::text)) AND (authorised_by_id IS NULL) AND (authorised_on IS NULL)))),
     CONSTRAINT assessment_authorised_after_start CHECK (((authorised_on IS NULL) OR (authorised_on >= start_date))),
     CONSTRAINT assessment_not_self_authorised CHECK (((authorised_by_id IS NULL) OR (NOT ((authorised_by_id = author_id) AND (authorised_by_id IS NOT NULL)))))
@@ -7962,7 +8287,17 @@ CREATE TABLE public.assessments_assessmentevent (
     pgh_context_id uuid,
     pgh_obj_id bigint NOT NULL,
     returned_by_id bigint,
-    submitted_by_id bigint
+    submitted_by_id bigint,
+    agency_information jsonb NOT NULL,
+    authorisation_rationale text NOT NULL,
+    completed_sections character varying(40)[] NOT NULL,
+    domains jsonb NOT NULL,
+    how_gathered text NOT NULL,
+    not_seen_alone_reason text NOT NULL,
+    parents_views text NOT NULL,
+    recommendation text NOT NULL,
+    seen_alone boolean,
+    wishes_and_feelings text NOT NULL
 );
 
 
@@ -14183,6 +14518,333 @@ CREATE TABLE public.pghistory_context (
 
 
 --
+-- Name: plans_actionprogress; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.plans_actionprogress (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    status character varying(12) NOT NULL,
+    note text NOT NULL,
+    held_on date NOT NULL,
+    meeting_id bigint NOT NULL,
+    meeting_type_id integer NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    action_id bigint NOT NULL
+);
+
+
+--
+-- Name: plans_actionprogress_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.plans_actionprogress ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.plans_actionprogress_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: plans_actionprogressevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.plans_actionprogressevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    status character varying(12) NOT NULL,
+    note text NOT NULL,
+    held_on date NOT NULL,
+    meeting_id bigint NOT NULL,
+    meeting_type_id integer NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    action_id bigint NOT NULL
+);
+
+
+--
+-- Name: plans_actionprogressevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.plans_actionprogressevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.plans_actionprogressevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: plans_outcome; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.plans_outcome (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    what_must_change text NOT NULL,
+    by_when date NOT NULL,
+    how_we_will_know text NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    content_id bigint NOT NULL
+);
+
+
+--
+-- Name: plans_outcome_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.plans_outcome ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.plans_outcome_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: plans_outcomeevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.plans_outcomeevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    what_must_change text NOT NULL,
+    by_when date NOT NULL,
+    how_we_will_know text NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL,
+    content_id bigint NOT NULL
+);
+
+
+--
+-- Name: plans_outcomeevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.plans_outcomeevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.plans_outcomeevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: plans_planaction; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.plans_planaction (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    action text NOT NULL,
+    owner_kind character varying(10) NOT NULL,
+    owner_name character varying(200) NOT NULL,
+    due_on date NOT NULL,
+    added_on date NOT NULL,
+    status character varying(12) NOT NULL,
+    done_on date,
+    child_id bigint NOT NULL,
+    outcome_id bigint NOT NULL,
+    owner_staff_id bigint,
+    recorded_by_id bigint NOT NULL,
+    CONSTRAINT plan_action_done_has_date CHECK ((((done_on IS NOT NULL) AND ((status)::text = 'done'::text)) OR ((NOT ((status)::text = 'done'::text)) AND (done_on IS NULL)))),
+    CONSTRAINT plan_action_owner_named CHECK (((((owner_kind)::text = 'staff'::text) AND (owner_staff_id IS NOT NULL)) OR ((NOT ((owner_kind)::text = 'staff'::text)) AND (owner_staff_id IS NULL) AND (NOT ((owner_name)::text = ''::text)))))
+);
+
+
+--
+-- Name: plans_planaction_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.plans_planaction ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.plans_planaction_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: plans_planactionevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.plans_planactionevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    action text NOT NULL,
+    owner_kind character varying(10) NOT NULL,
+    owner_name character varying(200) NOT NULL,
+    due_on date NOT NULL,
+    added_on date NOT NULL,
+    status character varying(12) NOT NULL,
+    done_on date,
+    child_id bigint NOT NULL,
+    outcome_id bigint NOT NULL,
+    owner_staff_id bigint,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: plans_planactionevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.plans_planactionevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.plans_planactionevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: plans_plancontent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.plans_plancontent (
+    id bigint NOT NULL,
+    plan_id bigint NOT NULL,
+    contingency text NOT NULL,
+    child_id bigint NOT NULL,
+    plan_type_id integer NOT NULL
+);
+
+
+--
+-- Name: plans_plancontent_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.plans_plancontent ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.plans_plancontent_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: plans_plancontentevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.plans_plancontentevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    plan_id bigint NOT NULL,
+    contingency text NOT NULL,
+    child_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    plan_type_id integer NOT NULL
+);
+
+
+--
+-- Name: plans_plancontentevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.plans_plancontentevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.plans_plancontentevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: plans_plansection; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.plans_plansection (
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    key character varying(40) NOT NULL,
+    text text NOT NULL,
+    content_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: plans_plansection_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.plans_plansection ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.plans_plansection_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: plans_plansectionevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.plans_plansectionevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    key character varying(40) NOT NULL,
+    text text NOT NULL,
+    content_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    recorded_by_id bigint NOT NULL
+);
+
+
+--
+-- Name: plans_plansectionevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.plans_plansectionevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.plans_plansectionevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: private_fostering_privatefostering; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -15736,7 +16398,7 @@ COPY public.allegations_ladomeetingevent (pgh_id, pgh_created_at, pgh_label, id,
 -- Data for Name: assessments_assessment; Type: TABLE DATA; Schema: public; Owner: -
 --
 
-COPY public.assessments_assessment (id, start_date, child_seen_on, factors, analysis, outcome, late_reason, status, submitted_at, returned_at, return_comments, authorised_on, authorised_at, created_at, author_id, authorised_by_id, child_id, episode_id, returned_by_id, submitted_by_id) FROM stdin;
+COPY public.assessments_assessment (id, start_date, child_seen_on, factors, analysis, outcome, late_reason, status, submitted_at, returned_at, return_comments, authorised_on, authorised_at, created_at, author_id, authorised_by_id, child_id, episode_id, returned_by_id, submitted_by_id, agency_information, authorisation_rationale, completed_sections, domains, how_gathered, not_seen_alone_reason, parents_views, recommendation, seen_alone, wishes_and_feelings) FROM stdin;
 \.
 
 
@@ -15744,7 +16406,7 @@ COPY public.assessments_assessment (id, start_date, child_seen_on, factors, anal
 -- Data for Name: assessments_assessmentevent; Type: TABLE DATA; Schema: public; Owner: -
 --
 
-COPY public.assessments_assessmentevent (pgh_id, pgh_created_at, pgh_label, id, start_date, child_seen_on, factors, analysis, outcome, late_reason, status, submitted_at, returned_at, return_comments, authorised_on, authorised_at, created_at, author_id, authorised_by_id, child_id, episode_id, pgh_context_id, pgh_obj_id, returned_by_id, submitted_by_id) FROM stdin;
+COPY public.assessments_assessmentevent (pgh_id, pgh_created_at, pgh_label, id, start_date, child_seen_on, factors, analysis, outcome, late_reason, status, submitted_at, returned_at, return_comments, authorised_on, authorised_at, created_at, author_id, authorised_by_id, child_id, episode_id, pgh_context_id, pgh_obj_id, returned_by_id, submitted_by_id, agency_information, authorisation_rationale, completed_sections, domains, how_gathered, not_seen_alone_reason, parents_views, recommendation, seen_alone, wishes_and_feelings) FROM stdin;
 \.
 
 
@@ -15798,19 +16460,19 @@ COPY public.audits_auditdomain (id, "order", code, name, guidance, descriptors, 
 --
 
 COPY public.audits_auditdomainevent (pgh_id, pgh_created_at, pgh_label, id, "order", code, name, guidance, descriptors, pgh_context_id, pgh_obj_id, tool_id) FROM stdin;
-1	2026-12-03 15:13:42.543791+00	insert	1	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	1	1
-2	2026-12-03 15:13:42.543791+00	insert	2	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	2	1
-3	2026-12-03 15:13:42.543791+00	insert	3	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	3	1
-4	2026-12-03 15:13:42.543791+00	insert	4	4	partners	Working with the family and partners	Are the family and the professionals around the child working together, with core groups or network meetings held and information shared?	{"1": "The family and partners work together as one team around the child; everyone knows their part.", "2": "Meetings are held on time, partners contribute and the family understands the plan.", "3": "Partners are involved unevenly or the family is unclear about what must change.", "4": "Partners are absent or not communicating, leaving risks unshared."}	\N	4	1
-5	2026-12-03 15:13:42.543791+00	insert	5	5	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	5	1
-6	2026-12-03 15:13:42.543791+00	insert	6	6	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	6	1
-7	2026-12-03 15:13:42.543791+00	insert	7	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	7	2
-8	2026-12-03 15:13:42.543791+00	insert	8	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	8	2
-9	2026-12-03 15:13:42.543791+00	insert	9	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	9	2
-10	2026-12-03 15:13:42.543791+00	insert	10	4	permanence	Permanence and stability	Is there a plan for permanence by the second review, and is the child's placement meeting their needs with stability?	{"1": "Permanence was secured without delay; the child is settled and thriving.", "2": "A permanence plan is in place and progressing; the placement meets the child's needs.", "3": "Permanence planning is slow or the placement is not fully meeting the child's needs.", "4": "There is no plan for permanence, or the child has moved repeatedly without plan."}	\N	10	2
-11	2026-12-03 15:13:42.543791+00	insert	11	5	health_education	Health, education and leaving care	Are health assessments, the personal education plan and, for older children, the pathway plan in date and making a difference?	{"1": "Health, education and preparation for adulthood are excellent and championed by the service.", "2": "Plans are in date and the child's health and education needs are met.", "3": "Some plans are late or needs are only partly met.", "4": "Health or education needs are unmet or unknown."}	\N	11	2
-12	2026-12-03 15:13:42.543791+00	insert	12	6	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	12	2
-13	2026-12-03 15:13:42.543791+00	insert	13	7	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	13	2
+1	2026-12-03 16:28:01.384689+00	insert	1	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	1	1
+2	2026-12-03 16:28:01.384689+00	insert	2	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	2	1
+3	2026-12-03 16:28:01.384689+00	insert	3	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	3	1
+4	2026-12-03 16:28:01.384689+00	insert	4	4	partners	Working with the family and partners	Are the family and the professionals around the child working together, with core groups or network meetings held and information shared?	{"1": "The family and partners work together as one team around the child; everyone knows their part.", "2": "Meetings are held on time, partners contribute and the family understands the plan.", "3": "Partners are involved unevenly or the family is unclear about what must change.", "4": "Partners are absent or not communicating, leaving risks unshared."}	\N	4	1
+5	2026-12-03 16:28:01.384689+00	insert	5	5	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	5	1
+6	2026-12-03 16:28:01.384689+00	insert	6	6	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	6	1
+7	2026-12-03 16:28:01.384689+00	insert	7	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	7	2
+8	2026-12-03 16:28:01.384689+00	insert	8	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	8	2
+9	2026-12-03 16:28:01.384689+00	insert	9	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	9	2
+10	2026-12-03 16:28:01.384689+00	insert	10	4	permanence	Permanence and stability	Is there a plan for permanence by the second review, and is the child's placement meeting their needs with stability?	{"1": "Permanence was secured without delay; the child is settled and thriving.", "2": "A permanence plan is in place and progressing; the placement meets the child's needs.", "3": "Permanence planning is slow or the placement is not fully meeting the child's needs.", "4": "There is no plan for permanence, or the child has moved repeatedly without plan."}	\N	10	2
+11	2026-12-03 16:28:01.384689+00	insert	11	5	health_education	Health, education and leaving care	Are health assessments, the personal education plan and, for older children, the pathway plan in date and making a difference?	{"1": "Health, education and preparation for adulthood are excellent and championed by the service.", "2": "Plans are in date and the child's health and education needs are met.", "3": "Some plans are late or needs are only partly met.", "4": "Health or education needs are unmet or unknown."}	\N	11	2
+12	2026-12-03 16:28:01.384689+00	insert	12	6	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	12	2
+13	2026-12-03 16:28:01.384689+00	insert	13	7	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	13	2
 \.
 
 
@@ -15861,32 +16523,32 @@ COPY public.audits_auditquestion (id, "order", text, guidance, domain_id) FROM s
 --
 
 COPY public.audits_auditquestionevent (pgh_id, pgh_created_at, pgh_label, id, "order", text, guidance, domain_id, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 15:13:42.543791+00	insert	1	1	Was the child seen alone at the last visits, and is that recorded?		1	\N	1
-2	2026-12-03 15:13:42.543791+00	insert	2	2	Are the child's own words recorded, and how do they change what is done?		1	\N	2
-3	2026-12-03 15:13:42.543791+00	insert	3	1	Does the latest assessment analyse risk and strengths, using the history?		2	\N	3
-4	2026-12-03 15:13:42.543791+00	insert	4	2	Are new concerns responded to and the analysis updated?		2	\N	4
-5	2026-12-03 15:13:42.543791+00	insert	5	1	Is the plan in date and reviewed on time?		3	\N	5
-6	2026-12-03 15:13:42.543791+00	insert	6	2	Are its actions specific, owned and timed, with a contingency?		3	\N	6
-7	2026-12-03 15:13:42.543791+00	insert	7	1	Are core groups or network meetings held on time with the right agencies?		4	\N	7
-8	2026-12-03 15:13:42.543791+00	insert	8	2	Do parents understand the plan and what must change?		4	\N	8
-9	2026-12-03 15:13:42.543791+00	insert	9	1	Is case supervision recorded within the local standard, with clear direction?		5	\N	9
-10	2026-12-03 15:13:42.543791+00	insert	10	2	Did a manager record oversight at the key decisions?		5	\N	10
-11	2026-12-03 15:13:42.543791+00	insert	11	1	Were the statutory timescales met (visits, reviews, plans)?		6	\N	11
-12	2026-12-03 15:13:42.543791+00	insert	12	2	Is there drift or delay for the child, and was it noticed?		6	\N	12
-13	2026-12-03 15:13:42.543791+00	insert	13	1	Was the child seen alone at the last visits, and is that recorded?		7	\N	13
-14	2026-12-03 15:13:42.543791+00	insert	14	2	Are the child's own words recorded, and how do they change what is done?		7	\N	14
-15	2026-12-03 15:13:42.543791+00	insert	15	1	Does the latest assessment analyse risk and strengths, using the history?		8	\N	15
-16	2026-12-03 15:13:42.543791+00	insert	16	2	Are new concerns responded to and the analysis updated?		8	\N	16
-17	2026-12-03 15:13:42.543791+00	insert	17	1	Is the plan in date and reviewed on time?		9	\N	17
-18	2026-12-03 15:13:42.543791+00	insert	18	2	Are its actions specific, owned and timed, with a contingency?		9	\N	18
-19	2026-12-03 15:13:42.543791+00	insert	19	1	Is there a permanence plan, and is it progressing without delay?		10	\N	19
-20	2026-12-03 15:13:42.543791+00	insert	20	2	Is the placement stable and meeting the child's needs?		10	\N	20
-21	2026-12-03 15:13:42.543791+00	insert	21	1	Are the health assessment and PEP (or pathway plan) in date?		11	\N	21
-22	2026-12-03 15:13:42.543791+00	insert	22	2	Are the child's education and health needs met, and their transition to adulthood planned?		11	\N	22
-23	2026-12-03 15:13:42.543791+00	insert	23	1	Is case supervision recorded within the local standard, with clear direction?		12	\N	23
-24	2026-12-03 15:13:42.543791+00	insert	24	2	Did a manager record oversight at the key decisions?		12	\N	24
-25	2026-12-03 15:13:42.543791+00	insert	25	1	Were the statutory timescales met (visits, reviews, plans)?		13	\N	25
-26	2026-12-03 15:13:42.543791+00	insert	26	2	Is there drift or delay for the child, and was it noticed?		13	\N	26
+1	2026-12-03 16:28:01.384689+00	insert	1	1	Was the child seen alone at the last visits, and is that recorded?		1	\N	1
+2	2026-12-03 16:28:01.384689+00	insert	2	2	Are the child's own words recorded, and how do they change what is done?		1	\N	2
+3	2026-12-03 16:28:01.384689+00	insert	3	1	Does the latest assessment analyse risk and strengths, using the history?		2	\N	3
+4	2026-12-03 16:28:01.384689+00	insert	4	2	Are new concerns responded to and the analysis updated?		2	\N	4
+5	2026-12-03 16:28:01.384689+00	insert	5	1	Is the plan in date and reviewed on time?		3	\N	5
+6	2026-12-03 16:28:01.384689+00	insert	6	2	Are its actions specific, owned and timed, with a contingency?		3	\N	6
+7	2026-12-03 16:28:01.384689+00	insert	7	1	Are core groups or network meetings held on time with the right agencies?		4	\N	7
+8	2026-12-03 16:28:01.384689+00	insert	8	2	Do parents understand the plan and what must change?		4	\N	8
+9	2026-12-03 16:28:01.384689+00	insert	9	1	Is case supervision recorded within the local standard, with clear direction?		5	\N	9
+10	2026-12-03 16:28:01.384689+00	insert	10	2	Did a manager record oversight at the key decisions?		5	\N	10
+11	2026-12-03 16:28:01.384689+00	insert	11	1	Were the statutory timescales met (visits, reviews, plans)?		6	\N	11
+12	2026-12-03 16:28:01.384689+00	insert	12	2	Is there drift or delay for the child, and was it noticed?		6	\N	12
+13	2026-12-03 16:28:01.384689+00	insert	13	1	Was the child seen alone at the last visits, and is that recorded?		7	\N	13
+14	2026-12-03 16:28:01.384689+00	insert	14	2	Are the child's own words recorded, and how do they change what is done?		7	\N	14
+15	2026-12-03 16:28:01.384689+00	insert	15	1	Does the latest assessment analyse risk and strengths, using the history?		8	\N	15
+16	2026-12-03 16:28:01.384689+00	insert	16	2	Are new concerns responded to and the analysis updated?		8	\N	16
+17	2026-12-03 16:28:01.384689+00	insert	17	1	Is the plan in date and reviewed on time?		9	\N	17
+18	2026-12-03 16:28:01.384689+00	insert	18	2	Are its actions specific, owned and timed, with a contingency?		9	\N	18
+19	2026-12-03 16:28:01.384689+00	insert	19	1	Is there a permanence plan, and is it progressing without delay?		10	\N	19
+20	2026-12-03 16:28:01.384689+00	insert	20	2	Is the placement stable and meeting the child's needs?		10	\N	20
+21	2026-12-03 16:28:01.384689+00	insert	21	1	Are the health assessment and PEP (or pathway plan) in date?		11	\N	21
+22	2026-12-03 16:28:01.384689+00	insert	22	2	Are the child's education and health needs met, and their transition to adulthood planned?		11	\N	22
+23	2026-12-03 16:28:01.384689+00	insert	23	1	Is case supervision recorded within the local standard, with clear direction?		12	\N	23
+24	2026-12-03 16:28:01.384689+00	insert	24	2	Did a manager record oversight at the key decisions?		12	\N	24
+25	2026-12-03 16:28:01.384689+00	insert	25	1	Were the statutory timescales met (visits, reviews, plans)?		13	\N	25
+26	2026-12-03 16:28:01.384689+00	insert	26	2	Is there drift or delay for the child, and was it noticed?		13	\N	26
 \.
 
 
@@ -15905,8 +16567,8 @@ COPY public.audits_audittool (id, code, name, description) FROM stdin;
 --
 
 COPY public.audits_audittoolevent (pgh_id, pgh_created_at, pgh_label, id, code, name, description, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 15:13:42.543791+00	insert	1	help_and_protection	Help and protection (children in need and child protection)	Full case audit for children in need and children on a child protection plan.	\N	1
-2	2026-12-03 15:13:42.543791+00	insert	2	children_in_care	Children in care and care leavers	Full case audit for children in care, children placed with parents and care leavers.	\N	2
+1	2026-12-03 16:28:01.384689+00	insert	1	help_and_protection	Help and protection (children in need and child protection)	Full case audit for children in need and children on a child protection plan.	\N	1
+2	2026-12-03 16:28:01.384689+00	insert	2	children_in_care	Children in care and care leavers	Full case audit for children in care, children placed with parents and care leavers.	\N	2
 \.
 
 
@@ -16009,28 +16671,28 @@ COPY public.auth_group_permissions (id, group_id, permission_id) FROM stdin;
 11	1	20
 12	1	29
 13	1	30
-14	1	133
-15	1	134
-16	1	135
-17	1	136
-18	1	157
-19	1	158
-20	1	160
-21	1	177
-22	1	178
-23	1	180
-24	1	217
-25	1	218
-26	1	220
-27	1	233
-28	1	234
-29	1	236
-30	1	241
-31	1	242
-32	1	244
-33	1	117
-34	1	118
-35	1	120
+14	1	149
+15	1	150
+16	1	152
+17	1	165
+18	1	166
+19	1	168
+20	1	173
+21	1	174
+22	1	176
+23	1	189
+24	1	190
+25	1	192
+26	1	205
+27	1	206
+28	1	207
+29	1	208
+30	1	229
+31	1	230
+32	1	232
+33	1	109
+34	1	110
+35	1	112
 \.
 
 
@@ -16147,146 +16809,146 @@ COPY public.auth_permission (id, name, content_type_id, codename) FROM stdin;
 106	Can change form submission	27	change_formsubmission
 107	Can delete form submission	27	delete_formsubmission
 108	Can view form submission	27	view_formsubmission
-109	Can add staff profile	28	add_staffprofile
-110	Can change staff profile	28	change_staffprofile
-111	Can delete staff profile	28	delete_staffprofile
-112	Can view staff profile	28	view_staffprofile
-113	Can add staff profile event	29	add_staffprofileevent
-114	Can change staff profile event	29	change_staffprofileevent
-115	Can delete staff profile event	29	delete_staffprofileevent
-116	Can view staff profile event	29	view_staffprofileevent
-117	Can add agency price cap	30	add_agencypricecap
-118	Can change agency price cap	30	change_agencypricecap
-119	Can delete agency price cap	30	delete_agencypricecap
-120	Can view agency price cap	30	view_agencypricecap
-121	Can add agency price cap event	31	add_agencypricecapevent
-122	Can change agency price cap event	31	change_agencypricecapevent
-123	Can delete agency price cap event	31	delete_agencypricecapevent
-124	Can view agency price cap event	31	view_agencypricecapevent
-125	Can add post	32	add_post
-126	Can change post	32	change_post
-127	Can delete post	32	delete_post
-128	Can view post	32	view_post
-129	Can add post event	33	add_postevent
-130	Can change post event	33	change_postevent
-131	Can delete post event	33	delete_postevent
-132	Can view post event	33	view_postevent
-133	Can add induction item	34	add_inductionitem
-134	Can change induction item	34	change_inductionitem
-135	Can delete induction item	34	delete_inductionitem
-136	Can view induction item	34	view_inductionitem
-137	Can add induction item event	35	add_inductionitemevent
-138	Can change induction item event	35	change_inductionitemevent
-139	Can delete induction item event	35	delete_inductionitemevent
-140	Can view induction item event	35	view_inductionitemevent
-141	Can add induction	36	add_induction
-142	Can change induction	36	change_induction
-143	Can delete induction	36	delete_induction
-144	Can view induction	36	view_induction
-145	Can add induction event	37	add_inductionevent
-146	Can change induction event	37	change_inductionevent
-147	Can delete induction event	37	delete_inductionevent
-148	Can view induction event	37	view_inductionevent
-149	Can add induction task	38	add_inductiontask
-150	Can change induction task	38	change_inductiontask
-151	Can delete induction task	38	delete_inductiontask
-152	Can view induction task	38	view_inductiontask
-153	Can add induction task event	39	add_inductiontaskevent
-154	Can change induction task event	39	change_inductiontaskevent
-155	Can delete induction task event	39	delete_inductiontaskevent
-156	Can view induction task event	39	view_inductiontaskevent
-157	Can add course	40	add_course
-158	Can change course	40	change_course
-159	Can delete course	40	delete_course
-160	Can view course	40	view_course
-161	Can add course event	41	add_courseevent
-162	Can change course event	41	change_courseevent
-163	Can delete course event	41	delete_courseevent
-164	Can view course event	41	view_courseevent
-165	Can add attendance	42	add_attendance
-166	Can change attendance	42	change_attendance
-167	Can delete attendance	42	delete_attendance
-168	Can view attendance	42	view_attendance
-169	Can add attendance event	43	add_attendanceevent
-170	Can change attendance event	43	change_attendanceevent
-171	Can delete attendance event	43	delete_attendanceevent
-172	Can view attendance event	43	view_attendanceevent
-173	Can add staff read	44	add_staffread
-174	Can change staff read	44	change_staffread
-175	Can delete staff read	44	delete_staffread
-176	Can view staff read	44	view_staffread
-177	Can add oversight start	45	add_oversightstart
-178	Can change oversight start	45	change_oversightstart
-179	Can delete oversight start	45	delete_oversightstart
-180	Can view oversight start	45	view_oversightstart
-181	Can add oversight start event	46	add_oversightstartevent
-182	Can change oversight start event	46	change_oversightstartevent
-183	Can delete oversight start event	46	delete_oversightstartevent
-184	Can view oversight start event	46	view_oversightstartevent
-185	Can add oversight entry	47	add_oversightentry
-186	Can change oversight entry	47	change_oversightentry
-187	Can delete oversight entry	47	delete_oversightentry
-188	Can view oversight entry	47	view_oversightentry
-189	Can add oversight entry event	48	add_oversightentryevent
-190	Can change oversight entry event	48	change_oversightentryevent
-191	Can delete oversight entry event	48	delete_oversightentryevent
-192	Can view oversight entry event	48	view_oversightentryevent
-193	Can add challenge	49	add_challenge
-194	Can change challenge	49	change_challenge
-195	Can delete challenge	49	delete_challenge
-196	Can view challenge	49	view_challenge
-197	Can add challenge event	50	add_challengeevent
-198	Can change challenge event	50	change_challengeevent
-199	Can delete challenge event	50	delete_challengeevent
-200	Can view challenge event	50	view_challengeevent
-201	Can add challenge stage	51	add_challengestage
-202	Can change challenge stage	51	change_challengestage
-203	Can delete challenge stage	51	delete_challengestage
-204	Can view challenge stage	51	view_challengestage
-205	Can add challenge stage event	52	add_challengestageevent
-206	Can change challenge stage event	52	change_challengestageevent
-207	Can delete challenge stage event	52	delete_challengestageevent
-208	Can view challenge stage event	52	view_challengestageevent
-209	Can add good practice	53	add_goodpractice
-210	Can change good practice	53	change_goodpractice
-211	Can delete good practice	53	delete_goodpractice
-212	Can view good practice	53	view_goodpractice
-213	Can add good practice event	54	add_goodpracticeevent
-214	Can change good practice event	54	change_goodpracticeevent
-215	Can delete good practice event	54	delete_goodpracticeevent
-216	Can view good practice event	54	view_goodpracticeevent
-217	Can add population estimate (children aged 0 to 17)	55	add_populationestimate
-218	Can change population estimate (children aged 0 to 17)	55	change_populationestimate
-219	Can delete population estimate (children aged 0 to 17)	55	delete_populationestimate
-220	Can view population estimate (children aged 0 to 17)	55	view_populationestimate
-221	Can add indicator snapshot	56	add_indicatorsnapshot
-222	Can change indicator snapshot	56	change_indicatorsnapshot
-223	Can delete indicator snapshot	56	delete_indicatorsnapshot
-224	Can view indicator snapshot	56	view_indicatorsnapshot
-225	Can add board pack	57	add_boardpack
-226	Can change board pack	57	change_boardpack
-227	Can delete board pack	57	delete_boardpack
-228	Can view board pack	57	view_boardpack
-229	Can add board pack event	58	add_boardpackevent
-230	Can change board pack event	58	change_boardpackevent
-231	Can delete board pack event	58	delete_boardpackevent
-232	Can view board pack event	58	view_boardpackevent
-233	Can add case weight	59	add_caseweight
-234	Can change case weight	59	change_caseweight
-235	Can delete case weight	59	delete_caseweight
-236	Can view case weight	59	view_caseweight
-237	Can add case weight event	60	add_caseweightevent
-238	Can change case weight event	60	change_caseweightevent
-239	Can delete case weight event	60	delete_caseweightevent
-240	Can view case weight event	60	view_caseweightevent
-241	Can add caseload limit	61	add_caseloadlimit
-242	Can change caseload limit	61	change_caseloadlimit
-243	Can delete caseload limit	61	delete_caseloadlimit
-244	Can view caseload limit	61	view_caseloadlimit
-245	Can add caseload limit event	62	add_caseloadlimitevent
-246	Can change caseload limit event	62	change_caseloadlimitevent
-247	Can delete caseload limit event	62	delete_caseloadlimitevent
-248	Can view caseload limit event	62	view_caseloadlimitevent
+109	Can add oversight start	28	add_oversightstart
+110	Can change oversight start	28	change_oversightstart
+111	Can delete oversight start	28	delete_oversightstart
+112	Can view oversight start	28	view_oversightstart
+113	Can add oversight start event	29	add_oversightstartevent
+114	Can change oversight start event	29	change_oversightstartevent
+115	Can delete oversight start event	29	delete_oversightstartevent
+116	Can view oversight start event	29	view_oversightstartevent
+117	Can add oversight entry	30	add_oversightentry
+118	Can change oversight entry	30	change_oversightentry
+119	Can delete oversight entry	30	delete_oversightentry
+120	Can view oversight entry	30	view_oversightentry
+121	Can add oversight entry event	31	add_oversightentryevent
+122	Can change oversight entry event	31	change_oversightentryevent
+123	Can delete oversight entry event	31	delete_oversightentryevent
+124	Can view oversight entry event	31	view_oversightentryevent
+125	Can add challenge	32	add_challenge
+126	Can change challenge	32	change_challenge
+127	Can delete challenge	32	delete_challenge
+128	Can view challenge	32	view_challenge
+129	Can add challenge event	33	add_challengeevent
+130	Can change challenge event	33	change_challengeevent
+131	Can delete challenge event	33	delete_challengeevent
+132	Can view challenge event	33	view_challengeevent
+133	Can add challenge stage	34	add_challengestage
+134	Can change challenge stage	34	change_challengestage
+135	Can delete challenge stage	34	delete_challengestage
+136	Can view challenge stage	34	view_challengestage
+137	Can add challenge stage event	35	add_challengestageevent
+138	Can change challenge stage event	35	change_challengestageevent
+139	Can delete challenge stage event	35	delete_challengestageevent
+140	Can view challenge stage event	35	view_challengestageevent
+141	Can add good practice	36	add_goodpractice
+142	Can change good practice	36	change_goodpractice
+143	Can delete good practice	36	delete_goodpractice
+144	Can view good practice	36	view_goodpractice
+145	Can add good practice event	37	add_goodpracticeevent
+146	Can change good practice event	37	change_goodpracticeevent
+147	Can delete good practice event	37	delete_goodpracticeevent
+148	Can view good practice event	37	view_goodpracticeevent
+149	Can add population estimate (children aged 0 to 17)	38	add_populationestimate
+150	Can change population estimate (children aged 0 to 17)	38	change_populationestimate
+151	Can delete population estimate (children aged 0 to 17)	38	delete_populationestimate
+152	Can view population estimate (children aged 0 to 17)	38	view_populationestimate
+153	Can add indicator snapshot	39	add_indicatorsnapshot
+154	Can change indicator snapshot	39	change_indicatorsnapshot
+155	Can delete indicator snapshot	39	delete_indicatorsnapshot
+156	Can view indicator snapshot	39	view_indicatorsnapshot
+157	Can add board pack	40	add_boardpack
+158	Can change board pack	40	change_boardpack
+159	Can delete board pack	40	delete_boardpack
+160	Can view board pack	40	view_boardpack
+161	Can add board pack event	41	add_boardpackevent
+162	Can change board pack event	41	change_boardpackevent
+163	Can delete board pack event	41	delete_boardpackevent
+164	Can view board pack event	41	view_boardpackevent
+165	Can add case weight	42	add_caseweight
+166	Can change case weight	42	change_caseweight
+167	Can delete case weight	42	delete_caseweight
+168	Can view case weight	42	view_caseweight
+169	Can add case weight event	43	add_caseweightevent
+170	Can change case weight event	43	change_caseweightevent
+171	Can delete case weight event	43	delete_caseweightevent
+172	Can view case weight event	43	view_caseweightevent
+173	Can add caseload limit	44	add_caseloadlimit
+174	Can change caseload limit	44	change_caseloadlimit
+175	Can delete caseload limit	44	delete_caseloadlimit
+176	Can view caseload limit	44	view_caseloadlimit
+177	Can add caseload limit event	45	add_caseloadlimitevent
+178	Can change caseload limit event	45	change_caseloadlimitevent
+179	Can delete caseload limit event	45	delete_caseloadlimitevent
+180	Can view caseload limit event	45	view_caseloadlimitevent
+181	Can add staff profile	46	add_staffprofile
+182	Can change staff profile	46	change_staffprofile
+183	Can delete staff profile	46	delete_staffprofile
+184	Can view staff profile	46	view_staffprofile
+185	Can add staff profile event	47	add_staffprofileevent
+186	Can change staff profile event	47	change_staffprofileevent
+187	Can delete staff profile event	47	delete_staffprofileevent
+188	Can view staff profile event	47	view_staffprofileevent
+189	Can add agency price cap	48	add_agencypricecap
+190	Can change agency price cap	48	change_agencypricecap
+191	Can delete agency price cap	48	delete_agencypricecap
+192	Can view agency price cap	48	view_agencypricecap
+193	Can add agency price cap event	49	add_agencypricecapevent
+194	Can change agency price cap event	49	change_agencypricecapevent
+195	Can delete agency price cap event	49	delete_agencypricecapevent
+196	Can view agency price cap event	49	view_agencypricecapevent
+197	Can add post	50	add_post
+198	Can change post	50	change_post
+199	Can delete post	50	delete_post
+200	Can view post	50	view_post
+201	Can add post event	51	add_postevent
+202	Can change post event	51	change_postevent
+203	Can delete post event	51	delete_postevent
+204	Can view post event	51	view_postevent
+205	Can add induction item	52	add_inductionitem
+206	Can change induction item	52	change_inductionitem
+207	Can delete induction item	52	delete_inductionitem
+208	Can view induction item	52	view_inductionitem
+209	Can add induction item event	53	add_inductionitemevent
+210	Can change induction item event	53	change_inductionitemevent
+211	Can delete induction item event	53	delete_inductionitemevent
+212	Can view induction item event	53	view_inductionitemevent
+213	Can add induction	54	add_induction
+214	Can change induction	54	change_induction
+215	Can delete induction	54	delete_induction
+216	Can view induction	54	view_induction
+217	Can add induction event	55	add_inductionevent
+218	Can change induction event	55	change_inductionevent
+219	Can delete induction event	55	delete_inductionevent
+220	Can view induction event	55	view_inductionevent
+221	Can add induction task	56	add_inductiontask
+222	Can change induction task	56	change_inductiontask
+223	Can delete induction task	56	delete_inductiontask
+224	Can view induction task	56	view_inductiontask
+225	Can add induction task event	57	add_inductiontaskevent
+226	Can change induction task event	57	change_inductiontaskevent
+227	Can delete induction task event	57	delete_inductiontaskevent
+228	Can view induction task event	57	view_inductiontaskevent
+229	Can add course	58	add_course
+230	Can change course	58	change_course
+231	Can delete course	58	delete_course
+232	Can view course	58	view_course
+233	Can add course event	59	add_courseevent
+234	Can change course event	59	change_courseevent
+235	Can delete course event	59	delete_courseevent
+236	Can view course event	59	view_courseevent
+237	Can add attendance	60	add_attendance
+238	Can change attendance	60	change_attendance
+239	Can delete attendance	60	delete_attendance
+240	Can view attendance	60	view_attendance
+241	Can add attendance event	61	add_attendanceevent
+242	Can change attendance event	61	change_attendanceevent
+243	Can delete attendance event	61	delete_attendanceevent
+244	Can view attendance event	61	view_attendanceevent
+245	Can add staff read	62	add_staffread
+246	Can change staff read	62	change_staffread
+247	Can delete staff read	62	delete_staffread
+248	Can view staff read	62	view_staffread
 249	Can add restricted access grant event	63	add_restrictedaccessgrantevent
 250	Can change restricted access grant event	63	change_restrictedaccessgrantevent
 251	Can delete restricted access grant event	63	delete_restrictedaccessgrantevent
@@ -16391,594 +17053,634 @@ COPY public.auth_permission (id, name, content_type_id, codename) FROM stdin;
 350	Can change allocation	88	change_allocation
 351	Can delete allocation	88	delete_allocation
 352	Can view allocation	88	view_allocation
-353	Can add contact	89	add_contact
-354	Can change contact	89	change_contact
-355	Can delete contact	89	delete_contact
-356	Can view contact	89	view_contact
-357	Can add contact event	90	add_contactevent
-358	Can change contact event	90	change_contactevent
-359	Can delete contact event	90	delete_contactevent
-360	Can view contact event	90	view_contactevent
-361	Can add referral	91	add_referral
-362	Can change referral	91	change_referral
-363	Can delete referral	91	delete_referral
-364	Can view referral	91	view_referral
-365	Can add referral event	92	add_referralevent
-366	Can change referral event	92	change_referralevent
-367	Can delete referral event	92	delete_referralevent
-368	Can view referral event	92	view_referralevent
-369	Can add assessment event	93	add_assessmentevent
-370	Can change assessment event	93	change_assessmentevent
-371	Can delete assessment event	93	delete_assessmentevent
-372	Can view assessment event	93	view_assessmentevent
-373	Can add assessment	94	add_assessment
-374	Can change assessment	94	change_assessment
-375	Can delete assessment	94	delete_assessment
-376	Can view assessment	94	view_assessment
-377	Can add child protection plan event	95	add_childprotectionplanevent
-378	Can change child protection plan event	95	change_childprotectionplanevent
-379	Can delete child protection plan event	95	delete_childprotectionplanevent
-380	Can view child protection plan event	95	view_childprotectionplanevent
-381	Can add conference	96	add_conference
-382	Can change conference	96	change_conference
-383	Can delete conference	96	delete_conference
-384	Can view conference	96	view_conference
-385	Can add conference event	97	add_conferenceevent
-386	Can change conference event	97	change_conferenceevent
-387	Can delete conference event	97	delete_conferenceevent
-388	Can view conference event	97	view_conferenceevent
-389	Can add core group	98	add_coregroup
-390	Can change core group	98	change_coregroup
-391	Can delete core group	98	delete_coregroup
-392	Can view core group	98	view_coregroup
-393	Can add core group event	99	add_coregroupevent
-394	Can change core group event	99	change_coregroupevent
-395	Can delete core group event	99	delete_coregroupevent
-396	Can view core group event	99	view_coregroupevent
-397	Can add section47 enquiry	100	add_section47enquiry
-398	Can change section47 enquiry	100	change_section47enquiry
-399	Can delete section47 enquiry	100	delete_section47enquiry
-400	Can view section47 enquiry	100	view_section47enquiry
-401	Can add section47 enquiry event	101	add_section47enquiryevent
-402	Can change section47 enquiry event	101	change_section47enquiryevent
-403	Can delete section47 enquiry event	101	delete_section47enquiryevent
-404	Can view section47 enquiry event	101	view_section47enquiryevent
-405	Can add strategy discussion	102	add_strategydiscussion
-406	Can change strategy discussion	102	change_strategydiscussion
-407	Can delete strategy discussion	102	delete_strategydiscussion
-408	Can view strategy discussion	102	view_strategydiscussion
-409	Can add strategy discussion event	103	add_strategydiscussionevent
-410	Can change strategy discussion event	103	change_strategydiscussionevent
-411	Can delete strategy discussion event	103	delete_strategydiscussionevent
-412	Can view strategy discussion event	103	view_strategydiscussionevent
-413	Can add child protection plan	104	add_childprotectionplan
-414	Can change child protection plan	104	change_childprotectionplan
-415	Can delete child protection plan	104	delete_childprotectionplan
-416	Can view child protection plan	104	view_childprotectionplan
-417	Can add cin episode event	105	add_cinepisodeevent
-418	Can change cin episode event	105	change_cinepisodeevent
-419	Can delete cin episode event	105	delete_cinepisodeevent
-420	Can view cin episode event	105	view_cinepisodeevent
-421	Can add cin plan	106	add_cinplan
-422	Can change cin plan	106	change_cinplan
-423	Can delete cin plan	106	delete_cinplan
-424	Can view cin plan	106	view_cinplan
-425	Can add cin plan event	107	add_cinplanevent
-426	Can change cin plan event	107	change_cinplanevent
-427	Can delete cin plan event	107	delete_cinplanevent
-428	Can view cin plan event	107	view_cinplanevent
-429	Can add cin plan review	108	add_cinplanreview
-430	Can change cin plan review	108	change_cinplanreview
-431	Can delete cin plan review	108	delete_cinplanreview
-432	Can view cin plan review	108	view_cinplanreview
-433	Can add cin plan review event	109	add_cinplanreviewevent
-434	Can change cin plan review event	109	change_cinplanreviewevent
-435	Can delete cin plan review event	109	delete_cinplanreviewevent
-436	Can view cin plan review event	109	view_cinplanreviewevent
-437	Can add cin episode	110	add_cinepisode
-438	Can change cin episode	110	change_cinepisode
-439	Can delete cin episode	110	delete_cinepisode
-440	Can view cin episode	110	view_cinepisode
-441	Can add adoption match	111	add_adoptionmatch
-442	Can change adoption match	111	change_adoptionmatch
-443	Can delete adoption match	111	delete_adoptionmatch
-444	Can view adoption match	111	view_adoptionmatch
-445	Can add adoption placement	112	add_adoptionplacement
-446	Can change adoption placement	112	change_adoptionplacement
-447	Can delete adoption placement	112	delete_adoptionplacement
-448	Can view adoption placement	112	view_adoptionplacement
-449	Can add adoption review	113	add_adoptionreview
-450	Can change adoption review	113	change_adoptionreview
-451	Can delete adoption review	113	delete_adoptionreview
-452	Can view adoption review	113	view_adoptionreview
-453	Can add care proceedings	114	add_careproceedings
-454	Can change care proceedings	114	change_careproceedings
-455	Can delete care proceedings	114	delete_careproceedings
-456	Can view care proceedings	114	view_careproceedings
-457	Can add care proceedings event	115	add_careproceedingsevent
-458	Can change care proceedings event	115	change_careproceedingsevent
-459	Can delete care proceedings event	115	delete_careproceedingsevent
-460	Can view care proceedings event	115	view_careproceedingsevent
-461	Can add permanence decision	116	add_permanencedecision
-462	Can change permanence decision	116	change_permanencedecision
-463	Can delete permanence decision	116	delete_permanencedecision
-464	Can view permanence decision	116	view_permanencedecision
-465	Can add adoption review event	117	add_adoptionreviewevent
-466	Can change adoption review event	117	change_adoptionreviewevent
-467	Can delete adoption review event	117	delete_adoptionreviewevent
-468	Can view adoption review event	117	view_adoptionreviewevent
-469	Can add adoption placement event	118	add_adoptionplacementevent
-470	Can change adoption placement event	118	change_adoptionplacementevent
-471	Can delete adoption placement event	118	delete_adoptionplacementevent
-472	Can view adoption placement event	118	view_adoptionplacementevent
-473	Can add adoption match event	119	add_adoptionmatchevent
-474	Can change adoption match event	119	change_adoptionmatchevent
-475	Can delete adoption match event	119	delete_adoptionmatchevent
-476	Can view adoption match event	119	view_adoptionmatchevent
-477	Can add permanence decision event	120	add_permanencedecisionevent
-478	Can change permanence decision event	120	change_permanencedecisionevent
-479	Can delete permanence decision event	120	delete_permanencedecisionevent
-480	Can view permanence decision event	120	view_permanencedecisionevent
-481	Can add permanence meeting	121	add_permanencemeeting
-482	Can change permanence meeting	121	change_permanencemeeting
-483	Can delete permanence meeting	121	delete_permanencemeeting
-484	Can view permanence meeting	121	view_permanencemeeting
-485	Can add permanence meeting event	122	add_permanencemeetingevent
-486	Can change permanence meeting event	122	change_permanencemeetingevent
-487	Can delete permanence meeting event	122	delete_permanencemeetingevent
-488	Can view permanence meeting event	122	view_permanencemeetingevent
-489	Can add permanence order	123	add_permanenceorder
-490	Can change permanence order	123	change_permanenceorder
-491	Can delete permanence order	123	delete_permanenceorder
-492	Can view permanence order	123	view_permanenceorder
-493	Can add permanence order event	124	add_permanenceorderevent
-494	Can change permanence order event	124	change_permanenceorderevent
-495	Can delete permanence order event	124	delete_permanenceorderevent
-496	Can view permanence order event	124	view_permanenceorderevent
-497	Can add permanence step	125	add_permanencestep
-498	Can change permanence step	125	change_permanencestep
-499	Can delete permanence step	125	delete_permanencestep
-500	Can view permanence step	125	view_permanencestep
-501	Can add permanence step event	126	add_permanencestepevent
-502	Can change permanence step event	126	change_permanencestepevent
-503	Can delete permanence step event	126	delete_permanencestepevent
-504	Can view permanence step event	126	view_permanencestepevent
-505	Can add previous permanence	127	add_previouspermanence
-506	Can change previous permanence	127	change_previouspermanence
-507	Can delete previous permanence	127	delete_previouspermanence
-508	Can view previous permanence	127	view_previouspermanence
-509	Can add previous permanence event	128	add_previouspermanenceevent
-510	Can change previous permanence event	128	change_previouspermanenceevent
-511	Can delete previous permanence event	128	delete_previouspermanenceevent
-512	Can view previous permanence event	128	view_previouspermanenceevent
-513	Can add proceedings extension	129	add_proceedingsextension
-514	Can change proceedings extension	129	change_proceedingsextension
-515	Can delete proceedings extension	129	delete_proceedingsextension
-516	Can view proceedings extension	129	view_proceedingsextension
-517	Can add proceedings extension event	130	add_proceedingsextensionevent
-518	Can change proceedings extension event	130	change_proceedingsextensionevent
-519	Can delete proceedings extension event	130	delete_proceedingsextensionevent
-520	Can view proceedings extension event	130	view_proceedingsextensionevent
-521	Can add pre proceedings	131	add_preproceedings
-522	Can change pre proceedings	131	change_preproceedings
-523	Can delete pre proceedings	131	delete_preproceedings
-524	Can view pre proceedings	131	view_preproceedings
-525	Can add pre proceedings event	132	add_preproceedingsevent
-526	Can change pre proceedings event	132	change_preproceedingsevent
-527	Can delete pre proceedings event	132	delete_preproceedingsevent
-528	Can view pre proceedings event	132	view_preproceedingsevent
-529	Can add pre proceedings meeting	133	add_preproceedingsmeeting
-530	Can change pre proceedings meeting	133	change_preproceedingsmeeting
-531	Can delete pre proceedings meeting	133	delete_preproceedingsmeeting
-532	Can view pre proceedings meeting	133	view_preproceedingsmeeting
-533	Can add pre proceedings meeting event	134	add_preproceedingsmeetingevent
-534	Can change pre proceedings meeting event	134	change_preproceedingsmeetingevent
-535	Can delete pre proceedings meeting event	134	delete_preproceedingsmeetingevent
-536	Can view pre proceedings meeting event	134	view_preproceedingsmeetingevent
-537	Can add care leaver	135	add_careleaver
-538	Can change care leaver	135	change_careleaver
-539	Can delete care leaver	135	delete_careleaver
-540	Can view care leaver	135	view_careleaver
-541	Can add care leaver event	136	add_careleaverevent
-542	Can change care leaver event	136	change_careleaverevent
-543	Can delete care leaver event	136	delete_careleaverevent
-544	Can view care leaver event	136	view_careleaverevent
-545	Can add keeping in touch	137	add_keepingintouch
-546	Can change keeping in touch	137	change_keepingintouch
-547	Can delete keeping in touch	137	delete_keepingintouch
-548	Can view keeping in touch	137	view_keepingintouch
-549	Can add keeping in touch event	138	add_keepingintouchevent
-550	Can change keeping in touch event	138	change_keepingintouchevent
-551	Can delete keeping in touch event	138	delete_keepingintouchevent
-552	Can view keeping in touch event	138	view_keepingintouchevent
-553	Can add needs assessment	139	add_needsassessment
-554	Can change needs assessment	139	change_needsassessment
-555	Can delete needs assessment	139	delete_needsassessment
-556	Can view needs assessment	139	view_needsassessment
-557	Can add needs assessment event	140	add_needsassessmentevent
-558	Can change needs assessment event	140	change_needsassessmentevent
-559	Can delete needs assessment event	140	delete_needsassessmentevent
-560	Can view needs assessment event	140	view_needsassessmentevent
-561	Can add pathway plan	141	add_pathwayplan
-562	Can change pathway plan	141	change_pathwayplan
-563	Can delete pathway plan	141	delete_pathwayplan
-564	Can view pathway plan	141	view_pathwayplan
-565	Can add pathway plan event	142	add_pathwayplanevent
-566	Can change pathway plan event	142	change_pathwayplanevent
-567	Can delete pathway plan event	142	delete_pathwayplanevent
-568	Can view pathway plan event	142	view_pathwayplanevent
-569	Can add pathway plan review	143	add_pathwayplanreview
-570	Can change pathway plan review	143	change_pathwayplanreview
-571	Can delete pathway plan review	143	delete_pathwayplanreview
-572	Can view pathway plan review	143	view_pathwayplanreview
-573	Can add pathway plan review event	144	add_pathwayplanreviewevent
-574	Can change pathway plan review event	144	change_pathwayplanreviewevent
-575	Can delete pathway plan review event	144	delete_pathwayplanreviewevent
-576	Can view pathway plan review event	144	view_pathwayplanreviewevent
-577	Can add private fostering	145	add_privatefostering
-578	Can change private fostering	145	change_privatefostering
-579	Can delete private fostering	145	delete_privatefostering
-580	Can view private fostering	145	view_privatefostering
-581	Can add private fostering event	146	add_privatefosteringevent
-582	Can change private fostering event	146	change_privatefosteringevent
-583	Can delete private fostering event	146	delete_privatefosteringevent
-584	Can view private fostering event	146	view_privatefosteringevent
-585	Can add allegation	147	add_allegation
-586	Can change allegation	147	change_allegation
-587	Can delete allegation	147	delete_allegation
-588	Can view allegation	147	view_allegation
-589	Can add allegation child	148	add_allegationchild
-590	Can change allegation child	148	change_allegationchild
-591	Can delete allegation child	148	delete_allegationchild
-592	Can view allegation child	148	view_allegationchild
-593	Can add allegation child event	149	add_allegationchildevent
-594	Can change allegation child event	149	change_allegationchildevent
-595	Can delete allegation child event	149	delete_allegationchildevent
-596	Can view allegation child event	149	view_allegationchildevent
-597	Can add allegation event	150	add_allegationevent
-598	Can change allegation event	150	change_allegationevent
-599	Can delete allegation event	150	delete_allegationevent
-600	Can view allegation event	150	view_allegationevent
-601	Can add lado meeting	151	add_ladomeeting
-602	Can change lado meeting	151	change_ladomeeting
-603	Can delete lado meeting	151	delete_ladomeeting
-604	Can view lado meeting	151	view_ladomeeting
-605	Can add lado meeting event	152	add_ladomeetingevent
-606	Can change lado meeting event	152	change_ladomeetingevent
-607	Can delete lado meeting event	152	delete_ladomeetingevent
-608	Can view lado meeting event	152	view_ladomeetingevent
-609	Can add care plan	153	add_careplan
-610	Can change care plan	153	change_careplan
-611	Can delete care plan	153	delete_careplan
-612	Can view care plan	153	view_careplan
-613	Can add conviction	154	add_conviction
-614	Can change conviction	154	change_conviction
-615	Can delete conviction	154	delete_conviction
-616	Can view conviction	154	view_conviction
-617	Can add conviction event	155	add_convictionevent
-618	Can change conviction event	155	change_convictionevent
-619	Can delete conviction event	155	delete_convictionevent
-620	Can view conviction event	155	view_convictionevent
-621	Can add health check	156	add_healthcheck
-622	Can change health check	156	change_healthcheck
-623	Can delete health check	156	delete_healthcheck
-624	Can view health check	156	view_healthcheck
-625	Can add health check event	157	add_healthcheckevent
-626	Can change health check event	157	change_healthcheckevent
-627	Can delete health check event	157	delete_healthcheckevent
-628	Can view health check event	157	view_healthcheckevent
-629	Can add immunisation status	158	add_immunisationstatus
-630	Can change immunisation status	158	change_immunisationstatus
-631	Can delete immunisation status	158	delete_immunisationstatus
-632	Can view immunisation status	158	view_immunisationstatus
-633	Can add immunisation status event	159	add_immunisationstatusevent
-634	Can change immunisation status event	159	change_immunisationstatusevent
-635	Can delete immunisation status event	159	delete_immunisationstatusevent
-636	Can view immunisation status event	159	view_immunisationstatusevent
-637	Can add iro assignment	160	add_iroassignment
-638	Can change iro assignment	160	change_iroassignment
-639	Can delete iro assignment	160	delete_iroassignment
-640	Can view iro assignment	160	view_iroassignment
-641	Can add iro contact	161	add_irocontact
-642	Can change iro contact	161	change_irocontact
-643	Can delete iro contact	161	delete_irocontact
-644	Can view iro contact	161	view_irocontact
-645	Can add looked-after review	162	add_lareview
-646	Can change looked-after review	162	change_lareview
-647	Can delete looked-after review	162	delete_lareview
-648	Can view looked-after review	162	view_lareview
-649	Can add missing episode	163	add_missingepisode
-650	Can change missing episode	163	change_missingepisode
-651	Can delete missing episode	163	delete_missingepisode
-652	Can view missing episode	163	view_missingepisode
-653	Can add period of care	164	add_periodofcare
-654	Can change period of care	164	change_periodofcare
-655	Can delete period of care	164	delete_periodofcare
-656	Can view period of care	164	view_periodofcare
-657	Can add missing episode event	165	add_missingepisodeevent
-658	Can change missing episode event	165	change_missingepisodeevent
-659	Can delete missing episode event	165	delete_missingepisodeevent
-660	Can view missing episode event	165	view_missingepisodeevent
-661	Can add la review event	166	add_lareviewevent
-662	Can change la review event	166	change_lareviewevent
-663	Can delete la review event	166	delete_lareviewevent
-664	Can view la review event	166	view_lareviewevent
-665	Can add iro contact event	167	add_irocontactevent
-666	Can change iro contact event	167	change_irocontactevent
-667	Can delete iro contact event	167	delete_irocontactevent
-668	Can view iro contact event	167	view_irocontactevent
-669	Can add iro assignment event	168	add_iroassignmentevent
-670	Can change iro assignment event	168	change_iroassignmentevent
-671	Can delete iro assignment event	168	delete_iroassignmentevent
-672	Can view iro assignment event	168	view_iroassignmentevent
-673	Can add episode	169	add_episode
-674	Can change episode	169	change_episode
-675	Can delete episode	169	delete_episode
-676	Can view episode	169	view_episode
-677	Can add care plan event	170	add_careplanevent
-678	Can change care plan event	170	change_careplanevent
-679	Can delete care plan event	170	delete_careplanevent
-680	Can view care plan event	170	view_careplanevent
-681	Can add period of care event	171	add_periodofcareevent
-682	Can change period of care event	171	change_periodofcareevent
-683	Can delete period of care event	171	delete_periodofcareevent
-684	Can view period of care event	171	view_periodofcareevent
-685	Can add personal education plan	172	add_personaleducationplan
-686	Can change personal education plan	172	change_personaleducationplan
-687	Can delete personal education plan	172	delete_personaleducationplan
-688	Can view personal education plan	172	view_personaleducationplan
-689	Can add personal education plan event	173	add_personaleducationplanevent
-690	Can change personal education plan event	173	change_personaleducationplanevent
-691	Can delete personal education plan event	173	delete_personaleducationplanevent
-692	Can view personal education plan event	173	view_personaleducationplanevent
-693	Can add placed with parents	174	add_placedwithparents
-694	Can change placed with parents	174	change_placedwithparents
-695	Can delete placed with parents	174	delete_placedwithparents
-696	Can view placed with parents	174	view_placedwithparents
-697	Can add placement	175	add_placement
-698	Can change placement	175	change_placement
-699	Can delete placement	175	delete_placement
-700	Can view placement	175	view_placement
-701	Can add placed with parents event	176	add_placedwithparentsevent
-702	Can change placed with parents event	176	change_placedwithparentsevent
-703	Can delete placed with parents event	176	delete_placedwithparentsevent
-704	Can view placed with parents event	176	view_placedwithparentsevent
-705	Can add episode event	177	add_episodeevent
-706	Can change episode event	177	change_episodeevent
-707	Can delete episode event	177	delete_episodeevent
-708	Can view episode event	177	view_episodeevent
-709	Can add placement event	178	add_placementevent
-710	Can change placement event	178	change_placementevent
-711	Can delete placement event	178	delete_placementevent
-712	Can view placement event	178	view_placementevent
-713	Can add return interview	179	add_returninterview
-714	Can change return interview	179	change_returninterview
-715	Can delete return interview	179	delete_returninterview
-716	Can view return interview	179	view_returninterview
-717	Can add return interview event	180	add_returninterviewevent
-718	Can change return interview event	180	change_returninterviewevent
-719	Can delete return interview event	180	delete_returninterviewevent
-720	Can view return interview event	180	view_returninterviewevent
-721	Can add review action	181	add_reviewaction
-722	Can change review action	181	change_reviewaction
-723	Can delete review action	181	delete_reviewaction
-724	Can view review action	181	view_reviewaction
-725	Can add review action event	182	add_reviewactionevent
-726	Can change review action event	182	change_reviewactionevent
-727	Can delete review action event	182	delete_reviewactionevent
-728	Can view review action event	182	view_reviewactionevent
-729	Can add school placement	183	add_schoolplacement
-730	Can change school placement	183	change_schoolplacement
-731	Can delete school placement	183	delete_schoolplacement
-732	Can view school placement	183	view_schoolplacement
-733	Can add school placement event	184	add_schoolplacementevent
-734	Can change school placement event	184	change_schoolplacementevent
-735	Can delete school placement event	184	delete_schoolplacementevent
-736	Can view school placement event	184	view_schoolplacementevent
-737	Can add SDQ score	185	add_sdqscore
-738	Can change SDQ score	185	change_sdqscore
-739	Can delete SDQ score	185	delete_sdqscore
-740	Can view SDQ score	185	view_sdqscore
-741	Can add sdq score event	186	add_sdqscoreevent
-742	Can change sdq score event	186	change_sdqscoreevent
-743	Can delete sdq score event	186	delete_sdqscoreevent
-744	Can view sdq score event	186	view_sdqscoreevent
-745	Can add substance misuse	187	add_substancemisuse
-746	Can change substance misuse	187	change_substancemisuse
-747	Can delete substance misuse	187	delete_substancemisuse
-748	Can view substance misuse	187	view_substancemisuse
-749	Can add substance misuse event	188	add_substancemisuseevent
-750	Can change substance misuse event	188	change_substancemisuseevent
-751	Can delete substance misuse event	188	delete_substancemisuseevent
-752	Can view substance misuse event	188	view_substancemisuseevent
-753	Can add UASC status	189	add_uascstatus
-754	Can change UASC status	189	change_uascstatus
-755	Can delete UASC status	189	delete_uascstatus
-756	Can view UASC status	189	view_uascstatus
-757	Can add uasc status event	190	add_uascstatusevent
-758	Can change uasc status event	190	change_uascstatusevent
-759	Can delete uasc status event	190	delete_uascstatusevent
-760	Can view uasc status event	190	view_uascstatusevent
-761	Can add deprivation of liberty order	191	add_deprivationofliberty
-762	Can change deprivation of liberty order	191	change_deprivationofliberty
-763	Can delete deprivation of liberty order	191	delete_deprivationofliberty
-764	Can view deprivation of liberty order	191	view_deprivationofliberty
-765	Can add deprivation of liberty event	192	add_deprivationoflibertyevent
-766	Can change deprivation of liberty event	192	change_deprivationoflibertyevent
-767	Can delete deprivation of liberty event	192	delete_deprivationoflibertyevent
-768	Can view deprivation of liberty event	192	view_deprivationoflibertyevent
-769	Can add case action	193	add_caseaction
-770	Can change case action	193	change_caseaction
-771	Can delete case action	193	delete_caseaction
-772	Can view case action	193	view_caseaction
-773	Can add case discussion	194	add_casediscussion
-774	Can change case discussion	194	change_casediscussion
-775	Can delete case discussion	194	delete_casediscussion
-776	Can view case discussion	194	view_casediscussion
-777	Can add case action event	195	add_caseactionevent
-778	Can change case action event	195	change_caseactionevent
-779	Can delete case action event	195	delete_caseactionevent
-780	Can view case action event	195	view_caseactionevent
-781	Can add supervision action	196	add_supervisionaction
-782	Can change supervision action	196	change_supervisionaction
-783	Can delete supervision action	196	delete_supervisionaction
-784	Can view supervision action	196	view_supervisionaction
-785	Can add supervision session	197	add_supervisionsession
-786	Can change supervision session	197	change_supervisionsession
-787	Can delete supervision session	197	delete_supervisionsession
-788	Can view supervision session	197	view_supervisionsession
-789	Can add supervision action event	198	add_supervisionactionevent
-790	Can change supervision action event	198	change_supervisionactionevent
-791	Can delete supervision action event	198	delete_supervisionactionevent
-792	Can view supervision action event	198	view_supervisionactionevent
-793	Can add case discussion event	199	add_casediscussionevent
-794	Can change case discussion event	199	change_casediscussionevent
-795	Can delete case discussion event	199	delete_casediscussionevent
-796	Can view case discussion event	199	view_casediscussionevent
-797	Can add supervision session event	200	add_supervisionsessionevent
-798	Can change supervision session event	200	change_supervisionsessionevent
-799	Can delete supervision session event	200	delete_supervisionsessionevent
-800	Can view supervision session event	200	view_supervisionsessionevent
-801	Can add manager decision	201	add_managerdecision
-802	Can change manager decision	201	change_managerdecision
-803	Can delete manager decision	201	delete_managerdecision
-804	Can view manager decision	201	view_managerdecision
-805	Can add manager decision event	202	add_managerdecisionevent
-806	Can change manager decision event	202	change_managerdecisionevent
-807	Can delete manager decision event	202	delete_managerdecisionevent
-808	Can view manager decision event	202	view_managerdecisionevent
-809	Can add audit domain	203	add_auditdomain
-810	Can change audit domain	203	change_auditdomain
-811	Can delete audit domain	203	delete_auditdomain
-812	Can view audit domain	203	view_auditdomain
-813	Can add audit tool	204	add_audittool
-814	Can change audit tool	204	change_audittool
-815	Can delete audit tool	204	delete_audittool
-816	Can view audit tool	204	view_audittool
-817	Can add audit tool event	205	add_audittoolevent
-818	Can change audit tool event	205	change_audittoolevent
-819	Can delete audit tool event	205	delete_audittoolevent
-820	Can view audit tool event	205	view_audittoolevent
-821	Can add grading	206	add_grading
-822	Can change grading	206	change_grading
-823	Can delete grading	206	delete_grading
-824	Can view grading	206	view_grading
-825	Can add grading event	207	add_gradingevent
-826	Can change grading event	207	change_gradingevent
-827	Can delete grading event	207	delete_gradingevent
-828	Can view grading event	207	view_gradingevent
-829	Can add programme	208	add_programme
-830	Can change programme	208	change_programme
-831	Can delete programme	208	delete_programme
-832	Can view programme	208	view_programme
-833	Can add programme event	209	add_programmeevent
-834	Can change programme event	209	change_programmeevent
-835	Can delete programme event	209	delete_programmeevent
-836	Can view programme event	209	view_programmeevent
-837	Can add reflection	210	add_reflection
-838	Can change reflection	210	change_reflection
-839	Can delete reflection	210	delete_reflection
-840	Can view reflection	210	view_reflection
-841	Can add reflection event	211	add_reflectionevent
-842	Can change reflection event	211	change_reflectionevent
-843	Can delete reflection event	211	delete_reflectionevent
-844	Can view reflection event	211	view_reflectionevent
-845	Can add audit	212	add_audit
-846	Can change audit	212	change_audit
-847	Can delete audit	212	delete_audit
-848	Can view audit	212	view_audit
-849	Can add audit action	213	add_auditaction
-850	Can change audit action	213	change_auditaction
-851	Can delete audit action	213	delete_auditaction
-852	Can view audit action	213	view_auditaction
-853	Can add audit action event	214	add_auditactionevent
-854	Can change audit action event	214	change_auditactionevent
-855	Can delete audit action event	214	delete_auditactionevent
-856	Can view audit action event	214	view_auditactionevent
-857	Can add audit event	215	add_auditevent
-858	Can change audit event	215	change_auditevent
-859	Can delete audit event	215	delete_auditevent
-860	Can view audit event	215	view_auditevent
-861	Can add audit question	216	add_auditquestion
-862	Can change audit question	216	change_auditquestion
-863	Can delete audit question	216	delete_auditquestion
-864	Can view audit question	216	view_auditquestion
-865	Can add audit question event	217	add_auditquestionevent
-866	Can change audit question event	217	change_auditquestionevent
-867	Can delete audit question event	217	delete_auditquestionevent
-868	Can view audit question event	217	view_auditquestionevent
-869	Can add audit domain event	218	add_auditdomainevent
-870	Can change audit domain event	218	change_auditdomainevent
-871	Can delete audit domain event	218	delete_auditdomainevent
-872	Can view audit domain event	218	view_auditdomainevent
-873	Can add improvement plan	219	add_improvementplan
-874	Can change improvement plan	219	change_improvementplan
-875	Can delete improvement plan	219	delete_improvementplan
-876	Can view improvement plan	219	view_improvementplan
-877	Can add action	220	add_action
-878	Can change action	220	change_action
-879	Can delete action	220	delete_action
-880	Can view action	220	view_action
-881	Can add inspection	221	add_inspection
-882	Can change inspection	221	change_inspection
-883	Can delete inspection	221	delete_inspection
-884	Can view inspection	221	view_inspection
-885	Can add improvement plan event	222	add_improvementplanevent
-886	Can change improvement plan event	222	change_improvementplanevent
-887	Can delete improvement plan event	222	delete_improvementplanevent
-888	Can view improvement plan event	222	view_improvementplanevent
-889	Can add inspection event	223	add_inspectionevent
-890	Can change inspection event	223	change_inspectionevent
-891	Can delete inspection event	223	delete_inspectionevent
-892	Can view inspection event	223	view_inspectionevent
-893	Can add judgement	224	add_judgement
-894	Can change judgement	224	change_judgement
-895	Can delete judgement	224	delete_judgement
-896	Can view judgement	224	view_judgement
-897	Can add judgement event	225	add_judgementevent
-898	Can change judgement event	225	change_judgementevent
-899	Can delete judgement event	225	delete_judgementevent
-900	Can view judgement event	225	view_judgementevent
-901	Can add recommendation	226	add_recommendation
-902	Can change recommendation	226	change_recommendation
-903	Can delete recommendation	226	delete_recommendation
-904	Can view recommendation	226	view_recommendation
-905	Can add action event	227	add_actionevent
-906	Can change action event	227	change_actionevent
-907	Can delete action event	227	delete_actionevent
-908	Can view action event	227	view_actionevent
-909	Can add recommendation event	228	add_recommendationevent
-910	Can change recommendation event	228	change_recommendationevent
-911	Can delete recommendation event	228	delete_recommendationevent
-912	Can view recommendation event	228	view_recommendationevent
-913	Can add return export	229	add_returnexport
-914	Can change return export	229	change_returnexport
-915	Can delete return export	229	delete_returnexport
-916	Can view return export	229	view_returnexport
-917	Can add return export event	230	add_returnexportevent
-918	Can change return export event	230	change_returnexportevent
-919	Can delete return export event	230	delete_returnexportevent
-920	Can view return export event	230	view_returnexportevent
-921	Can add feed run	231	add_feedrun
-922	Can change feed run	231	change_feedrun
-923	Can delete feed run	231	delete_feedrun
-924	Can view feed run	231	view_feedrun
-925	Can add feed run event	232	add_feedrunevent
-926	Can change feed run event	232	change_feedrunevent
-927	Can delete feed run event	232	delete_feedrunevent
-928	Can view feed run event	232	view_feedrunevent
-929	Can add feed child	233	add_feedchild
-930	Can change feed child	233	change_feedchild
-931	Can delete feed child	233	delete_feedchild
-932	Can view feed child	233	view_feedchild
-933	Can add feed child event	234	add_feedchildevent
-934	Can change feed child event	234	change_feedchildevent
-935	Can delete feed child event	234	delete_feedchildevent
-936	Can view feed child event	234	view_feedchildevent
-937	Can add problem	235	add_problem
-938	Can change problem	235	change_problem
-939	Can delete problem	235	delete_problem
-940	Can view problem	235	view_problem
+353	Can add action progress	89	add_actionprogress
+354	Can change action progress	89	change_actionprogress
+355	Can delete action progress	89	delete_actionprogress
+356	Can view action progress	89	view_actionprogress
+357	Can add outcome	90	add_outcome
+358	Can change outcome	90	change_outcome
+359	Can delete outcome	90	delete_outcome
+360	Can view outcome	90	view_outcome
+361	Can add plan action	91	add_planaction
+362	Can change plan action	91	change_planaction
+363	Can delete plan action	91	delete_planaction
+364	Can view plan action	91	view_planaction
+365	Can add action progress event	92	add_actionprogressevent
+366	Can change action progress event	92	change_actionprogressevent
+367	Can delete action progress event	92	delete_actionprogressevent
+368	Can view action progress event	92	view_actionprogressevent
+369	Can add plan action event	93	add_planactionevent
+370	Can change plan action event	93	change_planactionevent
+371	Can delete plan action event	93	delete_planactionevent
+372	Can view plan action event	93	view_planactionevent
+373	Can add plan content	94	add_plancontent
+374	Can change plan content	94	change_plancontent
+375	Can delete plan content	94	delete_plancontent
+376	Can view plan content	94	view_plancontent
+377	Can add outcome event	95	add_outcomeevent
+378	Can change outcome event	95	change_outcomeevent
+379	Can delete outcome event	95	delete_outcomeevent
+380	Can view outcome event	95	view_outcomeevent
+381	Can add plan content event	96	add_plancontentevent
+382	Can change plan content event	96	change_plancontentevent
+383	Can delete plan content event	96	delete_plancontentevent
+384	Can view plan content event	96	view_plancontentevent
+385	Can add plan section	97	add_plansection
+386	Can change plan section	97	change_plansection
+387	Can delete plan section	97	delete_plansection
+388	Can view plan section	97	view_plansection
+389	Can add plan section event	98	add_plansectionevent
+390	Can change plan section event	98	change_plansectionevent
+391	Can delete plan section event	98	delete_plansectionevent
+392	Can view plan section event	98	view_plansectionevent
+393	Can add contact	99	add_contact
+394	Can change contact	99	change_contact
+395	Can delete contact	99	delete_contact
+396	Can view contact	99	view_contact
+397	Can add contact event	100	add_contactevent
+398	Can change contact event	100	change_contactevent
+399	Can delete contact event	100	delete_contactevent
+400	Can view contact event	100	view_contactevent
+401	Can add referral	101	add_referral
+402	Can change referral	101	change_referral
+403	Can delete referral	101	delete_referral
+404	Can view referral	101	view_referral
+405	Can add referral event	102	add_referralevent
+406	Can change referral event	102	change_referralevent
+407	Can delete referral event	102	delete_referralevent
+408	Can view referral event	102	view_referralevent
+409	Can add assessment event	103	add_assessmentevent
+410	Can change assessment event	103	change_assessmentevent
+411	Can delete assessment event	103	delete_assessmentevent
+412	Can view assessment event	103	view_assessmentevent
+413	Can add assessment	104	add_assessment
+414	Can change assessment	104	change_assessment
+415	Can delete assessment	104	delete_assessment
+416	Can view assessment	104	view_assessment
+417	Can add child protection plan event	105	add_childprotectionplanevent
+418	Can change child protection plan event	105	change_childprotectionplanevent
+419	Can delete child protection plan event	105	delete_childprotectionplanevent
+420	Can view child protection plan event	105	view_childprotectionplanevent
+421	Can add conference	106	add_conference
+422	Can change conference	106	change_conference
+423	Can delete conference	106	delete_conference
+424	Can view conference	106	view_conference
+425	Can add conference event	107	add_conferenceevent
+426	Can change conference event	107	change_conferenceevent
+427	Can delete conference event	107	delete_conferenceevent
+428	Can view conference event	107	view_conferenceevent
+429	Can add core group	108	add_coregroup
+430	Can change core group	108	change_coregroup
+431	Can delete core group	108	delete_coregroup
+432	Can view core group	108	view_coregroup
+433	Can add core group event	109	add_coregroupevent
+434	Can change core group event	109	change_coregroupevent
+435	Can delete core group event	109	delete_coregroupevent
+436	Can view core group event	109	view_coregroupevent
+437	Can add section47 enquiry	110	add_section47enquiry
+438	Can change section47 enquiry	110	change_section47enquiry
+439	Can delete section47 enquiry	110	delete_section47enquiry
+440	Can view section47 enquiry	110	view_section47enquiry
+441	Can add section47 enquiry event	111	add_section47enquiryevent
+442	Can change section47 enquiry event	111	change_section47enquiryevent
+443	Can delete section47 enquiry event	111	delete_section47enquiryevent
+444	Can view section47 enquiry event	111	view_section47enquiryevent
+445	Can add strategy discussion	112	add_strategydiscussion
+446	Can change strategy discussion	112	change_strategydiscussion
+447	Can delete strategy discussion	112	delete_strategydiscussion
+448	Can view strategy discussion	112	view_strategydiscussion
+449	Can add strategy discussion event	113	add_strategydiscussionevent
+450	Can change strategy discussion event	113	change_strategydiscussionevent
+451	Can delete strategy discussion event	113	delete_strategydiscussionevent
+452	Can view strategy discussion event	113	view_strategydiscussionevent
+453	Can add child protection plan	114	add_childprotectionplan
+454	Can change child protection plan	114	change_childprotectionplan
+455	Can delete child protection plan	114	delete_childprotectionplan
+456	Can view child protection plan	114	view_childprotectionplan
+457	Can add cin episode event	115	add_cinepisodeevent
+458	Can change cin episode event	115	change_cinepisodeevent
+459	Can delete cin episode event	115	delete_cinepisodeevent
+460	Can view cin episode event	115	view_cinepisodeevent
+461	Can add cin plan	116	add_cinplan
+462	Can change cin plan	116	change_cinplan
+463	Can delete cin plan	116	delete_cinplan
+464	Can view cin plan	116	view_cinplan
+465	Can add cin plan event	117	add_cinplanevent
+466	Can change cin plan event	117	change_cinplanevent
+467	Can delete cin plan event	117	delete_cinplanevent
+468	Can view cin plan event	117	view_cinplanevent
+469	Can add cin plan review	118	add_cinplanreview
+470	Can change cin plan review	118	change_cinplanreview
+471	Can delete cin plan review	118	delete_cinplanreview
+472	Can view cin plan review	118	view_cinplanreview
+473	Can add cin plan review event	119	add_cinplanreviewevent
+474	Can change cin plan review event	119	change_cinplanreviewevent
+475	Can delete cin plan review event	119	delete_cinplanreviewevent
+476	Can view cin plan review event	119	view_cinplanreviewevent
+477	Can add cin episode	120	add_cinepisode
+478	Can change cin episode	120	change_cinepisode
+479	Can delete cin episode	120	delete_cinepisode
+480	Can view cin episode	120	view_cinepisode
+481	Can add adoption match	121	add_adoptionmatch
+482	Can change adoption match	121	change_adoptionmatch
+483	Can delete adoption match	121	delete_adoptionmatch
+484	Can view adoption match	121	view_adoptionmatch
+485	Can add adoption placement	122	add_adoptionplacement
+486	Can change adoption placement	122	change_adoptionplacement
+487	Can delete adoption placement	122	delete_adoptionplacement
+488	Can view adoption placement	122	view_adoptionplacement
+489	Can add adoption review	123	add_adoptionreview
+490	Can change adoption review	123	change_adoptionreview
+491	Can delete adoption review	123	delete_adoptionreview
+492	Can view adoption review	123	view_adoptionreview
+493	Can add care proceedings	124	add_careproceedings
+494	Can change care proceedings	124	change_careproceedings
+495	Can delete care proceedings	124	delete_careproceedings
+496	Can view care proceedings	124	view_careproceedings
+497	Can add care proceedings event	125	add_careproceedingsevent
+498	Can change care proceedings event	125	change_careproceedingsevent
+499	Can delete care proceedings event	125	delete_careproceedingsevent
+500	Can view care proceedings event	125	view_careproceedingsevent
+501	Can add permanence decision	126	add_permanencedecision
+502	Can change permanence decision	126	change_permanencedecision
+503	Can delete permanence decision	126	delete_permanencedecision
+504	Can view permanence decision	126	view_permanencedecision
+505	Can add adoption review event	127	add_adoptionreviewevent
+506	Can change adoption review event	127	change_adoptionreviewevent
+507	Can delete adoption review event	127	delete_adoptionreviewevent
+508	Can view adoption review event	127	view_adoptionreviewevent
+509	Can add adoption placement event	128	add_adoptionplacementevent
+510	Can change adoption placement event	128	change_adoptionplacementevent
+511	Can delete adoption placement event	128	delete_adoptionplacementevent
+512	Can view adoption placement event	128	view_adoptionplacementevent
+513	Can add adoption match event	129	add_adoptionmatchevent
+514	Can change adoption match event	129	change_adoptionmatchevent
+515	Can delete adoption match event	129	delete_adoptionmatchevent
+516	Can view adoption match event	129	view_adoptionmatchevent
+517	Can add permanence decision event	130	add_permanencedecisionevent
+518	Can change permanence decision event	130	change_permanencedecisionevent
+519	Can delete permanence decision event	130	delete_permanencedecisionevent
+520	Can view permanence decision event	130	view_permanencedecisionevent
+521	Can add permanence meeting	131	add_permanencemeeting
+522	Can change permanence meeting	131	change_permanencemeeting
+523	Can delete permanence meeting	131	delete_permanencemeeting
+524	Can view permanence meeting	131	view_permanencemeeting
+525	Can add permanence meeting event	132	add_permanencemeetingevent
+526	Can change permanence meeting event	132	change_permanencemeetingevent
+527	Can delete permanence meeting event	132	delete_permanencemeetingevent
+528	Can view permanence meeting event	132	view_permanencemeetingevent
+529	Can add permanence order	133	add_permanenceorder
+530	Can change permanence order	133	change_permanenceorder
+531	Can delete permanence order	133	delete_permanenceorder
+532	Can view permanence order	133	view_permanenceorder
+533	Can add permanence order event	134	add_permanenceorderevent
+534	Can change permanence order event	134	change_permanenceorderevent
+535	Can delete permanence order event	134	delete_permanenceorderevent
+536	Can view permanence order event	134	view_permanenceorderevent
+537	Can add permanence step	135	add_permanencestep
+538	Can change permanence step	135	change_permanencestep
+539	Can delete permanence step	135	delete_permanencestep
+540	Can view permanence step	135	view_permanencestep
+541	Can add permanence step event	136	add_permanencestepevent
+542	Can change permanence step event	136	change_permanencestepevent
+543	Can delete permanence step event	136	delete_permanencestepevent
+544	Can view permanence step event	136	view_permanencestepevent
+545	Can add previous permanence	137	add_previouspermanence
+546	Can change previous permanence	137	change_previouspermanence
+547	Can delete previous permanence	137	delete_previouspermanence
+548	Can view previous permanence	137	view_previouspermanence
+549	Can add previous permanence event	138	add_previouspermanenceevent
+550	Can change previous permanence event	138	change_previouspermanenceevent
+551	Can delete previous permanence event	138	delete_previouspermanenceevent
+552	Can view previous permanence event	138	view_previouspermanenceevent
+553	Can add proceedings extension	139	add_proceedingsextension
+554	Can change proceedings extension	139	change_proceedingsextension
+555	Can delete proceedings extension	139	delete_proceedingsextension
+556	Can view proceedings extension	139	view_proceedingsextension
+557	Can add proceedings extension event	140	add_proceedingsextensionevent
+558	Can change proceedings extension event	140	change_proceedingsextensionevent
+559	Can delete proceedings extension event	140	delete_proceedingsextensionevent
+560	Can view proceedings extension event	140	view_proceedingsextensionevent
+561	Can add pre proceedings	141	add_preproceedings
+562	Can change pre proceedings	141	change_preproceedings
+563	Can delete pre proceedings	141	delete_preproceedings
+564	Can view pre proceedings	141	view_preproceedings
+565	Can add pre proceedings event	142	add_preproceedingsevent
+566	Can change pre proceedings event	142	change_preproceedingsevent
+567	Can delete pre proceedings event	142	delete_preproceedingsevent
+568	Can view pre proceedings event	142	view_preproceedingsevent
+569	Can add pre proceedings meeting	143	add_preproceedingsmeeting
+570	Can change pre proceedings meeting	143	change_preproceedingsmeeting
+571	Can delete pre proceedings meeting	143	delete_preproceedingsmeeting
+572	Can view pre proceedings meeting	143	view_preproceedingsmeeting
+573	Can add pre proceedings meeting event	144	add_preproceedingsmeetingevent
+574	Can change pre proceedings meeting event	144	change_preproceedingsmeetingevent
+575	Can delete pre proceedings meeting event	144	delete_preproceedingsmeetingevent
+576	Can view pre proceedings meeting event	144	view_preproceedingsmeetingevent
+577	Can add care leaver	145	add_careleaver
+578	Can change care leaver	145	change_careleaver
+579	Can delete care leaver	145	delete_careleaver
+580	Can view care leaver	145	view_careleaver
+581	Can add care leaver event	146	add_careleaverevent
+582	Can change care leaver event	146	change_careleaverevent
+583	Can delete care leaver event	146	delete_careleaverevent
+584	Can view care leaver event	146	view_careleaverevent
+585	Can add keeping in touch	147	add_keepingintouch
+586	Can change keeping in touch	147	change_keepingintouch
+587	Can delete keeping in touch	147	delete_keepingintouch
+588	Can view keeping in touch	147	view_keepingintouch
+589	Can add keeping in touch event	148	add_keepingintouchevent
+590	Can change keeping in touch event	148	change_keepingintouchevent
+591	Can delete keeping in touch event	148	delete_keepingintouchevent
+592	Can view keeping in touch event	148	view_keepingintouchevent
+593	Can add needs assessment	149	add_needsassessment
+594	Can change needs assessment	149	change_needsassessment
+595	Can delete needs assessment	149	delete_needsassessment
+596	Can view needs assessment	149	view_needsassessment
+597	Can add needs assessment event	150	add_needsassessmentevent
+598	Can change needs assessment event	150	change_needsassessmentevent
+599	Can delete needs assessment event	150	delete_needsassessmentevent
+600	Can view needs assessment event	150	view_needsassessmentevent
+601	Can add pathway plan	151	add_pathwayplan
+602	Can change pathway plan	151	change_pathwayplan
+603	Can delete pathway plan	151	delete_pathwayplan
+604	Can view pathway plan	151	view_pathwayplan
+605	Can add pathway plan event	152	add_pathwayplanevent
+606	Can change pathway plan event	152	change_pathwayplanevent
+607	Can delete pathway plan event	152	delete_pathwayplanevent
+608	Can view pathway plan event	152	view_pathwayplanevent
+609	Can add pathway plan review	153	add_pathwayplanreview
+610	Can change pathway plan review	153	change_pathwayplanreview
+611	Can delete pathway plan review	153	delete_pathwayplanreview
+612	Can view pathway plan review	153	view_pathwayplanreview
+613	Can add pathway plan review event	154	add_pathwayplanreviewevent
+614	Can change pathway plan review event	154	change_pathwayplanreviewevent
+615	Can delete pathway plan review event	154	delete_pathwayplanreviewevent
+616	Can view pathway plan review event	154	view_pathwayplanreviewevent
+617	Can add private fostering	155	add_privatefostering
+618	Can change private fostering	155	change_privatefostering
+619	Can delete private fostering	155	delete_privatefostering
+620	Can view private fostering	155	view_privatefostering
+621	Can add private fostering event	156	add_privatefosteringevent
+622	Can change private fostering event	156	change_privatefosteringevent
+623	Can delete private fostering event	156	delete_privatefosteringevent
+624	Can view private fostering event	156	view_privatefosteringevent
+625	Can add allegation	157	add_allegation
+626	Can change allegation	157	change_allegation
+627	Can delete allegation	157	delete_allegation
+628	Can view allegation	157	view_allegation
+629	Can add allegation child	158	add_allegationchild
+630	Can change allegation child	158	change_allegationchild
+631	Can delete allegation child	158	delete_allegationchild
+632	Can view allegation child	158	view_allegationchild
+633	Can add allegation child event	159	add_allegationchildevent
+634	Can change allegation child event	159	change_allegationchildevent
+635	Can delete allegation child event	159	delete_allegationchildevent
+636	Can view allegation child event	159	view_allegationchildevent
+637	Can add allegation event	160	add_allegationevent
+638	Can change allegation event	160	change_allegationevent
+639	Can delete allegation event	160	delete_allegationevent
+640	Can view allegation event	160	view_allegationevent
+641	Can add lado meeting	161	add_ladomeeting
+642	Can change lado meeting	161	change_ladomeeting
+643	Can delete lado meeting	161	delete_ladomeeting
+644	Can view lado meeting	161	view_ladomeeting
+645	Can add lado meeting event	162	add_ladomeetingevent
+646	Can change lado meeting event	162	change_ladomeetingevent
+647	Can delete lado meeting event	162	delete_ladomeetingevent
+648	Can view lado meeting event	162	view_ladomeetingevent
+649	Can add care plan	163	add_careplan
+650	Can change care plan	163	change_careplan
+651	Can delete care plan	163	delete_careplan
+652	Can view care plan	163	view_careplan
+653	Can add conviction	164	add_conviction
+654	Can change conviction	164	change_conviction
+655	Can delete conviction	164	delete_conviction
+656	Can view conviction	164	view_conviction
+657	Can add conviction event	165	add_convictionevent
+658	Can change conviction event	165	change_convictionevent
+659	Can delete conviction event	165	delete_convictionevent
+660	Can view conviction event	165	view_convictionevent
+661	Can add health check	166	add_healthcheck
+662	Can change health check	166	change_healthcheck
+663	Can delete health check	166	delete_healthcheck
+664	Can view health check	166	view_healthcheck
+665	Can add health check event	167	add_healthcheckevent
+666	Can change health check event	167	change_healthcheckevent
+667	Can delete health check event	167	delete_healthcheckevent
+668	Can view health check event	167	view_healthcheckevent
+669	Can add immunisation status	168	add_immunisationstatus
+670	Can change immunisation status	168	change_immunisationstatus
+671	Can delete immunisation status	168	delete_immunisationstatus
+672	Can view immunisation status	168	view_immunisationstatus
+673	Can add immunisation status event	169	add_immunisationstatusevent
+674	Can change immunisation status event	169	change_immunisationstatusevent
+675	Can delete immunisation status event	169	delete_immunisationstatusevent
+676	Can view immunisation status event	169	view_immunisationstatusevent
+677	Can add iro assignment	170	add_iroassignment
+678	Can change iro assignment	170	change_iroassignment
+679	Can delete iro assignment	170	delete_iroassignment
+680	Can view iro assignment	170	view_iroassignment
+681	Can add iro contact	171	add_irocontact
+682	Can change iro contact	171	change_irocontact
+683	Can delete iro contact	171	delete_irocontact
+684	Can view iro contact	171	view_irocontact
+685	Can add looked-after review	172	add_lareview
+686	Can change looked-after review	172	change_lareview
+687	Can delete looked-after review	172	delete_lareview
+688	Can view looked-after review	172	view_lareview
+689	Can add missing episode	173	add_missingepisode
+690	Can change missing episode	173	change_missingepisode
+691	Can delete missing episode	173	delete_missingepisode
+692	Can view missing episode	173	view_missingepisode
+693	Can add period of care	174	add_periodofcare
+694	Can change period of care	174	change_periodofcare
+695	Can delete period of care	174	delete_periodofcare
+696	Can view period of care	174	view_periodofcare
+697	Can add missing episode event	175	add_missingepisodeevent
+698	Can change missing episode event	175	change_missingepisodeevent
+699	Can delete missing episode event	175	delete_missingepisodeevent
+700	Can view missing episode event	175	view_missingepisodeevent
+701	Can add la review event	176	add_lareviewevent
+702	Can change la review event	176	change_lareviewevent
+703	Can delete la review event	176	delete_lareviewevent
+704	Can view la review event	176	view_lareviewevent
+705	Can add iro contact event	177	add_irocontactevent
+706	Can change iro contact event	177	change_irocontactevent
+707	Can delete iro contact event	177	delete_irocontactevent
+708	Can view iro contact event	177	view_irocontactevent
+709	Can add iro assignment event	178	add_iroassignmentevent
+710	Can change iro assignment event	178	change_iroassignmentevent
+711	Can delete iro assignment event	178	delete_iroassignmentevent
+712	Can view iro assignment event	178	view_iroassignmentevent
+713	Can add episode	179	add_episode
+714	Can change episode	179	change_episode
+715	Can delete episode	179	delete_episode
+716	Can view episode	179	view_episode
+717	Can add care plan event	180	add_careplanevent
+718	Can change care plan event	180	change_careplanevent
+719	Can delete care plan event	180	delete_careplanevent
+720	Can view care plan event	180	view_careplanevent
+721	Can add period of care event	181	add_periodofcareevent
+722	Can change period of care event	181	change_periodofcareevent
+723	Can delete period of care event	181	delete_periodofcareevent
+724	Can view period of care event	181	view_periodofcareevent
+725	Can add personal education plan	182	add_personaleducationplan
+726	Can change personal education plan	182	change_personaleducationplan
+814	Can change case discussion	204	change_casediscussion
+727	Can delete personal education plan	182	delete_personaleducationplan
+728	Can view personal education plan	182	view_personaleducationplan
+729	Can add personal education plan event	183	add_personaleducationplanevent
+730	Can change personal education plan event	183	change_personaleducationplanevent
+731	Can delete personal education plan event	183	delete_personaleducationplanevent
+732	Can view personal education plan event	183	view_personaleducationplanevent
+733	Can add placed with parents	184	add_placedwithparents
+734	Can change placed with parents	184	change_placedwithparents
+735	Can delete placed with parents	184	delete_placedwithparents
+736	Can view placed with parents	184	view_placedwithparents
+737	Can add placement	185	add_placement
+738	Can change placement	185	change_placement
+739	Can delete placement	185	delete_placement
+740	Can view placement	185	view_placement
+741	Can add placed with parents event	186	add_placedwithparentsevent
+742	Can change placed with parents event	186	change_placedwithparentsevent
+743	Can delete placed with parents event	186	delete_placedwithparentsevent
+744	Can view placed with parents event	186	view_placedwithparentsevent
+745	Can add episode event	187	add_episodeevent
+746	Can change episode event	187	change_episodeevent
+747	Can delete episode event	187	delete_episodeevent
+748	Can view episode event	187	view_episodeevent
+749	Can add placement event	188	add_placementevent
+750	Can change placement event	188	change_placementevent
+751	Can delete placement event	188	delete_placementevent
+752	Can view placement event	188	view_placementevent
+753	Can add return interview	189	add_returninterview
+754	Can change return interview	189	change_returninterview
+755	Can delete return interview	189	delete_returninterview
+756	Can view return interview	189	view_returninterview
+757	Can add return interview event	190	add_returninterviewevent
+758	Can change return interview event	190	change_returninterviewevent
+759	Can delete return interview event	190	delete_returninterviewevent
+760	Can view return interview event	190	view_returninterviewevent
+761	Can add review action	191	add_reviewaction
+762	Can change review action	191	change_reviewaction
+763	Can delete review action	191	delete_reviewaction
+764	Can view review action	191	view_reviewaction
+765	Can add review action event	192	add_reviewactionevent
+766	Can change review action event	192	change_reviewactionevent
+767	Can delete review action event	192	delete_reviewactionevent
+768	Can view review action event	192	view_reviewactionevent
+769	Can add school placement	193	add_schoolplacement
+770	Can change school placement	193	change_schoolplacement
+771	Can delete school placement	193	delete_schoolplacement
+772	Can view school placement	193	view_schoolplacement
+773	Can add school placement event	194	add_schoolplacementevent
+774	Can change school placement event	194	change_schoolplacementevent
+775	Can delete school placement event	194	delete_schoolplacementevent
+776	Can view school placement event	194	view_schoolplacementevent
+777	Can add SDQ score	195	add_sdqscore
+778	Can change SDQ score	195	change_sdqscore
+779	Can delete SDQ score	195	delete_sdqscore
+780	Can view SDQ score	195	view_sdqscore
+781	Can add sdq score event	196	add_sdqscoreevent
+782	Can change sdq score event	196	change_sdqscoreevent
+783	Can delete sdq score event	196	delete_sdqscoreevent
+784	Can view sdq score event	196	view_sdqscoreevent
+785	Can add substance misuse	197	add_substancemisuse
+786	Can change substance misuse	197	change_substancemisuse
+787	Can delete substance misuse	197	delete_substancemisuse
+788	Can view substance misuse	197	view_substancemisuse
+789	Can add substance misuse event	198	add_substancemisuseevent
+790	Can change substance misuse event	198	change_substancemisuseevent
+791	Can delete substance misuse event	198	delete_substancemisuseevent
+792	Can view substance misuse event	198	view_substancemisuseevent
+793	Can add UASC status	199	add_uascstatus
+794	Can change UASC status	199	change_uascstatus
+795	Can delete UASC status	199	delete_uascstatus
+796	Can view UASC status	199	view_uascstatus
+797	Can add uasc status event	200	add_uascstatusevent
+798	Can change uasc status event	200	change_uascstatusevent
+799	Can delete uasc status event	200	delete_uascstatusevent
+800	Can view uasc status event	200	view_uascstatusevent
+801	Can add deprivation of liberty order	201	add_deprivationofliberty
+802	Can change deprivation of liberty order	201	change_deprivationofliberty
+803	Can delete deprivation of liberty order	201	delete_deprivationofliberty
+804	Can view deprivation of liberty order	201	view_deprivationofliberty
+805	Can add deprivation of liberty event	202	add_deprivationoflibertyevent
+806	Can change deprivation of liberty event	202	change_deprivationoflibertyevent
+807	Can delete deprivation of liberty event	202	delete_deprivationoflibertyevent
+808	Can view deprivation of liberty event	202	view_deprivationoflibertyevent
+809	Can add case action	203	add_caseaction
+810	Can change case action	203	change_caseaction
+811	Can delete case action	203	delete_caseaction
+812	Can view case action	203	view_caseaction
+813	Can add case discussion	204	add_casediscussion
+815	Can delete case discussion	204	delete_casediscussion
+816	Can view case discussion	204	view_casediscussion
+817	Can add case action event	205	add_caseactionevent
+818	Can change case action event	205	change_caseactionevent
+819	Can delete case action event	205	delete_caseactionevent
+820	Can view case action event	205	view_caseactionevent
+821	Can add supervision action	206	add_supervisionaction
+822	Can change supervision action	206	change_supervisionaction
+823	Can delete supervision action	206	delete_supervisionaction
+824	Can view supervision action	206	view_supervisionaction
+825	Can add supervision session	207	add_supervisionsession
+826	Can change supervision session	207	change_supervisionsession
+827	Can delete supervision session	207	delete_supervisionsession
+828	Can view supervision session	207	view_supervisionsession
+829	Can add supervision action event	208	add_supervisionactionevent
+830	Can change supervision action event	208	change_supervisionactionevent
+831	Can delete supervision action event	208	delete_supervisionactionevent
+832	Can view supervision action event	208	view_supervisionactionevent
+833	Can add case discussion event	209	add_casediscussionevent
+834	Can change case discussion event	209	change_casediscussionevent
+835	Can delete case discussion event	209	delete_casediscussionevent
+836	Can view case discussion event	209	view_casediscussionevent
+837	Can add supervision session event	210	add_supervisionsessionevent
+838	Can change supervision session event	210	change_supervisionsessionevent
+839	Can delete supervision session event	210	delete_supervisionsessionevent
+840	Can view supervision session event	210	view_supervisionsessionevent
+841	Can add manager decision	211	add_managerdecision
+842	Can change manager decision	211	change_managerdecision
+843	Can delete manager decision	211	delete_managerdecision
+844	Can view manager decision	211	view_managerdecision
+845	Can add manager decision event	212	add_managerdecisionevent
+846	Can change manager decision event	212	change_managerdecisionevent
+847	Can delete manager decision event	212	delete_managerdecisionevent
+848	Can view manager decision event	212	view_managerdecisionevent
+849	Can add audit domain	213	add_auditdomain
+850	Can change audit domain	213	change_auditdomain
+851	Can delete audit domain	213	delete_auditdomain
+852	Can view audit domain	213	view_auditdomain
+853	Can add audit tool	214	add_audittool
+854	Can change audit tool	214	change_audittool
+855	Can delete audit tool	214	delete_audittool
+856	Can view audit tool	214	view_audittool
+857	Can add audit tool event	215	add_audittoolevent
+858	Can change audit tool event	215	change_audittoolevent
+859	Can delete audit tool event	215	delete_audittoolevent
+860	Can view audit tool event	215	view_audittoolevent
+861	Can add grading	216	add_grading
+862	Can change grading	216	change_grading
+863	Can delete grading	216	delete_grading
+864	Can view grading	216	view_grading
+865	Can add grading event	217	add_gradingevent
+866	Can change grading event	217	change_gradingevent
+867	Can delete grading event	217	delete_gradingevent
+868	Can view grading event	217	view_gradingevent
+869	Can add programme	218	add_programme
+870	Can change programme	218	change_programme
+871	Can delete programme	218	delete_programme
+872	Can view programme	218	view_programme
+873	Can add programme event	219	add_programmeevent
+874	Can change programme event	219	change_programmeevent
+875	Can delete programme event	219	delete_programmeevent
+876	Can view programme event	219	view_programmeevent
+877	Can add reflection	220	add_reflection
+878	Can change reflection	220	change_reflection
+879	Can delete reflection	220	delete_reflection
+880	Can view reflection	220	view_reflection
+881	Can add reflection event	221	add_reflectionevent
+882	Can change reflection event	221	change_reflectionevent
+883	Can delete reflection event	221	delete_reflectionevent
+884	Can view reflection event	221	view_reflectionevent
+885	Can add audit	222	add_audit
+886	Can change audit	222	change_audit
+887	Can delete audit	222	delete_audit
+888	Can view audit	222	view_audit
+889	Can add audit action	223	add_auditaction
+890	Can change audit action	223	change_auditaction
+891	Can delete audit action	223	delete_auditaction
+892	Can view audit action	223	view_auditaction
+893	Can add audit action event	224	add_auditactionevent
+894	Can change audit action event	224	change_auditactionevent
+895	Can delete audit action event	224	delete_auditactionevent
+896	Can view audit action event	224	view_auditactionevent
+897	Can add audit event	225	add_auditevent
+898	Can change audit event	225	change_auditevent
+899	Can delete audit event	225	delete_auditevent
+900	Can view audit event	225	view_auditevent
+901	Can add audit question	226	add_auditquestion
+902	Can change audit question	226	change_auditquestion
+903	Can delete audit question	226	delete_auditquestion
+904	Can view audit question	226	view_auditquestion
+905	Can add audit question event	227	add_auditquestionevent
+906	Can change audit question event	227	change_auditquestionevent
+907	Can delete audit question event	227	delete_auditquestionevent
+908	Can view audit question event	227	view_auditquestionevent
+909	Can add audit domain event	228	add_auditdomainevent
+910	Can change audit domain event	228	change_auditdomainevent
+911	Can delete audit domain event	228	delete_auditdomainevent
+912	Can view audit domain event	228	view_auditdomainevent
+913	Can add improvement plan	229	add_improvementplan
+914	Can change improvement plan	229	change_improvementplan
+915	Can delete improvement plan	229	delete_improvementplan
+916	Can view improvement plan	229	view_improvementplan
+917	Can add action	230	add_action
+918	Can change action	230	change_action
+919	Can delete action	230	delete_action
+920	Can view action	230	view_action
+921	Can add inspection	231	add_inspection
+922	Can change inspection	231	change_inspection
+923	Can delete inspection	231	delete_inspection
+924	Can view inspection	231	view_inspection
+925	Can add improvement plan event	232	add_improvementplanevent
+926	Can change improvement plan event	232	change_improvementplanevent
+927	Can delete improvement plan event	232	delete_improvementplanevent
+928	Can view improvement plan event	232	view_improvementplanevent
+929	Can add inspection event	233	add_inspectionevent
+930	Can change inspection event	233	change_inspectionevent
+931	Can delete inspection event	233	delete_inspectionevent
+932	Can view inspection event	233	view_inspectionevent
+933	Can add judgement	234	add_judgement
+934	Can change judgement	234	change_judgement
+935	Can delete judgement	234	delete_judgement
+936	Can view judgement	234	view_judgement
+937	Can add judgement event	235	add_judgementevent
+938	Can change judgement event	235	change_judgementevent
+939	Can delete judgement event	235	delete_judgementevent
+940	Can view judgement event	235	view_judgementevent
+941	Can add recommendation	236	add_recommendation
+942	Can change recommendation	236	change_recommendation
+943	Can delete recommendation	236	delete_recommendation
+944	Can view recommendation	236	view_recommendation
+945	Can add action event	237	add_actionevent
+946	Can change action event	237	change_actionevent
+947	Can delete action event	237	delete_actionevent
+948	Can view action event	237	view_actionevent
+949	Can add recommendation event	238	add_recommendationevent
+950	Can change recommendation event	238	change_recommendationevent
+951	Can delete recommendation event	238	delete_recommendationevent
+952	Can view recommendation event	238	view_recommendationevent
+953	Can add return export	239	add_returnexport
+954	Can change return export	239	change_returnexport
+955	Can delete return export	239	delete_returnexport
+956	Can view return export	239	view_returnexport
+957	Can add return export event	240	add_returnexportevent
+958	Can change return export event	240	change_returnexportevent
+959	Can delete return export event	240	delete_returnexportevent
+960	Can view return export event	240	view_returnexportevent
+961	Can add feed run	241	add_feedrun
+962	Can change feed run	241	change_feedrun
+963	Can delete feed run	241	delete_feedrun
+964	Can view feed run	241	view_feedrun
+965	Can add feed run event	242	add_feedrunevent
+966	Can change feed run event	242	change_feedrunevent
+967	Can delete feed run event	242	delete_feedrunevent
+968	Can view feed run event	242	view_feedrunevent
+969	Can add feed child	243	add_feedchild
+970	Can change feed child	243	change_feedchild
+971	Can delete feed child	243	delete_feedchild
+972	Can view feed child	243	view_feedchild
+973	Can add feed child event	244	add_feedchildevent
+974	Can change feed child event	244	change_feedchildevent
+975	Can delete feed child event	244	delete_feedchildevent
+976	Can view feed child event	244	view_feedchildevent
+977	Can add problem	245	add_problem
+978	Can change problem	245	change_problem
+979	Can delete problem	245	delete_problem
+980	Can view problem	245	view_problem
 \.
 
 
@@ -17109,8 +17811,8 @@ COPY public.caseloads_caseloadlimit (id, role, points_per_fte, early_career_poin
 --
 
 COPY public.caseloads_caseloadlimitevent (pgh_id, pgh_created_at, pgh_label, id, role, points_per_fte, early_career_points_per_fte, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 15:14:02.89078+00	insert	1	social_worker	100	70	\N	1
-2	2026-12-03 15:14:02.89078+00	insert	2	team_manager	30	30	\N	2
+1	2026-12-03 16:28:08.317751+00	insert	1	social_worker	100	70	\N	1
+2	2026-12-03 16:28:08.317751+00	insert	2	team_manager	30	30	\N	2
 \.
 
 
@@ -17134,13 +17836,13 @@ COPY public.caseloads_caseweight (id, case_type, points) FROM stdin;
 --
 
 COPY public.caseloads_caseweightevent (pgh_id, pgh_created_at, pgh_label, id, case_type, points, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 15:14:02.89078+00	insert	1	cp_plan	8	\N	1
-2	2026-12-03 15:14:02.89078+00	insert	2	looked_after_new	7	\N	2
-3	2026-12-03 15:14:02.89078+00	insert	3	looked_after_settled	5	\N	3
-4	2026-12-03 15:14:02.89078+00	insert	4	care_leaver	4	\N	4
-5	2026-12-03 15:14:02.89078+00	insert	5	child_in_need	5	\N	5
-6	2026-12-03 15:14:02.89078+00	insert	6	court	3	\N	6
-7	2026-12-03 15:14:02.89078+00	insert	7	sibling	1	\N	7
+1	2026-12-03 16:28:08.317751+00	insert	1	cp_plan	8	\N	1
+2	2026-12-03 16:28:08.317751+00	insert	2	looked_after_new	7	\N	2
+3	2026-12-03 16:28:08.317751+00	insert	3	looked_after_settled	5	\N	3
+4	2026-12-03 16:28:08.317751+00	insert	4	care_leaver	4	\N	4
+5	2026-12-03 16:28:08.317751+00	insert	5	child_in_need	5	\N	5
+6	2026-12-03 16:28:08.317751+00	insert	6	court	3	\N	6
+7	2026-12-03 16:28:08.317751+00	insert	7	sibling	1	\N	7
 \.
 
 
@@ -17448,41 +18150,41 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 25	procrastinate	procrastinateperiodicdefer
 26	procrastinate	procrastinateworker
 27	core	formsubmission
-28	staff	staffprofile
-29	staff	staffprofileevent
-30	staff	agencypricecap
-31	staff	agencypricecapevent
-32	staff	post
-33	staff	postevent
-34	staff	inductionitem
-35	staff	inductionitemevent
-36	staff	induction
-37	staff	inductionevent
-38	staff	inductiontask
-39	staff	inductiontaskevent
-40	staff	course
-41	staff	courseevent
-42	staff	attendance
-43	staff	attendanceevent
-44	staff	staffread
-45	oversight	oversightstart
-46	oversight	oversightstartevent
-47	oversight	oversightentry
-48	oversight	oversightentryevent
-49	oversight	challenge
-50	oversight	challengeevent
-51	oversight	challengestage
-52	oversight	challengestageevent
-53	oversight	goodpractice
-54	oversight	goodpracticeevent
-55	performance	populationestimate
-56	performance	indicatorsnapshot
-57	performance	boardpack
-58	performance	boardpackevent
-59	caseloads	caseweight
-60	caseloads	caseweightevent
-61	caseloads	caseloadlimit
-62	caseloads	caseloadlimitevent
+28	oversight	oversightstart
+29	oversight	oversightstartevent
+30	oversight	oversightentry
+31	oversight	oversightentryevent
+32	oversight	challenge
+33	oversight	challengeevent
+34	oversight	challengestage
+35	oversight	challengestageevent
+36	oversight	goodpractice
+37	oversight	goodpracticeevent
+38	performance	populationestimate
+39	performance	indicatorsnapshot
+40	performance	boardpack
+41	performance	boardpackevent
+42	caseloads	caseweight
+43	caseloads	caseweightevent
+44	caseloads	caseloadlimit
+45	caseloads	caseloadlimitevent
+46	staff	staffprofile
+47	staff	staffprofileevent
+48	staff	agencypricecap
+49	staff	agencypricecapevent
+50	staff	post
+51	staff	postevent
+52	staff	inductionitem
+53	staff	inductionitemevent
+54	staff	induction
+55	staff	inductionevent
+56	staff	inductiontask
+57	staff	inductiontaskevent
+58	staff	course
+59	staff	courseevent
+60	staff	attendance
+61	staff	attendanceevent
+62	staff	staffread
 63	access	restrictedaccessgrantevent
 64	access	recordread
 65	access	restrictedaccessgrant
@@ -17509,153 +18211,163 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 86	casework	visit
 87	casework	visitevent
 88	casework	allocation
-89	front_door	contact
-90	front_door	contactevent
-91	front_door	referral
-92	front_door	referralevent
-93	assessments	assessmentevent
-94	assessments	assessment
-95	child_protection	childprotectionplanevent
-96	child_protection	conference
-97	child_protection	conferenceevent
-98	child_protection	coregroup
-99	child_protection	coregroupevent
-100	child_protection	section47enquiry
-101	child_protection	section47enquiryevent
-102	child_protection	strategydiscussion
-103	child_protection	strategydiscussionevent
-104	child_protection	childprotectionplan
-105	children_in_need	cinepisodeevent
-106	children_in_need	cinplan
-107	children_in_need	cinplanevent
-108	children_in_need	cinplanreview
-109	children_in_need	cinplanreviewevent
-110	children_in_need	cinepisode
-111	permanence	adoptionmatch
-112	permanence	adoptionplacement
-113	permanence	adoptionreview
-114	permanence	careproceedings
-115	permanence	careproceedingsevent
-116	permanence	permanencedecision
-117	permanence	adoptionreviewevent
-118	permanence	adoptionplacementevent
-119	permanence	adoptionmatchevent
-120	permanence	permanencedecisionevent
-121	permanence	permanencemeeting
-122	permanence	permanencemeetingevent
-123	permanence	permanenceorder
-124	permanence	permanenceorderevent
-125	permanence	permanencestep
-126	permanence	permanencestepevent
-127	permanence	previouspermanence
-128	permanence	previouspermanenceevent
-129	permanence	proceedingsextension
-130	permanence	proceedingsextensionevent
-131	permanence	preproceedings
-132	permanence	preproceedingsevent
-133	permanence	preproceedingsmeeting
-134	permanence	preproceedingsmeetingevent
-135	care_leavers	careleaver
-136	care_leavers	careleaverevent
-137	care_leavers	keepingintouch
-138	care_leavers	keepingintouchevent
-139	care_leavers	needsassessment
-140	care_leavers	needsassessmentevent
-141	care_leavers	pathwayplan
-142	care_leavers	pathwayplanevent
-143	care_leavers	pathwayplanreview
-144	care_leavers	pathwayplanreviewevent
-145	private_fostering	privatefostering
-146	private_fostering	privatefosteringevent
-147	allegations	allegation
-148	allegations	allegationchild
-149	allegations	allegationchildevent
-150	allegations	allegationevent
-151	allegations	ladomeeting
-152	allegations	ladomeetingevent
-153	looked_after	careplan
-154	looked_after	conviction
-155	looked_after	convictionevent
-156	looked_after	healthcheck
-157	looked_after	healthcheckevent
-158	looked_after	immunisationstatus
-159	looked_after	immunisationstatusevent
-160	looked_after	iroassignment
-161	looked_after	irocontact
-162	looked_after	lareview
-163	looked_after	missingepisode
-164	looked_after	periodofcare
-165	looked_after	missingepisodeevent
-166	looked_after	lareviewevent
-167	looked_after	irocontactevent
-168	looked_after	iroassignmentevent
-169	looked_after	episode
-170	looked_after	careplanevent
-171	looked_after	periodofcareevent
-172	looked_after	personaleducationplan
-173	looked_after	personaleducationplanevent
-174	looked_after	placedwithparents
-175	looked_after	placement
-176	looked_after	placedwithparentsevent
-177	looked_after	episodeevent
-178	looked_after	placementevent
-179	looked_after	returninterview
-180	looked_after	returninterviewevent
-181	looked_after	reviewaction
-182	looked_after	reviewactionevent
-183	looked_after	schoolplacement
-184	looked_after	schoolplacementevent
-185	looked_after	sdqscore
-186	looked_after	sdqscoreevent
-187	looked_after	substancemisuse
-188	looked_after	substancemisuseevent
-189	looked_after	uascstatus
-190	looked_after	uascstatusevent
-191	looked_after	deprivationofliberty
-192	looked_after	deprivationoflibertyevent
-193	supervision	caseaction
-194	supervision	casediscussion
-195	supervision	caseactionevent
-196	supervision	supervisionaction
-197	supervision	supervisionsession
-198	supervision	supervisionactionevent
-199	supervision	casediscussionevent
-200	supervision	supervisionsessionevent
-201	decisions	managerdecision
-202	decisions	managerdecisionevent
-203	audits	auditdomain
-204	audits	audittool
-205	audits	audittoolevent
-206	audits	grading
-207	audits	gradingevent
-208	audits	programme
-209	audits	programmeevent
-210	audits	reflection
-211	audits	reflectionevent
-212	audits	audit
-213	audits	auditaction
-214	audits	auditactionevent
-215	audits	auditevent
-216	audits	auditquestion
-217	audits	auditquestionevent
-218	audits	auditdomainevent
-219	improvement	improvementplan
-220	improvement	action
-221	improvement	inspection
-222	improvement	improvementplanevent
-223	improvement	inspectionevent
-224	improvement	judgement
-225	improvement	judgementevent
-226	improvement	recommendation
-227	improvement	actionevent
-228	improvement	recommendationevent
-229	returns	returnexport
-230	returns	returnexportevent
-231	dfe_feed	feedrun
-232	dfe_feed	feedrunevent
-233	dfe_feed	feedchild
-234	dfe_feed	feedchildevent
-235	data_quality	problem
+89	plans	actionprogress
+90	plans	outcome
+91	plans	planaction
+92	plans	actionprogressevent
+93	plans	planactionevent
+94	plans	plancontent
+95	plans	outcomeevent
+96	plans	plancontentevent
+97	plans	plansection
+98	plans	plansectionevent
+99	front_door	contact
+100	front_door	contactevent
+101	front_door	referral
+102	front_door	referralevent
+103	assessments	assessmentevent
+104	assessments	assessment
+105	child_protection	childprotectionplanevent
+106	child_protection	conference
+107	child_protection	conferenceevent
+108	child_protection	coregroup
+109	child_protection	coregroupevent
+110	child_protection	section47enquiry
+111	child_protection	section47enquiryevent
+112	child_protection	strategydiscussion
+113	child_protection	strategydiscussionevent
+114	child_protection	childprotectionplan
+115	children_in_need	cinepisodeevent
+116	children_in_need	cinplan
+117	children_in_need	cinplanevent
+118	children_in_need	cinplanreview
+119	children_in_need	cinplanreviewevent
+120	children_in_need	cinepisode
+121	permanence	adoptionmatch
+122	permanence	adoptionplacement
+123	permanence	adoptionreview
+124	permanence	careproceedings
+125	permanence	careproceedingsevent
+126	permanence	permanencedecision
+127	permanence	adoptionreviewevent
+128	permanence	adoptionplacementevent
+129	permanence	adoptionmatchevent
+130	permanence	permanencedecisionevent
+131	permanence	permanencemeeting
+132	permanence	permanencemeetingevent
+133	permanence	permanenceorder
+134	permanence	permanenceorderevent
+135	permanence	permanencestep
+136	permanence	permanencestepevent
+137	permanence	previouspermanence
+138	permanence	previouspermanenceevent
+139	permanence	proceedingsextension
+140	permanence	proceedingsextensionevent
+141	permanence	preproceedings
+142	permanence	preproceedingsevent
+143	permanence	preproceedingsmeeting
+144	permanence	preproceedingsmeetingevent
+145	care_leavers	careleaver
+146	care_leavers	careleaverevent
+147	care_leavers	keepingintouch
+148	care_leavers	keepingintouchevent
+149	care_leavers	needsassessment
+150	care_leavers	needsassessmentevent
+151	care_leavers	pathwayplan
+152	care_leavers	pathwayplanevent
+153	care_leavers	pathwayplanreview
+154	care_leavers	pathwayplanreviewevent
+155	private_fostering	privatefostering
+156	private_fostering	privatefosteringevent
+157	allegations	allegation
+158	allegations	allegationchild
+159	allegations	allegationchildevent
+160	allegations	allegationevent
+161	allegations	ladomeeting
+162	allegations	ladomeetingevent
+163	looked_after	careplan
+164	looked_after	conviction
+165	looked_after	convictionevent
+166	looked_after	healthcheck
+167	looked_after	healthcheckevent
+168	looked_after	immunisationstatus
+169	looked_after	immunisationstatusevent
+170	looked_after	iroassignment
+171	looked_after	irocontact
+172	looked_after	lareview
+173	looked_after	missingepisode
+174	looked_after	periodofcare
+175	looked_after	missingepisodeevent
+176	looked_after	lareviewevent
+177	looked_after	irocontactevent
+178	looked_after	iroassignmentevent
+179	looked_after	episode
+180	looked_after	careplanevent
+181	looked_after	periodofcareevent
+182	looked_after	personaleducationplan
+183	looked_after	personaleducationplanevent
+184	looked_after	placedwithparents
+185	looked_after	placement
+186	looked_after	placedwithparentsevent
+187	looked_after	episodeevent
+188	looked_after	placementevent
+189	looked_after	returninterview
+190	looked_after	returninterviewevent
+191	looked_after	reviewaction
+192	looked_after	reviewactionevent
+193	looked_after	schoolplacement
+194	looked_after	schoolplacementevent
+195	looked_after	sdqscore
+196	looked_after	sdqscoreevent
+197	looked_after	substancemisuse
+198	looked_after	substancemisuseevent
+199	looked_after	uascstatus
+200	looked_after	uascstatusevent
+201	looked_after	deprivationofliberty
+202	looked_after	deprivationoflibertyevent
+203	supervision	caseaction
+204	supervision	casediscussion
+205	supervision	caseactionevent
+206	supervision	supervisionaction
+207	supervision	supervisionsession
+208	supervision	supervisionactionevent
+209	supervision	casediscussionevent
+210	supervision	supervisionsessionevent
+211	decisions	managerdecision
+212	decisions	managerdecisionevent
+213	audits	auditdomain
+214	audits	audittool
+215	audits	audittoolevent
+216	audits	grading
+217	audits	gradingevent
+218	audits	programme
+219	audits	programmeevent
+220	audits	reflection
+221	audits	reflectionevent
+222	audits	audit
+223	audits	auditaction
+224	audits	auditactionevent
+225	audits	auditevent
+226	audits	auditquestion
+227	audits	auditquestionevent
+228	audits	auditdomainevent
+229	improvement	improvementplan
+230	improvement	action
+231	improvement	inspection
+232	improvement	improvementplanevent
+233	improvement	inspectionevent
+234	improvement	judgement
+235	improvement	judgementevent
+236	improvement	recommendation
+237	improvement	actionevent
+238	improvement	recommendationevent
+239	returns	returnexport
+240	returns	returnexportevent
+241	dfe_feed	feedrun
+242	dfe_feed	feedrunevent
+243	dfe_feed	feedchild
+244	dfe_feed	feedchildevent
+245	data_quality	problem
 \.
 
 
@@ -17664,142 +18376,144 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 --
 
 COPY public.django_migrations (id, app, name, applied) FROM stdin;
-1	pghistory	0001_initial	2026-12-03 15:12:04.354062+00
-2	pghistory	0002_aggregateevent	2026-12-03 15:12:04.370183+00
-3	pghistory	0003_auto_20201023_1636	2026-12-03 15:12:04.416988+00
-4	pghistory	0004_auto_20220906_1625	2026-12-03 15:12:04.463061+00
-5	pghistory	0005_events_middlewareevents	2026-12-03 15:12:04.501093+00
-6	pghistory	0006_delete_aggregateevent	2026-12-03 15:12:04.514086+00
-7	pghistory	0007_auto_20250421_0444	2026-12-03 15:12:04.553606+00
-8	contenttypes	0001_initial	2026-12-03 15:12:04.599833+00
-9	contenttypes	0002_remove_content_type_name	2026-12-03 15:12:04.663815+00
-10	auth	0001_initial	2026-12-03 15:12:05.098829+00
-11	auth	0002_alter_permission_name_max_length	2026-12-03 15:12:05.265818+00
-12	auth	0003_alter_user_email_max_length	2026-12-03 15:12:05.412279+00
-13	auth	0004_alter_user_username_opts	2026-12-03 15:12:05.505175+00
-14	auth	0005_alter_user_last_login_null	2026-12-03 15:12:05.55719+00
-15	auth	0006_require_contenttypes_0002	2026-12-03 15:12:05.563771+00
-16	auth	0007_alter_validators_add_error_messages	2026-12-03 15:12:05.59723+00
-17	auth	0008_alter_user_username_max_length	2026-12-03 15:12:05.624762+00
-18	auth	0009_alter_user_last_name_max_length	2026-12-03 15:12:05.680825+00
-19	auth	0010_alter_group_name_max_length	2026-12-03 15:12:05.755982+00
-20	auth	0011_update_proxy_permissions	2026-12-03 15:12:05.969279+00
-21	auth	0012_alter_user_first_name_max_length	2026-12-03 15:12:06.02689+00
-22	workforce	0001_initial	2026-12-03 15:12:07.950736+00
-23	people	0001_extensions	2026-12-03 15:12:08.311896+00
-24	people	0002_initial	2026-12-03 15:12:16.926723+00
-25	people	0003_la_id_sequence	2026-12-03 15:12:16.935244+00
-26	people	0004_alter_person_disabilities_alter_person_ethnicity_and_more	2026-12-03 15:12:18.223548+00
-27	access	0001_initial	2026-12-03 15:12:18.527566+00
-28	access	0002_initial	2026-12-03 15:12:21.009132+00
-29	access	0003_break_glass_access	2026-12-03 15:12:22.281137+00
-30	admin	0001_initial	2026-12-03 15:12:22.483852+00
-31	admin	0002_logentry_remove_auto_add	2026-12-03 15:12:22.634684+00
-32	admin	0003_logentry_add_action_flag_choices	2026-12-03 15:12:22.733179+00
-33	allegations	0001_initial	2026-12-03 15:12:27.99616+00
-34	children_in_need	0001_initial	2026-12-03 15:12:28.335855+00
-35	assessments	0001_initial	2026-12-03 15:12:28.619632+00
-36	assessments	0002_initial	2026-12-03 15:12:33.747819+00
-37	workforce	0002_alter_user_role_alter_userevent_role	2026-12-03 15:12:34.207809+00
-38	timescales	0001_initial	2026-12-03 15:12:41.936733+00
-39	timescales	0002_seed_bank_holidays	2026-12-03 15:12:42.966703+00
-40	workforce	0003_system_administrators_group	2026-12-03 15:12:43.205054+00
-41	workforce	0004_user_started_on_asye	2026-12-03 15:12:45.231726+00
-42	workforce	0005_senior_manager_roles	2026-12-03 15:12:46.839258+00
-43	people	0005_name_search_keys_functions	2026-12-03 15:12:46.857649+00
-44	people	0006_name_search_keys	2026-12-03 15:12:51.467786+00
-45	people	0007_name_score_function	2026-12-03 15:12:51.64824+00
-46	audits	0001_initial	2026-12-03 15:13:42.09278+00
-47	audits	0002_ready_made_tools	2026-12-03 15:13:42.663768+00
-48	axes	0001_initial	2026-12-03 15:13:42.695867+00
-49	axes	0002_auto_20151217_2044	2026-12-03 15:13:42.86575+00
-50	axes	0003_auto_20160322_0929	2026-12-03 15:13:43.00553+00
-51	axes	0004_auto_20181024_1538	2026-12-03 15:13:43.164676+00
-52	axes	0005_remove_accessattempt_trusted	2026-12-03 15:13:43.186278+00
-53	axes	0006_remove_accesslog_trusted	2026-12-03 15:13:43.213294+00
-54	axes	0007_alter_accessattempt_unique_together	2026-12-03 15:13:43.641388+00
-55	axes	0008_accessfailurelog	2026-12-03 15:13:43.681349+00
-56	axes	0009_add_session_hash	2026-12-03 15:13:43.708593+00
-57	axes	0010_accessattemptexpiration	2026-12-03 15:13:43.743894+00
-58	care_leavers	0001_initial	2026-12-03 15:13:58.899967+00
-59	caseloads	0001_initial	2026-12-03 15:14:02.54007+00
-60	caseloads	0002_weights_and_limits	2026-12-03 15:14:03.031879+00
-61	casework	0001_initial	2026-12-03 15:14:03.81475+00
-62	casework	0002_initial	2026-12-03 15:14:59.320243+00
-63	casework	0003_alter_visit_visit_type_alter_visitevent_visit_type	2026-12-03 15:15:02.231989+00
-64	child_protection	0001_initial	2026-12-03 15:15:03.58407+00
-65	child_protection	0002_initial	2026-12-03 15:16:02.095804+00
-66	front_door	0001_initial	2026-12-03 15:16:21.048438+00
-67	children_in_need	0002_initial	2026-12-03 15:17:02.940757+00
-68	core	0001_initial	2026-12-03 15:17:04.194834+00
-69	data_quality	0001_initial	2026-12-03 15:17:05.762273+00
-70	decisions	0001_initial	2026-12-03 15:17:17.396418+00
-71	dfe_feed	0001_initial	2026-12-03 15:17:24.701015+00
-72	improvement	0001_initial	2026-12-03 15:17:52.810304+00
-73	looked_after	0001_initial	2026-12-03 15:20:45.213679+00
-74	looked_after	0002_deprivation_of_liberty	2026-12-03 15:20:51.701834+00
-75	looked_after	0003_placement_local_authority	2026-12-03 15:21:00.823973+00
-76	otp_totp	0001_initial	2026-12-03 15:21:02.026142+00
-77	otp_totp	0002_auto_20190420_0723	2026-12-03 15:21:05.256817+00
-78	otp_totp	0003_add_timestamps	2026-12-03 15:21:07.211798+00
-79	oversight	0001_initial	2026-12-03 15:21:51.566049+00
-80	oversight	0002_oversight_start	2026-12-03 15:21:54.013267+00
-81	oversight	0003_oversight_starts_when_installed	2026-12-03 15:21:57.070586+00
-82	people	0008_name_keys_search_path	2026-12-03 15:21:57.107967+00
-83	people	0009_person_date_of_birth_estimated	2026-12-03 15:22:10.837148+00
-84	performance	0001_initial	2026-12-03 15:22:12.283818+00
-85	performance	0002_board_pack	2026-12-03 15:22:24.058557+00
-86	permanence	0001_initial	2026-12-03 15:23:50.971212+00
-87	permanence	0002_pre_proceedings	2026-12-03 15:24:22.244471+00
-88	private_fostering	0001_initial	2026-12-03 15:24:37.836427+00
-89	procrastinate	0001_initial	2026-12-03 15:24:37.856036+00
-90	procrastinate	0002_drop_started_at_column	2026-12-03 15:24:37.870687+00
-91	procrastinate	0003_drop_started_at_column	2026-12-03 15:24:37.882579+00
-92	procrastinate	0004_drop_procrastinate_version_table	2026-12-03 15:24:37.894928+00
-93	procrastinate	0005_fix_procrastinate_fetch_job	2026-12-03 15:24:37.914061+00
-94	procrastinate	0006_fix_trigger_status_events_insert	2026-12-03 15:24:37.927171+00
-95	procrastinate	0007_add_queueing_lock_column	2026-12-03 15:24:37.932412+00
-96	procrastinate	0008_close_fetch_job_race_condition	2026-12-03 15:24:37.948507+00
-97	procrastinate	0009_add_defer_job_function	2026-12-03 15:24:37.965146+00
-98	procrastinate	0010_add_procrastinate_periodic_defers	2026-12-03 15:24:37.979753+00
-99	procrastinate	0011_add_foreign_key_index	2026-12-03 15:24:38.00252+00
-100	procrastinate	0012_add_locks_to_periodic_defer	2026-12-03 15:24:38.021063+00
-101	procrastinate	0013_fix_procrastinate_defer_periodic_job	2026-12-03 15:24:38.038105+00
-102	procrastinate	0014_add_finish_job_and_retry_job_functions	2026-12-03 15:24:38.052827+00
-103	procrastinate	0015_add_trigger_on_job_deletion	2026-12-03 15:24:38.067067+00
-104	procrastinate	0016_delete_finished_jobs	2026-12-03 15:24:38.07528+00
-105	procrastinate	0017_add_checks_to_finish_job	2026-12-03 15:24:38.087464+00
-106	procrastinate	0018_add_checks_to_retry_job	2026-12-03 15:24:38.103128+00
-107	procrastinate	0019_fix_finish_job_compat_issue	2026-12-03 15:24:38.110831+00
-108	procrastinate	0020_add_index_on_procrastinate_jobs	2026-12-03 15:24:38.125878+00
-109	procrastinate	0021_add_kwargs_to_defer_periodic_job	2026-12-03 15:24:38.138057+00
-110	procrastinate	0022_null_locks_excluded	2026-12-03 15:24:38.152104+00
-111	procrastinate	0023_remove_old_finish_job_function	2026-12-03 15:24:38.169539+00
-112	procrastinate	0024_job_id_bigint	2026-12-03 15:24:38.189644+00
-113	procrastinate	0025_add_models	2026-12-03 15:24:38.225738+00
-114	procrastinate	0026_add_job_priority	2026-12-03 15:24:38.279864+00
-115	procrastinate	0027_add_periodic_job_priority	2026-12-03 15:24:38.296019+00
-116	procrastinate	0028_add_cancel_states	2026-12-03 15:24:38.360366+00
-117	procrastinate	0029_add_additional_params_to_retry_job	2026-12-03 15:24:38.381023+00
-118	procrastinate	0030_alter_procrastinateevent_options	2026-12-03 15:24:38.40491+00
-119	procrastinate	0031_add_indexes_for_fetch_job	2026-12-03 15:24:38.417962+00
-120	procrastinate	0032_pre_cancel_notification	2026-12-03 15:24:38.457711+00
-121	procrastinate	0033_post_cancel_notification	2026-12-03 15:24:38.51378+00
-122	procrastinate	0034_pre_add_heartbeat	2026-12-03 15:24:38.556759+00
-123	procrastinate	0035_post_add_heartbeat	2026-12-03 15:24:38.581576+00
-124	procrastinate	0036_add_worker_model	2026-12-03 15:24:38.620025+00
-125	procrastinate	0037_pre_batch_defer_jobs	2026-12-03 15:24:38.643035+00
-126	procrastinate	0038_post_batch_defer_jobs	2026-12-03 15:24:38.65042+00
-127	procrastinate	0039_pre_priority_lock_fetch_job	2026-12-03 15:24:38.665161+00
-128	procrastinate	0040_pre_retry_failed_job	2026-12-03 15:24:38.678072+00
-129	procrastinate	0041_post_retry_failed_job	2026-12-03 15:24:38.690712+00
-130	returns	0001_initial	2026-12-03 15:24:48.981677+00
-131	sessions	0001_initial	2026-12-03 15:24:49.002771+00
-132	workforce	0006_user_sso_id	2026-12-03 15:25:02.327686+00
-133	workforce	0007_workforce_lead_role	2026-12-03 15:25:04.757779+00
-134	staff	0001_initial	2026-12-03 15:26:21.886674+00
-135	staff	0002_induction_checklists_and_courses	2026-12-03 15:26:22.573272+00
-136	supervision	0001_initial	2026-12-03 15:29:22.584083+00
+1	pghistory	0001_initial	2026-12-03 16:27:35.742025+00
+2	pghistory	0002_aggregateevent	2026-12-03 16:27:35.752535+00
+3	pghistory	0003_auto_20201023_1636	2026-12-03 16:27:35.756623+00
+4	pghistory	0004_auto_20220906_1625	2026-12-03 16:27:35.764979+00
+5	pghistory	0005_events_middlewareevents	2026-12-03 16:27:35.774852+00
+6	pghistory	0006_delete_aggregateevent	2026-12-03 16:27:35.779926+00
+7	pghistory	0007_auto_20250421_0444	2026-12-03 16:27:35.786372+00
+8	contenttypes	0001_initial	2026-12-03 16:27:35.7995+00
+9	contenttypes	0002_remove_content_type_name	2026-12-03 16:27:35.812736+00
+10	auth	0001_initial	2026-12-03 16:27:35.871988+00
+11	auth	0002_alter_permission_name_max_length	2026-12-03 16:27:35.882682+00
+12	auth	0003_alter_user_email_max_length	2026-12-03 16:27:35.892886+00
+13	auth	0004_alter_user_username_opts	2026-12-03 16:27:35.901502+00
+14	auth	0005_alter_user_last_login_null	2026-12-03 16:27:35.914199+00
+15	auth	0006_require_contenttypes_0002	2026-12-03 16:27:35.91852+00
+16	auth	0007_alter_validators_add_error_messages	2026-12-03 16:27:35.927967+00
+17	auth	0008_alter_user_username_max_length	2026-12-03 16:27:35.937306+00
+18	auth	0009_alter_user_last_name_max_length	2026-12-03 16:27:35.945973+00
+19	auth	0010_alter_group_name_max_length	2026-12-03 16:27:35.958177+00
+20	auth	0011_update_proxy_permissions	2026-12-03 16:27:35.993573+00
+21	auth	0012_alter_user_first_name_max_length	2026-12-03 16:27:36.001246+00
+22	workforce	0001_initial	2026-12-03 16:27:36.275597+00
+23	people	0001_extensions	2026-12-03 16:27:36.34513+00
+24	people	0002_initial	2026-12-03 16:27:38.182531+00
+25	people	0003_la_id_sequence	2026-12-03 16:27:38.18589+00
+26	people	0004_alter_person_disabilities_alter_person_ethnicity_and_more	2026-12-03 16:27:38.526095+00
+27	access	0001_initial	2026-12-03 16:27:38.64054+00
+28	access	0002_initial	2026-12-03 16:27:39.754849+00
+29	access	0003_break_glass_access	2026-12-03 16:27:40.183685+00
+30	admin	0001_initial	2026-12-03 16:27:40.257347+00
+31	admin	0002_logentry_remove_auto_add	2026-12-03 16:27:40.301428+00
+32	admin	0003_logentry_add_action_flag_choices	2026-12-03 16:27:40.347234+00
+33	allegations	0001_initial	2026-12-03 16:27:42.203004+00
+34	children_in_need	0001_initial	2026-12-03 16:27:42.318024+00
+35	assessments	0001_initial	2026-12-03 16:27:42.415899+00
+36	assessments	0002_initial	2026-12-03 16:27:44.506294+00
+37	assessments	0003_assessment_framework	2026-12-03 16:27:47.144098+00
+38	workforce	0002_alter_user_role_alter_userevent_role	2026-12-03 16:27:47.263779+00
+39	timescales	0001_initial	2026-12-03 16:27:49.299191+00
+40	timescales	0002_seed_bank_holidays	2026-12-03 16:27:49.585023+00
+41	workforce	0003_system_administrators_group	2026-12-03 16:27:49.707525+00
+42	workforce	0004_user_started_on_asye	2026-12-03 16:27:50.79722+00
+43	workforce	0005_senior_manager_roles	2026-12-03 16:27:50.898775+00
+44	people	0005_name_search_keys_functions	2026-12-03 16:27:50.902673+00
+45	people	0006_name_search_keys	2026-12-03 16:27:51.542142+00
+46	people	0007_name_score_function	2026-12-03 16:27:51.552123+00
+47	audits	0001_initial	2026-12-03 16:28:01.234692+00
+48	audits	0002_ready_made_tools	2026-12-03 16:28:01.526306+00
+49	axes	0001_initial	2026-12-03 16:28:01.559594+00
+50	axes	0002_auto_20151217_2044	2026-12-03 16:28:01.666846+00
+51	axes	0003_auto_20160322_0929	2026-12-03 16:28:01.733032+00
+52	axes	0004_auto_20181024_1538	2026-12-03 16:28:01.780279+00
+53	axes	0005_remove_accessattempt_trusted	2026-12-03 16:28:01.795585+00
+54	axes	0006_remove_accesslog_trusted	2026-12-03 16:28:01.807103+00
+55	axes	0007_alter_accessattempt_unique_together	2026-12-03 16:28:01.948477+00
+56	axes	0008_accessfailurelog	2026-12-03 16:28:01.965383+00
+57	axes	0009_add_session_hash	2026-12-03 16:28:01.974974+00
+58	axes	0010_accessattemptexpiration	2026-12-03 16:28:01.99194+00
+59	care_leavers	0001_initial	2026-12-03 16:28:07.56582+00
+60	caseloads	0001_initial	2026-12-03 16:28:08.205677+00
+61	caseloads	0002_weights_and_limits	2026-12-03 16:28:08.342077+00
+62	casework	0001_initial	2026-12-03 16:28:09.015838+00
+63	casework	0002_initial	2026-12-03 16:28:18.382325+00
+64	casework	0003_alter_visit_visit_type_alter_visitevent_visit_type	2026-12-03 16:28:18.613176+00
+65	child_protection	0001_initial	2026-12-03 16:28:18.844315+00
+66	child_protection	0002_initial	2026-12-03 16:28:33.559525+00
+67	front_door	0001_initial	2026-12-03 16:28:37.484829+00
+68	children_in_need	0002_initial	2026-12-03 16:28:45.006422+00
+69	core	0001_initial	2026-12-03 16:28:45.224519+00
+70	data_quality	0001_initial	2026-12-03 16:28:45.451207+00
+71	decisions	0001_initial	2026-12-03 16:28:47.674117+00
+72	dfe_feed	0001_initial	2026-12-03 16:28:49.38229+00
+73	improvement	0001_initial	2026-12-03 16:28:56.824293+00
+74	looked_after	0001_initial	2026-12-03 16:29:39.922843+00
+75	looked_after	0002_deprivation_of_liberty	2026-12-03 16:29:42.008816+00
+76	looked_after	0003_placement_local_authority	2026-12-03 16:29:43.888651+00
+77	otp_totp	0001_initial	2026-12-03 16:29:44.4674+00
+78	otp_totp	0002_auto_20190420_0723	2026-12-03 16:29:44.943592+00
+79	otp_totp	0003_add_timestamps	2026-12-03 16:29:45.422341+00
+80	oversight	0001_initial	2026-12-03 16:29:56.629608+00
+81	oversight	0002_oversight_start	2026-12-03 16:29:57.361949+00
+82	oversight	0003_oversight_starts_when_installed	2026-12-03 16:29:58.275757+00
+83	people	0008_name_keys_search_path	2026-12-03 16:29:58.281421+00
+84	people	0009_person_date_of_birth_estimated	2026-12-03 16:30:01.53098+00
+85	performance	0001_initial	2026-12-03 16:30:01.965846+00
+86	performance	0002_board_pack	2026-12-03 16:30:05.222188+00
+87	permanence	0001_initial	2026-12-03 16:30:41.840123+00
+88	permanence	0002_pre_proceedings	2026-12-03 16:30:50.99412+00
+89	plans	0001_initial	2026-12-03 16:31:08.258218+00
+90	private_fostering	0001_initial	2026-12-03 16:31:14.237303+00
+91	procrastinate	0001_initial	2026-12-03 16:31:14.270895+00
+92	procrastinate	0002_drop_started_at_column	2026-12-03 16:31:14.282549+00
+93	procrastinate	0003_drop_started_at_column	2026-12-03 16:31:14.297278+00
+94	procrastinate	0004_drop_procrastinate_version_table	2026-12-03 16:31:14.314736+00
+95	procrastinate	0005_fix_procrastinate_fetch_job	2026-12-03 16:31:14.329699+00
+96	procrastinate	0006_fix_trigger_status_events_insert	2026-12-03 16:31:14.338387+00
+97	procrastinate	0007_add_queueing_lock_column	2026-12-03 16:31:14.347992+00
+98	procrastinate	0008_close_fetch_job_race_condition	2026-12-03 16:31:14.358088+00
+99	procrastinate	0009_add_defer_job_function	2026-12-03 16:31:14.368866+00
+100	procrastinate	0010_add_procrastinate_periodic_defers	2026-12-03 16:31:14.38037+00
+101	procrastinate	0011_add_foreign_key_index	2026-12-03 16:31:14.388385+00
+102	procrastinate	0012_add_locks_to_periodic_defer	2026-12-03 16:31:14.399448+00
+103	procrastinate	0013_fix_procrastinate_defer_periodic_job	2026-12-03 16:31:14.40967+00
+104	procrastinate	0014_add_finish_job_and_retry_job_functions	2026-12-03 16:31:14.417103+00
+105	procrastinate	0015_add_trigger_on_job_deletion	2026-12-03 16:31:14.424088+00
+106	procrastinate	0016_delete_finished_jobs	2026-12-03 16:31:14.43056+00
+107	procrastinate	0017_add_checks_to_finish_job	2026-12-03 16:31:14.438321+00
+108	procrastinate	0018_add_checks_to_retry_job	2026-12-03 16:31:14.445748+00
+109	procrastinate	0019_fix_finish_job_compat_issue	2026-12-03 16:31:14.453426+00
+110	procrastinate	0020_add_index_on_procrastinate_jobs	2026-12-03 16:31:14.463095+00
+111	procrastinate	0021_add_kwargs_to_defer_periodic_job	2026-12-03 16:31:14.474271+00
+112	procrastinate	0022_null_locks_excluded	2026-12-03 16:31:14.486076+00
+113	procrastinate	0023_remove_old_finish_job_function	2026-12-03 16:31:14.496544+00
+114	procrastinate	0024_job_id_bigint	2026-12-03 16:31:14.513244+00
+115	procrastinate	0025_add_models	2026-12-03 16:31:14.55928+00
+116	procrastinate	0026_add_job_priority	2026-12-03 16:31:14.588051+00
+117	procrastinate	0027_add_periodic_job_priority	2026-12-03 16:31:14.59983+00
+118	procrastinate	0028_add_cancel_states	2026-12-03 16:31:14.647518+00
+119	procrastinate	0029_add_additional_params_to_retry_job	2026-12-03 16:31:14.660049+00
+120	procrastinate	0030_alter_procrastinateevent_options	2026-12-03 16:31:14.677029+00
+121	procrastinate	0031_add_indexes_for_fetch_job	2026-12-03 16:31:14.687091+00
+122	procrastinate	0032_pre_cancel_notification	2026-12-03 16:31:14.718983+00
+123	procrastinate	0033_post_cancel_notification	2026-12-03 16:31:14.764325+00
+124	procrastinate	0034_pre_add_heartbeat	2026-12-03 16:31:14.798886+00
+125	procrastinate	0035_post_add_heartbeat	2026-12-03 16:31:14.807484+00
+126	procrastinate	0036_add_worker_model	2026-12-03 16:31:14.832121+00
+127	procrastinate	0037_pre_batch_defer_jobs	2026-12-03 16:31:14.841995+00
+128	procrastinate	0038_post_batch_defer_jobs	2026-12-03 16:31:14.850862+00
+129	procrastinate	0039_pre_priority_lock_fetch_job	2026-12-03 16:31:14.858593+00
+130	procrastinate	0040_pre_retry_failed_job	2026-12-03 16:31:14.86599+00
+131	procrastinate	0041_post_retry_failed_job	2026-12-03 16:31:14.874295+00
+132	returns	0001_initial	2026-12-03 16:31:18.471474+00
+133	sessions	0001_initial	2026-12-03 16:31:18.50136+00
+134	workforce	0006_user_sso_id	2026-12-03 16:31:23.056582+00
+135	workforce	0007_workforce_lead_role	2026-12-03 16:31:24.60589+00
+136	staff	0001_initial	2026-12-03 16:31:57.029197+00
+137	staff	0002_induction_checklists_and_courses	2026-12-03 16:31:57.545468+00
+138	supervision	0001_initial	2026-12-03 16:32:16.455742+00
 \.
 
 
@@ -18320,7 +19034,7 @@ COPY public.oversight_oversightentryevent (pgh_id, pgh_created_at, pgh_label, id
 --
 
 COPY public.oversight_oversightstartevent (pgh_id, pgh_created_at, pgh_label, id, starts_on, reason, changed_at, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 15:21:57.016877+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 15:21:57.058135+00	\N	1
+1	2026-12-03 16:29:58.264786+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 16:29:58.272714+00	\N	1
 \.
 
 
@@ -18653,6 +19367,86 @@ COPY public.pghistory_context (id, created_at, updated_at, metadata) FROM stdin;
 
 
 --
+-- Data for Name: plans_actionprogress; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.plans_actionprogress (id, recorded_at, status, note, held_on, meeting_id, meeting_type_id, recorded_by_id, action_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: plans_actionprogressevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.plans_actionprogressevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, status, note, held_on, meeting_id, meeting_type_id, pgh_context_id, pgh_obj_id, recorded_by_id, action_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: plans_outcome; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.plans_outcome (id, recorded_at, what_must_change, by_when, how_we_will_know, recorded_by_id, content_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: plans_outcomeevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.plans_outcomeevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, what_must_change, by_when, how_we_will_know, pgh_context_id, pgh_obj_id, recorded_by_id, content_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: plans_planaction; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.plans_planaction (id, recorded_at, action, owner_kind, owner_name, due_on, added_on, status, done_on, child_id, outcome_id, owner_staff_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: plans_planactionevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.plans_planactionevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, action, owner_kind, owner_name, due_on, added_on, status, done_on, child_id, outcome_id, owner_staff_id, pgh_context_id, pgh_obj_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: plans_plancontent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.plans_plancontent (id, plan_id, contingency, child_id, plan_type_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: plans_plancontentevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.plans_plancontentevent (pgh_id, pgh_created_at, pgh_label, id, plan_id, contingency, child_id, pgh_context_id, pgh_obj_id, plan_type_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: plans_plansection; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.plans_plansection (id, recorded_at, key, text, content_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: plans_plansectionevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.plans_plansectionevent (pgh_id, pgh_created_at, pgh_label, id, recorded_at, key, text, content_id, pgh_context_id, pgh_obj_id, recorded_by_id) FROM stdin;
+\.
+
+
+--
 -- Data for Name: private_fostering_privatefostering; Type: TABLE DATA; Schema: public; Owner: -
 --
 
@@ -18768,13 +19562,13 @@ COPY public.staff_course (id, title, mandatory_for, valid_months, due_within_day
 --
 
 COPY public.staff_courseevent (pgh_id, pgh_created_at, pgh_label, id, title, mandatory_for, valid_months, due_within_days, is_active, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 15:26:22.472164+00	insert	1	Safeguarding children: level 3	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	36	90	t	\N	1
-2	2026-12-03 15:26:22.472164+00	insert	2	Information governance and data protection	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	12	30	t	\N	2
-3	2026-12-03 15:26:22.472164+00	insert	3	Domestic abuse: risk assessment (DASH)	{social_worker,team_manager}	36	90	t	\N	3
-4	2026-12-03 15:26:22.472164+00	insert	4	Court skills	{social_worker,team_manager}	\N	180	t	\N	4
-5	2026-12-03 15:26:22.472164+00	insert	5	Managing allegations against staff	{team_manager}	36	90	t	\N	5
-6	2026-12-03 15:26:22.472164+00	insert	6	Supervision skills for managers	{team_manager}	\N	180	t	\N	6
-7	2026-12-03 15:26:22.472164+00	insert	7	Signs of Safety: practice framework	{social_worker,team_manager}	\N	180	t	\N	7
+1	2026-12-03 16:31:57.456882+00	insert	1	Safeguarding children: level 3	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	36	90	t	\N	1
+2	2026-12-03 16:31:57.456882+00	insert	2	Information governance and data protection	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	12	30	t	\N	2
+3	2026-12-03 16:31:57.456882+00	insert	3	Domestic abuse: risk assessment (DASH)	{social_worker,team_manager}	36	90	t	\N	3
+4	2026-12-03 16:31:57.456882+00	insert	4	Court skills	{social_worker,team_manager}	\N	180	t	\N	4
+5	2026-12-03 16:31:57.456882+00	insert	5	Managing allegations against staff	{team_manager}	36	90	t	\N	5
+6	2026-12-03 16:31:57.456882+00	insert	6	Supervision skills for managers	{team_manager}	\N	180	t	\N	6
+7	2026-12-03 16:31:57.456882+00	insert	7	Signs of Safety: practice framework	{social_worker,team_manager}	\N	180	t	\N	7
 \.
 
 
@@ -18830,29 +19624,29 @@ COPY public.staff_inductionitem (id, role, title, due_working_day, "order") FROM
 --
 
 COPY public.staff_inductionitemevent (pgh_id, pgh_created_at, pgh_label, id, role, title, due_working_day, "order", pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 15:26:22.472164+00	insert	1	social_worker	Meet your line manager; agree the induction plan	1	0	\N	1
-2	2026-12-03 15:26:22.472164+00	insert	2	social_worker	Sign-in, laptop and phone working; record system training booked	1	1	\N	2
-3	2026-12-03 15:26:22.472164+00	insert	3	social_worker	Read the safeguarding partnership's procedures and the threshold document	5	2	\N	3
-4	2026-12-03 15:26:22.472164+00	insert	4	social_worker	Shadow a home visit and a child protection conference	10	3	\N	4
-5	2026-12-03 15:26:22.472164+00	insert	5	social_worker	First supervision held	20	4	\N	5
-6	2026-12-03 15:26:22.472164+00	insert	6	social_worker	Identity and Social Work England registration checked; DBS seen	5	5	\N	6
-7	2026-12-03 15:26:22.472164+00	insert	7	social_worker	Protected caseload agreed with the team manager	10	6	\N	7
-8	2026-12-03 15:26:22.472164+00	insert	8	social_worker	Induction review with the team manager	60	7	\N	8
-9	2026-12-03 15:26:22.472164+00	insert	9	team_manager	Meet your service manager; agree the induction plan	1	0	\N	9
-10	2026-12-03 15:26:22.472164+00	insert	10	team_manager	Management oversight and supervision policies read	10	1	\N	10
-11	2026-12-03 15:26:22.472164+00	insert	11	team_manager	Induction review with the service manager	60	2	\N	11
-12	2026-12-03 15:26:22.472164+00	insert	12	iro	Meet your line manager; agree the induction plan	1	0	\N	12
-13	2026-12-03 15:26:22.472164+00	insert	13	iro	Read the safeguarding partnership's procedures	10	1	\N	13
-14	2026-12-03 15:26:22.472164+00	insert	14	iro	Induction review	60	2	\N	14
-15	2026-12-03 15:26:22.472164+00	insert	15	mash_worker	Meet your line manager; agree the induction plan	1	0	\N	15
-16	2026-12-03 15:26:22.472164+00	insert	16	mash_worker	Read the safeguarding partnership's procedures	10	1	\N	16
-17	2026-12-03 15:26:22.472164+00	insert	17	mash_worker	Induction review	60	2	\N	17
-18	2026-12-03 15:26:22.472164+00	insert	18	personal_adviser	Meet your line manager; agree the induction plan	1	0	\N	18
-19	2026-12-03 15:26:22.472164+00	insert	19	personal_adviser	Read the safeguarding partnership's procedures	10	1	\N	19
-20	2026-12-03 15:26:22.472164+00	insert	20	personal_adviser	Induction review	60	2	\N	20
-21	2026-12-03 15:26:22.472164+00	insert	21	private_fostering_officer	Meet your line manager; agree the induction plan	1	0	\N	21
-22	2026-12-03 15:26:22.472164+00	insert	22	private_fostering_officer	Read the safeguarding partnership's procedures	10	1	\N	22
-23	2026-12-03 15:26:22.472164+00	insert	23	private_fostering_officer	Induction review	60	2	\N	23
+1	2026-12-03 16:31:57.456882+00	insert	1	social_worker	Meet your line manager; agree the induction plan	1	0	\N	1
+2	2026-12-03 16:31:57.456882+00	insert	2	social_worker	Sign-in, laptop and phone working; record system training booked	1	1	\N	2
+3	2026-12-03 16:31:57.456882+00	insert	3	social_worker	Read the safeguarding partnership's procedures and the threshold document	5	2	\N	3
+4	2026-12-03 16:31:57.456882+00	insert	4	social_worker	Shadow a home visit and a child protection conference	10	3	\N	4
+5	2026-12-03 16:31:57.456882+00	insert	5	social_worker	First supervision held	20	4	\N	5
+6	2026-12-03 16:31:57.456882+00	insert	6	social_worker	Identity and Social Work England registration checked; DBS seen	5	5	\N	6
+7	2026-12-03 16:31:57.456882+00	insert	7	social_worker	Protected caseload agreed with the team manager	10	6	\N	7
+8	2026-12-03 16:31:57.456882+00	insert	8	social_worker	Induction review with the team manager	60	7	\N	8
+9	2026-12-03 16:31:57.456882+00	insert	9	team_manager	Meet your service manager; agree the induction plan	1	0	\N	9
+10	2026-12-03 16:31:57.456882+00	insert	10	team_manager	Management oversight and supervision policies read	10	1	\N	10
+11	2026-12-03 16:31:57.456882+00	insert	11	team_manager	Induction review with the service manager	60	2	\N	11
+12	2026-12-03 16:31:57.456882+00	insert	12	iro	Meet your line manager; agree the induction plan	1	0	\N	12
+13	2026-12-03 16:31:57.456882+00	insert	13	iro	Read the safeguarding partnership's procedures	10	1	\N	13
+14	2026-12-03 16:31:57.456882+00	insert	14	iro	Induction review	60	2	\N	14
+15	2026-12-03 16:31:57.456882+00	insert	15	mash_worker	Meet your line manager; agree the induction plan	1	0	\N	15
+16	2026-12-03 16:31:57.456882+00	insert	16	mash_worker	Read the safeguarding partnership's procedures	10	1	\N	16
+17	2026-12-03 16:31:57.456882+00	insert	17	mash_worker	Induction review	60	2	\N	17
+18	2026-12-03 16:31:57.456882+00	insert	18	personal_adviser	Meet your line manager; agree the induction plan	1	0	\N	18
+19	2026-12-03 16:31:57.456882+00	insert	19	personal_adviser	Read the safeguarding partnership's procedures	10	1	\N	19
+20	2026-12-03 16:31:57.456882+00	insert	20	personal_adviser	Induction review	60	2	\N	20
+21	2026-12-03 16:31:57.456882+00	insert	21	private_fostering_officer	Meet your line manager; agree the induction plan	1	0	\N	21
+22	2026-12-03 16:31:57.456882+00	insert	22	private_fostering_officer	Read the safeguarding partnership's procedures	10	1	\N	22
+23	2026-12-03 16:31:57.456882+00	insert	23	private_fostering_officer	Induction review	60	2	\N	23
 \.
 
 
@@ -19359,376 +20153,376 @@ COPY public.timescales_bankholiday (id, date, name, division) FROM stdin;
 --
 
 COPY public.timescales_bankholidayevent (pgh_id, pgh_created_at, pgh_label, id, date, name, division, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 15:12:42.875037+00	insert	1	2000-01-01	New Year's Day	england-and-wales	\N	1
-2	2026-12-03 15:12:42.875037+00	insert	2	2000-01-03	New Year's Day (observed)	england-and-wales	\N	2
-3	2026-12-03 15:12:42.875037+00	insert	3	2000-04-21	Good Friday	england-and-wales	\N	3
-4	2026-12-03 15:12:42.875037+00	insert	4	2000-04-24	Easter Monday	england-and-wales	\N	4
-5	2026-12-03 15:12:42.875037+00	insert	5	2000-05-01	May Day	england-and-wales	\N	5
-6	2026-12-03 15:12:42.875037+00	insert	6	2000-05-29	Spring Bank Holiday	england-and-wales	\N	6
-7	2026-12-03 15:12:42.875037+00	insert	7	2000-08-28	Late Summer Bank Holiday	england-and-wales	\N	7
-8	2026-12-03 15:12:42.875037+00	insert	8	2000-12-25	Christmas Day	england-and-wales	\N	8
-9	2026-12-03 15:12:42.875037+00	insert	9	2000-12-26	Boxing Day	england-and-wales	\N	9
-10	2026-12-03 15:12:42.875037+00	insert	10	2001-01-01	New Year's Day	england-and-wales	\N	10
-11	2026-12-03 15:12:42.875037+00	insert	11	2001-04-13	Good Friday	england-and-wales	\N	11
-12	2026-12-03 15:12:42.875037+00	insert	12	2001-04-16	Easter Monday	england-and-wales	\N	12
-13	2026-12-03 15:12:42.875037+00	insert	13	2001-05-07	May Day	england-and-wales	\N	13
-14	2026-12-03 15:12:42.875037+00	insert	14	2001-05-28	Spring Bank Holiday	england-and-wales	\N	14
-15	2026-12-03 15:12:42.875037+00	insert	15	2001-08-27	Late Summer Bank Holiday	england-and-wales	\N	15
-16	2026-12-03 15:12:42.875037+00	insert	16	2001-12-25	Christmas Day	england-and-wales	\N	16
-17	2026-12-03 15:12:42.875037+00	insert	17	2001-12-26	Boxing Day	england-and-wales	\N	17
-18	2026-12-03 15:12:42.875037+00	insert	18	2002-01-01	New Year's Day	england-and-wales	\N	18
-19	2026-12-03 15:12:42.875037+00	insert	19	2002-03-29	Good Friday	england-and-wales	\N	19
-20	2026-12-03 15:12:42.875037+00	insert	20	2002-04-01	Easter Monday	england-and-wales	\N	20
-21	2026-12-03 15:12:42.875037+00	insert	21	2002-05-06	May Day	england-and-wales	\N	21
-22	2026-12-03 15:12:42.875037+00	insert	22	2002-06-03	Golden Jubilee of Elizabeth II	england-and-wales	\N	22
-23	2026-12-03 15:12:42.875037+00	insert	23	2002-06-04	Spring Bank Holiday	england-and-wales	\N	23
-24	2026-12-03 15:12:42.875037+00	insert	24	2002-08-26	Late Summer Bank Holiday	england-and-wales	\N	24
-25	2026-12-03 15:12:42.875037+00	insert	25	2002-12-25	Christmas Day	england-and-wales	\N	25
-26	2026-12-03 15:12:42.875037+00	insert	26	2002-12-26	Boxing Day	england-and-wales	\N	26
-27	2026-12-03 15:12:42.875037+00	insert	27	2003-01-01	New Year's Day	england-and-wales	\N	27
-28	2026-12-03 15:12:42.875037+00	insert	28	2003-04-18	Good Friday	england-and-wales	\N	28
-29	2026-12-03 15:12:42.875037+00	insert	29	2003-04-21	Easter Monday	england-and-wales	\N	29
-30	2026-12-03 15:12:42.875037+00	insert	30	2003-05-05	May Day	england-and-wales	\N	30
-31	2026-12-03 15:12:42.875037+00	insert	31	2003-05-26	Spring Bank Holiday	england-and-wales	\N	31
-32	2026-12-03 15:12:42.875037+00	insert	32	2003-08-25	Late Summer Bank Holiday	england-and-wales	\N	32
-33	2026-12-03 15:12:42.875037+00	insert	33	2003-12-25	Christmas Day	england-and-wales	\N	33
-34	2026-12-03 15:12:42.875037+00	insert	34	2003-12-26	Boxing Day	england-and-wales	\N	34
-35	2026-12-03 15:12:42.875037+00	insert	35	2004-01-01	New Year's Day	england-and-wales	\N	35
-36	2026-12-03 15:12:42.875037+00	insert	36	2004-04-09	Good Friday	england-and-wales	\N	36
-37	2026-12-03 15:12:42.875037+00	insert	37	2004-04-12	Easter Monday	england-and-wales	\N	37
-38	2026-12-03 15:12:42.875037+00	insert	38	2004-05-03	May Day	england-and-wales	\N	38
-39	2026-12-03 15:12:42.875037+00	insert	39	2004-05-31	Spring Bank Holiday	england-and-wales	\N	39
-40	2026-12-03 15:12:42.875037+00	insert	40	2004-08-30	Late Summer Bank Holiday	england-and-wales	\N	40
-41	2026-12-03 15:12:42.875037+00	insert	41	2004-12-25	Christmas Day	england-and-wales	\N	41
-42	2026-12-03 15:12:42.875037+00	insert	42	2004-12-26	Boxing Day	england-and-wales	\N	42
-43	2026-12-03 15:12:42.875037+00	insert	43	2004-12-27	Christmas Day (observed)	england-and-wales	\N	43
-44	2026-12-03 15:12:42.875037+00	insert	44	2004-12-28	Boxing Day (observed)	england-and-wales	\N	44
-45	2026-12-03 15:12:42.875037+00	insert	45	2005-01-01	New Year's Day	england-and-wales	\N	45
-46	2026-12-03 15:12:42.875037+00	insert	46	2005-01-03	New Year's Day (observed)	england-and-wales	\N	46
-47	2026-12-03 15:12:42.875037+00	insert	47	2005-03-25	Good Friday	england-and-wales	\N	47
-48	2026-12-03 15:12:42.875037+00	insert	48	2005-03-28	Easter Monday	england-and-wales	\N	48
-49	2026-12-03 15:12:42.875037+00	insert	49	2005-05-02	May Day	england-and-wales	\N	49
-50	2026-12-03 15:12:42.875037+00	insert	50	2005-05-30	Spring Bank Holiday	england-and-wales	\N	50
-51	2026-12-03 15:12:42.875037+00	insert	51	2005-08-29	Late Summer Bank Holiday	england-and-wales	\N	51
-52	2026-12-03 15:12:42.875037+00	insert	52	2005-12-25	Christmas Day	england-and-wales	\N	52
-53	2026-12-03 15:12:42.875037+00	insert	53	2005-12-26	Boxing Day	england-and-wales	\N	53
-54	2026-12-03 15:12:42.875037+00	insert	54	2005-12-27	Christmas Day (observed)	england-and-wales	\N	54
-55	2026-12-03 15:12:42.875037+00	insert	55	2006-01-01	New Year's Day	england-and-wales	\N	55
-56	2026-12-03 15:12:42.875037+00	insert	56	2006-01-02	New Year's Day (observed)	england-and-wales	\N	56
-57	2026-12-03 15:12:42.875037+00	insert	57	2006-04-14	Good Friday	england-and-wales	\N	57
-58	2026-12-03 15:12:42.875037+00	insert	58	2006-04-17	Easter Monday	england-and-wales	\N	58
-59	2026-12-03 15:12:42.875037+00	insert	59	2006-05-01	May Day	england-and-wales	\N	59
-60	2026-12-03 15:12:42.875037+00	insert	60	2006-05-29	Spring Bank Holiday	england-and-wales	\N	60
-61	2026-12-03 15:12:42.875037+00	insert	61	2006-08-28	Late Summer Bank Holiday	england-and-wales	\N	61
-62	2026-12-03 15:12:42.875037+00	insert	62	2006-12-25	Christmas Day	england-and-wales	\N	62
-63	2026-12-03 15:12:42.875037+00	insert	63	2006-12-26	Boxing Day	england-and-wales	\N	63
-64	2026-12-03 15:12:42.875037+00	insert	64	2007-01-01	New Year's Day	england-and-wales	\N	64
-65	2026-12-03 15:12:42.875037+00	insert	65	2007-04-06	Good Friday	england-and-wales	\N	65
-66	2026-12-03 15:12:42.875037+00	insert	66	2007-04-09	Easter Monday	england-and-wales	\N	66
-67	2026-12-03 15:12:42.875037+00	insert	67	2007-05-07	May Day	england-and-wales	\N	67
-68	2026-12-03 15:12:42.875037+00	insert	68	2007-05-28	Spring Bank Holiday	england-and-wales	\N	68
-69	2026-12-03 15:12:42.875037+00	insert	69	2007-08-27	Late Summer Bank Holiday	england-and-wales	\N	69
-70	2026-12-03 15:12:42.875037+00	insert	70	2007-12-25	Christmas Day	england-and-wales	\N	70
-71	2026-12-03 15:12:42.875037+00	insert	71	2007-12-26	Boxing Day	england-and-wales	\N	71
-72	2026-12-03 15:12:42.875037+00	insert	72	2008-01-01	New Year's Day	england-and-wales	\N	72
-73	2026-12-03 15:12:42.875037+00	insert	73	2008-03-21	Good Friday	england-and-wales	\N	73
-74	2026-12-03 15:12:42.875037+00	insert	74	2008-03-24	Easter Monday	england-and-wales	\N	74
-75	2026-12-03 15:12:42.875037+00	insert	75	2008-05-05	May Day	england-and-wales	\N	75
-76	2026-12-03 15:12:42.875037+00	insert	76	2008-05-26	Spring Bank Holiday	england-and-wales	\N	76
-77	2026-12-03 15:12:42.875037+00	insert	77	2008-08-25	Late Summer Bank Holiday	england-and-wales	\N	77
-78	2026-12-03 15:12:42.875037+00	insert	78	2008-12-25	Christmas Day	england-and-wales	\N	78
-79	2026-12-03 15:12:42.875037+00	insert	79	2008-12-26	Boxing Day	england-and-wales	\N	79
-80	2026-12-03 15:12:42.875037+00	insert	80	2009-01-01	New Year's Day	england-and-wales	\N	80
-81	2026-12-03 15:12:42.875037+00	insert	81	2009-04-10	Good Friday	england-and-wales	\N	81
-82	2026-12-03 15:12:42.875037+00	insert	82	2009-04-13	Easter Monday	england-and-wales	\N	82
-83	2026-12-03 15:12:42.875037+00	insert	83	2009-05-04	May Day	england-and-wales	\N	83
-84	2026-12-03 15:12:42.875037+00	insert	84	2009-05-25	Spring Bank Holiday	england-and-wales	\N	84
-85	2026-12-03 15:12:42.875037+00	insert	85	2009-08-31	Late Summer Bank Holiday	england-and-wales	\N	85
-86	2026-12-03 15:12:42.875037+00	insert	86	2009-12-25	Christmas Day	england-and-wales	\N	86
-87	2026-12-03 15:12:42.875037+00	insert	87	2009-12-26	Boxing Day	england-and-wales	\N	87
-88	2026-12-03 15:12:42.875037+00	insert	88	2009-12-28	Boxing Day (observed)	england-and-wales	\N	88
-89	2026-12-03 15:12:42.875037+00	insert	89	2010-01-01	New Year's Day	england-and-wales	\N	89
-90	2026-12-03 15:12:42.875037+00	insert	90	2010-04-02	Good Friday	england-and-wales	\N	90
-91	2026-12-03 15:12:42.875037+00	insert	91	2010-04-05	Easter Monday	england-and-wales	\N	91
-92	2026-12-03 15:12:42.875037+00	insert	92	2010-05-03	May Day	england-and-wales	\N	92
-93	2026-12-03 15:12:42.875037+00	insert	93	2010-05-31	Spring Bank Holiday	england-and-wales	\N	93
-94	2026-12-03 15:12:42.875037+00	insert	94	2010-08-30	Late Summer Bank Holiday	england-and-wales	\N	94
-95	2026-12-03 15:12:42.875037+00	insert	95	2010-12-25	Christmas Day	england-and-wales	\N	95
-96	2026-12-03 15:12:42.875037+00	insert	96	2010-12-26	Boxing Day	england-and-wales	\N	96
-97	2026-12-03 15:12:42.875037+00	insert	97	2010-12-27	Christmas Day (observed)	england-and-wales	\N	97
-98	2026-12-03 15:12:42.875037+00	insert	98	2010-12-28	Boxing Day (observed)	england-and-wales	\N	98
-99	2026-12-03 15:12:42.875037+00	insert	99	2011-01-01	New Year's Day	england-and-wales	\N	99
-100	2026-12-03 15:12:42.875037+00	insert	100	2011-01-03	New Year's Day (observed)	england-and-wales	\N	100
-101	2026-12-03 15:12:42.875037+00	insert	101	2011-04-22	Good Friday	england-and-wales	\N	101
-102	2026-12-03 15:12:42.875037+00	insert	102	2011-04-25	Easter Monday	england-and-wales	\N	102
-103	2026-12-03 15:12:42.875037+00	insert	103	2011-04-29	Wedding of William and Catherine	england-and-wales	\N	103
-104	2026-12-03 15:12:42.875037+00	insert	104	2011-05-02	May Day	england-and-wales	\N	104
-105	2026-12-03 15:12:42.875037+00	insert	105	2011-05-30	Spring Bank Holiday	england-and-wales	\N	105
-106	2026-12-03 15:12:42.875037+00	insert	106	2011-08-29	Late Summer Bank Holiday	england-and-wales	\N	106
-107	2026-12-03 15:12:42.875037+00	insert	107	2011-12-25	Christmas Day	england-and-wales	\N	107
-108	2026-12-03 15:12:42.875037+00	insert	108	2011-12-26	Boxing Day	england-and-wales	\N	108
-109	2026-12-03 15:12:42.875037+00	insert	109	2011-12-27	Christmas Day (observed)	england-and-wales	\N	109
-110	2026-12-03 15:12:42.875037+00	insert	110	2012-01-01	New Year's Day	england-and-wales	\N	110
-111	2026-12-03 15:12:42.875037+00	insert	111	2012-01-02	New Year's Day (observed)	england-and-wales	\N	111
-112	2026-12-03 15:12:42.875037+00	insert	112	2012-04-06	Good Friday	england-and-wales	\N	112
-113	2026-12-03 15:12:42.875037+00	insert	113	2012-04-09	Easter Monday	england-and-wales	\N	113
-114	2026-12-03 15:12:42.875037+00	insert	114	2012-05-07	May Day	england-and-wales	\N	114
-115	2026-12-03 15:12:42.875037+00	insert	115	2012-06-04	Spring Bank Holiday	england-and-wales	\N	115
-116	2026-12-03 15:12:42.875037+00	insert	116	2012-06-05	Diamond Jubilee of Elizabeth II	england-and-wales	\N	116
-117	2026-12-03 15:12:42.875037+00	insert	117	2012-08-27	Late Summer Bank Holiday	england-and-wales	\N	117
-118	2026-12-03 15:12:42.875037+00	insert	118	2012-12-25	Christmas Day	england-and-wales	\N	118
-119	2026-12-03 15:12:42.875037+00	insert	119	2012-12-26	Boxing Day	england-and-wales	\N	119
-120	2026-12-03 15:12:42.875037+00	insert	120	2013-01-01	New Year's Day	england-and-wales	\N	120
-121	2026-12-03 15:12:42.875037+00	insert	121	2013-03-29	Good Friday	england-and-wales	\N	121
-122	2026-12-03 15:12:42.875037+00	insert	122	2013-04-01	Easter Monday	england-and-wales	\N	122
-123	2026-12-03 15:12:42.875037+00	insert	123	2013-05-06	May Day	england-and-wales	\N	123
-124	2026-12-03 15:12:42.875037+00	insert	124	2013-05-27	Spring Bank Holiday	england-and-wales	\N	124
-125	2026-12-03 15:12:42.875037+00	insert	125	2013-08-26	Late Summer Bank Holiday	england-and-wales	\N	125
-126	2026-12-03 15:12:42.875037+00	insert	126	2013-12-25	Christmas Day	england-and-wales	\N	126
-127	2026-12-03 15:12:42.875037+00	insert	127	2013-12-26	Boxing Day	england-and-wales	\N	127
-128	2026-12-03 15:12:42.875037+00	insert	128	2014-01-01	New Year's Day	england-and-wales	\N	128
-129	2026-12-03 15:12:42.875037+00	insert	129	2014-04-18	Good Friday	england-and-wales	\N	129
-130	2026-12-03 15:12:42.875037+00	insert	130	2014-04-21	Easter Monday	england-and-wales	\N	130
-131	2026-12-03 15:12:42.875037+00	insert	131	2014-05-05	May Day	england-and-wales	\N	131
-132	2026-12-03 15:12:42.875037+00	insert	132	2014-05-26	Spring Bank Holiday	england-and-wales	\N	132
-133	2026-12-03 15:12:42.875037+00	insert	133	2014-08-25	Late Summer Bank Holiday	england-and-wales	\N	133
-134	2026-12-03 15:12:42.875037+00	insert	134	2014-12-25	Christmas Day	england-and-wales	\N	134
-135	2026-12-03 15:12:42.875037+00	insert	135	2014-12-26	Boxing Day	england-and-wales	\N	135
-136	2026-12-03 15:12:42.875037+00	insert	136	2015-01-01	New Year's Day	england-and-wales	\N	136
-137	2026-12-03 15:12:42.875037+00	insert	137	2015-04-03	Good Friday	england-and-wales	\N	137
-138	2026-12-03 15:12:42.875037+00	insert	138	2015-04-06	Easter Monday	england-and-wales	\N	138
-139	2026-12-03 15:12:42.875037+00	insert	139	2015-05-04	May Day	england-and-wales	\N	139
-140	2026-12-03 15:12:42.875037+00	insert	140	2015-05-25	Spring Bank Holiday	england-and-wales	\N	140
-141	2026-12-03 15:12:42.875037+00	insert	141	2015-08-31	Late Summer Bank Holiday	england-and-wales	\N	141
-142	2026-12-03 15:12:42.875037+00	insert	142	2015-12-25	Christmas Day	england-and-wales	\N	142
-143	2026-12-03 15:12:42.875037+00	insert	143	2015-12-26	Boxing Day	england-and-wales	\N	143
-144	2026-12-03 15:12:42.875037+00	insert	144	2015-12-28	Boxing Day (observed)	england-and-wales	\N	144
-145	2026-12-03 15:12:42.875037+00	insert	145	2016-01-01	New Year's Day	england-and-wales	\N	145
-146	2026-12-03 15:12:42.875037+00	insert	146	2016-03-25	Good Friday	england-and-wales	\N	146
-147	2026-12-03 15:12:42.875037+00	insert	147	2016-03-28	Easter Monday	england-and-wales	\N	147
-148	2026-12-03 15:12:42.875037+00	insert	148	2016-05-02	May Day	england-and-wales	\N	148
-149	2026-12-03 15:12:42.875037+00	insert	149	2016-05-30	Spring Bank Holiday	england-and-wales	\N	149
-150	2026-12-03 15:12:42.875037+00	insert	150	2016-08-29	Late Summer Bank Holiday	england-and-wales	\N	150
-151	2026-12-03 15:12:42.875037+00	insert	151	2016-12-25	Christmas Day	england-and-wales	\N	151
-152	2026-12-03 15:12:42.875037+00	insert	152	2016-12-26	Boxing Day	england-and-wales	\N	152
-153	2026-12-03 15:12:42.875037+00	insert	153	2016-12-27	Christmas Day (observed)	england-and-wales	\N	153
-154	2026-12-03 15:12:42.875037+00	insert	154	2017-01-01	New Year's Day	england-and-wales	\N	154
-155	2026-12-03 15:12:42.875037+00	insert	155	2017-01-02	New Year's Day (observed)	england-and-wales	\N	155
-156	2026-12-03 15:12:42.875037+00	insert	156	2017-04-14	Good Friday	england-and-wales	\N	156
-157	2026-12-03 15:12:42.875037+00	insert	157	2017-04-17	Easter Monday	england-and-wales	\N	157
-158	2026-12-03 15:12:42.875037+00	insert	158	2017-05-01	May Day	england-and-wales	\N	158
-159	2026-12-03 15:12:42.875037+00	insert	159	2017-05-29	Spring Bank Holiday	england-and-wales	\N	159
-160	2026-12-03 15:12:42.875037+00	insert	160	2017-08-28	Late Summer Bank Holiday	england-and-wales	\N	160
-161	2026-12-03 15:12:42.875037+00	insert	161	2017-12-25	Christmas Day	england-and-wales	\N	161
-162	2026-12-03 15:12:42.875037+00	insert	162	2017-12-26	Boxing Day	england-and-wales	\N	162
-163	2026-12-03 15:12:42.875037+00	insert	163	2018-01-01	New Year's Day	england-and-wales	\N	163
-164	2026-12-03 15:12:42.875037+00	insert	164	2018-03-30	Good Friday	england-and-wales	\N	164
-165	2026-12-03 15:12:42.875037+00	insert	165	2018-04-02	Easter Monday	england-and-wales	\N	165
-166	2026-12-03 15:12:42.875037+00	insert	166	2018-05-07	May Day	england-and-wales	\N	166
-167	2026-12-03 15:12:42.875037+00	insert	167	2018-05-28	Spring Bank Holiday	england-and-wales	\N	167
-168	2026-12-03 15:12:42.875037+00	insert	168	2018-08-27	Late Summer Bank Holiday	england-and-wales	\N	168
-169	2026-12-03 15:12:42.875037+00	insert	169	2018-12-25	Christmas Day	england-and-wales	\N	169
-170	2026-12-03 15:12:42.875037+00	insert	170	2018-12-26	Boxing Day	england-and-wales	\N	170
-171	2026-12-03 15:12:42.875037+00	insert	171	2019-01-01	New Year's Day	england-and-wales	\N	171
-172	2026-12-03 15:12:42.875037+00	insert	172	2019-04-19	Good Friday	england-and-wales	\N	172
-173	2026-12-03 15:12:42.875037+00	insert	173	2019-04-22	Easter Monday	england-and-wales	\N	173
-174	2026-12-03 15:12:42.875037+00	insert	174	2019-05-06	May Day	england-and-wales	\N	174
-175	2026-12-03 15:12:42.875037+00	insert	175	2019-05-27	Spring Bank Holiday	england-and-wales	\N	175
-176	2026-12-03 15:12:42.875037+00	insert	176	2019-08-26	Late Summer Bank Holiday	england-and-wales	\N	176
-177	2026-12-03 15:12:42.875037+00	insert	177	2019-12-25	Christmas Day	england-and-wales	\N	177
-178	2026-12-03 15:12:42.875037+00	insert	178	2019-12-26	Boxing Day	england-and-wales	\N	178
-179	2026-12-03 15:12:42.875037+00	insert	179	2020-01-01	New Year's Day	england-and-wales	\N	179
-180	2026-12-03 15:12:42.875037+00	insert	180	2020-04-10	Good Friday	england-and-wales	\N	180
-181	2026-12-03 15:12:42.875037+00	insert	181	2020-04-13	Easter Monday	england-and-wales	\N	181
-182	2026-12-03 15:12:42.875037+00	insert	182	2020-05-08	May Day	england-and-wales	\N	182
-183	2026-12-03 15:12:42.875037+00	insert	183	2020-05-25	Spring Bank Holiday	england-and-wales	\N	183
-184	2026-12-03 15:12:42.875037+00	insert	184	2020-08-31	Late Summer Bank Holiday	england-and-wales	\N	184
-185	2026-12-03 15:12:42.875037+00	insert	185	2020-12-25	Christmas Day	england-and-wales	\N	185
-186	2026-12-03 15:12:42.875037+00	insert	186	2020-12-26	Boxing Day	england-and-wales	\N	186
-187	2026-12-03 15:12:42.875037+00	insert	187	2020-12-28	Boxing Day (observed)	england-and-wales	\N	187
-188	2026-12-03 15:12:42.875037+00	insert	188	2021-01-01	New Year's Day	england-and-wales	\N	188
-189	2026-12-03 15:12:42.875037+00	insert	189	2021-04-02	Good Friday	england-and-wales	\N	189
-190	2026-12-03 15:12:42.875037+00	insert	190	2021-04-05	Easter Monday	england-and-wales	\N	190
-191	2026-12-03 15:12:42.875037+00	insert	191	2021-05-03	May Day	england-and-wales	\N	191
-192	2026-12-03 15:12:42.875037+00	insert	192	2021-05-31	Spring Bank Holiday	england-and-wales	\N	192
-193	2026-12-03 15:12:42.875037+00	insert	193	2021-08-30	Late Summer Bank Holiday	england-and-wales	\N	193
-194	2026-12-03 15:12:42.875037+00	insert	194	2021-12-25	Christmas Day	england-and-wales	\N	194
-195	2026-12-03 15:12:42.875037+00	insert	195	2021-12-26	Boxing Day	england-and-wales	\N	195
-196	2026-12-03 15:12:42.875037+00	insert	196	2021-12-27	Christmas Day (observed)	england-and-wales	\N	196
-197	2026-12-03 15:12:42.875037+00	insert	197	2021-12-28	Boxing Day (observed)	england-and-wales	\N	197
-198	2026-12-03 15:12:42.875037+00	insert	198	2022-01-01	New Year's Day	england-and-wales	\N	198
-199	2026-12-03 15:12:42.875037+00	insert	199	2022-01-03	New Year's Day (observed)	england-and-wales	\N	199
-200	2026-12-03 15:12:42.875037+00	insert	200	2022-04-15	Good Friday	england-and-wales	\N	200
-201	2026-12-03 15:12:42.875037+00	insert	201	2022-04-18	Easter Monday	england-and-wales	\N	201
-202	2026-12-03 15:12:42.875037+00	insert	202	2022-05-02	May Day	england-and-wales	\N	202
-203	2026-12-03 15:12:42.875037+00	insert	203	2022-06-02	Spring Bank Holiday	england-and-wales	\N	203
-204	2026-12-03 15:12:42.875037+00	insert	204	2022-06-03	Platinum Jubilee of Elizabeth II	england-and-wales	\N	204
-205	2026-12-03 15:12:42.875037+00	insert	205	2022-08-29	Late Summer Bank Holiday	england-and-wales	\N	205
-206	2026-12-03 15:12:42.875037+00	insert	206	2022-09-19	State Funeral of Queen Elizabeth II	england-and-wales	\N	206
-207	2026-12-03 15:12:42.875037+00	insert	207	2022-12-25	Christmas Day	england-and-wales	\N	207
-208	2026-12-03 15:12:42.875037+00	insert	208	2022-12-26	Boxing Day	england-and-wales	\N	208
-209	2026-12-03 15:12:42.875037+00	insert	209	2022-12-27	Christmas Day (observed)	england-and-wales	\N	209
-210	2026-12-03 15:12:42.875037+00	insert	210	2023-01-01	New Year's Day	england-and-wales	\N	210
-211	2026-12-03 15:12:42.875037+00	insert	211	2023-01-02	New Year's Day (observed)	england-and-wales	\N	211
-212	2026-12-03 15:12:42.875037+00	insert	212	2023-04-07	Good Friday	england-and-wales	\N	212
-213	2026-12-03 15:12:42.875037+00	insert	213	2023-04-10	Easter Monday	england-and-wales	\N	213
-214	2026-12-03 15:12:42.875037+00	insert	214	2023-05-01	May Day	england-and-wales	\N	214
-215	2026-12-03 15:12:42.875037+00	insert	215	2023-05-08	Coronation of Charles III	england-and-wales	\N	215
-216	2026-12-03 15:12:42.875037+00	insert	216	2023-05-29	Spring Bank Holiday	england-and-wales	\N	216
-217	2026-12-03 15:12:42.875037+00	insert	217	2023-08-28	Late Summer Bank Holiday	england-and-wales	\N	217
-218	2026-12-03 15:12:42.875037+00	insert	218	2023-12-25	Christmas Day	england-and-wales	\N	218
-219	2026-12-03 15:12:42.875037+00	insert	219	2023-12-26	Boxing Day	england-and-wales	\N	219
-220	2026-12-03 15:12:42.875037+00	insert	220	2024-01-01	New Year's Day	england-and-wales	\N	220
-221	2026-12-03 15:12:42.875037+00	insert	221	2024-03-29	Good Friday	england-and-wales	\N	221
-222	2026-12-03 15:12:42.875037+00	insert	222	2024-04-01	Easter Monday	england-and-wales	\N	222
-223	2026-12-03 15:12:42.875037+00	insert	223	2024-05-06	May Day	england-and-wales	\N	223
-224	2026-12-03 15:12:42.875037+00	insert	224	2024-05-27	Spring Bank Holiday	england-and-wales	\N	224
-225	2026-12-03 15:12:42.875037+00	insert	225	2024-08-26	Late Summer Bank Holiday	england-and-wales	\N	225
-226	2026-12-03 15:12:42.875037+00	insert	226	2024-12-25	Christmas Day	england-and-wales	\N	226
-227	2026-12-03 15:12:42.875037+00	insert	227	2024-12-26	Boxing Day	england-and-wales	\N	227
-228	2026-12-03 15:12:42.875037+00	insert	228	2025-01-01	New Year's Day	england-and-wales	\N	228
-229	2026-12-03 15:12:42.875037+00	insert	229	2025-04-18	Good Friday	england-and-wales	\N	229
-230	2026-12-03 15:12:42.875037+00	insert	230	2025-04-21	Easter Monday	england-and-wales	\N	230
-231	2026-12-03 15:12:42.875037+00	insert	231	2025-05-05	May Day	england-and-wales	\N	231
-232	2026-12-03 15:12:42.875037+00	insert	232	2025-05-26	Spring Bank Holiday	england-and-wales	\N	232
-233	2026-12-03 15:12:42.875037+00	insert	233	2025-08-25	Late Summer Bank Holiday	england-and-wales	\N	233
-234	2026-12-03 15:12:42.875037+00	insert	234	2025-12-25	Christmas Day	england-and-wales	\N	234
-235	2026-12-03 15:12:42.875037+00	insert	235	2025-12-26	Boxing Day	england-and-wales	\N	235
-236	2026-12-03 15:12:42.875037+00	insert	236	2026-01-01	New Year's Day	england-and-wales	\N	236
-237	2026-12-03 15:12:42.875037+00	insert	237	2026-04-03	Good Friday	england-and-wales	\N	237
-238	2026-12-03 15:12:42.875037+00	insert	238	2026-04-06	Easter Monday	england-and-wales	\N	238
-239	2026-12-03 15:12:42.875037+00	insert	239	2026-05-04	May Day	england-and-wales	\N	239
-240	2026-12-03 15:12:42.875037+00	insert	240	2026-05-25	Spring Bank Holiday	england-and-wales	\N	240
-241	2026-12-03 15:12:42.875037+00	insert	241	2026-08-31	Late Summer Bank Holiday	england-and-wales	\N	241
-242	2026-12-03 15:12:42.875037+00	insert	242	2026-12-25	Christmas Day	england-and-wales	\N	242
-243	2026-12-03 15:12:42.875037+00	insert	243	2026-12-26	Boxing Day	england-and-wales	\N	243
-244	2026-12-03 15:12:42.875037+00	insert	244	2026-12-28	Boxing Day (observed)	england-and-wales	\N	244
-245	2026-12-03 15:12:42.875037+00	insert	245	2027-01-01	New Year's Day	england-and-wales	\N	245
-246	2026-12-03 15:12:42.875037+00	insert	246	2027-03-26	Good Friday	england-and-wales	\N	246
-247	2026-12-03 15:12:42.875037+00	insert	247	2027-03-29	Easter Monday	england-and-wales	\N	247
-248	2026-12-03 15:12:42.875037+00	insert	248	2027-05-03	May Day	england-and-wales	\N	248
-249	2026-12-03 15:12:42.875037+00	insert	249	2027-05-31	Spring Bank Holiday	england-and-wales	\N	249
-250	2026-12-03 15:12:42.875037+00	insert	250	2027-08-30	Late Summer Bank Holiday	england-and-wales	\N	250
-251	2026-12-03 15:12:42.875037+00	insert	251	2027-12-25	Christmas Day	england-and-wales	\N	251
-252	2026-12-03 15:12:42.875037+00	insert	252	2027-12-26	Boxing Day	england-and-wales	\N	252
-253	2026-12-03 15:12:42.875037+00	insert	253	2027-12-27	Christmas Day (observed)	england-and-wales	\N	253
-254	2026-12-03 15:12:42.875037+00	insert	254	2027-12-28	Boxing Day (observed)	england-and-wales	\N	254
-255	2026-12-03 15:12:42.875037+00	insert	255	2028-01-01	New Year's Day	england-and-wales	\N	255
-256	2026-12-03 15:12:42.875037+00	insert	256	2028-01-03	New Year's Day (observed)	england-and-wales	\N	256
-257	2026-12-03 15:12:42.875037+00	insert	257	2028-04-14	Good Friday	england-and-wales	\N	257
-258	2026-12-03 15:12:42.875037+00	insert	258	2028-04-17	Easter Monday	england-and-wales	\N	258
-259	2026-12-03 15:12:42.875037+00	insert	259	2028-05-01	May Day	england-and-wales	\N	259
-260	2026-12-03 15:12:42.875037+00	insert	260	2028-05-29	Spring Bank Holiday	england-and-wales	\N	260
-261	2026-12-03 15:12:42.875037+00	insert	261	2028-08-28	Late Summer Bank Holiday	england-and-wales	\N	261
-262	2026-12-03 15:12:42.875037+00	insert	262	2028-12-25	Christmas Day	england-and-wales	\N	262
-263	2026-12-03 15:12:42.875037+00	insert	263	2028-12-26	Boxing Day	england-and-wales	\N	263
-264	2026-12-03 15:12:42.875037+00	insert	264	2029-01-01	New Year's Day	england-and-wales	\N	264
-265	2026-12-03 15:12:42.875037+00	insert	265	2029-03-30	Good Friday	england-and-wales	\N	265
-266	2026-12-03 15:12:42.875037+00	insert	266	2029-04-02	Easter Monday	england-and-wales	\N	266
-267	2026-12-03 15:12:42.875037+00	insert	267	2029-05-07	May Day	england-and-wales	\N	267
-268	2026-12-03 15:12:42.875037+00	insert	268	2029-05-28	Spring Bank Holiday	england-and-wales	\N	268
-269	2026-12-03 15:12:42.875037+00	insert	269	2029-08-27	Late Summer Bank Holiday	england-and-wales	\N	269
-270	2026-12-03 15:12:42.875037+00	insert	270	2029-12-25	Christmas Day	england-and-wales	\N	270
-271	2026-12-03 15:12:42.875037+00	insert	271	2029-12-26	Boxing Day	england-and-wales	\N	271
-272	2026-12-03 15:12:42.875037+00	insert	272	2030-01-01	New Year's Day	england-and-wales	\N	272
-273	2026-12-03 15:12:42.875037+00	insert	273	2030-04-19	Good Friday	england-and-wales	\N	273
-274	2026-12-03 15:12:42.875037+00	insert	274	2030-04-22	Easter Monday	england-and-wales	\N	274
-275	2026-12-03 15:12:42.875037+00	insert	275	2030-05-06	May Day	england-and-wales	\N	275
-276	2026-12-03 15:12:42.875037+00	insert	276	2030-05-27	Spring Bank Holiday	england-and-wales	\N	276
-277	2026-12-03 15:12:42.875037+00	insert	277	2030-08-26	Late Summer Bank Holiday	england-and-wales	\N	277
-278	2026-12-03 15:12:42.875037+00	insert	278	2030-12-25	Christmas Day	england-and-wales	\N	278
-279	2026-12-03 15:12:42.875037+00	insert	279	2030-12-26	Boxing Day	england-and-wales	\N	279
-280	2026-12-03 15:12:42.875037+00	insert	280	2031-01-01	New Year's Day	england-and-wales	\N	280
-281	2026-12-03 15:12:42.875037+00	insert	281	2031-04-11	Good Friday	england-and-wales	\N	281
-282	2026-12-03 15:12:42.875037+00	insert	282	2031-04-14	Easter Monday	england-and-wales	\N	282
-283	2026-12-03 15:12:42.875037+00	insert	283	2031-05-05	May Day	england-and-wales	\N	283
-284	2026-12-03 15:12:42.875037+00	insert	284	2031-05-26	Spring Bank Holiday	england-and-wales	\N	284
-285	2026-12-03 15:12:42.875037+00	insert	285	2031-08-25	Late Summer Bank Holiday	england-and-wales	\N	285
-286	2026-12-03 15:12:42.875037+00	insert	286	2031-12-25	Christmas Day	england-and-wales	\N	286
-287	2026-12-03 15:12:42.875037+00	insert	287	2031-12-26	Boxing Day	england-and-wales	\N	287
-288	2026-12-03 15:12:42.875037+00	insert	288	2032-01-01	New Year's Day	england-and-wales	\N	288
-289	2026-12-03 15:12:42.875037+00	insert	289	2032-03-26	Good Friday	england-and-wales	\N	289
-290	2026-12-03 15:12:42.875037+00	insert	290	2032-03-29	Easter Monday	england-and-wales	\N	290
-291	2026-12-03 15:12:42.875037+00	insert	291	2032-05-03	May Day	england-and-wales	\N	291
-292	2026-12-03 15:12:42.875037+00	insert	292	2032-05-31	Spring Bank Holiday	england-and-wales	\N	292
-293	2026-12-03 15:12:42.875037+00	insert	293	2032-08-30	Late Summer Bank Holiday	england-and-wales	\N	293
-294	2026-12-03 15:12:42.875037+00	insert	294	2032-12-25	Christmas Day	england-and-wales	\N	294
-295	2026-12-03 15:12:42.875037+00	insert	295	2032-12-26	Boxing Day	england-and-wales	\N	295
-296	2026-12-03 15:12:42.875037+00	insert	296	2032-12-27	Christmas Day (observed)	england-and-wales	\N	296
-297	2026-12-03 15:12:42.875037+00	insert	297	2032-12-28	Boxing Day (observed)	england-and-wales	\N	297
-298	2026-12-03 15:12:42.875037+00	insert	298	2033-01-01	New Year's Day	england-and-wales	\N	298
-299	2026-12-03 15:12:42.875037+00	insert	299	2033-01-03	New Year's Day (observed)	england-and-wales	\N	299
-300	2026-12-03 15:12:42.875037+00	insert	300	2033-04-15	Good Friday	england-and-wales	\N	300
-301	2026-12-03 15:12:42.875037+00	insert	301	2033-04-18	Easter Monday	england-and-wales	\N	301
-302	2026-12-03 15:12:42.875037+00	insert	302	2033-05-02	May Day	england-and-wales	\N	302
-303	2026-12-03 15:12:42.875037+00	insert	303	2033-05-30	Spring Bank Holiday	england-and-wales	\N	303
-304	2026-12-03 15:12:42.875037+00	insert	304	2033-08-29	Late Summer Bank Holiday	england-and-wales	\N	304
-305	2026-12-03 15:12:42.875037+00	insert	305	2033-12-25	Christmas Day	england-and-wales	\N	305
-306	2026-12-03 15:12:42.875037+00	insert	306	2033-12-26	Boxing Day	england-and-wales	\N	306
-307	2026-12-03 15:12:42.875037+00	insert	307	2033-12-27	Christmas Day (observed)	england-and-wales	\N	307
-308	2026-12-03 15:12:42.875037+00	insert	308	2034-01-01	New Year's Day	england-and-wales	\N	308
-309	2026-12-03 15:12:42.875037+00	insert	309	2034-01-02	New Year's Day (observed)	england-and-wales	\N	309
-310	2026-12-03 15:12:42.875037+00	insert	310	2034-04-07	Good Friday	england-and-wales	\N	310
-311	2026-12-03 15:12:42.875037+00	insert	311	2034-04-10	Easter Monday	england-and-wales	\N	311
-312	2026-12-03 15:12:42.875037+00	insert	312	2034-05-01	May Day	england-and-wales	\N	312
-313	2026-12-03 15:12:42.875037+00	insert	313	2034-05-29	Spring Bank Holiday	england-and-wales	\N	313
-314	2026-12-03 15:12:42.875037+00	insert	314	2034-08-28	Late Summer Bank Holiday	england-and-wales	\N	314
-315	2026-12-03 15:12:42.875037+00	insert	315	2034-12-25	Christmas Day	england-and-wales	\N	315
-316	2026-12-03 15:12:42.875037+00	insert	316	2034-12-26	Boxing Day	england-and-wales	\N	316
-317	2026-12-03 15:12:42.875037+00	insert	317	2035-01-01	New Year's Day	england-and-wales	\N	317
-318	2026-12-03 15:12:42.875037+00	insert	318	2035-03-23	Good Friday	england-and-wales	\N	318
-319	2026-12-03 15:12:42.875037+00	insert	319	2035-03-26	Easter Monday	england-and-wales	\N	319
-320	2026-12-03 15:12:42.875037+00	insert	320	2035-05-07	May Day	england-and-wales	\N	320
-321	2026-12-03 15:12:42.875037+00	insert	321	2035-05-28	Spring Bank Holiday	england-and-wales	\N	321
-322	2026-12-03 15:12:42.875037+00	insert	322	2035-08-27	Late Summer Bank Holiday	england-and-wales	\N	322
-323	2026-12-03 15:12:42.875037+00	insert	323	2035-12-25	Christmas Day	england-and-wales	\N	323
-324	2026-12-03 15:12:42.875037+00	insert	324	2035-12-26	Boxing Day	england-and-wales	\N	324
-325	2026-12-03 15:12:42.875037+00	insert	325	2036-01-01	New Year's Day	england-and-wales	\N	325
-326	2026-12-03 15:12:42.875037+00	insert	326	2036-04-11	Good Friday	england-and-wales	\N	326
-327	2026-12-03 15:12:42.875037+00	insert	327	2036-04-14	Easter Monday	england-and-wales	\N	327
-328	2026-12-03 15:12:42.875037+00	insert	328	2036-05-05	May Day	england-and-wales	\N	328
-329	2026-12-03 15:12:42.875037+00	insert	329	2036-05-26	Spring Bank Holiday	england-and-wales	\N	329
-330	2026-12-03 15:12:42.875037+00	insert	330	2036-08-25	Late Summer Bank Holiday	england-and-wales	\N	330
-331	2026-12-03 15:12:42.875037+00	insert	331	2036-12-25	Christmas Day	england-and-wales	\N	331
-332	2026-12-03 15:12:42.875037+00	insert	332	2036-12-26	Boxing Day	england-and-wales	\N	332
-333	2026-12-03 15:12:42.875037+00	insert	333	2037-01-01	New Year's Day	england-and-wales	\N	333
-334	2026-12-03 15:12:42.875037+00	insert	334	2037-04-03	Good Friday	england-and-wales	\N	334
-335	2026-12-03 15:12:42.875037+00	insert	335	2037-04-06	Easter Monday	england-and-wales	\N	335
-336	2026-12-03 15:12:42.875037+00	insert	336	2037-05-04	May Day	england-and-wales	\N	336
-337	2026-12-03 15:12:42.875037+00	insert	337	2037-05-25	Spring Bank Holiday	england-and-wales	\N	337
-338	2026-12-03 15:12:42.875037+00	insert	338	2037-08-31	Late Summer Bank Holiday	england-and-wales	\N	338
-339	2026-12-03 15:12:42.875037+00	insert	339	2037-12-25	Christmas Day	england-and-wales	\N	339
-340	2026-12-03 15:12:42.875037+00	insert	340	2037-12-26	Boxing Day	england-and-wales	\N	340
-341	2026-12-03 15:12:42.875037+00	insert	341	2037-12-28	Boxing Day (observed)	england-and-wales	\N	341
-342	2026-12-03 15:12:42.875037+00	insert	342	2038-01-01	New Year's Day	england-and-wales	\N	342
-343	2026-12-03 15:12:42.875037+00	insert	343	2038-04-23	Good Friday	england-and-wales	\N	343
-344	2026-12-03 15:12:42.875037+00	insert	344	2038-04-26	Easter Monday	england-and-wales	\N	344
-345	2026-12-03 15:12:42.875037+00	insert	345	2038-05-03	May Day	england-and-wales	\N	345
-346	2026-12-03 15:12:42.875037+00	insert	346	2038-05-31	Spring Bank Holiday	england-and-wales	\N	346
-347	2026-12-03 15:12:42.875037+00	insert	347	2038-08-30	Late Summer Bank Holiday	england-and-wales	\N	347
-348	2026-12-03 15:12:42.875037+00	insert	348	2038-12-25	Christmas Day	england-and-wales	\N	348
-349	2026-12-03 15:12:42.875037+00	insert	349	2038-12-26	Boxing Day	england-and-wales	\N	349
-350	2026-12-03 15:12:42.875037+00	insert	350	2038-12-27	Christmas Day (observed)	england-and-wales	\N	350
-351	2026-12-03 15:12:42.875037+00	insert	351	2038-12-28	Boxing Day (observed)	england-and-wales	\N	351
-352	2026-12-03 15:12:42.875037+00	insert	352	2039-01-01	New Year's Day	england-and-wales	\N	352
-353	2026-12-03 15:12:42.875037+00	insert	353	2039-01-03	New Year's Day (observed)	england-and-wales	\N	353
-354	2026-12-03 15:12:42.875037+00	insert	354	2039-04-08	Good Friday	england-and-wales	\N	354
-355	2026-12-03 15:12:42.875037+00	insert	355	2039-04-11	Easter Monday	england-and-wales	\N	355
-356	2026-12-03 15:12:42.875037+00	insert	356	2039-05-02	May Day	england-and-wales	\N	356
-357	2026-12-03 15:12:42.875037+00	insert	357	2039-05-30	Spring Bank Holiday	england-and-wales	\N	357
-358	2026-12-03 15:12:42.875037+00	insert	358	2039-08-29	Late Summer Bank Holiday	england-and-wales	\N	358
-359	2026-12-03 15:12:42.875037+00	insert	359	2039-12-25	Christmas Day	england-and-wales	\N	359
-360	2026-12-03 15:12:42.875037+00	insert	360	2039-12-26	Boxing Day	england-and-wales	\N	360
-361	2026-12-03 15:12:42.875037+00	insert	361	2039-12-27	Christmas Day (observed)	england-and-wales	\N	361
-362	2026-12-03 15:12:42.875037+00	insert	362	2040-01-01	New Year's Day	england-and-wales	\N	362
-363	2026-12-03 15:12:42.875037+00	insert	363	2040-01-02	New Year's Day (observed)	england-and-wales	\N	363
-364	2026-12-03 15:12:42.875037+00	insert	364	2040-03-30	Good Friday	england-and-wales	\N	364
-365	2026-12-03 15:12:42.875037+00	insert	365	2040-04-02	Easter Monday	england-and-wales	\N	365
-366	2026-12-03 15:12:42.875037+00	insert	366	2040-05-07	May Day	england-and-wales	\N	366
-367	2026-12-03 15:12:42.875037+00	insert	367	2040-05-28	Spring Bank Holiday	england-and-wales	\N	367
-368	2026-12-03 15:12:42.875037+00	insert	368	2040-08-27	Late Summer Bank Holiday	england-and-wales	\N	368
-369	2026-12-03 15:12:42.875037+00	insert	369	2040-12-25	Christmas Day	england-and-wales	\N	369
-370	2026-12-03 15:12:42.875037+00	insert	370	2040-12-26	Boxing Day	england-and-wales	\N	370
+1	2026-12-03 16:27:49.552703+00	insert	1	2000-01-01	New Year's Day	england-and-wales	\N	1
+2	2026-12-03 16:27:49.552703+00	insert	2	2000-01-03	New Year's Day (observed)	england-and-wales	\N	2
+3	2026-12-03 16:27:49.552703+00	insert	3	2000-04-21	Good Friday	england-and-wales	\N	3
+4	2026-12-03 16:27:49.552703+00	insert	4	2000-04-24	Easter Monday	england-and-wales	\N	4
+5	2026-12-03 16:27:49.552703+00	insert	5	2000-05-01	May Day	england-and-wales	\N	5
+6	2026-12-03 16:27:49.552703+00	insert	6	2000-05-29	Spring Bank Holiday	england-and-wales	\N	6
+7	2026-12-03 16:27:49.552703+00	insert	7	2000-08-28	Late Summer Bank Holiday	england-and-wales	\N	7
+8	2026-12-03 16:27:49.552703+00	insert	8	2000-12-25	Christmas Day	england-and-wales	\N	8
+9	2026-12-03 16:27:49.552703+00	insert	9	2000-12-26	Boxing Day	england-and-wales	\N	9
+10	2026-12-03 16:27:49.552703+00	insert	10	2001-01-01	New Year's Day	england-and-wales	\N	10
+11	2026-12-03 16:27:49.552703+00	insert	11	2001-04-13	Good Friday	england-and-wales	\N	11
+12	2026-12-03 16:27:49.552703+00	insert	12	2001-04-16	Easter Monday	england-and-wales	\N	12
+13	2026-12-03 16:27:49.552703+00	insert	13	2001-05-07	May Day	england-and-wales	\N	13
+14	2026-12-03 16:27:49.552703+00	insert	14	2001-05-28	Spring Bank Holiday	england-and-wales	\N	14
+15	2026-12-03 16:27:49.552703+00	insert	15	2001-08-27	Late Summer Bank Holiday	england-and-wales	\N	15
+16	2026-12-03 16:27:49.552703+00	insert	16	2001-12-25	Christmas Day	england-and-wales	\N	16
+17	2026-12-03 16:27:49.552703+00	insert	17	2001-12-26	Boxing Day	england-and-wales	\N	17
+18	2026-12-03 16:27:49.552703+00	insert	18	2002-01-01	New Year's Day	england-and-wales	\N	18
+19	2026-12-03 16:27:49.552703+00	insert	19	2002-03-29	Good Friday	england-and-wales	\N	19
+20	2026-12-03 16:27:49.552703+00	insert	20	2002-04-01	Easter Monday	england-and-wales	\N	20
+21	2026-12-03 16:27:49.552703+00	insert	21	2002-05-06	May Day	england-and-wales	\N	21
+22	2026-12-03 16:27:49.552703+00	insert	22	2002-06-03	Golden Jubilee of Elizabeth II	england-and-wales	\N	22
+23	2026-12-03 16:27:49.552703+00	insert	23	2002-06-04	Spring Bank Holiday	england-and-wales	\N	23
+24	2026-12-03 16:27:49.552703+00	insert	24	2002-08-26	Late Summer Bank Holiday	england-and-wales	\N	24
+25	2026-12-03 16:27:49.552703+00	insert	25	2002-12-25	Christmas Day	england-and-wales	\N	25
+26	2026-12-03 16:27:49.552703+00	insert	26	2002-12-26	Boxing Day	england-and-wales	\N	26
+27	2026-12-03 16:27:49.552703+00	insert	27	2003-01-01	New Year's Day	england-and-wales	\N	27
+28	2026-12-03 16:27:49.552703+00	insert	28	2003-04-18	Good Friday	england-and-wales	\N	28
+29	2026-12-03 16:27:49.552703+00	insert	29	2003-04-21	Easter Monday	england-and-wales	\N	29
+30	2026-12-03 16:27:49.552703+00	insert	30	2003-05-05	May Day	england-and-wales	\N	30
+31	2026-12-03 16:27:49.552703+00	insert	31	2003-05-26	Spring Bank Holiday	england-and-wales	\N	31
+32	2026-12-03 16:27:49.552703+00	insert	32	2003-08-25	Late Summer Bank Holiday	england-and-wales	\N	32
+33	2026-12-03 16:27:49.552703+00	insert	33	2003-12-25	Christmas Day	england-and-wales	\N	33
+34	2026-12-03 16:27:49.552703+00	insert	34	2003-12-26	Boxing Day	england-and-wales	\N	34
+35	2026-12-03 16:27:49.552703+00	insert	35	2004-01-01	New Year's Day	england-and-wales	\N	35
+36	2026-12-03 16:27:49.552703+00	insert	36	2004-04-09	Good Friday	england-and-wales	\N	36
+37	2026-12-03 16:27:49.552703+00	insert	37	2004-04-12	Easter Monday	england-and-wales	\N	37
+38	2026-12-03 16:27:49.552703+00	insert	38	2004-05-03	May Day	england-and-wales	\N	38
+39	2026-12-03 16:27:49.552703+00	insert	39	2004-05-31	Spring Bank Holiday	england-and-wales	\N	39
+40	2026-12-03 16:27:49.552703+00	insert	40	2004-08-30	Late Summer Bank Holiday	england-and-wales	\N	40
+41	2026-12-03 16:27:49.552703+00	insert	41	2004-12-25	Christmas Day	england-and-wales	\N	41
+42	2026-12-03 16:27:49.552703+00	insert	42	2004-12-26	Boxing Day	england-and-wales	\N	42
+43	2026-12-03 16:27:49.552703+00	insert	43	2004-12-27	Christmas Day (observed)	england-and-wales	\N	43
+44	2026-12-03 16:27:49.552703+00	insert	44	2004-12-28	Boxing Day (observed)	england-and-wales	\N	44
+45	2026-12-03 16:27:49.552703+00	insert	45	2005-01-01	New Year's Day	england-and-wales	\N	45
+46	2026-12-03 16:27:49.552703+00	insert	46	2005-01-03	New Year's Day (observed)	england-and-wales	\N	46
+47	2026-12-03 16:27:49.552703+00	insert	47	2005-03-25	Good Friday	england-and-wales	\N	47
+48	2026-12-03 16:27:49.552703+00	insert	48	2005-03-28	Easter Monday	england-and-wales	\N	48
+49	2026-12-03 16:27:49.552703+00	insert	49	2005-05-02	May Day	england-and-wales	\N	49
+50	2026-12-03 16:27:49.552703+00	insert	50	2005-05-30	Spring Bank Holiday	england-and-wales	\N	50
+51	2026-12-03 16:27:49.552703+00	insert	51	2005-08-29	Late Summer Bank Holiday	england-and-wales	\N	51
+52	2026-12-03 16:27:49.552703+00	insert	52	2005-12-25	Christmas Day	england-and-wales	\N	52
+53	2026-12-03 16:27:49.552703+00	insert	53	2005-12-26	Boxing Day	england-and-wales	\N	53
+54	2026-12-03 16:27:49.552703+00	insert	54	2005-12-27	Christmas Day (observed)	england-and-wales	\N	54
+55	2026-12-03 16:27:49.552703+00	insert	55	2006-01-01	New Year's Day	england-and-wales	\N	55
+56	2026-12-03 16:27:49.552703+00	insert	56	2006-01-02	New Year's Day (observed)	england-and-wales	\N	56
+57	2026-12-03 16:27:49.552703+00	insert	57	2006-04-14	Good Friday	england-and-wales	\N	57
+58	2026-12-03 16:27:49.552703+00	insert	58	2006-04-17	Easter Monday	england-and-wales	\N	58
+59	2026-12-03 16:27:49.552703+00	insert	59	2006-05-01	May Day	england-and-wales	\N	59
+60	2026-12-03 16:27:49.552703+00	insert	60	2006-05-29	Spring Bank Holiday	england-and-wales	\N	60
+61	2026-12-03 16:27:49.552703+00	insert	61	2006-08-28	Late Summer Bank Holiday	england-and-wales	\N	61
+62	2026-12-03 16:27:49.552703+00	insert	62	2006-12-25	Christmas Day	england-and-wales	\N	62
+63	2026-12-03 16:27:49.552703+00	insert	63	2006-12-26	Boxing Day	england-and-wales	\N	63
+64	2026-12-03 16:27:49.552703+00	insert	64	2007-01-01	New Year's Day	england-and-wales	\N	64
+65	2026-12-03 16:27:49.552703+00	insert	65	2007-04-06	Good Friday	england-and-wales	\N	65
+66	2026-12-03 16:27:49.552703+00	insert	66	2007-04-09	Easter Monday	england-and-wales	\N	66
+67	2026-12-03 16:27:49.552703+00	insert	67	2007-05-07	May Day	england-and-wales	\N	67
+68	2026-12-03 16:27:49.552703+00	insert	68	2007-05-28	Spring Bank Holiday	england-and-wales	\N	68
+69	2026-12-03 16:27:49.552703+00	insert	69	2007-08-27	Late Summer Bank Holiday	england-and-wales	\N	69
+70	2026-12-03 16:27:49.552703+00	insert	70	2007-12-25	Christmas Day	england-and-wales	\N	70
+71	2026-12-03 16:27:49.552703+00	insert	71	2007-12-26	Boxing Day	england-and-wales	\N	71
+72	2026-12-03 16:27:49.552703+00	insert	72	2008-01-01	New Year's Day	england-and-wales	\N	72
+73	2026-12-03 16:27:49.552703+00	insert	73	2008-03-21	Good Friday	england-and-wales	\N	73
+74	2026-12-03 16:27:49.552703+00	insert	74	2008-03-24	Easter Monday	england-and-wales	\N	74
+75	2026-12-03 16:27:49.552703+00	insert	75	2008-05-05	May Day	england-and-wales	\N	75
+76	2026-12-03 16:27:49.552703+00	insert	76	2008-05-26	Spring Bank Holiday	england-and-wales	\N	76
+77	2026-12-03 16:27:49.552703+00	insert	77	2008-08-25	Late Summer Bank Holiday	england-and-wales	\N	77
+78	2026-12-03 16:27:49.552703+00	insert	78	2008-12-25	Christmas Day	england-and-wales	\N	78
+79	2026-12-03 16:27:49.552703+00	insert	79	2008-12-26	Boxing Day	england-and-wales	\N	79
+80	2026-12-03 16:27:49.552703+00	insert	80	2009-01-01	New Year's Day	england-and-wales	\N	80
+81	2026-12-03 16:27:49.552703+00	insert	81	2009-04-10	Good Friday	england-and-wales	\N	81
+82	2026-12-03 16:27:49.552703+00	insert	82	2009-04-13	Easter Monday	england-and-wales	\N	82
+83	2026-12-03 16:27:49.552703+00	insert	83	2009-05-04	May Day	england-and-wales	\N	83
+84	2026-12-03 16:27:49.552703+00	insert	84	2009-05-25	Spring Bank Holiday	england-and-wales	\N	84
+85	2026-12-03 16:27:49.552703+00	insert	85	2009-08-31	Late Summer Bank Holiday	england-and-wales	\N	85
+86	2026-12-03 16:27:49.552703+00	insert	86	2009-12-25	Christmas Day	england-and-wales	\N	86
+87	2026-12-03 16:27:49.552703+00	insert	87	2009-12-26	Boxing Day	england-and-wales	\N	87
+88	2026-12-03 16:27:49.552703+00	insert	88	2009-12-28	Boxing Day (observed)	england-and-wales	\N	88
+89	2026-12-03 16:27:49.552703+00	insert	89	2010-01-01	New Year's Day	england-and-wales	\N	89
+90	2026-12-03 16:27:49.552703+00	insert	90	2010-04-02	Good Friday	england-and-wales	\N	90
+91	2026-12-03 16:27:49.552703+00	insert	91	2010-04-05	Easter Monday	england-and-wales	\N	91
+92	2026-12-03 16:27:49.552703+00	insert	92	2010-05-03	May Day	england-and-wales	\N	92
+93	2026-12-03 16:27:49.552703+00	insert	93	2010-05-31	Spring Bank Holiday	england-and-wales	\N	93
+94	2026-12-03 16:27:49.552703+00	insert	94	2010-08-30	Late Summer Bank Holiday	england-and-wales	\N	94
+95	2026-12-03 16:27:49.552703+00	insert	95	2010-12-25	Christmas Day	england-and-wales	\N	95
+96	2026-12-03 16:27:49.552703+00	insert	96	2010-12-26	Boxing Day	england-and-wales	\N	96
+97	2026-12-03 16:27:49.552703+00	insert	97	2010-12-27	Christmas Day (observed)	england-and-wales	\N	97
+98	2026-12-03 16:27:49.552703+00	insert	98	2010-12-28	Boxing Day (observed)	england-and-wales	\N	98
+99	2026-12-03 16:27:49.552703+00	insert	99	2011-01-01	New Year's Day	england-and-wales	\N	99
+100	2026-12-03 16:27:49.552703+00	insert	100	2011-01-03	New Year's Day (observed)	england-and-wales	\N	100
+101	2026-12-03 16:27:49.552703+00	insert	101	2011-04-22	Good Friday	england-and-wales	\N	101
+102	2026-12-03 16:27:49.552703+00	insert	102	2011-04-25	Easter Monday	england-and-wales	\N	102
+103	2026-12-03 16:27:49.552703+00	insert	103	2011-04-29	Wedding of William and Catherine	england-and-wales	\N	103
+104	2026-12-03 16:27:49.552703+00	insert	104	2011-05-02	May Day	england-and-wales	\N	104
+105	2026-12-03 16:27:49.552703+00	insert	105	2011-05-30	Spring Bank Holiday	england-and-wales	\N	105
+106	2026-12-03 16:27:49.552703+00	insert	106	2011-08-29	Late Summer Bank Holiday	england-and-wales	\N	106
+107	2026-12-03 16:27:49.552703+00	insert	107	2011-12-25	Christmas Day	england-and-wales	\N	107
+108	2026-12-03 16:27:49.552703+00	insert	108	2011-12-26	Boxing Day	england-and-wales	\N	108
+109	2026-12-03 16:27:49.552703+00	insert	109	2011-12-27	Christmas Day (observed)	england-and-wales	\N	109
+110	2026-12-03 16:27:49.552703+00	insert	110	2012-01-01	New Year's Day	england-and-wales	\N	110
+111	2026-12-03 16:27:49.552703+00	insert	111	2012-01-02	New Year's Day (observed)	england-and-wales	\N	111
+112	2026-12-03 16:27:49.552703+00	insert	112	2012-04-06	Good Friday	england-and-wales	\N	112
+113	2026-12-03 16:27:49.552703+00	insert	113	2012-04-09	Easter Monday	england-and-wales	\N	113
+114	2026-12-03 16:27:49.552703+00	insert	114	2012-05-07	May Day	england-and-wales	\N	114
+115	2026-12-03 16:27:49.552703+00	insert	115	2012-06-04	Spring Bank Holiday	england-and-wales	\N	115
+116	2026-12-03 16:27:49.552703+00	insert	116	2012-06-05	Diamond Jubilee of Elizabeth II	england-and-wales	\N	116
+117	2026-12-03 16:27:49.552703+00	insert	117	2012-08-27	Late Summer Bank Holiday	england-and-wales	\N	117
+118	2026-12-03 16:27:49.552703+00	insert	118	2012-12-25	Christmas Day	england-and-wales	\N	118
+119	2026-12-03 16:27:49.552703+00	insert	119	2012-12-26	Boxing Day	england-and-wales	\N	119
+120	2026-12-03 16:27:49.552703+00	insert	120	2013-01-01	New Year's Day	england-and-wales	\N	120
+121	2026-12-03 16:27:49.552703+00	insert	121	2013-03-29	Good Friday	england-and-wales	\N	121
+122	2026-12-03 16:27:49.552703+00	insert	122	2013-04-01	Easter Monday	england-and-wales	\N	122
+123	2026-12-03 16:27:49.552703+00	insert	123	2013-05-06	May Day	england-and-wales	\N	123
+124	2026-12-03 16:27:49.552703+00	insert	124	2013-05-27	Spring Bank Holiday	england-and-wales	\N	124
+125	2026-12-03 16:27:49.552703+00	insert	125	2013-08-26	Late Summer Bank Holiday	england-and-wales	\N	125
+126	2026-12-03 16:27:49.552703+00	insert	126	2013-12-25	Christmas Day	england-and-wales	\N	126
+127	2026-12-03 16:27:49.552703+00	insert	127	2013-12-26	Boxing Day	england-and-wales	\N	127
+128	2026-12-03 16:27:49.552703+00	insert	128	2014-01-01	New Year's Day	england-and-wales	\N	128
+129	2026-12-03 16:27:49.552703+00	insert	129	2014-04-18	Good Friday	england-and-wales	\N	129
+130	2026-12-03 16:27:49.552703+00	insert	130	2014-04-21	Easter Monday	england-and-wales	\N	130
+131	2026-12-03 16:27:49.552703+00	insert	131	2014-05-05	May Day	england-and-wales	\N	131
+132	2026-12-03 16:27:49.552703+00	insert	132	2014-05-26	Spring Bank Holiday	england-and-wales	\N	132
+133	2026-12-03 16:27:49.552703+00	insert	133	2014-08-25	Late Summer Bank Holiday	england-and-wales	\N	133
+134	2026-12-03 16:27:49.552703+00	insert	134	2014-12-25	Christmas Day	england-and-wales	\N	134
+135	2026-12-03 16:27:49.552703+00	insert	135	2014-12-26	Boxing Day	england-and-wales	\N	135
+136	2026-12-03 16:27:49.552703+00	insert	136	2015-01-01	New Year's Day	england-and-wales	\N	136
+137	2026-12-03 16:27:49.552703+00	insert	137	2015-04-03	Good Friday	england-and-wales	\N	137
+138	2026-12-03 16:27:49.552703+00	insert	138	2015-04-06	Easter Monday	england-and-wales	\N	138
+139	2026-12-03 16:27:49.552703+00	insert	139	2015-05-04	May Day	england-and-wales	\N	139
+140	2026-12-03 16:27:49.552703+00	insert	140	2015-05-25	Spring Bank Holiday	england-and-wales	\N	140
+141	2026-12-03 16:27:49.552703+00	insert	141	2015-08-31	Late Summer Bank Holiday	england-and-wales	\N	141
+142	2026-12-03 16:27:49.552703+00	insert	142	2015-12-25	Christmas Day	england-and-wales	\N	142
+143	2026-12-03 16:27:49.552703+00	insert	143	2015-12-26	Boxing Day	england-and-wales	\N	143
+144	2026-12-03 16:27:49.552703+00	insert	144	2015-12-28	Boxing Day (observed)	england-and-wales	\N	144
+145	2026-12-03 16:27:49.552703+00	insert	145	2016-01-01	New Year's Day	england-and-wales	\N	145
+146	2026-12-03 16:27:49.552703+00	insert	146	2016-03-25	Good Friday	england-and-wales	\N	146
+147	2026-12-03 16:27:49.552703+00	insert	147	2016-03-28	Easter Monday	england-and-wales	\N	147
+148	2026-12-03 16:27:49.552703+00	insert	148	2016-05-02	May Day	england-and-wales	\N	148
+149	2026-12-03 16:27:49.552703+00	insert	149	2016-05-30	Spring Bank Holiday	england-and-wales	\N	149
+150	2026-12-03 16:27:49.552703+00	insert	150	2016-08-29	Late Summer Bank Holiday	england-and-wales	\N	150
+151	2026-12-03 16:27:49.552703+00	insert	151	2016-12-25	Christmas Day	england-and-wales	\N	151
+152	2026-12-03 16:27:49.552703+00	insert	152	2016-12-26	Boxing Day	england-and-wales	\N	152
+153	2026-12-03 16:27:49.552703+00	insert	153	2016-12-27	Christmas Day (observed)	england-and-wales	\N	153
+154	2026-12-03 16:27:49.552703+00	insert	154	2017-01-01	New Year's Day	england-and-wales	\N	154
+155	2026-12-03 16:27:49.552703+00	insert	155	2017-01-02	New Year's Day (observed)	england-and-wales	\N	155
+156	2026-12-03 16:27:49.552703+00	insert	156	2017-04-14	Good Friday	england-and-wales	\N	156
+157	2026-12-03 16:27:49.552703+00	insert	157	2017-04-17	Easter Monday	england-and-wales	\N	157
+158	2026-12-03 16:27:49.552703+00	insert	158	2017-05-01	May Day	england-and-wales	\N	158
+159	2026-12-03 16:27:49.552703+00	insert	159	2017-05-29	Spring Bank Holiday	england-and-wales	\N	159
+160	2026-12-03 16:27:49.552703+00	insert	160	2017-08-28	Late Summer Bank Holiday	england-and-wales	\N	160
+161	2026-12-03 16:27:49.552703+00	insert	161	2017-12-25	Christmas Day	england-and-wales	\N	161
+162	2026-12-03 16:27:49.552703+00	insert	162	2017-12-26	Boxing Day	england-and-wales	\N	162
+163	2026-12-03 16:27:49.552703+00	insert	163	2018-01-01	New Year's Day	england-and-wales	\N	163
+164	2026-12-03 16:27:49.552703+00	insert	164	2018-03-30	Good Friday	england-and-wales	\N	164
+165	2026-12-03 16:27:49.552703+00	insert	165	2018-04-02	Easter Monday	england-and-wales	\N	165
+166	2026-12-03 16:27:49.552703+00	insert	166	2018-05-07	May Day	england-and-wales	\N	166
+167	2026-12-03 16:27:49.552703+00	insert	167	2018-05-28	Spring Bank Holiday	england-and-wales	\N	167
+168	2026-12-03 16:27:49.552703+00	insert	168	2018-08-27	Late Summer Bank Holiday	england-and-wales	\N	168
+169	2026-12-03 16:27:49.552703+00	insert	169	2018-12-25	Christmas Day	england-and-wales	\N	169
+170	2026-12-03 16:27:49.552703+00	insert	170	2018-12-26	Boxing Day	england-and-wales	\N	170
+171	2026-12-03 16:27:49.552703+00	insert	171	2019-01-01	New Year's Day	england-and-wales	\N	171
+172	2026-12-03 16:27:49.552703+00	insert	172	2019-04-19	Good Friday	england-and-wales	\N	172
+173	2026-12-03 16:27:49.552703+00	insert	173	2019-04-22	Easter Monday	england-and-wales	\N	173
+174	2026-12-03 16:27:49.552703+00	insert	174	2019-05-06	May Day	england-and-wales	\N	174
+175	2026-12-03 16:27:49.552703+00	insert	175	2019-05-27	Spring Bank Holiday	england-and-wales	\N	175
+176	2026-12-03 16:27:49.552703+00	insert	176	2019-08-26	Late Summer Bank Holiday	england-and-wales	\N	176
+177	2026-12-03 16:27:49.552703+00	insert	177	2019-12-25	Christmas Day	england-and-wales	\N	177
+178	2026-12-03 16:27:49.552703+00	insert	178	2019-12-26	Boxing Day	england-and-wales	\N	178
+179	2026-12-03 16:27:49.552703+00	insert	179	2020-01-01	New Year's Day	england-and-wales	\N	179
+180	2026-12-03 16:27:49.552703+00	insert	180	2020-04-10	Good Friday	england-and-wales	\N	180
+181	2026-12-03 16:27:49.552703+00	insert	181	2020-04-13	Easter Monday	england-and-wales	\N	181
+182	2026-12-03 16:27:49.552703+00	insert	182	2020-05-08	May Day	england-and-wales	\N	182
+183	2026-12-03 16:27:49.552703+00	insert	183	2020-05-25	Spring Bank Holiday	england-and-wales	\N	183
+184	2026-12-03 16:27:49.552703+00	insert	184	2020-08-31	Late Summer Bank Holiday	england-and-wales	\N	184
+185	2026-12-03 16:27:49.552703+00	insert	185	2020-12-25	Christmas Day	england-and-wales	\N	185
+186	2026-12-03 16:27:49.552703+00	insert	186	2020-12-26	Boxing Day	england-and-wales	\N	186
+187	2026-12-03 16:27:49.552703+00	insert	187	2020-12-28	Boxing Day (observed)	england-and-wales	\N	187
+188	2026-12-03 16:27:49.552703+00	insert	188	2021-01-01	New Year's Day	england-and-wales	\N	188
+189	2026-12-03 16:27:49.552703+00	insert	189	2021-04-02	Good Friday	england-and-wales	\N	189
+190	2026-12-03 16:27:49.552703+00	insert	190	2021-04-05	Easter Monday	england-and-wales	\N	190
+191	2026-12-03 16:27:49.552703+00	insert	191	2021-05-03	May Day	england-and-wales	\N	191
+192	2026-12-03 16:27:49.552703+00	insert	192	2021-05-31	Spring Bank Holiday	england-and-wales	\N	192
+193	2026-12-03 16:27:49.552703+00	insert	193	2021-08-30	Late Summer Bank Holiday	england-and-wales	\N	193
+194	2026-12-03 16:27:49.552703+00	insert	194	2021-12-25	Christmas Day	england-and-wales	\N	194
+195	2026-12-03 16:27:49.552703+00	insert	195	2021-12-26	Boxing Day	england-and-wales	\N	195
+196	2026-12-03 16:27:49.552703+00	insert	196	2021-12-27	Christmas Day (observed)	england-and-wales	\N	196
+197	2026-12-03 16:27:49.552703+00	insert	197	2021-12-28	Boxing Day (observed)	england-and-wales	\N	197
+198	2026-12-03 16:27:49.552703+00	insert	198	2022-01-01	New Year's Day	england-and-wales	\N	198
+199	2026-12-03 16:27:49.552703+00	insert	199	2022-01-03	New Year's Day (observed)	england-and-wales	\N	199
+200	2026-12-03 16:27:49.552703+00	insert	200	2022-04-15	Good Friday	england-and-wales	\N	200
+201	2026-12-03 16:27:49.552703+00	insert	201	2022-04-18	Easter Monday	england-and-wales	\N	201
+202	2026-12-03 16:27:49.552703+00	insert	202	2022-05-02	May Day	england-and-wales	\N	202
+203	2026-12-03 16:27:49.552703+00	insert	203	2022-06-02	Spring Bank Holiday	england-and-wales	\N	203
+204	2026-12-03 16:27:49.552703+00	insert	204	2022-06-03	Platinum Jubilee of Elizabeth II	england-and-wales	\N	204
+205	2026-12-03 16:27:49.552703+00	insert	205	2022-08-29	Late Summer Bank Holiday	england-and-wales	\N	205
+206	2026-12-03 16:27:49.552703+00	insert	206	2022-09-19	State Funeral of Queen Elizabeth II	england-and-wales	\N	206
+207	2026-12-03 16:27:49.552703+00	insert	207	2022-12-25	Christmas Day	england-and-wales	\N	207
+208	2026-12-03 16:27:49.552703+00	insert	208	2022-12-26	Boxing Day	england-and-wales	\N	208
+209	2026-12-03 16:27:49.552703+00	insert	209	2022-12-27	Christmas Day (observed)	england-and-wales	\N	209
+210	2026-12-03 16:27:49.552703+00	insert	210	2023-01-01	New Year's Day	england-and-wales	\N	210
+211	2026-12-03 16:27:49.552703+00	insert	211	2023-01-02	New Year's Day (observed)	england-and-wales	\N	211
+212	2026-12-03 16:27:49.552703+00	insert	212	2023-04-07	Good Friday	england-and-wales	\N	212
+213	2026-12-03 16:27:49.552703+00	insert	213	2023-04-10	Easter Monday	england-and-wales	\N	213
+214	2026-12-03 16:27:49.552703+00	insert	214	2023-05-01	May Day	england-and-wales	\N	214
+215	2026-12-03 16:27:49.552703+00	insert	215	2023-05-08	Coronation of Charles III	england-and-wales	\N	215
+216	2026-12-03 16:27:49.552703+00	insert	216	2023-05-29	Spring Bank Holiday	england-and-wales	\N	216
+217	2026-12-03 16:27:49.552703+00	insert	217	2023-08-28	Late Summer Bank Holiday	england-and-wales	\N	217
+218	2026-12-03 16:27:49.552703+00	insert	218	2023-12-25	Christmas Day	england-and-wales	\N	218
+219	2026-12-03 16:27:49.552703+00	insert	219	2023-12-26	Boxing Day	england-and-wales	\N	219
+220	2026-12-03 16:27:49.552703+00	insert	220	2024-01-01	New Year's Day	england-and-wales	\N	220
+221	2026-12-03 16:27:49.552703+00	insert	221	2024-03-29	Good Friday	england-and-wales	\N	221
+222	2026-12-03 16:27:49.552703+00	insert	222	2024-04-01	Easter Monday	england-and-wales	\N	222
+223	2026-12-03 16:27:49.552703+00	insert	223	2024-05-06	May Day	england-and-wales	\N	223
+224	2026-12-03 16:27:49.552703+00	insert	224	2024-05-27	Spring Bank Holiday	england-and-wales	\N	224
+225	2026-12-03 16:27:49.552703+00	insert	225	2024-08-26	Late Summer Bank Holiday	england-and-wales	\N	225
+226	2026-12-03 16:27:49.552703+00	insert	226	2024-12-25	Christmas Day	england-and-wales	\N	226
+227	2026-12-03 16:27:49.552703+00	insert	227	2024-12-26	Boxing Day	england-and-wales	\N	227
+228	2026-12-03 16:27:49.552703+00	insert	228	2025-01-01	New Year's Day	england-and-wales	\N	228
+229	2026-12-03 16:27:49.552703+00	insert	229	2025-04-18	Good Friday	england-and-wales	\N	229
+230	2026-12-03 16:27:49.552703+00	insert	230	2025-04-21	Easter Monday	england-and-wales	\N	230
+231	2026-12-03 16:27:49.552703+00	insert	231	2025-05-05	May Day	england-and-wales	\N	231
+232	2026-12-03 16:27:49.552703+00	insert	232	2025-05-26	Spring Bank Holiday	england-and-wales	\N	232
+233	2026-12-03 16:27:49.552703+00	insert	233	2025-08-25	Late Summer Bank Holiday	england-and-wales	\N	233
+234	2026-12-03 16:27:49.552703+00	insert	234	2025-12-25	Christmas Day	england-and-wales	\N	234
+235	2026-12-03 16:27:49.552703+00	insert	235	2025-12-26	Boxing Day	england-and-wales	\N	235
+236	2026-12-03 16:27:49.552703+00	insert	236	2026-01-01	New Year's Day	england-and-wales	\N	236
+237	2026-12-03 16:27:49.552703+00	insert	237	2026-04-03	Good Friday	england-and-wales	\N	237
+238	2026-12-03 16:27:49.552703+00	insert	238	2026-04-06	Easter Monday	england-and-wales	\N	238
+239	2026-12-03 16:27:49.552703+00	insert	239	2026-05-04	May Day	england-and-wales	\N	239
+240	2026-12-03 16:27:49.552703+00	insert	240	2026-05-25	Spring Bank Holiday	england-and-wales	\N	240
+241	2026-12-03 16:27:49.552703+00	insert	241	2026-08-31	Late Summer Bank Holiday	england-and-wales	\N	241
+242	2026-12-03 16:27:49.552703+00	insert	242	2026-12-25	Christmas Day	england-and-wales	\N	242
+243	2026-12-03 16:27:49.552703+00	insert	243	2026-12-26	Boxing Day	england-and-wales	\N	243
+244	2026-12-03 16:27:49.552703+00	insert	244	2026-12-28	Boxing Day (observed)	england-and-wales	\N	244
+245	2026-12-03 16:27:49.552703+00	insert	245	2027-01-01	New Year's Day	england-and-wales	\N	245
+246	2026-12-03 16:27:49.552703+00	insert	246	2027-03-26	Good Friday	england-and-wales	\N	246
+247	2026-12-03 16:27:49.552703+00	insert	247	2027-03-29	Easter Monday	england-and-wales	\N	247
+248	2026-12-03 16:27:49.552703+00	insert	248	2027-05-03	May Day	england-and-wales	\N	248
+249	2026-12-03 16:27:49.552703+00	insert	249	2027-05-31	Spring Bank Holiday	england-and-wales	\N	249
+250	2026-12-03 16:27:49.552703+00	insert	250	2027-08-30	Late Summer Bank Holiday	england-and-wales	\N	250
+251	2026-12-03 16:27:49.552703+00	insert	251	2027-12-25	Christmas Day	england-and-wales	\N	251
+252	2026-12-03 16:27:49.552703+00	insert	252	2027-12-26	Boxing Day	england-and-wales	\N	252
+253	2026-12-03 16:27:49.552703+00	insert	253	2027-12-27	Christmas Day (observed)	england-and-wales	\N	253
+254	2026-12-03 16:27:49.552703+00	insert	254	2027-12-28	Boxing Day (observed)	england-and-wales	\N	254
+255	2026-12-03 16:27:49.552703+00	insert	255	2028-01-01	New Year's Day	england-and-wales	\N	255
+256	2026-12-03 16:27:49.552703+00	insert	256	2028-01-03	New Year's Day (observed)	england-and-wales	\N	256
+257	2026-12-03 16:27:49.552703+00	insert	257	2028-04-14	Good Friday	england-and-wales	\N	257
+258	2026-12-03 16:27:49.552703+00	insert	258	2028-04-17	Easter Monday	england-and-wales	\N	258
+259	2026-12-03 16:27:49.552703+00	insert	259	2028-05-01	May Day	england-and-wales	\N	259
+260	2026-12-03 16:27:49.552703+00	insert	260	2028-05-29	Spring Bank Holiday	england-and-wales	\N	260
+261	2026-12-03 16:27:49.552703+00	insert	261	2028-08-28	Late Summer Bank Holiday	england-and-wales	\N	261
+262	2026-12-03 16:27:49.552703+00	insert	262	2028-12-25	Christmas Day	england-and-wales	\N	262
+263	2026-12-03 16:27:49.552703+00	insert	263	2028-12-26	Boxing Day	england-and-wales	\N	263
+264	2026-12-03 16:27:49.552703+00	insert	264	2029-01-01	New Year's Day	england-and-wales	\N	264
+265	2026-12-03 16:27:49.552703+00	insert	265	2029-03-30	Good Friday	england-and-wales	\N	265
+266	2026-12-03 16:27:49.552703+00	insert	266	2029-04-02	Easter Monday	england-and-wales	\N	266
+267	2026-12-03 16:27:49.552703+00	insert	267	2029-05-07	May Day	england-and-wales	\N	267
+268	2026-12-03 16:27:49.552703+00	insert	268	2029-05-28	Spring Bank Holiday	england-and-wales	\N	268
+269	2026-12-03 16:27:49.552703+00	insert	269	2029-08-27	Late Summer Bank Holiday	england-and-wales	\N	269
+270	2026-12-03 16:27:49.552703+00	insert	270	2029-12-25	Christmas Day	england-and-wales	\N	270
+271	2026-12-03 16:27:49.552703+00	insert	271	2029-12-26	Boxing Day	england-and-wales	\N	271
+272	2026-12-03 16:27:49.552703+00	insert	272	2030-01-01	New Year's Day	england-and-wales	\N	272
+273	2026-12-03 16:27:49.552703+00	insert	273	2030-04-19	Good Friday	england-and-wales	\N	273
+274	2026-12-03 16:27:49.552703+00	insert	274	2030-04-22	Easter Monday	england-and-wales	\N	274
+275	2026-12-03 16:27:49.552703+00	insert	275	2030-05-06	May Day	england-and-wales	\N	275
+276	2026-12-03 16:27:49.552703+00	insert	276	2030-05-27	Spring Bank Holiday	england-and-wales	\N	276
+277	2026-12-03 16:27:49.552703+00	insert	277	2030-08-26	Late Summer Bank Holiday	england-and-wales	\N	277
+278	2026-12-03 16:27:49.552703+00	insert	278	2030-12-25	Christmas Day	england-and-wales	\N	278
+279	2026-12-03 16:27:49.552703+00	insert	279	2030-12-26	Boxing Day	england-and-wales	\N	279
+280	2026-12-03 16:27:49.552703+00	insert	280	2031-01-01	New Year's Day	england-and-wales	\N	280
+281	2026-12-03 16:27:49.552703+00	insert	281	2031-04-11	Good Friday	england-and-wales	\N	281
+282	2026-12-03 16:27:49.552703+00	insert	282	2031-04-14	Easter Monday	england-and-wales	\N	282
+283	2026-12-03 16:27:49.552703+00	insert	283	2031-05-05	May Day	england-and-wales	\N	283
+284	2026-12-03 16:27:49.552703+00	insert	284	2031-05-26	Spring Bank Holiday	england-and-wales	\N	284
+285	2026-12-03 16:27:49.552703+00	insert	285	2031-08-25	Late Summer Bank Holiday	england-and-wales	\N	285
+286	2026-12-03 16:27:49.552703+00	insert	286	2031-12-25	Christmas Day	england-and-wales	\N	286
+287	2026-12-03 16:27:49.552703+00	insert	287	2031-12-26	Boxing Day	england-and-wales	\N	287
+288	2026-12-03 16:27:49.552703+00	insert	288	2032-01-01	New Year's Day	england-and-wales	\N	288
+289	2026-12-03 16:27:49.552703+00	insert	289	2032-03-26	Good Friday	england-and-wales	\N	289
+290	2026-12-03 16:27:49.552703+00	insert	290	2032-03-29	Easter Monday	england-and-wales	\N	290
+291	2026-12-03 16:27:49.552703+00	insert	291	2032-05-03	May Day	england-and-wales	\N	291
+292	2026-12-03 16:27:49.552703+00	insert	292	2032-05-31	Spring Bank Holiday	england-and-wales	\N	292
+293	2026-12-03 16:27:49.552703+00	insert	293	2032-08-30	Late Summer Bank Holiday	england-and-wales	\N	293
+294	2026-12-03 16:27:49.552703+00	insert	294	2032-12-25	Christmas Day	england-and-wales	\N	294
+295	2026-12-03 16:27:49.552703+00	insert	295	2032-12-26	Boxing Day	england-and-wales	\N	295
+296	2026-12-03 16:27:49.552703+00	insert	296	2032-12-27	Christmas Day (observed)	england-and-wales	\N	296
+297	2026-12-03 16:27:49.552703+00	insert	297	2032-12-28	Boxing Day (observed)	england-and-wales	\N	297
+298	2026-12-03 16:27:49.552703+00	insert	298	2033-01-01	New Year's Day	england-and-wales	\N	298
+299	2026-12-03 16:27:49.552703+00	insert	299	2033-01-03	New Year's Day (observed)	england-and-wales	\N	299
+300	2026-12-03 16:27:49.552703+00	insert	300	2033-04-15	Good Friday	england-and-wales	\N	300
+301	2026-12-03 16:27:49.552703+00	insert	301	2033-04-18	Easter Monday	england-and-wales	\N	301
+302	2026-12-03 16:27:49.552703+00	insert	302	2033-05-02	May Day	england-and-wales	\N	302
+303	2026-12-03 16:27:49.552703+00	insert	303	2033-05-30	Spring Bank Holiday	england-and-wales	\N	303
+304	2026-12-03 16:27:49.552703+00	insert	304	2033-08-29	Late Summer Bank Holiday	england-and-wales	\N	304
+305	2026-12-03 16:27:49.552703+00	insert	305	2033-12-25	Christmas Day	england-and-wales	\N	305
+306	2026-12-03 16:27:49.552703+00	insert	306	2033-12-26	Boxing Day	england-and-wales	\N	306
+307	2026-12-03 16:27:49.552703+00	insert	307	2033-12-27	Christmas Day (observed)	england-and-wales	\N	307
+308	2026-12-03 16:27:49.552703+00	insert	308	2034-01-01	New Year's Day	england-and-wales	\N	308
+309	2026-12-03 16:27:49.552703+00	insert	309	2034-01-02	New Year's Day (observed)	england-and-wales	\N	309
+310	2026-12-03 16:27:49.552703+00	insert	310	2034-04-07	Good Friday	england-and-wales	\N	310
+311	2026-12-03 16:27:49.552703+00	insert	311	2034-04-10	Easter Monday	england-and-wales	\N	311
+312	2026-12-03 16:27:49.552703+00	insert	312	2034-05-01	May Day	england-and-wales	\N	312
+313	2026-12-03 16:27:49.552703+00	insert	313	2034-05-29	Spring Bank Holiday	england-and-wales	\N	313
+314	2026-12-03 16:27:49.552703+00	insert	314	2034-08-28	Late Summer Bank Holiday	england-and-wales	\N	314
+315	2026-12-03 16:27:49.552703+00	insert	315	2034-12-25	Christmas Day	england-and-wales	\N	315
+316	2026-12-03 16:27:49.552703+00	insert	316	2034-12-26	Boxing Day	england-and-wales	\N	316
+317	2026-12-03 16:27:49.552703+00	insert	317	2035-01-01	New Year's Day	england-and-wales	\N	317
+318	2026-12-03 16:27:49.552703+00	insert	318	2035-03-23	Good Friday	england-and-wales	\N	318
+319	2026-12-03 16:27:49.552703+00	insert	319	2035-03-26	Easter Monday	england-and-wales	\N	319
+320	2026-12-03 16:27:49.552703+00	insert	320	2035-05-07	May Day	england-and-wales	\N	320
+321	2026-12-03 16:27:49.552703+00	insert	321	2035-05-28	Spring Bank Holiday	england-and-wales	\N	321
+322	2026-12-03 16:27:49.552703+00	insert	322	2035-08-27	Late Summer Bank Holiday	england-and-wales	\N	322
+323	2026-12-03 16:27:49.552703+00	insert	323	2035-12-25	Christmas Day	england-and-wales	\N	323
+324	2026-12-03 16:27:49.552703+00	insert	324	2035-12-26	Boxing Day	england-and-wales	\N	324
+325	2026-12-03 16:27:49.552703+00	insert	325	2036-01-01	New Year's Day	england-and-wales	\N	325
+326	2026-12-03 16:27:49.552703+00	insert	326	2036-04-11	Good Friday	england-and-wales	\N	326
+327	2026-12-03 16:27:49.552703+00	insert	327	2036-04-14	Easter Monday	england-and-wales	\N	327
+328	2026-12-03 16:27:49.552703+00	insert	328	2036-05-05	May Day	england-and-wales	\N	328
+329	2026-12-03 16:27:49.552703+00	insert	329	2036-05-26	Spring Bank Holiday	england-and-wales	\N	329
+330	2026-12-03 16:27:49.552703+00	insert	330	2036-08-25	Late Summer Bank Holiday	england-and-wales	\N	330
+331	2026-12-03 16:27:49.552703+00	insert	331	2036-12-25	Christmas Day	england-and-wales	\N	331
+332	2026-12-03 16:27:49.552703+00	insert	332	2036-12-26	Boxing Day	england-and-wales	\N	332
+333	2026-12-03 16:27:49.552703+00	insert	333	2037-01-01	New Year's Day	england-and-wales	\N	333
+334	2026-12-03 16:27:49.552703+00	insert	334	2037-04-03	Good Friday	england-and-wales	\N	334
+335	2026-12-03 16:27:49.552703+00	insert	335	2037-04-06	Easter Monday	england-and-wales	\N	335
+336	2026-12-03 16:27:49.552703+00	insert	336	2037-05-04	May Day	england-and-wales	\N	336
+337	2026-12-03 16:27:49.552703+00	insert	337	2037-05-25	Spring Bank Holiday	england-and-wales	\N	337
+338	2026-12-03 16:27:49.552703+00	insert	338	2037-08-31	Late Summer Bank Holiday	england-and-wales	\N	338
+339	2026-12-03 16:27:49.552703+00	insert	339	2037-12-25	Christmas Day	england-and-wales	\N	339
+340	2026-12-03 16:27:49.552703+00	insert	340	2037-12-26	Boxing Day	england-and-wales	\N	340
+341	2026-12-03 16:27:49.552703+00	insert	341	2037-12-28	Boxing Day (observed)	england-and-wales	\N	341
+342	2026-12-03 16:27:49.552703+00	insert	342	2038-01-01	New Year's Day	england-and-wales	\N	342
+343	2026-12-03 16:27:49.552703+00	insert	343	2038-04-23	Good Friday	england-and-wales	\N	343
+344	2026-12-03 16:27:49.552703+00	insert	344	2038-04-26	Easter Monday	england-and-wales	\N	344
+345	2026-12-03 16:27:49.552703+00	insert	345	2038-05-03	May Day	england-and-wales	\N	345
+346	2026-12-03 16:27:49.552703+00	insert	346	2038-05-31	Spring Bank Holiday	england-and-wales	\N	346
+347	2026-12-03 16:27:49.552703+00	insert	347	2038-08-30	Late Summer Bank Holiday	england-and-wales	\N	347
+348	2026-12-03 16:27:49.552703+00	insert	348	2038-12-25	Christmas Day	england-and-wales	\N	348
+349	2026-12-03 16:27:49.552703+00	insert	349	2038-12-26	Boxing Day	england-and-wales	\N	349
+350	2026-12-03 16:27:49.552703+00	insert	350	2038-12-27	Christmas Day (observed)	england-and-wales	\N	350
+351	2026-12-03 16:27:49.552703+00	insert	351	2038-12-28	Boxing Day (observed)	england-and-wales	\N	351
+352	2026-12-03 16:27:49.552703+00	insert	352	2039-01-01	New Year's Day	england-and-wales	\N	352
+353	2026-12-03 16:27:49.552703+00	insert	353	2039-01-03	New Year's Day (observed)	england-and-wales	\N	353
+354	2026-12-03 16:27:49.552703+00	insert	354	2039-04-08	Good Friday	england-and-wales	\N	354
+355	2026-12-03 16:27:49.552703+00	insert	355	2039-04-11	Easter Monday	england-and-wales	\N	355
+356	2026-12-03 16:27:49.552703+00	insert	356	2039-05-02	May Day	england-and-wales	\N	356
+357	2026-12-03 16:27:49.552703+00	insert	357	2039-05-30	Spring Bank Holiday	england-and-wales	\N	357
+358	2026-12-03 16:27:49.552703+00	insert	358	2039-08-29	Late Summer Bank Holiday	england-and-wales	\N	358
+359	2026-12-03 16:27:49.552703+00	insert	359	2039-12-25	Christmas Day	england-and-wales	\N	359
+360	2026-12-03 16:27:49.552703+00	insert	360	2039-12-26	Boxing Day	england-and-wales	\N	360
+361	2026-12-03 16:27:49.552703+00	insert	361	2039-12-27	Christmas Day (observed)	england-and-wales	\N	361
+362	2026-12-03 16:27:49.552703+00	insert	362	2040-01-01	New Year's Day	england-and-wales	\N	362
+363	2026-12-03 16:27:49.552703+00	insert	363	2040-01-02	New Year's Day (observed)	england-and-wales	\N	363
+364	2026-12-03 16:27:49.552703+00	insert	364	2040-03-30	Good Friday	england-and-wales	\N	364
+365	2026-12-03 16:27:49.552703+00	insert	365	2040-04-02	Easter Monday	england-and-wales	\N	365
+366	2026-12-03 16:27:49.552703+00	insert	366	2040-05-07	May Day	england-and-wales	\N	366
+367	2026-12-03 16:27:49.552703+00	insert	367	2040-05-28	Spring Bank Holiday	england-and-wales	\N	367
+368	2026-12-03 16:27:49.552703+00	insert	368	2040-08-27	Late Summer Bank Holiday	england-and-wales	\N	368
+369	2026-12-03 16:27:49.552703+00	insert	369	2040-12-25	Christmas Day	england-and-wales	\N	369
+370	2026-12-03 16:27:49.552703+00	insert	370	2040-12-26	Boxing Day	england-and-wales	\N	370
 \.
 
 
@@ -20046,7 +20840,7 @@ SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 35, true);
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 940, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 980, true);
 
 
 --
@@ -20410,14 +21204,14 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 235, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 245, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 136, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 138, true);
 
 
 --
@@ -21163,6 +21957,76 @@ SELECT pg_catalog.setval('public.permanence_proceedingsextensionevent_pgh_id_seq
 
 
 --
+-- Name: plans_actionprogress_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.plans_actionprogress_id_seq', 1, false);
+
+
+--
+-- Name: plans_actionprogressevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.plans_actionprogressevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: plans_outcome_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.plans_outcome_id_seq', 1, false);
+
+
+--
+-- Name: plans_outcomeevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.plans_outcomeevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: plans_planaction_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.plans_planaction_id_seq', 1, false);
+
+
+--
+-- Name: plans_planactionevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.plans_planactionevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: plans_plancontent_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.plans_plancontent_id_seq', 1, false);
+
+
+--
+-- Name: plans_plancontentevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.plans_plancontentevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: plans_plansection_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.plans_plansection_id_seq', 1, false);
+
+
+--
+-- Name: plans_plansectionevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.plans_plansectionevent_pgh_id_seq', 1, false);
+
+
+--
 -- Name: private_fostering_privatefostering_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -21501,6 +22365,14 @@ ALTER TABLE ONLY public.access_restrictedaccessgrant
 
 ALTER TABLE ONLY public.access_restrictedaccessgrantevent
     ADD CONSTRAINT access_restrictedaccessgrantevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: plans_actionprogress action_progress_once_per_meeting; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_actionprogress
+    ADD CONSTRAINT action_progress_once_per_meeting UNIQUE (action_id, meeting_type_id, meeting_id);
 
 
 --
@@ -23373,6 +24245,102 @@ ALTER TABLE ONLY public.pghistory_context
 
 ALTER TABLE ONLY public.looked_after_placement
     ADD CONSTRAINT placement_no_overlap EXCLUDE USING gist (child_id WITH =, daterange(start_date, end_date, '[)'::text) WITH &&);
+
+
+--
+-- Name: plans_plancontent plan_content_one_per_plan; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_plancontent
+    ADD CONSTRAINT plan_content_one_per_plan UNIQUE (plan_type_id, plan_id);
+
+
+--
+-- Name: plans_plansection plan_section_once; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_plansection
+    ADD CONSTRAINT plan_section_once UNIQUE (content_id, key);
+
+
+--
+-- Name: plans_actionprogress plans_actionprogress_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_actionprogress
+    ADD CONSTRAINT plans_actionprogress_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: plans_actionprogressevent plans_actionprogressevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_actionprogressevent
+    ADD CONSTRAINT plans_actionprogressevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: plans_outcome plans_outcome_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_outcome
+    ADD CONSTRAINT plans_outcome_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: plans_outcomeevent plans_outcomeevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_outcomeevent
+    ADD CONSTRAINT plans_outcomeevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: plans_planaction plans_planaction_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_planaction
+    ADD CONSTRAINT plans_planaction_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: plans_planactionevent plans_planactionevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_planactionevent
+    ADD CONSTRAINT plans_planactionevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: plans_plancontent plans_plancontent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_plancontent
+    ADD CONSTRAINT plans_plancontent_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: plans_plancontentevent plans_plancontentevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_plancontentevent
+    ADD CONSTRAINT plans_plancontentevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: plans_plansection plans_plansection_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_plansection
+    ADD CONSTRAINT plans_plansection_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: plans_plansectionevent plans_plansectionevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_plansectionevent
+    ADD CONSTRAINT plans_plansectionevent_pkey PRIMARY KEY (pgh_id);
 
 
 --
@@ -28931,6 +29899,272 @@ CREATE INDEX placement_open_type ON public.looked_after_placement USING btree (p
 
 
 --
+-- Name: plan_action_child; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plan_action_child ON public.plans_planaction USING btree (child_id);
+
+
+--
+-- Name: plan_content_child; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plan_content_child ON public.plans_plancontent USING btree (child_id);
+
+
+--
+-- Name: plans_actionprogress_action_id_a8c76dc3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_actionprogress_action_id_a8c76dc3 ON public.plans_actionprogress USING btree (action_id);
+
+
+--
+-- Name: plans_actionprogress_meeting_type_id_b40e5cce; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_actionprogress_meeting_type_id_b40e5cce ON public.plans_actionprogress USING btree (meeting_type_id);
+
+
+--
+-- Name: plans_actionprogress_recorded_by_id_a5912a08; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_actionprogress_recorded_by_id_a5912a08 ON public.plans_actionprogress USING btree (recorded_by_id);
+
+
+--
+-- Name: plans_actionprogressevent_action_id_50d5a0e0; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_actionprogressevent_action_id_50d5a0e0 ON public.plans_actionprogressevent USING btree (action_id);
+
+
+--
+-- Name: plans_actionprogressevent_meeting_type_id_aa62bbac; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_actionprogressevent_meeting_type_id_aa62bbac ON public.plans_actionprogressevent USING btree (meeting_type_id);
+
+
+--
+-- Name: plans_actionprogressevent_pgh_context_id_abbd443d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_actionprogressevent_pgh_context_id_abbd443d ON public.plans_actionprogressevent USING btree (pgh_context_id);
+
+
+--
+-- Name: plans_actionprogressevent_pgh_obj_id_c5601156; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_actionprogressevent_pgh_obj_id_c5601156 ON public.plans_actionprogressevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: plans_actionprogressevent_recorded_by_id_b6164265; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_actionprogressevent_recorded_by_id_b6164265 ON public.plans_actionprogressevent USING btree (recorded_by_id);
+
+
+--
+-- Name: plans_outcome_content_id_4666adb8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_outcome_content_id_4666adb8 ON public.plans_outcome USING btree (content_id);
+
+
+--
+-- Name: plans_outcome_recorded_by_id_67d7f560; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_outcome_recorded_by_id_67d7f560 ON public.plans_outcome USING btree (recorded_by_id);
+
+
+--
+-- Name: plans_outcomeevent_content_id_4f5c2ff1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_outcomeevent_content_id_4f5c2ff1 ON public.plans_outcomeevent USING btree (content_id);
+
+
+--
+-- Name: plans_outcomeevent_pgh_context_id_c6f6da6b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_outcomeevent_pgh_context_id_c6f6da6b ON public.plans_outcomeevent USING btree (pgh_context_id);
+
+
+--
+-- Name: plans_outcomeevent_pgh_obj_id_54338207; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_outcomeevent_pgh_obj_id_54338207 ON public.plans_outcomeevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: plans_outcomeevent_recorded_by_id_02700659; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_outcomeevent_recorded_by_id_02700659 ON public.plans_outcomeevent USING btree (recorded_by_id);
+
+
+--
+-- Name: plans_planaction_child_id_1a4c41de; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_planaction_child_id_1a4c41de ON public.plans_planaction USING btree (child_id);
+
+
+--
+-- Name: plans_planaction_outcome_id_9bf9421c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_planaction_outcome_id_9bf9421c ON public.plans_planaction USING btree (outcome_id);
+
+
+--
+-- Name: plans_planaction_owner_staff_id_f4f187f8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_planaction_owner_staff_id_f4f187f8 ON public.plans_planaction USING btree (owner_staff_id);
+
+
+--
+-- Name: plans_planaction_recorded_by_id_158ccb72; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_planaction_recorded_by_id_158ccb72 ON public.plans_planaction USING btree (recorded_by_id);
+
+
+--
+-- Name: plans_planactionevent_child_id_018c627e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_planactionevent_child_id_018c627e ON public.plans_planactionevent USING btree (child_id);
+
+
+--
+-- Name: plans_planactionevent_outcome_id_eeab0ec5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_planactionevent_outcome_id_eeab0ec5 ON public.plans_planactionevent USING btree (outcome_id);
+
+
+--
+-- Name: plans_planactionevent_owner_staff_id_cea0cd10; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_planactionevent_owner_staff_id_cea0cd10 ON public.plans_planactionevent USING btree (owner_staff_id);
+
+
+--
+-- Name: plans_planactionevent_pgh_context_id_e8732843; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_planactionevent_pgh_context_id_e8732843 ON public.plans_planactionevent USING btree (pgh_context_id);
+
+
+--
+-- Name: plans_planactionevent_pgh_obj_id_b9322b5e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_planactionevent_pgh_obj_id_b9322b5e ON public.plans_planactionevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: plans_planactionevent_recorded_by_id_c8d5bb60; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_planactionevent_recorded_by_id_c8d5bb60 ON public.plans_planactionevent USING btree (recorded_by_id);
+
+
+--
+-- Name: plans_plancontent_child_id_942b1539; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plancontent_child_id_942b1539 ON public.plans_plancontent USING btree (child_id);
+
+
+--
+-- Name: plans_plancontent_plan_type_id_658224e1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plancontent_plan_type_id_658224e1 ON public.plans_plancontent USING btree (plan_type_id);
+
+
+--
+-- Name: plans_plancontentevent_child_id_aca7194d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plancontentevent_child_id_aca7194d ON public.plans_plancontentevent USING btree (child_id);
+
+
+--
+-- Name: plans_plancontentevent_pgh_context_id_5fe12c04; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plancontentevent_pgh_context_id_5fe12c04 ON public.plans_plancontentevent USING btree (pgh_context_id);
+
+
+--
+-- Name: plans_plancontentevent_pgh_obj_id_ad2fe146; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plancontentevent_pgh_obj_id_ad2fe146 ON public.plans_plancontentevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: plans_plancontentevent_plan_type_id_fbaa3c15; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plancontentevent_plan_type_id_fbaa3c15 ON public.plans_plancontentevent USING btree (plan_type_id);
+
+
+--
+-- Name: plans_plansection_content_id_2b1f108d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plansection_content_id_2b1f108d ON public.plans_plansection USING btree (content_id);
+
+
+--
+-- Name: plans_plansection_recorded_by_id_3439cfaf; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plansection_recorded_by_id_3439cfaf ON public.plans_plansection USING btree (recorded_by_id);
+
+
+--
+-- Name: plans_plansectionevent_content_id_c049c0c4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plansectionevent_content_id_c049c0c4 ON public.plans_plansectionevent USING btree (content_id);
+
+
+--
+-- Name: plans_plansectionevent_pgh_context_id_b29e8d5f; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plansectionevent_pgh_context_id_b29e8d5f ON public.plans_plansectionevent USING btree (pgh_context_id);
+
+
+--
+-- Name: plans_plansectionevent_pgh_obj_id_fece71d7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plansectionevent_pgh_obj_id_fece71d7 ON public.plans_plansectionevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: plans_plansectionevent_recorded_by_id_ec9fdb94; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX plans_plansectionevent_recorded_by_id_ec9fdb94 ON public.plans_plansectionevent USING btree (recorded_by_id);
+
+
+--
 -- Name: preproceedings_one_open; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -30264,7 +31498,7 @@ CREATE TRIGGER pgtrigger_delete_delete_28394 AFTER DELETE ON public.assessments_
 -- Name: TRIGGER pgtrigger_delete_delete_28394 ON assessments_assessment; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_delete_delete_28394 ON public.assessments_assessment IS '214a3bb34d003cb27f7b9b8649f768fd09d29050';
+COMMENT ON TRIGGER pgtrigger_delete_delete_28394 ON public.assessments_assessment IS '9ac58de1675f5de1ebb9d26d7368fe13ec93e09a';
 
 
 --
@@ -30391,6 +31625,20 @@ CREATE TRIGGER pgtrigger_delete_delete_36456 AFTER DELETE ON public.looked_after
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_36456 ON public.looked_after_iroassignment IS '01d3fb7da3c430e51b95467c1324dcaa1f59743e';
+
+
+--
+-- Name: plans_plancontent pgtrigger_delete_delete_3807c; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_3807c AFTER DELETE ON public.plans_plancontent FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_3807c();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_3807c ON plans_plancontent; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_3807c ON public.plans_plancontent IS 'a585d8c947f9d6b4440e7bfd07754e018afad9d0';
 
 
 --
@@ -30590,6 +31838,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_53f5b ON public.casework_visit IS '44
 
 
 --
+-- Name: plans_actionprogress pgtrigger_delete_delete_57285; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_57285 AFTER DELETE ON public.plans_actionprogress FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_57285();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_57285 ON plans_actionprogress; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_57285 ON public.plans_actionprogress IS '3f77da625ccc9aa66a883de5112a9e12589d2772';
+
+
+--
 -- Name: permanence_adoptionmatch pgtrigger_delete_delete_65fad; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -30601,6 +31863,20 @@ CREATE TRIGGER pgtrigger_delete_delete_65fad AFTER DELETE ON public.permanence_a
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_65fad ON public.permanence_adoptionmatch IS 'a0bcc6e60ec6ce7e5c184b95acbbf1cfd424fd64';
+
+
+--
+-- Name: plans_planaction pgtrigger_delete_delete_67b5b; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_67b5b AFTER DELETE ON public.plans_planaction FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_67b5b();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_67b5b ON plans_planaction; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_67b5b ON public.plans_planaction IS '50d0d8c40b03680cee0a2dade890f6abb522f178';
 
 
 --
@@ -30699,6 +31975,20 @@ CREATE TRIGGER pgtrigger_delete_delete_7d71e AFTER DELETE ON public.staff_induct
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_7d71e ON public.staff_induction IS 'bc486765c8bd0e64d77e11cd9b83ef52a740ec08';
+
+
+--
+-- Name: plans_outcome pgtrigger_delete_delete_7dc21; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_7dc21 AFTER DELETE ON public.plans_outcome FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_7dc21();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_7dc21 ON plans_outcome; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_7dc21 ON public.plans_outcome IS '039dd1f1b9b5525a8d4591b6eb8f761a90573d74';
 
 
 --
@@ -31332,6 +32622,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_ef67f ON public.oversight_goodpractic
 
 
 --
+-- Name: plans_plansection pgtrigger_delete_delete_f19ea; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_f19ea AFTER DELETE ON public.plans_plansection FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_f19ea();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_f19ea ON plans_plansection; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_f19ea ON public.plans_plansection IS 'a0b55aaba6216d66940befa07afb75e5019a3627';
+
+
+--
 -- Name: audits_grading pgtrigger_delete_delete_f279b; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -31640,6 +32944,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_15f81 ON public.caseloads_caseloadlim
 
 
 --
+-- Name: plans_actionprogress pgtrigger_insert_insert_189ae; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_189ae AFTER INSERT ON public.plans_actionprogress FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_189ae();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_189ae ON plans_actionprogress; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_189ae ON public.plans_actionprogress IS '9d9581368098ab689f988daa56ad8eae354b9fc5';
+
+
+--
 -- Name: oversight_challengestage pgtrigger_insert_insert_1a358; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -31752,6 +33070,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_2f99c ON public.access_breakglassacce
 
 
 --
+-- Name: plans_planaction pgtrigger_insert_insert_330fa; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_330fa AFTER INSERT ON public.plans_planaction FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_330fa();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_330fa ON plans_planaction; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_330fa ON public.plans_planaction IS '6516534bbff057c7bb5a601b268f32cad885e299';
+
+
+--
 -- Name: child_protection_strategydiscussion pgtrigger_insert_insert_34503; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -31790,7 +33122,7 @@ CREATE TRIGGER pgtrigger_insert_insert_3ca2a AFTER INSERT ON public.assessments_
 -- Name: TRIGGER pgtrigger_insert_insert_3ca2a ON assessments_assessment; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_insert_insert_3ca2a ON public.assessments_assessment IS '5ffcfc86956fcb03e0414d78fb3a902fa1246bf7';
+COMMENT ON TRIGGER pgtrigger_insert_insert_3ca2a ON public.assessments_assessment IS '96682d6cdd7bee9c72a9a41f1ac3f7e55d301c3d';
 
 
 --
@@ -32029,6 +33361,20 @@ CREATE TRIGGER pgtrigger_insert_insert_65688 AFTER INSERT ON public.people_perso
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_65688 ON public.people_person IS 'd883238579f2db187adeda2c8791ac26917de0f7';
+
+
+--
+-- Name: plans_outcome pgtrigger_insert_insert_6644f; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_6644f AFTER INSERT ON public.plans_outcome FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_6644f();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_6644f ON plans_outcome; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_6644f ON public.plans_outcome IS 'a7400ee1ee905b104615bd1f3f5363c4a8fda7ff';
 
 
 --
@@ -32522,6 +33868,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_c25e6 ON public.child_protection_sect
 
 
 --
+-- Name: plans_plancontent pgtrigger_insert_insert_c34e2; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_c34e2 AFTER INSERT ON public.plans_plancontent FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_c34e2();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_c34e2 ON plans_plancontent; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_c34e2 ON public.plans_plancontent IS 'ef7deaf8fb61122ab04ac619e84ac6b4e0308403';
+
+
+--
 -- Name: returns_returnexport pgtrigger_insert_insert_c3e12; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -32575,6 +33935,20 @@ CREATE TRIGGER pgtrigger_insert_insert_c782e AFTER INSERT ON public.permanence_a
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_c782e ON public.permanence_adoptionreview IS 'ede129fe422d7f4322db1c55b43849086afa1e0d';
+
+
+--
+-- Name: plans_plansection pgtrigger_insert_insert_c78a0; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_c78a0 AFTER INSERT ON public.plans_plansection FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_c78a0();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_c78a0 ON plans_plansection; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_c78a0 ON public.plans_plansection IS '1da5e6c397b830cb742702717d3f0cfcb8e4ef53';
 
 
 --
@@ -32956,6 +34330,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_08989 ON public.supervision_supervisi
 
 
 --
+-- Name: plans_actionprogress pgtrigger_update_update_0a0f3; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_0a0f3 AFTER UPDATE ON public.plans_actionprogress FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_0a0f3();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_0a0f3 ON plans_actionprogress; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_0a0f3 ON public.plans_actionprogress IS '564a632381c665e41505430f0d9d246950ec6b13';
+
+
+--
 -- Name: looked_after_personaleducationplan pgtrigger_update_update_0b8d5; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -33177,6 +34565,20 @@ CREATE TRIGGER pgtrigger_update_update_283cd AFTER UPDATE ON public.permanence_a
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_283cd ON public.permanence_adoptionmatch IS '1cef118cb482815b46d2460c7cd40ff13fb740f7';
+
+
+--
+-- Name: plans_plansection pgtrigger_update_update_29ea8; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_29ea8 AFTER UPDATE ON public.plans_plansection FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_29ea8();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_29ea8 ON plans_plansection; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_29ea8 ON public.plans_plansection IS '424e96318cc06c4cf337b65d7c1a5b1e7a53a3ff';
 
 
 --
@@ -33866,6 +35268,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_95065 ON public.private_fostering_pri
 
 
 --
+-- Name: plans_outcome pgtrigger_update_update_9592f; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_9592f AFTER UPDATE ON public.plans_outcome FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_9592f();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_9592f ON plans_outcome; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_9592f ON public.plans_outcome IS '84b74a0f2aabc9db2b186f6c1ed3e58ed1818986';
+
+
+--
 -- Name: looked_after_reviewaction pgtrigger_update_update_95c58; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -34146,6 +35562,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_d7380 ON public.supervision_supervisi
 
 
 --
+-- Name: plans_plancontent pgtrigger_update_update_d7b6a; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_d7b6a AFTER UPDATE ON public.plans_plancontent FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_d7b6a();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_d7b6a ON plans_plancontent; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_d7b6a ON public.plans_plancontent IS '6654a297f5a937cb1321ec2aa2ba43fb0da590fd';
+
+
+--
 -- Name: looked_after_sdqscore pgtrigger_update_update_d8029; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -34170,7 +35600,7 @@ CREATE TRIGGER pgtrigger_update_update_d96c6 AFTER UPDATE ON public.assessments_
 -- Name: TRIGGER pgtrigger_update_update_d96c6 ON assessments_assessment; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON TRIGGER pgtrigger_update_update_d96c6 ON public.assessments_assessment IS 'a816c7b6fd8d01167b034bb13da07df40c0ca371';
+COMMENT ON TRIGGER pgtrigger_update_update_d96c6 ON public.assessments_assessment IS 'b30788e81f50bd14aa5f900799ff55491654566d';
 
 
 --
@@ -34213,6 +35643,20 @@ CREATE TRIGGER pgtrigger_update_update_dc609 AFTER UPDATE ON public.casework_vis
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_dc609 ON public.casework_visit IS 'fd2b1b3d42051bfc439e9c6dc4c5a42f2a0fbd8b';
+
+
+--
+-- Name: plans_planaction pgtrigger_update_update_dc72b; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_dc72b AFTER UPDATE ON public.plans_planaction FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_dc72b();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_dc72b ON plans_planaction; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_dc72b ON public.plans_planaction IS 'b871bfcfce40d8c2bde3ca28e23c09535e01d7f5';
 
 
 --
@@ -36290,6 +37734,110 @@ ALTER TABLE ONLY public.permanence_proceedingsextension
 
 ALTER TABLE ONLY public.permanence_proceedingsextension
     ADD CONSTRAINT permanence_proceedin_recorded_by_id_49ed826b_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_actionprogress plans_actionprogress_action_id_a8c76dc3_fk_plans_planaction_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_actionprogress
+    ADD CONSTRAINT plans_actionprogress_action_id_a8c76dc3_fk_plans_planaction_id FOREIGN KEY (action_id) REFERENCES public.plans_planaction(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_actionprogress plans_actionprogress_meeting_type_id_b40e5cce_fk_django_co; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_actionprogress
+    ADD CONSTRAINT plans_actionprogress_meeting_type_id_b40e5cce_fk_django_co FOREIGN KEY (meeting_type_id) REFERENCES public.django_content_type(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_actionprogress plans_actionprogress_recorded_by_id_a5912a08_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_actionprogress
+    ADD CONSTRAINT plans_actionprogress_recorded_by_id_a5912a08_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_outcome plans_outcome_content_id_4666adb8_fk_plans_plancontent_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_outcome
+    ADD CONSTRAINT plans_outcome_content_id_4666adb8_fk_plans_plancontent_id FOREIGN KEY (content_id) REFERENCES public.plans_plancontent(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_outcome plans_outcome_recorded_by_id_67d7f560_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_outcome
+    ADD CONSTRAINT plans_outcome_recorded_by_id_67d7f560_fk_workforce_user_id FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_planaction plans_planaction_child_id_1a4c41de_fk_people_person_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_planaction
+    ADD CONSTRAINT plans_planaction_child_id_1a4c41de_fk_people_person_id FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_planaction plans_planaction_outcome_id_9bf9421c_fk_plans_outcome_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_planaction
+    ADD CONSTRAINT plans_planaction_outcome_id_9bf9421c_fk_plans_outcome_id FOREIGN KEY (outcome_id) REFERENCES public.plans_outcome(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_planaction plans_planaction_owner_staff_id_f4f187f8_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_planaction
+    ADD CONSTRAINT plans_planaction_owner_staff_id_f4f187f8_fk_workforce_user_id FOREIGN KEY (owner_staff_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_planaction plans_planaction_recorded_by_id_158ccb72_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_planaction
+    ADD CONSTRAINT plans_planaction_recorded_by_id_158ccb72_fk_workforce_user_id FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_plancontent plans_plancontent_child_id_942b1539_fk_people_person_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_plancontent
+    ADD CONSTRAINT plans_plancontent_child_id_942b1539_fk_people_person_id FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_plancontent plans_plancontent_plan_type_id_658224e1_fk_django_co; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_plancontent
+    ADD CONSTRAINT plans_plancontent_plan_type_id_658224e1_fk_django_co FOREIGN KEY (plan_type_id) REFERENCES public.django_content_type(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_plansection plans_plansection_content_id_2b1f108d_fk_plans_plancontent_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_plansection
+    ADD CONSTRAINT plans_plansection_content_id_2b1f108d_fk_plans_plancontent_id FOREIGN KEY (content_id) REFERENCES public.plans_plancontent(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: plans_plansection plans_plansection_recorded_by_id_3439cfaf_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.plans_plansection
+    ADD CONSTRAINT plans_plansection_recorded_by_id_3439cfaf_fk_workforce_user_id FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --

@@ -28,10 +28,11 @@ TEAM_GROUPS = (
 )
 
 
-def figures_for(codes, as_of: datetime.date, scope) -> dict[str, Figure]:
-    """The figures of some indicators: those the job kept that day, the rest computed now."""
-    kept = selectors.figures_kept(as_of, scope)
-    return {code: kept.get(code) or selectors.evaluate(code, as_of).figure(scope) for code in codes}
+def team_groups(as_of: datetime.date | None, scope) -> list[tuple[str, list[tuple[Indicator, Figure | None]]]]:
+    """The team dashboard's indicators by group, each with the figure the job kept at the date
+    (None when not kept, or when nothing has been kept yet: `as_of` None). One query at most."""
+    kept = selectors.figures_kept(as_of, scope) if as_of is not None else {}
+    return [(title, [(INDICATORS[code], kept.get(code)) for code in group]) for title, group in TEAM_GROUPS]
 
 
 @dataclass

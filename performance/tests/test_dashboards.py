@@ -34,17 +34,49 @@ def second(worker):
 
 def test_the_team_managers_dashboard_opens_onto_the_children_not_seen(client, manager, worker, in_care,
                                                                       django_assert_max_num_queries):
+    from performance.services import snapshot_take
+
+    snapshot_take(D(2025, 9, 1))  # the nightly job, today
     client.force_login(manager)
-    with django_assert_max_num_queries(60):
+    # The kept figures (one query), what is overdue, the caseloads and the oversight figures (most
+    # of the 25): no indicator computed, where computing today's took 60.
+    with django_assert_max_num_queries(25):
         response = client.get("/performance/dashboards/team/")
     html = response.content.decode()
     assert response.status_code == 200
+    assert "Figures as at 1 September 2025" in html and "Today's are kept tonight" not in html
     assert 'data-testid="missed-cla_visits_in_time"' in html
     assert "Sam Worker" in html  # the caseloads, as bars and as a table
     missed = client.get("/performance/indicators/cla_visits_in_time/children/?as_of=2025-09-01&part=missed")
     page = missed.content.decode()
     assert missed.status_code == 200
     assert "Riley Jones" in page and "Jay Smith" not in page
+
+
+def test_the_team_dashboard_shows_the_latest_kept_figures_and_says_their_date(client, manager, in_care):
+    from performance.services import snapshot_take
+
+    snapshot_take(D(2025, 8, 31))
+    client.force_login(manager)
+    html = client.get("/performance/dashboards/team/").content.decode()
+    assert "Figures as at 31 August 2025" in html and "Today's are kept tonight" in html
+    # Each number opens the children behind it at the date it is as at.
+    assert "/performance/indicators/cla_visits_in_time/children/?as_of=2025-08-31&amp;part=missed" in html
+
+
+def test_the_team_dashboard_computes_nothing_before_any_snapshot(client, manager, in_care,
+                                                                django_assert_max_num_queries):
+    from performance.models import IndicatorSnapshot
+
+    client.force_login(manager)
+    with django_assert_max_num_queries(25):
+        html = client.get("/performance/dashboards/team/").content.decode()
+    assert "No figures have been kept yet" in html
+    # Each indicator is offered to work out for today on its own page.
+    visits = html.split('data-testid="value-cla_visits_in_time"')[0].rsplit("<a ", 1)[1]
+    assert 'href="/performance/indicators/cla_visits_in_time/?as_of=2025-09-01"' in visits
+    assert "Sam Worker" in html  # what stands now is still shown: the caseloads
+    assert not IndicatorSnapshot.objects.exists()
 
 
 def test_the_senior_leaders_dashboard_reads_the_snapshots(client, make_staff, team, in_care,

@@ -1,9 +1,9 @@
 """Issue 15's journey in a real browser, every page axe-checked (its "Done when"): a team manager
-opens the indicators and follows a figure to the children behind it and to one child, opens
-their dashboard and follows "visits in timescale" to the children not seen and to one child; a
-senior leader sees re-referrals beside the statistical neighbours and the trend, from the
-monthly snapshot, with when it was taken; a QA officer builds the corporate parenting board
-pack (its progress shown), writes the narratives, issues it and downloads the PDF; the team
+opens the indicators and follows a figure to the children behind it and to one child; a senior
+leader sees re-referrals beside the statistical neighbours and the trend, from the monthly
+snapshot, with when it was taken; the team manager opens their dashboard (the same kept figures)
+and follows "visits in timescale" to the children not seen and to one child; a QA officer builds
+the corporate parenting board pack (its progress shown), writes the narratives, issues it and downloads the PDF; the team
 manager marks their improvement-plan action done and its RAG turns from amber to blue; the
 senior leader who owns the plan reads it, with the RAG rule and the date of its figures, and
 the "how do we know" page of the area the action answers."""
@@ -78,17 +78,6 @@ def test_issue_15_from_the_team_manager_to_the_board_pack_and_the_improvement_pl
     assert page.get_by_role("heading", level=1).inner_text() == "Summary"
     assert "Rowan Again" in page.locator("main").inner_text()
 
-    # Their dashboard: visits in timescale, to the child not seen.
-    browse.goto("/performance/dashboards/team/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Team dashboard"
-    with page.expect_navigation():
-        page.get_by_test_id("missed-cla_visits_in_time").click()
-    browse.check()
-    rows = page.get_by_test_id("behind").inner_text()
-    assert "Uma Unseen" in rows and "Sasha Seen" not in rows
-    browse.follow("Uma Unseen")
-    assert page.url.endswith(f"/people/{unseen.pk}/")
-
     # The senior leader: before the nightly snapshot the dashboard says so and computes nothing.
     browse.page.context.clear_cookies()
     browse.sign_in(leader.username)
@@ -104,6 +93,21 @@ def test_issue_15_from_the_team_manager_to_the_board_pack_and_the_improvement_pl
     assert page.get_by_test_id("value-rereferrals_12m").inner_text().startswith("50.0%")
     assert page.get_by_test_id("neighbours-rereferrals_12m").inner_text() != ""
     assert page.get_by_test_id("direction-rereferrals_12m").inner_text() != ""
+
+    # The team manager's dashboard reads the same kept figures (it never computes one inside the
+    # request): visits in timescale as at 31 March, to the child not seen.
+    browse.page.context.clear_cookies()
+    browse.sign_in(manager.username)
+    browse.goto("/performance/dashboards/team/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Team dashboard"
+    assert "Figures as at 31 March 2026" in page.get_by_test_id("kept").inner_text()
+    with page.expect_navigation():
+        page.get_by_test_id("missed-cla_visits_in_time").click()
+    browse.check()
+    rows = page.get_by_test_id("behind").inner_text()
+    assert "Uma Unseen" in rows and "Sasha Seen" not in rows
+    browse.follow("Uma Unseen")
+    assert page.url.endswith(f"/people/{unseen.pk}/")
 
     # The QA officer: the board pack, its progress, its PDF.
     browse.page.context.clear_cookies()

@@ -18,9 +18,17 @@ def content_type_for(model_or_instance) -> ContentType:
     """ContentType.objects.get_for_model, but a miss reads every model's content type at once."""
     manager = ContentType.objects
     opts = model_or_instance._meta.concrete_model._meta
+    # Django's own per-process cache is read through its private `_get_from_cache` (a KeyError is
+    # a miss): the public ways cost a query per model (get_for_model) or a walk over every model on
+    # each call (get_for_models). Django's cache, not one of ours, because Django clears it when the
+    # content types are recreated (a test database flushed), so ours could hand out stale ids.
+    # Should a Django upgrade drop the method, this still answers correctly, a little slower, and
+    # casework/tests/test_visit_queries.py shows the queries it costs.
+    peek = getattr(manager, "_get_from_cache", None)
+    if peek is None:
+        return manager.get_for_models(*apps.get_models())[model_or_instance._meta.concrete_model]
     try:
-        # Django's own per-process cache, read without a query; a KeyError is a miss.
-        return manager._get_from_cache(opts)
+        return peek(opts)
     except KeyError:
         manager.get_for_models(*apps.get_models())
     return manager.get_for_model(model_or_instance)

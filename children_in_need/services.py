@@ -67,17 +67,18 @@ CARE_REFERRAL_CONCERNS = ("The child started to be looked after with no child in
                           "the episode was opened with the period of care.")
 
 
-def episode_for_care(*, actor, child, start_date: datetime.date, primary_need: str) -> CINEpisode:
+def episode_for_care(*, actor, child, start_date: datetime.date, primary_need: str) -> tuple[CINEpisode, bool]:
     """The child in need episode a period of care starting on `start_date` belongs to: the one
     open, or a new one opened on that day (with its referral, decided as an assessment of the
-    child's needs). Called by looked_after.services.period_start inside its transaction."""
+    child's needs), and whether it was opened now. Called by looked_after.services.period_start
+    inside its transaction."""
     from front_door.choices import ReferralNextStep
     from front_door.models import Referral
     from front_door.services import previous_referral_within
 
     current = CINEpisode.objects.open().filter(child=child).first()
     if current is not None:
-        return current
+        return current, False
     received_at = _moment(start_date)
     previous = previous_referral_within(child, start_date)
     referral = Referral.objects.create(
@@ -91,7 +92,7 @@ def episode_for_care(*, actor, child, start_date: datetime.date, primary_need: s
                                              "primary_need": PrimaryNeed(primary_need).label,
                                              "re_referral": referral.is_re_referral,
                                              "previous_referral_date": long_date(previous.referral_date) if previous else ""})
-    return episode
+    return episode, True
 
 
 def _closure_checks(episode: CINEpisode, closure_date, reason: str) -> None:

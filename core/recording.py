@@ -29,13 +29,13 @@ def record_step(
     form,
     *,
     run: Callable[[dict], object],
-    success: str,
+    success: str | Callable[[object], str],
     done_url: str | Callable[[object], str],
     render: Callable[[], object],
     aliases: dict[str, str] | None = None,
 ):
-    """`run(arguments)` calls the service. `done_url` is where success goes (or a function of
-    what the service returned). `render()` draws the page, with the form's errors if any.
+    """`run(arguments)` calls the service. `done_url` is where success goes and `success` the
+    message said there (each may be a function of what the service returned). `render()` draws the page, with the form's errors if any.
     `aliases` maps the service's field names to the form's (received_at -> received_date); a form
     may declare its own as ALIASES."""
     if request.method == "POST" and form.is_valid():
@@ -44,7 +44,7 @@ def record_step(
         except ValidationError as error:
             apply_service_errors(form, error, aliases if aliases is not None else getattr(form, "ALIASES", None))
         else:
-            messages.success(request, success)
+            messages.success(request, success(result) if callable(success) else success)
             return redirect(done_url(result) if callable(done_url) else done_url)
     return render()
 

@@ -96,7 +96,7 @@ class RecordArea:
         form,
         *,
         heading: str,
-        success: str,
+        success: str | Callable[[object], str],
         run: Callable[[dict], object],
         button: str = "Save",
         caption: str | None = None,

@@ -134,7 +134,9 @@ def period_start(
     placement: PlacementDetails,
 ) -> PeriodOfCare:
     """The child starts to be looked after: a period of care, its first placement and its first
-    episode (RNE S), with the chronology event and the first due items (review, IRO, health...)."""
+    episode (RNE S), with the chronology event and the first due items (review, IRO, health...).
+    The period returned says whether a child in need episode was opened for it
+    (`cin_episode_opened`), so the worker is told the child now counts in the CIN census."""
     child = begin(actor, child)
     checks = DateChecks()
     current = PeriodOfCare.objects.open().filter(child=child).first()
@@ -159,7 +161,7 @@ def period_start(
     home = _check_home_postcode(checks, home_postcode)
     cleaned = _check_placement(checks, placement, home)
     checks.raise_if_any()
-    _child_in_need(actor, child, start_date, category_of_need)
+    opened = _child_in_need(actor, child, start_date, category_of_need)
 
     with constraint_messages(OVERLAP_MESSAGES):
         period = PeriodOfCare.objects.create(child=child, start_date=start_date, started_by=actor)
@@ -174,20 +176,22 @@ def period_start(
         data={"legal_status": legal_status, "legal_status_label": LegalStatus(legal_status).label,
               **_placement_data(first)},
     )
+    period.cin_episode_opened = opened
     return period
 
 
-def _child_in_need(actor, child: Person, start_date: datetime.date, category_of_need: str) -> None:
+def _child_in_need(actor, child: Person, start_date: datetime.date, category_of_need: str) -> bool:
     """Every looked-after child is a child in need: the period of care belongs to the child in
     need episode open, or opens one that day (children_in_need.services.episode_for_care)."""
     from children_in_need.services import episode_for_care
 
     try:
-        episode_for_care(actor=actor, child=child, start_date=start_date, primary_need=category_of_need)
+        _, opened = episode_for_care(actor=actor, child=child, start_date=start_date, primary_need=category_of_need)
     except ValidationError as error:
         # The only refusal: a child in need episode closed after the day care began.
         raise ValidationError({"start_date": [" ".join(m.rstrip(".") for m in error.messages) + ". Correct the "
                                               "closure of that episode first: every looked-after child is a child in need"]}) from error
+    return opened
 
 
 # --- A change of legal status or placement ---------------------------------------------------------

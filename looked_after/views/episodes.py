@@ -31,7 +31,9 @@ def period_start(request, person_id):
     child = child_for_recording(request, person_id)
     form = forms.PeriodStartForm(request.POST or None)
     return step(request, child, form, heading="Start a period of care", button="Start period of care",
-                success="Period of care started",
+                success=lambda period: "Period of care started" + (
+                    ". A child in need episode was opened the same day: every looked-after child is a child in need"
+                    if period.cin_episode_opened else ""),
                 run=lambda data: services.period_start(actor=request.user, child=child, **data))
 
 

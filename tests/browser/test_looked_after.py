@@ -1,7 +1,7 @@
 """Children looked after in a real browser, every page axe-checked:
 
 1. one young person's whole journey through care, through the pages: looked after under
-   section 20 (V2), a move of placement (its Ofsted URN then corrected), a care order (C2); the IRO sees the first review due on
+   section 20 (V2), which opens their child in need episode (they had no referral), a move of placement (its Ofsted URN then corrected), a care order (C2); the IRO sees the first review due on
    their home page and records it with an action; the young person goes missing and comes back,
    and the return home interview is due with its 72-hour deadline; months later they leave care
    at 16 and become a care leaver with a personal adviser, a needs assessment and a pathway plan,
@@ -66,10 +66,14 @@ def test_one_journey_through_care_to_leaving_care(browse, people, make_staff, cl
     assert "same as the child's home postcode" in page.get_by_role("alert").inner_text()
     page.get_by_label("Placement postcode").fill("ne1 4xf")
     browse.submit("Start period of care")
-    assert "Period of care started" in success_banner(page)
+    # Jay had no referral: every looked-after child is a child in need, so the episode opens too.
+    assert "A child in need episode was opened the same day" in success_banner(page)
     assert "Looked after" in identity_bar(page)
     assert "V2: Single period of accommodation under section 20" in page.get_by_test_id("current-care").inner_text()
 
+    browse.goto(f"/people/{child.pk}/help-and-protection/")
+    assert "Child in need episode from 2 May 2025 (open)" in page.locator("main").inner_text()
+    browse.goto(record)
     browse.follow("Record a change of placement")
     fill_date(page, "change_date", D(2025, 5, 12))
     page.get_by_label("Placement type").select_option("U6")

@@ -28,3 +28,14 @@ def bookings_for_child(child) -> list:
 
     return list(ConferenceBooking.objects.filter(child=child).select_related("chair", "conference")
                 .order_by("-booked_for", "-id"))
+
+
+def conference_work_for_chair(*, user):
+    """The chair's open conference items (to chair on the booked day, then the minutes to issue),
+    soonest first, with the child: one query on the due items, through `visible_to`."""
+    from access.selectors import visible_to
+    from child_protection.booking_providers import CHAIR, MINUTES
+    from timescales.models import DueItem
+
+    items = DueItem.objects.open().filter(worker=user, rule_code__in=[CHAIR, MINUTES])
+    return visible_to(user, items).select_related("person").order_by("due_date", "id")

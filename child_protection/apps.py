@@ -6,7 +6,11 @@ class ChildProtectionConfig(AppConfig):
     verbose_name = "Child protection: strategy discussions, section 47 enquiries, conferences and plans"
 
     def ready(self):
-        from child_protection import events, providers  # noqa: F401  registers event types and the timescale provider
+        from child_protection import (  # noqa: F401  registers event types and the timescale providers
+            booking_providers,
+            events,
+            providers,
+        )
         from child_protection.models import ChildProtectionPlan
         from child_protection.views import plan_facts
         from children_in_need.steps import AREA

@@ -45,3 +45,32 @@ class PlanEndReason(models.TextChoices):
     AGE = "age", "Child reached 18"
     DIED = "died", "Child died"
     OTHER = "other", "Other"
+
+
+class BookingStatus(models.TextChoices):
+    BOOKED = "booked", "Booked"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class InviteeAgency(models.TextChoices):
+    """Who an agency invitee is. Quoracy counts agencies, not people: a GP and a health visitor
+    are both health (see `sector`)."""
+
+    POLICE = "police", "Police"
+    HEALTH_VISITOR = "health_visitor", "Health visitor"
+    SCHOOL_NURSE = "school_nurse", "School nurse"
+    MIDWIFE = "midwife", "Midwife"
+    GP = "gp", "GP"
+    HEALTH_OTHER = "health_other", "Other health professional"
+    SCHOOL = "school", "School or nursery"
+    PROBATION = "probation", "Probation"
+    HOUSING = "housing", "Housing"
+    OTHER = "other", "Other agency"
+
+
+class Attendance(models.TextChoices):
+    ATTENDED = "attended", "Attended"
+    REPORT_ONLY = "report_only", "Sent apologies and a report"
+    APOLOGIES = "apologies", "Sent apologies, no report"
+    DID_NOT_ATTEND = "did_not_attend", "Did not attend"

@@ -40,3 +40,30 @@ register(
     significant=True,
 )
 register("core_group.held", "Core group meeting", "child_protection", lambda d: "Core group meeting held.")
+register(
+    "conference.booked",
+    "Child protection conference booked",
+    "child_protection",
+    lambda d: f"{d.get('kind', '')} booked for {d.get('on', '')} at {d.get('at', '')}"
+    + (f", {d['where']}" if d.get("where") else "") + f". Chair: {d.get('chair', '')}."
+    + (f" Booked late: {d['late']}." if d.get("late") else ""),
+)
+register(
+    "conference.cancelled",
+    "Child protection conference cancelled",
+    "child_protection",
+    lambda d: f"{d.get('kind', '')} booked for {d.get('on', '')} cancelled: {d.get('reason', '')}",
+)
+register(
+    "conference.attendance",
+    "Conference attendance and quoracy",
+    "child_protection",
+    lambda d: f"{d.get('quoracy', '')}." + (f" Attended: {d['attended']}." if d.get("attended") else "")
+    + (f" Went ahead because: {d['proceed']}" if d.get("proceed") else ""),
+)
+register(
+    "conference.minutes_issued",
+    "Conference minutes issued",
+    "child_protection",
+    lambda d: f"Minutes of the {d.get('kind', '').lower()} held on {d.get('held_on', '')} issued.",
+)

@@ -14,8 +14,11 @@ from django.db.models import Case, F, Func, Q, Value, When
 
 from child_protection.choices import (
     Agency,
+    Attendance,
+    BookingStatus,
     ConferenceKind,
     ConferenceOutcome,
+    InviteeAgency,
     PlanEndReason,
     Section47Outcome,
     StrategyDecision,
@@ -191,3 +194,94 @@ class CoreGroup(models.Model):
     class Meta:
         ordering = ["-held_on", "-id"]
         indexes = [models.Index(fields=["plan", "held_on"], name="coregroup_plan_held")]
+
+
+@audited()
+class ConferenceBooking(models.Model):
+    """An initial or review conference booked ahead: when and where, who chairs it and who is
+    invited. Holding it records the `Conference` (the existing path, so the CP plan and the
+    returns are unchanged) and links it here; the chair then issues the minutes."""
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cp_bookings")
+    episode = models.ForeignKey("children_in_need.CINEpisode", on_delete=models.PROTECT, related_name="cp_bookings")
+    kind = models.CharField(max_length=20, choices=ConferenceKind.choices)
+    section47 = models.ForeignKey(Section47Enquiry, null=True, blank=True, on_delete=models.PROTECT, related_name="bookings")
+    plan = models.ForeignKey(ChildProtectionPlan, null=True, blank=True, on_delete=models.PROTECT, related_name="bookings")
+    booked_for = models.DateField("Date of the conference")
+    starts_at = models.TimeField("Time")
+    venue = models.CharField("Venue", max_length=200, blank=True)
+    online = models.BooleanField("Held online", default=False)
+    chair = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="conferences_to_chair")
+    # The statutory date it is due by when booked (the ICPC's 15 working days, the review's
+    # 3 or 6 months), kept so that a booking after it is shown late to the manager.
+    due_by = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=BookingStatus.choices, default=BookingStatus.BOOKED)
+    conference = models.OneToOneField(Conference, null=True, blank=True, on_delete=models.PROTECT, related_name="booking")
+    quorate = models.BooleanField(null=True, blank=True)
+    quoracy_reason = models.CharField(max_length=300, blank=True)
+    proceed_reason = models.TextField("Why the conference went ahead without being quorate", blank=True)
+    cancelled_reason = models.TextField("Why the conference was cancelled", blank=True)
+    minutes = models.TextField(blank=True)
+    minutes_issued_on = models.DateField(null=True, blank=True)
+    minutes_issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="+")
+    booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    booked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-booked_for", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind=ConferenceKind.INITIAL, section47__isnull=False, plan__isnull=True)
+                           | Q(kind=ConferenceKind.REVIEW, plan__isnull=False, section47__isnull=True)),
+                name="booking_initial_or_review",
+            ),
+            # One conference booked at a time for an enquiry or a plan: rebooking cancels first.
+            models.UniqueConstraint(fields=["section47"], condition=Q(status=BookingStatus.BOOKED),
+                                    name="booking_one_open_per_s47"),
+            models.UniqueConstraint(fields=["plan"], condition=Q(status=BookingStatus.BOOKED),
+                                    name="booking_one_open_per_plan"),
+            models.CheckConstraint(condition=~Q(status=BookingStatus.HELD) | Q(conference__isnull=False),
+                                   name="booking_held_has_conference"),
+        ]
+        indexes = [models.Index(fields=["child", "-booked_for"], name="booking_child_recent"),
+                   models.Index(fields=["chair", "status"], name="booking_chair_status")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} booked for {self.booked_for:%d/%m/%Y}"
+
+    @property
+    def booked_late(self) -> bool:
+        return self.due_by is not None and self.booked_for > self.due_by
+
+    @property
+    def where(self) -> str:
+        return "Online" + (f" and {self.venue}" if self.venue else "") if self.online else self.venue
+
+
+@audited()
+class ConferenceInvitee(models.Model):
+    """A family member (from the child's family network) or an agency invited to a booked conference."""
+
+    booking = models.ForeignKey(ConferenceBooking, on_delete=models.PROTECT, related_name="invitees")
+    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    agency = models.CharField(max_length=20, choices=InviteeAgency.choices, blank=True)
+    name = models.CharField("Name", max_length=200)  # the family member's name as invited, or the agency's contact
+    invited_on = models.DateField("Invited on")
+    report_requested = models.BooleanField(default=False)
+    report_received = models.BooleanField(default=False)
+    attendance = models.CharField(max_length=20, choices=Attendance.choices, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(person__isnull=False, agency="") | Q(person__isnull=True) & ~Q(agency=""),
+                                   name="invitee_family_or_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_agency(self) -> bool:
+        return bool(self.agency)

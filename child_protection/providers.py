@@ -12,15 +12,24 @@ CP visits are casework Visits in which the child was seen, whatever their type (
 was not seen does not meet the visiting standard.
 """
 
+import dataclasses
 from collections import defaultdict
 
 from assessments.choices import AssessmentOutcome, AssessmentStatus
 from assessments.models import Assessment
 from casework.models import Visit
-from child_protection.choices import ConferenceKind, Section47Outcome
-from child_protection.models import ChildProtectionPlan, Conference, CoreGroup, Section47Enquiry, StrategyDiscussion
+from child_protection.choices import BookingStatus, ConferenceKind, Section47Outcome
+from child_protection.models import (
+    ChildProtectionPlan,
+    Conference,
+    ConferenceBooking,
+    CoreGroup,
+    Section47Enquiry,
+    StrategyDiscussion,
+)
 from children_in_need.models import CINEpisode
 from children_in_need.series import Series, recurring_specs
+from core.dates import long_date
 from front_door.choices import ReferralNextStep
 from front_door.models import Referral
 from timescales import engine
@@ -36,6 +45,7 @@ def _reads() -> dict:
                             "outcome": AssessmentOutcome.STRATEGY_DISCUSSION}
     held = StrategyDiscussion.objects.filter(child_id=CHILD).order_by("-held_on", "-id")
     initial = Conference.objects.filter(child_id=CHILD, kind=ConferenceKind.INITIAL).order_by("-held_on", "-id")
+    booked = ConferenceBooking.objects.filter(child_id=CHILD, kind=ConferenceKind.INITIAL, status=BookingStatus.BOOKED)
     # The core groups, review conferences and visits in date-then-id order.
     core_groups = CoreGroup.objects.filter(plan__child_id=CHILD).order_by("held_on", "pk")
     reviews = Conference.objects.filter(child_id=CHILD, kind=ConferenceKind.REVIEW).order_by("held_on", "pk")
@@ -55,6 +65,9 @@ def _reads() -> dict:
         "enquiry_discussions": records(StrategyDiscussion.objects.filter(section47__child_id=CHILD)),
         "enquiry_episodes": records(CINEpisode.objects.filter(section47_enquiries__child_id=CHILD).distinct()),
         "initial_enquiries": column(initial, "section47_id"),
+        # An ICPC booked for after its due date says so on the due item, so the manager sees it late when booked.
+        "booked_enquiries": column(booked, "section47_id"),
+        "booked_days": column(booked, "booked_for"),
         "initial_days": column(initial, "held_on"),
         "plans": records(ChildProtectionPlan.objects.filter(child_id=CHILD).order_by("-start_date", "-id")),
         "plan_conferences": records(Conference.objects.filter(plan_started__child_id=CHILD)),
@@ -97,16 +110,23 @@ def _initial_conferences(found, calendar):
     attach(enquiries, "strategy_discussion", found["enquiry_discussions"])
     attach(enquiries, "episode", found["enquiry_episodes"])
     held = dict(zip(found["initial_enquiries"], found["initial_days"], strict=True))  # the earliest held wins
+    booked = dict(zip(found["booked_enquiries"], found["booked_days"], strict=True))
     for enquiry in enquiries:
         met = held.get(enquiry.pk)
         if met is None and (enquiry.outcome == Section47Outcome.NO_CONFERENCE or not enquiry.episode.is_open):
             continue
         discussion = enquiry.strategy_discussion.held_on
-        yield due_spec(
+        spec = due_spec(
             "icpc_15wd", trigger=discussion, calendar=calendar, key=f"s47-{enquiry.pk}", source=enquiry,
             trigger_description=describe_trigger("Strategy discussion that started the section 47 enquiry", discussion),
             completed_at=met,
         )
+        on = booked.get(enquiry.pk)
+        if met is None and on is not None:
+            late = " (late: after the date it is due)" if on > spec.due_date else ""
+            spec = dataclasses.replace(spec, title=f"Hold the initial child protection conference, booked for "
+                                                    f"{long_date(on)}{late}")
+        yield spec
 
 
 def _plans(found, calendar):

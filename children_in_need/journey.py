@@ -49,6 +49,17 @@ def episode_history(episode) -> list[Step]:
     for c in episode.cp_conferences.all():
         steps.append(Step(c.held_on, c.get_kind_display(), c.get_outcome_display()
                           + (f". Category: {c.get_category_display().lower()}" if c.category else "")))
+    for b in episode.cp_bookings.all():
+        # A booking shows as booked (or cancelled) until held; once held the conference's own step says so.
+        if b.status != "held":
+            detail = (f"{b.get_status_display()}: {b.booked_for:%-d %B %Y} at {b.starts_at:%H:%M}, chair {b.chair}"
+                      + (". Booked late, after the date it was due" if b.booked_late else ""))
+            steps.append(Step(b.booked_for, f"{b.get_kind_display()} booked", detail,
+                              reverse("child_protection:booking", args=[child_id, b.pk])))
+        else:
+            minutes = f"minutes issued {b.minutes_issued_on:%-d %B %Y}" if b.minutes_issued_on else "minutes not issued yet"
+            steps.append(Step(b.conference.held_on, "Conference attendance and minutes", f"{b.quoracy_reason}; {minutes}",
+                              reverse("child_protection:booking", args=[child_id, b.pk])))
     for p in episode.cp_plans.all():
         steps.append(Step(p.start_date, "Child protection plan started", "Outcomes, actions and progress",
                           reverse("plans:detail", args=[child_id, "cp", p.pk])))
@@ -104,7 +115,15 @@ def next_actions(journey: Journey, child, held: frozenset[Capability]) -> list[A
         offer(STEP, "Start an assessment", _url("assessments:new", pk))
     for discussion in journey.discussions_waiting_for_s47:
         offer(STEP, "Start the section 47 enquiry", _url("child_protection:section47_new", pk, discussion.pk))
+    booked = [b for b in episode.cp_bookings.all() if b.status == "booked"]
+    for b in booked:
+        offer(CHAIR, f"Record the {b.get_kind_display().lower()} booked for {long_date(b.booked_for)}",
+              _url("child_protection:booking_hold", pk, b.pk))
+    booked_enquiries = {b.section47_id for b in booked}
     for enquiry in enquiries_awaiting_conference(episode):
+        if enquiry.pk not in booked_enquiries:
+            offer(CHAIR, "Book the initial child protection conference",
+                  _url("child_protection:book_initial", pk, enquiry.pk))
         offer(CHAIR, "Record the initial child protection conference",
               _url("child_protection:initial_conference_new", pk, enquiry.pk))
         if enquiry.end_date is None:
@@ -115,6 +134,8 @@ def next_actions(journey: Journey, child, held: frozenset[Capability]) -> list[A
         offer(VISIT, "Record a child protection visit", _url("casework:visit_new", pk))
         offer(STEP, "Add outcomes and actions to the child protection plan", _url("plans:detail", pk, "cp", plan.pk))
         offer(STEP, "Record a core group meeting", _url("child_protection:core_group_new", pk, plan.pk))
+        if not any(b.plan_id == plan.pk for b in booked):
+            offer(CHAIR, "Book a review conference", _url("child_protection:book_review", pk, plan.pk))
         offer(CHAIR, "Record a review conference", _url("child_protection:review_conference_new", pk, plan.pk))
         offer(STEP, "End the child protection plan", _url("child_protection:plan_end", pk, plan.pk))
     else:

@@ -179,6 +179,7 @@ PRACTICE_CHALLENGE = "PRACTICE.md section 2"
 PRACTICE_AUDIT = "PRACTICE.md section 3"
 PRACTICE_INDICATORS = "PRACTICE.md section 4"
 PRACTICE_PLANS = "the plans app (plans/providers.py)"
+PRACTICE_CONFERENCES = "conferences booked ahead (child_protection/booking_providers.py)"
 CPPCR = "CPPCR 2010"  # Care Planning, Placement and Case Review (England) Regulations 2010, SI 2010/959
 PF_REGS = "Children (Private Arrangements for Fostering) Regulations 2005 (SI 2005/1533)"
 AA_REGS = "Adoption Agencies Regulations 2005 (SI 2005/389)"
@@ -717,6 +718,31 @@ _ALL = (
         rows=(), table=PRACTICE_PLANS, status=LOCAL, verification=SECONDARY,
         notes="Due on the date the plan sets for the action; in the allocated worker's tray (someone must chase "
         "the family member or agency who owns it), following the child when reallocated.",
+    ),
+    # --- Conferences booked ahead (child_protection.bookings) --------------------------------------
+    Rule(
+        code="conference_chair",
+        title="Chair the child protection conference",
+        trigger="The conference booked",
+        trigger_key="conference.booked",
+        amount=1, unit=WD,
+        source="Working Together to Safeguard Children 2023, chapter 2: the conference is chaired by a "
+        "professional independent of the case, whom the local authority appoints",
+        rows=(), table=PRACTICE_CONFERENCES, status=LOCAL, verification=SECONDARY,
+        notes="Due on the day the conference is booked for, in the chair's tray until it is recorded as held "
+        "(or cancelled). The statutory dates are the ICPC's and the reviews' own rules (icpc_15wd, rcpc).",
+    ),
+    Rule(
+        code="conference_minutes",
+        title="Issue the minutes of the child protection conference",
+        trigger="The conference held",
+        trigger_key="conference.held",
+        amount=20, unit=WD,
+        source="Local child protection procedures set when the chair circulates the minutes (commonly within "
+        "20 working days of the conference); Working Together 2023 sets no national timescale",
+        rows=(), table=PRACTICE_CONFERENCES, status=LOCAL, verification=UNCONFIRMED,
+        notes="In the chair's tray from the conference until the minutes are issued; overdue ones show on the "
+        "chair's and their manager's trays. The authority sets its own number of working days.",
     ),
     Rule(
         code="audit_reaudit",

@@ -113,11 +113,14 @@ def _int_or_none(value):
 
 @require_roles(Role.IRO)
 def reviews_home(request):
+    from child_protection.selectors import conference_work_for_chair
     from looked_after.selectors import reviews_due_for_iro
 
     # One query on the due items of the children the IRO chairs (looked_after.selectors).
     return render(request, "home/reviews.html", {
         "la_reviews": list(reviews_due_for_iro(user=request.user)[:TRAY_LIMIT]),
+        # The conferences booked with them as chair, then their minutes (child_protection.selectors).
+        "conferences": list(conference_work_for_chair(user=request.user)[:TRAY_LIMIT]),
     })
 
 

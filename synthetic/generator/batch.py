@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 STAGES = [
     "person", "person_name", "address", "relationship", "contact", "referral", "cin_episode", "allocation", "assessment",
-    "strategy", "section47", "icpc", "cp_plan", "cp_review", "core_group", "cin_plan", "cin_review",
+    "strategy", "section47", "icpc", "cp_plan", "cp_review", "core_group", "cp_booking", "cp_invitee", "cin_plan", "cin_review",
     "period", "placement", "care_episode", "dolo", "iro", "la_review", "care_plan", "health", "sdq", "immunisation",
     "pep", "missing", "return_interview", "perm_meeting", "perm_decision", "perm_step", "perm_order",
     "adoption_match", "adoption_placement", "pre_proceedings", "pp_meeting", "prev_perm", "care_leaver", "needs_assessment", "pathway_plan",

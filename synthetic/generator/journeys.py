@@ -30,7 +30,7 @@ from children_in_need.models import CINEpisode, CINPlan, CINPlanReview
 from codelists.cin import CategoryOfAbuse, PrimaryNeed, ReasonForClosure, ReferralSource
 from front_door.choices import ContactDecision, ReferralNextStep
 from front_door.models import Contact, Referral
-from synthetic.generator import activity, assessment_text, care, pre_proceedings
+from synthetic.generator import activity, assessment_text, care, conferences, pre_proceedings
 from synthetic.generator.context import Context
 from synthetic.generator.text import CONCERNS, SCREENING_REASONS, analysis
 from timescales.calendar import add_months, age_on, birthday
@@ -438,6 +438,7 @@ class Journey:
                                    initial_category=category, latest_category=category)
         self.batch.add("cp_plan", plan)
         self.had_cp_plan = True
+        held_reviews = []
         for held in reviews:
             last = held == end_day
             review = self.batch.add("cp_review", Conference(
@@ -447,6 +448,8 @@ class Journey:
             self.batch.event(self.child, "conference.held", ctx.at(held), worker, review,
                              kind="Review child protection conference",
                              outcome="Child protection plan ends" if last else "Child protection plan continues")
+            held_reviews.append(review)
+        conferences.plan_conferences(ctx, self.batch, self.child, episode, plan, held_reviews, worker, ended)
         # Core groups: within 10 working days of the ICPC, then about 6-weekly.
         group = ctx.wd(start, rng.randint(5, 10))
         until = end_day or ctx.today

@@ -176,3 +176,15 @@ def test_open_plans_have_outcomes_and_owned_actions_with_progress_some_overdue(s
     owners = dict(PlanAction.objects.values_list("pk", "owner_staff_id"))
     assert all(item.worker_id == owners[int(item.key.removeprefix("plan-action-"))] for item in owned)
     assert ChronologyEvent.objects.filter(event_type="plan.progress_recorded").exists()
+
+
+def test_review_conferences_are_booked_with_attendance_and_some_minutes_late(small_authority):
+    from child_protection.models import ConferenceBooking, ConferenceInvitee
+
+    held = ConferenceBooking.objects.filter(child__la_id__startswith="G", status="held")
+    assert held.exists() and not ConferenceInvitee.objects.filter(booking__in=held, attendance="").exists()
+    assert held.filter(quorate=True).exists()
+    ahead = ConferenceBooking.objects.filter(child__la_id__startswith="G", status="booked")
+    assert ahead.exists() and not ahead.filter(plan__end_date__isnull=False).exists()
+    assert DueItem.objects.filter(rule_code="conference_chair", person__la_id__startswith="G").exists()
+    assert DueItem.objects.filter(rule_code="conference_minutes", person__la_id__startswith="G").exists()

@@ -174,6 +174,7 @@ FILL = {
     "discussion_id": _by_child("child_protection.StrategyDiscussion", "child_id", "discussion_id"),
     "enquiry_id": _by_child("child_protection.Section47Enquiry", "child_id", "enquiry_id"),
     "child_protection:plan_id": _by_child("child_protection.ChildProtectionPlan", "child_id", "plan_id"),
+    "child_protection:booking_id": _by_child("child_protection.ConferenceBooking", "child_id", "booking_id"),
     "children_in_need:plan_id": _by_child("children_in_need.CINPlan", "child_id", "plan_id"),
     "care_leavers:plan_id": _by_child("care_leavers.PathwayPlan", "care_leaver__person_id", "plan_id"),
     "children_in_need:episode_id": _by_child("children_in_need.CINEpisode", "child_id", "episode_id"),

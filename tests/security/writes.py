@@ -42,6 +42,11 @@ BY_NAME = {
     "child_protection:review_conference_new": C.CHAIR_CONFERENCE,
     "child_protection:core_group_new": C.RECORD_HELP_AND_PROTECTION,
     "child_protection:plan_end": C.RECORD_HELP_AND_PROTECTION,
+    "child_protection:book_initial": C.CHAIR_CONFERENCE,
+    "child_protection:book_review": C.CHAIR_CONFERENCE,
+    "child_protection:booking_hold": C.CHAIR_CONFERENCE,
+    "child_protection:booking_cancel": C.CHAIR_CONFERENCE,
+    "child_protection:booking_minutes": C.CHAIR_CONFERENCE,
     # A CP or CIN plan's (routes.py fills these with those); a care plan's or placement with
     # parents agreement's content is the looked-after area's, as their sections are.
     "plans:outcome_new": C.RECORD_HELP_AND_PROTECTION,

@@ -100,6 +100,9 @@ def load_demo() -> bool:
         from synthetic.demo_plans import load_demo_plans
 
         load_demo_plans(staff)
+        from synthetic.demo_documents import load_demo_documents
+
+        load_demo_documents(staff)
         from synthetic.demo_specialist import load_demo_specialist
 
         load_demo_specialist(staff)

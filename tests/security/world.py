@@ -27,6 +27,7 @@ def build_world() -> World:
     from caseloads.testing import seed_configuration
     from synthetic.demo_audits import load_demo_audits
     from synthetic.demo_decisions import load_demo_decisions
+    from synthetic.demo_documents import load_demo_documents
     from synthetic.demo_improvement import load_demo_improvement
     from synthetic.demo_journeys import load_demo_journeys
     from synthetic.demo_looked_after import load_demo_looked_after
@@ -41,7 +42,7 @@ def build_world() -> World:
     seed_configuration()  # the induction checklists and courses (a transactional test may have emptied them)
     everyone = demo_staff(load_demo_families, load_demo_journeys, load_demo_looked_after, load_demo_specialist,
                           load_demo_supervision, load_demo_oversight, load_demo_decisions, load_demo_audits,
-                          load_demo_workforce, load_demo_improvement, load_demo_plans)
+                          load_demo_workforce, load_demo_improvement, load_demo_plans, load_demo_documents)
     _add_what_the_demo_lacks(everyone)
     return read_world()
 

@@ -37,7 +37,7 @@ class LetterForm(forms.Form):
 
     def __init__(self, data=None, *, child, templates, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["template"].choices = [(str(t.pk), f"{t.name} ({t.get_kind_display().lower()})") for t in templates]
+        self.fields["template"].choices = [(str(t.pk), t.name) for t in templates]
         self._templates = {str(t.pk): t for t in templates}
         items = subjects.letter_subjects(child, "plan") + subjects.letter_subjects(child, "conference")
         self.fields["about"].choices = [("", "Select")] + [(i.key, i.label) for i in items]

@@ -10,6 +10,13 @@ from plans.testing import action, outcome
 from workforce.roles import Role
 
 
+@pytest.fixture(autouse=True)
+def templates(db):
+    from documents.testing import ensure_templates
+
+    ensure_templates()
+
+
 @pytest.fixture
 def plan(worker, child, today):
     plan = make_cp_plan(worker, child, referral_on=datetime.date(2025, 5, 1))

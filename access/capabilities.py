@@ -68,6 +68,7 @@ class Capability(enum.StrEnum):
     RECORD_TRAINING = "record_training"  # a worker's attendance at a course
     RECORD_IMPROVEMENT_PLAN = "record_improvement_plan"  # inspections, recommendations, the plan and its actions
     UPDATE_IMPROVEMENT_ACTION = "update_improvement_action"  # an action's status and progress, by its owner
+    MANAGE_LETTER_TEMPLATES = "manage_letter_templates"  # the council's letter templates (documents app)
 
 
 class Relationship(enum.StrEnum):
@@ -164,6 +165,10 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     Capability.UPDATE_IMPROVEMENT_ACTION: {
         role: ANY for role in (QA, SL, TM, SW, IRO, SM, HOS, DIR, WL, PA, PFO, LADO, MASH)
     },
+    # The council's letter templates are the authority's wording, not a child's record: the system
+    # administrator and the QA and performance officers (the business support role here) keep them.
+    # Making a letter from one is recording on the child's record (RECORD_CASEWORK).
+    Capability.MANAGE_LETTER_TEMPLATES: {ADMIN: ANY, QA: ANY},
 }
 
 # Relationship -> test(user, child) -> bool, for the relationships higher areas define.

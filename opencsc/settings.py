@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "people",
     "casework",
     "plans",
+    "documents",
     "front_door",
     "assessments",
     "child_protection",

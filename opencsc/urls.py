@@ -40,6 +40,7 @@ urlpatterns = [
     path("people/", include("oversight.urls")),
     path("people/", include("decisions.urls")),
     path("people/", include("audits.record_urls")),
+    path("", include("documents.urls")),
     path("front-door/", include("front_door.queue_urls")),
     path("assessments/", include("assessments.queue_urls")),
     path("permanence/", include("permanence.tracker_urls")),

@@ -103,6 +103,9 @@ def load_demo() -> bool:
         from synthetic.demo_conferences import load_demo_conferences
 
         load_demo_conferences(staff)
+        from synthetic.demo_documents import load_demo_documents
+
+        load_demo_documents(staff)
         from synthetic.demo_specialist import load_demo_specialist
 
         load_demo_specialist(staff)

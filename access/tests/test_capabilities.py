@@ -91,7 +91,8 @@ def test_the_allocated_worker_records_and_the_front_door_takes_the_unallocated(s
 # What is written on a child's record (the rest are about the whole authority: returns, access, merging).
 ON_A_CHILD = set(Capability) - {Capability.RUN_RETURNS, Capability.PREPARE_BOARD_PACK, Capability.MANAGE_ACCESS, Capability.MERGE_RECORDS,
                                 Capability.RECORD_ALLEGATION, Capability.RECORD_SUPERVISION, Capability.SIGN_SUPERVISION,
-                                Capability.SET_UP_AUDITS, Capability.RECORD_IMPROVEMENT_PLAN, Capability.UPDATE_IMPROVEMENT_ACTION}
+                                Capability.SET_UP_AUDITS, Capability.RECORD_IMPROVEMENT_PLAN, Capability.UPDATE_IMPROVEMENT_ACTION,
+                                Capability.MANAGE_LETTER_TEMPLATES}
 
 
 @pytest.mark.parametrize("role", [Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN, Role.LADO_OFFICER])

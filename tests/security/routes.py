@@ -144,6 +144,12 @@ def _plan_outcomes():
     return out
 
 
+def _attachable():
+    """Each child's visits, by the key the attach page names an item with (documents.subjects)."""
+    fill = _by_child("casework.Visit", "child_id", "visit_id")
+    return {child: [{"item": f"visit-{ids['visit_id']}"} for ids in rows] for child, rows in fill().items()}
+
+
 def _kind():
     from people.models import Person
 
@@ -204,6 +210,9 @@ FILL = {
     "decisions:decision_id": _by_child("decisions.ManagerDecision", "child_id", "decision_id"),
     "audit_id": _by_child("audits.Audit", "child_id", "audit_id"),
     "audit_action_id": _by_child("audits.AuditAction", "child_id", "audit_action_id"),
+    "letter_id": _by_child("documents.Letter", "child_id", "letter_id"),
+    "attachment_id": _by_child("documents.Attachment", "child_id", "attachment_id"),
+    "documents:attach": _attachable,
     "staff_id": _inducted_staff_only,
     "staff:induction_done": _inducted_staff,
 }
@@ -220,6 +229,7 @@ NOT_A_CHILDS = {
     "inspection_id": "improvement.Inspection",
     "recommendation_id": "improvement.Recommendation",
     "improvement_action_id": "improvement.Action",
+    "template_id": "documents.LetterTemplate",  # the council's letter templates are the authority's
 }
 
 

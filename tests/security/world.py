@@ -25,9 +25,11 @@ class World:
 
 def build_world() -> World:
     from caseloads.testing import seed_configuration
+    from documents.testing import ensure_templates
     from synthetic.demo_audits import load_demo_audits
     from synthetic.demo_conferences import load_demo_conferences
     from synthetic.demo_decisions import load_demo_decisions
+    from synthetic.demo_documents import load_demo_documents
     from synthetic.demo_improvement import load_demo_improvement
     from synthetic.demo_journeys import load_demo_journeys
     from synthetic.demo_looked_after import load_demo_looked_after
@@ -40,10 +42,11 @@ def build_world() -> World:
     from synthetic.testing import demo_staff
 
     seed_configuration()  # the induction checklists and courses (a transactional test may have emptied them)
+    ensure_templates()  # the default letter templates, likewise
     everyone = demo_staff(load_demo_families, load_demo_journeys, load_demo_looked_after, load_demo_specialist,
                           load_demo_supervision, load_demo_oversight, load_demo_decisions, load_demo_audits,
                           load_demo_workforce, load_demo_improvement, load_demo_plans,
-                          load_demo_conferences)
+                          load_demo_conferences, load_demo_documents)
     _add_what_the_demo_lacks(everyone)
     return read_world()
 

@@ -155,6 +155,10 @@ BY_NAME = {
     "improvement:plan_new": C.RECORD_IMPROVEMENT_PLAN,
     "improvement:action_new": C.RECORD_IMPROVEMENT_PLAN,
     "improvement:action_update": C.UPDATE_IMPROVEMENT_ACTION,
+    "documents:letter_new": C.RECORD_CASEWORK,
+    "documents:attach": C.RECORD_CASEWORK,
+    "documents:template_new": C.MANAGE_LETTER_TEMPLATES,
+    "documents:template_edit": C.MANAGE_LETTER_TEMPLATES,
 }
 
 # Pages that show one thing and only read, though they do not refuse a POST: a POST must write nothing.
@@ -182,6 +186,7 @@ READ_ONLY_PAGES = {
     "caseloads:team", "caseloads:figures", "caseloads:census", "caseloads:agency_return", "caseloads:figure",
     "plans:detail",
     "improvement:home", "improvement:inspection", "improvement:plan", "improvement:how_do_we_know",
+    "documents:record", "documents:letter", "documents:letter_pdf", "documents:attachment", "documents:templates",
     "metrics",
 }
 
@@ -205,4 +210,4 @@ def is_known(name: str) -> bool:
 NOT_ABOUT_A_CHILD = {C.ADD_CHILD, C.MERGE_RECORDS, C.RECORD_ALLEGATION, C.RUN_RETURNS, C.PREPARE_BOARD_PACK, C.RECORD_SUPERVISION,
                      C.SIGN_SUPERVISION, C.SET_UP_AUDITS,
                      C.MANAGE_STAFF, C.RECORD_INDUCTION, C.RECORD_TRAINING, C.RECORD_IMPROVEMENT_PLAN,
-                     C.UPDATE_IMPROVEMENT_ACTION}
+                     C.UPDATE_IMPROVEMENT_ACTION, C.MANAGE_LETTER_TEMPLATES}

@@ -71,6 +71,12 @@ def ensure_authority(args, env, log) -> str:
 
     if filled := backfill_placement_areas():
         say(f"placements given their local authority: {filled:,}")
+    # An authority generated before care plans had content (issue 13) gets it once.
+    from core import clock
+    from synthetic.generator.care_plans import backfill
+
+    if written := backfill(args.seed, clock.today(), progress=say):
+        say("care plans and agreements written: " + ", ".join(f"{k} {v:,}" for k, v in written.items()))
     return f"generate_la --size {args.size} --seed {args.seed}"
 
 

@@ -96,3 +96,11 @@ def test_overdue_care_plan_actions_are_in_their_owners_trays(small_authority):
         if owner.pk not in trays:
             trays[owner.pk] = set(overdue_for_worker(user=owner).values_list("key", flat=True))
         assert f"plan-action-{action.pk}" in trays[owner.pk]
+
+
+def test_the_benchmarks_backfill_leaves_an_authority_that_has_care_plans_alone(small_authority):
+    from synthetic.generator.care_plans import backfill
+
+    before = (CarePlan.objects.count(), PlanContent.objects.count(), PlacedWithParents.objects.count())
+    assert backfill(SEED, clock.today()) == Counter()
+    assert (CarePlan.objects.count(), PlanContent.objects.count(), PlacedWithParents.objects.count()) == before

@@ -35,6 +35,8 @@ class Worker:
     username: str
     session_key: str = ""
     children: list[int] = field(default_factory=list)
+    # For the record pages of one kind (record_pages): the paths of those pages on their children.
+    pages: list[str] = field(default_factory=list)
 
 
 def row_counts() -> dict[str, int | None]:
@@ -87,6 +89,38 @@ def social_workers(limit: int, *, rng: random.Random) -> list[Worker]:
         rng.shuffle(children)
         workers.append(Worker(user.pk, user.username, sign_in(user), children))
     return workers
+
+
+def record_pages(workers: list[Worker], kind: str) -> list[Worker]:
+    """The social workers again (same sessions), each with the pages of one kind on the children
+    they hold: "cp_plan", their open child protection plans with content (outcomes, actions and the
+    core group's progress); "assessment", their authorised assessments (every section written).
+    Those who hold none are left out. One query for all the workers."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Exists, OuterRef
+
+    held = {child: w for w in workers for child in w.children}
+    if kind == "cp_plan":
+        from child_protection.models import ChildProtectionPlan
+        from plans.models import PlanContent
+
+        content = PlanContent.objects.filter(plan_type=ContentType.objects.get_for_model(ChildProtectionPlan),
+                                             plan_id=OuterRef("pk"))
+        rows = (ChildProtectionPlan.objects.filter(child_id__in=held, end_date__isnull=True).filter(Exists(content))
+                .order_by("pk").values_list("child_id", "pk"))
+        path = "/people/{}/plans/cp/{}/"
+    elif kind == "assessment":
+        from assessments.models import Assessment, AssessmentStatus
+
+        rows = (Assessment.objects.filter(child_id__in=held, status=AssessmentStatus.AUTHORISED).order_by("pk")
+                .values_list("child_id", "pk"))
+        path = "/people/{}/assessments/{}/"
+    else:
+        raise ValueError(f"No record pages of the kind {kind!r}")
+    pages: dict[int, list[str]] = {}
+    for child_id, pk in rows:
+        pages.setdefault(held[child_id].pk, []).append(path.format(child_id, pk))
+    return [Worker(w.pk, w.username, w.session_key, w.children, pages[w.pk]) for w in workers if w.pk in pages]
 
 
 def managers(limit: int) -> list[Worker]:

@@ -71,6 +71,12 @@ def ensure_authority(args, env, log) -> str:
 
     if filled := backfill_placement_areas():
         say(f"placements given their local authority: {filled:,}")
+    # An authority generated before care plans had content (issue 13) gets it once.
+    from core import clock
+    from synthetic.generator.care_plans import backfill
+
+    if written := backfill(args.seed, clock.today(), progress=say):
+        say("care plans and agreements written: " + ", ".join(f"{k} {v:,}" for k, v in written.items()))
     return f"generate_la --size {args.size} --seed {args.seed}"
 
 
@@ -106,14 +112,17 @@ def main(argv=None) -> int:
     say(f"indicator snapshots: {kept['days_built']} month ends built in {kept['seconds']} s")
 
     wanted = {name for name in args.only.split(",") if name}
+    social_workers = data.social_workers(args.users, rng=rng)
     plan = scenarios.build(
-        social_workers=data.social_workers(args.users, rng=rng),
+        social_workers=social_workers,
         managers=data.managers(args.users),
         searchers=data.searchers(args.users),
         leaders=data.leaders(args.users),
         names=data.names_to_search(400, rng=rng),
         auditors=data.audit_readers(args.users),
         plan_readers=data.plan_readers(args.users),
+        cp_plans=data.record_pages(social_workers, "cp_plan"),
+        assessments=data.record_pages(social_workers, "assessment"),
     )
     capacity_scenario = next(s for s in plan if s.name == "case_summary")
     plan = [s for s in plan if not wanted or s.name in wanted]

@@ -88,6 +88,11 @@ def improvement_plan(client, worker, rng):
     return client.get(f"/improvement/inspections/{rng.choice(worker.children)}/plan/")
 
 
+def record_page(client, worker, rng):
+    """One of the pages of a kind the worker holds (bench.data.record_pages)."""
+    return client.get(rng.choice(worker.pages))
+
+
 def _redirected_to_visits(response) -> bool:
     return response.status == 302 and "/visits/" in response.headers.get("location", "")
 
@@ -98,7 +103,8 @@ def _get(url):
     return step
 
 
-def build(*, social_workers, managers, searchers, names, leaders=(), auditors=(), plan_readers=()) -> list[Scenario]:
+def build(*, social_workers, managers, searchers, names, leaders=(), auditors=(), plan_readers=(), cp_plans=(),
+          assessments=()) -> list[Scenario]:
     none_with_cases = "" if social_workers else "no social worker in this authority holds a child"
     no_manager = "" if managers else "no team manager has a team"
     return [
@@ -130,4 +136,10 @@ def build(*, social_workers, managers, searchers, names, leaders=(), auditors=()
                  unavailable="" if auditors else "no QA officer or senior leader in this authority"),
         Scenario("improvement_plan", "Improvement plan (senior leader)", 300, list(plan_readers), improvement_plan,
                  unavailable="" if plan_readers else "no improvement plan, or nobody to read it, in this authority"),
+        # Issue 13: the work's content, read as the worker who holds the child; a record page's
+        # target, as the case summary's.
+        Scenario("cp_plan", "Child protection plan with outcomes and actions", 150, list(cp_plans), record_page,
+                 unavailable="" if cp_plans else "no social worker holds an open CP plan with content"),
+        Scenario("assessment", "Assessment with its sections (authorised)", 150, list(assessments), record_page,
+                 unavailable="" if assessments else "no social worker holds an authorised assessment"),
     ]

@@ -9,22 +9,30 @@ each thing happened:
 - Ayaan Begum's child in need plan: one outcome with an action owned by the carers' hub.
 - Kofi Mensah's placement with parents agreement (Piotr Nowak's case): its sections written but
   for when the placement would end, so it shows as incomplete.
+- Care plans (Piotr Nowak's cases): Ellie Johnson's, revised at her second review, with every
+  section (placement, health, education (PEP), contact, permanence), two outcomes and progress at
+  her latest review; Kofi Mensah's, whose PEP meeting is overdue in Piotr Nowak's tray and whose
+  plan for permanence is not written yet.
 
 Idempotent: it does nothing when a plan already has content.
 """
 
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 
 from child_protection import services as cp
 from child_protection.models import ChildProtectionPlan
 from children_in_need.models import CINPlan
 from core import clock
-from looked_after.models import PlacedWithParents
+from looked_after import services as lac
+from looked_after.models import LAReview, PlacedWithParents
+from people.models import Person
 from plans import services
 from plans.choices import Progress
 from plans.models import PlanContent
+from timescales.engine import refresh_due_items
 
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -94,4 +102,94 @@ def load_demo_plans(staff: dict) -> bool:
             ("visits", "The social worker visits every six weeks and sees Kofi alone."),
         ):
             services.section_set(actor=nowak, plan=agreement, section=key, text=text)
+    _care_plans(staff, today)
     return True
+
+
+def _care_plans(staff: dict, today: datetime.date) -> None:
+    """Ellie Johnson's care plan, revised at her second review, with every section, and progress at
+    her latest review; Kofi Mensah's, with his personal education plan meeting overdue in Piotr
+    Nowak's tray and the plan for permanence not yet written (so the page lists it as missing)."""
+    ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
+    nowak = staff["sw.nowak"]
+    ellie = Person.objects.filter(given_name="Ellie", family_name="Johnson", is_child=True).first()
+    if ellie is not None and ellie.periods_of_care.filter(end_date__isnull=True).exists():
+        with clock.travel_to(_at(ago(393))):
+            lac.care_plan_record(actor=nowak, child=ellie, agreed_on=ago(393),
+                                 summary="First care plan: accommodated under section 20 with Mr and Mrs Green.")
+        with clock.travel_to(_at(ago(290), 16)):
+            plan = lac.care_plan_record(actor=nowak, child=ellie, agreed_on=ago(290),
+                                        summary="Revised at the second review: long-term fostering with Mr and Mrs Green.")
+            for key, text in ELLIE_SECTIONS:
+                services.section_set(actor=nowak, plan=plan, section=key, text=text)
+            services.contingency_set(actor=nowak, plan=plan, contingency=(
+                "If the placement cannot continue, a placement planning meeting is held within five working days and "
+                "the IRO is told; Ellie stays at her school whatever happens."))
+            home = services.outcome_add(
+                actor=nowak, plan=plan, what_must_change="Ellie stays with Mr and Mrs Green as her long-term foster carers",
+                by_when=ago(290) + datetime.timedelta(weeks=26),
+                how_we_will_know="The match is agreed at the fostering panel; Ellie tells her IRO she feels at home")
+            school = services.outcome_add(
+                actor=nowak, plan=plan, what_must_change="Ellie goes to school every day and catches up in maths",
+                by_when=ago(290) + datetime.timedelta(weeks=36),
+                how_we_will_know="Attendance above 95%; the maths target met at the spring PEP")
+            panel = services.action_add(actor=nowak, outcome=home, action="Present the long-term match to the fostering panel",
+                                        owner_kind="staff", owner_staff=nowak, due_on=ago(200))
+            brother = services.action_add(actor=nowak, outcome=home, action="Arrange Ellie's time with her brother every month",
+                                          owner_kind="staff", owner_staff=nowak, due_on=ago(260))
+            tuition = services.action_add(actor=nowak, outcome=school,
+                                          action="Pay for one-to-one maths tuition from the pupil premium plus",
+                                          owner_kind="agency", owner_name="Virtual school", due_on=ago(200))
+            club = services.action_add(actor=nowak, outcome=school, action="Take Ellie to homework club twice a week",
+                                       owner_kind="agency", owner_name="Mr and Mrs Green (foster carers)",
+                                       due_on=today + datetime.timedelta(days=60))
+        review = LAReview.objects.get(child=ellie, held_on=ago(110))
+        with clock.travel_to(_at(ago(110), 16)), transaction.atomic():
+            services.progress_record(actor=review.chaired_by or nowak, plan=plan, meeting=review, held_on=ago(110), progress={
+                panel.pk: (Progress.DONE, "Panel agreed the match."),
+                brother.pk: (Progress.DONE, "Monthly Saturdays at the bowling alley."),
+                tuition.pk: (Progress.DONE, "Weekly tuition since September."),
+                club.pk: (Progress.ON_TRACK, "Goes most weeks."),
+            })
+            refresh_due_items(ellie)
+    kofi = Person.objects.filter(given_name="Kofi", family_name="Mensah", is_child=True).first()
+    if kofi is not None and kofi.periods_of_care.filter(end_date__isnull=True).exists():
+        with clock.travel_to(_at(ago(695))):
+            plan = lac.care_plan_record(actor=nowak, child=kofi, agreed_on=ago(695),
+                                        summary="Kofi lives with his mother under the care order; the plan is to discharge it.")
+            for key, text in KOFI_SECTIONS:
+                services.section_set(actor=nowak, plan=plan, section=key, text=text)
+        with clock.travel_to(_at(ago(60))):
+            gcse = services.outcome_add(
+                actor=nowak, plan=plan, what_must_change="Kofi finishes Year 11 with his GCSEs and a college place",
+                by_when=today + datetime.timedelta(days=200),
+                how_we_will_know="Predicted grades met at the mocks; a college offer by the spring")
+            services.action_add(actor=nowak, outcome=gcse, action="Hold Kofi's PEP meeting and agree his college application plan",
+                                owner_kind="staff", owner_staff=nowak, due_on=ago(14))
+            services.action_add(actor=nowak, outcome=gcse, action="Send the attendance register every Friday",
+                                owner_kind="agency", owner_name="Holte School", due_on=today + datetime.timedelta(days=30))
+
+
+ELLIE_SECTIONS = (
+    ("placement", "Ellie lives with Mr and Mrs Green, connected carers approved as her foster carers, near her school. "
+                  "They give her firm, kind boundaries; bedtime 9.30pm on school nights; the carers may agree "
+                  "sleepovers with friends they know (delegated authority)."),
+    ("health", "Review health assessment every year (last one six weeks ago); dental checks six-monthly. Her SDQ "
+               "score is 14; she talks to the school counsellor weekly. Back from a missing episode: the return "
+               "interview is offered within 72 hours."),
+    ("education", "Year 9 at Moseley School; attendance 94%. PEP targets: maths up a grade, homework club twice a "
+                  "week, and join the netball team. Pupil premium plus pays for one-to-one maths tuition."),
+    ("contact", "Ellie sees her mother every two weeks in the community, supervised by a family support worker, and "
+                "her brother once a month. She phones her grandmother on Sundays."),
+    ("permanence", "Plan for permanence: long-term fostering with Mr and Mrs Green, agreed at the second review. "
+                   "Ellie has said she wants to stay."),
+)
+KOFI_SECTIONS = (
+    ("placement", "Kofi lives at home with his mother, Ama Mensah, under the care order (placed with parents, CPPCR "
+                  "regs 15 to 20); the agreement sets out what she agrees to."),
+    ("health", "Kofi is healthy; review health assessment each year, dental checks up to date. He plays football "
+               "for the school team."),
+    ("education", "Year 11 at Holte School, predicted grades 4 to 6. He wants to study engineering at college; the "
+                  "PEP meeting this term agrees his application plan and the revision support."),
+    ("contact", "Kofi sees his father when he wishes and stays with his aunt some weekends."),
+)

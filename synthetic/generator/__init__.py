@@ -93,6 +93,9 @@ def generate(size: str = "small", seed: int = 1, faults: int = 0, progress=None,
             from synthetic.generator.plans import write_plans
 
             result.counts.update(write_plans(seed, open_ids))
+            from synthetic.generator.care_plans import write_care_plans
+
+            result.counts.update(write_care_plans(seed, clock.today(), open_ids))
             from synthetic.generator.documents import write_documents
 
             result.counts.update(write_documents(seed, clock.today()))

@@ -8,7 +8,7 @@ Each list is one query (with subqueries for counts and latest dates), read one l
 the writing on a second connection sharing the build's snapshot (returns.ahead), and written row
 by row by returns.xlsx, which streams each sheet into the file, so the workbook is never held in
 memory (XlsxWriter's constant-memory mode, used before, spent over a minute
-on the large authority's two million cells: bench/annex_a_writers.py). Text is always text (a
+on the large authority's two million cells). Text is always text (a
 reason typed by a worker is never a formula or a link), dates are dates shown the English way,
 None is a blank cell. Codes are written in Annex A's own form ("b) Female", "a) WBRI", "Yes"/"No",
 and the census and SSDA903 codes as the template's labels: returns/annex_a_labels.py); list 8's

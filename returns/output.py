@@ -31,13 +31,14 @@ class OutputError(OSError):
 def snapshot():
     """Every query of one build sees the same committed state of the database, even while
     social workers keep recording: a repeatable-read, read-only transaction. (Inside a
-    transaction already, as in the tests, that transaction is the snapshot.)"""
+    transaction already, as in the tests, that transaction is the snapshot.) Yields whether the
+    snapshot is a transaction of its own, which a second connection can share (returns.ahead)."""
     outer = connection.in_atomic_block
     with transaction.atomic():
         if not outer:
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        yield
+        yield not outer
 
 
 @contextlib.contextmanager

@@ -55,4 +55,8 @@ def test_anything_but_plain_ids_goes_through_reverse():
 def test_the_template_tag_writes_the_same_link_as_url():
     context = Context({"child_id": 31, "pk": 9})
     kept = Template("{% id_url 'oversight:challenge' child_id pk %}").render(context)
-    assert kept == Template("{% url 'oversight:challenge' child_id pk %}").render(context) == "/people/31/oversight/challenges/9/"
+    assert (
+        kept
+        == Template("{% url 'oversight:challenge' child_id pk %}").render(context)
+        == "/people/31/oversight/challenges/9/"
+    )

@@ -17,6 +17,7 @@ from django.db.models import Q
 
 from caseloads.models import CaseloadLimit, CaseType, CaseWeight
 from casework.models import Allocation
+from core.arrays import in_ids
 from timescales.calendar import add_months
 
 
@@ -79,7 +80,7 @@ def case_types_on(child_ids, day: datetime.date) -> dict[int, tuple[str, list[st
     if not ids:
         return {}
     child = OuterRef("pk")
-    rows = Person.objects.filter(pk__in=ids).annotate(
+    rows = Person.objects.filter(in_ids("pk", ids)).annotate(
         cp=Exists(ChildProtectionPlan.objects.filter(_open_on(day, "start_date", "end_date"), child_id=child)),
         care_start=Subquery(PeriodOfCare.objects.filter(_open_on(day, "start_date", "end_date"), child_id=child)
                             .order_by("-start_date").values("start_date")[:1]),
@@ -105,8 +106,8 @@ def _siblings(child_ids, day) -> set[frozenset[int]]:
     from people.choices import RelationshipKind
     from people.models import Relationship
 
-    pairs = (Relationship.objects.filter(kind=RelationshipKind.SIBLING, from_person_id__in=child_ids,
-                                         to_person_id__in=child_ids)
+    pairs = (Relationship.objects.filter(in_ids("from_person_id", child_ids), in_ids("to_person_id", child_ids),
+                                         kind=RelationshipKind.SIBLING)
              .filter(Q(end_date__isnull=True) | Q(end_date__gt=day)).values_list("from_person_id", "to_person_id"))
     return {frozenset(p) for p in pairs}
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from django.shortcuts import render
-from django.urls import reverse
 
+from core.links import url_for_ids
 from people.selectors import active_warnings
 
 
@@ -151,7 +151,7 @@ def tabs_for(request, person, current: str) -> list[dict]:
             continue
         if tab.shows is not None and not tab.shows(request.user, person):
             continue
-        items.append({"text": tab.label, "href": reverse(tab.url_name, args=[person.pk]), "active": tab.key == current})
+        items.append({"text": tab.label, "href": url_for_ids(tab.url_name, person.pk), "active": tab.key == current})
     return items
 
 

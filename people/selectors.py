@@ -25,7 +25,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
-from access.selectors import people_visible_to, visibility_key
+from access.selectors import people_visible_to, visibility_key, visible_to
 from people import search_sql
 from people.choices import REVERSE_LABELS, RelationshipKind
 from people.models import Person, PersonName, Relationship
@@ -334,10 +334,10 @@ def children_allocated_to(user) -> QuerySet[Person]:
     date they were last seen (one query)."""
     from django.db.models import Max
 
+    # The rule through visible_to (on the person's own id): its SQL compiled once a request and
+    # kept, where building people_visible_to here cost a fifth of My work's Python.
     return (
-        people_visible_to(user)
-        .children()
-        .filter(current_worker=user)
+        visible_to(user, Person.objects.live().children().filter(current_worker=user), via="pk")
         .annotate(last_visit=Max("visits__visited_at"), last_seen=Max("visits__visited_at", filter=Q(visits__child_seen=True)))
         .order_by("family_name", "given_name")
     )

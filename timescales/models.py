@@ -6,11 +6,11 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.utils.formats import date_format
 
 from core import clock
 from core.audit import audited
 from core.clock import LONDON
+from core.dates import long_date
 from timescales.calendar import ENGLAND_AND_WALES
 from timescales.rules import RULES, Rule, Status, Verification, check_local_standard, effective_rule
 from timescales.units import Unit
@@ -175,9 +175,11 @@ class DueItem(models.Model):
 
     @property
     def deadline_display(self) -> str:
+        # What date_format(..., "j F Y[, H:i]") wrote, without its format parser: on every tray row.
         if self.due_at is not None:
-            return date_format(self.due_at.astimezone(LONDON), "j F Y, H:i")
-        return date_format(self.due_date, "j F Y")
+            local = self.due_at.astimezone(LONDON)
+            return f"{long_date(local.date())}, {local:%H:%M}"
+        return long_date(self.due_date)
 
     @property
     def reason(self) -> str:

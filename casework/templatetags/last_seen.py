@@ -4,9 +4,9 @@ from the annotation casework.selectors.last_seen_subquery gives each row."""
 import datetime
 
 from django import template
-from django.utils import dateformat, timezone
 
 from core import clock
+from core.dates import short_date
 
 register = template.Library()
 
@@ -21,8 +21,10 @@ def last_seen(moment) -> str:
     """'2 Dec 2026 (12 days ago)', or 'Not seen yet'."""
     if moment is None:
         return "Not seen yet"
-    day = timezone.localtime(moment).date() if isinstance(moment, datetime.datetime) else moment
-    return f"{dateformat.format(day, 'j M Y')} ({days_between(day, clock.today())})"
+    # London's date, as clock.today() is (no view switches the time zone): written directly, since
+    # this runs on every row of the trays.
+    day = moment.astimezone(clock.LONDON).date() if isinstance(moment, datetime.datetime) else moment
+    return f"{short_date(day)} ({days_between(day, clock.today())})"
 
 
 @register.filter

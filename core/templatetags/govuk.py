@@ -46,6 +46,15 @@ def form_token(context):
     return format_html('<input type="hidden" name="{}" value="{}">', submissions.FIELD, submissions.issue(user))
 
 
+@register.simple_tag
+def id_url(name, *ids):
+    """{% id_url 'people:summary' person.pk %}: what {% url %} gives, for links repeated down a
+    list (core.links: the name is reversed once, not once a row)."""
+    from core.links import url_for_ids
+
+    return url_for_ids(name, *ids)
+
+
 @register.inclusion_tag("includes/fields/field.html")
 def govuk_field(field, hint=None, label_size=None, classes="", label=None, inline=False):
     widget = field.field.widget

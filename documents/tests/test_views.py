@@ -136,3 +136,13 @@ def test_an_administrator_edits_a_template_and_a_bad_placeholder_is_a_clear_erro
     template.refresh_from_db()
     assert template.body == "Hi {{ child.first_name }}" and template.updated_by == admin
     assert client.get(reverse("documents:template_edit", args=[99999999])).status_code == 404
+
+
+def test_the_plan_page_links_to_its_letter_and_to_attaching_a_document_to_it(client, worker, child, plan, qa):
+    client.force_login(worker)
+    page = client.get(reverse("plans:detail", args=[child.pk, "cp", plan.pk])).content.decode()
+    assert f'{_new(child)}?about=plan-cp-{plan.pk}' in page
+    assert reverse("documents:attach", args=[child.pk, f"plan-cp-{plan.pk}"]) in page
+    client.force_login(qa)  # reads the plan, records nothing on it
+    page = client.get(reverse("plans:detail", args=[child.pk, "cp", plan.pk])).content.decode()
+    assert "Make the plan letter" not in page

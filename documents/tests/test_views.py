@@ -146,3 +146,16 @@ def test_the_plan_page_links_to_its_letter_and_to_attaching_a_document_to_it(cli
     client.force_login(qa)  # reads the plan, records nothing on it
     page = client.get(reverse("plans:detail", args=[child.pk, "cp", plan.pk])).content.decode()
     assert "Make the plan letter" not in page
+
+
+def test_a_letter_whose_heading_has_quotes_and_accents_downloads_with_its_name(client, admin, worker, child, plan):
+    template = LetterTemplate.objects.get(kind="my_plan")
+    services.template_save(actor=admin, template=template, name=template.name, kind="my_plan",
+                           title='Zoë\'s "plan" for {{ child.first_name }}', body="Hello {{ child.first_name }}")
+    template.refresh_from_db()
+    letter = services.letter_make(actor=worker, child=child, template=template, about=subjects.key_for(plan),
+                                  addressee="Jay")
+    client.force_login(worker)
+    response = client.get(reverse("documents:letter_pdf", args=[child.pk, letter.pk]))
+    assert response.status_code == 200 and "filename*=utf-8''Zo%C3%AB" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF")

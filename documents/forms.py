@@ -41,7 +41,6 @@ class LetterForm(forms.Form):
         self._templates = {str(t.pk): t for t in templates}
         items = subjects.letter_subjects(child, "plan") + subjects.letter_subjects(child, "conference")
         self.fields["about"].choices = [("", "Select")] + [(i.key, i.label) for i in items]
-        self.fields["about"].widget = forms.Select()
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -75,7 +76,8 @@ def letter_download(request, person_id, letter_id):
     found_letter = found(selectors.letter_for_child(child, letter_id))
     response = HttpResponse(letter_pdf.render(found_letter, council=settings.COUNCIL_NAME),
                             content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{found_letter.filename}"'
+    # Quoted and, for a name outside ASCII (Zoë's plan), encoded as RFC 6266 says.
+    response["Content-Disposition"] = content_disposition_header(True, found_letter.filename)
     return response
 
 

@@ -1,4 +1,4 @@
--- opencsc test schema; fingerprint: b49fffb0e70352808d9b30bb5cc1ec7d7f14a2922553ea274cc59aacfab3fbc5
+-- opencsc test schema; fingerprint: 6dd8a0d0dc0b63844f3bb273359d7b4d273c9870a8466e31d8141dc506dd1529
 --
 -- PostgreSQL database dump
 --
@@ -369,6 +369,48 @@ CREATE FUNCTION public.pgtrigger_boardpack_issued_unchanged_df2f7() RETURNS trig
                         END IF;
                     END IF;
                     RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_0171c(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_0171c() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "documents_lettertemplateevent" ("active", "body", "id", "kind", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title", "updated_at", "updated_by_id") VALUES (OLD."active", OLD."body", OLD."id", OLD."kind", OLD."name", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."title", OLD."updated_at", OLD."updated_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_06187(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_06187() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "documents_letterevent" ("about_id", "about_label", "about_type_id", "addressee", "body", "child_id", "id", "kind", "made_at", "made_by_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "template_id", "title") VALUES (OLD."about_id", OLD."about_label", OLD."about_type_id", OLD."addressee", OLD."body", OLD."child_id", OLD."id", OLD."kind", OLD."made_at", OLD."made_by_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."template_id", OLD."title"); RETURN NULL;
                 END;
             $$;
 
@@ -1902,6 +1944,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_a23a1() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "improvement_actionevent" ("audit_themes", "description", "done_on", "due_on", "id", "indicators", "owner_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "progress", "recommendation_id", "recorded_at", "recorded_by_id", "status", "updated_at", "updated_by_id") VALUES (OLD."audit_themes", OLD."description", OLD."done_on", OLD."due_on", OLD."id", OLD."indicators", OLD."owner_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."plan_id", OLD."progress", OLD."recommendation_id", OLD."recorded_at", OLD."recorded_by_id", OLD."status", OLD."updated_at", OLD."updated_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_aaa56(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_aaa56() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "documents_attachmentevent" ("child_id", "content_type", "description", "file", "id", "item_id", "item_label", "item_type_id", "original_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "size", "uploaded_at", "uploaded_by_id") VALUES (OLD."child_id", OLD."content_type", OLD."description", OLD."file", OLD."id", OLD."item_id", OLD."item_label", OLD."item_type_id", OLD."original_name", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."size", OLD."uploaded_at", OLD."uploaded_by_id"); RETURN NULL;
                 END;
             $$;
 
@@ -3629,6 +3692,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_612f9() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_63a66(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_63a66() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "documents_attachmentevent" ("child_id", "content_type", "description", "file", "id", "item_id", "item_label", "item_type_id", "original_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "size", "uploaded_at", "uploaded_by_id") VALUES (NEW."child_id", NEW."content_type", NEW."description", NEW."file", NEW."id", NEW."item_id", NEW."item_label", NEW."item_type_id", NEW."original_name", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."size", NEW."uploaded_at", NEW."uploaded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_65688(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -3729,6 +3813,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_6bfa0() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_schoolplacementevent" ("child_id", "end_date", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id", "school_name", "school_urn", "start_date") VALUES (NEW."child_id", NEW."end_date", NEW."id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_by_id", NEW."school_name", NEW."school_urn", NEW."start_date"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_6dbc1(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_6dbc1() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "documents_letterevent" ("about_id", "about_label", "about_type_id", "addressee", "body", "child_id", "id", "kind", "made_at", "made_by_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "template_id", "title") VALUES (NEW."about_id", NEW."about_label", NEW."about_type_id", NEW."addressee", NEW."body", NEW."child_id", NEW."id", NEW."kind", NEW."made_at", NEW."made_by_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."template_id", NEW."title"); RETURN NULL;
                 END;
             $$;
 
@@ -4002,6 +4107,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_85060() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_deprivationoflibertyevent" ("child_id", "court", "end_date", "id", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "start_date") VALUES (NEW."child_id", NEW."court", NEW."end_date", NEW."id", NEW."period_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."start_date"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_insert_insert_86193(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_86193() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "documents_lettertemplateevent" ("active", "body", "id", "kind", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title", "updated_at", "updated_by_id") VALUES (NEW."active", NEW."body", NEW."id", NEW."kind", NEW."name", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."title", NEW."updated_at", NEW."updated_by_id"); RETURN NULL;
                 END;
             $$;
 
@@ -6149,6 +6275,27 @@ CREATE FUNCTION public.pgtrigger_update_update_6d4c3() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_6e51c(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_6e51c() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "documents_attachmentevent" ("child_id", "content_type", "description", "file", "id", "item_id", "item_label", "item_type_id", "original_name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "size", "uploaded_at", "uploaded_by_id") VALUES (NEW."child_id", NEW."content_type", NEW."description", NEW."file", NEW."id", NEW."item_id", NEW."item_label", NEW."item_type_id", NEW."original_name", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."size", NEW."uploaded_at", NEW."uploaded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_6fc7f(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -6212,6 +6359,27 @@ CREATE FUNCTION public.pgtrigger_update_update_72c2f() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_update_update_76e41(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_76e41() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "documents_letterevent" ("about_id", "about_label", "about_type_id", "addressee", "body", "child_id", "id", "kind", "made_at", "made_by_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "template_id", "title") VALUES (NEW."about_id", NEW."about_label", NEW."about_type_id", NEW."addressee", NEW."body", NEW."child_id", NEW."id", NEW."kind", NEW."made_at", NEW."made_by_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."template_id", NEW."title"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_update_update_79b25(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -6228,6 +6396,27 @@ CREATE FUNCTION public.pgtrigger_update_update_79b25() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "care_leavers_pathwayplanreviewevent" ("id", "notes", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "recorded_at", "recorded_by_id", "requested_by", "reviewed_on") VALUES (NEW."id", NEW."notes", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."plan_id", NEW."recorded_at", NEW."recorded_by_id", NEW."requested_by", NEW."reviewed_on"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_7a2ee(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_7a2ee() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "documents_lettertemplateevent" ("active", "body", "id", "kind", "name", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "title", "updated_at", "updated_by_id") VALUES (NEW."active", NEW."body", NEW."id", NEW."kind", NEW."name", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."title", NEW."updated_at", NEW."updated_by_id"); RETURN NULL;
                 END;
             $$;
 
@@ -9246,7 +9435,7 @@ CREATE TABLE public.care_leavers_keepingintouch (
     notes text NOT NULL,
     care_leaver_id bigint NOT NULL,
     recorded_by_id bigint NOT NULL,
-    CONSTRAINT keepintouch_nothing_after_died_or_home CHECK (((NOT ((in_touch)::text = ANY ((ARRAY['DIED'::character varying, 'RHOM'::character varying])::text[]))) OR (((accommodation)::text = ''::text) AND ((activity)::text = ''::text))))
+    CONSTRAINT keepintouch_nothing_after_died_or_home CHECK (((NOT ((in_touch)::text = ANY (ARRAY[('DIED'::character varying)::text, ('RHOM'::character varying)::text]))) OR (((accommodation)::text = ''::text) AND ((activity)::text = ''::text))))
 );
 
 
@@ -10851,6 +11040,219 @@ CREATE TABLE public.django_session (
 
 
 --
+-- Name: documents_attachment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.documents_attachment (
+    id bigint NOT NULL,
+    item_id bigint NOT NULL,
+    item_label character varying(200) NOT NULL,
+    file character varying(100) NOT NULL,
+    original_name character varying(255) NOT NULL,
+    content_type character varying(100) NOT NULL,
+    size integer NOT NULL,
+    description character varying(200) NOT NULL,
+    uploaded_at timestamp with time zone NOT NULL,
+    child_id bigint NOT NULL,
+    item_type_id integer NOT NULL,
+    uploaded_by_id bigint NOT NULL,
+    CONSTRAINT documents_attachment_size_check CHECK ((size >= 0))
+);
+
+
+--
+-- Name: documents_attachment_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.documents_attachment ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.documents_attachment_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: documents_attachmentevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.documents_attachmentevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    item_id bigint NOT NULL,
+    item_label character varying(200) NOT NULL,
+    file character varying(100) NOT NULL,
+    original_name character varying(255) NOT NULL,
+    content_type character varying(100) NOT NULL,
+    size integer NOT NULL,
+    description character varying(200) NOT NULL,
+    uploaded_at timestamp with time zone NOT NULL,
+    child_id bigint NOT NULL,
+    item_type_id integer NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    uploaded_by_id bigint NOT NULL,
+    CONSTRAINT documents_attachmentevent_size_check CHECK ((size >= 0))
+);
+
+
+--
+-- Name: documents_attachmentevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.documents_attachmentevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.documents_attachmentevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: documents_letter; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.documents_letter (
+    id bigint NOT NULL,
+    kind character varying(30) NOT NULL,
+    title character varying(200) NOT NULL,
+    addressee text NOT NULL,
+    body text NOT NULL,
+    about_id bigint NOT NULL,
+    about_label character varying(200) NOT NULL,
+    made_at timestamp with time zone NOT NULL,
+    about_type_id integer NOT NULL,
+    child_id bigint NOT NULL,
+    made_by_id bigint NOT NULL,
+    template_id bigint NOT NULL
+);
+
+
+--
+-- Name: documents_letter_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.documents_letter ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.documents_letter_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: documents_letterevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.documents_letterevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    kind character varying(30) NOT NULL,
+    title character varying(200) NOT NULL,
+    addressee text NOT NULL,
+    body text NOT NULL,
+    about_id bigint NOT NULL,
+    about_label character varying(200) NOT NULL,
+    made_at timestamp with time zone NOT NULL,
+    about_type_id integer NOT NULL,
+    child_id bigint NOT NULL,
+    made_by_id bigint NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    template_id bigint NOT NULL
+);
+
+
+--
+-- Name: documents_letterevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.documents_letterevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.documents_letterevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: documents_lettertemplate; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.documents_lettertemplate (
+    id bigint NOT NULL,
+    name character varying(120) NOT NULL,
+    kind character varying(30) NOT NULL,
+    title character varying(200) NOT NULL,
+    body text NOT NULL,
+    active boolean NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    updated_by_id bigint
+);
+
+
+--
+-- Name: documents_lettertemplate_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.documents_lettertemplate ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.documents_lettertemplate_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: documents_lettertemplateevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.documents_lettertemplateevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    name character varying(120) NOT NULL,
+    kind character varying(30) NOT NULL,
+    title character varying(200) NOT NULL,
+    body text NOT NULL,
+    active boolean NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    updated_by_id bigint
+);
+
+
+--
+-- Name: documents_lettertemplateevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.documents_lettertemplateevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.documents_lettertemplateevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: front_door_contact; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -11549,7 +11951,7 @@ CREATE TABLE public.looked_after_episode (
     reason_place_change character varying(6) NOT NULL,
     short_break boolean GENERATED ALWAYS AS (
 CASE
-    WHEN ((legal_status)::text = ANY ((ARRAY['V3'::character varying, 'V4'::character varying])::text[])) THEN true
+    WHEN ((legal_status)::text = ANY (ARRAY[('V3'::character varying)::text, ('V4'::character varying)::text])) THEN true
     ELSE false
 END) STORED,
     recorded_at timestamp with time zone NOT NULL,
@@ -11595,7 +11997,7 @@ CREATE TABLE public.looked_after_episodeevent (
     reason_place_change character varying(6) NOT NULL,
     short_break boolean GENERATED ALWAYS AS (
 CASE
-    WHEN ((legal_status)::text = ANY ((ARRAY['V3'::character varying, 'V4'::character varying])::text[])) THEN true
+    WHEN ((legal_status)::text = ANY (ARRAY[('V3'::character varying)::text, ('V4'::character varying)::text])) THEN true
     ELSE false
 END) STORED,
     recorded_at timestamp with time zone NOT NULL,
@@ -13682,7 +14084,7 @@ CREATE TABLE public.permanence_adoptionmatch (
     adopters_reference character varying(200) NOT NULL,
     recorded_by_id bigint NOT NULL,
     decision_id bigint NOT NULL,
-    CONSTRAINT adoptionmatch_adopters_consistent CHECK (((((adopter_legal_status)::text = 'L0'::text) AND ((adopter_sex)::text = ANY ((ARRAY['M1'::character varying, 'F1'::character varying])::text[])) AND (number_of_adopters = 1)) OR ((number_of_adopters = 2) AND (NOT ((adopter_sex)::text = ANY ((ARRAY['M1'::character varying, 'F1'::character varying])::text[]))) AND (NOT ((adopter_legal_status)::text = 'L0'::text))))),
+    CONSTRAINT adoptionmatch_adopters_consistent CHECK (((((adopter_legal_status)::text = 'L0'::text) AND ((adopter_sex)::text = ANY (ARRAY[('M1'::character varying)::text, ('F1'::character varying)::text])) AND (number_of_adopters = 1)) OR ((number_of_adopters = 2) AND (NOT ((adopter_sex)::text = ANY (ARRAY[('M1'::character varying)::text, ('F1'::character varying)::text]))) AND (NOT ((adopter_legal_status)::text = 'L0'::text))))),
     CONSTRAINT adoptionmatch_ffa_date CHECK (((ffa_placed_on IS NULL) OR fostering_for_adoption)),
     CONSTRAINT adoptionmatch_one_or_two CHECK ((number_of_adopters = ANY (ARRAY[1, 2]))),
     CONSTRAINT permanence_adoptionmatch_number_of_adopters_check CHECK ((number_of_adopters >= 0))
@@ -14109,7 +14511,7 @@ CREATE TABLE public.permanence_permanenceorder (
     decision_id bigint,
     recorded_by_id bigint NOT NULL,
     CONSTRAINT permorder_adoption_consent CHECK ((((consent_dispensed IS NOT NULL) AND ((kind)::text = 'adoption'::text)) OR ((NOT ((kind)::text = 'adoption'::text)) AND (consent_dispensed IS NULL)))),
-    CONSTRAINT permorder_adoption_needs_decision CHECK (((NOT ((kind)::text = ANY ((ARRAY['placement'::character varying, 'adoption'::character varying])::text[]))) OR (decision_id IS NOT NULL))),
+    CONSTRAINT permorder_adoption_needs_decision CHECK (((NOT ((kind)::text = ANY (ARRAY[('placement'::character varying)::text, ('adoption'::character varying)::text]))) OR (decision_id IS NOT NULL))),
     CONSTRAINT permorder_revoked_after_made CHECK (((revoked_on IS NULL) OR (revoked_on >= made_on))),
     CONSTRAINT permorder_sgo_guardians CHECK (((((kind)::text = 'sgo'::text) AND ((special_guardians)::text > ''::text)) OR ((NOT ((kind)::text = 'sgo'::text)) AND ((special_guardians)::text = ''::text))))
 );
@@ -14384,7 +14786,7 @@ CREATE TABLE public.permanence_previouspermanence (
     arranged_by_la character varying(3) NOT NULL,
     child_id bigint NOT NULL,
     recorded_by_id bigint NOT NULL,
-    CONSTRAINT prevperm_date_precision CHECK (((order_date IS NULL) OR (NOT ((order_date_known)::text = ANY ((ARRAY[''::character varying, 'unknown'::character varying])::text[]))))),
+    CONSTRAINT prevperm_date_precision CHECK (((order_date IS NULL) OR (NOT ((order_date_known)::text = ANY (ARRAY[(''::character varying)::text, ('unknown'::character varying)::text]))))),
     CONSTRAINT prevperm_none_has_no_details CHECK (((NOT ((option)::text = 'Z1'::text)) OR (((arranged_by_la)::text = ''::text) AND (order_date IS NULL) AND ((order_date_known)::text = ''::text))))
 );
 
@@ -17681,6 +18083,30 @@ COPY public.auth_permission (id, name, content_type_id, codename) FROM stdin;
 978	Can change problem	245	change_problem
 979	Can delete problem	245	delete_problem
 980	Can view problem	245	view_problem
+981	Can add attachment	246	add_attachment
+982	Can change attachment	246	change_attachment
+983	Can delete attachment	246	delete_attachment
+984	Can view attachment	246	view_attachment
+985	Can add attachment event	247	add_attachmentevent
+986	Can change attachment event	247	change_attachmentevent
+987	Can delete attachment event	247	delete_attachmentevent
+988	Can view attachment event	247	view_attachmentevent
+989	Can add letter	248	add_letter
+990	Can change letter	248	change_letter
+991	Can delete letter	248	delete_letter
+992	Can view letter	248	view_letter
+993	Can add letter template	249	add_lettertemplate
+994	Can change letter template	249	change_lettertemplate
+995	Can delete letter template	249	delete_lettertemplate
+996	Can view letter template	249	view_lettertemplate
+997	Can add letter event	250	add_letterevent
+998	Can change letter event	250	change_letterevent
+999	Can delete letter event	250	delete_letterevent
+1000	Can view letter event	250	view_letterevent
+1001	Can add letter template event	251	add_lettertemplateevent
+1002	Can change letter template event	251	change_lettertemplateevent
+1003	Can delete letter template event	251	delete_lettertemplateevent
+1004	Can view letter template event	251	view_lettertemplateevent
 \.
 
 
@@ -18368,6 +18794,12 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 243	dfe_feed	feedchild
 244	dfe_feed	feedchildevent
 245	data_quality	problem
+246	documents	attachment
+247	documents	attachmentevent
+248	documents	letter
+249	documents	lettertemplate
+250	documents	letterevent
+251	documents	lettertemplateevent
 \.
 
 
@@ -18514,6 +18946,8 @@ COPY public.django_migrations (id, app, name, applied) FROM stdin;
 136	staff	0001_initial	2026-12-03 16:31:57.029197+00
 137	staff	0002_induction_checklists_and_courses	2026-12-03 16:31:57.545468+00
 138	supervision	0001_initial	2026-12-03 16:32:16.455742+00
+139	documents	0001_initial	2026-12-03 18:57:00.843162+00
+140	documents	0002_default_templates	2026-12-03 18:57:05.451523+00
 \.
 
 
@@ -18522,6 +18956,64 @@ COPY public.django_migrations (id, app, name, applied) FROM stdin;
 --
 
 COPY public.django_session (session_key, session_data, expire_date) FROM stdin;
+\.
+
+
+--
+-- Data for Name: documents_attachment; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.documents_attachment (id, item_id, item_label, file, original_name, content_type, size, description, uploaded_at, child_id, item_type_id, uploaded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: documents_attachmentevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.documents_attachmentevent (pgh_id, pgh_created_at, pgh_label, id, item_id, item_label, file, original_name, content_type, size, description, uploaded_at, child_id, item_type_id, pgh_context_id, pgh_obj_id, uploaded_by_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: documents_letter; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.documents_letter (id, kind, title, addressee, body, about_id, about_label, made_at, about_type_id, child_id, made_by_id, template_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: documents_letterevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.documents_letterevent (pgh_id, pgh_created_at, pgh_label, id, kind, title, addressee, body, about_id, about_label, made_at, about_type_id, child_id, made_by_id, pgh_context_id, pgh_obj_id, template_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: documents_lettertemplate; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.documents_lettertemplate (id, name, kind, title, body, active, updated_at, updated_by_id) FROM stdin;
+1	Invitation to a child protection conference	invitation	Invitation to a child protection conference about {{ child.full_name }}	Dear {{ letter.addressee }},\n\nYou are invited to a child protection conference about {{ child.full_name }} on {{ conference.date }}.\n\nA child protection conference is a meeting of the family and the professionals who know {{ child.first_name }}. It is led by an independent chair who has not worked with your family. Together we will share what we know, listen to what you think, and decide whether {{ child.first_name }} needs a child protection plan to keep them safe.\n\nYour views matter. You can bring a friend, relative or advocate to support you. If you cannot come, please tell us what you would like the conference to know, by phone or in writing, before the meeting.\n\nIf you need an interpreter, help with getting to the meeting, or the papers in another format, please let me know as soon as you can.\n\nYours sincerely,\n\n{{ worker.name }}\n{{ worker.team }}\n{{ council.name }}	t	2026-12-03 18:57:05.378728+00	\N
+2	Conference outcome	conference_outcome	What the conference decided about {{ child.full_name }}	Dear {{ letter.addressee }},\n\nThank you for taking part in the {{ conference.kind }} about {{ child.full_name }} on {{ conference.date }}.\n\nThe conference decided: {{ conference.outcome }}.\n\nWhat the conference said and recommended:\n{{ conference.decisions }}\n\nThe minutes of the conference will be sent to you. If you do not agree with the decision, you can ask the chair of the conference to look at it again, and I can tell you how to make a complaint.\n\nPlease contact me if you have any questions.\n\nYours sincerely,\n\n{{ worker.name }}\n{{ worker.team }}\n{{ council.name }}	t	2026-12-03 18:57:05.396521+00	\N
+3	Letter before proceedings	before_proceedings	Letter before proceedings: {{ child.full_name }}	Dear {{ letter.addressee }},\n\nThis letter is very important. Please read it carefully and take it to a solicitor straight away.\n\nWe are very worried about {{ child.full_name }}. We have been working with you under a {{ plan.kind }} since {{ plan.start_date }}, but the changes {{ child.first_name }} needs have not happened, or have not happened quickly enough.\n\nWhat must change, and by when:\n{{ plan.outcomes }}\n\nWhat you and others agreed to do:\n{{ plan.actions }}\n\nIf things do not change, we may ask the family court to make decisions about {{ child.first_name }}'s care. We want to avoid this, and we want to work with you to keep {{ child.first_name }} safe at home.\n\nWe would like to meet you and your solicitor at a pre-proceedings meeting. You are entitled to free legal advice: show this letter to a solicitor who does family law and they will not charge you for this advice.\n\nYours sincerely,\n\n{{ worker.name }}\n{{ worker.team }}\n{{ council.name }}	t	2026-12-03 18:57:05.410389+00	\N
+4	The plan for the family	family_plan	{{ child.first_name }}'s plan	Dear {{ letter.addressee }},\n\nThis is {{ child.first_name }}'s {{ plan.kind }}, agreed on {{ plan.start_date }}. It says what needs to change so that {{ child.first_name }} is safe and well, who will do what, and by when.\n\nWhat needs to change:\n{{ plan.outcomes }}\n\nWho will do what:\n{{ plan.actions }}\n\nIf the plan is not working:\n{{ plan.contingency }}\n\nWe will look at the plan together at each meeting. If anything in it is wrong, or you are finding it hard to do your part, please tell me: it is better to talk about it early.\n\nYours sincerely,\n\n{{ worker.name }}\n{{ worker.team }}\n{{ council.name }}	t	2026-12-03 18:57:05.421834+00	\N
+5	My plan (for the child)	my_plan	My plan	Hello {{ child.first_name }},\n\nThis is your plan. It is about the grown-ups helping you to be safe, happy and well.\n\nThe things we are working on:\n{{ plan.outcomes }}\n\nWho is doing what to help:\n{{ plan.actions }}\n\nWhat we will do if things are not getting better:\n{{ plan.contingency }}\n\nYou can ask me about your plan at any time. If there is something you do not like, or something you want to change, tell me, or tell a grown-up you trust and they will tell me.\n\nFrom {{ worker.name }}, your social worker	t	2026-12-03 18:57:05.443238+00	\N
+\.
+
+
+--
+-- Data for Name: documents_lettertemplateevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.documents_lettertemplateevent (pgh_id, pgh_created_at, pgh_label, id, name, kind, title, body, active, updated_at, pgh_context_id, pgh_obj_id, updated_by_id) FROM stdin;
+1	2026-12-03 18:57:05.318248+00	insert	1	Invitation to a child protection conference	invitation	Invitation to a child protection conference about {{ child.full_name }}	Dear {{ letter.addressee }},\n\nYou are invited to a child protection conference about {{ child.full_name }} on {{ conference.date }}.\n\nA child protection conference is a meeting of the family and the professionals who know {{ child.first_name }}. It is led by an independent chair who has not worked with your family. Together we will share what we know, listen to what you think, and decide whether {{ child.first_name }} needs a child protection plan to keep them safe.\n\nYour views matter. You can bring a friend, relative or advocate to support you. If you cannot come, please tell us what you would like the conference to know, by phone or in writing, before the meeting.\n\nIf you need an interpreter, help with getting to the meeting, or the papers in another format, please let me know as soon as you can.\n\nYours sincerely,\n\n{{ worker.name }}\n{{ worker.team }}\n{{ council.name }}	t	2026-12-03 18:57:05.378728+00	\N	1	\N
+2	2026-12-03 18:57:05.318248+00	insert	2	Conference outcome	conference_outcome	What the conference decided about {{ child.full_name }}	Dear {{ letter.addressee }},\n\nThank you for taking part in the {{ conference.kind }} about {{ child.full_name }} on {{ conference.date }}.\n\nThe conference decided: {{ conference.outcome }}.\n\nWhat the conference said and recommended:\n{{ conference.decisions }}\n\nThe minutes of the conference will be sent to you. If you do not agree with the decision, you can ask the chair of the conference to look at it again, and I can tell you how to make a complaint.\n\nPlease contact me if you have any questions.\n\nYours sincerely,\n\n{{ worker.name }}\n{{ worker.team }}\n{{ council.name }}	t	2026-12-03 18:57:05.396521+00	\N	2	\N
+3	2026-12-03 18:57:05.318248+00	insert	3	Letter before proceedings	before_proceedings	Letter before proceedings: {{ child.full_name }}	Dear {{ letter.addressee }},\n\nThis letter is very important. Please read it carefully and take it to a solicitor straight away.\n\nWe are very worried about {{ child.full_name }}. We have been working with you under a {{ plan.kind }} since {{ plan.start_date }}, but the changes {{ child.first_name }} needs have not happened, or have not happened quickly enough.\n\nWhat must change, and by when:\n{{ plan.outcomes }}\n\nWhat you and others agreed to do:\n{{ plan.actions }}\n\nIf things do not change, we may ask the family court to make decisions about {{ child.first_name }}'s care. We want to avoid this, and we want to work with you to keep {{ child.first_name }} safe at home.\n\nWe would like to meet you and your solicitor at a pre-proceedings meeting. You are entitled to free legal advice: show this letter to a solicitor who does family law and they will not charge you for this advice.\n\nYours sincerely,\n\n{{ worker.name }}\n{{ worker.team }}\n{{ council.name }}	t	2026-12-03 18:57:05.410389+00	\N	3	\N
+4	2026-12-03 18:57:05.318248+00	insert	4	The plan for the family	family_plan	{{ child.first_name }}'s plan	Dear {{ letter.addressee }},\n\nThis is {{ child.first_name }}'s {{ plan.kind }}, agreed on {{ plan.start_date }}. It says what needs to change so that {{ child.first_name }} is safe and well, who will do what, and by when.\n\nWhat needs to change:\n{{ plan.outcomes }}\n\nWho will do what:\n{{ plan.actions }}\n\nIf the plan is not working:\n{{ plan.contingency }}\n\nWe will look at the plan together at each meeting. If anything in it is wrong, or you are finding it hard to do your part, please tell me: it is better to talk about it early.\n\nYours sincerely,\n\n{{ worker.name }}\n{{ worker.team }}\n{{ council.name }}	t	2026-12-03 18:57:05.421834+00	\N	4	\N
+5	2026-12-03 18:57:05.318248+00	insert	5	My plan (for the child)	my_plan	My plan	Hello {{ child.first_name }},\n\nThis is your plan. It is about the grown-ups helping you to be safe, happy and well.\n\nThe things we are working on:\n{{ plan.outcomes }}\n\nWho is doing what to help:\n{{ plan.actions }}\n\nWhat we will do if things are not getting better:\n{{ plan.contingency }}\n\nYou can ask me about your plan at any time. If there is something you do not like, or something you want to change, tell me, or tell a grown-up you trust and they will tell me.\n\nFrom {{ worker.name }}, your social worker	t	2026-12-03 18:57:05.443238+00	\N	5	\N
 \.
 
 
@@ -19035,6 +19527,7 @@ COPY public.oversight_oversightentryevent (pgh_id, pgh_created_at, pgh_label, id
 
 COPY public.oversight_oversightstartevent (pgh_id, pgh_created_at, pgh_label, id, starts_on, reason, changed_at, pgh_context_id, pgh_obj_id) FROM stdin;
 1	2026-12-03 16:29:58.264786+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 16:29:58.272714+00	\N	1
+2	2026-12-03 18:55:29.034698+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 18:55:29.025537+00	\N	1
 \.
 
 
@@ -20840,7 +21333,7 @@ SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 35, true);
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 980, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 1004, true);
 
 
 --
@@ -21204,14 +21697,56 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 245, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 251, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 138, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 140, true);
+
+
+--
+-- Name: documents_attachment_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.documents_attachment_id_seq', 1, false);
+
+
+--
+-- Name: documents_attachmentevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.documents_attachmentevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: documents_letter_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.documents_letter_id_seq', 1, false);
+
+
+--
+-- Name: documents_letterevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.documents_letterevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: documents_lettertemplate_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.documents_lettertemplate_id_seq', 5, true);
+
+
+--
+-- Name: documents_lettertemplateevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.documents_lettertemplateevent_pgh_id_seq', 5, true);
 
 
 --
@@ -21666,7 +22201,7 @@ SELECT pg_catalog.setval('public.oversight_oversightstart_id_seq', 1, false);
 -- Name: oversight_oversightstartevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.oversight_oversightstartevent_pgh_id_seq', 1, true);
+SELECT pg_catalog.setval('public.oversight_oversightstartevent_pgh_id_seq', 2, true);
 
 
 --
@@ -23237,6 +23772,62 @@ ALTER TABLE ONLY public.django_migrations
 
 ALTER TABLE ONLY public.django_session
     ADD CONSTRAINT django_session_pkey PRIMARY KEY (session_key);
+
+
+--
+-- Name: documents_attachment documents_attachment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_attachment
+    ADD CONSTRAINT documents_attachment_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: documents_attachmentevent documents_attachmentevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_attachmentevent
+    ADD CONSTRAINT documents_attachmentevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: documents_letter documents_letter_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_letter
+    ADD CONSTRAINT documents_letter_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: documents_letterevent documents_letterevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_letterevent
+    ADD CONSTRAINT documents_letterevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: documents_lettertemplate documents_lettertemplate_name_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_lettertemplate
+    ADD CONSTRAINT documents_lettertemplate_name_key UNIQUE (name);
+
+
+--
+-- Name: documents_lettertemplate documents_lettertemplate_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_lettertemplate
+    ADD CONSTRAINT documents_lettertemplate_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: documents_lettertemplateevent documents_lettertemplateevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_lettertemplateevent
+    ADD CONSTRAINT documents_lettertemplateevent_pkey PRIMARY KEY (pgh_id);
 
 
 --
@@ -25230,6 +25821,20 @@ CREATE INDEX assessments_assessmentevent_submitted_by_id_bbea5d01 ON public.asse
 
 
 --
+-- Name: attachment_child_recent; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX attachment_child_recent ON public.documents_attachment USING btree (child_id, uploaded_at DESC);
+
+
+--
+-- Name: attachment_item; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX attachment_item ON public.documents_attachment USING btree (item_type_id, item_id);
+
+
+--
 -- Name: attendance_latest; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -27141,6 +27746,167 @@ CREATE INDEX django_session_session_key_c0390e0f_like ON public.django_session U
 
 
 --
+-- Name: documents_attachment_child_id_28db23a7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_attachment_child_id_28db23a7 ON public.documents_attachment USING btree (child_id);
+
+
+--
+-- Name: documents_attachment_item_type_id_de10d5f9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_attachment_item_type_id_de10d5f9 ON public.documents_attachment USING btree (item_type_id);
+
+
+--
+-- Name: documents_attachment_uploaded_by_id_04451dad; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_attachment_uploaded_by_id_04451dad ON public.documents_attachment USING btree (uploaded_by_id);
+
+
+--
+-- Name: documents_attachmentevent_child_id_9045333c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_attachmentevent_child_id_9045333c ON public.documents_attachmentevent USING btree (child_id);
+
+
+--
+-- Name: documents_attachmentevent_item_type_id_459cb297; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_attachmentevent_item_type_id_459cb297 ON public.documents_attachmentevent USING btree (item_type_id);
+
+
+--
+-- Name: documents_attachmentevent_pgh_context_id_9a0a5142; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_attachmentevent_pgh_context_id_9a0a5142 ON public.documents_attachmentevent USING btree (pgh_context_id);
+
+
+--
+-- Name: documents_attachmentevent_pgh_obj_id_68dc24b3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_attachmentevent_pgh_obj_id_68dc24b3 ON public.documents_attachmentevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: documents_attachmentevent_uploaded_by_id_1b5c0cb8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_attachmentevent_uploaded_by_id_1b5c0cb8 ON public.documents_attachmentevent USING btree (uploaded_by_id);
+
+
+--
+-- Name: documents_letter_about_type_id_11ec05df; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_letter_about_type_id_11ec05df ON public.documents_letter USING btree (about_type_id);
+
+
+--
+-- Name: documents_letter_child_id_a3d1b1e9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_letter_child_id_a3d1b1e9 ON public.documents_letter USING btree (child_id);
+
+
+--
+-- Name: documents_letter_made_by_id_dc45156c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_letter_made_by_id_dc45156c ON public.documents_letter USING btree (made_by_id);
+
+
+--
+-- Name: documents_letter_template_id_f85ebe34; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_letter_template_id_f85ebe34 ON public.documents_letter USING btree (template_id);
+
+
+--
+-- Name: documents_letterevent_about_type_id_b27cd778; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_letterevent_about_type_id_b27cd778 ON public.documents_letterevent USING btree (about_type_id);
+
+
+--
+-- Name: documents_letterevent_child_id_8f2bb8d9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_letterevent_child_id_8f2bb8d9 ON public.documents_letterevent USING btree (child_id);
+
+
+--
+-- Name: documents_letterevent_made_by_id_0c1ae2ab; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_letterevent_made_by_id_0c1ae2ab ON public.documents_letterevent USING btree (made_by_id);
+
+
+--
+-- Name: documents_letterevent_pgh_context_id_31aea657; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_letterevent_pgh_context_id_31aea657 ON public.documents_letterevent USING btree (pgh_context_id);
+
+
+--
+-- Name: documents_letterevent_pgh_obj_id_7156ea83; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_letterevent_pgh_obj_id_7156ea83 ON public.documents_letterevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: documents_letterevent_template_id_d584a2ed; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_letterevent_template_id_d584a2ed ON public.documents_letterevent USING btree (template_id);
+
+
+--
+-- Name: documents_lettertemplate_name_dc97d7f0_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_lettertemplate_name_dc97d7f0_like ON public.documents_lettertemplate USING btree (name varchar_pattern_ops);
+
+
+--
+-- Name: documents_lettertemplate_updated_by_id_3ee92992; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_lettertemplate_updated_by_id_3ee92992 ON public.documents_lettertemplate USING btree (updated_by_id);
+
+
+--
+-- Name: documents_lettertemplateevent_pgh_context_id_23812be8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_lettertemplateevent_pgh_context_id_23812be8 ON public.documents_lettertemplateevent USING btree (pgh_context_id);
+
+
+--
+-- Name: documents_lettertemplateevent_pgh_obj_id_d13ddf2b; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_lettertemplateevent_pgh_obj_id_d13ddf2b ON public.documents_lettertemplateevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: documents_lettertemplateevent_updated_by_id_6e9ff0ad; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_lettertemplateevent_updated_by_id_6e9ff0ad ON public.documents_lettertemplateevent USING btree (updated_by_id);
+
+
+--
 -- Name: dueitem_one_open; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -27628,6 +28394,13 @@ CREATE INDEX keepintouch_recent ON public.care_leavers_keepingintouch USING btre
 --
 
 CREATE INDEX lareview_period_held ON public.looked_after_lareview USING btree (period_id, held_on);
+
+
+--
+-- Name: letter_child_recent; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX letter_child_recent ON public.documents_letter USING btree (child_id, made_at DESC);
 
 
 --
@@ -31180,6 +31953,34 @@ COMMENT ON TRIGGER pgtrigger_boardpack_issued_unchanged_df2f7 ON public.performa
 
 
 --
+-- Name: documents_lettertemplate pgtrigger_delete_delete_0171c; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_0171c AFTER DELETE ON public.documents_lettertemplate FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_0171c();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_0171c ON documents_lettertemplate; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_0171c ON public.documents_lettertemplate IS '6f8c5179525672813519f68b1e2523683e8eeced';
+
+
+--
+-- Name: documents_letter pgtrigger_delete_delete_06187; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_06187 AFTER DELETE ON public.documents_letter FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_06187();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_06187 ON documents_letter; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_06187 ON public.documents_letter IS '2c9cfdd8d1b611e854cca2712922f064eb6850c3';
+
+
+--
 -- Name: permanence_careproceedings pgtrigger_delete_delete_08004; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -32199,6 +33000,20 @@ CREATE TRIGGER pgtrigger_delete_delete_a23a1 AFTER DELETE ON public.improvement_
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_a23a1 ON public.improvement_action IS '20160d51676bcc3a56bbfb0de2601accfe2aab3e';
+
+
+--
+-- Name: documents_attachment pgtrigger_delete_delete_aaa56; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_aaa56 AFTER DELETE ON public.documents_attachment FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_aaa56();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_aaa56 ON documents_attachment; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_aaa56 ON public.documents_attachment IS 'adb5cdfdc607b6612f989c4a174e605b0b465271';
 
 
 --
@@ -33350,6 +34165,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_612f9 ON public.staff_course IS 'b84c
 
 
 --
+-- Name: documents_attachment pgtrigger_insert_insert_63a66; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_63a66 AFTER INSERT ON public.documents_attachment FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_63a66();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_63a66 ON documents_attachment; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_63a66 ON public.documents_attachment IS '0d094b81ce6430440059e27f6b79e1823e820029';
+
+
+--
 -- Name: people_person pgtrigger_insert_insert_65688; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -33417,6 +34246,20 @@ CREATE TRIGGER pgtrigger_insert_insert_6bfa0 AFTER INSERT ON public.looked_after
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_6bfa0 ON public.looked_after_schoolplacement IS '29ba8fe3a7f6f732b1ba895dc21c935726a3d874';
+
+
+--
+-- Name: documents_letter pgtrigger_insert_insert_6dbc1; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_6dbc1 AFTER INSERT ON public.documents_letter FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_6dbc1();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_6dbc1 ON documents_letter; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_6dbc1 ON public.documents_letter IS '022eab949ad5de503b6a3413afdbb80e2ad199ec';
 
 
 --
@@ -33599,6 +34442,20 @@ CREATE TRIGGER pgtrigger_insert_insert_85060 AFTER INSERT ON public.looked_after
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_85060 ON public.looked_after_deprivationofliberty IS '5bc8b9e2c93b82a444e6fb4811bc95e37c3ebfee';
+
+
+--
+-- Name: documents_lettertemplate pgtrigger_insert_insert_86193; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_86193 AFTER INSERT ON public.documents_lettertemplate FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_86193();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_86193 ON documents_lettertemplate; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_86193 ON public.documents_lettertemplate IS '16e1418ea3c81f61a3d8fc7fe32404a10547b879';
 
 
 --
@@ -35030,6 +35887,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_6d4c3 ON public.people_personname IS 
 
 
 --
+-- Name: documents_attachment pgtrigger_update_update_6e51c; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_6e51c AFTER UPDATE ON public.documents_attachment FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_6e51c();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_6e51c ON documents_attachment; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_6e51c ON public.documents_attachment IS '105d9df2ba52a782e912875eb7033767b5b95282';
+
+
+--
 -- Name: casework_allocation pgtrigger_update_update_6fc7f; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -35072,6 +35943,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_72c2f ON public.supervision_caseactio
 
 
 --
+-- Name: documents_letter pgtrigger_update_update_76e41; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_76e41 AFTER UPDATE ON public.documents_letter FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_76e41();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_76e41 ON documents_letter; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_76e41 ON public.documents_letter IS '779721645ce377acee9c8eca43761eb22f5cffd6';
+
+
+--
 -- Name: care_leavers_pathwayplanreview pgtrigger_update_update_79b25; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -35083,6 +35968,20 @@ CREATE TRIGGER pgtrigger_update_update_79b25 AFTER UPDATE ON public.care_leavers
 --
 
 COMMENT ON TRIGGER pgtrigger_update_update_79b25 ON public.care_leavers_pathwayplanreview IS 'fcb09b9a4711ee95682728a3877daf2c00c80a9e';
+
+
+--
+-- Name: documents_lettertemplate pgtrigger_update_update_7a2ee; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_7a2ee AFTER UPDATE ON public.documents_lettertemplate FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_7a2ee();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_7a2ee ON documents_lettertemplate; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_7a2ee ON public.documents_lettertemplate IS '2ceb09849884d4879df35e8b9de66807516ccc3b';
 
 
 --
@@ -36710,6 +37609,70 @@ ALTER TABLE ONLY public.django_admin_log
 
 ALTER TABLE ONLY public.django_admin_log
     ADD CONSTRAINT django_admin_log_user_id_c564eba6_fk_workforce_user_id FOREIGN KEY (user_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: documents_attachment documents_attachment_child_id_28db23a7_fk_people_person_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_attachment
+    ADD CONSTRAINT documents_attachment_child_id_28db23a7_fk_people_person_id FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: documents_attachment documents_attachment_item_type_id_de10d5f9_fk_django_co; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_attachment
+    ADD CONSTRAINT documents_attachment_item_type_id_de10d5f9_fk_django_co FOREIGN KEY (item_type_id) REFERENCES public.django_content_type(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: documents_attachment documents_attachment_uploaded_by_id_04451dad_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_attachment
+    ADD CONSTRAINT documents_attachment_uploaded_by_id_04451dad_fk_workforce FOREIGN KEY (uploaded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: documents_letter documents_letter_about_type_id_11ec05df_fk_django_co; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_letter
+    ADD CONSTRAINT documents_letter_about_type_id_11ec05df_fk_django_co FOREIGN KEY (about_type_id) REFERENCES public.django_content_type(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: documents_letter documents_letter_child_id_a3d1b1e9_fk_people_person_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_letter
+    ADD CONSTRAINT documents_letter_child_id_a3d1b1e9_fk_people_person_id FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: documents_letter documents_letter_made_by_id_dc45156c_fk_workforce_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_letter
+    ADD CONSTRAINT documents_letter_made_by_id_dc45156c_fk_workforce_user_id FOREIGN KEY (made_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: documents_letter documents_letter_template_id_f85ebe34_fk_documents; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_letter
+    ADD CONSTRAINT documents_letter_template_id_f85ebe34_fk_documents FOREIGN KEY (template_id) REFERENCES public.documents_lettertemplate(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: documents_lettertemplate documents_lettertemp_updated_by_id_3ee92992_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents_lettertemplate
+    ADD CONSTRAINT documents_lettertemp_updated_by_id_3ee92992_fk_workforce FOREIGN KEY (updated_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --

@@ -39,10 +39,10 @@ def test_a_worker_previews_then_makes_the_plan_letter_and_finds_it_on_the_record
     assert "Jay&#x27;s plan" in tab and "Sam Worker" in tab and "The plan for the family" in tab
     chronology = client.get(reverse("casework:chronology", args=[child.pk])).content.decode()
     assert "Letter made" in chronology
-    reads = RecordRead.objects.filter(person=child).count()
+    reads = RecordRead.objects.filter(person_id=child.pk).count()
     pdf = client.get(reverse("documents:letter_pdf", args=[child.pk, letter.pk]))
     assert pdf["Content-Type"] == "application/pdf" and "attachment" in pdf["Content-Disposition"]
-    assert RecordRead.objects.filter(person=child).count() == reads + 1
+    assert RecordRead.objects.filter(person_id=child.pk).count() == reads + 1
     text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
     assert "Jay" in text and "warm and has food every day" in text
 
@@ -88,9 +88,9 @@ def test_a_letter_of_another_childs_is_404_under_this_child(client, worker, chil
 
 
 def test_a_file_is_attached_to_a_visit_listed_on_the_tab_and_downloaded(client, worker, child, today):
-    from django.utils import timezone
+    from children_in_need.testing import TODAY, at
 
-    visit = make_visit(actor=worker, child=child, visited_at=timezone.now())
+    visit = make_visit(actor=worker, child=child, visited_at=at(TODAY, 9))
     client.force_login(worker)
     url = reverse("documents:attach", args=[child.pk, subjects.key_for(visit)])
     bad = client.post(url, {"upload": upload("fake.png", b"not a png")})
@@ -136,3 +136,26 @@ def test_an_administrator_edits_a_template_and_a_bad_placeholder_is_a_clear_erro
     template.refresh_from_db()
     assert template.body == "Hi {{ child.first_name }}" and template.updated_by == admin
     assert client.get(reverse("documents:template_edit", args=[99999999])).status_code == 404
+
+
+def test_the_plan_page_links_to_its_letter_and_to_attaching_a_document_to_it(client, worker, child, plan, qa):
+    client.force_login(worker)
+    page = client.get(reverse("plans:detail", args=[child.pk, "cp", plan.pk])).content.decode()
+    assert f'{_new(child)}?about=plan-cp-{plan.pk}' in page
+    assert reverse("documents:attach", args=[child.pk, f"plan-cp-{plan.pk}"]) in page
+    client.force_login(qa)  # reads the plan, records nothing on it
+    page = client.get(reverse("plans:detail", args=[child.pk, "cp", plan.pk])).content.decode()
+    assert "Make the plan letter" not in page
+
+
+def test_a_letter_whose_heading_has_quotes_and_accents_downloads_with_its_name(client, admin, worker, child, plan):
+    template = LetterTemplate.objects.get(kind="my_plan")
+    services.template_save(actor=admin, template=template, name=template.name, kind="my_plan",
+                           title='Zoë\'s "plan" for {{ child.first_name }}', body="Hello {{ child.first_name }}")
+    template.refresh_from_db()
+    letter = services.letter_make(actor=worker, child=child, template=template, about=subjects.key_for(plan),
+                                  addressee="Jay")
+    client.force_login(worker)
+    response = client.get(reverse("documents:letter_pdf", args=[child.pk, letter.pk]))
+    assert response.status_code == 200 and "filename*=utf-8''Zo%C3%AB" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF")

@@ -130,17 +130,21 @@ def _plans(slugs=("cp", "cin"), section=False):
     return out
 
 
-def _plan_outcomes():
-    """Every outcome of a plan, with its plan's kind and id (plans:action_new)."""
+def _plan_outcomes(slugs=("cp", "cin")):
+    """Every outcome of a plan of help and protection, with its plan's kind and id (plans:action_new):
+    the write sweep knows one capability for a URL, as for _plans (the demo's care plans have outcomes
+    too, whose actions the looked-after capability records)."""
     from plans import kinds
     from plans.models import Outcome
 
-    slugs = {kind.model._meta.label_lower: kind.slug for kind in kinds.all_kinds()}
+    by_model = {kind.model._meta.label_lower: kind.slug for kind in kinds.all_kinds()}
     out: dict[int, list[dict]] = {}
     rows = Outcome.objects.order_by("pk").values_list(
         "content__child_id", "content__plan_type__app_label", "content__plan_type__model", "content__plan_id", "pk")
     for child_id, app, model, plan_id, pk in rows:
-        out.setdefault(child_id, []).append({"kind": slugs[f"{app}.{model}"], "plan_id": plan_id, "outcome_id": pk})
+        slug = by_model[f"{app}.{model}"]
+        if slug in slugs:
+            out.setdefault(child_id, []).append({"kind": slug, "plan_id": plan_id, "outcome_id": pk})
     return out
 
 

@@ -1,14 +1,15 @@
-"""Reading a build's lists one ahead of writing them, on a second connection that shares the
-build's snapshot.
+"""Reading a build's lists ahead of writing them, on other connections that share the build's
+snapshot.
 
-Annex A on the large authority is about 4 s of PostgreSQL running the lists' queries and 7 s of
-this process shaping and writing rows, one after the other. Here a thread reads list n+1 (the
-query, and the rows made from it) while the caller writes list n, so the database's work and
-the writing overlap: PostgreSQL runs on one core while the writer runs on the other, and the
-thread spends most of its time waiting on the socket, which releases the GIL.
+Annex A on the large authority is about 4 s of PostgreSQL running the lists' queries and 6 s of
+this process making and writing rows, one after the other. Here two threads, each with its own
+connection, take the lists in turn and read each one (the query, and the rows made from it)
+ahead of the caller, who writes them in order: the database's work overlaps the making and the
+writing of rows, PostgreSQL on one core and this process on the other (a thread waiting on its
+socket releases the GIL).
 
-The thread's connection imports the build's snapshot (pg_export_snapshot / SET TRANSACTION
-SNAPSHOT), so both connections see exactly the same committed state of the record, as one
+Each thread's connection imports the build's snapshot (pg_export_snapshot / SET TRANSACTION
+SNAPSHOT), so every connection sees exactly the same committed state of the record, as one
 connection would. Inside a transaction already (the tests), another connection could not see
 that transaction's rows, so the lists are read on the caller's connection, in turn.
 
@@ -32,6 +33,8 @@ _SNAPSHOT_ID = re.compile(r"^[0-9A-Fa-f-]+$")
 # One list waiting beside the one being written and the one being read: the large authority's
 # biggest list is about 70,000 rows, so memory stays at a few of them at most.
 _WAITING = 1
+# Two connections reading: one list's query runs while the other list's rows are being made.
+READERS = 2
 
 
 @contextlib.contextmanager
@@ -58,40 +61,45 @@ def _export_snapshot() -> str:
 def _ahead(jobs: list[Job], snapshot_id: str) -> Iterator[tuple[str, list]]:
     if not _SNAPSHOT_ID.match(snapshot_id):  # it goes into SQL as text: SET takes no parameters
         raise ValueError(f"unexpected snapshot id {snapshot_id!r}")
-    results: queue.Queue = queue.Queue(maxsize=_WAITING)
+    # Reader r reads jobs r, r + READERS, ...: while one shapes its list's rows (Python, holding
+    # the GIL) the other's query runs in PostgreSQL, so the database is seldom left waiting.
+    slots: list[queue.Queue] = [queue.Queue(maxsize=_WAITING) for _ in range(READERS)]
     stop = threading.Event()
 
-    def put(item) -> bool:
+    def put(slot: queue.Queue, item) -> bool:
         while not stop.is_set():
             try:
-                results.put(item, timeout=0.1)
+                slot.put(item, timeout=0.1)
                 return True
             except queue.Full:
                 continue
         return False
 
-    def work() -> None:
+    def work(reader: int) -> None:
+        slot = slots[reader]
         try:
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     cursor.execute(f"SET TRANSACTION SNAPSHOT '{snapshot_id}'")
-                for name, make in jobs:
-                    if stop.is_set() or not put((name, list(make()))):
+                for name, make in jobs[reader::READERS]:
+                    if stop.is_set() or not put(slot, (name, list(make()))):
                         return
         except BaseException as error:  # handed to the writer, which raises it as its own
-            put(error)
+            put(slot, error)
         finally:
             connection.close()  # this thread's connection: nothing else will use it
 
-    thread = threading.Thread(target=work, name="annex-a-read-ahead", daemon=True)
-    thread.start()
+    threads = [threading.Thread(target=work, args=(r,), name=f"read-ahead-{r}", daemon=True) for r in range(READERS)]
+    for thread in threads:
+        thread.start()
     try:
-        for _ in jobs:
-            item = results.get()
+        for i in range(len(jobs)):
+            item = slots[i % READERS].get()
             if isinstance(item, BaseException):
                 raise item
             yield item
     finally:
         stop.set()
-        thread.join()
+        for thread in threads:
+            thread.join()

@@ -17,16 +17,18 @@ pre-proceedings work live in the year (PreProceedingsandFGDM, several per episod
 The return shows the record as it stood on 31 March: anything dated later (a closure, an
 authorisation, a date of death) is left out, so a return for a past year built today matches
 the one built at the time. Children are read in chunks of 2,000, one query per table a chunk,
-and each child's XML is written as soon as it is built.
+and each child's XML is written as soon as it is built. The XML is built with lxml (libxml2)
+rather than the standard library's ElementTree, whose serialising in Python was a third of the
+census's time on the large authority; the same API and byte for byte the same XML.
 """
 
 from __future__ import annotations
 
 import datetime
-import xml.etree.ElementTree as ET
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
+from lxml import etree as ET
 
 from assessments.models import Assessment
 from child_protection.choices import ConferenceKind
@@ -35,7 +37,7 @@ from children_in_need.models import CINEpisode, CINPlan
 from core import clock
 from people.models import Person
 from permanence.models import PreProceedings, PreProceedingsMeeting
-from returns.output import Progress, atomic_file, by_child, chunks, report, snapshot
+from returns.output import Progress, among, atomic_file, by_child, chunks, report, snapshot
 from returns.periods import CollectionYear
 
 SOFTWARE_CODE = "OpenCSC"
@@ -100,13 +102,13 @@ class _Chunk:
         end = year.end
         self.people = {
             p["pk"]: p
-            for p in Person.objects.filter(pk__in=ids).values(
+            for p in Person.objects.filter(pk__in=among(ids)).values(
                 "pk", "la_id", "upn", "former_upn", "upn_unknown_reason", "date_of_birth", "expected_date_of_birth",
                 "sex", "date_of_death", "ethnicity", "disabilities",
             )
         }
         self.episodes = by_child(
-            CINEpisode.objects.filter(child_id__in=ids, start_date__lte=end)
+            CINEpisode.objects.filter(child_id__in=among(ids), start_date__lte=end)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=year.start))
             .order_by("start_date", "pk")
             .values("pk", "child_id", "start_date", "end_date", "closure_reason", "primary_need",
@@ -114,14 +116,14 @@ class _Chunk:
         )
         # Assessments completed before the year were counted in an earlier census.
         self.assessments = by_child(
-            Assessment.objects.filter(child_id__in=ids, start_date__lte=end)
+            Assessment.objects.filter(child_id__in=among(ids), start_date__lte=end)
             .filter(Q(authorised_on__isnull=True) | Q(authorised_on__gte=year.start))
             .order_by("start_date", "pk")
             .values("episode_id", "start_date", "status", "authorised_on", "factors"),
             key="episode_id",
         )
         self.cin_plans = by_child(
-            CINPlan.objects.filter(child_id__in=ids, start_date__lte=end)
+            CINPlan.objects.filter(child_id__in=among(ids), start_date__lte=end)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=year.start))
             .order_by("start_date", "pk")
             .values("episode_id", "start_date", "end_date"),
@@ -129,12 +131,12 @@ class _Chunk:
         )
         initial = {
             c["section47_id"]: c["held_on"]
-            for c in Conference.objects.filter(child_id__in=ids, kind=ConferenceKind.INITIAL, held_on__lte=end)
+            for c in Conference.objects.filter(child_id__in=among(ids), kind=ConferenceKind.INITIAL, held_on__lte=end)
             .values("section47_id", "held_on")
         }
         self.section47s: dict[int, list[dict]] = by_child([], key="episode_id")
         for s47 in (
-            Section47Enquiry.objects.filter(child_id__in=ids, start_date__lte=end)
+            Section47Enquiry.objects.filter(child_id__in=among(ids), start_date__lte=end)
             .order_by("start_date", "pk")
             .values("pk", "episode_id", "start_date", "icpc_target_date", "end_date", "icpc_not_required")
         ):
@@ -144,7 +146,7 @@ class _Chunk:
             if finished is None or finished >= year.start:
                 self.section47s[s47["episode_id"]].append(s47)
         plans = list(
-            ChildProtectionPlan.objects.filter(child_id__in=ids, start_date__lte=end)
+            ChildProtectionPlan.objects.filter(child_id__in=among(ids), start_date__lte=end)
             .order_by("start_date", "pk")
             .values("pk", "child_id", "episode_id", "start_date", "end_date", "initial_category", "latest_category")
         )
@@ -159,7 +161,7 @@ class _Chunk:
         if year.year >= PRE_PROCEEDINGS_FROM:
             self._pre_proceedings(ids, year)
         self.reviews = by_child(
-            Conference.objects.filter(child_id__in=ids, kind=ConferenceKind.REVIEW,
+            Conference.objects.filter(child_id__in=among(ids), kind=ConferenceKind.REVIEW,
                                       held_on__range=(year.start, end))
             .order_by("held_on").values("plan_id", "held_on"),
             key="plan_id",
@@ -171,7 +173,7 @@ class _Chunk:
         started (or, failing that, the child's latest episode begun by then)."""
         start = year.start
         rows = list(
-            PreProceedings.objects.filter(child_id__in=ids, started_on__lte=year.end)
+            PreProceedings.objects.filter(child_id__in=among(ids), started_on__lte=year.end)
             .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=start) | Q(court_application_on__gte=start)
                     | Q(letter_issue_on__gte=start))
             .order_by("started_on", "pk")
@@ -179,7 +181,7 @@ class _Chunk:
                     "outcome", "court_application_on", "letter_issue_on")
         )
         meetings = by_child(
-            PreProceedingsMeeting.objects.filter(pre_proceedings_id__in=[r["pk"] for r in rows], held_on__lte=year.end)
+            PreProceedingsMeeting.objects.filter(pre_proceedings_id__in=among([r["pk"] for r in rows]), held_on__lte=year.end)
             .order_by("held_on", "pk").values("pre_proceedings_id", "held_on"),
             key="pre_proceedings_id",
         )

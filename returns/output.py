@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 
 Progress = Callable[[int, int], None] | None
 
@@ -72,6 +73,13 @@ def prepare_directory(path) -> Path:
     if not os.access(directory, os.W_OK):
         raise OutputError(f"Cannot write to {directory}: permission denied")
     return directory
+
+
+def among(ids: list[int]) -> RawSQL:
+    """For `field__in=among(ids)`: a chunk's ids as one array parameter, not one parameter each.
+    Two thousand parameters a query, each prepared by Django and spliced into the SQL text by
+    psycopg, were over a third of the CIN census's time on the large authority."""
+    return RawSQL("SELECT unnest(%s::bigint[])", (list(ids),))
 
 
 def chunks(items: list, size: int = CHUNK) -> Iterator[list]:

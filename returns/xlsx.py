@@ -67,6 +67,11 @@ def _cell(value) -> str:
     return f'<c t="inlineStr">{_text(str(value))}</c>'
 
 
+# The cache's marker for a blank cell (None or ""), which is written as no cell at all.
+_BLANK = ""
+_NUMBERS = (bool, int, float)
+
+
 class Sheet:
     def __init__(self, stream):
         self._stream = stream
@@ -75,7 +80,7 @@ class Sheet:
         self._letters: list[str] = []
         # value -> its cell's XML: labels, dates and numbers repeat down a list. Bounded, as
         # identifiers never repeat.
-        self._cache: dict = {}
+        self._cache: dict = _fresh_cache()
         stream.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                      b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
 
@@ -86,16 +91,22 @@ class Sheet:
         if len(self._letters) < len(values):
             self._letters = _columns(len(values))
         cache, cells, after_gap = self._cache, [], False
+        get = cache.get
         for i, value in enumerate(values):
-            if value is None or value == "":
+            # One dictionary look-up for most cells: a value seen before in this sheet, or a blank.
+            xml = get(value)
+            if xml is None:
+                xml = _cell(value)
+                # Never a bool, nor a number equal to 0 or 1: True == 1 == 1.0 as keys, so a
+                # bool would take a number's cell or a number a bool's.
+                if not (type(value) in _NUMBERS and value in (0, 1)):
+                    if len(cache) > 100_000:
+                        cache.clear()
+                        cache.update(_fresh_cache())
+                    cache[value] = xml
+            elif xml is _BLANK:
                 after_gap = True
                 continue
-            if value is True or value is False:  # not cached: True == 1 would share 1's entry
-                xml = _cell(value)
-            elif (xml := cache.get(value)) is None:
-                if len(cache) > 100_000:
-                    cache.clear()
-                xml = cache[value] = _cell(value)
             if after_gap:  # after a blank, the cell says where it is
                 xml = f'<c r="{self._letters[i]}{n}"{xml[2:]}'
                 after_gap = False
@@ -112,6 +123,10 @@ class Sheet:
         self._flush()
         self._stream.write(b"</sheetData></worksheet>")
         self._stream.close()
+
+
+def _fresh_cache() -> dict:
+    return {None: _BLANK, "": _BLANK}
 
 
 class Workbook:

@@ -35,3 +35,17 @@ def test_a_workbook_reads_back_as_written(tmp_path):
     assert read[4] == [" leading space", datetime.datetime(2025, 2, 28), 7, "bell and tab\t", 1.5, None]
     assert sheet["B2"].number_format == "dd/mm/yyyy"
     assert [list(r) for r in book["List 2 & more"].iter_rows(values_only=True)] == read
+
+
+def test_true_and_one_keep_their_own_cells_in_any_order(tmp_path):
+    """A cell's XML is remembered by value, and True == 1 == 1.0 in Python: each must still be
+    read back as itself, whichever comes first."""
+    out = tmp_path / "book.xlsx"
+    rows = [[1, True, 1.0, 0, False, 0.0], [True, 1, False, 0, 1.0, 0.0], [1.0, 0.0, 1, 0, True, False]]
+    with open(out, "wb") as handle, Workbook(handle) as book:
+        sheet = book.add_sheet("Mixed")
+        for row in rows:
+            sheet.write_row(row)
+    read = [list(r) for r in openpyxl.load_workbook(out, read_only=True)["Mixed"].iter_rows(values_only=True)]
+    assert read == rows
+    assert [[type(v) for v in r] for r in read] == [[type(v) for v in r] for r in rows]

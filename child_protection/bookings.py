@@ -118,7 +118,9 @@ def conference_book(
         if not name:
             checks.add(f"agency_{i}_name", "Enter the name of the person invited from the agency")
     checks.raise_if_any()
-    booking = None
+    already = ConferenceBooking.objects.filter(status=BookingStatus.BOOKED)
+    if (already.filter(section47=enquiry) if enquiry is not None else already.filter(plan=plan)).exists():
+        raise ValidationError({"booked_for": ONE_OPEN})
     with constraint_messages({"booking_one_open_per_s47": ("booked_for", ONE_OPEN),
                               "booking_one_open_per_plan": ("booked_for", ONE_OPEN)}):
         booking = ConferenceBooking.objects.create(

@@ -1,4 +1,4 @@
--- opencsc test schema; fingerprint: b49fffb0e70352808d9b30bb5cc1ec7d7f14a2922553ea274cc59aacfab3fbc5
+-- opencsc test schema; fingerprint: e5b685142c3d845abc531fd27a029c3f24185ccc7c93b8fd19ae7d3e664fa514
 --
 -- PostgreSQL database dump
 --
@@ -1802,6 +1802,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_98245() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_98642(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_98642() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferencebookingevent" ("booked_at", "booked_by_id", "booked_for", "cancelled_reason", "chair_id", "child_id", "conference_id", "due_by", "episode_id", "id", "kind", "minutes", "minutes_issued_by_id", "minutes_issued_on", "online", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "proceed_reason", "quoracy_reason", "quorate", "section47_id", "starts_at", "status", "venue") VALUES (OLD."booked_at", OLD."booked_by_id", OLD."booked_for", OLD."cancelled_reason", OLD."chair_id", OLD."child_id", OLD."conference_id", OLD."due_by", OLD."episode_id", OLD."id", OLD."kind", OLD."minutes", OLD."minutes_issued_by_id", OLD."minutes_issued_on", OLD."online", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."plan_id", OLD."proceed_reason", OLD."quoracy_reason", OLD."quorate", OLD."section47_id", OLD."starts_at", OLD."status", OLD."venue"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_994d2(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2448,6 +2469,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_e6615() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "casework_casenoteevent" ("body", "child_id", "id", "note_type", "occurred_at", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "subject") VALUES (OLD."body", OLD."child_id", OLD."id", OLD."note_type", OLD."occurred_at", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."subject"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_e75f6(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_e75f6() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferenceinviteeevent" ("agency", "attendance", "booking_id", "id", "invited_on", "name", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "report_received", "report_requested") VALUES (OLD."agency", OLD."attendance", OLD."booking_id", OLD."id", OLD."invited_on", OLD."name", OLD."person_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."report_received", OLD."report_requested"); RETURN NULL;
                 END;
             $$;
 
@@ -4049,6 +4091,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_8a905() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_9012d(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_9012d() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferencebookingevent" ("booked_at", "booked_by_id", "booked_for", "cancelled_reason", "chair_id", "child_id", "conference_id", "due_by", "episode_id", "id", "kind", "minutes", "minutes_issued_by_id", "minutes_issued_on", "online", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "proceed_reason", "quoracy_reason", "quorate", "section47_id", "starts_at", "status", "venue") VALUES (NEW."booked_at", NEW."booked_by_id", NEW."booked_for", NEW."cancelled_reason", NEW."chair_id", NEW."child_id", NEW."conference_id", NEW."due_by", NEW."episode_id", NEW."id", NEW."kind", NEW."minutes", NEW."minutes_issued_by_id", NEW."minutes_issued_on", NEW."online", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."plan_id", NEW."proceed_reason", NEW."quoracy_reason", NEW."quorate", NEW."section47_id", NEW."starts_at", NEW."status", NEW."venue"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_90df4(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4952,6 +5015,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_f5415() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_f9791(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_f9791() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferenceinviteeevent" ("agency", "attendance", "booking_id", "id", "invited_on", "name", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "report_received", "report_requested") VALUES (NEW."agency", NEW."attendance", NEW."booking_id", NEW."id", NEW."invited_on", NEW."name", NEW."person_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."report_received", NEW."report_requested"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_f9e7d(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4989,6 +5073,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_fce01() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_personaleducationplanevent" ("child_id", "held_on", "id", "notes", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id") VALUES (NEW."child_id", NEW."held_on", NEW."id", NEW."notes", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_00e07(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_00e07() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferencebookingevent" ("booked_at", "booked_by_id", "booked_for", "cancelled_reason", "chair_id", "child_id", "conference_id", "due_by", "episode_id", "id", "kind", "minutes", "minutes_issued_by_id", "minutes_issued_on", "online", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "proceed_reason", "quoracy_reason", "quorate", "section47_id", "starts_at", "status", "venue") VALUES (NEW."booked_at", NEW."booked_by_id", NEW."booked_for", NEW."cancelled_reason", NEW."chair_id", NEW."child_id", NEW."conference_id", NEW."due_by", NEW."episode_id", NEW."id", NEW."kind", NEW."minutes", NEW."minutes_issued_by_id", NEW."minutes_issued_on", NEW."online", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."plan_id", NEW."proceed_reason", NEW."quoracy_reason", NEW."quorate", NEW."section47_id", NEW."starts_at", NEW."status", NEW."venue"); RETURN NULL;
                 END;
             $$;
 
@@ -6711,6 +6816,27 @@ CREATE FUNCTION public.pgtrigger_update_update_a8fb9() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_missingepisodeevent" ("child_id", "circumstances", "id", "kind", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "reported_to_police", "returned_at", "started_at") VALUES (NEW."child_id", NEW."circumstances", NEW."id", NEW."kind", NEW."period_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."reported_to_police", NEW."returned_at", NEW."started_at"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_ad618(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_ad618() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferenceinviteeevent" ("agency", "attendance", "booking_id", "id", "invited_on", "name", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "report_received", "report_requested") VALUES (NEW."agency", NEW."attendance", NEW."booking_id", NEW."id", NEW."invited_on", NEW."name", NEW."person_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."report_received", NEW."report_requested"); RETURN NULL;
                 END;
             $$;
 
@@ -10020,6 +10146,103 @@ ALTER TABLE public.child_protection_conference ALTER COLUMN id ADD GENERATED BY 
 
 
 --
+-- Name: child_protection_conferencebooking; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.child_protection_conferencebooking (
+    id bigint NOT NULL,
+    kind character varying(20) NOT NULL,
+    booked_for date NOT NULL,
+    starts_at time without time zone NOT NULL,
+    venue character varying(200) NOT NULL,
+    online boolean NOT NULL,
+    due_by date,
+    status character varying(10) NOT NULL,
+    quorate boolean,
+    quoracy_reason character varying(300) NOT NULL,
+    proceed_reason text NOT NULL,
+    cancelled_reason text NOT NULL,
+    minutes text NOT NULL,
+    minutes_issued_on date,
+    booked_at timestamp with time zone NOT NULL,
+    booked_by_id bigint NOT NULL,
+    chair_id bigint NOT NULL,
+    child_id bigint NOT NULL,
+    conference_id bigint,
+    episode_id bigint NOT NULL,
+    minutes_issued_by_id bigint,
+    plan_id bigint,
+    section47_id bigint,
+    CONSTRAINT booking_held_has_conference CHECK (((NOT ((status)::text = 'held'::text)) OR (conference_id IS NOT NULL))),
+    CONSTRAINT booking_initial_or_review CHECK (((((kind)::text = 'initial'::text) AND (plan_id IS NULL) AND (section47_id IS NOT NULL)) OR (((kind)::text = 'review'::text) AND (plan_id IS NOT NULL) AND (section47_id IS NULL))))
+);
+
+
+--
+-- Name: child_protection_conferencebooking_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.child_protection_conferencebooking ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.child_protection_conferencebooking_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: child_protection_conferencebookingevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.child_protection_conferencebookingevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    kind character varying(20) NOT NULL,
+    booked_for date NOT NULL,
+    starts_at time without time zone NOT NULL,
+    venue character varying(200) NOT NULL,
+    online boolean NOT NULL,
+    due_by date,
+    status character varying(10) NOT NULL,
+    quorate boolean,
+    quoracy_reason character varying(300) NOT NULL,
+    proceed_reason text NOT NULL,
+    cancelled_reason text CONSTRAINT child_protection_conferencebookingeve_cancelled_reason_not_null NOT NULL,
+    minutes text NOT NULL,
+    minutes_issued_on date,
+    booked_at timestamp with time zone NOT NULL,
+    booked_by_id bigint NOT NULL,
+    chair_id bigint NOT NULL,
+    child_id bigint NOT NULL,
+    conference_id bigint,
+    episode_id bigint NOT NULL,
+    minutes_issued_by_id bigint,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    plan_id bigint,
+    section47_id bigint
+);
+
+
+--
+-- Name: child_protection_conferencebookingevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.child_protection_conferencebookingevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.child_protection_conferencebookingevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: child_protection_conferenceevent; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -10051,6 +10274,74 @@ CREATE TABLE public.child_protection_conferenceevent (
 
 ALTER TABLE public.child_protection_conferenceevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.child_protection_conferenceevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: child_protection_conferenceinvitee; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.child_protection_conferenceinvitee (
+    id bigint NOT NULL,
+    agency character varying(20) NOT NULL,
+    name character varying(200) NOT NULL,
+    invited_on date NOT NULL,
+    report_requested boolean NOT NULL,
+    report_received boolean NOT NULL,
+    attendance character varying(20) NOT NULL,
+    booking_id bigint NOT NULL,
+    person_id bigint,
+    CONSTRAINT invitee_family_or_agency CHECK (((((agency)::text = ''::text) AND (person_id IS NOT NULL)) OR ((person_id IS NULL) AND (NOT ((agency)::text = ''::text)))))
+);
+
+
+--
+-- Name: child_protection_conferenceinvitee_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.child_protection_conferenceinvitee ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.child_protection_conferenceinvitee_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.child_protection_conferenceinviteeevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    agency character varying(20) NOT NULL,
+    name character varying(200) NOT NULL,
+    invited_on date NOT NULL,
+    report_requested boolean CONSTRAINT child_protection_conferenceinviteeeve_report_requested_not_null NOT NULL,
+    report_received boolean CONSTRAINT child_protection_conferenceinviteeeven_report_received_not_null NOT NULL,
+    attendance character varying(20) NOT NULL,
+    booking_id bigint NOT NULL,
+    person_id bigint,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL
+);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.child_protection_conferenceinviteeevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.child_protection_conferenceinviteeevent_pgh_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -16460,19 +16751,19 @@ COPY public.audits_auditdomain (id, "order", code, name, guidance, descriptors, 
 --
 
 COPY public.audits_auditdomainevent (pgh_id, pgh_created_at, pgh_label, id, "order", code, name, guidance, descriptors, pgh_context_id, pgh_obj_id, tool_id) FROM stdin;
-1	2026-12-03 16:28:01.384689+00	insert	1	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	1	1
-2	2026-12-03 16:28:01.384689+00	insert	2	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	2	1
-3	2026-12-03 16:28:01.384689+00	insert	3	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	3	1
-4	2026-12-03 16:28:01.384689+00	insert	4	4	partners	Working with the family and partners	Are the family and the professionals around the child working together, with core groups or network meetings held and information shared?	{"1": "The family and partners work together as one team around the child; everyone knows their part.", "2": "Meetings are held on time, partners contribute and the family understands the plan.", "3": "Partners are involved unevenly or the family is unclear about what must change.", "4": "Partners are absent or not communicating, leaving risks unshared."}	\N	4	1
-5	2026-12-03 16:28:01.384689+00	insert	5	5	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	5	1
-6	2026-12-03 16:28:01.384689+00	insert	6	6	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	6	1
-7	2026-12-03 16:28:01.384689+00	insert	7	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	7	2
-8	2026-12-03 16:28:01.384689+00	insert	8	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	8	2
-9	2026-12-03 16:28:01.384689+00	insert	9	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	9	2
-10	2026-12-03 16:28:01.384689+00	insert	10	4	permanence	Permanence and stability	Is there a plan for permanence by the second review, and is the child's placement meeting their needs with stability?	{"1": "Permanence was secured without delay; the child is settled and thriving.", "2": "A permanence plan is in place and progressing; the placement meets the child's needs.", "3": "Permanence planning is slow or the placement is not fully meeting the child's needs.", "4": "There is no plan for permanence, or the child has moved repeatedly without plan."}	\N	10	2
-11	2026-12-03 16:28:01.384689+00	insert	11	5	health_education	Health, education and leaving care	Are health assessments, the personal education plan and, for older children, the pathway plan in date and making a difference?	{"1": "Health, education and preparation for adulthood are excellent and championed by the service.", "2": "Plans are in date and the child's health and education needs are met.", "3": "Some plans are late or needs are only partly met.", "4": "Health or education needs are unmet or unknown."}	\N	11	2
-12	2026-12-03 16:28:01.384689+00	insert	12	6	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	12	2
-13	2026-12-03 16:28:01.384689+00	insert	13	7	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	13	2
+1	2026-12-03 18:47:40.597824+00	insert	1	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	1	1
+2	2026-12-03 18:47:40.597824+00	insert	2	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	2	1
+3	2026-12-03 18:47:40.597824+00	insert	3	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	3	1
+4	2026-12-03 18:47:40.597824+00	insert	4	4	partners	Working with the family and partners	Are the family and the professionals around the child working together, with core groups or network meetings held and information shared?	{"1": "The family and partners work together as one team around the child; everyone knows their part.", "2": "Meetings are held on time, partners contribute and the family understands the plan.", "3": "Partners are involved unevenly or the family is unclear about what must change.", "4": "Partners are absent or not communicating, leaving risks unshared."}	\N	4	1
+5	2026-12-03 18:47:40.597824+00	insert	5	5	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	5	1
+6	2026-12-03 18:47:40.597824+00	insert	6	6	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	6	1
+7	2026-12-03 18:47:40.597824+00	insert	7	1	voice	Voice of the child	Is the child seen, and seen alone where they can be? Are their wishes, feelings and lived experience written in their own words and do they shape the plan?	{"1": "The child's voice runs through the record in their own words and visibly shapes every decision.", "2": "The child is seen regularly, alone where right, and their views are recorded and considered in the plan.", "3": "The child is seen, but their views are recorded thinly or do not show in the decisions made.", "4": "The child is not seen, or not seen alone when they should be; their experience is missing from the record."}	\N	7	2
+8	2026-12-03 18:47:40.597824+00	insert	8	2	risk	Analysis of risk and need	Does the record analyse what is happening for the child, weighing risks against strengths, rather than describing it? Is the history used?	{"1": "Sharp, current analysis uses the history and research, and leads clearly to what is done.", "2": "Risks and strengths are analysed and kept up to date; decisions follow from the analysis.", "3": "The record describes more than it analyses, or the analysis is out of date.", "4": "Risk is not understood or not responded to; children may be left in harm."}	\N	8	2
+9	2026-12-03 18:47:40.597824+00	insert	9	3	plan	The plan is SMART	Is there a plan in date that says what must change, who does what, by when, and what happens if it does not?	{"1": "The plan is specific, owned by each person, reviewed on time and visibly improving the child's life.", "2": "The plan is in date and SMART; most actions are done on time.", "3": "The plan exists but is vague, out of date or its actions drift.", "4": "There is no plan, or it does not address the risks to the child."}	\N	9	2
+10	2026-12-03 18:47:40.597824+00	insert	10	4	permanence	Permanence and stability	Is there a plan for permanence by the second review, and is the child's placement meeting their needs with stability?	{"1": "Permanence was secured without delay; the child is settled and thriving.", "2": "A permanence plan is in place and progressing; the placement meets the child's needs.", "3": "Permanence planning is slow or the placement is not fully meeting the child's needs.", "4": "There is no plan for permanence, or the child has moved repeatedly without plan."}	\N	10	2
+11	2026-12-03 18:47:40.597824+00	insert	11	5	health_education	Health, education and leaving care	Are health assessments, the personal education plan and, for older children, the pathway plan in date and making a difference?	{"1": "Health, education and preparation for adulthood are excellent and championed by the service.", "2": "Plans are in date and the child's health and education needs are met.", "3": "Some plans are late or needs are only partly met.", "4": "Health or education needs are unmet or unknown."}	\N	11	2
+12	2026-12-03 18:47:40.597824+00	insert	12	6	oversight	Management oversight and supervision	Is there recorded management oversight at key points and regular case supervision that gives direction and checks it is followed?	{"1": "Reflective supervision and oversight drive the work and are followed through.", "2": "Regular supervision and oversight give clear direction that is followed.", "3": "Oversight is recorded but irregular, or its direction is not followed up.", "4": "There is little or no management oversight; drift is not challenged."}	\N	12	2
+13	2026-12-03 18:47:40.597824+00	insert	13	7	timeliness	Timeliness and progress	Has the child's situation improved without delay? Were assessments, visits, reviews and decisions on time?	{"1": "Work is timely throughout and the child's circumstances have clearly improved.", "2": "Timescales are met and the child is making progress.", "3": "Some work is late or progress is slow, and drift is not always challenged.", "4": "Significant delay has left the child without help or protection."}	\N	13	2
 \.
 
 
@@ -16523,32 +16814,32 @@ COPY public.audits_auditquestion (id, "order", text, guidance, domain_id) FROM s
 --
 
 COPY public.audits_auditquestionevent (pgh_id, pgh_created_at, pgh_label, id, "order", text, guidance, domain_id, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 16:28:01.384689+00	insert	1	1	Was the child seen alone at the last visits, and is that recorded?		1	\N	1
-2	2026-12-03 16:28:01.384689+00	insert	2	2	Are the child's own words recorded, and how do they change what is done?		1	\N	2
-3	2026-12-03 16:28:01.384689+00	insert	3	1	Does the latest assessment analyse risk and strengths, using the history?		2	\N	3
-4	2026-12-03 16:28:01.384689+00	insert	4	2	Are new concerns responded to and the analysis updated?		2	\N	4
-5	2026-12-03 16:28:01.384689+00	insert	5	1	Is the plan in date and reviewed on time?		3	\N	5
-6	2026-12-03 16:28:01.384689+00	insert	6	2	Are its actions specific, owned and timed, with a contingency?		3	\N	6
-7	2026-12-03 16:28:01.384689+00	insert	7	1	Are core groups or network meetings held on time with the right agencies?		4	\N	7
-8	2026-12-03 16:28:01.384689+00	insert	8	2	Do parents understand the plan and what must change?		4	\N	8
-9	2026-12-03 16:28:01.384689+00	insert	9	1	Is case supervision recorded within the local standard, with clear direction?		5	\N	9
-10	2026-12-03 16:28:01.384689+00	insert	10	2	Did a manager record oversight at the key decisions?		5	\N	10
-11	2026-12-03 16:28:01.384689+00	insert	11	1	Were the statutory timescales met (visits, reviews, plans)?		6	\N	11
-12	2026-12-03 16:28:01.384689+00	insert	12	2	Is there drift or delay for the child, and was it noticed?		6	\N	12
-13	2026-12-03 16:28:01.384689+00	insert	13	1	Was the child seen alone at the last visits, and is that recorded?		7	\N	13
-14	2026-12-03 16:28:01.384689+00	insert	14	2	Are the child's own words recorded, and how do they change what is done?		7	\N	14
-15	2026-12-03 16:28:01.384689+00	insert	15	1	Does the latest assessment analyse risk and strengths, using the history?		8	\N	15
-16	2026-12-03 16:28:01.384689+00	insert	16	2	Are new concerns responded to and the analysis updated?		8	\N	16
-17	2026-12-03 16:28:01.384689+00	insert	17	1	Is the plan in date and reviewed on time?		9	\N	17
-18	2026-12-03 16:28:01.384689+00	insert	18	2	Are its actions specific, owned and timed, with a contingency?		9	\N	18
-19	2026-12-03 16:28:01.384689+00	insert	19	1	Is there a permanence plan, and is it progressing without delay?		10	\N	19
-20	2026-12-03 16:28:01.384689+00	insert	20	2	Is the placement stable and meeting the child's needs?		10	\N	20
-21	2026-12-03 16:28:01.384689+00	insert	21	1	Are the health assessment and PEP (or pathway plan) in date?		11	\N	21
-22	2026-12-03 16:28:01.384689+00	insert	22	2	Are the child's education and health needs met, and their transition to adulthood planned?		11	\N	22
-23	2026-12-03 16:28:01.384689+00	insert	23	1	Is case supervision recorded within the local standard, with clear direction?		12	\N	23
-24	2026-12-03 16:28:01.384689+00	insert	24	2	Did a manager record oversight at the key decisions?		12	\N	24
-25	2026-12-03 16:28:01.384689+00	insert	25	1	Were the statutory timescales met (visits, reviews, plans)?		13	\N	25
-26	2026-12-03 16:28:01.384689+00	insert	26	2	Is there drift or delay for the child, and was it noticed?		13	\N	26
+1	2026-12-03 18:47:40.597824+00	insert	1	1	Was the child seen alone at the last visits, and is that recorded?		1	\N	1
+2	2026-12-03 18:47:40.597824+00	insert	2	2	Are the child's own words recorded, and how do they change what is done?		1	\N	2
+3	2026-12-03 18:47:40.597824+00	insert	3	1	Does the latest assessment analyse risk and strengths, using the history?		2	\N	3
+4	2026-12-03 18:47:40.597824+00	insert	4	2	Are new concerns responded to and the analysis updated?		2	\N	4
+5	2026-12-03 18:47:40.597824+00	insert	5	1	Is the plan in date and reviewed on time?		3	\N	5
+6	2026-12-03 18:47:40.597824+00	insert	6	2	Are its actions specific, owned and timed, with a contingency?		3	\N	6
+7	2026-12-03 18:47:40.597824+00	insert	7	1	Are core groups or network meetings held on time with the right agencies?		4	\N	7
+8	2026-12-03 18:47:40.597824+00	insert	8	2	Do parents understand the plan and what must change?		4	\N	8
+9	2026-12-03 18:47:40.597824+00	insert	9	1	Is case supervision recorded within the local standard, with clear direction?		5	\N	9
+10	2026-12-03 18:47:40.597824+00	insert	10	2	Did a manager record oversight at the key decisions?		5	\N	10
+11	2026-12-03 18:47:40.597824+00	insert	11	1	Were the statutory timescales met (visits, reviews, plans)?		6	\N	11
+12	2026-12-03 18:47:40.597824+00	insert	12	2	Is there drift or delay for the child, and was it noticed?		6	\N	12
+13	2026-12-03 18:47:40.597824+00	insert	13	1	Was the child seen alone at the last visits, and is that recorded?		7	\N	13
+14	2026-12-03 18:47:40.597824+00	insert	14	2	Are the child's own words recorded, and how do they change what is done?		7	\N	14
+15	2026-12-03 18:47:40.597824+00	insert	15	1	Does the latest assessment analyse risk and strengths, using the history?		8	\N	15
+16	2026-12-03 18:47:40.597824+00	insert	16	2	Are new concerns responded to and the analysis updated?		8	\N	16
+17	2026-12-03 18:47:40.597824+00	insert	17	1	Is the plan in date and reviewed on time?		9	\N	17
+18	2026-12-03 18:47:40.597824+00	insert	18	2	Are its actions specific, owned and timed, with a contingency?		9	\N	18
+19	2026-12-03 18:47:40.597824+00	insert	19	1	Is there a permanence plan, and is it progressing without delay?		10	\N	19
+20	2026-12-03 18:47:40.597824+00	insert	20	2	Is the placement stable and meeting the child's needs?		10	\N	20
+21	2026-12-03 18:47:40.597824+00	insert	21	1	Are the health assessment and PEP (or pathway plan) in date?		11	\N	21
+22	2026-12-03 18:47:40.597824+00	insert	22	2	Are the child's education and health needs met, and their transition to adulthood planned?		11	\N	22
+23	2026-12-03 18:47:40.597824+00	insert	23	1	Is case supervision recorded within the local standard, with clear direction?		12	\N	23
+24	2026-12-03 18:47:40.597824+00	insert	24	2	Did a manager record oversight at the key decisions?		12	\N	24
+25	2026-12-03 18:47:40.597824+00	insert	25	1	Were the statutory timescales met (visits, reviews, plans)?		13	\N	25
+26	2026-12-03 18:47:40.597824+00	insert	26	2	Is there drift or delay for the child, and was it noticed?		13	\N	26
 \.
 
 
@@ -16567,8 +16858,8 @@ COPY public.audits_audittool (id, code, name, description) FROM stdin;
 --
 
 COPY public.audits_audittoolevent (pgh_id, pgh_created_at, pgh_label, id, code, name, description, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 16:28:01.384689+00	insert	1	help_and_protection	Help and protection (children in need and child protection)	Full case audit for children in need and children on a child protection plan.	\N	1
-2	2026-12-03 16:28:01.384689+00	insert	2	children_in_care	Children in care and care leavers	Full case audit for children in care, children placed with parents and care leavers.	\N	2
+1	2026-12-03 18:47:40.597824+00	insert	1	help_and_protection	Help and protection (children in need and child protection)	Full case audit for children in need and children on a child protection plan.	\N	1
+2	2026-12-03 18:47:40.597824+00	insert	2	children_in_care	Children in care and care leavers	Full case audit for children in care, children placed with parents and care leavers.	\N	2
 \.
 
 
@@ -16671,28 +16962,28 @@ COPY public.auth_group_permissions (id, group_id, permission_id) FROM stdin;
 11	1	20
 12	1	29
 13	1	30
-14	1	149
-15	1	150
-16	1	152
-17	1	165
-18	1	166
-19	1	168
-20	1	173
-21	1	174
-22	1	176
-23	1	189
-24	1	190
-25	1	192
-26	1	205
-27	1	206
-28	1	207
-29	1	208
-30	1	229
-31	1	230
-32	1	232
-33	1	109
-34	1	110
-35	1	112
+14	1	133
+15	1	134
+16	1	136
+17	1	149
+18	1	150
+19	1	151
+20	1	152
+21	1	173
+22	1	174
+23	1	176
+24	1	193
+25	1	194
+26	1	196
+27	1	233
+28	1	234
+29	1	236
+30	1	109
+31	1	110
+32	1	112
+33	1	241
+34	1	242
+35	1	244
 \.
 
 
@@ -16809,146 +17100,146 @@ COPY public.auth_permission (id, name, content_type_id, codename) FROM stdin;
 106	Can change form submission	27	change_formsubmission
 107	Can delete form submission	27	delete_formsubmission
 108	Can view form submission	27	view_formsubmission
-109	Can add oversight start	28	add_oversightstart
-110	Can change oversight start	28	change_oversightstart
-111	Can delete oversight start	28	delete_oversightstart
-112	Can view oversight start	28	view_oversightstart
-113	Can add oversight start event	29	add_oversightstartevent
-114	Can change oversight start event	29	change_oversightstartevent
-115	Can delete oversight start event	29	delete_oversightstartevent
-116	Can view oversight start event	29	view_oversightstartevent
-117	Can add oversight entry	30	add_oversightentry
-118	Can change oversight entry	30	change_oversightentry
-119	Can delete oversight entry	30	delete_oversightentry
-120	Can view oversight entry	30	view_oversightentry
-121	Can add oversight entry event	31	add_oversightentryevent
-122	Can change oversight entry event	31	change_oversightentryevent
-123	Can delete oversight entry event	31	delete_oversightentryevent
-124	Can view oversight entry event	31	view_oversightentryevent
-125	Can add challenge	32	add_challenge
-126	Can change challenge	32	change_challenge
-127	Can delete challenge	32	delete_challenge
-128	Can view challenge	32	view_challenge
-129	Can add challenge event	33	add_challengeevent
-130	Can change challenge event	33	change_challengeevent
-131	Can delete challenge event	33	delete_challengeevent
-132	Can view challenge event	33	view_challengeevent
-133	Can add challenge stage	34	add_challengestage
-134	Can change challenge stage	34	change_challengestage
-135	Can delete challenge stage	34	delete_challengestage
-136	Can view challenge stage	34	view_challengestage
-137	Can add challenge stage event	35	add_challengestageevent
-138	Can change challenge stage event	35	change_challengestageevent
-139	Can delete challenge stage event	35	delete_challengestageevent
-140	Can view challenge stage event	35	view_challengestageevent
-141	Can add good practice	36	add_goodpractice
-142	Can change good practice	36	change_goodpractice
-143	Can delete good practice	36	delete_goodpractice
-144	Can view good practice	36	view_goodpractice
-145	Can add good practice event	37	add_goodpracticeevent
-146	Can change good practice event	37	change_goodpracticeevent
-147	Can delete good practice event	37	delete_goodpracticeevent
-148	Can view good practice event	37	view_goodpracticeevent
-149	Can add population estimate (children aged 0 to 17)	38	add_populationestimate
-150	Can change population estimate (children aged 0 to 17)	38	change_populationestimate
-151	Can delete population estimate (children aged 0 to 17)	38	delete_populationestimate
-152	Can view population estimate (children aged 0 to 17)	38	view_populationestimate
-153	Can add indicator snapshot	39	add_indicatorsnapshot
-154	Can change indicator snapshot	39	change_indicatorsnapshot
-155	Can delete indicator snapshot	39	delete_indicatorsnapshot
-156	Can view indicator snapshot	39	view_indicatorsnapshot
-157	Can add board pack	40	add_boardpack
-158	Can change board pack	40	change_boardpack
-159	Can delete board pack	40	delete_boardpack
-160	Can view board pack	40	view_boardpack
-161	Can add board pack event	41	add_boardpackevent
-162	Can change board pack event	41	change_boardpackevent
-163	Can delete board pack event	41	delete_boardpackevent
-164	Can view board pack event	41	view_boardpackevent
-165	Can add case weight	42	add_caseweight
-166	Can change case weight	42	change_caseweight
-167	Can delete case weight	42	delete_caseweight
-168	Can view case weight	42	view_caseweight
-169	Can add case weight event	43	add_caseweightevent
-170	Can change case weight event	43	change_caseweightevent
-171	Can delete case weight event	43	delete_caseweightevent
-172	Can view case weight event	43	view_caseweightevent
-173	Can add caseload limit	44	add_caseloadlimit
-174	Can change caseload limit	44	change_caseloadlimit
-175	Can delete caseload limit	44	delete_caseloadlimit
-176	Can view caseload limit	44	view_caseloadlimit
-177	Can add caseload limit event	45	add_caseloadlimitevent
-178	Can change caseload limit event	45	change_caseloadlimitevent
-179	Can delete caseload limit event	45	delete_caseloadlimitevent
-180	Can view caseload limit event	45	view_caseloadlimitevent
-181	Can add staff profile	46	add_staffprofile
-182	Can change staff profile	46	change_staffprofile
-183	Can delete staff profile	46	delete_staffprofile
-184	Can view staff profile	46	view_staffprofile
-185	Can add staff profile event	47	add_staffprofileevent
-186	Can change staff profile event	47	change_staffprofileevent
-187	Can delete staff profile event	47	delete_staffprofileevent
-188	Can view staff profile event	47	view_staffprofileevent
-189	Can add agency price cap	48	add_agencypricecap
-190	Can change agency price cap	48	change_agencypricecap
-191	Can delete agency price cap	48	delete_agencypricecap
-192	Can view agency price cap	48	view_agencypricecap
-193	Can add agency price cap event	49	add_agencypricecapevent
-194	Can change agency price cap event	49	change_agencypricecapevent
-195	Can delete agency price cap event	49	delete_agencypricecapevent
-196	Can view agency price cap event	49	view_agencypricecapevent
-197	Can add post	50	add_post
-198	Can change post	50	change_post
-199	Can delete post	50	delete_post
-200	Can view post	50	view_post
-201	Can add post event	51	add_postevent
-202	Can change post event	51	change_postevent
-203	Can delete post event	51	delete_postevent
-204	Can view post event	51	view_postevent
-205	Can add induction item	52	add_inductionitem
-206	Can change induction item	52	change_inductionitem
-207	Can delete induction item	52	delete_inductionitem
-208	Can view induction item	52	view_inductionitem
-209	Can add induction item event	53	add_inductionitemevent
-210	Can change induction item event	53	change_inductionitemevent
-211	Can delete induction item event	53	delete_inductionitemevent
-212	Can view induction item event	53	view_inductionitemevent
-213	Can add induction	54	add_induction
-214	Can change induction	54	change_induction
-215	Can delete induction	54	delete_induction
-216	Can view induction	54	view_induction
-217	Can add induction event	55	add_inductionevent
-218	Can change induction event	55	change_inductionevent
-219	Can delete induction event	55	delete_inductionevent
-220	Can view induction event	55	view_inductionevent
-221	Can add induction task	56	add_inductiontask
-222	Can change induction task	56	change_inductiontask
-223	Can delete induction task	56	delete_inductiontask
-224	Can view induction task	56	view_inductiontask
-225	Can add induction task event	57	add_inductiontaskevent
-226	Can change induction task event	57	change_inductiontaskevent
-227	Can delete induction task event	57	delete_inductiontaskevent
-228	Can view induction task event	57	view_inductiontaskevent
-229	Can add course	58	add_course
-230	Can change course	58	change_course
-231	Can delete course	58	delete_course
-232	Can view course	58	view_course
-233	Can add course event	59	add_courseevent
-234	Can change course event	59	change_courseevent
-235	Can delete course event	59	delete_courseevent
-236	Can view course event	59	view_courseevent
-237	Can add attendance	60	add_attendance
-238	Can change attendance	60	change_attendance
-239	Can delete attendance	60	delete_attendance
-240	Can view attendance	60	view_attendance
-241	Can add attendance event	61	add_attendanceevent
-242	Can change attendance event	61	change_attendanceevent
-243	Can delete attendance event	61	delete_attendanceevent
-244	Can view attendance event	61	view_attendanceevent
-245	Can add staff read	62	add_staffread
-246	Can change staff read	62	change_staffread
-247	Can delete staff read	62	delete_staffread
-248	Can view staff read	62	view_staffread
+109	Can add population estimate (children aged 0 to 17)	28	add_populationestimate
+110	Can change population estimate (children aged 0 to 17)	28	change_populationestimate
+111	Can delete population estimate (children aged 0 to 17)	28	delete_populationestimate
+112	Can view population estimate (children aged 0 to 17)	28	view_populationestimate
+113	Can add indicator snapshot	29	add_indicatorsnapshot
+114	Can change indicator snapshot	29	change_indicatorsnapshot
+115	Can delete indicator snapshot	29	delete_indicatorsnapshot
+116	Can view indicator snapshot	29	view_indicatorsnapshot
+117	Can add board pack	30	add_boardpack
+118	Can change board pack	30	change_boardpack
+119	Can delete board pack	30	delete_boardpack
+120	Can view board pack	30	view_boardpack
+121	Can add board pack event	31	add_boardpackevent
+122	Can change board pack event	31	change_boardpackevent
+123	Can delete board pack event	31	delete_boardpackevent
+124	Can view board pack event	31	view_boardpackevent
+125	Can add staff profile	32	add_staffprofile
+126	Can change staff profile	32	change_staffprofile
+127	Can delete staff profile	32	delete_staffprofile
+128	Can view staff profile	32	view_staffprofile
+129	Can add staff profile event	33	add_staffprofileevent
+130	Can change staff profile event	33	change_staffprofileevent
+131	Can delete staff profile event	33	delete_staffprofileevent
+132	Can view staff profile event	33	view_staffprofileevent
+133	Can add agency price cap	34	add_agencypricecap
+134	Can change agency price cap	34	change_agencypricecap
+135	Can delete agency price cap	34	delete_agencypricecap
+136	Can view agency price cap	34	view_agencypricecap
+137	Can add agency price cap event	35	add_agencypricecapevent
+138	Can change agency price cap event	35	change_agencypricecapevent
+139	Can delete agency price cap event	35	delete_agencypricecapevent
+140	Can view agency price cap event	35	view_agencypricecapevent
+141	Can add post	36	add_post
+142	Can change post	36	change_post
+143	Can delete post	36	delete_post
+144	Can view post	36	view_post
+145	Can add post event	37	add_postevent
+146	Can change post event	37	change_postevent
+147	Can delete post event	37	delete_postevent
+148	Can view post event	37	view_postevent
+149	Can add induction item	38	add_inductionitem
+150	Can change induction item	38	change_inductionitem
+151	Can delete induction item	38	delete_inductionitem
+152	Can view induction item	38	view_inductionitem
+153	Can add induction item event	39	add_inductionitemevent
+154	Can change induction item event	39	change_inductionitemevent
+155	Can delete induction item event	39	delete_inductionitemevent
+156	Can view induction item event	39	view_inductionitemevent
+157	Can add induction	40	add_induction
+158	Can change induction	40	change_induction
+159	Can delete induction	40	delete_induction
+160	Can view induction	40	view_induction
+161	Can add induction event	41	add_inductionevent
+162	Can change induction event	41	change_inductionevent
+163	Can delete induction event	41	delete_inductionevent
+164	Can view induction event	41	view_inductionevent
+165	Can add induction task	42	add_inductiontask
+166	Can change induction task	42	change_inductiontask
+167	Can delete induction task	42	delete_inductiontask
+168	Can view induction task	42	view_inductiontask
+169	Can add induction task event	43	add_inductiontaskevent
+170	Can change induction task event	43	change_inductiontaskevent
+171	Can delete induction task event	43	delete_inductiontaskevent
+172	Can view induction task event	43	view_inductiontaskevent
+173	Can add course	44	add_course
+174	Can change course	44	change_course
+175	Can delete course	44	delete_course
+176	Can view course	44	view_course
+177	Can add course event	45	add_courseevent
+178	Can change course event	45	change_courseevent
+179	Can delete course event	45	delete_courseevent
+180	Can view course event	45	view_courseevent
+181	Can add attendance	46	add_attendance
+182	Can change attendance	46	change_attendance
+183	Can delete attendance	46	delete_attendance
+184	Can view attendance	46	view_attendance
+185	Can add attendance event	47	add_attendanceevent
+186	Can change attendance event	47	change_attendanceevent
+187	Can delete attendance event	47	delete_attendanceevent
+188	Can view attendance event	47	view_attendanceevent
+189	Can add staff read	48	add_staffread
+190	Can change staff read	48	change_staffread
+191	Can delete staff read	48	delete_staffread
+192	Can view staff read	48	view_staffread
+193	Can add oversight start	49	add_oversightstart
+194	Can change oversight start	49	change_oversightstart
+195	Can delete oversight start	49	delete_oversightstart
+196	Can view oversight start	49	view_oversightstart
+197	Can add oversight start event	50	add_oversightstartevent
+198	Can change oversight start event	50	change_oversightstartevent
+199	Can delete oversight start event	50	delete_oversightstartevent
+200	Can view oversight start event	50	view_oversightstartevent
+201	Can add oversight entry	51	add_oversightentry
+202	Can change oversight entry	51	change_oversightentry
+203	Can delete oversight entry	51	delete_oversightentry
+204	Can view oversight entry	51	view_oversightentry
+205	Can add oversight entry event	52	add_oversightentryevent
+206	Can change oversight entry event	52	change_oversightentryevent
+207	Can delete oversight entry event	52	delete_oversightentryevent
+208	Can view oversight entry event	52	view_oversightentryevent
+209	Can add challenge	53	add_challenge
+210	Can change challenge	53	change_challenge
+211	Can delete challenge	53	delete_challenge
+212	Can view challenge	53	view_challenge
+213	Can add challenge event	54	add_challengeevent
+214	Can change challenge event	54	change_challengeevent
+215	Can delete challenge event	54	delete_challengeevent
+216	Can view challenge event	54	view_challengeevent
+217	Can add challenge stage	55	add_challengestage
+218	Can change challenge stage	55	change_challengestage
+219	Can delete challenge stage	55	delete_challengestage
+220	Can view challenge stage	55	view_challengestage
+221	Can add challenge stage event	56	add_challengestageevent
+222	Can change challenge stage event	56	change_challengestageevent
+223	Can delete challenge stage event	56	delete_challengestageevent
+224	Can view challenge stage event	56	view_challengestageevent
+225	Can add good practice	57	add_goodpractice
+226	Can change good practice	57	change_goodpractice
+227	Can delete good practice	57	delete_goodpractice
+228	Can view good practice	57	view_goodpractice
+229	Can add good practice event	58	add_goodpracticeevent
+230	Can change good practice event	58	change_goodpracticeevent
+231	Can delete good practice event	58	delete_goodpracticeevent
+232	Can view good practice event	58	view_goodpracticeevent
+233	Can add case weight	59	add_caseweight
+234	Can change case weight	59	change_caseweight
+235	Can delete case weight	59	delete_caseweight
+236	Can view case weight	59	view_caseweight
+237	Can add case weight event	60	add_caseweightevent
+238	Can change case weight event	60	change_caseweightevent
+239	Can delete case weight event	60	delete_caseweightevent
+240	Can view case weight event	60	view_caseweightevent
+241	Can add caseload limit	61	add_caseloadlimit
+242	Can change caseload limit	61	change_caseloadlimit
+243	Can delete caseload limit	61	delete_caseloadlimit
+244	Can view caseload limit	61	view_caseloadlimit
+245	Can add caseload limit event	62	add_caseloadlimitevent
+246	Can change caseload limit event	62	change_caseloadlimitevent
+247	Can delete caseload limit event	62	delete_caseloadlimitevent
+248	Can view caseload limit event	62	view_caseloadlimitevent
 249	Can add restricted access grant event	63	add_restrictedaccessgrantevent
 250	Can change restricted access grant event	63	change_restrictedaccessgrantevent
 251	Can delete restricted access grant event	63	delete_restrictedaccessgrantevent
@@ -17157,530 +17448,546 @@ COPY public.auth_permission (id, name, content_type_id, codename) FROM stdin;
 454	Can change child protection plan	114	change_childprotectionplan
 455	Can delete child protection plan	114	delete_childprotectionplan
 456	Can view child protection plan	114	view_childprotectionplan
-457	Can add cin episode event	115	add_cinepisodeevent
-458	Can change cin episode event	115	change_cinepisodeevent
-459	Can delete cin episode event	115	delete_cinepisodeevent
-460	Can view cin episode event	115	view_cinepisodeevent
-461	Can add cin plan	116	add_cinplan
-462	Can change cin plan	116	change_cinplan
-463	Can delete cin plan	116	delete_cinplan
-464	Can view cin plan	116	view_cinplan
-465	Can add cin plan event	117	add_cinplanevent
-466	Can change cin plan event	117	change_cinplanevent
-467	Can delete cin plan event	117	delete_cinplanevent
-468	Can view cin plan event	117	view_cinplanevent
-469	Can add cin plan review	118	add_cinplanreview
-470	Can change cin plan review	118	change_cinplanreview
-471	Can delete cin plan review	118	delete_cinplanreview
-472	Can view cin plan review	118	view_cinplanreview
-473	Can add cin plan review event	119	add_cinplanreviewevent
-474	Can change cin plan review event	119	change_cinplanreviewevent
-475	Can delete cin plan review event	119	delete_cinplanreviewevent
-476	Can view cin plan review event	119	view_cinplanreviewevent
-477	Can add cin episode	120	add_cinepisode
-478	Can change cin episode	120	change_cinepisode
-479	Can delete cin episode	120	delete_cinepisode
-480	Can view cin episode	120	view_cinepisode
-481	Can add adoption match	121	add_adoptionmatch
-482	Can change adoption match	121	change_adoptionmatch
-483	Can delete adoption match	121	delete_adoptionmatch
-484	Can view adoption match	121	view_adoptionmatch
-485	Can add adoption placement	122	add_adoptionplacement
-486	Can change adoption placement	122	change_adoptionplacement
-487	Can delete adoption placement	122	delete_adoptionplacement
-488	Can view adoption placement	122	view_adoptionplacement
-489	Can add adoption review	123	add_adoptionreview
-490	Can change adoption review	123	change_adoptionreview
-491	Can delete adoption review	123	delete_adoptionreview
-492	Can view adoption review	123	view_adoptionreview
-493	Can add care proceedings	124	add_careproceedings
-494	Can change care proceedings	124	change_careproceedings
-495	Can delete care proceedings	124	delete_careproceedings
-496	Can view care proceedings	124	view_careproceedings
-497	Can add care proceedings event	125	add_careproceedingsevent
-498	Can change care proceedings event	125	change_careproceedingsevent
-499	Can delete care proceedings event	125	delete_careproceedingsevent
-500	Can view care proceedings event	125	view_careproceedingsevent
-501	Can add permanence decision	126	add_permanencedecision
-502	Can change permanence decision	126	change_permanencedecision
-503	Can delete permanence decision	126	delete_permanencedecision
-504	Can view permanence decision	126	view_permanencedecision
-505	Can add adoption review event	127	add_adoptionreviewevent
-506	Can change adoption review event	127	change_adoptionreviewevent
-507	Can delete adoption review event	127	delete_adoptionreviewevent
-508	Can view adoption review event	127	view_adoptionreviewevent
-509	Can add adoption placement event	128	add_adoptionplacementevent
-510	Can change adoption placement event	128	change_adoptionplacementevent
-511	Can delete adoption placement event	128	delete_adoptionplacementevent
-512	Can view adoption placement event	128	view_adoptionplacementevent
-513	Can add adoption match event	129	add_adoptionmatchevent
-514	Can change adoption match event	129	change_adoptionmatchevent
-515	Can delete adoption match event	129	delete_adoptionmatchevent
-516	Can view adoption match event	129	view_adoptionmatchevent
-517	Can add permanence decision event	130	add_permanencedecisionevent
-518	Can change permanence decision event	130	change_permanencedecisionevent
-519	Can delete permanence decision event	130	delete_permanencedecisionevent
-520	Can view permanence decision event	130	view_permanencedecisionevent
-521	Can add permanence meeting	131	add_permanencemeeting
-522	Can change permanence meeting	131	change_permanencemeeting
-523	Can delete permanence meeting	131	delete_permanencemeeting
-524	Can view permanence meeting	131	view_permanencemeeting
-525	Can add permanence meeting event	132	add_permanencemeetingevent
-526	Can change permanence meeting event	132	change_permanencemeetingevent
-527	Can delete permanence meeting event	132	delete_permanencemeetingevent
-528	Can view permanence meeting event	132	view_permanencemeetingevent
-529	Can add permanence order	133	add_permanenceorder
-530	Can change permanence order	133	change_permanenceorder
-531	Can delete permanence order	133	delete_permanenceorder
-532	Can view permanence order	133	view_permanenceorder
-533	Can add permanence order event	134	add_permanenceorderevent
-534	Can change permanence order event	134	change_permanenceorderevent
-535	Can delete permanence order event	134	delete_permanenceorderevent
-536	Can view permanence order event	134	view_permanenceorderevent
-537	Can add permanence step	135	add_permanencestep
-538	Can change permanence step	135	change_permanencestep
-539	Can delete permanence step	135	delete_permanencestep
-540	Can view permanence step	135	view_permanencestep
-541	Can add permanence step event	136	add_permanencestepevent
-542	Can change permanence step event	136	change_permanencestepevent
-543	Can delete permanence step event	136	delete_permanencestepevent
-544	Can view permanence step event	136	view_permanencestepevent
-545	Can add previous permanence	137	add_previouspermanence
-546	Can change previous permanence	137	change_previouspermanence
-547	Can delete previous permanence	137	delete_previouspermanence
-548	Can view previous permanence	137	view_previouspermanence
-549	Can add previous permanence event	138	add_previouspermanenceevent
-550	Can change previous permanence event	138	change_previouspermanenceevent
-551	Can delete previous permanence event	138	delete_previouspermanenceevent
-552	Can view previous permanence event	138	view_previouspermanenceevent
-553	Can add proceedings extension	139	add_proceedingsextension
-554	Can change proceedings extension	139	change_proceedingsextension
-555	Can delete proceedings extension	139	delete_proceedingsextension
-556	Can view proceedings extension	139	view_proceedingsextension
-557	Can add proceedings extension event	140	add_proceedingsextensionevent
-558	Can change proceedings extension event	140	change_proceedingsextensionevent
-559	Can delete proceedings extension event	140	delete_proceedingsextensionevent
-560	Can view proceedings extension event	140	view_proceedingsextensionevent
-561	Can add pre proceedings	141	add_preproceedings
-562	Can change pre proceedings	141	change_preproceedings
-563	Can delete pre proceedings	141	delete_preproceedings
-564	Can view pre proceedings	141	view_preproceedings
-565	Can add pre proceedings event	142	add_preproceedingsevent
-566	Can change pre proceedings event	142	change_preproceedingsevent
-567	Can delete pre proceedings event	142	delete_preproceedingsevent
-568	Can view pre proceedings event	142	view_preproceedingsevent
-569	Can add pre proceedings meeting	143	add_preproceedingsmeeting
-570	Can change pre proceedings meeting	143	change_preproceedingsmeeting
-571	Can delete pre proceedings meeting	143	delete_preproceedingsmeeting
-572	Can view pre proceedings meeting	143	view_preproceedingsmeeting
-573	Can add pre proceedings meeting event	144	add_preproceedingsmeetingevent
-574	Can change pre proceedings meeting event	144	change_preproceedingsmeetingevent
-575	Can delete pre proceedings meeting event	144	delete_preproceedingsmeetingevent
-576	Can view pre proceedings meeting event	144	view_preproceedingsmeetingevent
-577	Can add care leaver	145	add_careleaver
-578	Can change care leaver	145	change_careleaver
-579	Can delete care leaver	145	delete_careleaver
-580	Can view care leaver	145	view_careleaver
-581	Can add care leaver event	146	add_careleaverevent
-582	Can change care leaver event	146	change_careleaverevent
-583	Can delete care leaver event	146	delete_careleaverevent
-584	Can view care leaver event	146	view_careleaverevent
-585	Can add keeping in touch	147	add_keepingintouch
-586	Can change keeping in touch	147	change_keepingintouch
-587	Can delete keeping in touch	147	delete_keepingintouch
-588	Can view keeping in touch	147	view_keepingintouch
-589	Can add keeping in touch event	148	add_keepingintouchevent
-590	Can change keeping in touch event	148	change_keepingintouchevent
-591	Can delete keeping in touch event	148	delete_keepingintouchevent
-592	Can view keeping in touch event	148	view_keepingintouchevent
-593	Can add needs assessment	149	add_needsassessment
-594	Can change needs assessment	149	change_needsassessment
-595	Can delete needs assessment	149	delete_needsassessment
-596	Can view needs assessment	149	view_needsassessment
-597	Can add needs assessment event	150	add_needsassessmentevent
-598	Can change needs assessment event	150	change_needsassessmentevent
-599	Can delete needs assessment event	150	delete_needsassessmentevent
-600	Can view needs assessment event	150	view_needsassessmentevent
-601	Can add pathway plan	151	add_pathwayplan
-602	Can change pathway plan	151	change_pathwayplan
-603	Can delete pathway plan	151	delete_pathwayplan
-604	Can view pathway plan	151	view_pathwayplan
-605	Can add pathway plan event	152	add_pathwayplanevent
-606	Can change pathway plan event	152	change_pathwayplanevent
-607	Can delete pathway plan event	152	delete_pathwayplanevent
-608	Can view pathway plan event	152	view_pathwayplanevent
-609	Can add pathway plan review	153	add_pathwayplanreview
-610	Can change pathway plan review	153	change_pathwayplanreview
-611	Can delete pathway plan review	153	delete_pathwayplanreview
-612	Can view pathway plan review	153	view_pathwayplanreview
-613	Can add pathway plan review event	154	add_pathwayplanreviewevent
-614	Can change pathway plan review event	154	change_pathwayplanreviewevent
-615	Can delete pathway plan review event	154	delete_pathwayplanreviewevent
-616	Can view pathway plan review event	154	view_pathwayplanreviewevent
-617	Can add private fostering	155	add_privatefostering
-618	Can change private fostering	155	change_privatefostering
-619	Can delete private fostering	155	delete_privatefostering
-620	Can view private fostering	155	view_privatefostering
-621	Can add private fostering event	156	add_privatefosteringevent
-622	Can change private fostering event	156	change_privatefosteringevent
-623	Can delete private fostering event	156	delete_privatefosteringevent
-624	Can view private fostering event	156	view_privatefosteringevent
-625	Can add allegation	157	add_allegation
-626	Can change allegation	157	change_allegation
-627	Can delete allegation	157	delete_allegation
-628	Can view allegation	157	view_allegation
-629	Can add allegation child	158	add_allegationchild
-630	Can change allegation child	158	change_allegationchild
-631	Can delete allegation child	158	delete_allegationchild
-632	Can view allegation child	158	view_allegationchild
-633	Can add allegation child event	159	add_allegationchildevent
-634	Can change allegation child event	159	change_allegationchildevent
-635	Can delete allegation child event	159	delete_allegationchildevent
-636	Can view allegation child event	159	view_allegationchildevent
-637	Can add allegation event	160	add_allegationevent
-638	Can change allegation event	160	change_allegationevent
-639	Can delete allegation event	160	delete_allegationevent
-640	Can view allegation event	160	view_allegationevent
-641	Can add lado meeting	161	add_ladomeeting
-642	Can change lado meeting	161	change_ladomeeting
-643	Can delete lado meeting	161	delete_ladomeeting
-644	Can view lado meeting	161	view_ladomeeting
-645	Can add lado meeting event	162	add_ladomeetingevent
-646	Can change lado meeting event	162	change_ladomeetingevent
-647	Can delete lado meeting event	162	delete_ladomeetingevent
-648	Can view lado meeting event	162	view_ladomeetingevent
-649	Can add care plan	163	add_careplan
-650	Can change care plan	163	change_careplan
-651	Can delete care plan	163	delete_careplan
-652	Can view care plan	163	view_careplan
-653	Can add conviction	164	add_conviction
-654	Can change conviction	164	change_conviction
-655	Can delete conviction	164	delete_conviction
-656	Can view conviction	164	view_conviction
-657	Can add conviction event	165	add_convictionevent
-658	Can change conviction event	165	change_convictionevent
-659	Can delete conviction event	165	delete_convictionevent
-660	Can view conviction event	165	view_convictionevent
-661	Can add health check	166	add_healthcheck
-662	Can change health check	166	change_healthcheck
-663	Can delete health check	166	delete_healthcheck
-664	Can view health check	166	view_healthcheck
-665	Can add health check event	167	add_healthcheckevent
-666	Can change health check event	167	change_healthcheckevent
-667	Can delete health check event	167	delete_healthcheckevent
-668	Can view health check event	167	view_healthcheckevent
-669	Can add immunisation status	168	add_immunisationstatus
-670	Can change immunisation status	168	change_immunisationstatus
-671	Can delete immunisation status	168	delete_immunisationstatus
-672	Can view immunisation status	168	view_immunisationstatus
-673	Can add immunisation status event	169	add_immunisationstatusevent
-674	Can change immunisation status event	169	change_immunisationstatusevent
-675	Can delete immunisation status event	169	delete_immunisationstatusevent
-676	Can view immunisation status event	169	view_immunisationstatusevent
-677	Can add iro assignment	170	add_iroassignment
-678	Can change iro assignment	170	change_iroassignment
-679	Can delete iro assignment	170	delete_iroassignment
-680	Can view iro assignment	170	view_iroassignment
-681	Can add iro contact	171	add_irocontact
-682	Can change iro contact	171	change_irocontact
-683	Can delete iro contact	171	delete_irocontact
-684	Can view iro contact	171	view_irocontact
-685	Can add looked-after review	172	add_lareview
-686	Can change looked-after review	172	change_lareview
-687	Can delete looked-after review	172	delete_lareview
-688	Can view looked-after review	172	view_lareview
-689	Can add missing episode	173	add_missingepisode
-690	Can change missing episode	173	change_missingepisode
-691	Can delete missing episode	173	delete_missingepisode
-692	Can view missing episode	173	view_missingepisode
-693	Can add period of care	174	add_periodofcare
-694	Can change period of care	174	change_periodofcare
-695	Can delete period of care	174	delete_periodofcare
-696	Can view period of care	174	view_periodofcare
-697	Can add missing episode event	175	add_missingepisodeevent
-698	Can change missing episode event	175	change_missingepisodeevent
-699	Can delete missing episode event	175	delete_missingepisodeevent
-700	Can view missing episode event	175	view_missingepisodeevent
-701	Can add la review event	176	add_lareviewevent
-702	Can change la review event	176	change_lareviewevent
-703	Can delete la review event	176	delete_lareviewevent
-704	Can view la review event	176	view_lareviewevent
-705	Can add iro contact event	177	add_irocontactevent
-706	Can change iro contact event	177	change_irocontactevent
-707	Can delete iro contact event	177	delete_irocontactevent
-708	Can view iro contact event	177	view_irocontactevent
-709	Can add iro assignment event	178	add_iroassignmentevent
-710	Can change iro assignment event	178	change_iroassignmentevent
-711	Can delete iro assignment event	178	delete_iroassignmentevent
-712	Can view iro assignment event	178	view_iroassignmentevent
-713	Can add episode	179	add_episode
-714	Can change episode	179	change_episode
-715	Can delete episode	179	delete_episode
-716	Can view episode	179	view_episode
-717	Can add care plan event	180	add_careplanevent
-718	Can change care plan event	180	change_careplanevent
-719	Can delete care plan event	180	delete_careplanevent
-720	Can view care plan event	180	view_careplanevent
-721	Can add period of care event	181	add_periodofcareevent
-722	Can change period of care event	181	change_periodofcareevent
-723	Can delete period of care event	181	delete_periodofcareevent
-724	Can view period of care event	181	view_periodofcareevent
-725	Can add personal education plan	182	add_personaleducationplan
-726	Can change personal education plan	182	change_personaleducationplan
-814	Can change case discussion	204	change_casediscussion
-727	Can delete personal education plan	182	delete_personaleducationplan
-728	Can view personal education plan	182	view_personaleducationplan
-729	Can add personal education plan event	183	add_personaleducationplanevent
-730	Can change personal education plan event	183	change_personaleducationplanevent
-731	Can delete personal education plan event	183	delete_personaleducationplanevent
-732	Can view personal education plan event	183	view_personaleducationplanevent
-733	Can add placed with parents	184	add_placedwithparents
-734	Can change placed with parents	184	change_placedwithparents
-735	Can delete placed with parents	184	delete_placedwithparents
-736	Can view placed with parents	184	view_placedwithparents
-737	Can add placement	185	add_placement
-738	Can change placement	185	change_placement
-739	Can delete placement	185	delete_placement
-740	Can view placement	185	view_placement
-741	Can add placed with parents event	186	add_placedwithparentsevent
-742	Can change placed with parents event	186	change_placedwithparentsevent
-743	Can delete placed with parents event	186	delete_placedwithparentsevent
-744	Can view placed with parents event	186	view_placedwithparentsevent
-745	Can add episode event	187	add_episodeevent
-746	Can change episode event	187	change_episodeevent
-747	Can delete episode event	187	delete_episodeevent
-748	Can view episode event	187	view_episodeevent
-749	Can add placement event	188	add_placementevent
-750	Can change placement event	188	change_placementevent
-751	Can delete placement event	188	delete_placementevent
-752	Can view placement event	188	view_placementevent
-753	Can add return interview	189	add_returninterview
-754	Can change return interview	189	change_returninterview
-755	Can delete return interview	189	delete_returninterview
-756	Can view return interview	189	view_returninterview
-757	Can add return interview event	190	add_returninterviewevent
-758	Can change return interview event	190	change_returninterviewevent
-759	Can delete return interview event	190	delete_returninterviewevent
-760	Can view return interview event	190	view_returninterviewevent
-761	Can add review action	191	add_reviewaction
-762	Can change review action	191	change_reviewaction
-763	Can delete review action	191	delete_reviewaction
-764	Can view review action	191	view_reviewaction
-765	Can add review action event	192	add_reviewactionevent
-766	Can change review action event	192	change_reviewactionevent
-767	Can delete review action event	192	delete_reviewactionevent
-768	Can view review action event	192	view_reviewactionevent
-769	Can add school placement	193	add_schoolplacement
-770	Can change school placement	193	change_schoolplacement
-771	Can delete school placement	193	delete_schoolplacement
-772	Can view school placement	193	view_schoolplacement
-773	Can add school placement event	194	add_schoolplacementevent
-774	Can change school placement event	194	change_schoolplacementevent
-775	Can delete school placement event	194	delete_schoolplacementevent
-776	Can view school placement event	194	view_schoolplacementevent
-777	Can add SDQ score	195	add_sdqscore
-778	Can change SDQ score	195	change_sdqscore
-779	Can delete SDQ score	195	delete_sdqscore
-780	Can view SDQ score	195	view_sdqscore
-781	Can add sdq score event	196	add_sdqscoreevent
-782	Can change sdq score event	196	change_sdqscoreevent
-783	Can delete sdq score event	196	delete_sdqscoreevent
-784	Can view sdq score event	196	view_sdqscoreevent
-785	Can add substance misuse	197	add_substancemisuse
-786	Can change substance misuse	197	change_substancemisuse
-787	Can delete substance misuse	197	delete_substancemisuse
-788	Can view substance misuse	197	view_substancemisuse
-789	Can add substance misuse event	198	add_substancemisuseevent
-790	Can change substance misuse event	198	change_substancemisuseevent
-791	Can delete substance misuse event	198	delete_substancemisuseevent
-792	Can view substance misuse event	198	view_substancemisuseevent
-793	Can add UASC status	199	add_uascstatus
-794	Can change UASC status	199	change_uascstatus
-795	Can delete UASC status	199	delete_uascstatus
-796	Can view UASC status	199	view_uascstatus
-797	Can add uasc status event	200	add_uascstatusevent
-798	Can change uasc status event	200	change_uascstatusevent
-799	Can delete uasc status event	200	delete_uascstatusevent
-800	Can view uasc status event	200	view_uascstatusevent
-801	Can add deprivation of liberty order	201	add_deprivationofliberty
-802	Can change deprivation of liberty order	201	change_deprivationofliberty
-803	Can delete deprivation of liberty order	201	delete_deprivationofliberty
-804	Can view deprivation of liberty order	201	view_deprivationofliberty
-805	Can add deprivation of liberty event	202	add_deprivationoflibertyevent
-806	Can change deprivation of liberty event	202	change_deprivationoflibertyevent
-807	Can delete deprivation of liberty event	202	delete_deprivationoflibertyevent
-808	Can view deprivation of liberty event	202	view_deprivationoflibertyevent
-809	Can add case action	203	add_caseaction
-810	Can change case action	203	change_caseaction
-811	Can delete case action	203	delete_caseaction
-812	Can view case action	203	view_caseaction
-813	Can add case discussion	204	add_casediscussion
-815	Can delete case discussion	204	delete_casediscussion
-816	Can view case discussion	204	view_casediscussion
-817	Can add case action event	205	add_caseactionevent
-818	Can change case action event	205	change_caseactionevent
-819	Can delete case action event	205	delete_caseactionevent
-820	Can view case action event	205	view_caseactionevent
-821	Can add supervision action	206	add_supervisionaction
-822	Can change supervision action	206	change_supervisionaction
-823	Can delete supervision action	206	delete_supervisionaction
-824	Can view supervision action	206	view_supervisionaction
-825	Can add supervision session	207	add_supervisionsession
-826	Can change supervision session	207	change_supervisionsession
-827	Can delete supervision session	207	delete_supervisionsession
-828	Can view supervision session	207	view_supervisionsession
-829	Can add supervision action event	208	add_supervisionactionevent
-830	Can change supervision action event	208	change_supervisionactionevent
-831	Can delete supervision action event	208	delete_supervisionactionevent
-832	Can view supervision action event	208	view_supervisionactionevent
-833	Can add case discussion event	209	add_casediscussionevent
-834	Can change case discussion event	209	change_casediscussionevent
-835	Can delete case discussion event	209	delete_casediscussionevent
-836	Can view case discussion event	209	view_casediscussionevent
-837	Can add supervision session event	210	add_supervisionsessionevent
-838	Can change supervision session event	210	change_supervisionsessionevent
-839	Can delete supervision session event	210	delete_supervisionsessionevent
-840	Can view supervision session event	210	view_supervisionsessionevent
-841	Can add manager decision	211	add_managerdecision
-842	Can change manager decision	211	change_managerdecision
-843	Can delete manager decision	211	delete_managerdecision
-844	Can view manager decision	211	view_managerdecision
-845	Can add manager decision event	212	add_managerdecisionevent
-846	Can change manager decision event	212	change_managerdecisionevent
-847	Can delete manager decision event	212	delete_managerdecisionevent
-848	Can view manager decision event	212	view_managerdecisionevent
-849	Can add audit domain	213	add_auditdomain
-850	Can change audit domain	213	change_auditdomain
-851	Can delete audit domain	213	delete_auditdomain
-852	Can view audit domain	213	view_auditdomain
-853	Can add audit tool	214	add_audittool
-854	Can change audit tool	214	change_audittool
-855	Can delete audit tool	214	delete_audittool
-856	Can view audit tool	214	view_audittool
-857	Can add audit tool event	215	add_audittoolevent
-858	Can change audit tool event	215	change_audittoolevent
-859	Can delete audit tool event	215	delete_audittoolevent
-860	Can view audit tool event	215	view_audittoolevent
-861	Can add grading	216	add_grading
-862	Can change grading	216	change_grading
-863	Can delete grading	216	delete_grading
-864	Can view grading	216	view_grading
-865	Can add grading event	217	add_gradingevent
-866	Can change grading event	217	change_gradingevent
-867	Can delete grading event	217	delete_gradingevent
-868	Can view grading event	217	view_gradingevent
-869	Can add programme	218	add_programme
-870	Can change programme	218	change_programme
-871	Can delete programme	218	delete_programme
-872	Can view programme	218	view_programme
-873	Can add programme event	219	add_programmeevent
-874	Can change programme event	219	change_programmeevent
-875	Can delete programme event	219	delete_programmeevent
-876	Can view programme event	219	view_programmeevent
-877	Can add reflection	220	add_reflection
-878	Can change reflection	220	change_reflection
-879	Can delete reflection	220	delete_reflection
-880	Can view reflection	220	view_reflection
-881	Can add reflection event	221	add_reflectionevent
-882	Can change reflection event	221	change_reflectionevent
-883	Can delete reflection event	221	delete_reflectionevent
-884	Can view reflection event	221	view_reflectionevent
-885	Can add audit	222	add_audit
-886	Can change audit	222	change_audit
-887	Can delete audit	222	delete_audit
-888	Can view audit	222	view_audit
-889	Can add audit action	223	add_auditaction
-890	Can change audit action	223	change_auditaction
-891	Can delete audit action	223	delete_auditaction
-892	Can view audit action	223	view_auditaction
-893	Can add audit action event	224	add_auditactionevent
-894	Can change audit action event	224	change_auditactionevent
-895	Can delete audit action event	224	delete_auditactionevent
-896	Can view audit action event	224	view_auditactionevent
-897	Can add audit event	225	add_auditevent
-898	Can change audit event	225	change_auditevent
-899	Can delete audit event	225	delete_auditevent
-900	Can view audit event	225	view_auditevent
-901	Can add audit question	226	add_auditquestion
-902	Can change audit question	226	change_auditquestion
-903	Can delete audit question	226	delete_auditquestion
-904	Can view audit question	226	view_auditquestion
-905	Can add audit question event	227	add_auditquestionevent
-906	Can change audit question event	227	change_auditquestionevent
-907	Can delete audit question event	227	delete_auditquestionevent
-908	Can view audit question event	227	view_auditquestionevent
-909	Can add audit domain event	228	add_auditdomainevent
-910	Can change audit domain event	228	change_auditdomainevent
-911	Can delete audit domain event	228	delete_auditdomainevent
-912	Can view audit domain event	228	view_auditdomainevent
-913	Can add improvement plan	229	add_improvementplan
-914	Can change improvement plan	229	change_improvementplan
-915	Can delete improvement plan	229	delete_improvementplan
-916	Can view improvement plan	229	view_improvementplan
-917	Can add action	230	add_action
-918	Can change action	230	change_action
-919	Can delete action	230	delete_action
-920	Can view action	230	view_action
-921	Can add inspection	231	add_inspection
-922	Can change inspection	231	change_inspection
-923	Can delete inspection	231	delete_inspection
-924	Can view inspection	231	view_inspection
-925	Can add improvement plan event	232	add_improvementplanevent
-926	Can change improvement plan event	232	change_improvementplanevent
-927	Can delete improvement plan event	232	delete_improvementplanevent
-928	Can view improvement plan event	232	view_improvementplanevent
-929	Can add inspection event	233	add_inspectionevent
-930	Can change inspection event	233	change_inspectionevent
-931	Can delete inspection event	233	delete_inspectionevent
-932	Can view inspection event	233	view_inspectionevent
-933	Can add judgement	234	add_judgement
-934	Can change judgement	234	change_judgement
-935	Can delete judgement	234	delete_judgement
-936	Can view judgement	234	view_judgement
-937	Can add judgement event	235	add_judgementevent
-938	Can change judgement event	235	change_judgementevent
-939	Can delete judgement event	235	delete_judgementevent
-940	Can view judgement event	235	view_judgementevent
-941	Can add recommendation	236	add_recommendation
-942	Can change recommendation	236	change_recommendation
-943	Can delete recommendation	236	delete_recommendation
-944	Can view recommendation	236	view_recommendation
-945	Can add action event	237	add_actionevent
-946	Can change action event	237	change_actionevent
-947	Can delete action event	237	delete_actionevent
-948	Can view action event	237	view_actionevent
-949	Can add recommendation event	238	add_recommendationevent
-950	Can change recommendation event	238	change_recommendationevent
-951	Can delete recommendation event	238	delete_recommendationevent
-952	Can view recommendation event	238	view_recommendationevent
-953	Can add return export	239	add_returnexport
-954	Can change return export	239	change_returnexport
-955	Can delete return export	239	delete_returnexport
-956	Can view return export	239	view_returnexport
-957	Can add return export event	240	add_returnexportevent
-958	Can change return export event	240	change_returnexportevent
-959	Can delete return export event	240	delete_returnexportevent
-960	Can view return export event	240	view_returnexportevent
-961	Can add feed run	241	add_feedrun
-962	Can change feed run	241	change_feedrun
-963	Can delete feed run	241	delete_feedrun
-964	Can view feed run	241	view_feedrun
-965	Can add feed run event	242	add_feedrunevent
-966	Can change feed run event	242	change_feedrunevent
-967	Can delete feed run event	242	delete_feedrunevent
-968	Can view feed run event	242	view_feedrunevent
-969	Can add feed child	243	add_feedchild
-970	Can change feed child	243	change_feedchild
-971	Can delete feed child	243	delete_feedchild
-972	Can view feed child	243	view_feedchild
-973	Can add feed child event	244	add_feedchildevent
-974	Can change feed child event	244	change_feedchildevent
-975	Can delete feed child event	244	delete_feedchildevent
-976	Can view feed child event	244	view_feedchildevent
-977	Can add problem	245	add_problem
-978	Can change problem	245	change_problem
-979	Can delete problem	245	delete_problem
-980	Can view problem	245	view_problem
+457	Can add conference booking	115	add_conferencebooking
+458	Can change conference booking	115	change_conferencebooking
+459	Can delete conference booking	115	delete_conferencebooking
+460	Can view conference booking	115	view_conferencebooking
+461	Can add conference booking event	116	add_conferencebookingevent
+462	Can change conference booking event	116	change_conferencebookingevent
+463	Can delete conference booking event	116	delete_conferencebookingevent
+464	Can view conference booking event	116	view_conferencebookingevent
+465	Can add conference invitee	117	add_conferenceinvitee
+466	Can change conference invitee	117	change_conferenceinvitee
+467	Can delete conference invitee	117	delete_conferenceinvitee
+468	Can view conference invitee	117	view_conferenceinvitee
+469	Can add conference invitee event	118	add_conferenceinviteeevent
+470	Can change conference invitee event	118	change_conferenceinviteeevent
+471	Can delete conference invitee event	118	delete_conferenceinviteeevent
+472	Can view conference invitee event	118	view_conferenceinviteeevent
+473	Can add cin episode event	119	add_cinepisodeevent
+474	Can change cin episode event	119	change_cinepisodeevent
+475	Can delete cin episode event	119	delete_cinepisodeevent
+476	Can view cin episode event	119	view_cinepisodeevent
+477	Can add cin plan	120	add_cinplan
+478	Can change cin plan	120	change_cinplan
+479	Can delete cin plan	120	delete_cinplan
+480	Can view cin plan	120	view_cinplan
+481	Can add cin plan event	121	add_cinplanevent
+482	Can change cin plan event	121	change_cinplanevent
+483	Can delete cin plan event	121	delete_cinplanevent
+484	Can view cin plan event	121	view_cinplanevent
+485	Can add cin plan review	122	add_cinplanreview
+486	Can change cin plan review	122	change_cinplanreview
+487	Can delete cin plan review	122	delete_cinplanreview
+488	Can view cin plan review	122	view_cinplanreview
+489	Can add cin plan review event	123	add_cinplanreviewevent
+490	Can change cin plan review event	123	change_cinplanreviewevent
+491	Can delete cin plan review event	123	delete_cinplanreviewevent
+492	Can view cin plan review event	123	view_cinplanreviewevent
+493	Can add cin episode	124	add_cinepisode
+494	Can change cin episode	124	change_cinepisode
+495	Can delete cin episode	124	delete_cinepisode
+496	Can view cin episode	124	view_cinepisode
+497	Can add adoption match	125	add_adoptionmatch
+498	Can change adoption match	125	change_adoptionmatch
+499	Can delete adoption match	125	delete_adoptionmatch
+500	Can view adoption match	125	view_adoptionmatch
+501	Can add adoption placement	126	add_adoptionplacement
+502	Can change adoption placement	126	change_adoptionplacement
+503	Can delete adoption placement	126	delete_adoptionplacement
+504	Can view adoption placement	126	view_adoptionplacement
+505	Can add adoption review	127	add_adoptionreview
+506	Can change adoption review	127	change_adoptionreview
+507	Can delete adoption review	127	delete_adoptionreview
+508	Can view adoption review	127	view_adoptionreview
+509	Can add care proceedings	128	add_careproceedings
+510	Can change care proceedings	128	change_careproceedings
+511	Can delete care proceedings	128	delete_careproceedings
+512	Can view care proceedings	128	view_careproceedings
+513	Can add care proceedings event	129	add_careproceedingsevent
+514	Can change care proceedings event	129	change_careproceedingsevent
+515	Can delete care proceedings event	129	delete_careproceedingsevent
+516	Can view care proceedings event	129	view_careproceedingsevent
+517	Can add permanence decision	130	add_permanencedecision
+518	Can change permanence decision	130	change_permanencedecision
+519	Can delete permanence decision	130	delete_permanencedecision
+520	Can view permanence decision	130	view_permanencedecision
+521	Can add adoption review event	131	add_adoptionreviewevent
+522	Can change adoption review event	131	change_adoptionreviewevent
+523	Can delete adoption review event	131	delete_adoptionreviewevent
+524	Can view adoption review event	131	view_adoptionreviewevent
+525	Can add adoption placement event	132	add_adoptionplacementevent
+526	Can change adoption placement event	132	change_adoptionplacementevent
+527	Can delete adoption placement event	132	delete_adoptionplacementevent
+528	Can view adoption placement event	132	view_adoptionplacementevent
+529	Can add adoption match event	133	add_adoptionmatchevent
+530	Can change adoption match event	133	change_adoptionmatchevent
+531	Can delete adoption match event	133	delete_adoptionmatchevent
+532	Can view adoption match event	133	view_adoptionmatchevent
+533	Can add permanence decision event	134	add_permanencedecisionevent
+534	Can change permanence decision event	134	change_permanencedecisionevent
+535	Can delete permanence decision event	134	delete_permanencedecisionevent
+536	Can view permanence decision event	134	view_permanencedecisionevent
+537	Can add permanence meeting	135	add_permanencemeeting
+538	Can change permanence meeting	135	change_permanencemeeting
+539	Can delete permanence meeting	135	delete_permanencemeeting
+540	Can view permanence meeting	135	view_permanencemeeting
+541	Can add permanence meeting event	136	add_permanencemeetingevent
+542	Can change permanence meeting event	136	change_permanencemeetingevent
+543	Can delete permanence meeting event	136	delete_permanencemeetingevent
+544	Can view permanence meeting event	136	view_permanencemeetingevent
+545	Can add permanence order	137	add_permanenceorder
+546	Can change permanence order	137	change_permanenceorder
+547	Can delete permanence order	137	delete_permanenceorder
+548	Can view permanence order	137	view_permanenceorder
+549	Can add permanence order event	138	add_permanenceorderevent
+550	Can change permanence order event	138	change_permanenceorderevent
+551	Can delete permanence order event	138	delete_permanenceorderevent
+552	Can view permanence order event	138	view_permanenceorderevent
+553	Can add permanence step	139	add_permanencestep
+554	Can change permanence step	139	change_permanencestep
+555	Can delete permanence step	139	delete_permanencestep
+556	Can view permanence step	139	view_permanencestep
+557	Can add permanence step event	140	add_permanencestepevent
+558	Can change permanence step event	140	change_permanencestepevent
+559	Can delete permanence step event	140	delete_permanencestepevent
+560	Can view permanence step event	140	view_permanencestepevent
+561	Can add previous permanence	141	add_previouspermanence
+562	Can change previous permanence	141	change_previouspermanence
+563	Can delete previous permanence	141	delete_previouspermanence
+564	Can view previous permanence	141	view_previouspermanence
+565	Can add previous permanence event	142	add_previouspermanenceevent
+566	Can change previous permanence event	142	change_previouspermanenceevent
+567	Can delete previous permanence event	142	delete_previouspermanenceevent
+568	Can view previous permanence event	142	view_previouspermanenceevent
+569	Can add proceedings extension	143	add_proceedingsextension
+570	Can change proceedings extension	143	change_proceedingsextension
+571	Can delete proceedings extension	143	delete_proceedingsextension
+572	Can view proceedings extension	143	view_proceedingsextension
+573	Can add proceedings extension event	144	add_proceedingsextensionevent
+574	Can change proceedings extension event	144	change_proceedingsextensionevent
+575	Can delete proceedings extension event	144	delete_proceedingsextensionevent
+576	Can view proceedings extension event	144	view_proceedingsextensionevent
+577	Can add pre proceedings	145	add_preproceedings
+578	Can change pre proceedings	145	change_preproceedings
+579	Can delete pre proceedings	145	delete_preproceedings
+580	Can view pre proceedings	145	view_preproceedings
+581	Can add pre proceedings event	146	add_preproceedingsevent
+582	Can change pre proceedings event	146	change_preproceedingsevent
+583	Can delete pre proceedings event	146	delete_preproceedingsevent
+584	Can view pre proceedings event	146	view_preproceedingsevent
+585	Can add pre proceedings meeting	147	add_preproceedingsmeeting
+586	Can change pre proceedings meeting	147	change_preproceedingsmeeting
+587	Can delete pre proceedings meeting	147	delete_preproceedingsmeeting
+588	Can view pre proceedings meeting	147	view_preproceedingsmeeting
+589	Can add pre proceedings meeting event	148	add_preproceedingsmeetingevent
+590	Can change pre proceedings meeting event	148	change_preproceedingsmeetingevent
+591	Can delete pre proceedings meeting event	148	delete_preproceedingsmeetingevent
+592	Can view pre proceedings meeting event	148	view_preproceedingsmeetingevent
+593	Can add care leaver	149	add_careleaver
+594	Can change care leaver	149	change_careleaver
+595	Can delete care leaver	149	delete_careleaver
+596	Can view care leaver	149	view_careleaver
+597	Can add care leaver event	150	add_careleaverevent
+598	Can change care leaver event	150	change_careleaverevent
+599	Can delete care leaver event	150	delete_careleaverevent
+600	Can view care leaver event	150	view_careleaverevent
+601	Can add keeping in touch	151	add_keepingintouch
+602	Can change keeping in touch	151	change_keepingintouch
+603	Can delete keeping in touch	151	delete_keepingintouch
+604	Can view keeping in touch	151	view_keepingintouch
+605	Can add keeping in touch event	152	add_keepingintouchevent
+606	Can change keeping in touch event	152	change_keepingintouchevent
+607	Can delete keeping in touch event	152	delete_keepingintouchevent
+608	Can view keeping in touch event	152	view_keepingintouchevent
+609	Can add needs assessment	153	add_needsassessment
+610	Can change needs assessment	153	change_needsassessment
+611	Can delete needs assessment	153	delete_needsassessment
+612	Can view needs assessment	153	view_needsassessment
+613	Can add needs assessment event	154	add_needsassessmentevent
+614	Can change needs assessment event	154	change_needsassessmentevent
+615	Can delete needs assessment event	154	delete_needsassessmentevent
+616	Can view needs assessment event	154	view_needsassessmentevent
+617	Can add pathway plan	155	add_pathwayplan
+618	Can change pathway plan	155	change_pathwayplan
+619	Can delete pathway plan	155	delete_pathwayplan
+620	Can view pathway plan	155	view_pathwayplan
+621	Can add pathway plan event	156	add_pathwayplanevent
+622	Can change pathway plan event	156	change_pathwayplanevent
+623	Can delete pathway plan event	156	delete_pathwayplanevent
+624	Can view pathway plan event	156	view_pathwayplanevent
+625	Can add pathway plan review	157	add_pathwayplanreview
+626	Can change pathway plan review	157	change_pathwayplanreview
+627	Can delete pathway plan review	157	delete_pathwayplanreview
+628	Can view pathway plan review	157	view_pathwayplanreview
+629	Can add pathway plan review event	158	add_pathwayplanreviewevent
+630	Can change pathway plan review event	158	change_pathwayplanreviewevent
+631	Can delete pathway plan review event	158	delete_pathwayplanreviewevent
+632	Can view pathway plan review event	158	view_pathwayplanreviewevent
+633	Can add private fostering	159	add_privatefostering
+634	Can change private fostering	159	change_privatefostering
+635	Can delete private fostering	159	delete_privatefostering
+636	Can view private fostering	159	view_privatefostering
+637	Can add private fostering event	160	add_privatefosteringevent
+638	Can change private fostering event	160	change_privatefosteringevent
+639	Can delete private fostering event	160	delete_privatefosteringevent
+640	Can view private fostering event	160	view_privatefosteringevent
+641	Can add allegation	161	add_allegation
+642	Can change allegation	161	change_allegation
+643	Can delete allegation	161	delete_allegation
+644	Can view allegation	161	view_allegation
+645	Can add allegation child	162	add_allegationchild
+646	Can change allegation child	162	change_allegationchild
+647	Can delete allegation child	162	delete_allegationchild
+648	Can view allegation child	162	view_allegationchild
+649	Can add allegation child event	163	add_allegationchildevent
+650	Can change allegation child event	163	change_allegationchildevent
+651	Can delete allegation child event	163	delete_allegationchildevent
+652	Can view allegation child event	163	view_allegationchildevent
+653	Can add allegation event	164	add_allegationevent
+654	Can change allegation event	164	change_allegationevent
+655	Can delete allegation event	164	delete_allegationevent
+656	Can view allegation event	164	view_allegationevent
+657	Can add lado meeting	165	add_ladomeeting
+658	Can change lado meeting	165	change_ladomeeting
+659	Can delete lado meeting	165	delete_ladomeeting
+660	Can view lado meeting	165	view_ladomeeting
+661	Can add lado meeting event	166	add_ladomeetingevent
+662	Can change lado meeting event	166	change_ladomeetingevent
+663	Can delete lado meeting event	166	delete_ladomeetingevent
+664	Can view lado meeting event	166	view_ladomeetingevent
+665	Can add care plan	167	add_careplan
+666	Can change care plan	167	change_careplan
+667	Can delete care plan	167	delete_careplan
+668	Can view care plan	167	view_careplan
+669	Can add conviction	168	add_conviction
+670	Can change conviction	168	change_conviction
+671	Can delete conviction	168	delete_conviction
+672	Can view conviction	168	view_conviction
+673	Can add conviction event	169	add_convictionevent
+674	Can change conviction event	169	change_convictionevent
+675	Can delete conviction event	169	delete_convictionevent
+676	Can view conviction event	169	view_convictionevent
+677	Can add health check	170	add_healthcheck
+678	Can change health check	170	change_healthcheck
+679	Can delete health check	170	delete_healthcheck
+680	Can view health check	170	view_healthcheck
+681	Can add health check event	171	add_healthcheckevent
+682	Can change health check event	171	change_healthcheckevent
+683	Can delete health check event	171	delete_healthcheckevent
+684	Can view health check event	171	view_healthcheckevent
+685	Can add immunisation status	172	add_immunisationstatus
+686	Can change immunisation status	172	change_immunisationstatus
+687	Can delete immunisation status	172	delete_immunisationstatus
+688	Can view immunisation status	172	view_immunisationstatus
+689	Can add immunisation status event	173	add_immunisationstatusevent
+690	Can change immunisation status event	173	change_immunisationstatusevent
+691	Can delete immunisation status event	173	delete_immunisationstatusevent
+692	Can view immunisation status event	173	view_immunisationstatusevent
+693	Can add iro assignment	174	add_iroassignment
+694	Can change iro assignment	174	change_iroassignment
+695	Can delete iro assignment	174	delete_iroassignment
+696	Can view iro assignment	174	view_iroassignment
+697	Can add iro contact	175	add_irocontact
+698	Can change iro contact	175	change_irocontact
+699	Can delete iro contact	175	delete_irocontact
+700	Can view iro contact	175	view_irocontact
+701	Can add looked-after review	176	add_lareview
+702	Can change looked-after review	176	change_lareview
+703	Can delete looked-after review	176	delete_lareview
+704	Can view looked-after review	176	view_lareview
+705	Can add missing episode	177	add_missingepisode
+706	Can change missing episode	177	change_missingepisode
+707	Can delete missing episode	177	delete_missingepisode
+708	Can view missing episode	177	view_missingepisode
+709	Can add period of care	178	add_periodofcare
+710	Can change period of care	178	change_periodofcare
+711	Can delete period of care	178	delete_periodofcare
+712	Can view period of care	178	view_periodofcare
+713	Can add missing episode event	179	add_missingepisodeevent
+714	Can change missing episode event	179	change_missingepisodeevent
+715	Can delete missing episode event	179	delete_missingepisodeevent
+716	Can view missing episode event	179	view_missingepisodeevent
+717	Can add la review event	180	add_lareviewevent
+718	Can change la review event	180	change_lareviewevent
+719	Can delete la review event	180	delete_lareviewevent
+720	Can view la review event	180	view_lareviewevent
+721	Can add iro contact event	181	add_irocontactevent
+722	Can change iro contact event	181	change_irocontactevent
+723	Can delete iro contact event	181	delete_irocontactevent
+724	Can view iro contact event	181	view_irocontactevent
+725	Can add iro assignment event	182	add_iroassignmentevent
+726	Can change iro assignment event	182	change_iroassignmentevent
+727	Can delete iro assignment event	182	delete_iroassignmentevent
+728	Can view iro assignment event	182	view_iroassignmentevent
+729	Can add episode	183	add_episode
+730	Can change episode	183	change_episode
+731	Can delete episode	183	delete_episode
+732	Can view episode	183	view_episode
+733	Can add care plan event	184	add_careplanevent
+734	Can change care plan event	184	change_careplanevent
+735	Can delete care plan event	184	delete_careplanevent
+736	Can view care plan event	184	view_careplanevent
+737	Can add period of care event	185	add_periodofcareevent
+738	Can change period of care event	185	change_periodofcareevent
+739	Can delete period of care event	185	delete_periodofcareevent
+740	Can view period of care event	185	view_periodofcareevent
+741	Can add personal education plan	186	add_personaleducationplan
+742	Can change personal education plan	186	change_personaleducationplan
+743	Can delete personal education plan	186	delete_personaleducationplan
+744	Can view personal education plan	186	view_personaleducationplan
+745	Can add personal education plan event	187	add_personaleducationplanevent
+746	Can change personal education plan event	187	change_personaleducationplanevent
+747	Can delete personal education plan event	187	delete_personaleducationplanevent
+748	Can view personal education plan event	187	view_personaleducationplanevent
+749	Can add placed with parents	188	add_placedwithparents
+750	Can change placed with parents	188	change_placedwithparents
+751	Can delete placed with parents	188	delete_placedwithparents
+752	Can view placed with parents	188	view_placedwithparents
+753	Can add placement	189	add_placement
+754	Can change placement	189	change_placement
+755	Can delete placement	189	delete_placement
+756	Can view placement	189	view_placement
+757	Can add placed with parents event	190	add_placedwithparentsevent
+758	Can change placed with parents event	190	change_placedwithparentsevent
+759	Can delete placed with parents event	190	delete_placedwithparentsevent
+760	Can view placed with parents event	190	view_placedwithparentsevent
+761	Can add episode event	191	add_episodeevent
+762	Can change episode event	191	change_episodeevent
+763	Can delete episode event	191	delete_episodeevent
+764	Can view episode event	191	view_episodeevent
+765	Can add placement event	192	add_placementevent
+766	Can change placement event	192	change_placementevent
+767	Can delete placement event	192	delete_placementevent
+768	Can view placement event	192	view_placementevent
+769	Can add return interview	193	add_returninterview
+770	Can change return interview	193	change_returninterview
+771	Can delete return interview	193	delete_returninterview
+772	Can view return interview	193	view_returninterview
+773	Can add return interview event	194	add_returninterviewevent
+774	Can change return interview event	194	change_returninterviewevent
+775	Can delete return interview event	194	delete_returninterviewevent
+776	Can view return interview event	194	view_returninterviewevent
+777	Can add review action	195	add_reviewaction
+778	Can change review action	195	change_reviewaction
+779	Can delete review action	195	delete_reviewaction
+780	Can view review action	195	view_reviewaction
+781	Can add review action event	196	add_reviewactionevent
+782	Can change review action event	196	change_reviewactionevent
+783	Can delete review action event	196	delete_reviewactionevent
+784	Can view review action event	196	view_reviewactionevent
+785	Can add school placement	197	add_schoolplacement
+786	Can change school placement	197	change_schoolplacement
+787	Can delete school placement	197	delete_schoolplacement
+788	Can view school placement	197	view_schoolplacement
+789	Can add school placement event	198	add_schoolplacementevent
+790	Can change school placement event	198	change_schoolplacementevent
+791	Can delete school placement event	198	delete_schoolplacementevent
+792	Can view school placement event	198	view_schoolplacementevent
+793	Can add SDQ score	199	add_sdqscore
+794	Can change SDQ score	199	change_sdqscore
+795	Can delete SDQ score	199	delete_sdqscore
+796	Can view SDQ score	199	view_sdqscore
+797	Can add sdq score event	200	add_sdqscoreevent
+798	Can change sdq score event	200	change_sdqscoreevent
+799	Can delete sdq score event	200	delete_sdqscoreevent
+800	Can view sdq score event	200	view_sdqscoreevent
+801	Can add substance misuse	201	add_substancemisuse
+802	Can change substance misuse	201	change_substancemisuse
+803	Can delete substance misuse	201	delete_substancemisuse
+804	Can view substance misuse	201	view_substancemisuse
+805	Can add substance misuse event	202	add_substancemisuseevent
+806	Can change substance misuse event	202	change_substancemisuseevent
+807	Can delete substance misuse event	202	delete_substancemisuseevent
+808	Can view substance misuse event	202	view_substancemisuseevent
+809	Can add UASC status	203	add_uascstatus
+810	Can change UASC status	203	change_uascstatus
+811	Can delete UASC status	203	delete_uascstatus
+812	Can view UASC status	203	view_uascstatus
+813	Can add uasc status event	204	add_uascstatusevent
+814	Can change uasc status event	204	change_uascstatusevent
+815	Can delete uasc status event	204	delete_uascstatusevent
+816	Can view uasc status event	204	view_uascstatusevent
+817	Can add deprivation of liberty order	205	add_deprivationofliberty
+818	Can change deprivation of liberty order	205	change_deprivationofliberty
+819	Can delete deprivation of liberty order	205	delete_deprivationofliberty
+820	Can view deprivation of liberty order	205	view_deprivationofliberty
+821	Can add deprivation of liberty event	206	add_deprivationoflibertyevent
+822	Can change deprivation of liberty event	206	change_deprivationoflibertyevent
+823	Can delete deprivation of liberty event	206	delete_deprivationoflibertyevent
+824	Can view deprivation of liberty event	206	view_deprivationoflibertyevent
+825	Can add case action	207	add_caseaction
+826	Can change case action	207	change_caseaction
+827	Can delete case action	207	delete_caseaction
+828	Can view case action	207	view_caseaction
+829	Can add case discussion	208	add_casediscussion
+830	Can change case discussion	208	change_casediscussion
+831	Can delete case discussion	208	delete_casediscussion
+832	Can view case discussion	208	view_casediscussion
+833	Can add case action event	209	add_caseactionevent
+834	Can change case action event	209	change_caseactionevent
+835	Can delete case action event	209	delete_caseactionevent
+836	Can view case action event	209	view_caseactionevent
+837	Can add supervision action	210	add_supervisionaction
+838	Can change supervision action	210	change_supervisionaction
+839	Can delete supervision action	210	delete_supervisionaction
+840	Can view supervision action	210	view_supervisionaction
+841	Can add supervision session	211	add_supervisionsession
+842	Can change supervision session	211	change_supervisionsession
+843	Can delete supervision session	211	delete_supervisionsession
+844	Can view supervision session	211	view_supervisionsession
+845	Can add supervision action event	212	add_supervisionactionevent
+846	Can change supervision action event	212	change_supervisionactionevent
+847	Can delete supervision action event	212	delete_supervisionactionevent
+848	Can view supervision action event	212	view_supervisionactionevent
+849	Can add case discussion event	213	add_casediscussionevent
+850	Can change case discussion event	213	change_casediscussionevent
+851	Can delete case discussion event	213	delete_casediscussionevent
+852	Can view case discussion event	213	view_casediscussionevent
+853	Can add supervision session event	214	add_supervisionsessionevent
+854	Can change supervision session event	214	change_supervisionsessionevent
+855	Can delete supervision session event	214	delete_supervisionsessionevent
+856	Can view supervision session event	214	view_supervisionsessionevent
+857	Can add manager decision	215	add_managerdecision
+858	Can change manager decision	215	change_managerdecision
+859	Can delete manager decision	215	delete_managerdecision
+860	Can view manager decision	215	view_managerdecision
+861	Can add manager decision event	216	add_managerdecisionevent
+862	Can change manager decision event	216	change_managerdecisionevent
+863	Can delete manager decision event	216	delete_managerdecisionevent
+864	Can view manager decision event	216	view_managerdecisionevent
+865	Can add audit domain	217	add_auditdomain
+866	Can change audit domain	217	change_auditdomain
+867	Can delete audit domain	217	delete_auditdomain
+868	Can view audit domain	217	view_auditdomain
+869	Can add audit tool	218	add_audittool
+870	Can change audit tool	218	change_audittool
+871	Can delete audit tool	218	delete_audittool
+872	Can view audit tool	218	view_audittool
+873	Can add audit tool event	219	add_audittoolevent
+874	Can change audit tool event	219	change_audittoolevent
+875	Can delete audit tool event	219	delete_audittoolevent
+876	Can view audit tool event	219	view_audittoolevent
+877	Can add grading	220	add_grading
+878	Can change grading	220	change_grading
+879	Can delete grading	220	delete_grading
+880	Can view grading	220	view_grading
+881	Can add grading event	221	add_gradingevent
+882	Can change grading event	221	change_gradingevent
+883	Can delete grading event	221	delete_gradingevent
+884	Can view grading event	221	view_gradingevent
+885	Can add programme	222	add_programme
+886	Can change programme	222	change_programme
+887	Can delete programme	222	delete_programme
+888	Can view programme	222	view_programme
+889	Can add programme event	223	add_programmeevent
+890	Can change programme event	223	change_programmeevent
+891	Can delete programme event	223	delete_programmeevent
+892	Can view programme event	223	view_programmeevent
+893	Can add reflection	224	add_reflection
+894	Can change reflection	224	change_reflection
+895	Can delete reflection	224	delete_reflection
+896	Can view reflection	224	view_reflection
+897	Can add reflection event	225	add_reflectionevent
+898	Can change reflection event	225	change_reflectionevent
+899	Can delete reflection event	225	delete_reflectionevent
+900	Can view reflection event	225	view_reflectionevent
+901	Can add audit	226	add_audit
+902	Can change audit	226	change_audit
+903	Can delete audit	226	delete_audit
+904	Can view audit	226	view_audit
+905	Can add audit action	227	add_auditaction
+906	Can change audit action	227	change_auditaction
+907	Can delete audit action	227	delete_auditaction
+908	Can view audit action	227	view_auditaction
+909	Can add audit action event	228	add_auditactionevent
+910	Can change audit action event	228	change_auditactionevent
+911	Can delete audit action event	228	delete_auditactionevent
+912	Can view audit action event	228	view_auditactionevent
+913	Can add audit event	229	add_auditevent
+914	Can change audit event	229	change_auditevent
+915	Can delete audit event	229	delete_auditevent
+916	Can view audit event	229	view_auditevent
+917	Can add audit question	230	add_auditquestion
+918	Can change audit question	230	change_auditquestion
+919	Can delete audit question	230	delete_auditquestion
+920	Can view audit question	230	view_auditquestion
+921	Can add audit question event	231	add_auditquestionevent
+922	Can change audit question event	231	change_auditquestionevent
+923	Can delete audit question event	231	delete_auditquestionevent
+924	Can view audit question event	231	view_auditquestionevent
+925	Can add audit domain event	232	add_auditdomainevent
+926	Can change audit domain event	232	change_auditdomainevent
+927	Can delete audit domain event	232	delete_auditdomainevent
+928	Can view audit domain event	232	view_auditdomainevent
+929	Can add improvement plan	233	add_improvementplan
+930	Can change improvement plan	233	change_improvementplan
+931	Can delete improvement plan	233	delete_improvementplan
+932	Can view improvement plan	233	view_improvementplan
+933	Can add action	234	add_action
+934	Can change action	234	change_action
+935	Can delete action	234	delete_action
+936	Can view action	234	view_action
+937	Can add inspection	235	add_inspection
+938	Can change inspection	235	change_inspection
+939	Can delete inspection	235	delete_inspection
+940	Can view inspection	235	view_inspection
+941	Can add improvement plan event	236	add_improvementplanevent
+942	Can change improvement plan event	236	change_improvementplanevent
+943	Can delete improvement plan event	236	delete_improvementplanevent
+944	Can view improvement plan event	236	view_improvementplanevent
+945	Can add inspection event	237	add_inspectionevent
+946	Can change inspection event	237	change_inspectionevent
+947	Can delete inspection event	237	delete_inspectionevent
+948	Can view inspection event	237	view_inspectionevent
+949	Can add judgement	238	add_judgement
+950	Can change judgement	238	change_judgement
+951	Can delete judgement	238	delete_judgement
+952	Can view judgement	238	view_judgement
+953	Can add judgement event	239	add_judgementevent
+954	Can change judgement event	239	change_judgementevent
+955	Can delete judgement event	239	delete_judgementevent
+956	Can view judgement event	239	view_judgementevent
+957	Can add recommendation	240	add_recommendation
+958	Can change recommendation	240	change_recommendation
+959	Can delete recommendation	240	delete_recommendation
+960	Can view recommendation	240	view_recommendation
+961	Can add action event	241	add_actionevent
+962	Can change action event	241	change_actionevent
+963	Can delete action event	241	delete_actionevent
+964	Can view action event	241	view_actionevent
+965	Can add recommendation event	242	add_recommendationevent
+966	Can change recommendation event	242	change_recommendationevent
+967	Can delete recommendation event	242	delete_recommendationevent
+968	Can view recommendation event	242	view_recommendationevent
+969	Can add return export	243	add_returnexport
+970	Can change return export	243	change_returnexport
+971	Can delete return export	243	delete_returnexport
+972	Can view return export	243	view_returnexport
+973	Can add return export event	244	add_returnexportevent
+974	Can change return export event	244	change_returnexportevent
+975	Can delete return export event	244	delete_returnexportevent
+976	Can view return export event	244	view_returnexportevent
+977	Can add feed run	245	add_feedrun
+978	Can change feed run	245	change_feedrun
+979	Can delete feed run	245	delete_feedrun
+980	Can view feed run	245	view_feedrun
+981	Can add feed run event	246	add_feedrunevent
+982	Can change feed run event	246	change_feedrunevent
+983	Can delete feed run event	246	delete_feedrunevent
+984	Can view feed run event	246	view_feedrunevent
+985	Can add feed child	247	add_feedchild
+986	Can change feed child	247	change_feedchild
+987	Can delete feed child	247	delete_feedchild
+988	Can view feed child	247	view_feedchild
+989	Can add feed child event	248	add_feedchildevent
+990	Can change feed child event	248	change_feedchildevent
+991	Can delete feed child event	248	delete_feedchildevent
+992	Can view feed child event	248	view_feedchildevent
+993	Can add problem	249	add_problem
+994	Can change problem	249	change_problem
+995	Can delete problem	249	delete_problem
+996	Can view problem	249	view_problem
 \.
 
 
@@ -17811,8 +18118,8 @@ COPY public.caseloads_caseloadlimit (id, role, points_per_fte, early_career_poin
 --
 
 COPY public.caseloads_caseloadlimitevent (pgh_id, pgh_created_at, pgh_label, id, role, points_per_fte, early_career_points_per_fte, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 16:28:08.317751+00	insert	1	social_worker	100	70	\N	1
-2	2026-12-03 16:28:08.317751+00	insert	2	team_manager	30	30	\N	2
+1	2026-12-03 18:48:10.594692+00	insert	1	social_worker	100	70	\N	1
+2	2026-12-03 18:48:10.594692+00	insert	2	team_manager	30	30	\N	2
 \.
 
 
@@ -17836,13 +18143,13 @@ COPY public.caseloads_caseweight (id, case_type, points) FROM stdin;
 --
 
 COPY public.caseloads_caseweightevent (pgh_id, pgh_created_at, pgh_label, id, case_type, points, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 16:28:08.317751+00	insert	1	cp_plan	8	\N	1
-2	2026-12-03 16:28:08.317751+00	insert	2	looked_after_new	7	\N	2
-3	2026-12-03 16:28:08.317751+00	insert	3	looked_after_settled	5	\N	3
-4	2026-12-03 16:28:08.317751+00	insert	4	care_leaver	4	\N	4
-5	2026-12-03 16:28:08.317751+00	insert	5	child_in_need	5	\N	5
-6	2026-12-03 16:28:08.317751+00	insert	6	court	3	\N	6
-7	2026-12-03 16:28:08.317751+00	insert	7	sibling	1	\N	7
+1	2026-12-03 18:48:10.594692+00	insert	1	cp_plan	8	\N	1
+2	2026-12-03 18:48:10.594692+00	insert	2	looked_after_new	7	\N	2
+3	2026-12-03 18:48:10.594692+00	insert	3	looked_after_settled	5	\N	3
+4	2026-12-03 18:48:10.594692+00	insert	4	care_leaver	4	\N	4
+5	2026-12-03 18:48:10.594692+00	insert	5	child_in_need	5	\N	5
+6	2026-12-03 18:48:10.594692+00	insert	6	court	3	\N	6
+7	2026-12-03 18:48:10.594692+00	insert	7	sibling	1	\N	7
 \.
 
 
@@ -17943,10 +18250,42 @@ COPY public.child_protection_conference (id, kind, held_on, outcome, category, p
 
 
 --
+-- Data for Name: child_protection_conferencebooking; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.child_protection_conferencebooking (id, kind, booked_for, starts_at, venue, online, due_by, status, quorate, quoracy_reason, proceed_reason, cancelled_reason, minutes, minutes_issued_on, booked_at, booked_by_id, chair_id, child_id, conference_id, episode_id, minutes_issued_by_id, plan_id, section47_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: child_protection_conferencebookingevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.child_protection_conferencebookingevent (pgh_id, pgh_created_at, pgh_label, id, kind, booked_for, starts_at, venue, online, due_by, status, quorate, quoracy_reason, proceed_reason, cancelled_reason, minutes, minutes_issued_on, booked_at, booked_by_id, chair_id, child_id, conference_id, episode_id, minutes_issued_by_id, pgh_context_id, pgh_obj_id, plan_id, section47_id) FROM stdin;
+\.
+
+
+--
 -- Data for Name: child_protection_conferenceevent; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 COPY public.child_protection_conferenceevent (pgh_id, pgh_created_at, pgh_label, id, kind, held_on, outcome, category, previous_authority, notes, recorded_at, child_id, episode_id, pgh_context_id, pgh_obj_id, plan_id, recorded_by_id, section47_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: child_protection_conferenceinvitee; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.child_protection_conferenceinvitee (id, agency, name, invited_on, report_requested, report_received, attendance, booking_id, person_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: child_protection_conferenceinviteeevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.child_protection_conferenceinviteeevent (pgh_id, pgh_created_at, pgh_label, id, agency, name, invited_on, report_requested, report_received, attendance, booking_id, person_id, pgh_context_id, pgh_obj_id) FROM stdin;
 \.
 
 
@@ -18150,41 +18489,41 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 25	procrastinate	procrastinateperiodicdefer
 26	procrastinate	procrastinateworker
 27	core	formsubmission
-28	oversight	oversightstart
-29	oversight	oversightstartevent
-30	oversight	oversightentry
-31	oversight	oversightentryevent
-32	oversight	challenge
-33	oversight	challengeevent
-34	oversight	challengestage
-35	oversight	challengestageevent
-36	oversight	goodpractice
-37	oversight	goodpracticeevent
-38	performance	populationestimate
-39	performance	indicatorsnapshot
-40	performance	boardpack
-41	performance	boardpackevent
-42	caseloads	caseweight
-43	caseloads	caseweightevent
-44	caseloads	caseloadlimit
-45	caseloads	caseloadlimitevent
-46	staff	staffprofile
-47	staff	staffprofileevent
-48	staff	agencypricecap
-49	staff	agencypricecapevent
-50	staff	post
-51	staff	postevent
-52	staff	inductionitem
-53	staff	inductionitemevent
-54	staff	induction
-55	staff	inductionevent
-56	staff	inductiontask
-57	staff	inductiontaskevent
-58	staff	course
-59	staff	courseevent
-60	staff	attendance
-61	staff	attendanceevent
-62	staff	staffread
+28	performance	populationestimate
+29	performance	indicatorsnapshot
+30	performance	boardpack
+31	performance	boardpackevent
+32	staff	staffprofile
+33	staff	staffprofileevent
+34	staff	agencypricecap
+35	staff	agencypricecapevent
+36	staff	post
+37	staff	postevent
+38	staff	inductionitem
+39	staff	inductionitemevent
+40	staff	induction
+41	staff	inductionevent
+42	staff	inductiontask
+43	staff	inductiontaskevent
+44	staff	course
+45	staff	courseevent
+46	staff	attendance
+47	staff	attendanceevent
+48	staff	staffread
+49	oversight	oversightstart
+50	oversight	oversightstartevent
+51	oversight	oversightentry
+52	oversight	oversightentryevent
+53	oversight	challenge
+54	oversight	challengeevent
+55	oversight	challengestage
+56	oversight	challengestageevent
+57	oversight	goodpractice
+58	oversight	goodpracticeevent
+59	caseloads	caseweight
+60	caseloads	caseweightevent
+61	caseloads	caseloadlimit
+62	caseloads	caseloadlimitevent
 63	access	restrictedaccessgrantevent
 64	access	recordread
 65	access	restrictedaccessgrant
@@ -18237,137 +18576,141 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 112	child_protection	strategydiscussion
 113	child_protection	strategydiscussionevent
 114	child_protection	childprotectionplan
-115	children_in_need	cinepisodeevent
-116	children_in_need	cinplan
-117	children_in_need	cinplanevent
-118	children_in_need	cinplanreview
-119	children_in_need	cinplanreviewevent
-120	children_in_need	cinepisode
-121	permanence	adoptionmatch
-122	permanence	adoptionplacement
-123	permanence	adoptionreview
-124	permanence	careproceedings
-125	permanence	careproceedingsevent
-126	permanence	permanencedecision
-127	permanence	adoptionreviewevent
-128	permanence	adoptionplacementevent
-129	permanence	adoptionmatchevent
-130	permanence	permanencedecisionevent
-131	permanence	permanencemeeting
-132	permanence	permanencemeetingevent
-133	permanence	permanenceorder
-134	permanence	permanenceorderevent
-135	permanence	permanencestep
-136	permanence	permanencestepevent
-137	permanence	previouspermanence
-138	permanence	previouspermanenceevent
-139	permanence	proceedingsextension
-140	permanence	proceedingsextensionevent
-141	permanence	preproceedings
-142	permanence	preproceedingsevent
-143	permanence	preproceedingsmeeting
-144	permanence	preproceedingsmeetingevent
-145	care_leavers	careleaver
-146	care_leavers	careleaverevent
-147	care_leavers	keepingintouch
-148	care_leavers	keepingintouchevent
-149	care_leavers	needsassessment
-150	care_leavers	needsassessmentevent
-151	care_leavers	pathwayplan
-152	care_leavers	pathwayplanevent
-153	care_leavers	pathwayplanreview
-154	care_leavers	pathwayplanreviewevent
-155	private_fostering	privatefostering
-156	private_fostering	privatefosteringevent
-157	allegations	allegation
-158	allegations	allegationchild
-159	allegations	allegationchildevent
-160	allegations	allegationevent
-161	allegations	ladomeeting
-162	allegations	ladomeetingevent
-163	looked_after	careplan
-164	looked_after	conviction
-165	looked_after	convictionevent
-166	looked_after	healthcheck
-167	looked_after	healthcheckevent
-168	looked_after	immunisationstatus
-169	looked_after	immunisationstatusevent
-170	looked_after	iroassignment
-171	looked_after	irocontact
-172	looked_after	lareview
-173	looked_after	missingepisode
-174	looked_after	periodofcare
-175	looked_after	missingepisodeevent
-176	looked_after	lareviewevent
-177	looked_after	irocontactevent
-178	looked_after	iroassignmentevent
-179	looked_after	episode
-180	looked_after	careplanevent
-181	looked_after	periodofcareevent
-182	looked_after	personaleducationplan
-183	looked_after	personaleducationplanevent
-184	looked_after	placedwithparents
-185	looked_after	placement
-186	looked_after	placedwithparentsevent
-187	looked_after	episodeevent
-188	looked_after	placementevent
-189	looked_after	returninterview
-190	looked_after	returninterviewevent
-191	looked_after	reviewaction
-192	looked_after	reviewactionevent
-193	looked_after	schoolplacement
-194	looked_after	schoolplacementevent
-195	looked_after	sdqscore
-196	looked_after	sdqscoreevent
-197	looked_after	substancemisuse
-198	looked_after	substancemisuseevent
-199	looked_after	uascstatus
-200	looked_after	uascstatusevent
-201	looked_after	deprivationofliberty
-202	looked_after	deprivationoflibertyevent
-203	supervision	caseaction
-204	supervision	casediscussion
-205	supervision	caseactionevent
-206	supervision	supervisionaction
-207	supervision	supervisionsession
-208	supervision	supervisionactionevent
-209	supervision	casediscussionevent
-210	supervision	supervisionsessionevent
-211	decisions	managerdecision
-212	decisions	managerdecisionevent
-213	audits	auditdomain
-214	audits	audittool
-215	audits	audittoolevent
-216	audits	grading
-217	audits	gradingevent
-218	audits	programme
-219	audits	programmeevent
-220	audits	reflection
-221	audits	reflectionevent
-222	audits	audit
-223	audits	auditaction
-224	audits	auditactionevent
-225	audits	auditevent
-226	audits	auditquestion
-227	audits	auditquestionevent
-228	audits	auditdomainevent
-229	improvement	improvementplan
-230	improvement	action
-231	improvement	inspection
-232	improvement	improvementplanevent
-233	improvement	inspectionevent
-234	improvement	judgement
-235	improvement	judgementevent
-236	improvement	recommendation
-237	improvement	actionevent
-238	improvement	recommendationevent
-239	returns	returnexport
-240	returns	returnexportevent
-241	dfe_feed	feedrun
-242	dfe_feed	feedrunevent
-243	dfe_feed	feedchild
-244	dfe_feed	feedchildevent
-245	data_quality	problem
+115	child_protection	conferencebooking
+116	child_protection	conferencebookingevent
+117	child_protection	conferenceinvitee
+118	child_protection	conferenceinviteeevent
+119	children_in_need	cinepisodeevent
+120	children_in_need	cinplan
+121	children_in_need	cinplanevent
+122	children_in_need	cinplanreview
+123	children_in_need	cinplanreviewevent
+124	children_in_need	cinepisode
+125	permanence	adoptionmatch
+126	permanence	adoptionplacement
+127	permanence	adoptionreview
+128	permanence	careproceedings
+129	permanence	careproceedingsevent
+130	permanence	permanencedecision
+131	permanence	adoptionreviewevent
+132	permanence	adoptionplacementevent
+133	permanence	adoptionmatchevent
+134	permanence	permanencedecisionevent
+135	permanence	permanencemeeting
+136	permanence	permanencemeetingevent
+137	permanence	permanenceorder
+138	permanence	permanenceorderevent
+139	permanence	permanencestep
+140	permanence	permanencestepevent
+141	permanence	previouspermanence
+142	permanence	previouspermanenceevent
+143	permanence	proceedingsextension
+144	permanence	proceedingsextensionevent
+145	permanence	preproceedings
+146	permanence	preproceedingsevent
+147	permanence	preproceedingsmeeting
+148	permanence	preproceedingsmeetingevent
+149	care_leavers	careleaver
+150	care_leavers	careleaverevent
+151	care_leavers	keepingintouch
+152	care_leavers	keepingintouchevent
+153	care_leavers	needsassessment
+154	care_leavers	needsassessmentevent
+155	care_leavers	pathwayplan
+156	care_leavers	pathwayplanevent
+157	care_leavers	pathwayplanreview
+158	care_leavers	pathwayplanreviewevent
+159	private_fostering	privatefostering
+160	private_fostering	privatefosteringevent
+161	allegations	allegation
+162	allegations	allegationchild
+163	allegations	allegationchildevent
+164	allegations	allegationevent
+165	allegations	ladomeeting
+166	allegations	ladomeetingevent
+167	looked_after	careplan
+168	looked_after	conviction
+169	looked_after	convictionevent
+170	looked_after	healthcheck
+171	looked_after	healthcheckevent
+172	looked_after	immunisationstatus
+173	looked_after	immunisationstatusevent
+174	looked_after	iroassignment
+175	looked_after	irocontact
+176	looked_after	lareview
+177	looked_after	missingepisode
+178	looked_after	periodofcare
+179	looked_after	missingepisodeevent
+180	looked_after	lareviewevent
+181	looked_after	irocontactevent
+182	looked_after	iroassignmentevent
+183	looked_after	episode
+184	looked_after	careplanevent
+185	looked_after	periodofcareevent
+186	looked_after	personaleducationplan
+187	looked_after	personaleducationplanevent
+188	looked_after	placedwithparents
+189	looked_after	placement
+190	looked_after	placedwithparentsevent
+191	looked_after	episodeevent
+192	looked_after	placementevent
+193	looked_after	returninterview
+194	looked_after	returninterviewevent
+195	looked_after	reviewaction
+196	looked_after	reviewactionevent
+197	looked_after	schoolplacement
+198	looked_after	schoolplacementevent
+199	looked_after	sdqscore
+200	looked_after	sdqscoreevent
+201	looked_after	substancemisuse
+202	looked_after	substancemisuseevent
+203	looked_after	uascstatus
+204	looked_after	uascstatusevent
+205	looked_after	deprivationofliberty
+206	looked_after	deprivationoflibertyevent
+207	supervision	caseaction
+208	supervision	casediscussion
+209	supervision	caseactionevent
+210	supervision	supervisionaction
+211	supervision	supervisionsession
+212	supervision	supervisionactionevent
+213	supervision	casediscussionevent
+214	supervision	supervisionsessionevent
+215	decisions	managerdecision
+216	decisions	managerdecisionevent
+217	audits	auditdomain
+218	audits	audittool
+219	audits	audittoolevent
+220	audits	grading
+221	audits	gradingevent
+222	audits	programme
+223	audits	programmeevent
+224	audits	reflection
+225	audits	reflectionevent
+226	audits	audit
+227	audits	auditaction
+228	audits	auditactionevent
+229	audits	auditevent
+230	audits	auditquestion
+231	audits	auditquestionevent
+232	audits	auditdomainevent
+233	improvement	improvementplan
+234	improvement	action
+235	improvement	inspection
+236	improvement	improvementplanevent
+237	improvement	inspectionevent
+238	improvement	judgement
+239	improvement	judgementevent
+240	improvement	recommendation
+241	improvement	actionevent
+242	improvement	recommendationevent
+243	returns	returnexport
+244	returns	returnexportevent
+245	dfe_feed	feedrun
+246	dfe_feed	feedrunevent
+247	dfe_feed	feedchild
+248	dfe_feed	feedchildevent
+249	data_quality	problem
 \.
 
 
@@ -18376,144 +18719,145 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 --
 
 COPY public.django_migrations (id, app, name, applied) FROM stdin;
-1	pghistory	0001_initial	2026-12-03 16:27:35.742025+00
-2	pghistory	0002_aggregateevent	2026-12-03 16:27:35.752535+00
-3	pghistory	0003_auto_20201023_1636	2026-12-03 16:27:35.756623+00
-4	pghistory	0004_auto_20220906_1625	2026-12-03 16:27:35.764979+00
-5	pghistory	0005_events_middlewareevents	2026-12-03 16:27:35.774852+00
-6	pghistory	0006_delete_aggregateevent	2026-12-03 16:27:35.779926+00
-7	pghistory	0007_auto_20250421_0444	2026-12-03 16:27:35.786372+00
-8	contenttypes	0001_initial	2026-12-03 16:27:35.7995+00
-9	contenttypes	0002_remove_content_type_name	2026-12-03 16:27:35.812736+00
-10	auth	0001_initial	2026-12-03 16:27:35.871988+00
-11	auth	0002_alter_permission_name_max_length	2026-12-03 16:27:35.882682+00
-12	auth	0003_alter_user_email_max_length	2026-12-03 16:27:35.892886+00
-13	auth	0004_alter_user_username_opts	2026-12-03 16:27:35.901502+00
-14	auth	0005_alter_user_last_login_null	2026-12-03 16:27:35.914199+00
-15	auth	0006_require_contenttypes_0002	2026-12-03 16:27:35.91852+00
-16	auth	0007_alter_validators_add_error_messages	2026-12-03 16:27:35.927967+00
-17	auth	0008_alter_user_username_max_length	2026-12-03 16:27:35.937306+00
-18	auth	0009_alter_user_last_name_max_length	2026-12-03 16:27:35.945973+00
-19	auth	0010_alter_group_name_max_length	2026-12-03 16:27:35.958177+00
-20	auth	0011_update_proxy_permissions	2026-12-03 16:27:35.993573+00
-21	auth	0012_alter_user_first_name_max_length	2026-12-03 16:27:36.001246+00
-22	workforce	0001_initial	2026-12-03 16:27:36.275597+00
-23	people	0001_extensions	2026-12-03 16:27:36.34513+00
-24	people	0002_initial	2026-12-03 16:27:38.182531+00
-25	people	0003_la_id_sequence	2026-12-03 16:27:38.18589+00
-26	people	0004_alter_person_disabilities_alter_person_ethnicity_and_more	2026-12-03 16:27:38.526095+00
-27	access	0001_initial	2026-12-03 16:27:38.64054+00
-28	access	0002_initial	2026-12-03 16:27:39.754849+00
-29	access	0003_break_glass_access	2026-12-03 16:27:40.183685+00
-30	admin	0001_initial	2026-12-03 16:27:40.257347+00
-31	admin	0002_logentry_remove_auto_add	2026-12-03 16:27:40.301428+00
-32	admin	0003_logentry_add_action_flag_choices	2026-12-03 16:27:40.347234+00
-33	allegations	0001_initial	2026-12-03 16:27:42.203004+00
-34	children_in_need	0001_initial	2026-12-03 16:27:42.318024+00
-35	assessments	0001_initial	2026-12-03 16:27:42.415899+00
-36	assessments	0002_initial	2026-12-03 16:27:44.506294+00
-37	assessments	0003_assessment_framework	2026-12-03 16:27:47.144098+00
-38	workforce	0002_alter_user_role_alter_userevent_role	2026-12-03 16:27:47.263779+00
-39	timescales	0001_initial	2026-12-03 16:27:49.299191+00
-40	timescales	0002_seed_bank_holidays	2026-12-03 16:27:49.585023+00
-41	workforce	0003_system_administrators_group	2026-12-03 16:27:49.707525+00
-42	workforce	0004_user_started_on_asye	2026-12-03 16:27:50.79722+00
-43	workforce	0005_senior_manager_roles	2026-12-03 16:27:50.898775+00
-44	people	0005_name_search_keys_functions	2026-12-03 16:27:50.902673+00
-45	people	0006_name_search_keys	2026-12-03 16:27:51.542142+00
-46	people	0007_name_score_function	2026-12-03 16:27:51.552123+00
-47	audits	0001_initial	2026-12-03 16:28:01.234692+00
-48	audits	0002_ready_made_tools	2026-12-03 16:28:01.526306+00
-49	axes	0001_initial	2026-12-03 16:28:01.559594+00
-50	axes	0002_auto_20151217_2044	2026-12-03 16:28:01.666846+00
-51	axes	0003_auto_20160322_0929	2026-12-03 16:28:01.733032+00
-52	axes	0004_auto_20181024_1538	2026-12-03 16:28:01.780279+00
-53	axes	0005_remove_accessattempt_trusted	2026-12-03 16:28:01.795585+00
-54	axes	0006_remove_accesslog_trusted	2026-12-03 16:28:01.807103+00
-55	axes	0007_alter_accessattempt_unique_together	2026-12-03 16:28:01.948477+00
-56	axes	0008_accessfailurelog	2026-12-03 16:28:01.965383+00
-57	axes	0009_add_session_hash	2026-12-03 16:28:01.974974+00
-58	axes	0010_accessattemptexpiration	2026-12-03 16:28:01.99194+00
-59	care_leavers	0001_initial	2026-12-03 16:28:07.56582+00
-60	caseloads	0001_initial	2026-12-03 16:28:08.205677+00
-61	caseloads	0002_weights_and_limits	2026-12-03 16:28:08.342077+00
-62	casework	0001_initial	2026-12-03 16:28:09.015838+00
-63	casework	0002_initial	2026-12-03 16:28:18.382325+00
-64	casework	0003_alter_visit_visit_type_alter_visitevent_visit_type	2026-12-03 16:28:18.613176+00
-65	child_protection	0001_initial	2026-12-03 16:28:18.844315+00
-66	child_protection	0002_initial	2026-12-03 16:28:33.559525+00
-67	front_door	0001_initial	2026-12-03 16:28:37.484829+00
-68	children_in_need	0002_initial	2026-12-03 16:28:45.006422+00
-69	core	0001_initial	2026-12-03 16:28:45.224519+00
-70	data_quality	0001_initial	2026-12-03 16:28:45.451207+00
-71	decisions	0001_initial	2026-12-03 16:28:47.674117+00
-72	dfe_feed	0001_initial	2026-12-03 16:28:49.38229+00
-73	improvement	0001_initial	2026-12-03 16:28:56.824293+00
-74	looked_after	0001_initial	2026-12-03 16:29:39.922843+00
-75	looked_after	0002_deprivation_of_liberty	2026-12-03 16:29:42.008816+00
-76	looked_after	0003_placement_local_authority	2026-12-03 16:29:43.888651+00
-77	otp_totp	0001_initial	2026-12-03 16:29:44.4674+00
-78	otp_totp	0002_auto_20190420_0723	2026-12-03 16:29:44.943592+00
-79	otp_totp	0003_add_timestamps	2026-12-03 16:29:45.422341+00
-80	oversight	0001_initial	2026-12-03 16:29:56.629608+00
-81	oversight	0002_oversight_start	2026-12-03 16:29:57.361949+00
-82	oversight	0003_oversight_starts_when_installed	2026-12-03 16:29:58.275757+00
-83	people	0008_name_keys_search_path	2026-12-03 16:29:58.281421+00
-84	people	0009_person_date_of_birth_estimated	2026-12-03 16:30:01.53098+00
-85	performance	0001_initial	2026-12-03 16:30:01.965846+00
-86	performance	0002_board_pack	2026-12-03 16:30:05.222188+00
-87	permanence	0001_initial	2026-12-03 16:30:41.840123+00
-88	permanence	0002_pre_proceedings	2026-12-03 16:30:50.99412+00
-89	plans	0001_initial	2026-12-03 16:31:08.258218+00
-90	private_fostering	0001_initial	2026-12-03 16:31:14.237303+00
-91	procrastinate	0001_initial	2026-12-03 16:31:14.270895+00
-92	procrastinate	0002_drop_started_at_column	2026-12-03 16:31:14.282549+00
-93	procrastinate	0003_drop_started_at_column	2026-12-03 16:31:14.297278+00
-94	procrastinate	0004_drop_procrastinate_version_table	2026-12-03 16:31:14.314736+00
-95	procrastinate	0005_fix_procrastinate_fetch_job	2026-12-03 16:31:14.329699+00
-96	procrastinate	0006_fix_trigger_status_events_insert	2026-12-03 16:31:14.338387+00
-97	procrastinate	0007_add_queueing_lock_column	2026-12-03 16:31:14.347992+00
-98	procrastinate	0008_close_fetch_job_race_condition	2026-12-03 16:31:14.358088+00
-99	procrastinate	0009_add_defer_job_function	2026-12-03 16:31:14.368866+00
-100	procrastinate	0010_add_procrastinate_periodic_defers	2026-12-03 16:31:14.38037+00
-101	procrastinate	0011_add_foreign_key_index	2026-12-03 16:31:14.388385+00
-102	procrastinate	0012_add_locks_to_periodic_defer	2026-12-03 16:31:14.399448+00
-103	procrastinate	0013_fix_procrastinate_defer_periodic_job	2026-12-03 16:31:14.40967+00
-104	procrastinate	0014_add_finish_job_and_retry_job_functions	2026-12-03 16:31:14.417103+00
-105	procrastinate	0015_add_trigger_on_job_deletion	2026-12-03 16:31:14.424088+00
-106	procrastinate	0016_delete_finished_jobs	2026-12-03 16:31:14.43056+00
-107	procrastinate	0017_add_checks_to_finish_job	2026-12-03 16:31:14.438321+00
-108	procrastinate	0018_add_checks_to_retry_job	2026-12-03 16:31:14.445748+00
-109	procrastinate	0019_fix_finish_job_compat_issue	2026-12-03 16:31:14.453426+00
-110	procrastinate	0020_add_index_on_procrastinate_jobs	2026-12-03 16:31:14.463095+00
-111	procrastinate	0021_add_kwargs_to_defer_periodic_job	2026-12-03 16:31:14.474271+00
-112	procrastinate	0022_null_locks_excluded	2026-12-03 16:31:14.486076+00
-113	procrastinate	0023_remove_old_finish_job_function	2026-12-03 16:31:14.496544+00
-114	procrastinate	0024_job_id_bigint	2026-12-03 16:31:14.513244+00
-115	procrastinate	0025_add_models	2026-12-03 16:31:14.55928+00
-116	procrastinate	0026_add_job_priority	2026-12-03 16:31:14.588051+00
-117	procrastinate	0027_add_periodic_job_priority	2026-12-03 16:31:14.59983+00
-118	procrastinate	0028_add_cancel_states	2026-12-03 16:31:14.647518+00
-119	procrastinate	0029_add_additional_params_to_retry_job	2026-12-03 16:31:14.660049+00
-120	procrastinate	0030_alter_procrastinateevent_options	2026-12-03 16:31:14.677029+00
-121	procrastinate	0031_add_indexes_for_fetch_job	2026-12-03 16:31:14.687091+00
-122	procrastinate	0032_pre_cancel_notification	2026-12-03 16:31:14.718983+00
-123	procrastinate	0033_post_cancel_notification	2026-12-03 16:31:14.764325+00
-124	procrastinate	0034_pre_add_heartbeat	2026-12-03 16:31:14.798886+00
-125	procrastinate	0035_post_add_heartbeat	2026-12-03 16:31:14.807484+00
-126	procrastinate	0036_add_worker_model	2026-12-03 16:31:14.832121+00
-127	procrastinate	0037_pre_batch_defer_jobs	2026-12-03 16:31:14.841995+00
-128	procrastinate	0038_post_batch_defer_jobs	2026-12-03 16:31:14.850862+00
-129	procrastinate	0039_pre_priority_lock_fetch_job	2026-12-03 16:31:14.858593+00
-130	procrastinate	0040_pre_retry_failed_job	2026-12-03 16:31:14.86599+00
-131	procrastinate	0041_post_retry_failed_job	2026-12-03 16:31:14.874295+00
-132	returns	0001_initial	2026-12-03 16:31:18.471474+00
-133	sessions	0001_initial	2026-12-03 16:31:18.50136+00
-134	workforce	0006_user_sso_id	2026-12-03 16:31:23.056582+00
-135	workforce	0007_workforce_lead_role	2026-12-03 16:31:24.60589+00
-136	staff	0001_initial	2026-12-03 16:31:57.029197+00
-137	staff	0002_induction_checklists_and_courses	2026-12-03 16:31:57.545468+00
-138	supervision	0001_initial	2026-12-03 16:32:16.455742+00
+1	pghistory	0001_initial	2026-12-03 18:45:21.851279+00
+2	pghistory	0002_aggregateevent	2026-12-03 18:45:21.86433+00
+3	pghistory	0003_auto_20201023_1636	2026-12-03 18:45:21.876538+00
+4	pghistory	0004_auto_20220906_1625	2026-12-03 18:45:21.896835+00
+5	pghistory	0005_events_middlewareevents	2026-12-03 18:45:21.913457+00
+6	pghistory	0006_delete_aggregateevent	2026-12-03 18:45:21.915068+00
+7	pghistory	0007_auto_20250421_0444	2026-12-03 18:45:21.948406+00
+8	contenttypes	0001_initial	2026-12-03 18:45:21.978965+00
+9	contenttypes	0002_remove_content_type_name	2026-12-03 18:45:22.023471+00
+10	auth	0001_initial	2026-12-03 18:45:22.183055+00
+11	auth	0002_alter_permission_name_max_length	2026-12-03 18:45:22.230722+00
+12	auth	0003_alter_user_email_max_length	2026-12-03 18:45:22.272182+00
+13	auth	0004_alter_user_username_opts	2026-12-03 18:45:22.322411+00
+14	auth	0005_alter_user_last_login_null	2026-12-03 18:45:22.379175+00
+15	auth	0006_require_contenttypes_0002	2026-12-03 18:45:22.385513+00
+16	auth	0007_alter_validators_add_error_messages	2026-12-03 18:45:22.423637+00
+17	auth	0008_alter_user_username_max_length	2026-12-03 18:45:22.45887+00
+18	auth	0009_alter_user_last_name_max_length	2026-12-03 18:45:22.501813+00
+19	auth	0010_alter_group_name_max_length	2026-12-03 18:45:22.553795+00
+20	auth	0011_update_proxy_permissions	2026-12-03 18:45:22.666091+00
+21	auth	0012_alter_user_first_name_max_length	2026-12-03 18:45:22.698632+00
+22	workforce	0001_initial	2026-12-03 18:45:23.739044+00
+23	people	0001_extensions	2026-12-03 18:45:24.034144+00
+24	people	0002_initial	2026-12-03 18:45:32.424391+00
+25	people	0003_la_id_sequence	2026-12-03 18:45:32.43204+00
+26	people	0004_alter_person_disabilities_alter_person_ethnicity_and_more	2026-12-03 18:45:35.22879+00
+27	access	0001_initial	2026-12-03 18:45:35.907043+00
+28	access	0002_initial	2026-12-03 18:45:40.551607+00
+29	access	0003_break_glass_access	2026-12-03 18:45:42.807024+00
+30	admin	0001_initial	2026-12-03 18:45:43.132448+00
+31	admin	0002_logentry_remove_auto_add	2026-12-03 18:45:43.355409+00
+32	admin	0003_logentry_add_action_flag_choices	2026-12-03 18:45:43.578573+00
+33	allegations	0001_initial	2026-12-03 18:45:52.631855+00
+34	children_in_need	0001_initial	2026-12-03 18:45:54.152222+00
+35	assessments	0001_initial	2026-12-03 18:45:54.909197+00
+36	assessments	0002_initial	2026-12-03 18:46:07.540908+00
+37	assessments	0003_assessment_framework	2026-12-03 18:46:23.563137+00
+38	workforce	0002_alter_user_role_alter_userevent_role	2026-12-03 18:46:24.333667+00
+39	timescales	0001_initial	2026-12-03 18:46:36.283021+00
+40	timescales	0002_seed_bank_holidays	2026-12-03 18:46:38.356969+00
+41	workforce	0003_system_administrators_group	2026-12-03 18:46:38.963627+00
+42	workforce	0004_user_started_on_asye	2026-12-03 18:46:43.607145+00
+43	workforce	0005_senior_manager_roles	2026-12-03 18:46:44.449901+00
+44	people	0005_name_search_keys_functions	2026-12-03 18:46:44.467093+00
+45	people	0006_name_search_keys	2026-12-03 18:46:48.759413+00
+46	people	0007_name_score_function	2026-12-03 18:46:48.950007+00
+47	audits	0001_initial	2026-12-03 18:47:39.989818+00
+48	audits	0002_ready_made_tools	2026-12-03 18:47:40.741505+00
+49	axes	0001_initial	2026-12-03 18:47:40.792123+00
+50	axes	0002_auto_20151217_2044	2026-12-03 18:47:41.084736+00
+51	axes	0003_auto_20160322_0929	2026-12-03 18:47:41.331998+00
+52	axes	0004_auto_20181024_1538	2026-12-03 18:47:41.541905+00
+53	axes	0005_remove_accessattempt_trusted	2026-12-03 18:47:41.588269+00
+54	axes	0006_remove_accesslog_trusted	2026-12-03 18:47:41.623954+00
+55	axes	0007_alter_accessattempt_unique_together	2026-12-03 18:47:42.324197+00
+56	axes	0008_accessfailurelog	2026-12-03 18:47:42.398589+00
+57	axes	0009_add_session_hash	2026-12-03 18:47:42.437503+00
+58	axes	0010_accessattemptexpiration	2026-12-03 18:47:42.494435+00
+59	care_leavers	0001_initial	2026-12-03 18:48:05.944947+00
+60	caseloads	0001_initial	2026-12-03 18:48:09.969246+00
+61	caseloads	0002_weights_and_limits	2026-12-03 18:48:10.683281+00
+62	casework	0001_initial	2026-12-03 18:48:11.583553+00
+63	casework	0002_initial	2026-12-03 18:48:59.075432+00
+64	casework	0003_alter_visit_visit_type_alter_visitevent_visit_type	2026-12-03 18:49:00.487285+00
+65	people	0008_name_keys_search_path	2026-12-03 18:49:00.519287+00
+66	people	0009_person_date_of_birth_estimated	2026-12-03 18:49:07.183475+00
+67	front_door	0001_initial	2026-12-03 18:49:23.52832+00
+68	children_in_need	0002_initial	2026-12-03 18:49:56.119084+00
+69	child_protection	0001_initial	2026-12-03 18:49:57.747261+00
+70	child_protection	0002_initial	2026-12-03 18:51:39.304981+00
+71	child_protection	0003_conference_bookings	2026-12-03 18:52:03.751789+00
+72	core	0001_initial	2026-12-03 18:52:05.543515+00
+73	data_quality	0001_initial	2026-12-03 18:52:07.18005+00
+74	decisions	0001_initial	2026-12-03 18:52:22.839061+00
+75	dfe_feed	0001_initial	2026-12-03 18:52:36.460348+00
+76	improvement	0001_initial	2026-12-03 18:53:36.085182+00
+77	looked_after	0001_initial	2026-12-03 18:58:41.510749+00
+78	looked_after	0002_deprivation_of_liberty	2026-12-03 18:58:59.205217+00
+79	looked_after	0003_placement_local_authority	2026-12-03 18:59:14.447737+00
+80	otp_totp	0001_initial	2026-12-03 18:59:16.607265+00
+81	otp_totp	0002_auto_20190420_0723	2026-12-03 18:59:20.704812+00
+82	otp_totp	0003_add_timestamps	2026-12-03 18:59:26.771402+00
+83	oversight	0001_initial	2026-12-03 19:00:50.987059+00
+84	oversight	0002_oversight_start	2026-12-03 19:00:56.921007+00
+85	oversight	0003_oversight_starts_when_installed	2026-12-03 19:01:00.563296+00
+86	performance	0001_initial	2026-12-03 19:01:02.604131+00
+87	performance	0002_board_pack	2026-12-03 19:01:17.863063+00
+88	permanence	0001_initial	2026-12-03 19:05:12.874995+00
+89	permanence	0002_pre_proceedings	2026-12-03 19:06:09.336348+00
+90	plans	0001_initial	2026-12-03 19:07:52.466218+00
+91	private_fostering	0001_initial	2026-12-03 19:08:26.723919+00
+92	procrastinate	0001_initial	2026-12-03 19:08:26.804405+00
+93	procrastinate	0002_drop_started_at_column	2026-12-03 19:08:26.839355+00
+94	procrastinate	0003_drop_started_at_column	2026-12-03 19:08:26.870372+00
+95	procrastinate	0004_drop_procrastinate_version_table	2026-12-03 19:08:26.907343+00
+96	procrastinate	0005_fix_procrastinate_fetch_job	2026-12-03 19:08:26.947886+00
+97	procrastinate	0006_fix_trigger_status_events_insert	2026-12-03 19:08:26.977291+00
+98	procrastinate	0007_add_queueing_lock_column	2026-12-03 19:08:26.998976+00
+99	procrastinate	0008_close_fetch_job_race_condition	2026-12-03 19:08:27.024338+00
+100	procrastinate	0009_add_defer_job_function	2026-12-03 19:08:27.058793+00
+101	procrastinate	0010_add_procrastinate_periodic_defers	2026-12-03 19:08:27.08846+00
+102	procrastinate	0011_add_foreign_key_index	2026-12-03 19:08:27.115255+00
+103	procrastinate	0012_add_locks_to_periodic_defer	2026-12-03 19:08:27.14837+00
+104	procrastinate	0013_fix_procrastinate_defer_periodic_job	2026-12-03 19:08:27.181363+00
+105	procrastinate	0014_add_finish_job_and_retry_job_functions	2026-12-03 19:08:27.204184+00
+106	procrastinate	0015_add_trigger_on_job_deletion	2026-12-03 19:08:27.225272+00
+107	procrastinate	0016_delete_finished_jobs	2026-12-03 19:08:27.256953+00
+108	procrastinate	0017_add_checks_to_finish_job	2026-12-03 19:08:27.280782+00
+109	procrastinate	0018_add_checks_to_retry_job	2026-12-03 19:08:27.303818+00
+110	procrastinate	0019_fix_finish_job_compat_issue	2026-12-03 19:08:27.333117+00
+111	procrastinate	0020_add_index_on_procrastinate_jobs	2026-12-03 19:08:27.367532+00
+112	procrastinate	0021_add_kwargs_to_defer_periodic_job	2026-12-03 19:08:27.415334+00
+113	procrastinate	0022_null_locks_excluded	2026-12-03 19:08:27.465876+00
+114	procrastinate	0023_remove_old_finish_job_function	2026-12-03 19:08:27.509944+00
+115	procrastinate	0024_job_id_bigint	2026-12-03 19:08:27.556807+00
+116	procrastinate	0025_add_models	2026-12-03 19:08:27.673859+00
+117	procrastinate	0026_add_job_priority	2026-12-03 19:08:27.805409+00
+118	procrastinate	0027_add_periodic_job_priority	2026-12-03 19:08:27.869787+00
+119	procrastinate	0028_add_cancel_states	2026-12-03 19:08:28.063204+00
+120	procrastinate	0029_add_additional_params_to_retry_job	2026-12-03 19:08:28.098724+00
+121	procrastinate	0030_alter_procrastinateevent_options	2026-12-03 19:08:28.156738+00
+122	procrastinate	0031_add_indexes_for_fetch_job	2026-12-03 19:08:28.203377+00
+123	procrastinate	0032_pre_cancel_notification	2026-12-03 19:08:28.317491+00
+124	procrastinate	0033_post_cancel_notification	2026-12-03 19:08:28.465779+00
+125	procrastinate	0034_pre_add_heartbeat	2026-12-03 19:08:28.558581+00
+126	procrastinate	0035_post_add_heartbeat	2026-12-03 19:08:28.597746+00
+127	procrastinate	0036_add_worker_model	2026-12-03 19:08:28.710029+00
+128	procrastinate	0037_pre_batch_defer_jobs	2026-12-03 19:08:28.741856+00
+129	procrastinate	0038_post_batch_defer_jobs	2026-12-03 19:08:28.771426+00
+130	procrastinate	0039_pre_priority_lock_fetch_job	2026-12-03 19:08:28.807354+00
+131	procrastinate	0040_pre_retry_failed_job	2026-12-03 19:08:28.835365+00
+132	procrastinate	0041_post_retry_failed_job	2026-12-03 19:08:28.856208+00
+133	returns	0001_initial	2026-12-03 19:08:51.081304+00
+134	sessions	0001_initial	2026-12-03 19:08:51.143286+00
+135	workforce	0006_user_sso_id	2026-12-03 19:09:15.439324+00
+136	workforce	0007_workforce_lead_role	2026-12-03 19:09:23.268815+00
+137	staff	0001_initial	2026-12-03 19:12:31.392459+00
+138	staff	0002_induction_checklists_and_courses	2026-12-03 19:12:34.445986+00
+139	supervision	0001_initial	2026-12-03 19:14:32.795488+00
 \.
 
 
@@ -19034,7 +19378,7 @@ COPY public.oversight_oversightentryevent (pgh_id, pgh_created_at, pgh_label, id
 --
 
 COPY public.oversight_oversightstartevent (pgh_id, pgh_created_at, pgh_label, id, starts_on, reason, changed_at, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 16:29:58.264786+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 16:29:58.272714+00	\N	1
+1	2026-12-03 19:01:00.531521+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 19:01:00.557676+00	\N	1
 \.
 
 
@@ -19562,13 +19906,13 @@ COPY public.staff_course (id, title, mandatory_for, valid_months, due_within_day
 --
 
 COPY public.staff_courseevent (pgh_id, pgh_created_at, pgh_label, id, title, mandatory_for, valid_months, due_within_days, is_active, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 16:31:57.456882+00	insert	1	Safeguarding children: level 3	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	36	90	t	\N	1
-2	2026-12-03 16:31:57.456882+00	insert	2	Information governance and data protection	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	12	30	t	\N	2
-3	2026-12-03 16:31:57.456882+00	insert	3	Domestic abuse: risk assessment (DASH)	{social_worker,team_manager}	36	90	t	\N	3
-4	2026-12-03 16:31:57.456882+00	insert	4	Court skills	{social_worker,team_manager}	\N	180	t	\N	4
-5	2026-12-03 16:31:57.456882+00	insert	5	Managing allegations against staff	{team_manager}	36	90	t	\N	5
-6	2026-12-03 16:31:57.456882+00	insert	6	Supervision skills for managers	{team_manager}	\N	180	t	\N	6
-7	2026-12-03 16:31:57.456882+00	insert	7	Signs of Safety: practice framework	{social_worker,team_manager}	\N	180	t	\N	7
+1	2026-12-03 19:12:33.895616+00	insert	1	Safeguarding children: level 3	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	36	90	t	\N	1
+2	2026-12-03 19:12:33.895616+00	insert	2	Information governance and data protection	{social_worker,team_manager,iro,mash_worker,personal_adviser,private_fostering_officer}	12	30	t	\N	2
+3	2026-12-03 19:12:33.895616+00	insert	3	Domestic abuse: risk assessment (DASH)	{social_worker,team_manager}	36	90	t	\N	3
+4	2026-12-03 19:12:33.895616+00	insert	4	Court skills	{social_worker,team_manager}	\N	180	t	\N	4
+5	2026-12-03 19:12:33.895616+00	insert	5	Managing allegations against staff	{team_manager}	36	90	t	\N	5
+6	2026-12-03 19:12:33.895616+00	insert	6	Supervision skills for managers	{team_manager}	\N	180	t	\N	6
+7	2026-12-03 19:12:33.895616+00	insert	7	Signs of Safety: practice framework	{social_worker,team_manager}	\N	180	t	\N	7
 \.
 
 
@@ -19624,29 +19968,29 @@ COPY public.staff_inductionitem (id, role, title, due_working_day, "order") FROM
 --
 
 COPY public.staff_inductionitemevent (pgh_id, pgh_created_at, pgh_label, id, role, title, due_working_day, "order", pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 16:31:57.456882+00	insert	1	social_worker	Meet your line manager; agree the induction plan	1	0	\N	1
-2	2026-12-03 16:31:57.456882+00	insert	2	social_worker	Sign-in, laptop and phone working; record system training booked	1	1	\N	2
-3	2026-12-03 16:31:57.456882+00	insert	3	social_worker	Read the safeguarding partnership's procedures and the threshold document	5	2	\N	3
-4	2026-12-03 16:31:57.456882+00	insert	4	social_worker	Shadow a home visit and a child protection conference	10	3	\N	4
-5	2026-12-03 16:31:57.456882+00	insert	5	social_worker	First supervision held	20	4	\N	5
-6	2026-12-03 16:31:57.456882+00	insert	6	social_worker	Identity and Social Work England registration checked; DBS seen	5	5	\N	6
-7	2026-12-03 16:31:57.456882+00	insert	7	social_worker	Protected caseload agreed with the team manager	10	6	\N	7
-8	2026-12-03 16:31:57.456882+00	insert	8	social_worker	Induction review with the team manager	60	7	\N	8
-9	2026-12-03 16:31:57.456882+00	insert	9	team_manager	Meet your service manager; agree the induction plan	1	0	\N	9
-10	2026-12-03 16:31:57.456882+00	insert	10	team_manager	Management oversight and supervision policies read	10	1	\N	10
-11	2026-12-03 16:31:57.456882+00	insert	11	team_manager	Induction review with the service manager	60	2	\N	11
-12	2026-12-03 16:31:57.456882+00	insert	12	iro	Meet your line manager; agree the induction plan	1	0	\N	12
-13	2026-12-03 16:31:57.456882+00	insert	13	iro	Read the safeguarding partnership's procedures	10	1	\N	13
-14	2026-12-03 16:31:57.456882+00	insert	14	iro	Induction review	60	2	\N	14
-15	2026-12-03 16:31:57.456882+00	insert	15	mash_worker	Meet your line manager; agree the induction plan	1	0	\N	15
-16	2026-12-03 16:31:57.456882+00	insert	16	mash_worker	Read the safeguarding partnership's procedures	10	1	\N	16
-17	2026-12-03 16:31:57.456882+00	insert	17	mash_worker	Induction review	60	2	\N	17
-18	2026-12-03 16:31:57.456882+00	insert	18	personal_adviser	Meet your line manager; agree the induction plan	1	0	\N	18
-19	2026-12-03 16:31:57.456882+00	insert	19	personal_adviser	Read the safeguarding partnership's procedures	10	1	\N	19
-20	2026-12-03 16:31:57.456882+00	insert	20	personal_adviser	Induction review	60	2	\N	20
-21	2026-12-03 16:31:57.456882+00	insert	21	private_fostering_officer	Meet your line manager; agree the induction plan	1	0	\N	21
-22	2026-12-03 16:31:57.456882+00	insert	22	private_fostering_officer	Read the safeguarding partnership's procedures	10	1	\N	22
-23	2026-12-03 16:31:57.456882+00	insert	23	private_fostering_officer	Induction review	60	2	\N	23
+1	2026-12-03 19:12:33.895616+00	insert	1	social_worker	Meet your line manager; agree the induction plan	1	0	\N	1
+2	2026-12-03 19:12:33.895616+00	insert	2	social_worker	Sign-in, laptop and phone working; record system training booked	1	1	\N	2
+3	2026-12-03 19:12:33.895616+00	insert	3	social_worker	Read the safeguarding partnership's procedures and the threshold document	5	2	\N	3
+4	2026-12-03 19:12:33.895616+00	insert	4	social_worker	Shadow a home visit and a child protection conference	10	3	\N	4
+5	2026-12-03 19:12:33.895616+00	insert	5	social_worker	First supervision held	20	4	\N	5
+6	2026-12-03 19:12:33.895616+00	insert	6	social_worker	Identity and Social Work England registration checked; DBS seen	5	5	\N	6
+7	2026-12-03 19:12:33.895616+00	insert	7	social_worker	Protected caseload agreed with the team manager	10	6	\N	7
+8	2026-12-03 19:12:33.895616+00	insert	8	social_worker	Induction review with the team manager	60	7	\N	8
+9	2026-12-03 19:12:33.895616+00	insert	9	team_manager	Meet your service manager; agree the induction plan	1	0	\N	9
+10	2026-12-03 19:12:33.895616+00	insert	10	team_manager	Management oversight and supervision policies read	10	1	\N	10
+11	2026-12-03 19:12:33.895616+00	insert	11	team_manager	Induction review with the service manager	60	2	\N	11
+12	2026-12-03 19:12:33.895616+00	insert	12	iro	Meet your line manager; agree the induction plan	1	0	\N	12
+13	2026-12-03 19:12:33.895616+00	insert	13	iro	Read the safeguarding partnership's procedures	10	1	\N	13
+14	2026-12-03 19:12:33.895616+00	insert	14	iro	Induction review	60	2	\N	14
+15	2026-12-03 19:12:33.895616+00	insert	15	mash_worker	Meet your line manager; agree the induction plan	1	0	\N	15
+16	2026-12-03 19:12:33.895616+00	insert	16	mash_worker	Read the safeguarding partnership's procedures	10	1	\N	16
+17	2026-12-03 19:12:33.895616+00	insert	17	mash_worker	Induction review	60	2	\N	17
+18	2026-12-03 19:12:33.895616+00	insert	18	personal_adviser	Meet your line manager; agree the induction plan	1	0	\N	18
+19	2026-12-03 19:12:33.895616+00	insert	19	personal_adviser	Read the safeguarding partnership's procedures	10	1	\N	19
+20	2026-12-03 19:12:33.895616+00	insert	20	personal_adviser	Induction review	60	2	\N	20
+21	2026-12-03 19:12:33.895616+00	insert	21	private_fostering_officer	Meet your line manager; agree the induction plan	1	0	\N	21
+22	2026-12-03 19:12:33.895616+00	insert	22	private_fostering_officer	Read the safeguarding partnership's procedures	10	1	\N	22
+23	2026-12-03 19:12:33.895616+00	insert	23	private_fostering_officer	Induction review	60	2	\N	23
 \.
 
 
@@ -20153,376 +20497,376 @@ COPY public.timescales_bankholiday (id, date, name, division) FROM stdin;
 --
 
 COPY public.timescales_bankholidayevent (pgh_id, pgh_created_at, pgh_label, id, date, name, division, pgh_context_id, pgh_obj_id) FROM stdin;
-1	2026-12-03 16:27:49.552703+00	insert	1	2000-01-01	New Year's Day	england-and-wales	\N	1
-2	2026-12-03 16:27:49.552703+00	insert	2	2000-01-03	New Year's Day (observed)	england-and-wales	\N	2
-3	2026-12-03 16:27:49.552703+00	insert	3	2000-04-21	Good Friday	england-and-wales	\N	3
-4	2026-12-03 16:27:49.552703+00	insert	4	2000-04-24	Easter Monday	england-and-wales	\N	4
-5	2026-12-03 16:27:49.552703+00	insert	5	2000-05-01	May Day	england-and-wales	\N	5
-6	2026-12-03 16:27:49.552703+00	insert	6	2000-05-29	Spring Bank Holiday	england-and-wales	\N	6
-7	2026-12-03 16:27:49.552703+00	insert	7	2000-08-28	Late Summer Bank Holiday	england-and-wales	\N	7
-8	2026-12-03 16:27:49.552703+00	insert	8	2000-12-25	Christmas Day	england-and-wales	\N	8
-9	2026-12-03 16:27:49.552703+00	insert	9	2000-12-26	Boxing Day	england-and-wales	\N	9
-10	2026-12-03 16:27:49.552703+00	insert	10	2001-01-01	New Year's Day	england-and-wales	\N	10
-11	2026-12-03 16:27:49.552703+00	insert	11	2001-04-13	Good Friday	england-and-wales	\N	11
-12	2026-12-03 16:27:49.552703+00	insert	12	2001-04-16	Easter Monday	england-and-wales	\N	12
-13	2026-12-03 16:27:49.552703+00	insert	13	2001-05-07	May Day	england-and-wales	\N	13
-14	2026-12-03 16:27:49.552703+00	insert	14	2001-05-28	Spring Bank Holiday	england-and-wales	\N	14
-15	2026-12-03 16:27:49.552703+00	insert	15	2001-08-27	Late Summer Bank Holiday	england-and-wales	\N	15
-16	2026-12-03 16:27:49.552703+00	insert	16	2001-12-25	Christmas Day	england-and-wales	\N	16
-17	2026-12-03 16:27:49.552703+00	insert	17	2001-12-26	Boxing Day	england-and-wales	\N	17
-18	2026-12-03 16:27:49.552703+00	insert	18	2002-01-01	New Year's Day	england-and-wales	\N	18
-19	2026-12-03 16:27:49.552703+00	insert	19	2002-03-29	Good Friday	england-and-wales	\N	19
-20	2026-12-03 16:27:49.552703+00	insert	20	2002-04-01	Easter Monday	england-and-wales	\N	20
-21	2026-12-03 16:27:49.552703+00	insert	21	2002-05-06	May Day	england-and-wales	\N	21
-22	2026-12-03 16:27:49.552703+00	insert	22	2002-06-03	Golden Jubilee of Elizabeth II	england-and-wales	\N	22
-23	2026-12-03 16:27:49.552703+00	insert	23	2002-06-04	Spring Bank Holiday	england-and-wales	\N	23
-24	2026-12-03 16:27:49.552703+00	insert	24	2002-08-26	Late Summer Bank Holiday	england-and-wales	\N	24
-25	2026-12-03 16:27:49.552703+00	insert	25	2002-12-25	Christmas Day	england-and-wales	\N	25
-26	2026-12-03 16:27:49.552703+00	insert	26	2002-12-26	Boxing Day	england-and-wales	\N	26
-27	2026-12-03 16:27:49.552703+00	insert	27	2003-01-01	New Year's Day	england-and-wales	\N	27
-28	2026-12-03 16:27:49.552703+00	insert	28	2003-04-18	Good Friday	england-and-wales	\N	28
-29	2026-12-03 16:27:49.552703+00	insert	29	2003-04-21	Easter Monday	england-and-wales	\N	29
-30	2026-12-03 16:27:49.552703+00	insert	30	2003-05-05	May Day	england-and-wales	\N	30
-31	2026-12-03 16:27:49.552703+00	insert	31	2003-05-26	Spring Bank Holiday	england-and-wales	\N	31
-32	2026-12-03 16:27:49.552703+00	insert	32	2003-08-25	Late Summer Bank Holiday	england-and-wales	\N	32
-33	2026-12-03 16:27:49.552703+00	insert	33	2003-12-25	Christmas Day	england-and-wales	\N	33
-34	2026-12-03 16:27:49.552703+00	insert	34	2003-12-26	Boxing Day	england-and-wales	\N	34
-35	2026-12-03 16:27:49.552703+00	insert	35	2004-01-01	New Year's Day	england-and-wales	\N	35
-36	2026-12-03 16:27:49.552703+00	insert	36	2004-04-09	Good Friday	england-and-wales	\N	36
-37	2026-12-03 16:27:49.552703+00	insert	37	2004-04-12	Easter Monday	england-and-wales	\N	37
-38	2026-12-03 16:27:49.552703+00	insert	38	2004-05-03	May Day	england-and-wales	\N	38
-39	2026-12-03 16:27:49.552703+00	insert	39	2004-05-31	Spring Bank Holiday	england-and-wales	\N	39
-40	2026-12-03 16:27:49.552703+00	insert	40	2004-08-30	Late Summer Bank Holiday	england-and-wales	\N	40
-41	2026-12-03 16:27:49.552703+00	insert	41	2004-12-25	Christmas Day	england-and-wales	\N	41
-42	2026-12-03 16:27:49.552703+00	insert	42	2004-12-26	Boxing Day	england-and-wales	\N	42
-43	2026-12-03 16:27:49.552703+00	insert	43	2004-12-27	Christmas Day (observed)	england-and-wales	\N	43
-44	2026-12-03 16:27:49.552703+00	insert	44	2004-12-28	Boxing Day (observed)	england-and-wales	\N	44
-45	2026-12-03 16:27:49.552703+00	insert	45	2005-01-01	New Year's Day	england-and-wales	\N	45
-46	2026-12-03 16:27:49.552703+00	insert	46	2005-01-03	New Year's Day (observed)	england-and-wales	\N	46
-47	2026-12-03 16:27:49.552703+00	insert	47	2005-03-25	Good Friday	england-and-wales	\N	47
-48	2026-12-03 16:27:49.552703+00	insert	48	2005-03-28	Easter Monday	england-and-wales	\N	48
-49	2026-12-03 16:27:49.552703+00	insert	49	2005-05-02	May Day	england-and-wales	\N	49
-50	2026-12-03 16:27:49.552703+00	insert	50	2005-05-30	Spring Bank Holiday	england-and-wales	\N	50
-51	2026-12-03 16:27:49.552703+00	insert	51	2005-08-29	Late Summer Bank Holiday	england-and-wales	\N	51
-52	2026-12-03 16:27:49.552703+00	insert	52	2005-12-25	Christmas Day	england-and-wales	\N	52
-53	2026-12-03 16:27:49.552703+00	insert	53	2005-12-26	Boxing Day	england-and-wales	\N	53
-54	2026-12-03 16:27:49.552703+00	insert	54	2005-12-27	Christmas Day (observed)	england-and-wales	\N	54
-55	2026-12-03 16:27:49.552703+00	insert	55	2006-01-01	New Year's Day	england-and-wales	\N	55
-56	2026-12-03 16:27:49.552703+00	insert	56	2006-01-02	New Year's Day (observed)	england-and-wales	\N	56
-57	2026-12-03 16:27:49.552703+00	insert	57	2006-04-14	Good Friday	england-and-wales	\N	57
-58	2026-12-03 16:27:49.552703+00	insert	58	2006-04-17	Easter Monday	england-and-wales	\N	58
-59	2026-12-03 16:27:49.552703+00	insert	59	2006-05-01	May Day	england-and-wales	\N	59
-60	2026-12-03 16:27:49.552703+00	insert	60	2006-05-29	Spring Bank Holiday	england-and-wales	\N	60
-61	2026-12-03 16:27:49.552703+00	insert	61	2006-08-28	Late Summer Bank Holiday	england-and-wales	\N	61
-62	2026-12-03 16:27:49.552703+00	insert	62	2006-12-25	Christmas Day	england-and-wales	\N	62
-63	2026-12-03 16:27:49.552703+00	insert	63	2006-12-26	Boxing Day	england-and-wales	\N	63
-64	2026-12-03 16:27:49.552703+00	insert	64	2007-01-01	New Year's Day	england-and-wales	\N	64
-65	2026-12-03 16:27:49.552703+00	insert	65	2007-04-06	Good Friday	england-and-wales	\N	65
-66	2026-12-03 16:27:49.552703+00	insert	66	2007-04-09	Easter Monday	england-and-wales	\N	66
-67	2026-12-03 16:27:49.552703+00	insert	67	2007-05-07	May Day	england-and-wales	\N	67
-68	2026-12-03 16:27:49.552703+00	insert	68	2007-05-28	Spring Bank Holiday	england-and-wales	\N	68
-69	2026-12-03 16:27:49.552703+00	insert	69	2007-08-27	Late Summer Bank Holiday	england-and-wales	\N	69
-70	2026-12-03 16:27:49.552703+00	insert	70	2007-12-25	Christmas Day	england-and-wales	\N	70
-71	2026-12-03 16:27:49.552703+00	insert	71	2007-12-26	Boxing Day	england-and-wales	\N	71
-72	2026-12-03 16:27:49.552703+00	insert	72	2008-01-01	New Year's Day	england-and-wales	\N	72
-73	2026-12-03 16:27:49.552703+00	insert	73	2008-03-21	Good Friday	england-and-wales	\N	73
-74	2026-12-03 16:27:49.552703+00	insert	74	2008-03-24	Easter Monday	england-and-wales	\N	74
-75	2026-12-03 16:27:49.552703+00	insert	75	2008-05-05	May Day	england-and-wales	\N	75
-76	2026-12-03 16:27:49.552703+00	insert	76	2008-05-26	Spring Bank Holiday	england-and-wales	\N	76
-77	2026-12-03 16:27:49.552703+00	insert	77	2008-08-25	Late Summer Bank Holiday	england-and-wales	\N	77
-78	2026-12-03 16:27:49.552703+00	insert	78	2008-12-25	Christmas Day	england-and-wales	\N	78
-79	2026-12-03 16:27:49.552703+00	insert	79	2008-12-26	Boxing Day	england-and-wales	\N	79
-80	2026-12-03 16:27:49.552703+00	insert	80	2009-01-01	New Year's Day	england-and-wales	\N	80
-81	2026-12-03 16:27:49.552703+00	insert	81	2009-04-10	Good Friday	england-and-wales	\N	81
-82	2026-12-03 16:27:49.552703+00	insert	82	2009-04-13	Easter Monday	england-and-wales	\N	82
-83	2026-12-03 16:27:49.552703+00	insert	83	2009-05-04	May Day	england-and-wales	\N	83
-84	2026-12-03 16:27:49.552703+00	insert	84	2009-05-25	Spring Bank Holiday	england-and-wales	\N	84
-85	2026-12-03 16:27:49.552703+00	insert	85	2009-08-31	Late Summer Bank Holiday	england-and-wales	\N	85
-86	2026-12-03 16:27:49.552703+00	insert	86	2009-12-25	Christmas Day	england-and-wales	\N	86
-87	2026-12-03 16:27:49.552703+00	insert	87	2009-12-26	Boxing Day	england-and-wales	\N	87
-88	2026-12-03 16:27:49.552703+00	insert	88	2009-12-28	Boxing Day (observed)	england-and-wales	\N	88
-89	2026-12-03 16:27:49.552703+00	insert	89	2010-01-01	New Year's Day	england-and-wales	\N	89
-90	2026-12-03 16:27:49.552703+00	insert	90	2010-04-02	Good Friday	england-and-wales	\N	90
-91	2026-12-03 16:27:49.552703+00	insert	91	2010-04-05	Easter Monday	england-and-wales	\N	91
-92	2026-12-03 16:27:49.552703+00	insert	92	2010-05-03	May Day	england-and-wales	\N	92
-93	2026-12-03 16:27:49.552703+00	insert	93	2010-05-31	Spring Bank Holiday	england-and-wales	\N	93
-94	2026-12-03 16:27:49.552703+00	insert	94	2010-08-30	Late Summer Bank Holiday	england-and-wales	\N	94
-95	2026-12-03 16:27:49.552703+00	insert	95	2010-12-25	Christmas Day	england-and-wales	\N	95
-96	2026-12-03 16:27:49.552703+00	insert	96	2010-12-26	Boxing Day	england-and-wales	\N	96
-97	2026-12-03 16:27:49.552703+00	insert	97	2010-12-27	Christmas Day (observed)	england-and-wales	\N	97
-98	2026-12-03 16:27:49.552703+00	insert	98	2010-12-28	Boxing Day (observed)	england-and-wales	\N	98
-99	2026-12-03 16:27:49.552703+00	insert	99	2011-01-01	New Year's Day	england-and-wales	\N	99
-100	2026-12-03 16:27:49.552703+00	insert	100	2011-01-03	New Year's Day (observed)	england-and-wales	\N	100
-101	2026-12-03 16:27:49.552703+00	insert	101	2011-04-22	Good Friday	england-and-wales	\N	101
-102	2026-12-03 16:27:49.552703+00	insert	102	2011-04-25	Easter Monday	england-and-wales	\N	102
-103	2026-12-03 16:27:49.552703+00	insert	103	2011-04-29	Wedding of William and Catherine	england-and-wales	\N	103
-104	2026-12-03 16:27:49.552703+00	insert	104	2011-05-02	May Day	england-and-wales	\N	104
-105	2026-12-03 16:27:49.552703+00	insert	105	2011-05-30	Spring Bank Holiday	england-and-wales	\N	105
-106	2026-12-03 16:27:49.552703+00	insert	106	2011-08-29	Late Summer Bank Holiday	england-and-wales	\N	106
-107	2026-12-03 16:27:49.552703+00	insert	107	2011-12-25	Christmas Day	england-and-wales	\N	107
-108	2026-12-03 16:27:49.552703+00	insert	108	2011-12-26	Boxing Day	england-and-wales	\N	108
-109	2026-12-03 16:27:49.552703+00	insert	109	2011-12-27	Christmas Day (observed)	england-and-wales	\N	109
-110	2026-12-03 16:27:49.552703+00	insert	110	2012-01-01	New Year's Day	england-and-wales	\N	110
-111	2026-12-03 16:27:49.552703+00	insert	111	2012-01-02	New Year's Day (observed)	england-and-wales	\N	111
-112	2026-12-03 16:27:49.552703+00	insert	112	2012-04-06	Good Friday	england-and-wales	\N	112
-113	2026-12-03 16:27:49.552703+00	insert	113	2012-04-09	Easter Monday	england-and-wales	\N	113
-114	2026-12-03 16:27:49.552703+00	insert	114	2012-05-07	May Day	england-and-wales	\N	114
-115	2026-12-03 16:27:49.552703+00	insert	115	2012-06-04	Spring Bank Holiday	england-and-wales	\N	115
-116	2026-12-03 16:27:49.552703+00	insert	116	2012-06-05	Diamond Jubilee of Elizabeth II	england-and-wales	\N	116
-117	2026-12-03 16:27:49.552703+00	insert	117	2012-08-27	Late Summer Bank Holiday	england-and-wales	\N	117
-118	2026-12-03 16:27:49.552703+00	insert	118	2012-12-25	Christmas Day	england-and-wales	\N	118
-119	2026-12-03 16:27:49.552703+00	insert	119	2012-12-26	Boxing Day	england-and-wales	\N	119
-120	2026-12-03 16:27:49.552703+00	insert	120	2013-01-01	New Year's Day	england-and-wales	\N	120
-121	2026-12-03 16:27:49.552703+00	insert	121	2013-03-29	Good Friday	england-and-wales	\N	121
-122	2026-12-03 16:27:49.552703+00	insert	122	2013-04-01	Easter Monday	england-and-wales	\N	122
-123	2026-12-03 16:27:49.552703+00	insert	123	2013-05-06	May Day	england-and-wales	\N	123
-124	2026-12-03 16:27:49.552703+00	insert	124	2013-05-27	Spring Bank Holiday	england-and-wales	\N	124
-125	2026-12-03 16:27:49.552703+00	insert	125	2013-08-26	Late Summer Bank Holiday	england-and-wales	\N	125
-126	2026-12-03 16:27:49.552703+00	insert	126	2013-12-25	Christmas Day	england-and-wales	\N	126
-127	2026-12-03 16:27:49.552703+00	insert	127	2013-12-26	Boxing Day	england-and-wales	\N	127
-128	2026-12-03 16:27:49.552703+00	insert	128	2014-01-01	New Year's Day	england-and-wales	\N	128
-129	2026-12-03 16:27:49.552703+00	insert	129	2014-04-18	Good Friday	england-and-wales	\N	129
-130	2026-12-03 16:27:49.552703+00	insert	130	2014-04-21	Easter Monday	england-and-wales	\N	130
-131	2026-12-03 16:27:49.552703+00	insert	131	2014-05-05	May Day	england-and-wales	\N	131
-132	2026-12-03 16:27:49.552703+00	insert	132	2014-05-26	Spring Bank Holiday	england-and-wales	\N	132
-133	2026-12-03 16:27:49.552703+00	insert	133	2014-08-25	Late Summer Bank Holiday	england-and-wales	\N	133
-134	2026-12-03 16:27:49.552703+00	insert	134	2014-12-25	Christmas Day	england-and-wales	\N	134
-135	2026-12-03 16:27:49.552703+00	insert	135	2014-12-26	Boxing Day	england-and-wales	\N	135
-136	2026-12-03 16:27:49.552703+00	insert	136	2015-01-01	New Year's Day	england-and-wales	\N	136
-137	2026-12-03 16:27:49.552703+00	insert	137	2015-04-03	Good Friday	england-and-wales	\N	137
-138	2026-12-03 16:27:49.552703+00	insert	138	2015-04-06	Easter Monday	england-and-wales	\N	138
-139	2026-12-03 16:27:49.552703+00	insert	139	2015-05-04	May Day	england-and-wales	\N	139
-140	2026-12-03 16:27:49.552703+00	insert	140	2015-05-25	Spring Bank Holiday	england-and-wales	\N	140
-141	2026-12-03 16:27:49.552703+00	insert	141	2015-08-31	Late Summer Bank Holiday	england-and-wales	\N	141
-142	2026-12-03 16:27:49.552703+00	insert	142	2015-12-25	Christmas Day	england-and-wales	\N	142
-143	2026-12-03 16:27:49.552703+00	insert	143	2015-12-26	Boxing Day	england-and-wales	\N	143
-144	2026-12-03 16:27:49.552703+00	insert	144	2015-12-28	Boxing Day (observed)	england-and-wales	\N	144
-145	2026-12-03 16:27:49.552703+00	insert	145	2016-01-01	New Year's Day	england-and-wales	\N	145
-146	2026-12-03 16:27:49.552703+00	insert	146	2016-03-25	Good Friday	england-and-wales	\N	146
-147	2026-12-03 16:27:49.552703+00	insert	147	2016-03-28	Easter Monday	england-and-wales	\N	147
-148	2026-12-03 16:27:49.552703+00	insert	148	2016-05-02	May Day	england-and-wales	\N	148
-149	2026-12-03 16:27:49.552703+00	insert	149	2016-05-30	Spring Bank Holiday	england-and-wales	\N	149
-150	2026-12-03 16:27:49.552703+00	insert	150	2016-08-29	Late Summer Bank Holiday	england-and-wales	\N	150
-151	2026-12-03 16:27:49.552703+00	insert	151	2016-12-25	Christmas Day	england-and-wales	\N	151
-152	2026-12-03 16:27:49.552703+00	insert	152	2016-12-26	Boxing Day	england-and-wales	\N	152
-153	2026-12-03 16:27:49.552703+00	insert	153	2016-12-27	Christmas Day (observed)	england-and-wales	\N	153
-154	2026-12-03 16:27:49.552703+00	insert	154	2017-01-01	New Year's Day	england-and-wales	\N	154
-155	2026-12-03 16:27:49.552703+00	insert	155	2017-01-02	New Year's Day (observed)	england-and-wales	\N	155
-156	2026-12-03 16:27:49.552703+00	insert	156	2017-04-14	Good Friday	england-and-wales	\N	156
-157	2026-12-03 16:27:49.552703+00	insert	157	2017-04-17	Easter Monday	england-and-wales	\N	157
-158	2026-12-03 16:27:49.552703+00	insert	158	2017-05-01	May Day	england-and-wales	\N	158
-159	2026-12-03 16:27:49.552703+00	insert	159	2017-05-29	Spring Bank Holiday	england-and-wales	\N	159
-160	2026-12-03 16:27:49.552703+00	insert	160	2017-08-28	Late Summer Bank Holiday	england-and-wales	\N	160
-161	2026-12-03 16:27:49.552703+00	insert	161	2017-12-25	Christmas Day	england-and-wales	\N	161
-162	2026-12-03 16:27:49.552703+00	insert	162	2017-12-26	Boxing Day	england-and-wales	\N	162
-163	2026-12-03 16:27:49.552703+00	insert	163	2018-01-01	New Year's Day	england-and-wales	\N	163
-164	2026-12-03 16:27:49.552703+00	insert	164	2018-03-30	Good Friday	england-and-wales	\N	164
-165	2026-12-03 16:27:49.552703+00	insert	165	2018-04-02	Easter Monday	england-and-wales	\N	165
-166	2026-12-03 16:27:49.552703+00	insert	166	2018-05-07	May Day	england-and-wales	\N	166
-167	2026-12-03 16:27:49.552703+00	insert	167	2018-05-28	Spring Bank Holiday	england-and-wales	\N	167
-168	2026-12-03 16:27:49.552703+00	insert	168	2018-08-27	Late Summer Bank Holiday	england-and-wales	\N	168
-169	2026-12-03 16:27:49.552703+00	insert	169	2018-12-25	Christmas Day	england-and-wales	\N	169
-170	2026-12-03 16:27:49.552703+00	insert	170	2018-12-26	Boxing Day	england-and-wales	\N	170
-171	2026-12-03 16:27:49.552703+00	insert	171	2019-01-01	New Year's Day	england-and-wales	\N	171
-172	2026-12-03 16:27:49.552703+00	insert	172	2019-04-19	Good Friday	england-and-wales	\N	172
-173	2026-12-03 16:27:49.552703+00	insert	173	2019-04-22	Easter Monday	england-and-wales	\N	173
-174	2026-12-03 16:27:49.552703+00	insert	174	2019-05-06	May Day	england-and-wales	\N	174
-175	2026-12-03 16:27:49.552703+00	insert	175	2019-05-27	Spring Bank Holiday	england-and-wales	\N	175
-176	2026-12-03 16:27:49.552703+00	insert	176	2019-08-26	Late Summer Bank Holiday	england-and-wales	\N	176
-177	2026-12-03 16:27:49.552703+00	insert	177	2019-12-25	Christmas Day	england-and-wales	\N	177
-178	2026-12-03 16:27:49.552703+00	insert	178	2019-12-26	Boxing Day	england-and-wales	\N	178
-179	2026-12-03 16:27:49.552703+00	insert	179	2020-01-01	New Year's Day	england-and-wales	\N	179
-180	2026-12-03 16:27:49.552703+00	insert	180	2020-04-10	Good Friday	england-and-wales	\N	180
-181	2026-12-03 16:27:49.552703+00	insert	181	2020-04-13	Easter Monday	england-and-wales	\N	181
-182	2026-12-03 16:27:49.552703+00	insert	182	2020-05-08	May Day	england-and-wales	\N	182
-183	2026-12-03 16:27:49.552703+00	insert	183	2020-05-25	Spring Bank Holiday	england-and-wales	\N	183
-184	2026-12-03 16:27:49.552703+00	insert	184	2020-08-31	Late Summer Bank Holiday	england-and-wales	\N	184
-185	2026-12-03 16:27:49.552703+00	insert	185	2020-12-25	Christmas Day	england-and-wales	\N	185
-186	2026-12-03 16:27:49.552703+00	insert	186	2020-12-26	Boxing Day	england-and-wales	\N	186
-187	2026-12-03 16:27:49.552703+00	insert	187	2020-12-28	Boxing Day (observed)	england-and-wales	\N	187
-188	2026-12-03 16:27:49.552703+00	insert	188	2021-01-01	New Year's Day	england-and-wales	\N	188
-189	2026-12-03 16:27:49.552703+00	insert	189	2021-04-02	Good Friday	england-and-wales	\N	189
-190	2026-12-03 16:27:49.552703+00	insert	190	2021-04-05	Easter Monday	england-and-wales	\N	190
-191	2026-12-03 16:27:49.552703+00	insert	191	2021-05-03	May Day	england-and-wales	\N	191
-192	2026-12-03 16:27:49.552703+00	insert	192	2021-05-31	Spring Bank Holiday	england-and-wales	\N	192
-193	2026-12-03 16:27:49.552703+00	insert	193	2021-08-30	Late Summer Bank Holiday	england-and-wales	\N	193
-194	2026-12-03 16:27:49.552703+00	insert	194	2021-12-25	Christmas Day	england-and-wales	\N	194
-195	2026-12-03 16:27:49.552703+00	insert	195	2021-12-26	Boxing Day	england-and-wales	\N	195
-196	2026-12-03 16:27:49.552703+00	insert	196	2021-12-27	Christmas Day (observed)	england-and-wales	\N	196
-197	2026-12-03 16:27:49.552703+00	insert	197	2021-12-28	Boxing Day (observed)	england-and-wales	\N	197
-198	2026-12-03 16:27:49.552703+00	insert	198	2022-01-01	New Year's Day	england-and-wales	\N	198
-199	2026-12-03 16:27:49.552703+00	insert	199	2022-01-03	New Year's Day (observed)	england-and-wales	\N	199
-200	2026-12-03 16:27:49.552703+00	insert	200	2022-04-15	Good Friday	england-and-wales	\N	200
-201	2026-12-03 16:27:49.552703+00	insert	201	2022-04-18	Easter Monday	england-and-wales	\N	201
-202	2026-12-03 16:27:49.552703+00	insert	202	2022-05-02	May Day	england-and-wales	\N	202
-203	2026-12-03 16:27:49.552703+00	insert	203	2022-06-02	Spring Bank Holiday	england-and-wales	\N	203
-204	2026-12-03 16:27:49.552703+00	insert	204	2022-06-03	Platinum Jubilee of Elizabeth II	england-and-wales	\N	204
-205	2026-12-03 16:27:49.552703+00	insert	205	2022-08-29	Late Summer Bank Holiday	england-and-wales	\N	205
-206	2026-12-03 16:27:49.552703+00	insert	206	2022-09-19	State Funeral of Queen Elizabeth II	england-and-wales	\N	206
-207	2026-12-03 16:27:49.552703+00	insert	207	2022-12-25	Christmas Day	england-and-wales	\N	207
-208	2026-12-03 16:27:49.552703+00	insert	208	2022-12-26	Boxing Day	england-and-wales	\N	208
-209	2026-12-03 16:27:49.552703+00	insert	209	2022-12-27	Christmas Day (observed)	england-and-wales	\N	209
-210	2026-12-03 16:27:49.552703+00	insert	210	2023-01-01	New Year's Day	england-and-wales	\N	210
-211	2026-12-03 16:27:49.552703+00	insert	211	2023-01-02	New Year's Day (observed)	england-and-wales	\N	211
-212	2026-12-03 16:27:49.552703+00	insert	212	2023-04-07	Good Friday	england-and-wales	\N	212
-213	2026-12-03 16:27:49.552703+00	insert	213	2023-04-10	Easter Monday	england-and-wales	\N	213
-214	2026-12-03 16:27:49.552703+00	insert	214	2023-05-01	May Day	england-and-wales	\N	214
-215	2026-12-03 16:27:49.552703+00	insert	215	2023-05-08	Coronation of Charles III	england-and-wales	\N	215
-216	2026-12-03 16:27:49.552703+00	insert	216	2023-05-29	Spring Bank Holiday	england-and-wales	\N	216
-217	2026-12-03 16:27:49.552703+00	insert	217	2023-08-28	Late Summer Bank Holiday	england-and-wales	\N	217
-218	2026-12-03 16:27:49.552703+00	insert	218	2023-12-25	Christmas Day	england-and-wales	\N	218
-219	2026-12-03 16:27:49.552703+00	insert	219	2023-12-26	Boxing Day	england-and-wales	\N	219
-220	2026-12-03 16:27:49.552703+00	insert	220	2024-01-01	New Year's Day	england-and-wales	\N	220
-221	2026-12-03 16:27:49.552703+00	insert	221	2024-03-29	Good Friday	england-and-wales	\N	221
-222	2026-12-03 16:27:49.552703+00	insert	222	2024-04-01	Easter Monday	england-and-wales	\N	222
-223	2026-12-03 16:27:49.552703+00	insert	223	2024-05-06	May Day	england-and-wales	\N	223
-224	2026-12-03 16:27:49.552703+00	insert	224	2024-05-27	Spring Bank Holiday	england-and-wales	\N	224
-225	2026-12-03 16:27:49.552703+00	insert	225	2024-08-26	Late Summer Bank Holiday	england-and-wales	\N	225
-226	2026-12-03 16:27:49.552703+00	insert	226	2024-12-25	Christmas Day	england-and-wales	\N	226
-227	2026-12-03 16:27:49.552703+00	insert	227	2024-12-26	Boxing Day	england-and-wales	\N	227
-228	2026-12-03 16:27:49.552703+00	insert	228	2025-01-01	New Year's Day	england-and-wales	\N	228
-229	2026-12-03 16:27:49.552703+00	insert	229	2025-04-18	Good Friday	england-and-wales	\N	229
-230	2026-12-03 16:27:49.552703+00	insert	230	2025-04-21	Easter Monday	england-and-wales	\N	230
-231	2026-12-03 16:27:49.552703+00	insert	231	2025-05-05	May Day	england-and-wales	\N	231
-232	2026-12-03 16:27:49.552703+00	insert	232	2025-05-26	Spring Bank Holiday	england-and-wales	\N	232
-233	2026-12-03 16:27:49.552703+00	insert	233	2025-08-25	Late Summer Bank Holiday	england-and-wales	\N	233
-234	2026-12-03 16:27:49.552703+00	insert	234	2025-12-25	Christmas Day	england-and-wales	\N	234
-235	2026-12-03 16:27:49.552703+00	insert	235	2025-12-26	Boxing Day	england-and-wales	\N	235
-236	2026-12-03 16:27:49.552703+00	insert	236	2026-01-01	New Year's Day	england-and-wales	\N	236
-237	2026-12-03 16:27:49.552703+00	insert	237	2026-04-03	Good Friday	england-and-wales	\N	237
-238	2026-12-03 16:27:49.552703+00	insert	238	2026-04-06	Easter Monday	england-and-wales	\N	238
-239	2026-12-03 16:27:49.552703+00	insert	239	2026-05-04	May Day	england-and-wales	\N	239
-240	2026-12-03 16:27:49.552703+00	insert	240	2026-05-25	Spring Bank Holiday	england-and-wales	\N	240
-241	2026-12-03 16:27:49.552703+00	insert	241	2026-08-31	Late Summer Bank Holiday	england-and-wales	\N	241
-242	2026-12-03 16:27:49.552703+00	insert	242	2026-12-25	Christmas Day	england-and-wales	\N	242
-243	2026-12-03 16:27:49.552703+00	insert	243	2026-12-26	Boxing Day	england-and-wales	\N	243
-244	2026-12-03 16:27:49.552703+00	insert	244	2026-12-28	Boxing Day (observed)	england-and-wales	\N	244
-245	2026-12-03 16:27:49.552703+00	insert	245	2027-01-01	New Year's Day	england-and-wales	\N	245
-246	2026-12-03 16:27:49.552703+00	insert	246	2027-03-26	Good Friday	england-and-wales	\N	246
-247	2026-12-03 16:27:49.552703+00	insert	247	2027-03-29	Easter Monday	england-and-wales	\N	247
-248	2026-12-03 16:27:49.552703+00	insert	248	2027-05-03	May Day	england-and-wales	\N	248
-249	2026-12-03 16:27:49.552703+00	insert	249	2027-05-31	Spring Bank Holiday	england-and-wales	\N	249
-250	2026-12-03 16:27:49.552703+00	insert	250	2027-08-30	Late Summer Bank Holiday	england-and-wales	\N	250
-251	2026-12-03 16:27:49.552703+00	insert	251	2027-12-25	Christmas Day	england-and-wales	\N	251
-252	2026-12-03 16:27:49.552703+00	insert	252	2027-12-26	Boxing Day	england-and-wales	\N	252
-253	2026-12-03 16:27:49.552703+00	insert	253	2027-12-27	Christmas Day (observed)	england-and-wales	\N	253
-254	2026-12-03 16:27:49.552703+00	insert	254	2027-12-28	Boxing Day (observed)	england-and-wales	\N	254
-255	2026-12-03 16:27:49.552703+00	insert	255	2028-01-01	New Year's Day	england-and-wales	\N	255
-256	2026-12-03 16:27:49.552703+00	insert	256	2028-01-03	New Year's Day (observed)	england-and-wales	\N	256
-257	2026-12-03 16:27:49.552703+00	insert	257	2028-04-14	Good Friday	england-and-wales	\N	257
-258	2026-12-03 16:27:49.552703+00	insert	258	2028-04-17	Easter Monday	england-and-wales	\N	258
-259	2026-12-03 16:27:49.552703+00	insert	259	2028-05-01	May Day	england-and-wales	\N	259
-260	2026-12-03 16:27:49.552703+00	insert	260	2028-05-29	Spring Bank Holiday	england-and-wales	\N	260
-261	2026-12-03 16:27:49.552703+00	insert	261	2028-08-28	Late Summer Bank Holiday	england-and-wales	\N	261
-262	2026-12-03 16:27:49.552703+00	insert	262	2028-12-25	Christmas Day	england-and-wales	\N	262
-263	2026-12-03 16:27:49.552703+00	insert	263	2028-12-26	Boxing Day	england-and-wales	\N	263
-264	2026-12-03 16:27:49.552703+00	insert	264	2029-01-01	New Year's Day	england-and-wales	\N	264
-265	2026-12-03 16:27:49.552703+00	insert	265	2029-03-30	Good Friday	england-and-wales	\N	265
-266	2026-12-03 16:27:49.552703+00	insert	266	2029-04-02	Easter Monday	england-and-wales	\N	266
-267	2026-12-03 16:27:49.552703+00	insert	267	2029-05-07	May Day	england-and-wales	\N	267
-268	2026-12-03 16:27:49.552703+00	insert	268	2029-05-28	Spring Bank Holiday	england-and-wales	\N	268
-269	2026-12-03 16:27:49.552703+00	insert	269	2029-08-27	Late Summer Bank Holiday	england-and-wales	\N	269
-270	2026-12-03 16:27:49.552703+00	insert	270	2029-12-25	Christmas Day	england-and-wales	\N	270
-271	2026-12-03 16:27:49.552703+00	insert	271	2029-12-26	Boxing Day	england-and-wales	\N	271
-272	2026-12-03 16:27:49.552703+00	insert	272	2030-01-01	New Year's Day	england-and-wales	\N	272
-273	2026-12-03 16:27:49.552703+00	insert	273	2030-04-19	Good Friday	england-and-wales	\N	273
-274	2026-12-03 16:27:49.552703+00	insert	274	2030-04-22	Easter Monday	england-and-wales	\N	274
-275	2026-12-03 16:27:49.552703+00	insert	275	2030-05-06	May Day	england-and-wales	\N	275
-276	2026-12-03 16:27:49.552703+00	insert	276	2030-05-27	Spring Bank Holiday	england-and-wales	\N	276
-277	2026-12-03 16:27:49.552703+00	insert	277	2030-08-26	Late Summer Bank Holiday	england-and-wales	\N	277
-278	2026-12-03 16:27:49.552703+00	insert	278	2030-12-25	Christmas Day	england-and-wales	\N	278
-279	2026-12-03 16:27:49.552703+00	insert	279	2030-12-26	Boxing Day	england-and-wales	\N	279
-280	2026-12-03 16:27:49.552703+00	insert	280	2031-01-01	New Year's Day	england-and-wales	\N	280
-281	2026-12-03 16:27:49.552703+00	insert	281	2031-04-11	Good Friday	england-and-wales	\N	281
-282	2026-12-03 16:27:49.552703+00	insert	282	2031-04-14	Easter Monday	england-and-wales	\N	282
-283	2026-12-03 16:27:49.552703+00	insert	283	2031-05-05	May Day	england-and-wales	\N	283
-284	2026-12-03 16:27:49.552703+00	insert	284	2031-05-26	Spring Bank Holiday	england-and-wales	\N	284
-285	2026-12-03 16:27:49.552703+00	insert	285	2031-08-25	Late Summer Bank Holiday	england-and-wales	\N	285
-286	2026-12-03 16:27:49.552703+00	insert	286	2031-12-25	Christmas Day	england-and-wales	\N	286
-287	2026-12-03 16:27:49.552703+00	insert	287	2031-12-26	Boxing Day	england-and-wales	\N	287
-288	2026-12-03 16:27:49.552703+00	insert	288	2032-01-01	New Year's Day	england-and-wales	\N	288
-289	2026-12-03 16:27:49.552703+00	insert	289	2032-03-26	Good Friday	england-and-wales	\N	289
-290	2026-12-03 16:27:49.552703+00	insert	290	2032-03-29	Easter Monday	england-and-wales	\N	290
-291	2026-12-03 16:27:49.552703+00	insert	291	2032-05-03	May Day	england-and-wales	\N	291
-292	2026-12-03 16:27:49.552703+00	insert	292	2032-05-31	Spring Bank Holiday	england-and-wales	\N	292
-293	2026-12-03 16:27:49.552703+00	insert	293	2032-08-30	Late Summer Bank Holiday	england-and-wales	\N	293
-294	2026-12-03 16:27:49.552703+00	insert	294	2032-12-25	Christmas Day	england-and-wales	\N	294
-295	2026-12-03 16:27:49.552703+00	insert	295	2032-12-26	Boxing Day	england-and-wales	\N	295
-296	2026-12-03 16:27:49.552703+00	insert	296	2032-12-27	Christmas Day (observed)	england-and-wales	\N	296
-297	2026-12-03 16:27:49.552703+00	insert	297	2032-12-28	Boxing Day (observed)	england-and-wales	\N	297
-298	2026-12-03 16:27:49.552703+00	insert	298	2033-01-01	New Year's Day	england-and-wales	\N	298
-299	2026-12-03 16:27:49.552703+00	insert	299	2033-01-03	New Year's Day (observed)	england-and-wales	\N	299
-300	2026-12-03 16:27:49.552703+00	insert	300	2033-04-15	Good Friday	england-and-wales	\N	300
-301	2026-12-03 16:27:49.552703+00	insert	301	2033-04-18	Easter Monday	england-and-wales	\N	301
-302	2026-12-03 16:27:49.552703+00	insert	302	2033-05-02	May Day	england-and-wales	\N	302
-303	2026-12-03 16:27:49.552703+00	insert	303	2033-05-30	Spring Bank Holiday	england-and-wales	\N	303
-304	2026-12-03 16:27:49.552703+00	insert	304	2033-08-29	Late Summer Bank Holiday	england-and-wales	\N	304
-305	2026-12-03 16:27:49.552703+00	insert	305	2033-12-25	Christmas Day	england-and-wales	\N	305
-306	2026-12-03 16:27:49.552703+00	insert	306	2033-12-26	Boxing Day	england-and-wales	\N	306
-307	2026-12-03 16:27:49.552703+00	insert	307	2033-12-27	Christmas Day (observed)	england-and-wales	\N	307
-308	2026-12-03 16:27:49.552703+00	insert	308	2034-01-01	New Year's Day	england-and-wales	\N	308
-309	2026-12-03 16:27:49.552703+00	insert	309	2034-01-02	New Year's Day (observed)	england-and-wales	\N	309
-310	2026-12-03 16:27:49.552703+00	insert	310	2034-04-07	Good Friday	england-and-wales	\N	310
-311	2026-12-03 16:27:49.552703+00	insert	311	2034-04-10	Easter Monday	england-and-wales	\N	311
-312	2026-12-03 16:27:49.552703+00	insert	312	2034-05-01	May Day	england-and-wales	\N	312
-313	2026-12-03 16:27:49.552703+00	insert	313	2034-05-29	Spring Bank Holiday	england-and-wales	\N	313
-314	2026-12-03 16:27:49.552703+00	insert	314	2034-08-28	Late Summer Bank Holiday	england-and-wales	\N	314
-315	2026-12-03 16:27:49.552703+00	insert	315	2034-12-25	Christmas Day	england-and-wales	\N	315
-316	2026-12-03 16:27:49.552703+00	insert	316	2034-12-26	Boxing Day	england-and-wales	\N	316
-317	2026-12-03 16:27:49.552703+00	insert	317	2035-01-01	New Year's Day	england-and-wales	\N	317
-318	2026-12-03 16:27:49.552703+00	insert	318	2035-03-23	Good Friday	england-and-wales	\N	318
-319	2026-12-03 16:27:49.552703+00	insert	319	2035-03-26	Easter Monday	england-and-wales	\N	319
-320	2026-12-03 16:27:49.552703+00	insert	320	2035-05-07	May Day	england-and-wales	\N	320
-321	2026-12-03 16:27:49.552703+00	insert	321	2035-05-28	Spring Bank Holiday	england-and-wales	\N	321
-322	2026-12-03 16:27:49.552703+00	insert	322	2035-08-27	Late Summer Bank Holiday	england-and-wales	\N	322
-323	2026-12-03 16:27:49.552703+00	insert	323	2035-12-25	Christmas Day	england-and-wales	\N	323
-324	2026-12-03 16:27:49.552703+00	insert	324	2035-12-26	Boxing Day	england-and-wales	\N	324
-325	2026-12-03 16:27:49.552703+00	insert	325	2036-01-01	New Year's Day	england-and-wales	\N	325
-326	2026-12-03 16:27:49.552703+00	insert	326	2036-04-11	Good Friday	england-and-wales	\N	326
-327	2026-12-03 16:27:49.552703+00	insert	327	2036-04-14	Easter Monday	england-and-wales	\N	327
-328	2026-12-03 16:27:49.552703+00	insert	328	2036-05-05	May Day	england-and-wales	\N	328
-329	2026-12-03 16:27:49.552703+00	insert	329	2036-05-26	Spring Bank Holiday	england-and-wales	\N	329
-330	2026-12-03 16:27:49.552703+00	insert	330	2036-08-25	Late Summer Bank Holiday	england-and-wales	\N	330
-331	2026-12-03 16:27:49.552703+00	insert	331	2036-12-25	Christmas Day	england-and-wales	\N	331
-332	2026-12-03 16:27:49.552703+00	insert	332	2036-12-26	Boxing Day	england-and-wales	\N	332
-333	2026-12-03 16:27:49.552703+00	insert	333	2037-01-01	New Year's Day	england-and-wales	\N	333
-334	2026-12-03 16:27:49.552703+00	insert	334	2037-04-03	Good Friday	england-and-wales	\N	334
-335	2026-12-03 16:27:49.552703+00	insert	335	2037-04-06	Easter Monday	england-and-wales	\N	335
-336	2026-12-03 16:27:49.552703+00	insert	336	2037-05-04	May Day	england-and-wales	\N	336
-337	2026-12-03 16:27:49.552703+00	insert	337	2037-05-25	Spring Bank Holiday	england-and-wales	\N	337
-338	2026-12-03 16:27:49.552703+00	insert	338	2037-08-31	Late Summer Bank Holiday	england-and-wales	\N	338
-339	2026-12-03 16:27:49.552703+00	insert	339	2037-12-25	Christmas Day	england-and-wales	\N	339
-340	2026-12-03 16:27:49.552703+00	insert	340	2037-12-26	Boxing Day	england-and-wales	\N	340
-341	2026-12-03 16:27:49.552703+00	insert	341	2037-12-28	Boxing Day (observed)	england-and-wales	\N	341
-342	2026-12-03 16:27:49.552703+00	insert	342	2038-01-01	New Year's Day	england-and-wales	\N	342
-343	2026-12-03 16:27:49.552703+00	insert	343	2038-04-23	Good Friday	england-and-wales	\N	343
-344	2026-12-03 16:27:49.552703+00	insert	344	2038-04-26	Easter Monday	england-and-wales	\N	344
-345	2026-12-03 16:27:49.552703+00	insert	345	2038-05-03	May Day	england-and-wales	\N	345
-346	2026-12-03 16:27:49.552703+00	insert	346	2038-05-31	Spring Bank Holiday	england-and-wales	\N	346
-347	2026-12-03 16:27:49.552703+00	insert	347	2038-08-30	Late Summer Bank Holiday	england-and-wales	\N	347
-348	2026-12-03 16:27:49.552703+00	insert	348	2038-12-25	Christmas Day	england-and-wales	\N	348
-349	2026-12-03 16:27:49.552703+00	insert	349	2038-12-26	Boxing Day	england-and-wales	\N	349
-350	2026-12-03 16:27:49.552703+00	insert	350	2038-12-27	Christmas Day (observed)	england-and-wales	\N	350
-351	2026-12-03 16:27:49.552703+00	insert	351	2038-12-28	Boxing Day (observed)	england-and-wales	\N	351
-352	2026-12-03 16:27:49.552703+00	insert	352	2039-01-01	New Year's Day	england-and-wales	\N	352
-353	2026-12-03 16:27:49.552703+00	insert	353	2039-01-03	New Year's Day (observed)	england-and-wales	\N	353
-354	2026-12-03 16:27:49.552703+00	insert	354	2039-04-08	Good Friday	england-and-wales	\N	354
-355	2026-12-03 16:27:49.552703+00	insert	355	2039-04-11	Easter Monday	england-and-wales	\N	355
-356	2026-12-03 16:27:49.552703+00	insert	356	2039-05-02	May Day	england-and-wales	\N	356
-357	2026-12-03 16:27:49.552703+00	insert	357	2039-05-30	Spring Bank Holiday	england-and-wales	\N	357
-358	2026-12-03 16:27:49.552703+00	insert	358	2039-08-29	Late Summer Bank Holiday	england-and-wales	\N	358
-359	2026-12-03 16:27:49.552703+00	insert	359	2039-12-25	Christmas Day	england-and-wales	\N	359
-360	2026-12-03 16:27:49.552703+00	insert	360	2039-12-26	Boxing Day	england-and-wales	\N	360
-361	2026-12-03 16:27:49.552703+00	insert	361	2039-12-27	Christmas Day (observed)	england-and-wales	\N	361
-362	2026-12-03 16:27:49.552703+00	insert	362	2040-01-01	New Year's Day	england-and-wales	\N	362
-363	2026-12-03 16:27:49.552703+00	insert	363	2040-01-02	New Year's Day (observed)	england-and-wales	\N	363
-364	2026-12-03 16:27:49.552703+00	insert	364	2040-03-30	Good Friday	england-and-wales	\N	364
-365	2026-12-03 16:27:49.552703+00	insert	365	2040-04-02	Easter Monday	england-and-wales	\N	365
-366	2026-12-03 16:27:49.552703+00	insert	366	2040-05-07	May Day	england-and-wales	\N	366
-367	2026-12-03 16:27:49.552703+00	insert	367	2040-05-28	Spring Bank Holiday	england-and-wales	\N	367
-368	2026-12-03 16:27:49.552703+00	insert	368	2040-08-27	Late Summer Bank Holiday	england-and-wales	\N	368
-369	2026-12-03 16:27:49.552703+00	insert	369	2040-12-25	Christmas Day	england-and-wales	\N	369
-370	2026-12-03 16:27:49.552703+00	insert	370	2040-12-26	Boxing Day	england-and-wales	\N	370
+1	2026-12-03 18:46:38.256018+00	insert	1	2000-01-01	New Year's Day	england-and-wales	\N	1
+2	2026-12-03 18:46:38.256018+00	insert	2	2000-01-03	New Year's Day (observed)	england-and-wales	\N	2
+3	2026-12-03 18:46:38.256018+00	insert	3	2000-04-21	Good Friday	england-and-wales	\N	3
+4	2026-12-03 18:46:38.256018+00	insert	4	2000-04-24	Easter Monday	england-and-wales	\N	4
+5	2026-12-03 18:46:38.256018+00	insert	5	2000-05-01	May Day	england-and-wales	\N	5
+6	2026-12-03 18:46:38.256018+00	insert	6	2000-05-29	Spring Bank Holiday	england-and-wales	\N	6
+7	2026-12-03 18:46:38.256018+00	insert	7	2000-08-28	Late Summer Bank Holiday	england-and-wales	\N	7
+8	2026-12-03 18:46:38.256018+00	insert	8	2000-12-25	Christmas Day	england-and-wales	\N	8
+9	2026-12-03 18:46:38.256018+00	insert	9	2000-12-26	Boxing Day	england-and-wales	\N	9
+10	2026-12-03 18:46:38.256018+00	insert	10	2001-01-01	New Year's Day	england-and-wales	\N	10
+11	2026-12-03 18:46:38.256018+00	insert	11	2001-04-13	Good Friday	england-and-wales	\N	11
+12	2026-12-03 18:46:38.256018+00	insert	12	2001-04-16	Easter Monday	england-and-wales	\N	12
+13	2026-12-03 18:46:38.256018+00	insert	13	2001-05-07	May Day	england-and-wales	\N	13
+14	2026-12-03 18:46:38.256018+00	insert	14	2001-05-28	Spring Bank Holiday	england-and-wales	\N	14
+15	2026-12-03 18:46:38.256018+00	insert	15	2001-08-27	Late Summer Bank Holiday	england-and-wales	\N	15
+16	2026-12-03 18:46:38.256018+00	insert	16	2001-12-25	Christmas Day	england-and-wales	\N	16
+17	2026-12-03 18:46:38.256018+00	insert	17	2001-12-26	Boxing Day	england-and-wales	\N	17
+18	2026-12-03 18:46:38.256018+00	insert	18	2002-01-01	New Year's Day	england-and-wales	\N	18
+19	2026-12-03 18:46:38.256018+00	insert	19	2002-03-29	Good Friday	england-and-wales	\N	19
+20	2026-12-03 18:46:38.256018+00	insert	20	2002-04-01	Easter Monday	england-and-wales	\N	20
+21	2026-12-03 18:46:38.256018+00	insert	21	2002-05-06	May Day	england-and-wales	\N	21
+22	2026-12-03 18:46:38.256018+00	insert	22	2002-06-03	Golden Jubilee of Elizabeth II	england-and-wales	\N	22
+23	2026-12-03 18:46:38.256018+00	insert	23	2002-06-04	Spring Bank Holiday	england-and-wales	\N	23
+24	2026-12-03 18:46:38.256018+00	insert	24	2002-08-26	Late Summer Bank Holiday	england-and-wales	\N	24
+25	2026-12-03 18:46:38.256018+00	insert	25	2002-12-25	Christmas Day	england-and-wales	\N	25
+26	2026-12-03 18:46:38.256018+00	insert	26	2002-12-26	Boxing Day	england-and-wales	\N	26
+27	2026-12-03 18:46:38.256018+00	insert	27	2003-01-01	New Year's Day	england-and-wales	\N	27
+28	2026-12-03 18:46:38.256018+00	insert	28	2003-04-18	Good Friday	england-and-wales	\N	28
+29	2026-12-03 18:46:38.256018+00	insert	29	2003-04-21	Easter Monday	england-and-wales	\N	29
+30	2026-12-03 18:46:38.256018+00	insert	30	2003-05-05	May Day	england-and-wales	\N	30
+31	2026-12-03 18:46:38.256018+00	insert	31	2003-05-26	Spring Bank Holiday	england-and-wales	\N	31
+32	2026-12-03 18:46:38.256018+00	insert	32	2003-08-25	Late Summer Bank Holiday	england-and-wales	\N	32
+33	2026-12-03 18:46:38.256018+00	insert	33	2003-12-25	Christmas Day	england-and-wales	\N	33
+34	2026-12-03 18:46:38.256018+00	insert	34	2003-12-26	Boxing Day	england-and-wales	\N	34
+35	2026-12-03 18:46:38.256018+00	insert	35	2004-01-01	New Year's Day	england-and-wales	\N	35
+36	2026-12-03 18:46:38.256018+00	insert	36	2004-04-09	Good Friday	england-and-wales	\N	36
+37	2026-12-03 18:46:38.256018+00	insert	37	2004-04-12	Easter Monday	england-and-wales	\N	37
+38	2026-12-03 18:46:38.256018+00	insert	38	2004-05-03	May Day	england-and-wales	\N	38
+39	2026-12-03 18:46:38.256018+00	insert	39	2004-05-31	Spring Bank Holiday	england-and-wales	\N	39
+40	2026-12-03 18:46:38.256018+00	insert	40	2004-08-30	Late Summer Bank Holiday	england-and-wales	\N	40
+41	2026-12-03 18:46:38.256018+00	insert	41	2004-12-25	Christmas Day	england-and-wales	\N	41
+42	2026-12-03 18:46:38.256018+00	insert	42	2004-12-26	Boxing Day	england-and-wales	\N	42
+43	2026-12-03 18:46:38.256018+00	insert	43	2004-12-27	Christmas Day (observed)	england-and-wales	\N	43
+44	2026-12-03 18:46:38.256018+00	insert	44	2004-12-28	Boxing Day (observed)	england-and-wales	\N	44
+45	2026-12-03 18:46:38.256018+00	insert	45	2005-01-01	New Year's Day	england-and-wales	\N	45
+46	2026-12-03 18:46:38.256018+00	insert	46	2005-01-03	New Year's Day (observed)	england-and-wales	\N	46
+47	2026-12-03 18:46:38.256018+00	insert	47	2005-03-25	Good Friday	england-and-wales	\N	47
+48	2026-12-03 18:46:38.256018+00	insert	48	2005-03-28	Easter Monday	england-and-wales	\N	48
+49	2026-12-03 18:46:38.256018+00	insert	49	2005-05-02	May Day	england-and-wales	\N	49
+50	2026-12-03 18:46:38.256018+00	insert	50	2005-05-30	Spring Bank Holiday	england-and-wales	\N	50
+51	2026-12-03 18:46:38.256018+00	insert	51	2005-08-29	Late Summer Bank Holiday	england-and-wales	\N	51
+52	2026-12-03 18:46:38.256018+00	insert	52	2005-12-25	Christmas Day	england-and-wales	\N	52
+53	2026-12-03 18:46:38.256018+00	insert	53	2005-12-26	Boxing Day	england-and-wales	\N	53
+54	2026-12-03 18:46:38.256018+00	insert	54	2005-12-27	Christmas Day (observed)	england-and-wales	\N	54
+55	2026-12-03 18:46:38.256018+00	insert	55	2006-01-01	New Year's Day	england-and-wales	\N	55
+56	2026-12-03 18:46:38.256018+00	insert	56	2006-01-02	New Year's Day (observed)	england-and-wales	\N	56
+57	2026-12-03 18:46:38.256018+00	insert	57	2006-04-14	Good Friday	england-and-wales	\N	57
+58	2026-12-03 18:46:38.256018+00	insert	58	2006-04-17	Easter Monday	england-and-wales	\N	58
+59	2026-12-03 18:46:38.256018+00	insert	59	2006-05-01	May Day	england-and-wales	\N	59
+60	2026-12-03 18:46:38.256018+00	insert	60	2006-05-29	Spring Bank Holiday	england-and-wales	\N	60
+61	2026-12-03 18:46:38.256018+00	insert	61	2006-08-28	Late Summer Bank Holiday	england-and-wales	\N	61
+62	2026-12-03 18:46:38.256018+00	insert	62	2006-12-25	Christmas Day	england-and-wales	\N	62
+63	2026-12-03 18:46:38.256018+00	insert	63	2006-12-26	Boxing Day	england-and-wales	\N	63
+64	2026-12-03 18:46:38.256018+00	insert	64	2007-01-01	New Year's Day	england-and-wales	\N	64
+65	2026-12-03 18:46:38.256018+00	insert	65	2007-04-06	Good Friday	england-and-wales	\N	65
+66	2026-12-03 18:46:38.256018+00	insert	66	2007-04-09	Easter Monday	england-and-wales	\N	66
+67	2026-12-03 18:46:38.256018+00	insert	67	2007-05-07	May Day	england-and-wales	\N	67
+68	2026-12-03 18:46:38.256018+00	insert	68	2007-05-28	Spring Bank Holiday	england-and-wales	\N	68
+69	2026-12-03 18:46:38.256018+00	insert	69	2007-08-27	Late Summer Bank Holiday	england-and-wales	\N	69
+70	2026-12-03 18:46:38.256018+00	insert	70	2007-12-25	Christmas Day	england-and-wales	\N	70
+71	2026-12-03 18:46:38.256018+00	insert	71	2007-12-26	Boxing Day	england-and-wales	\N	71
+72	2026-12-03 18:46:38.256018+00	insert	72	2008-01-01	New Year's Day	england-and-wales	\N	72
+73	2026-12-03 18:46:38.256018+00	insert	73	2008-03-21	Good Friday	england-and-wales	\N	73
+74	2026-12-03 18:46:38.256018+00	insert	74	2008-03-24	Easter Monday	england-and-wales	\N	74
+75	2026-12-03 18:46:38.256018+00	insert	75	2008-05-05	May Day	england-and-wales	\N	75
+76	2026-12-03 18:46:38.256018+00	insert	76	2008-05-26	Spring Bank Holiday	england-and-wales	\N	76
+77	2026-12-03 18:46:38.256018+00	insert	77	2008-08-25	Late Summer Bank Holiday	england-and-wales	\N	77
+78	2026-12-03 18:46:38.256018+00	insert	78	2008-12-25	Christmas Day	england-and-wales	\N	78
+79	2026-12-03 18:46:38.256018+00	insert	79	2008-12-26	Boxing Day	england-and-wales	\N	79
+80	2026-12-03 18:46:38.256018+00	insert	80	2009-01-01	New Year's Day	england-and-wales	\N	80
+81	2026-12-03 18:46:38.256018+00	insert	81	2009-04-10	Good Friday	england-and-wales	\N	81
+82	2026-12-03 18:46:38.256018+00	insert	82	2009-04-13	Easter Monday	england-and-wales	\N	82
+83	2026-12-03 18:46:38.256018+00	insert	83	2009-05-04	May Day	england-and-wales	\N	83
+84	2026-12-03 18:46:38.256018+00	insert	84	2009-05-25	Spring Bank Holiday	england-and-wales	\N	84
+85	2026-12-03 18:46:38.256018+00	insert	85	2009-08-31	Late Summer Bank Holiday	england-and-wales	\N	85
+86	2026-12-03 18:46:38.256018+00	insert	86	2009-12-25	Christmas Day	england-and-wales	\N	86
+87	2026-12-03 18:46:38.256018+00	insert	87	2009-12-26	Boxing Day	england-and-wales	\N	87
+88	2026-12-03 18:46:38.256018+00	insert	88	2009-12-28	Boxing Day (observed)	england-and-wales	\N	88
+89	2026-12-03 18:46:38.256018+00	insert	89	2010-01-01	New Year's Day	england-and-wales	\N	89
+90	2026-12-03 18:46:38.256018+00	insert	90	2010-04-02	Good Friday	england-and-wales	\N	90
+91	2026-12-03 18:46:38.256018+00	insert	91	2010-04-05	Easter Monday	england-and-wales	\N	91
+92	2026-12-03 18:46:38.256018+00	insert	92	2010-05-03	May Day	england-and-wales	\N	92
+93	2026-12-03 18:46:38.256018+00	insert	93	2010-05-31	Spring Bank Holiday	england-and-wales	\N	93
+94	2026-12-03 18:46:38.256018+00	insert	94	2010-08-30	Late Summer Bank Holiday	england-and-wales	\N	94
+95	2026-12-03 18:46:38.256018+00	insert	95	2010-12-25	Christmas Day	england-and-wales	\N	95
+96	2026-12-03 18:46:38.256018+00	insert	96	2010-12-26	Boxing Day	england-and-wales	\N	96
+97	2026-12-03 18:46:38.256018+00	insert	97	2010-12-27	Christmas Day (observed)	england-and-wales	\N	97
+98	2026-12-03 18:46:38.256018+00	insert	98	2010-12-28	Boxing Day (observed)	england-and-wales	\N	98
+99	2026-12-03 18:46:38.256018+00	insert	99	2011-01-01	New Year's Day	england-and-wales	\N	99
+100	2026-12-03 18:46:38.256018+00	insert	100	2011-01-03	New Year's Day (observed)	england-and-wales	\N	100
+101	2026-12-03 18:46:38.256018+00	insert	101	2011-04-22	Good Friday	england-and-wales	\N	101
+102	2026-12-03 18:46:38.256018+00	insert	102	2011-04-25	Easter Monday	england-and-wales	\N	102
+103	2026-12-03 18:46:38.256018+00	insert	103	2011-04-29	Wedding of William and Catherine	england-and-wales	\N	103
+104	2026-12-03 18:46:38.256018+00	insert	104	2011-05-02	May Day	england-and-wales	\N	104
+105	2026-12-03 18:46:38.256018+00	insert	105	2011-05-30	Spring Bank Holiday	england-and-wales	\N	105
+106	2026-12-03 18:46:38.256018+00	insert	106	2011-08-29	Late Summer Bank Holiday	england-and-wales	\N	106
+107	2026-12-03 18:46:38.256018+00	insert	107	2011-12-25	Christmas Day	england-and-wales	\N	107
+108	2026-12-03 18:46:38.256018+00	insert	108	2011-12-26	Boxing Day	england-and-wales	\N	108
+109	2026-12-03 18:46:38.256018+00	insert	109	2011-12-27	Christmas Day (observed)	england-and-wales	\N	109
+110	2026-12-03 18:46:38.256018+00	insert	110	2012-01-01	New Year's Day	england-and-wales	\N	110
+111	2026-12-03 18:46:38.256018+00	insert	111	2012-01-02	New Year's Day (observed)	england-and-wales	\N	111
+112	2026-12-03 18:46:38.256018+00	insert	112	2012-04-06	Good Friday	england-and-wales	\N	112
+113	2026-12-03 18:46:38.256018+00	insert	113	2012-04-09	Easter Monday	england-and-wales	\N	113
+114	2026-12-03 18:46:38.256018+00	insert	114	2012-05-07	May Day	england-and-wales	\N	114
+115	2026-12-03 18:46:38.256018+00	insert	115	2012-06-04	Spring Bank Holiday	england-and-wales	\N	115
+116	2026-12-03 18:46:38.256018+00	insert	116	2012-06-05	Diamond Jubilee of Elizabeth II	england-and-wales	\N	116
+117	2026-12-03 18:46:38.256018+00	insert	117	2012-08-27	Late Summer Bank Holiday	england-and-wales	\N	117
+118	2026-12-03 18:46:38.256018+00	insert	118	2012-12-25	Christmas Day	england-and-wales	\N	118
+119	2026-12-03 18:46:38.256018+00	insert	119	2012-12-26	Boxing Day	england-and-wales	\N	119
+120	2026-12-03 18:46:38.256018+00	insert	120	2013-01-01	New Year's Day	england-and-wales	\N	120
+121	2026-12-03 18:46:38.256018+00	insert	121	2013-03-29	Good Friday	england-and-wales	\N	121
+122	2026-12-03 18:46:38.256018+00	insert	122	2013-04-01	Easter Monday	england-and-wales	\N	122
+123	2026-12-03 18:46:38.256018+00	insert	123	2013-05-06	May Day	england-and-wales	\N	123
+124	2026-12-03 18:46:38.256018+00	insert	124	2013-05-27	Spring Bank Holiday	england-and-wales	\N	124
+125	2026-12-03 18:46:38.256018+00	insert	125	2013-08-26	Late Summer Bank Holiday	england-and-wales	\N	125
+126	2026-12-03 18:46:38.256018+00	insert	126	2013-12-25	Christmas Day	england-and-wales	\N	126
+127	2026-12-03 18:46:38.256018+00	insert	127	2013-12-26	Boxing Day	england-and-wales	\N	127
+128	2026-12-03 18:46:38.256018+00	insert	128	2014-01-01	New Year's Day	england-and-wales	\N	128
+129	2026-12-03 18:46:38.256018+00	insert	129	2014-04-18	Good Friday	england-and-wales	\N	129
+130	2026-12-03 18:46:38.256018+00	insert	130	2014-04-21	Easter Monday	england-and-wales	\N	130
+131	2026-12-03 18:46:38.256018+00	insert	131	2014-05-05	May Day	england-and-wales	\N	131
+132	2026-12-03 18:46:38.256018+00	insert	132	2014-05-26	Spring Bank Holiday	england-and-wales	\N	132
+133	2026-12-03 18:46:38.256018+00	insert	133	2014-08-25	Late Summer Bank Holiday	england-and-wales	\N	133
+134	2026-12-03 18:46:38.256018+00	insert	134	2014-12-25	Christmas Day	england-and-wales	\N	134
+135	2026-12-03 18:46:38.256018+00	insert	135	2014-12-26	Boxing Day	england-and-wales	\N	135
+136	2026-12-03 18:46:38.256018+00	insert	136	2015-01-01	New Year's Day	england-and-wales	\N	136
+137	2026-12-03 18:46:38.256018+00	insert	137	2015-04-03	Good Friday	england-and-wales	\N	137
+138	2026-12-03 18:46:38.256018+00	insert	138	2015-04-06	Easter Monday	england-and-wales	\N	138
+139	2026-12-03 18:46:38.256018+00	insert	139	2015-05-04	May Day	england-and-wales	\N	139
+140	2026-12-03 18:46:38.256018+00	insert	140	2015-05-25	Spring Bank Holiday	england-and-wales	\N	140
+141	2026-12-03 18:46:38.256018+00	insert	141	2015-08-31	Late Summer Bank Holiday	england-and-wales	\N	141
+142	2026-12-03 18:46:38.256018+00	insert	142	2015-12-25	Christmas Day	england-and-wales	\N	142
+143	2026-12-03 18:46:38.256018+00	insert	143	2015-12-26	Boxing Day	england-and-wales	\N	143
+144	2026-12-03 18:46:38.256018+00	insert	144	2015-12-28	Boxing Day (observed)	england-and-wales	\N	144
+145	2026-12-03 18:46:38.256018+00	insert	145	2016-01-01	New Year's Day	england-and-wales	\N	145
+146	2026-12-03 18:46:38.256018+00	insert	146	2016-03-25	Good Friday	england-and-wales	\N	146
+147	2026-12-03 18:46:38.256018+00	insert	147	2016-03-28	Easter Monday	england-and-wales	\N	147
+148	2026-12-03 18:46:38.256018+00	insert	148	2016-05-02	May Day	england-and-wales	\N	148
+149	2026-12-03 18:46:38.256018+00	insert	149	2016-05-30	Spring Bank Holiday	england-and-wales	\N	149
+150	2026-12-03 18:46:38.256018+00	insert	150	2016-08-29	Late Summer Bank Holiday	england-and-wales	\N	150
+151	2026-12-03 18:46:38.256018+00	insert	151	2016-12-25	Christmas Day	england-and-wales	\N	151
+152	2026-12-03 18:46:38.256018+00	insert	152	2016-12-26	Boxing Day	england-and-wales	\N	152
+153	2026-12-03 18:46:38.256018+00	insert	153	2016-12-27	Christmas Day (observed)	england-and-wales	\N	153
+154	2026-12-03 18:46:38.256018+00	insert	154	2017-01-01	New Year's Day	england-and-wales	\N	154
+155	2026-12-03 18:46:38.256018+00	insert	155	2017-01-02	New Year's Day (observed)	england-and-wales	\N	155
+156	2026-12-03 18:46:38.256018+00	insert	156	2017-04-14	Good Friday	england-and-wales	\N	156
+157	2026-12-03 18:46:38.256018+00	insert	157	2017-04-17	Easter Monday	england-and-wales	\N	157
+158	2026-12-03 18:46:38.256018+00	insert	158	2017-05-01	May Day	england-and-wales	\N	158
+159	2026-12-03 18:46:38.256018+00	insert	159	2017-05-29	Spring Bank Holiday	england-and-wales	\N	159
+160	2026-12-03 18:46:38.256018+00	insert	160	2017-08-28	Late Summer Bank Holiday	england-and-wales	\N	160
+161	2026-12-03 18:46:38.256018+00	insert	161	2017-12-25	Christmas Day	england-and-wales	\N	161
+162	2026-12-03 18:46:38.256018+00	insert	162	2017-12-26	Boxing Day	england-and-wales	\N	162
+163	2026-12-03 18:46:38.256018+00	insert	163	2018-01-01	New Year's Day	england-and-wales	\N	163
+164	2026-12-03 18:46:38.256018+00	insert	164	2018-03-30	Good Friday	england-and-wales	\N	164
+165	2026-12-03 18:46:38.256018+00	insert	165	2018-04-02	Easter Monday	england-and-wales	\N	165
+166	2026-12-03 18:46:38.256018+00	insert	166	2018-05-07	May Day	england-and-wales	\N	166
+167	2026-12-03 18:46:38.256018+00	insert	167	2018-05-28	Spring Bank Holiday	england-and-wales	\N	167
+168	2026-12-03 18:46:38.256018+00	insert	168	2018-08-27	Late Summer Bank Holiday	england-and-wales	\N	168
+169	2026-12-03 18:46:38.256018+00	insert	169	2018-12-25	Christmas Day	england-and-wales	\N	169
+170	2026-12-03 18:46:38.256018+00	insert	170	2018-12-26	Boxing Day	england-and-wales	\N	170
+171	2026-12-03 18:46:38.256018+00	insert	171	2019-01-01	New Year's Day	england-and-wales	\N	171
+172	2026-12-03 18:46:38.256018+00	insert	172	2019-04-19	Good Friday	england-and-wales	\N	172
+173	2026-12-03 18:46:38.256018+00	insert	173	2019-04-22	Easter Monday	england-and-wales	\N	173
+174	2026-12-03 18:46:38.256018+00	insert	174	2019-05-06	May Day	england-and-wales	\N	174
+175	2026-12-03 18:46:38.256018+00	insert	175	2019-05-27	Spring Bank Holiday	england-and-wales	\N	175
+176	2026-12-03 18:46:38.256018+00	insert	176	2019-08-26	Late Summer Bank Holiday	england-and-wales	\N	176
+177	2026-12-03 18:46:38.256018+00	insert	177	2019-12-25	Christmas Day	england-and-wales	\N	177
+178	2026-12-03 18:46:38.256018+00	insert	178	2019-12-26	Boxing Day	england-and-wales	\N	178
+179	2026-12-03 18:46:38.256018+00	insert	179	2020-01-01	New Year's Day	england-and-wales	\N	179
+180	2026-12-03 18:46:38.256018+00	insert	180	2020-04-10	Good Friday	england-and-wales	\N	180
+181	2026-12-03 18:46:38.256018+00	insert	181	2020-04-13	Easter Monday	england-and-wales	\N	181
+182	2026-12-03 18:46:38.256018+00	insert	182	2020-05-08	May Day	england-and-wales	\N	182
+183	2026-12-03 18:46:38.256018+00	insert	183	2020-05-25	Spring Bank Holiday	england-and-wales	\N	183
+184	2026-12-03 18:46:38.256018+00	insert	184	2020-08-31	Late Summer Bank Holiday	england-and-wales	\N	184
+185	2026-12-03 18:46:38.256018+00	insert	185	2020-12-25	Christmas Day	england-and-wales	\N	185
+186	2026-12-03 18:46:38.256018+00	insert	186	2020-12-26	Boxing Day	england-and-wales	\N	186
+187	2026-12-03 18:46:38.256018+00	insert	187	2020-12-28	Boxing Day (observed)	england-and-wales	\N	187
+188	2026-12-03 18:46:38.256018+00	insert	188	2021-01-01	New Year's Day	england-and-wales	\N	188
+189	2026-12-03 18:46:38.256018+00	insert	189	2021-04-02	Good Friday	england-and-wales	\N	189
+190	2026-12-03 18:46:38.256018+00	insert	190	2021-04-05	Easter Monday	england-and-wales	\N	190
+191	2026-12-03 18:46:38.256018+00	insert	191	2021-05-03	May Day	england-and-wales	\N	191
+192	2026-12-03 18:46:38.256018+00	insert	192	2021-05-31	Spring Bank Holiday	england-and-wales	\N	192
+193	2026-12-03 18:46:38.256018+00	insert	193	2021-08-30	Late Summer Bank Holiday	england-and-wales	\N	193
+194	2026-12-03 18:46:38.256018+00	insert	194	2021-12-25	Christmas Day	england-and-wales	\N	194
+195	2026-12-03 18:46:38.256018+00	insert	195	2021-12-26	Boxing Day	england-and-wales	\N	195
+196	2026-12-03 18:46:38.256018+00	insert	196	2021-12-27	Christmas Day (observed)	england-and-wales	\N	196
+197	2026-12-03 18:46:38.256018+00	insert	197	2021-12-28	Boxing Day (observed)	england-and-wales	\N	197
+198	2026-12-03 18:46:38.256018+00	insert	198	2022-01-01	New Year's Day	england-and-wales	\N	198
+199	2026-12-03 18:46:38.256018+00	insert	199	2022-01-03	New Year's Day (observed)	england-and-wales	\N	199
+200	2026-12-03 18:46:38.256018+00	insert	200	2022-04-15	Good Friday	england-and-wales	\N	200
+201	2026-12-03 18:46:38.256018+00	insert	201	2022-04-18	Easter Monday	england-and-wales	\N	201
+202	2026-12-03 18:46:38.256018+00	insert	202	2022-05-02	May Day	england-and-wales	\N	202
+203	2026-12-03 18:46:38.256018+00	insert	203	2022-06-02	Spring Bank Holiday	england-and-wales	\N	203
+204	2026-12-03 18:46:38.256018+00	insert	204	2022-06-03	Platinum Jubilee of Elizabeth II	england-and-wales	\N	204
+205	2026-12-03 18:46:38.256018+00	insert	205	2022-08-29	Late Summer Bank Holiday	england-and-wales	\N	205
+206	2026-12-03 18:46:38.256018+00	insert	206	2022-09-19	State Funeral of Queen Elizabeth II	england-and-wales	\N	206
+207	2026-12-03 18:46:38.256018+00	insert	207	2022-12-25	Christmas Day	england-and-wales	\N	207
+208	2026-12-03 18:46:38.256018+00	insert	208	2022-12-26	Boxing Day	england-and-wales	\N	208
+209	2026-12-03 18:46:38.256018+00	insert	209	2022-12-27	Christmas Day (observed)	england-and-wales	\N	209
+210	2026-12-03 18:46:38.256018+00	insert	210	2023-01-01	New Year's Day	england-and-wales	\N	210
+211	2026-12-03 18:46:38.256018+00	insert	211	2023-01-02	New Year's Day (observed)	england-and-wales	\N	211
+212	2026-12-03 18:46:38.256018+00	insert	212	2023-04-07	Good Friday	england-and-wales	\N	212
+213	2026-12-03 18:46:38.256018+00	insert	213	2023-04-10	Easter Monday	england-and-wales	\N	213
+214	2026-12-03 18:46:38.256018+00	insert	214	2023-05-01	May Day	england-and-wales	\N	214
+215	2026-12-03 18:46:38.256018+00	insert	215	2023-05-08	Coronation of Charles III	england-and-wales	\N	215
+216	2026-12-03 18:46:38.256018+00	insert	216	2023-05-29	Spring Bank Holiday	england-and-wales	\N	216
+217	2026-12-03 18:46:38.256018+00	insert	217	2023-08-28	Late Summer Bank Holiday	england-and-wales	\N	217
+218	2026-12-03 18:46:38.256018+00	insert	218	2023-12-25	Christmas Day	england-and-wales	\N	218
+219	2026-12-03 18:46:38.256018+00	insert	219	2023-12-26	Boxing Day	england-and-wales	\N	219
+220	2026-12-03 18:46:38.256018+00	insert	220	2024-01-01	New Year's Day	england-and-wales	\N	220
+221	2026-12-03 18:46:38.256018+00	insert	221	2024-03-29	Good Friday	england-and-wales	\N	221
+222	2026-12-03 18:46:38.256018+00	insert	222	2024-04-01	Easter Monday	england-and-wales	\N	222
+223	2026-12-03 18:46:38.256018+00	insert	223	2024-05-06	May Day	england-and-wales	\N	223
+224	2026-12-03 18:46:38.256018+00	insert	224	2024-05-27	Spring Bank Holiday	england-and-wales	\N	224
+225	2026-12-03 18:46:38.256018+00	insert	225	2024-08-26	Late Summer Bank Holiday	england-and-wales	\N	225
+226	2026-12-03 18:46:38.256018+00	insert	226	2024-12-25	Christmas Day	england-and-wales	\N	226
+227	2026-12-03 18:46:38.256018+00	insert	227	2024-12-26	Boxing Day	england-and-wales	\N	227
+228	2026-12-03 18:46:38.256018+00	insert	228	2025-01-01	New Year's Day	england-and-wales	\N	228
+229	2026-12-03 18:46:38.256018+00	insert	229	2025-04-18	Good Friday	england-and-wales	\N	229
+230	2026-12-03 18:46:38.256018+00	insert	230	2025-04-21	Easter Monday	england-and-wales	\N	230
+231	2026-12-03 18:46:38.256018+00	insert	231	2025-05-05	May Day	england-and-wales	\N	231
+232	2026-12-03 18:46:38.256018+00	insert	232	2025-05-26	Spring Bank Holiday	england-and-wales	\N	232
+233	2026-12-03 18:46:38.256018+00	insert	233	2025-08-25	Late Summer Bank Holiday	england-and-wales	\N	233
+234	2026-12-03 18:46:38.256018+00	insert	234	2025-12-25	Christmas Day	england-and-wales	\N	234
+235	2026-12-03 18:46:38.256018+00	insert	235	2025-12-26	Boxing Day	england-and-wales	\N	235
+236	2026-12-03 18:46:38.256018+00	insert	236	2026-01-01	New Year's Day	england-and-wales	\N	236
+237	2026-12-03 18:46:38.256018+00	insert	237	2026-04-03	Good Friday	england-and-wales	\N	237
+238	2026-12-03 18:46:38.256018+00	insert	238	2026-04-06	Easter Monday	england-and-wales	\N	238
+239	2026-12-03 18:46:38.256018+00	insert	239	2026-05-04	May Day	england-and-wales	\N	239
+240	2026-12-03 18:46:38.256018+00	insert	240	2026-05-25	Spring Bank Holiday	england-and-wales	\N	240
+241	2026-12-03 18:46:38.256018+00	insert	241	2026-08-31	Late Summer Bank Holiday	england-and-wales	\N	241
+242	2026-12-03 18:46:38.256018+00	insert	242	2026-12-25	Christmas Day	england-and-wales	\N	242
+243	2026-12-03 18:46:38.256018+00	insert	243	2026-12-26	Boxing Day	england-and-wales	\N	243
+244	2026-12-03 18:46:38.256018+00	insert	244	2026-12-28	Boxing Day (observed)	england-and-wales	\N	244
+245	2026-12-03 18:46:38.256018+00	insert	245	2027-01-01	New Year's Day	england-and-wales	\N	245
+246	2026-12-03 18:46:38.256018+00	insert	246	2027-03-26	Good Friday	england-and-wales	\N	246
+247	2026-12-03 18:46:38.256018+00	insert	247	2027-03-29	Easter Monday	england-and-wales	\N	247
+248	2026-12-03 18:46:38.256018+00	insert	248	2027-05-03	May Day	england-and-wales	\N	248
+249	2026-12-03 18:46:38.256018+00	insert	249	2027-05-31	Spring Bank Holiday	england-and-wales	\N	249
+250	2026-12-03 18:46:38.256018+00	insert	250	2027-08-30	Late Summer Bank Holiday	england-and-wales	\N	250
+251	2026-12-03 18:46:38.256018+00	insert	251	2027-12-25	Christmas Day	england-and-wales	\N	251
+252	2026-12-03 18:46:38.256018+00	insert	252	2027-12-26	Boxing Day	england-and-wales	\N	252
+253	2026-12-03 18:46:38.256018+00	insert	253	2027-12-27	Christmas Day (observed)	england-and-wales	\N	253
+254	2026-12-03 18:46:38.256018+00	insert	254	2027-12-28	Boxing Day (observed)	england-and-wales	\N	254
+255	2026-12-03 18:46:38.256018+00	insert	255	2028-01-01	New Year's Day	england-and-wales	\N	255
+256	2026-12-03 18:46:38.256018+00	insert	256	2028-01-03	New Year's Day (observed)	england-and-wales	\N	256
+257	2026-12-03 18:46:38.256018+00	insert	257	2028-04-14	Good Friday	england-and-wales	\N	257
+258	2026-12-03 18:46:38.256018+00	insert	258	2028-04-17	Easter Monday	england-and-wales	\N	258
+259	2026-12-03 18:46:38.256018+00	insert	259	2028-05-01	May Day	england-and-wales	\N	259
+260	2026-12-03 18:46:38.256018+00	insert	260	2028-05-29	Spring Bank Holiday	england-and-wales	\N	260
+261	2026-12-03 18:46:38.256018+00	insert	261	2028-08-28	Late Summer Bank Holiday	england-and-wales	\N	261
+262	2026-12-03 18:46:38.256018+00	insert	262	2028-12-25	Christmas Day	england-and-wales	\N	262
+263	2026-12-03 18:46:38.256018+00	insert	263	2028-12-26	Boxing Day	england-and-wales	\N	263
+264	2026-12-03 18:46:38.256018+00	insert	264	2029-01-01	New Year's Day	england-and-wales	\N	264
+265	2026-12-03 18:46:38.256018+00	insert	265	2029-03-30	Good Friday	england-and-wales	\N	265
+266	2026-12-03 18:46:38.256018+00	insert	266	2029-04-02	Easter Monday	england-and-wales	\N	266
+267	2026-12-03 18:46:38.256018+00	insert	267	2029-05-07	May Day	england-and-wales	\N	267
+268	2026-12-03 18:46:38.256018+00	insert	268	2029-05-28	Spring Bank Holiday	england-and-wales	\N	268
+269	2026-12-03 18:46:38.256018+00	insert	269	2029-08-27	Late Summer Bank Holiday	england-and-wales	\N	269
+270	2026-12-03 18:46:38.256018+00	insert	270	2029-12-25	Christmas Day	england-and-wales	\N	270
+271	2026-12-03 18:46:38.256018+00	insert	271	2029-12-26	Boxing Day	england-and-wales	\N	271
+272	2026-12-03 18:46:38.256018+00	insert	272	2030-01-01	New Year's Day	england-and-wales	\N	272
+273	2026-12-03 18:46:38.256018+00	insert	273	2030-04-19	Good Friday	england-and-wales	\N	273
+274	2026-12-03 18:46:38.256018+00	insert	274	2030-04-22	Easter Monday	england-and-wales	\N	274
+275	2026-12-03 18:46:38.256018+00	insert	275	2030-05-06	May Day	england-and-wales	\N	275
+276	2026-12-03 18:46:38.256018+00	insert	276	2030-05-27	Spring Bank Holiday	england-and-wales	\N	276
+277	2026-12-03 18:46:38.256018+00	insert	277	2030-08-26	Late Summer Bank Holiday	england-and-wales	\N	277
+278	2026-12-03 18:46:38.256018+00	insert	278	2030-12-25	Christmas Day	england-and-wales	\N	278
+279	2026-12-03 18:46:38.256018+00	insert	279	2030-12-26	Boxing Day	england-and-wales	\N	279
+280	2026-12-03 18:46:38.256018+00	insert	280	2031-01-01	New Year's Day	england-and-wales	\N	280
+281	2026-12-03 18:46:38.256018+00	insert	281	2031-04-11	Good Friday	england-and-wales	\N	281
+282	2026-12-03 18:46:38.256018+00	insert	282	2031-04-14	Easter Monday	england-and-wales	\N	282
+283	2026-12-03 18:46:38.256018+00	insert	283	2031-05-05	May Day	england-and-wales	\N	283
+284	2026-12-03 18:46:38.256018+00	insert	284	2031-05-26	Spring Bank Holiday	england-and-wales	\N	284
+285	2026-12-03 18:46:38.256018+00	insert	285	2031-08-25	Late Summer Bank Holiday	england-and-wales	\N	285
+286	2026-12-03 18:46:38.256018+00	insert	286	2031-12-25	Christmas Day	england-and-wales	\N	286
+287	2026-12-03 18:46:38.256018+00	insert	287	2031-12-26	Boxing Day	england-and-wales	\N	287
+288	2026-12-03 18:46:38.256018+00	insert	288	2032-01-01	New Year's Day	england-and-wales	\N	288
+289	2026-12-03 18:46:38.256018+00	insert	289	2032-03-26	Good Friday	england-and-wales	\N	289
+290	2026-12-03 18:46:38.256018+00	insert	290	2032-03-29	Easter Monday	england-and-wales	\N	290
+291	2026-12-03 18:46:38.256018+00	insert	291	2032-05-03	May Day	england-and-wales	\N	291
+292	2026-12-03 18:46:38.256018+00	insert	292	2032-05-31	Spring Bank Holiday	england-and-wales	\N	292
+293	2026-12-03 18:46:38.256018+00	insert	293	2032-08-30	Late Summer Bank Holiday	england-and-wales	\N	293
+294	2026-12-03 18:46:38.256018+00	insert	294	2032-12-25	Christmas Day	england-and-wales	\N	294
+295	2026-12-03 18:46:38.256018+00	insert	295	2032-12-26	Boxing Day	england-and-wales	\N	295
+296	2026-12-03 18:46:38.256018+00	insert	296	2032-12-27	Christmas Day (observed)	england-and-wales	\N	296
+297	2026-12-03 18:46:38.256018+00	insert	297	2032-12-28	Boxing Day (observed)	england-and-wales	\N	297
+298	2026-12-03 18:46:38.256018+00	insert	298	2033-01-01	New Year's Day	england-and-wales	\N	298
+299	2026-12-03 18:46:38.256018+00	insert	299	2033-01-03	New Year's Day (observed)	england-and-wales	\N	299
+300	2026-12-03 18:46:38.256018+00	insert	300	2033-04-15	Good Friday	england-and-wales	\N	300
+301	2026-12-03 18:46:38.256018+00	insert	301	2033-04-18	Easter Monday	england-and-wales	\N	301
+302	2026-12-03 18:46:38.256018+00	insert	302	2033-05-02	May Day	england-and-wales	\N	302
+303	2026-12-03 18:46:38.256018+00	insert	303	2033-05-30	Spring Bank Holiday	england-and-wales	\N	303
+304	2026-12-03 18:46:38.256018+00	insert	304	2033-08-29	Late Summer Bank Holiday	england-and-wales	\N	304
+305	2026-12-03 18:46:38.256018+00	insert	305	2033-12-25	Christmas Day	england-and-wales	\N	305
+306	2026-12-03 18:46:38.256018+00	insert	306	2033-12-26	Boxing Day	england-and-wales	\N	306
+307	2026-12-03 18:46:38.256018+00	insert	307	2033-12-27	Christmas Day (observed)	england-and-wales	\N	307
+308	2026-12-03 18:46:38.256018+00	insert	308	2034-01-01	New Year's Day	england-and-wales	\N	308
+309	2026-12-03 18:46:38.256018+00	insert	309	2034-01-02	New Year's Day (observed)	england-and-wales	\N	309
+310	2026-12-03 18:46:38.256018+00	insert	310	2034-04-07	Good Friday	england-and-wales	\N	310
+311	2026-12-03 18:46:38.256018+00	insert	311	2034-04-10	Easter Monday	england-and-wales	\N	311
+312	2026-12-03 18:46:38.256018+00	insert	312	2034-05-01	May Day	england-and-wales	\N	312
+313	2026-12-03 18:46:38.256018+00	insert	313	2034-05-29	Spring Bank Holiday	england-and-wales	\N	313
+314	2026-12-03 18:46:38.256018+00	insert	314	2034-08-28	Late Summer Bank Holiday	england-and-wales	\N	314
+315	2026-12-03 18:46:38.256018+00	insert	315	2034-12-25	Christmas Day	england-and-wales	\N	315
+316	2026-12-03 18:46:38.256018+00	insert	316	2034-12-26	Boxing Day	england-and-wales	\N	316
+317	2026-12-03 18:46:38.256018+00	insert	317	2035-01-01	New Year's Day	england-and-wales	\N	317
+318	2026-12-03 18:46:38.256018+00	insert	318	2035-03-23	Good Friday	england-and-wales	\N	318
+319	2026-12-03 18:46:38.256018+00	insert	319	2035-03-26	Easter Monday	england-and-wales	\N	319
+320	2026-12-03 18:46:38.256018+00	insert	320	2035-05-07	May Day	england-and-wales	\N	320
+321	2026-12-03 18:46:38.256018+00	insert	321	2035-05-28	Spring Bank Holiday	england-and-wales	\N	321
+322	2026-12-03 18:46:38.256018+00	insert	322	2035-08-27	Late Summer Bank Holiday	england-and-wales	\N	322
+323	2026-12-03 18:46:38.256018+00	insert	323	2035-12-25	Christmas Day	england-and-wales	\N	323
+324	2026-12-03 18:46:38.256018+00	insert	324	2035-12-26	Boxing Day	england-and-wales	\N	324
+325	2026-12-03 18:46:38.256018+00	insert	325	2036-01-01	New Year's Day	england-and-wales	\N	325
+326	2026-12-03 18:46:38.256018+00	insert	326	2036-04-11	Good Friday	england-and-wales	\N	326
+327	2026-12-03 18:46:38.256018+00	insert	327	2036-04-14	Easter Monday	england-and-wales	\N	327
+328	2026-12-03 18:46:38.256018+00	insert	328	2036-05-05	May Day	england-and-wales	\N	328
+329	2026-12-03 18:46:38.256018+00	insert	329	2036-05-26	Spring Bank Holiday	england-and-wales	\N	329
+330	2026-12-03 18:46:38.256018+00	insert	330	2036-08-25	Late Summer Bank Holiday	england-and-wales	\N	330
+331	2026-12-03 18:46:38.256018+00	insert	331	2036-12-25	Christmas Day	england-and-wales	\N	331
+332	2026-12-03 18:46:38.256018+00	insert	332	2036-12-26	Boxing Day	england-and-wales	\N	332
+333	2026-12-03 18:46:38.256018+00	insert	333	2037-01-01	New Year's Day	england-and-wales	\N	333
+334	2026-12-03 18:46:38.256018+00	insert	334	2037-04-03	Good Friday	england-and-wales	\N	334
+335	2026-12-03 18:46:38.256018+00	insert	335	2037-04-06	Easter Monday	england-and-wales	\N	335
+336	2026-12-03 18:46:38.256018+00	insert	336	2037-05-04	May Day	england-and-wales	\N	336
+337	2026-12-03 18:46:38.256018+00	insert	337	2037-05-25	Spring Bank Holiday	england-and-wales	\N	337
+338	2026-12-03 18:46:38.256018+00	insert	338	2037-08-31	Late Summer Bank Holiday	england-and-wales	\N	338
+339	2026-12-03 18:46:38.256018+00	insert	339	2037-12-25	Christmas Day	england-and-wales	\N	339
+340	2026-12-03 18:46:38.256018+00	insert	340	2037-12-26	Boxing Day	england-and-wales	\N	340
+341	2026-12-03 18:46:38.256018+00	insert	341	2037-12-28	Boxing Day (observed)	england-and-wales	\N	341
+342	2026-12-03 18:46:38.256018+00	insert	342	2038-01-01	New Year's Day	england-and-wales	\N	342
+343	2026-12-03 18:46:38.256018+00	insert	343	2038-04-23	Good Friday	england-and-wales	\N	343
+344	2026-12-03 18:46:38.256018+00	insert	344	2038-04-26	Easter Monday	england-and-wales	\N	344
+345	2026-12-03 18:46:38.256018+00	insert	345	2038-05-03	May Day	england-and-wales	\N	345
+346	2026-12-03 18:46:38.256018+00	insert	346	2038-05-31	Spring Bank Holiday	england-and-wales	\N	346
+347	2026-12-03 18:46:38.256018+00	insert	347	2038-08-30	Late Summer Bank Holiday	england-and-wales	\N	347
+348	2026-12-03 18:46:38.256018+00	insert	348	2038-12-25	Christmas Day	england-and-wales	\N	348
+349	2026-12-03 18:46:38.256018+00	insert	349	2038-12-26	Boxing Day	england-and-wales	\N	349
+350	2026-12-03 18:46:38.256018+00	insert	350	2038-12-27	Christmas Day (observed)	england-and-wales	\N	350
+351	2026-12-03 18:46:38.256018+00	insert	351	2038-12-28	Boxing Day (observed)	england-and-wales	\N	351
+352	2026-12-03 18:46:38.256018+00	insert	352	2039-01-01	New Year's Day	england-and-wales	\N	352
+353	2026-12-03 18:46:38.256018+00	insert	353	2039-01-03	New Year's Day (observed)	england-and-wales	\N	353
+354	2026-12-03 18:46:38.256018+00	insert	354	2039-04-08	Good Friday	england-and-wales	\N	354
+355	2026-12-03 18:46:38.256018+00	insert	355	2039-04-11	Easter Monday	england-and-wales	\N	355
+356	2026-12-03 18:46:38.256018+00	insert	356	2039-05-02	May Day	england-and-wales	\N	356
+357	2026-12-03 18:46:38.256018+00	insert	357	2039-05-30	Spring Bank Holiday	england-and-wales	\N	357
+358	2026-12-03 18:46:38.256018+00	insert	358	2039-08-29	Late Summer Bank Holiday	england-and-wales	\N	358
+359	2026-12-03 18:46:38.256018+00	insert	359	2039-12-25	Christmas Day	england-and-wales	\N	359
+360	2026-12-03 18:46:38.256018+00	insert	360	2039-12-26	Boxing Day	england-and-wales	\N	360
+361	2026-12-03 18:46:38.256018+00	insert	361	2039-12-27	Christmas Day (observed)	england-and-wales	\N	361
+362	2026-12-03 18:46:38.256018+00	insert	362	2040-01-01	New Year's Day	england-and-wales	\N	362
+363	2026-12-03 18:46:38.256018+00	insert	363	2040-01-02	New Year's Day (observed)	england-and-wales	\N	363
+364	2026-12-03 18:46:38.256018+00	insert	364	2040-03-30	Good Friday	england-and-wales	\N	364
+365	2026-12-03 18:46:38.256018+00	insert	365	2040-04-02	Easter Monday	england-and-wales	\N	365
+366	2026-12-03 18:46:38.256018+00	insert	366	2040-05-07	May Day	england-and-wales	\N	366
+367	2026-12-03 18:46:38.256018+00	insert	367	2040-05-28	Spring Bank Holiday	england-and-wales	\N	367
+368	2026-12-03 18:46:38.256018+00	insert	368	2040-08-27	Late Summer Bank Holiday	england-and-wales	\N	368
+369	2026-12-03 18:46:38.256018+00	insert	369	2040-12-25	Christmas Day	england-and-wales	\N	369
+370	2026-12-03 18:46:38.256018+00	insert	370	2040-12-26	Boxing Day	england-and-wales	\N	370
 \.
 
 
@@ -20840,7 +21184,7 @@ SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 35, true);
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 980, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 996, true);
 
 
 --
@@ -21047,10 +21391,38 @@ SELECT pg_catalog.setval('public.child_protection_conference_id_seq', 1, false);
 
 
 --
+-- Name: child_protection_conferencebooking_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.child_protection_conferencebooking_id_seq', 1, false);
+
+
+--
+-- Name: child_protection_conferencebookingevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.child_protection_conferencebookingevent_pgh_id_seq', 1, false);
+
+
+--
 -- Name: child_protection_conferenceevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
 SELECT pg_catalog.setval('public.child_protection_conferenceevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: child_protection_conferenceinvitee_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.child_protection_conferenceinvitee_id_seq', 1, false);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.child_protection_conferenceinviteeevent_pgh_id_seq', 1, false);
 
 
 --
@@ -21204,14 +21576,14 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 245, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 249, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 138, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 139, true);
 
 
 --
@@ -22992,11 +23364,51 @@ ALTER TABLE ONLY public.child_protection_conference
 
 
 --
+-- Name: child_protection_conferencebooking child_protection_conferencebooking_conference_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_conferencebooking_conference_id_key UNIQUE (conference_id);
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_conferencebooking_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_conferencebooking_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: child_protection_conferencebookingevent child_protection_conferencebookingevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebookingevent
+    ADD CONSTRAINT child_protection_conferencebookingevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
 -- Name: child_protection_conferenceevent child_protection_conferenceevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.child_protection_conferenceevent
     ADD CONSTRAINT child_protection_conferenceevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: child_protection_conferenceinvitee child_protection_conferenceinvitee_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferenceinvitee
+    ADD CONSTRAINT child_protection_conferenceinvitee_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent child_protection_conferenceinviteeevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferenceinviteeevent
+    ADD CONSTRAINT child_protection_conferenceinviteeevent_pkey PRIMARY KEY (pgh_id);
 
 
 --
@@ -25860,6 +26272,34 @@ CREATE INDEX axes_accesslog_username_df93064b_like ON public.axes_accesslog USIN
 
 
 --
+-- Name: booking_chair_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX booking_chair_status ON public.child_protection_conferencebooking USING btree (chair_id, status);
+
+
+--
+-- Name: booking_child_recent; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX booking_child_recent ON public.child_protection_conferencebooking USING btree (child_id, booked_for DESC);
+
+
+--
+-- Name: booking_one_open_per_plan; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX booking_one_open_per_plan ON public.child_protection_conferencebooking USING btree (plan_id) WHERE ((status)::text = 'booked'::text);
+
+
+--
+-- Name: booking_one_open_per_s47; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX booking_one_open_per_s47 ON public.child_protection_conferencebooking USING btree (section47_id) WHERE ((status)::text = 'booked'::text);
+
+
+--
 -- Name: breakglass_user_person; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -26490,6 +26930,20 @@ CREATE INDEX child_protection_childprotectionplanevent_pgh_obj_id_e7175581 ON pu
 
 
 --
+-- Name: child_protection_conferenc_minutes_issued_by_id_16df6209; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenc_minutes_issued_by_id_16df6209 ON public.child_protection_conferencebooking USING btree (minutes_issued_by_id);
+
+
+--
+-- Name: child_protection_conferenc_minutes_issued_by_id_ae57f0c8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenc_minutes_issued_by_id_ae57f0c8 ON public.child_protection_conferencebookingevent USING btree (minutes_issued_by_id);
+
+
+--
 -- Name: child_protection_conference_child_id_bd182512; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -26522,6 +26976,111 @@ CREATE INDEX child_protection_conference_recorded_by_id_2a73568b ON public.child
 --
 
 CREATE INDEX child_protection_conference_section47_id_ba907a75 ON public.child_protection_conference USING btree (section47_id);
+
+
+--
+-- Name: child_protection_conferencebooking_booked_by_id_0d93094c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_booked_by_id_0d93094c ON public.child_protection_conferencebooking USING btree (booked_by_id);
+
+
+--
+-- Name: child_protection_conferencebooking_chair_id_ba6b02e7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_chair_id_ba6b02e7 ON public.child_protection_conferencebooking USING btree (chair_id);
+
+
+--
+-- Name: child_protection_conferencebooking_child_id_bd36a740; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_child_id_bd36a740 ON public.child_protection_conferencebooking USING btree (child_id);
+
+
+--
+-- Name: child_protection_conferencebooking_episode_id_62ef8dda; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_episode_id_62ef8dda ON public.child_protection_conferencebooking USING btree (episode_id);
+
+
+--
+-- Name: child_protection_conferencebooking_plan_id_e63ebd24; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_plan_id_e63ebd24 ON public.child_protection_conferencebooking USING btree (plan_id);
+
+
+--
+-- Name: child_protection_conferencebooking_section47_id_3471a062; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_section47_id_3471a062 ON public.child_protection_conferencebooking USING btree (section47_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_booked_by_id_f837ec17; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_booked_by_id_f837ec17 ON public.child_protection_conferencebookingevent USING btree (booked_by_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_chair_id_d44c7bb5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_chair_id_d44c7bb5 ON public.child_protection_conferencebookingevent USING btree (chair_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_child_id_a9d86581; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_child_id_a9d86581 ON public.child_protection_conferencebookingevent USING btree (child_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_conference_id_1241cf4d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_conference_id_1241cf4d ON public.child_protection_conferencebookingevent USING btree (conference_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_episode_id_566f63c4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_episode_id_566f63c4 ON public.child_protection_conferencebookingevent USING btree (episode_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_pgh_context_id_5e197da9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_pgh_context_id_5e197da9 ON public.child_protection_conferencebookingevent USING btree (pgh_context_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_pgh_obj_id_2cd73fc1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_pgh_obj_id_2cd73fc1 ON public.child_protection_conferencebookingevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_plan_id_def638ae; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_plan_id_def638ae ON public.child_protection_conferencebookingevent USING btree (plan_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_section47_id_73d3883e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_section47_id_73d3883e ON public.child_protection_conferencebookingevent USING btree (section47_id);
 
 
 --
@@ -26571,6 +27130,48 @@ CREATE INDEX child_protection_conferenceevent_recorded_by_id_2af7157b ON public.
 --
 
 CREATE INDEX child_protection_conferenceevent_section47_id_7c54be0b ON public.child_protection_conferenceevent USING btree (section47_id);
+
+
+--
+-- Name: child_protection_conferenceinvitee_booking_id_9518920d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinvitee_booking_id_9518920d ON public.child_protection_conferenceinvitee USING btree (booking_id);
+
+
+--
+-- Name: child_protection_conferenceinvitee_person_id_4ffd1fb5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinvitee_person_id_4ffd1fb5 ON public.child_protection_conferenceinvitee USING btree (person_id);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_booking_id_e1fe56ba; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinviteeevent_booking_id_e1fe56ba ON public.child_protection_conferenceinviteeevent USING btree (booking_id);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_person_id_fed78e6c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinviteeevent_person_id_fed78e6c ON public.child_protection_conferenceinviteeevent USING btree (person_id);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_pgh_context_id_666b7e5d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinviteeevent_pgh_context_id_666b7e5d ON public.child_protection_conferenceinviteeevent USING btree (pgh_context_id);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_pgh_obj_id_f03553b3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinviteeevent_pgh_obj_id_f03553b3 ON public.child_protection_conferenceinviteeevent USING btree (pgh_obj_id);
 
 
 --
@@ -32132,6 +32733,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_98245 ON public.looked_after_healthch
 
 
 --
+-- Name: child_protection_conferencebooking pgtrigger_delete_delete_98642; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_98642 AFTER DELETE ON public.child_protection_conferencebooking FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_98642();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_98642 ON child_protection_conferencebooking; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_98642 ON public.child_protection_conferencebooking IS 'bccc4417932c9c5e9c805d886b02df9f01c5cfcd';
+
+
+--
 -- Name: looked_after_missingepisode pgtrigger_delete_delete_994d2; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -32563,6 +33178,20 @@ CREATE TRIGGER pgtrigger_delete_delete_e6615 AFTER DELETE ON public.casework_cas
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_e6615 ON public.casework_casenote IS '01099d261c0959b8319beef771a2babc9f558e86';
+
+
+--
+-- Name: child_protection_conferenceinvitee pgtrigger_delete_delete_e75f6; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_e75f6 AFTER DELETE ON public.child_protection_conferenceinvitee FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_e75f6();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_e75f6 ON child_protection_conferenceinvitee; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_e75f6 ON public.child_protection_conferenceinvitee IS '6f4a6356460f84b15d84b486053c0435344e6ad9';
 
 
 --
@@ -33630,6 +34259,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_8a905 ON public.audits_audittool IS '
 
 
 --
+-- Name: child_protection_conferencebooking pgtrigger_insert_insert_9012d; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_9012d AFTER INSERT ON public.child_protection_conferencebooking FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_9012d();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_9012d ON child_protection_conferencebooking; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_9012d ON public.child_protection_conferencebooking IS 'da3eafe444d759fdf9dc21efd08efd24a8e6fa0e';
+
+
+--
 -- Name: audits_auditaction pgtrigger_insert_insert_90df4; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -34232,6 +34875,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_f5415 ON public.supervision_supervisi
 
 
 --
+-- Name: child_protection_conferenceinvitee pgtrigger_insert_insert_f9791; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_f9791 AFTER INSERT ON public.child_protection_conferenceinvitee FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_f9791();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_f9791 ON child_protection_conferenceinvitee; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_f9791 ON public.child_protection_conferenceinvitee IS 'f7957e72349485c48f904e1b0e4dd8783661f25f';
+
+
+--
 -- Name: audits_auditdomain pgtrigger_insert_insert_f9e7d; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -34257,6 +34914,20 @@ CREATE TRIGGER pgtrigger_insert_insert_fce01 AFTER INSERT ON public.looked_after
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_fce01 ON public.looked_after_personaleducationplan IS '9cfc6fa1dc4d6cbb2a5d6ad96e54ed96a27c5a4a';
+
+
+--
+-- Name: child_protection_conferencebooking pgtrigger_update_update_00e07; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_00e07 AFTER UPDATE ON public.child_protection_conferencebooking FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_00e07();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_00e07 ON child_protection_conferencebooking; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_00e07 ON public.child_protection_conferencebooking IS 'e2a890eb4075e12f55b62d9fdede7b7a1b878ee2';
 
 
 --
@@ -35408,6 +36079,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_a8fb9 ON public.looked_after_missinge
 
 
 --
+-- Name: child_protection_conferenceinvitee pgtrigger_update_update_ad618; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_ad618 AFTER UPDATE ON public.child_protection_conferenceinvitee FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_ad618();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_ad618 ON child_protection_conferenceinvitee; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_ad618 ON public.child_protection_conferenceinvitee IS '853eb4560acf017c50c395b0d971dbcf9bab85d2';
+
+
+--
 -- Name: returns_returnexport pgtrigger_update_update_af633; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -36473,11 +37158,59 @@ ALTER TABLE ONLY public.child_protection_childprotectionplan
 
 
 --
+-- Name: child_protection_conferencebooking child_protection_con_booked_by_id_0d93094c_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_booked_by_id_0d93094c_fk_workforce FOREIGN KEY (booked_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferenceinvitee child_protection_con_booking_id_9518920d_fk_child_pro; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferenceinvitee
+    ADD CONSTRAINT child_protection_con_booking_id_9518920d_fk_child_pro FOREIGN KEY (booking_id) REFERENCES public.child_protection_conferencebooking(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_con_chair_id_ba6b02e7_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_chair_id_ba6b02e7_fk_workforce FOREIGN KEY (chair_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: child_protection_conference child_protection_con_child_id_bd182512_fk_people_pe; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.child_protection_conference
     ADD CONSTRAINT child_protection_con_child_id_bd182512_fk_people_pe FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_con_child_id_bd36a740_fk_people_pe; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_child_id_bd36a740_fk_people_pe FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_con_conference_id_9637d203_fk_child_pro; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_conference_id_9637d203_fk_child_pro FOREIGN KEY (conference_id) REFERENCES public.child_protection_conference(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_con_episode_id_62ef8dda_fk_children_; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_episode_id_62ef8dda_fk_children_ FOREIGN KEY (episode_id) REFERENCES public.children_in_need_cinepisode(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -36489,6 +37222,22 @@ ALTER TABLE ONLY public.child_protection_conference
 
 
 --
+-- Name: child_protection_conferencebooking child_protection_con_minutes_issued_by_id_16df6209_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_minutes_issued_by_id_16df6209_fk_workforce FOREIGN KEY (minutes_issued_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferenceinvitee child_protection_con_person_id_4ffd1fb5_fk_people_pe; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferenceinvitee
+    ADD CONSTRAINT child_protection_con_person_id_4ffd1fb5_fk_people_pe FOREIGN KEY (person_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: child_protection_conference child_protection_con_plan_id_574738ff_fk_child_pro; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -36497,11 +37246,27 @@ ALTER TABLE ONLY public.child_protection_conference
 
 
 --
+-- Name: child_protection_conferencebooking child_protection_con_plan_id_e63ebd24_fk_child_pro; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_plan_id_e63ebd24_fk_child_pro FOREIGN KEY (plan_id) REFERENCES public.child_protection_childprotectionplan(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: child_protection_conference child_protection_con_recorded_by_id_2a73568b_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.child_protection_conference
     ADD CONSTRAINT child_protection_con_recorded_by_id_2a73568b_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_con_section47_id_3471a062_fk_child_pro; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_section47_id_3471a062_fk_child_pro FOREIGN KEY (section47_id) REFERENCES public.child_protection_section47enquiry(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --

@@ -44,7 +44,7 @@ def family_network(child):
     current = Relationship.objects.filter(end_date__isnull=True)
     ids = set(current.filter(to_person=child).values_list("from_person_id", flat=True))
     ids |= set(current.filter(from_person=child).values_list("to_person_id", flat=True))
-    return Person.objects.filter(pk__in=ids).order_by("last_name", "first_name", "pk")
+    return Person.objects.filter(pk__in=ids).order_by("family_name", "given_name", "pk")
 
 
 def possible_chairs():

@@ -44,7 +44,7 @@ def family_network(child):
     current = Relationship.objects.filter(end_date__isnull=True)
     ids = set(current.filter(to_person=child).values_list("from_person_id", flat=True))
     ids |= set(current.filter(from_person=child).values_list("to_person_id", flat=True))
-    return Person.objects.filter(pk__in=ids).order_by("last_name", "first_name", "pk")
+    return Person.objects.filter(pk__in=ids).order_by("family_name", "given_name", "pk")
 
 
 def possible_chairs():
@@ -118,7 +118,9 @@ def conference_book(
         if not name:
             checks.add(f"agency_{i}_name", "Enter the name of the person invited from the agency")
     checks.raise_if_any()
-    booking = None
+    already = ConferenceBooking.objects.filter(status=BookingStatus.BOOKED)
+    if (already.filter(section47=enquiry) if enquiry is not None else already.filter(plan=plan)).exists():
+        raise ValidationError({"booked_for": ONE_OPEN})
     with constraint_messages({"booking_one_open_per_s47": ("booked_for", ONE_OPEN),
                               "booking_one_open_per_plan": ("booked_for", ONE_OPEN)}):
         booking = ConferenceBooking.objects.create(

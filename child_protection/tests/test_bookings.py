@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from casework.chronology import describe
 from casework.models import ChronologyEvent
 from child_protection import bookings
 from child_protection.models import ChildProtectionPlan, Conference, ConferenceBooking
@@ -64,7 +65,7 @@ def test_an_icpc_booked_ahead_is_in_the_chairs_tray_and_the_chronology(worker, c
     assert (item.rule_code, item.due_date, item.completed_at) == ("conference_chair", NEXT_WEEK, None)
     assert item.title == "Conference to chair: initial child protection conference on 9 June 2025"
     event = ChronologyEvent.objects.get(child=child, event_type="conference.booked")
-    assert "booked for 9 June 2025 at 10:00" in event.summary and "Booked late" not in event.summary
+    assert "booked for 9 June 2025 at 10:00" in describe(event) and "Booked late" not in describe(event)
     assert not booking.booked_late
 
 

@@ -33,7 +33,7 @@ def test_the_journey_loads_in_a_fixed_number_of_queries(worker, child, on, djang
     on(D(2025, 6, 2))
     make_contact(worker, child, received_at=at(D(2025, 5, 30), 9))
     make_cp_plan(worker, child, referral_on=D(2025, 6, 2))
-    with django_assert_num_queries(10):  # contacts, episodes, and one per kind of record in them
+    with django_assert_num_queries(11):  # contacts, episodes, and one per kind of record in them (conference bookings too)
         journey = journey_for_child(child)
     assert journey.open_cp_plan is not None and journey.open_episode is not None
     assert len(journey.undecided_contacts) == 1

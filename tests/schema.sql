@@ -1,4 +1,4 @@
--- opencsc test schema; fingerprint: 6dd8a0d0dc0b63844f3bb273359d7b4d273c9870a8466e31d8141dc506dd1529
+-- opencsc test schema; fingerprint: 793f0fd05b8f6496a031bfafdebbb7cea6c72178a533df9705f986740daca808
 --
 -- PostgreSQL database dump
 --
@@ -1844,6 +1844,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_98245() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_delete_delete_98642(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_98642() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferencebookingevent" ("booked_at", "booked_by_id", "booked_for", "cancelled_reason", "chair_id", "child_id", "conference_id", "due_by", "episode_id", "id", "kind", "minutes", "minutes_issued_by_id", "minutes_issued_on", "online", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "proceed_reason", "quoracy_reason", "quorate", "section47_id", "starts_at", "status", "venue") VALUES (OLD."booked_at", OLD."booked_by_id", OLD."booked_for", OLD."cancelled_reason", OLD."chair_id", OLD."child_id", OLD."conference_id", OLD."due_by", OLD."episode_id", OLD."id", OLD."kind", OLD."minutes", OLD."minutes_issued_by_id", OLD."minutes_issued_on", OLD."online", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."plan_id", OLD."proceed_reason", OLD."quoracy_reason", OLD."quorate", OLD."section47_id", OLD."starts_at", OLD."status", OLD."venue"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_delete_delete_994d2(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -2511,6 +2532,27 @@ CREATE FUNCTION public.pgtrigger_delete_delete_e6615() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "casework_casenoteevent" ("body", "child_id", "id", "note_type", "occurred_at", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "subject") VALUES (OLD."body", OLD."child_id", OLD."id", OLD."note_type", OLD."occurred_at", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."recorded_at", OLD."recorded_by_id", OLD."subject"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_delete_delete_e75f6(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_delete_delete_e75f6() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferenceinviteeevent" ("agency", "attendance", "booking_id", "id", "invited_on", "name", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "report_received", "report_requested") VALUES (OLD."agency", OLD."attendance", OLD."booking_id", OLD."id", OLD."invited_on", OLD."name", OLD."person_id", _pgh_attach_context(), NOW(), 'delete', OLD."id", OLD."report_received", OLD."report_requested"); RETURN NULL;
                 END;
             $$;
 
@@ -4175,6 +4217,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_8a905() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_9012d(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_9012d() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferencebookingevent" ("booked_at", "booked_by_id", "booked_for", "cancelled_reason", "chair_id", "child_id", "conference_id", "due_by", "episode_id", "id", "kind", "minutes", "minutes_issued_by_id", "minutes_issued_on", "online", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "proceed_reason", "quoracy_reason", "quorate", "section47_id", "starts_at", "status", "venue") VALUES (NEW."booked_at", NEW."booked_by_id", NEW."booked_for", NEW."cancelled_reason", NEW."chair_id", NEW."child_id", NEW."conference_id", NEW."due_by", NEW."episode_id", NEW."id", NEW."kind", NEW."minutes", NEW."minutes_issued_by_id", NEW."minutes_issued_on", NEW."online", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."plan_id", NEW."proceed_reason", NEW."quoracy_reason", NEW."quorate", NEW."section47_id", NEW."starts_at", NEW."status", NEW."venue"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_90df4(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -5078,6 +5141,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_f5415() RETURNS trigger
 
 
 --
+-- Name: pgtrigger_insert_insert_f9791(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_insert_insert_f9791() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferenceinviteeevent" ("agency", "attendance", "booking_id", "id", "invited_on", "name", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "report_received", "report_requested") VALUES (NEW."agency", NEW."attendance", NEW."booking_id", NEW."id", NEW."invited_on", NEW."name", NEW."person_id", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."report_received", NEW."report_requested"); RETURN NULL;
+                END;
+            $$;
+
+
+--
 -- Name: pgtrigger_insert_insert_f9e7d(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -5115,6 +5199,27 @@ CREATE FUNCTION public.pgtrigger_insert_insert_fce01() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_personaleducationplanevent" ("child_id", "held_on", "id", "notes", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_by_id") VALUES (NEW."child_id", NEW."held_on", NEW."id", NEW."notes", _pgh_attach_context(), NOW(), 'insert', NEW."id", NEW."recorded_by_id"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_00e07(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_00e07() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferencebookingevent" ("booked_at", "booked_by_id", "booked_for", "cancelled_reason", "chair_id", "child_id", "conference_id", "due_by", "episode_id", "id", "kind", "minutes", "minutes_issued_by_id", "minutes_issued_on", "online", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "plan_id", "proceed_reason", "quoracy_reason", "quorate", "section47_id", "starts_at", "status", "venue") VALUES (NEW."booked_at", NEW."booked_by_id", NEW."booked_for", NEW."cancelled_reason", NEW."chair_id", NEW."child_id", NEW."conference_id", NEW."due_by", NEW."episode_id", NEW."id", NEW."kind", NEW."minutes", NEW."minutes_issued_by_id", NEW."minutes_issued_on", NEW."online", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."plan_id", NEW."proceed_reason", NEW."quoracy_reason", NEW."quorate", NEW."section47_id", NEW."starts_at", NEW."status", NEW."venue"); RETURN NULL;
                 END;
             $$;
 
@@ -6900,6 +7005,27 @@ CREATE FUNCTION public.pgtrigger_update_update_a8fb9() RETURNS trigger
                         END IF;
                     END IF;
                     INSERT INTO "looked_after_missingepisodeevent" ("child_id", "circumstances", "id", "kind", "period_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "recorded_at", "recorded_by_id", "reported_to_police", "returned_at", "started_at") VALUES (NEW."child_id", NEW."circumstances", NEW."id", NEW."kind", NEW."period_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."recorded_at", NEW."recorded_by_id", NEW."reported_to_police", NEW."returned_at", NEW."started_at"); RETURN NULL;
+                END;
+            $$;
+
+
+--
+-- Name: pgtrigger_update_update_ad618(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pgtrigger_update_update_ad618() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+                
+                BEGIN
+                    IF ("public"._pgtrigger_should_ignore(TG_NAME) IS TRUE) THEN
+                        IF (TG_OP = 'DELETE') THEN
+                            RETURN OLD;
+                        ELSE
+                            RETURN NEW;
+                        END IF;
+                    END IF;
+                    INSERT INTO "child_protection_conferenceinviteeevent" ("agency", "attendance", "booking_id", "id", "invited_on", "name", "person_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "report_received", "report_requested") VALUES (NEW."agency", NEW."attendance", NEW."booking_id", NEW."id", NEW."invited_on", NEW."name", NEW."person_id", _pgh_attach_context(), NOW(), 'update', NEW."id", NEW."report_received", NEW."report_requested"); RETURN NULL;
                 END;
             $$;
 
@@ -10209,6 +10335,103 @@ ALTER TABLE public.child_protection_conference ALTER COLUMN id ADD GENERATED BY 
 
 
 --
+-- Name: child_protection_conferencebooking; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.child_protection_conferencebooking (
+    id bigint NOT NULL,
+    kind character varying(20) NOT NULL,
+    booked_for date NOT NULL,
+    starts_at time without time zone NOT NULL,
+    venue character varying(200) NOT NULL,
+    online boolean NOT NULL,
+    due_by date,
+    status character varying(10) NOT NULL,
+    quorate boolean,
+    quoracy_reason character varying(300) NOT NULL,
+    proceed_reason text NOT NULL,
+    cancelled_reason text NOT NULL,
+    minutes text NOT NULL,
+    minutes_issued_on date,
+    booked_at timestamp with time zone NOT NULL,
+    booked_by_id bigint NOT NULL,
+    chair_id bigint NOT NULL,
+    child_id bigint NOT NULL,
+    conference_id bigint,
+    episode_id bigint NOT NULL,
+    minutes_issued_by_id bigint,
+    plan_id bigint,
+    section47_id bigint,
+    CONSTRAINT booking_held_has_conference CHECK (((NOT ((status)::text = 'held'::text)) OR (conference_id IS NOT NULL))),
+    CONSTRAINT booking_initial_or_review CHECK (((((kind)::text = 'initial'::text) AND (plan_id IS NULL) AND (section47_id IS NOT NULL)) OR (((kind)::text = 'review'::text) AND (plan_id IS NOT NULL) AND (section47_id IS NULL))))
+);
+
+
+--
+-- Name: child_protection_conferencebooking_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.child_protection_conferencebooking ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.child_protection_conferencebooking_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: child_protection_conferencebookingevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.child_protection_conferencebookingevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    kind character varying(20) NOT NULL,
+    booked_for date NOT NULL,
+    starts_at time without time zone NOT NULL,
+    venue character varying(200) NOT NULL,
+    online boolean NOT NULL,
+    due_by date,
+    status character varying(10) NOT NULL,
+    quorate boolean,
+    quoracy_reason character varying(300) NOT NULL,
+    proceed_reason text NOT NULL,
+    cancelled_reason text CONSTRAINT child_protection_conferencebookingeve_cancelled_reason_not_null NOT NULL,
+    minutes text NOT NULL,
+    minutes_issued_on date,
+    booked_at timestamp with time zone NOT NULL,
+    booked_by_id bigint NOT NULL,
+    chair_id bigint NOT NULL,
+    child_id bigint NOT NULL,
+    conference_id bigint,
+    episode_id bigint NOT NULL,
+    minutes_issued_by_id bigint,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL,
+    plan_id bigint,
+    section47_id bigint
+);
+
+
+--
+-- Name: child_protection_conferencebookingevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.child_protection_conferencebookingevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.child_protection_conferencebookingevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: child_protection_conferenceevent; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -10240,6 +10463,74 @@ CREATE TABLE public.child_protection_conferenceevent (
 
 ALTER TABLE public.child_protection_conferenceevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
     SEQUENCE NAME public.child_protection_conferenceevent_pgh_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: child_protection_conferenceinvitee; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.child_protection_conferenceinvitee (
+    id bigint NOT NULL,
+    agency character varying(20) NOT NULL,
+    name character varying(200) NOT NULL,
+    invited_on date NOT NULL,
+    report_requested boolean NOT NULL,
+    report_received boolean NOT NULL,
+    attendance character varying(20) NOT NULL,
+    booking_id bigint NOT NULL,
+    person_id bigint,
+    CONSTRAINT invitee_family_or_agency CHECK (((((agency)::text = ''::text) AND (person_id IS NOT NULL)) OR ((person_id IS NULL) AND (NOT ((agency)::text = ''::text)))))
+);
+
+
+--
+-- Name: child_protection_conferenceinvitee_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.child_protection_conferenceinvitee ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.child_protection_conferenceinvitee_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.child_protection_conferenceinviteeevent (
+    pgh_id integer NOT NULL,
+    pgh_created_at timestamp with time zone NOT NULL,
+    pgh_label text NOT NULL,
+    id bigint NOT NULL,
+    agency character varying(20) NOT NULL,
+    name character varying(200) NOT NULL,
+    invited_on date NOT NULL,
+    report_requested boolean CONSTRAINT child_protection_conferenceinviteeeve_report_requested_not_null NOT NULL,
+    report_received boolean CONSTRAINT child_protection_conferenceinviteeeven_report_received_not_null NOT NULL,
+    attendance character varying(20) NOT NULL,
+    booking_id bigint NOT NULL,
+    person_id bigint,
+    pgh_context_id uuid,
+    pgh_obj_id bigint NOT NULL
+);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_pgh_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.child_protection_conferenceinviteeevent ALTER COLUMN pgh_id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.child_protection_conferenceinviteeevent_pgh_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -18107,6 +18398,22 @@ COPY public.auth_permission (id, name, content_type_id, codename) FROM stdin;
 1002	Can change letter template event	251	change_lettertemplateevent
 1003	Can delete letter template event	251	delete_lettertemplateevent
 1004	Can view letter template event	251	view_lettertemplateevent
+1005	Can add conference booking	252	add_conferencebooking
+1006	Can change conference booking	252	change_conferencebooking
+1007	Can delete conference booking	252	delete_conferencebooking
+1008	Can view conference booking	252	view_conferencebooking
+1009	Can add conference booking event	253	add_conferencebookingevent
+1010	Can change conference booking event	253	change_conferencebookingevent
+1011	Can delete conference booking event	253	delete_conferencebookingevent
+1012	Can view conference booking event	253	view_conferencebookingevent
+1013	Can add conference invitee	254	add_conferenceinvitee
+1014	Can change conference invitee	254	change_conferenceinvitee
+1015	Can delete conference invitee	254	delete_conferenceinvitee
+1016	Can view conference invitee	254	view_conferenceinvitee
+1017	Can add conference invitee event	255	add_conferenceinviteeevent
+1018	Can change conference invitee event	255	change_conferenceinviteeevent
+1019	Can delete conference invitee event	255	delete_conferenceinviteeevent
+1020	Can view conference invitee event	255	view_conferenceinviteeevent
 \.
 
 
@@ -18369,10 +18676,42 @@ COPY public.child_protection_conference (id, kind, held_on, outcome, category, p
 
 
 --
+-- Data for Name: child_protection_conferencebooking; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.child_protection_conferencebooking (id, kind, booked_for, starts_at, venue, online, due_by, status, quorate, quoracy_reason, proceed_reason, cancelled_reason, minutes, minutes_issued_on, booked_at, booked_by_id, chair_id, child_id, conference_id, episode_id, minutes_issued_by_id, plan_id, section47_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: child_protection_conferencebookingevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.child_protection_conferencebookingevent (pgh_id, pgh_created_at, pgh_label, id, kind, booked_for, starts_at, venue, online, due_by, status, quorate, quoracy_reason, proceed_reason, cancelled_reason, minutes, minutes_issued_on, booked_at, booked_by_id, chair_id, child_id, conference_id, episode_id, minutes_issued_by_id, pgh_context_id, pgh_obj_id, plan_id, section47_id) FROM stdin;
+\.
+
+
+--
 -- Data for Name: child_protection_conferenceevent; Type: TABLE DATA; Schema: public; Owner: -
 --
 
 COPY public.child_protection_conferenceevent (pgh_id, pgh_created_at, pgh_label, id, kind, held_on, outcome, category, previous_authority, notes, recorded_at, child_id, episode_id, pgh_context_id, pgh_obj_id, plan_id, recorded_by_id, section47_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: child_protection_conferenceinvitee; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.child_protection_conferenceinvitee (id, agency, name, invited_on, report_requested, report_received, attendance, booking_id, person_id) FROM stdin;
+\.
+
+
+--
+-- Data for Name: child_protection_conferenceinviteeevent; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.child_protection_conferenceinviteeevent (pgh_id, pgh_created_at, pgh_label, id, agency, name, invited_on, report_requested, report_received, attendance, booking_id, person_id, pgh_context_id, pgh_obj_id) FROM stdin;
 \.
 
 
@@ -18800,6 +19139,10 @@ COPY public.django_content_type (id, app_label, model) FROM stdin;
 249	documents	lettertemplate
 250	documents	letterevent
 251	documents	lettertemplateevent
+252	child_protection	conferencebooking
+253	child_protection	conferencebookingevent
+254	child_protection	conferenceinvitee
+255	child_protection	conferenceinviteeevent
 \.
 
 
@@ -18948,6 +19291,7 @@ COPY public.django_migrations (id, app, name, applied) FROM stdin;
 138	supervision	0001_initial	2026-12-03 16:32:16.455742+00
 139	documents	0001_initial	2026-12-03 18:57:00.843162+00
 140	documents	0002_default_templates	2026-12-03 18:57:05.451523+00
+141	child_protection	0003_conference_bookings	2026-12-03 19:39:47.467315+00
 \.
 
 
@@ -19528,6 +19872,7 @@ COPY public.oversight_oversightentryevent (pgh_id, pgh_created_at, pgh_label, id
 COPY public.oversight_oversightstartevent (pgh_id, pgh_created_at, pgh_label, id, starts_on, reason, changed_at, pgh_context_id, pgh_obj_id) FROM stdin;
 1	2026-12-03 16:29:58.264786+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 16:29:58.272714+00	\N	1
 2	2026-12-03 18:55:29.034698+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 18:55:29.025537+00	\N	1
+3	2026-12-03 19:39:21.850282+00	insert	1	2026-12-03	The day management oversight was installed.	2026-12-03 19:39:21.849929+00	\N	1
 \.
 
 
@@ -21333,7 +21678,7 @@ SELECT pg_catalog.setval('public.auth_group_permissions_id_seq', 35, true);
 -- Name: auth_permission_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.auth_permission_id_seq', 1004, true);
+SELECT pg_catalog.setval('public.auth_permission_id_seq', 1020, true);
 
 
 --
@@ -21540,10 +21885,38 @@ SELECT pg_catalog.setval('public.child_protection_conference_id_seq', 1, false);
 
 
 --
+-- Name: child_protection_conferencebooking_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.child_protection_conferencebooking_id_seq', 1, false);
+
+
+--
+-- Name: child_protection_conferencebookingevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.child_protection_conferencebookingevent_pgh_id_seq', 1, false);
+
+
+--
 -- Name: child_protection_conferenceevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
 SELECT pg_catalog.setval('public.child_protection_conferenceevent_pgh_id_seq', 1, false);
+
+
+--
+-- Name: child_protection_conferenceinvitee_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.child_protection_conferenceinvitee_id_seq', 1, false);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
+--
+
+SELECT pg_catalog.setval('public.child_protection_conferenceinviteeevent_pgh_id_seq', 1, false);
 
 
 --
@@ -21697,14 +22070,14 @@ SELECT pg_catalog.setval('public.django_admin_log_id_seq', 1, false);
 -- Name: django_content_type_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_content_type_id_seq', 251, true);
+SELECT pg_catalog.setval('public.django_content_type_id_seq', 255, true);
 
 
 --
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 140, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 141, true);
 
 
 --
@@ -22201,7 +22574,7 @@ SELECT pg_catalog.setval('public.oversight_oversightstart_id_seq', 1, false);
 -- Name: oversight_oversightstartevent_pgh_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.oversight_oversightstartevent_pgh_id_seq', 2, true);
+SELECT pg_catalog.setval('public.oversight_oversightstartevent_pgh_id_seq', 3, true);
 
 
 --
@@ -23527,11 +23900,51 @@ ALTER TABLE ONLY public.child_protection_conference
 
 
 --
+-- Name: child_protection_conferencebooking child_protection_conferencebooking_conference_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_conferencebooking_conference_id_key UNIQUE (conference_id);
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_conferencebooking_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_conferencebooking_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: child_protection_conferencebookingevent child_protection_conferencebookingevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebookingevent
+    ADD CONSTRAINT child_protection_conferencebookingevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
 -- Name: child_protection_conferenceevent child_protection_conferenceevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.child_protection_conferenceevent
     ADD CONSTRAINT child_protection_conferenceevent_pkey PRIMARY KEY (pgh_id);
+
+
+--
+-- Name: child_protection_conferenceinvitee child_protection_conferenceinvitee_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferenceinvitee
+    ADD CONSTRAINT child_protection_conferenceinvitee_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent child_protection_conferenceinviteeevent_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferenceinviteeevent
+    ADD CONSTRAINT child_protection_conferenceinviteeevent_pkey PRIMARY KEY (pgh_id);
 
 
 --
@@ -26465,6 +26878,34 @@ CREATE INDEX axes_accesslog_username_df93064b_like ON public.axes_accesslog USIN
 
 
 --
+-- Name: booking_chair_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX booking_chair_status ON public.child_protection_conferencebooking USING btree (chair_id, status);
+
+
+--
+-- Name: booking_child_recent; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX booking_child_recent ON public.child_protection_conferencebooking USING btree (child_id, booked_for DESC);
+
+
+--
+-- Name: booking_one_open_per_plan; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX booking_one_open_per_plan ON public.child_protection_conferencebooking USING btree (plan_id) WHERE ((status)::text = 'booked'::text);
+
+
+--
+-- Name: booking_one_open_per_s47; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX booking_one_open_per_s47 ON public.child_protection_conferencebooking USING btree (section47_id) WHERE ((status)::text = 'booked'::text);
+
+
+--
 -- Name: breakglass_user_person; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -27095,6 +27536,20 @@ CREATE INDEX child_protection_childprotectionplanevent_pgh_obj_id_e7175581 ON pu
 
 
 --
+-- Name: child_protection_conferenc_minutes_issued_by_id_16df6209; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenc_minutes_issued_by_id_16df6209 ON public.child_protection_conferencebooking USING btree (minutes_issued_by_id);
+
+
+--
+-- Name: child_protection_conferenc_minutes_issued_by_id_ae57f0c8; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenc_minutes_issued_by_id_ae57f0c8 ON public.child_protection_conferencebookingevent USING btree (minutes_issued_by_id);
+
+
+--
 -- Name: child_protection_conference_child_id_bd182512; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -27127,6 +27582,111 @@ CREATE INDEX child_protection_conference_recorded_by_id_2a73568b ON public.child
 --
 
 CREATE INDEX child_protection_conference_section47_id_ba907a75 ON public.child_protection_conference USING btree (section47_id);
+
+
+--
+-- Name: child_protection_conferencebooking_booked_by_id_0d93094c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_booked_by_id_0d93094c ON public.child_protection_conferencebooking USING btree (booked_by_id);
+
+
+--
+-- Name: child_protection_conferencebooking_chair_id_ba6b02e7; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_chair_id_ba6b02e7 ON public.child_protection_conferencebooking USING btree (chair_id);
+
+
+--
+-- Name: child_protection_conferencebooking_child_id_bd36a740; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_child_id_bd36a740 ON public.child_protection_conferencebooking USING btree (child_id);
+
+
+--
+-- Name: child_protection_conferencebooking_episode_id_62ef8dda; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_episode_id_62ef8dda ON public.child_protection_conferencebooking USING btree (episode_id);
+
+
+--
+-- Name: child_protection_conferencebooking_plan_id_e63ebd24; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_plan_id_e63ebd24 ON public.child_protection_conferencebooking USING btree (plan_id);
+
+
+--
+-- Name: child_protection_conferencebooking_section47_id_3471a062; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebooking_section47_id_3471a062 ON public.child_protection_conferencebooking USING btree (section47_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_booked_by_id_f837ec17; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_booked_by_id_f837ec17 ON public.child_protection_conferencebookingevent USING btree (booked_by_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_chair_id_d44c7bb5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_chair_id_d44c7bb5 ON public.child_protection_conferencebookingevent USING btree (chair_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_child_id_a9d86581; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_child_id_a9d86581 ON public.child_protection_conferencebookingevent USING btree (child_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_conference_id_1241cf4d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_conference_id_1241cf4d ON public.child_protection_conferencebookingevent USING btree (conference_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_episode_id_566f63c4; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_episode_id_566f63c4 ON public.child_protection_conferencebookingevent USING btree (episode_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_pgh_context_id_5e197da9; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_pgh_context_id_5e197da9 ON public.child_protection_conferencebookingevent USING btree (pgh_context_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_pgh_obj_id_2cd73fc1; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_pgh_obj_id_2cd73fc1 ON public.child_protection_conferencebookingevent USING btree (pgh_obj_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_plan_id_def638ae; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_plan_id_def638ae ON public.child_protection_conferencebookingevent USING btree (plan_id);
+
+
+--
+-- Name: child_protection_conferencebookingevent_section47_id_73d3883e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferencebookingevent_section47_id_73d3883e ON public.child_protection_conferencebookingevent USING btree (section47_id);
 
 
 --
@@ -27176,6 +27736,48 @@ CREATE INDEX child_protection_conferenceevent_recorded_by_id_2af7157b ON public.
 --
 
 CREATE INDEX child_protection_conferenceevent_section47_id_7c54be0b ON public.child_protection_conferenceevent USING btree (section47_id);
+
+
+--
+-- Name: child_protection_conferenceinvitee_booking_id_9518920d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinvitee_booking_id_9518920d ON public.child_protection_conferenceinvitee USING btree (booking_id);
+
+
+--
+-- Name: child_protection_conferenceinvitee_person_id_4ffd1fb5; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinvitee_person_id_4ffd1fb5 ON public.child_protection_conferenceinvitee USING btree (person_id);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_booking_id_e1fe56ba; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinviteeevent_booking_id_e1fe56ba ON public.child_protection_conferenceinviteeevent USING btree (booking_id);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_person_id_fed78e6c; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinviteeevent_person_id_fed78e6c ON public.child_protection_conferenceinviteeevent USING btree (person_id);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_pgh_context_id_666b7e5d; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinviteeevent_pgh_context_id_666b7e5d ON public.child_protection_conferenceinviteeevent USING btree (pgh_context_id);
+
+
+--
+-- Name: child_protection_conferenceinviteeevent_pgh_obj_id_f03553b3; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX child_protection_conferenceinviteeevent_pgh_obj_id_f03553b3 ON public.child_protection_conferenceinviteeevent USING btree (pgh_obj_id);
 
 
 --
@@ -32933,6 +33535,20 @@ COMMENT ON TRIGGER pgtrigger_delete_delete_98245 ON public.looked_after_healthch
 
 
 --
+-- Name: child_protection_conferencebooking pgtrigger_delete_delete_98642; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_98642 AFTER DELETE ON public.child_protection_conferencebooking FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_98642();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_98642 ON child_protection_conferencebooking; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_98642 ON public.child_protection_conferencebooking IS 'bccc4417932c9c5e9c805d886b02df9f01c5cfcd';
+
+
+--
 -- Name: looked_after_missingepisode pgtrigger_delete_delete_994d2; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -33378,6 +33994,20 @@ CREATE TRIGGER pgtrigger_delete_delete_e6615 AFTER DELETE ON public.casework_cas
 --
 
 COMMENT ON TRIGGER pgtrigger_delete_delete_e6615 ON public.casework_casenote IS '01099d261c0959b8319beef771a2babc9f558e86';
+
+
+--
+-- Name: child_protection_conferenceinvitee pgtrigger_delete_delete_e75f6; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_delete_delete_e75f6 AFTER DELETE ON public.child_protection_conferenceinvitee FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_delete_delete_e75f6();
+
+
+--
+-- Name: TRIGGER pgtrigger_delete_delete_e75f6 ON child_protection_conferenceinvitee; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_delete_delete_e75f6 ON public.child_protection_conferenceinvitee IS '6f4a6356460f84b15d84b486053c0435344e6ad9';
 
 
 --
@@ -34487,6 +35117,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_8a905 ON public.audits_audittool IS '
 
 
 --
+-- Name: child_protection_conferencebooking pgtrigger_insert_insert_9012d; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_9012d AFTER INSERT ON public.child_protection_conferencebooking FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_9012d();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_9012d ON child_protection_conferencebooking; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_9012d ON public.child_protection_conferencebooking IS 'da3eafe444d759fdf9dc21efd08efd24a8e6fa0e';
+
+
+--
 -- Name: audits_auditaction pgtrigger_insert_insert_90df4; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -35089,6 +35733,20 @@ COMMENT ON TRIGGER pgtrigger_insert_insert_f5415 ON public.supervision_supervisi
 
 
 --
+-- Name: child_protection_conferenceinvitee pgtrigger_insert_insert_f9791; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_insert_insert_f9791 AFTER INSERT ON public.child_protection_conferenceinvitee FOR EACH ROW EXECUTE FUNCTION public.pgtrigger_insert_insert_f9791();
+
+
+--
+-- Name: TRIGGER pgtrigger_insert_insert_f9791 ON child_protection_conferenceinvitee; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_insert_insert_f9791 ON public.child_protection_conferenceinvitee IS 'f7957e72349485c48f904e1b0e4dd8783661f25f';
+
+
+--
 -- Name: audits_auditdomain pgtrigger_insert_insert_f9e7d; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -35114,6 +35772,20 @@ CREATE TRIGGER pgtrigger_insert_insert_fce01 AFTER INSERT ON public.looked_after
 --
 
 COMMENT ON TRIGGER pgtrigger_insert_insert_fce01 ON public.looked_after_personaleducationplan IS '9cfc6fa1dc4d6cbb2a5d6ad96e54ed96a27c5a4a';
+
+
+--
+-- Name: child_protection_conferencebooking pgtrigger_update_update_00e07; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_00e07 AFTER UPDATE ON public.child_protection_conferencebooking FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_00e07();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_00e07 ON child_protection_conferencebooking; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_00e07 ON public.child_protection_conferencebooking IS 'e2a890eb4075e12f55b62d9fdede7b7a1b878ee2';
 
 
 --
@@ -36307,6 +36979,20 @@ COMMENT ON TRIGGER pgtrigger_update_update_a8fb9 ON public.looked_after_missinge
 
 
 --
+-- Name: child_protection_conferenceinvitee pgtrigger_update_update_ad618; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER pgtrigger_update_update_ad618 AFTER UPDATE ON public.child_protection_conferenceinvitee FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.pgtrigger_update_update_ad618();
+
+
+--
+-- Name: TRIGGER pgtrigger_update_update_ad618 ON child_protection_conferenceinvitee; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TRIGGER pgtrigger_update_update_ad618 ON public.child_protection_conferenceinvitee IS '853eb4560acf017c50c395b0d971dbcf9bab85d2';
+
+
+--
 -- Name: returns_returnexport pgtrigger_update_update_af633; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -37372,11 +38058,59 @@ ALTER TABLE ONLY public.child_protection_childprotectionplan
 
 
 --
+-- Name: child_protection_conferencebooking child_protection_con_booked_by_id_0d93094c_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_booked_by_id_0d93094c_fk_workforce FOREIGN KEY (booked_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferenceinvitee child_protection_con_booking_id_9518920d_fk_child_pro; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferenceinvitee
+    ADD CONSTRAINT child_protection_con_booking_id_9518920d_fk_child_pro FOREIGN KEY (booking_id) REFERENCES public.child_protection_conferencebooking(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_con_chair_id_ba6b02e7_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_chair_id_ba6b02e7_fk_workforce FOREIGN KEY (chair_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: child_protection_conference child_protection_con_child_id_bd182512_fk_people_pe; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.child_protection_conference
     ADD CONSTRAINT child_protection_con_child_id_bd182512_fk_people_pe FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_con_child_id_bd36a740_fk_people_pe; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_child_id_bd36a740_fk_people_pe FOREIGN KEY (child_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_con_conference_id_9637d203_fk_child_pro; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_conference_id_9637d203_fk_child_pro FOREIGN KEY (conference_id) REFERENCES public.child_protection_conference(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_con_episode_id_62ef8dda_fk_children_; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_episode_id_62ef8dda_fk_children_ FOREIGN KEY (episode_id) REFERENCES public.children_in_need_cinepisode(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -37388,6 +38122,22 @@ ALTER TABLE ONLY public.child_protection_conference
 
 
 --
+-- Name: child_protection_conferencebooking child_protection_con_minutes_issued_by_id_16df6209_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_minutes_issued_by_id_16df6209_fk_workforce FOREIGN KEY (minutes_issued_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferenceinvitee child_protection_con_person_id_4ffd1fb5_fk_people_pe; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferenceinvitee
+    ADD CONSTRAINT child_protection_con_person_id_4ffd1fb5_fk_people_pe FOREIGN KEY (person_id) REFERENCES public.people_person(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: child_protection_conference child_protection_con_plan_id_574738ff_fk_child_pro; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -37396,11 +38146,27 @@ ALTER TABLE ONLY public.child_protection_conference
 
 
 --
+-- Name: child_protection_conferencebooking child_protection_con_plan_id_e63ebd24_fk_child_pro; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_plan_id_e63ebd24_fk_child_pro FOREIGN KEY (plan_id) REFERENCES public.child_protection_childprotectionplan(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: child_protection_conference child_protection_con_recorded_by_id_2a73568b_fk_workforce; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.child_protection_conference
     ADD CONSTRAINT child_protection_con_recorded_by_id_2a73568b_fk_workforce FOREIGN KEY (recorded_by_id) REFERENCES public.workforce_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: child_protection_conferencebooking child_protection_con_section47_id_3471a062_fk_child_pro; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.child_protection_conferencebooking
+    ADD CONSTRAINT child_protection_con_section47_id_3471a062_fk_child_pro FOREIGN KEY (section47_id) REFERENCES public.child_protection_section47enquiry(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --

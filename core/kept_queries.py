@@ -38,6 +38,8 @@ def _sentinel(position: int, value):
     """A stand-in of the value's own type that no real value equals."""
     if type(value) is int:
         return -918_273_600 - position
+    if type(value) is str:
+        return f"\x00opencsc-kept:{position}"
     if type(value) is datetime.datetime:
         return datetime.datetime(1, 1, 1 + position, 0, 0, 7, tzinfo=datetime.UTC)
     if type(value) is datetime.date:
@@ -45,8 +47,9 @@ def _sentinel(position: int, value):
     return None
 
 
-def fetch(key: str, build: Callable, **values) -> list:
-    """list(build(**values)), from SQL kept under `key` (one shape of query per key)."""
+def fetch(key: str, build: Callable, /, **values) -> list:
+    """list(build(**values)), from SQL kept under `key` (one shape of query per key). Positional
+    only, so that a value may be called anything, "key" included."""
     stand_ins = {name: _sentinel(i, value) for i, (name, value) in enumerate(sorted(values.items()))}
     if any(s is None for s in stand_ins.values()):
         return list(build(**values))

@@ -86,17 +86,22 @@ def _compile(queryset, stand_ins: dict):
             plan.append((False, param))
     if {name for is_slot, name in plan if is_slot} != set(stand_ins):
         return _UNKEPT
-    return alias, sql, tuple(plan), compiler
+    # The columns' converters too (Django works them out on every run): they are given the
+    # connection when they run, so they hold none of their own.
+    converters = compiler.get_converters([s[0] for s in compiler.select[0 : compiler.col_count]])
+    return alias, sql, tuple(plan), compiler, converters
 
 
 def _run(kept, values: dict) -> list:
-    alias, sql, plan, template = kept
+    alias, sql, plan, template, converters = kept
     params = [values[p] if is_slot else p for is_slot, p in plan]
     compiler = copy.copy(template)
     compiler.connection = connections[alias]
     with compiler.connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    if converters:
+        rows = compiler.apply_converters(rows, converters)
     return list(_instances(compiler, alias, rows))
 
 
@@ -108,7 +113,7 @@ def _instances(compiler, alias: str, rows):
     start, end = select_fields[0], select_fields[-1] + 1
     init_list = [f[0].target.attname for f in select[start:end]]
     related_populators = get_related_populators(klass_info, select, alias)
-    for row in compiler.results_iter([rows]):
+    for row in rows:
         obj = model_cls.from_db(alias, init_list, row[start:end])
         for populator in related_populators:
             populator.populate(row, obj)

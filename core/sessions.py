@@ -7,9 +7,8 @@ Why: every signed-in request loads its session first; Django builds and compiles
 
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
-from django.utils import timezone
 
-from core import kept_queries
+from core import clock, kept_queries
 
 
 def _unexpired(session_key, now):
@@ -20,7 +19,9 @@ class SessionStore(db.SessionStore):
     def _get_session_from_db(self):
         if type(self.session_key) is not str or self.get_model_class() is not Session:
             return super()._get_session_from_db()
-        found = kept_queries.fetch("core.sessions", _unexpired, session_key=self.session_key, now=timezone.now())
+        # The real moment, as Django's engine reads it: a session expires in real time whatever
+        # the case clock says.
+        found = kept_queries.fetch("core.sessions", _unexpired, session_key=self.session_key, now=clock.wall_time())
         if found:
             return found[0]
         self._session_key = None  # as Django's engine does for a missing or expired session

@@ -39,6 +39,7 @@ from django.http import Http404
 from access import visibility_sql
 from access.models import RecordRead, RestrictedAccessGrant
 from access.services import record_read_log
+from core import kept_queries
 from people.models import Person, Relationship
 from workforce.roles import AUTHORITY_WIDE_READERS
 
@@ -167,13 +168,20 @@ def person_get_for_user(user, person_id, *, request=None, reason: str = "") -> P
         person_id = int(person_id)
     except (TypeError, ValueError):
         raise Http404 from None
-    person = Person.objects.live().filter(pk=person_id).select_related("current_worker", "current_team").first()
+    if not 0 < person_id < 2**63:  # no such row: and never sent, as a number the column cannot hold
+        raise Http404
+    # Compiled once (core.kept_queries): every page of every record starts here.
+    person = next(iter(kept_queries.fetch("access.person_get_for_user", _person_by_id, pk=person_id)), None)
     if person is None or not (_plainly_visible(user, person) or people_visible_to(user).filter(pk=person.pk).exists()):
         raise Http404
     setattr(person, _AUTHORISED_FOR, user.pk)
     if request is not None:
         record_read_log(user=user, person_id=person.pk, path=request.get_full_path(), reason=reason)
     return person
+
+
+def _person_by_id(pk):
+    return Person.objects.live().filter(pk=pk).select_related("current_worker", "current_team")[:1]
 
 
 def who_has_viewed(person: Person) -> QuerySet[RecordRead]:

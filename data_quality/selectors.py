@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Count, QuerySet
 
 from access.selectors import people_visible_to, visible_to
+from core import kept_queries
 from data_quality.checks import CHECKS
 from data_quality.models import Problem
 from people.models import Person
@@ -13,7 +14,11 @@ from people.models import Person
 
 def problems_for_child(person) -> list[Problem]:
     """One query, on the unique index that leads with the person."""
-    return list(Problem.objects.filter(person_id=person.pk).order_by("check_id", "record_id"))
+    return kept_queries.fetch("data_quality.problems_for_child", _problems, person=person.pk)
+
+
+def _problems(person):
+    return Problem.objects.filter(person_id=person).order_by("check_id", "record_id")
 
 
 def _visible_problems(user) -> QuerySet[Problem]:

@@ -288,6 +288,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # Sessions end after 30 minutes without activity, and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("OPENCSC_SESSION_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# Django's database sessions, read with SQL compiled once (core/sessions.py).
+SESSION_ENGINE = "core.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

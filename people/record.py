@@ -11,7 +11,7 @@ from typing import Callable
 from django.shortcuts import render
 
 from core.links import url_for_ids
-from people.selectors import active_warnings
+from people.selectors import active_warnings_list
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def tabs_for(request, person, current: str) -> list[dict]:
 def render_record(request, person, tab: str, template: str, context: dict | None = None, status: int = 200):
     context = {
         "person": person,
-        "warnings": list(active_warnings(person)),
+        "warnings": active_warnings_list(person),
         "badges": badges_for(person),
         "tabs": tabs_for(request, person, tab),
         "tab": tab,

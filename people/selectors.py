@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 
 from access.selectors import people_visible_to, visibility_key, visible_to
+from core import kept_queries
 from people import search_sql
 from people.choices import REVERSE_LABELS, RelationshipKind
 from people.models import Person, PersonName, Relationship
@@ -313,8 +314,9 @@ def family_of(person: Person, *, user=None) -> list[FamilyLink]:
     """Everyone linked to `person`, read from either side of the relationship, current first.
     With `user`, a restricted relative the user may not see is marked hidden: the same rule as
     the record (access.selectors.people_visible_to), costing a query only when one is restricted."""
-    outgoing = person.relationships_from.filter(end_date__isnull=True).select_related("to_person")
-    incoming = person.relationships_to.filter(end_date__isnull=True).select_related("from_person")
+    # Each compiled once (core.kept_queries): the summary of every record shows the family.
+    outgoing = kept_queries.fetch("people.family_of.outgoing", _outgoing, person=person.pk)
+    incoming = kept_queries.fetch("people.family_of.incoming", _incoming, person=person.pk)
     links = [FamilyLink(r, r.from_person, RelationshipKind(r.kind).label) for r in incoming]
     links += [FamilyLink(r, r.to_person, REVERSE_LABELS[RelationshipKind(r.kind)]) for r in outgoing]
     restricted = {link.person.pk for link in links if link.person.restricted}
@@ -325,8 +327,21 @@ def family_of(person: Person, *, user=None) -> list[FamilyLink]:
     return sorted(links, key=lambda link: (link.label, link.person.family_name, link.person.given_name))
 
 
+def _outgoing(person):
+    return Relationship.objects.filter(from_person_id=person, end_date__isnull=True).select_related("to_person")
+
+
+def _incoming(person):
+    return Relationship.objects.filter(to_person_id=person, end_date__isnull=True).select_related("from_person")
+
+
 def active_warnings(person: Person):
     return person.warnings.filter(ended_at__isnull=True)
+
+
+def active_warnings_list(person: Person) -> list:
+    """active_warnings as a list, its query compiled once (core.kept_queries): every record page."""
+    return kept_queries.fetch("people.active_warnings", lambda pk: active_warnings(Person(pk=pk)), pk=person.pk)
 
 
 def children_allocated_to(user) -> QuerySet[Person]:

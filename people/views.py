@@ -15,6 +15,7 @@ from access import selectors as access
 from access import services as access_services
 from access.capabilities import Capability, capabilities_for_request, may, require
 from access.models import RestrictedAccessGrant
+from core import kept_queries
 from core.forms import apply_service_errors
 from people import selectors, services
 from people.forms import (
@@ -30,7 +31,7 @@ from people.forms import (
     SearchForm,
     WarningForm,
 )
-from people.models import Person
+from people.models import Address, Person, ProfessionalInvolvement
 from people.record import render_record, summary_panels_for
 from timescales.selectors import due_items_for_child
 from workforce.models import User
@@ -145,8 +146,9 @@ def summary(request, person_id):
     context = {
         "can_edit": _can_edit(request, person),
         "family": selectors.family_of(person, user=request.user)[:8],
-        "address": person.addresses.filter(end_date__isnull=True).first(),
-        "professionals": list(person.professionals.filter(end_date__isnull=True)[:8]),
+        # Each of the summary's fixed-shape queries is compiled once (core.kept_queries).
+        "address": next(iter(kept_queries.fetch("people.summary.address", _open_address, person=person.pk)), None),
+        "professionals": kept_queries.fetch("people.summary.professionals", _professionals, person=person.pk),
     }
     context.update(_summary_extras(person))
     context["panels"] = summary_panels_for(request, person)
@@ -159,10 +161,11 @@ def _summary_extras(person):
     if not person.is_child:
         return {}
     extras = {
-        "recent_visits": list(person.visits.select_related("recorded_by")[:3]),
-        "recent_notes": list(person.case_notes.select_related("recorded_by")[:3]),
+        "recent_visits": kept_queries.fetch("people.summary.visits", _recent_visits, child=person.pk),
+        "recent_notes": kept_queries.fetch("people.summary.notes", _recent_notes, child=person.pk),
     }
-    extras["due_items"] = list(due_items_for_child(person=person)[:5])
+    extras["due_items"] = kept_queries.fetch(
+        "people.summary.due", lambda child: due_items_for_child(person=Person(pk=child))[:5], child=person.pk)
     # When the child was last seen: from the recent visits when one of them saw the child, else
     # the one query every list uses (casework.selectors.last_seen_subquery's rule).
     seen = [visit.visited_at for visit in extras["recent_visits"] if visit.child_seen]
@@ -170,6 +173,22 @@ def _summary_extras(person):
         person.visits.filter(child_seen=True).order_by("-visited_at", "-id").values_list("visited_at", flat=True).first()
         if len(extras["recent_visits"]) == 3 else None)
     return extras
+
+
+def _open_address(person):
+    return Address.objects.filter(person_id=person, end_date__isnull=True)[:1]
+
+
+def _professionals(person):
+    return ProfessionalInvolvement.objects.filter(person_id=person, end_date__isnull=True)[:8]
+
+
+def _recent_visits(child):
+    return Person(pk=child).visits.select_related("recorded_by")[:3]
+
+
+def _recent_notes(child):
+    return Person(pk=child).case_notes.select_related("recorded_by")[:3]
 
 
 def _snapshot(person: Person, version: int) -> dict:

@@ -58,6 +58,11 @@ def _calendar_is_seeded(request):
     uses_db = {"db", "transactional_db", "live_server", "django_db_setup"} & set(request.fixturenames)
     if uses_db or request.node.get_closest_marker("django_db"):
         request.getfixturevalue("bank_holidays")
+        # Likewise the default letter templates (documents' data migration): the demo's letters
+        # and any test that makes one need them. One query when they are there.
+        from documents.testing import ensure_templates
+
+        ensure_templates()
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ def plan_conferences(ctx, batch, child, episode, plan, reviews, worker, ended: b
         if issued <= ctx.today:
             booking.minutes, booking.minutes_issued_on, booking.minutes_issued_by = (
                 "Minutes of the review: progress against the plan, the decision and the actions agreed.", issued, chair)
-            batch.event(child, "conference.minutes_issued", ctx.at(issued, 16), chair, booking,
+            batch.event(child, "conference.minutes_issued", ctx.at(issued, 16, rng.choice((0, 30))), chair, booking,
                         kind="Review child protection conference", held_on=f"{review.held_on:%-d %B %Y}")
     if ended or rng.random() >= BOOKED_AHEAD:
         return
@@ -78,7 +78,7 @@ def plan_conferences(ctx, batch, child, episode, plan, reviews, worker, ended: b
         starts_at=datetime.time(rng.choice([10, 13, 14]), 0), venue=rng.choice(VENUES), online=rng.random() < 0.4,
         chair=_chair(ctx.staff["iro"], rng), due_by=due, booked_by=worker))
     _invitees(rng, batch, booking, booked_on, held=False)
-    batch.event(child, "conference.booked", ctx.at(booked_on, 11), worker, booking,
+    batch.event(child, "conference.booked", ctx.at(booked_on, 11, rng.choice((0, 30))), worker, booking,
                 kind="Review child protection conference", on=f"{booked_for:%-d %B %Y}", at=f"{booking.starts_at:%H:%M}",
                 where=booking.venue, chair=booking.chair.get_full_name(),
                 late="after the date it was due" if booked_for > due else "")

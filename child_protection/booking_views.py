@@ -58,7 +58,6 @@ def _booking_facts(booking) -> list[tuple[str, str]]:
 
 
 @require_GET
-@require_GET
 def booking_detail(request, person_id, booking_id):
     child = child_for(request, person_id)
     booking = found(selectors.booking_for_child(child, booking_id))

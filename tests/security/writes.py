@@ -166,7 +166,7 @@ READ_ONLY_PAGES = {
     "home", "my_work", "my_team", "reviews_home", "performance_home", "administration_home", "lado_home",
     "personal_adviser_home", "private_fostering_home", "people:summary", "people:family", "people:viewed",
     "casework:visits", "casework:visit", "casework:notes", "casework:note", "casework:document",
-    "casework:chronology", "casework:chronology_print", "children_in_need:journey", "permanence:record",
+    "casework:chronology", "casework:chronology_print", "children_in_need:journey", "child_protection:booking", "permanence:record",
     "care_leavers:record", "private_fostering:record", "allegations_record:for_child", "looked_after:record",
     "looked_after:review", "looked_after:missing", "data_quality_record:record", "front_door_queue:queue",
     "assessments_queue:queue", "permanence_tracker:decisions", "looked_after_trackers:placed_with_parents",

@@ -1,7 +1,8 @@
 """The generated authority's decisions that need a manager: some waiting within the 5 working
 days, some past them (overdue in the manager's tray), some authorised, some returned and some
 resubmitted; each step in the child's chronology, decided only by the child's team manager and
-never by the worker who asked."""
+never by the worker who asked. Every test only reads the authority: it is generated once for the
+module."""
 
 from collections import Counter
 
@@ -9,7 +10,8 @@ from casework.models import Allocation, ChronologyEvent
 from core import clock
 from decisions.models import ManagerDecision, Status
 from decisions.selectors import waiting_for
-from synthetic.testing import small_authority  # noqa: F401
+from synthetic.testing import small_authority_for_the_module as small_authority  # noqa: F401
+from synthetic.testing import small_authority_of_the_module  # noqa: F401
 from timescales.calendar import london_date
 from timescales.models import DueItem
 from workforce.models import User

@@ -13,6 +13,10 @@ from __future__ import annotations
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 
+# Django's private per-process cache look-up (see below); a name, so that the tests can take the
+# path a Django without it would take.
+_PEEK = "_get_from_cache"
+
 
 def content_type_for(model_or_instance) -> ContentType:
     """ContentType.objects.get_for_model, but a miss reads every model's content type at once."""
@@ -22,9 +26,10 @@ def content_type_for(model_or_instance) -> ContentType:
     # a miss): the public ways cost a query per model (get_for_model) or a walk over every model on
     # each call (get_for_models). Django's cache, not one of ours, because Django clears it when the
     # content types are recreated (a test database flushed), so ours could hand out stale ids.
-    # Should a Django upgrade drop the method, this still answers correctly, a little slower, and
-    # casework/tests/test_visit_queries.py shows the queries it costs.
-    peek = getattr(manager, "_get_from_cache", None)
+    # Should a Django upgrade drop the method, this still answers correctly, a little slower
+    # (core/tests/test_content_types.py takes that path), and casework/tests/test_visit_queries.py
+    # shows the queries it costs.
+    peek = getattr(manager, _PEEK, None)
     if peek is None:
         return manager.get_for_models(*apps.get_models())[model_or_instance._meta.concrete_model]
     try:

@@ -741,8 +741,9 @@ _ALL = (
         source="Local child protection procedures set when the chair circulates the minutes (commonly within "
         "20 working days of the conference); Working Together 2023 sets no national timescale",
         rows=(), table=PRACTICE_CONFERENCES, status=LOCAL, verification=UNCONFIRMED,
-        notes="In the chair's tray from the conference until the minutes are issued; overdue ones show on the "
-        "chair's and their manager's trays. The authority sets its own number of working days.",
+        notes="In the chair's tray from the conference until the minutes are issued; overdue ones show in the "
+        "chair's list and on the My team page of the child's team manager. The authority sets its own "
+        "number of working days.",
     ),
     Rule(
         code="audit_reaudit",

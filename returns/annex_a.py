@@ -134,10 +134,9 @@ def list_1(period: Period):
     # (received_at__date): a plain comparison, not a time zone conversion of every contact.
     rows = (Contact.objects.filter(received_at__gte=_midnight(period.start),
                                    received_at__lt=_midnight(period.end + datetime.timedelta(days=1)))
-            # The day as this list has always shown it: the moment's day in UTC, which for a contact
-            # between midnight and 1 am in summer is the day before England's (kept, so that
-            # making the list faster changes none of its rows; a finding for the list's owner).
-            .annotate(received_on=TruncDate("received_at", tzinfo=datetime.UTC)).order_by("received_at", "pk"))
+            # The contact's day in England, as the period is: a contact at half past midnight in
+            # summer is the evening before in UTC, and was once dated that day.
+            .annotate(received_on=TruncDate("received_at", tzinfo=LONDON)).order_by("received_at", "pk"))
     source = labeller("list_1", "Contact Source")
     for r in rows.values(*_person_values("child__"), "received_on", "source").iterator(chunk_size=2000):
         yield _Row(r, "child__", period.end).head() + [r["received_on"], source(r["source"])]

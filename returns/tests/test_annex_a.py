@@ -191,3 +191,19 @@ def test_codes_newer_than_the_template_take_the_label_of_the_code_they_replaced(
     assert labeller("list_8", "Reason Ceased to be Looked After")("X1") == "X1"
     assert labeller("list_9", "Activity Status")("G4") == (
         "G4: Not in education, employment or training - illness or disability")
+
+
+def test_list_1_dates_a_contact_by_its_day_in_england(authority, tmp_path):
+    """A contact received at half past midnight in summer (the evening before in UTC) is dated the
+    day it was received in England, as the period that selects it is."""
+    from front_door.models import Contact
+    from people.services import person_create
+
+    child = person_create(actor=authority.worker, given_name="Nell", family_name="Ward", sex="F", ethnicity="WBRI",
+                          date_of_birth=datetime.date(2019, 2, 3))
+    received = datetime.datetime(2025, 7, 1, 0, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
+    Contact.objects.create(child=child, received_at=received, source="2A", concerns="Bruising seen at school",
+                           recorded_by=authority.worker)
+    out = tmp_path / "a.xlsx"
+    build_annex_a(datetime.date(2026, 3, 31), out)
+    assert _rows(out, "List 1")[child.la_id]["Date of Contact"].date() == datetime.date(2025, 7, 1)

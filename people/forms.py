@@ -30,6 +30,21 @@ class SearchForm(forms.Form):
             raise ValidationError("Enter a name, a date of birth or an identifier to search for")
         return data
 
+    def typed(self) -> dict:
+        """What each box shows (what was typed, "" for nothing) and each field's errors, for the
+        search page, which writes its three fields' markup itself (people/search.html): the
+        generic {% govuk_field %} worked out each widget's kind, context and value on every
+        request, a quarter of the page's Python. The values are those the widgets would show:
+        the last of each parameter, as typed."""
+        data, errors = self.data, self.errors
+        return {
+            "name": data.get("name") or "", "identifier": data.get("identifier") or "",
+            "day": data.get("date_of_birth_0") or "", "month": data.get("date_of_birth_1") or "",
+            "year": data.get("date_of_birth_2") or "",
+            "name_errors": errors.get("name"), "date_of_birth_errors": errors.get("date_of_birth"),
+            "identifier_errors": errors.get("identifier"), "errors": bool(errors),
+        }
+
 
 class _IdentityFields(forms.Form):
     """Names, dates and identifiers, shared by the create and edit forms."""

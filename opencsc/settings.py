@@ -285,9 +285,10 @@ AXES_ENABLE_ADMIN = False
 # point here (rotating addresses or browsers does not help an attacker against it).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
-# Sessions end after 30 minutes without activity, and when the browser closes.
+# Sessions end after 30 minutes without activity, and when the browser closes. Activity moves the
+# expiry on (core/sessions.py, at most once a minute) rather than every request saving the session.
 SESSION_COOKIE_AGE = int(os.environ.get("OPENCSC_SESSION_MINUTES", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 # Django's database sessions, read with SQL compiled once (core/sessions.py).
 SESSION_ENGINE = "core.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -4,7 +4,7 @@ Generated staff have unusable passwords (nobody should sign in to synthetic data
 guessable one), so the harness signs its users in the way Django's own test client does:
 it creates a database session for the real member of staff. The server then treats each
 request exactly as it treats a browser's: it loads the session, checks the user's session
-hash and saves the session again (SESSION_SAVE_EVERY_REQUEST).
+hash and moves the session's expiry on when it is a minute old (core/sessions.py).
 """
 
 from __future__ import annotations

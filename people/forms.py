@@ -39,11 +39,15 @@ class SearchForm(forms.Form):
         data, errors = self.data, self.errors
         return {
             "name": data.get("name") or "", "identifier": data.get("identifier") or "",
-            "day": data.get("date_of_birth_0") or "", "month": data.get("date_of_birth_1") or "",
-            "year": data.get("date_of_birth_2") or "",
+            # The date of birth's three boxes: (index in the field's name, label, value, width).
+            "date_parts": [(index, label, data.get(f"date_of_birth_{index}") or "", width)
+                           for index, label, width in _DATE_PARTS],
             "name_errors": errors.get("name"), "date_of_birth_errors": errors.get("date_of_birth"),
             "identifier_errors": errors.get("identifier"), "errors": bool(errors),
         }
+
+
+_DATE_PARTS = ((0, "Day", 2), (1, "Month", 2), (2, "Year", 4))
 
 
 class _IdentityFields(forms.Form):

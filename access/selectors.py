@@ -141,7 +141,16 @@ def can_view_person(user, person: Person) -> bool:
         row = Person.objects.filter(pk=person.pk).only(*_PLAIN_FIELDS).first()
         if row is None or _plainly_visible(user, row):
             return row is not None
-    return people_visible_to(user).filter(pk=person.pk).exists()
+    return _visible(user, person.pk)
+
+
+def _visible(user, person_id: int) -> bool:
+    """people_visible_to(user) holds the person: inside a request by the rule's SQL kept for the
+    user (access.visibility_sql, the same text every list of the request uses), else by the ORM."""
+    answer = visibility_sql.holds(user, Person.objects.db, people_visible_to, tuple(_VISIBILITY_RULES), person_id)
+    if answer is None:
+        answer = people_visible_to(user).filter(pk=person_id).exists()
+    return answer
 
 
 # What _plainly_visible reads of a person.
@@ -172,7 +181,7 @@ def person_get_for_user(user, person_id, *, request=None, reason: str = "") -> P
         raise Http404
     # Compiled once (core.kept_queries): every page of every record starts here.
     person = next(iter(kept_queries.fetch("access.person_get_for_user", _person_by_id, pk=person_id)), None)
-    if person is None or not (_plainly_visible(user, person) or people_visible_to(user).filter(pk=person.pk).exists()):
+    if person is None or not (_plainly_visible(user, person) or _visible(user, person.pk)):
         raise Http404
     setattr(person, _AUTHORISED_FOR, user.pk)
     if request is not None:

@@ -8,7 +8,7 @@ import pytest
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from access import visibility_sql
+from access import selectors, visibility_sql
 from access.selectors import people_visible_to, visible_to
 from access.services import restricted_access_grant
 from children_in_need.testing import child, manager, other_team, stranger, worker  # noqa: F401  (fixtures)
@@ -66,6 +66,22 @@ def test_the_compiled_rule_keeps_the_same_rows_as_the_rule_built_afresh(request,
     assert seen == expected
 
 
+@pytest.mark.parametrize("role", ["worker", "manager", "stranger", "iro"])
+def test_one_persons_visibility_by_the_kept_rule_is_the_rules_answer(request, record, in_a_request, make_staff, role):
+    """The record pages ask of one person (access.selectors.person_get_for_user, can_view_person):
+    the kept SQL answers as the rule built afresh, for everyone in the database and a missing id."""
+    admin, hidden = record
+    user = make_staff(Role.IRO) if role == "iro" else request.getfixturevalue(role)
+    if role == "manager":
+        restricted_access_grant(actor=admin, person=hidden, user=user, reason="Team manager",
+                                expires_at=timezone.now() + datetime.timedelta(days=30))
+    everyone = list(Person.objects.values_list("pk", flat=True))
+    rules = tuple(selectors._VISIBILITY_RULES)
+    answers = {pk: visibility_sql.holds(user, "default", people_visible_to, rules, pk) for pk in [*everyone, max(everyone) + 1]}
+    assert answers == {pk: people_visible_to(user).filter(pk=pk).exists() for pk in answers}
+    assert any(answers.values()) and not all(answers.values())
+
+
 def test_a_list_of_a_list_keeps_the_same_rows(record, worker, in_a_request):
     """The compiled rule inside a subquery of another query (its outer column is then an alias
     Django renamed)."""
@@ -78,6 +94,7 @@ def test_a_list_of_a_list_keeps_the_same_rows(record, worker, in_a_request):
 
 def test_outside_a_request_nothing_is_cached(worker):
     assert visibility_sql.compiled(worker, "default", people_visible_to) is None
+    assert visibility_sql.holds(worker, "default", people_visible_to, (), worker.pk) is None
 
 
 def test_the_kept_rule_compares_with_the_moment_of_each_request(record, manager, clock):

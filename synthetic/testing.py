@@ -16,6 +16,10 @@ instead (generated once, rolled back when the module ends):
  `small_authority_with_faults` adds one fault of each kind (synthetic.generator.
 faults.FAULTS); the result's `manifest` lists (fault id, LA child ID).
 
+Each process generates the small authority (and the one with faults) once: every later use on
+the same starting database puts the captured rows back instead, in the same transaction and with
+the same ids (tests/snapshots.py says how and why).
+
 `demo_staff(*parts)` loads the demo's staff and then the parts of the demo a test needs, in the
 order `synthetic.demo.load_demo` runs them, so a test of one part of the demo loads only that.
 """
@@ -23,6 +27,8 @@ order `synthetic.demo.load_demo` runs them, so a test of one part of the demo lo
 import datetime
 
 import pytest
+
+from tests.snapshots import Snapshots
 
 SEED = 1
 
@@ -57,17 +63,16 @@ def demo_staff(*parts) -> dict:
     return staff
 
 
+# The small authorities this process has generated, captured to be put back (tests/snapshots.py).
+_snapshots = Snapshots()
+
+
 @pytest.fixture
 def small_authority(db, bank_holidays):
-    from caseloads.testing import seed_configuration
     from core import clock
-    from synthetic.generator import generate
 
-    seed_configuration()
-    _generated_by_the_wall_clock[:] = [clock.wall_time()]
-    _on_the_generated_day()
     try:
-        yield generate(size="small", seed=SEED)
+        yield _the_small_authority()
     finally:
         clock.reset()
 
@@ -108,14 +113,28 @@ def built_once_for_the_module(django_db_blocker, build):
 
 
 def _the_small_authority():
+    """The small authority in the database, generated on GENERATED_AS_AT's clock (or put back as
+    it was generated), with the clock left running on from where the generation left it."""
     from caseloads.testing import seed_configuration
     from core import clock
     from synthetic.generator import generate
 
     seed_configuration()
-    _generated_by_the_wall_clock[:] = [clock.wall_time()]
+
+    def generated():
+        _generated_by_the_wall_clock[:] = [clock.wall_time()]
+        _on_the_generated_day()
+        result = generate(size="small", seed=SEED)
+        return result, clock.now() - GENERATED_AS_AT
+
+    result, ran_for = _snapshots.built_or_restored(("small", SEED, GENERATED_AS_AT), generated)
+    # The clock as the generation leaves it, run on for the seconds it took: the generated rows'
+    # recorded times (the clock's, up to GENERATED_AS_AT + ran_for) are never later than the
+    # test's own. After a generation this is where the clock already is; after a restore, which
+    # takes a fraction of those seconds, it puts the clock where the generation would have.
+    _generated_by_the_wall_clock[:] = [clock.wall_time() - ran_for]
     _on_the_generated_day()
-    return generate(size="small", seed=SEED)
+    return result
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +158,20 @@ def small_authority_for_the_module(small_authority_of_the_module, db, bank_holid
 
 @pytest.fixture
 def small_authority_with_faults(db, bank_holidays):
+    return _the_small_authority_with_faults()
+
+
+def _the_small_authority_with_faults():
+    from core import clock
     from synthetic.generator import generate
     from synthetic.generator.faults import FAULTS
 
-    return generate(size="small", seed=SEED, faults=len(FAULTS))
+    def generated():
+        return generate(size="small", seed=SEED, faults=len(FAULTS))
+
+    if clock.is_travelling():
+        return generated()  # a test's own moment: generated there, as it always was
+    # On the real clock, as it always was: its dates are drawn back from today, so a capture
+    # serves only the day it was made on (its recorded times are those of the generation, made
+    # earlier in the session: never later than the test's own).
+    return _snapshots.built_or_restored(("small", SEED, "faults", len(FAULTS), clock.today()), generated)

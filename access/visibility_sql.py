@@ -116,14 +116,20 @@ def holds(user, alias: str, build, rules: tuple, person_id: int) -> bool | None:
     cached = compiled(user, alias, build, rules)
     if cached is None:
         return None
-    sql, params = cached
+    sql, params = _with_outer(*cached, "%s", (person_id,))
+    with connections[alias].cursor() as cursor:
+        cursor.execute(f"SELECT {sql}", params)
+        return cursor.fetchone()[0]
+
+
+def _with_outer(sql: str, params: tuple, column: str, column_params: tuple) -> tuple[str, tuple]:
+    """The kept EXISTS with `column` (SQL and its params) where the marker stands, and this
+    moment where the kept params hold _NOW."""
     before, after = sql.split(_MARKER)
     cut = before.count("%s")
     now = clock.now()
     params = tuple(now if p is _NOW else p for p in params)
-    with connections[alias].cursor() as cursor:
-        cursor.execute(f"SELECT {before}%s{after}", (*params[:cut], person_id, *params[cut:]))
-        return cursor.fetchone()[0]
+    return before + column + after, (*params[:cut], *column_params, *params[cut:])
 
 
 def in_request() -> bool:
@@ -164,11 +170,7 @@ class VisibleRow(Expression):
 
     def as_sql(self, compiler, connection):
         column, column_params = compiler.compile(self.outer)
-        before, after = self.sql.split(_MARKER)
-        cut = before.count("%s")
-        now = clock.now()
-        params = tuple(now if p is _NOW else p for p in self.params)
-        return before + column + after, (*params[:cut], *column_params, *params[cut:])
+        return _with_outer(self.sql, self.params, column, tuple(column_params))
 
 
 class VisibilityScope:

@@ -57,6 +57,8 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from tests.fast_flush import holding_rows
+
 CAPTURES_PER_KEY = 4
 
 
@@ -87,7 +89,7 @@ class Snapshots:
             self.builds += 1
             return build()
         schema = _schema()
-        before = _fingerprint(_tables_with_rows(schema))
+        before = _fingerprint(holding_rows(connection, list(schema)))
         starting = (tuple(sorted(schema.items())), tuple(sorted(before.items())))
         captured = self._captures.get(key, {}).get(starting)
         if captured is not None:
@@ -98,7 +100,7 @@ class Snapshots:
         sequences_before = _sequences()
         self.builds += 1
         result = build()
-        after = _tables_with_rows(schema)
+        after = holding_rows(connection, list(schema))
         changed_before = {t for t, sums in _fingerprint([t for t in before if t in after]).items() if sums != before[t]}
         changed_before |= set(before) - set(after)  # emptied by the build
         new = [t for t in after if t not in before]
@@ -136,15 +138,6 @@ def _schema() -> dict[str, str]:
             "GROUP BY c.oid ORDER BY 1"
         )
         return dict(cursor.fetchall())
-
-
-def _tables_with_rows(schema: dict[str, str]) -> list[str]:
-    """The tables holding at least one row: one query (as tests/fast_flush.py finds them)."""
-    tables = list(schema)
-    probes = " UNION ALL ".join(f"SELECT {i} FROM (SELECT 1 FROM {t} LIMIT 1) AS t{i}" for i, t in enumerate(tables))
-    with connection.cursor() as cursor:
-        cursor.execute(probes)
-        return [tables[i] for (i,) in cursor.fetchall()]
 
 
 def _fingerprint(tables: list[str]) -> dict[str, tuple[int, str]]:

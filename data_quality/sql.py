@@ -17,6 +17,7 @@ from django.apps import apps
 from django.db import connection
 from django.urls import reverse
 
+from core.prepared import SLOT, PreparedQuery
 from data_quality.checks import CHECKS, Check
 
 TABLES = {
@@ -228,5 +229,21 @@ def find(period: Period, now: datetime.datetime, ids=None) -> list[Finding]:
 def store(period: Period, now: datetime.datetime, ids=None) -> None:
     """Make the stored problems exactly what the checks find, in one statement."""
     _, statement, constants = _statements()
-    with connection.cursor() as cursor:
-        cursor.execute(_scoped(statement, ids), _params(period, now, ids, constants))
+    params = _params(period, now, ids, constants)
+    if ids is None:
+        with connection.cursor() as cursor:
+            cursor.execute(_scoped(statement, ids), params)
+        return
+    # Some children, on every write to a child's record: prepared, so planned once a connection.
+    with _store_some().execute({name: params[name] for name in params if name not in constants}):
+        pass
+
+
+@cache
+def _store_some() -> PreparedQuery:
+    """The storing statement scoped to some children, its checks' constants written in."""
+    _, statement, constants = _statements()
+    sample = _params(Period.containing(datetime.date(2000, 6, 1)), datetime.datetime(2000, 6, 1, tzinfo=datetime.UTC),
+                     [0], constants)
+    return PreparedQuery(_scoped(statement, [0]), {name: (constants[name] if name in constants else SLOT)
+                                                    for name in sample})

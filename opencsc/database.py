@@ -36,6 +36,10 @@ import dj_database_url
 # How long a connection is kept open between requests (seconds).
 CONN_MAX_AGE = 60
 
+# psycopg's own: how many runs of a statement before it is prepared, for the cursors that ask
+# (core.prepared's prepare from the first run; this only has to be a number, not None).
+PREPARE_THRESHOLD = 5
+
 APP, OWNER = "app", "owner"
 # The management commands that run as the owner (manage.py selects it): the migrations, and
 # the generator, whose large build loads with session_replication_role (superuser only) and
@@ -85,6 +89,12 @@ def database_settings(base_dir: Path, role: str | None = None) -> dict:
     # Everything a user does in one request is one transaction unless a service says otherwise;
     # services still open their own atomic blocks so that they are safe from commands and tasks.
     config.setdefault("OPTIONS", {})
+    # psycopg prepares the statements core.prepared marks (the few large ones run on every
+    # write) so that PostgreSQL plans them once per connection; Django's own queries are never
+    # prepared (they bind on the client). OPENCSC_DB_PREPARE=0 turns it off, for a connection
+    # pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+    if os.environ.get("OPENCSC_DB_PREPARE", "1") != "0":
+        config["OPTIONS"].setdefault("prepare_threshold", PREPARE_THRESHOLD)
     config["ATOMIC_REQUESTS"] = False
     # The test database gets its own name on the same server.
     config.setdefault("TEST", {})["NAME"] = f"test_{config['NAME']}"

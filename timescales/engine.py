@@ -43,13 +43,14 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.db.models import Case, Exists, OuterRef, Subquery, When
 from django.db.models.functions import JSONObject
 
 from core import clock
 from core.clock import LONDON
 from core.content_types import content_type_for
+from core.prepared import SLOT, PreparedQuery
 from timescales.calendar import WorkingDayCalendar, get_calendar, london_date
 from timescales.reads import CHILD, Read, records
 from timescales.rules import RULES, Rule, effective_rule
@@ -176,6 +177,7 @@ class _Plan:
     params: tuple
     reading: dict
     items: Read | None
+    prepared: PreparedQuery | None
 
 
 _plans: dict[tuple, _Plan] = {}
@@ -220,7 +222,7 @@ def _plan(person, providers: list[Provider], *, gated: bool, items: bool) -> _Pl
     sql, params = Person.objects.filter(pk=person.pk).values(**columns).query.sql_with_params() if columns else ("", ())
     if columns and (not params or params[-1] != person.pk):
         raise RuntimeError("The engine's read query does not end with the child's id.")
-    plan = _plans[key] = _Plan(sql, tuple(params), reading, due_items)
+    plan = _plans[key] = _Plan(sql, tuple(params), reading, due_items, PreparedQuery(sql, (*params[:-1], SLOT)) if sql else None)
     return plan
 
 
@@ -231,8 +233,7 @@ def _read(person, providers: list[Provider], *, gated: bool, items: bool = False
     plan = _plan(person, providers, gated=gated, items=items)
     if not plan.sql:
         return {}, plan.reading, None
-    with connection.cursor() as cursor:
-        cursor.execute(plan.sql, (*plan.params[:-1], person.pk))
+    with plan.prepared.execute((person.pk,)) as cursor:
         names = [column.name for column in cursor.description]
         row = dict(zip(names, cursor.fetchone(), strict=True))
     for name in [name for name, _ in plan.reading.values()] + (["engine"] if plan.items else []):

@@ -11,13 +11,15 @@ from access.selectors import register_visibility
 from access.visibility_sql import ClockNow
 from audits.choices import Status
 from audits.models import Audit
+from core import clock, kept_queries
 from workforce.roles import AUTHORITY_WIDE_READERS
 
 
-def _open_for(user):
-    """The audits `user` grades or moderates that are still open and within their access."""
-    # "Now" when the query runs (access.visibility_sql keeps the visibility rule's SQL).
-    now = ClockNow()
+def _open_for(user, now=None):
+    """The audits `user` (a user or their id) grades or moderates that are still open and within
+    their access at `now`."""
+    # By default "now" when the query runs (access.visibility_sql keeps the visibility rule's SQL).
+    now = ClockNow() if now is None else now
     auditing = Q(auditor=user, status=Status.ASSIGNED)
     moderating = Q(moderator=user, status=Status.COMPLETED, moderated_at__isnull=True)
     return Audit.objects.filter(auditing | moderating, access_until__gt=now)
@@ -33,7 +35,12 @@ register_visibility(auditing)
 
 
 def _audits(user, child) -> bool:
-    return _open_for(user).filter(child_id=child.pk).exists()
+    # Asked on every page of a child's record (the capabilities behind its links): compiled once.
+    return bool(kept_queries.fetch("audits.auditing", _one_open, user=user.pk, child=child.pk, now=clock.now()))
+
+
+def _one_open(user, child, now):
+    return _open_for(user, now).filter(child_id=child).only("pk")[:1]
 
 
 register_relationship(Relationship.AUDITING, _audits)

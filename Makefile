@@ -27,9 +27,12 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
+# The app with its test tools in one install: one build of the project, not two.
+$(VENV)/.installed-test: pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt '.[test]'
-	touch $@
+	touch $(VENV)/.installed $@
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -40,7 +43,10 @@ static_build/dist/.built: node_modules/.installed $(FRONTEND_SOURCES)
 	touch $@
 
 setup: $(VENV)/.installed static_build/dist/.built
-setup-test: $(VENV)/.installed-test static_build/dist/.built chromium validators
+# The test environment's parts are independent (the app's environment, the two validators',
+# the front end, Chromium): made side by side, a fresh clone is ready in about half the time.
+setup-test:
+	@$(MAKE) --no-print-directory -j4 $(VENV)/.installed-test static_build/dist/.built chromium validators
 
 # The DfE's validators, each in its own environment (they pin old pandas and numpy), created
 # once and kept until their pins change. The returns' tests run them and fail without them.

@@ -117,9 +117,10 @@ PYTEST_ARGS ?= -n 2 --dist loadgroup
 test: setup-test lint
 	env -u PYTHONDONTWRITEBYTECODE OPENCSC_CHROMIUM=$(CHROMIUM) $(PY) -m pytest $(PYTEST_ARGS)
 
-# Lint (ruff) and the layers of the code (import-linter, contracts in pyproject.toml): a few
+# Format and lint (ruff) and the layers of the code (import-linter, contracts in pyproject.toml): a few
 # seconds, run before the tests so a broken layer fails fast.
 lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 

@@ -34,8 +34,16 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker, django_db_use_migrations, django_db_keepdb,
-                    django_db_createdb, django_db_modify_db_settings, tmp_path_factory):
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+    tmp_path_factory,
+):
     """Under xdist, the first worker migrates one template database and every worker clones it
     (CREATE DATABASE ... TEMPLATE, a file copy of a few seconds) instead of each migrating its
     own (tests/db_template.py). Without xdist, or when a database is kept (--reuse-db), it is
@@ -43,8 +51,13 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
     from tests import fast_flush
     from tests.db_template import cloned_test_database
 
-    with cloned_test_database(request, django_db_blocker, tmp_path_factory, keepdb=django_db_keepdb and not django_db_createdb,
-                              migrations=django_db_use_migrations):
+    with cloned_test_database(
+        request,
+        django_db_blocker,
+        tmp_path_factory,
+        keepdb=django_db_keepdb and not django_db_createdb,
+        migrations=django_db_use_migrations,
+    ):
         # Transactional tests empty the database the quick way (tests/fast_flush.py).
         with django_db_blocker.unblock():
             fast_flush.install()

@@ -45,7 +45,9 @@ class Capability(enum.StrEnum):
     RECORD_CARE_LEAVING = "record_care_leaving"
     RECORD_PRIVATE_FOSTERING = "record_private_fostering"
     RECORD_ALLEGATION = "record_allegation"  # LADO allegations (about adults; not on a child's record)
-    SUBMIT_DECISION = "submit_decision"  # ask the team manager for a decision (plan, closure, step-down, transfer, placement)
+    SUBMIT_DECISION = (
+        "submit_decision"  # ask the team manager for a decision (plan, closure, step-down, transfer, placement)
+    )
     AUTHORISE_DECISION = "authorise_decision"  # the team manager authorises or returns it, with the rationale
     RECORD_OVERSIGHT = "record_oversight"  # a manager's recorded oversight of a key event on the child's record
     RAISE_CHALLENGE = "raise_challenge"  # the IRO's (or CP chair's) challenge of a child's plan, and good practice
@@ -99,11 +101,19 @@ ANY = frozenset({A.ANY})
 TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     Capability.ADD_CHILD: {SW: ANY, TM: ANY, MASH: ANY, PFO: ANY},
     Capability.EDIT_PERSON: {
-        SW: OWN, TM: OWN, MASH: FRONT_DOOR_STAGE, PA: frozenset({A.ADVISED}), PFO: frozenset({A.PRIVATELY_FOSTERED}),
+        SW: OWN,
+        TM: OWN,
+        MASH: FRONT_DOOR_STAGE,
+        PA: frozenset({A.ADVISED}),
+        PFO: frozenset({A.PRIVATELY_FOSTERED}),
     },
     Capability.ALLOCATE: {TM: OWN, MASH: FRONT_DOOR_STAGE},
     Capability.RECORD_CASEWORK: {
-        SW: OWN, TM: OWN, MASH: FRONT_DOOR_STAGE, IRO: frozenset({A.CHAIRED}), PA: frozenset({A.ADVISED}),
+        SW: OWN,
+        TM: OWN,
+        MASH: FRONT_DOOR_STAGE,
+        IRO: frozenset({A.CHAIRED}),
+        PA: frozenset({A.ADVISED}),
         PFO: frozenset({A.PRIVATELY_FOSTERED}),
     },
     Capability.RECORD_FRONT_DOOR: {MASH: ANY, SW: OWN, TM: OWN},
@@ -138,7 +148,15 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     # teams they manage (supervision.services checks who), and each supervisee signs their own.
     Capability.RECORD_SUPERVISION: {TM: ANY},
     Capability.SIGN_SUPERVISION: {
-        SW: ANY, TM: ANY, IRO: ANY, MASH: ANY, QA: ANY, SL: ANY, LADO: ANY, PA: ANY, PFO: ANY,
+        SW: ANY,
+        TM: ANY,
+        IRO: ANY,
+        MASH: ANY,
+        QA: ANY,
+        SL: ANY,
+        LADO: ANY,
+        PA: ANY,
+        PFO: ANY,
     },
     # The case discussion is written on the child's record: by the manager of the child's team.
     Capability.RECORD_CASE_SUPERVISION: {TM: OWN},
@@ -147,9 +165,7 @@ TABLE: dict[Capability, dict[Role, frozenset[Relationship]]] = {
     # the auditors are whoever a programme names, of any of these roles, and grade only the
     # children assigned to them while the audit is open; the child's worker and manager reflect.
     Capability.SET_UP_AUDITS: {QA: ANY, SL: ANY},
-    Capability.GRADE_AUDIT: {
-        role: frozenset({A.AUDITING}) for role in (QA, SL, TM, SW, IRO, SM, HOS, DIR)
-    },
+    Capability.GRADE_AUDIT: {role: frozenset({A.AUDITING}) for role in (QA, SL, TM, SW, IRO, SM, HOS, DIR)},
     Capability.REFLECT_ON_AUDIT: {SW: OWN, TM: OWN},
     Capability.COMPLETE_AUDIT_ACTION: {SW: OWN, TM: OWN},
     # Staff records are about a worker, not a child: the workforce lead keeps them; a team manager

@@ -48,7 +48,9 @@ class RestrictedAccessGrant(models.Model):
         ordering = ["-granted_at"]
         indexes = [models.Index(fields=["user", "person"], name="grant_user_person")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(expires_at__gt=models.F("starts_at")), name="grant_expires_after_start")
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("starts_at")), name="grant_expires_after_start"
+            )
         ]
 
 
@@ -71,8 +73,9 @@ class BreakGlassAccess(models.Model):
         ordering = ["-started_at"]
         indexes = [models.Index(fields=["user", "person", "expires_at"], name="breakglass_user_person")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(expires_at__gt=models.F("started_at")),
-                                   name="breakglass_expires_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("started_at")), name="breakglass_expires_after_start"
+            ),
             models.CheckConstraint(condition=~models.Q(reason=""), name="breakglass_has_reason"),
         ]
 

@@ -102,8 +102,12 @@ def grant_app_privileges(using: str = "default") -> None:
             run("REVOKE INSERT, UPDATE, DELETE ON {} FROM {}", tables(read_only), role)
         if context_table() in existing:
             run("REVOKE UPDATE, DELETE ON {} FROM {}", tables([context_table()]), role)
-            run("GRANT UPDATE ({}) ON {} TO {}",
-                sql.SQL(", ").join(map(sql.Identifier, CONTEXT_UPDATABLE_COLUMNS)), tables([context_table()]), role)
+            run(
+                "GRANT UPDATE ({}) ON {} TO {}",
+                sql.SQL(", ").join(map(sql.Identifier, CONTEXT_UPDATABLE_COLUMNS)),
+                tables([context_table()]),
+                role,
+            )
     logger.info("Granted %s its privileges on %d tables (%d append-only)", app_role, len(existing), len(append_only))
 
 

@@ -105,8 +105,13 @@ def people_visible_to(user) -> QuerySet[Person]:
 def visibility_key(user) -> tuple:
     """What the SQL of people_visible_to(user) depends on besides the moment (the user's id, role
     and team, and the registered rules), for callers that keep SQL built from it (people.search_sql)."""
-    return (user.pk, getattr(user, "role", None), getattr(user, "team_id", None),
-            getattr(user, "is_authenticated", False), tuple(_VISIBILITY_RULES))
+    return (
+        user.pk,
+        getattr(user, "role", None),
+        getattr(user, "team_id", None),
+        getattr(user, "is_authenticated", False),
+        tuple(_VISIBILITY_RULES),
+    )
 
 
 def visible_to(user, queryset: QuerySet, *, via: str = "person") -> QuerySet:

@@ -67,5 +67,6 @@ def break_glass_open(*, actor, la_id: str, reason: str) -> BreakGlassAccess:
     if errors:
         raise ValidationError(errors)
     now = clock.now()
-    return BreakGlassAccess.objects.create(person=person, user=actor, reason=reason[:300], started_at=now,
-                                           expires_at=now + DURATION)
+    return BreakGlassAccess.objects.create(
+        person=person, user=actor, reason=reason[:300], started_at=now, expires_at=now + DURATION
+    )

@@ -20,17 +20,22 @@ def break_glass(request):
     form = BreakGlassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            access = break_glass_open(actor=request.user, la_id=form.cleaned_data["la_id"],
-                                      reason=form.cleaned_data["reason"])
+            access = break_glass_open(
+                actor=request.user, la_id=form.cleaned_data["la_id"], reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             return redirect("people:summary", access.person_id)
-    return render(request, "access/break_glass.html", {
-        "form": form,
-        "minutes": int(break_glass_selectors.DURATION.total_seconds() // 60),
-        "mine": break_glass_selectors.recent_for_user(request.user),
-    })
+    return render(
+        request,
+        "access/break_glass.html",
+        {
+            "form": form,
+            "minutes": int(break_glass_selectors.DURATION.total_seconds() // 60),
+            "mine": break_glass_selectors.recent_for_user(request.user),
+        },
+    )
 
 
 @require_roles(Role.SENIOR_LEADER)

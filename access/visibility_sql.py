@@ -70,8 +70,14 @@ def compiled(user, alias: str, build, rules: tuple = ()) -> tuple[str, tuple] | 
     cache = _scope.get()
     if cache is None:
         return None
-    key = (alias, user.pk, getattr(user, "role", None), getattr(user, "team_id", None),
-           getattr(user, "is_authenticated", False), rules)
+    key = (
+        alias,
+        user.pk,
+        getattr(user, "role", None),
+        getattr(user, "team_id", None),
+        getattr(user, "is_authenticated", False),
+        rules,
+    )
     kept = _kept.get(key)  # one look-up: another thread may empty _kept between two
     if kept is not None:
         return kept

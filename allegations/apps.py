@@ -10,5 +10,12 @@ class AllegationsConfig(AppConfig):
         from people.record import RecordTab, register_tab
 
         # LADO allegations are shown only to the LADO service (allegations.selectors).
-        register_tab(RecordTab("allegations", "Allegations (LADO)", "allegations_record:for_child", order=110,
-                               shows=lambda user, person: can_see_allegations(user)))
+        register_tab(
+            RecordTab(
+                "allegations",
+                "Allegations (LADO)",
+                "allegations_record:for_child",
+                order=110,
+                shows=lambda user, person: can_see_allegations(user),
+            )
+        )

@@ -58,13 +58,16 @@ class Allegation(models.Model):
         ordering = ["-referred_on", "-id"]
         indexes = [models.Index(fields=["referred_on"], condition=Q(closed_on__isnull=True), name="allegation_open")]
         constraints = [
-            models.CheckConstraint(condition=Q(referred_on__gte=F("received_on")), name="allegation_referred_after_received"),
+            models.CheckConstraint(
+                condition=Q(referred_on__gte=F("received_on")), name="allegation_referred_after_received"
+            ),
             models.CheckConstraint(
                 condition=Q(outcome="", outcome_on__isnull=True) | (~Q(outcome="") & Q(outcome_on__isnull=False)),
                 name="allegation_outcome_whole",
             ),
             models.CheckConstraint(
-                condition=Q(outcome_on__isnull=True) | Q(outcome_on__gte=F("referred_on")), name="allegation_outcome_after_referral"
+                condition=Q(outcome_on__isnull=True) | Q(outcome_on__gte=F("referred_on")),
+                name="allegation_outcome_after_referral",
             ),
             models.CheckConstraint(
                 condition=Q(closed_on__isnull=True) | (Q(outcome_on__isnull=False) & Q(closed_on__gte=F("outcome_on"))),

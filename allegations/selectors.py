@@ -65,7 +65,9 @@ class ChildInvolved:
 
 
 def children_involved(user, allegation: Allegation) -> list[ChildInvolved]:
-    links = list(allegation.children_involved.select_related("child").order_by("child__family_name", "child__given_name"))
+    links = list(
+        allegation.children_involved.select_related("child").order_by("child__family_name", "child__given_name")
+    )
     visible = set(people_visible_to(user).filter(pk__in=[link.child_id for link in links]).values_list("pk", flat=True))
     return [ChildInvolved(link, link.child_id in visible) for link in links]
 
@@ -91,13 +93,21 @@ def lado_caseload(user) -> list[AllegationRow]:
 
     today = clock.today()
     allegations = (
-        allegations_visible_to(user).open()
+        allegations_visible_to(user)
+        .open()
         .prefetch_related(Prefetch("meetings", queryset=LadoMeeting.objects.filter(kind=MeetingKind.STRATEGY)))
         .order_by("referred_on", "id")
     )
     rows = []
     for allegation in allegations:
         due = referral_due_on(allegation)
-        rows.append(AllegationRow(allegation, due, allegation.referred_on > due, (today - allegation.referred_on).days,
-                                  bool(allegation.meetings.all())))
+        rows.append(
+            AllegationRow(
+                allegation,
+                due,
+                allegation.referred_on > due,
+                (today - allegation.referred_on).days,
+                bool(allegation.meetings.all()),
+            )
+        )
     return rows

@@ -53,19 +53,40 @@ def _required_text(checks: DateChecks, field: str, value: str, message: str) -> 
 
 @transaction.atomic
 def allegation_record(
-    *, actor, received_on: datetime.date, referred_on: datetime.date, referrer_name: str, subject_name: str,
-    subject_role: str, subject_employer: str, subject_sector: str, criteria, category: str, details: str,
-    referrer_organisation: str = "", subject_person=None,
+    *,
+    actor,
+    received_on: datetime.date,
+    referred_on: datetime.date,
+    referrer_name: str,
+    subject_name: str,
+    subject_role: str,
+    subject_employer: str,
+    subject_sector: str,
+    criteria,
+    category: str,
+    details: str,
+    referrer_organisation: str = "",
+    subject_person=None,
 ) -> Allegation:
     _require_writer(actor)
     checks = DateChecks()
     _date(checks, "received_on", received_on, "The date the employer became aware")
-    _date(checks, "referred_on", referred_on, "The date of the referral", after=received_on,
-          after_message="The referral cannot be before the employer became aware of the allegation")
+    _date(
+        checks,
+        "referred_on",
+        referred_on,
+        "The date of the referral",
+        after=received_on,
+        after_message="The referral cannot be before the employer became aware of the allegation",
+    )
     referrer_name = _required_text(checks, "referrer_name", referrer_name, "Enter who referred the allegation")
-    subject_name = _required_text(checks, "subject_name", subject_name, "Enter the name of the person the allegation is about")
+    subject_name = _required_text(
+        checks, "subject_name", subject_name, "Enter the name of the person the allegation is about"
+    )
     subject_role = _required_text(checks, "subject_role", subject_role, "Enter their role")
-    subject_employer = _required_text(checks, "subject_employer", subject_employer, "Enter their employer or organisation")
+    subject_employer = _required_text(
+        checks, "subject_employer", subject_employer, "Enter their employer or organisation"
+    )
     details = _required_text(checks, "details", details, "Enter what is alleged")
     if subject_sector not in Sector.values:
         checks.add("subject_sector", "Select the sector they work in")
@@ -78,10 +99,19 @@ def allegation_record(
         checks.add("subject_person", "The person the allegation is about is an adult who works with children")
     checks.raise_if_any()
     return Allegation.objects.create(
-        received_on=received_on, referred_on=referred_on, referrer_name=referrer_name,
-        referrer_organisation=(referrer_organisation or "").strip(), subject_name=subject_name, subject_role=subject_role,
-        subject_employer=subject_employer, subject_sector=subject_sector, subject_person=subject_person, criteria=criteria,
-        category=category, details=details, recorded_by=actor,
+        received_on=received_on,
+        referred_on=referred_on,
+        referrer_name=referrer_name,
+        referrer_organisation=(referrer_organisation or "").strip(),
+        subject_name=subject_name,
+        subject_role=subject_role,
+        subject_employer=subject_employer,
+        subject_sector=subject_sector,
+        subject_person=subject_person,
+        criteria=criteria,
+        category=category,
+        details=details,
+        recorded_by=actor,
     )
 
 
@@ -111,15 +141,22 @@ def lado_meeting_record(
     _require_writer(actor)
     allegation = _locked_open(allegation)
     checks = DateChecks()
-    _date(checks, "held_on", held_on, "The date of the meeting", after=allegation.referred_on,
-          after_message=f"The meeting cannot be before the referral on {long_date(allegation.referred_on)}")
+    _date(
+        checks,
+        "held_on",
+        held_on,
+        "The date of the meeting",
+        after=allegation.referred_on,
+        after_message=f"The meeting cannot be before the referral on {long_date(allegation.referred_on)}",
+    )
     if kind not in MeetingKind.values:
         checks.add("kind", "Select the meeting")
     attendees = _required_text(checks, "attendees", attendees, "Enter who attended")
     decisions = _required_text(checks, "decisions", decisions, "Enter the decisions and actions")
     checks.raise_if_any()
-    return LadoMeeting.objects.create(allegation=allegation, kind=kind, held_on=held_on, attendees=attendees,
-                                      decisions=decisions, recorded_by=actor)
+    return LadoMeeting.objects.create(
+        allegation=allegation, kind=kind, held_on=held_on, attendees=attendees, decisions=decisions, recorded_by=actor
+    )
 
 
 @transaction.atomic
@@ -131,12 +168,22 @@ def allegation_outcome_record(
     if allegation.outcome:
         raise ValidationError(f"The outcome was recorded on {long_date(allegation.outcome_on)}")
     checks = DateChecks()
-    _date(checks, "outcome_on", outcome_on, "The date of the outcome", after=allegation.referred_on,
-          after_message=f"The outcome cannot be before the allegation was referred on {long_date(allegation.referred_on)}")
+    _date(
+        checks,
+        "outcome_on",
+        outcome_on,
+        "The date of the outcome",
+        after=allegation.referred_on,
+        after_message=f"The outcome cannot be before the allegation was referred on {long_date(allegation.referred_on)}",
+    )
     if outcome not in Outcome.values:
         checks.add("outcome", "Select the outcome")
     checks.raise_if_any()
-    allegation.outcome, allegation.outcome_on, allegation.outcome_notes = outcome, outcome_on, (outcome_notes or "").strip()
+    allegation.outcome, allegation.outcome_on, allegation.outcome_notes = (
+        outcome,
+        outcome_on,
+        (outcome_notes or "").strip(),
+    )
     allegation.save(update_fields=["outcome", "outcome_on", "outcome_notes"])
     return allegation
 
@@ -148,8 +195,14 @@ def allegation_close(*, actor, allegation: Allegation, closed_on: datetime.date,
     if not allegation.outcome:
         raise ValidationError("Record the outcome before closing the allegation")
     checks = DateChecks()
-    _date(checks, "closed_on", closed_on, "The date closed", after=allegation.outcome_on,
-          after_message=f"The allegation cannot close before its outcome on {long_date(allegation.outcome_on)}")
+    _date(
+        checks,
+        "closed_on",
+        closed_on,
+        "The date closed",
+        after=allegation.outcome_on,
+        after_message=f"The allegation cannot close before its outcome on {long_date(allegation.outcome_on)}",
+    )
     checks.raise_if_any()
     allegation.closed_on, allegation.closure_notes = closed_on, (closure_notes or "").strip()
     allegation.save(update_fields=["closed_on", "closure_notes"])

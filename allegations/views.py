@@ -40,17 +40,31 @@ def _person_by_la_id(user, la_id: str, field: str):
 
 def _form_page(request, form, *, heading: str, run, success: str, back_url: str, facts=None, button: str = "Save"):
     return record_step(
-        request, form, run=run, success=success,
+        request,
+        form,
+        run=run,
+        success=success,
         done_url=lambda result: reverse("allegations:detail", args=[result.pk]) if result is not None else back_url,
-        render=lambda: render(request, "allegations/form.html", {
-            "form": form, "heading": heading, "button": button, "facts": facts or [], "back_url": back_url,
-        }),
+        render=lambda: render(
+            request,
+            "allegations/form.html",
+            {
+                "form": form,
+                "heading": heading,
+                "button": button,
+                "facts": facts or [],
+                "back_url": back_url,
+            },
+        ),
     )
 
 
 def _facts(allegation):
-    return [("Reference", allegation.reference), ("About", f"{allegation.subject_name}, {allegation.subject_role}"),
-            ("Referred", long_date(allegation.referred_on))]
+    return [
+        ("Reference", allegation.reference),
+        ("About", f"{allegation.subject_name}, {allegation.subject_role}"),
+        ("Referred", long_date(allegation.referred_on)),
+    ]
 
 
 @require_http_methods(["GET", "POST"])
@@ -66,22 +80,33 @@ def allegation_new(request):
         subject = _person_by_la_id(request.user, data.pop("subject_la_id"), "subject_la_id")
         return services.allegation_record(actor=request.user, subject_person=subject, **data)
 
-    return _form_page(request, forms.AllegationForm(request.POST or None), heading="Record an allegation", run=run,
-                      success="Allegation recorded", back_url=reverse("lado_home"), button="Save allegation")
+    return _form_page(
+        request,
+        forms.AllegationForm(request.POST or None),
+        heading="Record an allegation",
+        run=run,
+        success="Allegation recorded",
+        back_url=reverse("lado_home"),
+        button="Save allegation",
+    )
 
 
 @require_GET
 def detail(request, allegation_id):
     allegation = _allegation(request, allegation_id)
-    return render(request, "allegations/detail.html", {
-        "allegation": allegation,
-        "criteria_labels": [HarmCriterion(c).label for c in allegation.criteria if c in HarmCriterion.values],
-        "children": selectors.children_involved(request.user, allegation),
-        "meetings": list(allegation.meetings.order_by("held_on", "id")),
-        "referral_due_on": selectors.referral_due_on(allegation),
-        "referred_late": selectors.referred_late(allegation),
-        "can_record": services.can_record(request.user) and allegation.is_open,
-    })
+    return render(
+        request,
+        "allegations/detail.html",
+        {
+            "allegation": allegation,
+            "criteria_labels": [HarmCriterion(c).label for c in allegation.criteria if c in HarmCriterion.values],
+            "children": selectors.children_involved(request.user, allegation),
+            "meetings": list(allegation.meetings.order_by("held_on", "id")),
+            "referral_due_on": selectors.referral_due_on(allegation),
+            "referred_late": selectors.referred_late(allegation),
+            "can_record": services.can_record(request.user) and allegation.is_open,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,10 +120,14 @@ def child_add(request, allegation_id):
     search = SearchForm(request.GET or None)
     results = None
     if search.is_bound and search.is_valid():
-        query = SearchQuery(name=search.cleaned_data["name"], date_of_birth=search.cleaned_data["date_of_birth"],
-                            identifier=search.cleaned_data["identifier"])
-        results = [person for person in search_results(user=request.user, query=query)[:CHILD_SEARCH_LIMIT]
-                   if person.is_child]
+        query = SearchQuery(
+            name=search.cleaned_data["name"],
+            date_of_birth=search.cleaned_data["date_of_birth"],
+            identifier=search.cleaned_data["identifier"],
+        )
+        results = [
+            person for person in search_results(user=request.user, query=query)[:CHILD_SEARCH_LIMIT] if person.is_child
+        ]
     form = forms.ChildForm(request.POST or None)
 
     def run(data):
@@ -110,11 +139,23 @@ def child_add(request, allegation_id):
 
     back_url = reverse("allegations:detail", args=[allegation.pk])
     return record_step(
-        request, form, run=run, success="Child added", done_url=back_url,
-        render=lambda: render(request, "allegations/child_add.html", {
-            "form": form, "search": search, "results": results, "allegation": allegation,
-            "facts": _facts(allegation), "back_url": back_url,
-        }),
+        request,
+        form,
+        run=run,
+        success="Child added",
+        done_url=back_url,
+        render=lambda: render(
+            request,
+            "allegations/child_add.html",
+            {
+                "form": form,
+                "search": search,
+                "results": results,
+                "allegation": allegation,
+                "facts": _facts(allegation),
+                "back_url": back_url,
+            },
+        ),
     )
 
 
@@ -129,18 +170,28 @@ def meeting_new(request, allegation_id):
         services.lado_meeting_record(actor=request.user, allegation=allegation, **data)
         return allegation
 
-    return _form_page(request, forms.MeetingForm(request.POST or None), heading="Record a meeting", run=run,
-                      success="Meeting recorded", back_url=reverse("allegations:detail", args=[allegation.pk]),
-                      facts=_facts(allegation))
+    return _form_page(
+        request,
+        forms.MeetingForm(request.POST or None),
+        heading="Record a meeting",
+        run=run,
+        success="Meeting recorded",
+        back_url=reverse("allegations:detail", args=[allegation.pk]),
+        facts=_facts(allegation),
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def outcome(request, allegation_id):
     allegation = _allegation(request, allegation_id, recording=True)
     return _form_page(
-        request, forms.OutcomeForm(request.POST or None), heading="Record the outcome", success="Outcome recorded",
+        request,
+        forms.OutcomeForm(request.POST or None),
+        heading="Record the outcome",
+        success="Outcome recorded",
         run=lambda data: services.allegation_outcome_record(actor=request.user, allegation=allegation, **data),
-        back_url=reverse("allegations:detail", args=[allegation.pk]), facts=_facts(allegation),
+        back_url=reverse("allegations:detail", args=[allegation.pk]),
+        facts=_facts(allegation),
     )
 
 
@@ -148,9 +199,14 @@ def outcome(request, allegation_id):
 def close(request, allegation_id):
     allegation = _allegation(request, allegation_id, recording=True)
     return _form_page(
-        request, forms.CloseForm(request.POST or None), heading="Close the allegation", success="Allegation closed",
+        request,
+        forms.CloseForm(request.POST or None),
+        heading="Close the allegation",
+        success="Allegation closed",
         run=lambda data: services.allegation_close(actor=request.user, allegation=allegation, **data),
-        back_url=reverse("allegations:detail", args=[allegation.pk]), facts=_facts(allegation), button="Close allegation",
+        back_url=reverse("allegations:detail", args=[allegation.pk]),
+        facts=_facts(allegation),
+        button="Close allegation",
     )
 
 
@@ -163,6 +219,12 @@ def for_child(request, person_id):
     child = person_get_for_user(request.user, person_id, request=request)
     if not child.is_child:
         raise Http404
-    return render_record(request, child, TAB, "allegations/for_child.html", {
-        "allegations": selectors.allegations_for_child(request.user, child),
-    })
+    return render_record(
+        request,
+        child,
+        TAB,
+        "allegations/for_child.html",
+        {
+            "allegations": selectors.allegations_for_child(request.user, child),
+        },
+    )

@@ -16,7 +16,10 @@ class AssessmentOutcome(models.TextChoices):
     NO_FURTHER_ACTION = "nfa", "No further action: close the case"
     EARLY_HELP = "early_help", "Step down to early help"
     CIN_PLAN = "cin_plan", "Child in need plan"
-    STRATEGY_DISCUSSION = "strategy_discussion", "Strategy discussion: there is reasonable cause to suspect significant harm"
+    STRATEGY_DISCUSSION = (
+        "strategy_discussion",
+        "Strategy discussion: there is reasonable cause to suspect significant harm",
+    )
     OTHER_SERVICES = "other_services", "Other services, without a plan"
 
 

@@ -4,7 +4,12 @@ from casework.chronology import register, register_category
 
 register_category("assessment", "Assessments")
 
-register("assessment.started", "Assessment started", "assessment", lambda d: f"Assessment started on {d.get('start_date', '')}.")
+register(
+    "assessment.started",
+    "Assessment started",
+    "assessment",
+    lambda d: f"Assessment started on {d.get('start_date', '')}.",
+)
 register(
     "assessment.submitted",
     "Assessment submitted",
@@ -21,9 +26,11 @@ register(
     "assessment.authorised",
     "Assessment authorised",
     "assessment",
-    lambda d: f"Assessment authorised on {d.get('authorised_on', '')}"
-    + f" after {d.get('working_days', '?')} working days from the referral. Outcome: {d.get('outcome', '')}."
-    + (f" Late because: {d['late_reason']}" if d.get("late_reason") else "")
-    + (f" Rationale: {d['rationale']}" if d.get("rationale") else ""),
+    lambda d: (
+        f"Assessment authorised on {d.get('authorised_on', '')}"
+        + f" after {d.get('working_days', '?')} working days from the referral. Outcome: {d.get('outcome', '')}."
+        + (f" Late because: {d['late_reason']}" if d.get("late_reason") else "")
+        + (f" Rationale: {d['rationale']}" if d.get("rationale") else "")
+    ),
     significant=True,
 )

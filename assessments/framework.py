@@ -32,22 +32,32 @@ class Side:
 
 
 DEVELOPMENTAL_NEEDS = Side(
-    "developmental-needs", "The child's developmental needs", "How is the child doing?",
+    "developmental-needs",
+    "The child's developmental needs",
+    "How is the child doing?",
     (
         Domain("health", "Health", "Growth, development, physical and mental health, health appointments"),
         Domain("education", "Education", "Attendance, progress, special educational needs, nursery or school's view"),
-        Domain("emotional_behavioural", "Emotional and behavioural development",
-               "Feelings and behaviour, attachment, self-control, how they cope with change"),
+        Domain(
+            "emotional_behavioural",
+            "Emotional and behavioural development",
+            "Feelings and behaviour, attachment, self-control, how they cope with change",
+        ),
         Domain("identity", "Identity", "Sense of self, culture, religion, language, sexuality, disability"),
-        Domain("family_social_relationships", "Family and social relationships",
-               "Relationships with parents, brothers and sisters, friends"),
+        Domain(
+            "family_social_relationships",
+            "Family and social relationships",
+            "Relationships with parents, brothers and sisters, friends",
+        ),
         Domain("social_presentation", "Social presentation", "How they present to others: appearance, behaviour"),
         Domain("self_care", "Self-care skills", "Growing independence and practical skills for their age"),
     ),
 )
 
 PARENTING_CAPACITY = Side(
-    "parenting-capacity", "Parenting capacity", "How well do the parents and carers meet the child's needs?",
+    "parenting-capacity",
+    "Parenting capacity",
+    "How well do the parents and carers meet the child's needs?",
     (
         Domain("basic_care", "Basic care", "Food, warmth, shelter, clean clothes, hygiene, medical and dental care"),
         Domain("ensuring_safety", "Ensuring safety", "Protection from harm, danger and unsafe adults; supervision"),
@@ -59,10 +69,15 @@ PARENTING_CAPACITY = Side(
 )
 
 FAMILY_AND_ENVIRONMENT = Side(
-    "family-and-environment", "Family and environmental factors", "What around the family helps or gets in the way?",
+    "family-and-environment",
+    "Family and environmental factors",
+    "What around the family helps or gets in the way?",
     (
-        Domain("family_history", "Family history and functioning",
-               "Who lives in the household, parents' own childhoods, domestic abuse, substance use, mental health"),
+        Domain(
+            "family_history",
+            "Family history and functioning",
+            "Who lives in the household, parents' own childhoods, domestic abuse, substance use, mental health",
+        ),
         Domain("wider_family", "Wider family", "Who else is important and what support they give"),
         Domain("housing", "Housing", "Suitability, condition, safety, overcrowding, threat of eviction"),
         Domain("employment", "Employment", "Who works, patterns of work and how they affect the child"),

@@ -44,13 +44,19 @@ class Assessment(models.Model):
     status = models.CharField(max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.IN_PROGRESS)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments_written")
     submitted_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     returned_at = models.DateTimeField(null=True, blank=True)
-    returned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     return_comments = models.TextField(blank=True)
     authorised_on = models.DateField("Authorisation date", null=True, blank=True)
     authorised_at = models.DateTimeField(null=True, blank=True)
-    authorised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    authorised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -58,15 +64,20 @@ class Assessment(models.Model):
         constraints = [
             # The four-eyes rule: whoever wrote an assessment cannot authorise it.
             models.CheckConstraint(
-                condition=Q(authorised_by__isnull=True) | ~Q(authorised_by=F("author")), name="assessment_not_self_authorised"
+                condition=Q(authorised_by__isnull=True) | ~Q(authorised_by=F("author")),
+                name="assessment_not_self_authorised",
             ),
             models.CheckConstraint(
                 condition=Q(authorised_on__isnull=True) | Q(authorised_on__gte=F("start_date")),
                 name="assessment_authorised_after_start",
             ),
             models.CheckConstraint(
-                condition=Q(status=AssessmentStatus.AUTHORISED, authorised_on__isnull=False, authorised_by__isnull=False,
-                            authorised_at__isnull=False)
+                condition=Q(
+                    status=AssessmentStatus.AUTHORISED,
+                    authorised_on__isnull=False,
+                    authorised_by__isnull=False,
+                    authorised_at__isnull=False,
+                )
                 | (~Q(status=AssessmentStatus.AUTHORISED) & Q(authorised_on__isnull=True, authorised_by__isnull=True)),
                 name="assessment_authorisation_whole",
             ),
@@ -78,7 +89,9 @@ class Assessment(models.Model):
         indexes = [
             models.Index(fields=["child", "-start_date"], name="assessment_child_recent"),
             # The managers' authorisation queue, oldest submission first.
-            models.Index(fields=["submitted_at"], condition=Q(status=AssessmentStatus.SUBMITTED), name="assessment_awaiting"),
+            models.Index(
+                fields=["submitted_at"], condition=Q(status=AssessmentStatus.SUBMITTED), name="assessment_awaiting"
+            ),
             # "Returned to me" in a social worker's tray.
             models.Index(fields=["author"], condition=Q(status=AssessmentStatus.RETURNED), name="assessment_returned"),
         ]

@@ -15,7 +15,9 @@ from timescales.reads import CHILD, attach, column, records
 
 
 def _reads() -> dict:
-    authorised = Assessment.objects.filter(child_id=CHILD, status=AssessmentStatus.AUTHORISED).order_by("-authorised_on", "-id")
+    authorised = Assessment.objects.filter(child_id=CHILD, status=AssessmentStatus.AUTHORISED).order_by(
+        "-authorised_on", "-id"
+    )
     return {
         "authorised_episodes": column(authorised, "episode_id"),
         "authorised_on": column(authorised, "authorised_on"),
@@ -36,7 +38,11 @@ def assessment_due(person, calendar, found):
         if authorised_on is None and (episode.referral.nfa or not episode.is_open):
             continue
         yield due_spec(
-            "assessment_45wd", trigger=episode.start_date, calendar=calendar, key=f"episode-{episode.pk}",
-            trigger_description=describe_trigger("Referral", episode.start_date), source=episode.referral,
+            "assessment_45wd",
+            trigger=episode.start_date,
+            calendar=calendar,
+            key=f"episode-{episode.pk}",
+            trigger_description=describe_trigger("Referral", episode.start_date),
+            source=episode.referral,
             completed_at=authorised_on,
         )

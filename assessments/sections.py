@@ -48,9 +48,13 @@ def _apply_voice(assessment, content) -> None:
     seen_on = content.get("child_seen_on")
     checks = DateChecks()
     checks.not_future("child_seen_on", seen_on, "The date the child was seen")
-    checks.not_before("child_seen_on", seen_on, assessment.episode.start_date,
-                      f"The child cannot be seen for this assessment before the referral on "
-                      f"{long_date(assessment.episode.start_date)}")
+    checks.not_before(
+        "child_seen_on",
+        seen_on,
+        assessment.episode.start_date,
+        f"The child cannot be seen for this assessment before the referral on "
+        f"{long_date(assessment.episode.start_date)}",
+    )
     checks.raise_if_any()
     seen_alone = content.get("seen_alone")
     assessment.child_seen_on = seen_on
@@ -77,8 +81,10 @@ def _apply_agency(assessment, content) -> None:
         errors["said_on"] = "The date the agency gave its information must be today or in the past"
     if errors:
         raise ValidationError(errors)
-    assessment.agency_information = [*(assessment.agency_information or []),
-                                     {"agency": agency, "said": said, "on": said_on.isoformat()}]
+    assessment.agency_information = [
+        *(assessment.agency_information or []),
+        {"agency": agency, "said": said, "on": said_on.isoformat()},
+    ]
 
 
 def _apply_analysis(assessment, content) -> None:
@@ -125,7 +131,8 @@ def _side_missing(assessment, slug) -> dict[str, str]:
         written = (assessment.domains or {}).get(domain.code, {})
         if not (written.get("going_well") or written.get("worries") or written.get("not_assessed")):
             missing[field_name(domain.code, "going_well")] = (
-                f"{domain.label}: enter what is going well or what we are worried about, or why it was not assessed")
+                f"{domain.label}: enter what is going well or what we are worried about, or why it was not assessed"
+            )
     return missing
 
 
@@ -177,8 +184,12 @@ def _has_content(assessment, slug) -> bool:
     if slug in SIDE_BY_SLUG:
         return any(code in (assessment.domains or {}) for code in (d.code for d in SIDE_BY_SLUG[slug].domains))
     if slug == "childs-voice":
-        return bool(assessment.child_seen_on or assessment.seen_alone is not None or assessment.wishes_and_feelings
-                    or assessment.how_gathered)
+        return bool(
+            assessment.child_seen_on
+            or assessment.seen_alone is not None
+            or assessment.wishes_and_feelings
+            or assessment.how_gathered
+        )
     if slug == "parents-views":
         return bool(assessment.parents_views)
     if slug == "other-agencies":
@@ -195,4 +206,3 @@ def status(assessment, slug: str) -> str:
 def incomplete(assessment) -> list[str]:
     """The sections not yet marked as completed, in the task list's order."""
     return [slug for slug in SECTION_BY_SLUG if slug not in (assessment.completed_sections or [])]
-

@@ -27,8 +27,10 @@ def task_list(assessment) -> list[dict]:
 def triangle(assessment) -> list[dict]:
     """What was written for each domain of each side of the triangle, for the record and its print."""
     written = assessment.domains or {}
-    return [{"side": side, "domains": [{"domain": domain, **written.get(domain.code, {})} for domain in side.domains]}
-            for side in SIDES]
+    return [
+        {"side": side, "domains": [{"domain": domain, **written.get(domain.code, {})} for domain in side.domains]}
+        for side in SIDES
+    ]
 
 
 def agencies(assessment) -> list[dict]:
@@ -67,8 +69,4 @@ def assessments_returned_to(*, user) -> QuerySet[Assessment]:
     """Assessments a manager returned to this author: waiting for their action (of children the
     author may still see)."""
     returned = Assessment.objects.filter(status=AssessmentStatus.RETURNED, author=user)
-    return (
-        visible_to(user, returned, via="child")
-        .select_related("child", "returned_by")
-        .order_by("returned_at", "id")
-    )
+    return visible_to(user, returned, via="child").select_related("child", "returned_by").order_by("returned_at", "id")

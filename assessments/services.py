@@ -56,17 +56,31 @@ def assessment_start(*, actor, child, start_date: datetime.date) -> Assessment:
     checks = DateChecks()
     if checks.required("start_date", start_date, "the start date"):
         checks.not_future("start_date", start_date, "The start date")
-        checks.not_before("start_date", start_date, episode.start_date,
-                          f"The assessment cannot start before the referral on {long_date(episode.start_date)}")
+        checks.not_before(
+            "start_date",
+            start_date,
+            episode.start_date,
+            f"The assessment cannot start before the referral on {long_date(episode.start_date)}",
+        )
     checks.raise_if_any()
     in_hand = Assessment.objects.filter(episode=episode).exclude(status=AssessmentStatus.AUTHORISED).first()
     if in_hand is not None:
-        raise ValidationError(f"An assessment started on {long_date(in_hand.start_date)} is not authorised yet. "
-                              "Finish that one before starting another")
-    with constraint_messages({"assessment_one_in_hand": (None, "An assessment is already in progress for this episode")}):
+        raise ValidationError(
+            f"An assessment started on {long_date(in_hand.start_date)} is not authorised yet. "
+            "Finish that one before starting another"
+        )
+    with constraint_messages(
+        {"assessment_one_in_hand": (None, "An assessment is already in progress for this episode")}
+    ):
         assessment = Assessment.objects.create(child=child, episode=episode, start_date=start_date, author=actor)
-    chronology_record(child=child, event_type="assessment.started", occurred_at=_moment(start_date), actor=actor,
-                      source=assessment, data={"start_date": long_date(start_date)})
+    chronology_record(
+        child=child,
+        event_type="assessment.started",
+        occurred_at=_moment(start_date),
+        actor=actor,
+        source=assessment,
+        data={"start_date": long_date(start_date)},
+    )
     refresh_due_items(child)
     return assessment
 
@@ -82,7 +96,9 @@ def _mark(assessment: Assessment, slug: str, completed: bool) -> None:
 
 
 @transaction.atomic
-def assessment_section_save(*, actor, assessment: Assessment, section: str, completed: bool = False, **content) -> Assessment:
+def assessment_section_save(
+    *, actor, assessment: Assessment, section: str, completed: bool = False, **content
+) -> Assessment:
     """Save one section as the worker goes (a draft). Marked as completed only when it has
     everything it needs; otherwise nothing is saved and each gap is named."""
     require(actor, Capability.RECORD_HELP_AND_PROTECTION, assessment.child)
@@ -127,14 +143,23 @@ def assessment_submit(*, actor, assessment: Assessment) -> Assessment:
         checks.add(slug, f"Complete ‘{SECTION_BY_SLUG[slug].title}’")
     due = due_date_for(assessment.episode)
     if today() > due and not assessment.late_reason:
-        checks.add("late_reason", f"The assessment was due by {long_date(due)}. Enter why it took longer than 45 working "
-                                  "days in ‘Analysis, recommendation and outcome’")
+        checks.add(
+            "late_reason",
+            f"The assessment was due by {long_date(due)}. Enter why it took longer than 45 working "
+            "days in ‘Analysis, recommendation and outcome’",
+        )
     checks.raise_if_any()
     assessment.status = AssessmentStatus.SUBMITTED
     assessment.submitted_at, assessment.submitted_by = now(), actor
     assessment.save()
-    chronology_record(child=assessment.child, event_type="assessment.submitted", occurred_at=assessment.submitted_at,
-                      actor=actor, source=assessment, data={"outcome": assessment.get_outcome_display()})
+    chronology_record(
+        child=assessment.child,
+        event_type="assessment.submitted",
+        occurred_at=assessment.submitted_at,
+        actor=actor,
+        source=assessment,
+        data={"outcome": assessment.get_outcome_display()},
+    )
     refresh_due_items(assessment.child)
     return assessment
 
@@ -143,7 +168,9 @@ def _require_manager_of(actor, assessment: Assessment) -> None:
     # Only a manager of the child's team (access.capabilities.TABLE).
     require(actor, Capability.AUTHORISE_ASSESSMENT, assessment.child)
     if assessment.status != AssessmentStatus.SUBMITTED:
-        raise ValidationError(f"This assessment is {assessment.get_status_display().lower()}, not waiting for authorisation")
+        raise ValidationError(
+            f"This assessment is {assessment.get_status_display().lower()}, not waiting for authorisation"
+        )
 
 
 @transaction.atomic
@@ -159,12 +186,18 @@ def assessment_authorise(
     authorised_on = authorised_on or today()
     checks = DateChecks()
     checks.not_future("authorised_on", authorised_on, "The authorisation date")
-    checks.not_before("authorised_on", authorised_on, assessment.start_date,
-                      f"The authorisation date cannot be before the assessment started on {long_date(assessment.start_date)}")
+    checks.not_before(
+        "authorised_on",
+        authorised_on,
+        assessment.start_date,
+        f"The authorisation date cannot be before the assessment started on {long_date(assessment.start_date)}",
+    )
     due = due_date_for(assessment.episode)
     late_reason = late_reason.strip() or assessment.late_reason
     if authorised_on > due and not late_reason:
-        checks.add("late_reason", f"The assessment was due by {long_date(due)}. Enter why it took longer than 45 working days")
+        checks.add(
+            "late_reason", f"The assessment was due by {long_date(due)}. Enter why it took longer than 45 working days"
+        )
     rationale = (rationale or "").strip()
     if not rationale:
         checks.add("rationale", "Enter your rationale for authorising the assessment")
@@ -176,11 +209,18 @@ def assessment_authorise(
         assessment.save()
     working_days = get_calendar().working_days_between(assessment.episode.start_date, authorised_on)
     chronology_record(
-        child=assessment.child, event_type="assessment.authorised", occurred_at=assessment.authorised_at, actor=actor,
+        child=assessment.child,
+        event_type="assessment.authorised",
+        occurred_at=assessment.authorised_at,
+        actor=actor,
         source=assessment,
-        data={"authorised_on": long_date(authorised_on), "working_days": working_days,
-              "outcome": assessment.get_outcome_display(), "late_reason": late_reason if authorised_on > due else "",
-              "rationale": rationale},
+        data={
+            "authorised_on": long_date(authorised_on),
+            "working_days": working_days,
+            "outcome": assessment.get_outcome_display(),
+            "late_reason": late_reason if authorised_on > due else "",
+            "rationale": rationale,
+        },
     )
     refresh_due_items(assessment.child)
     return assessment
@@ -196,7 +236,13 @@ def assessment_return(*, actor, assessment: Assessment, comments: str) -> Assess
     assessment.status = AssessmentStatus.RETURNED
     assessment.returned_at, assessment.returned_by, assessment.return_comments = now(), actor, comments.strip()
     assessment.save()
-    chronology_record(child=assessment.child, event_type="assessment.returned", occurred_at=assessment.returned_at,
-                      actor=actor, source=assessment, data={"comments": assessment.return_comments})
+    chronology_record(
+        child=assessment.child,
+        event_type="assessment.returned",
+        occurred_at=assessment.returned_at,
+        actor=actor,
+        source=assessment,
+        data={"comments": assessment.return_comments},
+    )
     refresh_due_items(assessment.child)
     return assessment

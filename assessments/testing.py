@@ -15,14 +15,23 @@ def example_content(assessment) -> dict[str, dict]:
         for side in SIDES
     }
     content["childs-voice"] = {
-        "child_seen_on": assessment.start_date, "seen_alone": True,
+        "child_seen_on": assessment.start_date,
+        "seen_alone": True,
         "wishes_and_feelings": "‘I like it at home but I want the shouting to stop.’",
         "how_gathered": "Three houses tool, at school.",
     }
     content["parents-views"] = {"parents_views": "Mother agrees there is a problem and wants help."}
-    content["other-agencies"] = {"agency": "School", "said": "Attendance 92%, no concerns.", "said_on": assessment.start_date}
-    content["analysis"] = {"analysis": "Risks and strengths.", "recommendation": "Support under a CIN plan.",
-                           "factors": ["3A", "4B"], "outcome": "cin_plan"}
+    content["other-agencies"] = {
+        "agency": "School",
+        "said": "Attendance 92%, no concerns.",
+        "said_on": assessment.start_date,
+    }
+    content["analysis"] = {
+        "analysis": "Risks and strengths.",
+        "recommendation": "Support under a CIN plan.",
+        "factors": ["3A", "4B"],
+        "outcome": "cin_plan",
+    }
     return content
 
 

@@ -47,19 +47,28 @@ def _content_facts(assessment) -> list[tuple[str, str]]:
     facts = []
     for side in selectors.triangle(assessment):
         for row in side["domains"]:
-            parts = [f"Going well: {row['going_well']}" if row.get("going_well") else "",
-                     f"Worried about: {row['worries']}" if row.get("worries") else "",
-                     f"Not assessed: {row['not_assessed']}" if row.get("not_assessed") else ""]
-            facts.append((f"{side['side'].title}: {row['domain'].label}", "\n".join(p for p in parts if p) or "Not written"))
-    seen_alone = {True: "Yes", False: f"No: {assessment.not_seen_alone_reason}"}.get(assessment.seen_alone, "Not recorded")
+            parts = [
+                f"Going well: {row['going_well']}" if row.get("going_well") else "",
+                f"Worried about: {row['worries']}" if row.get("worries") else "",
+                f"Not assessed: {row['not_assessed']}" if row.get("not_assessed") else "",
+            ]
+            facts.append(
+                (f"{side['side'].title}: {row['domain'].label}", "\n".join(p for p in parts if p) or "Not written")
+            )
+    seen_alone = {True: "Yes", False: f"No: {assessment.not_seen_alone_reason}"}.get(
+        assessment.seen_alone, "Not recorded"
+    )
     facts += [
         ("Child seen", long_date(assessment.child_seen_on) or "Not recorded"),
         ("Seen alone", seen_alone),
         ("The child's wishes and feelings", assessment.wishes_and_feelings or "Not written"),
         ("How they were gathered", assessment.how_gathered or "Not written"),
         ("Parents' and carers' views", assessment.parents_views or "Not written"),
-        ("Other agencies' information", "\n".join(f"{a['agency']} ({long_date(a['on'])}): {a['said']}"
-                                                   for a in selectors.agencies(assessment)) or "None added"),
+        (
+            "Other agencies' information",
+            "\n".join(f"{a['agency']} ({long_date(a['on'])}): {a['said']}" for a in selectors.agencies(assessment))
+            or "None added",
+        ),
         ("Analysis of risk and strengths", assessment.analysis or "Not written"),
         ("Recommendation", assessment.recommendation or "Not written"),
         ("Factors identified", "\n".join(labels.get(c, c) for c in assessment.factors) or "None selected"),
@@ -83,7 +92,12 @@ def assessment_new(request, person_id):
     child = child_for_recording(request, person_id)
     form = AssessmentStartForm(request.POST or None, initial={"start_date": today()})
     return step(
-        request, child, form, heading="Start an assessment", button="Start assessment", success="Assessment started",
+        request,
+        child,
+        form,
+        heading="Start an assessment",
+        button="Start assessment",
+        success="Assessment started",
         run=lambda data: services.assessment_start(actor=request.user, child=child, **data),
         next_url=lambda assessment: reverse("assessments:edit", args=[child.pk, assessment.pk]),
     )
@@ -94,17 +108,23 @@ def assessment_detail(request, person_id, assessment_id):
     child = child_for(request, person_id)
     assessment = found(selectors.assessment_for_child(child, assessment_id))
     labels = dict(AssessmentFactor.choices)
-    return render_record(request, child, TAB, "assessments/detail.html", {
-        "assessment": assessment,
-        "facts": _facts(assessment),
-        "factors": [labels.get(code, code) for code in assessment.factors],
-        "triangle": selectors.triangle(assessment),
-        "agencies": selectors.agencies(assessment),
-        "tasks": selectors.task_list(assessment) if assessment.editable else [],
-        "can_edit": assessment.editable
-        and Capability.RECORD_HELP_AND_PROTECTION in capabilities_for_request(request, child),
-        "can_authorise": may_authorise(request, child, assessment),
-    })
+    return render_record(
+        request,
+        child,
+        TAB,
+        "assessments/detail.html",
+        {
+            "assessment": assessment,
+            "facts": _facts(assessment),
+            "factors": [labels.get(code, code) for code in assessment.factors],
+            "triangle": selectors.triangle(assessment),
+            "agencies": selectors.agencies(assessment),
+            "tasks": selectors.task_list(assessment) if assessment.editable else [],
+            "can_edit": assessment.editable
+            and Capability.RECORD_HELP_AND_PROTECTION in capabilities_for_request(request, child),
+            "can_authorise": may_authorise(request, child, assessment),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -117,13 +137,25 @@ def assessment_edit(request, person_id, assessment_id):
     # Bound on any POST: the form has no fields, so an empty POST is still "submit".
     form = SubmitForm(request.POST if request.method == "POST" else None)
     return record_step(
-        request, form, success="Assessment submitted for authorisation", done_url=_detail_url(assessment),
+        request,
+        form,
+        success="Assessment submitted for authorisation",
+        done_url=_detail_url(assessment),
         run=lambda data: services.assessment_submit(actor=request.user, assessment=assessment),
-        render=lambda: render_record(request, child, TAB, "assessments/task_list.html", {
-            "assessment": assessment, "facts": _facts(assessment), "tasks": selectors.task_list(assessment),
-            "form": form, "incomplete": sections.incomplete(assessment),
-            "done": len(SECTION_BY_SLUG) - len(sections.incomplete(assessment)),
-        }),
+        render=lambda: render_record(
+            request,
+            child,
+            TAB,
+            "assessments/task_list.html",
+            {
+                "assessment": assessment,
+                "facts": _facts(assessment),
+                "tasks": selectors.task_list(assessment),
+                "form": form,
+                "incomplete": sections.incomplete(assessment),
+                "done": len(SECTION_BY_SLUG) - len(sections.incomplete(assessment)),
+            },
+        ),
     )
 
 
@@ -134,14 +166,20 @@ def _initial(assessment, slug: str) -> dict:
         for code, written in (assessment.domains or {}).items():
             initial |= {field_name(code, finding): written.get(finding, "") for finding in FINDINGS}
     elif slug == "childs-voice":
-        initial |= {"child_seen_on": assessment.child_seen_on, "not_seen_alone_reason": assessment.not_seen_alone_reason,
-                    "seen_alone": {True: "yes", False: "no"}.get(assessment.seen_alone),
-                    "wishes_and_feelings": assessment.wishes_and_feelings, "how_gathered": assessment.how_gathered}
+        initial |= {
+            "child_seen_on": assessment.child_seen_on,
+            "not_seen_alone_reason": assessment.not_seen_alone_reason,
+            "seen_alone": {True: "yes", False: "no"}.get(assessment.seen_alone),
+            "wishes_and_feelings": assessment.wishes_and_feelings,
+            "how_gathered": assessment.how_gathered,
+        }
     elif slug == "parents-views":
         initial["parents_views"] = assessment.parents_views
     elif slug == "analysis":
-        initial |= {name: getattr(assessment, name)
-                    for name in ("analysis", "recommendation", "factors", "outcome", "late_reason")}
+        initial |= {
+            name: getattr(assessment, name)
+            for name in ("analysis", "recommendation", "factors", "outcome", "late_reason")
+        }
     return initial
 
 
@@ -166,13 +204,26 @@ def assessment_section(request, person_id, assessment_id, section):
         return services.assessment_section_save(actor=request.user, assessment=assessment, section=section, **data)
 
     return record_step(
-        request, form, run=run, success="Agency's information removed" if removing else f"‘{title}’ saved",
+        request,
+        form,
+        run=run,
+        success="Agency's information removed" if removing else f"‘{title}’ saved",
         done_url=(lambda _: request.path) if removing else reverse("assessments:edit", args=[child.pk, assessment.pk]),
-        render=lambda: render_record(request, child, TAB, "assessments/section.html", {
-            "assessment": assessment, "heading": title, "form": form, "entry": entry, "section": section,
-            "agencies": selectors.agencies(assessment) if section == "other-agencies" else [],
-            "back_url": reverse("assessments:edit", args=[child.pk, assessment.pk]),
-        }),
+        render=lambda: render_record(
+            request,
+            child,
+            TAB,
+            "assessments/section.html",
+            {
+                "assessment": assessment,
+                "heading": title,
+                "form": form,
+                "entry": entry,
+                "section": section,
+                "agencies": selectors.agencies(assessment) if section == "other-agencies" else [],
+                "back_url": reverse("assessments:edit", args=[child.pk, assessment.pk]),
+            },
+        ),
     )
 
 
@@ -185,16 +236,23 @@ def assessment_authorise(request, person_id, assessment_id):
 
     def run(data):
         if data["decision"] == AuthorisationDecision.AUTHORISE:
-            return services.assessment_authorise(actor=request.user, assessment=assessment, rationale=data["rationale"],
-                                                 late_reason=data["late_reason"])
+            return services.assessment_authorise(
+                actor=request.user, assessment=assessment, rationale=data["rationale"], late_reason=data["late_reason"]
+            )
         return services.assessment_return(actor=request.user, assessment=assessment, comments=data["comments"])
 
     facts = _facts(assessment) + [("Written by", str(assessment.author))] + _content_facts(assessment)
     decided = request.POST.get("decision") == AuthorisationDecision.AUTHORISE
     return step(
-        request, child, form, heading="Authorise the assessment", button="Save decision", facts=facts,
+        request,
+        child,
+        form,
+        heading="Authorise the assessment",
+        button="Save decision",
+        facts=facts,
         success="Assessment authorised" if decided else "Assessment returned to the social worker",
-        run=run, next_url=_detail_url(assessment) if decided else None,
+        run=run,
+        next_url=_detail_url(assessment) if decided else None,
     )
 
 

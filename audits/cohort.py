@@ -15,10 +15,20 @@ from audits.sampling import Candidate
 from people.models import Person
 
 
-def _overlapping(model, start: datetime.date, end: datetime.date, child: str = "child", ended: str = "end_date",
-                 began: str = "start_date", **filters):
-    return Exists(model.objects.filter(**{child: OuterRef("pk"), f"{began}__lte": end}, **filters)
-                  .filter(Q(**{f"{ended}__isnull": True}) | Q(**{f"{ended}__gte": start})))
+def _overlapping(
+    model,
+    start: datetime.date,
+    end: datetime.date,
+    child: str = "child",
+    ended: str = "end_date",
+    began: str = "start_date",
+    **filters,
+):
+    return Exists(
+        model.objects.filter(**{child: OuterRef("pk"), f"{began}__lte": end}, **filters).filter(
+            Q(**{f"{ended}__isnull": True}) | Q(**{f"{ended}__gte": start})
+        )
+    )
 
 
 def _service_q(service: str, start, end):
@@ -30,7 +40,9 @@ def _service_q(service: str, start, end):
 
     cin = _overlapping(CINEpisode, start, end)
     care = _overlapping(PeriodOfCare, start, end)
-    leaver = Exists(CareLeaver.objects.filter(person=OuterRef("pk")).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start)))
+    leaver = Exists(
+        CareLeaver.objects.filter(person=OuterRef("pk")).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
+    )
     return {
         Service.ANY: cin | care | leaver,
         Service.CHILD_IN_NEED: cin,
@@ -44,7 +56,9 @@ def _service_q(service: str, start, end):
 def cohort(programme) -> QuerySet[Person]:
     """The children the programme's filter names (not yet narrowed by conflicts of interest)."""
     start, end = programme.open_from, programme.open_to
-    people = Person.objects.live().filter(is_child=True, restricted=False).filter(_service_q(programme.service, start, end))
+    people = (
+        Person.objects.live().filter(is_child=True, restricted=False).filter(_service_q(programme.service, start, end))
+    )
     team_ids = [t.pk for t in programme.teams.all()]
     if team_ids:
         people = people.filter(current_team_id__in=team_ids)
@@ -67,8 +81,9 @@ def _years_before(day: datetime.date, years: int) -> datetime.date:
 
 
 def candidates(programme) -> list[Candidate]:
-    return [Candidate(pk, team_id) for pk, team_id in
-            cohort(programme).order_by("pk").values_list("pk", "current_team_id")]
+    return [
+        Candidate(pk, team_id) for pk, team_id in cohort(programme).order_by("pk").values_list("pk", "current_team_id")
+    ]
 
 
 class Conflicts:

@@ -15,9 +15,20 @@ def _audited(d: dict) -> str:
 
 
 register("audit.completed", "Case audit", "audit", _audited, significant=True)
-register("audit.moderated", "Case audit moderated", "audit",
-         lambda d: f"Case audit moderated by {d.get('moderator', '')}: the overall grade that stands is {d.get('grade', '')}.")
-register("audit.action_set", "Case audit action", "audit",
-         lambda d: f"Audit action for {d.get('owner', '')}, due {d.get('due', '')}: {d.get('action', '')}")
-register("audit.action_done", "Case audit action done", "audit",
-         lambda d: f"Case audit action done: {d.get('action', '')}")
+register(
+    "audit.moderated",
+    "Case audit moderated",
+    "audit",
+    lambda d: (
+        f"Case audit moderated by {d.get('moderator', '')}: the overall grade that stands is {d.get('grade', '')}."
+    ),
+)
+register(
+    "audit.action_set",
+    "Case audit action",
+    "audit",
+    lambda d: f"Audit action for {d.get('owner', '')}, due {d.get('due', '')}: {d.get('action', '')}",
+)
+register(
+    "audit.action_done", "Case audit action done", "audit", lambda d: f"Case audit action done: {d.get('action', '')}"
+)

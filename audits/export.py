@@ -31,8 +31,12 @@ def workbook(figures, rows) -> bytes:
     summary.append(["Overall grade", "Audits"])
     for value, label in GRADES:
         summary.append([label, figures.by_grade[value]])
-    for name, table in (("By programme", figures.by_programme), ("By team", figures.by_team),
-                        ("By service", figures.by_service), ("By month", figures.by_month)):
+    for name, table in (
+        ("By programme", figures.by_programme),
+        ("By team", figures.by_team),
+        ("By service", figures.by_service),
+        ("By month", figures.by_month),
+    ):
         _grade_table(book.create_sheet(name), name[3:].capitalize(), table)
     completion = book.create_sheet("Completion")
     completion.append(["Programme", "Sampled", "Completed"])
@@ -43,7 +47,9 @@ def workbook(figures, rows) -> bytes:
     for name, a in figures.agreement:
         agreement.append([name, a.pairs, a.percent, a.kappa, a.weighted_kappa])
     timeliness = book.create_sheet("Grades and timeliness")
-    timeliness.append(["Overall grade", "Audits", *[f"{label} (in time / applicable)" for label, _ in COMPLIANCE.values()]])
+    timeliness.append(
+        ["Overall grade", "Audits", *[f"{label} (in time / applicable)" for label, _ in COMPLIANCE.values()]]
+    )
     for _, label, n, checks in figures.timeliness:
         timeliness.append([label, n, *[f"{checks[f][0]} / {checks[f][1]}" for f in COMPLIANCE]])
     actions = book.create_sheet("Actions")
@@ -53,10 +59,18 @@ def workbook(figures, rows) -> bytes:
     audits = book.create_sheet("Audits")
     audits.append(["Child", "LA ID", "Programme", "Team", "Auditor", "Completed", "Overall grade", "Moderated"])
     for audit in rows:
-        audits.append([audit.child.full_name, audit.child.la_id or "", audit.programme.theme,
-                       str(audit.team) if audit.team_id else "", str(audit.auditor),
-                       audit.completed_at.date() if audit.completed_at else None,
-                       Grade(audit.grade).label if audit.grade else "", "Yes" if audit.moderated_at else "No"])
+        audits.append(
+            [
+                audit.child.full_name,
+                audit.child.la_id or "",
+                audit.programme.theme,
+                str(audit.team) if audit.team_id else "",
+                str(audit.auditor),
+                audit.completed_at.date() if audit.completed_at else None,
+                Grade(audit.grade).label if audit.grade else "",
+                "Yes" if audit.moderated_at else "No",
+            ]
+        )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -105,8 +105,9 @@ class Programme(Recorded):
         constraints = [
             models.CheckConstraint(condition=Q(open_to__gte=F("open_from")), name="programme_period_order"),
             models.CheckConstraint(condition=Q(moderation_percent__lte=100), name="programme_moderation_percent"),
-            models.CheckConstraint(condition=Q(sample_rule=SampleRule.ALL) | Q(sample_size__gte=1),
-                                   name="programme_sample_size"),
+            models.CheckConstraint(
+                condition=Q(sample_rule=SampleRule.ALL) | Q(sample_size__gte=1), name="programme_sample_size"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -120,12 +121,14 @@ class Audit(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="audits")
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_audits")
     auditor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audits_assigned")
-    moderator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="audits_to_moderate")
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="audits_to_moderate"
+    )
     # Who held the child when the sample was drawn: the stratum, and who is invited to reflect.
     team = models.ForeignKey("workforce.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     service = models.CharField(max_length=30, choices=Service.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ASSIGNED)
     # The auditor reads the child's record until then, while the audit is open (audits.access).
@@ -151,10 +154,13 @@ class Audit(models.Model):
         ordering = ["-id"]
         constraints = [
             models.UniqueConstraint(fields=["programme", "child"], name="audit_one_per_child"),
-            models.CheckConstraint(condition=Q(moderator__isnull=True) | ~Q(moderator=F("auditor")),
-                                   name="audit_not_own_moderation"),
-            models.CheckConstraint(condition=Q(status=Status.ASSIGNED) | Q(grade__isnull=False, completed_at__isnull=False),
-                                   name="audit_completed_whole"),
+            models.CheckConstraint(
+                condition=Q(moderator__isnull=True) | ~Q(moderator=F("auditor")), name="audit_not_own_moderation"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=Status.ASSIGNED) | Q(grade__isnull=False, completed_at__isnull=False),
+                name="audit_completed_whole",
+            ),
         ]
         indexes = [
             models.Index(fields=["child", "-id"], name="audit_child"),
@@ -196,8 +202,9 @@ class Grading(models.Model):
     class Meta:
         ordering = ["audit", "domain__order", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["audit", "domain", "role"], name="grading_one_per_role",
-                                    nulls_distinct=False),
+            models.UniqueConstraint(
+                fields=["audit", "domain", "role"], name="grading_one_per_role", nulls_distinct=False
+            ),
             models.CheckConstraint(condition=~Q(evidence=""), name="grading_has_evidence"),
         ]
         indexes = [models.Index(fields=["domain", "grade"], name="grading_standing", condition=Q(stands=True))]

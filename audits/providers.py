@@ -25,25 +25,41 @@ def audit_actions_due(person, calendar):
     for action in AuditAction.objects.filter(child_id=person.pk).select_related("audit").order_by("id"):
         set_on = action.set_on
         yield DueSpec(
-            rule_code=RULE, due_date=action.due_on, trigger_date=set_on, key=f"audit-action-{action.pk}",
+            rule_code=RULE,
+            due_date=action.due_on,
+            trigger_date=set_on,
+            key=f"audit-action-{action.pk}",
             trigger_description=describe_trigger("Case audit", set_on),
-            title=f"Audit action: {action.action}"[:200], source=action, worker_id=action.owner_id,
+            title=f"Audit action: {action.action}"[:200],
+            source=action,
+            worker_id=action.owner_id,
             completed_at=action.done_on,
         )
 
 
 @engine.register(only_if_any=[(Audit.objects.filter(reaudit_on__isnull=False), "child_id")])
 def reaudits_due(person, calendar):
-    audits = list(Audit.objects.filter(child_id=person.pk, status=Status.COMPLETED)
-                  .select_related("programme").defer("snapshot").order_by("completed_at", "pk"))
+    audits = list(
+        Audit.objects.filter(child_id=person.pk, status=Status.COMPLETED)
+        .select_related("programme")
+        .defer("snapshot")
+        .order_by("completed_at", "pk")
+    )
     for index, audit in enumerate(audits):
         if audit.reaudit_on is None:
             continue
         audited_on = london_date(audit.completed_at)
-        again = next((later.completed_at for later in audits[index + 1:] if later.completed_at > audit.completed_at), None)
+        again = next(
+            (later.completed_at for later in audits[index + 1 :] if later.completed_at > audit.completed_at), None
+        )
         yield DueSpec(
-            rule_code=REAUDIT, due_date=audit.reaudit_on, trigger_date=audited_on, key=f"audit-reaudit-{audit.pk}",
+            rule_code=REAUDIT,
+            due_date=audit.reaudit_on,
+            trigger_date=audited_on,
+            key=f"audit-reaudit-{audit.pk}",
             trigger_description=describe_trigger("Case audit", audited_on),
-            title=f"Re-audit: {audit.programme.theme}"[:200], source=audit, worker_id=audit.programme.recorded_by_id,
+            title=f"Re-audit: {audit.programme.theme}"[:200],
+            source=audit,
+            worker_id=audit.programme.recorded_by_id,
             completed_at=again,
         )

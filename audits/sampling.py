@@ -68,8 +68,9 @@ def draw(candidates: Iterable[Candidate], n: int | None, seed: int) -> list[Cand
     return sorted(chosen, key=lambda c: c.child_id)
 
 
-def assign(children: list[Candidate], auditors: list[int], seed: int,
-           conflicts: Callable[[int, Candidate], bool]) -> dict[int, int]:
+def assign(
+    children: list[Candidate], auditors: list[int], seed: int, conflicts: Callable[[int, Candidate], bool]
+) -> dict[int, int]:
     """{child_id: auditor_id}: each child to the conflict-free auditor with the fewest so far.
     A child no auditor is free for is left out (the caller excluded them from the cohort)."""
     rng = random.Random(seed * 31 + 7)

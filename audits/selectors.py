@@ -21,8 +21,14 @@ from timescales.calendar import london_date
 from workforce.roles import Role
 
 SET_UP_ROLES = (Role.QA_OFFICER, Role.SENIOR_LEADER)
-REPORT_ROLES = (Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR,
-                Role.TEAM_MANAGER)
+REPORT_ROLES = (
+    Role.QA_OFFICER,
+    Role.SENIOR_LEADER,
+    Role.SERVICE_MANAGER,
+    Role.HEAD_OF_SERVICE,
+    Role.DIRECTOR,
+    Role.TEAM_MANAGER,
+)
 
 
 def tools() -> QuerySet[AuditTool]:
@@ -53,19 +59,29 @@ def programme_theme(programme_id: int) -> str:
 
 
 def programme_audits(programme, *, user) -> list[Audit]:
-    return list(visible_to(user, Audit.objects.filter(programme=programme), via="child")
-                .select_related("child", "auditor", "moderator", "team").order_by("team__name", "child__family_name", "pk"))
+    return list(
+        visible_to(user, Audit.objects.filter(programme=programme), via="child")
+        .select_related("child", "auditor", "moderator", "team")
+        .order_by("team__name", "child__family_name", "pk")
+    )
 
 
 def audits_to_do(*, user) -> list[Audit]:
-    return list(visible_to(user, Audit.objects.filter(auditor=user, status=Status.ASSIGNED), via="child")
-                .select_related("child", "programme").order_by("programme__audit_by", "pk"))
+    return list(
+        visible_to(user, Audit.objects.filter(auditor=user, status=Status.ASSIGNED), via="child")
+        .select_related("child", "programme")
+        .order_by("programme__audit_by", "pk")
+    )
 
 
 def moderations_to_do(*, user) -> list[Audit]:
-    return list(visible_to(user, Audit.objects.filter(moderator=user, status=Status.COMPLETED,
-                                                      moderated_at__isnull=True), via="child")
-                .select_related("child", "programme").order_by("completed_at", "pk"))
+    return list(
+        visible_to(
+            user, Audit.objects.filter(moderator=user, status=Status.COMPLETED, moderated_at__isnull=True), via="child"
+        )
+        .select_related("child", "programme")
+        .order_by("completed_at", "pk")
+    )
 
 
 def awaiting_reflection(*, user, days: int = 90) -> list[Audit]:
@@ -74,29 +90,47 @@ def awaiting_reflection(*, user, days: int = 90) -> list[Audit]:
     since = clock.now() - datetime.timedelta(days=days)
     mine = Q(worker=user) | Q(team__manager=user)
     reflected = Reflection.objects.filter(recorded_by=user).values("audit_id")
-    return list(visible_to(user, Audit.objects.filter(mine, status=Status.COMPLETED, completed_at__gte=since), via="child")
-                .exclude(pk__in=reflected).select_related("child", "programme").order_by("-completed_at")[:50])
+    return list(
+        visible_to(user, Audit.objects.filter(mine, status=Status.COMPLETED, completed_at__gte=since), via="child")
+        .exclude(pk__in=reflected)
+        .select_related("child", "programme")
+        .order_by("-completed_at")[:50]
+    )
 
 
 def overdue_actions_of_reports(*, user) -> list[AuditAction]:
     """Audit actions past their date owned by members of the teams `user` manages: an overdue
     action reaches its owner's manager."""
     today = clock.today()
-    return list(visible_to(user, AuditAction.objects.open().filter(due_on__lt=today, owner__team__manager=user)
-                           .exclude(owner=user), via="child")
-                .select_related("child", "owner", "audit").order_by("due_on", "pk")[:200])
+    return list(
+        visible_to(
+            user,
+            AuditAction.objects.open().filter(due_on__lt=today, owner__team__manager=user).exclude(owner=user),
+            via="child",
+        )
+        .select_related("child", "owner", "audit")
+        .order_by("due_on", "pk")[:200]
+    )
 
 
 def reaudits_to_arrange(*, user) -> list[Audit]:
     """Re-audits asked for on the completed audits of the programmes `user` set up, whose child
     has not been audited again since: the same items as the re-audit due items in their tray
     (audits.providers), each with `overdue`."""
-    again = Audit.objects.filter(child_id=OuterRef("child_id"), status=Status.COMPLETED,
-                                 completed_at__gt=OuterRef("completed_at"))
-    audits = list(visible_to(user, Audit.objects.filter(programme__recorded_by=user, status=Status.COMPLETED,
-                                                        reaudit_on__isnull=False), via="child")
-                  .exclude(Exists(again)).select_related("child", "programme").defer("snapshot")
-                  .order_by("reaudit_on", "pk")[:200])
+    again = Audit.objects.filter(
+        child_id=OuterRef("child_id"), status=Status.COMPLETED, completed_at__gt=OuterRef("completed_at")
+    )
+    audits = list(
+        visible_to(
+            user,
+            Audit.objects.filter(programme__recorded_by=user, status=Status.COMPLETED, reaudit_on__isnull=False),
+            via="child",
+        )
+        .exclude(Exists(again))
+        .select_related("child", "programme")
+        .defer("snapshot")
+        .order_by("reaudit_on", "pk")[:200]
+    )
     today = clock.today()
     for audit in audits:
         audit.overdue = audit.reaudit_on < today
@@ -104,8 +138,11 @@ def reaudits_to_arrange(*, user) -> list[Audit]:
 
 
 def actions_owned_by(*, user) -> list[AuditAction]:
-    return list(visible_to(user, AuditAction.objects.open().filter(owner=user), via="child")
-                .select_related("child").order_by("due_on", "pk")[:200])
+    return list(
+        visible_to(user, AuditAction.objects.open().filter(owner=user), via="child")
+        .select_related("child")
+        .order_by("due_on", "pk")[:200]
+    )
 
 
 def is_blind_to(user, audit) -> bool:
@@ -114,8 +151,11 @@ def is_blind_to(user, audit) -> bool:
 
 
 def audits_for_child(child, *, user) -> list[Audit]:
-    audits = list(Audit.objects.filter(child=child).select_related("programme__tool", "auditor", "moderator")
-                  .order_by("-completed_at", "-pk"))
+    audits = list(
+        Audit.objects.filter(child=child)
+        .select_related("programme__tool", "auditor", "moderator")
+        .order_by("-completed_at", "-pk")
+    )
     actions = defaultdict(list)
     for action in AuditAction.objects.filter(child=child).select_related("owner").order_by("due_on", "pk"):
         actions[action.audit_id].append(action)
@@ -127,8 +167,13 @@ def audits_for_child(child, *, user) -> list[Audit]:
 
 def audit_for_child(child, audit_id) -> Audit | None:
     pk = parse_id(audit_id)
-    return (Audit.objects.filter(child=child, pk=pk).select_related("programme__tool", "auditor", "moderator", "team",
-                                                                   "worker").first() if pk else None)
+    return (
+        Audit.objects.filter(child=child, pk=pk)
+        .select_related("programme__tool", "auditor", "moderator", "team", "worker")
+        .first()
+        if pk
+        else None
+    )
 
 
 def action_for_child(child, action_id) -> AuditAction | None:
@@ -167,16 +212,20 @@ def agreement_by_domain(audits: QuerySet[Audit]) -> list[tuple[str, Agreement]]:
     """Percentage agreement and kappa for each domain (and overall) over the moderated audits."""
     pairs: dict = defaultdict(dict)
     names = {}
-    rows = (Grading.objects.filter(audit__in=audits.filter(moderated_at__isnull=False))
-            .values_list("audit_id", "domain_id", "domain__name", "domain__order", "role", "grade"))
+    rows = Grading.objects.filter(audit__in=audits.filter(moderated_at__isnull=False)).values_list(
+        "audit_id", "domain_id", "domain__name", "domain__order", "role", "grade"
+    )
     for audit_id, domain_id, name, order, role, grade in rows:
         key = (order if domain_id else 10_000, name or "The case overall")
         names[key] = key[1]
         pairs[key].setdefault(audit_id, {})[role] = grade
     out = []
     for key in sorted(pairs):
-        both = [(g[GraderRole.AUDITOR], g[GraderRole.MODERATOR]) for g in pairs[key].values()
-                if GraderRole.AUDITOR in g and GraderRole.MODERATOR in g]
+        both = [
+            (g[GraderRole.AUDITOR], g[GraderRole.MODERATOR])
+            for g in pairs[key].values()
+            if GraderRole.AUDITOR in g and GraderRole.MODERATOR in g
+        ]
         out.append((names[key], agreement(both)))
     return out
 
@@ -201,8 +250,11 @@ class Filters:
         from urllib.parse import urlencode
 
         values = {**self.__dict__, **changes}
-        parts = {k: ("1" if v is True else "0" if v is False else v) for k, v in values.items()
-                 if v not in (None, "", False) or (k == "compliant" and v is False)}
+        parts = {
+            k: ("1" if v is True else "0" if v is False else v)
+            for k, v in values.items()
+            if v not in (None, "", False) or (k == "compliant" and v is False)
+        }
         return urlencode(parts)
 
 
@@ -234,18 +286,26 @@ def completed_audits(*, user, filters: Filters) -> QuerySet[Audit]:
 
 
 def audit_rows(*, user, filters: Filters, limit: int = 500) -> list[Audit]:
-    return list(completed_audits(user=user, filters=filters)
-                .select_related("child", "programme", "team", "auditor").order_by("-completed_at", "-pk")[:limit])
+    return list(
+        completed_audits(user=user, filters=filters)
+        .select_related("child", "programme", "team", "auditor")
+        .order_by("-completed_at", "-pk")[:limit]
+    )
 
 
 def action_rows(*, user, filters: Filters, state: str, limit: int = 500) -> list[AuditAction]:
     actions = AuditAction.objects.filter(audit__in=_filtered(Audit.objects.all(), filters))
     today = clock.today()
-    actions = {"done": actions.filter(done_on__isnull=False),
-               "overdue": actions.filter(done_on__isnull=True, due_on__lt=today),
-               "open": actions.filter(done_on__isnull=True, due_on__gte=today)}.get(state, actions)
-    return list(visible_to(user, actions, via="child").select_related("child", "owner", "audit__programme")
-                .order_by("due_on", "pk")[:limit])
+    actions = {
+        "done": actions.filter(done_on__isnull=False),
+        "overdue": actions.filter(done_on__isnull=True, due_on__lt=today),
+        "open": actions.filter(done_on__isnull=True, due_on__gte=today),
+    }.get(state, actions)
+    return list(
+        visible_to(user, actions, via="child")
+        .select_related("child", "owner", "audit__programme")
+        .order_by("due_on", "pk")[:limit]
+    )
 
 
 @dataclass
@@ -275,10 +335,21 @@ def report(*, user, filters: Filters) -> Report:
     from audits.snapshot import COMPLIANCE
 
     out = Report()
-    base = completed_audits(user=user, filters=Filters(programme=filters.programme, team=filters.team,
-                                                       service=filters.service))
-    rows = base.values_list("programme_id", "programme__theme", "team_id", "team__name", "service", "grade",
-                            "completed_at", "themes", "moderated_at", *COMPLIANCE)
+    base = completed_audits(
+        user=user, filters=Filters(programme=filters.programme, team=filters.team, service=filters.service)
+    )
+    rows = base.values_list(
+        "programme_id",
+        "programme__theme",
+        "team_id",
+        "team__name",
+        "service",
+        "grade",
+        "completed_at",
+        "themes",
+        "moderated_at",
+        *COMPLIANCE,
+    )
     services = dict(Service.choices)
     checks = {g: {f: [0, 0] for f in COMPLIANCE} for g in Grade.values}
     per_grade = Counter()
@@ -298,17 +369,23 @@ def report(*, user, filters: Filters) -> Report:
                 checks[grade][name][1] += 1
                 checks[grade][name][0] += bool(value)
     out.by_month = dict(sorted(out.by_month.items()))
-    out.timeliness = [(value, label, per_grade[value], {f: tuple(checks[value][f]) for f in COMPLIANCE})
-                      for value, label in Grade.choices]
+    out.timeliness = [
+        (value, label, per_grade[value], {f: tuple(checks[value][f]) for f in COMPLIANCE})
+        for value, label in Grade.choices
+    ]
     sampled = _filtered(visible_to(user, Audit.objects.all(), via="child"), filters)
     counts = Counter()
     for programme_id, status in sampled.values_list("programme_id", "status"):
         counts[(programme_id, status)] += 1
     progs = Programme.objects.filter(pk__in={p for p, _ in counts}).order_by("-open_to", "-pk")
-    out.completion = [(p, counts[(p.pk, Status.ASSIGNED)] + counts[(p.pk, Status.COMPLETED)],
-                       counts[(p.pk, Status.COMPLETED)]) for p in progs]
+    out.completion = [
+        (p, counts[(p.pk, Status.ASSIGNED)] + counts[(p.pk, Status.COMPLETED)], counts[(p.pk, Status.COMPLETED)])
+        for p in progs
+    ]
     today = clock.today()
-    actions = visible_to(user, AuditAction.objects.filter(audit__in=_filtered(Audit.objects.all(), filters)), via="child")
+    actions = visible_to(
+        user, AuditAction.objects.filter(audit__in=_filtered(Audit.objects.all(), filters)), via="child"
+    )
     for done_on, due_on in actions.values_list("done_on", "due_on"):
         out.actions["done" if done_on else "overdue" if due_on < today else "open"] += 1
     out.agreement = agreement_by_domain(base)

@@ -51,9 +51,24 @@ def _moment(day: datetime.date) -> datetime.datetime:
 
 @transaction.atomic
 def programme_create(
-    *, actor, theme: str, tool, open_from, open_to, audit_by, auditors, service: str = Service.ANY,
-    legal_status: str = "", teams=(), age_from=None, age_to=None, sample_rule: str = SampleRule.STRATIFIED,
-    sample_size=None, seed=None, moderation_percent: int = 10, moderators=(),
+    *,
+    actor,
+    theme: str,
+    tool,
+    open_from,
+    open_to,
+    audit_by,
+    auditors,
+    service: str = Service.ANY,
+    legal_status: str = "",
+    teams=(),
+    age_from=None,
+    age_to=None,
+    sample_rule: str = SampleRule.STRATIFIED,
+    sample_size=None,
+    seed=None,
+    moderation_percent: int = 10,
+    moderators=(),
 ) -> Programme:
     require(actor, Capability.SET_UP_AUDITS)
     checks = DateChecks()
@@ -63,8 +78,9 @@ def programme_create(
         checks.add("tool", "Select the audit tool")
     if service not in Service.values:
         checks.add("service", "Select the part of the service the cohort is drawn from")
-    if checks.required("open_from", open_from, "the start of the period") and \
-            checks.required("open_to", open_to, "the end of the period"):
+    if checks.required("open_from", open_from, "the start of the period") and checks.required(
+        "open_to", open_to, "the end of the period"
+    ):
         checks.not_before("open_to", open_to, open_from, "The end of the period must be on or after its start")
     if checks.required("audit_by", audit_by, "the date the audits are to be done by"):
         checks.not_before("audit_by", audit_by, clock.today(), "The audits must be due today or later")
@@ -86,10 +102,20 @@ def programme_create(
         checks.add("moderators", "Select at least one moderator, or moderate none (0 per cent)")
     checks.raise_if_any()
     programme = Programme.objects.create(
-        theme=_text(theme), tool=tool, service=service, legal_status=legal_status or "", age_from=age_from,
-        age_to=age_to, open_from=open_from, open_to=open_to, sample_rule=sample_rule, sample_size=sample_size,
-        seed=seed if seed is not None else clock.now().microsecond % 100_000 + 1, moderation_percent=moderation_percent or 0,
-        audit_by=audit_by, recorded_by=actor,
+        theme=_text(theme),
+        tool=tool,
+        service=service,
+        legal_status=legal_status or "",
+        age_from=age_from,
+        age_to=age_to,
+        open_from=open_from,
+        open_to=open_to,
+        sample_rule=sample_rule,
+        sample_size=sample_size,
+        seed=seed if seed is not None else clock.now().microsecond % 100_000 + 1,
+        moderation_percent=moderation_percent or 0,
+        audit_by=audit_by,
+        recorded_by=actor,
     )
     programme.teams.set(list(teams or []))
     programme.auditors.set(auditors)
@@ -112,15 +138,22 @@ def plan_sample(programme, seed: int) -> tuple[list[sampling.Candidate], dict[in
     except sampling.SampleTooLarge:
         left_out = len(pool) - len(eligible)
         reason = f", after leaving out {left_out} its auditors have a conflict with" if left_out else ""
-        raise ValidationError({"sample_size": f"The sample of {programme.sample_size} is larger than the cohort "
-                                              f"({len(eligible)} children{reason})"}) from None
+        raise ValidationError(
+            {
+                "sample_size": f"The sample of {programme.sample_size} is larger than the cohort "
+                f"({len(eligible)} children{reason})"
+            }
+        ) from None
     assigned = sampling.assign(chosen, auditor_ids, seed, conflicts)
     to_moderate = sampling.moderated(list(assigned), programme.moderation_percent, seed)
     by_id = {c.child_id: c for c in chosen}
     moderator_ids = [m.pk for m in moderators]
     moderated = sampling.assign(
-        [by_id[c] for c in to_moderate], moderator_ids, seed + 1,
-        lambda m, c: m == assigned[c.child_id] or conflicts(m, c))
+        [by_id[c] for c in to_moderate],
+        moderator_ids,
+        seed + 1,
+        lambda m, c: m == assigned[c.child_id] or conflicts(m, c),
+    )
     return chosen, assigned, moderated, len(eligible)
 
 
@@ -139,16 +172,29 @@ def sample_draw(*, actor, programme, seed=None) -> Programme:
         raise ValidationError({"seed": "No child in the cohort can be audited by the programme's auditors"})
     from people.models import Person
 
-    held = dict((pk, (team, worker)) for pk, team, worker in
-                Person.objects.filter(pk__in=list(assigned)).values_list("pk", "current_team_id", "current_worker_id"))
+    held = dict(
+        (pk, (team, worker))
+        for pk, team, worker in Person.objects.filter(pk__in=list(assigned)).values_list(
+            "pk", "current_team_id", "current_worker_id"
+        )
+    )
     until = _moment(programme.audit_by + ACCESS_AFTER_AUDIT_BY)
-    Audit.objects.bulk_create([
-        Audit(programme=programme, child_id=c.child_id, auditor_id=assigned[c.child_id],
-              moderator_id=moderated.get(c.child_id), team_id=held[c.child_id][0], worker_id=held[c.child_id][1],
-              service=cohorts.service_of(c.child_id) if programme.service == Service.ANY else programme.service,
-              access_until=until)
-        for c in chosen if c.child_id in assigned
-    ])
+    Audit.objects.bulk_create(
+        [
+            Audit(
+                programme=programme,
+                child_id=c.child_id,
+                auditor_id=assigned[c.child_id],
+                moderator_id=moderated.get(c.child_id),
+                team_id=held[c.child_id][0],
+                worker_id=held[c.child_id][1],
+                service=cohorts.service_of(c.child_id) if programme.service == Service.ANY else programme.service,
+                access_until=until,
+            )
+            for c in chosen
+            if c.child_id in assigned
+        ]
+    )
     programme.drawn_at, programme.drawn_seed, programme.cohort_size = clock.now(), seed, eligible
     programme.save(update_fields=["drawn_at", "drawn_seed", "cohort_size"])
     return programme
@@ -240,8 +286,11 @@ def _grades(audit, grades: dict, overall: tuple, checks: DateChecks, prefix: str
 def _locked_audit(actor, audit, capability=Capability.GRADE_AUDIT):
     child = lock_child(audit.child)
     require(actor, capability, child)
-    audit = (Audit.objects.select_for_update(of=("self",)).select_related("programme__tool", "worker", "team__manager")
-             .get(pk=audit.pk))
+    audit = (
+        Audit.objects.select_for_update(of=("self",))
+        .select_related("programme__tool", "worker", "team__manager")
+        .get(pk=audit.pk)
+    )
     return audit, child
 
 
@@ -261,8 +310,18 @@ def _owner(audit, owner: str, field: str, checks: DateChecks):
 
 @transaction.atomic
 def audit_grade(
-    *, actor, audit, grades: dict, overall_grade, overall_evidence: str, summary: str = "", themes=(),
-    family_feedback: str = "", child_feedback: str = "", reaudit_on=None, actions=(),
+    *,
+    actor,
+    audit,
+    grades: dict,
+    overall_grade,
+    overall_evidence: str,
+    summary: str = "",
+    themes=(),
+    family_feedback: str = "",
+    child_feedback: str = "",
+    reaudit_on=None,
+    actions=(),
 ) -> Audit:
     """The auditor's grades (each domain and overall, each with its evidence), findings, the
     family's and child's feedback, a re-audit date and the actions (each {"action", "owner",
@@ -279,7 +338,9 @@ def audit_grade(
     if any(t not in Theme.values for t in themes):
         checks.add("themes", "Select learning themes from the list")
     if reaudit_on is not None:
-        checks.not_before("reaudit_on", reaudit_on, today + datetime.timedelta(days=1), "The re-audit must be after today")
+        checks.not_before(
+            "reaudit_on", reaudit_on, today + datetime.timedelta(days=1), "The re-audit must be after today"
+        )
     agreed = []
     for index, item in enumerate(actions, start=1):
         text = _text(item.get("action"))
@@ -293,11 +354,21 @@ def audit_grade(
         agreed.append((text, owner, due))
     checks.raise_if_any()
     now = clock.now()
-    Grading.objects.bulk_create([
-        Grading(audit=audit, domain=domain, role=GraderRole.AUDITOR, grader=actor, grade=grade, evidence=evidence,
-                stands=True, graded_at=now)
-        for domain, grade, evidence in graded
-    ])
+    Grading.objects.bulk_create(
+        [
+            Grading(
+                audit=audit,
+                domain=domain,
+                role=GraderRole.AUDITOR,
+                grader=actor,
+                grade=grade,
+                evidence=evidence,
+                stands=True,
+                graded_at=now,
+            )
+            for domain, grade, evidence in graded
+        ]
+    )
     audit.snapshot = snapshot.take(child)
     for field, value in snapshot.compliance(child).items():
         setattr(audit, field, value)
@@ -307,15 +378,29 @@ def audit_grade(
     audit.summary, audit.themes, audit.reaudit_on = _text(summary), themes, reaudit_on
     audit.family_feedback, audit.child_feedback = _text(family_feedback), _text(child_feedback)
     audit.save()
-    made = AuditAction.objects.bulk_create([
-        AuditAction(audit=audit, child=child, action=text, owner=owner, due_on=due, set_on=today, recorded_by=actor)
-        for text, owner, due in agreed
-    ])
-    chronology_record(child=child, event_type="audit.completed", occurred_at=now, actor=actor, source=audit,
-                      data={"theme": audit.programme.theme[:200], "auditor": str(actor), "actions": len(made)})
+    made = AuditAction.objects.bulk_create(
+        [
+            AuditAction(audit=audit, child=child, action=text, owner=owner, due_on=due, set_on=today, recorded_by=actor)
+            for text, owner, due in agreed
+        ]
+    )
+    chronology_record(
+        child=child,
+        event_type="audit.completed",
+        occurred_at=now,
+        actor=actor,
+        source=audit,
+        data={"theme": audit.programme.theme[:200], "auditor": str(actor), "actions": len(made)},
+    )
     for action in made:
-        chronology_record(child=child, event_type="audit.action_set", occurred_at=now, actor=actor, source=action,
-                          data={"action": action.action[:300], "owner": str(action.owner), "due": long_date(action.due_on)})
+        chronology_record(
+            child=child,
+            event_type="audit.action_set",
+            occurred_at=now,
+            actor=actor,
+            source=action,
+            data={"action": action.action[:300], "owner": str(action.owner), "due": long_date(action.due_on)},
+        )
     # Always: besides the actions, a re-audit date makes an item due, and this audit may be the
     # re-audit an earlier one asked for (audits.providers).
     refresh_due_items(child)
@@ -339,15 +424,31 @@ def audit_moderate(*, actor, audit, grades: dict, overall_grade, overall_evidenc
     checks.raise_if_any()
     now = clock.now()
     Grading.objects.filter(audit=audit, role=GraderRole.AUDITOR).update(stands=False)
-    Grading.objects.bulk_create([
-        Grading(audit=audit, domain=domain, role=GraderRole.MODERATOR, grader=actor, grade=grade, evidence=evidence,
-                stands=True, graded_at=now)
-        for domain, grade, evidence in graded
-    ])
+    Grading.objects.bulk_create(
+        [
+            Grading(
+                audit=audit,
+                domain=domain,
+                role=GraderRole.MODERATOR,
+                grader=actor,
+                grade=grade,
+                evidence=evidence,
+                stands=True,
+                graded_at=now,
+            )
+            for domain, grade, evidence in graded
+        ]
+    )
     audit.grade, audit.moderated_at = graded[-1][1], now
     audit.save(update_fields=["grade", "moderated_at"])
-    chronology_record(child=child, event_type="audit.moderated", occurred_at=now, actor=actor, source=audit,
-                      data={"moderator": str(actor), "grade": Grade(audit.grade).label})
+    chronology_record(
+        child=child,
+        event_type="audit.moderated",
+        occurred_at=now,
+        actor=actor,
+        source=audit,
+        data={"moderator": str(actor), "grade": Grade(audit.grade).label},
+    )
     return audit
 
 
@@ -376,12 +477,22 @@ def audit_action_done(*, actor, action: AuditAction, done_on) -> AuditAction:
     checks = DateChecks()
     if checks.required("done_on", done_on, "the date the action was done"):
         checks.not_future("done_on", done_on, "The date the action was done")
-        checks.not_before("done_on", done_on, action.set_on,
-                          f"The action cannot be done before the audit set it on {long_date(action.set_on)}")
+        checks.not_before(
+            "done_on",
+            done_on,
+            action.set_on,
+            f"The action cannot be done before the audit set it on {long_date(action.set_on)}",
+        )
     checks.raise_if_any()
     action.done_on, action.done_by = done_on, actor
     action.save(update_fields=["done_on", "done_by"])
-    chronology_record(child=child, event_type="audit.action_done", occurred_at=_moment(done_on), actor=actor,
-                      source=action, data={"action": action.action[:300]})
+    chronology_record(
+        child=child,
+        event_type="audit.action_done",
+        occurred_at=_moment(done_on),
+        actor=actor,
+        source=action,
+        data={"action": action.action[:300]},
+    )
     refresh_due_items(child)
     return action

@@ -23,14 +23,44 @@ DUE_SHOWN = 30
 
 # Named, as trays.selectors names the visiting standards; only codes the rules table defines are
 # kept, so a renamed rule fails loudly in tests.
-VISIT_RULES = tuple(code for code in (
-    "cin_visit", "cp_visit", "reg28_visit", "reg28_visit_longterm_3m", "reg28_pwp", "reg28_pwp_6w",
-    "reg28_connected_ico", "reg28_connected_ico_4w", "reg28_care_order_home", "reg28_short_breaks",
-    "pf_first_visit_7wd", "pf_visit_6w", "pf_visit_12w", "adoption_visit") if code in RULES)
-REVIEW_RULES = tuple(code for code in (
-    "cin_plan_review", "core_group", "rcpc", "care_plan_10wd", "la_review", "la_review_short_breaks", "pep_10wd",
-    "pep_review", "pathway_plan_3m", "pathway_plan_review_6m", "adoption_review_not_placed",
-    "adoption_review_placed") if code in RULES)
+VISIT_RULES = tuple(
+    code
+    for code in (
+        "cin_visit",
+        "cp_visit",
+        "reg28_visit",
+        "reg28_visit_longterm_3m",
+        "reg28_pwp",
+        "reg28_pwp_6w",
+        "reg28_connected_ico",
+        "reg28_connected_ico_4w",
+        "reg28_care_order_home",
+        "reg28_short_breaks",
+        "pf_first_visit_7wd",
+        "pf_visit_6w",
+        "pf_visit_12w",
+        "adoption_visit",
+    )
+    if code in RULES
+)
+REVIEW_RULES = tuple(
+    code
+    for code in (
+        "cin_plan_review",
+        "core_group",
+        "rcpc",
+        "care_plan_10wd",
+        "la_review",
+        "la_review_short_breaks",
+        "pep_10wd",
+        "pep_review",
+        "pathway_plan_3m",
+        "pathway_plan_review_6m",
+        "adoption_review_not_placed",
+        "adoption_review_placed",
+    )
+    if code in RULES
+)
 SUPERVISION_RULES = ("case_supervision",)
 COMPLIANCE = {
     "visits_in_time": ("Visits in time", VISIT_RULES),
@@ -42,9 +72,11 @@ COMPLIANCE = {
 def compliance(child) -> dict[str, bool | None]:
     """{field: in time?} for the child today; None where no rule of that kind applies to them."""
     today = clock.today()
-    rows = list(DueItem.objects.filter(person_id=child.pk).filter(
-        Q(rule_code__in=VISIT_RULES) | Q(rule_code__in=REVIEW_RULES) | Q(rule_code__in=SUPERVISION_RULES))
-        .values_list("rule_code", "due_date", "completed_at"))
+    rows = list(
+        DueItem.objects.filter(person_id=child.pk)
+        .filter(Q(rule_code__in=VISIT_RULES) | Q(rule_code__in=REVIEW_RULES) | Q(rule_code__in=SUPERVISION_RULES))
+        .values_list("rule_code", "due_date", "completed_at")
+    )
     out = {}
     for field, (_, codes) in COMPLIANCE.items():
         mine = [(due, done) for code, due, done in rows if code in codes]
@@ -60,19 +92,30 @@ def take(child) -> dict:
     child = Person.objects.select_related("current_team", "current_worker").get(pk=child.pk)
     today = clock.today()
     since = today - datetime.timedelta(days=183)
-    due = (DueItem.objects.filter(person_id=child.pk).filter(Q(completed_at__isnull=True) | Q(due_date__gte=since))
-           .order_by("-due_date", "-id")[:DUE_SHOWN])
+    due = (
+        DueItem.objects.filter(person_id=child.pk)
+        .filter(Q(completed_at__isnull=True) | Q(due_date__gte=since))
+        .order_by("-due_date", "-id")[:DUE_SHOWN]
+    )
     events = ChronologyEvent.objects.filter(child_id=child.pk).order_by("-occurred_at", "-id")[:RECENT_EVENTS]
     return {
         "taken_at": clock.now().isoformat(),
         "summary": {
-            "name": child.full_name, "la_id": child.la_id or "",
+            "name": child.full_name,
+            "la_id": child.la_id or "",
             "date_of_birth": child.date_of_birth.isoformat() if child.date_of_birth else "",
             "team": str(child.current_team) if child.current_team_id else "",
             "worker": str(child.current_worker) if child.current_worker_id else "",
         },
-        "due": [{"title": d.title, "due_date": d.due_date.isoformat(), "trigger": d.trigger_description,
-                 "met": d.completed_at.date().isoformat() if d.completed_at else "",
-                 "overdue": d.completed_at is None and d.due_date < today} for d in due],
+        "due": [
+            {
+                "title": d.title,
+                "due_date": d.due_date.isoformat(),
+                "trigger": d.trigger_description,
+                "met": d.completed_at.date().isoformat() if d.completed_at else "",
+                "overdue": d.completed_at is None and d.due_date < today,
+            }
+            for d in due
+        ],
         "recent": [{"on": e.occurred_at.date().isoformat(), "text": describe(e)[:600]} for e in events],
     }

@@ -29,9 +29,22 @@ def run(scenario, measure, *, start: int, most: int) -> dict:
         return {**result, "unavailable": scenario.unavailable}
     for users in levels(start, most):
         entry = measure(scenario, users)
-        step = {"users": users, **{k: entry.get(k) for k in (
-            "requests", "errors", "throughput_rps", "p50_ms", "p95_ms", "app_cpu_ms_per_request",
-            "db_cpu_ms_per_request", "load_average")}}
+        step = {
+            "users": users,
+            **{
+                k: entry.get(k)
+                for k in (
+                    "requests",
+                    "errors",
+                    "throughput_rps",
+                    "p50_ms",
+                    "p95_ms",
+                    "app_cpu_ms_per_request",
+                    "db_cpu_ms_per_request",
+                    "load_average",
+                )
+            },
+        }
         result["steps"].append(step)
         if over(step, target):
             break
@@ -62,19 +75,25 @@ def describe(result: dict) -> list[str]:
     lines = [f"\nCapacity: {result['label']}, users raised until p95 passes {result['target_p95_ms']} ms"]
     lines.append("  users  requests  err  req/s   p50     p95     app CPU/req  DB CPU/req")
     for s in result["steps"]:
-        lines.append(f"  {s['users']:<5}  {s['requests']:<8}  {s['errors']:<3}  {_cell(s['throughput_rps']):<6}  "
-                     f"{_cell(s['p50_ms']):<6}  {_cell(s['p95_ms']):<6}  {_cell(s['app_cpu_ms_per_request']):<11}  "
-                     f"{_cell(s['db_cpu_ms_per_request'])}")
+        lines.append(
+            f"  {s['users']:<5}  {s['requests']:<8}  {s['errors']:<3}  {_cell(s['throughput_rps']):<6}  "
+            f"{_cell(s['p50_ms']):<6}  {_cell(s['p95_ms']):<6}  {_cell(s['app_cpu_ms_per_request']):<11}  "
+            f"{_cell(s['db_cpu_ms_per_request'])}"
+        )
     if result["capacity_rps"] is None:
         lines.append("  capacity: none (the first step was already over the target)")
     else:
-        lines.append(f"  capacity: {result['capacity_rps']} requests/s at {result['capacity_users']} users with p95 "
-                     f"within {result['target_p95_ms']} ms")
+        lines.append(
+            f"  capacity: {result['capacity_rps']} requests/s at {result['capacity_users']} users with p95 "
+            f"within {result['target_p95_ms']} ms"
+        )
     if result["passed_target_at_users"] is None:
         lines.append("  the p95 stayed within the target at every step tried")
     else:
-        lines.append(f"  p95 passed the target at {result['passed_target_at_users']} users "
-                     f"({result['rps_when_passed']} requests/s)")
+        lines.append(
+            f"  p95 passed the target at {result['passed_target_at_users']} users "
+            f"({result['rps_when_passed']} requests/s)"
+        )
     return lines
 
 

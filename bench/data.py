@@ -78,9 +78,12 @@ def social_workers(limit: int, *, rng: random.Random) -> list[Worker]:
     from workforce.roles import Role
 
     held = (
-        Person.objects.live().children()
+        Person.objects.live()
+        .children()
         .filter(current_worker__role=Role.SOCIAL_WORKER, current_worker__is_active=True)
-        .values("current_worker").annotate(n=Count("pk")).order_by("-n", "current_worker")[:limit]
+        .values("current_worker")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "current_worker")[:limit]
     )
     workers = []
     for row in held:
@@ -104,16 +107,24 @@ def record_pages(workers: list[Worker], kind: str) -> list[Worker]:
         from child_protection.models import ChildProtectionPlan
         from plans.models import PlanContent
 
-        content = PlanContent.objects.filter(plan_type=ContentType.objects.get_for_model(ChildProtectionPlan),
-                                             plan_id=OuterRef("pk"))
-        rows = (ChildProtectionPlan.objects.filter(child_id__in=held, end_date__isnull=True).filter(Exists(content))
-                .order_by("pk").values_list("child_id", "pk"))
+        content = PlanContent.objects.filter(
+            plan_type=ContentType.objects.get_for_model(ChildProtectionPlan), plan_id=OuterRef("pk")
+        )
+        rows = (
+            ChildProtectionPlan.objects.filter(child_id__in=held, end_date__isnull=True)
+            .filter(Exists(content))
+            .order_by("pk")
+            .values_list("child_id", "pk")
+        )
         path = "/people/{}/plans/cp/{}/"
     elif kind == "assessment":
         from assessments.models import Assessment, AssessmentStatus
 
-        rows = (Assessment.objects.filter(child_id__in=held, status=AssessmentStatus.AUTHORISED).order_by("pk")
-                .values_list("child_id", "pk"))
+        rows = (
+            Assessment.objects.filter(child_id__in=held, status=AssessmentStatus.AUTHORISED)
+            .order_by("pk")
+            .values_list("child_id", "pk")
+        )
         path = "/people/{}/assessments/{}/"
     else:
         raise ValueError(f"No record pages of the kind {kind!r}")
@@ -215,8 +226,9 @@ def bench_front_door_accounts(count: int, *, team) -> list:
         username = f"{BENCH_ACCOUNT_PREFIX}{n}"
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = staff_create(username=username, first_name="Benchmark", last_name=f"Front door {n}",
-                                role=Role.MASH_WORKER, team=team)
+            user = staff_create(
+                username=username, first_name="Benchmark", last_name=f"Front door {n}", role=Role.MASH_WORKER, team=team
+            )
         accounts.append(user)
     return accounts
 
@@ -244,7 +256,8 @@ def names_to_search(count: int, *, rng: random.Random) -> list[str]:
         if len(rows) < count:  # a small authority: the sample may be too thin
             cursor.execute(
                 "SELECT given_name, family_name FROM people_person WHERE merged_into_id IS NULL"
-                " AND family_name <> '' ORDER BY random() LIMIT %s", [count],
+                " AND family_name <> '' ORDER BY random() LIMIT %s",
+                [count],
             )
             rows = cursor.fetchall()
     names = []
@@ -262,14 +275,14 @@ def misspell(name: str, rng: random.Random) -> str:
     i = rng.randint(1, len(family) - 2)
     kind = rng.choice(["swap", "drop", "double", "vowel"])
     if kind == "swap":
-        family = family[:i] + family[i + 1] + family[i] + family[i + 2:]
+        family = family[:i] + family[i + 1] + family[i] + family[i + 2 :]
     elif kind == "drop":
-        family = family[:i] + family[i + 1:]
+        family = family[:i] + family[i + 1 :]
     elif kind == "double":
         family = family[:i] + family[i] + family[i:]
     else:
         vowels = [j for j, c in enumerate(family) if c.lower() in "aeiou" and j > 0]
         if vowels:
             j = rng.choice(vowels)
-            family = family[:j] + rng.choice([v for v in "aeiou" if v != family[j].lower()]) + family[j + 1:]
+            family = family[:j] + rng.choice([v for v in "aeiou" if v != family[j].lower()]) + family[j + 1 :]
     return " ".join([*rest, family])

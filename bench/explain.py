@@ -54,10 +54,15 @@ def main(argv=None) -> None:
             response = client.get(path)
         # Reads only: a write carries pghistory's context as "SELECT set_config(...); INSERT ...",
         # and EXPLAIN ANALYZE of that would run the INSERT.
-        queries = [q for q in captured.captured_queries
-                   if q["sql"].lstrip().upper().startswith("SELECT") and "set_config(" not in q["sql"]]
+        queries = [
+            q
+            for q in captured.captured_queries
+            if q["sql"].lstrip().upper().startswith("SELECT") and "set_config(" not in q["sql"]
+        ]
         total = sum(float(q["time"]) for q in captured.captured_queries) * 1000
-        print(f"\n=== {label} ({path}): HTTP {response.status_code}, {len(captured.captured_queries)} queries, {total:.1f} ms of SQL")
+        print(
+            f"\n=== {label} ({path}): HTTP {response.status_code}, {len(captured.captured_queries)} queries, {total:.1f} ms of SQL"
+        )
         for query in sorted(queries, key=lambda q: -float(q["time"]))[: args.top]:
             print(f"\n--- {float(query['time']) * 1000:.1f} ms: {query['sql'][:300]}")
             with connection.cursor() as cursor:

@@ -28,9 +28,20 @@ def measure(as_of: datetime.date | None = None) -> dict:
         started = time.perf_counter()
         figure = evaluate(code, as_of).figure()
         seconds = time.perf_counter() - started
-        rows.append({"code": code, "seconds": round(seconds, 2), "numerator": figure.numerator,
-                     "denominator": figure.denominator, "result": "met" if seconds <= TARGET_S else "missed"})
+        rows.append(
+            {
+                "code": code,
+                "seconds": round(seconds, 2),
+                "numerator": figure.numerator,
+                "denominator": figure.denominator,
+                "result": "met" if seconds <= TARGET_S else "missed",
+            }
+        )
     slowest = max(rows, key=lambda r: r["seconds"]) if rows else None
-    return {"as_of": as_of.isoformat(), "target_s": TARGET_S, "indicators": rows,
-            "slowest": slowest and {"code": slowest["code"], "seconds": slowest["seconds"]},
-            "result": "met" if all(r["result"] == "met" for r in rows) else "missed"}
+    return {
+        "as_of": as_of.isoformat(),
+        "target_s": TARGET_S,
+        "indicators": rows,
+        "slowest": slowest and {"code": slowest["code"], "seconds": slowest["seconds"]},
+        "result": "met" if all(r["result"] == "met" for r in rows) else "missed",
+    }

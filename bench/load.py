@@ -31,8 +31,9 @@ class Scenario:
     unavailable: str = ""  # why it cannot run on this authority, when it cannot
 
 
-def run(scenario: Scenario, *, host: str, port: int, users: int, seconds: float, warmup: float,
-        think: float, seed: int) -> tuple[list[dict], float, list[str], int]:
+def run(
+    scenario: Scenario, *, host: str, port: int, users: int, seconds: float, warmup: float, think: float, seed: int
+) -> tuple[list[dict], float, list[str], int]:
     """Run `users` simulated users for warmup + seconds; return samples from after the warm-up,
     the length of the measured window, the first few failures (status and a snippet), and how
     many requests were made in all, warm-up included."""
@@ -63,7 +64,9 @@ def run(scenario: Scenario, *, host: str, port: int, users: int, seconds: float,
                 made[0] += 1
             if window["start"] <= finished <= window["end"]:
                 with lock:
-                    samples.append({"ms": response.ms, "ok": ok, "sql_ms": response.sql_ms, "queries": response.queries})
+                    samples.append(
+                        {"ms": response.ms, "ok": ok, "sql_ms": response.sql_ms, "queries": response.queries}
+                    )
                     if not ok and len(failures) < 5:
                         failures.append(f"HTTP {response.status}: {response.body[:200]!r}")
             if think:

@@ -89,8 +89,14 @@ def _pages():
     people = {u.role: User.objects.get(username=u.username) for u in demo.sign_ins()}
     worker, manager = people[Role.SOCIAL_WORKER], people[Role.TEAM_MANAGER]
     # The worker's child with the longest record: the heaviest summary and chronology.
-    child = (Person.objects.live().children().filter(current_worker=worker)
-             .annotate(lines=models.Count("chronology")).order_by("-lines", "pk")[0].pk)
+    child = (
+        Person.objects.live()
+        .children()
+        .filter(current_worker=worker)
+        .annotate(lines=models.Count("chronology"))
+        .order_by("-lines", "pk")[0]
+        .pk
+    )
     return [
         ("case summary", worker, f"/people/{child}/"),
         ("chronology", worker, f"/people/{child}/chronology/"),
@@ -136,8 +142,15 @@ def measure(n: int, profile_path: str | None, only: str = "") -> list[dict]:
         cpu = statistics.median(times)
         if profiler:
             profiler.disable()
-        results.append({"page": label, "url": url, "cpu_ms": round(cpu * 1000, 1), "queries": queries.queries,
-                        "bytes": len(first.content)})
+        results.append(
+            {
+                "page": label,
+                "url": url,
+                "cpu_ms": round(cpu * 1000, 1),
+                "queries": queries.queries,
+                "bytes": len(first.content),
+            }
+        )
     if profiler:
         profiler.dump_stats(profile_path)
     return results

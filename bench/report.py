@@ -17,8 +17,11 @@ def commit() -> dict:
     def git(*args):
         return subprocess.run(["git", *args], cwd=BASE_DIR, capture_output=True, text=True).stdout.strip()
 
-    return {"sha": git("rev-parse", "HEAD"), "short": git("rev-parse", "--short", "HEAD"),
-            "dirty": bool(git("status", "--porcelain", "--untracked-files=no"))}
+    return {
+        "sha": git("rev-parse", "HEAD"),
+        "short": git("rev-parse", "--short", "HEAD"),
+        "dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
+    }
 
 
 def machine() -> dict:
@@ -32,8 +35,13 @@ def machine() -> dict:
         memory = Path("/proc/meminfo").read_text().splitlines()[0].split(":")[1].strip()
     except OSError:
         pass
-    return {"platform": platform.platform(), "cpus": os.cpu_count(), "memory": memory,
-            "python": platform.python_version(), "postgresql": postgres}
+    return {
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "memory": memory,
+        "python": platform.python_version(),
+        "postgresql": postgres,
+    }
 
 
 def verdict(scenario: dict) -> str:
@@ -43,7 +51,9 @@ def verdict(scenario: dict) -> str:
         return "not available"
     if scenario["errors"]:
         reasons.append(f"{scenario['errors']} errors")
-    if scenario["target_p95_ms"] is not None and (scenario["p95_ms"] is None or scenario["p95_ms"] > scenario["target_p95_ms"]):
+    if scenario["target_p95_ms"] is not None and (
+        scenario["p95_ms"] is None or scenario["p95_ms"] > scenario["target_p95_ms"]
+    ):
         reasons.append("p95 over target")
     if scenario["queries_max"] is not None and scenario["queries_max"] > scenario["query_limit"]:
         reasons.append("over the query limit")
@@ -57,18 +67,52 @@ def _cell(value, unit=""):
 
 
 def print_table(result: dict) -> None:
-    header = ["scenario", "requests", "err", "p50", "p95", "max", "req/s", "SQL p50", "SQL p95", "app CPU/req", "DB CPU/req", "queries p50/max", "target p95", "result"]
+    header = [
+        "scenario",
+        "requests",
+        "err",
+        "p50",
+        "p95",
+        "max",
+        "req/s",
+        "SQL p50",
+        "SQL p95",
+        "app CPU/req",
+        "DB CPU/req",
+        "queries p50/max",
+        "target p95",
+        "result",
+    ]
     rows = [header]
     for s in result["scenarios"]:
         if s.get("unavailable"):
-            rows.append([s["name"], *["-"] * 11, _cell(s["target_p95_ms"], " ms"), "not available: " + s["unavailable"]])
+            rows.append(
+                [s["name"], *["-"] * 11, _cell(s["target_p95_ms"], " ms"), "not available: " + s["unavailable"]]
+            )
             continue
-        rows.append([s["name"], str(s["requests"]), str(s["errors"]), _cell(s["p50_ms"]), _cell(s["p95_ms"]), _cell(s["max_ms"]),
-                     _cell(s["throughput_rps"]), _cell(s["sql_p50_ms"]), _cell(s["sql_p95_ms"]), _cell(s.get("app_cpu_ms_per_request")), _cell(s.get("db_cpu_ms_per_request")), f"{_cell(s.get('queries_p50'))}/{_cell(s['queries_max'])}",
-                     _cell(s["target_p95_ms"], " ms"), s["result"]])
+        rows.append(
+            [
+                s["name"],
+                str(s["requests"]),
+                str(s["errors"]),
+                _cell(s["p50_ms"]),
+                _cell(s["p95_ms"]),
+                _cell(s["max_ms"]),
+                _cell(s["throughput_rps"]),
+                _cell(s["sql_p50_ms"]),
+                _cell(s["sql_p95_ms"]),
+                _cell(s.get("app_cpu_ms_per_request")),
+                _cell(s.get("db_cpu_ms_per_request")),
+                f"{_cell(s.get('queries_p50'))}/{_cell(s['queries_max'])}",
+                _cell(s["target_p95_ms"], " ms"),
+                s["result"],
+            ]
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
-    print(f"\nPages: {result['config']['users']} concurrent users, {result['config']['seconds']} s each, "
-          f"think time {result['config']['think_s']} s (times in ms)")
+    print(
+        f"\nPages: {result['config']['users']} concurrent users, {result['config']['seconds']} s each, "
+        f"think time {result['config']['think_s']} s (times in ms)"
+    )
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
     if result.get("capacity"):
@@ -99,11 +143,15 @@ def write(result: dict, directory: Path = RESULTS_DIR) -> Path:
 
 def markdown(result: dict) -> str:
     """The results as the README's table: `python -m bench.report bench/results/<file>.json`."""
-    lines = ["| page | requests | p50 ms | p95 ms | max ms | req/s | SQL p50 / p95 ms | CPU ms/req app / DB | queries p50 / max | target p95 | result |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| page | requests | p50 ms | p95 ms | max ms | req/s | SQL p50 / p95 ms | CPU ms/req app / DB | queries p50 / max | target p95 | result |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for s in result["scenarios"]:
         if s.get("unavailable"):
-            lines.append(f"| {s['label']} | - | - | - | - | - | - | - | - | {_cell(s['target_p95_ms'], ' ms')} | not available: {s['unavailable']} |")
+            lines.append(
+                f"| {s['label']} | - | - | - | - | - | - | - | - | {_cell(s['target_p95_ms'], ' ms')} | not available: {s['unavailable']} |"
+            )
             continue
         lines.append(
             f"| {s['label']} | {s['requests']} | {_cell(s['p50_ms'])} | {_cell(s['p95_ms'])} | {_cell(s['max_ms'])} | "
@@ -114,9 +162,11 @@ def markdown(result: dict) -> str:
     found = result.get("capacity")
     if found and not found.get("unavailable"):
         lines.append("")
-        lines.append(f"Capacity ({found['label']}, p95 target {found['target_p95_ms']} ms): "
-                     f"{_cell(found['capacity_rps'])} requests/s at {_cell(found['capacity_users'])} users; "
-                     f"p95 passed the target at {_cell(found['passed_target_at_users'])} users.")
+        lines.append(
+            f"Capacity ({found['label']}, p95 target {found['target_p95_ms']} ms): "
+            f"{_cell(found['capacity_rps'])} requests/s at {_cell(found['capacity_users'])} users; "
+            f"p95 passed the target at {_cell(found['passed_target_at_users'])} users."
+        )
     return "\n".join(lines)
 
 

@@ -58,8 +58,16 @@ def _build(name, module, function, out, year, *, when=None) -> dict:
         return {"name": name, "result": "not available", "why": why}
     when = year if when is None else when
     seconds, counts = _timed(fn, when, out)
-    return {"name": name, "year": year, "as_of": str(when), "seconds": round(seconds, 2), "target_s": BUILD_TARGET_S,
-            "result": "met" if seconds <= BUILD_TARGET_S else "MISSED", "counts": _jsonable(counts), "output": str(out)}
+    return {
+        "name": name,
+        "year": year,
+        "as_of": str(when),
+        "seconds": round(seconds, 2),
+        "target_s": BUILD_TARGET_S,
+        "result": "met" if seconds <= BUILD_TARGET_S else "MISSED",
+        "counts": _jsonable(counts),
+        "output": str(out),
+    }
 
 
 def _jsonable(value):
@@ -79,15 +87,23 @@ def _validator(name, venv: Path, script: str, args: list[str], timeout: float) -
     if not runner.exists():
         return {"name": name, "result": "not available", "why": f"validators/{script} is not on this branch"}
     if not python.exists():
-        return {"name": name, "result": "not available",
-                "why": f"{venv.name} is missing (validators/README.md says how it is made)"}
+        return {
+            "name": name,
+            "result": "not available",
+            "why": f"{venv.name} is missing (validators/README.md says how it is made)",
+        }
     start = time.perf_counter()
     try:
-        done = subprocess.run([str(python), str(runner), *args], cwd=BASE_DIR, capture_output=True, text=True,
-                              timeout=timeout)
+        done = subprocess.run(
+            [str(python), str(runner), *args], cwd=BASE_DIR, capture_output=True, text=True, timeout=timeout
+        )
     except subprocess.TimeoutExpired:
-        return {"name": name, "result": "unfinished", "seconds": round(time.perf_counter() - start, 2),
-                "why": f"stopped after the {timeout:.0f} s it was given (--validator-timeout)"}
+        return {
+            "name": name,
+            "result": "unfinished",
+            "seconds": round(time.perf_counter() - start, 2),
+            "why": f"stopped after the {timeout:.0f} s it was given (--validator-timeout)",
+        }
     seconds = time.perf_counter() - start
     entry = {"name": name, "seconds": round(seconds, 2), "exit_code": done.returncode}
     if done.returncode != 0:
@@ -112,8 +128,13 @@ def _check_all(year) -> dict:
     kwargs = {"year": year} if "year" in params else {}
     seconds, run = _timed(fn, **kwargs)
     counts = getattr(run, "counts", None) or {}
-    return {"name": "check_all", "year": year, "seconds": round(seconds, 2),
-            "problems": sum(counts.values()), "children_with_problems": getattr(run, "children", None)}
+    return {
+        "name": "check_all",
+        "year": year,
+        "seconds": round(seconds, 2),
+        "problems": sum(counts.values()),
+        "children_with_problems": getattr(run, "children", None),
+    }
 
 
 def _la_code() -> str:
@@ -135,29 +156,54 @@ def measure(out_dir: Path, validator_timeout: float = 600) -> tuple[list[dict], 
         _build("cin_census", "returns.cin_census", "build_cin_census", cin_file, year),
         _build("ssda903", "returns.ssda903", "build_ssda903", ssda_dir, year),
         # Annex A is drawn up for an inspection: the lists as at today, over the last 12 months.
-        _build("annex_a", "returns.annex_a", "build_annex_a", out_dir / "annex_a.xlsx", year,
-               when=datetime.date.today()),
+        _build(
+            "annex_a", "returns.annex_a", "build_annex_a", out_dir / "annex_a.xlsx", year, when=datetime.date.today()
+        ),
     ]
     quality = [_check_all(year)]
     validators = []
     rules = f"{year - 1}_{year % 100:02d}"  # 2025_26 for the year ending March 2026
     if cin_file.exists():
-        validators.append(_validator("cin_validator", BASE_DIR / ".venv-cin", "run_cin.py", [str(cin_file), f"cin{rules}"],
-                                     validator_timeout))
+        validators.append(
+            _validator(
+                "cin_validator", BASE_DIR / ".venv-cin", "run_cin.py", [str(cin_file), f"cin{rules}"], validator_timeout
+            )
+        )
     year_dir, previous_dir = ssda_dir / str(year), ssda_dir / str(year - 1)
     if year_dir.exists():
-        validators.append(_validator(
-            "lac_validator", BASE_DIR / ".venv-903", "run_903.py",
-            [str(year_dir), str(previous_dir) if previous_dir.exists() else "-", str(year), f"lac{rules}", _la_code()],
-            validator_timeout,
-        ))
+        validators.append(
+            _validator(
+                "lac_validator",
+                BASE_DIR / ".venv-903",
+                "run_903.py",
+                [
+                    str(year_dir),
+                    str(previous_dir) if previous_dir.exists() else "-",
+                    str(year),
+                    f"lac{rules}",
+                    _la_code(),
+                ],
+                validator_timeout,
+            )
+        )
     quality.extend(validators)
     ours = quality[0].get("seconds")
     theirs = [v["seconds"] for v in validators if v.get("exit_code") == 0]
     if ours is not None and theirs and len(theirs) == len(validators):
-        quality.append({"name": "ratio", "ours_s": ours, "validators_s": round(sum(theirs), 2),
-                        "ours_over_validators": round(ours / sum(theirs), 3)})
+        quality.append(
+            {
+                "name": "ratio",
+                "ours_s": ours,
+                "validators_s": round(sum(theirs), 2),
+                "ours_over_validators": round(ours / sum(theirs), 3),
+            }
+        )
     else:
-        quality.append({"name": "ratio", "result": "not available",
-                        "why": "needs our check_all() and both validators to have run on the same files"})
+        quality.append(
+            {
+                "name": "ratio",
+                "result": "not available",
+                "why": "needs our check_all() and both validators to have run on the same files",
+            }
+        )
     return builds, quality

@@ -35,17 +35,27 @@ def parse(argv=None):
     parser.add_argument("--warmup", type=float, default=5, help="unmeasured time before each scenario")
     parser.add_argument("--think", type=float, default=1.0, help="mean think time between a user's requests (s)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
-    parser.add_argument("--only", default="",
-                        help="comma-separated scenario names, or board_pack or indicators for their timings "
-                             "(default: all)")
-    parser.add_argument("--capacity", choices=["on", "off"], default="on",
-                        help="raise the users on the case summary until its p95 passes 150 ms (default on)")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated scenario names, or board_pack or indicators for their timings (default: all)",
+    )
+    parser.add_argument(
+        "--capacity",
+        choices=["on", "off"],
+        default="on",
+        help="raise the users on the case summary until its p95 passes 150 ms (default on)",
+    )
     parser.add_argument("--capacity-start", type=int, default=20, help="users at the capacity run's first step")
     parser.add_argument("--capacity-max", type=int, default=300, help="most users the capacity run tries")
     parser.add_argument("--capacity-seconds", type=float, default=20, help="measured time per capacity step")
     parser.add_argument("--no-returns", action="store_true", help="skip the returns and data-quality timings")
-    parser.add_argument("--validator-timeout", type=float, default=600,
-                        help="seconds each DfE validator may take before it is stopped and reported unfinished")
+    parser.add_argument(
+        "--validator-timeout",
+        type=float,
+        default=600,
+        help="seconds each DfE validator may take before it is stopped and reported unfinished",
+    )
     return parser.parse_args(argv)
 
 
@@ -62,8 +72,10 @@ def ensure_authority(args, env, log) -> str:
 
     if "generate_la" not in get_commands():
         return "generate_la is not on this branch: measured whatever the database holds"
-    say(f"generate_la --size {args.size} --seed {args.seed} (reuses the authority when it is there; "
-        f"building the large one takes up to 30 minutes; progress in {LOG})")
+    say(
+        f"generate_la --size {args.size} --seed {args.seed} (reuses the authority when it is there; "
+        f"building the large one takes up to 30 minutes; progress in {LOG})"
+    )
     server.manage("generate_la", "--size", args.size, "--seed", str(args.seed), "--verbosity", "2", env=env, log=log)
     # An authority generated before placements recorded their local authority has them blank:
     # give them what the generator gives now (Annex A list 8 reads it).
@@ -134,9 +146,15 @@ def main(argv=None) -> int:
         "data": origin,
         "row_counts": counts,
         "snapshots": kept,
-        "config": {"users": args.users, "seconds": args.seconds, "warmup_s": args.warmup, "think_s": args.think,
-                   "gunicorn_workers": args.workers, "client": "threads, http.client (bench/client.py)",
-                   "record_visit": "each visit rolled back by the server (X-Bench-Rollback; opencsc/sql_timing.py)"},
+        "config": {
+            "users": args.users,
+            "seconds": args.seconds,
+            "warmup_s": args.warmup,
+            "think_s": args.think,
+            "gunicorn_workers": args.workers,
+            "client": "threads, http.client (bench/client.py)",
+            "record_visit": "each visit rolled back by the server (X-Bench-Rollback; opencsc/sql_timing.py)",
+        },
         "load_average_before": list(os.getloadavg()),
         "scenarios": [],
     }
@@ -160,8 +178,9 @@ def main(argv=None) -> int:
         from bench import returns_timing
 
         say("returns builds and data-quality checks (in-process, the server stopped)")
-        result["returns"], result["data_quality"] = returns_timing.measure(BASE_DIR / "bench" / "data" / "returns",
-                                                                              validator_timeout=args.validator_timeout)
+        result["returns"], result["data_quality"] = returns_timing.measure(
+            BASE_DIR / "bench" / "data" / "returns", validator_timeout=args.validator_timeout
+        )
     if "indicators" in wanted or (not args.no_returns and not wanted):
         from bench import indicator_timing
 
@@ -194,8 +213,12 @@ def _capacity(scenario, args, gunicorn) -> dict:
 
     say(f"capacity: {scenario.name}, users from {args.capacity_start} until p95 passes {scenario.target_p95_ms} ms")
     step_args = argparse.Namespace(**{**vars(args), "seconds": args.capacity_seconds})
-    found = capacity.run(scenario, lambda s, users: _measure(s, step_args, gunicorn, users=users),
-                         start=args.capacity_start, most=args.capacity_max)
+    found = capacity.run(
+        scenario,
+        lambda s, users: _measure(s, step_args, gunicorn, users=users),
+        start=args.capacity_start,
+        most=args.capacity_max,
+    )
     say(f"capacity: {found.get('capacity_rps')} requests/s at {found.get('capacity_users')} users")
     return found
 
@@ -204,8 +227,12 @@ def _measure(scenario, args, gunicorn, users: int | None = None) -> dict:
     from bench import load, report, scenarios
 
     users = users or args.users
-    entry = {"name": scenario.name, "label": scenario.label, "target_p95_ms": scenario.target_p95_ms,
-             "query_limit": scenarios.QUERY_LIMIT}
+    entry = {
+        "name": scenario.name,
+        "label": scenario.label,
+        "target_p95_ms": scenario.target_p95_ms,
+        "query_limit": scenarios.QUERY_LIMIT,
+    }
     if scenario.unavailable:
         say(f"{scenario.name}: not available ({scenario.unavailable})")
         return {**entry, "unavailable": scenario.unavailable, "result": "not available"}
@@ -214,9 +241,16 @@ def _measure(scenario, args, gunicorn, users: int | None = None) -> dict:
     app_cpu = server.CpuMeter(server.workers_of(gunicorn.process.pid))
     db_cpu = server.CpuMeter(server.backends_of(args.db))
     with app_cpu, db_cpu:
-        samples, seconds, failures, made = load.run(scenario, host=server.HOST, port=gunicorn.port, users=users,
-                                                    seconds=args.seconds, warmup=args.warmup, think=args.think,
-                                                    seed=args.seed)
+        samples, seconds, failures, made = load.run(
+            scenario,
+            host=server.HOST,
+            port=gunicorn.port,
+            users=users,
+            seconds=args.seconds,
+            warmup=args.warmup,
+            think=args.think,
+            seed=args.seed,
+        )
     entry.update(summarise(samples, seconds))
     if app_cpu.available and made:
         # Over every request of the scenario, warm-up included (the CPU clock cannot split them).
@@ -228,8 +262,10 @@ def _measure(scenario, args, gunicorn, users: int | None = None) -> dict:
     if failures:
         entry["failures"] = failures
     entry["result"] = report.verdict(entry)
-    say(f"{scenario.name}: p95 {entry['p95_ms']} ms, {entry['requests']} requests, {entry['result']} "
-        f"({time.monotonic() - started:.0f} s)")
+    say(
+        f"{scenario.name}: p95 {entry['p95_ms']} ms, {entry['requests']} requests, {entry['result']} "
+        f"({time.monotonic() - started:.0f} s)"
+    )
     return entry
 
 

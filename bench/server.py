@@ -54,8 +54,14 @@ def free_port() -> int:
 
 def manage(*args: str, env: dict, log) -> None:
     """Run a management command with the benchmark's environment; fail loudly."""
-    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env={**os.environ, **env},
-                   stdout=log, stderr=subprocess.STDOUT, check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**os.environ, **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        check=True,
+    )
 
 
 class Gunicorn:
@@ -67,9 +73,24 @@ class Gunicorn:
     def __enter__(self) -> "Gunicorn":
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "opencsc.wsgi", "--bind", f"{HOST}:{self.port}",
-             "--workers", str(self.workers), "--timeout", "120", "--forwarded-allow-ips", ""],
-            cwd=BASE_DIR, env={**os.environ, **self.env}, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "opencsc.wsgi",
+                "--bind",
+                f"{HOST}:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--timeout",
+                "120",
+                "--forwarded-allow-ips",
+                "",
+            ],
+            cwd=BASE_DIR,
+            env={**os.environ, **self.env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         log.close()
         self._wait_for_health()
@@ -97,7 +118,6 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-
 
 
 def _cpu_by_pid(wanted) -> dict[int, float]:

@@ -24,8 +24,13 @@ def missing(days: list[datetime.date]) -> dict[datetime.date, list[str]]:
     from performance.indicators import INDICATORS
     from performance.models import IndicatorSnapshot
 
-    kept = {(day, code) for day, code, version in IndicatorSnapshot.objects.filter(as_of__in=days, team__isnull=True)
-            .values_list("as_of", "code", "version") if code in INDICATORS and INDICATORS[code].version == version}
+    kept = {
+        (day, code)
+        for day, code, version in IndicatorSnapshot.objects.filter(as_of__in=days, team__isnull=True).values_list(
+            "as_of", "code", "version"
+        )
+        if code in INDICATORS and INDICATORS[code].version == version
+    }
     out = {}
     for day in days:
         codes = [code for code in INDICATORS if (day, code) not in kept]
@@ -48,7 +53,13 @@ def ensure(today: datetime.date | None = None, say=lambda message: None) -> dict
     for n, (day, codes) in enumerate(todo.items(), start=1):
         day_started = time.perf_counter()
         rows += snapshot_take(day, codes=codes)
-        say(f"snapshots: {day.isoformat()} ({len(codes)} indicators) in {time.perf_counter() - day_started:.1f} s "
-            f"({n} of {len(todo)})")
-    return {"month_ends": [days[0].isoformat(), days[-1].isoformat()], "days_built": len(todo), "rows_written": rows,
-            "seconds": round(time.perf_counter() - started, 1)}
+        say(
+            f"snapshots: {day.isoformat()} ({len(codes)} indicators) in {time.perf_counter() - day_started:.1f} s "
+            f"({n} of {len(todo)})"
+        )
+    return {
+        "month_ends": [days[0].isoformat(), days[-1].isoformat()],
+        "days_built": len(todo),
+        "rows_written": rows,
+        "seconds": round(time.perf_counter() - started, 1),
+    }

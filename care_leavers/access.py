@@ -20,7 +20,10 @@ register_visibility(advised_by)
 
 
 def _advises(user, child) -> bool:
-    return user.role == Role.PERSONAL_ADVISER and CareLeaver.objects.current().filter(person=child, personal_adviser=user).exists()
+    return (
+        user.role == Role.PERSONAL_ADVISER
+        and CareLeaver.objects.current().filter(person=child, personal_adviser=user).exists()
+    )
 
 
 # What the adviser may record on the young person's record: access.capabilities' ADVISED.

@@ -51,8 +51,11 @@ def _spans(person, on: datetime.date) -> list[tuple[datetime.date, datetime.date
     from looked_after.models import Episode
 
     spans = []
-    for start, end in (Episode.objects.filter(child=person, short_break=False, start_date__lte=on)
-                       .order_by("start_date").values_list("start_date", "end_date")):
+    for start, end in (
+        Episode.objects.filter(child=person, short_break=False, start_date__lte=on)
+        .order_by("start_date")
+        .values_list("start_date", "end_date")
+    ):
         # An episode's end date is the next one's start: its own last day is the day before.
         last = on if end is None else min(on, end - datetime.timedelta(days=1))
         if last >= start:
@@ -63,7 +66,9 @@ def _spans(person, on: datetime.date) -> list[tuple[datetime.date, datetime.date
 def eligibility_on(person, on: datetime.date) -> Finding:
     """Which care leaver category the care history makes `person` on `on`, and why."""
     if person.date_of_birth is None:
-        return Finding(None, ["Their date of birth is not recorded, so their age (and so eligibility) cannot be worked out."])
+        return Finding(
+            None, ["Their date of birth is not recorded, so their age (and so eligibility) cannot be worked out."]
+        )
     fourteen, sixteen, eighteen = (birthday(person.date_of_birth, n) for n in (14, 16, 18))
     age = age_on(person.date_of_birth, on)
     spans = _spans(person, on)
@@ -86,8 +91,10 @@ def eligibility_on(person, on: datetime.date) -> Finding:
                 eligible_on = met
         counted += for_day
         after_16 = after_16 or last >= sixteen
-    reasons.append(f"Looked after for {_weeks(counted)} in all since their 14th birthday ({long_date(fourteen)}), "
-                   "short breaks not counted; the law asks for 13 weeks.")
+    reasons.append(
+        f"Looked after for {_weeks(counted)} in all since their 14th birthday ({long_date(fourteen)}), "
+        "short breaks not counted; the law asks for 13 weeks."
+    )
     looked_after_now = spans[-1][1] == on and _open_today(person, on)
     last_day = spans[-1][1]
     if age < 16:
@@ -111,12 +118,17 @@ def eligibility_on(person, on: datetime.date) -> Finding:
         return Finding(Eligibility.ELIGIBLE, reasons, counted, eligible_on)
     left = last_day + datetime.timedelta(days=1)
     if age < 18:
-        reasons.append(f"They stopped being looked after on {long_date(left)}, having become an eligible child, "
-                       "and are 16 or 17: a relevant child.")
+        reasons.append(
+            f"They stopped being looked after on {long_date(left)}, having become an eligible child, "
+            "and are 16 or 17: a relevant child."
+        )
         return Finding(Eligibility.RELEVANT, reasons, counted, eligible_on)
     if age < 25:
-        how = (f"stopped being looked after on {long_date(left)}" if left <= eighteen
-               else f"were looked after until they turned 18 on {long_date(eighteen)}")
+        how = (
+            f"stopped being looked after on {long_date(left)}"
+            if left <= eighteen
+            else f"were looked after until they turned 18 on {long_date(eighteen)}"
+        )
         reasons.append(f"They {how}, after becoming an eligible child, and are {age}: a former relevant child.")
         return Finding(Eligibility.FORMER_RELEVANT, reasons, counted, eligible_on)
     reasons.append("They are 25 or over: support as a care leaver has ended.")
@@ -128,5 +140,8 @@ def _open_today(person, on: datetime.date) -> bool:
 
     from looked_after.models import PeriodOfCare
 
-    return PeriodOfCare.objects.filter(child=person, start_date__lte=on).filter(
-        Q(end_date__isnull=True) | Q(end_date__gt=on)).exists()
+    return (
+        PeriodOfCare.objects.filter(child=person, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gt=on))
+        .exists()
+    )

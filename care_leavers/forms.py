@@ -11,19 +11,27 @@ from core.forms import date_field, radios, text
 
 def adviser_field(label: str, *, required: bool):
     return forms.ModelChoiceField(
-        label=label, queryset=personal_advisers(), required=required,
+        label=label,
+        queryset=personal_advisers(),
+        required=required,
         empty_label="Not allocated yet" if not required else "Select a personal adviser",
-        error_messages={"required": "Select the personal adviser", "invalid_choice": "Select a personal adviser from the list"},
+        error_messages={
+            "required": "Select the personal adviser",
+            "invalid_choice": "Select a personal adviser from the list",
+        },
     )
 
 
 class StartForm(forms.Form):
     category = radios("Eligibility category", Eligibility.choices, "Select the eligibility category")
     category_since = date_field("In this category since", errors_label="The date they joined this category")
-    eligible_from = date_field("Date they became an eligible child", required=False,
-                               errors_label="The date they became an eligible child",
-                               hint="When they had been looked after for 13 weeks since the age of 14, and were 16 or over. "
-                                    "Leave empty for a qualifying care leaver")
+    eligible_from = date_field(
+        "Date they became an eligible child",
+        required=False,
+        errors_label="The date they became an eligible child",
+        hint="When they had been looked after for 13 weeks since the age of 14, and were 16 or over. "
+        "Leave empty for a qualifying care leaver",
+    )
     personal_adviser = adviser_field("Personal adviser (optional)", required=False)
 
 
@@ -54,12 +62,22 @@ class PathwayPlanReviewForm(forms.Form):
 
 
 class KeepingInTouchForm(forms.Form):
-    contact_on = date_field("Date", errors_label="The date", hint="The date of the contact, or of the attempt to make contact")
-    in_touch = radios("Is the authority in touch with the young person?", InTouch.choices,
-                      "Select whether the authority is in touch with the young person")
-    accommodation = forms.ChoiceField(label="Accommodation and whether it is suitable", required=False,
-                                      choices=[("", "Not recorded"), *Accommodation.choices])
-    activity = forms.ChoiceField(label="Main activity", required=False, choices=[("", "Not recorded"), *Activity.choices])
+    contact_on = date_field(
+        "Date", errors_label="The date", hint="The date of the contact, or of the attempt to make contact"
+    )
+    in_touch = radios(
+        "Is the authority in touch with the young person?",
+        InTouch.choices,
+        "Select whether the authority is in touch with the young person",
+    )
+    accommodation = forms.ChoiceField(
+        label="Accommodation and whether it is suitable",
+        required=False,
+        choices=[("", "Not recorded"), *Accommodation.choices],
+    )
+    activity = forms.ChoiceField(
+        label="Main activity", required=False, choices=[("", "Not recorded"), *Activity.choices]
+    )
     notes = text("Notes", rows=3)
 
 

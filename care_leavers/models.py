@@ -50,7 +50,9 @@ class CareLeaver(Recorded):
     class Meta:
         indexes = [
             # A personal adviser's caseload: their current young people.
-            models.Index(fields=["personal_adviser"], condition=Q(ended_on__isnull=True), name="careleaver_adviser_current"),
+            models.Index(
+                fields=["personal_adviser"], condition=Q(ended_on__isnull=True), name="careleaver_adviser_current"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -58,7 +60,8 @@ class CareLeaver(Recorded):
                 name="careleaver_end_whole",
             ),
             models.CheckConstraint(
-                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("category_since")), name="careleaver_end_after_start"
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("category_since")),
+                name="careleaver_end_after_start",
             ),
             models.CheckConstraint(
                 condition=Q(personal_adviser__isnull=True, adviser_since__isnull=True)
@@ -103,7 +106,9 @@ class PathwayPlan(Recorded):
 class PathwayPlanReview(Recorded):
     plan = models.ForeignKey(PathwayPlan, on_delete=models.PROTECT, related_name="reviews")
     reviewed_on = models.DateField("Date of the review")
-    requested_by = models.CharField(max_length=30, choices=ReviewRequestedBy.choices, default=ReviewRequestedBy.SCHEDULED)
+    requested_by = models.CharField(
+        max_length=30, choices=ReviewRequestedBy.choices, default=ReviewRequestedBy.SCHEDULED
+    )
     notes = models.TextField("What changed", blank=True)
 
     class Meta:

@@ -29,9 +29,13 @@ def _trigger(care_leaver):
 def _reads() -> dict:
     return {
         "care_leaver": records(CareLeaver.objects.filter(person_id=CHILD).order_by("pk")),
-        "plan_days": column(PathwayPlan.objects.filter(care_leaver__person_id=CHILD).order_by("started_on", "pk"), "started_on"),
-        "review_days": column(PathwayPlanReview.objects.filter(plan__care_leaver__person_id=CHILD).order_by("-reviewed_on", "-id"),
-                              "reviewed_on"),
+        "plan_days": column(
+            PathwayPlan.objects.filter(care_leaver__person_id=CHILD).order_by("started_on", "pk"), "started_on"
+        ),
+        "review_days": column(
+            PathwayPlanReview.objects.filter(plan__care_leaver__person_id=CHILD).order_by("-reviewed_on", "-id"),
+            "reviewed_on",
+        ),
     }
 
 
@@ -50,14 +54,29 @@ def care_leaver_due(person, calendar, found):
     if first_plan is None and not (entitled and care_leaver.is_current):
         return
     trigger, label = _trigger(care_leaver)
-    yield due_spec("pathway_plan_3m", trigger=trigger, calendar=calendar, key=key, source=care_leaver,
-                   trigger_description=describe_trigger(label, trigger), completed_at=first_plan)
+    yield due_spec(
+        "pathway_plan_3m",
+        trigger=trigger,
+        calendar=calendar,
+        key=key,
+        source=care_leaver,
+        trigger_description=describe_trigger(label, trigger),
+        completed_at=first_plan,
+    )
     if first_plan is None:
         return
     reviews = found["review_days"]
     yield from recurring_specs(
-        Series("pathway_plan_review_6m", "pathway_plan_review_6m", start=first_plan, start_label="Pathway plan prepared",
-               event_label="Pathway plan review", key=key, source=care_leaver,
-               end=care_leaver.ended_on),
-        [*reviews, *plans[1:]], calendar,
+        Series(
+            "pathway_plan_review_6m",
+            "pathway_plan_review_6m",
+            start=first_plan,
+            start_label="Pathway plan prepared",
+            event_label="Pathway plan review",
+            key=key,
+            source=care_leaver,
+            end=care_leaver.ended_on,
+        ),
+        [*reviews, *plans[1:]],
+        calendar,
     )

@@ -39,10 +39,14 @@ def leaving_care_for_person(person) -> LeavingCareRecord:
     return LeavingCareRecord(
         care_leaver=care_leaver,
         assessments=list(care_leaver.needs_assessments.order_by("-completed_on", "-id")),
-        plans=list(care_leaver.pathway_plans.prefetch_related(
-            Prefetch("reviews", queryset=PathwayPlanReview.objects.order_by("-reviewed_on", "-id"))
-        ).order_by("-started_on", "-id")),
-        contacts=list(care_leaver.contacts.select_related("recorded_by").order_by("-contact_on", "-id")[:RECENT_CONTACTS]),
+        plans=list(
+            care_leaver.pathway_plans.prefetch_related(
+                Prefetch("reviews", queryset=PathwayPlanReview.objects.order_by("-reviewed_on", "-id"))
+            ).order_by("-started_on", "-id")
+        ),
+        contacts=list(
+            care_leaver.contacts.select_related("recorded_by").order_by("-contact_on", "-id")[:RECENT_CONTACTS]
+        ),
     )
 
 
@@ -63,7 +67,9 @@ def with_current_picture(care_leavers: QuerySet[CareLeaver], as_of=None) -> Quer
     the latest pathway plan date (its start or latest review), as subqueries: one query for a list.
     With `as_of`, the picture as it stood that day (Annex A's period end): nothing dated later."""
     contacts = KeepingInTouch.objects.filter(care_leaver_id=OuterRef("pk")).order_by("-contact_on", "-id")
-    latest_review = PathwayPlanReview.objects.filter(plan__care_leaver_id=OuterRef("pk")).order_by().values("plan__care_leaver_id")
+    latest_review = (
+        PathwayPlanReview.objects.filter(plan__care_leaver_id=OuterRef("pk")).order_by().values("plan__care_leaver_id")
+    )
     plans = PathwayPlan.objects.filter(care_leaver_id=OuterRef("pk"))
     if as_of is not None:
         contacts = contacts.filter(contact_on__lte=as_of)
@@ -92,9 +98,7 @@ def caseload_for_adviser(*, user) -> AdviserCaseload:
     where they are, and everything open and due for them, soonest first. Two queries."""
     advised = visible_to(user, CareLeaver.objects.current().filter(personal_adviser=user))
     care_leavers = list(
-        with_current_picture(advised)
-        .select_related("person")
-        .order_by("person__family_name", "person__given_name")
+        with_current_picture(advised).select_related("person").order_by("person__family_name", "person__given_name")
     )
     due = list(
         DueItem.objects.open()
@@ -133,7 +137,9 @@ def annex_a_list_9_rows(care_leavers: QuerySet[CareLeaver], as_of=None) -> list[
     ]
 
 
-def oc3_row(care_leaver: CareLeaver, around: datetime.date, *, before_days: int = 91, after_days: int = 31) -> dict | None:
+def oc3_row(
+    care_leaver: CareLeaver, around: datetime.date, *, before_days: int = 91, after_days: int = 31
+) -> dict | None:
     """SSDA903 OC3 for one young person: the keeping-in-touch answers nearest their birthday
     `around`. The window (3 months before, 1 month after) is the DfE's published convention for
     "around the birthday" but is not confirmed (TIMESCALES.md B), so it is a parameter."""
@@ -145,5 +151,10 @@ def oc3_row(care_leaver: CareLeaver, around: datetime.date, *, before_days: int 
     nearest = min(window, key=lambda c: (abs((c.contact_on - around).days), -c.pk), default=None)
     if nearest is None:
         return None
-    return {"CHILD": care_leaver.person.la_id, "DOB": care_leaver.person.date_of_birth, "IN_TOUCH": nearest.in_touch,
-            "ACTIV": nearest.activity or None, "ACCOM": nearest.accommodation or None}
+    return {
+        "CHILD": care_leaver.person.la_id,
+        "DOB": care_leaver.person.date_of_birth,
+        "IN_TOUCH": nearest.in_touch,
+        "ACTIV": nearest.activity or None,
+        "ACCOM": nearest.accommodation or None,
+    }

@@ -74,11 +74,13 @@ def _check_category(checks: DateChecks, person, category: str, since, field: str
     age = age_on(person.date_of_birth, since)
     if not youngest <= age <= oldest:
         label = Eligibility(category).label.split(" (")[0].lower()
-        checks.add(field, f"{person.full_name} was {age} on {long_date(since)}: {a_or_an(label)} is {youngest} to {oldest}")
+        checks.add(
+            field, f"{person.full_name} was {age} on {long_date(since)}: {a_or_an(label)} is {youngest} to {oldest}"
+        )
 
 
 def a_or_an(words: str) -> str:
-    """"an eligible child", "a relevant child": the article by the sound of the first letter."""
+    """ "an eligible child", "a relevant child": the article by the sound of the first letter."""
     return f"{'an' if words[:1].lower() in 'aeio' else 'a'} {words}"
 
 
@@ -107,8 +109,14 @@ def _after_change(care_leaver) -> None:
 
 @transaction.atomic
 def care_leaver_start(
-    *, actor, person, category: str, category_since: datetime.date, eligible_from: datetime.date | None = None,
-    personal_adviser=None, adviser_since: datetime.date | None = None,
+    *,
+    actor,
+    person,
+    category: str,
+    category_since: datetime.date,
+    eligible_from: datetime.date | None = None,
+    personal_adviser=None,
+    adviser_since: datetime.date | None = None,
 ) -> CareLeaver:
     """Start supporting a young person as a care leaver (or as an eligible child still in care)."""
     person = _begin(actor, person)
@@ -131,14 +139,31 @@ def care_leaver_start(
     _check_adviser(checks, personal_adviser, adviser_since)
     checks.raise_if_any()
     care_leaver = CareLeaver.objects.create(
-        person=person, category=category, category_since=category_since, eligible_from=eligible_from,
-        personal_adviser=personal_adviser, adviser_since=adviser_since if personal_adviser else None, recorded_by=actor,
+        person=person,
+        category=category,
+        category_since=category_since,
+        eligible_from=eligible_from,
+        personal_adviser=personal_adviser,
+        adviser_since=adviser_since if personal_adviser else None,
+        recorded_by=actor,
     )
-    chronology_record(child=person, event_type="care_leaver.started", occurred_at=_moment(category_since), actor=actor,
-                      source=care_leaver, data={"category": care_leaver.get_category_display()})
+    chronology_record(
+        child=person,
+        event_type="care_leaver.started",
+        occurred_at=_moment(category_since),
+        actor=actor,
+        source=care_leaver,
+        data={"category": care_leaver.get_category_display()},
+    )
     if personal_adviser is not None:
-        chronology_record(child=person, event_type="care_leaver.adviser", occurred_at=_moment(adviser_since), actor=actor,
-                          source=care_leaver, data={"adviser": str(personal_adviser)})
+        chronology_record(
+            child=person,
+            event_type="care_leaver.adviser",
+            occurred_at=_moment(adviser_since),
+            actor=actor,
+            source=care_leaver,
+            data={"adviser": str(personal_adviser)},
+        )
     _after_change(care_leaver)
     return care_leaver
 
@@ -149,18 +174,32 @@ def care_leaver_category_change(*, actor, care_leaver: CareLeaver, category: str
     (former relevant)..."""
     care_leaver = _locked(actor, care_leaver)
     checks = DateChecks()
-    _date(checks, "since", since, "The date of the change", after=care_leaver.category_since,
-          after_message=f"The change cannot be before {long_date(care_leaver.category_since)}, when the current category started")
+    _date(
+        checks,
+        "since",
+        since,
+        "The date of the change",
+        after=care_leaver.category_since,
+        after_message=f"The change cannot be before {long_date(care_leaver.category_since)}, when the current category started",
+    )
     _check_category(checks, care_leaver.person, category, since)
     if category == care_leaver.category:
         checks.add("category", f"They are already {a_or_an(care_leaver.get_category_display().split(' (')[0].lower())}")
     if category != Eligibility.QUALIFYING and care_leaver.eligible_from is None:
-        checks.add("category", "A qualifying care leaver never became an eligible child, so cannot become this category")
+        checks.add(
+            "category", "A qualifying care leaver never became an eligible child, so cannot become this category"
+        )
     checks.raise_if_any()
     care_leaver.category, care_leaver.category_since = category, since
     care_leaver.save(update_fields=["category", "category_since"])
-    chronology_record(child=care_leaver.person, event_type="care_leaver.category", occurred_at=_moment(since), actor=actor,
-                      source=care_leaver, data={"category": care_leaver.get_category_display().split(" (")[0]})
+    chronology_record(
+        child=care_leaver.person,
+        event_type="care_leaver.category",
+        occurred_at=_moment(since),
+        actor=actor,
+        source=care_leaver,
+        data={"category": care_leaver.get_category_display().split(" (")[0]},
+    )
     _after_change(care_leaver)
     return care_leaver
 
@@ -174,12 +213,21 @@ def personal_adviser_allocate(*, actor, care_leaver: CareLeaver, adviser, since:
     else:
         _check_adviser(checks, adviser, since, field="adviser")
     if care_leaver.adviser_since and since and since < care_leaver.adviser_since:
-        checks.add("adviser_since", f"The new adviser cannot start before the current one did, on {long_date(care_leaver.adviser_since)}")
+        checks.add(
+            "adviser_since",
+            f"The new adviser cannot start before the current one did, on {long_date(care_leaver.adviser_since)}",
+        )
     checks.raise_if_any()
     care_leaver.personal_adviser, care_leaver.adviser_since = adviser, since
     care_leaver.save(update_fields=["personal_adviser", "adviser_since"])
-    chronology_record(child=care_leaver.person, event_type="care_leaver.adviser", occurred_at=_moment(since), actor=actor,
-                      source=care_leaver, data={"adviser": str(adviser)})
+    chronology_record(
+        child=care_leaver.person,
+        event_type="care_leaver.adviser",
+        occurred_at=_moment(since),
+        actor=actor,
+        source=care_leaver,
+        data={"adviser": str(adviser)},
+    )
     _after_change(care_leaver)
     return care_leaver
 
@@ -188,16 +236,24 @@ def personal_adviser_allocate(*, actor, care_leaver: CareLeaver, adviser, since:
 
 
 @transaction.atomic
-def needs_assessment_record(*, actor, care_leaver: CareLeaver, completed_on: datetime.date, notes: str = "") -> NeedsAssessment:
+def needs_assessment_record(
+    *, actor, care_leaver: CareLeaver, completed_on: datetime.date, notes: str = ""
+) -> NeedsAssessment:
     care_leaver = _locked(actor, care_leaver)
     checks = DateChecks()
     _date(checks, "completed_on", completed_on, "The date the assessment was completed")
     _not_before_16(checks, "completed_on", completed_on, care_leaver.person, "The needs assessment")
     checks.raise_if_any()
-    assessment = NeedsAssessment.objects.create(care_leaver=care_leaver, completed_on=completed_on, notes=notes.strip(),
-                                                recorded_by=actor)
-    chronology_record(child=care_leaver.person, event_type="care_leaver.needs_assessment", occurred_at=_moment(completed_on),
-                      actor=actor, source=assessment)
+    assessment = NeedsAssessment.objects.create(
+        care_leaver=care_leaver, completed_on=completed_on, notes=notes.strip(), recorded_by=actor
+    )
+    chronology_record(
+        child=care_leaver.person,
+        event_type="care_leaver.needs_assessment",
+        occurred_at=_moment(completed_on),
+        actor=actor,
+        source=assessment,
+    )
     _after_change(care_leaver)
     return assessment
 
@@ -215,30 +271,59 @@ def pathway_plan_record(*, actor, care_leaver: CareLeaver, started_on: datetime.
     checks.raise_if_any()
     assessed = NeedsAssessment.objects.filter(care_leaver=care_leaver, completed_on__lte=started_on).exists()
     if not assessed:
-        raise ValidationError({"started_on": "Record the needs assessment the plan is prepared from: it must be completed "
-                                             "on or before the plan"})
-    plan = PathwayPlan.objects.create(care_leaver=care_leaver, started_on=started_on, notes=notes.strip(), recorded_by=actor)
-    chronology_record(child=care_leaver.person, event_type="care_leaver.pathway_plan", occurred_at=_moment(started_on),
-                      actor=actor, source=plan)
+        raise ValidationError(
+            {
+                "started_on": "Record the needs assessment the plan is prepared from: it must be completed "
+                "on or before the plan"
+            }
+        )
+    plan = PathwayPlan.objects.create(
+        care_leaver=care_leaver, started_on=started_on, notes=notes.strip(), recorded_by=actor
+    )
+    chronology_record(
+        child=care_leaver.person,
+        event_type="care_leaver.pathway_plan",
+        occurred_at=_moment(started_on),
+        actor=actor,
+        source=plan,
+    )
     _after_change(care_leaver)
     return plan
 
 
 @transaction.atomic
 def pathway_plan_review_record(
-    *, actor, plan: PathwayPlan, reviewed_on: datetime.date, requested_by: str = ReviewRequestedBy.SCHEDULED, notes: str = ""
+    *,
+    actor,
+    plan: PathwayPlan,
+    reviewed_on: datetime.date,
+    requested_by: str = ReviewRequestedBy.SCHEDULED,
+    notes: str = "",
 ) -> PathwayPlanReview:
     care_leaver = _locked(actor, plan.care_leaver)
     checks = DateChecks()
-    _date(checks, "reviewed_on", reviewed_on, "The date of the review", after=plan.started_on,
-          after_message=f"The review cannot be before the plan was prepared on {long_date(plan.started_on)}")
+    _date(
+        checks,
+        "reviewed_on",
+        reviewed_on,
+        "The date of the review",
+        after=plan.started_on,
+        after_message=f"The review cannot be before the plan was prepared on {long_date(plan.started_on)}",
+    )
     if requested_by not in ReviewRequestedBy.values:
         checks.add("requested_by", "Select why the review was held")
     checks.raise_if_any()
-    review = PathwayPlanReview.objects.create(plan=plan, reviewed_on=reviewed_on, requested_by=requested_by,
-                                              notes=notes.strip(), recorded_by=actor)
-    chronology_record(child=care_leaver.person, event_type="care_leaver.pathway_plan_review", occurred_at=_moment(reviewed_on),
-                      actor=actor, source=review, data={"requested_by": review.get_requested_by_display()})
+    review = PathwayPlanReview.objects.create(
+        plan=plan, reviewed_on=reviewed_on, requested_by=requested_by, notes=notes.strip(), recorded_by=actor
+    )
+    chronology_record(
+        child=care_leaver.person,
+        event_type="care_leaver.pathway_plan_review",
+        occurred_at=_moment(reviewed_on),
+        actor=actor,
+        source=review,
+        data={"requested_by": review.get_requested_by_display()},
+    )
     _after_change(care_leaver)
     return review
 
@@ -258,7 +343,9 @@ def check_in_touch(*, person, contact_on, in_touch: str, accommodation: str, act
         errors["activity"] = "Select the young person’s main activity"
     if in_touch in (InTouch.DIED, InTouch.RHOM):
         if accommodation or activity:
-            errors["in_touch"] = "Leave accommodation and activity empty when the young person has died or returned home"
+            errors["in_touch"] = (
+                "Leave accommodation and activity empty when the young person has died or returned home"
+            )
     elif in_touch == InTouch.YES:
         if accommodation in ("", UNKNOWN):
             errors["accommodation"] = "Select where the young person lives: you are in touch with them"
@@ -268,13 +355,21 @@ def check_in_touch(*, person, contact_on, in_touch: str, accommodation: str, act
         if accommodation[:1] == "T":
             errors["accommodation"] = "A young person under 18 cannot be recorded as living in a foyer"
         elif accommodation[:1] == "Z":
-            errors["accommodation"] = "A young person under 18 living with foster carers is still looked after, not with former foster carers"
+            errors["accommodation"] = (
+                "A young person under 18 living with foster carers is still looked after, not with former foster carers"
+            )
     return errors
 
 
 @transaction.atomic
 def keeping_in_touch_record(
-    *, actor, care_leaver: CareLeaver, contact_on: datetime.date, in_touch: str, accommodation: str = "", activity: str = "",
+    *,
+    actor,
+    care_leaver: CareLeaver,
+    contact_on: datetime.date,
+    in_touch: str,
+    accommodation: str = "",
+    activity: str = "",
     notes: str = "",
 ) -> KeepingInTouch:
     care_leaver = _locked(actor, care_leaver)
@@ -282,19 +377,34 @@ def keeping_in_touch_record(
     checks = DateChecks()
     _date(checks, "contact_on", contact_on, "The date")
     _not_before_16(checks, "contact_on", contact_on, person, "Keeping in touch")
-    for field, message in check_in_touch(person=person, contact_on=contact_on, in_touch=in_touch,
-                                         accommodation=accommodation, activity=activity).items():
+    for field, message in check_in_touch(
+        person=person, contact_on=contact_on, in_touch=in_touch, accommodation=accommodation, activity=activity
+    ).items():
         checks.add(field, message)
     checks.raise_if_any()
-    with constraint_messages({"keepintouch_nothing_after_died_or_home": ("in_touch", "Leave accommodation and activity empty")}):
+    with constraint_messages(
+        {"keepintouch_nothing_after_died_or_home": ("in_touch", "Leave accommodation and activity empty")}
+    ):
         contact = KeepingInTouch.objects.create(
-            care_leaver=care_leaver, contact_on=contact_on, in_touch=in_touch, accommodation=accommodation,
-            activity=activity, notes=notes.strip(), recorded_by=actor,
+            care_leaver=care_leaver,
+            contact_on=contact_on,
+            in_touch=in_touch,
+            accommodation=accommodation,
+            activity=activity,
+            notes=notes.strip(),
+            recorded_by=actor,
         )
     chronology_record(
-        child=person, event_type="care_leaver.contact", occurred_at=_moment(contact_on), actor=actor, source=contact,
-        data={"in_touch": contact.get_in_touch_display(), "accommodation": contact.get_accommodation_display() if accommodation else "",
-              "activity": contact.get_activity_display() if activity else ""},
+        child=person,
+        event_type="care_leaver.contact",
+        occurred_at=_moment(contact_on),
+        actor=actor,
+        source=contact,
+        data={
+            "in_touch": contact.get_in_touch_display(),
+            "accommodation": contact.get_accommodation_display() if accommodation else "",
+            "activity": contact.get_activity_display() if activity else "",
+        },
     )
     _after_change(care_leaver)
     return contact
@@ -304,14 +414,26 @@ def keeping_in_touch_record(
 def care_leaver_end(*, actor, care_leaver: CareLeaver, ended_on: datetime.date, reason: str) -> CareLeaver:
     care_leaver = _locked(actor, care_leaver)
     checks = DateChecks()
-    _date(checks, "ended_on", ended_on, "The date support ended", after=care_leaver.category_since,
-          after_message=f"Support cannot end before {long_date(care_leaver.category_since)}, when the current category started")
+    _date(
+        checks,
+        "ended_on",
+        ended_on,
+        "The date support ended",
+        after=care_leaver.category_since,
+        after_message=f"Support cannot end before {long_date(care_leaver.category_since)}, when the current category started",
+    )
     if reason not in CareLeaverEnd.values:
         checks.add("reason", "Select why support ended")
     checks.raise_if_any()
     care_leaver.ended_on, care_leaver.end_reason = ended_on, reason
     care_leaver.save(update_fields=["ended_on", "end_reason"])
-    chronology_record(child=care_leaver.person, event_type="care_leaver.ended", occurred_at=_moment(ended_on), actor=actor,
-                      source=care_leaver, data={"reason": care_leaver.get_end_reason_display()})
+    chronology_record(
+        child=care_leaver.person,
+        event_type="care_leaver.ended",
+        occurred_at=_moment(ended_on),
+        actor=actor,
+        source=care_leaver,
+        data={"reason": care_leaver.get_end_reason_display()},
+    )
     _after_change(care_leaver)
     return care_leaver

@@ -16,13 +16,32 @@ from casework.models import Allocation
 from workforce.roles import Role
 
 CENSUS_COLUMNS = [
-    "record_type", "worker_id", "swe_registration_number", "role", "fte", "start_date", "leaving_date",
-    "leaving_reason", "in_post_at_30_september", "case_holder", "cases_at_30_september", "qualified_date",
+    "record_type",
+    "worker_id",
+    "swe_registration_number",
+    "role",
+    "fte",
+    "start_date",
+    "leaving_date",
+    "leaving_reason",
+    "in_post_at_30_september",
+    "case_holder",
+    "cases_at_30_september",
+    "qualified_date",
     "early_career",
 ]
 AGENCY_COLUMNS = [
-    "worker_id", "swe_registration_number", "agency", "role", "fte", "start_date", "end_date",
-    "post_qualifying_experience_years_at_start", "notice_period_weeks", "hourly_charge_rate", "regional_price_cap",
+    "worker_id",
+    "swe_registration_number",
+    "agency",
+    "role",
+    "fte",
+    "start_date",
+    "end_date",
+    "post_qualifying_experience_years_at_start",
+    "notice_period_weeks",
+    "hourly_charge_rate",
+    "regional_price_cap",
     "above_cap_approved_by",
 ]
 
@@ -44,21 +63,23 @@ def census_rows(year: int) -> list[dict]:
         if not (w.in_post(day) or (not w.agency and (starter or leaver))):
             continue
         profile = getattr(w.user, "staff_profile", None)
-        rows.append({
-            "record_type": "agency" if w.agency else "employed",
-            "worker_id": w.user.pk,
-            "swe_registration_number": profile.swe_number if profile else "",
-            "role": Role(w.user.role).label,
-            "fte": w.fte,
-            "start_date": _d(w.started_on),
-            "leaving_date": _d(w.left_on if leaver else None),
-            "leaving_reason": profile.get_leaving_reason_display() if profile and leaver else "",
-            "in_post_at_30_september": "yes" if w.in_post(day) else "no",
-            "case_holder": "yes" if cases.get(w.user.pk) else "no",
-            "cases_at_30_september": cases.get(w.user.pk, 0),
-            "qualified_date": _d(profile.qualified_on if profile else None),
-            "early_career": profile.early_career if profile else "",
-        })
+        rows.append(
+            {
+                "record_type": "agency" if w.agency else "employed",
+                "worker_id": w.user.pk,
+                "swe_registration_number": profile.swe_number if profile else "",
+                "role": Role(w.user.role).label,
+                "fte": w.fte,
+                "start_date": _d(w.started_on),
+                "leaving_date": _d(w.left_on if leaver else None),
+                "leaving_reason": profile.get_leaving_reason_display() if profile and leaver else "",
+                "in_post_at_30_september": "yes" if w.in_post(day) else "no",
+                "case_holder": "yes" if cases.get(w.user.pk) else "no",
+                "cases_at_30_september": cases.get(w.user.pk, 0),
+                "qualified_date": _d(profile.qualified_on if profile else None),
+                "early_career": profile.early_career if profile else "",
+            }
+        )
     return rows
 
 
@@ -66,8 +87,9 @@ def quarter_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     """The calendar quarter holding `day`."""
     first_month = (day.month - 1) // 3 * 3 + 1
     start = datetime.date(day.year, first_month, 1)
-    end = (datetime.date(day.year + (first_month + 3 > 12), (first_month + 3 - 1) % 12 + 1, 1)
-           - datetime.timedelta(days=1))
+    end = datetime.date(day.year + (first_month + 3 > 12), (first_month + 3 - 1) % 12 + 1, 1) - datetime.timedelta(
+        days=1
+    )
     return start, end
 
 
@@ -86,22 +108,26 @@ def agency_rows(quarter_end: datetime.date) -> list[dict]:
         if not w.agency or not _engaged(w, start, end):
             continue
         profile = getattr(w.user, "staff_profile", None)
-        rows.append({
-            "worker_id": w.user.pk,
-            "swe_registration_number": profile.swe_number if profile else "",
-            "agency": profile.agency_name if profile else "",
-            "role": Role(w.user.role).label,
-            "fte": w.fte,
-            "start_date": _d(w.started_on),
-            "end_date": _d(w.left_on if w.left_on and w.left_on <= end else None),
-            "post_qualifying_experience_years_at_start": (pqe_years(profile, w.started_on) if profile and w.started_on
-                                                          else ""),
-            "notice_period_weeks": (profile.agency_notice_weeks if profile and profile.agency_notice_weeks is not None
-                                    else ""),
-            "hourly_charge_rate": profile.agency_hourly_rate if profile and profile.agency_hourly_rate else "",
-            "regional_price_cap": caps.get(w.user.role, ""),
-            "above_cap_approved_by": profile.rate_above_cap_approved_by if profile else "",
-        })
+        rows.append(
+            {
+                "worker_id": w.user.pk,
+                "swe_registration_number": profile.swe_number if profile else "",
+                "agency": profile.agency_name if profile else "",
+                "role": Role(w.user.role).label,
+                "fte": w.fte,
+                "start_date": _d(w.started_on),
+                "end_date": _d(w.left_on if w.left_on and w.left_on <= end else None),
+                "post_qualifying_experience_years_at_start": (
+                    pqe_years(profile, w.started_on) if profile and w.started_on else ""
+                ),
+                "notice_period_weeks": (
+                    profile.agency_notice_weeks if profile and profile.agency_notice_weeks is not None else ""
+                ),
+                "hourly_charge_rate": profile.agency_hourly_rate if profile and profile.agency_hourly_rate else "",
+                "regional_price_cap": caps.get(w.user.role, ""),
+                "above_cap_approved_by": profile.rate_above_cap_approved_by if profile else "",
+            }
+        )
     return rows
 
 

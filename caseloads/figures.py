@@ -61,13 +61,23 @@ class Worker:
 
 def social_workers() -> list[Worker]:
     """Every social worker the record knows, in post or not, with their profile: one query."""
-    rows = (User.objects.filter(role__in=SOCIAL_WORK_ROLES)
-            .select_related("staff_profile", "team").order_by("last_name", "first_name", "pk"))
+    rows = (
+        User.objects.filter(role__in=SOCIAL_WORK_ROLES)
+        .select_related("staff_profile", "team")
+        .order_by("last_name", "first_name", "pk")
+    )
     found = []
     for user in rows:
         profile = getattr(user, "staff_profile", None)
-        found.append(Worker(user=user, fte=profile.fte if profile else Decimal(1), agency=user.agency_worker,
-                            started_on=user.started_on, left_on=profile.left_on if profile else None))
+        found.append(
+            Worker(
+                user=user,
+                fte=profile.fte if profile else Decimal(1),
+                agency=user.agency_worker,
+                started_on=user.started_on,
+                left_on=profile.left_on if profile else None,
+            )
+        )
     return found
 
 
@@ -102,9 +112,11 @@ def children_with_many_workers(year: int) -> dict[int, int]:
     """Children with three or more social workers in the year ending 30 September: {child: n}."""
     start, end = year_of(year)
     workers = defaultdict(set)
-    for child_id, worker_id in (Allocation.objects.filter(start_date__lte=end, worker__isnull=False)
-                                .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
-                                .values_list("child_id", "worker_id")):
+    for child_id, worker_id in (
+        Allocation.objects.filter(start_date__lte=end, worker__isnull=False)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+        .values_list("child_id", "worker_id")
+    ):
         workers[child_id].add(worker_id)
     return {c: len(w) for c, w in workers.items() if len(w) >= STABILITY_WORKERS}
 
@@ -122,12 +134,19 @@ def workforce_figures(year: int) -> list[Figure]:
     starters = [w for w in everyone if not w.agency and w.started_on and start <= w.started_on <= day]
     leavers = [w for w in everyone if not w.agency and w.left_on and start <= w.left_on <= day]
     in_post_ids = {w.user.pk for w in employed + agency}
-    vacant = [p for p in Post.objects.filter(opened_on__lte=day).filter(Q(closed_on__isnull=True) | Q(closed_on__gte=day))
-              .filter(role__in=SOCIAL_WORK_ROLES).select_related("team", "holder")
-              if p.holder_id is None or p.holder_id not in in_post_ids]
+    vacant = [
+        p
+        for p in Post.objects.filter(opened_on__lte=day)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=day))
+        .filter(role__in=SOCIAL_WORK_ROLES)
+        .select_related("team", "holder")
+        if p.holder_id is None or p.holder_id not in in_post_ids
+    ]
     holders = [w for w in employed + agency if w.user.role in CASE_HOLDERS]
     cases = dict.fromkeys((w.user.pk for w in holders), 0)
-    for worker_id in Allocation.objects.filter(held_on(day), worker_id__in=list(cases)).values_list("worker_id", flat=True):
+    for worker_id in Allocation.objects.filter(held_on(day), worker_id__in=list(cases)).values_list(
+        "worker_id", flat=True
+    ):
         cases[worker_id] += 1
     holding = [w for w in holders if cases[w.user.pk]]
     held = sum(cases.values())
@@ -139,40 +158,106 @@ def workforce_figures(year: int) -> list[Figure]:
     many = children_with_many_workers(year)
     vacant_fte = sum((p.fte for p in vacant), Decimal(0))
     return [
-        Figure("in_post", "Social workers in post (FTE, headcount)", f"{_n(_fte(employed))} FTE, {len(employed)}",
-               "Employed children and family social workers in post at 30 September.", staff=_users(employed)),
-        Figure("agency_rate", "Agency rate (FTE)", _rate(_fte(agency), _fte(agency) + _fte(employed)),
-               "FTE agency workers in post at 30 September, as a share of agency and employed FTE.", staff=_users(agency)),
-        Figure("vacancy_rate", "Vacancy rate (FTE)", _rate(vacant_fte, vacant_fte + _fte(employed)),
-               "FTE of vacant posts at 30 September, as a share of vacant and filled FTE (vacancies covered "
-               "by agency workers included).", staff=[]),
-        Figure("turnover_rate", "Turnover rate (FTE)", _rate(_fte(leavers), _fte(employed)),
-               "FTE of employed social workers who left in the year, as a share of FTE in post at 30 September.",
-               staff=_users(leavers)),
-        Figure("starters", "Starters in the year (FTE, headcount)", f"{_n(_fte(starters))} FTE, {len(starters)}",
-               "Employed social workers who started between 1 October and 30 September.", staff=_users(starters)),
-        Figure("leavers", "Leavers in the year (FTE, headcount)", f"{_n(_fte(leavers))} FTE, {len(leavers)}",
-               "Employed social workers whose last day was between 1 October and 30 September.", staff=_users(leavers)),
-        Figure("caseload", "Average caseload (cases per FTE case holder)",
-               f"{(Decimal(held) / holding_fte).quantize(Decimal('0.1'))}" if holding_fte else "No data",
-               "Cases held at 30 September by social workers (agency included), divided by the FTE of the "
-               "social workers holding at least one case.", staff=_users(holding)),
-        Figure("supervision_overdue", "Supervision overdue (today)", str(len(behind["supervision"])),
-               "Social workers in post whose professional supervision is overdue under the local standard.",
-               staff=behind["supervision"]),
-        Figure("induction_overdue", "Induction items overdue (today)", str(len(behind["induction"])),
-               "Social workers with an item of their induction checklist not done by its working day.",
-               staff=behind["induction"]),
-        Figure("training_overdue", "Mandatory training overdue or expired (today)", str(len(behind["training"])),
-               "Social workers with a mandatory course never attended in time or expired.", staff=behind["training"]),
-        Figure("registration_lapsed", "Registration lapsed or not recorded (today)", str(len(lapsed)),
-               "Social workers in post without a Social Work England registration renewed to today.",
-               staff=[w.user for w in current if w.user.pk in lapsed]),
-        Figure("stability", f"Children with {STABILITY_WORKERS} or more social workers in the year", str(len(many)),
-               "Children allocated to three or more different social workers between 1 October and 30 September.",
-               children=list(many)),
+        Figure(
+            "in_post",
+            "Social workers in post (FTE, headcount)",
+            f"{_n(_fte(employed))} FTE, {len(employed)}",
+            "Employed children and family social workers in post at 30 September.",
+            staff=_users(employed),
+        ),
+        Figure(
+            "agency_rate",
+            "Agency rate (FTE)",
+            _rate(_fte(agency), _fte(agency) + _fte(employed)),
+            "FTE agency workers in post at 30 September, as a share of agency and employed FTE.",
+            staff=_users(agency),
+        ),
+        Figure(
+            "vacancy_rate",
+            "Vacancy rate (FTE)",
+            _rate(vacant_fte, vacant_fte + _fte(employed)),
+            "FTE of vacant posts at 30 September, as a share of vacant and filled FTE (vacancies covered "
+            "by agency workers included).",
+            staff=[],
+        ),
+        Figure(
+            "turnover_rate",
+            "Turnover rate (FTE)",
+            _rate(_fte(leavers), _fte(employed)),
+            "FTE of employed social workers who left in the year, as a share of FTE in post at 30 September.",
+            staff=_users(leavers),
+        ),
+        Figure(
+            "starters",
+            "Starters in the year (FTE, headcount)",
+            f"{_n(_fte(starters))} FTE, {len(starters)}",
+            "Employed social workers who started between 1 October and 30 September.",
+            staff=_users(starters),
+        ),
+        Figure(
+            "leavers",
+            "Leavers in the year (FTE, headcount)",
+            f"{_n(_fte(leavers))} FTE, {len(leavers)}",
+            "Employed social workers whose last day was between 1 October and 30 September.",
+            staff=_users(leavers),
+        ),
+        Figure(
+            "caseload",
+            "Average caseload (cases per FTE case holder)",
+            f"{(Decimal(held) / holding_fte).quantize(Decimal('0.1'))}" if holding_fte else "No data",
+            "Cases held at 30 September by social workers (agency included), divided by the FTE of the "
+            "social workers holding at least one case.",
+            staff=_users(holding),
+        ),
+        Figure(
+            "supervision_overdue",
+            "Supervision overdue (today)",
+            str(len(behind["supervision"])),
+            "Social workers in post whose professional supervision is overdue under the local standard.",
+            staff=behind["supervision"],
+        ),
+        Figure(
+            "induction_overdue",
+            "Induction items overdue (today)",
+            str(len(behind["induction"])),
+            "Social workers with an item of their induction checklist not done by its working day.",
+            staff=behind["induction"],
+        ),
+        Figure(
+            "training_overdue",
+            "Mandatory training overdue or expired (today)",
+            str(len(behind["training"])),
+            "Social workers with a mandatory course never attended in time or expired.",
+            staff=behind["training"],
+        ),
+        Figure(
+            "registration_lapsed",
+            "Registration lapsed or not recorded (today)",
+            str(len(lapsed)),
+            "Social workers in post without a Social Work England registration renewed to today.",
+            staff=[w.user for w in current if w.user.pk in lapsed],
+        ),
+        Figure(
+            "stability",
+            f"Children with {STABILITY_WORKERS} or more social workers in the year",
+            str(len(many)),
+            "Children allocated to three or more different social workers between 1 October and 30 September.",
+            children=list(many),
+        ),
     ]
 
 
-FIGURE_CODES = ("in_post", "agency_rate", "vacancy_rate", "turnover_rate", "starters", "leavers", "caseload",
-                "supervision_overdue", "induction_overdue", "training_overdue", "registration_lapsed", "stability")
+FIGURE_CODES = (
+    "in_post",
+    "agency_rate",
+    "vacancy_rate",
+    "turnover_rate",
+    "starters",
+    "leavers",
+    "caseload",
+    "supervision_overdue",
+    "induction_overdue",
+    "training_overdue",
+    "registration_lapsed",
+    "stability",
+)

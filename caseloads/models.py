@@ -22,8 +22,13 @@ class CaseType(models.TextChoices):
     SIBLING = "sibling", "Sibling of another child the worker holds (added)"
 
 
-PRIMARY = (CaseType.CHILD_PROTECTION, CaseType.LOOKED_AFTER_NEW, CaseType.LOOKED_AFTER_SETTLED,
-           CaseType.CARE_LEAVER, CaseType.CHILD_IN_NEED)
+PRIMARY = (
+    CaseType.CHILD_PROTECTION,
+    CaseType.LOOKED_AFTER_NEW,
+    CaseType.LOOKED_AFTER_SETTLED,
+    CaseType.CARE_LEAVER,
+    CaseType.CHILD_IN_NEED,
+)
 
 
 @audited()

@@ -41,16 +41,22 @@ def workers_with_capacity(*, team, child, user) -> list[Suggestion]:
     today = clock.today()
     now = loads_on(workers, today)
     after = loads_on(workers, today, extra={w.pk: [child.pk] for w in workers})
-    rows = [Suggestion(worker=w, points=now[w.pk].points, after=after[w.pk].points, limit=now[w.pk].limit)
-            for w in workers]
-    return sorted(rows, key=lambda r: (not r.has_room, -(r.limit - r.after) if r.limit is not None else 0,
-                                       r.worker.last_name))
+    rows = [
+        Suggestion(worker=w, points=now[w.pk].points, after=after[w.pk].points, limit=now[w.pk].limit) for w in workers
+    ]
+    return sorted(
+        rows, key=lambda r: (not r.has_room, -(r.limit - r.after) if r.limit is not None else 0, r.worker.last_name)
+    )
 
 
 def team_members(team_ids) -> list[User]:
     managers = Team.objects.filter(pk__in=team_ids).values("manager_id")
-    return list(User.objects.filter(Q(team_id__in=team_ids) | Q(pk__in=managers), role__in=CASE_HOLDING_ROLES)
-                .filter(is_active=True).select_related("team").order_by("team__name", "last_name", "first_name", "pk"))
+    return list(
+        User.objects.filter(Q(team_id__in=team_ids) | Q(pk__in=managers), role__in=CASE_HOLDING_ROLES)
+        .filter(is_active=True)
+        .select_related("team")
+        .order_by("team__name", "last_name", "first_name", "pk")
+    )
 
 
 def team_loads(*, user, on: datetime.date | None = None) -> list[tuple[User, Load]]:

@@ -17,8 +17,14 @@ from core import clock
 from core.permissions import require_roles
 from workforce.roles import Role
 
-FIGURE_ROLES = (Role.WORKFORCE_LEAD, Role.SENIOR_LEADER, Role.QA_OFFICER, Role.SERVICE_MANAGER,
-                Role.HEAD_OF_SERVICE, Role.DIRECTOR)
+FIGURE_ROLES = (
+    Role.WORKFORCE_LEAD,
+    Role.SENIOR_LEADER,
+    Role.QA_OFFICER,
+    Role.SERVICE_MANAGER,
+    Role.HEAD_OF_SERVICE,
+    Role.DIRECTOR,
+)
 FILE_ROLES = (Role.WORKFORCE_LEAD, Role.QA_OFFICER, Role.SENIOR_LEADER)
 FIRST_YEAR = 2017  # the census has been collected per worker since 2017
 
@@ -47,22 +53,37 @@ def team(request):
     if on > today:
         on, error = today, "The date must be today or in the past"
     rows = selectors.team_loads(user=request.user, on=on)
-    return render(request, "caseloads/team.html", {
-        "rows": rows, "on": on, "today": today, "error": error,
-        "census_days": [figures.census_date(y) for y in range(figures.latest_census_year(), FIRST_YEAR - 1, -1)][:5],
-    })
+    return render(
+        request,
+        "caseloads/team.html",
+        {
+            "rows": rows,
+            "on": on,
+            "today": today,
+            "error": error,
+            "census_days": [figures.census_date(y) for y in range(figures.latest_census_year(), FIRST_YEAR - 1, -1)][
+                :5
+            ],
+        },
+    )
 
 
 @require_GET
 @require_roles(*FIGURE_ROLES)
 def figures_page(request):
     year = _year(request)
-    return render(request, "caseloads/figures.html", {
-        "year": year, "figures": figures.workforce_figures(year), "day": figures.census_date(year),
-        "years": list(range(figures.latest_census_year(), FIRST_YEAR - 1, -1)),
-        "can_drill": request.user.role == Role.WORKFORCE_LEAD,
-        "can_download": request.user.role in FILE_ROLES,
-    })
+    return render(
+        request,
+        "caseloads/figures.html",
+        {
+            "year": year,
+            "figures": figures.workforce_figures(year),
+            "day": figures.census_date(year),
+            "years": list(range(figures.latest_census_year(), FIRST_YEAR - 1, -1)),
+            "can_drill": request.user.role == Role.WORKFORCE_LEAD,
+            "can_download": request.user.role in FILE_ROLES,
+        },
+    )
 
 
 @require_GET
@@ -73,15 +94,20 @@ def figure(request, code):
     year = _year(request)
     found = next(f for f in figures.workforce_figures(year) if f.code == code)
     if found.children:
-        children = list(people_visible_to(request.user).filter(pk__in=found.children).order_by("family_name", "given_name"))
+        children = list(
+            people_visible_to(request.user).filter(pk__in=found.children).order_by("family_name", "given_name")
+        )
         staff = []
     else:
         # The staff behind a number are HR records: the workforce lead's only.
         if request.user.role != Role.WORKFORCE_LEAD:
             raise Http404
         children, staff = [], found.staff
-    return render(request, "caseloads/figure.html", {"figure": found, "year": year, "staff": staff,
-                                                      "children": children, "day": figures.census_date(year)})
+    return render(
+        request,
+        "caseloads/figure.html",
+        {"figure": found, "year": year, "staff": staff, "children": children, "day": figures.census_date(year)},
+    )
 
 
 def _csv(name: str, text: str) -> HttpResponse:
@@ -104,7 +130,7 @@ def agency_file(request):
     on = _iso(request.GET.get("quarter", "")) or today
     on = min(on, today)
     start, end = census.quarter_of(on)
-    return _csv(f"agency-social-workers-{start:%Y}-q{(start.month - 1) // 3 + 1}.csv",
-                census.to_csv(census.AGENCY_COLUMNS, census.agency_rows(end)))
-
-
+    return _csv(
+        f"agency-social-workers-{start:%Y}-q{(start.month - 1) // 3 + 1}.csv",
+        census.to_csv(census.AGENCY_COLUMNS, census.agency_rows(end)),
+    )

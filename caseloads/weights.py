@@ -40,7 +40,9 @@ class Case:
 
     @property
     def label(self) -> str:
-        return ", ".join([CaseType(self.case_type).label] + [CaseType(a).label.removesuffix(" (added)") for a in self.added])
+        return ", ".join(
+            [CaseType(self.case_type).label] + [CaseType(a).label.removesuffix(" (added)") for a in self.added]
+        )
 
 
 @dataclass
@@ -80,13 +82,20 @@ def case_types_on(child_ids, day: datetime.date) -> dict[int, tuple[str, list[st
     if not ids:
         return {}
     child = OuterRef("pk")
-    rows = Person.objects.filter(in_ids("pk", ids)).annotate(
-        cp=Exists(ChildProtectionPlan.objects.filter(_open_on(day, "start_date", "end_date"), child_id=child)),
-        care_start=Subquery(PeriodOfCare.objects.filter(_open_on(day, "start_date", "end_date"), child_id=child)
-                            .order_by("-start_date").values("start_date")[:1]),
-        leaver=Exists(CareLeaver.objects.filter(_open_on(day, "category_since", "ended_on"), person_id=child)),
-        court=Exists(CareProceedings.objects.filter(_open_on(day, "issued_on", "concluded_on"), child_id=child)),
-    ).values_list("pk", "cp", "care_start", "leaver", "court")
+    rows = (
+        Person.objects.filter(in_ids("pk", ids))
+        .annotate(
+            cp=Exists(ChildProtectionPlan.objects.filter(_open_on(day, "start_date", "end_date"), child_id=child)),
+            care_start=Subquery(
+                PeriodOfCare.objects.filter(_open_on(day, "start_date", "end_date"), child_id=child)
+                .order_by("-start_date")
+                .values("start_date")[:1]
+            ),
+            leaver=Exists(CareLeaver.objects.filter(_open_on(day, "category_since", "ended_on"), person_id=child)),
+            court=Exists(CareProceedings.objects.filter(_open_on(day, "issued_on", "concluded_on"), child_id=child)),
+        )
+        .values_list("pk", "cp", "care_start", "leaver", "court")
+    )
     found = {}
     for child_id, cp, care_start, leaver, court in rows:
         if cp:
@@ -106,9 +115,13 @@ def _siblings(child_ids, day) -> set[frozenset[int]]:
     from people.choices import RelationshipKind
     from people.models import Relationship
 
-    pairs = (Relationship.objects.filter(in_ids("from_person_id", child_ids), in_ids("to_person_id", child_ids),
-                                         kind=RelationshipKind.SIBLING)
-             .filter(Q(end_date__isnull=True) | Q(end_date__gt=day)).values_list("from_person_id", "to_person_id"))
+    pairs = (
+        Relationship.objects.filter(
+            in_ids("from_person_id", child_ids), in_ids("to_person_id", child_ids), kind=RelationshipKind.SIBLING
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
+        .values_list("from_person_id", "to_person_id")
+    )
     return {frozenset(p) for p in pairs}
 
 
@@ -137,9 +150,11 @@ def loads_on(workers, day: datetime.date, *, extra: dict[int, list[int]] | None 
 
     workers = list(workers)
     by_worker: dict[int, list[int]] = defaultdict(list)
-    for worker_id, child_id in (Allocation.objects.filter(held_on(day), worker_id__in=[w.pk for w in workers],
-                                                          child__merged_into__isnull=True)
-                                .order_by("worker_id", "child_id").values_list("worker_id", "child_id")):
+    for worker_id, child_id in (
+        Allocation.objects.filter(held_on(day), worker_id__in=[w.pk for w in workers], child__merged_into__isnull=True)
+        .order_by("worker_id", "child_id")
+        .values_list("worker_id", "child_id")
+    ):
         by_worker[worker_id].append(child_id)
     for worker_id, children in (extra or {}).items():
         by_worker[worker_id] += [c for c in children if c not in by_worker[worker_id]]
@@ -157,8 +172,15 @@ def loads_on(workers, day: datetime.date, *, extra: dict[int, list[int]] | None 
             primary, added = types[child_id]
             if any(pair <= held and child_id in pair for pair in siblings):
                 added = [*added, CaseType.SIBLING]
-            cases.append(Case(child_id=child_id, case_type=primary, added=list(added),
-                              points=points.get(primary, 0) + sum(points.get(a, 0) for a in added)))
-        result[worker.pk] = Load(worker_id=worker.pk, cases=cases,
-                                 limit=limit_for(worker, fte.get(worker.pk, 1), rules, day))
+            cases.append(
+                Case(
+                    child_id=child_id,
+                    case_type=primary,
+                    added=list(added),
+                    points=points.get(primary, 0) + sum(points.get(a, 0) for a in added),
+                )
+            )
+        result[worker.pk] = Load(
+            worker_id=worker.pk, cases=cases, limit=limit_for(worker, fte.get(worker.pk, 1), rules, day)
+        )
     return result

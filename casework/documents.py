@@ -90,7 +90,11 @@ ACCEPT = ",".join(_KINDS)  # for the file input's accept attribute: a hint to th
 
 
 def max_upload_mb() -> int:
-    return int(getattr(settings, "OPENCSC_MAX_UPLOAD_MB", None) or os.environ.get("OPENCSC_MAX_UPLOAD_MB") or DEFAULT_MAX_UPLOAD_MB)
+    return int(
+        getattr(settings, "OPENCSC_MAX_UPLOAD_MB", None)
+        or os.environ.get("OPENCSC_MAX_UPLOAD_MB")
+        or DEFAULT_MAX_UPLOAD_MB
+    )
 
 
 @dataclass(frozen=True)

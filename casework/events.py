@@ -16,9 +16,11 @@ register(
     "family.linked",
     "Family member or significant person added",
     "family",
-    lambda d: f"{d.get('other_name')} added as {d.get('relationship', '').lower()}"
-    + (" (lives with the child)" if d.get("lives_with") else "")
-    + ".",
+    lambda d: (
+        f"{d.get('other_name')} added as {d.get('relationship', '').lower()}"
+        + (" (lives with the child)" if d.get("lives_with") else "")
+        + "."
+    ),
 )
 register(
     "professional.added",
@@ -26,7 +28,9 @@ register(
     "family",
     lambda d: f"{d.get('role')}: {d.get('name')}" + (f", {d['organisation']}" if d.get("organisation") else "") + ".",
 )
-register("address.added", "Address recorded", "record", lambda d: f"Address from {d.get('start_date')}: {d.get('postcode')}.")
+register(
+    "address.added", "Address recorded", "record", lambda d: f"Address from {d.get('start_date')}: {d.get('postcode')}."
+)
 register(
     "allocation.changed",
     "Allocated",
@@ -40,20 +44,26 @@ register(
     lambda d: f"Warning added: {d.get('kind')}. Review by {d.get('review_date')}.",
     significant=True,
 )
-register("warning.ended", "Warning ended", "warning", lambda d: f"Warning ended: {d.get('kind')}. {d.get('reason', '')}")
+register(
+    "warning.ended", "Warning ended", "warning", lambda d: f"Warning ended: {d.get('kind')}. {d.get('reason', '')}"
+)
 register(
     "visit.recorded",
     "Visit",
     "visit",
-    lambda d: f"{d.get('visit_type')}: child "
-    + ("seen alone" if d.get("seen_alone") else "seen" if d.get("child_seen") else "not seen")
-    + ".",
+    lambda d: (
+        f"{d.get('visit_type')}: child "
+        + ("seen alone" if d.get("seen_alone") else "seen" if d.get("child_seen") else "not seen")
+        + "."
+    ),
 )
 register(
     "visit.corrected",
     "Visit corrected",
     "visit",
-    lambda d: f"Correction to {d.get('what', 'a visit')}: {'; '.join(d.get('changes', []))}. Reason: {d.get('reason', '')}",
+    lambda d: (
+        f"Correction to {d.get('what', 'a visit')}: {'; '.join(d.get('changes', []))}. Reason: {d.get('reason', '')}"
+    ),
 )
 register("note.recorded", "Case note", "note", lambda d: f"{d.get('note_type')}: {d.get('subject')}")
 register("document.added", "Document added", "note", lambda d: f"Document added: {d.get('name')}.")

@@ -2,7 +2,6 @@
 rules of the record (not in the future, seen alone only if seen...) live in casework.services,
 which the views call, and whose errors `apply_service_errors` puts beside the right field."""
 
-
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -15,6 +14,7 @@ from core.forms import DateField, TimeField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 BEDROOM_CHOICES = [("yes", "Yes"), ("no", "No"), ("n/a", "Does not apply")]
+
 
 def _in_the_past(form, *, date_field: str, time_field: str, what: str):
     """Combine a date and a time typed in England into one moment, refusing the future.
@@ -42,40 +42,57 @@ def _yes_no(value: str):
 
 
 class VisitForm(forms.Form):
-    visit_date = DateField(label="Date of visit", label_for_errors="The date of the visit", help_text="For example, 27 3 2025")
+    visit_date = DateField(
+        label="Date of visit", label_for_errors="The date of the visit", help_text="For example, 27 3 2025"
+    )
     visit_time = TimeField(
-        label="Time of visit", label_for_errors="The time of the visit",
+        label="Time of visit",
+        label_for_errors="The time of the visit",
         help_text="Use the 24-hour clock, for example 09:30 or 14:30",
     )
     visit_type = forms.ChoiceField(
-        label="Type of visit", choices=VisitType.choices, widget=forms.RadioSelect,
+        label="Type of visit",
+        choices=VisitType.choices,
+        widget=forms.RadioSelect,
         # Said on the form because workers believed only "Child in need visit" counted (issue 13).
         help_text="Any visit in which the child is seen counts towards the visiting standard that applies to them "
-                  "on that day (child in need, child protection, looked after), whatever its type",
+        "on that day (child in need, child protection, looked after), whatever its type",
         error_messages={"required": "Select the type of visit"},
     )
     child_seen = forms.ChoiceField(
-        label="Was the child seen?", choices=YES_NO, widget=forms.RadioSelect,
+        label="Was the child seen?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
         error_messages={"required": "Select whether the child was seen"},
     )
     seen_alone = forms.ChoiceField(
-        label="Was the child seen alone?", choices=YES_NO, widget=forms.RadioSelect, required=False,
+        label="Was the child seen alone?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        required=False,
         help_text="Answer if the child was seen",
     )
     bedroom_seen = forms.ChoiceField(
-        label="Was the child's bedroom seen?", choices=BEDROOM_CHOICES, widget=forms.RadioSelect,
+        label="Was the child's bedroom seen?",
+        choices=BEDROOM_CHOICES,
+        widget=forms.RadioSelect,
         help_text="Select 'Does not apply' for a visit away from where the child lives",
         error_messages={"required": "Select whether the child's bedroom was seen"},
     )
     voice_of_child = forms.CharField(
-        label="What the child said", required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        label="What the child said",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Their words, wishes and feelings. For a baby or a child who does not talk, what you saw of their experience",
     )
     observations = forms.CharField(
-        label="Observations", widget=forms.Textarea(attrs={"rows": 6}),
+        label="Observations",
+        widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Enter your observations"},
     )
-    next_steps = forms.CharField(label="Next steps (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    next_steps = forms.CharField(
+        label="Next steps (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     # Service error keys that are not the names of fields on this form.
     SERVICE_ALIASES = {"visited_at": "visit_date"}
@@ -109,7 +126,8 @@ class VisitCorrectionForm(VisitForm):
     """The visit as recorded, to put right, and why (casework.services.visit_correct)."""
 
     reason = forms.CharField(
-        label="Why is the visit being corrected?", widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why is the visit being corrected?",
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example, the wrong date was typed. The correction and its reason are kept in the chronology",
         error_messages={"required": "Enter why the visit is being corrected"},
     )
@@ -119,11 +137,15 @@ class VisitCorrectionForm(VisitForm):
 
         local = timezone.localtime(visit.visited_at)
         initial = {
-            "visit_date": local.date(), "visit_time": f"{local:%H:%M}", "visit_type": visit.visit_type,
+            "visit_date": local.date(),
+            "visit_time": f"{local:%H:%M}",
+            "visit_type": visit.visit_type,
             "child_seen": "yes" if visit.child_seen else "no",
             "seen_alone": ("yes" if visit.seen_alone else "no") if visit.child_seen else "",
             "bedroom_seen": {True: "yes", False: "no", None: "n/a"}[visit.bedroom_seen],
-            "voice_of_child": visit.voice_of_child, "observations": visit.observations, "next_steps": visit.next_steps,
+            "voice_of_child": visit.voice_of_child,
+            "observations": visit.observations,
+            "next_steps": visit.next_steps,
         }
         super().__init__(*args, initial=initial, **kwargs)
 
@@ -136,19 +158,31 @@ class VisitCorrectionForm(VisitForm):
 
 class CaseNoteForm(forms.Form):
     note_type = forms.ChoiceField(
-        label="Type of case note", choices=CaseNoteType.choices, widget=forms.RadioSelect,
+        label="Type of case note",
+        choices=CaseNoteType.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Select the type of case note"},
     )
-    note_date = DateField(label="Date", label_for_errors="The date of the case note", help_text="For example, 27 3 2025")
+    note_date = DateField(
+        label="Date", label_for_errors="The date of the case note", help_text="For example, 27 3 2025"
+    )
     note_time = TimeField(
         label="Time", label_for_errors="The time of the case note", help_text="Use the 24-hour clock, for example 14:30"
     )
-    subject = forms.CharField(label="Subject", max_length=200, error_messages={
-        "required": "Enter a subject", "max_length": "Subject must be 200 characters or fewer",
-    })
-    body = forms.CharField(label="Note", widget=forms.Textarea(attrs={"rows": 10}), error_messages={"required": "Enter the note"})
+    subject = forms.CharField(
+        label="Subject",
+        max_length=200,
+        error_messages={
+            "required": "Enter a subject",
+            "max_length": "Subject must be 200 characters or fewer",
+        },
+    )
+    body = forms.CharField(
+        label="Note", widget=forms.Textarea(attrs={"rows": 10}), error_messages={"required": "Enter the note"}
+    )
     upload = forms.FileField(
-        label="Attach a document (optional)", required=False,
+        label="Attach a document (optional)",
+        required=False,
         widget=forms.FileInput(attrs={"accept": documents.ACCEPT}),
     )
 
@@ -156,7 +190,9 @@ class CaseNoteForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["upload"].help_text = (
+        self.fields[
+            "upload"
+        ].help_text = (
             f"A PDF, Word document (.docx), JPEG, PNG or text file, smaller than {documents.max_upload_mb()}MB"
         )
 
@@ -182,7 +218,9 @@ class CaseNoteForm(forms.Form):
 
 
 class CaseNoteFilterForm(forms.Form):
-    type = forms.ChoiceField(label="Type of case note", required=False, choices=[("", "All types"), *CaseNoteType.choices])
+    type = forms.ChoiceField(
+        label="Type of case note", required=False, choices=[("", "All types"), *CaseNoteType.choices]
+    )
 
 
 # --- Chronology --------------------------------------------------------------------------
@@ -192,8 +230,12 @@ class ChronologyFilterForm(forms.Form):
     category = forms.MultipleChoiceField(
         label="Categories", required=False, widget=forms.CheckboxSelectMultiple, choices=[]
     )
-    date_from = DateField(label="From", label_for_errors="The 'from' date", required=False, help_text="For example, 1 4 2024")
-    date_to = DateField(label="To", label_for_errors="The 'to' date", required=False, help_text="For example, 31 3 2025")
+    date_from = DateField(
+        label="From", label_for_errors="The 'from' date", required=False, help_text="For example, 1 4 2024"
+    )
+    date_to = DateField(
+        label="To", label_for_errors="The 'to' date", required=False, help_text="For example, 31 3 2025"
+    )
     significant = forms.BooleanField(label="Significant events only", required=False)
 
     def __init__(self, *args, **kwargs):
@@ -241,15 +283,21 @@ UNALLOCATED_LABEL = "No one yet: send to the team’s unallocated tray"
 
 
 class AllocationChangeForm(forms.Form):
-    team = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput, error_messages={
-        "required": "Choose a team", "invalid_choice": "Choose a team",
-    })
+    team = forms.ModelChoiceField(
+        queryset=None,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Choose a team",
+            "invalid_choice": "Choose a team",
+        },
+    )
     # No worker sends the case to the team's unallocated tray (trays.selectors.unallocated_for_manager),
     # where the team's manager allocates it: how the front door hands a referral to a team.
     worker = forms.ModelChoiceField(label="Worker", queryset=None, required=False, empty_label=UNALLOCATED_LABEL)
     start_date = DateField(label="Start date", label_for_errors="The start date", help_text="For example, 27 3 2025")
     reason = forms.ChoiceField(
-        label="Reason for the change", widget=forms.RadioSelect,
+        label="Reason for the change",
+        widget=forms.RadioSelect,
         # Closing a case ends its allocation without a new one: that belongs to closure.
         choices=[c for c in AllocationChangeReason.choices if c[0] != AllocationChangeReason.CLOSED],
         error_messages={"required": "Select the reason for the change"},

@@ -14,11 +14,15 @@ class Allocation(models.Model):
     """Who holds a child's case, from when to when, and why it changed."""
 
     child = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="allocations")
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="allocations")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="allocations"
+    )
     team = models.ForeignKey("workforce.Team", on_delete=models.PROTECT, related_name="allocations")
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
-    reason = models.CharField(max_length=20, choices=AllocationChangeReason.choices, default=AllocationChangeReason.NEW_CASE)
+    reason = models.CharField(
+        max_length=20, choices=AllocationChangeReason.choices, default=AllocationChangeReason.NEW_CASE
+    )
     end_reason = models.CharField(max_length=20, choices=AllocationChangeReason.choices, blank=True)
     allocated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 

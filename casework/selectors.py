@@ -125,8 +125,10 @@ def chronology_entries(events) -> list[ChronologyEntry]:
 
 
 def allocations_for_child(child: Person) -> QuerySet[Allocation]:
-    return Allocation.objects.filter(child=child).select_related("worker", "team", "allocated_by").order_by(
-        "-start_date", "-id"
+    return (
+        Allocation.objects.filter(child=child)
+        .select_related("worker", "team", "allocated_by")
+        .order_by("-start_date", "-id")
     )
 
 
@@ -154,13 +156,11 @@ def caseloads_for_teams(team_ids, *, user) -> QuerySet[User]:
     those children need a new worker.
     """
     team_ids = list(team_ids)
-    allocations = Allocation.objects.filter(worker=OuterRef("pk"), end_date__isnull=True, child__merged_into__isnull=True)
+    allocations = Allocation.objects.filter(
+        worker=OuterRef("pk"), end_date__isnull=True, child__merged_into__isnull=True
+    )
     open_cases = (
-        visible_to(user, allocations, via="child")
-        .order_by()
-        .values("worker")
-        .annotate(n=Count("id"))
-        .values("n")
+        visible_to(user, allocations, via="child").order_by().values("worker").annotate(n=Count("id")).values("n")
     )
     managers = Team.objects.filter(pk__in=team_ids).values("manager_id")
     return (

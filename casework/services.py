@@ -17,8 +17,7 @@ from timescales.engine import reassign_due_items, refresh_due_items
 
 # Shared with the forms, so the page and the service refuse with the same words.
 SEEN_ALONE_BUT_NOT_SEEN = (
-    "The child cannot have been seen alone if they were not seen. "
-    "Select ‘No’, or change ‘Was the child seen?’ to ‘Yes’"
+    "The child cannot have been seen alone if they were not seen. Select ‘No’, or change ‘Was the child seen?’ to ‘Yes’"
 )
 UPLOAD_NOT_STORED = "The selected file could not be uploaded – try again"
 
@@ -43,8 +42,14 @@ def allocation_to_creator(*, actor, child: Person, start_date: datetime.date) ->
     require(actor, Capability.ADD_CHILD)
     if child.current_team_id is not None or child.current_worker_id is not None or actor.team_id is None:
         raise PermissionDenied("Only a child nobody is allocated to yet can be taken by the worker who opened it.")
-    return _allocate(actor=actor, child=child, team=actor.team, worker=actor, start_date=start_date,
-                     reason=AllocationChangeReason.NEW_CASE)
+    return _allocate(
+        actor=actor,
+        child=child,
+        team=actor.team,
+        worker=actor,
+        start_date=start_date,
+        reason=AllocationChangeReason.NEW_CASE,
+    )
 
 
 def _allocate(*, actor, child: Person, team, worker, start_date: datetime.date, reason: str) -> Allocation:
@@ -161,8 +166,13 @@ def visit_record(
     """
     _require_child(child)
     require(actor, Capability.RECORD_CASEWORK, child)
-    errors = _check_visit(visited_at=visited_at, visit_type=visit_type, child_seen=child_seen, seen_alone=seen_alone,
-                          observations=observations)
+    errors = _check_visit(
+        visited_at=visited_at,
+        visit_type=visit_type,
+        child_seen=child_seen,
+        seen_alone=seen_alone,
+        observations=observations,
+    )
     if errors:
         raise ValidationError(errors)
     visit = Visit.objects.create(
@@ -178,7 +188,11 @@ def visit_record(
         recorded_by=actor,
     )
     chronology_record(
-        child=child, event_type="visit.recorded", occurred_at=visited_at, actor=actor, source=visit,
+        child=child,
+        event_type="visit.recorded",
+        occurred_at=visited_at,
+        actor=actor,
+        source=visit,
         data=_visit_event_data(visit),
     )
     _refresh_due_items(child)
@@ -189,9 +203,14 @@ VISIT_NO_REASON = "Enter why the visit is being corrected"
 VISIT_NOTHING_CHANGED = "Nothing has been changed: correct at least one of the details, or cancel"
 # What a correction can change, with the words the chronology uses for each.
 _CORRECTABLE = (
-    ("visited_at", "date and time"), ("visit_type", "type"), ("child_seen", "child seen"),
-    ("seen_alone", "seen alone"), ("bedroom_seen", "bedroom seen"), ("voice_of_child", "what the child said"),
-    ("observations", "observations"), ("next_steps", "next steps"),
+    ("visited_at", "date and time"),
+    ("visit_type", "type"),
+    ("child_seen", "child seen"),
+    ("seen_alone", "seen alone"),
+    ("bedroom_seen", "bedroom seen"),
+    ("voice_of_child", "what the child said"),
+    ("observations", "observations"),
+    ("next_steps", "next steps"),
 )
 
 
@@ -231,21 +250,33 @@ def visit_correct(
     _require_child(child)
     require(actor, Capability.RECORD_CASEWORK, child)
     visit = Visit.objects.select_for_update().get(pk=visit.pk, child=child)
-    errors = _check_visit(visited_at=visited_at, visit_type=visit_type, child_seen=child_seen, seen_alone=seen_alone,
-                          observations=observations)
+    errors = _check_visit(
+        visited_at=visited_at,
+        visit_type=visit_type,
+        child_seen=child_seen,
+        seen_alone=seen_alone,
+        observations=observations,
+    )
     if not reason.strip():
         errors["reason"] = VISIT_NO_REASON
     if errors:
         raise ValidationError(errors)
     new = {
-        "visited_at": visited_at, "visit_type": visit_type, "child_seen": child_seen, "seen_alone": seen_alone,
-        "bedroom_seen": bedroom_seen, "voice_of_child": voice_of_child.strip(), "observations": observations.strip(),
+        "visited_at": visited_at,
+        "visit_type": visit_type,
+        "child_seen": child_seen,
+        "seen_alone": seen_alone,
+        "bedroom_seen": bedroom_seen,
+        "voice_of_child": voice_of_child.strip(),
+        "observations": observations.strip(),
         "next_steps": next_steps.strip(),
     }
     changes = [
-        f"{label} {_shown(field, getattr(visit, field))} to {_shown(field, new[field])}" if _shown(field, new[field]) != "changed"
+        f"{label} {_shown(field, getattr(visit, field))} to {_shown(field, new[field])}"
+        if _shown(field, new[field]) != "changed"
         else f"{label} changed"
-        for field, label in _CORRECTABLE if getattr(visit, field) != new[field]
+        for field, label in _CORRECTABLE
+        if getattr(visit, field) != new[field]
     ]
     if not changes:
         raise ValidationError(VISIT_NOTHING_CHANGED)
@@ -259,10 +290,16 @@ def visit_correct(
     from casework.models import ChronologyEvent
 
     ChronologyEvent.objects.filter(
-        source_type=ContentType.objects.get_for_model(Visit), source_id=visit.pk, event_type="visit.recorded",
+        source_type=ContentType.objects.get_for_model(Visit),
+        source_id=visit.pk,
+        event_type="visit.recorded",
     ).update(occurred_at=visited_at, data=_visit_event_data(visit))
     chronology_record(
-        child=child, event_type="visit.corrected", occurred_at=now(), actor=actor, source=visit,
+        child=child,
+        event_type="visit.corrected",
+        occurred_at=now(),
+        actor=actor,
+        source=visit,
         data={"what": described, "changes": changes, "reason": reason.strip()},
     )
     _refresh_due_items(child)
@@ -310,18 +347,30 @@ def case_note_record(
     try:
         with transaction.atomic():
             note = CaseNote.objects.create(
-                child=child, note_type=note_type, occurred_at=occurred_at, subject=subject.strip(), body=body.strip(),
+                child=child,
+                note_type=note_type,
+                occurred_at=occurred_at,
+                subject=subject.strip(),
+                body=body.strip(),
                 recorded_by=actor,
             )
             chronology_record(
-                child=child, event_type="note.recorded", occurred_at=occurred_at, actor=actor, source=note,
+                child=child,
+                event_type="note.recorded",
+                occurred_at=occurred_at,
+                actor=actor,
+                source=note,
                 data={"note_type": CaseNoteType(note_type).label, "subject": note.subject},
             )
             if checked is not None:
                 document = _document_store(actor=actor, child=child, note=note, checked=checked)
                 stored.append(document.file.name)
                 chronology_record(
-                    child=child, event_type="document.added", occurred_at=occurred_at, actor=actor, source=document,
+                    child=child,
+                    event_type="document.added",
+                    occurred_at=occurred_at,
+                    actor=actor,
+                    source=document,
                     data={"name": document.original_name},
                 )
             _refresh_due_items(child)
@@ -334,8 +383,12 @@ def case_note_record(
 
 def _document_store(*, actor, child, note, checked: documents.CheckedUpload) -> Document:
     document = Document(
-        child=child, case_note=note, original_name=checked.original_name, content_type=checked.content_type,
-        size=checked.size, uploaded_by=actor,
+        child=child,
+        case_note=note,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        uploaded_by=actor,
     )
     try:
         # Saving the row writes the file to storage first (FileField.pre_save).

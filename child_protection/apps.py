@@ -16,5 +16,14 @@ class ChildProtectionConfig(AppConfig):
         from children_in_need.steps import AREA
         from plans.kinds import PlanKind, register
 
-        register(PlanKind(slug="cp", label="Child protection plan", model=ChildProtectionPlan, area=AREA,
-                          capability=AREA.capability, facts=plan_facts, meeting="core group"))
+        register(
+            PlanKind(
+                slug="cp",
+                label="Child protection plan",
+                model=ChildProtectionPlan,
+                area=AREA,
+                capability=AREA.capability,
+                facts=plan_facts,
+                meeting="core group",
+            )
+        )

@@ -17,8 +17,9 @@ engine.held_by_owner(CHAIR, MINUTES)
 def _reads() -> dict:
     bookings = ConferenceBooking.objects.filter(child_id=CHILD).exclude(status=BookingStatus.CANCELLED).order_by("id")
     return {
-        "bookings": records(bookings, "id", "child", "kind", "booked_for", "chair", "status", "conference",
-                            "minutes_issued_on"),
+        "bookings": records(
+            bookings, "id", "child", "kind", "booked_for", "chair", "status", "conference", "minutes_issued_on"
+        ),
         "held": records(Conference.objects.filter(booking__child_id=CHILD), "id", "held_on"),
     }
 
@@ -31,15 +32,25 @@ def conference_bookings_due(person, calendar, found):
         kind, key = booking.get_kind_display(), f"booking-{booking.pk}"
         held = booking.conference
         yield DueSpec(
-            rule_code=CHAIR, due_date=booking.booked_for, trigger_date=booking.booked_for, key=key, source=booking,
+            rule_code=CHAIR,
+            due_date=booking.booked_for,
+            trigger_date=booking.booked_for,
+            key=key,
+            source=booking,
             trigger_description=describe_trigger(f"{kind} booked", booking.booked_for),
             title=f"Conference to chair: {kind.lower()} on {long_date(booking.booked_for)}",
-            worker_id=booking.chair_id, completed_at=held.held_on if held else None,
+            worker_id=booking.chair_id,
+            completed_at=held.held_on if held else None,
         )
         if held is not None:
             yield due_spec(
-                MINUTES, trigger=held.held_on, calendar=calendar, key=key, source=booking,
+                MINUTES,
+                trigger=held.held_on,
+                calendar=calendar,
+                key=key,
+                source=booking,
                 trigger_description=describe_trigger(f"{kind} held", held.held_on),
                 title=f"Issue the minutes of the {kind.lower()} held on {long_date(held.held_on)}",
-                worker_id=booking.chair_id, completed_at=booking.minutes_issued_on,
+                worker_id=booking.chair_id,
+                completed_at=booking.minutes_issued_on,
             )

@@ -24,11 +24,21 @@ def _detail_url(booking) -> str:
 
 
 def _book(request, child, *, facts, **target):
-    form = BookingForm(request.POST or None, chairs=bookings.possible_chairs(), network=bookings.family_network(child),
-                       initial={"invited_on": today()})
+    form = BookingForm(
+        request.POST or None,
+        chairs=bookings.possible_chairs(),
+        network=bookings.family_network(child),
+        initial={"invited_on": today()},
+    )
     return step(
-        request, child, form, heading="Book the conference", button="Book conference", success="Conference booked",
-        facts=facts, next_url=_detail_url,
+        request,
+        child,
+        form,
+        heading="Book the conference",
+        button="Book conference",
+        success="Conference booked",
+        facts=facts,
+        next_url=_detail_url,
         run=lambda data: bookings.conference_book(actor=request.user, child=child, **target, **data),
     )
 
@@ -48,9 +58,12 @@ def book_review(request, person_id, plan_id):
 
 
 def _booking_facts(booking) -> list[tuple[str, str]]:
-    facts = [("Conference", booking.get_kind_display()),
-             ("Date and time", f"{long_date(booking.booked_for)} at {booking.starts_at:%H:%M}"),
-             ("Where", booking.where), ("Chair", booking.chair.get_full_name() or booking.chair.username)]
+    facts = [
+        ("Conference", booking.get_kind_display()),
+        ("Date and time", f"{long_date(booking.booked_for)} at {booking.starts_at:%H:%M}"),
+        ("Where", booking.where),
+        ("Chair", booking.chair.get_full_name() or booking.chair.username),
+    ]
     if booking.due_by:
         late = " (booked late: after this date)" if booking.booked_late else ""
         facts.append(("Due by", long_date(booking.due_by) + late))
@@ -62,11 +75,20 @@ def booking_detail(request, person_id, booking_id):
     child = child_for(request, person_id)
     booking = found(selectors.booking_for_child(child, booking_id))
     may_chair = CHAIR in capabilities_for_request(request, child)
-    return render_record(request, child, TAB, "child_protection/booking.html", {
-        "booking": booking, "facts": _booking_facts(booking), "invitees": list(booking.invitees.all()),
-        "may_chair": may_chair, "booked": booking.status == BookingStatus.BOOKED,
-        "minutes_due": booking.status == BookingStatus.HELD and booking.minutes_issued_on is None,
-    })
+    return render_record(
+        request,
+        child,
+        TAB,
+        "child_protection/booking.html",
+        {
+            "booking": booking,
+            "facts": _booking_facts(booking),
+            "invitees": list(booking.invitees.all()),
+            "may_chair": may_chair,
+            "booked": booking.status == BookingStatus.BOOKED,
+            "minutes_due": booking.status == BookingStatus.HELD and booking.minutes_issued_on is None,
+        },
+    )
 
 
 def _booked_for(request, person_id, booking_id):
@@ -79,12 +101,25 @@ def booking_hold(request, person_id, booking_id):
     child, booking = _booked_for(request, person_id, booking_id)
     invitees = list(booking.invitees.all())
     actions = open_actions(booking.plan) if booking.plan_id and booking.plan.is_open else []
-    form = HoldForm(request.POST or None, booking=booking, invitees=invitees, actions=actions,
-                    initial={"held_on": booking.booked_for,
-                             **({"category": booking.plan.latest_category} if booking.plan_id else {})})
+    form = HoldForm(
+        request.POST or None,
+        booking=booking,
+        invitees=invitees,
+        actions=actions,
+        initial={
+            "held_on": booking.booked_for,
+            **({"category": booking.plan.latest_category} if booking.plan_id else {}),
+        },
+    )
     return step(
-        request, child, form, heading="Record the conference held", button="Save conference",
-        success="Conference recorded", facts=_booking_facts(booking), next_url=lambda _: _detail_url(booking),
+        request,
+        child,
+        form,
+        heading="Record the conference held",
+        button="Save conference",
+        success="Conference recorded",
+        facts=_booking_facts(booking),
+        next_url=lambda _: _detail_url(booking),
         run=lambda data: bookings.conference_hold(actor=request.user, booking=booking, **data),
     )
 
@@ -93,8 +128,13 @@ def booking_hold(request, person_id, booking_id):
 def booking_cancel(request, person_id, booking_id):
     child, booking = _booked_for(request, person_id, booking_id)
     return step(
-        request, child, CancelForm(request.POST or None), heading="Cancel the conference", button="Cancel conference",
-        success="Conference cancelled: book it again when the new date is known", facts=_booking_facts(booking),
+        request,
+        child,
+        CancelForm(request.POST or None),
+        heading="Cancel the conference",
+        button="Cancel conference",
+        success="Conference cancelled: book it again when the new date is known",
+        facts=_booking_facts(booking),
         run=lambda data: bookings.conference_cancel(actor=request.user, booking=booking, **data),
     )
 
@@ -104,7 +144,13 @@ def booking_minutes(request, person_id, booking_id):
     child, booking = _booked_for(request, person_id, booking_id)
     form = MinutesForm(request.POST or None, initial={"issued_on": today()})
     return step(
-        request, child, form, heading="Issue the minutes", button="Issue minutes", success="Minutes issued",
-        facts=_booking_facts(booking), next_url=lambda _: _detail_url(booking),
+        request,
+        child,
+        form,
+        heading="Issue the minutes",
+        button="Issue minutes",
+        success="Minutes issued",
+        facts=_booking_facts(booking),
+        next_url=lambda _: _detail_url(booking),
         run=lambda data: bookings.minutes_issue(actor=request.user, booking=booking, **data),
     )

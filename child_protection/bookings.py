@@ -60,8 +60,12 @@ def _statutory_due(child, *, enquiry, plan) -> datetime.date | None:
     timescale engine worked it out."""
     if enquiry is not None:
         return enquiry.icpc_target_date
-    return (DueItem.objects.open().filter(person=child, rule_code="rcpc", key=f"plan-{plan.pk}")
-            .values_list("due_date", flat=True).first())
+    return (
+        DueItem.objects.open()
+        .filter(person=child, rule_code="rcpc", key=f"plan-{plan.pk}")
+        .values_list("due_date", flat=True)
+        .first()
+    )
 
 
 def _check_target(child, enquiry, plan) -> None:
@@ -78,9 +82,19 @@ def _check_target(child, enquiry, plan) -> None:
 
 @transaction.atomic
 def conference_book(
-    *, actor, child, enquiry: Section47Enquiry | None = None, plan: ChildProtectionPlan | None = None,
-    booked_for: datetime.date, starts_at: datetime.time, venue: str = "", online: bool = False, chair,
-    invited_on: datetime.date, family=(), agencies=(),
+    *,
+    actor,
+    child,
+    enquiry: Section47Enquiry | None = None,
+    plan: ChildProtectionPlan | None = None,
+    booked_for: datetime.date,
+    starts_at: datetime.time,
+    venue: str = "",
+    online: bool = False,
+    chair,
+    invited_on: datetime.date,
+    family=(),
+    agencies=(),
 ) -> ConferenceBooking:
     """Book the initial conference of `enquiry`, or the next review of `plan`. `family`: people
     from the child's family network; `agencies`: (agency, contact name, report requested)."""
@@ -95,7 +109,9 @@ def conference_book(
     _check_target(child, enquiry, plan)
     checks = DateChecks()
     if checks.required("booked_for", booked_for, "the date of the conference"):
-        checks.not_before("booked_for", booked_for, today(), "The date of the conference must be today or in the future")
+        checks.not_before(
+            "booked_for", booked_for, today(), "The date of the conference must be today or in the future"
+        )
         if booked_for > today() + BOOK_AHEAD:  # a year's typo, not a plan
             checks.add("booked_for", "The date of the conference must be within a year from today")
     if starts_at is None:
@@ -121,26 +137,52 @@ def conference_book(
     already = ConferenceBooking.objects.filter(status=BookingStatus.BOOKED)
     if (already.filter(section47=enquiry) if enquiry is not None else already.filter(plan=plan)).exists():
         raise ValidationError({"booked_for": ONE_OPEN})
-    with constraint_messages({"booking_one_open_per_s47": ("booked_for", ONE_OPEN),
-                              "booking_one_open_per_plan": ("booked_for", ONE_OPEN)}):
+    with constraint_messages(
+        {"booking_one_open_per_s47": ("booked_for", ONE_OPEN), "booking_one_open_per_plan": ("booked_for", ONE_OPEN)}
+    ):
         booking = ConferenceBooking.objects.create(
-            child=child, episode=(enquiry or plan).episode, section47=enquiry, plan=plan,
+            child=child,
+            episode=(enquiry or plan).episode,
+            section47=enquiry,
+            plan=plan,
             kind=ConferenceKind.INITIAL if enquiry is not None else ConferenceKind.REVIEW,
-            booked_for=booked_for, starts_at=starts_at, venue=venue, online=bool(online), chair=chair,
-            due_by=_statutory_due(child, enquiry=enquiry, plan=plan), booked_by=actor,
+            booked_for=booked_for,
+            starts_at=starts_at,
+            venue=venue,
+            online=bool(online),
+            chair=chair,
+            due_by=_statutory_due(child, enquiry=enquiry, plan=plan),
+            booked_by=actor,
         )
     ConferenceInvitee.objects.bulk_create(
-        [ConferenceInvitee(booking=booking, person=network[getattr(p, "pk", p)],
-                           name=network[getattr(p, "pk", p)].full_name, invited_on=invited_on) for p in family]
-        + [ConferenceInvitee(booking=booking, agency=agency, name=name, invited_on=invited_on, report_requested=report)
-           for agency, name, report in agencies]
+        [
+            ConferenceInvitee(
+                booking=booking,
+                person=network[getattr(p, "pk", p)],
+                name=network[getattr(p, "pk", p)].full_name,
+                invited_on=invited_on,
+            )
+            for p in family
+        ]
+        + [
+            ConferenceInvitee(booking=booking, agency=agency, name=name, invited_on=invited_on, report_requested=report)
+            for agency, name, report in agencies
+        ]
     )
     chronology_record(
-        child=child, event_type="conference.booked", occurred_at=services._moment(today()),
-        actor=actor, source=booking,
-        data={"kind": booking.get_kind_display(), "on": long_date(booked_for), "at": f"{starts_at:%H:%M}",
-              "where": booking.where, "chair": chair.get_full_name() or chair.username,
-              "late": f"after the date it was due by, {long_date(booking.due_by)}" if booking.booked_late else ""},
+        child=child,
+        event_type="conference.booked",
+        occurred_at=services._moment(today()),
+        actor=actor,
+        source=booking,
+        data={
+            "kind": booking.get_kind_display(),
+            "on": long_date(booked_for),
+            "at": f"{starts_at:%H:%M}",
+            "where": booking.where,
+            "chair": chair.get_full_name() or chair.username,
+            "late": f"after the date it was due by, {long_date(booking.due_by)}" if booking.booked_late else "",
+        },
     )
     refresh_due_items(child)
     return booking
@@ -156,8 +198,17 @@ def _booked(booking: ConferenceBooking) -> ConferenceBooking:
 
 @transaction.atomic
 def conference_hold(
-    *, actor, booking: ConferenceBooking, held_on: datetime.date, attendance: dict, outcome: str, category: str = "",
-    notes: str = "", proceed_reason: str = "", end_reason: str = "", progress: dict | None = None,
+    *,
+    actor,
+    booking: ConferenceBooking,
+    held_on: datetime.date,
+    attendance: dict,
+    outcome: str,
+    category: str = "",
+    notes: str = "",
+    proceed_reason: str = "",
+    end_reason: str = "",
+    progress: dict | None = None,
 ) -> Conference:
     """Record the booked conference held: each invitee's attendance ({invitee id: (attendance,
     report received)}), its quoracy, then the conference through the existing services."""
@@ -178,23 +229,40 @@ def conference_hold(
     checks.raise_if_any()
     if booking.kind == ConferenceKind.INITIAL:
         conference = services.initial_conference_record(
-            actor=actor, enquiry=booking.section47, held_on=held_on, outcome=outcome, category=category, notes=notes)
+            actor=actor, enquiry=booking.section47, held_on=held_on, outcome=outcome, category=category, notes=notes
+        )
     else:
         conference = services.review_conference_record(
-            actor=actor, plan=booking.plan, held_on=held_on, outcome=outcome, category=category, notes=notes,
-            end_reason=end_reason, progress=progress)
+            actor=actor,
+            plan=booking.plan,
+            held_on=held_on,
+            outcome=outcome,
+            category=category,
+            notes=notes,
+            end_reason=end_reason,
+            progress=progress,
+        )
     for invitee in invitees:
-        invitee.attendance, invitee.report_received = answers[invitee.pk][0], answers[invitee.pk][1] or invitee.report_received
+        invitee.attendance, invitee.report_received = (
+            answers[invitee.pk][0],
+            answers[invitee.pk][1] or invitee.report_received,
+        )
     ConferenceInvitee.objects.bulk_update(invitees, ["attendance", "report_received"])
     booking.status, booking.conference = BookingStatus.HELD, conference
     booking.quorate, booking.quoracy_reason = found.quorate, found.reason
     booking.proceed_reason = "" if found.quorate else proceed_reason
     booking.save(update_fields=["status", "conference", "quorate", "quoracy_reason", "proceed_reason"])
     chronology_record(
-        child=booking.child, event_type="conference.attendance", occurred_at=services._moment(held_on), actor=actor,
+        child=booking.child,
+        event_type="conference.attendance",
+        occurred_at=services._moment(held_on),
+        actor=actor,
         source=booking,
-        data={"quoracy": found.reason, "attended": ", ".join(i.name for i in invitees if i.attendance == Attendance.ATTENDED),
-              "proceed": booking.proceed_reason},
+        data={
+            "quoracy": found.reason,
+            "attended": ", ".join(i.name for i in invitees if i.attendance == Attendance.ATTENDED),
+            "proceed": booking.proceed_reason,
+        },
     )
     refresh_due_items(booking.child)
     return conference
@@ -211,8 +279,12 @@ def conference_cancel(*, actor, booking: ConferenceBooking, reason: str) -> Conf
     booking.status, booking.cancelled_reason = BookingStatus.CANCELLED, reason
     booking.save(update_fields=["status", "cancelled_reason"])
     chronology_record(
-        child=booking.child, event_type="conference.cancelled", occurred_at=services._moment(today()), actor=actor,
-        source=booking, data={"kind": booking.get_kind_display(), "on": long_date(booking.booked_for), "reason": reason},
+        child=booking.child,
+        event_type="conference.cancelled",
+        occurred_at=services._moment(today()),
+        actor=actor,
+        source=booking,
+        data={"kind": booking.get_kind_display(), "on": long_date(booking.booked_for), "reason": reason},
     )
     refresh_due_items(booking.child)
     return booking
@@ -235,14 +307,22 @@ def minutes_issue(*, actor, booking: ConferenceBooking, minutes: str, issued_on:
     held_on = booking.conference.held_on
     if checks.required("issued_on", issued_on, "the date the minutes were issued"):
         checks.not_future("issued_on", issued_on, "The date the minutes were issued")
-        checks.not_before("issued_on", issued_on, held_on,
-                          f"The minutes cannot be issued before the conference on {long_date(held_on)}")
+        checks.not_before(
+            "issued_on",
+            issued_on,
+            held_on,
+            f"The minutes cannot be issued before the conference on {long_date(held_on)}",
+        )
     checks.raise_if_any()
     booking.minutes, booking.minutes_issued_on, booking.minutes_issued_by = minutes, issued_on, actor
     booking.save(update_fields=["minutes", "minutes_issued_on", "minutes_issued_by"])
     chronology_record(
-        child=booking.child, event_type="conference.minutes_issued", occurred_at=services._moment(issued_on),
-        actor=actor, source=booking, data={"kind": booking.get_kind_display(), "held_on": long_date(held_on)},
+        child=booking.child,
+        event_type="conference.minutes_issued",
+        occurred_at=services._moment(issued_on),
+        actor=actor,
+        source=booking,
+        data={"kind": booking.get_kind_display(), "held_on": long_date(held_on)},
     )
     refresh_due_items(booking.child)
     return booking

@@ -28,8 +28,9 @@ register(
     "conference.held",
     "Child protection conference",
     "child_protection",
-    lambda d: f"{d.get('kind', '')}: {d.get('outcome', '')}."
-    + (f" Category: {d['category']}." if d.get("category") else ""),
+    lambda d: (
+        f"{d.get('kind', '')}: {d.get('outcome', '')}." + (f" Category: {d['category']}." if d.get("category") else "")
+    ),
     significant=True,
 )
 register(
@@ -44,9 +45,12 @@ register(
     "conference.booked",
     "Child protection conference booked",
     "child_protection",
-    lambda d: f"{d.get('kind', '')} booked for {d.get('on', '')} at {d.get('at', '')}"
-    + (f", {d['where']}" if d.get("where") else "") + f". Chair: {d.get('chair', '')}."
-    + (f" Booked late: {d['late']}." if d.get("late") else ""),
+    lambda d: (
+        f"{d.get('kind', '')} booked for {d.get('on', '')} at {d.get('at', '')}"
+        + (f", {d['where']}" if d.get("where") else "")
+        + f". Chair: {d.get('chair', '')}."
+        + (f" Booked late: {d['late']}." if d.get("late") else "")
+    ),
 )
 register(
     "conference.cancelled",
@@ -58,8 +62,11 @@ register(
     "conference.attendance",
     "Conference attendance and quoracy",
     "child_protection",
-    lambda d: f"{d.get('quoracy', '')}." + (f" Attended: {d['attended']}." if d.get("attended") else "")
-    + (f" Went ahead because: {d['proceed']}" if d.get("proceed") else ""),
+    lambda d: (
+        f"{d.get('quoracy', '')}."
+        + (f" Attended: {d['attended']}." if d.get("attended") else "")
+        + (f" Went ahead because: {d['proceed']}" if d.get("proceed") else "")
+    ),
 )
 register(
     "conference.minutes_issued",

@@ -13,7 +13,9 @@ REVIEW_OUTCOMES = [(c.value, c.label) for c in (ConferenceOutcome.CONTINUE, Conf
 class StrategyDiscussionForm(forms.Form):
     held_on = date_field("Date of the strategy discussion", errors_label="The date of the strategy discussion")
     agencies = forms.MultipleChoiceField(
-        label="Agencies that took part", choices=Agency.choices, widget=forms.CheckboxSelectMultiple,
+        label="Agencies that took part",
+        choices=Agency.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Select the agencies that took part"},
     )
     decision = radios("Decision", StrategyDecision.choices, "Select the decision")
@@ -32,15 +34,23 @@ class Section47ConcludeForm(forms.Form):
 class InitialConferenceForm(forms.Form):
     held_on = date_field("Date of the conference", errors_label="The date of the conference")
     outcome = radios("Outcome", INITIAL_OUTCOMES, "Select the outcome of the conference")
-    category = radios("Category of abuse", CategoryOfAbuse.choices, "Select the category of abuse", required=False,
-                      hint="Needed when the child is made subject to a plan")
+    category = radios(
+        "Category of abuse",
+        CategoryOfAbuse.choices,
+        "Select the category of abuse",
+        required=False,
+        hint="Needed when the child is made subject to a plan",
+    )
     notes = text("Decisions and recommendations", rows=6)
 
 
 class TransferInConferenceForm(forms.Form):
     held_on = date_field("Date of the transfer-in conference", errors_label="The date of the conference")
-    previous_authority = forms.CharField(label="Authority the child moved from", max_length=200,
-                                         error_messages={"required": "Enter the authority the child moved from"})
+    previous_authority = forms.CharField(
+        label="Authority the child moved from",
+        max_length=200,
+        error_messages={"required": "Enter the authority the child moved from"},
+    )
     category = radios("Category of abuse", CategoryOfAbuse.choices, "Select the category of abuse")
     notes = text("Decisions and recommendations", rows=6)
 
@@ -49,8 +59,13 @@ class ReviewConferenceForm(forms.Form):
     held_on = date_field("Date of the review conference", errors_label="The date of the conference")
     outcome = radios("Outcome", REVIEW_OUTCOMES, "Select the outcome of the conference")
     category = radios("Latest category of abuse", CategoryOfAbuse.choices, "Select the latest category of abuse")
-    end_reason = radios("Why the plan ends", PlanEndReason.choices, "Select why the plan ended", required=False,
-                        hint="Needed only when the plan ends")
+    end_reason = radios(
+        "Why the plan ends",
+        PlanEndReason.choices,
+        "Select why the plan ended",
+        required=False,
+        hint="Needed only when the plan ends",
+    )
     notes = text("Decisions and recommendations", rows=6)
 
 

@@ -37,7 +37,9 @@ class DateRange(Func):
 @audited()
 class StrategyDiscussion(models.Model):
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="strategy_discussions")
-    episode = models.ForeignKey("children_in_need.CINEpisode", on_delete=models.PROTECT, related_name="strategy_discussions")
+    episode = models.ForeignKey(
+        "children_in_need.CINEpisode", on_delete=models.PROTECT, related_name="strategy_discussions"
+    )
     held_on = models.DateField("Date of the strategy discussion")
     agencies = ArrayField(models.CharField(max_length=20, choices=Agency.choices), default=list)
     decision = models.CharField(max_length=10, choices=StrategyDecision.choices)
@@ -56,12 +58,16 @@ class StrategyDiscussion(models.Model):
 @audited()
 class Section47Enquiry(models.Model):
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="section47_enquiries")
-    episode = models.ForeignKey("children_in_need.CINEpisode", on_delete=models.PROTECT, related_name="section47_enquiries")
+    episode = models.ForeignKey(
+        "children_in_need.CINEpisode", on_delete=models.PROTECT, related_name="section47_enquiries"
+    )
     # The strategy discussion at which the enquiry was initiated: the ICPC's 15 working days run
     # from it (TIMESCALES.md A2 #8 and C3.3).
     strategy_discussion = models.OneToOneField(StrategyDiscussion, on_delete=models.PROTECT, related_name="section47")
     start_date = models.DateField("Start date")
-    icpc_target_date = models.DateField(help_text="15 working days from the strategy discussion (census InitialCPCtarget).")
+    icpc_target_date = models.DateField(
+        help_text="15 working days from the strategy discussion (census InitialCPCtarget)."
+    )
     end_date = models.DateField("Date the enquiry concluded", null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=Section47Outcome.choices, blank=True)
     # The census ICPCnotRequired flag, derived from the outcome by PostgreSQL.
@@ -98,7 +104,9 @@ class Conference(models.Model):
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cp_conferences")
     episode = models.ForeignKey("children_in_need.CINEpisode", on_delete=models.PROTECT, related_name="cp_conferences")
     kind = models.CharField(max_length=20, choices=ConferenceKind.choices)
-    section47 = models.ForeignKey(Section47Enquiry, null=True, blank=True, on_delete=models.PROTECT, related_name="conferences")
+    section47 = models.ForeignKey(
+        Section47Enquiry, null=True, blank=True, on_delete=models.PROTECT, related_name="conferences"
+    )
     plan = models.ForeignKey(
         "child_protection.ChildProtectionPlan", null=True, blank=True, on_delete=models.PROTECT, related_name="reviews"
     )
@@ -114,7 +122,8 @@ class Conference(models.Model):
         ordering = ["-held_on", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind=ConferenceKind.INITIAL) | Q(section47__isnull=False), name="conference_initial_has_s47"
+                condition=~Q(kind=ConferenceKind.INITIAL) | Q(section47__isnull=False),
+                name="conference_initial_has_s47",
             ),
             models.CheckConstraint(
                 condition=~Q(kind=ConferenceKind.REVIEW) | Q(plan__isnull=False), name="conference_review_has_plan"
@@ -125,7 +134,9 @@ class Conference(models.Model):
         ]
         indexes = [
             models.Index(fields=["child", "-held_on"], name="conference_child_recent"),
-            models.Index(fields=["plan", "held_on"], condition=Q(kind=ConferenceKind.REVIEW), name="conference_plan_reviews"),
+            models.Index(
+                fields=["plan", "held_on"], condition=Q(kind=ConferenceKind.REVIEW), name="conference_plan_reviews"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -148,7 +159,9 @@ class ChildProtectionPlan(models.Model):
     latest_category = models.CharField(max_length=3, choices=CategoryOfAbuse.choices)
     end_date = models.DateField(null=True, blank=True)
     end_reason = models.CharField(max_length=30, choices=PlanEndReason.choices, blank=True)
-    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects = ChildProtectionPlanQuerySet.as_manager()
 
@@ -205,8 +218,12 @@ class ConferenceBooking(models.Model):
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cp_bookings")
     episode = models.ForeignKey("children_in_need.CINEpisode", on_delete=models.PROTECT, related_name="cp_bookings")
     kind = models.CharField(max_length=20, choices=ConferenceKind.choices)
-    section47 = models.ForeignKey(Section47Enquiry, null=True, blank=True, on_delete=models.PROTECT, related_name="bookings")
-    plan = models.ForeignKey(ChildProtectionPlan, null=True, blank=True, on_delete=models.PROTECT, related_name="bookings")
+    section47 = models.ForeignKey(
+        Section47Enquiry, null=True, blank=True, on_delete=models.PROTECT, related_name="bookings"
+    )
+    plan = models.ForeignKey(
+        ChildProtectionPlan, null=True, blank=True, on_delete=models.PROTECT, related_name="bookings"
+    )
     booked_for = models.DateField("Date of the conference")
     starts_at = models.TimeField("Time")
     venue = models.CharField("Venue", max_length=200, blank=True)
@@ -216,15 +233,18 @@ class ConferenceBooking(models.Model):
     # 3 or 6 months), kept so that a booking after it is shown late to the manager.
     due_by = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=BookingStatus.choices, default=BookingStatus.BOOKED)
-    conference = models.OneToOneField(Conference, null=True, blank=True, on_delete=models.PROTECT, related_name="booking")
+    conference = models.OneToOneField(
+        Conference, null=True, blank=True, on_delete=models.PROTECT, related_name="booking"
+    )
     quorate = models.BooleanField(null=True, blank=True)
     quoracy_reason = models.CharField(max_length=300, blank=True)
     proceed_reason = models.TextField("Why the conference went ahead without being quorate", blank=True)
     cancelled_reason = models.TextField("Why the conference was cancelled", blank=True)
     minutes = models.TextField(blank=True)
     minutes_issued_on = models.DateField(null=True, blank=True)
-    minutes_issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                          related_name="+")
+    minutes_issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     booked_at = models.DateTimeField(auto_now_add=True)
 
@@ -232,20 +252,28 @@ class ConferenceBooking(models.Model):
         ordering = ["-booked_for", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(kind=ConferenceKind.INITIAL, section47__isnull=False, plan__isnull=True)
-                           | Q(kind=ConferenceKind.REVIEW, plan__isnull=False, section47__isnull=True)),
+                condition=(
+                    Q(kind=ConferenceKind.INITIAL, section47__isnull=False, plan__isnull=True)
+                    | Q(kind=ConferenceKind.REVIEW, plan__isnull=False, section47__isnull=True)
+                ),
                 name="booking_initial_or_review",
             ),
             # One conference booked at a time for an enquiry or a plan: rebooking cancels first.
-            models.UniqueConstraint(fields=["section47"], condition=Q(status=BookingStatus.BOOKED),
-                                    name="booking_one_open_per_s47"),
-            models.UniqueConstraint(fields=["plan"], condition=Q(status=BookingStatus.BOOKED),
-                                    name="booking_one_open_per_plan"),
-            models.CheckConstraint(condition=~Q(status=BookingStatus.HELD) | Q(conference__isnull=False),
-                                   name="booking_held_has_conference"),
+            models.UniqueConstraint(
+                fields=["section47"], condition=Q(status=BookingStatus.BOOKED), name="booking_one_open_per_s47"
+            ),
+            models.UniqueConstraint(
+                fields=["plan"], condition=Q(status=BookingStatus.BOOKED), name="booking_one_open_per_plan"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=BookingStatus.HELD) | Q(conference__isnull=False),
+                name="booking_held_has_conference",
+            ),
         ]
-        indexes = [models.Index(fields=["child", "-booked_for"], name="booking_child_recent"),
-                   models.Index(fields=["chair", "status"], name="booking_chair_status")]
+        indexes = [
+            models.Index(fields=["child", "-booked_for"], name="booking_child_recent"),
+            models.Index(fields=["chair", "status"], name="booking_chair_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} booked for {self.booked_for:%d/%m/%Y}"
@@ -275,8 +303,10 @@ class ConferenceInvitee(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.CheckConstraint(condition=Q(person__isnull=False, agency="") | Q(person__isnull=True) & ~Q(agency=""),
-                                   name="invitee_family_or_agency"),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, agency="") | Q(person__isnull=True) & ~Q(agency=""),
+                name="invitee_family_or_agency",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -41,8 +41,11 @@ def _reads() -> dict:
     """Everything the provider reads, each table once, in the engine's one query: a visit to a
     child on a plan refreshes this, so its round trips count."""
     strategy_referrals = {"child_id": CHILD, "next_step": ReferralNextStep.STRATEGY_DISCUSSION}
-    strategy_assessments = {"child_id": CHILD, "status": AssessmentStatus.AUTHORISED,
-                            "outcome": AssessmentOutcome.STRATEGY_DISCUSSION}
+    strategy_assessments = {
+        "child_id": CHILD,
+        "status": AssessmentStatus.AUTHORISED,
+        "outcome": AssessmentOutcome.STRATEGY_DISCUSSION,
+    }
     held = StrategyDiscussion.objects.filter(child_id=CHILD).order_by("-held_on", "-id")
     initial = Conference.objects.filter(child_id=CHILD, kind=ConferenceKind.INITIAL).order_by("-held_on", "-id")
     booked = ConferenceBooking.objects.filter(child_id=CHILD, kind=ConferenceKind.INITIAL, status=BookingStatus.BOOKED)
@@ -52,10 +55,20 @@ def _reads() -> dict:
     visits = Visit.objects.seen().filter(child_id=CHILD).order_by("visited_at", "pk")
     return {
         "referrals": records(Referral.objects.filter(**strategy_referrals).order_by("-referral_date", "-id")),
-        "referral_episodes": records(CINEpisode.objects.filter(**{f"referral__{k}": v for k, v in strategy_referrals.items()})),
+        "referral_episodes": records(
+            CINEpisode.objects.filter(**{f"referral__{k}": v for k, v in strategy_referrals.items()})
+        ),
         # The fields the rule reads, not the assessment's written sections (long text and JSON).
-        "assessments": records(Assessment.objects.filter(**strategy_assessments).order_by("-start_date", "-id"),
-                               "id", "child", "episode", "start_date", "authorised_on", "status", "outcome"),
+        "assessments": records(
+            Assessment.objects.filter(**strategy_assessments).order_by("-start_date", "-id"),
+            "id",
+            "child",
+            "episode",
+            "start_date",
+            "authorised_on",
+            "status",
+            "outcome",
+        ),
         "assessment_episodes": records(
             CINEpisode.objects.filter(**{f"assessments__{k}": v for k, v in strategy_assessments.items()}).distinct()
         ),
@@ -84,10 +97,24 @@ def _strategy_discussions(found, calendar):
     attach(referrals, "episode", found["referral_episodes"])
     attach(assessments, "episode", found["assessment_episodes"])
     triggers = [
-        (f"referral-{r.pk}", r.decided_at, r.referral_date, r.episode, r, "Referral decision: strategy discussion needed")
+        (
+            f"referral-{r.pk}",
+            r.decided_at,
+            r.referral_date,
+            r.episode,
+            r,
+            "Referral decision: strategy discussion needed",
+        )
         for r in referrals
     ] + [
-        (f"assessment-{a.pk}", a.authorised_on, a.start_date, a.episode, a, "Assessment concluded: strategy discussion needed")
+        (
+            f"assessment-{a.pk}",
+            a.authorised_on,
+            a.start_date,
+            a.episode,
+            a,
+            "Assessment concluded: strategy discussion needed",
+        )
         for a in assessments
     ]
     if not triggers:
@@ -99,8 +126,15 @@ def _strategy_discussions(found, calendar):
         met = min((d for episode_id, d in held if episode_id == episode.pk and d >= since), default=None)
         if met is None and not episode.is_open:
             continue
-        yield due_spec("strategy_discussion", trigger=moment, calendar=calendar, key=key, source=source,
-                       trigger_description=describe_trigger(label, moment), completed_at=met)
+        yield due_spec(
+            "strategy_discussion",
+            trigger=moment,
+            calendar=calendar,
+            key=key,
+            source=source,
+            trigger_description=describe_trigger(label, moment),
+            completed_at=met,
+        )
 
 
 def _initial_conferences(found, calendar):
@@ -117,15 +151,20 @@ def _initial_conferences(found, calendar):
             continue
         discussion = enquiry.strategy_discussion.held_on
         spec = due_spec(
-            "icpc_15wd", trigger=discussion, calendar=calendar, key=f"s47-{enquiry.pk}", source=enquiry,
+            "icpc_15wd",
+            trigger=discussion,
+            calendar=calendar,
+            key=f"s47-{enquiry.pk}",
+            source=enquiry,
             trigger_description=describe_trigger("Strategy discussion that started the section 47 enquiry", discussion),
             completed_at=met,
         )
         on = booked.get(enquiry.pk)
         if met is None and on is not None:
             late = " (late: after the date it is due)" if on > spec.due_date else ""
-            spec = dataclasses.replace(spec, title=f"Hold the initial child protection conference, booked for "
-                                                    f"{long_date(on)}{late}")
+            spec = dataclasses.replace(
+                spec, title=f"Hold the initial child protection conference, booked for {long_date(on)}{late}"
+            )
         yield spec
 
 
@@ -144,23 +183,44 @@ def _plans(found, calendar):
         key, conference = f"plan-{plan.pk}", plan.conference.get_kind_display()
         common = {"start": plan.start_date, "key": key, "source": plan, "end": plan.end_date}
         yield from recurring_specs(
-            Series("core_group_first_10wd", "core_group", start_label=conference, event_label="Core group meeting", **common),
-            core_groups[plan.pk], calendar,
+            Series(
+                "core_group_first_10wd",
+                "core_group",
+                start_label=conference,
+                event_label="Core group meeting",
+                **common,
+            ),
+            core_groups[plan.pk],
+            calendar,
         )
         yield from recurring_specs(
-            Series("cp_visit", "cp_visit", start_label="Child protection plan started", event_label="Child protection visit",
-                   **common),
-            visits, calendar,
+            Series(
+                "cp_visit",
+                "cp_visit",
+                start_label="Child protection plan started",
+                event_label="Child protection visit",
+                **common,
+            ),
+            visits,
+            calendar,
         )
         yield from recurring_specs(
             Series("rcpc", "rcpc", start_label=conference, event_label="Review child protection conference", **common),
-            reviews[plan.pk], calendar,
+            reviews[plan.pk],
+            calendar,
         )
 
 
 # Strategy discussions start from referrals and assessments, conferences from enquiries.
-@engine.register(only_if_any=[(Referral, "child_id"), (Assessment, "child_id"), (Section47Enquiry, "child_id"),
-                              (ChildProtectionPlan, "child_id")], reads=_reads)
+@engine.register(
+    only_if_any=[
+        (Referral, "child_id"),
+        (Assessment, "child_id"),
+        (Section47Enquiry, "child_id"),
+        (ChildProtectionPlan, "child_id"),
+    ],
+    reads=_reads,
+)
 def child_protection_due(person, calendar, found):
     yield from _strategy_discussions(found, calendar)
     yield from _initial_conferences(found, calendar)

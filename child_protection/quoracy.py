@@ -15,8 +15,13 @@ from child_protection.choices import Attendance, InviteeAgency
 
 OTHER_AGENCIES_NEEDED = 2
 
-_HEALTH = {InviteeAgency.HEALTH_VISITOR, InviteeAgency.SCHOOL_NURSE, InviteeAgency.MIDWIFE, InviteeAgency.GP,
-           InviteeAgency.HEALTH_OTHER}
+_HEALTH = {
+    InviteeAgency.HEALTH_VISITOR,
+    InviteeAgency.SCHOOL_NURSE,
+    InviteeAgency.MIDWIFE,
+    InviteeAgency.GP,
+    InviteeAgency.HEALTH_OTHER,
+}
 SECTORS = {"police": "police", "probation": "probation", "housing": "housing", "school": "education"}
 
 
@@ -39,16 +44,23 @@ def contributed(attendance: str, report_received: bool) -> bool:
 
 def quoracy(invitees) -> Quoracy:
     """`invitees`: (agency, attendance, report received) for each invitee; family members have no agency."""
-    sectors = sorted({sector(agency) for agency, attendance, report in invitees
-                      if agency and contributed(attendance, report)})
+    sectors = sorted(
+        {sector(agency) for agency, attendance, report in invitees if agency and contributed(attendance, report)}
+    )
     named = _and(sectors)
     if len(sectors) >= OTHER_AGENCIES_NEEDED:
         return Quoracy(True, f"Quorate: {named} contributed besides children's social care")
     if not sectors:
-        return Quoracy(False, "Not quorate: no agency besides children's social care attended or sent a report; "
-                              f"at least {OTHER_AGENCIES_NEEDED} are needed")
-    return Quoracy(False, f"Not quorate: only {named} contributed besides children's social care; "
-                          f"at least {OTHER_AGENCIES_NEEDED} other agencies are needed")
+        return Quoracy(
+            False,
+            "Not quorate: no agency besides children's social care attended or sent a report; "
+            f"at least {OTHER_AGENCIES_NEEDED} are needed",
+        )
+    return Quoracy(
+        False,
+        f"Not quorate: only {named} contributed besides children's social care; "
+        f"at least {OTHER_AGENCIES_NEEDED} other agencies are needed",
+    )
 
 
 def _and(words: list[str]) -> str:

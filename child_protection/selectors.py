@@ -18,16 +18,22 @@ def plan_for_child(child, plan_id) -> ChildProtectionPlan | None:
 def booking_for_child(child, booking_id):
     from child_protection.models import ConferenceBooking
 
-    return (ConferenceBooking.objects.filter(child=child, pk=booking_id)
-            .select_related("chair", "conference", "section47", "plan", "minutes_issued_by", "booked_by").first())
+    return (
+        ConferenceBooking.objects.filter(child=child, pk=booking_id)
+        .select_related("chair", "conference", "section47", "plan", "minutes_issued_by", "booked_by")
+        .first()
+    )
 
 
 def bookings_for_child(child) -> list:
     """The child's booked, held and cancelled conferences, newest first, with their chairs."""
     from child_protection.models import ConferenceBooking
 
-    return list(ConferenceBooking.objects.filter(child=child).select_related("chair", "conference")
-                .order_by("-booked_for", "-id"))
+    return list(
+        ConferenceBooking.objects.filter(child=child)
+        .select_related("chair", "conference")
+        .order_by("-booked_for", "-id")
+    )
 
 
 def conference_work_for_chair(*, user):

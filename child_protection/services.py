@@ -68,8 +68,14 @@ def strategy_discussion_record(
     child = lock_child(child)
     episode = _open_episode(child)
     checks = DateChecks()
-    _date(checks, "held_on", held_on, "The date of the strategy discussion", after=episode.start_date,
-          after_message=f"The strategy discussion cannot be before the referral on {long_date(episode.start_date)}")
+    _date(
+        checks,
+        "held_on",
+        held_on,
+        "The date of the strategy discussion",
+        after=episode.start_date,
+        after_message=f"The strategy discussion cannot be before the referral on {long_date(episode.start_date)}",
+    )
     agencies = list(dict.fromkeys(agencies or []))
     if not agencies or any(a not in Agency.values for a in agencies):
         checks.add("agencies", "Select the agencies that took part")
@@ -77,11 +83,20 @@ def strategy_discussion_record(
         checks.add("decision", "Select the decision")
     checks.raise_if_any()
     discussion = StrategyDiscussion.objects.create(
-        child=child, episode=episode, held_on=held_on, agencies=agencies, decision=decision, notes=notes.strip(),
+        child=child,
+        episode=episode,
+        held_on=held_on,
+        agencies=agencies,
+        decision=decision,
+        notes=notes.strip(),
         recorded_by=actor,
     )
     chronology_record(
-        child=child, event_type="strategy_discussion.held", occurred_at=_moment(held_on), actor=actor, source=discussion,
+        child=child,
+        event_type="strategy_discussion.held",
+        occurred_at=_moment(held_on),
+        actor=actor,
+        source=discussion,
         data={"agencies": ", ".join(Agency(a).label for a in agencies), "decision": StrategyDecision(decision).label},
     )
     refresh_due_items(child)
@@ -105,28 +120,56 @@ def section47_start(*, actor, discussion: StrategyDiscussion, start_date: dateti
     if current is not None:
         raise ValidationError(f"A section 47 enquiry started on {long_date(current.start_date)} is still open")
     checks = DateChecks()
-    _date(checks, "start_date", start_date, "The start date of the enquiry", after=discussion.held_on,
-          after_message=f"The enquiry cannot start before the strategy discussion on {long_date(discussion.held_on)}")
+    _date(
+        checks,
+        "start_date",
+        start_date,
+        "The start date of the enquiry",
+        after=discussion.held_on,
+        after_message=f"The enquiry cannot start before the strategy discussion on {long_date(discussion.held_on)}",
+    )
     checks.raise_if_any()
     enquiry = Section47Enquiry.objects.create(
-        child=child, episode=discussion.episode, strategy_discussion=discussion, start_date=start_date,
-        icpc_target_date=due_from("icpc_15wd", discussion.held_on), recorded_by=actor,
+        child=child,
+        episode=discussion.episode,
+        strategy_discussion=discussion,
+        start_date=start_date,
+        icpc_target_date=due_from("icpc_15wd", discussion.held_on),
+        recorded_by=actor,
     )
-    chronology_record(child=child, event_type="section47.started", occurred_at=_moment(start_date), actor=actor,
-                      source=enquiry, data={"icpc_target_date": long_date(enquiry.icpc_target_date)})
+    chronology_record(
+        child=child,
+        event_type="section47.started",
+        occurred_at=_moment(start_date),
+        actor=actor,
+        source=enquiry,
+        data={"icpc_target_date": long_date(enquiry.icpc_target_date)},
+    )
     refresh_due_items(child)
     return enquiry
 
 
 def _conclude(*, actor, enquiry: Section47Enquiry, end_date, outcome: str, field: str = "end_date") -> None:
     checks = DateChecks()
-    _date(checks, field, end_date, "The date the enquiry concluded", after=enquiry.start_date,
-          after_message=f"The enquiry cannot conclude before it started on {long_date(enquiry.start_date)}")
+    _date(
+        checks,
+        field,
+        end_date,
+        "The date the enquiry concluded",
+        after=enquiry.start_date,
+        after_message=f"The enquiry cannot conclude before it started on {long_date(enquiry.start_date)}",
+    )
     checks.raise_if_any()
     enquiry.end_date, enquiry.outcome = end_date, outcome
     enquiry.save(update_fields=["end_date", "outcome"])
-    chronology_record(child=enquiry.child, event_type="section47.concluded", occurred_at=_moment(end_date), actor=actor,
-                      source=enquiry, data={"outcome": Section47Outcome(outcome).label})
+    chronology_record(
+        child=enquiry.child,
+        event_type="section47.concluded",
+        occurred_at=_moment(end_date),
+        actor=actor,
+        source=enquiry,
+        data={"outcome": Section47Outcome(outcome).label},
+    )
 
 
 @transaction.atomic
@@ -157,27 +200,43 @@ def _check_no_overlap(child, start_date: datetime.date) -> None:
     )
     if clash is not None:
         until = f"ended on {long_date(clash.end_date)}" if clash.end_date else "is still open"
-        raise ValidationError({"held_on": (
-            f"{child.full_name} has a child protection plan from {long_date(clash.start_date)} that {until}. "
-            "Plans cannot overlap"
-        )})
+        raise ValidationError(
+            {
+                "held_on": (
+                    f"{child.full_name} has a child protection plan from {long_date(clash.start_date)} that {until}. "
+                    "Plans cannot overlap"
+                )
+            }
+        )
 
 
 def _start_plan(*, child, episode, conference: Conference, category: str) -> ChildProtectionPlan:
     _check_no_overlap(child, conference.held_on)
-    with constraint_messages({PLANS_OVERLAP: ("held_on", "This child already has a child protection plan at that date")}):
+    with constraint_messages(
+        {PLANS_OVERLAP: ("held_on", "This child already has a child protection plan at that date")}
+    ):
         return ChildProtectionPlan.objects.create(
-            child=child, episode=episode, conference=conference, start_date=conference.held_on,
-            initial_category=category, latest_category=category,
+            child=child,
+            episode=episode,
+            conference=conference,
+            start_date=conference.held_on,
+            initial_category=category,
+            latest_category=category,
         )
 
 
 def _record_conference_event(actor, conference: Conference) -> None:
     chronology_record(
-        child=conference.child, event_type="conference.held", occurred_at=_moment(conference.held_on), actor=actor,
+        child=conference.child,
+        event_type="conference.held",
+        occurred_at=_moment(conference.held_on),
+        actor=actor,
         source=conference,
-        data={"kind": conference.get_kind_display(), "outcome": conference.get_outcome_display(),
-              "category": CategoryOfAbuse(conference.category).label if conference.category else ""},
+        data={
+            "kind": conference.get_kind_display(),
+            "outcome": conference.get_outcome_display(),
+            "category": CategoryOfAbuse(conference.category).label if conference.category else "",
+        },
     )
 
 
@@ -197,8 +256,14 @@ def initial_conference_record(
     if not enquiry.episode.is_open:
         raise ValidationError("The child in need episode of this enquiry is closed")
     checks = DateChecks()
-    _date(checks, "held_on", held_on, "The date of the conference", after=enquiry.start_date,
-          after_message=f"The conference cannot be before the section 47 enquiry started on {long_date(enquiry.start_date)}")
+    _date(
+        checks,
+        "held_on",
+        held_on,
+        "The date of the conference",
+        after=enquiry.start_date,
+        after_message=f"The conference cannot be before the section 47 enquiry started on {long_date(enquiry.start_date)}",
+    )
     if outcome not in (ConferenceOutcome.PLAN, ConferenceOutcome.NO_PLAN):
         checks.add("outcome", "Select the outcome of the conference")
     if outcome == ConferenceOutcome.PLAN and category not in CategoryOfAbuse.values:
@@ -209,8 +274,14 @@ def initial_conference_record(
     if enquiry.end_date is None:
         _conclude(actor=actor, enquiry=enquiry, end_date=held_on, outcome=Section47Outcome.CONFERENCE, field="held_on")
     conference = Conference.objects.create(
-        child=child, episode=enquiry.episode, kind=ConferenceKind.INITIAL, section47=enquiry, held_on=held_on,
-        outcome=outcome, category=category if outcome == ConferenceOutcome.PLAN else "", notes=notes.strip(),
+        child=child,
+        episode=enquiry.episode,
+        kind=ConferenceKind.INITIAL,
+        section47=enquiry,
+        held_on=held_on,
+        outcome=outcome,
+        category=category if outcome == ConferenceOutcome.PLAN else "",
+        notes=notes.strip(),
         recorded_by=actor,
     )
     if outcome == ConferenceOutcome.PLAN:
@@ -229,8 +300,14 @@ def transfer_in_conference_record(
     child = lock_child(child)
     episode = _open_episode(child)
     checks = DateChecks()
-    _date(checks, "held_on", held_on, "The date of the conference", after=episode.start_date,
-          after_message=f"The conference cannot be before the referral on {long_date(episode.start_date)}")
+    _date(
+        checks,
+        "held_on",
+        held_on,
+        "The date of the conference",
+        after=episode.start_date,
+        after_message=f"The conference cannot be before the referral on {long_date(episode.start_date)}",
+    )
     if category not in CategoryOfAbuse.values:
         checks.add("category", "Select the category of abuse")
     if not previous_authority.strip():
@@ -238,8 +315,15 @@ def transfer_in_conference_record(
     checks.raise_if_any()
     _check_no_overlap(child, held_on)
     conference = Conference.objects.create(
-        child=child, episode=episode, kind=ConferenceKind.TRANSFER_IN, held_on=held_on, outcome=ConferenceOutcome.PLAN,
-        category=category, previous_authority=previous_authority.strip(), notes=notes.strip(), recorded_by=actor,
+        child=child,
+        episode=episode,
+        kind=ConferenceKind.TRANSFER_IN,
+        held_on=held_on,
+        outcome=ConferenceOutcome.PLAN,
+        category=category,
+        previous_authority=previous_authority.strip(),
+        notes=notes.strip(),
+        recorded_by=actor,
     )
     _start_plan(child=child, episode=episode, conference=conference, category=category)
     _record_conference_event(actor, conference)
@@ -270,14 +354,27 @@ def _end(*, actor, plan: ChildProtectionPlan, end_date, reason: str, field: str)
     plan.end_date, plan.end_reason, plan.ended_by = end_date, reason, actor
     with constraint_messages({"cpplan_end_after_start": (field, "The plan cannot end before it started")}):
         plan.save(update_fields=["end_date", "end_reason", "ended_by"])
-    chronology_record(child=plan.child, event_type="cp_plan.ended", occurred_at=_moment(end_date), actor=actor,
-                      source=plan, data={"reason": PlanEndReason(reason).label})
+    chronology_record(
+        child=plan.child,
+        event_type="cp_plan.ended",
+        occurred_at=_moment(end_date),
+        actor=actor,
+        source=plan,
+        data={"reason": PlanEndReason(reason).label},
+    )
 
 
 @transaction.atomic
 def review_conference_record(
-    *, actor, plan: ChildProtectionPlan, held_on: datetime.date, outcome: str, category: str, end_reason: str = "",
-    notes: str = "", progress: dict | None = None,
+    *,
+    actor,
+    plan: ChildProtectionPlan,
+    held_on: datetime.date,
+    outcome: str,
+    category: str,
+    end_reason: str = "",
+    notes: str = "",
+    progress: dict | None = None,
 ) -> Conference:
     """A review conference: the plan continues (with its latest category) or ends that day; the
     progress it recorded against the plan's actions (plans.services.progress_record) is saved with it."""
@@ -285,10 +382,17 @@ def review_conference_record(
     plan = _open_plan(plan)
     last_review = plan.reviews.order_by("-held_on").values_list("held_on", flat=True).first()
     checks = DateChecks()
-    _date(checks, "held_on", held_on, "The date of the conference", after=plan.start_date,
-          after_message=f"The review cannot be before the plan started on {long_date(plan.start_date)}")
-    checks.not_before("held_on", held_on, last_review,
-                      f"The review cannot be before the last review on {long_date(last_review)}")
+    _date(
+        checks,
+        "held_on",
+        held_on,
+        "The date of the conference",
+        after=plan.start_date,
+        after_message=f"The review cannot be before the plan started on {long_date(plan.start_date)}",
+    )
+    checks.not_before(
+        "held_on", held_on, last_review, f"The review cannot be before the last review on {long_date(last_review)}"
+    )
     if outcome not in (ConferenceOutcome.CONTINUE, ConferenceOutcome.END):
         checks.add("outcome", "Select the outcome of the conference")
     if category not in CategoryOfAbuse.values:
@@ -297,8 +401,15 @@ def review_conference_record(
         checks.add("end_reason", "Select why the plan ended")
     checks.raise_if_any()
     conference = Conference.objects.create(
-        child=plan.child, episode=plan.episode, kind=ConferenceKind.REVIEW, plan=plan, held_on=held_on, outcome=outcome,
-        category=category, notes=notes.strip(), recorded_by=actor,
+        child=plan.child,
+        episode=plan.episode,
+        kind=ConferenceKind.REVIEW,
+        plan=plan,
+        held_on=held_on,
+        outcome=outcome,
+        category=category,
+        notes=notes.strip(),
+        recorded_by=actor,
     )
     if plan.latest_category != category:
         plan.latest_category = category
@@ -319,8 +430,14 @@ def cp_plan_end(*, actor, plan: ChildProtectionPlan, end_date: datetime.date, re
     plan = _open_plan(plan)
     last = _last_meeting(plan)
     checks = DateChecks()
-    _date(checks, "end_date", end_date, "The end date", after=plan.start_date,
-          after_message=f"The plan cannot end before it started on {long_date(plan.start_date)}")
+    _date(
+        checks,
+        "end_date",
+        end_date,
+        "The end date",
+        after=plan.start_date,
+        after_message=f"The plan cannot end before it started on {long_date(plan.start_date)}",
+    )
     checks.not_before("end_date", end_date, last, f"The plan cannot end before the meeting on {long_date(last)}")
     if reason not in PlanEndReason.values:
         checks.add("end_reason", "Select why the plan ended")
@@ -332,19 +449,31 @@ def cp_plan_end(*, actor, plan: ChildProtectionPlan, end_date: datetime.date, re
 
 @transaction.atomic
 def core_group_record(
-    *, actor, plan: ChildProtectionPlan, held_on: datetime.date, notes: str = "", progress: dict | None = None,
+    *,
+    actor,
+    plan: ChildProtectionPlan,
+    held_on: datetime.date,
+    notes: str = "",
+    progress: dict | None = None,
 ) -> CoreGroup:
     """The core group meeting and the progress it recorded against the plan's actions ({action id:
     (status, note)}, plans.services.progress_record), in one transaction."""
     require(actor, Capability.RECORD_HELP_AND_PROTECTION, plan.child)
     plan = _open_plan(plan)
     checks = DateChecks()
-    _date(checks, "held_on", held_on, "The date of the core group meeting", after=plan.start_date,
-          after_message=f"The core group cannot be before the plan started on {long_date(plan.start_date)}")
+    _date(
+        checks,
+        "held_on",
+        held_on,
+        "The date of the core group meeting",
+        after=plan.start_date,
+        after_message=f"The core group cannot be before the plan started on {long_date(plan.start_date)}",
+    )
     checks.raise_if_any()
     meeting = CoreGroup.objects.create(plan=plan, held_on=held_on, notes=notes.strip(), recorded_by=actor)
-    chronology_record(child=plan.child, event_type="core_group.held", occurred_at=_moment(held_on), actor=actor,
-                      source=meeting)
+    chronology_record(
+        child=plan.child, event_type="core_group.held", occurred_at=_moment(held_on), actor=actor, source=meeting
+    )
     if progress:
         progress_record(actor=actor, plan=plan, meeting=meeting, held_on=held_on, progress=progress)
     refresh_due_items(plan.child)

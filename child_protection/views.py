@@ -46,7 +46,11 @@ def strategy_discussion_new(request, person_id):
     child = child_for_recording(request, person_id)
     form = StrategyDiscussionForm(request.POST or None)
     return step(
-        request, child, form, heading="Record a strategy discussion", button="Save strategy discussion",
+        request,
+        child,
+        form,
+        heading="Record a strategy discussion",
+        button="Save strategy discussion",
         success="Strategy discussion recorded",
         run=lambda data: services.strategy_discussion_record(actor=request.user, child=child, **data),
     )
@@ -58,8 +62,13 @@ def section47_new(request, person_id, discussion_id):
     discussion = found(selectors.strategy_discussion_for_child(child, discussion_id))
     form = Section47StartForm(request.POST or None, initial={"start_date": discussion.held_on})
     return step(
-        request, child, form, heading="Start the section 47 enquiry", button="Start enquiry",
-        success="Section 47 enquiry started", facts=[("Strategy discussion", long_date(discussion.held_on))],
+        request,
+        child,
+        form,
+        heading="Start the section 47 enquiry",
+        button="Start enquiry",
+        success="Section 47 enquiry started",
+        facts=[("Strategy discussion", long_date(discussion.held_on))],
         run=lambda data: services.section47_start(actor=request.user, discussion=discussion, **data),
     )
 
@@ -70,8 +79,13 @@ def section47_conclude(request, person_id, enquiry_id):
     enquiry = found(selectors.enquiry_for_child(child, enquiry_id))
     form = Section47ConcludeForm(request.POST or None)
     return step(
-        request, child, form, heading="Conclude the section 47 enquiry", button="Save outcome",
-        success="Section 47 enquiry concluded", facts=_enquiry_facts(enquiry),
+        request,
+        child,
+        form,
+        heading="Conclude the section 47 enquiry",
+        button="Save outcome",
+        success="Section 47 enquiry concluded",
+        facts=_enquiry_facts(enquiry),
         run=lambda data: services.section47_conclude(actor=request.user, enquiry=enquiry, **data),
     )
 
@@ -82,8 +96,13 @@ def initial_conference_new(request, person_id, enquiry_id):
     enquiry = found(selectors.enquiry_for_child(child, enquiry_id))
     form = InitialConferenceForm(request.POST or None)
     return step(
-        request, child, form, heading="Record the initial child protection conference", button="Save conference",
-        success="Initial child protection conference recorded", facts=_enquiry_facts(enquiry),
+        request,
+        child,
+        form,
+        heading="Record the initial child protection conference",
+        button="Save conference",
+        success="Initial child protection conference recorded",
+        facts=_enquiry_facts(enquiry),
         run=lambda data: services.initial_conference_record(actor=request.user, enquiry=enquiry, **data),
     )
 
@@ -93,7 +112,11 @@ def transfer_in_conference_new(request, person_id):
     child = child_for_recording(request, person_id, Capability.CHAIR_CONFERENCE)
     form = TransferInConferenceForm(request.POST or None)
     return step(
-        request, child, form, heading="Record a transfer-in conference", button="Save conference",
+        request,
+        child,
+        form,
+        heading="Record a transfer-in conference",
+        button="Save conference",
         success="Transfer-in conference recorded and child protection plan started",
         run=lambda data: services.transfer_in_conference_record(actor=request.user, child=child, **data),
     )
@@ -107,10 +130,17 @@ def review_conference_new(request, person_id, plan_id):
     form = ReviewConferenceForm(request.POST or None, initial={"category": plan.latest_category})
     add_progress_fields(form, actions)
     return step(
-        request, child, form, heading="Record a review child protection conference", button="Save conference",
-        success="Review conference recorded", facts=_plan_facts(plan),
+        request,
+        child,
+        form,
+        heading="Record a review child protection conference",
+        button="Save conference",
+        success="Review conference recorded",
+        facts=_plan_facts(plan),
         run=lambda data: services.review_conference_record(
-            actor=request.user, plan=plan, **without_progress(data),
+            actor=request.user,
+            plan=plan,
+            **without_progress(data),
             progress=progress_from(data, actions),
         ),
     )
@@ -125,11 +155,19 @@ def core_group_new(request, person_id, plan_id):
     form = CoreGroupForm(request.POST or None, initial={"held_on": today()})
     add_progress_fields(form, actions)
     return step(
-        request, child, form, heading="Record a core group meeting", button="Save core group",
-        success="Core group meeting recorded", facts=_plan_facts(plan),
+        request,
+        child,
+        form,
+        heading="Record a core group meeting",
+        button="Save core group",
+        success="Core group meeting recorded",
+        facts=_plan_facts(plan),
         next_url=reverse("plans:detail", args=[child.pk, "cp", plan.pk]),
         run=lambda data: services.core_group_record(
-            actor=request.user, plan=plan, held_on=data["held_on"], notes=data["notes"],
+            actor=request.user,
+            plan=plan,
+            held_on=data["held_on"],
+            notes=data["notes"],
             progress=progress_from(data, actions),
         ),
     )
@@ -141,8 +179,14 @@ def plan_end(request, person_id, plan_id):
     plan = found(selectors.plan_for_child(child, plan_id))
     form = PlanEndForm(request.POST or None)
     return step(
-        request, child, form, heading="End the child protection plan", button="End plan",
-        success="Child protection plan ended", facts=_plan_facts(plan),
-        run=lambda data: services.cp_plan_end(actor=request.user, plan=plan, end_date=data["end_date"],
-                                              reason=data["end_reason"]),
+        request,
+        child,
+        form,
+        heading="End the child protection plan",
+        button="End plan",
+        success="Child protection plan ended",
+        facts=_plan_facts(plan),
+        run=lambda data: services.cp_plan_end(
+            actor=request.user, plan=plan, end_date=data["end_date"], reason=data["end_reason"]
+        ),
     )

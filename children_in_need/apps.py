@@ -17,7 +17,17 @@ class ChildrenInNeedConfig(AppConfig):
         from core.dates import long_date
         from plans.kinds import PlanKind, register
 
-        register(PlanKind(slug="cin", label="Child in need plan", model=CINPlan, area=AREA, capability=AREA.capability,
-                          facts=lambda plan: [("Plan started", long_date(plan.start_date))]
-                          + ([("Plan ended", long_date(plan.end_date))] if plan.end_date else []),
-                          meeting="child in need plan review"))
+        register(
+            PlanKind(
+                slug="cin",
+                label="Child in need plan",
+                model=CINPlan,
+                area=AREA,
+                capability=AREA.capability,
+                facts=lambda plan: (
+                    [("Plan started", long_date(plan.start_date))]
+                    + ([("Plan ended", long_date(plan.end_date))] if plan.end_date else [])
+                ),
+                meeting="child in need plan review",
+            )
+        )

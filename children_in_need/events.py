@@ -11,7 +11,13 @@ register(
     lambda d: f"Child in need episode closed: {d.get('reason', '')}.",
     significant=True,
 )
-register("cin_plan.started", "Child in need plan started", "child_in_need", lambda d: "Child in need plan started.", significant=True)
+register(
+    "cin_plan.started",
+    "Child in need plan started",
+    "child_in_need",
+    lambda d: "Child in need plan started.",
+    significant=True,
+)
 register("cin_plan.reviewed", "Child in need plan review", "child_in_need", lambda d: "Child in need plan reviewed.")
 register(
     "cin_plan.ended",

@@ -31,8 +31,15 @@ class Action:
 def episode_history(episode) -> list[Step]:
     """Every step of one episode, oldest first."""
     child_id, referral = episode.child_id, episode.referral
-    steps = [Step(referral.referral_date, "Referral", f"{referral.get_source_display()}. Primary need: "
-                  f"{episode.get_primary_need_display()}" + (". Re-referral within 12 months" if referral.is_re_referral else ""))]
+    steps = [
+        Step(
+            referral.referral_date,
+            "Referral",
+            f"{referral.get_source_display()}. Primary need: "
+            f"{episode.get_primary_need_display()}"
+            + (". Re-referral within 12 months" if referral.is_re_referral else ""),
+        )
+    ]
     if referral.next_step:
         steps.append(Step(london_date(referral.decided_at), "Next step decided", referral.get_next_step_display()))
     for a in episode.assessments.all():
@@ -43,32 +50,68 @@ def episode_history(episode) -> list[Step]:
     for d in episode.strategy_discussions.all():
         steps.append(Step(d.held_on, "Strategy discussion", d.get_decision_display()))
     for e in episode.section47_enquiries.all():
-        steps.append(Step(e.start_date, "Section 47 enquiry started", f"Initial conference due by {long_date(e.icpc_target_date)}"))
+        steps.append(
+            Step(
+                e.start_date, "Section 47 enquiry started", f"Initial conference due by {long_date(e.icpc_target_date)}"
+            )
+        )
         if e.end_date:
             steps.append(Step(e.end_date, "Section 47 enquiry concluded", e.get_outcome_display()))
     for c in episode.cp_conferences.all():
-        steps.append(Step(c.held_on, c.get_kind_display(), c.get_outcome_display()
-                          + (f". Category: {c.get_category_display().lower()}" if c.category else "")))
+        steps.append(
+            Step(
+                c.held_on,
+                c.get_kind_display(),
+                c.get_outcome_display() + (f". Category: {c.get_category_display().lower()}" if c.category else ""),
+            )
+        )
     for b in episode.cp_bookings.all():
         # A booking shows as booked (or cancelled) until held; once held the conference's own step says so.
         if b.status != "held":
-            detail = (f"{b.get_status_display()}: {b.booked_for:%-d %B %Y} at {b.starts_at:%H:%M}, chair {b.chair}"
-                      + (". Booked late, after the date it was due" if b.booked_late else ""))
-            steps.append(Step(b.booked_for, f"{b.get_kind_display()} booked", detail,
-                              reverse("child_protection:booking", args=[child_id, b.pk])))
+            detail = f"{b.get_status_display()}: {b.booked_for:%-d %B %Y} at {b.starts_at:%H:%M}, chair {b.chair}" + (
+                ". Booked late, after the date it was due" if b.booked_late else ""
+            )
+            steps.append(
+                Step(
+                    b.booked_for,
+                    f"{b.get_kind_display()} booked",
+                    detail,
+                    reverse("child_protection:booking", args=[child_id, b.pk]),
+                )
+            )
         else:
-            minutes = f"minutes issued {b.minutes_issued_on:%-d %B %Y}" if b.minutes_issued_on else "minutes not issued yet"
-            steps.append(Step(b.conference.held_on, "Conference attendance and minutes", f"{b.quoracy_reason}; {minutes}",
-                              reverse("child_protection:booking", args=[child_id, b.pk])))
+            minutes = (
+                f"minutes issued {b.minutes_issued_on:%-d %B %Y}" if b.minutes_issued_on else "minutes not issued yet"
+            )
+            steps.append(
+                Step(
+                    b.conference.held_on,
+                    "Conference attendance and minutes",
+                    f"{b.quoracy_reason}; {minutes}",
+                    reverse("child_protection:booking", args=[child_id, b.pk]),
+                )
+            )
     for p in episode.cp_plans.all():
-        steps.append(Step(p.start_date, "Child protection plan started", "Outcomes, actions and progress",
-                          reverse("plans:detail", args=[child_id, "cp", p.pk])))
+        steps.append(
+            Step(
+                p.start_date,
+                "Child protection plan started",
+                "Outcomes, actions and progress",
+                reverse("plans:detail", args=[child_id, "cp", p.pk]),
+            )
+        )
         steps.extend(Step(g.held_on, "Core group meeting") for g in p.core_groups.all())
         if p.end_date:
             steps.append(Step(p.end_date, "Child protection plan ended", p.get_end_reason_display()))
     for p in episode.cin_plans.all():
-        steps.append(Step(p.start_date, "Child in need plan started", "Outcomes, actions and progress",
-                          reverse("plans:detail", args=[child_id, "cin", p.pk])))
+        steps.append(
+            Step(
+                p.start_date,
+                "Child in need plan started",
+                "Outcomes, actions and progress",
+                reverse("plans:detail", args=[child_id, "cin", p.pk]),
+            )
+        )
         steps.extend(Step(r.held_on, "Child in need plan review", r.notes[:120]) for r in p.reviews.all())
         if p.end_date:
             steps.append(Step(p.end_date, "Child in need plan ended", p.end_reason))
@@ -93,19 +136,28 @@ def next_actions(journey: Journey, child, held: frozenset[Capability]) -> list[A
             actions.append(Action(text, url))
 
     for contact in journey.undecided_contacts:
-        offer(FRONT_DOOR, f"Screen the contact received on {long_date(london_date(contact.received_at))}",
-              _url("front_door:contact_decide", pk, contact.pk))
+        offer(
+            FRONT_DOOR,
+            f"Screen the contact received on {long_date(london_date(contact.received_at))}",
+            _url("front_door:contact_decide", pk, contact.pk),
+        )
     episode = journey.open_episode
     if episode is None:
         for contact in journey.contacts_to_refer:
-            offer(FRONT_DOOR, "Record the referral from the contact",
-                  _url("front_door:referral_new", pk, query=f"contact={contact.pk}"))
+            offer(
+                FRONT_DOOR,
+                "Record the referral from the contact",
+                _url("front_door:referral_new", pk, query=f"contact={contact.pk}"),
+            )
         offer(FRONT_DOOR, "Record a contact", _url("front_door:contact_new", pk))
         offer(FRONT_DOOR, "Record a referral", _url("front_door:referral_new", pk))
         return actions
     if not episode.referral.next_step:
-        offer(FRONT_DOOR, "Decide the next step for the referral",
-              _url("front_door:referral_decide", pk, episode.referral.pk))
+        offer(
+            FRONT_DOOR,
+            "Decide the next step for the referral",
+            _url("front_door:referral_decide", pk, episode.referral.pk),
+        )
     in_hand = journey.assessment_in_hand
     if in_hand is not None and in_hand.editable:
         offer(STEP, "Continue the assessment", _url("assessments:edit", pk, in_hand.pk))
@@ -117,15 +169,24 @@ def next_actions(journey: Journey, child, held: frozenset[Capability]) -> list[A
         offer(STEP, "Start the section 47 enquiry", _url("child_protection:section47_new", pk, discussion.pk))
     booked = [b for b in episode.cp_bookings.all() if b.status == "booked"]
     for b in booked:
-        offer(CHAIR, f"Record the {b.get_kind_display().lower()} booked for {long_date(b.booked_for)}",
-              _url("child_protection:booking_hold", pk, b.pk))
+        offer(
+            CHAIR,
+            f"Record the {b.get_kind_display().lower()} booked for {long_date(b.booked_for)}",
+            _url("child_protection:booking_hold", pk, b.pk),
+        )
     booked_enquiries = {b.section47_id for b in booked}
     for enquiry in enquiries_awaiting_conference(episode):
         if enquiry.pk not in booked_enquiries:
-            offer(CHAIR, "Book the initial child protection conference",
-                  _url("child_protection:book_initial", pk, enquiry.pk))
-        offer(CHAIR, "Record the initial child protection conference",
-              _url("child_protection:initial_conference_new", pk, enquiry.pk))
+            offer(
+                CHAIR,
+                "Book the initial child protection conference",
+                _url("child_protection:book_initial", pk, enquiry.pk),
+            )
+        offer(
+            CHAIR,
+            "Record the initial child protection conference",
+            _url("child_protection:initial_conference_new", pk, enquiry.pk),
+        )
         if enquiry.end_date is None:
             offer(STEP, "Conclude the section 47 enquiry", _url("child_protection:section47_conclude", pk, enquiry.pk))
     offer(STEP, "Record a strategy discussion", _url("child_protection:strategy_discussion_new", pk))
@@ -144,8 +205,7 @@ def next_actions(journey: Journey, child, held: frozenset[Capability]) -> list[A
     if cin_plan is not None:
         offer(VISIT, "Record a child in need visit", _url("casework:visit_new", pk))
         offer(STEP, "Add outcomes and actions to the child in need plan", _url("plans:detail", pk, "cin", cin_plan.pk))
-        offer(STEP, "Record a child in need plan review",
-              _url("children_in_need:cin_plan_review_new", pk, cin_plan.pk))
+        offer(STEP, "Record a child in need plan review", _url("children_in_need:cin_plan_review_new", pk, cin_plan.pk))
         offer(STEP, "End the child in need plan", _url("children_in_need:cin_plan_end", pk, cin_plan.pk))
     elif plan is None:
         offer(STEP, "Start a child in need plan", _url("children_in_need:cin_plan_new", pk))

@@ -26,7 +26,9 @@ class CINEpisode(models.Model):
     primary_need = models.CharField(max_length=2, choices=PrimaryNeed.choices)
     end_date = models.DateField("Closure date", null=True, blank=True)
     closure_reason = models.CharField("Reason for closure", max_length=3, choices=ReasonForClosure.choices, blank=True)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
 
     objects = CINEpisodeQuerySet.as_manager()
@@ -39,7 +41,8 @@ class CINEpisode(models.Model):
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")), name="cinepisode_end_after_start"
             ),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True, closure_reason="") | (Q(end_date__isnull=False) & ~Q(closure_reason="")),
+                condition=Q(end_date__isnull=True, closure_reason="")
+                | (Q(end_date__isnull=False) & ~Q(closure_reason="")),
                 name="cinepisode_closure_whole",
             ),
         ]

@@ -35,10 +35,18 @@ def children_in_need_due(person, calendar, found):
         reviews[plan_id].append(held_on)
     visits = found["visits"]
     for plan in plans:
-        common = {"start": plan.start_date, "start_label": "Child in need plan started", "key": f"cin-plan-{plan.pk}",
-                  "source": plan, "end": plan.end_date}
-        yield from recurring_specs(Series("cin_visit", "cin_visit", event_label="Child in need visit", **common), visits, calendar)
+        common = {
+            "start": plan.start_date,
+            "start_label": "Child in need plan started",
+            "key": f"cin-plan-{plan.pk}",
+            "source": plan,
+            "end": plan.end_date,
+        }
+        yield from recurring_specs(
+            Series("cin_visit", "cin_visit", event_label="Child in need visit", **common), visits, calendar
+        )
         yield from recurring_specs(
             Series("cin_plan_review", "cin_plan_review", event_label="Child in need plan review", **common),
-            reviews[plan.pk], calendar,
+            reviews[plan.pk],
+            calendar,
         )

@@ -58,11 +58,17 @@ def _episodes(child):
             Prefetch("strategy_discussions", queryset=StrategyDiscussion.objects.order_by("held_on", "id")),
             Prefetch("section47_enquiries", queryset=Section47Enquiry.objects.order_by("start_date", "id")),
             Prefetch("cp_conferences", queryset=Conference.objects.order_by("held_on", "id")),
-            Prefetch("cp_bookings", queryset=ConferenceBooking.objects.select_related("chair", "conference").order_by("booked_for", "id")),
+            Prefetch(
+                "cp_bookings",
+                queryset=ConferenceBooking.objects.select_related("chair", "conference").order_by("booked_for", "id"),
+            ),
             Prefetch("cp_plans", queryset=plans.order_by("start_date", "id")),
-            Prefetch("cin_plans", queryset=CINPlan.objects.prefetch_related(
-                Prefetch("reviews", queryset=CINPlanReview.objects.order_by("held_on", "id"))
-            ).order_by("start_date", "id")),
+            Prefetch(
+                "cin_plans",
+                queryset=CINPlan.objects.prefetch_related(
+                    Prefetch("reviews", queryset=CINPlanReview.objects.order_by("held_on", "id"))
+                ).order_by("start_date", "id"),
+            ),
         )
         .order_by("-start_date", "-id")
     )

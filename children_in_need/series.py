@@ -60,6 +60,11 @@ def _spec(series: Series, trigger, label: str, held: int, calendar, completed_at
     else:
         rule, due = series.next_rule, next_recurring(series.next_rule, trigger, held, calendar)
     return DueSpec(
-        rule_code=rule, due_date=due, trigger_date=trigger, trigger_description=describe_trigger(label, trigger),
-        source=series.source, key=series.key, completed_at=completed_at,
+        rule_code=rule,
+        due_date=due,
+        trigger_date=trigger,
+        trigger_description=describe_trigger(label, trigger),
+        source=series.source,
+        key=series.key,
+        completed_at=completed_at,
     )

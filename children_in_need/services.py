@@ -47,10 +47,14 @@ def episode_open(*, child, referral, primary_need: str) -> CINEpisode:
         raise ValidationError(open_episode_message(current, child))
     last_closed = CINEpisode.objects.filter(child=child, end_date__isnull=False).order_by("-end_date").first()
     if last_closed is not None and referral.referral_date < last_closed.end_date:
-        raise ValidationError({"received_at": (
-            f"The referral date must be on or after {long_date(last_closed.end_date)}, "
-            "when the previous child in need episode closed"
-        )})
+        raise ValidationError(
+            {
+                "received_at": (
+                    f"The referral date must be on or after {long_date(last_closed.end_date)}, "
+                    "when the previous child in need episode closed"
+                )
+            }
+        )
     with constraint_messages({"cinepisode_one_open": (None, "This child already has an open child in need episode")}):
         return CINEpisode.objects.create(
             child=child, referral=referral, start_date=referral.referral_date, primary_need=primary_need
@@ -63,8 +67,10 @@ def episode_open(*, child, referral, primary_need: str) -> CINEpisode:
 # a referral on the day care began. Who referred is not known at that moment: source 10
 # ("Unknown", the census's own code), to be corrected when it is known.
 CARE_REFERRAL_SOURCE = "10"
-CARE_REFERRAL_CONCERNS = ("The child started to be looked after with no child in need episode open: "
-                          "the episode was opened with the period of care.")
+CARE_REFERRAL_CONCERNS = (
+    "The child started to be looked after with no child in need episode open: "
+    "the episode was opened with the period of care."
+)
 
 
 def episode_for_care(*, actor, child, start_date: datetime.date, primary_need: str) -> tuple[CINEpisode, bool]:
@@ -82,16 +88,32 @@ def episode_for_care(*, actor, child, start_date: datetime.date, primary_need: s
     received_at = _moment(start_date)
     previous = previous_referral_within(child, start_date)
     referral = Referral.objects.create(
-        child=child, received_at=received_at, referral_date=start_date, source=CARE_REFERRAL_SOURCE,
-        concerns=CARE_REFERRAL_CONCERNS, is_re_referral=previous is not None, previous_referral=previous,
-        recorded_by=actor, next_step=ReferralNextStep.ASSESSMENT, decided_at=received_at, decided_by=actor,
+        child=child,
+        received_at=received_at,
+        referral_date=start_date,
+        source=CARE_REFERRAL_SOURCE,
+        concerns=CARE_REFERRAL_CONCERNS,
+        is_re_referral=previous is not None,
+        previous_referral=previous,
+        recorded_by=actor,
+        next_step=ReferralNextStep.ASSESSMENT,
+        decided_at=received_at,
+        decided_by=actor,
     )
     episode = episode_open(child=child, referral=referral, primary_need=primary_need)
-    chronology_record(child=child, event_type="referral.received", occurred_at=received_at, actor=actor,
-                      source=referral, data={"source": "Unknown (opened with the period of care)",
-                                             "primary_need": PrimaryNeed(primary_need).label,
-                                             "re_referral": referral.is_re_referral,
-                                             "previous_referral_date": long_date(previous.referral_date) if previous else ""})
+    chronology_record(
+        child=child,
+        event_type="referral.received",
+        occurred_at=received_at,
+        actor=actor,
+        source=referral,
+        data={
+            "source": "Unknown (opened with the period of care)",
+            "primary_need": PrimaryNeed(primary_need).label,
+            "re_referral": referral.is_re_referral,
+            "previous_referral_date": long_date(previous.referral_date) if previous else "",
+        },
+    )
     return episode, True
 
 
@@ -102,7 +124,9 @@ def _closure_checks(episode: CINEpisode, closure_date, reason: str) -> None:
     if checks.required("closure_date", closure_date, "the closure date"):
         checks.not_future("closure_date", closure_date, "The closure date")
         checks.not_before(
-            "closure_date", closure_date, episode.start_date,
+            "closure_date",
+            closure_date,
+            episode.start_date,
             f"The closure date must be on or after the referral date, {long_date(episode.start_date)}",
         )
     checks.raise_if_any()
@@ -115,8 +139,12 @@ def record_closure(*, actor, episode: CINEpisode, closure_date, reason: str) -> 
     episode.closed_by, episode.closed_at = actor, now()
     episode.save(update_fields=["end_date", "closure_reason", "closed_by", "closed_at"])
     chronology_record(
-        child=episode.child, event_type="cin_episode.closed", occurred_at=_moment(closure_date), actor=actor,
-        source=episode, data={"reason": ReasonForClosure(reason).label, "code": reason},
+        child=episode.child,
+        event_type="cin_episode.closed",
+        occurred_at=_moment(closure_date),
+        actor=actor,
+        source=episode,
+        data={"reason": ReasonForClosure(reason).label, "code": reason},
     )
     return episode
 
@@ -129,25 +157,43 @@ def _still_open_blockers(episode: CINEpisode, closure_date) -> None:
     errors = []
     plan = ChildProtectionPlan.objects.filter(episode=episode, end_date__isnull=True).first()
     if plan is not None:
-        errors.append(f"End the child protection plan that started on {long_date(plan.start_date)} before closing the case")
+        errors.append(
+            f"End the child protection plan that started on {long_date(plan.start_date)} before closing the case"
+        )
     enquiry = Section47Enquiry.objects.filter(episode=episode, end_date__isnull=True).first()
     if enquiry is not None:
-        errors.append(f"Conclude the section 47 enquiry that started on {long_date(enquiry.start_date)} before closing the case")
+        errors.append(
+            f"Conclude the section 47 enquiry that started on {long_date(enquiry.start_date)} before closing the case"
+        )
     in_hand = Assessment.objects.filter(episode=episode).exclude(status="authorised").first()
     if in_hand is not None:
-        errors.append(f"The assessment that started on {long_date(in_hand.start_date)} must be authorised before the case closes")
+        errors.append(
+            f"The assessment that started on {long_date(in_hand.start_date)} must be authorised before the case closes"
+        )
     if errors:
         raise ValidationError(errors)
     latest = [
-        d for d in (
-            ChildProtectionPlan.objects.filter(episode=episode).order_by("-end_date").values_list("end_date", flat=True).first(),
-            Assessment.objects.filter(episode=episode).order_by("-authorised_on").values_list("authorised_on", flat=True).first(),
-        ) if d
+        d
+        for d in (
+            ChildProtectionPlan.objects.filter(episode=episode)
+            .order_by("-end_date")
+            .values_list("end_date", flat=True)
+            .first(),
+            Assessment.objects.filter(episode=episode)
+            .order_by("-authorised_on")
+            .values_list("authorised_on", flat=True)
+            .first(),
+        )
+        if d
     ]
     if latest and closure_date < max(latest):
-        raise ValidationError({"closure_date": (
-            f"The closure date must be on or after {long_date(max(latest))}, the last date recorded in this episode"
-        )})
+        raise ValidationError(
+            {
+                "closure_date": (
+                    f"The closure date must be on or after {long_date(max(latest))}, the last date recorded in this episode"
+                )
+            }
+        )
 
 
 @transaction.atomic
@@ -190,12 +236,18 @@ def cin_plan_start(*, actor, child, start_date: datetime.date) -> CINPlan:
     checks = DateChecks()
     if checks.required("start_date", start_date, "the start date of the plan"):
         checks.not_future("start_date", start_date, "The start date of the plan")
-        checks.not_before("start_date", start_date, episode.start_date,
-                          f"The plan cannot start before the referral on {long_date(episode.start_date)}")
+        checks.not_before(
+            "start_date",
+            start_date,
+            episode.start_date,
+            f"The plan cannot start before the referral on {long_date(episode.start_date)}",
+        )
     checks.raise_if_any()
     current = CINPlan.objects.filter(child=child, end_date__isnull=True).first()
     if current is not None:
-        raise ValidationError(f"{child.full_name} already has a child in need plan, from {long_date(current.start_date)}")
+        raise ValidationError(
+            f"{child.full_name} already has a child in need plan, from {long_date(current.start_date)}"
+        )
     cp_plan = ChildProtectionPlan.objects.open().filter(child=child).first()
     if cp_plan is not None:
         raise ValidationError(
@@ -204,7 +256,9 @@ def cin_plan_start(*, actor, child, start_date: datetime.date) -> CINPlan:
         )
     with constraint_messages({"cinplan_one_open": (None, "This child already has an open child in need plan")}):
         plan = CINPlan.objects.create(child=child, episode=episode, start_date=start_date, recorded_by=actor)
-    chronology_record(child=child, event_type="cin_plan.started", occurred_at=_moment(start_date), actor=actor, source=plan)
+    chronology_record(
+        child=child, event_type="cin_plan.started", occurred_at=_moment(start_date), actor=actor, source=plan
+    )
     refresh_due_items(child)
     return plan
 
@@ -218,7 +272,12 @@ def _require_open_plan(plan: CINPlan) -> CINPlan:
 
 @transaction.atomic
 def cin_plan_review_record(
-    *, actor, plan: CINPlan, held_on: datetime.date, notes: str = "", progress: dict | None = None,
+    *,
+    actor,
+    plan: CINPlan,
+    held_on: datetime.date,
+    notes: str = "",
+    progress: dict | None = None,
 ) -> CINPlanReview:
     """The review and the progress it recorded against the plan's actions ({action id: (status,
     note)}, plans.services.progress_record), in one transaction."""
@@ -228,11 +287,17 @@ def cin_plan_review_record(
     checks = DateChecks()
     if checks.required("held_on", held_on, "the date of the review"):
         checks.not_future("held_on", held_on, "The date of the review")
-        checks.not_before("held_on", held_on, plan.start_date,
-                          f"The review cannot be before the plan started on {long_date(plan.start_date)}")
+        checks.not_before(
+            "held_on",
+            held_on,
+            plan.start_date,
+            f"The review cannot be before the plan started on {long_date(plan.start_date)}",
+        )
     checks.raise_if_any()
     review = CINPlanReview.objects.create(plan=plan, held_on=held_on, notes=notes.strip(), recorded_by=actor)
-    chronology_record(child=plan.child, event_type="cin_plan.reviewed", occurred_at=_moment(held_on), actor=actor, source=review)
+    chronology_record(
+        child=plan.child, event_type="cin_plan.reviewed", occurred_at=_moment(held_on), actor=actor, source=review
+    )
     if progress:
         progress_record(actor=actor, plan=plan, meeting=review, held_on=held_on, progress=progress)
     refresh_due_items(plan.child)
@@ -243,16 +308,24 @@ def _end_plan(*, actor, plan: CINPlan, end_date, reason: str, field: str = "end_
     checks = DateChecks()
     if checks.required(field, end_date, "the end date"):
         checks.not_future(field, end_date, "The end date")
-        checks.not_before(field, end_date, plan.start_date,
-                          f"The plan cannot end before it started on {long_date(plan.start_date)}")
+        checks.not_before(
+            field, end_date, plan.start_date, f"The plan cannot end before it started on {long_date(plan.start_date)}"
+        )
         last_review = plan.reviews.order_by("-held_on").values_list("held_on", flat=True).first()
-        checks.not_before(field, end_date, last_review,
-                          f"The plan cannot end before its last review on {long_date(last_review)}")
+        checks.not_before(
+            field, end_date, last_review, f"The plan cannot end before its last review on {long_date(last_review)}"
+        )
     checks.raise_if_any()
     plan.end_date, plan.end_reason = end_date, reason.strip()[:300]
     plan.save(update_fields=["end_date", "end_reason"])
-    chronology_record(child=plan.child, event_type="cin_plan.ended", occurred_at=_moment(end_date), actor=actor,
-                      source=plan, data={"reason": plan.end_reason})
+    chronology_record(
+        child=plan.child,
+        event_type="cin_plan.ended",
+        occurred_at=_moment(end_date),
+        actor=actor,
+        source=plan,
+        data={"reason": plan.end_reason},
+    )
     return plan
 
 

@@ -9,7 +9,9 @@ from access.capabilities import Capability
 from people.steps import RecordArea, found  # noqa: F401  (found: the views' "or 404")
 
 AREA = RecordArea(
-    tab="help", caption="Help and protection", record_url="children_in_need:journey",
+    tab="help",
+    caption="Help and protection",
+    record_url="children_in_need:journey",
     capability=Capability.RECORD_HELP_AND_PROTECTION,
 )
 TAB = AREA.tab

@@ -76,8 +76,12 @@ def make_contact(actor, child, received_at=None, **overrides):
 def make_referral(actor, child, received_at=None, **overrides):
     from front_door.services import referral_create
 
-    values = {"received_at": received_at or at(TODAY, 9), "source": "6", "primary_need": "N1",
-              "concerns": "Police called to a domestic incident."}
+    values = {
+        "received_at": received_at or at(TODAY, 9),
+        "source": "6",
+        "primary_need": "N1",
+        "concerns": "Police called to a domestic incident.",
+    }
     return referral_create(actor=actor, child=child, **(values | overrides))
 
 
@@ -103,8 +107,9 @@ def submit_assessment(actor, assessment, **overrides):
 def make_strategy_discussion(actor, child, held_on=None, decision="s47"):
     from child_protection.services import strategy_discussion_record
 
-    return strategy_discussion_record(actor=actor, child=child, held_on=held_on or TODAY, agencies=["police", "health"],
-                                      decision=decision)
+    return strategy_discussion_record(
+        actor=actor, child=child, held_on=held_on or TODAY, agencies=["police", "health"], decision=decision
+    )
 
 
 def make_cp_plan(actor, child, *, referral_on=None, strategy_on=None, icpc_on=None, category="NEG"):
@@ -117,13 +122,21 @@ def make_cp_plan(actor, child, *, referral_on=None, strategy_on=None, icpc_on=No
     decide_referral(actor, referral, next_step="strategy_discussion")
     discussion = make_strategy_discussion(actor, child, held_on=strategy_on)
     enquiry = section47_start(actor=actor, discussion=discussion, start_date=strategy_on)
-    conference = initial_conference_record(actor=actor, enquiry=enquiry, held_on=icpc_on or strategy_on, outcome="plan",
-                                           category=category)
+    conference = initial_conference_record(
+        actor=actor, enquiry=enquiry, held_on=icpc_on or strategy_on, outcome="plan", category=category
+    )
     return conference.plan_started
 
 
 def make_visit(actor, child, visited_at, visit_type="cp", child_seen=True):
     from casework.services import visit_record
 
-    return visit_record(actor=actor, child=child, visited_at=visited_at, visit_type=visit_type, child_seen=child_seen,
-                        seen_alone=child_seen, observations="Seen at home.")
+    return visit_record(
+        actor=actor,
+        child=child,
+        visited_at=visited_at,
+        visit_type=visit_type,
+        child_seen=child_seen,
+        seen_alone=child_seen,
+        observations="Seen at home.",
+    )

@@ -89,9 +89,12 @@ class UPNUnknown(models.TextChoices):
     UN2 = "UN2", "Child has never attended a state-funded school in England and has not been assigned a UPN"
     UN3 = "UN3", "Child is educated outside of England and has not been assigned a UPN"
     UN4 = "UN4", "Child is new to the local authority and the UPN is not yet known"
-    UN5 = "UN5", (
-        "Sources collating UPNs reflect discrepancies in the child's name or date of birth, "
-        "preventing reliable matching (for example, duplicated UPNs)"
+    UN5 = (
+        "UN5",
+        (
+            "Sources collating UPNs reflect discrepancies in the child's name or date of birth, "
+            "preventing reliable matching (for example, duplicated UPNs)"
+        ),
     )
     UN6 = "UN6", "Reason UN6 (check the meaning in the CIN census guide)"
     UN7 = "UN7", "Referral with no further action"
@@ -114,16 +117,22 @@ class ReferralSource(models.TextChoices):
     CODE_3F = "3F", "Health services – other (for example hospice)"
     CODE_4 = "4", "Housing – local authority housing or housing association"
     CODE_5A = "5A", "LA services – social care for example adults social care services"
-    CODE_5B = "5B", (
-        "LA services – other internal (department other than social care in local authorities, "
-        "for example, youth offending (excluding housing))"
+    CODE_5B = (
+        "5B",
+        (
+            "LA services – other internal (department other than social care in local authorities, "
+            "for example, youth offending (excluding housing))"
+        ),
     )
     CODE_5C = "5C", "LA services – external, for example, from another local authority’s adults social care services"
     CODE_5D = "5D", "LA services – early help"
     CODE_6 = "6", "Police"
-    CODE_7 = "7", (
-        "Other legal agency – including courts, probation, immigration, CAFCASS "
-        "(Children and Family Court Advisory and Support Service) or prison"
+    CODE_7 = (
+        "7",
+        (
+            "Other legal agency – including courts, probation, immigration, CAFCASS "
+            "(Children and Family Court Advisory and Support Service) or prison"
+        ),
     )
     CODE_8 = "8", "Other – including children’s centres, independent agency providers or voluntary organisations"
     CODE_9 = "9", "Anonymous"
@@ -188,12 +197,16 @@ class AssessmentFactor(models.TextChoices):
     CODE_2B = "2B", "Drug misuse: concerns about drug misuse by the parent(s)/carer(s)"
     CODE_2C = "2C", "Drug misuse: concerns about drug misuse by another person living in the household"
     CODE_3A = "3A", "Domestic violence: concerns about the child being the subject of domestic violence"
-    CODE_3B = "3B", (
-        "Domestic violence: concerns about the child’s parent(s)/carer(s) being the subject of domestic violence"
+    CODE_3B = (
+        "3B",
+        ("Domestic violence: concerns about the child’s parent(s)/carer(s) being the subject of domestic violence"),
     )
-    CODE_3C = "3C", (
-        "Domestic violence: concerns about another person living in the household being the subject of "
-        "domestic violence"
+    CODE_3C = (
+        "3C",
+        (
+            "Domestic violence: concerns about another person living in the household being the subject of "
+            "domestic violence"
+        ),
     )
     CODE_4A = "4A", "Mental health: concerns about the mental health of the child"
     CODE_4B = "4B", "Mental health: concerns about the mental health of the parent(s)/carer(s)"
@@ -202,111 +215,188 @@ class AssessmentFactor(models.TextChoices):
     CODE_5B = "5B", "Learning disability: concerns about the parent(s)/carer(s) learning disability"
     CODE_5C = "5C", "Learning disability: concerns about another person in the family/household’s learning disability"
     CODE_6A = "6A", "Physical disability or illness: concerns about a physical disability or illness of the child"
-    CODE_6B = "6B", (
-        "Physical disability or illness: concerns about a physical disability or illness of the parent(s)/carer(s)"
+    CODE_6B = (
+        "6B",
+        ("Physical disability or illness: concerns about a physical disability or illness of the parent(s)/carer(s)"),
     )
-    CODE_6C = "6C", (
-        "Physical disability or illness: concerns about a physical disability or illness of another person "
-        "in the family/household"
+    CODE_6C = (
+        "6C",
+        (
+            "Physical disability or illness: concerns about a physical disability or illness of another person "
+            "in the family/household"
+        ),
     )
-    CODE_7A = "7A", (
-        "Young carer: concerns that services may be required or the child’s health or development may be "
-        "impaired due to their caring responsibilities"
+    CODE_7A = (
+        "7A",
+        (
+            "Young carer: concerns that services may be required or the child’s health or development may be "
+            "impaired due to their caring responsibilities"
+        ),
     )
-    CODE_8B = "8B", (
-        "Privately fostered: concerns that services may be required or the child may be at risk as a "
-        "privately fostered child - overseas children who intend to return"
+    CODE_8B = (
+        "8B",
+        (
+            "Privately fostered: concerns that services may be required or the child may be at risk as a "
+            "privately fostered child - overseas children who intend to return"
+        ),
     )
-    CODE_8C = "8C", (
-        "Privately fostered: concerns that services may be required or the child may be at risk as a "
-        "privately fostered child - overseas children who intend to stay"
+    CODE_8C = (
+        "8C",
+        (
+            "Privately fostered: concerns that services may be required or the child may be at risk as a "
+            "privately fostered child - overseas children who intend to stay"
+        ),
     )
-    CODE_8D = "8D", (
-        "Privately fostered: concerns that services may be required or the child may be at risk as a "
-        "privately fostered child - UK children in educational placements"
+    CODE_8D = (
+        "8D",
+        (
+            "Privately fostered: concerns that services may be required or the child may be at risk as a "
+            "privately fostered child - UK children in educational placements"
+        ),
     )
-    CODE_8E = "8E", (
-        "Privately fostered: concerns that services may be required or the child may be at risk as a "
-        "privately fostered child - UK children making alternative family arrangements"
+    CODE_8E = (
+        "8E",
+        (
+            "Privately fostered: concerns that services may be required or the child may be at risk as a "
+            "privately fostered child - UK children making alternative family arrangements"
+        ),
     )
-    CODE_8F = "8F", (
-        "Privately fostered: concerns that services may be required or the child may be at risk as a "
-        "privately fostered child - other"
+    CODE_8F = (
+        "8F",
+        (
+            "Privately fostered: concerns that services may be required or the child may be at risk as a "
+            "privately fostered child - other"
+        ),
     )
-    CODE_9A = "9A", (
-        "UASC: concerns that services may be required or the child may be at risk of harm as an "
-        "unaccompanied asylum-seeking child"
+    CODE_9A = (
+        "9A",
+        (
+            "UASC: concerns that services may be required or the child may be at risk of harm as an "
+            "unaccompanied asylum-seeking child"
+        ),
     )
-    CODE_10A = "10A", (
-        "Missing: concerns that services may be required or the child may be at risk of harm due to going/being missing"
+    CODE_10A = (
+        "10A",
+        (
+            "Missing: concerns that services may be required or the child may be at risk of harm due to going/being missing"
+        ),
     )
-    CODE_11A = "11A", (
-        "Child sexual exploitation: concerns that services may be required or the child may be at risk of "
-        "harm due to child sexual exploitation"
+    CODE_11A = (
+        "11A",
+        (
+            "Child sexual exploitation: concerns that services may be required or the child may be at risk of "
+            "harm due to child sexual exploitation"
+        ),
     )
-    CODE_12A = "12A", (
-        "Trafficking: concerns that services may be required or the child may be at risk of harm due to trafficking"
+    CODE_12A = (
+        "12A",
+        ("Trafficking: concerns that services may be required or the child may be at risk of harm due to trafficking"),
     )
-    CODE_13A = "13A", (
-        "Gangs: concerns that services may be required or the child may be at risk of harm because of "
-        "involvement in/with gangs"
+    CODE_13A = (
+        "13A",
+        (
+            "Gangs: concerns that services may be required or the child may be at risk of harm because of "
+            "involvement in/with gangs"
+        ),
     )
-    CODE_14A = "14A", (
-        "Socially unacceptable behaviour: concerns that services may be required or the child may be at "
-        "risk due to their socially unacceptable behaviour"
+    CODE_14A = (
+        "14A",
+        (
+            "Socially unacceptable behaviour: concerns that services may be required or the child may be at "
+            "risk due to their socially unacceptable behaviour"
+        ),
     )
-    CODE_15A = "15A", (
-        "Self-harm: concerns that services may be required or due to suspected/actual self-harming child "
-        "may be at risk of harm"
+    CODE_15A = (
+        "15A",
+        (
+            "Self-harm: concerns that services may be required or due to suspected/actual self-harming child "
+            "may be at risk of harm"
+        ),
     )
-    CODE_16A = "16A", (
-        "Abuse or neglect – ‘NEGLECT’: concerns that services may be required or the child may be suffering "
-        "or likely to suffer significant harm due to abuse or neglect"
+    CODE_16A = (
+        "16A",
+        (
+            "Abuse or neglect – ‘NEGLECT’: concerns that services may be required or the child may be suffering "
+            "or likely to suffer significant harm due to abuse or neglect"
+        ),
     )
-    CODE_17A = "17A", (
-        "Abuse or neglect – ‘EMOTIONAL ABUSE’: concerns that services may be required or the child may be "
-        "suffering or likely to suffer significant harm due to abuse or neglect"
+    CODE_17A = (
+        "17A",
+        (
+            "Abuse or neglect – ‘EMOTIONAL ABUSE’: concerns that services may be required or the child may be "
+            "suffering or likely to suffer significant harm due to abuse or neglect"
+        ),
     )
-    CODE_18A = "18A", (
-        "Abuse or neglect – ‘PHYSICAL ABUSE’: concerns that services may be required or the child may be "
-        "suffering or likely to suffer significant harm due to abuse or neglect"
+    CODE_18A = (
+        "18A",
+        (
+            "Abuse or neglect – ‘PHYSICAL ABUSE’: concerns that services may be required or the child may be "
+            "suffering or likely to suffer significant harm due to abuse or neglect"
+        ),
     )
-    CODE_18B = "18B", (
-        "Abuse or neglect – ‘PHYSICAL ABUSE’ (child on child): concerns that services may be required or the "
-        "child may be suffering or likely to suffer significant harm due to abuse or neglect by another child"
+    CODE_18B = (
+        "18B",
+        (
+            "Abuse or neglect – ‘PHYSICAL ABUSE’ (child on child): concerns that services may be required or the "
+            "child may be suffering or likely to suffer significant harm due to abuse or neglect by another child"
+        ),
     )
-    CODE_18C = "18C", (
-        "Abuse or neglect – ‘PHYSICAL ABUSE’ (adult on child): concerns that services may be required or the "
-        "child may be suffering or likely to suffer significant harm due to abuse or neglect by an adult"
+    CODE_18C = (
+        "18C",
+        (
+            "Abuse or neglect – ‘PHYSICAL ABUSE’ (adult on child): concerns that services may be required or the "
+            "child may be suffering or likely to suffer significant harm due to abuse or neglect by an adult"
+        ),
     )
-    CODE_19A = "19A", (
-        "Abuse or neglect – ‘SEXUAL ABUSE’: concerns that services may be required or the child may be "
-        "suffering or likely to suffer significant harm due to abuse or neglect"
+    CODE_19A = (
+        "19A",
+        (
+            "Abuse or neglect – ‘SEXUAL ABUSE’: concerns that services may be required or the child may be "
+            "suffering or likely to suffer significant harm due to abuse or neglect"
+        ),
     )
-    CODE_19B = "19B", (
-        "Abuse or neglect – ‘SEXUAL ABUSE’ (child on child): concerns that services may be required or the "
-        "child may be suffering or likely to suffer significant harm due to abuse or neglect by another child"
+    CODE_19B = (
+        "19B",
+        (
+            "Abuse or neglect – ‘SEXUAL ABUSE’ (child on child): concerns that services may be required or the "
+            "child may be suffering or likely to suffer significant harm due to abuse or neglect by another child"
+        ),
     )
-    CODE_19C = "19C", (
-        "Abuse or neglect – ‘SEXUAL ABUSE’ (adult on child): concerns that services may be required or the "
-        "child may be suffering or likely to suffer significant harm due to abuse or neglect by an adult"
+    CODE_19C = (
+        "19C",
+        (
+            "Abuse or neglect – ‘SEXUAL ABUSE’ (adult on child): concerns that services may be required or the "
+            "child may be suffering or likely to suffer significant harm due to abuse or neglect by an adult"
+        ),
     )
     CODE_20 = "20", "Other"
-    CODE_21 = "21", (
-        "No factors identified - only use this if there is no evidence of any of the factors above and no "
-        "further action is being taken"
+    CODE_21 = (
+        "21",
+        (
+            "No factors identified - only use this if there is no evidence of any of the factors above and no "
+            "further action is being taken"
+        ),
     )
-    CODE_22A = "22A", (
-        "Female genital mutilation (FGM) - concerns that services may be required or the child may be at "
-        "risk due to female genital mutilation"
+    CODE_22A = (
+        "22A",
+        (
+            "Female genital mutilation (FGM) - concerns that services may be required or the child may be at "
+            "risk due to female genital mutilation"
+        ),
     )
-    CODE_23A = "23A", (
-        "Abuse linked to faith or belief - concerns that services may be required or the child may be at "
-        "risk due to abuse linked to faith or belief"
+    CODE_23A = (
+        "23A",
+        (
+            "Abuse linked to faith or belief - concerns that services may be required or the child may be at "
+            "risk due to abuse linked to faith or belief"
+        ),
     )
-    CODE_24A = "24A", (
-        "Child criminal exploitation: concerns that services may be required or the child may be at risk of "
-        "harm due to child criminal exploitation"
+    CODE_24A = (
+        "24A",
+        (
+            "Child criminal exploitation: concerns that services may be required or the child may be at risk of "
+            "harm due to child criminal exploitation"
+        ),
     )
 
 
@@ -315,6 +405,7 @@ RETIRED_ASSESSMENT_FACTORS = frozenset({AssessmentFactor.CODE_18A.value, Assessm
 CURRENT_ASSESSMENT_FACTOR_CHOICES = [
     (value, label) for value, label in AssessmentFactor.choices if value not in RETIRED_ASSESSMENT_FACTORS
 ]
+
 
 # Labels not found in any specification we hold: confirm them against the DfE's CIN census guide.
 class PreProceedingsOutcome(models.TextChoices):

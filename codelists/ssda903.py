@@ -73,15 +73,21 @@ class UPNUnknown(models.TextChoices):
     SSDA903 guide. Note the CIN census allows UN6 and UN7 as well (``codelists.cin.UPNUnknown``)."""
 
     UN1 = "UN1", "Child looked after is not of school age and has not yet been assigned a UPN"
-    UN2 = "UN2", (
-        "Child looked after has never attended a maintained school in England "
-        "(for example, some unaccompanied asylum-seeking children)"
+    UN2 = (
+        "UN2",
+        (
+            "Child looked after has never attended a maintained school in England "
+            "(for example, some unaccompanied asylum-seeking children)"
+        ),
     )
     UN3 = "UN3", "Child looked after is educated outside England"
     UN4 = "UN4", "Child is newly looked after and the UPN is not yet known"
-    UN5 = "UN5", (
-        "Sources collating UPNs reflect discrepancies in the child's name or date of birth, "
-        "preventing reliable matching (for example, duplicated UPNs)"
+    UN5 = (
+        "UN5",
+        (
+            "Sources collating UPNs reflect discrepancies in the child's name or date of birth, "
+            "preventing reliable matching (for example, duplicated UPNs)"
+        ),
     )
 
 
@@ -108,9 +114,12 @@ class LegalStatus(models.TextChoices):
     E1 = "E1", "Placement order granted"
     V2 = "V2", "Single period of accommodation under section 20 (Children Act 1989)"
     V3 = "V3", "Accommodated under an agreed series of short-term breaks, when individual episodes of care are recorded"
-    V4 = "V4", (
-        "Accommodated under an agreed series of short-term breaks, when agreements are recorded "
-        "(not individual episodes of care)"
+    V4 = (
+        "V4",
+        (
+            "Accommodated under an agreed series of short-term breaks, when agreements are recorded "
+            "(not individual episodes of care)"
+        ),
     )
     L1 = "L1", "Under police protection and in local authority accommodation"
     L2 = "L2", "Emergency protection order (EPO)"
@@ -141,25 +150,37 @@ class PlacementType(models.TextChoices):
     Labels from SSD ``ssd_cla_placement.yml``; K3's from SSDA903 validation rules 371 and 710; Z11 to
     Z14 are not described in any specification we hold (see ``UNVERIFIED_LABELS``)."""
 
-    A3 = "A3", (
-        "Placed for adoption with parental/guardian consent with current foster carer(s) (section 19 "
-        "Adoption and Children Act 2002) or with a freeing order where parental/guardian consent has been "
-        "given (section 18(1)(a) Adoption Act 1976)"
+    A3 = (
+        "A3",
+        (
+            "Placed for adoption with parental/guardian consent with current foster carer(s) (section 19 "
+            "Adoption and Children Act 2002) or with a freeing order where parental/guardian consent has been "
+            "given (section 18(1)(a) Adoption Act 1976)"
+        ),
     )
-    A4 = "A4", (
-        "Placed for adoption with parental/guardian consent not with current foster carer(s) (section 19 "
-        "Adoption and Children Act 2002) or with a freeing order where parental/guardian consent has been "
-        "given (section 18(1)(a) Adoption Act 1976)"
+    A4 = (
+        "A4",
+        (
+            "Placed for adoption with parental/guardian consent not with current foster carer(s) (section 19 "
+            "Adoption and Children Act 2002) or with a freeing order where parental/guardian consent has been "
+            "given (section 18(1)(a) Adoption Act 1976)"
+        ),
     )
-    A5 = "A5", (
-        "Placed for adoption with placement order with current foster carer(s) (section 21 Adoption and "
-        "Children Act 2002) or with a freeing order where parental/guardian consent was dispensed with "
-        "(section 18(1)(b) Adoption Act 1976)"
+    A5 = (
+        "A5",
+        (
+            "Placed for adoption with placement order with current foster carer(s) (section 21 Adoption and "
+            "Children Act 2002) or with a freeing order where parental/guardian consent was dispensed with "
+            "(section 18(1)(b) Adoption Act 1976)"
+        ),
     )
-    A6 = "A6", (
-        "Placed for adoption with placement order not with current foster carer(s) (section 21 Adoption and "
-        "Children Act 2002) or with a freeing order where parental/guardian consent was dispensed with "
-        "(section 18(1)(b) Adoption Act 1976)"
+    A6 = (
+        "A6",
+        (
+            "Placed for adoption with placement order not with current foster carer(s) (section 21 Adoption and "
+            "Children Act 2002) or with a freeing order where parental/guardian consent was dispensed with "
+            "(section 18(1)(b) Adoption Act 1976)"
+        ),
     )
     K1 = "K1", "Secure children’s homes"
     K2 = "K2", "Children’s homes subject to Children’s Homes Regulations"
@@ -177,17 +198,21 @@ class PlacementType(models.TextChoices):
     T3 = "T3", "Temporary accommodation whilst normal foster carer(s) is/are on holiday"
     T4 = "T4", "Temporary accommodation of seven days or less, for any reason, not covered by codes T1 to T3"
     U1 = "U1", "Foster placement with relative(s) or friend(s) – long term fostering"
-    U2 = "U2", (
-        "Fostering placement with relative(s) or friend(s) who is/are also an approved adopter(s) – "
-        "FFA/concurrent planning"
+    U2 = (
+        "U2",
+        (
+            "Fostering placement with relative(s) or friend(s) who is/are also an approved adopter(s) – "
+            "FFA/concurrent planning"
+        ),
     )
-    U3 = "U3", (
-        "Fostering placement with relative(s) or friend(s) who is/are not long-term or FFA/concurrent planning"
-    )
+    U3 = "U3", ("Fostering placement with relative(s) or friend(s) who is/are not long-term or FFA/concurrent planning")
     U4 = "U4", "Foster placement with other foster carer(s) – long term fostering"
-    U5 = "U5", (
-        "Foster placement with other foster carer(s) who is/are also an approved adopter(s) – "
-        "FFA/concurrent planning"
+    U5 = (
+        "U5",
+        (
+            "Foster placement with other foster carer(s) who is/are also an approved adopter(s) – "
+            "FFA/concurrent planning"
+        ),
     )
     U6 = "U6", "Foster placement with other foster carer(s) – not long term or FFA/concurrent planning"
     Z1 = "Z1", "Other placements (must be listed on a schedule sent to DfE with annual submission)"
@@ -202,13 +227,19 @@ class PlacementProvider(models.TextChoices):
     ``ssd_cla_placement.yml``."""
 
     PR0 = "PR0", "Parent(s) or other person(s) with parental responsibility"
-    PR1 = "PR1", (
-        "Own provision (by the local authority), including a regional adoption agency where the child’s "
-        "responsible local authority is the host authority"
+    PR1 = (
+        "PR1",
+        (
+            "Own provision (by the local authority), including a regional adoption agency where the child’s "
+            "responsible local authority is the host authority"
+        ),
     )
-    PR2 = "PR2", (
-        "Other local authority provision, including a regional adoption agency where another local "
-        "authority is the host authority"
+    PR2 = (
+        "PR2",
+        (
+            "Other local authority provision, including a regional adoption agency where another local "
+            "authority is the host authority"
+        ),
     )
     PR3 = "PR3", "Other public provision (for example, a primary care trust)"
     PR4 = "PR4", "Private provision"
@@ -224,35 +255,53 @@ class ReasonEpisodeCeased(models.TextChoices):
     E12 = "E12", "Adopted – consent dispensed with by the court"
     E2 = "E2", "Died"
     E3 = "E3", "Care taken over by another local authority in the UK"
-    E4A = "E4A", (
-        "Returned home to live with parent(s), relative(s), or other person(s) with parental responsibility "
-        "as part of the care planning process (not under a special guardianship order or residence "
-        "order/child arrangements order)"
+    E4A = (
+        "E4A",
+        (
+            "Returned home to live with parent(s), relative(s), or other person(s) with parental responsibility "
+            "as part of the care planning process (not under a special guardianship order or residence "
+            "order/child arrangements order)"
+        ),
     )
-    E4B = "E4B", (
-        "Returned home to live with parent(s), relative(s), or other person(s) with parental responsibility "
-        "which was not part of the current care planning process (not under a special guardianship order or "
-        "residence order/child arrangements order)"
+    E4B = (
+        "E4B",
+        (
+            "Returned home to live with parent(s), relative(s), or other person(s) with parental responsibility "
+            "which was not part of the current care planning process (not under a special guardianship order or "
+            "residence order/child arrangements order)"
+        ),
     )
     E13 = "E13", "Left care to live with parent(s), relative(s), or other person(s) with no parental responsibility"
     E41 = "E41", "Residence order or child arrangements order (which sets out with whom the child is to live) granted"
     E45 = "E45", "Special guardianship order made to former foster carer(s), who was/are a relative(s) or friend(s)"
     E46 = "E46", "Special guardianship order made to former foster carer(s), other than relative(s) or friend(s)"
-    E47 = "E47", (
-        "Special guardianship order made to carer(s), other than former foster carer(s), who was/are a "
-        "relative(s) or friend(s)"
+    E47 = (
+        "E47",
+        (
+            "Special guardianship order made to carer(s), other than former foster carer(s), who was/are a "
+            "relative(s) or friend(s)"
+        ),
     )
-    E48 = "E48", (
-        "Special guardianship order made to carer(s), other than former foster carer(s), other than "
-        "relative(s) or friend(s)"
+    E48 = (
+        "E48",
+        (
+            "Special guardianship order made to carer(s), other than former foster carer(s), other than "
+            "relative(s) or friend(s)"
+        ),
     )
-    E5 = "E5", (
-        "Moved into independent living arrangement and no longer looked after: supportive accommodation "
-        "providing formalised advice/support arrangements"
+    E5 = (
+        "E5",
+        (
+            "Moved into independent living arrangement and no longer looked after: supportive accommodation "
+            "providing formalised advice/support arrangements"
+        ),
     )
-    E6 = "E6", (
-        "Moved into independent living arrangement and no longer looked after: accommodation providing no "
-        "formalised advice/support arrangements"
+    E6 = (
+        "E6",
+        (
+            "Moved into independent living arrangement and no longer looked after: accommodation providing no "
+            "formalised advice/support arrangements"
+        ),
     )
     E7 = "E7", "Transferred to residential care funded by adult social care services"
     E9 = "E9", "Sentenced to custody"
@@ -290,9 +339,12 @@ class ReviewParticipation(models.TextChoices):
     PN1 = "PN1", "Child physically attends and speaks for him or herself (attendance)"
     PN2 = "PN2", "Child physically attends and an advocate speaks on his or her behalf"
     PN3 = "PN3", "Child attends and conveys his or her view symbolically (non-verbally)"
-    PN4 = "PN4", (
-        "Child physically attends but does not speak for him or herself, does not convey his or her view "
-        "symbolically and does not ask an advocate to speak for him or her (attendance without contribution)"
+    PN4 = (
+        "PN4",
+        (
+            "Child physically attends but does not speak for him or herself, does not convey his or her view "
+            "symbolically and does not ask an advocate to speak for him or her (attendance without contribution)"
+        ),
     )
     PN5 = "PN5", "Child does not attend physically but briefs an advocate to speak for him or her"
     PN6 = "PN6", "Child does not attend but conveys his or her feelings to the review by a facilitative medium"
@@ -327,9 +379,12 @@ class InTouch(models.TextChoices):
     DIED = "DIED", "Died after leaving care"
     REFU = "REFU", "Young person refuses contact"
     NREQ = "NREQ", "Young person no longer requires children’s social care services"
-    RHOM = "RHOM", (
-        "Young person returned to live with parents or someone with parental responsibility for a "
-        "continuous period of 6 months or more"
+    RHOM = (
+        "RHOM",
+        (
+            "Young person returned to live with parents or someone with parental responsibility for a "
+            "continuous period of 6 months or more"
+        ),
     )
 
 

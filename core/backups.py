@@ -55,7 +55,8 @@ def fingerprints(connection) -> dict[str, tuple[int, str]]:
         "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c "
         "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
         "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
-        "ORDER BY 1").fetchall()
+        "ORDER BY 1"
+    ).fetchall()
     result = {}
     for (table,) in tables:
         count, checksum = connection.execute(
@@ -87,13 +88,35 @@ def archive_wal(connection, archive: Path) -> bool:
 def base_backup(host: str, port: int | str, user: str, destination: Path) -> Path:
     """A copy of the whole data directory, with the WAL to make it consistent (pg_basebackup)."""
     give_to_server(destination.parent)
-    run("pg_basebackup", ["-h", str(host), "-p", str(port), "-U", user, "-D", str(destination),
-                          "--checkpoint=fast", "--wal-method=stream", "--no-password"], as_server=True)
+    run(
+        "pg_basebackup",
+        [
+            "-h",
+            str(host),
+            "-p",
+            str(port),
+            "-U",
+            user,
+            "-D",
+            str(destination),
+            "--checkpoint=fast",
+            "--wal-method=stream",
+            "--no-password",
+        ],
+        as_server=True,
+    )
     return destination
 
 
-def recover(base: Path, archive: Path, pgdata: Path, *, target_time: str | None = None,
-            target_name: str | None = None, port: int = 5432) -> LocalServer:
+def recover(
+    base: Path,
+    archive: Path,
+    pgdata: Path,
+    *,
+    target_time: str | None = None,
+    target_name: str | None = None,
+    port: int = 5432,
+) -> LocalServer:
     """A new server in `pgdata` from the base backup, replaying archived WAL up to the target
     (a time such as '2026-12-03 14:02:00+00', or a restore point's name; neither: all of it),
     then promoted to a server of its own. The archive and the base backup are left as they were."""
@@ -105,8 +128,7 @@ def recover(base: Path, archive: Path, pgdata: Path, *, target_time: str | None 
             shutil.chown(path, SYSTEM_USER, SYSTEM_USER)
     pgdata.chmod(0o700)
     server = LocalServer(pgdata, port=port)
-    settings = {"restore_command": f"cp {archive}/%f %p", "recovery_target_action": "promote",
-                "archive_mode": "off"}
+    settings = {"restore_command": f"cp {archive}/%f %p", "recovery_target_action": "promote", "archive_mode": "off"}
     if target_time:
         settings["recovery_target_time"] = target_time
     if target_name:

@@ -145,20 +145,29 @@ def date_field(label: str, *, required: bool = True, errors_label: str | None = 
 
 
 def time_field(label: str, errors_label: str):
-    field = TimeField(label=label, label_for_errors=errors_label, help_text="Use the 24-hour clock, for example 09:30 or 14:30")
+    field = TimeField(
+        label=label, label_for_errors=errors_label, help_text="Use the 24-hour clock, for example 09:30 or 14:30"
+    )
     field.widget.attrs["govuk_classes"] = "govuk-input--width-5"
     return field
 
 
 def radios(label: str, choices, message: str, *, required: bool = True, hint: str = ""):
     return forms.ChoiceField(
-        label=label, choices=choices, widget=forms.RadioSelect, required=required, help_text=hint,
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        required=required,
+        help_text=hint,
         error_messages={"required": message},
     )
 
 
 def text(label: str, *, required: bool = False, message: str = "", hint: str = "", rows: int = 5):
     return forms.CharField(
-        label=label, required=required, help_text=hint, widget=forms.Textarea(attrs={"rows": rows}),
+        label=label,
+        required=required,
+        help_text=hint,
+        widget=forms.Textarea(attrs={"rows": rows}),
         error_messages={"required": message} if message else {},
     )

@@ -27,8 +27,14 @@ def program(name: str) -> str:
 
 def run(name: str, args: list[str], *, as_server: bool = False, timeout: int = 600, env=None) -> str:
     """Run one of PostgreSQL's programs; a failure raises with its own message."""
-    result = subprocess.run([program(name), *args], capture_output=True, text=True, timeout=timeout,
-                            user=SYSTEM_USER if as_server else None, env={**os.environ, **(env or {})})
+    result = subprocess.run(
+        [program(name), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        user=SYSTEM_USER if as_server else None,
+        env={**os.environ, **(env or {})},
+    )
     if result.returncode != 0:
         raise RuntimeError(f"{name} failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
     return result.stdout
@@ -75,13 +81,30 @@ class LocalServer:
             give_to_server(self.log.parent)
             self.log.touch()
             shutil.chown(self.log, SYSTEM_USER, SYSTEM_USER)
-        run("pg_ctl", ["-D", str(self.pgdata), "-w", "-t", str(timeout), "-l", str(self.log),
-                       "-o", f"-h '' -k {self.socket_dir} -p {self.port}", "start"], as_server=True, timeout=timeout + 30)
+        run(
+            "pg_ctl",
+            [
+                "-D",
+                str(self.pgdata),
+                "-w",
+                "-t",
+                str(timeout),
+                "-l",
+                str(self.log),
+                "-o",
+                f"-h '' -k {self.socket_dir} -p {self.port}",
+                "start",
+            ],
+            as_server=True,
+            timeout=timeout + 30,
+        )
         return self
 
     def stop(self) -> None:
         if (self.pgdata / "postmaster.pid").exists():
-            run("pg_ctl", ["-D", str(self.pgdata), "-w", "-t", "120", "stop", "-m", "fast"], as_server=True, timeout=180)
+            run(
+                "pg_ctl", ["-D", str(self.pgdata), "-w", "-t", "120", "stop", "-m", "fast"], as_server=True, timeout=180
+            )
 
     def destroy(self) -> None:
         self.stop()
@@ -98,16 +121,32 @@ class LocalServer:
         return ["-h", str(self.socket_dir), "-p", str(self.port), "-U", SUPERUSER, "-d", dbname]
 
 
-def start_replica(primary_host: str, primary_port: int | str, pgdata: Path, *, port: int = 5433,
-                  socket_dir: Path | None = None) -> LocalServer:
+def start_replica(
+    primary_host: str, primary_port: int | str, pgdata: Path, *, port: int = 5433, socket_dir: Path | None = None
+) -> LocalServer:
     """A hot standby streaming from the primary: pg_basebackup -R (which writes standby.signal and
     the primary's connection), then started on its own socket. It follows the primary from then
     on, read-only. The primary needs wal_level replica (PostgreSQL's default) and a replication
     entry in pg_hba.conf (the embedded server's trust on its socket has one)."""
     give_to_server(pgdata.parent)
-    run("pg_basebackup", ["-h", str(primary_host), "-p", str(primary_port), "-U", SUPERUSER, "-D", str(pgdata),
-                          "--checkpoint=fast", "--wal-method=stream", "--write-recovery-conf", "--no-password"],
-        as_server=True)
+    run(
+        "pg_basebackup",
+        [
+            "-h",
+            str(primary_host),
+            "-p",
+            str(primary_port),
+            "-U",
+            SUPERUSER,
+            "-D",
+            str(pgdata),
+            "--checkpoint=fast",
+            "--wal-method=stream",
+            "--write-recovery-conf",
+            "--no-password",
+        ],
+        as_server=True,
+    )
     replica = LocalServer(pgdata, port=port, socket_dir=socket_dir)
     # Small memory beside the primary; max_connections must not be below the primary's.
     replica.configure(shared_buffers="128MB", archive_mode="off", hot_standby="on")

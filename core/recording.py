@@ -68,9 +68,22 @@ def form_page(
     and Cancel back to `back_url`. One template (core/form_page.html) so the pages look and behave
     the same; `record_step` does the recording."""
     return record_step(
-        request, form, run=run, success=success, done_url=done_url or back_url,
-        render=lambda: shortcuts.render(request, "core/form_page.html", {
-            "form": form, "caption": caption, "heading": heading, "button": button, "facts": facts or [],
-            "back_url": back_url, "intro": intro,
-        }),
+        request,
+        form,
+        run=run,
+        success=success,
+        done_url=done_url or back_url,
+        render=lambda: shortcuts.render(
+            request,
+            "core/form_page.html",
+            {
+                "form": form,
+                "caption": caption,
+                "heading": heading,
+                "button": button,
+                "facts": facts or [],
+                "back_url": back_url,
+                "intro": intro,
+            },
+        ),
     )

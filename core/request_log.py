@@ -28,7 +28,8 @@ _current_request = contextvars.ContextVar("opencsc_request", default=None)
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 REQUEST_SECONDS = Histogram(
-    "opencsc_http_request_duration_seconds", "Time to answer a request, by view, method and status class.",
+    "opencsc_http_request_duration_seconds",
+    "Time to answer a request, by view, method and status class.",
     ["view", "method", "status"],
     buckets=(0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0),
 )
@@ -61,9 +62,16 @@ class RequestLogMiddleware:
             view = match.view_name if match else "unmatched"
             response["X-Request-ID"] = request.request_id
             REQUEST_SECONDS.labels(view, request.method, f"{response.status_code // 100}xx").observe(seconds)
-            logger.info("request", extra={"method": request.method, "route": match.route if match else None,
-                                          "view": view, "status": response.status_code,
-                                          "duration_ms": round(seconds * 1000, 1)})
+            logger.info(
+                "request",
+                extra={
+                    "method": request.method,
+                    "route": match.route if match else None,
+                    "view": view,
+                    "status": response.status_code,
+                    "duration_ms": round(seconds * 1000, 1),
+                },
+            )
             return response
         finally:
             _current_request.reset(token)

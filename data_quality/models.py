@@ -27,7 +27,9 @@ class Problem(models.Model):
         constraints = [
             # One row per check and record: the refresh upserts on it. Its index leads with the
             # person, so it is also the index for "this child's problems".
-            models.UniqueConstraint(fields=["person", "check_id", "record_type", "record_id"], name="problem_one_per_record"),
+            models.UniqueConstraint(
+                fields=["person", "check_id", "record_type", "record_id"], name="problem_one_per_record"
+            ),
         ]
         indexes = [models.Index(fields=["check_id", "person"], name="problem_by_check")]
 

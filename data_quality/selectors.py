@@ -29,11 +29,16 @@ def counts_by_check(user) -> list[dict]:
     """[{check, problems, children}] for every check, those with none included (one query)."""
     found = {
         row["check_id"]: row
-        for row in _visible_problems(user).values("check_id").annotate(problems=Count("id"), children=Count("person", distinct=True))
+        for row in _visible_problems(user)
+        .values("check_id")
+        .annotate(problems=Count("id"), children=Count("person", distinct=True))
     }
     return [
-        {"check": check, "problems": found.get(check.id, {}).get("problems", 0),
-         "children": found.get(check.id, {}).get("children", 0)}
+        {
+            "check": check,
+            "problems": found.get(check.id, {}).get("problems", 0),
+            "children": found.get(check.id, {}).get("children", 0),
+        }
         for check in CHECKS.values()
     ]
 
@@ -46,8 +51,15 @@ def counts_by_team(user) -> list[dict]:
         .annotate(problems=Count("id"), children=Count("person", distinct=True))
         .order_by("-problems", "person__current_team__name")
     )
-    return [{"team_id": r["person__current_team_id"], "team": r["person__current_team__name"],
-             "problems": r["problems"], "children": r["children"]} for r in rows]
+    return [
+        {
+            "team_id": r["person__current_team_id"],
+            "team": r["person__current_team__name"],
+            "problems": r["problems"],
+            "children": r["children"],
+        }
+        for r in rows
+    ]
 
 
 def counts_by_worker(user) -> list[dict]:
@@ -58,15 +70,21 @@ def counts_by_worker(user) -> list[dict]:
         .order_by("-problems", "person__current_worker__last_name")
     )
     return [
-        {"worker_id": r["person__current_worker_id"],
-         "worker": " ".join(filter(None, [r["person__current_worker__first_name"], r["person__current_worker__last_name"]])),
-         "problems": r["problems"], "children": r["children"]}
+        {
+            "worker_id": r["person__current_worker_id"],
+            "worker": " ".join(
+                filter(None, [r["person__current_worker__first_name"], r["person__current_worker__last_name"]])
+            ),
+            "problems": r["problems"],
+            "children": r["children"],
+        }
         for r in rows
     ]
 
 
-def children_with_problems(user, *, check_id: str | None = None, team_id=None, worker_id=None,
-                           unallocated: str | None = None) -> QuerySet[Person]:
+def children_with_problems(
+    user, *, check_id: str | None = None, team_id=None, worker_id=None, unallocated: str | None = None
+) -> QuerySet[Person]:
     """The children behind a count, with their problems prefetched: page it, then two queries.
 
     `unallocated` is "team" or "worker" for the children with no team or no named worker.

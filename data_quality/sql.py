@@ -156,8 +156,11 @@ def _statements() -> tuple[str, str, dict]:
         constants |= {f"check_{i}": check.id, f"type_{i}": check.record_type, f"message_{i}": check.message}
     found = "\nUNION ALL\n".join(_one(i, c, tables) for i, c in enumerate(checks))
     with_found = (
-        "WITH " + VIEWS.format_map(tables) + ",\nfound AS (SELECT DISTINCT ON (check_id, child_id, record_type, record_id) * FROM (\n"
-        + found + "\n) AS everything)\n"
+        "WITH "
+        + VIEWS.format_map(tables)
+        + ",\nfound AS (SELECT DISTINCT ON (check_id, child_id, record_type, record_id) * FROM (\n"
+        + found
+        + "\n) AS everything)\n"
     )
     select = with_found + "SELECT check_id, child_id, record_type, record_id, message, fix_url FROM found"
     store = with_found + STORE.format_map(tables)
@@ -201,8 +204,15 @@ def _windows(as_of: datetime.date) -> dict:
 
 
 def _params(period: Period, now: datetime.datetime, ids, constants: dict) -> dict:
-    params = {"start": WHOLE_RECORD_FROM if period.whole_record else period.start, "year_start": period.start,
-              "as_of": period.as_of, "year_ago": period.year_ago, "now": now, **_windows(period.as_of), **constants}
+    params = {
+        "start": WHOLE_RECORD_FROM if period.whole_record else period.start,
+        "year_start": period.start,
+        "as_of": period.as_of,
+        "year_ago": period.year_ago,
+        "now": now,
+        **_windows(period.as_of),
+        **constants,
+    }
     if ids is not None:
         params["ids"] = list(ids)
     return params
@@ -243,7 +253,9 @@ def store(period: Period, now: datetime.datetime, ids=None) -> None:
 def _store_some() -> PreparedQuery:
     """The storing statement scoped to some children, its checks' constants written in."""
     _, statement, constants = _statements()
-    sample = _params(Period.containing(datetime.date(2000, 6, 1)), datetime.datetime(2000, 6, 1, tzinfo=datetime.UTC),
-                     [0], constants)
-    return PreparedQuery(_scoped(statement, [0]), {name: (constants[name] if name in constants else SLOT)
-                                                    for name in sample})
+    sample = _params(
+        Period.containing(datetime.date(2000, 6, 1)), datetime.datetime(2000, 6, 1, tzinfo=datetime.UTC), [0], constants
+    )
+    return PreparedQuery(
+        _scoped(statement, [0]), {name: (constants[name] if name in constants else SLOT) for name in sample}
+    )

@@ -25,8 +25,9 @@ def for_child(request, person_id):
     person = person_get_for_user(request.user, person_id, request=request)
     if not person.is_child:
         raise Http404
-    return render_record(request, person, "data_quality", "data_quality/record.html",
-                         {"problems": selectors.problems_for_child(person)})
+    return render_record(
+        request, person, "data_quality", "data_quality/record.html", {"problems": selectors.problems_for_child(person)}
+    )
 
 
 def _bars(rows: list[dict]) -> list[dict]:
@@ -42,12 +43,16 @@ def _bars(rows: list[dict]) -> list[dict]:
 def dashboard(request):
     user = request.user
     by_check = _bars(selectors.counts_by_check(user))
-    return render(request, "data_quality/dashboard.html", {
-        "by_check": by_check,
-        "total": sum(row["problems"] for row in by_check),
-        "by_team": _bars(selectors.counts_by_team(user)),
-        "by_worker": _bars(selectors.counts_by_worker(user)),
-    })
+    return render(
+        request,
+        "data_quality/dashboard.html",
+        {
+            "by_check": by_check,
+            "total": sum(row["problems"] for row in by_check),
+            "by_team": _bars(selectors.counts_by_team(user)),
+            "by_worker": _bars(selectors.counts_by_worker(user)),
+        },
+    )
 
 
 def _int(value):
@@ -81,11 +86,22 @@ def children(request):
     elif worker_id is not None:
         worker = User.objects.filter(pk=worker_id).first()
         heading += f", allocated to {worker.get_full_name()}" if worker else ""
-    rows = selectors.children_with_problems(user, check_id=check_id, team_id=team_id, worker_id=worker_id,
-                                            unallocated=unallocated)
+    rows = selectors.children_with_problems(
+        user, check_id=check_id, team_id=team_id, worker_id=worker_id, unallocated=unallocated
+    )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    filters = {k: v for k, v in {"check": check_id, "team": team_id, "worker": worker_id,
-                                 "unallocated": unallocated}.items() if v is not None}
-    return render(request, "data_quality/children.html", {
-        "heading": heading, "page": page, "query_string": urlencode(filters), "check": CHECKS.get(check_id or ""),
-    })
+    filters = {
+        k: v
+        for k, v in {"check": check_id, "team": team_id, "worker": worker_id, "unallocated": unallocated}.items()
+        if v is not None
+    }
+    return render(
+        request,
+        "data_quality/children.html",
+        {
+            "heading": heading,
+            "page": page,
+            "query_string": urlencode(filters),
+            "check": CHECKS.get(check_id or ""),
+        },
+    )

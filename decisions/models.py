@@ -35,23 +35,28 @@ class ManagerDecision(models.Model):
     round = models.PositiveSmallIntegerField(default=1)  # 2 after the first resubmission, and so on
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField()
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     rationale = models.TextField("The manager's rationale, or the reason it was returned", blank=True)
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
-        indexes = [models.Index(fields=["child", "-submitted_at"], name="decision_child"),
-                   models.Index(fields=["submitted_at"], condition=Q(status="submitted"), name="decision_waiting")]
+        indexes = [
+            models.Index(fields=["child", "-submitted_at"], name="decision_child"),
+            models.Index(fields=["submitted_at"], condition=Q(status="submitted"), name="decision_waiting"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status="submitted", decided_by__isnull=True, decided_at__isnull=True)
                 | (~Q(status="submitted") & Q(decided_by__isnull=False, decided_at__isnull=False) & ~Q(rationale="")),
-                name="decision_decided_whole"),
+                name="decision_decided_whole",
+            ),
             # No one authorises their own request (the service says so first).
-            models.CheckConstraint(condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("submitted_by")),
-                                   name="decision_not_self"),
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("submitted_by")), name="decision_not_self"
+            ),
         ]
 
     def __str__(self) -> str:

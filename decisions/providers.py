@@ -13,6 +13,12 @@ RULE = "manager_decision"
 def decisions_due(person, calendar):
     for decision in ManagerDecision.objects.filter(child_id=person.pk).order_by("id"):
         day = london_date(decision.submitted_at)
-        yield due_spec(RULE, trigger=day, calendar=calendar, key=f"decision-{decision.pk}-{decision.round}",
-                       source=decision, trigger_description=describe_trigger(decision.get_kind_display(), day),
-                       completed_at=decision.decided_at)
+        yield due_spec(
+            RULE,
+            trigger=day,
+            calendar=calendar,
+            key=f"decision-{decision.pk}-{decision.round}",
+            source=decision,
+            trigger_description=describe_trigger(decision.get_kind_display(), day),
+            completed_at=decision.decided_at,
+        )

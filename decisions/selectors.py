@@ -15,8 +15,11 @@ def decisions_for_child(child) -> list[ManagerDecision]:
 
 def decision_for_child(child, decision_id) -> ManagerDecision | None:
     """One of this child's decisions (another child's id is None: the page's 404)."""
-    return (ManagerDecision.objects.filter(child=child, pk=parse_id(decision_id))
-            .select_related("child", "submitted_by", "decided_by").first())
+    return (
+        ManagerDecision.objects.filter(child=child, pk=parse_id(decision_id))
+        .select_related("child", "submitted_by", "decided_by")
+        .first()
+    )
 
 
 def waiting_for(*, user) -> QuerySet[ManagerDecision]:

@@ -36,8 +36,14 @@ def _locked(actor, decision: ManagerDecision, capability) -> ManagerDecision:
 
 
 def _event(decision: ManagerDecision, event_type: str, actor, **data) -> None:
-    chronology_record(child=decision.child, event_type=event_type, occurred_at=clock.now(), actor=actor,
-                      source=decision, data={"kind": decision.get_kind_display(), "by": actor.get_full_name(), **data})
+    chronology_record(
+        child=decision.child,
+        event_type=event_type,
+        occurred_at=clock.now(),
+        actor=actor,
+        source=decision,
+        data={"kind": decision.get_kind_display(), "by": actor.get_full_name(), **data},
+    )
 
 
 @transaction.atomic
@@ -52,8 +58,9 @@ def decision_submit(*, actor, child, kind: str, proposal: str, reason: str) -> M
     reason = _text(errors, "reason", reason, "Give the reasons for it")
     if errors:
         raise ValidationError(errors)
-    decision = ManagerDecision.objects.create(child=child, kind=kind, proposal=proposal, reason=reason,
-                                              submitted_by=actor, submitted_at=clock.now())
+    decision = ManagerDecision.objects.create(
+        child=child, kind=kind, proposal=proposal, reason=reason, submitted_by=actor, submitted_at=clock.now()
+    )
     _event(decision, "decision.submitted", actor, proposal=proposal)
     refresh_due_items(child)
     return decision
@@ -69,7 +76,12 @@ def _decide(actor, decision, rationale: str, status: str, message: str) -> Manag
     rationale = _text(errors, "rationale", rationale, message)
     if errors:
         raise ValidationError(errors)
-    decision.status, decision.decided_by, decision.decided_at, decision.rationale = status, actor, clock.now(), rationale
+    decision.status, decision.decided_by, decision.decided_at, decision.rationale = (
+        status,
+        actor,
+        clock.now(),
+        rationale,
+    )
     decision.save(update_fields=["status", "decided_by", "decided_at", "rationale"])
     _event(decision, f"decision.{status}", actor, rationale=rationale)
     refresh_due_items(decision.child)

@@ -10,27 +10,42 @@ from decisions import forms, selectors, services
 from people.record import render_record
 from people.steps import RecordArea, found
 
-AREA = RecordArea(tab="decisions", caption="Decisions", record_url="decisions:record",
-                  capability=Capability.SUBMIT_DECISION)
+AREA = RecordArea(
+    tab="decisions", caption="Decisions", record_url="decisions:record", capability=Capability.SUBMIT_DECISION
+)
 
 
 @require_GET
 def record(request, person_id):
     child = AREA.child(request, person_id)
-    return render_record(request, child, AREA.tab, "decisions/record.html", {
-        "decisions": selectors.decisions_for_child(child),
-        "can_submit": AREA.can_record(request.user, child),
-        "can_decide": may(request.user, Capability.AUTHORISE_DECISION, child),
-    })
+    return render_record(
+        request,
+        child,
+        AREA.tab,
+        "decisions/record.html",
+        {
+            "decisions": selectors.decisions_for_child(child),
+            "can_submit": AREA.can_record(request.user, child),
+            "can_decide": may(request.user, Capability.AUTHORISE_DECISION, child),
+        },
+    )
 
 
-decision_new = AREA.page(form=forms.SubmitForm, heading="Ask a manager for a decision",
-                         success="Sent to the team manager", service=services.decision_submit)
+decision_new = AREA.page(
+    form=forms.SubmitForm,
+    heading="Ask a manager for a decision",
+    success="Sent to the team manager",
+    service=services.decision_submit,
+)
 
 
 def _facts(decision):
-    facts = [("Decision", decision.get_kind_display()), ("What is proposed", decision.proposal),
-             ("Why", decision.reason), ("Submitted by", f"{decision.submitted_by}, {long_date(decision.submitted_at)}")]
+    facts = [
+        ("Decision", decision.get_kind_display()),
+        ("What is proposed", decision.proposal),
+        ("Why", decision.reason),
+        ("Submitted by", f"{decision.submitted_by}, {long_date(decision.submitted_at)}"),
+    ]
     if decision.rationale:
         facts.append(("Returned because", decision.rationale))
     return facts
@@ -46,10 +61,17 @@ def decide(request, person_id, decision_id):
         service = services.decision_authorise if data["decision"] == "authorised" else services.decision_return
         return service(actor=request.user, decision=decision, rationale=data["rationale"])
 
-    return AREA.step(request, child, form, heading="Decide", success="Decision recorded", run=run,
-                     facts=_facts(decision))
+    return AREA.step(
+        request, child, form, heading="Decide", success="Decision recorded", run=run, facts=_facts(decision)
+    )
 
 
-resubmit = AREA.page(form=forms.ResubmitForm, heading="Resubmit the request", success="Sent to the team manager again",
-                     service=services.decision_resubmit, find=selectors.decision_for_child, arg="decision",
-                     facts=_facts)
+resubmit = AREA.page(
+    form=forms.ResubmitForm,
+    heading="Resubmit the request",
+    success="Sent to the team manager again",
+    service=services.decision_resubmit,
+    find=selectors.decision_for_child,
+    arg="decision",
+    facts=_facts,
+)

@@ -18,8 +18,13 @@ import urllib.request
 from dataclasses import dataclass
 
 RETRYABLE = {401, 403, 429, 500, 502, 503, 504}
-MESSAGES = {400: "Malformed payload", 401: "Invalid API token", 403: "API access disallowed",
-            413: "Payload exceeds the limit", 429: "Rate limit exceeded"}
+MESSAGES = {
+    400: "Malformed payload",
+    401: "Invalid API token",
+    403: "API access disallowed",
+    413: "Payload exceeds the limit",
+    429: "Rate limit exceeded",
+}
 
 
 class FeedError(Exception):
@@ -53,12 +58,20 @@ class Client:
     def token(self, *, renew: bool = False) -> str:
         if self._token and not renew and time.monotonic() < self._token_until:
             return self._token
-        form = urllib.parse.urlencode({
-            "grant_type": "client_credentials", "client_id": self.config["CLIENT_ID"],
-            "client_secret": self.config["CLIENT_SECRET"], "scope": self.config.get("SCOPE", ""),
-        }).encode()
-        request = urllib.request.Request(self.config["TOKEN_ENDPOINT"], data=form, method="POST",
-                                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+        form = urllib.parse.urlencode(
+            {
+                "grant_type": "client_credentials",
+                "client_id": self.config["CLIENT_ID"],
+                "client_secret": self.config["CLIENT_SECRET"],
+                "scope": self.config.get("SCOPE", ""),
+            }
+        ).encode()
+        request = urllib.request.Request(
+            self.config["TOKEN_ENDPOINT"],
+            data=form,
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 body = json.loads(response.read().decode("utf-8"))
@@ -88,8 +101,9 @@ class Client:
                 except ValueError:
                     return BatchResult(status, None, f"The API's answer was not JSON: {detail[:500]}", attempt)
                 if not isinstance(receipts, list) or len(receipts) != len(documents):
-                    return BatchResult(status, None, f"The API answered {detail[:500]} for {len(documents)} documents",
-                                       attempt)
+                    return BatchResult(
+                        status, None, f"The API answered {detail[:500]} for {len(documents)} documents", attempt
+                    )
                 return BatchResult(status, [str(r) for r in receipts], detail, attempt)
             if status not in RETRYABLE and status != 0 or attempt > retries:
                 return BatchResult(status, None, _describe(status, detail), attempt)
@@ -103,11 +117,17 @@ class Client:
             token = self.token(renew=renew)
         except FeedError as error:
             return 0, str(error), {}
-        request = urllib.request.Request(url, data=data, method="POST", headers={
-            "Authorization": f"Bearer {token}", "Content-Type": "application/json",
-            # The subscription key the DfE's portal issues with the client (api_config.md).
-            "SupplierKey": self.config.get("SUPPLIER_KEY", ""),
-        })
+        request = urllib.request.Request(
+            url,
+            data=data,
+            method="POST",
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Content-Type": "application/json",
+                # The subscription key the DfE's portal issues with the client (api_config.md).
+                "SupplierKey": self.config.get("SUPPLIER_KEY", ""),
+            },
+        )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return response.status, response.read().decode("utf-8", "replace"), dict(response.headers)

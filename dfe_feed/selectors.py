@@ -13,6 +13,7 @@ def recent_runs():
 
 
 def rejects_visible_to(user):
-    rows = FeedChild.objects.filter(status__in=[SubmissionStatus.REJECTED, SubmissionStatus.FAILED],
-                                    person__isnull=False)
+    rows = FeedChild.objects.filter(
+        status__in=[SubmissionStatus.REJECTED, SubmissionStatus.FAILED], person__isnull=False
+    )
     return visible_to(user, rows, via="person").select_related("person").order_by("la_child_id")

@@ -48,8 +48,13 @@ def stage(today=None) -> int:
         digest = delta.document_hash(document)
         row = existing.get(key)
         if row is None:
-            FeedChild.objects.create(person_id=pk, la_child_id=document["la_child_id"], mis_child_id=key,
-                                     payload=document, current_hash=digest)
+            FeedChild.objects.create(
+                person_id=pk,
+                la_child_id=document["la_child_id"],
+                mis_child_id=key,
+                payload=document,
+                current_hash=digest,
+            )
             continue
         if digest == row.sent_hash and row.status == SubmissionStatus.SENT:
             state = RowState.UNCHANGED
@@ -91,7 +96,7 @@ def send_daily_feed(*, full: bool = False, client: Client | None = None) -> Feed
         url = client.endpoint(la_code())
         size = int(cfg.get("BATCH_SIZE", 100))
         for i in range(0, len(rows), size):
-            _send_batch(client, url, rows[i:i + size], full, run)
+            _send_batch(client, url, rows[i : i + size], full, run)
     except FeedError as error:
         run.error = str(error)
         logger.error("DfE feed run %s: %s", run.pk, error)
@@ -107,16 +112,23 @@ def _send_batch(client: Client, url: str, rows: list[FeedChild], full: bool, run
     if result.accepted is None and result.rejected_indexes:
         # The batch failed for the documents named; the others were sound: send them again alone.
         bad = result.rejected_indexes
-        _record(rows=[r for i, r in enumerate(rows) if i in bad], documents=None, receipts=None,
-                status=SubmissionStatus.REJECTED, answer=result.detail, run=run)
+        _record(
+            rows=[r for i, r in enumerate(rows) if i in bad],
+            documents=None,
+            receipts=None,
+            status=SubmissionStatus.REJECTED,
+            answer=result.detail,
+            run=run,
+        )
         good = [r for i, r in enumerate(rows) if i not in bad]
         if good:
             run.sent -= len(good)
             _send_batch(client, url, good, full, run)
         return
     if result.accepted is not None:
-        _record(rows=rows, documents=documents, receipts=result.accepted, status=SubmissionStatus.SENT,
-                answer="", run=run)
+        _record(
+            rows=rows, documents=documents, receipts=result.accepted, status=SubmissionStatus.SENT, answer="", run=run
+        )
         return
     status = SubmissionStatus.REJECTED if result.status == 400 else SubmissionStatus.FAILED
     _record(rows=rows, documents=None, receipts=None, status=status, answer=result.detail, run=run)

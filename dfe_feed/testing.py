@@ -100,15 +100,20 @@ class FakeDfE:
                 if self.path == "/token":
                     form = urllib.parse.parse_qs(body.decode())
                     if (form.get("grant_type"), form.get("client_id"), form.get("client_secret")) != (
-                            ["client_credentials"], [CLIENT_ID], [CLIENT_SECRET]):
+                        ["client_credentials"],
+                        [CLIENT_ID],
+                        [CLIENT_SECRET],
+                    ):
                         return self._reply(401, {"error": "invalid_client"})
                     fake.tokens_issued += 1
                     return self._reply(200, {"access_token": f"token-{fake.tokens_issued}", "expires_in": 3600})
                 match = re.fullmatch(r"/children_social_care_data/(\d{3})/children", self.path)
                 if not match:
                     return self._reply(404, {"error": "no such endpoint"})
-                if self.headers.get("Authorization") != f"Bearer token-{fake.tokens_issued}" or \
-                        self.headers.get("SupplierKey") != SUPPLIER_KEY:
+                if (
+                    self.headers.get("Authorization") != f"Bearer token-{fake.tokens_issued}"
+                    or self.headers.get("SupplierKey") != SUPPLIER_KEY
+                ):
                     return self._reply(401, "Invalid API token")
                 documents = json.loads(body)
                 if not isinstance(documents, list):
@@ -131,9 +136,15 @@ class FakeDfE:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.config = {
-            "API_ENDPOINT": base + "/children_social_care_data/{la_code}/children", "TOKEN_ENDPOINT": base + "/token",
-            "CLIENT_ID": CLIENT_ID, "CLIENT_SECRET": CLIENT_SECRET, "SCOPE": "api://dfe/.default",
-            "SUPPLIER_KEY": SUPPLIER_KEY, "BATCH_SIZE": 2, "RETRIES": 3, "BACKOFF_SECONDS": 0,
+            "API_ENDPOINT": base + "/children_social_care_data/{la_code}/children",
+            "TOKEN_ENDPOINT": base + "/token",
+            "CLIENT_ID": CLIENT_ID,
+            "CLIENT_SECRET": CLIENT_SECRET,
+            "SCOPE": "api://dfe/.default",
+            "SUPPLIER_KEY": SUPPLIER_KEY,
+            "BATCH_SIZE": 2,
+            "RETRIES": 3,
+            "BACKOFF_SECONDS": 0,
         }
 
     @property

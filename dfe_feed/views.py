@@ -13,7 +13,11 @@ RUNNERS = roles_with(Capability.RUN_RETURNS)
 @require_GET
 @require_roles(*RUNNERS)
 def feed(request):
-    return render(request, "dfe_feed/feed.html", {
-        "runs": list(selectors.recent_runs()),
-        "rejects": list(selectors.rejects_visible_to(request.user)),
-    })
+    return render(
+        request,
+        "dfe_feed/feed.html",
+        {
+            "runs": list(selectors.recent_runs()),
+            "rejects": list(selectors.rejects_visible_to(request.user)),
+        },
+    )

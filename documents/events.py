@@ -3,5 +3,6 @@
 from casework.chronology import register
 
 register("letter.made", "Letter made", "note", lambda d: f"{d.get('title')} made for {d.get('addressee')}.")
-register("attachment.added", "Document attached", "note",
-         lambda d: f"Document attached to {d.get('item')}: {d.get('name')}.")
+register(
+    "attachment.added", "Document attached", "note", lambda d: f"Document attached to {d.get('item')}: {d.get('name')}."
+)

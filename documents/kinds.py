@@ -25,5 +25,5 @@ ABOUT = {
 
 
 def about(kind: str) -> str:
-    """"plan" or "conference": what a letter of this kind must name."""
+    """ "plan" or "conference": what a letter of this kind must name."""
     return ABOUT[LetterKind(kind)]

@@ -32,7 +32,14 @@ def render(letter, *, council: str) -> bytes:
         pdf.ln(3)
     pdf.ln(4)
     pdf.set_font("helvetica", "I", 8)
-    pdf.multi_cell(0, 4, plain(f"Made by {letter.made_by} on {long_date(made_on)} from the template "
-                               f"\"{letter.template.name}\". Reference {letter.child.la_id}-{letter.pk}."),
-                   new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        4,
+        plain(
+            f"Made by {letter.made_by} on {long_date(made_on)} from the template "
+            f'"{letter.template.name}". Reference {letter.child.la_id}-{letter.pk}.'
+        ),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     return bytes(pdf.output())

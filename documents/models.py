@@ -25,8 +25,9 @@ class LetterTemplate(models.Model):
     title = models.CharField("Heading of the letter", max_length=200)
     body = models.TextField()
     active = models.BooleanField("Offered to workers", default=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -64,8 +64,10 @@ def problems(body: str, kind: str) -> list[str]:
             found.append(name)
     messages = [_unknown(name, kind) for name in found]
     if _STRAY.search(_PLACEHOLDER.sub("", body)):
-        messages.append("Placeholders must be written as {{ group.name }}, for example {{ child.first_name }}, "
-                        "with nothing else inside the braces")
+        messages.append(
+            "Placeholders must be written as {{ group.name }}, for example {{ child.first_name }}, "
+            "with nothing else inside the braces"
+        )
     return messages
 
 

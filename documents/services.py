@@ -25,8 +25,9 @@ from documents.models import Attachment, Letter, LetterTemplate
 UPLOAD_NOT_STORED = "The selected file could not be saved. Try again"
 
 
-def template_save(*, actor, template: LetterTemplate | None, name: str, kind: str, title: str, body: str,
-                  active: bool = True) -> LetterTemplate:
+def template_save(
+    *, actor, template: LetterTemplate | None, name: str, kind: str, title: str, body: str, active: bool = True
+) -> LetterTemplate:
     """Add a template (template=None) or change one. A placeholder its kind cannot fill is refused
     beside the field it is in, so no letter is ever made with one left in it."""
     require(actor, Capability.MANAGE_LETTER_TEMPLATES)
@@ -63,11 +64,16 @@ def template_save(*, actor, template: LetterTemplate | None, name: str, kind: st
 
 def _values(*, actor, child, item: subjects.Item, addressee: str) -> dict[str, str]:
     return {
-        "council.name": settings.COUNCIL_NAME, "letter.date": long_date(clock.today()),
+        "council.name": settings.COUNCIL_NAME,
+        "letter.date": long_date(clock.today()),
         "letter.addressee": addressee.splitlines()[0].strip() if addressee.strip() else "",
-        "child.first_name": child.given_name or child.full_name, "child.last_name": child.family_name,
-        "child.full_name": child.full_name, "child.date_of_birth": long_date(child.date_of_birth),
-        "child.la_id": child.la_id, "worker.name": str(actor), "worker.team": str(actor.team or ""),
+        "child.first_name": child.given_name or child.full_name,
+        "child.last_name": child.family_name,
+        "child.full_name": child.full_name,
+        "child.date_of_birth": long_date(child.date_of_birth),
+        "child.la_id": child.la_id,
+        "worker.name": str(actor),
+        "worker.team": str(actor.team or ""),
         **subjects.values_for(item),
     }
 
@@ -95,8 +101,12 @@ def letter_preview(*, actor, child, template: LetterTemplate | None, about: str,
     require(actor, Capability.RECORD_CASEWORK, child)
     item = _check_letter(child=child, template=template, about=about, addressee=addressee)
     values = _values(actor=actor, child=child, item=item, addressee=addressee)
-    return {"title": placeholders.fill(template.title, values), "body": placeholders.fill(template.body, values),
-            "about": item.label, "addressee": addressee.strip()}
+    return {
+        "title": placeholders.fill(template.title, values),
+        "body": placeholders.fill(template.body, values),
+        "about": item.label,
+        "addressee": addressee.strip(),
+    }
 
 
 def letter_make(*, actor, child, template: LetterTemplate | None, about: str, addressee: str) -> Letter:
@@ -108,14 +118,26 @@ def letter_make(*, actor, child, template: LetterTemplate | None, about: str, ad
     now = clock.now()
     with transaction.atomic():
         letter = Letter.objects.create(
-            child=child, template=template, kind=template.kind, title=placeholders.fill(template.title, values),
-            addressee=addressee.strip(), body=placeholders.fill(template.body, values),
-            about_type=content_type_for(item.obj), about_id=item.obj.pk, about_label=item.label,
-            made_by=actor, made_at=now,
+            child=child,
+            template=template,
+            kind=template.kind,
+            title=placeholders.fill(template.title, values),
+            addressee=addressee.strip(),
+            body=placeholders.fill(template.body, values),
+            about_type=content_type_for(item.obj),
+            about_id=item.obj.pk,
+            about_label=item.label,
+            made_by=actor,
+            made_at=now,
         )
-        chronology_record(child=child, event_type="letter.made", occurred_at=now, actor=actor, source=letter,
-                          data={"title": letter.title, "addressee": values["letter.addressee"],
-                                "about": item.label})
+        chronology_record(
+            child=child,
+            event_type="letter.made",
+            occurred_at=now,
+            actor=actor,
+            source=letter,
+            data={"title": letter.title, "addressee": values["letter.addressee"], "about": item.label},
+        )
     return letter
 
 
@@ -141,9 +163,16 @@ def attachment_add(*, actor, child, item: subjects.Item, upload, description: st
     try:
         with transaction.atomic():
             attachment = Attachment(
-                child=child, item_type=content_type_for(item.obj), item_id=item.obj.pk, item_label=item.label,
-                original_name=checked.original_name, content_type=checked.content_type, size=checked.size,
-                description=description.strip(), uploaded_by=actor, uploaded_at=now,
+                child=child,
+                item_type=content_type_for(item.obj),
+                item_id=item.obj.pk,
+                item_label=item.label,
+                original_name=checked.original_name,
+                content_type=checked.content_type,
+                size=checked.size,
+                description=description.strip(),
+                uploaded_by=actor,
+                uploaded_at=now,
             )
             try:
                 attachment.file = checked.file
@@ -151,8 +180,14 @@ def attachment_add(*, actor, child, item: subjects.Item, upload, description: st
             except OSError:
                 raise ValidationError({"upload": UPLOAD_NOT_STORED}) from None
             stored.append(attachment.file.name)
-            chronology_record(child=child, event_type="attachment.added", occurred_at=now, actor=actor,
-                              source=attachment, data={"name": attachment.original_name, "item": item.label})
+            chronology_record(
+                child=child,
+                event_type="attachment.added",
+                occurred_at=now,
+                actor=actor,
+                source=attachment,
+                data={"name": attachment.original_name, "item": item.label},
+            )
     except Exception:
         for name in stored:
             default_storage.delete(name)

@@ -42,8 +42,10 @@ def _plan_label(kind, plan) -> str:
 def _conferences(child) -> list[Item]:
     from child_protection.models import Conference
 
-    return [Item(f"conference-{c.pk}", "conference", _conference_label(c), c)
-            for c in Conference.objects.filter(child=child).order_by("-held_on", "-pk")]
+    return [
+        Item(f"conference-{c.pk}", "conference", _conference_label(c), c)
+        for c in Conference.objects.filter(child=child).order_by("-held_on", "-pk")
+    ]
 
 
 def _conference_label(conference) -> str:
@@ -63,8 +65,10 @@ def _visit_label(visit) -> str:
 def _assessments(child) -> list[Item]:
     from assessments.models import Assessment
 
-    return [Item(f"assessment-{a.pk}", "assessment", _assessment_label(a), a)
-            for a in Assessment.objects.filter(child=child).order_by("-start_date", "-pk")]
+    return [
+        Item(f"assessment-{a.pk}", "assessment", _assessment_label(a), a)
+        for a in Assessment.objects.filter(child=child).order_by("-start_date", "-pk")
+    ]
 
 
 def _assessment_label(assessment) -> str:
@@ -142,7 +146,8 @@ def _plan_values(plan) -> dict[str, str]:
     )
     actions = "\n".join(f"- {a.action} ({a.owner}, by {long_date(a.due_on)})" for a in page.actions)
     return {
-        "plan.kind": kind.label.lower(), "plan.start_date": long_date(kind.start(plan)),
+        "plan.kind": kind.label.lower(),
+        "plan.start_date": long_date(kind.start(plan)),
         "plan.outcomes": outcomes or "No outcomes have been written yet.",
         "plan.actions": actions or "No actions have been agreed yet.",
         "plan.contingency": page.contingency or "Not yet agreed.",
@@ -151,7 +156,8 @@ def _plan_values(plan) -> dict[str, str]:
 
 def _conference_values(conference) -> dict[str, str]:
     return {
-        "conference.kind": conference.get_kind_display().lower(), "conference.date": long_date(conference.held_on),
+        "conference.kind": conference.get_kind_display().lower(),
+        "conference.date": long_date(conference.held_on),
         "conference.outcome": conference.get_outcome_display().lower(),
         "conference.category": conference.get_category_display().lower() if conference.category else "",
         "conference.decisions": conference.notes or "",

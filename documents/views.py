@@ -26,11 +26,17 @@ TAB = "documents"
 @require_GET
 def record(request, person_id):
     child = child_for(request, person_id)
-    return render_record(request, child, TAB, "documents/record.html", {
-        "documents": selectors.documents_for_child(child),
-        "can_record": may(request.user, Capability.RECORD_CASEWORK, child),
-        "attachable": subjects.attachable(child) if may(request.user, Capability.RECORD_CASEWORK, child) else [],
-    })
+    return render_record(
+        request,
+        child,
+        TAB,
+        "documents/record.html",
+        {
+            "documents": selectors.documents_for_child(child),
+            "can_record": may(request.user, Capability.RECORD_CASEWORK, child),
+            "attachable": subjects.attachable(child) if may(request.user, Capability.RECORD_CASEWORK, child) else [],
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -38,18 +44,33 @@ def letter_new(request, person_id):
     """Choose the template, what it is about and who it is to; "Preview" shows the letter filled
     from the record (writing nothing); "Make the letter" saves it to the record."""
     child = child_for_recording(request, person_id, Capability.RECORD_CASEWORK)
-    form = LetterForm(request.POST or None, child=child, templates=selectors.templates_offered(),
-                      initial={"about": request.GET.get("about", "")})
+    form = LetterForm(
+        request.POST or None,
+        child=child,
+        templates=selectors.templates_offered(),
+        initial={"about": request.GET.get("about", "")},
+    )
     preview = None
 
     def page():
-        return render_record(request, child, TAB, "documents/letter_new.html", {
-            "form": form, "preview": preview, "back_url": reverse("documents:record", args=[child.pk]),
-        })
+        return render_record(
+            request,
+            child,
+            TAB,
+            "documents/letter_new.html",
+            {
+                "form": form,
+                "preview": preview,
+                "back_url": reverse("documents:record", args=[child.pk]),
+            },
+        )
 
     if request.method == "POST" and "make" in request.POST:
         return record_step(
-            request, form, success="Letter made and saved to the record", render=page,
+            request,
+            form,
+            success="Letter made and saved to the record",
+            render=page,
             run=lambda data: services.letter_make(actor=request.user, child=child, **data),
             done_url=lambda letter: reverse("documents:letter", args=[child.pk, letter.pk]),
         )
@@ -74,8 +95,9 @@ def letter_download(request, person_id, letter_id):
     """The letter as a PDF, drawn from the saved letter (documents.letter_pdf)."""
     child = child_for(request, person_id)
     found_letter = found(selectors.letter_for_child(child, letter_id))
-    response = HttpResponse(letter_pdf.render(found_letter, council=settings.COUNCIL_NAME),
-                            content_type="application/pdf")
+    response = HttpResponse(
+        letter_pdf.render(found_letter, council=settings.COUNCIL_NAME), content_type="application/pdf"
+    )
     # Quoted and, for a name outside ASCII (Zoë's plan), encoded as RFC 6266 says.
     response["Content-Disposition"] = content_disposition_header(True, found_letter.filename)
     return response
@@ -90,8 +112,9 @@ def attachment(request, person_id, attachment_id):
         handle = found_attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=found_attachment.original_name,
-                        content_type=found_attachment.content_type)
+    return FileResponse(
+        handle, as_attachment=True, filename=found_attachment.original_name, content_type=found_attachment.content_type
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -101,12 +124,22 @@ def attach(request, person_id, item):
     target = found(subjects.find(child, item))
     form = AttachmentForm(request.POST or None, request.FILES or None)
     return record_step(
-        request, form, success="Document attached",
+        request,
+        form,
+        success="Document attached",
         run=lambda data: services.attachment_add(actor=request.user, child=child, item=target, **data),
         done_url=reverse("documents:record", args=[child.pk]),
-        render=lambda: render_record(request, child, TAB, "documents/attach.html", {
-            "form": form, "item": target, "back_url": reverse("documents:record", args=[child.pk]),
-        }),
+        render=lambda: render_record(
+            request,
+            child,
+            TAB,
+            "documents/attach.html",
+            {
+                "form": form,
+                "item": target,
+                "back_url": reverse("documents:record", args=[child.pk]),
+            },
+        ),
     )
 
 
@@ -123,15 +156,33 @@ def template_edit(request, template_id=None):
     template = None
     if template_id is not None:
         template = found(selectors.template_get(parse_id(template_id)))
-    initial = ({"name": template.name, "kind": template.kind, "title": template.title, "body": template.body,
-                "active": template.active} if template else {"active": True})
+    initial = (
+        {
+            "name": template.name,
+            "kind": template.kind,
+            "title": template.title,
+            "body": template.body,
+            "active": template.active,
+        }
+        if template
+        else {"active": True}
+    )
     form = TemplateForm(request.POST or None, initial=initial)
     return record_step(
-        request, form, success="Template saved",
+        request,
+        form,
+        success="Template saved",
         run=lambda data: services.template_save(actor=request.user, template=template, **data),
         done_url=reverse("documents:templates"),
-        render=lambda: render(request, "documents/template_edit.html", {
-            "form": form, "template": template,
-            "common": placeholders.COMMON, "plan": placeholders.PLAN, "conference": placeholders.CONFERENCE,
-        }),
+        render=lambda: render(
+            request,
+            "documents/template_edit.html",
+            {
+                "form": form,
+                "template": template,
+                "common": placeholders.COMMON,
+                "plan": placeholders.PLAN,
+                "conference": placeholders.CONFERENCE,
+            },
+        ),
     )

@@ -17,5 +17,8 @@ class ReferralNextStep(models.TextChoices):
     """The type of response a manager decides on a referral (Working Together 2023 para 153)."""
 
     ASSESSMENT = "assessment", "Assessment (section 17)"
-    STRATEGY_DISCUSSION = "strategy_discussion", "Strategy discussion: there is reasonable cause to suspect significant harm"
+    STRATEGY_DISCUSSION = (
+        "strategy_discussion",
+        "Strategy discussion: there is reasonable cause to suspect significant harm",
+    )
     NO_FURTHER_ACTION = "nfa", "No further action"

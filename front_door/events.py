@@ -8,7 +8,9 @@ register(
     "contact.received",
     "Contact",
     "front_door",
-    lambda d: f"Contact from {d.get('source', '')}" + (f" ({d['source_detail']})" if d.get("source_detail") else "") + ".",
+    lambda d: (
+        f"Contact from {d.get('source', '')}" + (f" ({d['source_detail']})" if d.get("source_detail") else "") + "."
+    ),
 )
 register(
     "contact.decided",
@@ -20,8 +22,14 @@ register(
     "referral.received",
     "Referral",
     "front_door",
-    lambda d: f"Referral from {d.get('source', '')}. Primary need: {d.get('primary_need', '')}."
-    + (" Re-referral within 12 months of the referral on " + d["previous_referral_date"] + "." if d.get("re_referral") else ""),
+    lambda d: (
+        f"Referral from {d.get('source', '')}. Primary need: {d.get('primary_need', '')}."
+        + (
+            " Re-referral within 12 months of the referral on " + d["previous_referral_date"] + "."
+            if d.get("re_referral")
+            else ""
+        )
+    ),
     significant=True,
 )
 register(

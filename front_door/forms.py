@@ -34,11 +34,16 @@ class ContactForm(_Received):
     received_date = date_field("Date the contact was received", errors_label="The date the contact was received")
     received_time = time_field("Time the contact was received", "The time the contact was received")
     source = forms.ChoiceField(
-        label="Who made contact", choices=_with_blank(ReferralSource.choices),
+        label="Who made contact",
+        choices=_with_blank(ReferralSource.choices),
         error_messages={"required": "Select who made contact"},
     )
-    source_detail = forms.CharField(label="Name and organisation", required=False, max_length=200,
-                                    help_text="For example, Mrs Patel, Year 4 teacher, Northshire Primary School")
+    source_detail = forms.CharField(
+        label="Name and organisation",
+        required=False,
+        max_length=200,
+        help_text="For example, Mrs Patel, Year 4 teacher, Northshire Primary School",
+    )
     concerns = text("Concerns raised", required=True, message="Enter the concerns raised")
 
 
@@ -53,18 +58,25 @@ class ReferralForm(_Received):
     received_date = date_field("Date the referral was received", errors_label="The date the referral was received")
     received_time = time_field("Time the referral was received", "The time the referral was received")
     source = forms.ChoiceField(
-        label="Source of the referral", choices=_with_blank(ReferralSource.choices),
+        label="Source of the referral",
+        choices=_with_blank(ReferralSource.choices),
         error_messages={"required": "Select the source of the referral"},
     )
     source_detail = forms.CharField(label="Name and organisation of the referrer", required=False, max_length=200)
-    primary_need = radios("Primary need", PrimaryNeed.choices, "Select the primary need",
-                          hint="The main reason the child may need services (CIN census code)")
+    primary_need = radios(
+        "Primary need",
+        PrimaryNeed.choices,
+        "Select the primary need",
+        hint="The main reason the child may need services (CIN census code)",
+    )
     concerns = text("Reason for the referral", required=True, message="Enter the reason for the referral")
 
 
 class ReferralDecisionForm(forms.Form):
     next_step = radios("Next step", ReferralNextStep.choices, "Select the next step")
     closure_reason = forms.ChoiceField(
-        label="Reason for closing the case", required=False, choices=_with_blank(ReasonForClosure.choices, "Not closing"),
+        label="Reason for closing the case",
+        required=False,
+        choices=_with_blank(ReasonForClosure.choices, "Not closing"),
         help_text="Only for no further action: the case closes today with this reason",
     )

@@ -28,7 +28,9 @@ class Contact(models.Model):
     decision = models.CharField(max_length=20, choices=ContactDecision.choices, blank=True)
     decision_reason = models.TextField(blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -79,7 +81,9 @@ class Referral(models.Model):
 
     next_step = models.CharField(max_length=30, choices=ReferralNextStep.choices, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     # The census ReferralNFA flag, derived by PostgreSQL from the decision so it cannot disagree.
     nfa = models.GeneratedField(
         expression=Case(When(next_step=ReferralNextStep.NO_FURTHER_ACTION, then=Value(True)), default=Value(False)),
@@ -100,7 +104,8 @@ class Referral(models.Model):
                 name="referral_decided_after_received",
             ),
             models.CheckConstraint(
-                condition=Q(is_re_referral=False) | Q(previous_referral__isnull=False), name="referral_re_referral_has_previous"
+                condition=Q(is_re_referral=False) | Q(previous_referral__isnull=False),
+                name="referral_re_referral_has_previous",
             ),
         ]
         indexes = [

@@ -27,13 +27,21 @@ def _reads() -> dict:
 def front_door_due(person, calendar, found):
     for pk, received_at, decided_at in _rows(found, "contacts"):
         yield due_spec(
-            "contact_decision", trigger=received_at, calendar=calendar, key=f"contact-{pk}",
-            trigger_description=describe_trigger("Contact received", received_at), source=(Contact, pk),
+            "contact_decision",
+            trigger=received_at,
+            calendar=calendar,
+            key=f"contact-{pk}",
+            trigger_description=describe_trigger("Contact received", received_at),
+            source=(Contact, pk),
             completed_at=decided_at,
         )
     for pk, received_at, decided_at in _rows(found, "referrals"):
         yield due_spec(
-            "referral_decision_1wd", trigger=received_at, calendar=calendar, key=f"referral-{pk}",
-            trigger_description=describe_trigger("Referral received", received_at), source=(Referral, pk),
+            "referral_decision_1wd",
+            trigger=received_at,
+            calendar=calendar,
+            key=f"referral-{pk}",
+            trigger_description=describe_trigger("Referral received", received_at),
+            source=(Referral, pk),
             completed_at=decided_at,
         )

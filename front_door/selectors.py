@@ -8,7 +8,9 @@ from front_door.models import Contact, Referral
 
 
 def contacts_for_child(child) -> QuerySet[Contact]:
-    return Contact.objects.filter(child=child).select_related("recorded_by", "decided_by").order_by("-received_at", "-id")
+    return (
+        Contact.objects.filter(child=child).select_related("recorded_by", "decided_by").order_by("-received_at", "-id")
+    )
 
 
 def contact_for_child(child, contact_id) -> Contact | None:

@@ -48,11 +48,19 @@ def contact_record(
         checks.add("concerns", "Enter the concerns raised")
     checks.raise_if_any()
     contact = Contact.objects.create(
-        child=child, received_at=received_at, source=source, source_detail=source_detail.strip(),
-        concerns=concerns.strip(), recorded_by=actor,
+        child=child,
+        received_at=received_at,
+        source=source,
+        source_detail=source_detail.strip(),
+        concerns=concerns.strip(),
+        recorded_by=actor,
     )
     chronology_record(
-        child=child, event_type="contact.received", occurred_at=received_at, actor=actor, source=contact,
+        child=child,
+        event_type="contact.received",
+        occurred_at=received_at,
+        actor=actor,
+        source=contact,
         data={"source": ReferralSource(source).label, "source_detail": contact.source_detail},
     )
     refresh_due_items(child)
@@ -76,7 +84,11 @@ def contact_decide(*, actor, contact: Contact, decision: str, reason: str = "") 
     contact.decided_at, contact.decided_by = max(now(), contact.received_at), actor
     contact.save(update_fields=["decision", "decision_reason", "decided_at", "decided_by"])
     chronology_record(
-        child=contact.child, event_type="contact.decided", occurred_at=contact.decided_at, actor=actor, source=contact,
+        child=contact.child,
+        event_type="contact.decided",
+        occurred_at=contact.decided_at,
+        actor=actor,
+        source=contact,
         data={"decision": ContactDecision(decision).label, "reason": contact.decision_reason},
     )
     refresh_due_items(contact.child)
@@ -143,13 +155,24 @@ def referral_create(
     referral_date = london_date(received_at)
     previous = previous_referral_within(child, referral_date)
     referral = Referral.objects.create(
-        child=child, contact=contact, received_at=received_at, referral_date=referral_date, source=source,
-        source_detail=source_detail.strip(), concerns=concerns.strip(), is_re_referral=previous is not None,
-        previous_referral=previous, recorded_by=actor,
+        child=child,
+        contact=contact,
+        received_at=received_at,
+        referral_date=referral_date,
+        source=source,
+        source_detail=source_detail.strip(),
+        concerns=concerns.strip(),
+        is_re_referral=previous is not None,
+        previous_referral=previous,
+        recorded_by=actor,
     )
     cin_services.episode_open(child=child, referral=referral, primary_need=primary_need)
     chronology_record(
-        child=child, event_type="referral.received", occurred_at=received_at, actor=actor, source=referral,
+        child=child,
+        event_type="referral.received",
+        occurred_at=received_at,
+        actor=actor,
+        source=referral,
         data={
             "source": ReferralSource(source).label,
             "primary_need": PrimaryNeed(primary_need).label,
@@ -177,13 +200,18 @@ def referral_decide(*, actor, referral: Referral, next_step: str, closure_reason
     referral.next_step, referral.decided_at, referral.decided_by = next_step, max(now(), referral.received_at), actor
     referral.save(update_fields=["next_step", "decided_at", "decided_by"])
     chronology_record(
-        child=referral.child, event_type="referral.decided", occurred_at=referral.decided_at, actor=actor,
-        source=referral, data={"next_step": ReferralNextStep(next_step).label},
+        child=referral.child,
+        event_type="referral.decided",
+        occurred_at=referral.decided_at,
+        actor=actor,
+        source=referral,
+        data={"next_step": ReferralNextStep(next_step).label},
     )
     if next_step == ReferralNextStep.NO_FURTHER_ACTION:
         episode = referral.episode
         if episode.is_open:
-            cin_services.record_closure(actor=actor, episode=episode, closure_date=london_date(referral.decided_at),
-                                reason=closure_reason)
+            cin_services.record_closure(
+                actor=actor, episode=episode, closure_date=london_date(referral.decided_at), reason=closure_reason
+            )
     refresh_due_items(referral.child)
     return referral

@@ -30,7 +30,12 @@ def contact_new(request, person_id):
     child = child_for_recording(request, person_id, Capability.RECORD_FRONT_DOOR)
     form = ContactForm(request.POST or None)
     return step(
-        request, child, form, heading="Record a contact", button="Save contact", success="Contact recorded",
+        request,
+        child,
+        form,
+        heading="Record a contact",
+        button="Save contact",
+        success="Contact recorded",
         aliases=RECEIVED_ALIASES,
         run=lambda data: services.contact_record(actor=request.user, child=child, **data),
     )
@@ -48,9 +53,17 @@ def contact_decide(request, person_id, contact_id):
         return None
 
     return step(
-        request, child, form, heading="Screen the contact", button="Save decision", success="Screening decision recorded",
-        facts=[("Received", _when(contact.received_at)), ("From", contact.get_source_display()),
-               ("Concerns", contact.concerns)],
+        request,
+        child,
+        form,
+        heading="Screen the contact",
+        button="Save decision",
+        success="Screening decision recorded",
+        facts=[
+            ("Received", _when(contact.received_at)),
+            ("From", contact.get_source_display()),
+            ("Concerns", contact.concerns),
+        ],
         run=lambda data: services.contact_decide(actor=request.user, contact=contact, **data),
         next_url=next_url,
     )
@@ -63,8 +76,11 @@ def _from_contact(child, contact_id):
         return None, {}
     decided = contact.decided_at.astimezone(LONDON)
     return contact, {
-        "received_date": decided.date(), "received_time": f"{decided:%H:%M}", "source": contact.source,
-        "source_detail": contact.source_detail, "concerns": contact.concerns,
+        "received_date": decided.date(),
+        "received_time": f"{decided:%H:%M}",
+        "source": contact.source,
+        "source_detail": contact.source_detail,
+        "concerns": contact.concerns,
     }
 
 
@@ -74,8 +90,13 @@ def referral_new(request, person_id):
     contact, initial = _from_contact(child, parse_id(request.GET.get("contact")))
     form = ReferralForm(request.POST or None, initial=initial)
     return step(
-        request, child, form, heading="Record a referral", button="Save referral",
-        success="Referral recorded and child in need episode opened", aliases=RECEIVED_ALIASES,
+        request,
+        child,
+        form,
+        heading="Record a referral",
+        button="Save referral",
+        success="Referral recorded and child in need episode opened",
+        aliases=RECEIVED_ALIASES,
         facts=[("From the contact received", _when(contact.received_at))] if contact else None,
         run=lambda data: services.referral_create(actor=request.user, child=child, contact=contact, **data),
     )
@@ -87,10 +108,18 @@ def referral_decide(request, person_id, referral_id):
     referral = found(selectors.referral_for_child(child, referral_id))
     form = ReferralDecisionForm(request.POST or None)
     return step(
-        request, child, form, heading="Decide the next step for the referral", button="Save decision",
+        request,
+        child,
+        form,
+        heading="Decide the next step for the referral",
+        button="Save decision",
         success="Next step recorded",
-        facts=[("Received", _when(referral.received_at)), ("Source", referral.get_source_display()),
-               ("Primary need", referral.episode.get_primary_need_display()), ("Reason", referral.concerns)],
+        facts=[
+            ("Received", _when(referral.received_at)),
+            ("Source", referral.get_source_display()),
+            ("Primary need", referral.episode.get_primary_need_display()),
+            ("Reason", referral.concerns),
+        ],
         run=lambda data: services.referral_decide(actor=request.user, referral=referral, **data),
     )
 

@@ -35,8 +35,9 @@ class _Registry:
 _REGISTRY = _Registry()
 
 
-def register_indicators(catalogue: Callable[[], list[tuple[str, str]]],
-                        figures: Callable[[Iterable[str]], dict[str, Evidence]]) -> None:
+def register_indicators(
+    catalogue: Callable[[], list[tuple[str, str]]], figures: Callable[[Iterable[str]], dict[str, Evidence]]
+) -> None:
     _REGISTRY.catalogue, _REGISTRY.figures = catalogue, figures
 
 

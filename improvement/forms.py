@@ -20,13 +20,18 @@ class InspectionForm(forms.Form):
     started_on = date_field("First day on site", errors_label="The first day on site")
     ended_on = date_field("Last day on site", errors_label="The last day on site")
     report_published_on = date_field(
-        "Date the report was published (optional)", required=False, errors_label="The date the report was published",
-        hint="The improvement plan is due 70 working days after it. For example, 27 3 2025")
+        "Date the report was published (optional)",
+        required=False,
+        errors_label="The date the report was published",
+        hint="The improvement plan is due 70 working days after it. For example, 27 3 2025",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for area in JudgementArea:
-            self.fields[f"grade_{area.value}"] = forms.ChoiceField(label=area.label, choices=GRADE_CHOICES, required=False)
+            self.fields[f"grade_{area.value}"] = forms.ChoiceField(
+                label=area.label, choices=GRADE_CHOICES, required=False
+            )
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
@@ -35,14 +40,18 @@ class InspectionForm(forms.Form):
 
 
 class RecommendationForm(forms.Form):
-    text = text("Recommendation", required=True, message="Enter the recommendation", rows=4,
-                hint="As the report words it")
+    text = text(
+        "Recommendation", required=True, message="Enter the recommendation", rows=4, hint="As the report words it"
+    )
     area = radios("Judgement area it is about", JudgementArea.choices, "Select the judgement area")
 
 
 class PlanForm(forms.Form):
-    owner = forms.ChoiceField(label="Who owns the plan", error_messages={"required": "Select who owns the plan"},
-                              help_text="The senior leader who answers for it: overdue actions show on their page")
+    owner = forms.ChoiceField(
+        label="Who owns the plan",
+        error_messages={"required": "Select who owns the plan"},
+        help_text="The senior leader who answers for it: overdue actions show on their page",
+    )
 
     def __init__(self, *args, staff, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,10 +67,14 @@ class ActionForm(forms.Form):
     owner = forms.ChoiceField(label="Who owns the action", error_messages={"required": "Select who owns the action"})
     due_on = date_field("Due by", errors_label="The date the action is due")
     indicators = forms.MultipleChoiceField(
-        label="Indicators that show progress (optional)", required=False, widget=forms.CheckboxSelectMultiple)
+        label="Indicators that show progress (optional)", required=False, widget=forms.CheckboxSelectMultiple
+    )
     audit_themes = forms.MultipleChoiceField(
-        label="Case audit themes that show progress (optional)", required=False, widget=forms.CheckboxSelectMultiple,
-        choices=Theme.choices)
+        label="Case audit themes that show progress (optional)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=Theme.choices,
+    )
 
     def __init__(self, *args, staff, **kwargs):
         super().__init__(*args, **kwargs)

@@ -32,9 +32,10 @@ class Inspection(Recorded):
         ordering = ["-started_on", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(ended_on__gte=models.F("started_on")), name="inspection_dates_in_order"),
-            models.CheckConstraint(condition=Q(report_published_on__isnull=True)
-                                   | Q(report_published_on__gte=models.F("ended_on")),
-                                   name="inspection_report_after_visit"),
+            models.CheckConstraint(
+                condition=Q(report_published_on__isnull=True) | Q(report_published_on__gte=models.F("ended_on")),
+                name="inspection_report_after_visit",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -96,8 +97,9 @@ class Action(Recorded):
     # (audits.choices.Theme), shown with their live figures on the plan and the "how do we know" page.
     indicators = ArrayField(models.CharField(max_length=60), default=list, blank=True)
     audit_themes = ArrayField(models.CharField(max_length=20), default=list, blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     updated_at = models.DateTimeField(null=True, blank=True)
 
     objects = ActionQuerySet.as_manager()
@@ -105,12 +107,15 @@ class Action(Recorded):
     class Meta:
         ordering = ["recommendation__number", "due_on", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(status=ActionStatus.DONE, done_on__isnull=False)
-                                   | (~Q(status=ActionStatus.DONE) & Q(done_on__isnull=True)),
-                                   name="improvement_action_done_has_date"),
+            models.CheckConstraint(
+                condition=Q(status=ActionStatus.DONE, done_on__isnull=False)
+                | (~Q(status=ActionStatus.DONE) & Q(done_on__isnull=True)),
+                name="improvement_action_done_has_date",
+            ),
         ]
-        indexes = [models.Index(fields=["owner", "due_on"], condition=~Q(status="done"),
-                                name="improvement_action_owner_open")]
+        indexes = [
+            models.Index(fields=["owner", "due_on"], condition=~Q(status="done"), name="improvement_action_owner_open")
+        ]
 
     def __str__(self) -> str:
         return self.description[:80]

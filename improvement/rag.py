@@ -21,8 +21,12 @@ from timescales.rules import effective_rule
 AMBER_RULE = "improvement_action_amber"
 
 # The govuk-tag colour for each rating (GOV.UK Frontend's tag modifiers).
-TAG_CLASSES = {Rag.BLUE: "govuk-tag--blue", Rag.GREEN: "govuk-tag--green", Rag.AMBER: "govuk-tag--yellow",
-               Rag.RED: "govuk-tag--red"}
+TAG_CLASSES = {
+    Rag.BLUE: "govuk-tag--blue",
+    Rag.GREEN: "govuk-tag--green",
+    Rag.AMBER: "govuk-tag--yellow",
+    Rag.RED: "govuk-tag--red",
+}
 
 
 def amber_days() -> int:
@@ -31,12 +35,20 @@ def amber_days() -> int:
 
 def rule_text() -> str:
     days = amber_days()
-    return (f"Blue: done. Red: not done and past its due date. Amber: not done and due within {days} working "
-            f"days. Green: not done and due later than that.")
+    return (
+        f"Blue: done. Red: not done and past its due date. Amber: not done and due within {days} working "
+        f"days. Green: not done and due later than that."
+    )
 
 
-def rating(*, status: str, due_on: datetime.date, today: datetime.date, calendar: WorkingDayCalendar | None = None,
-           window: int | None = None) -> Rag:
+def rating(
+    *,
+    status: str,
+    due_on: datetime.date,
+    today: datetime.date,
+    calendar: WorkingDayCalendar | None = None,
+    window: int | None = None,
+) -> Rag:
     if status == ActionStatus.DONE:
         return Rag.BLUE
     if due_on < today:

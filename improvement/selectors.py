@@ -43,8 +43,11 @@ def _visible(user):
 
 
 def may_read_any(user) -> bool:
-    return user.role in READERS or Action.objects.filter(owner=user).exists() or \
-        ImprovementPlan.objects.filter(owner=user).exists()
+    return (
+        user.role in READERS
+        or Action.objects.filter(owner=user).exists()
+        or ImprovementPlan.objects.filter(owner=user).exists()
+    )
 
 
 def inspections_for(user) -> list[Inspection]:
@@ -71,8 +74,13 @@ def recommendation_get(inspection: Inspection, recommendation_id) -> Recommendat
 def action_get_for_user(user, action_id) -> Action:
     pk = parse_id(action_id)
     inspections = _visible(user).values("pk")
-    action = (Action.objects.filter(pk=pk, plan__inspection__in=inspections)
-              .select_related("plan__inspection", "recommendation", "owner").first() if pk else None)
+    action = (
+        Action.objects.filter(pk=pk, plan__inspection__in=inspections)
+        .select_related("plan__inspection", "recommendation", "owner")
+        .first()
+        if pk
+        else None
+    )
     if action is None:
         raise Http404
     return action
@@ -104,8 +112,14 @@ def _rows(actions, *, with_evidence: bool = False) -> list[ActionRow]:
     today, calendar, window = clock.today(), get_calendar(), rag.amber_days()
     actions = list(actions)
     figures = evidence.indicator_figures({c for a in actions for c in a.indicators}) if with_evidence else {}
-    return [ActionRow(a, rag.rating(status=a.status, due_on=a.due_on, today=today, calendar=calendar, window=window),
-                      [figures[c] for c in a.indicators if c in figures]) for a in actions]
+    return [
+        ActionRow(
+            a,
+            rag.rating(status=a.status, due_on=a.due_on, today=today, calendar=calendar, window=window),
+            [figures[c] for c in a.indicators if c in figures],
+        )
+        for a in actions
+    ]
 
 
 @dataclasses.dataclass
@@ -130,16 +144,22 @@ def plan_page(inspection: Inspection) -> PlanPage:
     indicators that evidence them. A fixed number of queries, whatever the plan's size."""
     plan = getattr(inspection, "plan", None)
     recommendations = list(inspection.recommendations.all())
-    actions = (plan.actions.select_related("owner", "recommendation").order_by("due_on", "id") if plan else [])
+    actions = plan.actions.select_related("owner", "recommendation").order_by("due_on", "id") if plan else []
     rows = _rows(actions, with_evidence=True)
     by_recommendation = {r.pk: [] for r in recommendations}
     for row in rows:
         by_recommendation[row.action.recommendation_id].append(row)
     counts = {value: sum(1 for row in rows if row.rag == value) for value in Rag.values}
     as_at = sorted({e.as_at for row in rows for e in row.evidence if e.as_at})
-    return PlanPage(inspection, plan, plan_due_on(inspection),
-                    [RecommendationRows(r, by_recommendation[r.pk]) for r in recommendations], counts, rag.rule_text(),
-                    as_at)
+    return PlanPage(
+        inspection,
+        plan,
+        plan_due_on(inspection),
+        [RecommendationRows(r, by_recommendation[r.pk]) for r in recommendations],
+        counts,
+        rag.rule_text(),
+        as_at,
+    )
 
 
 @dataclasses.dataclass
@@ -151,10 +171,16 @@ class Tray:
 def tray_for(user) -> Tray:
     """Both parts of a person's improvement plan tray in one query (My work, the performance home)."""
     today = clock.today()
-    rows = _rows(Action.objects.open().filter(Q(owner=user) | Q(plan__owner=user, due_on__lt=today))
-                 .select_related("owner", "plan", "recommendation").order_by("due_on", "id"))
-    return Tray([r for r in rows if r.action.owner_id == user.pk],
-                [r for r in rows if r.action.plan.owner_id == user.pk and r.rag == Rag.RED])
+    rows = _rows(
+        Action.objects.open()
+        .filter(Q(owner=user) | Q(plan__owner=user, due_on__lt=today))
+        .select_related("owner", "plan", "recommendation")
+        .order_by("due_on", "id")
+    )
+    return Tray(
+        [r for r in rows if r.action.owner_id == user.pk],
+        [r for r in rows if r.action.plan.owner_id == user.pk and r.rag == Rag.RED],
+    )
 
 
 # --- "How do we know": the case audits' part ----------------------------------------------------
@@ -166,17 +192,27 @@ def audit_evidence(area: str, today: datetime.date | None = None) -> list[eviden
     today = today or clock.today()
     since = add_months(today, -12)
     tools = AREA_TOOLS.get(area, ())
-    counts = (Audit.objects.filter(status=AuditStatus.COMPLETED, completed_at__date__gt=since,
-                                   completed_at__date__lte=today, programme__tool__code__in=tools)
-              .aggregate(n=Count("pk"), good=Count("pk", filter=Q(grade__lte=Grade.GOOD)),
-                         inadequate=Count("pk", filter=Q(grade=Grade.INADEQUATE))))
+    counts = Audit.objects.filter(
+        status=AuditStatus.COMPLETED,
+        completed_at__date__gt=since,
+        completed_at__date__lte=today,
+        programme__tool__code__in=tools,
+    ).aggregate(
+        n=Count("pk"),
+        good=Count("pk", filter=Q(grade__lte=Grade.GOOD)),
+        inadequate=Count("pk", filter=Q(grade=Grade.INADEQUATE)),
+    )
     n = counts["n"]
     period = f"Audits completed {since + datetime.timedelta(days=1):%-d %B %Y} to {today:%-d %B %Y}"
     if not n:
         return [evidence.Evidence("Case audits", "Cases graded good or better", "No audits", period)]
     return [
-        evidence.Evidence("Case audits", "Cases graded good or better", f"{round(100 * counts['good'] / n)}%",
-                          f"{counts['good']} of {n}. {period}"),
+        evidence.Evidence(
+            "Case audits",
+            "Cases graded good or better",
+            f"{round(100 * counts['good'] / n)}%",
+            f"{counts['good']} of {n}. {period}",
+        ),
         evidence.Evidence("Case audits", "Cases graded inadequate", str(counts["inadequate"]), f"of {n}. {period}"),
     ]
 
@@ -192,5 +228,9 @@ def actions_for_area(area: str) -> list[ActionRow]:
 def latest_judgement(area: str):
     from improvement.models import Judgement
 
-    return (Judgement.objects.filter(area=area).select_related("inspection")
-            .order_by("-inspection__started_on", "-pk").first())
+    return (
+        Judgement.objects.filter(area=area)
+        .select_related("inspection")
+        .order_by("-inspection__started_on", "-pk")
+        .first()
+    )

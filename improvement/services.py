@@ -31,21 +31,36 @@ def _check_dates(started_on, ended_on, report_published_on) -> None:
     if report_published_on and report_published_on > today:
         errors["report_published_on"] = "The date the report was published must be today or in the past"
     elif report_published_on and ended_on and report_published_on < ended_on:
-        errors["report_published_on"] = f"The report cannot be published before the last day on site ({long_date(ended_on)})"
+        errors["report_published_on"] = (
+            f"The report cannot be published before the last day on site ({long_date(ended_on)})"
+        )
     if errors:
         raise ValidationError(errors)
 
 
 @transaction.atomic
-def inspection_record(*, actor, kind: str, started_on: datetime.date, ended_on: datetime.date,
-                      report_published_on: datetime.date | None, grades: dict[str, int | None]) -> Inspection:
+def inspection_record(
+    *,
+    actor,
+    kind: str,
+    started_on: datetime.date,
+    ended_on: datetime.date,
+    report_published_on: datetime.date | None,
+    grades: dict[str, int | None],
+) -> Inspection:
     """An inspection with its judgements (an area left ungraded has none: a focused visit grades nothing)."""
     require(actor, PLAN)
     _check_dates(started_on, ended_on, report_published_on)
-    inspection = Inspection.objects.create(kind=kind, started_on=started_on, ended_on=ended_on,
-                                           report_published_on=report_published_on, recorded_by=actor)
-    Judgement.objects.bulk_create([Judgement(inspection=inspection, area=area, grade=grade)
-                                   for area, grade in grades.items() if grade and area in JudgementArea.values])
+    inspection = Inspection.objects.create(
+        kind=kind, started_on=started_on, ended_on=ended_on, report_published_on=report_published_on, recorded_by=actor
+    )
+    Judgement.objects.bulk_create(
+        [
+            Judgement(inspection=inspection, area=area, grade=grade)
+            for area, grade in grades.items()
+            if grade and area in JudgementArea.values
+        ]
+    )
     return inspection
 
 
@@ -54,8 +69,9 @@ def recommendation_add(*, actor, inspection: Inspection, text: str, area: str) -
     require(actor, PLAN)
     inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
     number = (inspection.recommendations.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    return Recommendation.objects.create(inspection=inspection, number=number, text=text.strip(), area=area,
-                                         recorded_by=actor)
+    return Recommendation.objects.create(
+        inspection=inspection, number=number, text=text.strip(), area=area, recorded_by=actor
+    )
 
 
 @transaction.atomic
@@ -80,8 +96,16 @@ def _check_links(indicators, audit_themes) -> None:
 
 
 @transaction.atomic
-def action_add(*, actor, recommendation: Recommendation, description: str, owner, due_on: datetime.date,
-               indicators=(), audit_themes=()) -> Action:
+def action_add(
+    *,
+    actor,
+    recommendation: Recommendation,
+    description: str,
+    owner,
+    due_on: datetime.date,
+    indicators=(),
+    audit_themes=(),
+) -> Action:
     require(actor, PLAN)
     plan = ImprovementPlan.objects.filter(inspection_id=recommendation.inspection_id).first()
     if plan is None:
@@ -89,9 +113,16 @@ def action_add(*, actor, recommendation: Recommendation, description: str, owner
     if owner is None:
         raise ValidationError({"owner": "Select who owns the action"})
     _check_links(indicators, audit_themes)
-    return Action.objects.create(recommendation=recommendation, plan=plan, description=description.strip(), owner=owner,
-                                 due_on=due_on, indicators=sorted(set(indicators)),
-                                 audit_themes=sorted(set(audit_themes)), recorded_by=actor)
+    return Action.objects.create(
+        recommendation=recommendation,
+        plan=plan,
+        description=description.strip(),
+        owner=owner,
+        due_on=due_on,
+        indicators=sorted(set(indicators)),
+        audit_themes=sorted(set(audit_themes)),
+        recorded_by=actor,
+    )
 
 
 def may_update(user, action: Action) -> bool:

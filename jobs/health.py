@@ -10,6 +10,8 @@ from django.db import connection
 def live_workers() -> int:
     """Workers whose last heartbeat is recent enough that they are taken as running."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM procrastinate_workers WHERE last_heartbeat >= now() - make_interval(secs => %s)",
-                       [settings.JOBS_STALLED_SECONDS])
+        cursor.execute(
+            "SELECT count(*) FROM procrastinate_workers WHERE last_heartbeat >= now() - make_interval(secs => %s)",
+            [settings.JOBS_STALLED_SECONDS],
+        )
         return cursor.fetchone()[0]

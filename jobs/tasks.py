@@ -29,12 +29,18 @@ def _register(entry: Scheduled) -> None:
         started = time.perf_counter()
         output = io.StringIO()  # the commands print counts (never names); kept out of the log's JSON
         call_command(entry.command, *entry.args, stdout=output)
-        logger.info("scheduled job done", extra={"job": entry.name, "command": entry.command,
-                                                 "seconds": round(time.perf_counter() - started, 1)})
+        logger.info(
+            "scheduled job done",
+            extra={"job": entry.name, "command": entry.command, "seconds": round(time.perf_counter() - started, 1)},
+        )
 
     run.__name__ = run.__qualname__ = entry.name.replace("-", "_")
-    task = app.task(name=entry.task_name, queue="scheduled", queueing_lock=entry.task_name,
-                    retry=retry_strategy(entry.retries, settings.JOBS_RETRY_WAIT_SECONDS))(run)
+    task = app.task(
+        name=entry.task_name,
+        queue="scheduled",
+        queueing_lock=entry.task_name,
+        retry=retry_strategy(entry.retries, settings.JOBS_RETRY_WAIT_SECONDS),
+    )(run)
     app.periodic(cron=entry.cron, periodic_id=entry.name)(task)
     declare(entry.task_name, time_limit=entry.time_limit, retries=entry.retries)
 

@@ -32,16 +32,26 @@ class Workers:
     def __init__(self, media_root: Path, log_dir: Path):
         from django.db import connection
 
-        self.env = {**os.environ, **FAST, "OPENCSC_DB_NAME": connection.settings_dict["NAME"],
-                    "OPENCSC_MEDIA_ROOT": str(media_root), "OPENCSC_LOG_LEVEL": "INFO"}
+        self.env = {
+            **os.environ,
+            **FAST,
+            "OPENCSC_DB_NAME": connection.settings_dict["NAME"],
+            "OPENCSC_MEDIA_ROOT": str(media_root),
+            "OPENCSC_LOG_LEVEL": "INFO",
+        }
         self.env.pop("OPENCSC_DB_ROLE", None)  # the app's own role, as in production
         self.log_dir = log_dir
         self.running: list[subprocess.Popen] = []
 
     def start(self, **env) -> subprocess.Popen:
         log = (self.log_dir / f"worker-{len(self.running)}.log").open("w")
-        process = subprocess.Popen([sys.executable, "manage.py", "run_worker"], cwd=BASE_DIR, env={**self.env, **env},
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "run_worker"],
+            cwd=BASE_DIR,
+            env={**self.env, **env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         self.running.append(process)
         return process
 
@@ -68,7 +78,9 @@ def wait_for(condition, *, timeout: float = 60, what: str = "the condition", wor
         if value:
             return value
         time.sleep(0.1)
-    raise AssertionError(f"Timed out waiting for {what}" + (f"\n--- worker log ---\n{workers.logs()}" if workers else ""))
+    raise AssertionError(
+        f"Timed out waiting for {what}" + (f"\n--- worker log ---\n{workers.logs()}" if workers else "")
+    )
 
 
 @pytest.fixture

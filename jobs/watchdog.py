@@ -52,22 +52,32 @@ def _stalled(cursor, done: dict) -> None:
             WHERE job.status = 'doing'
               AND (job.worker_id IS NULL OR worker.last_heartbeat < now() - make_interval(secs => %s))
               FOR UPDATE OF job SKIP LOCKED""",
-        [settings.JOBS_STALLED_SECONDS])
+        [settings.JOBS_STALLED_SECONDS],
+    )
     for job_id, task_name, args, attempts in cursor.fetchall():
         kind = kind_of(task_name)
         if attempts < kind.retries:
-            cursor.execute(sql.queries["retry_job"], {"job_id": job_id, "retry_at": None, "new_priority": None,
-                                                      "new_queue_name": None, "new_lock": None})
-            logger.warning("job stalled: its worker stopped; queued again",
-                           extra={"job_id": job_id, "task": task_name, "attempt": attempts + 1})
+            cursor.execute(
+                sql.queries["retry_job"],
+                {"job_id": job_id, "retry_at": None, "new_priority": None, "new_queue_name": None, "new_lock": None},
+            )
+            logger.warning(
+                "job stalled: its worker stopped; queued again",
+                extra={"job_id": job_id, "task": task_name, "attempt": attempts + 1},
+            )
             done["retried"].append(job_id)
             continue
         cursor.execute(sql.queries["finish_job"], {"job_id": job_id, "status": "failed", "delete_job": False})
-        message = ("The process running it stopped before it finished"
-                   + (f", {attempts + 1} times" if attempts else "") + ". Start it again, or ask your system administrator.")
+        message = (
+            "The process running it stopped before it finished"
+            + (f", {attempts + 1} times" if attempts else "")
+            + ". Start it again, or ask your system administrator."
+        )
         _tell(kind, args, message)
-        logger.error("job stalled: its worker stopped; marked failed",
-                     extra={"job_id": job_id, "task": task_name, "attempts": attempts + 1})
+        logger.error(
+            "job stalled: its worker stopped; marked failed",
+            extra={"job_id": job_id, "task": task_name, "attempts": attempts + 1},
+        )
         done["failed"].append(job_id)
 
 
@@ -77,16 +87,23 @@ def _overrunning(cursor, done: dict) -> None:
              FROM procrastinate_jobs job
              JOIN procrastinate_events event ON event.job_id = job.id AND event.type = 'started'
             WHERE job.status = 'doing' AND NOT job.abort_requested
-            GROUP BY job.id""")
+            GROUP BY job.id"""
+    )
     for job_id, task_name, args, running_for in cursor.fetchall():
         kind = kind_of(task_name)
         if running_for <= kind.time_limit:
             continue
         cursor.execute(sql.queries["cancel_job"], {"job_id": job_id, "abort": True, "delete_job": False})
-        _tell(kind, args, f"It was stopped after running for more than {describe(kind.time_limit)}. "
-                          "Start it again, or ask your system administrator.")
-        logger.error("job ran past its limit; stopped and marked failed",
-                     extra={"job_id": job_id, "task": task_name, "limit_seconds": int(kind.time_limit.total_seconds())})
+        _tell(
+            kind,
+            args,
+            f"It was stopped after running for more than {describe(kind.time_limit)}. "
+            "Start it again, or ask your system administrator.",
+        )
+        logger.error(
+            "job ran past its limit; stopped and marked failed",
+            extra={"job_id": job_id, "task": task_name, "limit_seconds": int(kind.time_limit.total_seconds())},
+        )
         done["stopped"].append(job_id)
 
 

@@ -28,11 +28,15 @@ register(
     "looked_after.started",
     "Became looked after",
     "looked_after",
-    lambda d: f"Started to be looked after. Legal status: {d.get('legal_status')}, {d.get('legal_status_label', '')}."
-    + _placement(d),
+    lambda d: (
+        f"Started to be looked after. Legal status: {d.get('legal_status')}, {d.get('legal_status_label', '')}."
+        + _placement(d)
+    ),
     significant=True,
 )
-register("looked_after.episode_changed", "Change of legal status or placement", "looked_after", _change, significant=True)
+register(
+    "looked_after.episode_changed", "Change of legal status or placement", "looked_after", _change, significant=True
+)
 register(
     "looked_after.ended",
     "Ceased to be looked after",
@@ -44,30 +48,49 @@ register(
     "looked_after.uasc",
     "UASC status",
     "looked_after",
-    lambda d: f"Unaccompanied asylum-seeking child from {d.get('uasc_from')}."
-    + (f" Status ceased on {d['ceased_on']}." if d.get("ceased_on") else ""),
+    lambda d: (
+        f"Unaccompanied asylum-seeking child from {d.get('uasc_from')}."
+        + (f" Status ceased on {d['ceased_on']}." if d.get("ceased_on") else "")
+    ),
 )
 register(
     "looked_after.pwp_agreement",
     "Placed with parents agreement",
     "looked_after",
-    lambda d: f"Placement with parents agreement {'recorded' if d.get('created') else 'updated'}: placed with "
-    f"{d.get('parent_name')}." + (f" Target date to apply for discharge: {d['discharge_target_date']}." if d.get("discharge_target_date") else ""),
+    lambda d: (
+        f"Placement with parents agreement {'recorded' if d.get('created') else 'updated'}: placed with "
+        f"{d.get('parent_name')}."
+        + (
+            f" Target date to apply for discharge: {d['discharge_target_date']}."
+            if d.get("discharge_target_date")
+            else ""
+        )
+    ),
 )
 register(
     "looked_after.corrected",
     "Record corrected",
     "looked_after",
-    lambda d: f"Correction to {d.get('what', 'the record')}: {'; '.join(d.get('changes', []))}. Reason: {d.get('reason', '')}",
+    lambda d: (
+        f"Correction to {d.get('what', 'the record')}: {'; '.join(d.get('changes', []))}. Reason: {d.get('reason', '')}"
+    ),
 )
 register("looked_after.iro_assigned", "IRO appointed", "looked_after", lambda d: f"{d.get('iro')} appointed as IRO.")
-register("looked_after.iro_contact", "IRO contact", "looked_after", lambda d: f"IRO contact ({d.get('method', '').lower()}): {d.get('iro')}.")
+register(
+    "looked_after.iro_contact",
+    "IRO contact",
+    "looked_after",
+    lambda d: f"IRO contact ({d.get('method', '').lower()}): {d.get('iro')}.",
+)
 register(
     "looked_after.review_held",
     "Looked-after review",
     "looked_after",
-    lambda d: "Looked-after review" + (f" chaired by {d['chair']}" if d.get("chair") else "")
-    + f". Participation: {d.get('participation')}, {d.get('participation_label', '')}.",
+    lambda d: (
+        "Looked-after review"
+        + (f" chaired by {d['chair']}" if d.get("chair") else "")
+        + f". Participation: {d.get('participation')}, {d.get('participation_label', '')}."
+    ),
     significant=True,
 )
 register(
@@ -76,7 +99,12 @@ register(
     "looked_after",
     lambda d: f"Review action for {d.get('owner')}, due by {d.get('due_date')}: {d.get('action')}",
 )
-register("looked_after.review_action_done", "Review action done", "looked_after", lambda d: f"Review action done: {d.get('action')}")
+register(
+    "looked_after.review_action_done",
+    "Review action done",
+    "looked_after",
+    lambda d: f"Review action done: {d.get('action')}",
+)
 register("looked_after.care_plan", "Care plan agreed", "looked_after", lambda d: "Care plan agreed.")
 
 register("health.check", "Health check", "health", lambda d: f"{d.get('kind')}.")
@@ -90,14 +118,18 @@ register(
     "health.sdq",
     "Strengths and difficulties questionnaire",
     "health",
-    lambda d: f"SDQ score {d['score']}." if d.get("score") is not None else f"SDQ: no score ({d.get('reason', '').lower()}).",
+    lambda d: (
+        f"SDQ score {d['score']}." if d.get("score") is not None else f"SDQ: no score ({d.get('reason', '').lower()})."
+    ),
 )
 register(
     "health.substance_misuse",
     "Substance misuse identified",
     "health",
-    lambda d: "Substance misuse identified. Intervention "
-    + ("offered and received." if d.get("received") else "offered." if d.get("offered") else "not offered."),
+    lambda d: (
+        "Substance misuse identified. Intervention "
+        + ("offered and received." if d.get("received") else "offered." if d.get("offered") else "not offered.")
+    ),
 )
 register("health.conviction", "Conviction", "health", lambda d: "Convicted, or given a final warning or reprimand.")
 register("education.pep", "Personal education plan", "health", lambda d: "Personal education plan meeting.")
@@ -121,7 +153,11 @@ register(
     "missing.return_interview",
     "Return home interview",
     "missing",
-    lambda d: "Return home interview offered and accepted." if d.get("accepted") else "Return home interview offered and declined.",
+    lambda d: (
+        "Return home interview offered and accepted."
+        if d.get("accepted")
+        else "Return home interview offered and declined."
+    ),
 )
 register(
     "looked_after.dolo_started",
@@ -130,5 +166,10 @@ register(
     lambda d: "Deprivation of liberty order made" + (f" by {d['court']}." if d.get("court") else "."),
     significant=True,
 )
-register("looked_after.dolo_ended", "Deprivation of liberty order ended", "looked_after",
-         lambda d: "Deprivation of liberty order ended.", significant=True)
+register(
+    "looked_after.dolo_ended",
+    "Deprivation of liberty order ended",
+    "looked_after",
+    lambda d: "Deprivation of liberty order ended.",
+    significant=True,
+)

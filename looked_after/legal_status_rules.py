@@ -32,22 +32,30 @@ class AgeLimit:
 
 RULES = (
     AgeLimit(
-        frozenset({LegalStatus.C1, LegalStatus.C2}), below=17, at_least=None,
-        message=("A care order cannot be made for a young person aged 17 or over: {name} was 17 on {birthday}. "
-                 "Check the date and the legal status (for example, accommodated under section 20)"),
+        frozenset({LegalStatus.C1, LegalStatus.C2}),
+        below=17,
+        at_least=None,
+        message=(
+            "A care order cannot be made for a young person aged 17 or over: {name} was 17 on {birthday}. "
+            "Check the date and the legal status (for example, accommodated under section 20)"
+        ),
         # An interim care order (s38) is made in proceedings for a care order, which s31(3) bars at 17.
         source="Children Act 1989, section 31(3) (and section 38 for an interim care order)",
     ),
     AgeLimit(
-        frozenset({LegalStatus.J1, LegalStatus.J2, LegalStatus.J3}), below=None, at_least=10,
+        frozenset({LegalStatus.J1, LegalStatus.J2, LegalStatus.J3}),
+        below=None,
+        at_least=10,
         message="{name} was under 10 on that date, below the age of criminal responsibility: they cannot be remanded, "
-                "detained under PACE or sentenced",
+        "detained under PACE or sentenced",
         source="Children and Young Persons Act 1963, section 16 (age of criminal responsibility)",
     ),
     AgeLimit(
-        frozenset(LegalStatus.values), below=18, at_least=None,
+        frozenset(LegalStatus.values),
+        below=18,
+        at_least=None,
         message="{name} was 18 on {birthday}: a young person of 18 or over is not looked after. "
-                "Record them as a care leaver instead",
+        "Record them as a care leaver instead",
         source="Children Act 1989, section 105(1) (a child is a person under 18); SSDA903 validation rule 352",
     ),
 )
@@ -56,8 +64,10 @@ RULES = (
 def refusal(legal_status: str, *, date_of_birth: datetime.date | None, on: datetime.date, name: str) -> str | None:
     """Why `legal_status` cannot apply to the child on `on`, or None when it can."""
     if legal_status == LegalStatus.D1 and on >= FREEING_ORDERS_ABOLISHED:
-        return (f"Freeing orders were abolished on {long_date(FREEING_ORDERS_ABOLISHED)}: "
-                "record a placement order (E1) instead")
+        return (
+            f"Freeing orders were abolished on {long_date(FREEING_ORDERS_ABOLISHED)}: "
+            "record a placement order (E1) instead"
+        )
     if date_of_birth is None or on < date_of_birth:
         return None
     age = age_on(date_of_birth, on)

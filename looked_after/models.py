@@ -93,7 +93,9 @@ class PeriodOfCare(models.Model):
     start_date = models.DateField("Date started to be looked after")
     end_date = models.DateField("Date ceased to be looked after", null=True, blank=True)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = OpenQuerySet.as_manager()
@@ -132,8 +134,9 @@ class Placement(models.Model):
     carer_name = models.CharField("Carer or home", max_length=200, blank=True)
     # The authority the placement is in (SSDA903's PL_LA): Annex A's list 8 names it and says
     # whether it is inside the council's own. Blank: recorded before the question was asked.
-    local_authority = models.CharField("Local authority of the placement", max_length=3, blank=True,
-                                       choices=LocalAuthority.choices)
+    local_authority = models.CharField(
+        "Local authority of the placement", max_length=3, blank=True, choices=LocalAuthority.choices
+    )
     # CPPCR reg 28(2): after the first year, visits at most 3-monthly if the placement is
     # intended to last until the child is 18.
     intended_until_18 = models.BooleanField(default=False)
@@ -174,7 +177,9 @@ class Episode(models.Model):
     legal_status = models.CharField("Legal status", max_length=2, choices=LegalStatus.choices)
     category_of_need = models.CharField("Category of need", max_length=2, choices=CategoryOfNeed.choices)
     home_postcode = models.CharField("Home postcode", max_length=8)
-    reason_ceased = models.CharField("Reason episode ceased", max_length=3, choices=ReasonEpisodeCeased.choices, blank=True)
+    reason_ceased = models.CharField(
+        "Reason episode ceased", max_length=3, choices=ReasonEpisodeCeased.choices, blank=True
+    )
     # Recorded on the episode that ends because the placement changed (SSDA903 guide).
     reason_place_change = models.CharField(
         "Reason for placement change", max_length=6, choices=ReasonPlaceChange.choices, blank=True
@@ -195,7 +200,8 @@ class Episode(models.Model):
             _no_overlap("episode_no_overlap"),
             _ends_after_start("episode_end_after_start"),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True, reason_ceased="") | (Q(end_date__isnull=False) & ~Q(reason_ceased="")),
+                condition=Q(end_date__isnull=True, reason_ceased="")
+                | (Q(end_date__isnull=False) & ~Q(reason_ceased="")),
                 name="episode_end_whole",
             ),
         ]
@@ -234,8 +240,9 @@ class DeprivationOfLiberty(models.Model):
         verbose_name = "deprivation of liberty order"
         constraints = [
             _no_overlap("dolo_no_overlap"),
-            models.CheckConstraint(condition=Q(end_date__isnull=True) | Q(end_date__gt=F("start_date")),
-                                   name="dolo_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gt=F("start_date")), name="dolo_ends_after_start"
+            ),
         ]
 
     @property
@@ -298,7 +305,9 @@ class IROAssignment(models.Model):
     class Meta:
         ordering = ["-start_date", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["period"], condition=Q(end_date__isnull=True), name="iro_one_open_per_period"),
+            models.UniqueConstraint(
+                fields=["period"], condition=Q(end_date__isnull=True), name="iro_one_open_per_period"
+            ),
             _ends_after_start("iro_end_after_start"),
         ]
         # The IRO's home page: the children they chair now.
@@ -313,7 +322,9 @@ class LAReview(models.Model):
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="reviews")
     held_on = models.DateField("Date of the review")
     participation = models.CharField("How the child took part", max_length=3, choices=ReviewParticipation.choices)
-    chaired_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    chaired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     summary = models.TextField("Summary of the review", blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -337,7 +348,9 @@ class ReviewAction(models.Model):
     owner = models.CharField("Who will do it", max_length=200)
     due_date = models.DateField("Due by")
     completed_on = models.DateField(null=True, blank=True)
-    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -423,7 +436,8 @@ class SDQScore(models.Model):
         verbose_name = "SDQ score"
         constraints = [
             models.CheckConstraint(
-                condition=(Q(score__isnull=False, score__lte=40) & Q(reason="")) | (Q(score__isnull=True) & ~Q(reason="")),
+                condition=(Q(score__isnull=False, score__lte=40) & Q(reason=""))
+                | (Q(score__isnull=True) & ~Q(reason="")),
                 name="sdq_score_or_reason",
             )
         ]
@@ -445,7 +459,8 @@ class SubstanceMisuse(models.Model):
         verbose_name_plural = "substance misuse"
         constraints = [
             models.CheckConstraint(
-                condition=Q(intervention_received=False) | Q(intervention_offered=True), name="substance_received_if_offered"
+                condition=Q(intervention_received=False) | Q(intervention_offered=True),
+                name="substance_received_if_offered",
             )
         ]
 
@@ -512,7 +527,9 @@ class MissingEpisode(models.Model):
 
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="missing_episodes")
     # The period of care the child was in when they went missing; none for a child at home.
-    period = models.ForeignKey(PeriodOfCare, null=True, blank=True, on_delete=models.PROTECT, related_name="missing_episodes")
+    period = models.ForeignKey(
+        PeriodOfCare, null=True, blank=True, on_delete=models.PROTECT, related_name="missing_episodes"
+    )
     kind = models.CharField("Missing or away", max_length=1, choices=MissingType.choices)
     started_at = models.DateTimeField("Went missing")
     returned_at = models.DateTimeField("Returned", null=True, blank=True)
@@ -528,7 +545,8 @@ class MissingEpisode(models.Model):
         constraints = [
             _no_overlap("missing_no_overlap", "started_at", "returned_at", MomentRange),
             models.CheckConstraint(
-                condition=Q(returned_at__isnull=True) | Q(returned_at__gt=F("started_at")), name="missing_return_after_start"
+                condition=Q(returned_at__isnull=True) | Q(returned_at__gt=F("started_at")),
+                name="missing_return_after_start",
             ),
         ]
         indexes = [
@@ -559,5 +577,7 @@ class ReturnInterview(models.Model):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=Q(held_on__isnull=True) | Q(accepted=True), name="rhi_held_only_if_accepted"),
+            models.CheckConstraint(
+                condition=Q(held_on__isnull=True) | Q(accepted=True), name="rhi_held_only_if_accepted"
+            ),
         ]

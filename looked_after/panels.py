@@ -18,7 +18,8 @@ def legal_status_panel(request, person):
     if episode is None:
         return None
     return {
-        "template": "looked_after/_summary_status.html", "section": "status",
+        "template": "looked_after/_summary_status.html",
+        "section": "status",
         "legal_status": f"{episode.legal_status}: {LegalStatus(episode.legal_status).label}",
         "since": episode.start_date,
         "placement": PlacementType(episode.placement.placement_type).label if episode.placement_id else "",
@@ -28,8 +29,11 @@ def legal_status_panel(request, person):
 
 def _open_episode(child):
     plans = CarePlan.objects.filter(period_id=OuterRef("period_id")).order_by("-agreed_on", "-id")
-    return (Episode.objects.filter(child_id=child, end_date__isnull=True).select_related("placement")
-            .annotate(plan_agreed=Subquery(plans.values("agreed_on")[:1]))[:1])
+    return (
+        Episode.objects.filter(child_id=child, end_date__isnull=True)
+        .select_related("placement")
+        .annotate(plan_agreed=Subquery(plans.values("agreed_on")[:1]))[:1]
+    )
 
 
 register_summary_panel(legal_status_panel)

@@ -52,22 +52,36 @@ OWN_PROVISION_ANYWHERE = frozenset({P.A3, P.A4, P.A5, P.A6, P.U1, P.U2, P.U3, P.
 
 
 def clean_placement(
-    *, placement_type: str, provider: str, postcode: str, ofsted_urn: str = "", temporary_approval: bool = False,
+    *,
+    placement_type: str,
+    provider: str,
+    postcode: str,
+    ofsted_urn: str = "",
+    temporary_approval: bool = False,
     local_authority: str = "",
 ) -> tuple[dict, dict[str, str]]:
     """Check a placement's codes. Returns (cleaned values, errors by field). A blank local
     authority is allowed here (placements recorded before it was asked); the forms require it."""
     errors: dict[str, str] = {}
-    cleaned = {"placement_type": placement_type, "provider": provider, "ofsted_urn": (ofsted_urn or "").strip().upper(),
-               "local_authority": local_authority or ""}
+    cleaned = {
+        "placement_type": placement_type,
+        "provider": provider,
+        "ofsted_urn": (ofsted_urn or "").strip().upper(),
+        "local_authority": local_authority or "",
+    }
     area = cleaned["local_authority"]
     if area and area not in LocalAuthority.values:
         errors["local_authority"] = "Select the local authority the placement is in, or “Not known”"
-    elif (provider == PR.PR1 and placement_type not in OWN_PROVISION_ANYWHERE and area not in ("", NOT_KNOWN)
-          and area != settings.OPENCSC_LA_CODE):
+    elif (
+        provider == PR.PR1
+        and placement_type not in OWN_PROVISION_ANYWHERE
+        and area not in ("", NOT_KNOWN)
+        and area != settings.OPENCSC_LA_CODE
+    ):
         errors["local_authority"] = (
             "The authority's own provision (PR1) of this type is inside its own area (SSDA903 rule 1015). "
-            "Check the local authority or the provider")
+            "Check the local authority or the provider"
+        )
     if placement_type not in PlacementType.values:
         errors["placement_type"] = "Select the placement type"
     if provider not in PlacementProvider.values:

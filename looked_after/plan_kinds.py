@@ -39,18 +39,37 @@ def _agreement_start(agreement):
     return agreement.agreement_signed_on or agreement.placement.start_date
 
 
-register(PlanKind(
-    slug="care", label="Care plan", model=CarePlan, area=AREA, capability=AREA.capability,
-    facts=lambda plan: [("Agreed on", long_date(plan.agreed_on))] + ([("Summary", plan.summary)] if plan.summary else []),
-    meeting="looked-after review", start=lambda plan: plan.agreed_on, current=current_care_plans,
-    sections=CARE_PLAN_SECTIONS,
-))
-register(PlanKind(
-    slug="pwp", label="Placement with parents agreement", model=PlacedWithParents, area=AREA,
-    capability=AREA.capability, child_field="placement__child",
-    facts=lambda a: [("Placed with", a.parent_name)]
-    + ([("Agreement signed", long_date(a.agreement_signed_on))] if a.agreement_signed_on else []),
-    meeting="looked-after review", start=_agreement_start, current=lambda: Q(placement__end_date__isnull=True),
-    sections=PWP_SECTIONS,
-))
-
+register(
+    PlanKind(
+        slug="care",
+        label="Care plan",
+        model=CarePlan,
+        area=AREA,
+        capability=AREA.capability,
+        facts=lambda plan: (
+            [("Agreed on", long_date(plan.agreed_on))] + ([("Summary", plan.summary)] if plan.summary else [])
+        ),
+        meeting="looked-after review",
+        start=lambda plan: plan.agreed_on,
+        current=current_care_plans,
+        sections=CARE_PLAN_SECTIONS,
+    )
+)
+register(
+    PlanKind(
+        slug="pwp",
+        label="Placement with parents agreement",
+        model=PlacedWithParents,
+        area=AREA,
+        capability=AREA.capability,
+        child_field="placement__child",
+        facts=lambda a: (
+            [("Placed with", a.parent_name)]
+            + ([("Agreement signed", long_date(a.agreement_signed_on))] if a.agreement_signed_on else [])
+        ),
+        meeting="looked-after review",
+        start=_agreement_start,
+        current=lambda: Q(placement__end_date__isnull=True),
+        sections=PWP_SECTIONS,
+    )
+)

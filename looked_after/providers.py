@@ -80,8 +80,15 @@ def _column(model, field: str, **filters):
     return column(model.objects.filter(child_id=CHILD, **filters).order_by(*_ORDER[model], "pk"), field)
 
 
-_ORDER = {IROAssignment: ["start_date"], CarePlan: ["agreed_on"], HealthCheck: ["done_on"], LAReview: ["held_on"],
-          SDQScore: ["completed_on"], PersonalEducationPlan: ["held_on"], Visit: ["visited_at"]}
+_ORDER = {
+    IROAssignment: ["start_date"],
+    CarePlan: ["agreed_on"],
+    HealthCheck: ["done_on"],
+    LAReview: ["held_on"],
+    SDQScore: ["completed_on"],
+    PersonalEducationPlan: ["held_on"],
+    Visit: ["visited_at"],
+}
 
 
 def _reads() -> dict:
@@ -90,12 +97,18 @@ def _reads() -> dict:
     returned = MissingEpisode.objects.filter(child_id=CHILD, returned_at__isnull=False)
     return {
         "missing": records(returned.order_by("-started_at", "-id")),
-        "interviews": records(ReturnInterview.objects.filter(missing_episode__child_id=CHILD, missing_episode__returned_at__isnull=False)),
+        "interviews": records(
+            ReturnInterview.objects.filter(missing_episode__child_id=CHILD, missing_episode__returned_at__isnull=False)
+        ),
         "periods": records(PeriodOfCare.objects.filter(child_id=CHILD).order_by("start_date", "id")),
-        "iro_periods": _column(IROAssignment, "period_id"), "iro_days": _column(IROAssignment, "start_date"),
-        "plan_periods": _column(CarePlan, "period_id"), "plan_days": _column(CarePlan, "agreed_on"),
-        "health_kinds": _column(HealthCheck, "kind"), "health_days": _column(HealthCheck, "done_on"),
-        "reviews": _column(LAReview, "held_on"), "sdqs": _column(SDQScore, "completed_on"),
+        "iro_periods": _column(IROAssignment, "period_id"),
+        "iro_days": _column(IROAssignment, "start_date"),
+        "plan_periods": _column(CarePlan, "period_id"),
+        "plan_days": _column(CarePlan, "agreed_on"),
+        "health_kinds": _column(HealthCheck, "kind"),
+        "health_days": _column(HealthCheck, "done_on"),
+        "reviews": _column(LAReview, "held_on"),
+        "sdqs": _column(SDQScore, "completed_on"),
         "peps": _column(PersonalEducationPlan, "held_on"),
         "visits": _column(Visit, "visited_at", child_seen=True),
         "episodes": records(Episode.objects.filter(child_id=CHILD).order_by("start_date", "id")),
@@ -186,15 +199,24 @@ def _once(rule, period, met, calendar, label=BECAME_LOOKED_AFTER):
     """A one-off item from the start of the period, met on `met` (a date, or None)."""
     if met is None and period.end_date is not None:
         return
-    yield due_spec(rule, trigger=period.start_date, calendar=calendar, key=_key(period), source=period,
-                   trigger_description=describe_trigger(label, period.start_date), completed_at=met)
+    yield due_spec(
+        rule,
+        trigger=period.start_date,
+        calendar=calendar,
+        key=_key(period),
+        source=period,
+        trigger_description=describe_trigger(label, period.start_date),
+        completed_at=met,
+    )
 
 
 def _care_plan(period, record, first_episode, calendar):
     # CPPCR reg 4(2) does not apply where a full care order (s31A) is made: the court's plan is used.
     if first_episode is None or first_episode.legal_status == LegalStatus.C2:
         return
-    yield from _once("care_plan_10wd", period, record.care_plans.get(period.pk), calendar, "Start of the first placement")
+    yield from _once(
+        "care_plan_10wd", period, record.care_plans.get(period.pk), calendar, "Start of the first placement"
+    )
 
 
 # --- Health ---------------------------------------------------------------------------------------------
@@ -202,8 +224,14 @@ def _care_plan(period, record, first_episode, calendar):
 
 def _health_assessments(person, period, record, calendar):
     earliest = add_months(period.start_date, -3)  # an IHA in the 3 months before still counts
-    iha = next((d for d in record.health[HealthCheckKind.INITIAL]
-                if d >= earliest and (period.end_date is None or d <= period.end_date)), None)
+    iha = next(
+        (
+            d
+            for d in record.health[HealthCheckKind.INITIAL]
+            if d >= earliest and (period.end_date is None or d <= period.end_date)
+        ),
+        None,
+    )
     yield from _once("iha_20wd", period, iha, calendar)
     if iha is None:
         return
@@ -223,13 +251,28 @@ def _health_assessments(person, period, record, calendar):
 def _rha(person, trigger, label, period, calendar, completed_at=None):
     # Without a date of birth the stricter 6-monthly rule applies.
     code = rha_rule_code(person.date_of_birth, trigger) if person.date_of_birth else "rha_under5_6m"
-    return engine.DueSpec(code, due_from(code, trigger, calendar), trigger, describe_trigger(label, trigger),
-                          source=period, key=_key(period), completed_at=completed_at)
+    return engine.DueSpec(
+        code,
+        due_from(code, trigger, calendar),
+        trigger,
+        describe_trigger(label, trigger),
+        source=period,
+        key=_key(period),
+        completed_at=completed_at,
+    )
 
 
 def _dental(period, record, calendar):
-    series = Series("dental_check", "dental_check", period.start_date, BECAME_LOOKED_AFTER, "Dental check",
-                    _key(period), period, period.end_date)
+    series = Series(
+        "dental_check",
+        "dental_check",
+        period.start_date,
+        BECAME_LOOKED_AFTER,
+        "Dental check",
+        _key(period),
+        period,
+        period.end_date,
+    )
     yield from recurring_specs(series, _within(record.health[HealthCheckKind.DENTAL], period), calendar)
 
 
@@ -250,8 +293,16 @@ def _for_ages(person, specs, ages):
 
 
 def _sdq(person, period, record, calendar):
-    series = Series("sdq_annual", "sdq_annual", period.start_date, BECAME_LOOKED_AFTER,
-                    "Strengths and difficulties questionnaire", _key(period), period, period.end_date)
+    series = Series(
+        "sdq_annual",
+        "sdq_annual",
+        period.start_date,
+        BECAME_LOOKED_AFTER,
+        "Strengths and difficulties questionnaire",
+        _key(period),
+        period,
+        period.end_date,
+    )
     yield from _for_ages(person, recurring_specs(series, _within(record.sdqs, period), calendar), SDQ_AGES)
 
 
@@ -264,8 +315,16 @@ def _pep(person, period, record, calendar):
     yield from _for_ages(person, _once("pep_10wd", period, first, calendar), PEP_AGES)
     if first is None:
         return
-    series = Series("pep_review", "pep_review", first, "Personal education plan", "Personal education plan review",
-                    _key(period), period, period.end_date)
+    series = Series(
+        "pep_review",
+        "pep_review",
+        first,
+        "Personal education plan",
+        "Personal education plan review",
+        _key(period),
+        period,
+        period.end_date,
+    )
     yield from _for_ages(person, recurring_specs(series, peps[1:], calendar), PEP_AGES)
 
 
@@ -287,8 +346,14 @@ def _return_interviews(found, calendar):
     for episode in episodes:
         interview = getattr(episode, "return_interview", None)
         yield due_spec(
-            "rhi_72h", trigger=episode.returned_at, calendar=calendar, key=f"missing-{episode.pk}", source=episode,
-            trigger_description=describe_trigger(f"Returned ({episode.get_kind_display().lower()})", episode.returned_at),
+            "rhi_72h",
+            trigger=episode.returned_at,
+            calendar=calendar,
+            key=f"missing-{episode.pk}",
+            source=episode,
+            trigger_description=describe_trigger(
+                f"Returned ({episode.get_kind_display().lower()})", episode.returned_at
+            ),
             completed_at=interview.offered_at if interview is not None else None,
         )
 
@@ -317,4 +382,3 @@ def looked_after_due(person, calendar, found):
         yield from _dental(period, record, calendar)
         yield from _sdq(person, period, record, calendar)
         yield from _pep(person, period, record, calendar)
-

@@ -39,12 +39,30 @@ from timescales.calendar import add_months, london_date
 from timescales.models import DueItem
 
 # The rules this app makes due: the looked-after tab lists these, and no others.
-RULE_CODES = frozenset({
-    "la_review", "iro_appointed", "care_plan_10wd", "reg28_visit", "reg28_visit_longterm_3m", "reg28_pwp",
-    "reg28_pwp_6w", "reg28_connected_ico", "reg28_connected_ico_4w", "reg28_care_order_home", "iha_20wd",
-    "rha_under5_6m", "rha_5plus_12m", "dental_check", "sdq_annual", "pep_10wd", "pep_review", "rhi_72h",
-    "la_review_short_breaks", "reg28_short_breaks",
-})
+RULE_CODES = frozenset(
+    {
+        "la_review",
+        "iro_appointed",
+        "care_plan_10wd",
+        "reg28_visit",
+        "reg28_visit_longterm_3m",
+        "reg28_pwp",
+        "reg28_pwp_6w",
+        "reg28_connected_ico",
+        "reg28_connected_ico_4w",
+        "reg28_care_order_home",
+        "iha_20wd",
+        "rha_under5_6m",
+        "rha_5plus_12m",
+        "dental_check",
+        "sdq_annual",
+        "pep_10wd",
+        "pep_review",
+        "rhi_72h",
+        "la_review_short_breaks",
+        "reg28_short_breaks",
+    }
+)
 # Reviews the IRO chairs: reg 33's, and reg 48's for short breaks.
 REVIEW_RULES = ("la_review", "la_review_short_breaks")
 
@@ -108,8 +126,11 @@ def missing_history(child, *, today: datetime.date | None = None) -> MissingHist
 
 def looked_after_record(child) -> LookedAfterRecord:
     """Everything the looked-after tab shows, in a fixed number of queries."""
-    episodes = Prefetch("episodes", queryset=Episode.objects.select_related("placement").order_by("-start_date", "-id"),
-                        to_attr="episodes_list")
+    episodes = Prefetch(
+        "episodes",
+        queryset=Episode.objects.select_related("placement").order_by("-start_date", "-id"),
+        to_attr="episodes_list",
+    )
     periods = list(PeriodOfCare.objects.filter(child=child).prefetch_related(episodes).order_by("-start_date"))
     current_period = next((p for p in periods if p.is_open), None)
     current_episode = current_period.episodes_list[0] if current_period and current_period.episodes_list else None
@@ -118,7 +139,8 @@ def looked_after_record(child) -> LookedAfterRecord:
     if current_placement is not None and current_placement.with_parents:
         agreement = PlacedWithParents.objects.filter(placement=current_placement).first()
     reviews = list(
-        LAReview.objects.filter(child=child).select_related("chaired_by")
+        LAReview.objects.filter(child=child)
+        .select_related("chaired_by")
         .prefetch_related(Prefetch("actions", queryset=ReviewAction.objects.order_by("due_date", "id")))
     )
     health = {
@@ -136,8 +158,11 @@ def looked_after_record(child) -> LookedAfterRecord:
         current_episode=current_episode,
         current_placement=current_placement,
         agreement=agreement,
-        iro=(IROAssignment.objects.open().filter(period=current_period).select_related("iro").first()
-             if current_period else None),
+        iro=(
+            IROAssignment.objects.open().filter(period=current_period).select_related("iro").first()
+            if current_period
+            else None
+        ),
         reviews=reviews,
         iro_contacts=list(IROContact.objects.filter(child=child).select_related("iro")[:10]),
         care_plans=list(CarePlan.objects.filter(child=child)[:5]),
@@ -161,7 +186,9 @@ def due_items_for_child(child) -> QuerySet[DueItem]:
 
 def met_items_for_child(child, limit: int = 10) -> list[DueItem]:
     return list(
-        DueItem.objects.completed().filter(person=child, rule_code__in=RULE_CODES).order_by("-completed_at", "-id")[:limit]
+        DueItem.objects.completed()
+        .filter(person=child, rule_code__in=RULE_CODES)
+        .order_by("-completed_at", "-id")[:limit]
     )
 
 
@@ -183,7 +210,8 @@ def placement_for_child(child, placement_id) -> Placement | None:
 
 def review_for_child(child, review_id) -> LAReview | None:
     return (
-        LAReview.objects.filter(child=child, pk=review_id).select_related("chaired_by", "period")
+        LAReview.objects.filter(child=child, pk=review_id)
+        .select_related("chaired_by", "period")
         .prefetch_related(Prefetch("actions", queryset=ReviewAction.objects.select_related("completed_by")))
         .first()
     )
@@ -233,7 +261,8 @@ class PlacedWithParentsRow:
         if self.months >= 1:
             years, months = divmod(self.months, 12)
             parts = ([f"{years} year{'s' if years != 1 else ''}"] if years else []) + (
-                [f"{months} month{'s' if months != 1 else ''}"] if months else [])
+                [f"{months} month{'s' if months != 1 else ''}"] if months else []
+            )
             return " ".join(parts)
         return f"{self.days} day{'s' if self.days != 1 else ''}"
 
@@ -256,11 +285,15 @@ def placed_with_parents_tracker(*, user) -> list[PlacedWithParentsRow]:
     full), longest first. One query, whatever the number of children."""
     agreement = PlacedWithParents.objects.filter(placement=OuterRef("placement_id"))
     next_review = (
-        DueItem.objects.open().filter(person_id=OuterRef("child_id"), rule_code__in=REVIEW_RULES)
-        .order_by("due_date").values("due_date")[:1]
+        DueItem.objects.open()
+        .filter(person_id=OuterRef("child_id"), rule_code__in=REVIEW_RULES)
+        .order_by("due_date")
+        .values("due_date")[:1]
     )
     episodes = Episode.objects.filter(
-        end_date__isnull=True, legal_status__in=CARE_ORDERS, placement__placement_type=PlacementType.P1,
+        end_date__isnull=True,
+        legal_status__in=CARE_ORDERS,
+        placement__placement_type=PlacementType.P1,
         placement__end_date__isnull=True,
     )
     rows = (
@@ -278,10 +311,17 @@ def placed_with_parents_tracker(*, user) -> list[PlacedWithParentsRow]:
     today = clock.today()
     return [
         PlacedWithParentsRow(
-            child_id=e.child_id, name=e.child.full_name, worker=str(e.child.current_worker or ""),
-            team=str(e.child.current_team or ""), legal_status=e.legal_status, placed_since=e.placed_since,
-            parent_name=e.parent_name or e.placement.carer_name, discharge_plan=e.discharge_plan or "",
-            discharge_target_date=e.discharge_target_date, next_review=e.next_review, today=today,
+            child_id=e.child_id,
+            name=e.child.full_name,
+            worker=str(e.child.current_worker or ""),
+            team=str(e.child.current_team or ""),
+            legal_status=e.legal_status,
+            placed_since=e.placed_since,
+            parent_name=e.parent_name or e.placement.carer_name,
+            discharge_plan=e.discharge_plan or "",
+            discharge_target_date=e.discharge_target_date,
+            next_review=e.next_review,
+            today=today,
         )
         for e in rows
     ]
@@ -291,14 +331,12 @@ def reviews_due_for_iro(*, user) -> QuerySet[DueItem]:
     """The looked-after reviews due for the children this IRO chairs now and may see (chairing a
     restricted child's reviews does not show them without a grant), soonest first. One query."""
     chaired = IROAssignment.objects.filter(iro=user, end_date__isnull=True, period__end_date__isnull=True)
-    due = DueItem.objects.open().filter(rule_code__in=REVIEW_RULES).filter(
-        Exists(chaired.filter(child_id=OuterRef("person_id")))
+    due = (
+        DueItem.objects.open()
+        .filter(rule_code__in=REVIEW_RULES)
+        .filter(Exists(chaired.filter(child_id=OuterRef("person_id"))))
     )
-    return (
-        visible_to(user, due)
-        .select_related("person", "worker")
-        .order_by("due_date", "id")
-    )
+    return visible_to(user, due).select_related("person", "worker").order_by("due_date", "id")
 
 
 def children_chaired_by(*, user) -> QuerySet[IROAssignment]:
@@ -309,8 +347,21 @@ def children_chaired_by(*, user) -> QuerySet[IROAssignment]:
 # --- The SSDA903 Episodes table ----------------------------------------------------------------------
 
 
-EPISODE_COLUMNS = ("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE",
-                   "HOME_POST", "PL_POST", "URN")
+EPISODE_COLUMNS = (
+    "CHILD",
+    "DECOM",
+    "RNE",
+    "LS",
+    "CIN",
+    "PLACE",
+    "PLACE_PROVIDER",
+    "DEC",
+    "REC",
+    "REASON_PLACE_CHANGE",
+    "HOME_POST",
+    "PL_POST",
+    "URN",
+)
 
 
 def ssda903_episodes(*, collection_start: datetime.date, collection_end: datetime.date):
@@ -325,20 +376,46 @@ def ssda903_episodes(*, collection_start: datetime.date, collection_end: datetim
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=collection_start))
         .order_by("child__la_id", "start_date", "id")
         .values_list(
-            "child__la_id", "start_date", "reason_new_episode", "legal_status", "category_of_need",
-            "placement__placement_type", "placement__provider", "end_date", "reason_ceased", "reason_place_change",
-            "home_postcode", "placement__postcode", "placement__ofsted_urn",
+            "child__la_id",
+            "start_date",
+            "reason_new_episode",
+            "legal_status",
+            "category_of_need",
+            "placement__placement_type",
+            "placement__provider",
+            "end_date",
+            "reason_ceased",
+            "reason_place_change",
+            "home_postcode",
+            "placement__postcode",
+            "placement__ofsted_urn",
         )
     )
 
     def day(value):
         return value.strftime("%d/%m/%Y") if value else ""
 
-    for (la_id, decom, rne, ls, cin, place, provider, dec, rec, change, home, postcode, urn) in rows.iterator():
-        yield dict(zip(EPISODE_COLUMNS, (
-            la_id, day(decom), rne, ls, cin, place, provider, day(dec), rec, change, home, postcode,
-            urn or ("" if place in NO_URN_TYPES else "XXXXXXX"),
-        )))
+    for la_id, decom, rne, ls, cin, place, provider, dec, rec, change, home, postcode, urn in rows.iterator():
+        yield dict(
+            zip(
+                EPISODE_COLUMNS,
+                (
+                    la_id,
+                    day(decom),
+                    rne,
+                    ls,
+                    cin,
+                    place,
+                    provider,
+                    day(dec),
+                    rec,
+                    change,
+                    home,
+                    postcode,
+                    urn or ("" if place in NO_URN_TYPES else "XXXXXXX"),
+                ),
+            )
+        )
 
 
 # --- Plans with content (plans app; the kinds are registered in looked_after.plan_kinds) ----------
@@ -347,7 +424,8 @@ def ssda903_episodes(*, collection_start: datetime.date, collection_end: datetim
 def current_care_plans() -> Q:
     """Care plans that are current: the latest version agreed in a period of care still open."""
     newer = CarePlan.objects.filter(period=OuterRef("period")).filter(
-        Q(agreed_on__gt=OuterRef("agreed_on")) | Q(agreed_on=OuterRef("agreed_on"), pk__gt=OuterRef("pk")))
+        Q(agreed_on__gt=OuterRef("agreed_on")) | Q(agreed_on=OuterRef("agreed_on"), pk__gt=OuterRef("pk"))
+    )
     return Q(period__end_date__isnull=True) & ~Q(Exists(newer))
 
 

@@ -26,7 +26,11 @@ urlpatterns = [
     path(P + "reviews/new/", reviews.review_new, name="review_new"),
     path(P + "reviews/<int:review_id>/", record.review, name="review"),
     path(P + "reviews/<int:review_id>/actions/new/", reviews.review_action_new, name="review_action_new"),
-    path(P + "reviews/<int:review_id>/actions/<int:action_id>/done/", reviews.review_action_done, name="review_action_done"),
+    path(
+        P + "reviews/<int:review_id>/actions/<int:action_id>/done/",
+        reviews.review_action_done,
+        name="review_action_done",
+    ),
     path(P + "health/new/", health.health_check_new, name="health_check_new"),
     path(P + "immunisations/new/", health.immunisation_new, name="immunisation_new"),
     path(P + "sdq/new/", health.sdq_new, name="sdq_new"),

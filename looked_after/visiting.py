@@ -98,7 +98,9 @@ def segments(episodes: Iterable, agreements: dict) -> list[Segment]:
         placement = episode.placement
         if episode.legal_status == LegalStatus.C2:
             care_order_began.setdefault(placement.pk, episode.start_date)
-        arrangement = arrangement_for(episode, placement, agreements.get(placement.pk), care_order_began.get(placement.pk))
+        arrangement = arrangement_for(
+            episode, placement, agreements.get(placement.pk), care_order_began.get(placement.pk)
+        )
         last = result[-1] if result else None
         same_placement = last is not None and last.placement.pk == placement.pk
         if same_placement and last.arrangement == arrangement:
@@ -109,7 +111,9 @@ def segments(episodes: Iterable, agreements: dict) -> list[Segment]:
     return result
 
 
-def visit_specs(segment: Segment, visits: list[datetime.datetime], reviews: list[datetime.date], calendar) -> Iterator[DueSpec]:
+def visit_specs(
+    segment: Segment, visits: list[datetime.datetime], reviews: list[datetime.date], calendar
+) -> Iterator[DueSpec]:
     """The due items of one segment: each visit met (history), then the one due now.
 
     `visits` are the moments of statutory visits in which the child was seen, oldest first;
@@ -126,16 +130,24 @@ def visit_specs(segment: Segment, visits: list[datetime.datetime], reviews: list
     def due(last_visit, as_of):
         review = first_review if first_review is not None and first_review <= as_of else None
         return reg28_next_visit(
-            arrangement=segment.arrangement, start=segment.start, last_visit=last_visit, first_review=review,
-            intended_until_18=segment.placement.intended_until_18, calendar=calendar,
+            arrangement=segment.arrangement,
+            start=segment.start,
+            last_visit=last_visit,
+            first_review=review,
+            intended_until_18=segment.placement.intended_until_18,
+            calendar=calendar,
         )
 
     def spec(current, completed_at=None) -> DueSpec:
         label = segment.start_label if current.trigger_date == segment.start and last is None else "Statutory visit"
         return DueSpec(
-            rule_code=current.rule_code, due_date=current.due_date, trigger_date=current.trigger_date,
-            trigger_description=describe_trigger(label, current.trigger_date), source=segment.placement,
-            key=segment.key, completed_at=completed_at,
+            rule_code=current.rule_code,
+            due_date=current.due_date,
+            trigger_date=current.trigger_date,
+            trigger_description=describe_trigger(label, current.trigger_date),
+            source=segment.placement,
+            key=segment.key,
+            completed_at=completed_at,
         )
 
     current = due(last, segment.begins)

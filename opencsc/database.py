@@ -85,7 +85,9 @@ def database_settings(base_dir: Path, role: str | None = None) -> dict:
             url = _owner_url()
         config = dj_database_url.parse(url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True)
     else:
-        config = embedded_database(base_dir / "var" / "postgres", os.environ.get("OPENCSC_DB_NAME", "opencsc"), role=role)
+        config = embedded_database(
+            base_dir / "var" / "postgres", os.environ.get("OPENCSC_DB_NAME", "opencsc"), role=role
+        )
     # Everything a user does in one request is one transaction unless a service says otherwise;
     # services still open their own atomic blocks so that they are safe from commands and tasks.
     config.setdefault("OPTIONS", {})
@@ -192,12 +194,20 @@ def _ensure_app_role(host: str, port: int, role: str) -> None:
     with psycopg.connect(host=host, port=port, user=EMBEDDED_OWNER, dbname="postgres", autocommit=True) as conn:
         row = conn.execute(
             "SELECT rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls OR NOT rolcanlogin "
-            "FROM pg_roles WHERE rolname = %s", [role]).fetchone()
+            "FROM pg_roles WHERE rolname = %s",
+            [role],
+        ).fetchone()
         if row is None:
             # Every gunicorn worker starts at once: a role another one created meanwhile is fine.
-            conn.execute(sql.SQL(
-                "DO $$ BEGIN CREATE ROLE {} LOGIN; "
-                "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$").format(sql.Identifier(role)))
+            conn.execute(
+                sql.SQL(
+                    "DO $$ BEGIN CREATE ROLE {} LOGIN; "
+                    "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+                ).format(sql.Identifier(role))
+            )
         elif row[0]:
-            conn.execute(sql.SQL("ALTER ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS")
-                         .format(sql.Identifier(role)))
+            conn.execute(
+                sql.SQL("ALTER ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS").format(
+                    sql.Identifier(role)
+                )
+            )

@@ -65,14 +65,23 @@ class ReplicaMiddleware:
         finally:
             # A worker thread serves the next request in the same context: start it on the primary.
             _use_replica.set(False)
-        if (request.method not in ("GET", "HEAD", "OPTIONS") and configured()
-                and getattr(request, "user", None) is not None and request.user.is_authenticated):
+        if (
+            request.method not in ("GET", "HEAD", "OPTIONS")
+            and configured()
+            and getattr(request, "user", None) is not None
+            and request.user.is_authenticated
+        ):
             request.session[SESSION_KEY] = _primary_position()
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if (request.method in ("GET", "HEAD") and configured() and request.resolver_match is not None
-                and request.resolver_match.namespace in REPORT_NAMESPACES and _caught_up(request)):
+        if (
+            request.method in ("GET", "HEAD")
+            and configured()
+            and request.resolver_match is not None
+            and request.resolver_match.namespace in REPORT_NAMESPACES
+            and _caught_up(request)
+        ):
             _use_replica.set(True)
         return None
 

@@ -249,7 +249,9 @@ OIDC_RP_CLIENT_ID = os.environ.get("OPENCSC_OIDC_CLIENT_ID", "").strip()
 OIDC_RP_CLIENT_SECRET = os.environ.get("OPENCSC_OIDC_CLIENT_SECRET", "")
 OIDC_DISCOVERY_URL = os.environ.get("OPENCSC_OIDC_DISCOVERY_URL", "").strip() or (
     "https://login.microsoftonline.com/{}/v2.0/.well-known/openid-configuration".format(
-        os.environ.get("OPENCSC_OIDC_TENANT_ID", "").strip()))
+        os.environ.get("OPENCSC_OIDC_TENANT_ID", "").strip()
+    )
+)
 # The JSON map from app role values to OpenCSC roles and teams, inline or a file's path.
 OIDC_APP_ROLES = os.environ.get("OPENCSC_OIDC_APP_ROLES", "{}")
 # How often a signed-in SSO session is checked again with the provider, and how long it may go
@@ -381,8 +383,11 @@ LOGGING = {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s user %(user_id)s] %(message)s"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["request"],
-                    "formatter": "text" if LOG_FORMAT == "text" else "json"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request"],
+            "formatter": "text" if LOG_FORMAT == "text" else "json",
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("OPENCSC_LOG_LEVEL", "WARNING")},
     "loggers": {

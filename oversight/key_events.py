@@ -34,12 +34,20 @@ class KeyEvent:
 KEY_EVENTS = (
     KeyEvent("strategy_discussion", "Strategy discussion", "strategy_discussion.held"),
     # conference.held covers review and transfer-in conferences too: the initial one is named in its data.
-    KeyEvent("icpc", "Initial child protection conference", "conference.held",
-             Q(data__kind="Initial child protection conference")),
+    KeyEvent(
+        "icpc",
+        "Initial child protection conference",
+        "conference.held",
+        Q(data__kind="Initial child protection conference"),
+    ),
     KeyEvent("became_looked_after", "Became looked after", "looked_after.started"),
     # A new episode for a change of placement (not for a change of legal status only).
-    KeyEvent("placement_move", "Placement move", "looked_after.episode_changed",
-             Q(data__reason__in=[RNE.P.label, RNE.T.label, RNE.B.label, RNE.U.label])),
+    KeyEvent(
+        "placement_move",
+        "Placement move",
+        "looked_after.episode_changed",
+        Q(data__reason__in=[RNE.P.label, RNE.T.label, RNE.B.label, RNE.U.label]),
+    ),
     KeyEvent("missing", "Missing episode", "missing.started"),
     KeyEvent("cin_closure", "Case closed", "cin_episode.closed"),
 )

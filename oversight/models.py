@@ -95,11 +95,15 @@ class Challenge(models.Model):
                 condition=Q(outcome="", closed_on__isnull=True) | (~Q(outcome="") & Q(closed_on__isnull=False)),
                 name="challenge_closed_whole",
             ),
-            models.CheckConstraint(condition=Q(closed_on__isnull=True) | Q(closed_on__gte=F("raised_on")),
-                                   name="challenge_closed_after_raised"),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=F("raised_on")),
+                name="challenge_closed_after_raised",
+            ),
         ]
-        indexes = [models.Index(fields=["child", "-raised_on"], name="challenge_child"),
-                   models.Index(fields=["raised_on"], name="challenge_raised_on")]
+        indexes = [
+            models.Index(fields=["child", "-raised_on"], name="challenge_child"),
+            models.Index(fields=["raised_on"], name="challenge_raised_on"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_category_display()} challenge raised {self.raised_on:%d/%m/%Y}"
@@ -115,15 +119,17 @@ class ChallengeStage(models.Model):
     stage = models.PositiveSmallIntegerField(choices=Stage.choices)
     addressed_to = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # Who takes it at the next stage if nobody answers by the due date (none at the last stage).
-    escalate_to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    escalate_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     raised_on = models.DateField()
     due_date = models.DateField()  # by the local standard in force when the stage was raised
     # Opened because the stage before went unanswered past its due date.
     unanswered_before = models.BooleanField(default=False)
     response = models.TextField(blank=True)
-    responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     responded_on = models.DateField(null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -140,10 +146,16 @@ class ChallengeStage(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["addressed_to", "due_date"], condition=Q(responded_on__isnull=True),
-                         name="challenge_stage_waiting"),
-            models.Index(fields=["escalate_to", "due_date"], condition=Q(responded_on__isnull=True),
-                         name="challenge_stage_escalating"),
+            models.Index(
+                fields=["addressed_to", "due_date"],
+                condition=Q(responded_on__isnull=True),
+                name="challenge_stage_waiting",
+            ),
+            models.Index(
+                fields=["escalate_to", "due_date"],
+                condition=Q(responded_on__isnull=True),
+                name="challenge_stage_escalating",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -158,8 +170,9 @@ class ChallengeStage(models.Model):
 class GoodPractice(models.Model):
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="good_practice")
     noted_on = models.DateField()
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     note = models.TextField()
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)

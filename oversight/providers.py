@@ -43,5 +43,12 @@ def oversight_due(person, calendar):
         if key_event is None:
             continue
         day = london_date(event.occurred_at)
-        yield due_spec(key_event.rule_code, trigger=day, calendar=calendar, key=f"event-{event.pk}", source=event,
-                       trigger_description=describe_trigger(key_event.label, day), completed_at=event.overseen_on)
+        yield due_spec(
+            key_event.rule_code,
+            trigger=day,
+            calendar=calendar,
+            key=f"event-{event.pk}",
+            source=event,
+            trigger_description=describe_trigger(key_event.label, day),
+            completed_at=event.overseen_on,
+        )

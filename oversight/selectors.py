@@ -34,7 +34,9 @@ def key_event_for_child(child, event_id) -> ChronologyEvent | None:
 
 
 def _stages():
-    return Prefetch("stages", queryset=ChallengeStage.objects.select_related("addressed_to", "escalate_to", "responded_by"))
+    return Prefetch(
+        "stages", queryset=ChallengeStage.objects.select_related("addressed_to", "escalate_to", "responded_by")
+    )
 
 
 def challenges_for_child(child) -> list[Challenge]:
@@ -42,8 +44,12 @@ def challenges_for_child(child) -> list[Challenge]:
 
 
 def challenge_for_child(child, challenge_id) -> Challenge | None:
-    return (Challenge.objects.filter(child=child, pk=challenge_id).select_related("child", "raised_by", "team")
-            .prefetch_related(_stages()).first())
+    return (
+        Challenge.objects.filter(child=child, pk=challenge_id)
+        .select_related("child", "raised_by", "team")
+        .prefetch_related(_stages())
+        .first()
+    )
 
 
 def good_practice_for_child(child) -> list[GoodPractice]:
@@ -69,8 +75,11 @@ def awaiting_oversight(*, user) -> QuerySet[DueItem]:
 
 
 def oversight_recorded_by(*, user, since: datetime.date) -> QuerySet[OversightEntry]:
-    return visible_to(user, OversightEntry.objects.filter(recorded_by=user, held_on__gte=since), via="child") \
-        .select_related("child").order_by("-held_on", "-id")
+    return (
+        visible_to(user, OversightEntry.objects.filter(recorded_by=user, held_on__gte=since), via="child")
+        .select_related("child")
+        .order_by("-held_on", "-id")
+    )
 
 
 # --- The challenges tray ----------------------------------------------------------------------------
@@ -82,21 +91,29 @@ def challenges_waiting_for(*, user) -> QuerySet[ChallengeStage]:
     query, so a stage escalates the day after it falls due with nothing run and nothing stored.
     Each row carries `escalated`. One query."""
     today = clock.today()
-    waiting = ChallengeStage.objects.filter(responded_on__isnull=True, challenge__outcome="").filter(
-        Q(addressed_to=user) | Q(escalate_to=user, due_date__lt=today)
-    ).exclude(
-        # A later stage exists: this one is history (the IRO escalated it by hand).
-        Exists(ChallengeStage.objects.filter(challenge_id=OuterRef("challenge_id"), stage__gt=OuterRef("stage")))
+    waiting = (
+        ChallengeStage.objects.filter(responded_on__isnull=True, challenge__outcome="")
+        .filter(Q(addressed_to=user) | Q(escalate_to=user, due_date__lt=today))
+        .exclude(
+            # A later stage exists: this one is history (the IRO escalated it by hand).
+            Exists(ChallengeStage.objects.filter(challenge_id=OuterRef("challenge_id"), stage__gt=OuterRef("stage")))
+        )
     )
-    return (visible_to(user, waiting, via="challenge__child")
-            .annotate(escalated=~Q(addressed_to=user))
-            .select_related("challenge", "challenge__child", "challenge__raised_by", "addressed_to")
-            .order_by("due_date", "id"))
+    return (
+        visible_to(user, waiting, via="challenge__child")
+        .annotate(escalated=~Q(addressed_to=user))
+        .select_related("challenge", "challenge__child", "challenge__raised_by", "addressed_to")
+        .order_by("due_date", "id")
+    )
 
 
 def challenges_raised_by(*, user) -> QuerySet[Challenge]:
-    return (visible_to(user, Challenge.objects.open().filter(raised_by=user), via="child")
-            .select_related("child").prefetch_related(_stages()).order_by("raised_on", "id"))
+    return (
+        visible_to(user, Challenge.objects.open().filter(raised_by=user), via="child")
+        .select_related("child")
+        .prefetch_related(_stages())
+        .order_by("raised_on", "id")
+    )
 
 
 # --- The IRO annual report's figures ------------------------------------------------------------------
@@ -127,18 +144,28 @@ def report_figures(*, user, start: datetime.date, end: datetime.date) -> Figures
     challenges = _in_period(user, start, end).annotate(reached=Max("stages__stage"))
     by_stage_rows = dict(challenges.order_by().values_list("reached").annotate(n=Count("id", distinct=True)))
     theme_rows = dict(_in_period(user, start, end).order_by().values_list("category").annotate(n=Count("id")))
-    team_rows = list(_in_period(user, start, end).order_by().values("team_id", "team__name").annotate(n=Count("id"))
-                     .order_by("team__name"))
+    team_rows = list(
+        _in_period(user, start, end)
+        .order_by()
+        .values("team_id", "team__name")
+        .annotate(n=Count("id"))
+        .order_by("team__name")
+    )
     outcome_rows = dict(_in_period(user, start, end).order_by().values_list("outcome").annotate(n=Count("id")))
     days = _median_days(user, start, end)
     good = visible_to(user, GoodPractice.objects.filter(noted_on__range=(start, end)), via="child").count()
     return Figures(
-        start=start, end=end, total=sum(theme_rows.values()), open=outcome_rows.get("", 0),
+        start=start,
+        end=end,
+        total=sum(theme_rows.values()),
+        open=outcome_rows.get("", 0),
         by_stage=[(s.value, s.label, by_stage_rows.get(s.value, 0)) for s in Stage],
         by_theme=[(c.value, c.label, theme_rows.get(c.value, 0)) for c in Category],
         by_team=[(row["team_id"] or 0, row["team__name"] or "No team", row["n"]) for row in team_rows],
         outcomes=[(o.value, o.label, outcome_rows.get(o.value, 0)) for o in Outcome],
-        median_days=days, resolved=outcome_rows.get(Outcome.RESOLVED, 0), good_practice=good,
+        median_days=days,
+        resolved=outcome_rows.get(Outcome.RESOLVED, 0),
+        good_practice=good,
     )
 
 
@@ -150,13 +177,22 @@ def _median_days(user, start, end) -> float | None:
     sql, params = closed.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY closed_on - raised_on) FROM ({sql}) AS c", params)
+            f"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY closed_on - raised_on) FROM ({sql}) AS c", params
+        )
         value = cursor.fetchone()[0]
     return None if value is None else round(float(value), 1)
 
 
-def report_list(*, user, start, end, stage: int | None = None, category: str = "", team: int | None = None,
-                outcome: str | None = None) -> QuerySet[Challenge]:
+def report_list(
+    *,
+    user,
+    start,
+    end,
+    stage: int | None = None,
+    category: str = "",
+    team: int | None = None,
+    outcome: str | None = None,
+) -> QuerySet[Challenge]:
     """The challenges behind one figure of the report (the same filters, the same visibility)."""
     rows = _in_period(user, start, end).annotate(reached=Max("stages__stage"))
     if stage is not None:

@@ -12,5 +12,13 @@ class PeopleConfig(AppConfig):
         register_tab(RecordTab("summary", "Summary", "people:summary", order=10, children_only=False))
         register_tab(RecordTab("details", "Personal details", "people:details", order=20, children_only=False))
         register_tab(RecordTab("family", "Family and network", "people:family", order=30, children_only=False))
-        register_tab(RecordTab("viewed", "Who has viewed", "people:viewed", order=150, children_only=False,
-                               shows=may_see_who_has_viewed))
+        register_tab(
+            RecordTab(
+                "viewed",
+                "Who has viewed",
+                "people:viewed",
+                order=150,
+                children_only=False,
+                shows=may_see_who_has_viewed,
+            )
+        )

@@ -118,9 +118,7 @@ def _validate_upn(value, name):
             f"Enter a valid {name}: it must start with a letter other than I, O or S", code="upn_first_character"
         )
     if not re.fullmatch(r"[0-9]{11}", upn[1:12]):
-        raise ValidationError(
-            f"Enter a valid {name}: characters 2 to 12 must be numbers", code="upn_digits"
-        )
+        raise ValidationError(f"Enter a valid {name}: characters 2 to 12 must be numbers", code="upn_digits")
     if upn[12] not in "0123456789" + UPN_CHECK_ALPHABET:
         raise ValidationError(
             f"Enter a valid {name}: the last character must be a number, or a letter other than I, O or S",
@@ -143,9 +141,7 @@ def generate_upn(rng, la_code, *, establishment=None, year=None, temporary=False
     la = _digits(la_code, 3, "la_code")
     establishment = _digits(rng.randrange(1000, 8000) if establishment is None else establishment, 4, "establishment")
     year = _digits(rng.randrange(100) if year is None else year, 2, "year")
-    serial = f"{rng.randrange(100):02d}" + (
-        rng.choice(UPN_CHECK_ALPHABET) if temporary else str(rng.randrange(10))
-    )
+    serial = f"{rng.randrange(100):02d}" + (rng.choice(UPN_CHECK_ALPHABET) if temporary else str(rng.randrange(10)))
     last_twelve = la + establishment + year + serial
     return upn_check_letter(last_twelve) + last_twelve
 

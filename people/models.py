@@ -92,7 +92,8 @@ class Person(models.Model):
     )
 
     restricted = models.BooleanField(
-        default=False, help_text="Visible only to people an administrator has named (for example a staff member's relative)."
+        default=False,
+        help_text="Visible only to people an administrator has named (for example a staff member's relative).",
     )
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from")
 
@@ -112,7 +113,8 @@ class Person(models.Model):
     # Every key the name is found by (spellings one letter away, sounds, each behind the first
     # name's sound), in one GIN index: people.selectors looks names up here.
     search_keys = models.GeneratedField(
-        expression=NameKeys(F("given_name"), F("family_name")), output_field=ArrayField(models.TextField()),
+        expression=NameKeys(F("given_name"), F("family_name")),
+        output_field=ArrayField(models.TextField()),
         db_persist=True,
     )
 
@@ -136,8 +138,11 @@ class Person(models.Model):
             GinIndex(fields=["search_keys"], name="person_search_keys", fastupdate=False),
             # A date-of-birth search also matches an unborn child's expected date: both indexed,
             # so the OR is two index lookups rather than a read of everyone.
-            models.Index(fields=["expected_date_of_birth"], name="person_expected_birth",
-                         condition=Q(expected_date_of_birth__isnull=False)),
+            models.Index(
+                fields=["expected_date_of_birth"],
+                name="person_expected_birth",
+                condition=Q(expected_date_of_birth__isnull=False),
+            ),
             models.Index(fields=["current_worker"], name="person_worker", condition=Q(merged_into__isnull=True)),
             models.Index(fields=["current_team"], name="person_team", condition=Q(merged_into__isnull=True)),
         ]
@@ -168,7 +173,8 @@ class PersonName(models.Model):
         db_persist=True,
     )
     search_keys = models.GeneratedField(
-        expression=NameKeys(F("given_name"), F("family_name")), output_field=ArrayField(models.TextField()),
+        expression=NameKeys(F("given_name"), F("family_name")),
+        output_field=ArrayField(models.TextField()),
         db_persist=True,
     )
 

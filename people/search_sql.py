@@ -79,7 +79,7 @@ def _compile(queryset, alias: str):
 
 def _slot_of(param) -> str | None:
     if isinstance(param, str) and param.startswith(PREFIX):
-        return param[len(PREFIX):]
+        return param[len(PREFIX) :]
     if isinstance(param, list) and len(param) == 1 and isinstance(param[0], str) and param[0].startswith(PREFIX):
-        return param[0][len(PREFIX):]
+        return param[0][len(PREFIX) :]
     return None

@@ -70,13 +70,16 @@ def search_results(*, user, query: SearchQuery, window: tuple[int, int] | None =
     typed = _typed(name) if name else None
     kept = None
     if window is not None and typed is not None and not (query.identifier.strip() or query.date_of_birth):
+
         def kept():
             placeholders = _placeholders(typed)
             return search_sql.rows(
-                (*visibility_key(user), bool(typed.given), window), Person.objects.all().db,
-                lambda: _with_count(_search(user, query, placeholders)[0])[window[0]:window[1]],
+                (*visibility_key(user), bool(typed.given), window),
+                Person.objects.all().db,
+                lambda: _with_count(_search(user, query, placeholders)[0])[window[0] : window[1]],
                 _slot_values(typed),
             )
+
     return SearchResults(lambda: _search(user, query, typed), window, kept)
 
 
@@ -134,11 +137,11 @@ class SearchResults:
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
-            return self[index:index + 1][0]
+            return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop
         # The last page is cut to the count (Paginator asks for [bottom:count]): still the window's.
         if self._window_ids is not None and stop is not None and self._window[0] <= start <= stop <= self._window[1]:
-            ids = self._window_ids[start - self._window[0]:stop - self._window[0]]
+            ids = self._window_ids[start - self._window[0] : stop - self._window[0]]
         else:
             ids = list(self._queries()[0].values_list("pk", flat=True)[index])
         return _shown(ids)
@@ -146,7 +149,9 @@ class SearchResults:
 
 def _with_allocation(**slots: int) -> QuerySet[Person]:
     """The people of a page of results with their worker and team: the SQL in_bulk(ids) sends."""
-    return Person.objects.select_related("current_worker", "current_team").filter(pk__in=[slots[s] for s in sorted(slots)])
+    return Person.objects.select_related("current_worker", "current_team").filter(
+        pk__in=[slots[s] for s in sorted(slots)]
+    )
 
 
 def _shown(ids: list[int]) -> list[Person]:
@@ -155,8 +160,12 @@ def _shown(ids: list[int]) -> list[Person]:
     shape only changes with how many are on the page (one kept query for each count, at most 20)."""
     if not ids:
         return []
-    found = {person.pk: person for person in kept_queries.fetch(
-        "people.search.shown", _with_allocation, **{f"id{i:03d}": pk for i, pk in enumerate(ids)})}
+    found = {
+        person.pk: person
+        for person in kept_queries.fetch(
+            "people.search.shown", _with_allocation, **{f"id{i:03d}": pk for i, pk in enumerate(ids)}
+        )
+    }
     return [found[pk] for pk in ids]
 
 
@@ -221,8 +230,10 @@ def _typed(name: str) -> _Typed:
     planner nothing (as calls of opencsc_name_keys, it ran each one wherever it was used)."""
     given, family = _split(name)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join("opencsc_name_keys(%s, %s, %s)" for _ in KINDS),
-                       [v for kind in KINDS for v in (given, family, kind)])
+        cursor.execute(
+            "SELECT " + ", ".join("opencsc_name_keys(%s, %s, %s)" for _ in KINDS),
+            [v for kind in KINDS for v in (given, family, kind)],
+        )
         row = cursor.fetchone()
     return _Typed(name, given, family, {kind: list(keys or []) for kind, keys in zip(KINDS, row)})
 
@@ -230,13 +241,21 @@ def _typed(name: str) -> _Typed:
 def _placeholders(typed: _Typed) -> _Typed:
     """`typed` with a placeholder (people.search_sql) for each value: the search built from it
     compiles to SQL that serves every name of the same shape (with a first name or without)."""
-    return _Typed(search_sql.slot("name"), search_sql.slot("given") if typed.given else "", search_sql.slot("family"),
-                  {kind: [search_sql.slot(f"keys:{kind}")] for kind in typed.keys})
+    return _Typed(
+        search_sql.slot("name"),
+        search_sql.slot("given") if typed.given else "",
+        search_sql.slot("family"),
+        {kind: [search_sql.slot(f"keys:{kind}")] for kind in typed.keys},
+    )
 
 
 def _slot_values(typed: _Typed) -> dict:
-    return {"name": typed.name, "given": typed.given, "family": typed.family,
-            **{f"keys:{kind}": keys for kind, keys in typed.keys.items()}}
+    return {
+        "name": typed.name,
+        "given": typed.given,
+        "family": typed.family,
+        **{f"keys:{kind}": keys for kind, keys in typed.keys.items()},
+    }
 
 
 def _score(typed: _Typed) -> Func:
@@ -244,9 +263,18 @@ def _score(typed: _Typed) -> Func:
     search_keys and search_name) matches: the same surname part first, then one letter away,
     then sounding alike; the same first name, then one sounding alike; the trigram similarity of
     the whole name breaks ties (opencsc_name_score, migration 0007)."""
-    return Func(F("search_keys"), F("search_name"), typed.text(typed.given), typed.text(typed.name),
-                typed["exact"], typed["spelling"], typed["sound"], typed["first"],
-                function="opencsc_name_score", output_field=FLOAT)
+    return Func(
+        F("search_keys"),
+        F("search_name"),
+        typed.text(typed.given),
+        typed.text(typed.name),
+        typed["exact"],
+        typed["spelling"],
+        typed["sound"],
+        typed["first"],
+        function="opencsc_name_score",
+        output_field=FLOAT,
+    )
 
 
 def _ranked(people: QuerySet[Person], typed: _Typed, found_by: Q) -> QuerySet[Person]:
@@ -254,15 +282,25 @@ def _ranked(people: QuerySet[Person], typed: _Typed, found_by: Q) -> QuerySet[Pe
     otherwise their best previous name's, counting a little less, so that a child found by the
     name they have now comes first. The previous names are read only for the people found by
     one: a CASE works out its ELSE only when it is needed, and most people have none."""
-    previous = (PersonName.objects.filter(person=OuterRef("pk")).annotate(score=_score(typed))
-                .order_by("-score").values("score")[:1])
-    return people.annotate(score=Case(
-        When(found_by, then=_score(typed)),
-        default=Greatest(_score(typed),
-                         Coalesce(Subquery(previous, output_field=FLOAT) * Value(0.95, output_field=FLOAT),
-                                  Value(0.0, output_field=FLOAT))),
-        output_field=FLOAT,
-    ))
+    previous = (
+        PersonName.objects.filter(person=OuterRef("pk"))
+        .annotate(score=_score(typed))
+        .order_by("-score")
+        .values("score")[:1]
+    )
+    return people.annotate(
+        score=Case(
+            When(found_by, then=_score(typed)),
+            default=Greatest(
+                _score(typed),
+                Coalesce(
+                    Subquery(previous, output_field=FLOAT) * Value(0.95, output_field=FLOAT),
+                    Value(0.0, output_field=FLOAT),
+                ),
+            ),
+            output_field=FLOAT,
+        )
+    )
 
 
 def _match_name(people: QuerySet[Person], typed: _Typed) -> tuple[QuerySet[Person], QuerySet]:
@@ -295,9 +333,20 @@ def _match_name_among(people: QuerySet[Person], typed: _Typed) -> QuerySet[Perso
     """A name among people already narrowed to a few (by date of birth or identifier, through
     their own indexes): looser than the lookup by name alone, since there are only a handful to
     compare (opencsc_name_near, migration 0007), on the current name or a previous one."""
+
     def near():
-        return Q(Func(F("search_keys"), F("search_name"), typed.text(typed.given), typed.text(typed.family),
-                      typed["family"], typed["given"], function="opencsc_name_near", output_field=BooleanField()))
+        return Q(
+            Func(
+                F("search_keys"),
+                F("search_name"),
+                typed.text(typed.given),
+                typed.text(typed.family),
+                typed["family"],
+                typed["given"],
+                function="opencsc_name_near",
+                output_field=BooleanField(),
+            )
+        )
 
     previous = PersonName.objects.filter(person=OuterRef("pk")).filter(near())
     return _ranked(people.filter(near() | Q(Exists(previous))), typed, near())
@@ -368,6 +417,8 @@ def children_allocated_to(user) -> QuerySet[Person]:
     # kept, where building people_visible_to here cost a fifth of My work's Python.
     return (
         visible_to(user, Person.objects.live().children().filter(current_worker=user), via="pk")
-        .annotate(last_visit=Max("visits__visited_at"), last_seen=Max("visits__visited_at", filter=Q(visits__child_seen=True)))
+        .annotate(
+            last_visit=Max("visits__visited_at"), last_seen=Max("visits__visited_at", filter=Q(visits__child_seen=True))
+        )
         .order_by("family_name", "given_name")
     )

@@ -17,10 +17,26 @@ from workforce.roles import Role
 
 # Fields a user edits on the details form; the conflict check compares these.
 EDITABLE_FIELDS = [
-    "given_name", "middle_names", "family_name", "preferred_name", "date_of_birth", "date_of_birth_estimated",
+    "given_name",
+    "middle_names",
+    "family_name",
+    "preferred_name",
+    "date_of_birth",
+    "date_of_birth_estimated",
     "expected_date_of_birth",
-    "date_of_death", "sex", "gender_identity", "ethnicity", "first_language", "religion", "disabilities",
-    "nhs_number", "upn", "former_upn", "upn_unknown_reason", "immigration_status", "uasc",
+    "date_of_death",
+    "sex",
+    "gender_identity",
+    "ethnicity",
+    "first_language",
+    "religion",
+    "disabilities",
+    "nhs_number",
+    "upn",
+    "former_upn",
+    "upn_unknown_reason",
+    "immigration_status",
+    "uasc",
 ]
 
 
@@ -84,7 +100,11 @@ def person_create(*, actor, is_child: bool = True, allocate: bool = True, **fiel
     person = Person.objects.create(la_id=next_la_id(), is_child=is_child, created_by=actor, **fields)
     if is_child:
         chronology_record(
-            child=person, event_type="person.created", occurred_at=_now(), actor=actor, source=person,
+            child=person,
+            event_type="person.created",
+            occurred_at=_now(),
+            actor=actor,
+            source=person,
             data={"name": person.full_name},
         )
         if allocate and actor.role == Role.SOCIAL_WORKER and actor.team_id:
@@ -144,7 +164,11 @@ def person_update(*, actor, person: Person, expected_version: int, original: dic
     current.refresh_from_db()
     if current.is_child:
         chronology_record(
-            child=current, event_type="person.updated", occurred_at=_now(), actor=actor, source=current,
+            child=current,
+            event_type="person.updated",
+            occurred_at=_now(),
+            actor=actor,
+            source=current,
             data={"fields": [str(Person._meta.get_field(f).verbose_name) for f in changed]},
         )
         # A date of birth moves age-based due items; sex, ethnicity or a UPN change what the
@@ -157,8 +181,15 @@ def person_update(*, actor, person: Person, expected_version: int, original: dic
 
 @transaction.atomic
 def relationship_add(
-    *, actor, child: Person, other: Person, kind: str, other_is: bool = True,
-    parental_responsibility: bool = False, lives_with: bool = False, notes: str = "",
+    *,
+    actor,
+    child: Person,
+    other: Person,
+    kind: str,
+    other_is: bool = True,
+    parental_responsibility: bool = False,
+    lives_with: bool = False,
+    notes: str = "",
 ) -> Relationship:
     """Link `other` to `child`. With other_is=True, `other` is the `kind` of the child (the mother)."""
     require_edit_person(actor, child)
@@ -168,11 +199,17 @@ def relationship_add(
     try:
         with transaction.atomic():
             rel = Relationship.objects.create(
-                from_person=from_person, to_person=to_person, kind=kind,
-                parental_responsibility=parental_responsibility, lives_with=lives_with, notes=notes,
+                from_person=from_person,
+                to_person=to_person,
+                kind=kind,
+                parental_responsibility=parental_responsibility,
+                lives_with=lives_with,
+                notes=notes,
             )
     except IntegrityError:
-        raise ValidationError(f"{other.full_name} is already recorded as {RelationshipKind(kind).label.lower()}") from None
+        raise ValidationError(
+            f"{other.full_name} is already recorded as {RelationshipKind(kind).label.lower()}"
+        ) from None
     # Each side's chronology says how the other person is related to them: "Sarah added as mother"
     # on the child's, "Jay added as child" on Sarah's (if she has a record of her own).
     as_kind, as_reverse = RelationshipKind(kind).label, REVERSE_LABELS[RelationshipKind(kind)]
@@ -181,9 +218,12 @@ def relationship_add(
     for subject, named in ((child, other), (other, child)):
         if subject.is_child:
             chronology_record(
-                child=subject, event_type="family.linked", occurred_at=_now(), actor=actor, source=rel,
-                data={"other_name": named.full_name, "relationship": labels[subject.pk],
-                      "lives_with": lives_with},
+                child=subject,
+                event_type="family.linked",
+                occurred_at=_now(),
+                actor=actor,
+                source=rel,
+                data={"other_name": named.full_name, "relationship": labels[subject.pk], "lives_with": lives_with},
             )
     return rel
 
@@ -195,8 +235,12 @@ def family_member_create(*, actor, child: Person, kind: str, parental_responsibi
     is_child = fields.pop("is_child", False)
     other = person_create(actor=actor, is_child=is_child, allocate=False, **fields)
     relationship_add(
-        actor=actor, child=child, other=other, kind=kind,
-        parental_responsibility=parental_responsibility, lives_with=lives_with,
+        actor=actor,
+        child=child,
+        other=other,
+        kind=kind,
+        parental_responsibility=parental_responsibility,
+        lives_with=lives_with,
     )
     return other
 
@@ -207,10 +251,16 @@ def person_name_add(*, actor, person: Person, kind: str, family_name: str, given
     require_edit_person(actor, person)
     if not family_name.strip():
         raise ValidationError({"family_name": "Enter the last name"})
-    name = PersonName.objects.create(person=person, kind=kind, given_name=given_name.strip(), family_name=family_name.strip())
+    name = PersonName.objects.create(
+        person=person, kind=kind, given_name=given_name.strip(), family_name=family_name.strip()
+    )
     if person.is_child:
         chronology_record(
-            child=person, event_type="person.name_added", occurred_at=_now(), actor=actor, source=name,
+            child=person,
+            event_type="person.name_added",
+            occurred_at=_now(),
+            actor=actor,
+            source=name,
             data={"kind": NameKind(kind).label, "name": str(name)},
         )
     return name
@@ -226,24 +276,41 @@ def address_add(*, actor, person: Person, line_1, postcode, start_date, line_2="
             raise ValidationError({"start_date": "The new address must start after the current one started"})
         current.end_date = start_date - datetime.timedelta(days=1)
         current.save(update_fields=["end_date"])
-    address = Address.objects.create(person=person, line_1=line_1, line_2=line_2, town=town, postcode=postcode, start_date=start_date)
+    address = Address.objects.create(
+        person=person, line_1=line_1, line_2=line_2, town=town, postcode=postcode, start_date=start_date
+    )
     if person.is_child:
         chronology_record(
-            child=person, event_type="address.added", occurred_at=_now(), actor=actor, source=address,
+            child=person,
+            event_type="address.added",
+            occurred_at=_now(),
+            actor=actor,
+            source=address,
             data={"postcode": postcode, "start_date": start_date.strftime("%d/%m/%Y")},
         )
     return address
 
 
 @transaction.atomic
-def professional_add(*, actor, child: Person, role, name, organisation="", phone="", email="") -> ProfessionalInvolvement:
+def professional_add(
+    *, actor, child: Person, role, name, organisation="", phone="", email=""
+) -> ProfessionalInvolvement:
     require_edit_person(actor, child)
     involvement = ProfessionalInvolvement.objects.create(
-        person=child, role=role, name=name, organisation=organisation, phone=phone, email=email,
+        person=child,
+        role=role,
+        name=name,
+        organisation=organisation,
+        phone=phone,
+        email=email,
         start_date=clock.today(),
     )
     chronology_record(
-        child=child, event_type="professional.added", occurred_at=_now(), actor=actor, source=involvement,
+        child=child,
+        event_type="professional.added",
+        occurred_at=_now(),
+        actor=actor,
+        source=involvement,
         data={"role": ProfessionalRole(role).label, "name": name, "organisation": organisation},
     )
     return involvement
@@ -254,10 +321,16 @@ def warning_add(*, actor, person: Person, kind, details, review_date) -> PersonW
     require_edit_person(actor, person)
     if review_date < clock.today():
         raise ValidationError({"review_date": "Review date must be today or in the future"})
-    warning = PersonWarning.objects.create(person=person, kind=kind, details=details, review_date=review_date, created_by=actor)
+    warning = PersonWarning.objects.create(
+        person=person, kind=kind, details=details, review_date=review_date, created_by=actor
+    )
     if person.is_child:
         chronology_record(
-            child=person, event_type="warning.added", occurred_at=_now(), actor=actor, source=warning,
+            child=person,
+            event_type="warning.added",
+            occurred_at=_now(),
+            actor=actor,
+            source=warning,
             data={"kind": WarningKind(kind).label, "review_date": review_date.strftime("%d/%m/%Y")},
         )
     return warning
@@ -271,7 +344,11 @@ def warning_end(*, actor, warning: PersonWarning, reason: str) -> PersonWarning:
     warning.save(update_fields=["ended_at", "ended_reason"])
     if warning.person.is_child:
         chronology_record(
-            child=warning.person, event_type="warning.ended", occurred_at=_now(), actor=actor, source=warning,
+            child=warning.person,
+            event_type="warning.ended",
+            occurred_at=_now(),
+            actor=actor,
+            source=warning,
             data={"kind": WarningKind(warning.kind).label, "reason": reason},
         )
     return warning
@@ -317,7 +394,11 @@ def people_merge(*, actor, keep: Person, merge: Person) -> Person:
     keep.refresh_from_db()
     Person.objects.filter(pk=merge.pk).update(merged_into=keep, current_worker=None, current_team=None)
     chronology_record(
-        child=keep, event_type="person.merged", occurred_at=_now(), actor=actor, source=merge,
+        child=keep,
+        event_type="person.merged",
+        occurred_at=_now(),
+        actor=actor,
+        source=merge,
         data={"merged_la_id": merge.la_id, "merged_name": merge.full_name, "filled": filled},
     )
     return keep

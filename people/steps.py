@@ -110,11 +110,20 @@ class RecordArea:
         to be), or back to the area's tab. `facts`, shown above the form, say what this step is about."""
         back_url = self.back(child)
         context = {
-            "form": form, "heading": heading, "button": button, "facts": facts or [], "back_url": back_url,
-            "caption": self.caption if caption is None else caption, **(extra or {}),
+            "form": form,
+            "heading": heading,
+            "button": button,
+            "facts": facts or [],
+            "back_url": back_url,
+            "caption": self.caption if caption is None else caption,
+            **(extra or {}),
         }
         return record_step(
-            request, form, run=run, success=success, aliases=aliases,
+            request,
+            form,
+            run=run,
+            success=success,
+            aliases=aliases,
             done_url=lambda result: (next_url(result) if callable(next_url) else next_url) or back_url,
             render=lambda: render_record(request, child, self.tab, TEMPLATE, context),
         )
@@ -141,8 +150,13 @@ class RecordArea:
             target = child if find is None else found(find(child, *ids.values()))
             bound = form(request.POST or None, **(form_kwargs(target) if form_kwargs else {}))
             return self.step(
-                request, child, bound, heading=_for(heading, target), success=_for(success, target),
-                facts=facts(target) if facts else None, aliases=aliases,
+                request,
+                child,
+                bound,
+                heading=_for(heading, target),
+                success=_for(success, target),
+                facts=facts(target) if facts else None,
+                aliases=aliases,
                 run=lambda data: service(actor=request.user, **{arg: target}, **data),
             )
 

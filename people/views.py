@@ -64,12 +64,19 @@ def search(request):
     # "New contact" on the front door's home, "A child not yet known" on private fostering's:
     # each child found offers the page the user came to record.
     purpose = _purpose(request)
-    return render(request, "people/search.html", {
-        "form": form, "typed": form.typed(), "page": page, "query_string": params.urlencode(),
-        "rows": _rows(page, purpose) if page is not None else [],
-        "can_create": may(request.user, Capability.ADD_CHILD),
-        "purpose": purpose,
-    })
+    return render(
+        request,
+        "people/search.html",
+        {
+            "form": form,
+            "typed": form.typed(),
+            "page": page,
+            "query_string": params.urlencode(),
+            "rows": _rows(page, purpose) if page is not None else [],
+            "can_create": may(request.user, Capability.ADD_CHILD),
+            "purpose": purpose,
+        },
+    )
 
 
 def _rows(page, purpose: str) -> list[dict]:
@@ -79,13 +86,21 @@ def _rows(page, purpose: str) -> list[dict]:
     most of the page's rendering. Links are core.links' (each name reversed once), dates
     core.dates' (what date:"j M Y" writes)."""
     record = PURPOSES[purpose][0] if purpose else ""
-    return [{
-        "url": url_for_ids("people:summary", person.pk), "name": person.full_name,
-        "is_child": person.is_child, "restricted": person.restricted,
-        "record_url": url_for_ids(record, person.pk) if record and person.is_child else "",
-        "born": short_date(person.date_of_birth), "expected": short_date(person.expected_date_of_birth),
-        "la_id": person.la_id, "worker": person.current_worker, "team": person.current_team,
-    } for person in page]
+    return [
+        {
+            "url": url_for_ids("people:summary", person.pk),
+            "name": person.full_name,
+            "is_child": person.is_child,
+            "restricted": person.restricted,
+            "record_url": url_for_ids(record, person.pk) if record and person.is_child else "",
+            "born": short_date(person.date_of_birth),
+            "expected": short_date(person.expected_date_of_birth),
+            "la_id": person.la_id,
+            "worker": person.current_worker,
+            "team": person.current_team,
+        }
+        for person in page
+    ]
 
 
 # More pages than any authority's people could fill: a number past it is not a page (and its
@@ -127,7 +142,9 @@ def child_create(request):
         data = form.cleaned_data
         duplicates = list(
             selectors.likely_duplicates(
-                user=request.user, given_name=data["given_name"], family_name=data["family_name"],
+                user=request.user,
+                given_name=data["given_name"],
+                family_name=data["family_name"],
                 date_of_birth=data["date_of_birth"] or data["expected_date_of_birth"],
             )
         )
@@ -142,7 +159,9 @@ def child_create(request):
                 if purpose and may(request.user, PURPOSES[purpose][1], child):
                     return redirect(PURPOSES[purpose][0], child.pk)
                 return redirect("people:summary", child.pk)
-    return render(request, "people/child_new.html", {"form": form, "duplicates": duplicates, "purpose": _purpose(request)})
+    return render(
+        request, "people/child_new.html", {"form": form, "duplicates": duplicates, "purpose": _purpose(request)}
+    )
 
 
 def _can_edit(request, person) -> bool:
@@ -185,13 +204,23 @@ def _summary_extras(person):
         "recent_notes": kept_queries.fetch("people.summary.notes", _recent_notes, child=person.pk),
     }
     extras["due_items"] = kept_queries.fetch(
-        "people.summary.due", lambda child: due_items_for_child(person=Person(pk=child))[:5], child=person.pk)
+        "people.summary.due", lambda child: due_items_for_child(person=Person(pk=child))[:5], child=person.pk
+    )
     # When the child was last seen: from the recent visits when one of them saw the child, else
     # the one query every list uses (casework.selectors.last_seen_subquery's rule).
     seen = [visit.visited_at for visit in extras["recent_visits"] if visit.child_seen]
-    extras["last_seen"] = seen[0] if seen else (
-        person.visits.filter(child_seen=True).order_by("-visited_at", "-id").values_list("visited_at", flat=True).first()
-        if len(extras["recent_visits"]) == 3 else None)
+    extras["last_seen"] = (
+        seen[0]
+        if seen
+        else (
+            person.visits.filter(child_seen=True)
+            .order_by("-visited_at", "-id")
+            .values_list("visited_at", flat=True)
+            .first()
+            if len(extras["recent_visits"]) == 3
+            else None
+        )
+    )
     return extras
 
 
@@ -237,8 +266,11 @@ def details(request, person_id):
         changes = {f: data[f] for f in services.EDITABLE_FIELDS if f in data}
         try:
             services.person_update(
-                actor=request.user, person=person, expected_version=version,
-                original=_snapshot(person, version), **changes,
+                actor=request.user,
+                person=person,
+                expected_version=version,
+                original=_snapshot(person, version),
+                **changes,
             )
         except services.EditConflict as error:
             conflict = error
@@ -247,10 +279,20 @@ def details(request, person_id):
         else:
             messages.success(request, "Personal details saved")
             return redirect("people:details", person.pk)
-    return render_record(request, person, "details", "people/details.html",
-                         {"form": form, "conflict": conflict, "other_names": person.other_names.all(),
-                          "can_edit": can_edit, "rows": [] if can_edit else _details_rows(person)},
-                         status=409 if conflict else 200)
+    return render_record(
+        request,
+        person,
+        "details",
+        "people/details.html",
+        {
+            "form": form,
+            "conflict": conflict,
+            "other_names": person.other_names.all(),
+            "can_edit": can_edit,
+            "rows": [] if can_edit else _details_rows(person),
+        },
+        status=409 if conflict else 200,
+    )
 
 
 def _details_rows(person: Person) -> list[tuple[str, object]]:
@@ -274,13 +316,19 @@ def _details_rows(person: Person) -> list[tuple[str, object]]:
 
 def family(request, person_id):
     person = access.person_get_for_user(request.user, person_id, request=request)
-    return render_record(request, person, "family", "people/family.html", {
-        "family": selectors.family_of(person, user=request.user),
-        "professionals": person.professionals.filter(end_date__isnull=True),
-        "addresses": person.addresses.all(),
-        "warnings_all": person.warnings.select_related("created_by"),
-        "can_edit": _can_edit(request, person),
-    })
+    return render_record(
+        request,
+        person,
+        "family",
+        "people/family.html",
+        {
+            "family": selectors.family_of(person, user=request.user),
+            "professionals": person.professionals.filter(end_date__isnull=True),
+            "addresses": person.addresses.all(),
+            "warnings_all": person.warnings.select_related("created_by"),
+            "can_edit": _can_edit(request, person),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -293,8 +341,9 @@ def family_member_new(request, person_id):
         pr = data.pop("parental_responsibility")
         lives_with = data.pop("lives_with")
         try:
-            services.family_member_create(actor=request.user, child=child, kind=kind,
-                                          parental_responsibility=pr, lives_with=lives_with, **data)
+            services.family_member_create(
+                actor=request.user, child=child, kind=kind, parental_responsibility=pr, lives_with=lives_with, **data
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -310,16 +359,25 @@ def family_member_link(request, person_id):
     search_form = SearchForm(request.GET or None)
     results = []
     if search_form.is_bound and search_form.is_valid():
-        results = list(selectors.person_search(user=request.user, query=selectors.SearchQuery(
-            name=search_form.cleaned_data["name"], date_of_birth=search_form.cleaned_data["date_of_birth"],
-            identifier=search_form.cleaned_data["identifier"],
-        )).exclude(pk=child.pk)[:10])
+        results = list(
+            selectors.person_search(
+                user=request.user,
+                query=selectors.SearchQuery(
+                    name=search_form.cleaned_data["name"],
+                    date_of_birth=search_form.cleaned_data["date_of_birth"],
+                    identifier=search_form.cleaned_data["identifier"],
+                ),
+            ).exclude(pk=child.pk)[:10]
+        )
     form = FamilyMemberLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         other = access.person_get_for_user(request.user, form.cleaned_data["person_id"])
         try:
             services.relationship_add(
-                actor=request.user, child=child, other=other, kind=form.cleaned_data["kind"],
+                actor=request.user,
+                child=child,
+                other=other,
+                kind=form.cleaned_data["kind"],
                 parental_responsibility=form.cleaned_data["parental_responsibility"],
                 lives_with=form.cleaned_data["lives_with"],
             )
@@ -328,8 +386,13 @@ def family_member_link(request, person_id):
         else:
             messages.success(request, f"{other.full_name} linked to {child.full_name}")
             return redirect("people:family", child.pk)
-    return render_record(request, child, "family", "people/family_member_link.html",
-                         {"search_form": search_form, "results": results, "form": form})
+    return render_record(
+        request,
+        child,
+        "family",
+        "people/family_member_link.html",
+        {"search_form": search_form, "results": results, "form": form},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -340,8 +403,13 @@ def professional_new(request, person_id):
         services.professional_add(actor=request.user, child=child, **form.cleaned_data)
         messages.success(request, f"{form.cleaned_data['name']} added to the professionals involved")
         return redirect("people:family", child.pk)
-    return render_record(request, child, "family", "people/simple_form.html",
-                         {"form": form, "heading": "Add a professional", "button": "Add professional"})
+    return render_record(
+        request,
+        child,
+        "family",
+        "people/simple_form.html",
+        {"form": form, "heading": "Add a professional", "button": "Add professional"},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -352,8 +420,13 @@ def other_name_new(request, person_id):
         services.person_name_add(actor=request.user, person=person, **form.cleaned_data)
         messages.success(request, "Name saved. Searches for it will find this record.")
         return redirect("people:details", person.pk)
-    return render_record(request, person, "details", "people/simple_form.html",
-                         {"form": form, "heading": "Add a previous name or alias", "button": "Save name"})
+    return render_record(
+        request,
+        person,
+        "details",
+        "people/simple_form.html",
+        {"form": form, "heading": "Add a previous name or alias", "button": "Save name"},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -368,8 +441,13 @@ def address_new(request, person_id):
         else:
             messages.success(request, "Address saved")
             return redirect("people:family", person.pk)
-    return render_record(request, person, "family", "people/simple_form.html",
-                         {"form": form, "heading": "Add a new address", "button": "Save address"})
+    return render_record(
+        request,
+        person,
+        "family",
+        "people/simple_form.html",
+        {"form": form, "heading": "Add a new address", "button": "Save address"},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -384,8 +462,13 @@ def warning_new(request, person_id):
         else:
             messages.success(request, "Warning added. It shows on every page of this record.")
             return redirect("people:summary", person.pk)
-    return render_record(request, person, "summary", "people/simple_form.html",
-                         {"form": form, "heading": "Add a warning", "button": "Add warning"})
+    return render_record(
+        request,
+        person,
+        "summary",
+        "people/simple_form.html",
+        {"form": form, "heading": "Add a warning", "button": "Add warning"},
+    )
 
 
 @require_http_methods(["POST"])
@@ -406,8 +489,13 @@ def viewed(request, person_id):
     from access.break_glass import for_person as break_glass_for_person
 
     page = Paginator(access.who_has_viewed(person), 50).get_page(request.GET.get("page"))
-    return render_record(request, person, "viewed", "people/viewed.html",
-                         {"page": page, "break_glass": list(break_glass_for_person(person))})
+    return render_record(
+        request,
+        person,
+        "viewed",
+        "people/viewed.html",
+        {"page": page, "break_glass": list(break_glass_for_person(person))},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -418,11 +506,14 @@ def restricted_access(request, person_id):
     # Administrators manage access to a restricted record without being able to read it:
     # this page shows who it is and who may see it, nothing of the case itself.
     person = get_object_or_404(Person.objects.live(), pk=person_id)
-    access_services.record_read_log(user=request.user, person_id=person.pk, path=request.get_full_path(),
-                                    reason="Access administration")
+    access_services.record_read_log(
+        user=request.user, person_id=person.pk, path=request.get_full_path(), reason="Access administration"
+    )
     form = RestrictedAccessForm(request.POST or None)
     if request.method == "POST" and "restricted" in request.POST:
-        services.person_set_restricted(actor=request.user, person=person, restricted=request.POST["restricted"] == "yes")
+        services.person_set_restricted(
+            actor=request.user, person=person, restricted=request.POST["restricted"] == "yes"
+        )
         messages.success(request, "Record restricted" if request.POST["restricted"] == "yes" else "Restriction removed")
         return redirect("people:restricted_access", person.pk)
     if request.method == "POST" and form.is_valid():
@@ -430,7 +521,9 @@ def restricted_access(request, person_id):
         if user is None:
             form.add_error("username", "There is no active member of staff with that username")
         else:
-            expires = timezone.make_aware(datetime.datetime.combine(form.cleaned_data["expires_on"], datetime.time(23, 59)))
+            expires = timezone.make_aware(
+                datetime.datetime.combine(form.cleaned_data["expires_on"], datetime.time(23, 59))
+            )
             try:
                 access_services.restricted_access_grant(
                     actor=request.user, person=person, user=user, reason=form.cleaned_data["reason"], expires_at=expires
@@ -438,7 +531,9 @@ def restricted_access(request, person_id):
             except ValidationError as error:
                 apply_service_errors(form, error)
             else:
-                messages.success(request, f"{user} can see this record until {form.cleaned_data['expires_on']:%d %B %Y}")
+                messages.success(
+                    request, f"{user} can see this record until {form.cleaned_data['expires_on']:%d %B %Y}"
+                )
                 return redirect("people:restricted_access", person.pk)
     grants = RestrictedAccessGrant.objects.filter(person=person).select_related("user", "granted_by")
     # A plain page, not the record's shell: no warnings, NHS number, badges or tabs.
@@ -451,7 +546,12 @@ def merge(request):
         raise PermissionDenied
     form = MergeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        people = {p.la_id: p for p in Person.objects.live().filter(la_id__in=[form.cleaned_data["keep"].strip().upper(), form.cleaned_data["merge"].strip().upper()])}
+        people = {
+            p.la_id: p
+            for p in Person.objects.live().filter(
+                la_id__in=[form.cleaned_data["keep"].strip().upper(), form.cleaned_data["merge"].strip().upper()]
+            )
+        }
         keep = people.get(form.cleaned_data["keep"].strip().upper())
         dup = people.get(form.cleaned_data["merge"].strip().upper())
         if keep is None:

@@ -57,20 +57,38 @@ SPECS: dict[str, Spec] = {
     "referrals_nfa": Spec(C1, "no_further_action_percent"),
     "cpp_second_plus": Spec("d3_cpps_subsequent_plan_2013_to_2025.csv", "CPP_subsequent_percent"),
     "cpp_2yrs_at_31march": Spec("d5_cpps_at31march_by_duration_2013_to_2025.csv", "2_years_or_more_percent"),
-    "cin_per_10k": Spec("b1_children_in_need_2013_to_2025.csv", "At31_episodes",
-                        per_10k_of=(CLA, "population_estimate", CLA_AT_31)),
+    "cin_per_10k": Spec(
+        "b1_children_in_need_2013_to_2025.csv", "At31_episodes", per_10k_of=(CLA, "population_estimate", CLA_AT_31)
+    ),
     "cla_per_10k": Spec(CLA, "rate_per_10000", CLA_AT_31),
-    "cla_3plus_placements": Spec(STABILITY, "children_percent", {
-        "cla_group": "CLA on 31 March", "placement_stability": "With 3 or more placements during the year"}),
-    "cla_long_term_stability": Spec(STABILITY, "children_percent", {
-        "cla_group": "Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
-        "placement_stability": "Living with the same carer for at least 2 years"}),
-    "sw_stability_3plus": Spec("la_cla_swcount.csv", "percentage", {
-        "cla_group": "CLA on 31 March", "sw_stability": "3 or more social workers during the year"}),
-    "care_leavers_suitable_accommodation_17_18": Spec(LEAVERS, "care_leaver_percent", {
-        "care_leaver_age": "17 to 18 years", "breakdown": "Accommodation considered suitable"}),
-    "care_leavers_suitable_accommodation_19_21": Spec(LEAVERS, "care_leaver_percent", {
-        "care_leaver_age": "19 to 21 years", "breakdown": "Accommodation considered suitable"}),
+    "cla_3plus_placements": Spec(
+        STABILITY,
+        "children_percent",
+        {"cla_group": "CLA on 31 March", "placement_stability": "With 3 or more placements during the year"},
+    ),
+    "cla_long_term_stability": Spec(
+        STABILITY,
+        "children_percent",
+        {
+            "cla_group": "Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
+            "placement_stability": "Living with the same carer for at least 2 years",
+        },
+    ),
+    "sw_stability_3plus": Spec(
+        "la_cla_swcount.csv",
+        "percentage",
+        {"cla_group": "CLA on 31 March", "sw_stability": "3 or more social workers during the year"},
+    ),
+    "care_leavers_suitable_accommodation_17_18": Spec(
+        LEAVERS,
+        "care_leaver_percent",
+        {"care_leaver_age": "17 to 18 years", "breakdown": "Accommodation considered suitable"},
+    ),
+    "care_leavers_suitable_accommodation_19_21": Spec(
+        LEAVERS,
+        "care_leaver_percent",
+        {"care_leaver_age": "19 to 21 years", "breakdown": "Accommodation considered suitable"},
+    ),
     "caseload_average": Spec("csww_indicators_2017_to_2025.csv", "caseload_fte"),
 }
 
@@ -132,23 +150,31 @@ def _benchmark(code: str, own_code: str) -> Benchmark | None:
         others = {}
         if spec.per_10k_of is not None:
             other_file, _, other_filters = spec.per_10k_of
-            others = {(r["geographic_level"], r.get("region_name") or "", r.get("old_la_code") or ""): r
-                      for r in _matching(other_file, other_filters, year)}
+            others = {
+                (r["geographic_level"], r.get("region_name") or "", r.get("old_la_code") or ""): r
+                for r in _matching(other_file, other_filters, year)
+            }
         england = next((r for r in rows if r["geographic_level"] == "National"), None)
         if england is None:
             continue
         by_la = {r["old_la_code"]: r for r in rows if r["geographic_level"] == "Local authority"}
         own = by_la.get(own_code)
         region_name = own["region_name"] if own else ""
-        region = next((r for r in rows if r["geographic_level"] == "Regional" and r["region_name"] == region_name), None)
+        region = next(
+            (r for r in rows if r["geographic_level"] == "Regional" and r["region_name"] == region_name), None
+        )
         named = neighbours_of(own_code)
         values = [v for v in (_value(spec, by_la[c], others) for c in named if c in by_la) if v is not None]
         return Benchmark(
-            year=int(year), file=spec.file, own=_value(spec, own, others) if own else None,
-            england=_value(spec, england, others), region_name=region_name,
+            year=int(year),
+            file=spec.file,
+            own=_value(spec, own, others) if own else None,
+            england=_value(spec, england, others),
+            region_name=region_name,
             region=_value(spec, region, others) if region else None,
             neighbours=round(sum(values) / len(values), 1) if values else None,
-            neighbours_published=len(values), neighbours_named=len(named),
+            neighbours_published=len(values),
+            neighbours_named=len(named),
         )
     return None
 
@@ -156,8 +182,11 @@ def _benchmark(code: str, own_code: str) -> Benchmark | None:
 def published_population(code: str | None = None) -> tuple[int, int] | None:
     """(reporting year, children aged 0 to 17) the DfE used for the authority's latest rates."""
     code = code or la_code()
-    for row in sorted(_matching(CLA, CLA_AT_31, "2025") + _matching(CLA, CLA_AT_31, "2024"),
-                      key=lambda r: r["time_period"], reverse=True):
+    for row in sorted(
+        _matching(CLA, CLA_AT_31, "2025") + _matching(CLA, CLA_AT_31, "2024"),
+        key=lambda r: r["time_period"],
+        reverse=True,
+    ):
         if row["old_la_code"] == code and number(row["population_estimate"]):
             return int(row["time_period"]), int(number(row["population_estimate"]))
     return None

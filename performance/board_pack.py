@@ -29,14 +29,23 @@ SECTIONS = (
     Section("health_education", "Health and education", ("cla_health_assessment", "cla_dental", "cla_sdq", "cla_pep")),
     Section("missing", "Missing from care", ("missing_rhi_72h",)),
     Section("reviews", "Reviews, visits and participation", ("cla_reviews_in_time", "cla_visits_in_time")),
-    Section("care_leavers", "Care leavers", ("care_leavers_eet_17_18", "care_leavers_eet_19_21",
-                                             "care_leavers_suitable_accommodation_17_18",
-                                             "care_leavers_suitable_accommodation_19_21")),
+    Section(
+        "care_leavers",
+        "Care leavers",
+        (
+            "care_leavers_eet_17_18",
+            "care_leavers_eet_19_21",
+            "care_leavers_suitable_accommodation_17_18",
+            "care_leavers_suitable_accommodation_19_21",
+        ),
+    ),
 )
 SECTION_KEYS = {s.key: s for s in SECTIONS}
 TREND_QUARTERS = 5  # the quarter and the four before it
-DISTANCE_NOTE = ("Placements more than 20 miles from home are not yet an indicator of the record, so this section "
-                 "gives stability only.")
+DISTANCE_NOTE = (
+    "Placements more than 20 miles from home are not yet an indicator of the record, so this section "
+    "gives stability only."
+)
 
 
 def quarter_ends(today: datetime.date, count: int = 8) -> list[datetime.date]:
@@ -92,10 +101,16 @@ def _row(code: str, days: list[datetime.date]) -> dict:
     latest = points[-1]
     benchmark = benchmark_for(code)
     return {
-        "code": code, "title": indicator.title, "kind": indicator.kind, "shown": indicator.format(latest.value),
-        "value": latest.value, "numerator": latest.numerator, "denominator": latest.denominator,
+        "code": code,
+        "title": indicator.title,
+        "kind": indicator.kind,
+        "shown": indicator.format(latest.value),
+        "value": latest.value,
+        "numerator": latest.numerator,
+        "denominator": latest.denominator,
         "trend": [[p.as_of.isoformat(), p.value] for p in points],
-        "england": benchmark.england if benchmark else None, "neighbours": benchmark.neighbours if benchmark else None,
+        "england": benchmark.england if benchmark else None,
+        "neighbours": benchmark.neighbours if benchmark else None,
         "direction": selectors.direction(indicator, points),
     }
 

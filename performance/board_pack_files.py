@@ -22,23 +22,35 @@ def _heading_row(rows) -> list[str]:
 
 
 def _cells(row) -> list[str]:
-    return [row["title"], *[formatted(row, v) for _, v in row["trend"]], formatted(row, row["england"]),
-            formatted(row, row["neighbours"])]
+    return [
+        row["title"],
+        *[formatted(row, v) for _, v in row["trend"]],
+        formatted(row, row["england"]),
+        formatted(row, row["neighbours"]),
+    ]
 
 
 def render_pdf(pack, *, council: str, draft: bool) -> bytes:
-    pdf = document(title=str(pack), author=council,
-                   created=pack.issued_at or pack.built_at or datetime.datetime.now(datetime.UTC))
+    pdf = document(
+        title=str(pack), author=council, created=pack.issued_at or pack.built_at or datetime.datetime.now(datetime.UTC)
+    )
     pdf.add_page()
     pdf.set_font("helvetica", "B", 20)
     pdf.multi_cell(0, 10, _plain(f"{council}: corporate parenting board"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("helvetica", "", 14)
     status = "DRAFT, not issued" if draft else f"Issued {pack.issued_at:%-d %B %Y} by {pack.issued_by.get_full_name()}"
-    pdf.multi_cell(0, 8, _plain(f"Quarter ending {pack.quarter_end:%-d %B %Y}. {status}."), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0, 8, _plain(f"Quarter ending {pack.quarter_end:%-d %B %Y}. {status}."), new_x="LMARGIN", new_y="NEXT"
+    )
     pdf.set_font("helvetica", "", 10)
-    pdf.multi_cell(0, 5, "Figures for the whole authority from the case record, with the DfE's definitions; the four "
-                   "quarters before for the trend; the latest published England and statistical neighbours' figures.",
-                   new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        5,
+        "Figures for the whole authority from the case record, with the DfE's definitions; the four "
+        "quarters before for the trend; the latest published England and statistical neighbours' figures.",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     for section in SECTIONS:
         data = pack.sections.get(section.key)
         if not data:
@@ -52,8 +64,12 @@ def render_pdf(pack, *, council: str, draft: bool) -> bytes:
             pdf.multi_cell(0, 5, _plain(narrative), new_x="LMARGIN", new_y="NEXT")
             pdf.ln(2)
         rows = data["rows"]
-        with pdf.table(col_widths=(70, *([18] * len(rows[0]["trend"])), 20, 24), text_align="LEFT",
-                       line_height=5, first_row_as_headings=True) as table:
+        with pdf.table(
+            col_widths=(70, *([18] * len(rows[0]["trend"])), 20, 24),
+            text_align="LEFT",
+            line_height=5,
+            first_row_as_headings=True,
+        ) as table:
             heading = table.row()
             for text in _heading_row(rows):
                 heading.cell(_plain(text))
@@ -91,8 +107,17 @@ def render_xlsx(pack) -> bytes:
         rows = data["rows"]
         sheet.append([*_heading_row(rows), "Numerator", "Denominator", "Direction"])
         for row in rows:
-            sheet.append([row["title"], *[v for _, v in row["trend"]], row["england"], row["neighbours"],
-                          row["numerator"], row["denominator"], row["direction"]])
+            sheet.append(
+                [
+                    row["title"],
+                    *[v for _, v in row["trend"]],
+                    row["england"],
+                    row["neighbours"],
+                    row["numerator"],
+                    row["denominator"],
+                    row["direction"],
+                ]
+            )
         sheet.column_dimensions["A"].width = 60
     out = io.BytesIO()
     book.save(out)

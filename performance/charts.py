@@ -22,8 +22,9 @@ class Chart:
     baseline: float
 
 
-def line_chart(points: list[tuple[str, float | None]], *, unit: str = "", references: dict[str, float | None] = None
-               ) -> Chart | None:
+def line_chart(
+    points: list[tuple[str, float | None]], *, unit: str = "", references: dict[str, float | None] = None
+) -> Chart | None:
     """`points` are (label, value) oldest first; a value of None leaves a gap in the dots."""
     values = [v for _, v in points if v is not None]
     refs = {k: v for k, v in (references or {}).items() if v is not None}
@@ -43,10 +44,21 @@ def line_chart(points: list[tuple[str, float | None]], *, unit: str = "", refere
     dots = [(round(LEFT + i * step, 1), y(v)) for i, (_, v) in enumerate(points) if v is not None]
     y_ticks = [(y(low + (high - low) * i / 4), f"{low + (high - low) * i / 4:g}{unit}") for i in range(5)]
     every = max(1, len(points) // 6)
-    x_ticks = [(round(LEFT + i * step, 1), label) for i, (label, _) in enumerate(points)
-               if i % every == 0 or i == len(points) - 1]
-    return Chart(WIDTH, HEIGHT, " ".join(f"{x},{y_}" for x, y_ in dots), dots, y_ticks, x_ticks,
-                 [(y(v), k) for k, v in refs.items()], y(low))
+    x_ticks = [
+        (round(LEFT + i * step, 1), label)
+        for i, (label, _) in enumerate(points)
+        if i % every == 0 or i == len(points) - 1
+    ]
+    return Chart(
+        WIDTH,
+        HEIGHT,
+        " ".join(f"{x},{y_}" for x, y_ in dots),
+        dots,
+        y_ticks,
+        x_ticks,
+        [(y(v), k) for k, v in refs.items()],
+        y(low),
+    )
 
 
 def _nice(value: float) -> float:
@@ -93,7 +105,9 @@ class BarChart:
     scale_max: float
 
 
-def bar_chart(rows: list[tuple[str, int]], *, width: int = 640, bar: int = 22, label_width: int = 180) -> BarChart | None:
+def bar_chart(
+    rows: list[tuple[str, int]], *, width: int = 640, bar: int = 22, label_width: int = 180
+) -> BarChart | None:
     """Horizontal bars (a caseload per worker): each bar's label and value are drawn beside it,
     and the page gives the same figures as a table."""
     if not rows:

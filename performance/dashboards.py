@@ -59,7 +59,9 @@ class Caseload:
 
 def caseloads(scope) -> tuple[list[Caseload], BarChart | None]:
     """Each worker's open cases in the teams (their open allocations), most first: one query."""
-    allocations = Allocation.objects.filter(end_date__isnull=True, worker__isnull=False, child__merged_into__isnull=True)
+    allocations = Allocation.objects.filter(
+        end_date__isnull=True, worker__isnull=False, child__merged_into__isnull=True
+    )
     if scope is not None:
         allocations = allocations.filter(team_id__in=scope)
     counts = dict(allocations.order_by().values_list("worker_id").annotate(n=Count("id")))
@@ -98,8 +100,16 @@ def leader_rows(as_of: datetime.date) -> list[LeaderRow]:
         latest = next((p for p in points if p.as_of == as_of), None)
         figure = Figure(indicator, as_of, latest.numerator, latest.denominator) if latest else None
         series = {p.as_of: p.value for p in points}
-        rows.append(LeaderRow(figure, code, indicator.title, benchmark_for(code),
-                              sparkline([series.get(day) for day in days]),
-                              selectors.direction(indicator, points) if figure else "Not kept at this date.",
-                              len(points), indicator))
+        rows.append(
+            LeaderRow(
+                figure,
+                code,
+                indicator.title,
+                benchmark_for(code),
+                sparkline([series.get(day) for day in days]),
+                selectors.direction(indicator, points) if figure else "Not kept at this date.",
+                len(points),
+                indicator,
+            )
+        )
     return rows

@@ -16,18 +16,45 @@ from performance.indicators import INDICATORS
 # Which indicators speak to which judgement (PRACTICE.md section 4; Ofsted's ILACS areas).
 AREA_INDICATORS = {
     JudgementArea.HELP_AND_PROTECTION: (
-        "rereferrals_12m", "referrals_nfa", "assessments_45wd", "icpc_15wd", "cpp_second_plus", "cpp_2yrs_at_31march",
-        "cpp_reviews_in_time", "cp_visits_in_time", "cin_per_10k"),
+        "rereferrals_12m",
+        "referrals_nfa",
+        "assessments_45wd",
+        "icpc_15wd",
+        "cpp_second_plus",
+        "cpp_2yrs_at_31march",
+        "cpp_reviews_in_time",
+        "cp_visits_in_time",
+        "cin_per_10k",
+    ),
     JudgementArea.IN_CARE: (
-        "cla_per_10k", "cla_3plus_placements", "cla_long_term_stability", "cla_reviews_in_time", "cla_visits_in_time",
-        "cla_health_assessment", "cla_dental", "cla_sdq", "cla_pep", "missing_rhi_72h", "sw_stability_3plus",
-        "permanence_decision_to_plan", "pwp_agreement_in_place"),
+        "cla_per_10k",
+        "cla_3plus_placements",
+        "cla_long_term_stability",
+        "cla_reviews_in_time",
+        "cla_visits_in_time",
+        "cla_health_assessment",
+        "cla_dental",
+        "cla_sdq",
+        "cla_pep",
+        "missing_rhi_72h",
+        "sw_stability_3plus",
+        "permanence_decision_to_plan",
+        "pwp_agreement_in_place",
+    ),
     JudgementArea.CARE_LEAVERS: (
-        "care_leavers_eet_17_18", "care_leavers_eet_19_21", "care_leavers_suitable_accommodation_17_18",
-        "care_leavers_suitable_accommodation_19_21"),
+        "care_leavers_eet_17_18",
+        "care_leavers_eet_19_21",
+        "care_leavers_suitable_accommodation_17_18",
+        "care_leavers_suitable_accommodation_19_21",
+    ),
     JudgementArea.LEADERS: ("caseload_average", "sw_stability_3plus"),
-    JudgementArea.OVERALL: ("rereferrals_12m", "cpp_second_plus", "cla_3plus_placements", "care_leavers_eet_19_21",
-                            "caseload_average"),
+    JudgementArea.OVERALL: (
+        "rereferrals_12m",
+        "cpp_second_plus",
+        "cla_3plus_placements",
+        "care_leavers_eet_19_21",
+        "caseload_average",
+    ),
 }
 
 
@@ -52,16 +79,24 @@ def figures(codes: Iterable[str]) -> dict[str, evidence.Evidence]:
         figure = kept.get(code)
         if figure is None:
             when = f"at {latest.as_of:%-d %B %Y}" if latest else "yet"
-            out[code] = evidence.Evidence("Indicator", INDICATORS[code].title, "Not kept",
-                                          f"No monthly figure kept {when}: open the indicator to work it out now",
-                                          reverse("performance:indicator", args=[code]))
+            out[code] = evidence.Evidence(
+                "Indicator",
+                INDICATORS[code].title,
+                "Not kept",
+                f"No monthly figure kept {when}: open the indicator to work it out now",
+                reverse("performance:indicator", args=[code]),
+            )
             continue
         denominator = "" if figure.denominator is None else f"{figure.numerator} of {figure.denominator:g}. "
         as_at = f"{latest.as_of:%-d %B %Y}, taken {_taken(latest.taken_at)}"
         out[code] = evidence.Evidence(
-            "Indicator", figure.indicator.title, figure.shown,
+            "Indicator",
+            figure.indicator.title,
+            figure.shown,
             f"{denominator}As at {latest.as_of:%-d %B %Y} (monthly snapshot taken {_taken(latest.taken_at)})",
-            reverse("performance:indicator", args=[code]) + f"?as_of={latest.as_of.isoformat()}", as_at)
+            reverse("performance:indicator", args=[code]) + f"?as_of={latest.as_of.isoformat()}",
+            as_at,
+        )
     return out
 
 
@@ -86,12 +121,25 @@ def _oversight(user) -> list[evidence.Evidence]:
     f = oversight.figures(user, None)
     period = f"{f.period_start:%-d %B %Y} to {f.today:%-d %B %Y}"
     url = reverse("performance_oversight:figures")
-    rows = [("Workers supervised within the standard", f.workers.total, "Now"),
-            (f"Open cases discussed in case supervision in the last {f.case_supervision_weeks}", f.case_supervision.total,
-             "Now"),
-            ("Key events with the manager's recorded oversight in time", f.key_events.total, period)]
-    return [evidence.Evidence("Oversight", label, "No figure" if c.percent is None else f"{c.percent:g}%",
-                              f"{c.numerator} of {c.denominator}. {when}", url) for label, c, when in rows]
+    rows = [
+        ("Workers supervised within the standard", f.workers.total, "Now"),
+        (
+            f"Open cases discussed in case supervision in the last {f.case_supervision_weeks}",
+            f.case_supervision.total,
+            "Now",
+        ),
+        ("Key events with the manager's recorded oversight in time", f.key_events.total, period),
+    ]
+    return [
+        evidence.Evidence(
+            "Oversight",
+            label,
+            "No figure" if c.percent is None else f"{c.percent:g}%",
+            f"{c.numerator} of {c.denominator}. {when}",
+            url,
+        )
+        for label, c, when in rows
+    ]
 
 
 def register() -> None:

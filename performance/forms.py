@@ -12,8 +12,9 @@ from performance.selectors import AGE_BANDS, NOT_LOOKED_AFTER
 
 
 class AsOfForm(forms.Form):
-    as_of = DateField(required=False, label="Figures as at", label_for_errors="The date",
-                      help_text="For example, 31 3 2026")
+    as_of = DateField(
+        required=False, label="Figures as at", label_for_errors="The date", help_text="For example, 31 3 2026"
+    )
 
     def clean_as_of(self):
         day = self.cleaned_data.get("as_of")
@@ -27,11 +28,20 @@ class AsOfForm(forms.Form):
 
 class ChildrenFilterForm(forms.Form):
     team = forms.TypedChoiceField(required=False, label="Team", coerce=int, empty_value=None)
-    age = forms.ChoiceField(required=False, label="Age at the date",
-                            choices=[("", "Any age")] + [(k, label) for k, (label, _, _) in AGE_BANDS.items()])
-    legal_status = forms.ChoiceField(required=False, label="Legal status at the date", choices=[
-        ("", "Any"), (NOT_LOOKED_AFTER, "Not looked after"),
-        *[(code, f"{code}: {label}") for code, label in LegalStatus.choices]])
+    age = forms.ChoiceField(
+        required=False,
+        label="Age at the date",
+        choices=[("", "Any age")] + [(k, label) for k, (label, _, _) in AGE_BANDS.items()],
+    )
+    legal_status = forms.ChoiceField(
+        required=False,
+        label="Legal status at the date",
+        choices=[
+            ("", "Any"),
+            (NOT_LOOKED_AFTER, "Not looked after"),
+            *[(code, f"{code}: {label}") for code, label in LegalStatus.choices],
+        ],
+    )
 
     def __init__(self, *args, teams=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,5 +51,8 @@ class ChildrenFilterForm(forms.Form):
         """The valid filters; an invalid one is dropped (shown as an error beside it)."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        return {"team_id": data.get("team") or None, "age_band": data.get("age") or None,
-                "legal_status": data.get("legal_status") or None}
+        return {
+            "team_id": data.get("team") or None,
+            "age_band": data.get("age") or None,
+            "legal_status": data.get("legal_status") or None,
+        }

@@ -38,14 +38,16 @@ class IndicatorSnapshot(models.Model):
     denominator = models.FloatField()
     value = models.FloatField(null=True)
     computed_at = models.DateTimeField()
-    computed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    computed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["code", "as_of"]
         constraints = [
-            models.UniqueConstraint(fields=["code", "as_of", "team"], name="snapshot_one_per_day_and_team",
-                                    nulls_distinct=False),
+            models.UniqueConstraint(
+                fields=["code", "as_of", "team"], name="snapshot_one_per_day_and_team", nulls_distinct=False
+            ),
         ]
         indexes = [models.Index(fields=["as_of", "code"], condition=Q(team__isnull=True), name="snapshot_authority")]
 
@@ -77,8 +79,9 @@ class BoardPack(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
     built_at = models.DateTimeField(null=True, blank=True)
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="+")
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     issued_at = models.DateTimeField(null=True, blank=True)
     pdf = models.BinaryField(null=True, editable=False)
     xlsx = models.BinaryField(null=True, editable=False)
@@ -87,13 +90,17 @@ class BoardPack(models.Model):
         ordering = ["-quarter_end", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(issued_at__isnull=True) | Q(pdf__isnull=False, xlsx__isnull=False, issued_by__isnull=False,
-                                                        status="built"),
-                name="boardpack_issued_whole"),
+                condition=Q(issued_at__isnull=True)
+                | Q(pdf__isnull=False, xlsx__isnull=False, issued_by__isnull=False, status="built"),
+                name="boardpack_issued_whole",
+            ),
         ]
         triggers = [
-            pgtrigger.Protect(name="boardpack_issued_unchanged", operation=pgtrigger.Update | pgtrigger.Delete,
-                              condition=pgtrigger.Q(old__issued_at__isnull=False)),
+            pgtrigger.Protect(
+                name="boardpack_issued_unchanged",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__issued_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:

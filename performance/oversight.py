@@ -37,7 +37,9 @@ from workforce.roles import PERFORMANCE_ROLES, Role
 # Who may read the names behind the workforce figures beyond a worker's own line of management.
 STAFF_READERS = frozenset({Role.SENIOR_LEADER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})
 PERIOD_MONTHS = 12
-NOT_SUPERVISED = frozenset({Role.TEAM_MANAGER, Role.SYSTEM_ADMIN, *PERFORMANCE_ROLES})  # key events and challenges: the 12 months to today
+NOT_SUPERVISED = frozenset(
+    {Role.TEAM_MANAGER, Role.SYSTEM_ADMIN, *PERFORMANCE_ROLES}
+)  # key events and challenges: the 12 months to today
 
 
 @dataclass
@@ -90,8 +92,13 @@ def _teams(scope) -> dict[int, str]:
 
 
 def _by_team(teams: dict[int, str], numerators: dict, denominators: dict) -> ByTeam:
-    return ByTeam([TeamCount(pk, name, numerators.get(pk, 0), denominators.get(pk, 0))
-                   for pk, name in teams.items() if denominators.get(pk)])
+    return ByTeam(
+        [
+            TeamCount(pk, name, numerators.get(pk, 0), denominators.get(pk, 0))
+            for pk, name in teams.items()
+            if denominators.get(pk)
+        ]
+    )
 
 
 # --- Workers -------------------------------------------------------------------------------------
@@ -110,8 +117,11 @@ def supervisees(scope) -> QuerySet[User]:
     """The workers whose supervision the standard covers: the active members of the teams in
     scope other than each team's own manager (supervision.selectors.supervisees_of), leaving out
     the managers, leaders and administrators who sit in a team without holding its work."""
-    workers = User.objects.filter(is_active=True, team__isnull=False).exclude(team__manager_id=F("pk")) \
+    workers = (
+        User.objects.filter(is_active=True, team__isnull=False)
+        .exclude(team__manager_id=F("pk"))
         .exclude(role__in=[*NOT_SUPERVISED])
+    )
     if scope is not None:
         workers = workers.filter(team_id__in=scope)
     return workers
@@ -126,12 +136,16 @@ def worker_rows(user, scope, *, team_id: int | None = None) -> list[WorkerRow]:
     named = None if user.role in STAFF_READERS else line_reports_of(user)
     today = clock.today()
     rows = []
-    for worker in (workers.annotate(last_held=Max("supervisions_received__held_on")).select_related("team")
-                   .order_by("team__name", "last_name", "first_name")):
+    for worker in (
+        workers.annotate(last_held=Max("supervisions_received__held_on"))
+        .select_related("team")
+        .order_by("team__name", "last_name", "first_name")
+    ):
         due = due_for(worker, worker.last_held)
         shown = named is None or worker.pk in named
-        rows.append(WorkerRow(worker if shown else None, worker.team.name, worker.last_held, due.due_on,
-                              due.due_on >= today))
+        rows.append(
+            WorkerRow(worker if shown else None, worker.team.name, worker.last_held, due.due_on, due.due_on >= today)
+        )
     return rows
 
 
@@ -151,10 +165,14 @@ def open_allocations(scope) -> QuerySet[Allocation]:
 
     from supervision.models import CaseDiscussion
 
-    last = (CaseDiscussion.objects.filter(child_id=OuterRef("child_id")).order_by("-session__held_on")
-            .values("session__held_on")[:1])
-    allocations = Allocation.objects.filter(end_date__isnull=True, worker__isnull=False, child__is_child=True,
-                                            child__merged_into__isnull=True)
+    last = (
+        CaseDiscussion.objects.filter(child_id=OuterRef("child_id"))
+        .order_by("-session__held_on")
+        .values("session__held_on")[:1]
+    )
+    allocations = Allocation.objects.filter(
+        end_date__isnull=True, worker__isnull=False, child__is_child=True, child__merged_into__isnull=True
+    )
     if scope is not None:
         allocations = allocations.filter(team_id__in=scope)
     return allocations.annotate(last_discussed=Subquery(last), clock_from=Coalesce(Subquery(last), F("start_date")))
@@ -162,8 +180,12 @@ def open_allocations(scope) -> QuerySet[Allocation]:
 
 def key_event_items(scope, today: datetime.date) -> QuerySet[DueItem]:
     """The key events whose oversight fell due in the 12 months to today."""
-    items = DueItem.objects.filter(rule_code__in=RULE_CODES, due_date__gt=add_months(today, -PERIOD_MONTHS),
-                                   due_date__lte=today, person__merged_into__isnull=True)
+    items = DueItem.objects.filter(
+        rule_code__in=RULE_CODES,
+        due_date__gt=add_months(today, -PERIOD_MONTHS),
+        due_date__lte=today,
+        person__merged_into__isnull=True,
+    )
     if scope is not None:
         items = items.filter(team_id__in=scope)
     return items
@@ -173,8 +195,9 @@ IN_TIME = Q(completed_at__isnull=False, completed_at__date__lte=F("due_date"))
 
 
 def challenges_in_period(scope, today: datetime.date) -> QuerySet[Challenge]:
-    rows = Challenge.objects.filter(raised_on__gt=add_months(today, -PERIOD_MONTHS), raised_on__lte=today,
-                                    child__merged_into__isnull=True)
+    rows = Challenge.objects.filter(
+        raised_on__gt=add_months(today, -PERIOD_MONTHS), raised_on__lte=today, child__merged_into__isnull=True
+    )
     if scope is not None:
         rows = rows.filter(team_id__in=scope)
     return rows.annotate(reached=Max("stages__stage"))
@@ -183,8 +206,9 @@ def challenges_in_period(scope, today: datetime.date) -> QuerySet[Challenge]:
 def overdue_stages(scope, today: datetime.date) -> QuerySet[ChallengeStage]:
     """The challenges' current stages past their response date and unanswered."""
     later = ChallengeStage.objects.filter(challenge_id=OuterRef("challenge_id"), stage__gt=OuterRef("stage"))
-    rows = ChallengeStage.objects.filter(responded_on__isnull=True, challenge__outcome="", due_date__lt=today) \
-        .exclude(Exists(later))
+    rows = ChallengeStage.objects.filter(responded_on__isnull=True, challenge__outcome="", due_date__lt=today).exclude(
+        Exists(later)
+    )
     if scope is not None:
         rows = rows.filter(challenge__team_id__in=scope)
     return rows
@@ -233,10 +257,13 @@ def figures(user, scope) -> OversightFigures:
 
     rule = effective_rule("case_supervision")
     return OversightFigures(
-        today=today, period_start=add_months(today, -PERIOD_MONTHS) + datetime.timedelta(days=1),
+        today=today,
+        period_start=add_months(today, -PERIOD_MONTHS) + datetime.timedelta(days=1),
         case_supervision_weeks=Unit(rule.unit).describe(rule.amount),
-        workers=_by_team(teams, w_in, w_all), case_supervision=_by_team(teams, c_in, c_all),
-        key_events=_by_team(teams, k_in, k_all), key_events_waiting=waiting,
+        workers=_by_team(teams, w_in, w_all),
+        case_supervision=_by_team(teams, c_in, c_all),
+        key_events=_by_team(teams, k_in, k_all),
+        key_events_waiting=waiting,
         supervision_actions_overdue=supervision_actions_overdue(scope, today).count(),
         case_actions_overdue=case_actions_overdue(scope, today).count(),
         challenge_stages_overdue=overdue_stages(scope, today).count(),
@@ -269,8 +296,17 @@ def _child_rows(user, rows, *, on, detail, team) -> list[ChildRow]:
     for row in rows:
         child = row.child
         shown = row.visible
-        out.append(ChildRow(child.pk, shown, f"{child.given_name} {child.family_name}".strip() if shown else "",
-                            child.la_id if shown else "", team(row), on(row), detail(row) if shown else ""))
+        out.append(
+            ChildRow(
+                child.pk,
+                shown,
+                f"{child.given_name} {child.family_name}".strip() if shown else "",
+                child.la_id if shown else "",
+                team(row),
+                on(row),
+                detail(row) if shown else "",
+            )
+        )
     out.sort(key=lambda r: (not r.shown, r.on or datetime.date.min, r.name))
     return out
 
@@ -283,13 +319,25 @@ LISTS = {
     "disputes": "Challenges raised in the 12 months to today",
 }
 PARTS = {
-    "case-supervision": {"all": "All", "within": "Discussed within the standard", "overdue": "Not discussed within the standard"},
+    "case-supervision": {
+        "all": "All",
+        "within": "Discussed within the standard",
+        "overdue": "Not discussed within the standard",
+    },
     "key-events": {"all": "All", "in_time": "Overseen in time", "late": "Overseen late or not yet"},
 }
 
 
-def child_list(user, scope, name: str, *, part: str = "all", team_id: int | None = None, stage: int | None = None,
-               category: str = "") -> list[ChildRow]:
+def child_list(
+    user,
+    scope,
+    name: str,
+    *,
+    part: str = "all",
+    team_id: int | None = None,
+    stage: int | None = None,
+    category: str = "",
+) -> list[ChildRow]:
     """The children (or their events) behind one figure, named to the user where they may see
     them. One query whatever the size."""
     today = clock.today()
@@ -302,44 +350,79 @@ def child_list(user, scope, name: str, *, part: str = "all", team_id: int | None
             rows = rows.filter(clock_from__gte=since)
         elif part == "overdue":
             rows = rows.filter(clock_from__lt=since)
-        return _child_rows(user, rows, on=lambda r: r.last_discussed, team=lambda r: r.team.name,
-                           detail=lambda r: f"Allocated to {r.worker} since {r.start_date:%-d %B %Y}")
+        return _child_rows(
+            user,
+            rows,
+            on=lambda r: r.last_discussed,
+            team=lambda r: r.team.name,
+            detail=lambda r: f"Allocated to {r.worker} since {r.start_date:%-d %B %Y}",
+        )
     if name == "key-events":
-        rows = key_event_items(scope, today).select_related("person", "team").annotate(
-            visible=Exists(people_visible_to(user).filter(pk=OuterRef("person_id"))))
+        rows = (
+            key_event_items(scope, today)
+            .select_related("person", "team")
+            .annotate(visible=Exists(people_visible_to(user).filter(pk=OuterRef("person_id"))))
+        )
         if part == "in_time":
             rows = rows.filter(IN_TIME)
         elif part == "late":
             rows = rows.exclude(IN_TIME)
         for row in rows:
             row.child = row.person
-        return _child_rows(user, rows, on=lambda r: r.due_date, team=lambda r: r.team.name if r.team else "",
-                           detail=lambda r: f"{r.title}: " + (f"recorded {london_date(r.completed_at):%-d %B %Y}"
-                                                                if r.completed_at else "not yet recorded"))
+        return _child_rows(
+            user,
+            rows,
+            on=lambda r: r.due_date,
+            team=lambda r: r.team.name if r.team else "",
+            detail=lambda r: (
+                f"{r.title}: "
+                + (f"recorded {london_date(r.completed_at):%-d %B %Y}" if r.completed_at else "not yet recorded")
+            ),
+        )
     if name == "case-actions":
-        rows = case_actions_overdue(scope, today).select_related("child", "child__current_team", "owner") \
+        rows = (
+            case_actions_overdue(scope, today)
+            .select_related("child", "child__current_team", "owner")
             .annotate(visible=_visible(user))
-        return _child_rows(user, rows, on=lambda r: r.due_on,
-                           team=lambda r: r.child.current_team.name if r.child.current_team else "",
-                           detail=lambda r: f"{r.action} (owner: {r.owner})")
+        )
+        return _child_rows(
+            user,
+            rows,
+            on=lambda r: r.due_on,
+            team=lambda r: r.child.current_team.name if r.child.current_team else "",
+            detail=lambda r: f"{r.action} (owner: {r.owner})",
+        )
     if name == "challenge-stages":
-        rows = overdue_stages(scope, today).select_related("challenge__child", "challenge__team", "addressed_to",
-                                                           "escalate_to") \
+        rows = (
+            overdue_stages(scope, today)
+            .select_related("challenge__child", "challenge__team", "addressed_to", "escalate_to")
             .annotate(visible=Exists(people_visible_to(user).filter(pk=OuterRef("challenge__child_id"))))
+        )
         for row in rows:
             row.child = row.challenge.child
-        return _child_rows(user, rows, on=lambda r: r.due_date,
-                           team=lambda r: r.challenge.team.name if r.challenge.team else "",
-                           detail=_stage_waiting)
+        return _child_rows(
+            user,
+            rows,
+            on=lambda r: r.due_date,
+            team=lambda r: r.challenge.team.name if r.challenge.team else "",
+            detail=_stage_waiting,
+        )
     if name == "disputes":
         rows = challenges_in_period(scope, today).select_related("child", "team").annotate(visible=_visible(user))
         if stage is not None:
             rows = rows.filter(reached=stage)
         if category:
             rows = rows.filter(category=category)
-        return _child_rows(user, rows, on=lambda r: r.raised_on, team=lambda r: r.team.name if r.team else "",
-                           detail=lambda r: f"{r.get_category_display()}: {Stage(r.reached).label if r.reached is not None else ''}"
-                           + (f", {r.get_outcome_display().lower()}" if r.outcome else ", open"))
+        return _child_rows(
+            user,
+            rows,
+            on=lambda r: r.raised_on,
+            team=lambda r: r.team.name if r.team else "",
+            detail=lambda r: (
+                f"{r.get_category_display()}: {Stage(r.reached).label if r.reached is not None else ''}"
+                + (f", {r.get_outcome_display().lower()}" if r.outcome else ", open")
+            ),
+        )
     raise KeyError(name)
 
 
@@ -349,8 +432,10 @@ def _stage_waiting(stage: ChallengeStage) -> str:
     who did not respond."""
     if stage.escalate_to is None:
         return f"{stage.get_stage_display()}, addressed to {stage.addressed_to}"
-    return (f"{stage.get_stage_display()}, escalated to {stage.escalate_to} ({stage.addressed_to} did not respond by "
-            f"{stage.due_date:%-d %B %Y})")
+    return (
+        f"{stage.get_stage_display()}, escalated to {stage.escalate_to} ({stage.addressed_to} did not respond by "
+        f"{stage.due_date:%-d %B %Y})"
+    )
 
 
 @dataclass
@@ -373,6 +458,12 @@ def supervision_action_rows(user, scope, *, team_id: int | None = None) -> list[
     for row in rows.order_by("due_on", "id"):
         supervisee = row.session.supervisee
         shown = named is None or supervisee.pk in named
-        out.append(ActionRow(row.owner if shown else None, supervisee.team.name if supervisee.team else "",
-                             row.action if shown else "", row.due_on))
+        out.append(
+            ActionRow(
+                row.owner if shown else None,
+                supervisee.team.name if supervisee.team else "",
+                row.action if shown else "",
+                row.due_on,
+            )
+        )
     return out

@@ -33,6 +33,7 @@ def population_on(as_of: datetime.date) -> Population:
     published = published_population()
     if published is not None:
         year, children = published
-        return Population(children, f"DfE published estimate used for the year to 31 March {year} (no local "
-                                    "estimate entered)")
+        return Population(
+            children, f"DfE published estimate used for the year to 31 March {year} (no local estimate entered)"
+        )
     return Population(None, "No population estimate entered")

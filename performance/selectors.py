@@ -70,8 +70,9 @@ class Evaluated:
                 if count is not None:
                     count[index] += 1
         rate = self.result.figure is not None  # a rate's population is the authority's: no team figure
-        return {team_id: Figure(self.indicator, self.as_of, n, None if rate else d)
-                for team_id, (n, d) in counts.items()}
+        return {
+            team_id: Figure(self.indicator, self.as_of, n, None if rate else d) for team_id, (n, d) in counts.items()
+        }
 
     def figure(self, scope: frozenset[int] | None = None) -> Figure:
         numerator = len(self.units("numerator", scope))
@@ -135,8 +136,11 @@ def figures(as_of: datetime.date, scope: frozenset[int] | None = None) -> list[F
 
 def figures_kept(as_of: datetime.date, scope: frozenset[int] | None = None) -> dict[str, Figure]:
     """The figures the job kept at the date (none computed): {code: Figure}. One query."""
-    return {code: Figure(INDICATORS[code], day, row[0], row[1])
-            for (code, day), row in _snapshots([as_of], scope).items() if row[2] == INDICATORS[code].version}
+    return {
+        code: Figure(INDICATORS[code], day, row[0], row[1])
+        for (code, day), row in _snapshots([as_of], scope).items()
+        if row[2] == INDICATORS[code].version
+    }
 
 
 def _snapshots(days: list[datetime.date], scope: frozenset[int] | None, code: str | None = None) -> dict:
@@ -150,8 +154,9 @@ def _snapshots(days: list[datetime.date], scope: frozenset[int] | None, code: st
     else:
         rows = rows.filter(team_id__in=scope)
     out: dict = {}
-    for c, day, numerator, denominator, version in rows.values_list("code", "as_of", "numerator", "denominator",
-                                                                     "version"):
+    for c, day, numerator, denominator, version in rows.values_list(
+        "code", "as_of", "numerator", "denominator", "version"
+    ):
         if c not in INDICATORS:
             continue
         if scope is not None and INDICATORS[c].kind == "per_10k":
@@ -180,8 +185,13 @@ class Point:
     kept: bool  # from a snapshot, rather than computed for the page
 
 
-def trend(code: str, as_of: datetime.date, scope: frozenset[int] | None = None,
-          months: int = TREND_MONTHS, latest: Figure | None = None) -> list[Point]:
+def trend(
+    code: str,
+    as_of: datetime.date,
+    scope: frozenset[int] | None = None,
+    months: int = TREND_MONTHS,
+    latest: Figure | None = None,
+) -> list[Point]:
     """The month ends' figures from the snapshots (one query). Only the date itself is worked out
     live, and only when the caller has its figure (`latest`, the indicator's page): a month end
     the job did not keep is left blank rather than computed, so a page costs one indicator's
@@ -226,8 +236,11 @@ def direction(indicator: Indicator, points: list[Point]) -> str:
 # --- The children behind a figure -------------------------------------------------------------
 
 AGE_BANDS = {
-    "under_5": ("Under 5", 0, 4), "5_to_9": ("5 to 9", 5, 9), "10_to_15": ("10 to 15", 10, 15),
-    "16_to_17": ("16 to 17", 16, 17), "18_plus": ("18 and over", 18, 200),
+    "under_5": ("Under 5", 0, 4),
+    "5_to_9": ("5 to 9", 5, 9),
+    "10_to_15": ("10 to 15", 10, 15),
+    "16_to_17": ("16 to 17", 16, 17),
+    "18_plus": ("18 and over", 18, 200),
 }
 NOT_LOOKED_AFTER = "none"
 
@@ -248,8 +261,15 @@ class Row:
     label: str = ""  # a unit that is not a child (a social worker)
 
 
-def children_behind(user, evaluated: Evaluated, part: str, *, team_id: int | None = None,
-                    age_band: str | None = None, legal_status: str | None = None) -> list[Row]:
+def children_behind(
+    user,
+    evaluated: Evaluated,
+    part: str,
+    *,
+    team_id: int | None = None,
+    age_band: str | None = None,
+    legal_status: str | None = None,
+) -> list[Row]:
     """The units of the numerator or denominator the user's scope counts, as rows: three queries
     (people with whether the user may see each, their legal status at the date) whatever the size."""
     scope = scope_for(user)
@@ -258,15 +278,27 @@ def children_behind(user, evaluated: Evaluated, part: str, *, team_id: int | Non
         units = {k: u for k, u in units.items() if evaluated.team_of(u) == team_id}
     ids = {u.child_id for u in units.values() if u.child_id}
     people = {
-        p["pk"]: p for p in Person.objects.filter(pk__in=ids)
+        p["pk"]: p
+        for p in Person.objects.filter(pk__in=ids)
         .annotate(visible=Exists(people_visible_to(user).filter(pk=OuterRef("pk"))))
-        .values("pk", "given_name", "family_name", "la_id", "date_of_birth", "visible", "current_team__name",
-                "current_worker__first_name", "current_worker__last_name")
+        .values(
+            "pk",
+            "given_name",
+            "family_name",
+            "la_id",
+            "date_of_birth",
+            "visible",
+            "current_team__name",
+            "current_worker__first_name",
+            "current_worker__last_name",
+        )
     }
     as_of = evaluated.as_of
     statuses = dict(
-        Episode.objects.filter(child_id__in=ids, start_date__lte=as_of).exclude(end_date__lte=as_of)
-        .exclude(legal_status__in=SHORT_BREAK_STATUSES).values_list("child_id", "legal_status")
+        Episode.objects.filter(child_id__in=ids, start_date__lte=as_of)
+        .exclude(end_date__lte=as_of)
+        .exclude(legal_status__in=SHORT_BREAK_STATUSES)
+        .values_list("child_id", "legal_status")
     )
     rows = []
     for key, unit in units.items():
@@ -288,9 +320,21 @@ def children_behind(user, evaluated: Evaluated, part: str, *, team_id: int | Non
             rows.append(Row(key, unit.child_id, unit.on, False))
             continue
         worker = " ".join(filter(None, [person["current_worker__first_name"], person["current_worker__last_name"]]))
-        rows.append(Row(key, unit.child_id, unit.on, True, name=f"{person['given_name']} {person['family_name']}".strip(),
-                        la_id=person["la_id"], date_of_birth=person["date_of_birth"], age=age,
-                        team=person["current_team__name"] or "", worker=worker, legal_status=status))
+        rows.append(
+            Row(
+                key,
+                unit.child_id,
+                unit.on,
+                True,
+                name=f"{person['given_name']} {person['family_name']}".strip(),
+                la_id=person["la_id"],
+                date_of_birth=person["date_of_birth"],
+                age=age,
+                team=person["current_team__name"] or "",
+                worker=worker,
+                legal_status=status,
+            )
+        )
     rows.sort(key=lambda r: (not r.shown, r.name.split(" ")[-1].lower() if r.name else r.label, r.name, r.on or as_of))
     return rows
 
@@ -306,8 +350,12 @@ class Kept:
 def latest_kept() -> Kept | None:
     """The latest day kept, or None before the job has ever run: one query (the partial index
     on the authority's rows)."""
-    row = (IndicatorSnapshot.objects.filter(team__isnull=True).order_by("-as_of", "-computed_at")
-           .values_list("as_of", "computed_at").first())
+    row = (
+        IndicatorSnapshot.objects.filter(team__isnull=True)
+        .order_by("-as_of", "-computed_at")
+        .values_list("as_of", "computed_at")
+        .first()
+    )
     return Kept(*row) if row else None
 
 

@@ -30,11 +30,19 @@ def snapshot_take(as_of: datetime.date, *, actor=None, codes: list[str] | None =
             figure = evaluated.figure() if team_id is None else by_team[team_id]
             if figure.denominator is None:
                 continue  # a rate has no team figure
-            rows.append(IndicatorSnapshot(
-                code=code, as_of=as_of, team_id=team_id, version=evaluated.indicator.version,
-                numerator=figure.numerator, denominator=figure.denominator, value=figure.value, computed_at=now,
-                computed_by=actor,
-            ))
+            rows.append(
+                IndicatorSnapshot(
+                    code=code,
+                    as_of=as_of,
+                    team_id=team_id,
+                    version=evaluated.indicator.version,
+                    numerator=figure.numerator,
+                    denominator=figure.denominator,
+                    value=figure.value,
+                    computed_at=now,
+                    computed_by=actor,
+                )
+            )
     # The day's figures are replaced whole, in one transaction: a page never reads half a day.
     IndicatorSnapshot.objects.filter(as_of=as_of, code__in=codes).delete()
     IndicatorSnapshot.objects.bulk_create(rows, batch_size=2000)
@@ -60,8 +68,9 @@ def board_pack_request(*, actor, quarter_end: datetime.date):
     if quarter_end not in quarter_ends(clock.today()):
         raise ValidationError({"quarter_end": "Choose one of the quarters listed"})
     with transaction.atomic():
-        pack = BoardPack.objects.create(quarter_end=quarter_end, created_by=actor, created_at=clock.now(),
-                                        total=total_rows())
+        pack = BoardPack.objects.create(
+            quarter_end=quarter_end, created_by=actor, created_at=clock.now(), total=total_rows()
+        )
         defer(BOARD_PACK_TASK, pack_id=pack.pk)  # in this transaction: the row and its job, or neither
     return pack
 
@@ -145,8 +154,9 @@ def board_pack_issue(*, actor, pack, council: str):
     pack = _draft(actor, pack.pk)
     missing = [s.title for s in SECTIONS if not (pack.narratives or {}).get(s.key, "").strip()]
     if missing:
-        raise ValidationError({"narratives": "Write the narrative of each section before issuing: "
-                                             + ", ".join(missing).lower()})
+        raise ValidationError(
+            {"narratives": "Write the narrative of each section before issuing: " + ", ".join(missing).lower()}
+        )
     pack.issued_at = clock.now()
     pack.issued_by = actor
     pack.pdf = render_pdf(pack, council=council, draft=False)

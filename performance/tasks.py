@@ -21,5 +21,9 @@ def build_board_pack(pack_id: int) -> None:
     services.board_pack_build(pack_id)
 
 
-declare(TASK, time_limit=timedelta(minutes=30), retries=RETRIES,
-        on_failed=lambda args, message: services.board_pack_given_up(args["pack_id"], message))
+declare(
+    TASK,
+    time_limit=timedelta(minutes=30),
+    retries=RETRIES,
+    on_failed=lambda args, message: services.board_pack_given_up(args["pack_id"], message),
+)

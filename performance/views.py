@@ -64,12 +64,22 @@ def dashboard(request):
     scope = selectors.scope_for(request.user)
     figures = selectors.figures(as_of, scope)
     year_before = selectors.figures_kept(add_months(as_of, -12), scope)
-    rows = [{"figure": f, "benchmark": benchmark_for(f.indicator.code),
-             "year_before": year_before.get(f.indicator.code)} for f in figures]
-    return render(request, "performance/dashboard.html", {
-        "rows": rows, "as_of": as_of, "form": form, "scope": scope, "teams": _teams(request.user),
-        "population": population_on(as_of),
-    })
+    rows = [
+        {"figure": f, "benchmark": benchmark_for(f.indicator.code), "year_before": year_before.get(f.indicator.code)}
+        for f in figures
+    ]
+    return render(
+        request,
+        "performance/dashboard.html",
+        {
+            "rows": rows,
+            "as_of": as_of,
+            "form": form,
+            "scope": scope,
+            "teams": _teams(request.user),
+            "population": population_on(as_of),
+        },
+    )
 
 
 @require_GET
@@ -85,15 +95,30 @@ def indicator(request, code):
     references = {}
     if benchmark is not None and scope is None:
         references = {"England": benchmark.england, "Statistical neighbours": benchmark.neighbours}
-    chart = line_chart([(f"{p.as_of:%b %Y}", p.value) for p in points],
-                       unit="%" if indicator.kind == "percent" else "", references=references)
+    chart = line_chart(
+        [(f"{p.as_of:%b %Y}", p.value) for p in points],
+        unit="%" if indicator.kind == "percent" else "",
+        references=references,
+    )
     by_team = [(name, evaluated.figure(frozenset({pk}))) for pk, name in _teams(request.user)]
-    return render(request, "performance/indicator.html", {
-        "indicator": indicator, "figure": figure, "as_of": as_of, "form": form, "points": points, "chart": chart,
-        "benchmark": benchmark, "direction": selectors.direction(indicator, points), "by_team": by_team,
-        "scope": scope, "population": population_on(as_of) if indicator.kind == "per_10k" else None,
-        "blank_months": sum(1 for p in points if p.numerator is None),
-    })
+    return render(
+        request,
+        "performance/indicator.html",
+        {
+            "indicator": indicator,
+            "figure": figure,
+            "as_of": as_of,
+            "form": form,
+            "points": points,
+            "chart": chart,
+            "benchmark": benchmark,
+            "direction": selectors.direction(indicator, points),
+            "by_team": by_team,
+            "scope": scope,
+            "population": population_on(as_of) if indicator.kind == "per_10k" else None,
+            "blank_months": sum(1 for p in points if p.numerator is None),
+        },
+    )
 
 
 def _children(request, code):
@@ -115,17 +140,39 @@ def _children(request, code):
 def children(request, code):
     indicator, as_of, form, part, evaluated, filters_form, filters, rows = _children(request, code)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = {"as_of": as_of.isoformat(), "part": part,
-             **{k: v for k, v in {"team": filters["team_id"], "age": filters["age_band"],
-                                  "legal_status": filters["legal_status"]}.items() if v}}
+    query = {
+        "as_of": as_of.isoformat(),
+        "part": part,
+        **{
+            k: v
+            for k, v in {
+                "team": filters["team_id"],
+                "age": filters["age_band"],
+                "legal_status": filters["legal_status"],
+            }.items()
+            if v
+        },
+    }
     staff = part in ("denominator", "missed") and bool(indicator.denominator_unit_name)
-    return render(request, "performance/children.html", {
-        "indicator": indicator, "as_of": as_of, "part": part, "part_label": PARTS[part], "page": page,
-        "filters_form": filters_form, "query_string": urlencode(query), "figure": evaluated.figure(
-            selectors.scope_for(request.user)), "staff": staff, "has_denominator": evaluated.result.figure is None,
-        "may_export": request.user.role in selectors.EXPORTERS, "by_event": indicator.counting == "event",
-        "children_count": len({r.child_id for r in rows if r.child_id}),
-    })
+    return render(
+        request,
+        "performance/children.html",
+        {
+            "indicator": indicator,
+            "as_of": as_of,
+            "part": part,
+            "part_label": PARTS[part],
+            "page": page,
+            "filters_form": filters_form,
+            "query_string": urlencode(query),
+            "figure": evaluated.figure(selectors.scope_for(request.user)),
+            "staff": staff,
+            "has_denominator": evaluated.result.figure is None,
+            "may_export": request.user.role in selectors.EXPORTERS,
+            "by_event": indicator.counting == "event",
+            "children_count": len({r.child_id for r in rows if r.child_id}),
+        },
+    )
 
 
 @require_GET
@@ -137,16 +184,54 @@ def children_csv(request, code):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{code}-{part}-{as_of.isoformat()}.csv"'
     writer = csv.writer(response)
-    writer.writerow(["Indicator", "Part", "As at", "LA child ID", "Name", "Date of birth", "Age", "Team", "Worker",
-                     "Legal status", "Date"])
+    writer.writerow(
+        [
+            "Indicator",
+            "Part",
+            "As at",
+            "LA child ID",
+            "Name",
+            "Date of birth",
+            "Age",
+            "Team",
+            "Worker",
+            "Legal status",
+            "Date",
+        ]
+    )
     for row in rows:
         if not row.shown:
-            writer.writerow([code, part, as_of.isoformat(), "", "A child with a restricted record", "", "", "", "", "",
-                             row.on.isoformat() if row.on else ""])
+            writer.writerow(
+                [
+                    code,
+                    part,
+                    as_of.isoformat(),
+                    "",
+                    "A child with a restricted record",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    row.on.isoformat() if row.on else "",
+                ]
+            )
             continue
-        writer.writerow([code, part, as_of.isoformat(), row.la_id, _safe(row.name or row.label),
-                         row.date_of_birth.isoformat() if row.date_of_birth else "", "" if row.age is None else row.age,
-                         _safe(row.team), _safe(row.worker), row.legal_status, row.on.isoformat() if row.on else ""])
+        writer.writerow(
+            [
+                code,
+                part,
+                as_of.isoformat(),
+                row.la_id,
+                _safe(row.name or row.label),
+                row.date_of_birth.isoformat() if row.date_of_birth else "",
+                "" if row.age is None else row.age,
+                _safe(row.team),
+                _safe(row.worker),
+                row.legal_status,
+                row.on.isoformat() if row.on else "",
+            ]
+        )
     return response
 
 

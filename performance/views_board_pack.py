@@ -25,13 +25,17 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class QuarterForm(forms.Form):
-    quarter_end = forms.TypedChoiceField(label="Quarter", coerce=datetime.date.fromisoformat,
-                                         error_messages={"required": "Choose a quarter",
-                                                         "invalid_choice": "Choose one of the quarters listed"})
+    quarter_end = forms.TypedChoiceField(
+        label="Quarter",
+        coerce=datetime.date.fromisoformat,
+        error_messages={"required": "Choose a quarter", "invalid_choice": "Choose one of the quarters listed"},
+    )
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["quarter_end"].choices = [(d.isoformat(), f"Quarter ending {d:%-d %B %Y}") for d in quarter_ends(today)]
+        self.fields["quarter_end"].choices = [
+            (d.isoformat(), f"Quarter ending {d:%-d %B %Y}") for d in quarter_ends(today)
+        ]
 
 
 def _pack(pk) -> BoardPack:
@@ -54,9 +58,14 @@ def packs(request):
             form.add_error("quarter_end", error.message_dict.get("quarter_end", error.messages))
         else:
             return redirect("board_pack:detail", pack_id=pack.pk)
-    return render(request, "performance/board_pack/list.html", {
-        "form": form, "packs": BoardPack.objects.select_related("created_by", "issued_by").defer("pdf", "xlsx")[:50],
-    })
+    return render(
+        request,
+        "performance/board_pack/list.html",
+        {
+            "form": form,
+            "packs": BoardPack.objects.select_related("created_by", "issued_by").defer("pdf", "xlsx")[:50],
+        },
+    )
 
 
 @require_GET
@@ -95,10 +104,18 @@ def narratives(request, pack_id):
     if not errors:
         return redirect("board_pack:detail", pack_id=pack.pk)
     pack.narratives = texts  # show what the author wrote beside the errors
-    return render(request, "performance/board_pack/detail.html", {
-        "pack": pack, "sections": _sections(pack),
-        "errors": [(f"narrative-{k}" if k != "narratives" else "narratives", m) for k, ms in errors.items() for m in ms],
-    }, status=200)
+    return render(
+        request,
+        "performance/board_pack/detail.html",
+        {
+            "pack": pack,
+            "sections": _sections(pack),
+            "errors": [
+                (f"narrative-{k}" if k != "narratives" else "narratives", m) for k, ms in errors.items() for m in ms
+            ],
+        },
+        status=200,
+    )
 
 
 @require_GET

@@ -26,11 +26,21 @@ def team(request):
     as_of = kept.as_of if kept else today
     groups = dashboards.team_groups(as_of if kept else None, scope)
     loads, chart = dashboards.caseloads(scope)
-    return render(request, "performance/dashboards/team.html", {
-        "today": today, "kept": kept, "as_of": as_of, "scope": scope, "groups": groups,
-        "overdue": dashboards.overdue_by_rule(scope),
-        "caseloads": loads, "chart": chart, "oversight": oversight.figures(user, scope),
-    })
+    return render(
+        request,
+        "performance/dashboards/team.html",
+        {
+            "today": today,
+            "kept": kept,
+            "as_of": as_of,
+            "scope": scope,
+            "groups": groups,
+            "overdue": dashboards.overdue_by_rule(scope),
+            "caseloads": loads,
+            "chart": chart,
+            "oversight": oversight.figures(user, scope),
+        },
+    )
 
 
 @require_GET
@@ -40,9 +50,21 @@ def leaders(request):
     if kept is None:
         # Before the nightly job has run: say so, and open each indicator's own page, which works
         # out its figure on demand, rather than computing every indicator inside this request.
-        return render(request, "performance/dashboards/leaders.html", {
-            "kept": None, "today": clock.today(), "indicators": list(INDICATORS.values()),
-        })
-    return render(request, "performance/dashboards/leaders.html", {
-        "kept": kept, "as_of": kept.as_of, "rows": dashboards.leader_rows(kept.as_of),
-    })
+        return render(
+            request,
+            "performance/dashboards/leaders.html",
+            {
+                "kept": None,
+                "today": clock.today(),
+                "indicators": list(INDICATORS.values()),
+            },
+        )
+    return render(
+        request,
+        "performance/dashboards/leaders.html",
+        {
+            "kept": kept,
+            "as_of": kept.as_of,
+            "rows": dashboards.leader_rows(kept.as_of),
+        },
+    )

@@ -20,10 +20,15 @@ PAGE_SIZE = 25
 @require_roles(*selectors.READERS)
 def figures(request):
     scope = selectors.scope_for(request.user)
-    return render(request, "performance/oversight/figures.html", {
-        "f": oversight.figures(request.user, scope), "scope": scope,
-        "may_name_workers": oversight.may_name_workers(request.user),
-    })
+    return render(
+        request,
+        "performance/oversight/figures.html",
+        {
+            "f": oversight.figures(request.user, scope),
+            "scope": scope,
+            "may_name_workers": oversight.may_name_workers(request.user),
+        },
+    )
 
 
 def _team(request, scope) -> int | None:
@@ -44,14 +49,25 @@ def child_list(request, name):
     stage = request.GET.get("stage", "")
     stage = int(stage) if stage in {str(value) for value in Stage.values} else None
     category = request.GET.get("theme") if request.GET.get("theme") in Category.values else ""
-    rows = oversight.child_list(request.user, scope, name, part=part, team_id=_team(request, scope), stage=stage,
-                                category=category)
-    return render(request, "performance/oversight/children.html", {
-        "title": oversight.LISTS[name], "name": name, "part": part, "parts": parts, "part_label": parts[part],
-        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")), "count": len(rows),
-        "stage": Stage(stage).label if stage is not None else "", "theme": Category(category).label if category else "",
-        "query": request.GET.urlencode(),
-    })
+    rows = oversight.child_list(
+        request.user, scope, name, part=part, team_id=_team(request, scope), stage=stage, category=category
+    )
+    return render(
+        request,
+        "performance/oversight/children.html",
+        {
+            "title": oversight.LISTS[name],
+            "name": name,
+            "part": part,
+            "parts": parts,
+            "part_label": parts[part],
+            "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+            "count": len(rows),
+            "stage": Stage(stage).label if stage is not None else "",
+            "theme": Category(category).label if category else "",
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 @require_GET
@@ -63,9 +79,15 @@ def workers(request):
     rows = oversight.worker_rows(request.user, scope, team_id=team_id)
     if part != "all":
         rows = [r for r in rows if r.within == (part == "within")]
-    return render(request, "performance/oversight/workers.html", {
-        "rows": rows, "part": part, "unnamed": sum(1 for r in rows if r.worker is None),
-    })
+    return render(
+        request,
+        "performance/oversight/workers.html",
+        {
+            "rows": rows,
+            "part": part,
+            "unnamed": sum(1 for r in rows if r.worker is None),
+        },
+    )
 
 
 @require_GET
@@ -73,6 +95,11 @@ def workers(request):
 def supervision_actions(request):
     scope = selectors.scope_for(request.user)
     rows = oversight.supervision_action_rows(request.user, scope, team_id=_team(request, scope))
-    return render(request, "performance/oversight/actions.html", {
-        "rows": rows, "unnamed": sum(1 for r in rows if r.owner is None),
-    })
+    return render(
+        request,
+        "performance/oversight/actions.html",
+        {
+            "rows": rows,
+            "unnamed": sum(1 for r in rows if r.owner is None),
+        },
+    )

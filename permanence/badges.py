@@ -16,8 +16,9 @@ def _columns() -> dict:
     return {
         "pm_proceedings": Exists(CareProceedings.objects.open().filter(child_id=OuterRef("pk"))),
         "pm_placed": Exists(AdoptionPlacement.objects.filter(decision__child_id=OuterRef("pk"), ended_on__isnull=True)),
-        "pm_placement_order": _order(OrderKind.PLACEMENT_ORDER, decision__reversed_on__isnull=True,
-                                     decision__achieved_on__isnull=True),
+        "pm_placement_order": _order(
+            OrderKind.PLACEMENT_ORDER, decision__reversed_on__isnull=True, decision__achieved_on__isnull=True
+        ),
         "pm_adopted": _order(OrderKind.ADOPTION_ORDER),
         "pm_sgo": _order(OrderKind.SPECIAL_GUARDIANSHIP_ORDER),
         "pm_cao": _order(OrderKind.CHILD_ARRANGEMENTS_ORDER),

@@ -88,13 +88,15 @@ class PermanenceDecision(Recorded):
             models.Index(fields=["child", "-decided_on"], name="permdecision_child_recent"),
             # The tracker reads live decisions, oldest first.
             models.Index(
-                fields=["decided_on"], condition=Q(reversed_on__isnull=True, achieved_on__isnull=True),
+                fields=["decided_on"],
+                condition=Q(reversed_on__isnull=True, achieved_on__isnull=True),
                 name="permdecision_live",
             ),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(reversed_on__isnull=True, reversal_reason="") | (Q(reversed_on__isnull=False) & ~Q(reversal_reason="")),
+                condition=Q(reversed_on__isnull=True, reversal_reason="")
+                | (Q(reversed_on__isnull=False) & ~Q(reversal_reason="")),
                 name="permdecision_reversal_whole",
             ),
             models.CheckConstraint(
@@ -110,7 +112,8 @@ class PermanenceDecision(Recorded):
             # One live decision for each kind of plan (SSDA903 rule 579: decisions to place for
             # adoption must not overlap).
             models.UniqueConstraint(
-                fields=["child", "option"], condition=Q(reversed_on__isnull=True, achieved_on__isnull=True),
+                fields=["child", "option"],
+                condition=Q(reversed_on__isnull=True, achieved_on__isnull=True),
                 name="permdecision_one_live_per_option",
             ),
         ]
@@ -169,7 +172,8 @@ class PermanenceOrder(Recorded):
         indexes = [models.Index(fields=["child", "kind"], name="permorder_child_kind")]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind__in=[OrderKind.PLACEMENT_ORDER, OrderKind.ADOPTION_ORDER]) | Q(decision__isnull=False),
+                condition=~Q(kind__in=[OrderKind.PLACEMENT_ORDER, OrderKind.ADOPTION_ORDER])
+                | Q(decision__isnull=False),
                 name="permorder_adoption_needs_decision",
             ),
             models.CheckConstraint(
@@ -183,7 +187,8 @@ class PermanenceOrder(Recorded):
                 name="permorder_adoption_consent",
             ),
             models.CheckConstraint(
-                condition=Q(revoked_on__isnull=True) | Q(revoked_on__gte=F("made_on")), name="permorder_revoked_after_made"
+                condition=Q(revoked_on__isnull=True) | Q(revoked_on__gte=F("made_on")),
+                name="permorder_revoked_after_made",
             ),
             models.UniqueConstraint(
                 fields=["decision", "kind"], condition=Q(revoked_on__isnull=True), name="permorder_one_per_decision"
@@ -209,7 +214,9 @@ class AdoptionMatch(Recorded):
     foster_carers_adopting = models.BooleanField("The child's foster carers are adopting")
     fostering_for_adoption = models.BooleanField("Fostering for adoption or concurrent planning", default=False)
     ffa_placed_on = models.DateField(
-        "Date placed with them under fostering for adoption", null=True, blank=True,
+        "Date placed with them under fostering for adoption",
+        null=True,
+        blank=True,
         help_text="Annex A list 10: the date the child was placed for fostering in an FFA or concurrent planning placement.",
     )
     adopters_reference = models.CharField("Adopters' name or agency reference", max_length=200, blank=True)
@@ -314,7 +321,9 @@ class CareProceedings(Recorded):
                 condition=Q(concluded_on__isnull=True) | Q(concluded_on__gte=F("issued_on")),
                 name="proceedings_concluded_after_issued",
             ),
-            models.UniqueConstraint(fields=["child"], condition=Q(concluded_on__isnull=True), name="proceedings_one_open"),
+            models.UniqueConstraint(
+                fields=["child"], condition=Q(concluded_on__isnull=True), name="proceedings_one_open"
+            ),
         ]
 
     @property
@@ -359,8 +368,9 @@ class PreProceedings(Recorded):
     decided_on = models.DateField("Date of the decision to step down or up", null=True, blank=True)
     outcome = models.CharField("Outcome", max_length=1, choices=PreProceedingsOutcome.choices, blank=True)
     court_application_on = models.DateField("Date the court application was made", null=True, blank=True)
-    letter_issue_on = models.DateField("Date the letter telling the parents of the application was sent",
-                                       null=True, blank=True)
+    letter_issue_on = models.DateField(
+        "Date the letter telling the parents of the application was sent", null=True, blank=True
+    )
 
     objects = PreProceedingsQuerySet.as_manager()
 
@@ -368,19 +378,28 @@ class PreProceedings(Recorded):
         ordering = ["-started_on", "-id"]
         verbose_name_plural = "pre-proceedings"
         constraints = [
-            models.UniqueConstraint(fields=["child"], condition=Q(decided_on__isnull=True), name="preproceedings_one_open"),
+            models.UniqueConstraint(
+                fields=["child"], condition=Q(decided_on__isnull=True), name="preproceedings_one_open"
+            ),
             models.CheckConstraint(
                 condition=Q(decided_on__isnull=True, outcome="") | (Q(decided_on__isnull=False) & ~Q(outcome="")),
                 name="preproceedings_outcome_whole",
             ),
-            models.CheckConstraint(condition=Q(letter_sent_on__isnull=True) | Q(letter_sent_on__gte=F("started_on")),
-                                   name="preproceedings_letter_after_start"),
-            models.CheckConstraint(condition=Q(decided_on__isnull=True) | Q(decided_on__gte=F("started_on")),
-                                   name="preproceedings_decided_after_start"),
-            models.CheckConstraint(condition=Q(letter_sent_on__isnull=False) | Q(fgdm_offered__isnull=True),
-                                   name="preproceedings_offer_in_letter"),
-            models.CheckConstraint(condition=Q(fgdm_offered=True) | Q(fgdm_held__isnull=True),
-                                   name="preproceedings_held_when_offered"),
+            models.CheckConstraint(
+                condition=Q(letter_sent_on__isnull=True) | Q(letter_sent_on__gte=F("started_on")),
+                name="preproceedings_letter_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_on__isnull=True) | Q(decided_on__gte=F("started_on")),
+                name="preproceedings_decided_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(letter_sent_on__isnull=False) | Q(fgdm_offered__isnull=True),
+                name="preproceedings_offer_in_letter",
+            ),
+            models.CheckConstraint(
+                condition=Q(fgdm_offered=True) | Q(fgdm_held__isnull=True), name="preproceedings_held_when_offered"
+            ),
             models.CheckConstraint(
                 condition=Q(court_application_on__isnull=True)
                 | Q(outcome=PreProceedingsOutcome.STEP_UP, court_application_on__gte=F("decided_on")),

@@ -43,7 +43,9 @@ def _reads() -> dict:
     visits = Visit.objects.seen().filter(child_id=CHILD).order_by("visited_at", "pk")
     return {
         "proceedings": records(CareProceedings.objects.filter(child_id=CHILD).order_by("-issued_on", "-id")),
-        "extensions": records(ProceedingsExtension.objects.filter(proceedings__child_id=CHILD).order_by("granted_on", "id")),
+        "extensions": records(
+            ProceedingsExtension.objects.filter(proceedings__child_id=CHILD).order_by("granted_on", "id")
+        ),
         "decisions": records(PermanenceDecision.objects.filter(**adoption).order_by("-decided_on", "-id")),
         "placements": records(AdoptionPlacement.objects.filter(**{f"decision__{k}": v for k, v in adoption.items()})),
         "order_decisions": column(orders, "decision_id"),
@@ -63,8 +65,12 @@ def _proceedings(found, calendar):
         weeks = sum(e.weeks for e in extensions)
         title = "Care proceedings concluded" + (f" (timetable extended by {weeks} weeks)" if weeks else "")
         yield DueSpec(
-            rule_code="care_proceedings_26w", due_date=proceedings_due_date(proceedings, extensions, calendar),
-            trigger_date=proceedings.issued_on, title=title, key=f"proceedings-{proceedings.pk}", source=proceedings,
+            rule_code="care_proceedings_26w",
+            due_date=proceedings_due_date(proceedings, extensions, calendar),
+            trigger_date=proceedings.issued_on,
+            title=title,
+            key=f"proceedings-{proceedings.pk}",
+            source=proceedings,
             trigger_description=describe_trigger(f"{proceedings.get_kind_display()} issued", proceedings.issued_on),
             completed_at=proceedings.concluded_on,
         )
@@ -96,8 +102,13 @@ def _adoption_visits(decision, placement, reviews, visits, calendar):
                 due = trigger + datetime.timedelta(weeks=review.visit_every_weeks)
             rule_key = key
         return DueSpec(
-            rule_code="adoption_visit", due_date=due, trigger_date=trigger, key=rule_key, source=decision,
-            trigger_description=describe_trigger(label, trigger), completed_at=completed_at,
+            rule_code="adoption_visit",
+            due_date=due,
+            trigger_date=trigger,
+            key=rule_key,
+            source=decision,
+            trigger_description=describe_trigger(label, trigger),
+            completed_at=completed_at,
         )
 
     for moment in visits:
@@ -134,18 +145,34 @@ def _adoption(found, calendar):
             made_on, revoked_on = orders[decision.pk]
             not_placed = [r.held_on for r in reviews[decision.pk] if not r.placed]
             yield from recurring_specs(
-                Series("adoption_review_not_placed", "adoption_review_not_placed", start=made_on,
-                       start_label="Placement order made", event_label="Adoption review", key=key, source=decision,
-                       end=_earliest(placement.placed_on if placement else None, revoked_on, stopped)),
-                not_placed, calendar,
+                Series(
+                    "adoption_review_not_placed",
+                    "adoption_review_not_placed",
+                    start=made_on,
+                    start_label="Placement order made",
+                    event_label="Adoption review",
+                    key=key,
+                    source=decision,
+                    end=_earliest(placement.placed_on if placement else None, revoked_on, stopped),
+                ),
+                not_placed,
+                calendar,
             )
         if placement is not None:
             placed = [r.held_on for r in reviews[decision.pk] if r.placed]
             yield from recurring_specs(
-                Series("adoption_review_placed", "adoption_review_placed", start=placement.placed_on,
-                       start_label="Placed for adoption", event_label="Adoption review", key=key, source=decision,
-                       end=_earliest(placement.ended_on, decision.reversed_on)),
-                placed, calendar,
+                Series(
+                    "adoption_review_placed",
+                    "adoption_review_placed",
+                    start=placement.placed_on,
+                    start_label="Placed for adoption",
+                    event_label="Adoption review",
+                    key=key,
+                    source=decision,
+                    end=_earliest(placement.ended_on, decision.reversed_on),
+                ),
+                placed,
+                calendar,
             )
             yield from _adoption_visits(decision, placement, reviews[decision.pk], visits, calendar)
 

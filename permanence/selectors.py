@@ -49,7 +49,14 @@ class PermanenceRecord:
 
     @property
     def empty(self) -> bool:
-        return not (self.pre_proceedings or self.proceedings or self.meetings or self.decisions or self.orders_without_decision or self.previous)
+        return not (
+            self.pre_proceedings
+            or self.proceedings
+            or self.meetings
+            or self.decisions
+            or self.orders_without_decision
+            or self.previous
+        )
 
     @property
     def live_decisions(self) -> list:
@@ -68,18 +75,26 @@ def permanence_for_child(child) -> PermanenceRecord:
         )
         .order_by("-decided_on", "-id")
     )
-    proceedings = list(CareProceedings.objects.filter(child=child).prefetch_related("extensions").order_by("-issued_on", "-id"))
+    proceedings = list(
+        CareProceedings.objects.filter(child=child).prefetch_related("extensions").order_by("-issued_on", "-id")
+    )
     for case in proceedings:
         case.due_on = proceedings_due_date(case, list(case.extensions.all()))
     return PermanenceRecord(
         proceedings=proceedings,
-        meetings=list(PermanenceMeeting.objects.filter(child=child).select_related("recorded_by").order_by("-held_on", "-id")),
+        meetings=list(
+            PermanenceMeeting.objects.filter(child=child).select_related("recorded_by").order_by("-held_on", "-id")
+        ),
         decisions=decisions,
-        orders_without_decision=list(PermanenceOrder.objects.filter(child=child, decision__isnull=True).order_by("-made_on")),
+        orders_without_decision=list(
+            PermanenceOrder.objects.filter(child=child, decision__isnull=True).order_by("-made_on")
+        ),
         previous=list(PreviousPermanence.objects.filter(child=child).order_by("-care_started_on")),
-        pre_proceedings=list(PreProceedings.objects.filter(child=child).prefetch_related(
-            Prefetch("meetings", queryset=PreProceedingsMeeting.objects.order_by("held_on", "id"))
-        ).order_by("-started_on", "-id")),
+        pre_proceedings=list(
+            PreProceedings.objects.filter(child=child)
+            .prefetch_related(Prefetch("meetings", queryset=PreProceedingsMeeting.objects.order_by("held_on", "id")))
+            .order_by("-started_on", "-id")
+        ),
     )
 
 
@@ -106,7 +121,11 @@ def order_for_child(child, order_id) -> PermanenceOrder | None:
 
 
 def placement_for_child(child, placement_id) -> AdoptionPlacement | None:
-    return AdoptionPlacement.objects.filter(decision__child=child, pk=placement_id).select_related("decision__child").first()
+    return (
+        AdoptionPlacement.objects.filter(decision__child=child, pk=placement_id)
+        .select_related("decision__child")
+        .first()
+    )
 
 
 def proceedings_for_child(child, proceedings_id) -> CareProceedings | None:
@@ -145,7 +164,9 @@ class WaitingDecision:
         return self.decision.child
 
 
-def decisions_awaiting_plans(*, user, today: datetime.date | None = None, days: int | None = None) -> list[WaitingDecision]:
+def decisions_awaiting_plans(
+    *, user, today: datetime.date | None = None, days: int | None = None
+) -> list[WaitingDecision]:
     """Live decisions about children the user may see that no step has followed yet, oldest
     first. One that has waited `days` (the setting, 90 by default) or more stands out: the drift
     inspectors find when panel decisions are never turned into plans. One query."""
@@ -169,7 +190,9 @@ def decisions_awaiting_plans(*, user, today: datetime.date | None = None, days: 
 
 def placed_adoption_rows(children) -> list[dict]:
     """SSDA903 PlacedAdoption: one row per decision that the child should be placed for adoption."""
-    rows = PermanenceDecision.objects.filter(child__in=children, option=PermanenceOption.ADOPTION).select_related("child")
+    rows = PermanenceDecision.objects.filter(child__in=children, option=PermanenceOption.ADOPTION).select_related(
+        "child"
+    )
     return [
         {
             "CHILD": d.child.la_id,
@@ -192,22 +215,28 @@ def ad1_rows(children) -> list[dict]:
     rows = []
     for order in orders:
         match = order.decision.match
-        rows.append({
-            "CHILD": order.child.la_id,
-            "DOB": order.child.date_of_birth,
-            "DATE_INT": order.decision.decided_on,
-            "DATE_MATCH": match.matched_on,
-            "FOSTER_CARE": "1" if match.foster_carers_adopting else "0",
-            "NB_ADOPTR": match.number_of_adopters,
-            "SEX_ADOPTR": match.adopter_sex,
-            "LS_ADOPTR": match.adopter_legal_status,
-        })
+        rows.append(
+            {
+                "CHILD": order.child.la_id,
+                "DOB": order.child.date_of_birth,
+                "DATE_INT": order.decision.decided_on,
+                "DATE_MATCH": match.matched_on,
+                "FOSTER_CARE": "1" if match.foster_carers_adopting else "0",
+                "NB_ADOPTR": match.number_of_adopters,
+                "SEX_ADOPTR": match.adopter_sex,
+                "LS_ADOPTR": match.adopter_legal_status,
+            }
+        )
     return rows
 
 
 def prev_perm_rows(children) -> list[dict]:
     """SSDA903 PrevPerm, one row per period of care asked about."""
-    rows = PreviousPermanence.objects.filter(child__in=children).select_related("child").order_by("child_id", "care_started_on")
+    rows = (
+        PreviousPermanence.objects.filter(child__in=children)
+        .select_related("child")
+        .order_by("child_id", "care_started_on")
+    )
     return [
         {
             "CHILD": p.child.la_id,

@@ -95,10 +95,13 @@ def _check_order_age(checks: DateChecks, child, kind: OrderKind, made_on: dateti
         return
     limit, _source = ORDER_AGE_LIMITS[kind]
     if age_on(child.date_of_birth, made_on) >= limit:
-        checks.add("made_on", (
-            f"A {kind.label.split(' (')[0].lower()} cannot be made for a young person aged {limit} or over: "
-            f"{child.full_name} was {limit} on {long_date(birthday(child.date_of_birth, limit))}"
-        ))
+        checks.add(
+            "made_on",
+            (
+                f"A {kind.label.split(' (')[0].lower()} cannot be made for a young person aged {limit} or over: "
+                f"{child.full_name} was {limit} on {long_date(birthday(child.date_of_birth, limit))}"
+            ),
+        )
 
 
 def _choice(checks: DateChecks, field: str, value, choices, message: str) -> None:
@@ -131,7 +134,9 @@ def _require_adoption(decision: PermanenceDecision) -> None:
 
 
 @transaction.atomic
-def permanence_meeting_record(*, actor, child, held_on: datetime.date, proposed_option: str = "", notes: str = "") -> PermanenceMeeting:
+def permanence_meeting_record(
+    *, actor, child, held_on: datetime.date, proposed_option: str = "", notes: str = ""
+) -> PermanenceMeeting:
     child = _begin(actor, child)
     checks = DateChecks()
     _date(checks, "held_on", held_on, "The date of the meeting", child=child)
@@ -142,7 +147,11 @@ def permanence_meeting_record(*, actor, child, held_on: datetime.date, proposed_
         child=child, held_on=held_on, proposed_option=proposed_option, notes=notes.strip(), recorded_by=actor
     )
     chronology_record(
-        child=child, event_type="permanence.meeting", occurred_at=_moment(held_on), actor=actor, source=meeting,
+        child=child,
+        event_type="permanence.meeting",
+        occurred_at=_moment(held_on),
+        actor=actor,
+        source=meeting,
         data={"option": PermanenceOption(proposed_option).label if proposed_option else ""},
     )
     _after_change(child)
@@ -151,7 +160,13 @@ def permanence_meeting_record(*, actor, child, held_on: datetime.date, proposed_
 
 @transaction.atomic
 def permanence_decision_record(
-    *, actor, child, option: str, decided_on: datetime.date, decision_maker: str, panel_on: datetime.date | None = None,
+    *,
+    actor,
+    child,
+    option: str,
+    decided_on: datetime.date,
+    decision_maker: str,
+    panel_on: datetime.date | None = None,
     notes: str = "",
 ) -> PermanenceDecision:
     """The agency decision maker's decision on the plan (for adoption: "should be placed for
@@ -169,21 +184,44 @@ def permanence_decision_record(
     checks.raise_if_any()
     live = PermanenceDecision.objects.live().filter(child=child, option=option).first()
     if live is not None:
-        raise ValidationError({"option": f"A decision for {PermanenceOption(option).label.lower()} made on "
-                                         f"{long_date(live.decided_on)} is still in force. Reverse it first"})
+        raise ValidationError(
+            {
+                "option": f"A decision for {PermanenceOption(option).label.lower()} made on "
+                f"{long_date(live.decided_on)} is still in force. Reverse it first"
+            }
+        )
     if option == PermanenceOption.ADOPTION:
         # SSDA903 rule 579: a new decision cannot start before an earlier one was reversed.
-        latest = PermanenceDecision.objects.filter(child=child, option=option, reversed_on__isnull=False).order_by("-reversed_on").first()
+        latest = (
+            PermanenceDecision.objects.filter(child=child, option=option, reversed_on__isnull=False)
+            .order_by("-reversed_on")
+            .first()
+        )
         if latest is not None and decided_on < latest.reversed_on:
-            raise ValidationError({"decided_on": "A new decision to place for adoption cannot be before the earlier "
-                                                 f"decision was reversed on {long_date(latest.reversed_on)}"})
-    with constraint_messages({"permdecision_one_live_per_option": ("option", "A decision for this plan is still in force")}):
+            raise ValidationError(
+                {
+                    "decided_on": "A new decision to place for adoption cannot be before the earlier "
+                    f"decision was reversed on {long_date(latest.reversed_on)}"
+                }
+            )
+    with constraint_messages(
+        {"permdecision_one_live_per_option": ("option", "A decision for this plan is still in force")}
+    ):
         decision = PermanenceDecision.objects.create(
-            child=child, option=option, decided_on=decided_on, panel_on=panel_on, decision_maker=decision_maker.strip(),
-            notes=notes.strip(), recorded_by=actor,
+            child=child,
+            option=option,
+            decided_on=decided_on,
+            panel_on=panel_on,
+            decision_maker=decision_maker.strip(),
+            notes=notes.strip(),
+            recorded_by=actor,
         )
     chronology_record(
-        child=child, event_type="permanence.decision", occurred_at=_moment(decided_on), actor=actor, source=decision,
+        child=child,
+        event_type="permanence.decision",
+        occurred_at=_moment(decided_on),
+        actor=actor,
+        source=decision,
         data={"option": decision.get_option_display(), "decision_maker": decision.decision_maker},
     )
     _after_change(child)
@@ -200,40 +238,68 @@ def permanence_decision_reverse(
     child, decision = _locked_decision(actor, decision)
     _require_live(decision)
     checks = DateChecks()
-    _date(checks, "reversed_on", reversed_on, "The date the decision was reversed", child=child, after=decision.decided_on,
-          after_message=f"The decision cannot be reversed before it was made on {long_date(decision.decided_on)}")
+    _date(
+        checks,
+        "reversed_on",
+        reversed_on,
+        "The date the decision was reversed",
+        child=child,
+        after=decision.decided_on,
+        after_message=f"The decision cannot be reversed before it was made on {long_date(decision.decided_on)}",
+    )
     _choice(checks, "reason", reason, ReasonPlacedCeased, "Select why the decision was reversed")
     if reason == ReasonPlacedCeased.RD4 and not notes.strip():
         checks.add("notes", "Explain why the decision was reversed")
     checks.raise_if_any()
     placement = AdoptionPlacement.objects.filter(decision=decision, ended_on__isnull=True).first()
     if placement is not None:
-        raise ValidationError(f"The child has been placed for adoption since {long_date(placement.placed_on)}: "
-                              "record the end of the placement first")
+        raise ValidationError(
+            f"The child has been placed for adoption since {long_date(placement.placed_on)}: "
+            "record the end of the placement first"
+        )
     decision.reversed_on, decision.reversal_reason, decision.reversal_notes = reversed_on, reason, notes.strip()
     decision.save(update_fields=["reversed_on", "reversal_reason", "reversal_notes"])
     chronology_record(
-        child=child, event_type="permanence.decision_reversed", occurred_at=_moment(reversed_on), actor=actor,
-        source=decision, data={"option": decision.get_option_display(), "reason": ReasonPlacedCeased(reason).label},
+        child=child,
+        event_type="permanence.decision_reversed",
+        occurred_at=_moment(reversed_on),
+        actor=actor,
+        source=decision,
+        data={"option": decision.get_option_display(), "reason": ReasonPlacedCeased(reason).label},
     )
     _after_change(child)
     return decision
 
 
 @transaction.atomic
-def permanence_step_record(*, actor, decision: PermanenceDecision, kind: str, taken_on: datetime.date, notes: str = "") -> PermanenceStep:
+def permanence_step_record(
+    *, actor, decision: PermanenceDecision, kind: str, taken_on: datetime.date, notes: str = ""
+) -> PermanenceStep:
     child, decision = _locked_decision(actor, decision)
     _require_live(decision)
     checks = DateChecks()
     _choice(checks, "kind", kind, StepKind, "Select the step")
-    _date(checks, "taken_on", taken_on, "The date of the step", child=child, after=decision.decided_on,
-          after_message=f"A step cannot be before the decision on {long_date(decision.decided_on)}")
+    _date(
+        checks,
+        "taken_on",
+        taken_on,
+        "The date of the step",
+        child=child,
+        after=decision.decided_on,
+        after_message=f"A step cannot be before the decision on {long_date(decision.decided_on)}",
+    )
     if kind == StepKind.OTHER and not notes.strip():
         checks.add("notes", "Describe the step")
     checks.raise_if_any()
-    step = PermanenceStep.objects.create(decision=decision, kind=kind, taken_on=taken_on, notes=notes.strip(), recorded_by=actor)
+    step = PermanenceStep.objects.create(
+        decision=decision, kind=kind, taken_on=taken_on, notes=notes.strip(), recorded_by=actor
+    )
     chronology_record(
-        child=child, event_type="permanence.step", occurred_at=_moment(taken_on), actor=actor, source=step,
+        child=child,
+        event_type="permanence.step",
+        occurred_at=_moment(taken_on),
+        actor=actor,
+        source=step,
         data={"step": step.get_kind_display(), "option": decision.get_option_display()},
     )
     _after_change(child)
@@ -245,8 +311,16 @@ def permanence_step_record(*, actor, decision: PermanenceDecision, kind: str, ta
 
 @transaction.atomic
 def permanence_order_record(
-    *, actor, child, kind: str, made_on: datetime.date, decision: PermanenceDecision | None = None, court: str = "",
-    special_guardians: str = "", consent_dispensed: bool | None = None, notes: str = "",
+    *,
+    actor,
+    child,
+    kind: str,
+    made_on: datetime.date,
+    decision: PermanenceDecision | None = None,
+    court: str = "",
+    special_guardians: str = "",
+    consent_dispensed: bool | None = None,
+    notes: str = "",
 ) -> PermanenceOrder:
     """A placement, adoption, special guardianship or child arrangements order.
 
@@ -285,21 +359,44 @@ def permanence_order_record(
     if decision is not None:
         _require_live(decision)
         if decision.option != ORDER_FOR_OPTION[kind]:
-            raise ValidationError({"decision": f"A {kind.label.lower()} does not carry out a decision for "
-                                               f"{decision.get_option_display().lower()}"})
-        checks.not_before("made_on", made_on, decision.decided_on,
-                          f"The order cannot be before the decision on {long_date(decision.decided_on)}")
+            raise ValidationError(
+                {
+                    "decision": f"A {kind.label.lower()} does not carry out a decision for "
+                    f"{decision.get_option_display().lower()}"
+                }
+            )
+        checks.not_before(
+            "made_on",
+            made_on,
+            decision.decided_on,
+            f"The order cannot be before the decision on {long_date(decision.decided_on)}",
+        )
         if kind == OrderKind.ADOPTION_ORDER:
-            placement = AdoptionPlacement.objects.select_for_update().filter(decision=decision, ended_on__isnull=True).first()
+            placement = (
+                AdoptionPlacement.objects.select_for_update().filter(decision=decision, ended_on__isnull=True).first()
+            )
             if placement is None:
                 raise ValidationError("Record the child’s placement for adoption before the adoption order")
-            checks.not_before("made_on", made_on, placement.placed_on,
-                              f"The adoption order cannot be before the child was placed on {long_date(placement.placed_on)}")
+            checks.not_before(
+                "made_on",
+                made_on,
+                placement.placed_on,
+                f"The adoption order cannot be before the child was placed on {long_date(placement.placed_on)}",
+            )
         checks.raise_if_any()
-    with constraint_messages({"permorder_one_per_decision": ("kind", f"A {kind.label.lower()} is already recorded for this decision")}):
+    with constraint_messages(
+        {"permorder_one_per_decision": ("kind", f"A {kind.label.lower()} is already recorded for this decision")}
+    ):
         order = PermanenceOrder.objects.create(
-            child=child, decision=decision, kind=kind, made_on=made_on, court=court.strip(),
-            special_guardians=special_guardians, consent_dispensed=consent_dispensed, notes=notes.strip(), recorded_by=actor,
+            child=child,
+            decision=decision,
+            kind=kind,
+            made_on=made_on,
+            court=court.strip(),
+            special_guardians=special_guardians,
+            consent_dispensed=consent_dispensed,
+            notes=notes.strip(),
+            recorded_by=actor,
         )
     if placement is not None:
         placement.ended_on, placement.end_reason = made_on, AdoptionPlacementEnd.ADOPTED
@@ -308,7 +405,11 @@ def permanence_order_record(
         decision.achieved_on = made_on
         decision.save(update_fields=["achieved_on"])
     chronology_record(
-        child=child, event_type="permanence.order", occurred_at=_moment(made_on), actor=actor, source=order,
+        child=child,
+        event_type="permanence.order",
+        occurred_at=_moment(made_on),
+        actor=actor,
+        source=order,
         data={"order": kind.label, "court": order.court},
     )
     _after_change(child)
@@ -325,13 +426,26 @@ def permanence_order_revoke(*, actor, order: PermanenceOrder, revoked_on: dateti
     if order.kind != OrderKind.PLACEMENT_ORDER:
         raise ValidationError("Only a placement order is recorded as revoked here")
     checks = DateChecks()
-    _date(checks, "revoked_on", revoked_on, "The date the order was revoked", child=child, after=order.made_on,
-          after_message=f"The order cannot be revoked before it was made on {long_date(order.made_on)}")
+    _date(
+        checks,
+        "revoked_on",
+        revoked_on,
+        "The date the order was revoked",
+        child=child,
+        after=order.made_on,
+        after_message=f"The order cannot be revoked before it was made on {long_date(order.made_on)}",
+    )
     checks.raise_if_any()
     order.revoked_on = revoked_on
     order.save(update_fields=["revoked_on"])
-    chronology_record(child=child, event_type="permanence.order_revoked", occurred_at=_moment(revoked_on), actor=actor,
-                      source=order, data={"order": order.get_kind_display()})
+    chronology_record(
+        child=child,
+        event_type="permanence.order_revoked",
+        occurred_at=_moment(revoked_on),
+        actor=actor,
+        source=order,
+        data={"order": order.get_kind_display()},
+    )
     _after_change(child)
     return order
 
@@ -354,11 +468,15 @@ def check_adopters(number_of_adopters, adopter_sex: str, adopter_legal_status: s
     if number_of_adopters == 1 and not single_sex:
         errors["adopter_sex"] = "One prospective adopter is a single male or a single female"
     elif number_of_adopters == 2 and single_sex:
-        errors["adopter_sex"] = "Two prospective adopters are a couple: select male couple, female couple or male/female couple"
+        errors["adopter_sex"] = (
+            "Two prospective adopters are a couple: select male couple, female couple or male/female couple"
+        )
     if number_of_adopters == 1 and adopter_legal_status != "L0":
         errors["adopter_legal_status"] = "One prospective adopter is a single adopter"
     elif number_of_adopters == 2 and adopter_legal_status == "L0":
-        errors["adopter_legal_status"] = "Two prospective adopters are not a single adopter: select their legal status as a couple"
+        errors["adopter_legal_status"] = (
+            "Two prospective adopters are not a single adopter: select their legal status as a couple"
+        )
     elif adopter_legal_status in ("L11", "L3") and adopter_sex != "MF":
         errors["adopter_sex"] = "A different gender couple is a male/female couple"
     elif adopter_legal_status in ("L12", "L4") and adopter_sex not in ("MM", "FF"):
@@ -368,9 +486,17 @@ def check_adopters(number_of_adopters, adopter_sex: str, adopter_legal_status: s
 
 @transaction.atomic
 def adoption_match_record(
-    *, actor, decision: PermanenceDecision, matched_on: datetime.date, number_of_adopters: int, adopter_sex: str,
-    adopter_legal_status: str, foster_carers_adopting: bool, fostering_for_adoption: bool = False,
-    ffa_placed_on: datetime.date | None = None, adopters_reference: str = "",
+    *,
+    actor,
+    decision: PermanenceDecision,
+    matched_on: datetime.date,
+    number_of_adopters: int,
+    adopter_sex: str,
+    adopter_legal_status: str,
+    foster_carers_adopting: bool,
+    fostering_for_adoption: bool = False,
+    ffa_placed_on: datetime.date | None = None,
+    adopters_reference: str = "",
 ) -> AdoptionMatch:
     """The decision that the child should be placed with particular prospective adopters (AD1)."""
     child, decision = _locked_decision(actor, decision)
@@ -379,24 +505,43 @@ def adoption_match_record(
     if AdoptionMatch.objects.filter(decision=decision).exists():
         raise ValidationError("The child has already been matched under this decision")
     checks = DateChecks()
-    _date(checks, "matched_on", matched_on, "The date of the match", child=child, after=decision.decided_on,
-          after_message=f"The match cannot be before the decision on {long_date(decision.decided_on)}")
+    _date(
+        checks,
+        "matched_on",
+        matched_on,
+        "The date of the match",
+        child=child,
+        after=decision.decided_on,
+        after_message=f"The match cannot be before the decision on {long_date(decision.decided_on)}",
+    )
     for field, message in check_adopters(number_of_adopters, adopter_sex, adopter_legal_status).items():
         checks.add(field, message)
     if ffa_placed_on is not None:
         if not fostering_for_adoption:
-            checks.add("ffa_placed_on", "Give the fostering for adoption date only for a fostering for adoption placement")
+            checks.add(
+                "ffa_placed_on", "Give the fostering for adoption date only for a fostering for adoption placement"
+            )
         else:
             _date(checks, "ffa_placed_on", ffa_placed_on, "The date placed under fostering for adoption", child=child)
     checks.raise_if_any()
     match = AdoptionMatch.objects.create(
-        decision=decision, matched_on=matched_on, number_of_adopters=number_of_adopters, adopter_sex=adopter_sex,
-        adopter_legal_status=adopter_legal_status, foster_carers_adopting=foster_carers_adopting,
-        fostering_for_adoption=fostering_for_adoption, ffa_placed_on=ffa_placed_on,
-        adopters_reference=adopters_reference.strip(), recorded_by=actor,
+        decision=decision,
+        matched_on=matched_on,
+        number_of_adopters=number_of_adopters,
+        adopter_sex=adopter_sex,
+        adopter_legal_status=adopter_legal_status,
+        foster_carers_adopting=foster_carers_adopting,
+        fostering_for_adoption=fostering_for_adoption,
+        ffa_placed_on=ffa_placed_on,
+        adopters_reference=adopters_reference.strip(),
+        recorded_by=actor,
     )
     chronology_record(
-        child=child, event_type="adoption.matched", occurred_at=_moment(matched_on), actor=actor, source=match,
+        child=child,
+        event_type="adoption.matched",
+        occurred_at=_moment(matched_on),
+        actor=actor,
+        source=match,
         data={"adopters": AdopterSex(adopter_sex).label.lower()},
     )
     _after_change(child)
@@ -416,17 +561,28 @@ def adoption_placement_record(*, actor, decision: PermanenceDecision, placed_on:
     if AdoptionPlacement.objects.filter(decision=decision).exists():
         raise ValidationError("The placement for adoption under this decision is already recorded")
     checks = DateChecks()
-    _date(checks, "placed_on", placed_on, "The date placed for adoption", child=child, after=match.matched_on,
-          after_message=f"The child cannot be placed before the match on {long_date(match.matched_on)}")
+    _date(
+        checks,
+        "placed_on",
+        placed_on,
+        "The date placed for adoption",
+        child=child,
+        after=match.matched_on,
+        after_message=f"The child cannot be placed before the match on {long_date(match.matched_on)}",
+    )
     checks.raise_if_any()
     placement = AdoptionPlacement.objects.create(decision=decision, placed_on=placed_on, recorded_by=actor)
-    chronology_record(child=child, event_type="adoption.placed", occurred_at=_moment(placed_on), actor=actor, source=placement)
+    chronology_record(
+        child=child, event_type="adoption.placed", occurred_at=_moment(placed_on), actor=actor, source=placement
+    )
     _after_change(child)
     return placement
 
 
 @transaction.atomic
-def adoption_placement_end(*, actor, placement: AdoptionPlacement, ended_on: datetime.date, notes: str = "") -> AdoptionPlacement:
+def adoption_placement_end(
+    *, actor, placement: AdoptionPlacement, ended_on: datetime.date, notes: str = ""
+) -> AdoptionPlacement:
     """The placement ended before an adoption order (a disruption). The adoption order ends a
     placement itself (permanence_order_record)."""
     child = _begin(actor, placement.decision.child)
@@ -434,15 +590,32 @@ def adoption_placement_end(*, actor, placement: AdoptionPlacement, ended_on: dat
     if placement.ended_on is not None:
         raise ValidationError(f"This placement ended on {long_date(placement.ended_on)}")
     checks = DateChecks()
-    _date(checks, "ended_on", ended_on, "The date the placement ended", child=child, after=placement.placed_on,
-          after_message=f"The placement cannot end before it started on {long_date(placement.placed_on)}")
+    _date(
+        checks,
+        "ended_on",
+        ended_on,
+        "The date the placement ended",
+        child=child,
+        after=placement.placed_on,
+        after_message=f"The placement cannot end before it started on {long_date(placement.placed_on)}",
+    )
     if not notes.strip():
         checks.add("notes", "Explain why the placement ended")
     checks.raise_if_any()
-    placement.ended_on, placement.end_reason, placement.end_notes = ended_on, AdoptionPlacementEnd.DISRUPTED, notes.strip()
+    placement.ended_on, placement.end_reason, placement.end_notes = (
+        ended_on,
+        AdoptionPlacementEnd.DISRUPTED,
+        notes.strip(),
+    )
     placement.save(update_fields=["ended_on", "end_reason", "end_notes"])
-    chronology_record(child=child, event_type="adoption.placement_ended", occurred_at=_moment(ended_on), actor=actor,
-                      source=placement, data={"reason": AdoptionPlacementEnd.DISRUPTED.label})
+    chronology_record(
+        child=child,
+        event_type="adoption.placement_ended",
+        occurred_at=_moment(ended_on),
+        actor=actor,
+        source=placement,
+        data={"reason": AdoptionPlacementEnd.DISRUPTED.label},
+    )
     _after_change(child)
     return placement
 
@@ -451,13 +624,20 @@ def authority_to_place_since(decision: PermanenceDecision) -> datetime.date | No
     """When the agency first had authority to place (the placement order in force), if it has."""
     return (
         PermanenceOrder.objects.filter(decision=decision, kind=OrderKind.PLACEMENT_ORDER, revoked_on__isnull=True)
-        .order_by("made_on").values_list("made_on", flat=True).first()
+        .order_by("made_on")
+        .values_list("made_on", flat=True)
+        .first()
     )
 
 
 @transaction.atomic
 def adoption_review_record(
-    *, actor, decision: PermanenceDecision, held_on: datetime.date, visit_every_weeks: int | None = None, notes: str = ""
+    *,
+    actor,
+    decision: PermanenceDecision,
+    held_on: datetime.date,
+    visit_every_weeks: int | None = None,
+    notes: str = "",
 ) -> AdoptionReview:
     """A review under reg 36: while the agency has authority to place and the child is not yet
     placed, or once placed. A review of a placed child decides how often they are visited."""
@@ -469,21 +649,43 @@ def adoption_review_record(
     checks = DateChecks()
     _date(checks, "held_on", held_on, "The date of the review", child=child)
     checks.raise_if_any()
-    placed = placement is not None and placement.placed_on <= held_on and (placement.ended_on is None or held_on <= placement.ended_on)
+    placed = (
+        placement is not None
+        and placement.placed_on <= held_on
+        and (placement.ended_on is None or held_on <= placement.ended_on)
+    )
     if not placed and (authority is None or held_on < authority):
-        raise ValidationError({"held_on": "An adoption review is held once there is a placement order or the child is placed for adoption"})
+        raise ValidationError(
+            {
+                "held_on": "An adoption review is held once there is a placement order or the child is placed for adoption"
+            }
+        )
     if placed:
         if visit_every_weeks is None or not 1 <= visit_every_weeks <= MAX_VISIT_WEEKS:
-            checks.add("visit_every_weeks", "Enter how often, in weeks, the child is to be visited until the next review: "
-                                            f"between 1 and {MAX_VISIT_WEEKS}")
+            checks.add(
+                "visit_every_weeks",
+                "Enter how often, in weeks, the child is to be visited until the next review: "
+                f"between 1 and {MAX_VISIT_WEEKS}",
+            )
     else:
         visit_every_weeks = None
     checks.raise_if_any()
     review = AdoptionReview.objects.create(
-        decision=decision, held_on=held_on, placed=placed, visit_every_weeks=visit_every_weeks, notes=notes.strip(), recorded_by=actor
+        decision=decision,
+        held_on=held_on,
+        placed=placed,
+        visit_every_weeks=visit_every_weeks,
+        notes=notes.strip(),
+        recorded_by=actor,
     )
-    chronology_record(child=child, event_type="adoption.review", occurred_at=_moment(held_on), actor=actor, source=review,
-                      data={"weeks": visit_every_weeks})
+    chronology_record(
+        child=child,
+        event_type="adoption.review",
+        occurred_at=_moment(held_on),
+        actor=actor,
+        source=review,
+        data={"weeks": visit_every_weeks},
+    )
     _after_change(child)
     return review
 
@@ -512,10 +714,19 @@ def care_proceedings_start(
         raise ValidationError(f"Proceedings issued on {long_date(current.issued_on)} have not concluded")
     with constraint_messages({"proceedings_one_open": (None, "Proceedings for this child have not concluded")}):
         proceedings = CareProceedings.objects.create(
-            child=child, kind=kind, issued_on=issued_on, court=court.strip(), case_number=case_number.strip(), recorded_by=actor
+            child=child,
+            kind=kind,
+            issued_on=issued_on,
+            court=court.strip(),
+            case_number=case_number.strip(),
+            recorded_by=actor,
         )
     chronology_record(
-        child=child, event_type="proceedings.issued", occurred_at=_moment(issued_on), actor=actor, source=proceedings,
+        child=child,
+        event_type="proceedings.issued",
+        occurred_at=_moment(issued_on),
+        actor=actor,
+        source=proceedings,
         data={"kind": proceedings.get_kind_display(), "due": long_date(proceedings_due_date(proceedings, []))},
     )
     _after_change(child)
@@ -532,8 +743,14 @@ def care_proceedings_extend(
     if not proceedings.is_open:
         raise ValidationError(f"These proceedings concluded on {long_date(proceedings.concluded_on)}")
     checks = DateChecks()
-    _date(checks, "granted_on", granted_on, "The date the extension was granted", after=proceedings.issued_on,
-          after_message=f"An extension cannot be before the application was issued on {long_date(proceedings.issued_on)}")
+    _date(
+        checks,
+        "granted_on",
+        granted_on,
+        "The date the extension was granted",
+        after=proceedings.issued_on,
+        after_message=f"An extension cannot be before the application was issued on {long_date(proceedings.issued_on)}",
+    )
     if weeks is None or not 1 <= weeks <= MAX_EXTENSION_WEEKS:
         checks.add("weeks", f"An extension is between 1 and {MAX_EXTENSION_WEEKS} weeks")
     if not reason.strip():
@@ -542,27 +759,47 @@ def care_proceedings_extend(
     extension = ProceedingsExtension.objects.create(
         proceedings=proceedings, granted_on=granted_on, weeks=weeks, reason=reason.strip(), recorded_by=actor
     )
-    chronology_record(child=child, event_type="proceedings.extended", occurred_at=_moment(granted_on), actor=actor,
-                      source=extension, data={"weeks": weeks, "reason": extension.reason})
+    chronology_record(
+        child=child,
+        event_type="proceedings.extended",
+        occurred_at=_moment(granted_on),
+        actor=actor,
+        source=extension,
+        data={"weeks": weeks, "reason": extension.reason},
+    )
     _after_change(child)
     return extension
 
 
 @transaction.atomic
-def care_proceedings_conclude(*, actor, proceedings: CareProceedings, concluded_on: datetime.date, outcome: str) -> CareProceedings:
+def care_proceedings_conclude(
+    *, actor, proceedings: CareProceedings, concluded_on: datetime.date, outcome: str
+) -> CareProceedings:
     child = _begin(actor, proceedings.child)
     proceedings = CareProceedings.objects.select_for_update().get(pk=proceedings.pk)
     if not proceedings.is_open:
         raise ValidationError(f"These proceedings concluded on {long_date(proceedings.concluded_on)}")
     checks = DateChecks()
-    _date(checks, "concluded_on", concluded_on, "The date the proceedings concluded", after=proceedings.issued_on,
-          after_message=f"Proceedings cannot conclude before the application was issued on {long_date(proceedings.issued_on)}")
+    _date(
+        checks,
+        "concluded_on",
+        concluded_on,
+        "The date the proceedings concluded",
+        after=proceedings.issued_on,
+        after_message=f"Proceedings cannot conclude before the application was issued on {long_date(proceedings.issued_on)}",
+    )
     _choice(checks, "outcome", outcome, ProceedingsOutcome, "Select the outcome")
     checks.raise_if_any()
     proceedings.concluded_on, proceedings.outcome = concluded_on, outcome
     proceedings.save(update_fields=["concluded_on", "outcome"])
-    chronology_record(child=child, event_type="proceedings.concluded", occurred_at=_moment(concluded_on), actor=actor,
-                      source=proceedings, data={"outcome": proceedings.get_outcome_display()})
+    chronology_record(
+        child=child,
+        event_type="proceedings.concluded",
+        occurred_at=_moment(concluded_on),
+        actor=actor,
+        source=proceedings,
+        data={"outcome": proceedings.get_outcome_display()},
+    )
     _after_change(child)
     return proceedings
 
@@ -572,14 +809,22 @@ def care_proceedings_conclude(*, actor, proceedings: CareProceedings, concluded_
 
 @transaction.atomic
 def previous_permanence_record(
-    *, actor, child, care_started_on: datetime.date, option: str, order_date: datetime.date | None = None,
-    order_date_known: str = "", arranged_by_la: str = "",
+    *,
+    actor,
+    child,
+    care_started_on: datetime.date,
+    option: str,
+    order_date: datetime.date | None = None,
+    order_date_known: str = "",
+    arranged_by_la: str = "",
 ) -> PreviousPermanence:
     """Record (or correct) the answer for the period of care that started on `care_started_on`."""
     child = _begin(actor, child)
     checks = DateChecks()
     _date(checks, "care_started_on", care_started_on, "The date the period of care started", child=child)
-    _choice(checks, "option", option, PreviousPermanenceCode, "Select whether the child had a previous permanence option")
+    _choice(
+        checks, "option", option, PreviousPermanenceCode, "Select whether the child had a previous permanence option"
+    )
     arranged_by_la = arranged_by_la.strip()
     if option in ("Z1", "P4"):
         # Z1 takes no details (rule 635); for "unknown" there is nothing to know.
@@ -601,12 +846,22 @@ def previous_permanence_record(
             checks.add("arranged_by_la", "Enter the local authority’s three-digit code, like 201")
     checks.raise_if_any()
     record, _ = PreviousPermanence.objects.update_or_create(
-        child=child, care_started_on=care_started_on,
-        defaults={"option": option, "order_date": order_date, "order_date_known": order_date_known,
-                  "arranged_by_la": arranged_by_la, "recorded_by": actor},
+        child=child,
+        care_started_on=care_started_on,
+        defaults={
+            "option": option,
+            "order_date": order_date,
+            "order_date_known": order_date_known,
+            "arranged_by_la": arranged_by_la,
+            "recorded_by": actor,
+        },
     )
     chronology_record(
-        child=child, event_type="permanence.previous", occurred_at=_moment(care_started_on), actor=actor, source=record,
+        child=child,
+        event_type="permanence.previous",
+        occurred_at=_moment(care_started_on),
+        actor=actor,
+        source=record,
         data={"option": PreviousPermanenceCode(option).label, "care_started_on": long_date(care_started_on)},
     )
     _after_change(child)

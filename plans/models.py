@@ -74,8 +74,9 @@ class PlanAction(Recorded):
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="plan_actions")
     action = models.TextField("Action")
     owner_kind = models.CharField(max_length=10, choices=OwnerKind.choices)
-    owner_staff = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="plan_actions")
+    owner_staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="plan_actions"
+    )
     owner_name = models.CharField("Owner", max_length=200, blank=True)
     due_on = models.DateField("Due by")
     # The day it was agreed (the clock's, so a demo or a test moved in time agrees with itself):
@@ -96,7 +97,8 @@ class PlanAction(Recorded):
                 name="plan_action_owner_named",
             ),
             models.CheckConstraint(
-                condition=Q(status=Progress.DONE, done_on__isnull=False) | (~Q(status=Progress.DONE) & Q(done_on__isnull=True)),
+                condition=Q(status=Progress.DONE, done_on__isnull=False)
+                | (~Q(status=Progress.DONE) & Q(done_on__isnull=True)),
                 name="plan_action_done_has_date",
             ),
         ]
@@ -133,8 +135,11 @@ class ActionProgress(Recorded):
 
     class Meta:
         ordering = ["held_on", "id"]
-        constraints = [models.UniqueConstraint(fields=["action", "meeting_type", "meeting_id"],
-                                               name="action_progress_once_per_meeting")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "meeting_type", "meeting_id"], name="action_progress_once_per_meeting"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} at the meeting on {self.held_on}"

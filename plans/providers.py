@@ -31,15 +31,18 @@ def _ended(actions) -> set[tuple[int, int]]:
     for type_id, plan_ids in ids.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
         kind = kinds.for_model(model)  # a plan of a kind nobody registered is a mistake, not silently nothing
-        ended.update((type_id, pk) for pk in model.objects.filter(pk__in=plan_ids).exclude(kind.current())
-                     .values_list("pk", flat=True))
+        ended.update(
+            (type_id, pk)
+            for pk in model.objects.filter(pk__in=plan_ids).exclude(kind.current()).values_list("pk", flat=True)
+        )
     return ended
 
 
 @engine.register(only_if_any=[(PlanAction, "child_id")])
 def plan_actions_due(person, calendar):
-    actions = list(PlanAction.objects.filter(child_id=person.pk).select_related("outcome__content", "owner_staff")
-                   .order_by("id"))
+    actions = list(
+        PlanAction.objects.filter(child_id=person.pk).select_related("outcome__content", "owner_staff").order_by("id")
+    )
     ended = _ended(actions)
     for action in actions:
         content = action.outcome.content
@@ -48,8 +51,15 @@ def plan_actions_due(person, calendar):
         added = action.added_on
         staff = action.owner_kind == OwnerKind.STAFF
         yield DueSpec(
-            rule_code=OWNED if staff else CHASE, due_date=action.due_on, trigger_date=added,
-            key=f"plan-action-{action.pk}", trigger_description=describe_trigger("Action added to the plan", added),
-            title=(f"Plan action: {action.action}" if staff else f"Chase plan action ({action.owner}): {action.action}")[:200],
-            source=action, worker_id=action.owner_staff_id if staff else None, completed_at=action.done_on,
+            rule_code=OWNED if staff else CHASE,
+            due_date=action.due_on,
+            trigger_date=added,
+            key=f"plan-action-{action.pk}",
+            trigger_description=describe_trigger("Action added to the plan", added),
+            title=(
+                f"Plan action: {action.action}" if staff else f"Chase plan action ({action.owner}): {action.action}"
+            )[:200],
+            source=action,
+            worker_id=action.owner_staff_id if staff else None,
+            completed_at=action.done_on,
         )

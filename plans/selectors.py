@@ -22,9 +22,15 @@ def is_current(kind: kinds.PlanKind, plan) -> bool:
 
 
 def outcome_for_plan(plan, outcome_id) -> Outcome | None:
-    return Outcome.objects.filter(
-        pk=outcome_id, content__plan_type=ContentType.objects.get_for_model(plan), content__plan_id=plan.pk,
-    ).select_related("content").first()
+    return (
+        Outcome.objects.filter(
+            pk=outcome_id,
+            content__plan_type=ContentType.objects.get_for_model(plan),
+            content__plan_id=plan.pk,
+        )
+        .select_related("content")
+        .first()
+    )
 
 
 @dataclass

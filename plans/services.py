@@ -47,15 +47,20 @@ def _open_plan(actor, plan):
     fresh = type(plan).objects.get(pk=plan.pk)
     if not type(plan).objects.filter(kind.current(), pk=plan.pk).exists():
         ended = getattr(fresh, "end_date", None)
-        raise ValidationError(f"This {kind.label.lower()} ended on {long_date(ended)}: it can no longer be changed" if ended
-                              else f"This {kind.label.lower()} is no longer current (a newer one replaced it, or it ended): "
-                              "it can no longer be changed")
+        raise ValidationError(
+            f"This {kind.label.lower()} ended on {long_date(ended)}: it can no longer be changed"
+            if ended
+            else f"This {kind.label.lower()} is no longer current (a newer one replaced it, or it ended): "
+            "it can no longer be changed"
+        )
     return kind, child, fresh
 
 
 def _content(plan, child) -> PlanContent:
     content, _ = PlanContent.objects.get_or_create(
-        plan_type=ContentType.objects.get_for_model(plan), plan_id=plan.pk, defaults={"child": child},
+        plan_type=ContentType.objects.get_for_model(plan),
+        plan_id=plan.pk,
+        defaults={"child": child},
     )
     return content
 
@@ -78,8 +83,14 @@ def contingency_set(*, actor, plan, contingency: str) -> PlanContent:
     content = _content(plan, child)
     content.contingency = text
     content.save(update_fields=["contingency"])
-    chronology_record(child=child, event_type="plan.contingency_set", occurred_at=clock.now(), actor=actor,
-                      source=content, data={"plan": kind.label, "contingency": text[:300]})
+    chronology_record(
+        child=child,
+        event_type="plan.contingency_set",
+        occurred_at=clock.now(),
+        actor=actor,
+        source=content,
+        data={"plan": kind.label, "contingency": text[:300]},
+    )
     return content
 
 
@@ -91,18 +102,33 @@ def outcome_add(*, actor, plan, what_must_change: str, by_when: datetime.date | 
     know = _required_text(checks, "how_we_will_know", how_we_will_know, "Enter how we will know it has changed")
     if checks.required("by_when", by_when, "the date it must change by"):
         start = kind.start(plan)
-        checks.not_before("by_when", by_when, start, f"The date must be on or after the plan started on {long_date(start)}")
+        checks.not_before(
+            "by_when", by_when, start, f"The date must be on or after the plan started on {long_date(start)}"
+        )
     checks.raise_if_any()
-    outcome = Outcome.objects.create(content=_content(plan, child), what_must_change=what, by_when=by_when,
-                                     how_we_will_know=know, recorded_by=actor)
-    chronology_record(child=child, event_type="plan.outcome_added", occurred_at=clock.now(), actor=actor,
-                      source=outcome, data={"plan": kind.label, "outcome": what[:300], "by_when": long_date(by_when)})
+    outcome = Outcome.objects.create(
+        content=_content(plan, child), what_must_change=what, by_when=by_when, how_we_will_know=know, recorded_by=actor
+    )
+    chronology_record(
+        child=child,
+        event_type="plan.outcome_added",
+        occurred_at=clock.now(),
+        actor=actor,
+        source=outcome,
+        data={"plan": kind.label, "outcome": what[:300], "by_when": long_date(by_when)},
+    )
     return outcome
 
 
 @transaction.atomic
 def action_add(
-    *, actor, outcome: Outcome, action: str, owner_kind: str, owner_staff=None, owner_name: str = "",
+    *,
+    actor,
+    outcome: Outcome,
+    action: str,
+    owner_kind: str,
+    owner_staff=None,
+    owner_name: str = "",
     due_on: datetime.date | None,
 ) -> PlanAction:
     """An action towards `outcome`, owned by a member of staff (who must be able to see the child:
@@ -131,15 +157,29 @@ def action_add(
         checks.add("owner_kind", "Select who owns the action")
     if checks.required("due_on", due_on, "the date the action is due by"):
         start = kind.start(plan)
-        checks.not_before("due_on", due_on, start, f"The action cannot be due before the plan started on {long_date(start)}")
+        checks.not_before(
+            "due_on", due_on, start, f"The action cannot be due before the plan started on {long_date(start)}"
+        )
     checks.raise_if_any()
     created = PlanAction.objects.create(
-        outcome=outcome, child=child, action=text, owner_kind=owner_kind, owner_staff=owner_staff, owner_name=name,
-        due_on=due_on, added_on=clock.today(), recorded_by=actor,
+        outcome=outcome,
+        child=child,
+        action=text,
+        owner_kind=owner_kind,
+        owner_staff=owner_staff,
+        owner_name=name,
+        due_on=due_on,
+        added_on=clock.today(),
+        recorded_by=actor,
     )
-    chronology_record(child=child, event_type="plan.action_added", occurred_at=clock.now(), actor=actor,
-                      source=created, data={"plan": kind.label, "action": text[:300], "owner": created.owner,
-                                            "due_on": long_date(due_on)})
+    chronology_record(
+        child=child,
+        event_type="plan.action_added",
+        occurred_at=clock.now(),
+        actor=actor,
+        source=created,
+        data={"plan": kind.label, "action": text[:300], "owner": created.owner, "due_on": long_date(due_on)},
+    )
     refresh_due_items(child)
     return created
 
@@ -149,12 +189,18 @@ def open_actions(plan) -> list[PlanAction]:
     for each)."""
     return list(
         PlanAction.objects.filter(
-            outcome__content__plan_type=ContentType.objects.get_for_model(plan), outcome__content__plan_id=plan.pk,
-        ).exclude(status=Progress.DONE).select_related("owner_staff").order_by("due_on", "id")
+            outcome__content__plan_type=ContentType.objects.get_for_model(plan),
+            outcome__content__plan_id=plan.pk,
+        )
+        .exclude(status=Progress.DONE)
+        .select_related("owner_staff")
+        .order_by("due_on", "id")
     )
 
 
-def progress_record(*, actor, plan, meeting, held_on: datetime.date, progress: dict[int, tuple[str, str]]) -> list[ActionProgress]:
+def progress_record(
+    *, actor, plan, meeting, held_on: datetime.date, progress: dict[int, tuple[str, str]]
+) -> list[ActionProgress]:
     """Progress made against the plan's open actions, at `meeting` (a core group, a review) held
     on `held_on`: {action id: (status, note)}. Called by the meeting's service inside its own
     transaction, after it has checked the plan and the actor; refuses an action not in this plan
@@ -171,14 +217,25 @@ def progress_record(*, actor, plan, meeting, held_on: datetime.date, progress: d
     checks.raise_if_any()
     meeting_type = ContentType.objects.get_for_model(meeting)
     rows = [
-        ActionProgress(action=actions[action_id], status=status, note=_text(note), held_on=held_on,
-                       meeting_type=meeting_type, meeting_id=meeting.pk, recorded_by=actor)
+        ActionProgress(
+            action=actions[action_id],
+            status=status,
+            note=_text(note),
+            held_on=held_on,
+            meeting_type=meeting_type,
+            meeting_id=meeting.pk,
+            recorded_by=actor,
+        )
         for action_id, (status, note) in progress.items()
     ]
     ActionProgress.objects.bulk_create(rows)
     # A meeting written up late for an earlier date does not overwrite what a later one said.
-    latest = dict(ActionProgress.objects.filter(action_id__in=[r.action_id for r in rows]).values("action_id")
-                  .annotate(last=Max("held_on")).values_list("action_id", "last"))
+    latest = dict(
+        ActionProgress.objects.filter(action_id__in=[r.action_id for r in rows])
+        .values("action_id")
+        .annotate(last=Max("held_on"))
+        .values_list("action_id", "last")
+    )
     changed = []
     for row in rows:
         action = row.action
@@ -191,13 +248,20 @@ def progress_record(*, actor, plan, meeting, held_on: datetime.date, progress: d
     if rows:
         kind = kinds.for_model(plan)
         counts = {label: sum(1 for r in rows if r.status == value) for value, label in Progress.choices}
-        chronology_record(child=kind.child_of(plan), event_type="plan.progress_recorded", occurred_at=_moment(held_on),
-                          actor=actor, source=meeting,
-                          data={"plan": kind.label, "summary": ", ".join(f"{n} {label.lower()}" for label, n in counts.items() if n)})
+        chronology_record(
+            child=kind.child_of(plan),
+            event_type="plan.progress_recorded",
+            occurred_at=_moment(held_on),
+            actor=actor,
+            source=meeting,
+            data={"plan": kind.label, "summary": ", ".join(f"{n} {label.lower()}" for label, n in counts.items() if n)},
+        )
     return rows
 
 
-def progress_record_for_plans(*, actor, plans, meeting, held_on: datetime.date, progress: dict[int, tuple[str, str]]) -> None:
+def progress_record_for_plans(
+    *, actor, plans, meeting, held_on: datetime.date, progress: dict[int, tuple[str, str]]
+) -> None:
     """As progress_record, for a meeting that reviews several plans at once (a looked-after review:
     the care plan and the placement with parents agreement): each answer goes to its action's plan."""
     remaining = dict(progress)
@@ -221,8 +285,15 @@ def section_set(*, actor, plan, section: str, text: str) -> PlanSection:
     checks = DateChecks()
     written = _required_text(checks, "text", text, f"Enter the {part.label.lower()}")
     checks.raise_if_any()
-    row, _ = PlanSection.objects.update_or_create(content=_content(plan, child), key=part.key,
-                                                  defaults={"text": written, "recorded_by": actor})
-    chronology_record(child=child, event_type="plan.section_set", occurred_at=clock.now(), actor=actor, source=row,
-                      data={"plan": kind.label, "section": part.label})
+    row, _ = PlanSection.objects.update_or_create(
+        content=_content(plan, child), key=part.key, defaults={"text": written, "recorded_by": actor}
+    )
+    chronology_record(
+        child=child,
+        event_type="plan.section_set",
+        occurred_at=clock.now(),
+        actor=actor,
+        source=row,
+        data={"plan": kind.label, "section": part.label},
+    )
     return row

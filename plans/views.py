@@ -33,8 +33,13 @@ def detail(request, person_id, kind, plan_id):
     plan = found(selectors.plan_for_child(kind, child, plan_id))
     page = selectors.plan_page(plan)
     context = {
-        "kind": kind, "plan": plan, "page": page, "overdue": page.overdue(today()),
-        "sections": page.sections(kind), "missing": page.missing(kind), "facts": kind.facts(plan),
+        "kind": kind,
+        "plan": plan,
+        "page": page,
+        "overdue": page.overdue(today()),
+        "sections": page.sections(kind),
+        "missing": page.missing(kind),
+        "facts": kind.facts(plan),
         "can_record": selectors.is_current(kind, plan) and may(request.user, kind.capability, child),
         "back_url": kind.area.back(child),
     }
@@ -51,8 +56,15 @@ def _recording(request, person_id, slug, plan_id):
 def outcome_new(request, person_id, kind, plan_id):
     kind, child, plan = _recording(request, person_id, kind, plan_id)
     return kind.area.step(
-        request, child, OutcomeForm(request.POST or None), heading="Add an outcome", button="Add outcome",
-        success="Outcome added", caption=kind.label, facts=kind.facts(plan), next_url=plan_url(kind, plan),
+        request,
+        child,
+        OutcomeForm(request.POST or None),
+        heading="Add an outcome",
+        button="Add outcome",
+        success="Outcome added",
+        caption=kind.label,
+        facts=kind.facts(plan),
+        next_url=plan_url(kind, plan),
         run=lambda data: services.outcome_add(actor=request.user, plan=plan, **data),
     )
 
@@ -63,8 +75,15 @@ def action_new(request, person_id, kind, plan_id, outcome_id):
     outcome = found(selectors.outcome_for_plan(plan, outcome_id))
     facts = [*kind.facts(plan), ("Outcome", outcome.what_must_change), ("By when", long_date(outcome.by_when))]
     return kind.area.step(
-        request, child, ActionForm(request.POST or None), heading="Add an action", button="Add action",
-        success="Action added", caption=kind.label, facts=facts, next_url=plan_url(kind, plan),
+        request,
+        child,
+        ActionForm(request.POST or None),
+        heading="Add an action",
+        button="Add action",
+        success="Action added",
+        caption=kind.label,
+        facts=facts,
+        next_url=plan_url(kind, plan),
         run=lambda data: services.action_add(actor=request.user, outcome=outcome, **data),
     )
 
@@ -74,9 +93,15 @@ def contingency(request, person_id, kind, plan_id):
     kind, child, plan = _recording(request, person_id, kind, plan_id)
     current = selectors.plan_page(plan).contingency
     return kind.area.step(
-        request, child, ContingencyForm(request.POST or None, initial={"contingency": current}),
-        heading="The plan's contingency", button="Save contingency", success="Contingency saved", caption=kind.label,
-        facts=kind.facts(plan), next_url=plan_url(kind, plan),
+        request,
+        child,
+        ContingencyForm(request.POST or None, initial={"contingency": current}),
+        heading="The plan's contingency",
+        button="Save contingency",
+        success="Contingency saved",
+        caption=kind.label,
+        facts=kind.facts(plan),
+        next_url=plan_url(kind, plan),
         run=lambda data: services.contingency_set(actor=request.user, plan=plan, **data),
     )
 
@@ -87,8 +112,14 @@ def section(request, person_id, kind, plan_id, section):
     part = found(kind.section(section))
     current = dict(selectors.plan_page(plan).sections(kind))[part]
     return kind.area.step(
-        request, child, SectionForm(request.POST or None, section=part, initial={"text": current}),
-        heading=part.label, button="Save", success=f"{part.label} saved", caption=kind.label, facts=kind.facts(plan),
+        request,
+        child,
+        SectionForm(request.POST or None, section=part, initial={"text": current}),
+        heading=part.label,
+        button="Save",
+        success=f"{part.label} saved",
+        caption=kind.label,
+        facts=kind.facts(plan),
         next_url=plan_url(kind, plan),
         run=lambda data: services.section_set(actor=request.user, plan=plan, section=part.key, text=data["text"]),
     )

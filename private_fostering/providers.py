@@ -21,7 +21,9 @@ from timescales.reads import CHILD, column, records
 def _visits(arrangement, visits):
     """The days of the visits that count for this arrangement, in order."""
     days = sorted({london_date(moment) for moment in visits})
-    return [d for d in days if d >= arrangement.notified_on and (arrangement.ended_on is None or d <= arrangement.ended_on)]
+    return [
+        d for d in days if d >= arrangement.notified_on and (arrangement.ended_on is None or d <= arrangement.ended_on)
+    ]
 
 
 def _regular(arrangement, days, calendar, key):
@@ -43,8 +45,13 @@ def _regular(arrangement, days, calendar, key):
 def _spec(arrangement, trigger, label, calendar, key, completed_at=None):
     rule = private_fostering_visit_rule_code(arrangement.notified_on, trigger)
     return DueSpec(
-        rule_code=rule, due_date=next_recurring(rule, trigger, 2, calendar), trigger_date=trigger, key=key,
-        trigger_description=describe_trigger(label, trigger), source=arrangement, completed_at=completed_at,
+        rule_code=rule,
+        due_date=next_recurring(rule, trigger, 2, calendar),
+        trigger_date=trigger,
+        key=key,
+        trigger_description=describe_trigger(label, trigger),
+        source=arrangement,
+        completed_at=completed_at,
     )
 
 
@@ -68,8 +75,14 @@ def private_fostering_due(person, calendar, found):
         first = days[0] if days else None
         if first is None and not arrangement.is_open:
             continue  # ended before any visit: nothing more can be done, nothing to keep
-        yield due_spec("pf_first_visit_7wd", trigger=arrangement.notified_on, calendar=calendar, key=key, source=arrangement,
-                       trigger_description=describe_trigger("Notification received", arrangement.notified_on),
-                       completed_at=first)
+        yield due_spec(
+            "pf_first_visit_7wd",
+            trigger=arrangement.notified_on,
+            calendar=calendar,
+            key=key,
+            source=arrangement,
+            trigger_description=describe_trigger("Notification received", arrangement.notified_on),
+            completed_at=first,
+        )
         if first is not None and arrangement.has_started:
             yield from _regular(arrangement, days, calendar, key)

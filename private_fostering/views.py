@@ -11,8 +11,12 @@ from people.steps import RecordArea
 from private_fostering import forms, selectors, services
 from timescales.selectors import due_items_for_child
 
-AREA = RecordArea(tab="private_fostering", caption="Private fostering", record_url="private_fostering:record",
-                  capability=Capability.RECORD_PRIVATE_FOSTERING)
+AREA = RecordArea(
+    tab="private_fostering",
+    caption="Private fostering",
+    record_url="private_fostering:record",
+    capability=Capability.RECORD_PRIVATE_FOSTERING,
+)
 
 
 def _facts(arrangement):
@@ -27,22 +31,34 @@ def _arrangement_page(**spec):
 def record(request, person_id):
     child = AREA.child(request, person_id)
     items = due_items_for_child(person=child).filter(rule_code__in=selectors.VISIT_RULES).order_by("due_date", "id")
-    return render_record(request, child, AREA.tab, "private_fostering/record.html", {
-        "arrangements": selectors.arrangements_for_child(child),
-        "due_items": list(items),
-        "can_record": AREA.can_record(request.user, child),
-    })
+    return render_record(
+        request,
+        child,
+        AREA.tab,
+        "private_fostering/record.html",
+        {
+            "arrangements": selectors.arrangements_for_child(child),
+            "due_items": list(items),
+            "can_record": AREA.can_record(request.user, child),
+        },
+    )
 
 
 notification_new = AREA.page(
-    form=forms.NotificationForm, heading="Record a private fostering notification", success="Notification recorded",
+    form=forms.NotificationForm,
+    heading="Record a private fostering notification",
+    success="Notification recorded",
     service=services.private_fostering_notify,
 )
 start = _arrangement_page(
-    form=forms.StartForm, heading="Record that the arrangement started", success="Arrangement started",
+    form=forms.StartForm,
+    heading="Record that the arrangement started",
+    success="Arrangement started",
     service=services.private_fostering_start,
 )
 end = _arrangement_page(
-    form=forms.EndForm, heading="End the private fostering arrangement", success="Arrangement ended",
+    form=forms.EndForm,
+    heading="End the private fostering arrangement",
+    success="Arrangement ended",
     service=services.private_fostering_end,
 )

@@ -103,16 +103,33 @@ class _Chunk:
         self.people = {
             p["pk"]: p
             for p in Person.objects.filter(pk__in=among(ids)).values(
-                "pk", "la_id", "upn", "former_upn", "upn_unknown_reason", "date_of_birth", "expected_date_of_birth",
-                "sex", "date_of_death", "ethnicity", "disabilities",
+                "pk",
+                "la_id",
+                "upn",
+                "former_upn",
+                "upn_unknown_reason",
+                "date_of_birth",
+                "expected_date_of_birth",
+                "sex",
+                "date_of_death",
+                "ethnicity",
+                "disabilities",
             )
         }
         self.episodes = by_child(
             CINEpisode.objects.filter(child_id__in=among(ids), start_date__lte=end)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=year.start))
             .order_by("start_date", "pk")
-            .values("pk", "child_id", "start_date", "end_date", "closure_reason", "primary_need",
-                    "referral__source", "referral__nfa")
+            .values(
+                "pk",
+                "child_id",
+                "start_date",
+                "end_date",
+                "closure_reason",
+                "primary_need",
+                "referral__source",
+                "referral__nfa",
+            )
         )
         # Assessments completed before the year were counted in an earlier census.
         self.assessments = by_child(
@@ -131,8 +148,9 @@ class _Chunk:
         )
         initial = {
             c["section47_id"]: c["held_on"]
-            for c in Conference.objects.filter(child_id__in=among(ids), kind=ConferenceKind.INITIAL, held_on__lte=end)
-            .values("section47_id", "held_on")
+            for c in Conference.objects.filter(
+                child_id__in=among(ids), kind=ConferenceKind.INITIAL, held_on__lte=end
+            ).values("section47_id", "held_on")
         }
         self.section47s: dict[int, list[dict]] = by_child([], key="episode_id")
         for s47 in (
@@ -161,12 +179,13 @@ class _Chunk:
         if year.year >= PRE_PROCEEDINGS_FROM:
             self._pre_proceedings(ids, year)
         self.reviews = by_child(
-            Conference.objects.filter(child_id__in=among(ids), kind=ConferenceKind.REVIEW,
-                                      held_on__range=(year.start, end))
-            .order_by("held_on").values("plan_id", "held_on"),
+            Conference.objects.filter(
+                child_id__in=among(ids), kind=ConferenceKind.REVIEW, held_on__range=(year.start, end)
+            )
+            .order_by("held_on")
+            .values("plan_id", "held_on"),
             key="plan_id",
         )
-
 
     def _pre_proceedings(self, ids: list[int], year: CollectionYear) -> None:
         """Pre-proceedings with a step in the year, each under the CIN episode open on the day it
@@ -174,15 +193,32 @@ class _Chunk:
         start = year.start
         rows = list(
             PreProceedings.objects.filter(child_id__in=among(ids), started_on__lte=year.end)
-            .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=start) | Q(court_application_on__gte=start)
-                    | Q(letter_issue_on__gte=start))
+            .filter(
+                Q(decided_on__isnull=True)
+                | Q(decided_on__gte=start)
+                | Q(court_application_on__gte=start)
+                | Q(letter_issue_on__gte=start)
+            )
             .order_by("started_on", "pk")
-            .values("pk", "child_id", "started_on", "letter_sent_on", "fgdm_offered", "fgdm_held", "decided_on",
-                    "outcome", "court_application_on", "letter_issue_on")
+            .values(
+                "pk",
+                "child_id",
+                "started_on",
+                "letter_sent_on",
+                "fgdm_offered",
+                "fgdm_held",
+                "decided_on",
+                "outcome",
+                "court_application_on",
+                "letter_issue_on",
+            )
         )
         meetings = by_child(
-            PreProceedingsMeeting.objects.filter(pre_proceedings_id__in=among([r["pk"] for r in rows]), held_on__lte=year.end)
-            .order_by("held_on", "pk").values("pre_proceedings_id", "held_on"),
+            PreProceedingsMeeting.objects.filter(
+                pre_proceedings_id__in=among([r["pk"] for r in rows]), held_on__lte=year.end
+            )
+            .order_by("held_on", "pk")
+            .values("pre_proceedings_id", "held_on"),
             key="pre_proceedings_id",
         )
         for row in rows:
@@ -210,8 +246,9 @@ def _pre_proceedings(details: ET.Element, row: dict, year: CollectionYear) -> No
         "PPStartDate": _d(in_year(row["started_on"])),
         "LBPSentDate": _d(letter),
         "FGDMMeetingOffer": _flag(row["fgdm_offered"]) if letter and row["fgdm_offered"] is not None else None,
-        "FGDMMeetingFac": (_flag(row["fgdm_held"]) if letter and row["fgdm_offered"] and row["fgdm_held"] is not None
-                           else None),
+        "FGDMMeetingFac": (
+            _flag(row["fgdm_held"]) if letter and row["fgdm_offered"] and row["fgdm_held"] is not None else None
+        ),
         "InitialPPMeetingDate": _d(in_year(first)),
         "ReviewMeetingsCount": len(row["meetings"]) - 1 if in_year(first) else None,
         "StepDecisionDate": _d(in_year(row["decided_on"])),

@@ -33,8 +33,9 @@ class ReturnExport(models.Model):
 
     # From the web page, the signed-in member of staff; from the command, the operating-system
     # account that ran it (there is no signed-in user there).
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     requested_via = models.CharField(max_length=10, choices=[("web", "Web page"), ("command", "Command")])
     command_user = models.CharField(max_length=100, blank=True)
     requested_at = models.DateTimeField(auto_now_add=True)

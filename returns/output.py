@@ -84,7 +84,7 @@ def among(ids: list[int]) -> RawSQL:
 
 def chunks(items: list, size: int = CHUNK) -> Iterator[list]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def by_child(rows: Iterable[dict], key: str = "child_id") -> defaultdict[int, list[dict]]:

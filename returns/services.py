@@ -34,13 +34,19 @@ from returns.ssda903 import build_ssda903
 
 logger = logging.getLogger(__name__)
 
-FILE_NAMES = {ReturnKind.CIN: "cin-census-{year}.xml", ReturnKind.SSDA903: "ssda903-{year}.zip",
-              ReturnKind.ANNEX_A: "annex-a-{as_of}.xlsx"}
+FILE_NAMES = {
+    ReturnKind.CIN: "cin-census-{year}.xml",
+    ReturnKind.SSDA903: "ssda903-{year}.zip",
+    ReturnKind.ANNEX_A: "annex-a-{as_of}.xlsx",
+}
 # The queue's name for the build (returns/tasks.py runs it).
 EXPORT_TASK = "returns.build_export"
 
-CONTENT_TYPES = {ReturnKind.CIN: "application/xml", ReturnKind.SSDA903: "application/zip",
-                 ReturnKind.ANNEX_A: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+CONTENT_TYPES = {
+    ReturnKind.CIN: "application/xml",
+    ReturnKind.SSDA903: "application/zip",
+    ReturnKind.ANNEX_A: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def can_export(user) -> bool:
@@ -123,8 +129,9 @@ class _ProgressWriter:
             return
         self.last = now
         with self.connection.cursor() as cursor:
-            cursor.execute("UPDATE returns_returnexport SET done = %s, total = %s WHERE id = %s",
-                           [done, total, self.export_id])
+            cursor.execute(
+                "UPDATE returns_returnexport SET done = %s, total = %s WHERE id = %s", [done, total, self.export_id]
+            )
 
     def close(self) -> None:
         self.connection.close()
@@ -138,7 +145,8 @@ def export_run(export_id: int, *, attempt: int = 1, attempts: int = 1, check=Non
     An export already finished (or given up on by the watchdog) is left as it is."""
     export = ReturnExport.objects.get(pk=export_id)
     started = ReturnExport.objects.filter(pk=export.pk, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).update(
-        status=ExportStatus.RUNNING, started_at=clock.now(), done=0, total=0)
+        status=ExportStatus.RUNNING, started_at=clock.now(), done=0, total=0
+    )
     if not started:
         return export
     running = ReturnExport.objects.filter(pk=export.pk, status=ExportStatus.RUNNING)
@@ -152,20 +160,30 @@ def export_run(export_id: int, *, attempt: int = 1, attempts: int = 1, check=Non
             _zip_folder(folder / "tables", folder / name)
             shutil.rmtree(folder / "tables", ignore_errors=True)
         else:
-            counts = build(export.kind, year=export.year, as_of=export.as_of, months=export.months or 12,
-                           out=folder / name, progress=progress)
+            counts = build(
+                export.kind,
+                year=export.year,
+                as_of=export.as_of,
+                months=export.months or 12,
+                out=folder / name,
+                progress=progress,
+            )
     except Exception as error:  # recorded on the row for the user; the log has the traceback
         logger.exception("return export failed", extra={"export_id": export.pk, "attempt": attempt})
         if not running.exists():
             raise  # given up on meanwhile (the job worker's watchdog): the row already says why
         if attempt < attempts:
-            running.update(status=ExportStatus.QUEUED, error=f"Attempt {attempt} of {attempts} failed ({str(error)[:1500]}). "
-                                                             "It will be tried again in a few minutes.")
+            running.update(
+                status=ExportStatus.QUEUED,
+                error=f"Attempt {attempt} of {attempts} failed ({str(error)[:1500]}). "
+                "It will be tried again in a few minutes.",
+            )
             raise ExportAttemptFailed(str(error)) from error
         running.update(status=ExportStatus.FAILED, finished_at=clock.now(), error=str(error)[:2000])
     else:
-        running.update(status=ExportStatus.DONE, finished_at=clock.now(), counts=counts, output=f"{export.pk}/{name}",
-                       error="")
+        running.update(
+            status=ExportStatus.DONE, finished_at=clock.now(), counts=counts, output=f"{export.pk}/{name}", error=""
+        )
     finally:
         progress.close()
     export.refresh_from_db()
@@ -176,7 +194,8 @@ def export_given_up(export_id: int, message: str) -> None:
     """The job worker's watchdog gave up on this export's build (its worker stopped too often, or
     it ran past its limit): the page says so, and why, instead of "running" for ever."""
     ReturnExport.objects.filter(pk=export_id, status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING]).update(
-        status=ExportStatus.FAILED, finished_at=clock.now(), error=message)
+        status=ExportStatus.FAILED, finished_at=clock.now(), error=message
+    )
 
 
 def _zip_folder(source: Path, target: Path) -> None:
@@ -227,15 +246,28 @@ def export_from_command(kind: str, *, period: dict, out, progress: Progress = No
     """Build a return for `manage.py export_return`, recorded like a web export (the account
     that ran the command stands for the user)."""
     with transaction.atomic():
-        export = ReturnExport.objects.create(kind=kind, requested_via="command", command_user=_os_user(),
-                                             status=ExportStatus.RUNNING, started_at=clock.now(), output=str(out)[:500],
-                                             **period)
+        export = ReturnExport.objects.create(
+            kind=kind,
+            requested_via="command",
+            command_user=_os_user(),
+            status=ExportStatus.RUNNING,
+            started_at=clock.now(),
+            output=str(out)[:500],
+            **period,
+        )
     try:
-        counts = build(kind, year=period.get("year"), as_of=period.get("as_of"), months=period.get("months", 12),
-                       out=out, progress=progress)
+        counts = build(
+            kind,
+            year=period.get("year"),
+            as_of=period.get("as_of"),
+            months=period.get("months", 12),
+            out=out,
+            progress=progress,
+        )
     except BaseException as error:
-        ReturnExport.objects.filter(pk=export.pk).update(status=ExportStatus.FAILED, finished_at=clock.now(),
-                                                         error=str(error)[:2000] or type(error).__name__)
+        ReturnExport.objects.filter(pk=export.pk).update(
+            status=ExportStatus.FAILED, finished_at=clock.now(), error=str(error)[:2000] or type(error).__name__
+        )
         raise
     ReturnExport.objects.filter(pk=export.pk).update(status=ExportStatus.DONE, finished_at=clock.now(), counts=counts)
     export.refresh_from_db()

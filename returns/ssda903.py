@@ -55,18 +55,52 @@ from timescales.calendar import birthday
 # File name and exact columns of each table, in the validator's order (lac_validator/config.py).
 TABLES: dict[str, tuple[str, list[str]]] = {
     "Header": ("header.csv", ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]),
-    "Episodes": ("episodes.csv", ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
-                                  "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"]),
+    "Episodes": (
+        "episodes.csv",
+        [
+            "CHILD",
+            "DECOM",
+            "RNE",
+            "LS",
+            "CIN",
+            "PLACE",
+            "PLACE_PROVIDER",
+            "DEC",
+            "REC",
+            "REASON_PLACE_CHANGE",
+            "HOME_POST",
+            "PL_POST",
+            "URN",
+        ],
+    ),
     "Reviews": ("reviews.csv", ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"]),
     "UASC": ("uasc.csv", ["CHILD", "SEX", "DOB", "DUC"]),
-    "OC2": ("oc2.csv", ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS",
-                        "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED",
-                        "INTERVENTION_OFFERED"]),
+    "OC2": (
+        "oc2.csv",
+        [
+            "CHILD",
+            "DOB",
+            "SDQ_SCORE",
+            "SDQ_REASON",
+            "CONVICTED",
+            "HEALTH_CHECK",
+            "IMMUNISATIONS",
+            "TEETH_CHECK",
+            "HEALTH_ASSESSMENT",
+            "SUBSTANCE_MISUSE",
+            "INTERVENTION_RECEIVED",
+            "INTERVENTION_OFFERED",
+        ],
+    ),
     "OC3": ("oc3.csv", ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"]),
-    "AD1": ("ad1.csv", ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR",
-                        "LS_ADOPTR"]),
-    "PlacedAdoption": ("placed_adoption.csv", ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED",
-                                               "REASON_PLACED_CEASED"]),
+    "AD1": (
+        "ad1.csv",
+        ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
+    ),
+    "PlacedAdoption": (
+        "placed_adoption.csv",
+        ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+    ),
     "PrevPerm": ("prev_perm.csv", ["CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"]),
     "Missing": ("missing.csv", ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"]),
     "SWEpisodes": ("sw_episodes.csv", ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"]),
@@ -146,17 +180,27 @@ def care_leavers_in_year(year: CollectionYear) -> set[int]:
     """OC3: care leavers (not only qualifying) whose 17th to 21st birthday was in the year."""
     born_from = datetime.date(year.start.year - 21, year.start.month, year.start.day)
     born_to = datetime.date(year.end.year - 17, year.end.month, year.end.day)
-    rows = CareLeaver.objects.exclude(category="qualifying").filter(
-        person__date_of_birth__range=(born_from, born_to)
-    ).values_list("person_id", "person__date_of_birth")
+    rows = (
+        CareLeaver.objects.exclude(category="qualifying")
+        .filter(person__date_of_birth__range=(born_from, born_to))
+        .values_list("person_id", "person__date_of_birth")
+    )
     # A care leaver at the birthday: care had ended before it (by the end of the year, as the
     # return shows the record on 31 March). Someone whose care ended on the birthday or later,
     # after the year included, was not yet a care leaver at it (rule 1016).
-    left_care = by_child(PeriodOfCare.objects.filter(child_id__in=[pk for pk, _ in rows], end_date__lte=year.end)
-                         .values("child_id", "end_date"))
-    return {pk for pk, dob in rows
-            if any(b in year and any(p["end_date"] < b for p in left_care[pk])
-                   for b in (_birthday(dob, age) for age in range(17, 22)))}
+    left_care = by_child(
+        PeriodOfCare.objects.filter(child_id__in=[pk for pk, _ in rows], end_date__lte=year.end).values(
+            "child_id", "end_date"
+        )
+    )
+    return {
+        pk
+        for pk, dob in rows
+        if any(
+            b in year and any(p["end_date"] < b for p in left_care[pk])
+            for b in (_birthday(dob, age) for age in range(17, 22))
+        )
+    }
 
 
 def children_in_return(year: CollectionYear) -> list[int]:
@@ -170,83 +214,135 @@ class _Chunk:
     def __init__(self, ids: list[int], year: CollectionYear):
         start, end = year.start, year.end
         self.year = year
-        self.people = {p["pk"]: p for p in Person.objects.filter(pk__in=ids).values(
-            "pk", "la_id", "sex", "date_of_birth", "ethnicity", "upn", "upn_unknown_reason")}
+        self.people = {
+            p["pk"]: p
+            for p in Person.objects.filter(pk__in=ids).values(
+                "pk", "la_id", "sex", "date_of_birth", "ethnicity", "upn", "upn_unknown_reason"
+            )
+        }
         self.first_child_born = {
             r["from_person_id"]: r["first"]
-            for r in Relationship.objects.filter(from_person_id__in=ids, kind=RelationshipKind.MOTHER,
-                                                 to_person__date_of_birth__lte=end)
-            .values("from_person_id").annotate(first=Min("to_person__date_of_birth"))
+            for r in Relationship.objects.filter(
+                from_person_id__in=ids, kind=RelationshipKind.MOTHER, to_person__date_of_birth__lte=end
+            )
+            .values("from_person_id")
+            .annotate(first=Min("to_person__date_of_birth"))
         }
         self.episodes = by_child(
             Episode.objects.filter(child_id__in=ids, start_date__lte=end)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
             .order_by("start_date", "pk")
-            .values("child_id", "start_date", "end_date", "reason_new_episode", "legal_status", "category_of_need",
-                    "reason_ceased", "reason_place_change", "home_postcode", "placement__placement_type",
-                    "placement__provider", "placement__postcode", "placement__ofsted_urn", "period__start_date",
-                    "period__end_date")
+            .values(
+                "child_id",
+                "start_date",
+                "end_date",
+                "reason_new_episode",
+                "legal_status",
+                "category_of_need",
+                "reason_ceased",
+                "reason_place_change",
+                "home_postcode",
+                "placement__placement_type",
+                "placement__provider",
+                "placement__postcode",
+                "placement__ofsted_urn",
+                "period__start_date",
+                "period__end_date",
+            )
         )
-        self.reviews = by_child(LAReview.objects.filter(child_id__in=ids, held_on__range=(start, end))
-                                .order_by("held_on").values("child_id", "held_on", "participation"))
-        self.uasc = {u["child_id"]: u for u in UASCStatus.objects.filter(child_id__in=ids, uasc_from__lte=end)
-                     .values("child_id", "ceased_on")}
-        self.health = by_child(HealthCheck.objects.filter(child_id__in=ids, done_on__range=(start, end))
-                               .values("child_id", "kind"))
+        self.reviews = by_child(
+            LAReview.objects.filter(child_id__in=ids, held_on__range=(start, end))
+            .order_by("held_on")
+            .values("child_id", "held_on", "participation")
+        )
+        self.uasc = {
+            u["child_id"]: u
+            for u in UASCStatus.objects.filter(child_id__in=ids, uasc_from__lte=end).values("child_id", "ceased_on")
+        }
+        self.health = by_child(
+            HealthCheck.objects.filter(child_id__in=ids, done_on__range=(start, end)).values("child_id", "kind")
+        )
         self.immunisations = {}
-        for row in (ImmunisationStatus.objects.filter(child_id__in=ids, checked_on__lte=end)
-                    .order_by("child_id", "checked_on", "pk").values("child_id", "up_to_date")):
+        for row in (
+            ImmunisationStatus.objects.filter(child_id__in=ids, checked_on__lte=end)
+            .order_by("child_id", "checked_on", "pk")
+            .values("child_id", "up_to_date")
+        ):
             self.immunisations[row["child_id"]] = row["up_to_date"]  # the latest wins
         self.sdq = {}
-        for row in (SDQScore.objects.filter(child_id__in=ids, completed_on__range=(start, end))
-                    .order_by("child_id", "completed_on", "pk").values("child_id", "score", "reason")):
+        for row in (
+            SDQScore.objects.filter(child_id__in=ids, completed_on__range=(start, end))
+            .order_by("child_id", "completed_on", "pk")
+            .values("child_id", "score", "reason")
+        ):
             self.sdq[row["child_id"]] = row
-        self.convicted = set(Conviction.objects.filter(child_id__in=ids, convicted_on__range=(start, end))
-                             .values_list("child_id", flat=True))
-        self.substance = by_child(SubstanceMisuse.objects.filter(child_id__in=ids, identified_on__range=(start, end))
-                                  .values("child_id", "intervention_offered", "intervention_received"))
+        self.convicted = set(
+            Conviction.objects.filter(child_id__in=ids, convicted_on__range=(start, end)).values_list(
+                "child_id", flat=True
+            )
+        )
+        self.substance = by_child(
+            SubstanceMisuse.objects.filter(child_id__in=ids, identified_on__range=(start, end)).values(
+                "child_id", "intervention_offered", "intervention_received"
+            )
+        )
         self.keeping_in_touch = by_child(
             # From 3 months before the year: a check before 1 April stands for a birthday early in
             # the year (the window oc3_rows looks in). None after 31 March, as everywhere.
-            KeepingInTouch.objects.filter(care_leaver__person_id__in=ids,
-                                          contact_on__range=(start - datetime.timedelta(days=OC3_DAYS_BEFORE), end))
-            .values("care_leaver__person_id", "contact_on", "in_touch", "activity", "accommodation"),
+            KeepingInTouch.objects.filter(
+                care_leaver__person_id__in=ids,
+                contact_on__range=(start - datetime.timedelta(days=OC3_DAYS_BEFORE), end),
+            ).values("care_leaver__person_id", "contact_on", "in_touch", "activity", "accommodation"),
             key="care_leaver__person_id",
         )
         self.adoption_decisions = by_child(
             PermanenceDecision.objects.filter(child_id__in=ids, option=PermanenceOption.ADOPTION, decided_on__lte=end)
             .filter(Q(reversed_on__isnull=True) | Q(reversed_on__gte=start))
-            .order_by("decided_on", "pk").values("pk", "child_id", "decided_on", "reversed_on", "reversal_reason")
+            .order_by("decided_on", "pk")
+            .values("pk", "child_id", "decided_on", "reversed_on", "reversal_reason")
         )
-        self.matches = {m["decision_id"]: m for m in AdoptionMatch.objects.filter(
-            decision__child_id__in=ids, matched_on__lte=end).values(
-            "decision_id", "matched_on", "foster_carers_adopting", "number_of_adopters", "adopter_sex",
-            "adopter_legal_status")}
+        self.matches = {
+            m["decision_id"]: m
+            for m in AdoptionMatch.objects.filter(decision__child_id__in=ids, matched_on__lte=end).values(
+                "decision_id",
+                "matched_on",
+                "foster_carers_adopting",
+                "number_of_adopters",
+                "adopter_sex",
+                "adopter_legal_status",
+            )
+        }
         self.previous_permanence = {
             (p["child_id"], p["care_started_on"]): p
             for p in PreviousPermanence.objects.filter(child_id__in=ids, care_started_on__range=(start, end)).values(
-                "child_id", "care_started_on", "option", "order_date", "order_date_known", "arranged_by_la")
+                "child_id", "care_started_on", "option", "order_date", "order_date_known", "arranged_by_la"
+            )
         }
         self.missing = by_child(
             MissingEpisode.objects.filter(child_id__in=ids, period__isnull=False, started_at__date__lte=end)
             .filter(Q(returned_at__isnull=True) | Q(returned_at__date__gte=start))
-            .order_by("started_at").values("child_id", "kind", "started_at", "returned_at")
+            .order_by("started_at")
+            .values("child_id", "kind", "started_at", "returned_at")
         )
         self.liberty_orders = by_child(
             DeprivationOfLiberty.objects.filter(child_id__in=ids, start_date__lte=end)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
-            .order_by("start_date", "pk").values("child_id", "start_date", "end_date")
+            .order_by("start_date", "pk")
+            .values("child_id", "start_date", "end_date")
         )
         # How the allocation before each one ended ("closed": this one opens a new case).
-        before = Allocation.objects.filter(child_id=OuterRef("child_id"), start_date__lte=OuterRef("start_date")).exclude(
-            pk=OuterRef("pk")).exclude(start_date=OuterRef("start_date"), pk__gt=OuterRef("pk")).order_by("-start_date", "-pk")
+        before = (
+            Allocation.objects.filter(child_id=OuterRef("child_id"), start_date__lte=OuterRef("start_date"))
+            .exclude(pk=OuterRef("pk"))
+            .exclude(start_date=OuterRef("start_date"), pk__gt=OuterRef("pk"))
+            .order_by("-start_date", "-pk")
+        )
         self.allocations = by_child(
             Allocation.objects.filter(child_id__in=ids, worker__isnull=False, start_date__lte=end)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
-            .annotate(previous_end=Subquery(before.values("end_reason")[:1]),
-                      has_previous=Exists(before))
-            .order_by("start_date", "pk").values("child_id", "worker_id", "start_date", "end_date", "reason",
-                                                 "previous_end", "has_previous")
+            .annotate(previous_end=Subquery(before.values("end_reason")[:1]), has_previous=Exists(before))
+            .order_by("start_date", "pk")
+            .values("child_id", "worker_id", "start_date", "end_date", "reason", "previous_end", "has_previous")
         )
 
     # --- one function per table: the rows of one child --------------------------------------
@@ -256,17 +352,35 @@ class _Chunk:
         mother = ""
         if p["sex"] == "F" and self.episodes[pk]:
             mother = _flag(pk in self.first_child_born)
-        yield [p["la_id"], p["sex"] or "U", _d(p["date_of_birth"]), p["ethnicity"] or "NOBT",
-               p["upn"] or p["upn_unknown_reason"], mother, _d(self.first_child_born.get(pk))]
+        yield [
+            p["la_id"],
+            p["sex"] or "U",
+            _d(p["date_of_birth"]),
+            p["ethnicity"] or "NOBT",
+            p["upn"] or p["upn_unknown_reason"],
+            mother,
+            _d(self.first_child_born.get(pk)),
+        ]
 
     def episodes_rows(self, pk):
         la_id, end = self.people[pk]["la_id"], self.year.end
         for e in self.episodes[pk]:
             ended = e["end_date"] if e["end_date"] and e["end_date"] <= end else None
-            yield [la_id, _d(e["start_date"]), e["reason_new_episode"], e["legal_status"], e["category_of_need"],
-                   e["placement__placement_type"], e["placement__provider"], _d(ended),
-                   e["reason_ceased"] if ended else "", e["reason_place_change"] if ended else "",
-                   e["home_postcode"], e["placement__postcode"], _urn(e)]
+            yield [
+                la_id,
+                _d(e["start_date"]),
+                e["reason_new_episode"],
+                e["legal_status"],
+                e["category_of_need"],
+                e["placement__placement_type"],
+                e["placement__provider"],
+                _d(ended),
+                e["reason_ceased"] if ended else "",
+                e["reason_place_change"] if ended else "",
+                e["home_postcode"],
+                e["placement__postcode"],
+                _urn(e),
+            ]
 
     def reviews_rows(self, pk):
         p = self.people[pk]
@@ -303,30 +417,44 @@ class _Chunk:
         under_five = dob is not None and _birthday(dob, 5) > self.year.end
         # CONVICTED is asked only of children aged 10 or over at 31 March (rule 542).
         ten_or_over = dob is not None and _birthday(dob, 10) <= self.year.end
-        yield [p["la_id"], _d(dob), "" if sdq.get("score") is None else sdq["score"],
-               sdq.get("reason", ""), _flag(pk in self.convicted) if ten_or_over else "",
-               _flag(assessed) if under_five else "",
-               "" if immunised is None else _flag(immunised), _flag(HealthCheckKind.DENTAL in kinds),
-               _flag(assessed), _flag(bool(substance)),
-               _flag(any(s["intervention_received"] for s in substance)) if substance else "",
-               _flag(any(s["intervention_offered"] for s in substance)) if substance else ""]
+        yield [
+            p["la_id"],
+            _d(dob),
+            "" if sdq.get("score") is None else sdq["score"],
+            sdq.get("reason", ""),
+            _flag(pk in self.convicted) if ten_or_over else "",
+            _flag(assessed) if under_five else "",
+            "" if immunised is None else _flag(immunised),
+            _flag(HealthCheckKind.DENTAL in kinds),
+            _flag(assessed),
+            _flag(bool(substance)),
+            _flag(any(s["intervention_received"] for s in substance)) if substance else "",
+            _flag(any(s["intervention_offered"] for s in substance)) if substance else "",
+        ]
 
     def oc3_rows(self, pk):
         p = self.people[pk]
         dob = p["date_of_birth"]
-        birthday = next((b for b in (_birthday(dob, a) for a in range(17, 22)) if b in self.year), None) if dob else None
+        birthday = (
+            next((b for b in (_birthday(dob, a) for a in range(17, 22)) if b in self.year), None) if dob else None
+        )
         if birthday is None:
             return
         # A young person still looked after on the birthday (care ending on it or later) was not
         # yet a care leaver at it: no OC3 for that birthday (rule 1016), whatever contact the
         # leaving care team recorded in its window.
-        if any(e["start_date"] <= birthday and (e["end_date"] is None or e["end_date"] >= birthday)
-               for e in self.episodes[pk]):
+        if any(
+            e["start_date"] <= birthday and (e["end_date"] is None or e["end_date"] >= birthday)
+            for e in self.episodes[pk]
+        ):
             return
         # "Around their birthday": the check nearest it, from 3 months before to 1 month after,
         # the same window as care_leavers.selectors.oc3_row (TIMESCALES.md B marks it unconfirmed).
-        checks = [c for c in self.keeping_in_touch[pk]
-                  if -OC3_DAYS_BEFORE <= (c["contact_on"] - birthday).days <= OC3_DAYS_AFTER]
+        checks = [
+            c
+            for c in self.keeping_in_touch[pk]
+            if -OC3_DAYS_BEFORE <= (c["contact_on"] - birthday).days <= OC3_DAYS_AFTER
+        ]
         if not checks:
             return
         nearest = min(checks, key=lambda c: (abs((c["contact_on"] - birthday).days), c["contact_on"]))
@@ -344,16 +472,28 @@ class _Chunk:
         p = self.people[pk]
         for decision in self.adoption_decisions[pk][-1:]:
             match = self.matches.get(decision["pk"], {})
-            yield [p["la_id"], _d(p["date_of_birth"]), _d(decision["decided_on"]), _d(match.get("matched_on")),
-                   _flag(match["foster_carers_adopting"]) if match else "", match.get("number_of_adopters", ""),
-                   match.get("adopter_sex", ""), match.get("adopter_legal_status", "")]
+            yield [
+                p["la_id"],
+                _d(p["date_of_birth"]),
+                _d(decision["decided_on"]),
+                _d(match.get("matched_on")),
+                _flag(match["foster_carers_adopting"]) if match else "",
+                match.get("number_of_adopters", ""),
+                match.get("adopter_sex", ""),
+                match.get("adopter_legal_status", ""),
+            ]
 
     def placed_adoption_rows(self, pk):
         p = self.people[pk]
         for decision in self.adoption_decisions[pk]:
             ceased = self.year.as_at(decision["reversed_on"])
-            yield [p["la_id"], _d(p["date_of_birth"]), _d(decision["decided_on"]), _d(ceased),
-                   decision["reversal_reason"] if ceased else ""]
+            yield [
+                p["la_id"],
+                _d(p["date_of_birth"]),
+                _d(decision["decided_on"]),
+                _d(ceased),
+                decision["reversal_reason"] if ceased else "",
+            ]
 
     def prev_perm_rows(self, pk):
         p = self.people[pk]
@@ -365,16 +505,26 @@ class _Chunk:
             row = self.previous_permanence.get((pk, started))
             if row is None:
                 continue
-            yield [p["la_id"], _d(p["date_of_birth"]), row["option"], row["arranged_by_la"],
-                   PreviousPermanence(**row).ssda903_date]
+            yield [
+                p["la_id"],
+                _d(p["date_of_birth"]),
+                row["option"],
+                row["arranged_by_la"],
+                PreviousPermanence(**row).ssda903_date,
+            ]
             return
 
     def missing_rows(self, pk):
         p = self.people[pk]
         for m in self.missing[pk]:
             returned = timezone.localdate(m["returned_at"]) if m["returned_at"] else None
-            yield [p["la_id"], _d(p["date_of_birth"]), m["kind"], _d(timezone.localdate(m["started_at"])),
-                   _d(self.year.as_at(returned))]
+            yield [
+                p["la_id"],
+                _d(p["date_of_birth"]),
+                m["kind"],
+                _d(timezone.localdate(m["started_at"])),
+                _d(self.year.as_at(returned)),
+            ]
 
     def sw_episodes_rows(self, pk):
         if not self.episodes[pk]:
@@ -382,8 +532,14 @@ class _Chunk:
         p = self.people[pk]
         for a in self.allocations[pk]:
             ended = self.year.as_at(a["end_date"])
-            yield [p["la_id"], _d(p["date_of_birth"]), sw_id(a["worker_id"]), _d(a["start_date"]), _d(ended),
-                   sw_reason(a)]
+            yield [
+                p["la_id"],
+                _d(p["date_of_birth"]),
+                sw_id(a["worker_id"]),
+                _d(a["start_date"]),
+                _d(ended),
+                sw_reason(a),
+            ]
 
     def dolo_rows(self, pk):
         """Orders live in the year; an end after 31 March is not yet known (rules 703, 704)."""
@@ -406,15 +562,24 @@ def sw_id(worker_id: int) -> str:
 
 
 ROWS = {
-    "Header": _Chunk.header, "Episodes": _Chunk.episodes_rows, "Reviews": _Chunk.reviews_rows,
-    "UASC": _Chunk.uasc_rows, "OC2": _Chunk.oc2_rows, "OC3": _Chunk.oc3_rows, "AD1": _Chunk.ad1_rows,
-    "PlacedAdoption": _Chunk.placed_adoption_rows, "PrevPerm": _Chunk.prev_perm_rows,
-    "Missing": _Chunk.missing_rows, "SWEpisodes": _Chunk.sw_episodes_rows, "DoLo": _Chunk.dolo_rows,
+    "Header": _Chunk.header,
+    "Episodes": _Chunk.episodes_rows,
+    "Reviews": _Chunk.reviews_rows,
+    "UASC": _Chunk.uasc_rows,
+    "OC2": _Chunk.oc2_rows,
+    "OC3": _Chunk.oc3_rows,
+    "AD1": _Chunk.ad1_rows,
+    "PlacedAdoption": _Chunk.placed_adoption_rows,
+    "PrevPerm": _Chunk.prev_perm_rows,
+    "Missing": _Chunk.missing_rows,
+    "SWEpisodes": _Chunk.sw_episodes_rows,
+    "DoLo": _Chunk.dolo_rows,
 }
 
 
-def _build_year(year: CollectionYear, folder: Path, progress: Progress, done: int, total: int,
-                tables: dict) -> tuple[dict, int]:
+def _build_year(
+    year: CollectionYear, folder: Path, progress: Progress, done: int, total: int, tables: dict
+) -> tuple[dict, int]:
     counts = dict.fromkeys(tables, 0)
     ids = children_in_return(year)
     files = {name: open(folder / filename, "w", newline="", encoding="utf-8") for name, (filename, _) in tables.items()}

@@ -23,8 +23,9 @@ TASK = services.EXPORT_TASK
 RETRIES = 2
 
 
-@app.task(name=TASK, queue="exports", pass_context=True,
-          retry=retry_strategy(RETRIES, settings.JOBS_RETRY_WAIT_SECONDS))
+@app.task(
+    name=TASK, queue="exports", pass_context=True, retry=retry_strategy(RETRIES, settings.JOBS_RETRY_WAIT_SECONDS)
+)
 def build_export(context: JobContext, export_id: int) -> None:
     def stop_if_asked():
         if context.should_abort():
@@ -34,5 +35,9 @@ def build_export(context: JobContext, export_id: int) -> None:
     stop_if_asked()  # a build that got through after it was given up on ends as stopped, not as done
 
 
-declare(TASK, time_limit=timedelta(seconds=settings.RETURNS_EXPORT_TIME_LIMIT_SECONDS), retries=RETRIES,
-        on_failed=lambda args, message: services.export_given_up(args["export_id"], message))
+declare(
+    TASK,
+    time_limit=timedelta(seconds=settings.RETURNS_EXPORT_TIME_LIMIT_SECONDS),
+    retries=RETRIES,
+    on_failed=lambda args, message: services.export_given_up(args["export_id"], message),
+)

@@ -59,60 +59,122 @@ def authority(clock, make_staff, team):
     a = Authority()
 
     on(D(2024, 1, 8))
-    a.in_care = person_create(actor=worker, given_name="Kai", family_name="Long", sex="M", ethnicity="WBRI",
-                              date_of_birth=D(2011, 6, 14), disabilities=["NONE"], upn_unknown_reason="UN3")
+    a.in_care = person_create(
+        actor=worker,
+        given_name="Kai",
+        family_name="Long",
+        sex="M",
+        ethnicity="WBRI",
+        date_of_birth=D(2011, 6, 14),
+        disabilities=["NONE"],
+        upn_unknown_reason="UN3",
+    )
     foster = PlacementDetails(placement_type="U1", provider="PR1", postcode="B15 2TT", carer_name="Mr and Mrs Lee")
-    la.period_start(actor=worker, child=a.in_care, start_date=D(2024, 1, 8), legal_status="C2", category_of_need="N1",
-                    home_postcode="B12 9QF", placement=foster)
+    la.period_start(
+        actor=worker,
+        child=a.in_care,
+        start_date=D(2024, 1, 8),
+        legal_status="C2",
+        category_of_need="N1",
+        home_postcode="B12 9QF",
+        placement=foster,
+    )
 
     on(D(2025, 5, 6))
-    a.cin = person_create(actor=worker, given_name="Ava", family_name="Brook", sex="F", ethnicity="WBRI",
-                          date_of_birth=D(2016, 2, 3), disabilities=["NONE"], upn_unknown_reason="UN3")
+    a.cin = person_create(
+        actor=worker,
+        given_name="Ava",
+        family_name="Brook",
+        sex="F",
+        ethnicity="WBRI",
+        date_of_birth=D(2016, 2, 3),
+        disabilities=["NONE"],
+        upn_unknown_reason="UN3",
+    )
     referral = make_referral(worker, a.cin, received_at=at(D(2025, 5, 6), 9), source="2A", primary_need="N4")
     decide_referral(manager, referral)
     on(D(2025, 5, 7))
     assessment = assessment_start(actor=worker, child=a.cin, start_date=D(2025, 5, 7))
     on(D(2025, 6, 6))
-    fill_and_submit(worker, assessment, child_seen_on=D(2025, 5, 8), factors=["3A", "4B"],
-                    analysis="Risks and strengths.", outcome="cin_plan")
+    fill_and_submit(
+        worker,
+        assessment,
+        child_seen_on=D(2025, 5, 8),
+        factors=["3A", "4B"],
+        analysis="Risks and strengths.",
+        outcome="cin_plan",
+    )
     on(D(2025, 6, 10))
-    assessment_authorise(actor=manager, assessment=assessment, authorised_on=D(2025, 6, 10), rationale="Needs are clear.")
+    assessment_authorise(
+        actor=manager, assessment=assessment, authorised_on=D(2025, 6, 10), rationale="Needs are clear."
+    )
     on(D(2025, 6, 16))
     cin_plan_start(actor=worker, child=a.cin, start_date=D(2025, 6, 16))
 
     on(D(2025, 7, 1))
-    a.cp = person_create(actor=worker, given_name="Leo", family_name="Marsh", sex="M", ethnicity="BAFR",
-                         date_of_birth=D(2019, 9, 20), disabilities=["NONE"], upn_unknown_reason="UN3")
+    a.cp = person_create(
+        actor=worker,
+        given_name="Leo",
+        family_name="Marsh",
+        sex="M",
+        ethnicity="BAFR",
+        date_of_birth=D(2019, 9, 20),
+        disabilities=["NONE"],
+        upn_unknown_reason="UN3",
+    )
     referral = make_referral(worker, a.cp, received_at=at(D(2025, 7, 1), 9), source="5A", primary_need="N1")
     decide_referral(manager, referral, next_step="strategy_discussion")
     on(D(2025, 7, 2))
-    discussion = strategy_discussion_record(actor=worker, child=a.cp, held_on=D(2025, 7, 2),
-                                            agencies=["police", "health"], decision="s47")
+    discussion = strategy_discussion_record(
+        actor=worker, child=a.cp, held_on=D(2025, 7, 2), agencies=["police", "health"], decision="s47"
+    )
     enquiry = section47_start(actor=worker, discussion=discussion, start_date=D(2025, 7, 2))
     on(D(2025, 7, 16))
-    conference = initial_conference_record(actor=worker, enquiry=enquiry, held_on=D(2025, 7, 16), outcome="plan",
-                                           category="NEG")
+    conference = initial_conference_record(
+        actor=worker, enquiry=enquiry, held_on=D(2025, 7, 16), outcome="plan", category="NEG"
+    )
     a.cp_plan = conference.plan_started
     on(D(2025, 10, 15))
-    review_conference_record(actor=worker, plan=a.cp_plan, held_on=D(2025, 10, 15), outcome="continue",
-                             category="EMO")
+    review_conference_record(actor=worker, plan=a.cp_plan, held_on=D(2025, 10, 15), outcome="continue", category="EMO")
 
     on(D(2025, 8, 4))
-    a.new_in_care = person_create(actor=worker, given_name="Mia", family_name="Hart", sex="F", ethnicity="MWBC",
-                                  date_of_birth=D(2010, 11, 2), disabilities=["NONE"], upn_unknown_reason="UN4")
-    la.period_start(actor=worker, child=a.new_in_care, start_date=D(2025, 8, 4), legal_status="V2",
-                    category_of_need="N4", home_postcode="B12 9QF", placement=foster)
+    a.new_in_care = person_create(
+        actor=worker,
+        given_name="Mia",
+        family_name="Hart",
+        sex="F",
+        ethnicity="MWBC",
+        date_of_birth=D(2010, 11, 2),
+        disabilities=["NONE"],
+        upn_unknown_reason="UN4",
+    )
+    la.period_start(
+        actor=worker,
+        child=a.new_in_care,
+        start_date=D(2025, 8, 4),
+        legal_status="V2",
+        category_of_need="N4",
+        home_postcode="B12 9QF",
+        placement=foster,
+    )
     previous_permanence_record(actor=worker, child=a.new_in_care, care_started_on=D(2025, 8, 4), option="Z1")
     on(D(2025, 10, 1))
     la.review_record(actor=worker, child=a.new_in_care, held_on=D(2025, 10, 1), participation="PN1")
     on(D(2025, 11, 3))
-    home = PlacementDetails(placement_type="K2", provider="PR1", postcode="B29 6BD", ofsted_urn="SC123456",
-                            carer_name="Oak House")
-    la.episode_change(actor=worker, child=a.new_in_care, change_date=D(2025, 11, 3), placement=home,
-                      reason_place_change="CARPL")
+    home = PlacementDetails(
+        placement_type="K2", provider="PR1", postcode="B29 6BD", ofsted_urn="SC123456", carer_name="Oak House"
+    )
+    la.episode_change(
+        actor=worker, child=a.new_in_care, change_date=D(2025, 11, 3), placement=home, reason_place_change="CARPL"
+    )
     on(D(2025, 12, 2))
-    la.missing_start(actor=worker, child=a.new_in_care, kind="M", started_at=at(D(2025, 12, 1), 20),
-                     returned_at=at(D(2025, 12, 2), 11))
+    la.missing_start(
+        actor=worker,
+        child=a.new_in_care,
+        kind="M",
+        started_at=at(D(2025, 12, 1), 20),
+        returned_at=at(D(2025, 12, 2), 11),
+    )
 
     on(D(2025, 6, 2))
     la.health_check_record(actor=worker, child=a.in_care, kind="rha", done_on=D(2025, 6, 2))

@@ -24,8 +24,13 @@ def home(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            export = services.export_request(actor=request.user, kind=data["kind"], year=data["year"],
-                                             as_of=data["as_of"], months=data["months"] or 12)
+            export = services.export_request(
+                actor=request.user,
+                kind=data["kind"],
+                year=data["year"],
+                as_of=data["as_of"],
+                months=data["months"] or 12,
+            )
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, messages)
@@ -57,5 +62,6 @@ def download(request, pk):
     path = services.export_file(export)
     if path is None:
         raise Http404
-    return FileResponse(path.open("rb"), as_attachment=True, filename=path.name,
-                        content_type=services.CONTENT_TYPES[export.kind])
+    return FileResponse(
+        path.open("rb"), as_attachment=True, filename=path.name, content_type=services.CONTENT_TYPES[export.kind]
+    )

@@ -81,8 +81,10 @@ class Sheet:
         # value -> its cell's XML: labels, dates and numbers repeat down a list. Bounded, as
         # identifiers never repeat.
         self._cache: dict = _fresh_cache()
-        stream.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                     b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+        stream.write(
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        )
 
     def write_row(self, values) -> None:
         """One row; None and "" are blank (no cell)."""
@@ -155,16 +157,37 @@ class Workbook:
     def close(self) -> None:
         self._finish_sheet()
         sheets = range(1, len(self._names) + 1)
-        self._zip.writestr("[Content_Types].xml", _CONTENT_TYPES.format(sheets="".join(
-            f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
-            f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for n in sheets)))
+        self._zip.writestr(
+            "[Content_Types].xml",
+            _CONTENT_TYPES.format(
+                sheets="".join(
+                    f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
+                    f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                    for n in sheets
+                )
+            ),
+        )
         self._zip.writestr("_rels/.rels", _ROOT_RELS)
-        self._zip.writestr("xl/workbook.xml", _WORKBOOK.format(sheets="".join(
-            f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{n}" r:id="rId{n}"/>'
-            for n, name in zip(sheets, self._names))))
-        self._zip.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS.format(sheets="".join(
-            f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            f'worksheet" Target="worksheets/sheet{n}.xml"/>' for n in sheets), styles=len(self._names) + 1))
+        self._zip.writestr(
+            "xl/workbook.xml",
+            _WORKBOOK.format(
+                sheets="".join(
+                    f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{n}" r:id="rId{n}"/>'
+                    for n, name in zip(sheets, self._names)
+                )
+            ),
+        )
+        self._zip.writestr(
+            "xl/_rels/workbook.xml.rels",
+            _WORKBOOK_RELS.format(
+                sheets="".join(
+                    f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                    f'worksheet" Target="worksheets/sheet{n}.xml"/>'
+                    for n in sheets
+                ),
+                styles=len(self._names) + 1,
+            ),
+        )
         self._zip.writestr("xl/styles.xml", _STYLES)
         self._zip.close()
 

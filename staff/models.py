@@ -24,8 +24,9 @@ class StaffProfile(models.Model):
     """One member of staff's HR facts beside their sign-in (workforce.User holds the role, team,
     start date and ASYE start that supervision already reads)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, primary_key=True,
-                                related_name="staff_profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, primary_key=True, related_name="staff_profile"
+    )
     grade = models.CharField("Grade", max_length=60, blank=True)
     fte = models.DecimalField("Full-time equivalent", max_digits=3, decimal_places=2, default=1)
     left_on = models.DateField("Last day in the service", null=True, blank=True)
@@ -33,10 +34,15 @@ class StaffProfile(models.Model):
     # Agency terms (statutory guidance on agency social workers, in force from 31 October 2024).
     agency_name = models.CharField("Agency", max_length=120, blank=True)
     agency_notice_weeks = models.PositiveSmallIntegerField("Notice period (weeks)", null=True, blank=True)
-    agency_hourly_rate = models.DecimalField("Hourly charge rate (£)", max_digits=6, decimal_places=2, null=True, blank=True)
+    agency_hourly_rate = models.DecimalField(
+        "Hourly charge rate (£)", max_digits=6, decimal_places=2, null=True, blank=True
+    )
     rate_above_cap_approved_by = models.CharField(
-        "Above the price cap: approved by", max_length=120, blank=True,
-        help_text="The senior leader who signed off a charge above the regional price cap.")
+        "Above the price cap: approved by",
+        max_length=120,
+        blank=True,
+        help_text="The senior leader who signed off a charge above the regional price cap.",
+    )
     # Professional registration.
     swe_number = models.CharField("Social Work England registration number", max_length=20, blank=True)
     registered_until = models.DateField("Registration renewed until", null=True, blank=True)
@@ -46,8 +52,9 @@ class StaffProfile(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(condition=Q(fte__gt=0) & Q(fte__lte=1), name="staffprofile_fte_range"),
-            models.CheckConstraint(condition=Q(left_on__isnull=True) | ~Q(leaving_reason=""),
-                                   name="staffprofile_leaving_reason"),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | ~Q(leaving_reason=""), name="staffprofile_leaving_reason"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -80,8 +87,9 @@ class Post(models.Model):
     title = models.CharField(max_length=120)
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.SOCIAL_WORKER)
     fte = models.DecimalField(max_digits=3, decimal_places=2, default=1)
-    holder = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="posts")
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="posts"
+    )
     opened_on = models.DateField()
     closed_on = models.DateField(null=True, blank=True)
 
@@ -131,8 +139,9 @@ class InductionTask(models.Model):
     title = models.CharField(max_length=200)
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
-    done_recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                         related_name="+")
+    done_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -150,8 +159,7 @@ class Course(models.Model):
     title = models.CharField(max_length=200, unique=True)
     mandatory_for = ArrayField(models.CharField(max_length=30, choices=Role.choices), default=list, blank=True)
     valid_months = models.PositiveSmallIntegerField("Valid for (months)", null=True, blank=True)
-    due_within_days = models.PositiveSmallIntegerField(
-        "A new starter attends within (days)", default=90)
+    due_within_days = models.PositiveSmallIntegerField("A new starter attends within (days)", default=90)
     is_active = models.BooleanField(default=True)
 
     class Meta:

@@ -40,7 +40,9 @@ def staff_visible_to(user) -> QuerySet[User]:
 def staff_get_for_user(user, user_id) -> User:
     """The member of staff, if `user` may read their record; 404 for "missing" and "not yours"."""
     pk = parse_id(user_id)
-    worker = staff_visible_to(user).filter(pk=pk).select_related("team__manager", "staff_profile").first() if pk else None
+    worker = (
+        staff_visible_to(user).filter(pk=pk).select_related("team__manager", "staff_profile").first() if pk else None
+    )
     if worker is None:
         raise Http404
     return worker
@@ -59,8 +61,12 @@ def profile_of(worker) -> StaffProfile | None:
 
 def staff_list(*, user, limit: int = 500) -> list[User]:
     """The staff `user` may read, in post first, with their profiles: one query (plus the line)."""
-    return list(staff_visible_to(user).exclude(username__startswith="!").select_related("team", "staff_profile")
-                .order_by("team__name", "last_name", "first_name", "pk")[:limit])
+    return list(
+        staff_visible_to(user)
+        .exclude(username__startswith="!")
+        .select_related("team", "staff_profile")
+        .order_by("team__name", "last_name", "first_name", "pk")[:limit]
+    )
 
 
 def price_cap_for(role) -> AgencyPriceCap | None:
@@ -71,7 +77,7 @@ def price_cap_for(role) -> AgencyPriceCap | None:
 
 
 def registration_status(profile: StaffProfile | None, today: datetime.date | None = None) -> str:
-    """"Registered", "Renewal due" (in the last month of the registration year, 1 to 30 November,
+    """ "Registered", "Renewal due" (in the last month of the registration year, 1 to 30 November,
     when not yet renewed), "Lapsed" or "Not recorded"."""
     today = today or clock.today()
     if profile is None or not profile.registered_until:
@@ -100,8 +106,11 @@ def induction_task_for(worker, task_id) -> InductionTask:
 
 def open_induction_tasks(*, worker_ids) -> QuerySet[InductionTask]:
     """Induction items not yet done, for these workers, soonest first."""
-    return (InductionTask.objects.filter(induction__worker_id__in=worker_ids, done_on__isnull=True)
-            .select_related("induction__worker").order_by("due_on", "pk"))
+    return (
+        InductionTask.objects.filter(induction__worker_id__in=worker_ids, done_on__isnull=True)
+        .select_related("induction__worker")
+        .order_by("due_on", "pk")
+    )
 
 
 # --- Training -------------------------------------------------------------------------------------
@@ -133,8 +142,9 @@ def training_due(*, workers, today: datetime.date | None = None, soon_days: int 
     workers = list(workers)
     courses = list(Course.objects.filter(is_active=True).exclude(mandatory_for=[]))
     latest: dict[tuple[int, int], Attendance] = {}
-    for attendance in (Attendance.objects.filter(worker__in=[w.pk for w in workers])
-                       .order_by("worker_id", "course_id", "-attended_on", "-pk")):
+    for attendance in Attendance.objects.filter(worker__in=[w.pk for w in workers]).order_by(
+        "worker_id", "course_id", "-attended_on", "-pk"
+    ):
         latest.setdefault((attendance.worker_id, attendance.course_id), attendance)
     found = []
     horizon = today + datetime.timedelta(days=soon_days)
@@ -151,8 +161,14 @@ def training_due(*, workers, today: datetime.date | None = None, soon_days: int 
             else:
                 due = attended.expires_on
             if due <= horizon:
-                found.append(TrainingDue(worker=worker, course=course, due_on=due,
-                                         last_attended=attended.attended_on if attended else None))
+                found.append(
+                    TrainingDue(
+                        worker=worker,
+                        course=course,
+                        due_on=due,
+                        last_attended=attended.attended_on if attended else None,
+                    )
+                )
     return sorted(found, key=lambda d: (d.due_on, d.worker.last_name, d.course.title))
 
 
@@ -211,8 +227,9 @@ def cpd_this_year(worker) -> CPD:
     from supervision.models import SupervisionSession
 
     start, end = registration_year_of(clock.today())
-    n = SupervisionSession.objects.filter(supervisee=worker, supervisee_signed_at__isnull=False,
-                                          held_on__gte=start, held_on__lte=end).count()
+    n = SupervisionSession.objects.filter(
+        supervisee=worker, supervisee_signed_at__isnull=False, held_on__gte=start, held_on__lte=end
+    ).count()
     return CPD(reflections=n)
 
 
@@ -237,15 +254,15 @@ class StaffDue:
 
 def due_for_worker(*, user) -> StaffDue:
     """The worker's own induction items not done and mandatory training due or expired."""
-    return StaffDue(induction=list(open_induction_tasks(worker_ids=[user.pk])),
-                    training=training_due(workers=[user]))
+    return StaffDue(induction=list(open_induction_tasks(worker_ids=[user.pk])), training=training_due(workers=[user]))
 
 
 def due_for_manager(*, user) -> StaffDue:
     """The same for everyone `user` line-manages who is still in post."""
     reports = User.objects.filter(pk__in=line_reports_of(user), is_active=True)
-    return StaffDue(induction=list(open_induction_tasks(worker_ids=reports.values("pk"))),
-                    training=training_due(workers=reports))
+    return StaffDue(
+        induction=list(open_induction_tasks(worker_ids=reports.values("pk"))), training=training_due(workers=reports)
+    )
 
 
 def due_for_worker_ids(workers) -> dict[str, list[User]]:
@@ -258,18 +275,26 @@ def due_for_worker_ids(workers) -> dict[str, list[User]]:
     workers = list(workers)
     ids = [w.pk for w in workers]
     today = clock.today()
-    last = dict(User.objects.filter(pk__in=ids).annotate(last=Max("supervisions_received__held_on"))
-                .values_list("pk", "last"))
+    last = dict(
+        User.objects.filter(pk__in=ids).annotate(last=Max("supervisions_received__held_on")).values_list("pk", "last")
+    )
     supervision = [w for w in workers if due_for(w, last.get(w.pk)).due_on < today]
-    late_induction = set(InductionTask.objects.filter(induction__worker_id__in=ids, done_on__isnull=True, due_on__lt=today)
-                         .values_list("induction__worker_id", flat=True))
+    late_induction = set(
+        InductionTask.objects.filter(induction__worker_id__in=ids, done_on__isnull=True, due_on__lt=today).values_list(
+            "induction__worker_id", flat=True
+        )
+    )
     late_training = {d.worker.pk for d in training_due(workers=workers, soon_days=-1)}
-    return {"supervision": supervision,
-            "induction": [w for w in workers if w.pk in late_induction],
-            "training": [w for w in workers if w.pk in late_training]}
+    return {
+        "supervision": supervision,
+        "induction": [w for w in workers if w.pk in late_induction],
+        "training": [w for w in workers if w.pk in late_training],
+    }
 
 
 def registration_lapsed(ids, today: datetime.date) -> set[int]:
     """Of these workers, those whose registration is not recorded as renewed to `today`."""
-    current = set(StaffProfile.objects.filter(user_id__in=ids, registered_until__gte=today).values_list("user_id", flat=True))
+    current = set(
+        StaffProfile.objects.filter(user_id__in=ids, registered_until__gte=today).values_list("user_id", flat=True)
+    )
     return set(ids) - current

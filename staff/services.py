@@ -25,8 +25,18 @@ AGENCY_MIN_PQE_YEARS = 3
 AGENCY_MIN_NOTICE_WEEKS = 4
 SOCIAL_WORK_ROLES = frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER})
 
-PROFILE_FIELDS = ("grade", "fte", "agency_name", "agency_notice_weeks", "agency_hourly_rate",
-                  "rate_above_cap_approved_by", "swe_number", "registered_until", "qualified_on", "early_career")
+PROFILE_FIELDS = (
+    "grade",
+    "fte",
+    "agency_name",
+    "agency_notice_weeks",
+    "agency_hourly_rate",
+    "rate_above_cap_approved_by",
+    "swe_number",
+    "registered_until",
+    "qualified_on",
+    "early_career",
+)
 
 
 def profile_read(*, user, worker, path: str) -> None:
@@ -41,8 +51,9 @@ def _may_manage(actor, worker) -> None:
         raise PermissionDenied("Only their line manager or the workforce lead records this.")
 
 
-def check_agency_terms(*, role, agency: bool, started_on, qualified_on, notice_weeks, hourly_rate,
-                       approved_by: str) -> None:
+def check_agency_terms(
+    *, role, agency: bool, started_on, qualified_on, notice_weeks, hourly_rate, approved_by: str
+) -> None:
     """The rules that apply to an agency social worker: at least 3 years' post-qualifying
     experience on their start, a notice period of at least 4 weeks, and a charge above the
     regional price cap only with a senior leader's sign-off."""
@@ -52,14 +63,20 @@ def check_agency_terms(*, role, agency: bool, started_on, qualified_on, notice_w
     if qualified_on is None:
         errors["qualified_on"] = "Enter the date they qualified: an agency social worker needs 3 years' experience"
     elif started_on and qualified_on.replace(year=qualified_on.year + AGENCY_MIN_PQE_YEARS) > started_on:
-        errors["qualified_on"] = (f"An agency social worker needs at least {AGENCY_MIN_PQE_YEARS} years' "
-                                  "post-qualifying experience when they start")
+        errors["qualified_on"] = (
+            f"An agency social worker needs at least {AGENCY_MIN_PQE_YEARS} years' "
+            "post-qualifying experience when they start"
+        )
     if notice_weeks is None or notice_weeks < AGENCY_MIN_NOTICE_WEEKS:
-        errors["agency_notice_weeks"] = f"The notice period of an agency social worker is at least {AGENCY_MIN_NOTICE_WEEKS} weeks"
+        errors["agency_notice_weeks"] = (
+            f"The notice period of an agency social worker is at least {AGENCY_MIN_NOTICE_WEEKS} weeks"
+        )
     cap = selectors.price_cap_for(role)
     if cap and hourly_rate is not None and Decimal(hourly_rate) > cap.hourly_cap and not approved_by:
-        errors["rate_above_cap_approved_by"] = (f"The rate is above the regional price cap (£{cap.hourly_cap} an hour): "
-                                                "name the senior leader who approved it")
+        errors["rate_above_cap_approved_by"] = (
+            f"The rate is above the regional price cap (£{cap.hourly_cap} an hour): "
+            "name the senior leader who approved it"
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -70,17 +87,35 @@ def induction_start(*, worker: User, started_on: datetime.date) -> Induction:
     calendar = get_calendar()
     first_day = calendar.next_working_day(started_on) if not calendar.is_working_day(started_on) else started_on
     induction = Induction.objects.create(worker=worker, started_on=started_on)
-    InductionTask.objects.bulk_create([
-        InductionTask(induction=induction, title=item.title,
-                      due_on=calendar.add_working_days(first_day, item.due_working_day - 1) if item.due_working_day > 1 else first_day)
-        for item in InductionItem.objects.filter(role=worker.role)
-    ])
+    InductionTask.objects.bulk_create(
+        [
+            InductionTask(
+                induction=induction,
+                title=item.title,
+                due_on=calendar.add_working_days(first_day, item.due_working_day - 1)
+                if item.due_working_day > 1
+                else first_day,
+            )
+            for item in InductionItem.objects.filter(role=worker.role)
+        ]
+    )
     return induction
 
 
 @transaction.atomic
-def starter_record(*, actor, username: str, first_name: str, last_name: str, role: str, team: Team | None,
-                   started_on: datetime.date, agency: bool = False, post: Post | None = None, **profile) -> User:
+def starter_record(
+    *,
+    actor,
+    username: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    team: Team | None,
+    started_on: datetime.date,
+    agency: bool = False,
+    post: Post | None = None,
+    **profile,
+) -> User:
     """A new member of staff starts: their sign-in (no password until an administrator sets
     one), their profile, the post they fill, and their induction from their first day."""
     require(actor, Capability.MANAGE_STAFF)
@@ -88,13 +123,20 @@ def starter_record(*, actor, username: str, first_name: str, last_name: str, rol
         raise PermissionDenied("Only the workforce lead records a new starter.")
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": "Someone already has this username"})
-    check_agency_terms(role=role, agency=agency, started_on=started_on, qualified_on=profile.get("qualified_on"),
-                       notice_weeks=profile.get("agency_notice_weeks"), hourly_rate=profile.get("agency_hourly_rate"),
-                       approved_by=profile.get("rate_above_cap_approved_by", ""))
+    check_agency_terms(
+        role=role,
+        agency=agency,
+        started_on=started_on,
+        qualified_on=profile.get("qualified_on"),
+        notice_weeks=profile.get("agency_notice_weeks"),
+        hourly_rate=profile.get("agency_hourly_rate"),
+        approved_by=profile.get("rate_above_cap_approved_by", ""),
+    )
     if post is not None and (post.holder_id is not None or (team and post.team_id != team.pk)):
         raise ValidationError({"post": "Choose a vacant post in their team"})
-    worker = staff_create(username=username, first_name=first_name, last_name=last_name, role=role, team=team,
-                          agency_worker=agency)
+    worker = staff_create(
+        username=username, first_name=first_name, last_name=last_name, role=role, team=team, agency_worker=agency
+    )
     worker.started_on = started_on
     worker.save(update_fields=["started_on"])
     StaffProfile.objects.create(user=worker, **{k: v for k, v in profile.items() if k in PROFILE_FIELDS})
@@ -110,9 +152,15 @@ def profile_update(*, actor, worker: User, agency: bool, **fields) -> StaffProfi
     if actor.role != Role.WORKFORCE_LEAD:
         raise PermissionDenied("Only the workforce lead changes a staff profile.")
     profile, _ = StaffProfile.objects.get_or_create(user=worker)
-    check_agency_terms(role=worker.role, agency=agency, started_on=worker.started_on, qualified_on=fields.get("qualified_on"),
-                       notice_weeks=fields.get("agency_notice_weeks"), hourly_rate=fields.get("agency_hourly_rate"),
-                       approved_by=fields.get("rate_above_cap_approved_by", ""))
+    check_agency_terms(
+        role=worker.role,
+        agency=agency,
+        started_on=worker.started_on,
+        qualified_on=fields.get("qualified_on"),
+        notice_weeks=fields.get("agency_notice_weeks"),
+        hourly_rate=fields.get("agency_hourly_rate"),
+        approved_by=fields.get("rate_above_cap_approved_by", ""),
+    )
     for name in PROFILE_FIELDS:
         if name in fields:
             setattr(profile, name, fields[name])
@@ -163,5 +211,10 @@ def attendance_record(*, actor, worker: User, course: Course, attended_on: datet
     _may_manage(actor, worker)
     if attended_on > clock.today():
         raise ValidationError({"attended_on": "The date must be today or in the past"})
-    return Attendance.objects.create(worker=worker, course=course, attended_on=attended_on, recorded_by=actor,
-                                     expires_on=selectors.expiry_for(course, attended_on))
+    return Attendance.objects.create(
+        worker=worker,
+        course=course,
+        attended_on=attended_on,
+        recorded_by=actor,
+        expires_on=selectors.expiry_for(course, attended_on),
+    )

@@ -31,11 +31,15 @@ def _form_page(request, form, *, caption="Staff", **page):
 @require_GET
 def staff_list(request):
     user = request.user
-    return render(request, "staff/list.html", {
-        "staff": selectors.staff_list(user=user),
-        "can_add": may(user, Capability.MANAGE_STAFF),
-        "today": clock.today(),
-    })
+    return render(
+        request,
+        "staff/list.html",
+        {
+            "staff": selectors.staff_list(user=user),
+            "can_add": may(user, Capability.MANAGE_STAFF),
+            "today": clock.today(),
+        },
+    )
 
 
 @require_GET
@@ -47,20 +51,27 @@ def profile(request, staff_id):
     induction, tasks = selectors.induction_of(worker)
     manages = user.role == Role.WORKFORCE_LEAD or selectors.is_line_manager_of(user, worker)
     year_start, year_end = registration_year(clock.today())
-    return render(request, "staff/profile.html", {
-        "worker": worker, "profile": profile,
-        "registration": selectors.registration_status(profile),
-        "year_start": year_start, "year_end": year_end,
-        "cpd": selectors.cpd_this_year(worker),
-        "induction": induction, "tasks": tasks,
-        "training_due": selectors.training_due(workers=[worker]),
-        "attendance": selectors.attendance_of(worker),
-        "cap": selectors.price_cap_for(worker.role),
-        "pqe_years": selectors.pqe_years(profile),
-        "can_manage": may(user, Capability.MANAGE_STAFF),
-        "can_record": manages and may(user, Capability.RECORD_TRAINING),
-        "today": clock.today(),
-    })
+    return render(
+        request,
+        "staff/profile.html",
+        {
+            "worker": worker,
+            "profile": profile,
+            "registration": selectors.registration_status(profile),
+            "year_start": year_start,
+            "year_end": year_end,
+            "cpd": selectors.cpd_this_year(worker),
+            "induction": induction,
+            "tasks": tasks,
+            "training_due": selectors.training_due(workers=[worker]),
+            "attendance": selectors.attendance_of(worker),
+            "cap": selectors.price_cap_for(worker.role),
+            "pqe_years": selectors.pqe_years(profile),
+            "can_manage": may(user, Capability.MANAGE_STAFF),
+            "can_record": manages and may(user, Capability.RECORD_TRAINING),
+            "today": clock.today(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,9 +80,15 @@ def starter_new(request):
     teams = list(Team.objects.filter(is_active=True))
     posts = list(selectors.posts_on(clock.today()).filter(holder__isnull=True).select_related("team"))
     form = forms.StarterForm(_data(request), teams=teams, posts=posts, initial={"fte": 1})
-    return _form_page(request, form, heading="A new starter", success="New starter recorded; their induction has started",
-                      back_url=reverse("staff:list"), done_url=_profile_url,
-                      run=lambda data: services.starter_record(actor=request.user, **data))
+    return _form_page(
+        request,
+        form,
+        heading="A new starter",
+        success="New starter recorded; their induction has started",
+        back_url=reverse("staff:list"),
+        done_url=_profile_url,
+        run=lambda data: services.starter_record(actor=request.user, **data),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,9 +100,14 @@ def profile_edit(request, staff_id):
     if profile:
         initial |= {name: getattr(profile, name) for name in services.PROFILE_FIELDS}
     form = forms.ProfileFields(_data(request), initial=initial)
-    return _form_page(request, form, heading=f"Change {worker.get_full_name()}'s profile", success="Profile saved",
-                      back_url=_profile_url(worker),
-                      run=lambda data: services.profile_update(actor=request.user, worker=worker, **data))
+    return _form_page(
+        request,
+        form,
+        heading=f"Change {worker.get_full_name()}'s profile",
+        success="Profile saved",
+        back_url=_profile_url(worker),
+        run=lambda data: services.profile_update(actor=request.user, worker=worker, **data),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -93,9 +115,15 @@ def leaver(request, staff_id):
     worker = selectors.staff_get_for_user(request.user, staff_id)
     require(request.user, Capability.MANAGE_STAFF)
     form = forms.LeaverForm(_data(request))
-    return _form_page(request, form, heading=f"{worker.get_full_name()} is leaving", success="Leaver recorded",
-                      back_url=_profile_url(worker), button="Record leaver",
-                      run=lambda data: services.leaver_record(actor=request.user, worker=worker, **data))
+    return _form_page(
+        request,
+        form,
+        heading=f"{worker.get_full_name()} is leaving",
+        success="Leaver recorded",
+        back_url=_profile_url(worker),
+        button="Record leaver",
+        run=lambda data: services.leaver_record(actor=request.user, worker=worker, **data),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -104,10 +132,16 @@ def induction_done(request, staff_id, task_id):
     task = selectors.induction_task_for(worker, task_id)
     require(request.user, Capability.RECORD_INDUCTION)
     form = forms.DoneForm(_data(request), initial={"done_on": clock.today()})
-    return _form_page(request, form, heading="Induction item done", success="Induction item done",
-                      back_url=_profile_url(worker), caption=worker.get_full_name(),
-                      facts=[("Item", task.title), ("Due", f"{task.due_on:%-d %B %Y}")],
-                      run=lambda data: services.induction_task_done(actor=request.user, task=task, **data))
+    return _form_page(
+        request,
+        form,
+        heading="Induction item done",
+        success="Induction item done",
+        back_url=_profile_url(worker),
+        caption=worker.get_full_name(),
+        facts=[("Item", task.title), ("Due", f"{task.due_on:%-d %B %Y}")],
+        run=lambda data: services.induction_task_done(actor=request.user, task=task, **data),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -115,19 +149,27 @@ def attendance_new(request, staff_id):
     worker = selectors.staff_get_for_user(request.user, staff_id)
     require(request.user, Capability.RECORD_TRAINING)
     form = forms.AttendanceForm(_data(request), courses=selectors.courses())
-    return _form_page(request, form, heading="Record training attended", success="Training recorded",
-                      back_url=_profile_url(worker), caption=worker.get_full_name(),
-                      run=lambda data: services.attendance_record(actor=request.user, worker=worker, **data))
+    return _form_page(
+        request,
+        form,
+        heading="Record training attended",
+        success="Training recorded",
+        back_url=_profile_url(worker),
+        caption=worker.get_full_name(),
+        run=lambda data: services.attendance_record(actor=request.user, worker=worker, **data),
+    )
 
 
 @require_GET
 @require_roles(Role.WORKFORCE_LEAD, Role.TEAM_MANAGER)
 def establishment(request):
     posts = selectors.establishment(user=request.user)
-    return render(request, "staff/establishment.html", {
-        "posts": posts,
-        "fte": sum(p.fte for p in posts),
-        "vacant_fte": sum(p.fte for p in posts if p.holder_id is None),
-    })
-
-
+    return render(
+        request,
+        "staff/establishment.html",
+        {
+            "posts": posts,
+            "fte": sum(p.fte for p in posts),
+            "vacant_fte": sum(p.fte for p in posts if p.holder_id is None),
+        },
+    )

@@ -6,8 +6,10 @@ register_category("supervision", "Case supervision")
 
 
 def _discussed(d: dict) -> str:
-    text = f"Case discussed in supervision of {d.get('supervisee', '')} by {d.get('supervisor', '')}. " \
-           f"Direction: {d.get('direction', '')}"
+    text = (
+        f"Case discussed in supervision of {d.get('supervisee', '')} by {d.get('supervisor', '')}. "
+        f"Direction: {d.get('direction', '')}"
+    )
     actions, carried = d.get("actions", 0), d.get("carried", 0)
     if actions:
         text += f" {actions} action{'s' if actions != 1 else ''} agreed."
@@ -17,5 +19,9 @@ def _discussed(d: dict) -> str:
 
 
 register("supervision.case_discussed", "Case supervision", "supervision", _discussed, significant=True)
-register("supervision.action_done", "Case supervision action done", "supervision",
-         lambda d: f"Case supervision action done: {d.get('action', '')}")
+register(
+    "supervision.action_done",
+    "Case supervision action done",
+    "supervision",
+    lambda d: f"Case supervision action done: {d.get('action', '')}",
+)

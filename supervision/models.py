@@ -28,8 +28,12 @@ class SessionQuerySet(models.QuerySet):
 
 @audited()
 class SupervisionSession(Recorded):
-    supervisee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisions_received")
-    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisions_given")
+    supervisee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisions_received"
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="supervisions_given"
+    )
     held_on = models.DateField("Date the supervision was held")
     attendees = models.TextField("Others present", blank=True)
     wellbeing = models.TextField("Wellbeing", blank=True)
@@ -88,7 +92,9 @@ class Action(Recorded):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     due_on = models.DateField("Due by")
     done_on = models.DateField(null=True, blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects = ActionQuerySet.as_manager()
 
@@ -112,12 +118,15 @@ class SupervisionAction(Action):
     Carried forward to the next session while it is open."""
 
     session = models.ForeignKey(SupervisionSession, on_delete=models.PROTECT, related_name="actions")
-    carried_to = models.ForeignKey(SupervisionSession, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="carried_actions")
+    carried_to = models.ForeignKey(
+        SupervisionSession, null=True, blank=True, on_delete=models.PROTECT, related_name="carried_actions"
+    )
 
     class Meta:
         ordering = ["due_on", "id"]
-        indexes = [models.Index(fields=["owner", "due_on"], condition=Q(done_on__isnull=True), name="supervision_action_open")]
+        indexes = [
+            models.Index(fields=["owner", "due_on"], condition=Q(done_on__isnull=True), name="supervision_action_open")
+        ]
 
     def __str__(self) -> str:
         return self.action[:80]
@@ -150,8 +159,9 @@ class CaseAction(Action):
 
     discussion = models.ForeignKey(CaseDiscussion, on_delete=models.PROTECT, related_name="actions")
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="case_supervision_actions")
-    carried_to = models.ForeignKey(CaseDiscussion, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="carried_actions")
+    carried_to = models.ForeignKey(
+        CaseDiscussion, null=True, blank=True, on_delete=models.PROTECT, related_name="carried_actions"
+    )
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -17,8 +17,13 @@ def case_supervision_due(person, calendar):
     for action in actions:
         held_on = action.discussion.session.held_on
         yield DueSpec(
-            rule_code=RULE, due_date=action.due_on, trigger_date=held_on, key=f"case-action-{action.pk}",
+            rule_code=RULE,
+            due_date=action.due_on,
+            trigger_date=held_on,
+            key=f"case-action-{action.pk}",
             trigger_description=describe_trigger("Case supervision", held_on),
-            title=f"Supervision action: {action.action}"[:200], source=action, worker_id=action.owner_id,
+            title=f"Supervision action: {action.action}"[:200],
+            source=action,
+            worker_id=action.owner_id,
             completed_at=action.done_on,
         )

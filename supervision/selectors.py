@@ -39,8 +39,11 @@ def line_reports_of(user) -> set[int]:
     found: set[int] = set()
     managers = {user.pk}
     for _ in range(LINE_DEPTH):
-        below = set(User.objects.filter(team__manager_id__in=managers).exclude(pk__in=found | {user.pk})
-                    .values_list("pk", flat=True))
+        below = set(
+            User.objects.filter(team__manager_id__in=managers)
+            .exclude(pk__in=found | {user.pk})
+            .values_list("pk", flat=True)
+        )
         if not below:
             break
         found |= below
@@ -60,8 +63,7 @@ def sessions_visible_to(user) -> QuerySet[SupervisionSession]:
 def session_get_for_user(user, session_id) -> SupervisionSession:
     """The session, if `user` may read it; 404 for "missing" and "not yours" alike."""
     pk = parse_id(session_id)
-    session = (sessions_visible_to(user).filter(pk=pk).select_related("supervisee", "supervisor").first()
-               if pk else None)
+    session = sessions_visible_to(user).filter(pk=pk).select_related("supervisee", "supervisor").first() if pk else None
     if session is None:
         raise Http404
     return session
@@ -75,19 +77,27 @@ def session_list(*, user, limit: int = 200) -> list[SupervisionSession]:
 
 def supervisees_of(user) -> QuerySet[User]:
     """Whom `user` supervises: the active members of the teams they manage, not themselves."""
-    return User.objects.filter(team__manager=user, is_active=True).exclude(pk=user.pk).order_by("last_name", "first_name")
+    return (
+        User.objects.filter(team__manager=user, is_active=True).exclude(pk=user.pk).order_by("last_name", "first_name")
+    )
 
 
 def session_actions(session) -> list[SupervisionAction]:
     """The session's own actions and those carried forward to it."""
-    return list(SupervisionAction.objects.filter(Q(session=session) | Q(carried_to=session))
-                .select_related("owner", "session").order_by("due_on", "id"))
+    return list(
+        SupervisionAction.objects.filter(Q(session=session) | Q(carried_to=session))
+        .select_related("owner", "session")
+        .order_by("due_on", "id")
+    )
 
 
 def case_discussions_in(session, *, user) -> list[CaseDiscussion]:
     """The session's case discussions about children `user` may see, with their actions."""
-    discussions = list(visible_to(user, CaseDiscussion.objects.filter(session=session), via="child")
-                       .select_related("child").order_by("id"))
+    discussions = list(
+        visible_to(user, CaseDiscussion.objects.filter(session=session), via="child")
+        .select_related("child")
+        .order_by("id")
+    )
     _attach_actions(discussions)
     return discussions
 
@@ -95,17 +105,26 @@ def case_discussions_in(session, *, user) -> list[CaseDiscussion]:
 def case_discussions_for_child(child) -> list[CaseDiscussion]:
     """Every case discussion on the child's record, latest first, with its actions (the caller has
     fetched the child through access.selectors)."""
-    discussions = list(CaseDiscussion.objects.filter(child=child)
-                       .select_related("session__supervisor", "session__supervisee")
-                       .order_by("-session__held_on", "-id"))
+    discussions = list(
+        CaseDiscussion.objects.filter(child=child)
+        .select_related("session__supervisor", "session__supervisee")
+        .order_by("-session__held_on", "-id")
+    )
     _attach_actions(discussions)
     return discussions
 
 
 def _attach_actions(discussions) -> None:
     ids = [d.pk for d in discussions]
-    actions = list(CaseAction.objects.filter(Q(discussion_id__in=ids) | Q(carried_to_id__in=ids))
-                   .select_related("owner", "discussion__session").order_by("due_on", "id")) if ids else []
+    actions = (
+        list(
+            CaseAction.objects.filter(Q(discussion_id__in=ids) | Q(carried_to_id__in=ids))
+            .select_related("owner", "discussion__session")
+            .order_by("due_on", "id")
+        )
+        if ids
+        else []
+    )
     for discussion in discussions:
         discussion.agreed = [a for a in actions if a.discussion_id == discussion.pk]
         discussion.carried = [a for a in actions if a.carried_to_id == discussion.pk]
@@ -123,21 +142,34 @@ def children_to_discuss(session, *, user) -> QuerySet:
     """The supervisee's children `user` may see and has not yet discussed in this session."""
     from access.selectors import people_visible_to
 
-    return (people_visible_to(user).filter(current_worker=session.supervisee, is_child=True)
-            .exclude(case_discussions__session=session).order_by("family_name", "given_name", "pk"))
+    return (
+        people_visible_to(user)
+        .filter(current_worker=session.supervisee, is_child=True)
+        .exclude(case_discussions__session=session)
+        .order_by("family_name", "given_name", "pk")
+    )
 
 
 def open_actions_owned_by(user) -> list[SupervisionAction]:
     """The professional supervision actions `user` owns that are not done, soonest first."""
-    return list(SupervisionAction.objects.open().filter(owner=user).select_related("session__supervisee")
-                .order_by("due_on", "id"))
+    return list(
+        SupervisionAction.objects.open()
+        .filter(owner=user)
+        .select_related("session__supervisee")
+        .order_by("due_on", "id")
+    )
 
 
 def supervision_action_get_for_user(user, action_id) -> SupervisionAction:
     """An action of a session `user` may read; 404 otherwise."""
     pk = parse_id(action_id)
-    action = (SupervisionAction.objects.filter(pk=pk, session__in=sessions_visible_to(user))
-              .select_related("session", "owner").first() if pk else None)
+    action = (
+        SupervisionAction.objects.filter(pk=pk, session__in=sessions_visible_to(user))
+        .select_related("session", "owner")
+        .first()
+        if pk
+        else None
+    )
     if action is None:
         raise Http404
     return action
@@ -184,8 +216,13 @@ def due_for(worker, last_held: datetime.date | None) -> SupervisionDue:
         trigger, what = london_date(worker.date_joined), "Account created, no supervision recorded"
     code = "supervision_newly_qualified" if newly_qualified_on(worker, trigger) else "supervision"
     rule = effective_rule(code)
-    return SupervisionDue(worker=worker, last_held=last_held, rule=rule, due_on=due_from(rule, trigger),
-                          trigger_description=describe_trigger(what, trigger))
+    return SupervisionDue(
+        worker=worker,
+        last_held=last_held,
+        rule=rule,
+        due_on=due_from(rule, trigger),
+        trigger_description=describe_trigger(what, trigger),
+    )
 
 
 def _with_last_held(workers: QuerySet[User]) -> list[SupervisionDue]:

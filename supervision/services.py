@@ -44,7 +44,9 @@ def _text(value) -> str:
 def _locked_session(actor, session: SupervisionSession, *, supervisor: bool = True) -> SupervisionSession:
     """The session locked for the transaction; 404 unless the actor is its supervisor (or, with
     supervisor=False, its supervisee): nobody else writes to a supervision record."""
-    session = SupervisionSession.objects.select_for_update().select_related("supervisee", "supervisor").get(pk=session.pk)
+    session = (
+        SupervisionSession.objects.select_for_update().select_related("supervisee", "supervisor").get(pk=session.pk)
+    )
     if actor.pk != (session.supervisor_id if supervisor else session.supervisee_id):
         raise Http404
     return session
@@ -83,15 +85,26 @@ def _due(session, due_on, field: str, checks: DateChecks) -> datetime.date:
     """An action's due date: not before the session; the local standard's date when none is given."""
     if due_on is None:
         return due_from("supervision_action", session.held_on)
-    checks.not_before(field, due_on, session.held_on,
-                      f"The action cannot be due before the supervision on {long_date(session.held_on)}")
+    checks.not_before(
+        field,
+        due_on,
+        session.held_on,
+        f"The action cannot be due before the supervision on {long_date(session.held_on)}",
+    )
     return due_on
 
 
 @transaction.atomic
 def supervision_record(
-    *, actor, supervisee, held_on: datetime.date | None, attendees: str = "", wellbeing: str = "", workload: str = "",
-    learning: str = "", reflection: str = "",
+    *,
+    actor,
+    supervisee,
+    held_on: datetime.date | None,
+    attendees: str = "",
+    wellbeing: str = "",
+    workload: str = "",
+    learning: str = "",
+    reflection: str = "",
 ) -> SupervisionSession:
     """A supervision session held by `actor` with one of the workers they supervise. Open actions
     of the worker's earlier sessions are carried forward to it."""
@@ -102,24 +115,34 @@ def supervision_record(
     if checks.required("held_on", held_on, "the date the supervision was held"):
         checks.not_future("held_on", held_on, "The date the supervision was held")
         started, what = _started(supervisee)
-        checks.not_before("held_on", held_on, started,
-                          f"The supervision cannot be before {supervisee} {what} on {long_date(started)}")
+        checks.not_before(
+            "held_on", held_on, started, f"The supervision cannot be before {supervisee} {what} on {long_date(started)}"
+        )
     if not any(_text(v) for v in (wellbeing, workload, learning, reflection)):
         checks.add("wellbeing", "Record what was discussed: wellbeing, workload, learning or reflection")
     checks.raise_if_any()
     with constraint_messages({"supervision_not_self": ("supervisee", "You cannot record your own supervision")}):
         session = SupervisionSession.objects.create(
-            supervisee=supervisee, supervisor=actor, held_on=held_on, attendees=_text(attendees),
-            wellbeing=_text(wellbeing), workload=_text(workload), learning=_text(learning),
-            reflection=_text(reflection), recorded_by=actor,
+            supervisee=supervisee,
+            supervisor=actor,
+            held_on=held_on,
+            attendees=_text(attendees),
+            wellbeing=_text(wellbeing),
+            workload=_text(workload),
+            learning=_text(learning),
+            reflection=_text(reflection),
+            recorded_by=actor,
         )
     SupervisionAction.objects.open().filter(session__supervisee=supervisee, session__held_on__lte=held_on).filter(
-        _not_carried_past(held_on)).exclude(session=session).update(carried_to=session)
+        _not_carried_past(held_on)
+    ).exclude(session=session).update(carried_to=session)
     return session
 
 
 @transaction.atomic
-def supervision_action_add(*, actor, session, action: str, owner: str, due_on: datetime.date | None = None) -> SupervisionAction:
+def supervision_action_add(
+    *, actor, session, action: str, owner: str, due_on: datetime.date | None = None
+) -> SupervisionAction:
     require(actor, Capability.RECORD_SUPERVISION)
     session = _locked_session(actor, session)
     _require_open(session)
@@ -129,7 +152,9 @@ def supervision_action_add(*, actor, session, action: str, owner: str, due_on: d
     who = _owner(session, owner, "owner", checks)
     due = _due(session, due_on, "due_on", checks)
     checks.raise_if_any()
-    return SupervisionAction.objects.create(session=session, action=_text(action), owner=who, due_on=due, recorded_by=actor)
+    return SupervisionAction.objects.create(
+        session=session, action=_text(action), owner=who, due_on=due, recorded_by=actor
+    )
 
 
 @transaction.atomic
@@ -183,8 +208,9 @@ def _done(action, actor, done_on, held_on) -> None:
     checks = DateChecks()
     if checks.required("done_on", done_on, "the date the action was done"):
         checks.not_future("done_on", done_on, "The date the action was done")
-        checks.not_before("done_on", done_on, held_on,
-                          f"The action cannot be done before the supervision on {long_date(held_on)}")
+        checks.not_before(
+            "done_on", done_on, held_on, f"The action cannot be done before the supervision on {long_date(held_on)}"
+        )
     checks.raise_if_any()
     action.done_on, action.done_by = done_on, actor
     action.save(update_fields=["done_on", "done_by"])
@@ -195,7 +221,15 @@ def _done(action, actor, done_on, held_on) -> None:
 
 @transaction.atomic
 def case_discussion_record(
-    *, actor, session, child, situation: str, analysis: str, direction: str, rationale: str, actions=(),
+    *,
+    actor,
+    session,
+    child,
+    situation: str,
+    analysis: str,
+    direction: str,
+    rationale: str,
+    actions=(),
 ) -> CaseDiscussion:
     """One child's case discussed in the session, written on the child's record with its actions
     (each {"action", "owner", "due_on"}). The child's open actions from earlier discussions are
@@ -229,22 +263,44 @@ def case_discussion_record(
             checks.add(f"owner_{index}", f"{owner} cannot see {child.full_name}’s record")
         agreed.append((text, owner, _due(session, item.get("due_on"), f"due_on_{index}", checks)))
     checks.raise_if_any()
-    with constraint_messages({"case_discussion_one_per_session": ("child", "This child was already discussed in this supervision")}):
+    with constraint_messages(
+        {"case_discussion_one_per_session": ("child", "This child was already discussed in this supervision")}
+    ):
         discussion = CaseDiscussion.objects.create(
-            session=session, child=child, situation=_text(situation), analysis=_text(analysis),
-            direction=_text(direction), rationale=_text(rationale), recorded_by=actor,
+            session=session,
+            child=child,
+            situation=_text(situation),
+            analysis=_text(analysis),
+            direction=_text(direction),
+            rationale=_text(rationale),
+            recorded_by=actor,
         )
-    CaseAction.objects.bulk_create([
-        CaseAction(discussion=discussion, child=child, action=text, owner=owner, due_on=due, recorded_by=actor)
-        for text, owner, due in agreed
-    ])
-    carried = CaseAction.objects.open().filter(child=child, discussion__session__held_on__lte=session.held_on).filter(
-        _not_carried_past(session.held_on, via="carried_to__session__held_on")).exclude(
-        discussion=discussion).update(carried_to=discussion)
+    CaseAction.objects.bulk_create(
+        [
+            CaseAction(discussion=discussion, child=child, action=text, owner=owner, due_on=due, recorded_by=actor)
+            for text, owner, due in agreed
+        ]
+    )
+    carried = (
+        CaseAction.objects.open()
+        .filter(child=child, discussion__session__held_on__lte=session.held_on)
+        .filter(_not_carried_past(session.held_on, via="carried_to__session__held_on"))
+        .exclude(discussion=discussion)
+        .update(carried_to=discussion)
+    )
     chronology_record(
-        child=child, event_type="supervision.case_discussed", occurred_at=_moment(session.held_on), actor=actor,
-        source=discussion, data={"supervisor": str(session.supervisor), "supervisee": str(session.supervisee),
-                                 "direction": discussion.direction[:500], "actions": len(agreed), "carried": carried},
+        child=child,
+        event_type="supervision.case_discussed",
+        occurred_at=_moment(session.held_on),
+        actor=actor,
+        source=discussion,
+        data={
+            "supervisor": str(session.supervisor),
+            "supervisee": str(session.supervisee),
+            "direction": discussion.direction[:500],
+            "actions": len(agreed),
+            "carried": carried,
+        },
     )
     refresh_due_items(child)
     return discussion
@@ -256,7 +312,13 @@ def case_action_done(*, actor, action: CaseAction, done_on: datetime.date | None
     require(actor, Capability.COMPLETE_SUPERVISION_ACTION, child)
     action = CaseAction.objects.select_for_update().select_related("discussion__session").get(pk=action.pk)
     _done(action, actor, done_on, action.discussion.session.held_on)
-    chronology_record(child=child, event_type="supervision.action_done", occurred_at=_moment(done_on), actor=actor,
-                      source=action, data={"action": action.action[:300]})
+    chronology_record(
+        child=child,
+        event_type="supervision.action_done",
+        occurred_at=_moment(done_on),
+        actor=actor,
+        source=action,
+        data={"action": action.action[:300]},
+    )
     refresh_due_items(child)
     return action

@@ -17,8 +17,12 @@ from people.record import render_record
 from people.steps import RecordArea
 from supervision import forms, selectors, services
 
-AREA = RecordArea(tab="case_supervision", caption="Case supervision", record_url="supervision_record:record",
-                  capability=Capability.COMPLETE_SUPERVISION_ACTION)
+AREA = RecordArea(
+    tab="case_supervision",
+    caption="Case supervision",
+    record_url="supervision_record:record",
+    capability=Capability.COMPLETE_SUPERVISION_ACTION,
+)
 
 
 def _detail_url(session) -> str:
@@ -26,8 +30,11 @@ def _detail_url(session) -> str:
 
 
 def _facts(session):
-    return [("Worker supervised", str(session.supervisee)), ("Supervisor", str(session.supervisor)),
-            ("Held", long_date(session.held_on))]
+    return [
+        ("Worker supervised", str(session.supervisee)),
+        ("Supervisor", str(session.supervisor)),
+        ("Held", long_date(session.held_on)),
+    ]
 
 
 def _form_page(request, form, **page):
@@ -50,21 +57,31 @@ def _supervisor_session(request, supervision_id):
 @require_GET
 def session_list(request):
     user = request.user
-    return render(request, "supervision/list.html", {
-        "sessions": selectors.session_list(user=user),
-        "can_record": may(user, Capability.RECORD_SUPERVISION),
-    })
+    return render(
+        request,
+        "supervision/list.html",
+        {
+            "sessions": selectors.session_list(user=user),
+            "can_record": may(user, Capability.RECORD_SUPERVISION),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def session_new(request):
     require(request.user, Capability.RECORD_SUPERVISION)
     supervisees = list(selectors.supervisees_of(request.user))
-    form = forms.SessionForm(_data(request), supervisees=supervisees,
-                             initial={"supervisee": request.GET.get("worker", "")})
+    form = forms.SessionForm(
+        _data(request), supervisees=supervisees, initial={"supervisee": request.GET.get("worker", "")}
+    )
     return _form_page(
-        request, form, heading="Record supervision", success="Supervision recorded", back_url=reverse("supervision:list"),
-        run=lambda data: services.supervision_record(actor=request.user, **data), done_url=_detail_url,
+        request,
+        form,
+        heading="Record supervision",
+        success="Supervision recorded",
+        back_url=reverse("supervision:list"),
+        run=lambda data: services.supervision_record(actor=request.user, **data),
+        done_url=_detail_url,
         intro="Record the professional supervision first; then add its actions and a discussion for each child.",
     )
 
@@ -74,15 +91,19 @@ def session_detail(request, supervision_id):
     user = request.user
     session = selectors.session_get_for_user(user, supervision_id)
     is_supervisor = session.supervisor_id == user.pk
-    return render(request, "supervision/detail.html", {
-        "session": session,
-        "actions": selectors.session_actions(session),
-        "discussions": selectors.case_discussions_in(session, user=user),
-        "is_supervisor": is_supervisor,
-        "is_supervisee": session.supervisee_id == user.pk,
-        "is_party": user.pk in {session.supervisee_id, session.supervisor_id},
-        "can_discuss": is_supervisor and session.is_open,
-    })
+    return render(
+        request,
+        "supervision/detail.html",
+        {
+            "session": session,
+            "actions": selectors.session_actions(session),
+            "discussions": selectors.case_discussions_in(session, user=user),
+            "is_supervisor": is_supervisor,
+            "is_supervisee": session.supervisee_id == user.pk,
+            "is_party": user.pk in {session.supervisee_id, session.supervisor_id},
+            "can_discuss": is_supervisor and session.is_open,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -90,8 +111,12 @@ def action_new(request, supervision_id):
     require(request.user, Capability.RECORD_SUPERVISION)
     session = _supervisor_session(request, supervision_id)
     return _form_page(
-        request, forms.ActionForm(_data(request)), heading="Add an action", success="Action added",
-        back_url=_detail_url(session), facts=_facts(session),
+        request,
+        forms.ActionForm(_data(request)),
+        heading="Add an action",
+        success="Action added",
+        back_url=_detail_url(session),
+        facts=_facts(session),
         run=lambda data: services.supervision_action_add(actor=request.user, session=session, **data),
     )
 
@@ -102,11 +127,16 @@ def case_discussion_new(request, supervision_id):
     session = _supervisor_session(request, supervision_id)
     children = list(selectors.children_to_discuss(session, user=request.user))
     return _form_page(
-        request, forms.CaseDiscussionForm(_data(request), children=children),
-        heading="Discuss a child", success="Case discussion recorded on the child’s record",
-        back_url=_detail_url(session), facts=_facts(session),
+        request,
+        forms.CaseDiscussionForm(_data(request), children=children),
+        heading="Discuss a child",
+        success="Case discussion recorded on the child’s record",
+        back_url=_detail_url(session),
+        facts=_facts(session),
         run=lambda data: services.case_discussion_record(actor=request.user, session=session, **data),
-        intro="" if children else f"Every child allocated to {session.supervisee} has been discussed in this supervision.",
+        intro=""
+        if children
+        else f"Every child allocated to {session.supervisee} has been discussed in this supervision.",
     )
 
 
@@ -115,9 +145,14 @@ def sign(request, supervision_id):
     require(request.user, Capability.RECORD_SUPERVISION)
     session = _supervisor_session(request, supervision_id)
     return _form_page(
-        request, forms.SignForm(_data(request)), heading="Sign the supervision record",
-        success=f"Signed: {session.supervisee} can now sign it", back_url=_detail_url(session), facts=_facts(session),
-        run=lambda data: services.supervision_sign(actor=request.user, session=session), button="Sign",
+        request,
+        forms.SignForm(_data(request)),
+        heading="Sign the supervision record",
+        success=f"Signed: {session.supervisee} can now sign it",
+        back_url=_detail_url(session),
+        facts=_facts(session),
+        run=lambda data: services.supervision_sign(actor=request.user, session=session),
+        button="Sign",
         intro="Once you sign, the record cannot be changed: nothing more can be added to it.",
     )
 
@@ -129,8 +164,13 @@ def countersign(request, supervision_id):
     if session.supervisee_id != request.user.pk:
         raise Http404
     return _form_page(
-        request, forms.CountersignForm(_data(request)), heading="Sign your supervision record",
-        success="Signed", back_url=_detail_url(session), facts=_facts(session), button="Sign",
+        request,
+        forms.CountersignForm(_data(request)),
+        heading="Sign your supervision record",
+        success="Signed",
+        back_url=_detail_url(session),
+        facts=_facts(session),
+        button="Sign",
         run=lambda data: services.supervision_countersign(actor=request.user, session=session, **data),
     )
 
@@ -143,9 +183,12 @@ def action_done(request, supervision_action_id):
     if request.user.pk not in {action.owner_id, session.supervisee_id, session.supervisor_id}:
         raise Http404
     return _form_page(
-        request, forms.DoneForm(_data(request)), heading="Mark the action done", success="Action done",
-        back_url=_detail_url(session), facts=[("Action", action.action), ("Owner", str(action.owner)),
-                                             ("Due by", long_date(action.due_on))],
+        request,
+        forms.DoneForm(_data(request)),
+        heading="Mark the action done",
+        success="Action done",
+        back_url=_detail_url(session),
+        facts=[("Action", action.action), ("Owner", str(action.owner)), ("Due by", long_date(action.due_on))],
         run=lambda data: services.supervision_action_done(actor=request.user, action=action, **data),
     )
 
@@ -157,12 +200,16 @@ def export(request, supervision_id):
     session = selectors.session_get_for_user(request.user, supervision_id)
     if session.supervisee_id != request.user.pk:
         raise Http404
-    return render(request, "supervision/export.html", {
-        "session": session,
-        "actions": selectors.session_actions(session),
-        "children_discussed": session.case_discussions.count(),
-        "registration_year": _registration_year(session.held_on),
-    })
+    return render(
+        request,
+        "supervision/export.html",
+        {
+            "session": session,
+            "actions": selectors.session_actions(session),
+            "children_discussed": session.case_discussions.count(),
+            "registration_year": _registration_year(session.held_on),
+        },
+    )
 
 
 def _registration_year(day) -> str:
@@ -177,15 +224,28 @@ def _registration_year(day) -> str:
 @require_GET
 def record(request, person_id):
     child = AREA.child(request, person_id)
-    return render_record(request, child, AREA.tab, "supervision/record.html", {
-        "discussions": selectors.case_discussions_for_child(child),
-        "can_complete": AREA.can_record(request.user, child),
-    })
+    return render_record(
+        request,
+        child,
+        AREA.tab,
+        "supervision/record.html",
+        {
+            "discussions": selectors.case_discussions_for_child(child),
+            "can_complete": AREA.can_record(request.user, child),
+        },
+    )
 
 
 case_action_done = AREA.page(
-    form=forms.DoneForm, heading="Mark the supervision action done", success="Action done",
-    service=services.case_action_done, find=selectors.case_action_for_child, arg="action",
-    facts=lambda action: [("Action", action.action), ("Agreed in supervision on", long_date(action.discussion.session.held_on)),
-                          ("Due by", long_date(action.due_on))],
+    form=forms.DoneForm,
+    heading="Mark the supervision action done",
+    success="Action done",
+    service=services.case_action_done,
+    find=selectors.case_action_for_child,
+    arg="action",
+    facts=lambda action: [
+        ("Action", action.action),
+        ("Agreed in supervision on", long_date(action.discussion.session.held_on)),
+        ("Due by", long_date(action.due_on)),
+    ],
 )

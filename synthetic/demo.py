@@ -159,7 +159,8 @@ def _load_performance_figures() -> None:
 
     today = clock.today()
     PopulationEstimate.objects.get_or_create(
-        mid_year=today.year - 1, defaults={"children": DEMO_POPULATION, "source": "Demo authority (synthetic)"})
+        mid_year=today.year - 1, defaults={"children": DEMO_POPULATION, "source": "Demo authority (synthetic)"}
+    )
     for day in month_ends(today):
         snapshot_take(day)
 

@@ -17,18 +17,39 @@ def load_demo_decisions(staff: dict) -> None:
     if len(children) < 3 or manager.pk != (children[0].current_team.manager_id if children[0].current_team else None):
         return
     first, second, third = children
-    services.decision_submit(actor=worker, child=first, kind="step_down",
-                             proposal="Step down to a child in need plan at the review.",
-                             reason="Risks have reduced; mother is working with the family support worker.")
-    returned = services.decision_submit(actor=worker, child=second, kind="closure", proposal="Close the case.",
-                                        reason="The assessment found no further need.")
-    services.decision_return(actor=manager, decision=returned,
-                             rationale="Ask the school for their view before we close.")
+    services.decision_submit(
+        actor=worker,
+        child=first,
+        kind="step_down",
+        proposal="Step down to a child in need plan at the review.",
+        reason="Risks have reduced; mother is working with the family support worker.",
+    )
+    returned = services.decision_submit(
+        actor=worker,
+        child=second,
+        kind="closure",
+        proposal="Close the case.",
+        reason="The assessment found no further need.",
+    )
+    services.decision_return(
+        actor=manager, decision=returned, rationale="Ask the school for their view before we close."
+    )
     returned.refresh_from_db()
-    services.decision_resubmit(actor=worker, decision=returned, proposal="Close the case with a school plan.",
-                               reason="The school agrees and will hold a support plan.")
-    placement = services.decision_submit(actor=worker, child=third, kind="placement",
-                                         proposal="Move to the kinship carers, her aunt.",
-                                         reason="Her aunt is approved and she asks to live there.")
-    services.decision_authorise(actor=manager, decision=placement,
-                                rationale="A family placement she wants, near her school; the assessment supports it.")
+    services.decision_resubmit(
+        actor=worker,
+        decision=returned,
+        proposal="Close the case with a school plan.",
+        reason="The school agrees and will hold a support plan.",
+    )
+    placement = services.decision_submit(
+        actor=worker,
+        child=third,
+        kind="placement",
+        proposal="Move to the kinship carers, her aunt.",
+        reason="Her aunt is approved and she asks to live there.",
+    )
+    services.decision_authorise(
+        actor=manager,
+        decision=placement,
+        rationale="A family placement she wants, near her school; the assessment supports it.",
+    )

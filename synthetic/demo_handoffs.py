@@ -31,33 +31,74 @@ def load_demo_handoffs(staff: dict) -> None:
     assessment_team = Team.objects.get(name="Assessment Team North")
 
     # Sent to a team, not yet allocated.
-    kai = person_create(actor=evans, given_name="Kai", family_name="Newton", date_of_birth=datetime.date(2016, 5, 1),
-                        sex="M")
+    kai = person_create(
+        actor=evans, given_name="Kai", family_name="Newton", date_of_birth=datetime.date(2016, 5, 1), sex="M"
+    )
     with clock.travel_to(_at(ago(3), 11)):
-        contact = front_door.contact_record(actor=evans, child=kai, received_at=_at(ago(3), 9), source="2A",
-                                            concerns="School worried: Kai came in hungry and with a burn on his hand.")
+        contact = front_door.contact_record(
+            actor=evans,
+            child=kai,
+            received_at=_at(ago(3), 9),
+            source="2A",
+            concerns="School worried: Kai came in hungry and with a burn on his hand.",
+        )
         front_door.contact_decide(actor=evans, contact=contact, decision="referral")
-        front_door.referral_create(actor=evans, child=kai, received_at=_at(ago(3), 10), source="2A", primary_need="N1",
-                                   concerns=contact.concerns, contact=contact)
+        front_door.referral_create(
+            actor=evans,
+            child=kai,
+            received_at=_at(ago(3), 10),
+            source="2A",
+            primary_need="N1",
+            concerns=contact.concerns,
+            contact=contact,
+        )
         casework.allocation_change(actor=evans, child=kai, team=assessment_team, worker=None, start_date=ago(3))
 
     # A contact about a baby whose date of birth is not known yet.
     baby = person_create(actor=evans, given_name="", family_name="Unknown (baby at 14 Mill Lane)", sex="U")
     received = min(_at(today, 7), clock.now() - datetime.timedelta(minutes=10))
-    front_door.contact_record(actor=evans, child=baby, received_at=received, source="1B",
-                              concerns="Neighbour hears a baby crying for hours; no one has seen the mother for days.")
+    front_door.contact_record(
+        actor=evans,
+        child=baby,
+        received_at=received,
+        source="1B",
+        concerns="Neighbour hears a baby crying for hours; no one has seen the mother for days.",
+    )
 
     # A home visit, with the child seen alone, meets the CIN visiting standard.
-    mia = person_create(actor=okafor, given_name="Mia", family_name="Robinson", date_of_birth=datetime.date(2014, 2, 9),
-                        sex="F")
+    mia = person_create(
+        actor=okafor, given_name="Mia", family_name="Robinson", date_of_birth=datetime.date(2014, 2, 9), sex="F"
+    )
     with clock.travel_to(_at(ago(40), 12)):
-        referral = front_door.referral_create(actor=okafor, child=mia, received_at=_at(ago(40), 9), source="3A",
-                                              primary_need="N1", concerns="GP worried about mum's drinking.")
+        referral = front_door.referral_create(
+            actor=okafor,
+            child=mia,
+            received_at=_at(ago(40), 9),
+            source="3A",
+            primary_need="N1",
+            concerns="GP worried about mum's drinking.",
+        )
         front_door.referral_decide(actor=okafor, referral=referral, next_step="assessment")
     cin.cin_plan_start(actor=okafor, child=mia, start_date=ago(35))
-    visit = casework.visit_record(actor=okafor, child=mia, visited_at=_at(ago(7)), visit_type="home", child_seen=False,
-                                  observations="Mia in her room; mum at home. Talked with Mia about school.")
-    casework.visit_correct(actor=okafor, child=mia, visit=visit, reason="Recorded as not seen by mistake: Mia was seen alone",
-                           visited_at=visit.visited_at, visit_type="home", child_seen=True, seen_alone=True,
-                           bedroom_seen=True, voice_of_child="I like it when mum takes me swimming.",
-                           observations=visit.observations, next_steps="")
+    visit = casework.visit_record(
+        actor=okafor,
+        child=mia,
+        visited_at=_at(ago(7)),
+        visit_type="home",
+        child_seen=False,
+        observations="Mia in her room; mum at home. Talked with Mia about school.",
+    )
+    casework.visit_correct(
+        actor=okafor,
+        child=mia,
+        visit=visit,
+        reason="Recorded as not seen by mistake: Mia was seen alone",
+        visited_at=visit.visited_at,
+        visit_type="home",
+        child_seen=True,
+        seen_alone=True,
+        bedroom_seen=True,
+        voice_of_child="I like it when mum takes me swimming.",
+        observations=visit.observations,
+        next_steps="",
+    )

@@ -34,34 +34,91 @@ def load_demo_improvement(staff: dict) -> bool:
     ago = lambda days: today - datetime.timedelta(days=days)  # noqa: E731
     with clock.travel_to(_at(ago(140))):
         _, plan, (oversight, accommodation, data) = inspection_with_plan(
-            actor=qa, owner=morgan, started_on=ago(154), report_published_on=ago(140))
+            actor=qa, owner=morgan, started_on=ago(154), report_published_on=ago(140)
+        )
     actions = [
         # (recommendation, description, owner, due, indicators, themes, done)
-        (oversight, "Every child in need and child protection plan has a recorded manager's oversight at each key "
-                    "event: a weekly dip sample by each team manager", "tm.hughes", ago(60),
-         ["cp_visits_in_time", "cpp_reviews_in_time"], ["oversight"], ago(70)),
-        (oversight, "Refresh the supervision policy and train every team manager in reflective case supervision",
-         "tm.wright", ago(10), [], ["oversight", "planning"], None),
-        (accommodation, "Commission twelve more supported lodgings places for care leavers aged 18 to 21",
-         "sm.campbell", ago(3), ["care_leavers_suitable_accommodation_19_21"], [], None),
-        (accommodation, "Every care leaver's pathway plan names their accommodation and a contingency",
-         "pa.adeyemi", today + datetime.timedelta(days=7), ["care_leavers_suitable_accommodation_17_18"],
-         ["planning"], None),
-        (data, "Publish the monthly performance pack from the live indicators, with the children behind each figure",
-         "qa.rahman", today + datetime.timedelta(days=60), ["rereferrals_12m", "assessments_45wd"], ["recording"], None),
+        (
+            oversight,
+            "Every child in need and child protection plan has a recorded manager's oversight at each key "
+            "event: a weekly dip sample by each team manager",
+            "tm.hughes",
+            ago(60),
+            ["cp_visits_in_time", "cpp_reviews_in_time"],
+            ["oversight"],
+            ago(70),
+        ),
+        (
+            oversight,
+            "Refresh the supervision policy and train every team manager in reflective case supervision",
+            "tm.wright",
+            ago(10),
+            [],
+            ["oversight", "planning"],
+            None,
+        ),
+        (
+            accommodation,
+            "Commission twelve more supported lodgings places for care leavers aged 18 to 21",
+            "sm.campbell",
+            ago(3),
+            ["care_leavers_suitable_accommodation_19_21"],
+            [],
+            None,
+        ),
+        (
+            accommodation,
+            "Every care leaver's pathway plan names their accommodation and a contingency",
+            "pa.adeyemi",
+            today + datetime.timedelta(days=7),
+            ["care_leavers_suitable_accommodation_17_18"],
+            ["planning"],
+            None,
+        ),
+        (
+            data,
+            "Publish the monthly performance pack from the live indicators, with the children behind each figure",
+            "qa.rahman",
+            today + datetime.timedelta(days=60),
+            ["rereferrals_12m", "assessments_45wd"],
+            ["recording"],
+            None,
+        ),
     ]
     with clock.travel_to(_at(ago(130))):
-        added = [(services.action_add(actor=qa, recommendation=rec, description=text, owner=staff[owner], due_on=due,
-                                      indicators=indicators, audit_themes=themes), done)
-                 for rec, text, owner, due, indicators, themes, done in actions]
+        added = [
+            (
+                services.action_add(
+                    actor=qa,
+                    recommendation=rec,
+                    description=text,
+                    owner=staff[owner],
+                    due_on=due,
+                    indicators=indicators,
+                    audit_themes=themes,
+                ),
+                done,
+            )
+            for rec, text, owner, due, indicators, themes, done in actions
+        ]
     for action, done in added:
         if done is not None:
             with clock.travel_to(_at(done, 15)):
-                services.action_update(actor=action.owner, action=action, status="done", done_on=done,
-                                       progress="Dip samples run weekly since; the audit in the spring found "
-                                                "oversight recorded on most cases.")
+                services.action_update(
+                    actor=action.owner,
+                    action=action,
+                    status="done",
+                    done_on=done,
+                    progress="Dip samples run weekly since; the audit in the spring found "
+                    "oversight recorded on most cases.",
+                )
     with clock.travel_to(_at(ago(40))):
         late = added[1][0]
-        services.action_update(actor=late.owner, action=late, status="in_progress", done_on=None,
-                               progress="Policy drafted; training booked for two of the four teams.")
+        services.action_update(
+            actor=late.owner,
+            action=late,
+            status="in_progress",
+            done_on=None,
+            progress="Policy drafted; training booked for two of the four teams.",
+        )
     return True

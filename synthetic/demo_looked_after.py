@@ -54,37 +54,75 @@ def load_demo_looked_after(staff: dict) -> None:
     # missing episode yesterday, so her return home interview is due within 72 hours.
     ellie = _child("Ellie", "Johnson")
     with clock.travel_to(_at(ago(400))):
-        lac.period_start(actor=nowak, child=ellie, start_date=ago(400), legal_status="V2", category_of_need="N1",
-                         home_postcode="B13 0DZ", placement=PlacementDetails("U3", "PR1", "B16 6JL", local_authority="330", carer_name="Mr and Mrs Green"))
+        lac.period_start(
+            actor=nowak,
+            child=ellie,
+            start_date=ago(400),
+            legal_status="V2",
+            category_of_need="N1",
+            home_postcode="B13 0DZ",
+            placement=PlacementDetails("U3", "PR1", "B16 6JL", local_authority="330", carer_name="Mr and Mrs Green"),
+        )
         _no_previous_permanence(nowak, ellie, ago(400))
         lac.iro_assign(actor=nowak, child=ellie, iro=patel, start_date=ago(400))
     with clock.travel_to(_at(ago(390))):
         lac.health_check_record(actor=nowak, child=ellie, kind="iha", done_on=ago(390))
     for held in (ago(380), ago(290), ago(110)):
         with clock.travel_to(_at(held, 15)):
-            lac.review_record(actor=patel, child=ellie, held_on=held, participation="PN1",
-                              summary="Placement stable; Ellie wants more time with her brother.")
+            lac.review_record(
+                actor=patel,
+                child=ellie,
+                held_on=held,
+                participation="PN1",
+                summary="Placement stable; Ellie wants more time with her brother.",
+            )
     with clock.travel_to(_at(ago(200))):
         lac.episode_change(actor=nowak, child=ellie, change_date=ago(200), legal_status="C2")
     with clock.travel_to(_at(ago(40))):
         lac.health_check_record(actor=nowak, child=ellie, kind="rha", done_on=ago(40))
     _health_year(nowak, ellie, ago(385), dental=ago(300), sdq=(ago(290), 14))
-    casework.visit_record(actor=nowak, child=ellie, visited_at=_at(ago(20)), visit_type="cla", child_seen=True,
-                          seen_alone=True, observations="Settled with her carers; homework club twice a week.")
-    lac.missing_start(actor=nowak, child=ellie, kind="M", started_at=_at(ago(2), 18),
-                      returned_at=_at(ago(1), 9), reported_to_police=True,
-                      circumstances="Did not come home from school; found at a friend's house.")
+    casework.visit_record(
+        actor=nowak,
+        child=ellie,
+        visited_at=_at(ago(20)),
+        visit_type="cla",
+        child_seen=True,
+        seen_alone=True,
+        observations="Settled with her carers; homework club twice a week.",
+    )
+    lac.missing_start(
+        actor=nowak,
+        child=ellie,
+        kind="M",
+        started_at=_at(ago(2), 18),
+        returned_at=_at(ago(1), 9),
+        reported_to_police=True,
+        circumstances="Did not come home from school; found at a friend's house.",
+    )
 
     # Kofi: placed with his mother under a care order for a long time: on the tracker.
     kofi = _child("Kofi", "Mensah")
     with clock.travel_to(_at(ago(700))):
-        lac.period_start(actor=nowak, child=kofi, start_date=ago(700), legal_status="C2", category_of_need="N1",
-                         home_postcode="B21 9HG", placement=PlacementDetails("P1", "PR0", "B21 9HG", local_authority="330", carer_name="Ama Mensah"))
+        lac.period_start(
+            actor=nowak,
+            child=kofi,
+            start_date=ago(700),
+            legal_status="C2",
+            category_of_need="N1",
+            home_postcode="B21 9HG",
+            placement=PlacementDetails("P1", "PR0", "B21 9HG", local_authority="330", carer_name="Ama Mensah"),
+        )
         _no_previous_permanence(nowak, kofi, ago(700))
         lac.iro_assign(actor=nowak, child=kofi, iro=patel, start_date=ago(700))
-        lac.pwp_agreement_record(actor=nowak, child=kofi, parent_name="Ama Mensah", agreement_signed_on=ago(700),
-                                 assessment_completed_on=ago(710), discharge_plan="Apply to discharge the care order",
-                                 discharge_target_date=ago(100))
+        lac.pwp_agreement_record(
+            actor=nowak,
+            child=kofi,
+            parent_name="Ama Mensah",
+            agreement_signed_on=ago(700),
+            assessment_completed_on=ago(710),
+            discharge_plan="Apply to discharge the care order",
+            discharge_target_date=ago(100),
+        )
     # Nearly two years in care: his health assessments, dental checks, immunisations and SDQ, as
     # the SSDA903 OC2 table asks of a child looked after for the whole year (rules 182, 186, 191).
     with clock.travel_to(_at(ago(690))):
@@ -97,16 +135,29 @@ def load_demo_looked_after(staff: dict) -> None:
     # Harvey: looked after ten days ago; his first review and health assessment are coming up.
     harvey = _child("Harvey", "Evans")
     with clock.travel_to(_at(ago(10))):
-        lac.period_start(actor=nowak, child=harvey, start_date=ago(10), legal_status="V2", category_of_need="N2",
-                         home_postcode="B25 8BP", placement=PlacementDetails("U4", "PR1", "B27 7TH", local_authority="330", carer_name="Ms Patel"))
+        lac.period_start(
+            actor=nowak,
+            child=harvey,
+            start_date=ago(10),
+            legal_status="V2",
+            category_of_need="N2",
+            home_postcode="B25 8BP",
+            placement=PlacementDetails("U4", "PR1", "B27 7TH", local_authority="330", carer_name="Ms Patel"),
+        )
         _no_previous_permanence(nowak, harvey, ago(10))
 
     # Harvey: a week into care his foster placement could not keep him safe; he moved to a
     # children's home and the High Court authorised depriving him of his liberty there (the
     # SSDA903 DoLo table from 2026 to 2027).
     with clock.travel_to(_at(ago(7))):
-        lac.episode_change(actor=nowak, child=harvey, change_date=ago(7), reason_place_change="CARPL",
-                           placement=PlacementDetails("K2", "PR4", "B91 1XJ", local_authority="334", ofsted_urn="SC048213",
-                                                      carer_name="Oak House"))
+        lac.episode_change(
+            actor=nowak,
+            child=harvey,
+            change_date=ago(7),
+            reason_place_change="CARPL",
+            placement=PlacementDetails(
+                "K2", "PR4", "B91 1XJ", local_authority="334", ofsted_urn="SC048213", carer_name="Oak House"
+            ),
+        )
     with clock.travel_to(_at(ago(6))):
         lac.dolo_start(actor=nowak, child=harvey, start_date=ago(6), court="High Court, Family Division")

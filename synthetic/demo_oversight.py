@@ -65,49 +65,101 @@ def load_demo_oversight(staff: dict) -> bool:
     if became is not None:
         held = became.occurred_at.date() + datetime.timedelta(days=3)
         with clock.travel_to(_at(held, 16)):
-            services.oversight_record(actor=osei, event=became, held_on=held, decision="Accommodation agreed under section 20.",
-                                      rationale="Mother asked for help; no safe family placement is available yet.",
-                                      direction="Family network meeting within 10 working days; IRO to be appointed.")
+            services.oversight_record(
+                actor=osei,
+                event=became,
+                held_on=held,
+                decision="Accommodation agreed under section 20.",
+                rationale="Mother asked for help; no safe family placement is available yet.",
+                direction="Family network meeting within 10 working days; IRO to be appointed.",
+            )
 
     ruby = _child("Ruby", "Taylor")
-    strategy = ChronologyEvent.objects.filter(child=ruby, event_type="strategy_discussion.held").first() if ruby else None
+    strategy = (
+        ChronologyEvent.objects.filter(child=ruby, event_type="strategy_discussion.held").first() if ruby else None
+    )
     if strategy is not None:
         held = strategy.occurred_at.date() + datetime.timedelta(days=2)
         with clock.travel_to(_at(held, 15)):
             services.oversight_record(
-                actor=staff["tm.wright"], event=strategy, held_on=held,
+                actor=staff["tm.wright"],
+                event=strategy,
+                held_on=held,
                 decision="Section 47 enquiry to continue; initial conference to be convened.",
                 rationale="Bruising explained inconsistently by both carers; the school's concerns go back a term.",
-                direction="Sophie Clarke to see Ruby alone at school this week; police checks on the new partner.")
+                direction="Sophie Clarke to see Ruby alone at school this week; police checks on the new partner.",
+            )
 
     with clock.travel_to(_at(ago(30))):
-        services.challenge_raise(actor=patel, child=kofi, capacity="iro", category="drift_and_delay", raised_on=ago(30),
-                                 concern="The plan to apply to discharge the care order has not moved since the last review.",
-                                 addressed_to=nowak, escalate_to=osei)
+        services.challenge_raise(
+            actor=patel,
+            child=kofi,
+            capacity="iro",
+            category="drift_and_delay",
+            raised_on=ago(30),
+            concern="The plan to apply to discharge the care order has not moved since the last review.",
+            addressed_to=nowak,
+            escalate_to=osei,
+        )
 
     with clock.travel_to(_at(ago(150))):
         earlier = services.challenge_raise(
-            actor=patel, child=ellie, capacity="iro", category="participation", raised_on=ago(150),
-            concern="Ellie was not consulted before her review.", addressed_to=nowak, escalate_to=osei)
+            actor=patel,
+            child=ellie,
+            capacity="iro",
+            category="participation",
+            raised_on=ago(150),
+            concern="Ellie was not consulted before her review.",
+            addressed_to=nowak,
+            escalate_to=osei,
+        )
     with clock.travel_to(_at(ago(145))):
-        services.challenge_respond(actor=nowak, challenge=earlier, responded_on=ago(145),
-                                   response="I met Ellie and she will chair part of her next review.")
-        services.challenge_close(actor=patel, challenge=earlier, outcome="resolved", closed_on=ago(145), child_told=True,
-                                 advocate_offered=True)
+        services.challenge_respond(
+            actor=nowak,
+            challenge=earlier,
+            responded_on=ago(145),
+            response="I met Ellie and she will chair part of her next review.",
+        )
+        services.challenge_close(
+            actor=patel,
+            challenge=earlier,
+            outcome="resolved",
+            closed_on=ago(145),
+            child_told=True,
+            advocate_offered=True,
+        )
 
     with clock.travel_to(_at(ago(40))):
         plan = services.challenge_raise(
-            actor=patel, child=ellie, capacity="iro", category="care_planning", raised_on=ago(40),
-            concern="The care plan has no contingency if the placement ends.", addressed_to=osei, escalate_to=osei)
+            actor=patel,
+            child=ellie,
+            capacity="iro",
+            category="care_planning",
+            raised_on=ago(40),
+            concern="The care plan has no contingency if the placement ends.",
+            addressed_to=osei,
+            escalate_to=osei,
+        )
     with clock.travel_to(_at(ago(35))):
-        services.challenge_respond(actor=osei, challenge=plan, responded_on=ago(35),
-                                   response="The contingency is a family and friends assessment of her aunt.")
+        services.challenge_respond(
+            actor=osei,
+            challenge=plan,
+            responded_on=ago(35),
+            response="The contingency is a family and friends assessment of her aunt.",
+        )
     with clock.travel_to(_at(ago(20))):
-        services.challenge_escalate(actor=patel, challenge=plan, raised_on=ago(20), addressed_to=osei,
-                                    escalate_to=service_manager)
+        services.challenge_escalate(
+            actor=patel, challenge=plan, raised_on=ago(20), addressed_to=osei, escalate_to=service_manager
+        )
     with clock.travel_to(_at(ago(6))):
-        services.challenge_escalate(actor=patel, challenge=plan, raised_on=ago(6), addressed_to=service_manager,
-                                    escalate_to=head)
-        services.good_practice_record(actor=patel, child=ellie, noted_on=ago(6), worker=nowak,
-                                      note="Ellie's views were written in her own words throughout the review.")
+        services.challenge_escalate(
+            actor=patel, challenge=plan, raised_on=ago(6), addressed_to=service_manager, escalate_to=head
+        )
+        services.good_practice_record(
+            actor=patel,
+            child=ellie,
+            noted_on=ago(6),
+            worker=nowak,
+            note="Ellie's views were written in her own words throughout the review.",
+        )
     return True

@@ -29,7 +29,15 @@ FAMILIES = [
     ("sw.okafor", "Kowalczyk", [("Zofia", "F", datetime.date(2020, 1, 30))]),
     ("sw.brown", "O'Neill", [("Cian", "M", datetime.date(2011, 11, 5)), ("Aoife", "F", datetime.date(2014, 4, 18))]),
     ("sw.brown", "Ahmed", [("Yasmin", "F", datetime.date(2009, 2, 23))]),
-    ("sw.ali", "Williams", [("Tyler", "M", datetime.date(2013, 8, 8)), ("Mia", "F", datetime.date(2016, 12, 1)), ("Leo", "M", datetime.date(2021, 5, 20))]),
+    (
+        "sw.ali",
+        "Williams",
+        [
+            ("Tyler", "M", datetime.date(2013, 8, 8)),
+            ("Mia", "F", datetime.date(2016, 12, 1)),
+            ("Leo", "M", datetime.date(2021, 5, 20)),
+        ],
+    ),
     ("sw.ali", "Hussain", [("Adam", "M", datetime.date(2010, 10, 10))]),
     ("sw.clarke", "Taylor", [("Ruby", "F", datetime.date(2017, 7, 7))]),
     ("sw.clarke", "Nowicki", [("Kacper", "M", datetime.date(2008, 3, 3))]),
@@ -74,80 +82,151 @@ def load_demo_families(staff: dict) -> int:
         for given, sex, dob in children:
             with _opened(surname, today):
                 child = people.person_create(
-                    actor=worker, given_name=given, family_name=surname, date_of_birth=dob, sex=sex,
-                    nhs_number=identifiers.generate_nhs_number(rng), **_census_details(given, surname),
+                    actor=worker,
+                    given_name=given,
+                    family_name=surname,
+                    date_of_birth=dob,
+                    sex=sex,
+                    nhs_number=identifiers.generate_nhs_number(rng),
+                    **_census_details(given, surname),
                 )
             family.append(child)
             created += 1
         first = family[0]
         mother = people.family_member_create(
-            actor=worker, child=first, kind="mother", parental_responsibility=True, lives_with=True,
-            given_name=fake.first_name_female(), family_name=surname,
-            date_of_birth=dob_between(rng, 1975, 1995), sex="F",
+            actor=worker,
+            child=first,
+            kind="mother",
+            parental_responsibility=True,
+            lives_with=True,
+            given_name=fake.first_name_female(),
+            family_name=surname,
+            date_of_birth=dob_between(rng, 1975, 1995),
+            sex="F",
         )
         for sibling in family[1:]:
-            people.relationship_add(actor=worker, child=sibling, other=mother, kind="mother",
-                                    parental_responsibility=True, lives_with=True)
+            people.relationship_add(
+                actor=worker, child=sibling, other=mother, kind="mother", parental_responsibility=True, lives_with=True
+            )
             people.relationship_add(actor=worker, child=sibling, other=first, kind="sibling", lives_with=True)
         if index % 3 == 0:
             people.family_member_create(
-                actor=worker, child=first, kind="father", parental_responsibility=True, lives_with=False,
-                given_name=fake.first_name_male(), family_name=surname if index % 2 else fake.last_name(),
-                date_of_birth=dob_between(rng, 1970, 1994), sex="M",
+                actor=worker,
+                child=first,
+                kind="father",
+                parental_responsibility=True,
+                lives_with=False,
+                given_name=fake.first_name_male(),
+                family_name=surname if index % 2 else fake.last_name(),
+                date_of_birth=dob_between(rng, 1970, 1994),
+                sex="M",
             )
         address_start = today - datetime.timedelta(days=rng.randint(200, 2000))
         for person in [*family, mother]:
-            people.address_add(actor=worker, person=person, line_1=fake.street_address(), town="Northshire",
-                               postcode=fake.postcode(), start_date=address_start)
+            people.address_add(
+                actor=worker,
+                person=person,
+                line_1=fake.street_address(),
+                town="Northshire",
+                postcode=fake.postcode(),
+                start_date=address_start,
+            )
         for child in family:
-            people.professional_add(actor=worker, child=child, role="gp", name=f"Dr {fake.last_name()}",
-                                    organisation=f"{fake.last_name()} Medical Centre", phone=fake.phone_number())
-            people.professional_add(actor=worker, child=child, role="school", name=fake.name(),
-                                    organisation=f"{fake.last_name()} Primary School", email=fake.email())
+            people.professional_add(
+                actor=worker,
+                child=child,
+                role="gp",
+                name=f"Dr {fake.last_name()}",
+                organisation=f"{fake.last_name()} Medical Centre",
+                phone=fake.phone_number(),
+            )
+            people.professional_add(
+                actor=worker,
+                child=child,
+                role="school",
+                name=fake.name(),
+                organisation=f"{fake.last_name()} Primary School",
+                email=fake.email(),
+            )
             _visits_and_notes(rng, worker, child, today)
         if index == 5:
-            people.warning_add(actor=worker, person=first, kind="risk_to_staff",
-                               details="Large dog at the property; ask for it to be shut away before entering.",
-                               review_date=today + datetime.timedelta(days=60))
+            people.warning_add(
+                actor=worker,
+                person=first,
+                kind="risk_to_staff",
+                details="Large dog at the property; ask for it to be shut away before entering.",
+                review_date=today + datetime.timedelta(days=60),
+            )
     return created
 
 
 # What the CIN census and SSDA903 ask of every child (rules 4220, 8540, 8770Q): recorded for
 # each demo child, so the demo's returns are as valid as the generated ones. Drawn from a stream
 # of their own, so the families' other details stay as they were.
-ETHNICITY = {"Smith": "WBRI", "Begum": "ABAN", "Kowalczyk": "WOTH", "O'Neill": "WIRI", "Ahmed": "APKN",
-             "Williams": "BCRB", "Hussain": "APKN", "Taylor": "WBRI", "Nowicki": "WOTH", "Johnson": "WBRI",
-             "Mensah": "BAFR", "Evans": "WBRI"}
+ETHNICITY = {
+    "Smith": "WBRI",
+    "Begum": "ABAN",
+    "Kowalczyk": "WOTH",
+    "O'Neill": "WIRI",
+    "Ahmed": "APKN",
+    "Williams": "BCRB",
+    "Hussain": "APKN",
+    "Taylor": "WBRI",
+    "Nowicki": "WOTH",
+    "Johnson": "WBRI",
+    "Mensah": "BAFR",
+    "Evans": "WBRI",
+}
 DEMO_LA_CODE = "330"  # the generated authority's DfE code (synthetic.generator.context.LA_CODE)
 
 
 def _census_details(given: str, surname: str) -> dict:
     details = random.Random(f"{SEED}-{given}-{surname}")
-    return {"ethnicity": ETHNICITY.get(surname, "NOBT"), "disabilities": ["NONE"],
-            "upn": identifiers.generate_upn(details, DEMO_LA_CODE)}
+    return {
+        "ethnicity": ETHNICITY.get(surname, "NOBT"),
+        "disabilities": ["NONE"],
+        "upn": identifiers.generate_upn(details, DEMO_LA_CODE),
+    }
 
 
 def _visits_and_notes(rng, worker, child, today):
     for n in range(rng.randint(2, 5)):
-        when = timezone.make_aware(datetime.datetime.combine(
-            today - datetime.timedelta(days=rng.randint(3, 150)), datetime.time(rng.randint(9, 17), rng.choice([0, 15, 30, 45]))
-        ))
+        when = timezone.make_aware(
+            datetime.datetime.combine(
+                today - datetime.timedelta(days=rng.randint(3, 150)),
+                datetime.time(rng.randint(9, 17), rng.choice([0, 15, 30, 45])),
+            )
+        )
         seen = rng.random() < 0.9
         casework.visit_record(
-            actor=worker, child=child, visited_at=when, visit_type=rng.choice([VisitType.HOME, VisitType.STATUTORY_CIN, VisitType.UNANNOUNCED]),
-            child_seen=seen, seen_alone=seen and rng.random() < 0.6, bedroom_seen=rng.choice([True, False, None]) if seen else None,
-            voice_of_child=rng.choice(VOICES) if seen else "", observations=rng.choice(OBSERVATIONS),
+            actor=worker,
+            child=child,
+            visited_at=when,
+            visit_type=rng.choice([VisitType.HOME, VisitType.STATUTORY_CIN, VisitType.UNANNOUNCED]),
+            child_seen=seen,
+            seen_alone=seen and rng.random() < 0.6,
+            bedroom_seen=rng.choice([True, False, None]) if seen else None,
+            voice_of_child=rng.choice(VOICES) if seen else "",
+            observations=rng.choice(OBSERVATIONS),
             next_steps="Visit again within 4 weeks; speak to school about attendance.",
         )
     for n in range(rng.randint(1, 3)):
-        when = timezone.make_aware(datetime.datetime.combine(
-            today - datetime.timedelta(days=rng.randint(1, 120)), datetime.time(rng.randint(9, 17), 0)
-        ))
+        when = timezone.make_aware(
+            datetime.datetime.combine(
+                today - datetime.timedelta(days=rng.randint(1, 120)), datetime.time(rng.randint(9, 17), 0)
+            )
+        )
         kind = rng.choice([CaseNoteType.TELEPHONE, CaseNoteType.MULTI_AGENCY, CaseNoteType.OFFICE_VISIT])
         casework.case_note_record(
-            actor=worker, child=child, note_type=kind, occurred_at=when,
-            subject={"telephone": "Call with school", "multi_agency": "Team around the family meeting",
-                     "office_visit": "Mum came to the office"}[kind],
+            actor=worker,
+            child=child,
+            note_type=kind,
+            occurred_at=when,
+            subject={
+                "telephone": "Call with school",
+                "multi_agency": "Team around the family meeting",
+                "office_visit": "Mum came to the office",
+            }[kind],
             body="Discussed attendance and how the family is managing. Agreed actions recorded in the plan.",
         )
 

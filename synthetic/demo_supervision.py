@@ -27,30 +27,44 @@ PLAN = {
     "sw.clarke": (60, 32, 4),
     "sw.nowak": (63, 35, 8),
 }
-MANAGER_OF = {"sw.okafor": "tm.hughes", "sw.brown": "tm.hughes", "sw.ali": "tm.wright", "sw.clarke": "tm.wright",
-              "sw.nowak": "tm.osei"}
+MANAGER_OF = {
+    "sw.okafor": "tm.hughes",
+    "sw.brown": "tm.hughes",
+    "sw.ali": "tm.wright",
+    "sw.clarke": "tm.wright",
+    "sw.nowak": "tm.osei",
+}
 
 SESSION_TEXT = {
     "wellbeing": "Managing well overall; a difficult week after a hostile home visit. Talked about using the duty "
-                 "debrief and taking the time owed.",
+    "debrief and taking the time owed.",
     "workload": "Caseload reviewed child by child: manageable, with two cases in pre-proceedings taking most time.",
     "learning": "Wants the court skills course and to shadow an experienced worker at an ICPC.",
     "reflection": "Reflected on how the family's history of services shapes their trust in us, and how to name "
-                  "concerns plainly without losing the relationship.",
+    "concerns plainly without losing the relationship.",
 }
 CASE_TEXT = [
-    {"situation": "Living with mother and younger sibling. School attendance 84% this term; health visitor "
-                  "involved.", "analysis": "Neglect concerns reducing: home conditions improved at the last two "
-                  "visits. Risk remains around mother's mental health.",
-     "direction": "Continue the plan; visit within 10 working days and see the child alone.",
-     "rationale": "Progress is real but recent; the child's own view has not been heard since the last review."},
-    {"situation": "Staying with maternal grandmother after the incident last month; contact with father supervised.",
-     "analysis": "Protective factors strong at grandmother's; the risk is drift while the assessment is unfinished.",
-     "direction": "Complete the assessment by its due date; hold a family network meeting first.",
-     "rationale": "The arrangement is informal and needs a plan the family and the authority agree."},
+    {
+        "situation": "Living with mother and younger sibling. School attendance 84% this term; health visitor "
+        "involved.",
+        "analysis": "Neglect concerns reducing: home conditions improved at the last two "
+        "visits. Risk remains around mother's mental health.",
+        "direction": "Continue the plan; visit within 10 working days and see the child alone.",
+        "rationale": "Progress is real but recent; the child's own view has not been heard since the last review.",
+    },
+    {
+        "situation": "Staying with maternal grandmother after the incident last month; contact with father supervised.",
+        "analysis": "Protective factors strong at grandmother's; the risk is drift while the assessment is unfinished.",
+        "direction": "Complete the assessment by its due date; hold a family network meeting first.",
+        "rationale": "The arrangement is informal and needs a plan the family and the authority agree.",
+    },
 ]
-ACTIONS = ["See the child alone at school", "Chase the health visitor's report", "Arrange the family network meeting",
-           "Update the chronology and the plan"]
+ACTIONS = [
+    "See the child alone at school",
+    "Chase the health visitor's report",
+    "Arrange the family network meeting",
+    "Update the chronology and the plan",
+]
 
 
 def load_demo_supervision(staff: dict) -> bool:
@@ -65,22 +79,36 @@ def load_demo_supervision(staff: dict) -> bool:
         for n, days in enumerate(days_ago):
             last = n == len(days_ago) - 1
             session = services.supervision_record(actor=manager, supervisee=worker, held_on=ago(days), **SESSION_TEXT)
-            services.supervision_action_add(actor=manager, session=session, action="Book the court skills course",
-                                            owner="supervisee", due_on=ago(days) + datetime.timedelta(days=21))
+            services.supervision_action_add(
+                actor=manager,
+                session=session,
+                action="Book the court skills course",
+                owner="supervisee",
+                due_on=ago(days) + datetime.timedelta(days=21),
+            )
             for i, child in enumerate(children):
-                actions = [{"action": ACTIONS[(n + i) % len(ACTIONS)], "owner": "supervisee",
-                            "due_on": ago(days) + datetime.timedelta(days=5 if last else 14)},
-                           {"action": ACTIONS[(n + i + 1) % len(ACTIONS)], "owner": "supervisor", "due_on": None}]
-                services.case_discussion_record(actor=manager, session=session, child=child, actions=actions,
-                                                **CASE_TEXT[i % len(CASE_TEXT)])
+                actions = [
+                    {
+                        "action": ACTIONS[(n + i) % len(ACTIONS)],
+                        "owner": "supervisee",
+                        "due_on": ago(days) + datetime.timedelta(days=5 if last else 14),
+                    },
+                    {"action": ACTIONS[(n + i + 1) % len(ACTIONS)], "owner": "supervisor", "due_on": None},
+                ]
+                services.case_discussion_record(
+                    actor=manager, session=session, child=child, actions=actions, **CASE_TEXT[i % len(CASE_TEXT)]
+                )
             if not last:
                 _done_on_time(session, manager, worker)
             if not (last and username == "sw.clarke"):
                 services.supervision_sign(actor=manager, session=session)
                 disagree = last and username == "sw.nowak"
                 services.supervision_countersign(
-                    actor=worker, session=session, agrees=not disagree,
-                    comment="The caseload figure leaves out my two court cases." if disagree else "")
+                    actor=worker,
+                    session=session,
+                    agrees=not disagree,
+                    comment="The caseload figure leaves out my two court cases." if disagree else "",
+                )
     return True
 
 

@@ -42,8 +42,9 @@ def cloned_test_database(request, django_db_blocker, tmp_path_factory, *, keepdb
     with django_db_blocker.unblock():
         target = connection.creation._get_test_db_name()
         if aliases - {ALIAS} or (keepdb and _exists(connection, target)):
-            config = setup_databases(verbosity=verbosity, interactive=False, aliases=aliases,
-                                     serialized_aliases=serialized, keepdb=keepdb)
+            config = setup_databases(
+                verbosity=verbosity, interactive=False, aliases=aliases, serialized_aliases=serialized, keepdb=keepdb
+            )
             try:
                 yield
             finally:

@@ -61,8 +61,9 @@ def empty_the_database(connection) -> None:
 
 def _tables_with_rows(connection) -> list[str]:
     """The tables `flush` would empty (Django's own list) that hold at least one row: one query."""
-    return holding_rows(connection, sorted(connection.introspection.django_table_names(only_existing=True,
-                                                                                        include_views=False)))
+    return holding_rows(
+        connection, sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+    )
 
 
 def holding_rows(connection, tables: list[str]) -> list[str]:

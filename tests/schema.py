@@ -64,8 +64,13 @@ def fingerprint(connection) -> str:
 
 def _libpq_env(settings_dict: dict) -> dict:
     env = dict(os.environ)
-    env.update({"PGHOST": settings_dict["HOST"] or "localhost", "PGPORT": str(settings_dict["PORT"] or 5432),
-                "PGUSER": settings_dict["USER"]})
+    env.update(
+        {
+            "PGHOST": settings_dict["HOST"] or "localhost",
+            "PGPORT": str(settings_dict["PORT"] or 5432),
+            "PGUSER": settings_dict["USER"],
+        }
+    )
     if settings_dict.get("PASSWORD"):
         env["PGPASSWORD"] = settings_dict["PASSWORD"]
     return env
@@ -79,8 +84,12 @@ def load(connection, database: str) -> bool:
     with SCHEMA_FILE.open() as sql:
         if sql.readline().strip() != HEADER + fingerprint(connection):
             return False
-    subprocess.run([_bin("psql"), "-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", database, "-f", str(SCHEMA_FILE)],
-                   env=_libpq_env(connection.settings_dict), check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [_bin("psql"), "-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", database, "-f", str(SCHEMA_FILE)],
+        env=_libpq_env(connection.settings_dict),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return True
 
 
@@ -96,8 +105,13 @@ def write(connection, database: str) -> None:
     """Dump the freshly migrated `database` (schema and the migrations' data, without owners or
     grants: those are the server's, and post_migrate grants the app role) to tests/schema.sql."""
     excluded = [f"--exclude-table-data={table}" for table, _module, _function in DATED_SEEDS]
-    dump = subprocess.run([_bin("pg_dump"), "--no-owner", "--no-privileges", *excluded, "-d", database],
-                          env=_libpq_env(connection.settings_dict), check=True, capture_output=True, text=True).stdout
+    dump = subprocess.run(
+        [_bin("pg_dump"), "--no-owner", "--no-privileges", *excluded, "-d", database],
+        env=_libpq_env(connection.settings_dict),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     # pg_dump's \restrict line carries a new random key on every dump: a fixed one keeps the
     # file the same when the schema is.
     lines = [_fixed_restrict_key(line) for line in dump.splitlines()]

@@ -23,9 +23,17 @@ def test_the_database_is_left_as_flush_and_post_migrate_leave_it(team, make_staf
     assert _tables_with_rows(connection) == ["auth_permission", "django_content_type"]
     models = [m for m in apps.get_models() if apps.get_app_config(m._meta.app_label).models_module]
     assert sorted(ContentType.objects.values_list("app_label", "model")) == sorted(
-        (m._meta.app_label, m._meta.model_name) for m in models)
-    assert sorted(Permission.objects.values_list("content_type__app_label", "content_type__model", "codename")) == sorted(
-        (m._meta.app_label, m._meta.model_name, codename) for m in models for codename, _ in _get_all_permissions(m._meta))
+        (m._meta.app_label, m._meta.model_name) for m in models
+    )
+    assert sorted(
+        Permission.objects.values_list("content_type__app_label", "content_type__model", "codename")
+    ) == sorted(
+        (m._meta.app_label, m._meta.model_name, codename)
+        for m in models
+        for codename, _ in _get_all_permissions(m._meta)
+    )
     # The content types cache reads the table again: the ids it gives are the table's.
-    assert ContentType.objects.get_for_model(Permission).pk == ContentType.objects.get(
-        app_label="auth", model="permission").pk
+    assert (
+        ContentType.objects.get_for_model(Permission).pk
+        == ContentType.objects.get(app_label="auth", model="permission").pk
+    )

@@ -114,7 +114,9 @@ class WorkingDayCalendar:
     the list (every year in England has a New Year's Day holiday, so none is ever missed).
     """
 
-    def __init__(self, holidays: Mapping[datetime.date, str] | Iterable[datetime.date], years: Iterable[int] | None = None):
+    def __init__(
+        self, holidays: Mapping[datetime.date, str] | Iterable[datetime.date], years: Iterable[int] | None = None
+    ):
         if not isinstance(holidays, Mapping):
             holidays = {d: "Bank holiday" for d in holidays}
         self._names: dict[datetime.date, str] = dict(holidays)

@@ -222,7 +222,9 @@ def _plan(person, providers: list[Provider], *, gated: bool, items: bool) -> _Pl
     sql, params = Person.objects.filter(pk=person.pk).values(**columns).query.sql_with_params() if columns else ("", ())
     if columns and (not params or params[-1] != person.pk):
         raise RuntimeError("The engine's read query does not end with the child's id.")
-    plan = _plans[key] = _Plan(sql, tuple(params), reading, due_items, PreparedQuery(sql, (*params[:-1], SLOT)) if sql else None)
+    plan = _plans[key] = _Plan(
+        sql, tuple(params), reading, due_items, PreparedQuery(sql, (*params[:-1], SLOT)) if sql else None
+    )
     return plan
 
 
@@ -463,8 +465,10 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
     with transaction.atomic(savepoint=False):
         # Read the allocation fresh (services update it with .update(), leaving instances stale).
         row = (
-            Person.objects.select_for_update(of=("self",)).filter(pk=person.pk)
-            .values("current_worker_id", "current_team_id", "current_team__manager_id").get()
+            Person.objects.select_for_update(of=("self",))
+            .filter(pk=person.pk)
+            .values("current_worker_id", "current_team_id", "current_team__manager_id")
+            .get()
         )
         worker_id, team_id = row["current_worker_id"], row["current_team_id"]
         manager_id = row["current_team__manager_id"]
@@ -486,8 +490,15 @@ def refresh_due_items(person, *, calendar: WorkingDayCalendar | None = None) -> 
             values = _values(spec, worker_id, team_id, manager_id)
             if row is None:
                 to_insert.append(
-                    DueItem(person_id=person.pk, rule_code=spec.rule_code, key=spec.key, trigger_date=spec.trigger_date,
-                            created_at=now, updated_at=now, **values)
+                    DueItem(
+                        person_id=person.pk,
+                        rule_code=spec.rule_code,
+                        key=spec.key,
+                        trigger_date=spec.trigger_date,
+                        created_at=now,
+                        updated_at=now,
+                        **values,
+                    )
                 )
                 continue
             matched.add(row.pk)
@@ -540,7 +551,9 @@ def reassign_due_items(person) -> int:
     )
 
 
-def due_spec(rule: Rule | str, *, trigger, trigger_description: str, calendar: WorkingDayCalendar | None = None, **kwargs) -> DueSpec:
+def due_spec(
+    rule: Rule | str, *, trigger, trigger_description: str, calendar: WorkingDayCalendar | None = None, **kwargs
+) -> DueSpec:
     """Convenience for providers: a DueSpec for the first deadline of `rule` from `trigger`.
 
     A datetime trigger gives an hour-based rule its exact `due_at`; for other rules only its

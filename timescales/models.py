@@ -45,7 +45,9 @@ class LocalStandard(models.Model):
     rule_code = models.CharField(max_length=60, unique=True)
     amount = models.PositiveIntegerField()
     unit = models.CharField(max_length=20, choices=Unit.choices)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     changed_at = models.DateTimeField(default=clock.now)
     reason = models.TextField(help_text="Why the authority set this standard, for example the board decision.")
 
@@ -112,8 +114,12 @@ class DueItem(models.Model):
     trigger_description = models.CharField(max_length=300)
     source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     source_id = models.BigIntegerField(null=True, blank=True)
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="due_items")
-    team = models.ForeignKey("workforce.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="due_items")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="due_items"
+    )
+    team = models.ForeignKey(
+        "workforce.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="due_items"
+    )
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=clock.now)
     updated_at = models.DateTimeField(default=clock.now)
@@ -126,7 +132,9 @@ class DueItem(models.Model):
             # One row per occurrence: the engine matches on this, and it makes a refresh that
             # ran twice at once fail loudly rather than duplicate items. Its index leads with
             # (person, rule_code), so it is also the index for "this child's items".
-            models.UniqueConstraint(fields=["person", "rule_code", "key", "trigger_date"], name="dueitem_one_per_occurrence"),
+            models.UniqueConstraint(
+                fields=["person", "rule_code", "key", "trigger_date"], name="dueitem_one_per_occurrence"
+            ),
             models.UniqueConstraint(
                 fields=["person", "rule_code", "key"], condition=Q(completed_at__isnull=True), name="dueitem_one_open"
             ),
@@ -137,7 +145,9 @@ class DueItem(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["worker", "due_date"], condition=Q(completed_at__isnull=True), name="dueitem_worker_open"),
+            models.Index(
+                fields=["worker", "due_date"], condition=Q(completed_at__isnull=True), name="dueitem_worker_open"
+            ),
             models.Index(fields=["team", "due_date"], condition=Q(completed_at__isnull=True), name="dueitem_team_open"),
             models.Index(fields=["source_type", "source_id"], name="dueitem_source"),
         ]
@@ -194,5 +204,7 @@ class DueItem(models.Model):
         if rule.overridden:
             lines.append(f"Set locally to {rule.interval.describe()} (default {rule.default.describe()}).")
         lines.append(f"Source: {rule.citation}.")
-        lines.append(f"Status: {Status(rule.status).label}. {Verification(rule.verification).label} ({rule.verification}).")
+        lines.append(
+            f"Status: {Status(rule.status).label}. {Verification(rule.verification).label} ({rule.verification})."
+        )
         return " ".join(lines)

@@ -66,8 +66,11 @@ def reg28_next_visit(
     if last_visit is not None and last_visit < start:
         raise ValueError("last_visit must be a visit since the start of this placement.")
 
-    if arrangement in (PlacementArrangement.PLACED_WITH_PARENTS, PlacementArrangement.CONNECTED_PERSON,
-                       PlacementArrangement.INTERIM_CARE_ORDER_AT_HOME):
+    if arrangement in (
+        PlacementArrangement.PLACED_WITH_PARENTS,
+        PlacementArrangement.CONNECTED_PERSON,
+        PlacementArrangement.INTERIM_CARE_ORDER_AT_HOME,
+    ):
         weekly, after_review = (
             ("reg28_pwp", "reg28_pwp_6w")
             if arrangement == PlacementArrangement.PLACED_WITH_PARENTS
@@ -83,7 +86,9 @@ def reg28_next_visit(
 
     if arrangement == PlacementArrangement.SHORT_BREAKS:
         # Within 3 months of the first short break, then at most 6-monthly: no change after a year.
-        return _from("reg28_short_breaks", start if last_visit is None else last_visit, calendar, first=last_visit is None)
+        return _from(
+            "reg28_short_breaks", start if last_visit is None else last_visit, calendar, first=last_visit is None
+        )
 
     code = "reg28_care_order_home" if arrangement == PlacementArrangement.CARE_ORDER_AT_HOME else "reg28_visit"
     if last_visit is None:

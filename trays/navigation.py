@@ -31,29 +31,62 @@ NAVIGATION = [
     NavItem("Staff", "staff:list", frozenset({Role.WORKFORCE_LEAD, Role.TEAM_MANAGER})),
     NavItem("Caseloads", "caseloads:team", frozenset({Role.WORKFORCE_LEAD, Role.TEAM_MANAGER})),
     NavItem("Reviews and conferences", "reviews_home", frozenset({Role.IRO})),
-    NavItem("Challenges", "oversight_pages:challenges",
-            frozenset({Role.IRO, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
+    NavItem(
+        "Challenges",
+        "oversight_pages:challenges",
+        frozenset({Role.IRO, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR}),
+    ),
     # Leaders of the service: the indicators for the whole authority, after the challenges
     # addressed to them (their home).
-    NavItem("Performance", "performance:dashboard",
-            frozenset({Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
+    NavItem(
+        "Performance", "performance:dashboard", frozenset({Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})
+    ),
     NavItem("Performance", "performance_home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
-    NavItem("Data quality", "data_quality:dashboard", frozenset({Role.TEAM_MANAGER, Role.QA_OFFICER, Role.SENIOR_LEADER})),
+    NavItem(
+        "Data quality", "data_quality:dashboard", frozenset({Role.TEAM_MANAGER, Role.QA_OFFICER, Role.SENIOR_LEADER})
+    ),
     NavItem("Returns", "returns:home", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
     NavItem("IRO challenges", "oversight_pages:report", frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER})),
     # Case audits: what each person audits, moderates or reflects on; programmes and the report for
     # QA and leaders (audits.views).
-    NavItem("Case audits", "audits:home",
-            frozenset({Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER,
-                       Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
+    NavItem(
+        "Case audits",
+        "audits:home",
+        frozenset(
+            {
+                Role.SOCIAL_WORKER,
+                Role.TEAM_MANAGER,
+                Role.IRO,
+                Role.QA_OFFICER,
+                Role.SENIOR_LEADER,
+                Role.SERVICE_MANAGER,
+                Role.HEAD_OF_SERVICE,
+                Role.DIRECTOR,
+            }
+        ),
+    ),
     # Inspections, the improvement plan and the self-evaluation's "how do we know" (improvement.views),
     # for those who answer for them; action owners of other roles find theirs on My work.
-    NavItem("Improvement plan", "improvement:home",
-            frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
+    NavItem(
+        "Improvement plan",
+        "improvement:home",
+        frozenset({Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR}),
+    ),
     # The workforce figures, after each leader's own home (performance, challenges).
-    NavItem("Workforce", "caseloads:figures",
-            frozenset({Role.WORKFORCE_LEAD, Role.SENIOR_LEADER, Role.QA_OFFICER, Role.SERVICE_MANAGER,
-                       Role.HEAD_OF_SERVICE, Role.DIRECTOR})),
+    NavItem(
+        "Workforce",
+        "caseloads:figures",
+        frozenset(
+            {
+                Role.WORKFORCE_LEAD,
+                Role.SENIOR_LEADER,
+                Role.QA_OFFICER,
+                Role.SERVICE_MANAGER,
+                Role.HEAD_OF_SERVICE,
+                Role.DIRECTOR,
+            }
+        ),
+    ),
     NavItem("Administration", "administration_home", frozenset({Role.SYSTEM_ADMIN})),
     NavItem("Break-glass access", "access:break_glass_log", frozenset({Role.SENIOR_LEADER})),
     NavItem("Allegations (LADO)", "lado_home", frozenset({Role.LADO_OFFICER})),

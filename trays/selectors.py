@@ -25,9 +25,19 @@ SOON_DAYS = 7
 VISIT_RULES = frozenset(
     code
     for code in (
-        "cp_visit", "cin_visit", "reg28_visit", "reg28_visit_longterm_3m", "reg28_pwp", "reg28_pwp_6w",
-        "reg28_connected_ico", "reg28_connected_ico_4w", "reg28_care_order_home", "pf_first_visit_7wd",
-        "pf_visit_6w", "pf_visit_12w", "adoption_visit",
+        "cp_visit",
+        "cin_visit",
+        "reg28_visit",
+        "reg28_visit_longterm_3m",
+        "reg28_pwp",
+        "reg28_pwp_6w",
+        "reg28_connected_ico",
+        "reg28_connected_ico_4w",
+        "reg28_care_order_home",
+        "pf_first_visit_7wd",
+        "pf_visit_6w",
+        "pf_visit_12w",
+        "adoption_visit",
     )
     if code in RULES
 )
@@ -68,8 +78,11 @@ def team_overdue(*, user, worker_id: int | None = None, rule_code: str = "") -> 
         items = items.filter(worker_id=worker_id)
     if rule_code:
         items = items.filter(rule_code=rule_code)
-    return _with_last_seen(items).select_related("person", "worker").order_by(
-        "worker__last_name", "worker__first_name", "due_date", "id")
+    return (
+        _with_last_seen(items)
+        .select_related("person", "worker")
+        .order_by("worker__last_name", "worker__first_name", "due_date", "id")
+    )
 
 
 def team_overdue_counts(*, user) -> list[dict]:
@@ -105,12 +118,16 @@ def unallocated_for_manager(*, user) -> QuerySet:
 
     allocation = Allocation.objects.filter(child=OuterRef("pk"), end_date__isnull=True).values("start_date")[:1]
     due = DueItem.objects.open().filter(person=OuterRef("pk")).order_by("due_date", "id")
-    children = Person.objects.live().children().filter(current_team_id__in=managed_team_ids(user), current_worker__isnull=True)
+    children = (
+        Person.objects.live().children().filter(current_team_id__in=managed_team_ids(user), current_worker__isnull=True)
+    )
     return (
         visible_to(user, children, via="pk")
         .annotate(
-            waiting_since=Subquery(allocation), next_due_title=Subquery(due.values("title")[:1]),
-            next_due_date=Subquery(due.values("due_date")[:1]), last_seen=last_seen_subquery("pk"),
+            waiting_since=Subquery(allocation),
+            next_due_title=Subquery(due.values("title")[:1]),
+            next_due_date=Subquery(due.values("due_date")[:1]),
+            last_seen=last_seen_subquery("pk"),
         )
         .select_related("current_team")
         .order_by("waiting_since", "id")

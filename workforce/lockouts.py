@@ -17,8 +17,11 @@ logger = logging.getLogger(__name__)
 
 
 def locked_accounts() -> list[dict]:
-    rows = (AccessAttempt.objects.values("username").annotate(failures=Sum("failures_since_start"),
-                                                              last=Max("attempt_time")).order_by("username"))
+    rows = (
+        AccessAttempt.objects.values("username")
+        .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
+        .order_by("username")
+    )
     return [row for row in rows if row["failures"] >= settings.AXES_FAILURE_LIMIT]
 
 

@@ -33,7 +33,9 @@ class User(AbstractUser):
     # social worker is supervised more often in the first months of their ASYE (supervision app).
     started_on = models.DateField("Started in the service", null=True, blank=True)
     asye_started_on = models.DateField(
-        "Started their ASYE", null=True, blank=True,
+        "Started their ASYE",
+        null=True,
+        blank=True,
         help_text="For a newly qualified social worker: the first day of their assessed and supported year in employment.",
     )
 

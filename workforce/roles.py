@@ -35,9 +35,17 @@ class Role(models.TextChoices):
 # Service managers, heads of service and the director answer the IRO's challenges about
 # children of any team, so they read across the authority too.
 AUTHORITY_WIDE_READERS = frozenset(
-    {Role.MASH_WORKER, Role.IRO, Role.QA_OFFICER, Role.SENIOR_LEADER,
-     Role.LADO_OFFICER, Role.PRIVATE_FOSTERING_OFFICER,
-     Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR}
+    {
+        Role.MASH_WORKER,
+        Role.IRO,
+        Role.QA_OFFICER,
+        Role.SENIOR_LEADER,
+        Role.LADO_OFFICER,
+        Role.PRIVATE_FOSTERING_OFFICER,
+        Role.SERVICE_MANAGER,
+        Role.HEAD_OF_SERVICE,
+        Role.DIRECTOR,
+    }
 )
 
 # Roles that see the performance and oversight figures of the whole authority: QA, senior

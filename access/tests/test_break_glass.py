@@ -23,8 +23,9 @@ def worker(make_staff, team):
 
 @pytest.fixture
 def child(worker):
-    return people_services.person_create(actor=worker, given_name="Maya", family_name="Patel",
-                                         date_of_birth=datetime.date(2016, 5, 1), sex="F")
+    return people_services.person_create(
+        actor=worker, given_name="Maya", family_name="Patel", date_of_birth=datetime.date(2016, 5, 1), sex="F"
+    )
 
 
 @pytest.fixture
@@ -59,11 +60,14 @@ def test_only_administrators_break_the_glass(client, worker, child):
 
 
 def test_break_glass_opens_that_one_record_for_an_hour_and_logs_every_read(client, administrator, child, worker, clock):
-    other = people_services.person_create(actor=worker, given_name="Sam", family_name="Jones",
-                                          date_of_birth=datetime.date(2014, 1, 1), sex="M")
+    other = people_services.person_create(
+        actor=worker, given_name="Sam", family_name="Jones", date_of_birth=datetime.date(2014, 1, 1), sex="M"
+    )
     client.force_login(administrator)
-    response = client.post(reverse("access:break_glass"),
-                           {"la_id": child.la_id.lower(), "reason": "Ticket 4411: the summary will not load"})
+    response = client.post(
+        reverse("access:break_glass"),
+        {"la_id": child.la_id.lower(), "reason": "Ticket 4411: the summary will not load"},
+    )
     assert response.status_code == 302 and response["Location"] == reverse("people:summary", args=[child.pk])
     assert client.get(reverse("people:summary", args=[child.pk])).status_code == 200
     assert client.get(reverse("people:summary", args=[other.pk])).status_code == 404
@@ -80,7 +84,9 @@ def test_break_glass_cannot_open_a_restricted_record(client, administrator, chil
     with pytest.raises(ValidationError):
         break_glass_open(actor=administrator, la_id=child.la_id, reason="Support ticket")
     client.force_login(administrator)
-    body = client.post(reverse("access:break_glass"), {"la_id": child.la_id, "reason": "Support ticket"}).content.decode()
+    body = client.post(
+        reverse("access:break_glass"), {"la_id": child.la_id, "reason": "Support ticket"}
+    ).content.decode()
     assert "There is a problem" in body
     assert not BreakGlassAccess.objects.exists()
 

@@ -89,10 +89,19 @@ def test_the_allocated_worker_records_and_the_front_door_takes_the_unallocated(s
 
 
 # What is written on a child's record (the rest are about the whole authority: returns, access, merging).
-ON_A_CHILD = set(Capability) - {Capability.RUN_RETURNS, Capability.PREPARE_BOARD_PACK, Capability.MANAGE_ACCESS, Capability.MERGE_RECORDS,
-                                Capability.RECORD_ALLEGATION, Capability.RECORD_SUPERVISION, Capability.SIGN_SUPERVISION,
-                                Capability.SET_UP_AUDITS, Capability.RECORD_IMPROVEMENT_PLAN, Capability.UPDATE_IMPROVEMENT_ACTION,
-                                Capability.MANAGE_LETTER_TEMPLATES}
+ON_A_CHILD = set(Capability) - {
+    Capability.RUN_RETURNS,
+    Capability.PREPARE_BOARD_PACK,
+    Capability.MANAGE_ACCESS,
+    Capability.MERGE_RECORDS,
+    Capability.RECORD_ALLEGATION,
+    Capability.RECORD_SUPERVISION,
+    Capability.SIGN_SUPERVISION,
+    Capability.SET_UP_AUDITS,
+    Capability.RECORD_IMPROVEMENT_PLAN,
+    Capability.UPDATE_IMPROVEMENT_ACTION,
+    Capability.MANAGE_LETTER_TEMPLATES,
+}
 
 
 @pytest.mark.parametrize("role", [Role.QA_OFFICER, Role.SENIOR_LEADER, Role.SYSTEM_ADMIN, Role.LADO_OFFICER])
@@ -112,8 +121,13 @@ def test_a_restricted_child_is_never_writable_without_a_grant(setting, make_staf
     for who in ("worker", "teammate", "manager"):
         assert capabilities_for(setting[who], child) == frozenset(), who
         assert not may(setting[who], Capability.RECORD_CASEWORK, child), who
-    restricted_access_grant(actor=admin, person=child, user=worker, reason="Allocated worker",
-                            expires_at=timezone.now() + datetime.timedelta(days=30))
+    restricted_access_grant(
+        actor=admin,
+        person=child,
+        user=worker,
+        reason="Allocated worker",
+        expires_at=timezone.now() + datetime.timedelta(days=30),
+    )
     assert may(worker, Capability.RECORD_CASEWORK, child)
     assert not may(setting["teammate"], Capability.RECORD_CASEWORK, child)
 

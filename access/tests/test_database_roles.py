@@ -36,8 +36,13 @@ def app_role_settings():
 def as_app(app_role_settings):
     """A connection to the test database as the app role, in a transaction per statement block."""
     test_db = connection.settings_dict
-    conn = psycopg.connect(host=test_db["HOST"], port=test_db["PORT"], dbname=test_db["NAME"],
-                           user=app_role_settings["USER"], password=app_role_settings["PASSWORD"] or None)
+    conn = psycopg.connect(
+        host=test_db["HOST"],
+        port=test_db["PORT"],
+        dbname=test_db["NAME"],
+        user=app_role_settings["USER"],
+        password=app_role_settings["PASSWORD"] or None,
+    )
     yield conn
     conn.close()
 
@@ -68,15 +73,21 @@ def read(worker):
 def child(worker):
     from people.services import person_create
 
-    return person_create(actor=worker, given_name="Jonathan", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
+    return person_create(
+        actor=worker, given_name="Jonathan", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27)
+    )
 
 
 def test_the_app_connects_as_a_role_that_is_no_superuser_and_owns_nothing(as_app):
     with as_app.cursor() as cursor:
-        cursor.execute("SELECT current_user, rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolreplication "
-                       "FROM pg_roles WHERE rolname = current_user")
+        cursor.execute(
+            "SELECT current_user, rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolreplication "
+            "FROM pg_roles WHERE rolname = current_user"
+        )
         user, *powers = cursor.fetchone()
-        cursor.execute("SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)")
+        cursor.execute(
+            "SELECT count(*) FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)"
+        )
         (owned,) = cursor.fetchone()
     assert user == settings.DATABASE_APP_ROLE
     assert powers == [False] * 5
@@ -105,7 +116,9 @@ def test_the_app_cannot_disable_the_read_logs_triggers(as_app, read):
 
 def _append_only_trigger_names():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'access_recordread'::regclass AND NOT tgisinternal")
+        cursor.execute(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'access_recordread'::regclass AND NOT tgisinternal"
+        )
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -114,9 +127,13 @@ def test_pgtrigger_ignore_would_skip_the_trigger_but_the_app_still_may_not_delet
     assert names, "the read log has its append-only trigger"
     ignore = "{" + ",".join(names) + "}"
     # The attack is real: the trigger honours pgtrigger.ignore, so the owner could delete...
-    with psycopg.connect(host=connection.settings_dict["HOST"], port=connection.settings_dict["PORT"],
-                         dbname=connection.settings_dict["NAME"], user=connection.settings_dict["USER"],
-                         password=connection.settings_dict["PASSWORD"] or None) as owner:
+    with psycopg.connect(
+        host=connection.settings_dict["HOST"],
+        port=connection.settings_dict["PORT"],
+        dbname=connection.settings_dict["NAME"],
+        user=connection.settings_dict["USER"],
+        password=connection.settings_dict["PASSWORD"] or None,
+    ) as owner:
         with owner.cursor() as cursor:
             cursor.execute("SELECT set_config('pgtrigger.ignore', %s, true)", [ignore])
             cursor.execute("DELETE FROM access_recordread")
@@ -130,9 +147,14 @@ def test_pgtrigger_ignore_would_skip_the_trigger_but_the_app_still_may_not_delet
 
 
 def test_the_app_cannot_change_or_remove_audit_events(as_app, worker, child):
-    note = CaseNote.objects.create(child=child, note_type=CaseNote._meta.get_field("note_type").choices[0][0],
-                                   occurred_at=timezone.now(), subject="Home visit", body="Seen alone.",
-                                   recorded_by=worker)
+    note = CaseNote.objects.create(
+        child=child,
+        note_type=CaseNote._meta.get_field("note_type").choices[0][0],
+        occurred_at=timezone.now(),
+        subject="Home visit",
+        body="Seen alone.",
+        recorded_by=worker,
+    )
     event = note.events.get()
     for statement in (
         "UPDATE casework_casenoteevent SET body = 'nothing to see'",
@@ -151,13 +173,21 @@ def test_the_app_role_records_ordinary_work(as_app, worker, child):
     """Reading, adding a read-log row, changing a person: and the audit trigger, running as the
     app role, writes the event row with its context."""
     with as_app.transaction(), as_app.cursor() as cursor:
-        cursor.execute("INSERT INTO access_recordread (user_id, person_id, read_at, path, reason) "
-                       "VALUES (%s, %s, now(), '/children/7/', '')", [worker.pk, child.pk])
-        cursor.execute("SELECT set_config('pghistory.context_id', gen_random_uuid()::text, true), "
-                       "set_config('pghistory.context_metadata', %s, true)", ['{"user": %d}' % worker.pk])
+        cursor.execute(
+            "INSERT INTO access_recordread (user_id, person_id, read_at, path, reason) "
+            "VALUES (%s, %s, now(), '/children/7/', '')",
+            [worker.pk, child.pk],
+        )
+        cursor.execute(
+            "SELECT set_config('pghistory.context_id', gen_random_uuid()::text, true), "
+            "set_config('pghistory.context_metadata', %s, true)",
+            ['{"user": %d}' % worker.pk],
+        )
         cursor.execute("UPDATE people_person SET given_name = 'Jon' WHERE id = %s", [child.pk])
-        cursor.execute("SELECT set_config('pghistory.context_metadata', %s, true)",
-                       ['{"user": %d, "url": "/children/"}' % worker.pk])
+        cursor.execute(
+            "SELECT set_config('pghistory.context_metadata', %s, true)",
+            ['{"user": %d, "url": "/children/"}' % worker.pk],
+        )
         cursor.execute("UPDATE people_person SET family_name = 'Smyth' WHERE id = %s", [child.pk])
     assert RecordRead.objects.filter(person_id=child.pk).count() == 1
     child.refresh_from_db()
@@ -189,12 +219,15 @@ def table_privileges():
 
 def expected_privileges():
     """Worked out here from the models, independently of access/privileges.py."""
-    event_tables = {m._meta.db_table for m in apps.get_models()
-                    if issubclass(m, pghistory.models.Event) and not m._meta.proxy}
+    event_tables = {
+        m._meta.db_table for m in apps.get_models() if issubclass(m, pghistory.models.Event) and not m._meta.proxy
+    }
     expected = {}
     with connection.cursor() as cursor:
-        cursor.execute("SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace "
-                       "AND c.relkind IN ('r', 'p', 'v', 'm', 'f')")
+        cursor.execute(
+            "SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace "
+            "AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+        )
         for (table,) in cursor.fetchall():
             # The read logs (of children's records, and of staff records) and the audit trail.
             if table in event_tables or table in ("access_recordread", "staff_staffread", "pghistory_context"):
@@ -215,8 +248,10 @@ def test_every_table_grants_the_app_role_exactly_its_privileges():
     with connection.cursor() as cursor:
         for table in expected:
             privileges = table_privileges()
-            cursor.execute("SELECT " + ", ".join(["has_table_privilege(%s, %s, %s)"] * len(privileges)),
-                           [x for p in privileges for x in (role, f'"{table}"', p)])
+            cursor.execute(
+                "SELECT " + ", ".join(["has_table_privilege(%s, %s, %s)"] * len(privileges)),
+                [x for p in privileges for x in (role, f'"{table}"', p)],
+            )
             actual[table] = {p for p, granted in zip(privileges, cursor.fetchone()) if granted}
     wrong = {t: (sorted(actual[t]), sorted(expected[t])) for t in expected if actual[t] != expected[t]}
     assert wrong == {}, "table: (granted, expected)"
@@ -225,9 +260,12 @@ def test_every_table_grants_the_app_role_exactly_its_privileges():
 def test_of_the_context_only_the_metadata_and_its_time_may_be_updated():
     role = settings.DATABASE_APP_ROLE
     with connection.cursor() as cursor:
-        cursor.execute("SELECT attname, has_column_privilege(%s, 'pghistory_context', attname, 'UPDATE') "
-                       "FROM pg_attribute WHERE attrelid = 'pghistory_context'::regclass AND attnum > 0 "
-                       "AND NOT attisdropped", [role])
+        cursor.execute(
+            "SELECT attname, has_column_privilege(%s, 'pghistory_context', attname, 'UPDATE') "
+            "FROM pg_attribute WHERE attrelid = 'pghistory_context'::regclass AND attnum > 0 "
+            "AND NOT attisdropped",
+            [role],
+        )
         updatable = {name for name, granted in cursor.fetchall() if granted}
     assert updatable == {"metadata", "updated_at"}
 
@@ -235,9 +273,12 @@ def test_of_the_context_only_the_metadata_and_its_time_may_be_updated():
 def test_the_app_role_may_use_the_sequences_but_not_set_them():
     role = settings.DATABASE_APP_ROLE
     with connection.cursor() as cursor:
-        cursor.execute("SELECT c.relname, has_sequence_privilege(%s, c.oid, 'USAGE'), "
-                       "has_sequence_privilege(%s, c.oid, 'UPDATE') FROM pg_class c "
-                       "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'S'", [role, role])
+        cursor.execute(
+            "SELECT c.relname, has_sequence_privilege(%s, c.oid, 'USAGE'), "
+            "has_sequence_privilege(%s, c.oid, 'UPDATE') FROM pg_class c "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'S'",
+            [role, role],
+        )
         sequences = cursor.fetchall()
     assert sequences
     assert [name for name, usage, update in sequences if not usage or update] == []
@@ -253,7 +294,6 @@ def test_granting_again_changes_nothing_and_repairs_drift():
     grant_app_privileges()
     grant_app_privileges()
     test_every_table_grants_the_app_role_exactly_its_privileges()
-
 
 
 def test_migrating_as_the_apps_own_role_is_refused(settings):

@@ -44,8 +44,13 @@ def restrict(admin):
         Person.objects.filter(pk=person.pk).update(restricted=True)
 
         def grant(user):
-            return restricted_access_grant(actor=admin, person=person, user=user, reason="Allocated worker",
-                                           expires_at=timezone.now() + datetime.timedelta(days=30))
+            return restricted_access_grant(
+                actor=admin,
+                person=person,
+                user=user,
+                reason="Allocated worker",
+                expires_at=timezone.now() + datetime.timedelta(days=30),
+            )
 
         return grant
 
@@ -177,8 +182,9 @@ def test_the_placed_with_parents_tracker_hides_a_restricted_child(client, worker
 # --- Personal advisers, private fostering, permanence, the front door, data quality ---------------
 
 
-def test_a_personal_adviser_does_not_see_a_restricted_young_person_they_advise(client, worker, make_staff, restrict,
-                                                                              today):
+def test_a_personal_adviser_does_not_see_a_restricted_young_person_they_advise(
+    client, worker, make_staff, restrict, today
+):
     from care_leavers.tests.factories import make_care_leaver
     from people.services import person_create
 
@@ -234,8 +240,9 @@ def test_data_quality_neither_lists_nor_counts_a_restricted_child(client, worker
 # --- The one rule, as a queryset filter ------------------------------------------------------------
 
 
-def test_visible_to_follows_people_visible_to_and_adds_no_query(worker, manager, child, restrict, today,
-                                                                django_assert_num_queries):
+def test_visible_to_follows_people_visible_to_and_adds_no_query(
+    worker, manager, child, restrict, today, django_assert_num_queries
+):
     from access.selectors import people_visible_to, visible_to
     from timescales.models import DueItem
 
@@ -248,18 +255,29 @@ def test_visible_to_follows_people_visible_to_and_adds_no_query(worker, manager,
     with django_assert_num_queries(1):
         assert list(visible_to(worker, items)) == []
     grant(worker)
-    assert {i.person_id for i in visible_to(worker, items)} == set(people_visible_to(worker).values_list("pk", flat=True))
+    assert {i.person_id for i in visible_to(worker, items)} == set(
+        people_visible_to(worker).values_list("pk", flat=True)
+    )
     assert list(visible_to(manager, items)) == []
 
 
-def test_a_restricted_relative_is_not_named_on_a_childs_family_tab_or_summary(client, worker, child, restrict, make_staff):
+def test_a_restricted_relative_is_not_named_on_a_childs_family_tab_or_summary(
+    client, worker, child, restrict, make_staff
+):
     """An adopted sibling's or a relative's restricted record shows on a visible child's family tab
     as "a person with a restricted record" only, until the reader is named on it."""
     from people.choices import RelationshipKind
     from people.services import family_member_create
 
-    sibling = family_member_create(actor=worker, child=child, kind=RelationshipKind.SIBLING, is_child=True,
-                                   given_name="Quilla", family_name="Ramsbottom", date_of_birth=D(2015, 3, 4))
+    sibling = family_member_create(
+        actor=worker,
+        child=child,
+        kind=RelationshipKind.SIBLING,
+        is_child=True,
+        given_name="Quilla",
+        family_name="Ramsbottom",
+        date_of_birth=D(2015, 3, 4),
+    )
     grant = restrict(sibling)
     for url in (reverse("people:family", args=[child.pk]), reverse("people:summary", args=[child.pk])):
         body = page(client, worker, url)

@@ -18,8 +18,15 @@ from people.models import Address, PersonWarning
 from workforce.roles import Role
 from workforce.services import team_create
 
-READERS = [Role.QA_OFFICER, Role.SENIOR_LEADER, Role.LADO_OFFICER, Role.PRIVATE_FOSTERING_OFFICER, Role.IRO,
-           Role.MASH_WORKER, Role.SYSTEM_ADMIN]
+READERS = [
+    Role.QA_OFFICER,
+    Role.SENIOR_LEADER,
+    Role.LADO_OFFICER,
+    Role.PRIVATE_FOSTERING_OFFICER,
+    Role.IRO,
+    Role.MASH_WORKER,
+    Role.SYSTEM_ADMIN,
+]
 
 
 def _date(prefix: str, day: datetime.date) -> dict:
@@ -30,21 +37,48 @@ def _writes() -> dict[str, tuple[str, dict, type]]:
     """Each write the finding names: its page, a valid post, and the table it would add a row to."""
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     return {
-        "visit": ("casework:visit_new", {
-            **_date("visit_date", yesterday), "visit_time": "09:30", "visit_type": "cp", "child_seen": "yes",
-            "seen_alone": "yes", "bedroom_seen": "yes", "observations": "Room clean.",
-        }, Visit),
-        "case note": ("casework:note_new", {
-            "note_type": "telephone", **_date("note_date", yesterday), "note_time": "11:15", "subject": "Call",
-            "body": "Spoke to school.",
-        }, CaseNote),
-        "warning": ("people:warning_new", {
-            "kind": "risk_to_staff", "details": "Dog in the house.",
-            **_date("review_date", timezone.localdate() + datetime.timedelta(days=90)),
-        }, PersonWarning),
-        "address": ("people:address_new", {
-            "line_1": "1 High Street", "postcode": "SW1A 1AA", **_date("start_date", yesterday),
-        }, Address),
+        "visit": (
+            "casework:visit_new",
+            {
+                **_date("visit_date", yesterday),
+                "visit_time": "09:30",
+                "visit_type": "cp",
+                "child_seen": "yes",
+                "seen_alone": "yes",
+                "bedroom_seen": "yes",
+                "observations": "Room clean.",
+            },
+            Visit,
+        ),
+        "case note": (
+            "casework:note_new",
+            {
+                "note_type": "telephone",
+                **_date("note_date", yesterday),
+                "note_time": "11:15",
+                "subject": "Call",
+                "body": "Spoke to school.",
+            },
+            CaseNote,
+        ),
+        "warning": (
+            "people:warning_new",
+            {
+                "kind": "risk_to_staff",
+                "details": "Dog in the house.",
+                **_date("review_date", timezone.localdate() + datetime.timedelta(days=90)),
+            },
+            PersonWarning,
+        ),
+        "address": (
+            "people:address_new",
+            {
+                "line_1": "1 High Street",
+                "postcode": "SW1A 1AA",
+                **_date("start_date", yesterday),
+            },
+            Address,
+        ),
     }
 
 
@@ -59,8 +93,11 @@ def child(make_staff):
 
 
 def _rows(child) -> dict[type, int]:
-    return {model: model.objects.filter(**{"child" if model in (Visit, CaseNote) else "person": child}).count()
-            for _, _, model in _writes().values()}
+    return {
+        model: model.objects.filter(**{"child" if model in (Visit, CaseNote) else "person": child}).count()
+        for _, _, model in _writes().values()
+    }
+
 
 def _signed_in(client, make_staff, role, child, **kwargs):
     """Sign in a member of staff in `role`; an administrator reads a child's record only through

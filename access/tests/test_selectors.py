@@ -29,7 +29,9 @@ def setting(make_staff, team):
     child = people_services.person_create(
         actor=worker, given_name="Maya", family_name="Patel", date_of_birth=datetime.date(2016, 5, 1), sex="F"
     )
-    mother = people_services.family_member_create(actor=worker, child=child, kind="mother", given_name="Rina", family_name="Patel")
+    mother = people_services.family_member_create(
+        actor=worker, child=child, kind="mother", given_name="Rina", family_name="Patel"
+    )
     return locals()
 
 
@@ -73,7 +75,10 @@ def test_a_restricted_record_is_seen_only_by_named_people_while_the_grant_lasts(
     assert child not in set(people_visible_to(setting["worker"]))
     assert child not in set(people_visible_to(admin))
     grant = restricted_access_grant(
-        actor=admin, person=child, user=setting["worker"], reason="Allocated worker",
+        actor=admin,
+        person=child,
+        user=setting["worker"],
+        reason="Allocated worker",
         expires_at=timezone.now() + datetime.timedelta(days=30),
     )
     assert child in set(people_visible_to(setting["worker"]))
@@ -87,21 +92,37 @@ def test_an_expired_grant_gives_no_access(setting, make_staff):
     child = setting["child"]
     Person.objects.filter(pk=child.pk).update(restricted=True)
     now = timezone.now()
-    restricted_access_grant(actor=admin, person=child, user=setting["worker"], reason="Past",
-                            starts_at=now - datetime.timedelta(days=10), expires_at=now - datetime.timedelta(days=1))
+    restricted_access_grant(
+        actor=admin,
+        person=child,
+        user=setting["worker"],
+        reason="Past",
+        starts_at=now - datetime.timedelta(days=10),
+        expires_at=now - datetime.timedelta(days=1),
+    )
     assert child not in set(people_visible_to(setting["worker"]))
 
 
 def test_only_administrators_grant_access(setting):
     with pytest.raises(PermissionError):
-        restricted_access_grant(actor=setting["manager"], person=setting["child"], user=setting["stranger"],
-                                reason="x", expires_at=timezone.now() + datetime.timedelta(days=1))
+        restricted_access_grant(
+            actor=setting["manager"],
+            person=setting["child"],
+            user=setting["stranger"],
+            reason="x",
+            expires_at=timezone.now() + datetime.timedelta(days=1),
+        )
 
 
 def test_a_merged_record_disappears_from_view(setting, make_staff):
     admin = make_staff(Role.SYSTEM_ADMIN)
-    dup = people_services.person_create(actor=setting["worker"], given_name="Maya", family_name="Patel",
-                                        date_of_birth=datetime.date(2016, 5, 1), sex="F")
+    dup = people_services.person_create(
+        actor=setting["worker"],
+        given_name="Maya",
+        family_name="Patel",
+        date_of_birth=datetime.date(2016, 5, 1),
+        sex="F",
+    )
     people_services.people_merge(actor=admin, keep=setting["child"], merge=dup)
     with pytest.raises(Http404):
         person_get_for_user(setting["worker"], dup.pk)

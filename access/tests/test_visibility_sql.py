@@ -31,7 +31,9 @@ def record(worker, stranger, make_staff, child):
     admin = make_staff(Role.SYSTEM_ADMIN)
     mother = person_create(actor=worker, is_child=False, given_name="Ann", family_name="Smith")
     relationship_add(actor=worker, child=child, other=mother, kind="mother")
-    hidden = person_create(actor=worker, given_name="Rae", family_name="Hidden", date_of_birth=datetime.date(2016, 1, 2))
+    hidden = person_create(
+        actor=worker, given_name="Rae", family_name="Hidden", date_of_birth=datetime.date(2016, 1, 2)
+    )
     Person.objects.filter(pk=hidden.pk).update(restricted=True)
     person_create(actor=stranger, given_name="Lee", family_name="Elsewhere", date_of_birth=datetime.date(2014, 5, 6))
     return admin, hidden
@@ -42,12 +44,19 @@ def uncached(user, queryset, via):
 
 
 @pytest.mark.parametrize("role", ["worker", "manager", "stranger", "iro"])
-def test_the_compiled_rule_keeps_the_same_rows_as_the_rule_built_afresh(request, record, in_a_request, make_staff, role):
+def test_the_compiled_rule_keeps_the_same_rows_as_the_rule_built_afresh(
+    request, record, in_a_request, make_staff, role
+):
     admin, hidden = record
     user = make_staff(Role.IRO) if role == "iro" else request.getfixturevalue(role)
     if role == "manager":
-        restricted_access_grant(actor=admin, person=hidden, user=user, reason="Team manager",
-                                expires_at=timezone.now() + datetime.timedelta(days=30))
+        restricted_access_grant(
+            actor=admin,
+            person=hidden,
+            user=user,
+            reason="Team manager",
+            expires_at=timezone.now() + datetime.timedelta(days=30),
+        )
     lists = [
         (Person.objects.all(), "pk"),  # the rule's own table: the aliases must not meet
         (Relationship.objects.all(), "from_person"),
@@ -73,11 +82,18 @@ def test_one_persons_visibility_by_the_kept_rule_is_the_rules_answer(request, re
     admin, hidden = record
     user = make_staff(Role.IRO) if role == "iro" else request.getfixturevalue(role)
     if role == "manager":
-        restricted_access_grant(actor=admin, person=hidden, user=user, reason="Team manager",
-                                expires_at=timezone.now() + datetime.timedelta(days=30))
+        restricted_access_grant(
+            actor=admin,
+            person=hidden,
+            user=user,
+            reason="Team manager",
+            expires_at=timezone.now() + datetime.timedelta(days=30),
+        )
     everyone = list(Person.objects.values_list("pk", flat=True))
     rules = tuple(selectors._VISIBILITY_RULES)
-    answers = {pk: visibility_sql.holds(user, "default", people_visible_to, rules, pk) for pk in [*everyone, max(everyone) + 1]}
+    answers = {
+        pk: visibility_sql.holds(user, "default", people_visible_to, rules, pk) for pk in [*everyone, max(everyone) + 1]
+    }
     assert answers == {pk: people_visible_to(user).filter(pk=pk).exists() for pk in answers}
     assert any(answers.values()) and not all(answers.values())
 
@@ -88,7 +104,9 @@ def test_a_list_of_a_list_keeps_the_same_rows(record, worker, in_a_request):
     inner = visible_to(worker, Relationship.objects.all(), via="to_person")
     cached = set(Person.objects.filter(Exists(inner.filter(from_person=OuterRef("pk")))).values_list("pk", flat=True))
     plain = uncached(worker, Relationship.objects.all(), "to_person")
-    assert cached == set(Person.objects.filter(Exists(plain.filter(from_person=OuterRef("pk")))).values_list("pk", flat=True))
+    assert cached == set(
+        Person.objects.filter(Exists(plain.filter(from_person=OuterRef("pk")))).values_list("pk", flat=True)
+    )
     assert cached  # the mother, through her daughter's record
 
 
@@ -102,8 +120,13 @@ def test_the_kept_rule_compares_with_the_moment_of_each_request(record, manager,
     opens the record."""
     admin, hidden = record
     clock.travel_to(timezone.now())
-    restricted_access_grant(actor=admin, person=hidden, user=manager, reason="Cover for a week",
-                            expires_at=clock.now() + datetime.timedelta(days=7))
+    restricted_access_grant(
+        actor=admin,
+        person=hidden,
+        user=manager,
+        reason="Cover for a week",
+        expires_at=clock.now() + datetime.timedelta(days=7),
+    )
 
     def names_in_a_request():
         token = visibility_sql._scope.set({})

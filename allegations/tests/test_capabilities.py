@@ -26,14 +26,29 @@ MEETING = {"kind": "strategy", "attendees": "LADO, police, head teacher", "decis
 def writes(user, allegation, with_outcome, child) -> list[Write]:
     return [
         Write("allegation_record", A, lambda: make_allegation(user)),
-        Write("allegation_child_add", A, lambda: services.allegation_child_add(actor=user, allegation=allegation, child=child),
-              child=child),
-        Write("lado_meeting_record", A, lambda: services.lado_meeting_record(
-            actor=user, allegation=allegation, held_on=D(2025, 5, 26), **MEETING)),
-        Write("allegation_outcome_record", A, lambda: services.allegation_outcome_record(
-            actor=user, allegation=allegation, outcome="unsubstantiated", outcome_on=D(2025, 5, 30))),
-        Write("allegation_close", A, lambda: services.allegation_close(
-            actor=user, allegation=with_outcome, closed_on=D(2025, 6, 1))),
+        Write(
+            "allegation_child_add",
+            A,
+            lambda: services.allegation_child_add(actor=user, allegation=allegation, child=child),
+            child=child,
+        ),
+        Write(
+            "lado_meeting_record",
+            A,
+            lambda: services.lado_meeting_record(actor=user, allegation=allegation, held_on=D(2025, 5, 26), **MEETING),
+        ),
+        Write(
+            "allegation_outcome_record",
+            A,
+            lambda: services.allegation_outcome_record(
+                actor=user, allegation=allegation, outcome="unsubstantiated", outcome_on=D(2025, 5, 30)
+            ),
+        ),
+        Write(
+            "allegation_close",
+            A,
+            lambda: services.allegation_close(actor=user, allegation=with_outcome, closed_on=D(2025, 6, 1)),
+        ),
     ]
 
 
@@ -57,8 +72,10 @@ def test_a_restricted_child_the_officer_may_not_see_is_not_linked(lado, child, t
 @pytest.mark.parametrize("role", [Role.SENIOR_LEADER, Role.SYSTEM_ADMIN])
 def test_a_reader_of_the_service_gets_no_form_and_a_post_writes_nothing(client, make_staff, lado, today, role):
     allegation = make_allegation(lado)
-    urls = [reverse("allegations:new")] + [reverse(f"allegations:{name}", args=[allegation.pk])
-                                           for name in ["child_add", "meeting_new", "outcome", "close"]]
+    urls = [reverse("allegations:new")] + [
+        reverse(f"allegations:{name}", args=[allegation.pk])
+        for name in ["child_add", "meeting_new", "outcome", "close"]
+    ]
     client.force_login(make_staff(role))
     for url in urls:
         # Recording a new allegation is refused (403); an existing allegation's pages are not
@@ -67,8 +84,21 @@ def test_a_reader_of_the_service_gets_no_form_and_a_post_writes_nothing(client, 
         new_page = 404 if role == Role.SYSTEM_ADMIN else 403
         expected = new_page if url == reverse("allegations:new") else 404
         assert client.get(url).status_code == expected, url
-        assert client.post(url, {"outcome": "false", "outcome_on_0": "30", "outcome_on_1": "5", "outcome_on_2": "2025",
-                                 "closed_on_0": "1", "closed_on_1": "6", "closed_on_2": "2025"}).status_code == expected, url
+        assert (
+            client.post(
+                url,
+                {
+                    "outcome": "false",
+                    "outcome_on_0": "30",
+                    "outcome_on_1": "5",
+                    "outcome_on_2": "2025",
+                    "closed_on_0": "1",
+                    "closed_on_1": "6",
+                    "closed_on_2": "2025",
+                },
+            ).status_code
+            == expected
+        ), url
     allegation.refresh_from_db()
     assert (allegation.outcome, allegation.closed_on) == ("", None)
     assert Allegation.objects.count() == 1 and not LadoMeeting.objects.exists() and not AllegationChild.objects.exists()

@@ -22,8 +22,19 @@ def test_the_lado_service_sees_allegations(make_staff, lado, role):
     assert selectors.allegation_get_for_user(make_staff(role), allegation.pk) == allegation
 
 
-@pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.MASH_WORKER, Role.QA_OFFICER,
-                                  Role.PERSONAL_ADVISER, Role.PRIVATE_FOSTERING_OFFICER, Role.SYSTEM_ADMIN])
+@pytest.mark.parametrize(
+    "role",
+    [
+        Role.SOCIAL_WORKER,
+        Role.TEAM_MANAGER,
+        Role.IRO,
+        Role.MASH_WORKER,
+        Role.QA_OFFICER,
+        Role.PERSONAL_ADVISER,
+        Role.PRIVATE_FOSTERING_OFFICER,
+        Role.SYSTEM_ADMIN,
+    ],
+)
 def test_everyone_else_gets_404_as_if_it_did_not_exist(make_staff, lado, role):
     allegation = make_allegation(lado)
     user = make_staff(role)
@@ -66,8 +77,14 @@ def test_allegations_for_a_child_only_for_the_lado_service(lado, worker, child):
 def test_the_caseload_is_a_fixed_number_of_queries(lado, django_assert_max_num_queries):
     for n in range(4):
         allegation = make_allegation(lado, received_on=D(2025, 5, 1) + datetime.timedelta(days=n))
-        services.lado_meeting_record(actor=lado, allegation=allegation, kind="strategy", held_on=D(2025, 5, 30),
-                                     attendees="LADO", decisions="Investigate")
+        services.lado_meeting_record(
+            actor=lado,
+            allegation=allegation,
+            kind="strategy",
+            held_on=D(2025, 5, 30),
+            attendees="LADO",
+            decisions="Investigate",
+        )
     make_allegation(lado, received_on=D(2025, 5, 23), referred_on=D(2025, 5, 28))
     with django_assert_max_num_queries(3):  # the allegations, their strategy meetings, the local standards once
         rows = selectors.lado_caseload(lado)
@@ -80,6 +97,11 @@ def test_the_authority_may_set_its_own_referral_standard(lado, make_staff):
 
     allegation = make_allegation(lado, received_on=D(2025, 5, 23), referred_on=D(2025, 5, 28))
     assert selectors.referred_late(allegation) is True
-    local_standard_set(actor=make_staff(Role.SYSTEM_ADMIN), rule_code="lado_referral", amount=2, unit="working_days",
-                       reason="Board decision")
+    local_standard_set(
+        actor=make_staff(Role.SYSTEM_ADMIN),
+        rule_code="lado_referral",
+        amount=2,
+        unit="working_days",
+        reason="Board decision",
+    )
     assert (selectors.referral_due_on(allegation), selectors.referred_late(allegation)) == (D(2025, 5, 28), False)

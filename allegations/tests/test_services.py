@@ -81,15 +81,34 @@ def test_an_adult_is_not_a_child_involved(lado, worker, child):
 def test_meetings_outcome_and_closure_follow_the_referral_in_order(lado):
     allegation = make_allegation(lado, received_on=D(2025, 5, 20), referred_on=D(2025, 5, 21))
     meeting = dict(kind="strategy", attendees="LADO, police, head teacher", decisions="Police to investigate.")
-    refused(lambda: services.lado_meeting_record(actor=lado, allegation=allegation, held_on=D(2025, 5, 20), **meeting), "held_on")
+    refused(
+        lambda: services.lado_meeting_record(actor=lado, allegation=allegation, held_on=D(2025, 5, 20), **meeting),
+        "held_on",
+    )
     services.lado_meeting_record(actor=lado, allegation=allegation, held_on=D(2025, 5, 22), **meeting)
-    refused(lambda: services.allegation_close(actor=lado, allegation=allegation, closed_on=D(2025, 6, 1)))  # no outcome yet
-    refused(lambda: services.allegation_outcome_record(actor=lado, allegation=allegation, outcome="false",
-                                                       outcome_on=D(2025, 5, 20)), "outcome_on")  # before the allegation
-    refused(lambda: services.allegation_outcome_record(actor=lado, allegation=allegation, outcome="maybe",
-                                                       outcome_on=D(2025, 5, 30)), "outcome")
-    services.allegation_outcome_record(actor=lado, allegation=allegation, outcome="unsubstantiated", outcome_on=D(2025, 5, 30))
-    refused(lambda: services.allegation_outcome_record(actor=lado, allegation=allegation, outcome="false", outcome_on=D(2025, 6, 1)))
+    refused(
+        lambda: services.allegation_close(actor=lado, allegation=allegation, closed_on=D(2025, 6, 1))
+    )  # no outcome yet
+    refused(
+        lambda: services.allegation_outcome_record(
+            actor=lado, allegation=allegation, outcome="false", outcome_on=D(2025, 5, 20)
+        ),
+        "outcome_on",
+    )  # before the allegation
+    refused(
+        lambda: services.allegation_outcome_record(
+            actor=lado, allegation=allegation, outcome="maybe", outcome_on=D(2025, 5, 30)
+        ),
+        "outcome",
+    )
+    services.allegation_outcome_record(
+        actor=lado, allegation=allegation, outcome="unsubstantiated", outcome_on=D(2025, 5, 30)
+    )
+    refused(
+        lambda: services.allegation_outcome_record(
+            actor=lado, allegation=allegation, outcome="false", outcome_on=D(2025, 6, 1)
+        )
+    )
     refused(lambda: services.allegation_close(actor=lado, allegation=allegation, closed_on=D(2025, 5, 29)), "closed_on")
     services.allegation_close(actor=lado, allegation=allegation, closed_on=D(2025, 6, 2))
     refused(lambda: services.lado_meeting_record(actor=lado, allegation=allegation, held_on=D(2025, 6, 2), **meeting))
@@ -99,15 +118,28 @@ def test_meetings_outcome_and_closure_follow_the_referral_in_order(lado):
 @pytest.mark.parametrize("outcome", ["substantiated", "false", "malicious", "unsubstantiated", "unfounded"])
 def test_the_five_outcomes(lado, outcome):
     allegation = make_allegation(lado)
-    assert services.allegation_outcome_record(actor=lado, allegation=allegation, outcome=outcome, outcome_on=D(2025, 6, 1)).outcome == outcome
+    assert (
+        services.allegation_outcome_record(
+            actor=lado, allegation=allegation, outcome=outcome, outcome_on=D(2025, 6, 1)
+        ).outcome
+        == outcome
+    )
 
 
 def test_nothing_reaches_the_childs_chronology_or_due_items(lado, child):
     before = ChronologyEvent.objects.filter(child=child).count()
     allegation = make_allegation(lado)
     services.allegation_child_add(actor=lado, allegation=allegation, child=child)
-    services.lado_meeting_record(actor=lado, allegation=allegation, kind="strategy", held_on=D(2025, 5, 27),
-                                 attendees="LADO", decisions="Police to investigate.")
-    services.allegation_outcome_record(actor=lado, allegation=allegation, outcome="substantiated", outcome_on=D(2025, 6, 1))
+    services.lado_meeting_record(
+        actor=lado,
+        allegation=allegation,
+        kind="strategy",
+        held_on=D(2025, 5, 27),
+        attendees="LADO",
+        decisions="Police to investigate.",
+    )
+    services.allegation_outcome_record(
+        actor=lado, allegation=allegation, outcome="substantiated", outcome_on=D(2025, 6, 1)
+    )
     assert ChronologyEvent.objects.filter(child=child).count() == before
     assert not DueItem.objects.filter(person=child).exists()

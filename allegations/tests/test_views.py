@@ -46,8 +46,17 @@ def test_the_lado_opens_every_page(client, lado, allegation, child):
     assert allegation.reference in body and "Chris Taylor" in body
 
 
-@pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.MASH_WORKER, Role.QA_OFFICER,
-                                  Role.PRIVATE_FOSTERING_OFFICER])
+@pytest.mark.parametrize(
+    "role",
+    [
+        Role.SOCIAL_WORKER,
+        Role.TEAM_MANAGER,
+        Role.IRO,
+        Role.MASH_WORKER,
+        Role.QA_OFFICER,
+        Role.PRIVATE_FOSTERING_OFFICER,
+    ],
+)
 def test_everyone_outside_the_lado_service_gets_404(client, make_staff, team, allegation, child, role):
     client.force_login(make_staff(role, team=team))
     for url in pages(allegation, child):
@@ -84,16 +93,28 @@ def test_administrators_do_not_read_allegations(client, make_staff, allegation):
 
 def test_recording_an_allegation_and_its_child_from_the_forms(client, lado, child):
     client.force_login(lado)
-    response = client.post(reverse("allegations:new"), {
-        **date("received_on", D(2025, 5, 30)), **date("referred_on", D(2025, 6, 2)), "referrer_name": "Head teacher",
-        "subject_name": "Chris Taylor", "subject_role": "Coach", "subject_employer": "Northtown FC",
-        "subject_sector": "sport", "criteria": ["harmed", "risk"], "category": "physical", "details": "Pushed a player.",
-    })
+    response = client.post(
+        reverse("allegations:new"),
+        {
+            **date("received_on", D(2025, 5, 30)),
+            **date("referred_on", D(2025, 6, 2)),
+            "referrer_name": "Head teacher",
+            "subject_name": "Chris Taylor",
+            "subject_role": "Coach",
+            "subject_employer": "Northtown FC",
+            "subject_sector": "sport",
+            "criteria": ["harmed", "risk"],
+            "category": "physical",
+            "details": "Pushed a player.",
+        },
+    )
     allegation = Allegation.objects.get()
     assert response.status_code == 302 and response.url == reverse("allegations:detail", args=[allegation.pk])
     assert allegation.criteria == ["harmed", "risk"]
     # Issue 13: the child is found by searching, not by typing an ID, and added from the results.
-    found = client.get(reverse("allegations:child_add", args=[allegation.pk]), {"name": child.full_name}).content.decode()
+    found = client.get(
+        reverse("allegations:child_add", args=[allegation.pk]), {"name": child.full_name}
+    ).content.decode()
     assert child.full_name in found and f'name="person" value="{child.pk}"' in found
     response = client.post(reverse("allegations:child_add", args=[allegation.pk]), {"person": str(child.pk)})
     assert response.status_code == 302 and AllegationChild.objects.get().child == child
@@ -105,19 +126,30 @@ def test_recording_an_allegation_and_its_child_from_the_forms(client, lado, chil
 
 def test_a_referral_before_the_employer_knew_is_refused_on_the_form(client, lado):
     client.force_login(lado)
-    response = client.post(reverse("allegations:new"), {
-        **date("received_on", D(2025, 6, 2)), **date("referred_on", D(2025, 6, 1)), "referrer_name": "Head teacher",
-        "subject_name": "Chris Taylor", "subject_role": "Coach", "subject_employer": "Northtown FC",
-        "subject_sector": "sport", "criteria": ["harmed"], "category": "physical", "details": "Pushed a player.",
-    })
+    response = client.post(
+        reverse("allegations:new"),
+        {
+            **date("received_on", D(2025, 6, 2)),
+            **date("referred_on", D(2025, 6, 1)),
+            "referrer_name": "Head teacher",
+            "subject_name": "Chris Taylor",
+            "subject_role": "Coach",
+            "subject_employer": "Northtown FC",
+            "subject_sector": "sport",
+            "criteria": ["harmed"],
+            "category": "physical",
+            "details": "Pushed a player.",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200 and 'href="#id_referred_on_0"' in body and not Allegation.objects.exists()
 
 
 def test_an_outcome_before_the_allegation_is_refused_on_the_form(client, lado, allegation):
     client.force_login(lado)
-    response = client.post(reverse("allegations:outcome", args=[allegation.pk]),
-                           {"outcome": "false", **date("outcome_on", D(2025, 5, 1))})
+    response = client.post(
+        reverse("allegations:outcome", args=[allegation.pk]), {"outcome": "false", **date("outcome_on", D(2025, 5, 1))}
+    )
     assert "The outcome cannot be before the allegation was referred" in response.content.decode()
     allegation.refresh_from_db()
     assert allegation.outcome == ""

@@ -29,12 +29,22 @@ def save(worker, assessment, section, **content):
 
 def test_the_triangle_has_the_framework_domains():
     assert [d.label for d in DEVELOPMENTAL_NEEDS.domains] == [
-        "Health", "Education", "Emotional and behavioural development", "Identity", "Family and social relationships",
-        "Social presentation", "Self-care skills"]
+        "Health",
+        "Education",
+        "Emotional and behavioural development",
+        "Identity",
+        "Family and social relationships",
+        "Social presentation",
+        "Self-care skills",
+    ]
     assert len(PARENTING_CAPACITY.domains) == 6 and len(FAMILY_AND_ENVIRONMENT.domains) == 7
     assert len(DOMAINS) == 20  # no code used twice
-    assert [s.title for s in SECTIONS][3:] == ["The child's voice", "Parents' and carers' views",
-                                               "Other agencies' information", "Analysis, recommendation and outcome"]
+    assert [s.title for s in SECTIONS][3:] == [
+        "The child's voice",
+        "Parents' and carers' views",
+        "Other agencies' information",
+        "Analysis, recommendation and outcome",
+    ]
 
 
 def test_a_section_goes_from_not_started_to_in_progress_to_completed_and_back(worker, assessment):
@@ -53,12 +63,19 @@ def test_a_domain_is_complete_with_a_finding_or_a_reason_it_was_not_assessed(wor
     with pytest.raises(ValidationError) as error:
         save(worker, assessment, "family-and-environment", completed=True, **content)
     assert error.value.message_dict == {
-        "employment__going_well": ["Employment: enter what is going well or what we are worried about, or why it was not assessed"]}
+        "employment__going_well": [
+            "Employment: enter what is going well or what we are worried about, or why it was not assessed"
+        ]
+    }
     assert Assessment.objects.get().domains == {}  # nothing half-saved
     content["employment__not_assessed"] = "Not relevant: Mum is at home with the baby."
     save(worker, assessment, "family-and-environment", completed=True, **content)
     saved = Assessment.objects.get()
-    assert saved.domains["employment"] == {"going_well": "", "worries": "", "not_assessed": content["employment__not_assessed"]}
+    assert saved.domains["employment"] == {
+        "going_well": "",
+        "worries": "",
+        "not_assessed": content["employment__not_assessed"],
+    }
     assert saved.domains["housing"]["worries"] == "Worried."
 
 
@@ -69,12 +86,23 @@ def test_saving_a_side_keeps_the_other_sides(worker, assessment):
 
 
 def test_the_childs_voice_needs_seen_alone_or_why_not(worker, assessment):
-    voice = {"child_seen_on": TODAY, "wishes_and_feelings": "‘I want Dad to stop drinking.’", "how_gathered": "Alone, at school."}
+    voice = {
+        "child_seen_on": TODAY,
+        "wishes_and_feelings": "‘I want Dad to stop drinking.’",
+        "how_gathered": "Alone, at school.",
+    }
     with pytest.raises(ValidationError) as error:
         save(worker, assessment, "childs-voice", completed=True, seen_alone=False, **voice)
     assert error.value.message_dict == {"not_seen_alone_reason": ["Enter why the child was not seen alone"]}
-    save(worker, assessment, "childs-voice", completed=True, seen_alone=False, not_seen_alone_reason="Too young to be left.",
-         **voice)
+    save(
+        worker,
+        assessment,
+        "childs-voice",
+        completed=True,
+        seen_alone=False,
+        not_seen_alone_reason="Too young to be left.",
+        **voice,
+    )
     # Seen alone after all: the reason for not seeing them alone goes.
     save(worker, assessment, "childs-voice", completed=True, seen_alone=True, not_seen_alone_reason="Stale", **voice)
     saved = Assessment.objects.get()
@@ -82,8 +110,10 @@ def test_the_childs_voice_needs_seen_alone_or_why_not(worker, assessment):
 
 
 def test_the_child_is_not_seen_before_the_referral_or_in_the_future(worker, assessment):
-    for day, message in [(TODAY - datetime.timedelta(days=1), "before the referral on 2 June 2025"),
-                         (TODAY + datetime.timedelta(days=1), "today or in the past")]:
+    for day, message in [
+        (TODAY - datetime.timedelta(days=1), "before the referral on 2 June 2025"),
+        (TODAY + datetime.timedelta(days=1), "today or in the past"),
+    ]:
         with pytest.raises(ValidationError) as error:
             save(worker, assessment, "childs-voice", child_seen_on=day)
         assert message in error.value.message_dict["child_seen_on"][0]
@@ -97,7 +127,15 @@ def test_an_agencys_information_needs_who_what_and_when(worker, assessment):
     with pytest.raises(ValidationError) as error:
         save(worker, assessment, "other-agencies", completed=True)
     assert error.value.message_dict == {"agency": ["Add at least one agency's information"]}
-    save(worker, assessment, "other-agencies", agency="Police", said="Two call-outs in May.", said_on=TODAY, completed=True)
+    save(
+        worker,
+        assessment,
+        "other-agencies",
+        agency="Police",
+        said="Two call-outs in May.",
+        said_on=TODAY,
+        completed=True,
+    )
     assessment = Assessment.objects.get()
     assert assessment.agency_information == [{"agency": "Police", "said": "Two call-outs in May.", "on": "2025-06-02"}]
     services.assessment_agency_remove(actor=worker, assessment=assessment, index=0)
@@ -113,7 +151,9 @@ def test_no_such_section(worker, assessment):
 def test_every_save_is_audited(worker, assessment):
     save(worker, assessment, "parents-views", parents_views="First view.")
     save(worker, assessment, "parents-views", parents_views="Second view.")
-    history = [e.parents_views for e in Assessment.pgh_event_model.objects.filter(pgh_obj=assessment).order_by("pgh_id")]
+    history = [
+        e.parents_views for e in Assessment.pgh_event_model.objects.filter(pgh_obj=assessment).order_by("pgh_id")
+    ]
     assert history[-2:] == ["First view.", "Second view."]
 
 
@@ -133,7 +173,13 @@ def test_authorising_needs_the_managers_rationale(worker, manager, child, assess
 def test_a_returned_assessment_can_be_changed_and_submitted_again(worker, manager, assessment):
     assessment = submit_assessment(worker, assessment)
     services.assessment_return(actor=manager, assessment=assessment, comments="Add the father's view.")
-    save(worker, Assessment.objects.get(), "parents-views", parents_views="Father: ‘I will go to the course.’", completed=True)
+    save(
+        worker,
+        Assessment.objects.get(),
+        "parents-views",
+        parents_views="Father: ‘I will go to the course.’",
+        completed=True,
+    )
     services.assessment_submit(actor=worker, assessment=Assessment.objects.get())
     assert Assessment.objects.get().status == "submitted"
 

@@ -38,8 +38,10 @@ def test_an_assessment_starts_in_the_open_episode(worker, child, episode):
 
 
 def test_an_assessment_cannot_start_before_the_referral_or_in_the_future(worker, child, episode):
-    for start, message in [(TODAY - datetime.timedelta(days=1), "before the referral on 2 June 2025"),
-                           (TODAY + datetime.timedelta(days=1), "today or in the past")]:
+    for start, message in [
+        (TODAY - datetime.timedelta(days=1), "before the referral on 2 June 2025"),
+        (TODAY + datetime.timedelta(days=1), "today or in the past"),
+    ]:
         with pytest.raises(ValidationError) as error:
             make_assessment(worker, child, start_date=start)
         assert message in error.value.message_dict["start_date"][0]
@@ -78,8 +80,9 @@ def test_no_factors_identified_goes_on_its_own(worker, child, episode):
 
 def test_a_draft_is_saved_without_submitting(worker, child, episode):
     assessment = make_assessment(worker, child)
-    services.assessment_section_save(actor=worker, assessment=assessment, section="analysis", analysis="So far...",
-                                     factors=["4B"])
+    services.assessment_section_save(
+        actor=worker, assessment=assessment, section="analysis", analysis="So far...", factors=["4B"]
+    )
     saved = Assessment.objects.get()
     assert saved.analysis == "So far..." and saved.factors == ["4B"] and saved.status == "in_progress"
     assert sections.status(saved, "analysis") == "In progress" and saved.completed_sections == []
@@ -108,7 +111,8 @@ def test_the_database_refuses_self_authorisation_too(worker, child, episode):
     assessment = make_assessment(worker, child)
     with pytest.raises(IntegrityError), transaction.atomic():
         Assessment.objects.filter(pk=assessment.pk).update(
-            status="authorised", authorised_by=worker, authorised_on=TODAY, authorised_at=at(TODAY))
+            status="authorised", authorised_by=worker, authorised_on=TODAY, authorised_at=at(TODAY)
+        )
 
 
 def test_a_social_worker_or_another_teams_manager_cannot_authorise(worker, child, episode, make_staff, other_team):
@@ -154,11 +158,15 @@ def test_past_45_working_days_the_reason_is_required_to_submit(worker, manager, 
     assert "Late because: The family were away" in describe(events(child, "assessment.authorised").get())
 
 
-def test_submitted_on_time_but_authorised_late_needs_the_reason_from_the_manager(worker, manager, child, episode, clock):
+def test_submitted_on_time_but_authorised_late_needs_the_reason_from_the_manager(
+    worker, manager, child, episode, clock
+):
     assessment = submit_assessment(worker, make_assessment(worker, child))
     clock.travel_to(at(datetime.date(2025, 8, 5), 12))
     with pytest.raises(ValidationError) as error:
         services.assessment_authorise(actor=manager, assessment=assessment, rationale=RATIONALE)
     assert "late_reason" in error.value.message_dict
-    services.assessment_authorise(actor=manager, assessment=assessment, rationale=RATIONALE, late_reason="Manager on leave.")
+    services.assessment_authorise(
+        actor=manager, assessment=assessment, rationale=RATIONALE, late_reason="Manager on leave."
+    )
     assert Assessment.objects.get().late_reason == "Manager on leave."

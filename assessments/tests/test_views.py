@@ -22,9 +22,12 @@ def assessment(worker, child):
 
 
 def test_the_pages_render_and_are_404_for_another_team(client, worker, stranger, child, assessment):
-    urls = [reverse("assessments:new", args=[child.pk]), reverse("assessments:detail", args=[child.pk, assessment.pk]),
-            reverse("assessments:edit", args=[child.pk, assessment.pk]),
-            *(_section(child, assessment, section.slug) for section in SECTIONS)]
+    urls = [
+        reverse("assessments:new", args=[child.pk]),
+        reverse("assessments:detail", args=[child.pk, assessment.pk]),
+        reverse("assessments:edit", args=[child.pk, assessment.pk]),
+        *(_section(child, assessment, section.slug) for section in SECTIONS),
+    ]
     client.force_login(worker)
     for url in urls:
         assert client.get(url).status_code == 200, url
@@ -66,7 +69,12 @@ def test_a_side_of_the_triangle_cannot_be_completed_with_a_domain_missing(client
 def test_bad_input_on_every_section_is_an_error_never_a_500(client, worker, child, assessment):
     client.force_login(worker)
     bad = {
-        "childs-voice": {"child_seen_on_0": "31", "child_seen_on_1": "2", "child_seen_on_2": "2025", "seen_alone": "maybe"},
+        "childs-voice": {
+            "child_seen_on_0": "31",
+            "child_seen_on_1": "2",
+            "child_seen_on_2": "2025",
+            "seen_alone": "maybe",
+        },
         "other-agencies": {"agency": "School", "said_on_0": "1", "said_on_1": "1", "said_on_2": "99999"},
         "analysis": {"factors": ["99Z"], "outcome": "adopt", "completed": "perhaps"},
         "developmental-needs": {"health__going_well": "x" * 5, "completed": "yes"},
@@ -88,10 +96,28 @@ def test_bad_input_on_every_section_is_an_error_never_a_500(client, worker, chil
 def test_agencies_are_added_one_at_a_time_and_can_be_removed(client, worker, child, assessment):
     client.force_login(worker)
     url = _section(child, assessment, "other-agencies")
-    client.post(url, {"agency": "Oak Lane Primary", "said": "Attendance 81%.", "said_on_0": "2", "said_on_1": "6",
-                      "said_on_2": "2025", "completed": "no"})
-    client.post(url, {"agency": "Health visitor", "said": "Growth fine.", "said_on_0": "2", "said_on_1": "6",
-                      "said_on_2": "2025", "completed": "yes"})
+    client.post(
+        url,
+        {
+            "agency": "Oak Lane Primary",
+            "said": "Attendance 81%.",
+            "said_on_0": "2",
+            "said_on_1": "6",
+            "said_on_2": "2025",
+            "completed": "no",
+        },
+    )
+    client.post(
+        url,
+        {
+            "agency": "Health visitor",
+            "said": "Growth fine.",
+            "said_on_0": "2",
+            "said_on_1": "6",
+            "said_on_2": "2025",
+            "completed": "yes",
+        },
+    )
     body = client.get(url).content.decode()
     assert "Oak Lane Primary" in body and "Health visitor" in body
     assert client.post(url, {"remove": "0"}).status_code == 302
@@ -103,15 +129,26 @@ def test_agencies_are_added_one_at_a_time_and_can_be_removed(client, worker, chi
 def test_submitting_with_sections_to_complete_names_them(client, worker, child, assessment):
     client.force_login(worker)
     complete_every_section(worker, assessment)
-    client.post(_section(child, assessment, "childs-voice"), {"completed": "no", "child_seen_on_0": "2",
-                                                               "child_seen_on_1": "6", "child_seen_on_2": "2025"})
+    client.post(
+        _section(child, assessment, "childs-voice"),
+        {"completed": "no", "child_seen_on_0": "2", "child_seen_on_1": "6", "child_seen_on_2": "2025"},
+    )
     body = client.post(reverse("assessments:edit", args=[child.pk, assessment.pk]), {}).content.decode()
     assert "Complete ‘The child&#x27;s voice’" in body
     assert Assessment.objects.get().status == "in_progress"
-    client.post(_section(child, assessment, "childs-voice"), {
-        "completed": "yes", "child_seen_on_0": "2", "child_seen_on_1": "6", "child_seen_on_2": "2025", "seen_alone": "no",
-        "not_seen_alone_reason": "Jay asked for his mum to stay.", "wishes_and_feelings": "‘I want to stay at home.’",
-        "how_gathered": "Talked while drawing, at home."})
+    client.post(
+        _section(child, assessment, "childs-voice"),
+        {
+            "completed": "yes",
+            "child_seen_on_0": "2",
+            "child_seen_on_1": "6",
+            "child_seen_on_2": "2025",
+            "seen_alone": "no",
+            "not_seen_alone_reason": "Jay asked for his mum to stay.",
+            "wishes_and_feelings": "‘I want to stay at home.’",
+            "how_gathered": "Talked while drawing, at home.",
+        },
+    )
     response = client.post(reverse("assessments:edit", args=[child.pk, assessment.pk]), {})
     assert response.status_code == 302
     assert Assessment.objects.get().status == "submitted"
@@ -120,12 +157,21 @@ def test_submitting_with_sections_to_complete_names_them(client, worker, child, 
 def test_the_record_shows_every_section_and_the_rationale(client, worker, manager, child, assessment):
     submit_assessment(worker, assessment)
     client.force_login(manager)
-    client.post(reverse("assessments:authorise", args=[child.pk, assessment.pk]),
-                {"decision": "authorise", "rationale": "Needs are clear; support at home will meet them."})
+    client.post(
+        reverse("assessments:authorise", args=[child.pk, assessment.pk]),
+        {"decision": "authorise", "rationale": "Needs are clear; support at home will meet them."},
+    )
     body = client.get(reverse("assessments:detail", args=[child.pk, assessment.pk])).content.decode()
-    for text in ("Emotional and behavioural development", "Guidance and boundaries", "Community resources",
-                 "Three houses tool", "Mother agrees there is a problem", "Attendance 92%",
-                 "Support under a CIN plan.", "Needs are clear; support at home will meet them."):
+    for text in (
+        "Emotional and behavioural development",
+        "Guidance and boundaries",
+        "Community resources",
+        "Three houses tool",
+        "Mother agrees there is a problem",
+        "Attendance 92%",
+        "Support under a CIN plan.",
+        "Needs are clear; support at home will meet them.",
+    ):
         assert text in body, text
     chronology = client.get(reverse("casework:chronology", args=[child.pk])).content.decode()
     assert "Rationale: Needs are clear; support at home will meet them." in chronology
@@ -135,14 +181,18 @@ def test_the_pages_are_a_fixed_number_of_queries(client, worker, child, assessme
     complete_every_section(worker, assessment)
     client.force_login(worker)
     client.get(reverse("assessments:edit", args=[child.pk, assessment.pk]))  # warm the session and caches
-    for url in (reverse("assessments:edit", args=[child.pk, assessment.pk]),
-                reverse("assessments:detail", args=[child.pk, assessment.pk]),
-                *(_section(child, assessment, section.slug) for section in SECTIONS)):
+    for url in (
+        reverse("assessments:edit", args=[child.pk, assessment.pk]),
+        reverse("assessments:detail", args=[child.pk, assessment.pk]),
+        *(_section(child, assessment, section.slug) for section in SECTIONS),
+    ):
         with django_assert_max_num_queries(QUERIES):
             assert client.get(url).status_code == 200, url
 
 
-def test_the_manager_authorises_from_the_queue(client, worker, manager, child, assessment, django_assert_max_num_queries):
+def test_the_manager_authorises_from_the_queue(
+    client, worker, manager, child, assessment, django_assert_max_num_queries
+):
     submit_assessment(worker, assessment)
     client.force_login(manager)
     with django_assert_max_num_queries(8):
@@ -160,7 +210,10 @@ def test_a_manager_cannot_authorise_their_own_assessment_and_sees_why(client, ma
     decide_referral(manager, make_referral(manager, child))
     assessment = submit_assessment(manager, make_assessment(manager, child))
     client.force_login(manager)
-    response = client.post(reverse("assessments:authorise", args=[child.pk, assessment.pk]), {"decision": "authorise", "rationale": "Fine."})
+    response = client.post(
+        reverse("assessments:authorise", args=[child.pk, assessment.pk]),
+        {"decision": "authorise", "rationale": "Fine."},
+    )
     assert response.status_code == 200
     assert "You cannot authorise an assessment you wrote or submitted" in response.content.decode()
     assert Assessment.objects.get().status == "submitted"
@@ -175,8 +228,10 @@ def test_a_social_worker_cannot_open_the_authorisation_page(client, worker, chil
 def test_a_returned_assessment_shows_the_managers_comments(client, worker, manager, child, assessment):
     submit_assessment(worker, assessment)
     client.force_login(manager)
-    client.post(reverse("assessments:authorise", args=[child.pk, assessment.pk]),
-                {"decision": "return", "comments": "Add the father's view."})
+    client.post(
+        reverse("assessments:authorise", args=[child.pk, assessment.pk]),
+        {"decision": "return", "comments": "Add the father's view."},
+    )
     client.force_login(worker)
     body = client.get(reverse("assessments:edit", args=[child.pk, assessment.pk])).content.decode()
     assert "Add the father&#x27;s view." in body

@@ -64,10 +64,20 @@ def tool(db):
 def make_programme(actor, tool, auditors, moderators=(), **overrides):
     from audits.services import programme_create
 
-    values = {"theme": "Children placed with parents", "tool": tool, "service": "placed_with_parents",
-              "open_from": D(2025, 1, 1), "open_to": TODAY, "audit_by": TODAY + datetime.timedelta(days=28),
-              "sample_rule": "stratified", "sample_size": 2, "seed": 42, "moderation_percent": 50,
-              "auditors": auditors, "moderators": moderators}
+    values = {
+        "theme": "Children placed with parents",
+        "tool": tool,
+        "service": "placed_with_parents",
+        "open_from": D(2025, 1, 1),
+        "open_to": TODAY,
+        "audit_by": TODAY + datetime.timedelta(days=28),
+        "sample_rule": "stratified",
+        "sample_size": 2,
+        "seed": 42,
+        "moderation_percent": 50,
+        "auditors": auditors,
+        "moderators": moderators,
+    }
     return programme_create(actor=actor, **(values | overrides))
 
 
@@ -79,6 +89,10 @@ def grades_for(audit, grade=2, evidence="Seen alone at each visit; her words sha
 def grade(audit, actor=None, grade=2, actions=(), **overrides):
     from audits.services import audit_grade
 
-    values = {"grades": grades_for(audit, grade), "overall_grade": grade,
-              "overall_evidence": "A good plan, reviewed on time; progress is clear.", "actions": list(actions)}
+    values = {
+        "grades": grades_for(audit, grade),
+        "overall_grade": grade,
+        "overall_evidence": "A good plan, reviewed on time; progress is clear.",
+        "actions": list(actions),
+    }
     return audit_grade(actor=actor or audit.auditor, audit=audit, **(values | overrides))

@@ -23,8 +23,9 @@ def _audit_of(programme, child):
     return Audit.objects.select_related("programme__tool", "child").get(programme=programme, child=child)
 
 
-def test_a_reaudit_is_due_for_the_programmes_owner_and_met_by_the_next_audit(client, clock, children, qa, moderator,
-                                                                            worker, tool):
+def test_a_reaudit_is_due_for_the_programmes_owner_and_met_by_the_next_audit(
+    client, clock, children, qa, moderator, worker, tool
+):
     amy = children[0][0]
     first = make_programme(qa, tool, [moderator], sample_rule="all", sample_size=None, moderation_percent=0)
     services.sample_draw(actor=qa, programme=first)
@@ -49,10 +50,20 @@ def test_a_reaudit_is_due_for_the_programmes_owner_and_met_by_the_next_audit(cli
     # their name, overdue, and the audits home page above is where they see it.
     assert client.get(reverse("my_work")).status_code == 403
     assert list(due_items_for_worker(user=qa).overdue().values_list("title", flat=True)) == [
-        "Re-audit: Children placed with parents"]
+        "Re-audit: Children placed with parents"
+    ]
 
-    again = make_programme(qa, tool, [moderator], theme="Placed with parents: re-audit", sample_rule="all",
-                           sample_size=None, moderation_percent=0, open_to=D(2025, 9, 2), audit_by=D(2025, 9, 30))
+    again = make_programme(
+        qa,
+        tool,
+        [moderator],
+        theme="Placed with parents: re-audit",
+        sample_rule="all",
+        sample_size=None,
+        moderation_percent=0,
+        open_to=D(2025, 9, 2),
+        audit_by=D(2025, 9, 30),
+    )
     services.sample_draw(actor=qa, programme=again)
     grade(_audit_of(again, amy), grade=3)
     item.refresh_from_db()

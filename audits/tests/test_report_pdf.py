@@ -23,7 +23,7 @@ def shown_text(pdf: bytes) -> list[str]:
 
 def _follows(text: list[str], *cells: str) -> bool:
     """Whether `cells` are drawn one after another: a row of a table."""
-    return any(text[i:i + len(cells)] == list(cells) for i in range(len(text)))
+    return any(text[i : i + len(cells)] == list(cells) for i in range(len(text)))
 
 
 @pytest.fixture
@@ -37,13 +37,15 @@ def audited(children, qa, moderator, tool):
     grade(theirs, grade=2)
     Audit.objects.filter(pk=ours.pk).update(moderator=moderator)
     ours.refresh_from_db()
-    services.audit_moderate(actor=moderator, audit=ours, grades=grades_for(ours, 3, "Agreed."), overall_grade=3,
-                            overall_evidence="Agreed.")
+    services.audit_moderate(
+        actor=moderator, audit=ours, grades=grades_for(ours, 3, "Agreed."), overall_grade=3, overall_evidence="Agreed."
+    )
     return programme
 
 
-def test_the_board_pdf_holds_the_programmes_figures_and_names_no_child(client, audited, qa,
-                                                                       django_assert_max_num_queries):
+def test_the_board_pdf_holds_the_programmes_figures_and_names_no_child(
+    client, audited, qa, django_assert_max_num_queries
+):
     client.force_login(qa)
     client.get(reverse("audits:report_pdf"))
     with django_assert_max_num_queries(16):
@@ -60,12 +62,13 @@ def test_the_board_pdf_holds_the_programmes_figures_and_names_no_child(client, a
     assert _follows(text, "Children placed with parents", "0", "1", "1", "0", "2")  # by programme, by grade
     assert _follows(text, "Children placed with parents", "6", "2")  # completion: sampled, audited
     assert _follows(text, "The case overall", "1", "100.0%")  # moderation agreement
-    assert _follows(text[text.index("Learning themes"):], "Voice of the child", "1")
+    assert _follows(text[text.index("Learning themes") :], "Voice of the child", "1")
     assert not any("Parker" in line for line in text) and b"Parker" not in pdf
 
 
 def test_the_board_pdf_counts_only_the_children_the_user_may_see_and_is_for_the_report_roles(
-        client, audited, manager, worker):
+    client, audited, manager, worker
+):
     client.force_login(manager)  # a team manager reads the report for the children of their team
     text = shown_text(client.get(reverse("audits:report_pdf")).content)
     assert _follows(text, "Audits completed", "1") and _follows(text, "Requires improvement to be good", "1")

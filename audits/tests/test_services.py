@@ -42,7 +42,9 @@ def test_a_sample_larger_than_the_cohort_is_refused_and_nothing_is_saved(childre
     assert not Audit.objects.exists() and Programme.objects.get().drawn_at is None
 
 
-def test_an_auditor_never_gets_a_child_of_their_own_team_or_their_line_reports(children, manager, other_manager, tool, qa):
+def test_an_auditor_never_gets_a_child_of_their_own_team_or_their_line_reports(
+    children, manager, other_manager, tool, qa
+):
     ours, theirs = children
     programme = make_programme(qa, tool, [manager], moderation_percent=0, sample_size=None, sample_rule="all")
     services.sample_draw(actor=qa, programme=programme)
@@ -90,8 +92,13 @@ def test_a_grade_without_evidence_is_refused_and_nothing_is_saved(drawn):
 
 
 def test_grading_completes_the_audit_with_a_snapshot_compliance_and_actions_in_the_owners_tray(drawn, worker, manager):
-    audit = grade(drawn, grade=3, actions=[{"action": "See Amy alone before the review", "owner": "worker",
-                                            "due_on": None}], themes=["voice"], family_feedback="Mum felt listened to.")
+    audit = grade(
+        drawn,
+        grade=3,
+        actions=[{"action": "See Amy alone before the review", "owner": "worker", "due_on": None}],
+        themes=["voice"],
+        family_feedback="Mum felt listened to.",
+    )
     assert audit.status == Status.COMPLETED and audit.grade == Grade.REQUIRES_IMPROVEMENT
     assert audit.snapshot["summary"]["name"] == "Amy Parker" and audit.snapshot["recent"]
     assert audit.visits_in_time is not None  # placed with parents: a visiting standard applies
@@ -115,8 +122,15 @@ def test_the_auditor_reads_the_child_only_while_the_audit_is_open(children, othe
     from access.selectors import can_view_person
 
     ours = children[0]
-    programme = make_programme(qa, tool, [other_manager], moderation_percent=0, sample_rule="all", sample_size=None,
-                               teams=[ours[0].current_team])
+    programme = make_programme(
+        qa,
+        tool,
+        [other_manager],
+        moderation_percent=0,
+        sample_rule="all",
+        sample_size=None,
+        teams=[ours[0].current_team],
+    )
     services.sample_draw(actor=qa, programme=programme)
     audit = Audit.objects.filter(child=ours[0]).get()
     assert can_view_person(other_manager, ours[0])
@@ -131,10 +145,16 @@ def test_moderation_is_blind_and_the_moderated_grade_stands(drawn, moderator, qa
     drawn.refresh_from_db()
     assert is_blind_to(moderator, drawn)
     with pytest.raises(ValidationError, match="cannot moderate your own audit"):
-        services.audit_moderate(actor=qa, audit=drawn, grades=grades_for(drawn, 3), overall_grade=3,
-                                overall_evidence="x")
-    services.audit_moderate(actor=moderator, audit=drawn, grades=grades_for(drawn, 3), overall_grade=3,
-                            overall_evidence="Plan not reviewed in time.")
+        services.audit_moderate(
+            actor=qa, audit=drawn, grades=grades_for(drawn, 3), overall_grade=3, overall_evidence="x"
+        )
+    services.audit_moderate(
+        actor=moderator,
+        audit=drawn,
+        grades=grades_for(drawn, 3),
+        overall_grade=3,
+        overall_evidence="Plan not reviewed in time.",
+    )
     drawn.refresh_from_db()
     assert drawn.grade == Grade.REQUIRES_IMPROVEMENT and drawn.moderated_at is not None
     assert not is_blind_to(moderator, drawn)
@@ -161,7 +181,9 @@ def test_the_worker_and_manager_reflect_once_the_audit_is_done(drawn, worker, ma
         services.reflection_add(actor=other_worker, audit=drawn, reflection="Not mine.")
 
 
-def test_an_action_done_closes_its_due_item_and_an_overdue_one_reaches_the_owners_manager(drawn, worker, manager, clock):
+def test_an_action_done_closes_its_due_item_and_an_overdue_one_reaches_the_owners_manager(
+    drawn, worker, manager, clock
+):
     from audits.selectors import overdue_actions_of_reports
 
     grade(drawn, actions=[{"action": "Update the plan", "owner": "worker", "due_on": datetime.date(2025, 6, 9)}])

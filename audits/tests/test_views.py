@@ -22,15 +22,27 @@ def _date(name, day):
     return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}
 
 
-def test_a_qa_officer_sets_up_a_programme_for_two_teams_and_draws_its_sample(client, children, qa, moderator, tool,
-                                                                              team, other_team):
+def test_a_qa_officer_sets_up_a_programme_for_two_teams_and_draws_its_sample(
+    client, children, qa, moderator, tool, team, other_team
+):
     client.force_login(qa)
     page = client.get(reverse("audits:programme_new"))
     assert page.status_code == 200 and "Children in care and care leavers" in page.content.decode()
-    form = {"theme": "Children placed with parents", "tool": str(tool.pk), "service": "placed_with_parents",
-            "teams": [str(team.pk), str(other_team.pk)], "sample_rule": "stratified", "sample_size": "9",
-            "seed": "42", "moderation_percent": "50", "auditors": [str(qa.pk)], "moderators": [str(moderator.pk)],
-            **_date("open_from", D(2025, 1, 1)), **_date("open_to", D(2025, 6, 2)), **_date("audit_by", D(2025, 6, 30))}
+    form = {
+        "theme": "Children placed with parents",
+        "tool": str(tool.pk),
+        "service": "placed_with_parents",
+        "teams": [str(team.pk), str(other_team.pk)],
+        "sample_rule": "stratified",
+        "sample_size": "9",
+        "seed": "42",
+        "moderation_percent": "50",
+        "auditors": [str(qa.pk)],
+        "moderators": [str(moderator.pk)],
+        **_date("open_from", D(2025, 1, 1)),
+        **_date("open_to", D(2025, 6, 2)),
+        **_date("audit_by", D(2025, 6, 30)),
+    }
     created = client.post(reverse("audits:programme_new"), form)
     programme = Programme.objects.get()
     assert created.status_code == 302 and created["Location"] == reverse("audits:programme", args=[programme.pk])
@@ -65,13 +77,18 @@ def test_grading_shows_each_descriptor_and_refuses_a_grade_without_evidence(clie
     url = reverse("audits_record:grade", args=[drawn.child_id, drawn.pk])
     client.force_login(qa)
     page = client.get(url).content.decode()
-    assert "The child&#x27;s voice runs through the record in their own words" in page  # outstanding, voice of the child
+    assert (
+        "The child&#x27;s voice runs through the record in their own words" in page
+    )  # outstanding, voice of the child
     assert RecordRead.objects.filter(user=qa, person_id=drawn.child_id, reason="Case audit").exists()
     domains = list(drawn.programme.tool.domains.all())
     form = {f"domain_{d.pk}_grade": "2" for d in domains} | {f"domain_{d.pk}_evidence": "Seen alone." for d in domains}
     form |= {"overall_grade": "2", "overall_evidence": ""}
     refused = client.post(url, form)
-    assert refused.status_code == 200 and "Write the evidence for the grade for the case overall" in refused.content.decode()
+    assert (
+        refused.status_code == 200
+        and "Write the evidence for the grade for the case overall" in refused.content.decode()
+    )
     drawn.refresh_from_db()
     assert drawn.is_open
     form |= {"overall_evidence": "A good plan.", "action_1": "Update the plan", "owner_1": "worker"}
@@ -93,12 +110,17 @@ def test_the_moderator_does_not_see_the_auditors_grades_until_they_have_graded(c
     assert "Good" in client.get(reverse("audits_record:record", args=[drawn.child_id])).content.decode()
 
 
-def test_the_report_counts_and_drills_down_to_the_audits_behind_each_number(client, drawn, qa, moderator,
-                                                                             django_assert_max_num_queries):
-    grade(drawn, grade=3, actions=[{"action": "Update the plan", "owner": "worker", "due_on": None}],
-          themes=["voice"])
-    services.audit_moderate(actor=moderator, audit=drawn, grades={d.pk: (3, "Agreed.") for d in drawn.programme.tool.domains.all()},
-                            overall_grade=3, overall_evidence="Agreed.")
+def test_the_report_counts_and_drills_down_to_the_audits_behind_each_number(
+    client, drawn, qa, moderator, django_assert_max_num_queries
+):
+    grade(drawn, grade=3, actions=[{"action": "Update the plan", "owner": "worker", "due_on": None}], themes=["voice"])
+    services.audit_moderate(
+        actor=moderator,
+        audit=drawn,
+        grades={d.pk: (3, "Agreed.") for d in drawn.programme.tool.domains.all()},
+        overall_grade=3,
+        overall_evidence="Agreed.",
+    )
     client.force_login(qa)
     client.get(reverse("audits:report"))
     with django_assert_max_num_queries(16):
@@ -124,15 +146,24 @@ def test_the_actions_are_on_the_childs_record_and_the_owner_marks_them_done(clie
     assert "Update the plan" in tab
     home = client.get(reverse("my_work")).content.decode()  # due within the week: in the "due soon" tray
     assert "Audit action: Update the plan" in home
-    done = client.post(reverse("audits_record:action_done", args=[drawn.child_id, action.pk]), _date("done_on", D(2025, 6, 2)))
+    done = client.post(
+        reverse("audits_record:action_done", args=[drawn.child_id, action.pk]), _date("done_on", D(2025, 6, 2))
+    )
     assert done.status_code == 302
     action.refresh_from_db()
     assert action.done_on == D(2025, 6, 2)
 
 
 def test_giving_an_audit_to_an_auditor_with_a_conflict_is_refused_beside_the_field(client, children, qa, manager, tool):
-    programme = make_programme(qa, tool, [qa, manager], moderation_percent=0, sample_rule="all", sample_size=None,
-                               teams=[children[0][0].current_team])
+    programme = make_programme(
+        qa,
+        tool,
+        [qa, manager],
+        moderation_percent=0,
+        sample_rule="all",
+        sample_size=None,
+        teams=[children[0][0].current_team],
+    )
     services.sample_draw(actor=qa, programme=programme)
     audit = Audit.objects.filter(child=children[0][0]).get()
     client.force_login(qa)

@@ -18,7 +18,9 @@ def held_child(make_staff, team):
     manager = make_staff(Role.TEAM_MANAGER, team=team)
     team.manager = manager
     team.save()
-    child = person_create(actor=worker, given_name="Amara", family_name="Okonkwo", date_of_birth=datetime.date(2016, 5, 1))
+    child = person_create(
+        actor=worker, given_name="Amara", family_name="Okonkwo", date_of_birth=datetime.date(2016, 5, 1)
+    )
     allocation_change(actor=manager, child=child, team=team, worker=worker, start_date=datetime.date.today())
     return worker, manager, child
 

@@ -78,8 +78,9 @@ def _step(users, p95, rps, errors=0):
 def test_capacity_is_the_throughput_of_the_last_step_within_the_target():
     from bench.capacity import summarise
 
-    found = summarise({"target_p95_ms": 150, "steps": [_step(20, 40.0, 19.0), _step(60, 90.0, 55.0),
-                                                        _step(100, 400.0, 61.0)]})
+    found = summarise(
+        {"target_p95_ms": 150, "steps": [_step(20, 40.0, 19.0), _step(60, 90.0, 55.0), _step(100, 400.0, 61.0)]}
+    )
     assert found["capacity_rps"] == 55.0 and found["capacity_users"] == 60
     assert found["passed_target_at_users"] == 100 and found["rps_when_passed"] == 61.0
 
@@ -101,8 +102,15 @@ def test_capacity_raises_the_users_until_the_p95_passes_the_target():
 
     def measure(scenario, users):
         tried.append(users)
-        return {"requests": users * 10, "errors": 0, "throughput_rps": users * 0.9, "p50_ms": 20.0,
-                "p95_ms": 60.0 if users < 80 else 200.0, "app_cpu_ms_per_request": 10.0, "db_cpu_ms_per_request": 3.0}
+        return {
+            "requests": users * 10,
+            "errors": 0,
+            "throughput_rps": users * 0.9,
+            "p50_ms": 20.0,
+            "p95_ms": 60.0 if users < 80 else 200.0,
+            "app_cpu_ms_per_request": 10.0,
+            "db_cpu_ms_per_request": 3.0,
+        }
 
     found = run(Scenario("case_summary", "Case summary", 150, [], None), measure, start=20, most=300)
     assert tried == [20, 40, 60, 80]

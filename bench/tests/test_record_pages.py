@@ -14,9 +14,14 @@ from synthetic.testing import small_authority_of_the_module  # noqa: F401
 
 def _built(small_authority):
     workers = data.social_workers(20, rng=random.Random(1))
-    plan = scenarios.build(social_workers=workers, managers=[], searchers=[], names=[],
-                           cp_plans=data.record_pages(workers, "cp_plan"),
-                           assessments=data.record_pages(workers, "assessment"))
+    plan = scenarios.build(
+        social_workers=workers,
+        managers=[],
+        searchers=[],
+        names=[],
+        cp_plans=data.record_pages(workers, "cp_plan"),
+        assessments=data.record_pages(workers, "assessment"),
+    )
     return {s.name: s for s in plan}
 
 
@@ -35,20 +40,25 @@ def _run_every_page(scenario, django_assert_max_num_queries, *expected):
 
 
 def test_the_cp_plan_scenario_reads_each_workers_plans_with_their_outcomes_and_actions(
-        small_authority, django_assert_max_num_queries):
+    small_authority, django_assert_max_num_queries
+):
     from child_protection.models import ChildProtectionPlan
 
     scenario = _built(small_authority)["cp_plan"]
     assert scenario.target_p95_ms == 150
     paths = {p for w in scenario.workers for p in w.pages}
-    held = set(ChildProtectionPlan.objects.filter(end_date__isnull=True, child__current_worker__role="social_worker")
-               .values_list("child_id", "pk"))
+    held = set(
+        ChildProtectionPlan.objects.filter(
+            end_date__isnull=True, child__current_worker__role="social_worker"
+        ).values_list("child_id", "pk")
+    )
     assert paths == {f"/people/{child}/plans/cp/{plan}/" for child, plan in held}
     _run_every_page(scenario, django_assert_max_num_queries, "How we will know", "Due by")
 
 
 def test_the_assessment_scenario_reads_each_workers_authorised_assessments_with_their_sections(
-        small_authority, django_assert_max_num_queries):
+    small_authority, django_assert_max_num_queries
+):
     scenario = _built(small_authority)["assessment"]
     assert scenario.target_p95_ms == 150
     _run_every_page(scenario, django_assert_max_num_queries, "Analysis")

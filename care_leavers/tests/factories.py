@@ -7,9 +7,12 @@ from care_leavers import services
 D = datetime.date
 
 
-def make_care_leaver(actor, person, category="relevant", category_since=D(2025, 3, 1), eligible_from=D(2024, 9, 10), **kw):
-    return services.care_leaver_start(actor=actor, person=person, category=category, category_since=category_since,
-                                      eligible_from=eligible_from, **kw)
+def make_care_leaver(
+    actor, person, category="relevant", category_since=D(2025, 3, 1), eligible_from=D(2024, 9, 10), **kw
+):
+    return services.care_leaver_start(
+        actor=actor, person=person, category=category, category_since=category_since, eligible_from=eligible_from, **kw
+    )
 
 
 def make_plan(actor, care_leaver, started_on, assessed_on=None):
@@ -19,4 +22,6 @@ def make_plan(actor, care_leaver, started_on, assessed_on=None):
 
 def in_touch(actor, care_leaver, contact_on, **overrides):
     values = {"in_touch": "YES", "accommodation": "D1", "activity": "F2"}
-    return services.keeping_in_touch_record(actor=actor, care_leaver=care_leaver, contact_on=contact_on, **(values | overrides))
+    return services.keeping_in_touch_record(
+        actor=actor, care_leaver=care_leaver, contact_on=contact_on, **(values | overrides)
+    )

@@ -39,19 +39,45 @@ def writes(user, state, other_adviser) -> list[Write]:
     care_leaver, plan = state["care_leaver"], state["plan"]
     return [
         Write("care_leaver_start", CL, lambda: make_care_leaver(user, state["sibling"]), child=state["sibling"]),
-        Write("care_leaver_category_change", CL, lambda: services.care_leaver_category_change(
-            actor=user, care_leaver=care_leaver, category="eligible", since=D(2025, 5, 1))),
-        Write("personal_adviser_allocate", CL, lambda: services.personal_adviser_allocate(
-            actor=user, care_leaver=care_leaver, adviser=other_adviser, since=D(2025, 5, 1))),
-        Write("needs_assessment_record", CL, lambda: services.needs_assessment_record(
-            actor=user, care_leaver=care_leaver, completed_on=D(2025, 5, 1))),
-        Write("pathway_plan_record", CL, lambda: services.pathway_plan_record(
-            actor=user, care_leaver=care_leaver, started_on=D(2025, 5, 2))),
-        Write("pathway_plan_review_record", CL, lambda: services.pathway_plan_review_record(
-            actor=user, plan=plan, reviewed_on=D(2025, 5, 15), requested_by="young_person")),
+        Write(
+            "care_leaver_category_change",
+            CL,
+            lambda: services.care_leaver_category_change(
+                actor=user, care_leaver=care_leaver, category="eligible", since=D(2025, 5, 1)
+            ),
+        ),
+        Write(
+            "personal_adviser_allocate",
+            CL,
+            lambda: services.personal_adviser_allocate(
+                actor=user, care_leaver=care_leaver, adviser=other_adviser, since=D(2025, 5, 1)
+            ),
+        ),
+        Write(
+            "needs_assessment_record",
+            CL,
+            lambda: services.needs_assessment_record(actor=user, care_leaver=care_leaver, completed_on=D(2025, 5, 1)),
+        ),
+        Write(
+            "pathway_plan_record",
+            CL,
+            lambda: services.pathway_plan_record(actor=user, care_leaver=care_leaver, started_on=D(2025, 5, 2)),
+        ),
+        Write(
+            "pathway_plan_review_record",
+            CL,
+            lambda: services.pathway_plan_review_record(
+                actor=user, plan=plan, reviewed_on=D(2025, 5, 15), requested_by="young_person"
+            ),
+        ),
         Write("keeping_in_touch_record", CL, lambda: in_touch(user, care_leaver, D(2025, 5, 20))),
-        Write("care_leaver_end", CL, lambda: services.care_leaver_end(
-            actor=user, care_leaver=care_leaver, ended_on=D(2025, 6, 2), reason="declined")),
+        Write(
+            "care_leaver_end",
+            CL,
+            lambda: services.care_leaver_end(
+                actor=user, care_leaver=care_leaver, ended_on=D(2025, 6, 2), reason="declined"
+            ),
+        ),
     ]
 
 
@@ -60,8 +86,9 @@ CASES = [(role, s) for role in Role for s in SITUATIONS if s != "advised" or rol
 
 
 @pytest.mark.parametrize("role, situation", CASES)
-def test_every_write_is_refused_exactly_when_the_table_says_so(make_staff, team, worker, stranger, other_adviser, today,
-                                                               role, situation):
+def test_every_write_is_refused_exactly_when_the_table_says_so(
+    make_staff, team, worker, stranger, other_adviser, today, role, situation
+):
     user = make_staff(role, team=team)
     owner = worker if situation == "allocated" else stranger
     state = _leaving_care(owner, adviser=user if situation == "advised" else None)
@@ -81,18 +108,26 @@ FORMS = ["category", "adviser", "needs_assessment_new", "pathway_plan_new", "con
 
 
 @pytest.mark.parametrize("role", READ_ONLY)
-def test_a_role_that_only_reads_gets_403_for_every_form_and_a_post_writes_nothing(client, make_staff, worker, today, role):
+def test_a_role_that_only_reads_gets_403_for_every_form_and_a_post_writes_nothing(
+    client, make_staff, worker, today, role
+):
     state = _leaving_care(worker)
     pk = state["child"].pk
     urls = [reverse(f"care_leavers:{name}", args=[pk]) for name in FORMS]
-    urls += [reverse("care_leavers:start", args=[state["sibling"].pk]),
-             reverse("care_leavers:pathway_plan_review_new", args=[pk, state["plan"].pk])]
+    urls += [
+        reverse("care_leavers:start", args=[state["sibling"].pk]),
+        reverse("care_leavers:pathway_plan_review_new", args=[pk, state["plan"].pk]),
+    ]
     sign_in_reader(client, make_staff(role), state["child"], state["sibling"])
     events = ChronologyEvent.objects.count()
     for url in urls:
         assert client.get(url).status_code == 403, url
-        assert client.post(url, {"ended_on_0": "2", "ended_on_1": "6", "ended_on_2": "2025", "reason": "declined"}
-                           ).status_code == 403, url
+        assert (
+            client.post(
+                url, {"ended_on_0": "2", "ended_on_1": "6", "ended_on_2": "2025", "reason": "declined"}
+            ).status_code
+            == 403
+        ), url
     assert ChronologyEvent.objects.count() == events
     page = client.get(reverse("care_leavers:record", args=[pk]))
     assert page.status_code == 200 and reverse("care_leavers:pathway_plan_new", args=[pk]) not in page.content.decode()

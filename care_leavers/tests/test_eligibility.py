@@ -67,8 +67,13 @@ def test_care_that_ended_before_16_does_not_make_a_care_leaver(worker, young_per
 def test_the_page_shows_the_reasoning_and_warns_when_the_recorded_category_differs(client, worker, young_person, on):
     on(D(2025, 6, 2))
     start_care(worker, young_person, D(2024, 7, 1))
-    care_leaver_start(actor=worker, person=young_person, category=Eligibility.RELEVANT, category_since=D(2025, 1, 1),
-                      eligible_from=D(2024, 9, 29))
+    care_leaver_start(
+        actor=worker,
+        person=young_person,
+        category=Eligibility.RELEVANT,
+        category_since=D(2025, 1, 1),
+        eligible_from=D(2024, 9, 29),
+    )
     client.force_login(worker)
     body = client.get(reverse("care_leavers:record", args=[young_person.pk])).content.decode()
     card = body.split('data-testid="eligibility-from-history"')[1]
@@ -81,6 +86,11 @@ def test_a_category_refusal_says_an_eligible_child(worker, young_person, on):
 
     on(D(2027, 6, 2))
     with pytest.raises(ValidationError) as refused:
-        care_leaver_start(actor=worker, person=young_person, category=Eligibility.ELIGIBLE, category_since=D(2027, 1, 1),
-                          eligible_from=D(2025, 1, 1))
+        care_leaver_start(
+            actor=worker,
+            person=young_person,
+            category=Eligibility.ELIGIBLE,
+            category_since=D(2027, 1, 1),
+            eligible_from=D(2025, 1, 1),
+        )
     assert "an eligible child is 16 to 17" in str(refused.value)

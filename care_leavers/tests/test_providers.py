@@ -37,7 +37,9 @@ def on(clock):
 
 def test_the_plan_is_due_3_months_after_the_16th_birthday(worker, young_person, on):
     on(D(2024, 9, 10))
-    make_care_leaver(worker, young_person, category="eligible", category_since=D(2024, 9, 10), eligible_from=D(2024, 9, 10))
+    make_care_leaver(
+        worker, young_person, category="eligible", category_since=D(2024, 9, 10), eligible_from=D(2024, 9, 10)
+    )
     item = open_item(young_person, "pathway_plan_3m")
     assert item.due_date == D(2024, 12, 10) and item.trigger_description == "16th birthday on 10 September 2024"
     on(D(2024, 12, 10))
@@ -51,7 +53,9 @@ def test_the_plan_is_due_3_months_after_the_16th_birthday(worker, young_person, 
 
 def test_becoming_eligible_after_16_starts_the_clock_then(worker, young_person, on):
     on(D(2025, 2, 3))
-    make_care_leaver(worker, young_person, category="eligible", category_since=D(2025, 1, 31), eligible_from=D(2025, 1, 31))
+    make_care_leaver(
+        worker, young_person, category="eligible", category_since=D(2025, 1, 31), eligible_from=D(2025, 1, 31)
+    )
     item = open_item(young_person, "pathway_plan_3m")
     assert item.due_date == D(2025, 4, 30)  # 31 January + 3 months, clamped to the end of April
     assert item.trigger_description == "Became an eligible child on 31 January 2025"
@@ -70,7 +74,9 @@ def test_reviews_at_most_every_6_months_from_the_last_one_held(worker, young_per
     on(D(2026, 3, 1))
     assert overdue("pathway_plan_review_6m")
     on(D(2026, 1, 15))
-    services.pathway_plan_review_record(actor=worker, plan=plan, reviewed_on=D(2026, 1, 15), requested_by="young_person")
+    services.pathway_plan_review_record(
+        actor=worker, plan=plan, reviewed_on=D(2026, 1, 15), requested_by="young_person"
+    )
     item = open_item(young_person, "pathway_plan_review_6m")
     assert item.due_date == D(2026, 7, 15)  # from the early review, not from the old due date
     assert item.trigger_description == "Pathway plan review on 15 January 2026"

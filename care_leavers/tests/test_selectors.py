@@ -47,9 +47,14 @@ def test_annex_a_list_9(worker, young_person, adviser):
     in_touch(adviser, care_leaver, D(2025, 5, 12), accommodation="W2", activity="G5")
     [row] = selectors.annex_a_list_9_rows(CareLeaver.objects.all())
     assert row == {
-        "Child Unique ID": young_person.la_id, "Allocated Personal Advisor": str(adviser),
-        "Eligibility Category": "a) Relevant", "Latest Pathway Plan Review Date": D(2025, 5, 10), "LA in Touch": "YES",
-        "Latest Date of Contact": D(2025, 5, 12), "Type of Accommodation": "W", "Suitability of Accommodation": "Unsuitable",
+        "Child Unique ID": young_person.la_id,
+        "Allocated Personal Advisor": str(adviser),
+        "Eligibility Category": "a) Relevant",
+        "Latest Pathway Plan Review Date": D(2025, 5, 10),
+        "LA in Touch": "YES",
+        "Latest Date of Contact": D(2025, 5, 12),
+        "Type of Accommodation": "W",
+        "Suitability of Accommodation": "Unsuitable",
         "Activity Status": "G5",
     }
 
@@ -61,5 +66,11 @@ def test_oc3_takes_the_answers_nearest_the_birthday(worker, young_person, advise
     in_touch(worker, care_leaver, D(2025, 9, 1), activity="F4")
     in_touch(worker, care_leaver, D(2025, 9, 20), activity="F5")
     row = selectors.oc3_row(care_leaver, D(2025, 9, 10))
-    assert row == {"CHILD": young_person.la_id, "DOB": young_person.date_of_birth, "IN_TOUCH": "YES", "ACTIV": "F4", "ACCOM": "D1"}
+    assert row == {
+        "CHILD": young_person.la_id,
+        "DOB": young_person.date_of_birth,
+        "IN_TOUCH": "YES",
+        "ACTIV": "F4",
+        "ACCOM": "D1",
+    }
     assert selectors.oc3_row(care_leaver, D(2024, 9, 10)) is None

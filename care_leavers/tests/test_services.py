@@ -99,7 +99,9 @@ def test_a_personal_adviser_sees_only_the_young_people_they_advise(worker, young
     care_leaver = make_care_leaver(worker, young_person, personal_adviser=adviser)
     assert list(people_visible_to(adviser)) == [young_person]
     assert not people_visible_to(other_adviser).exists() and sibling not in people_visible_to(adviser)
-    services.personal_adviser_allocate(actor=worker, care_leaver=care_leaver, adviser=other_adviser, since=D(2025, 5, 1))
+    services.personal_adviser_allocate(
+        actor=worker, care_leaver=care_leaver, adviser=other_adviser, since=D(2025, 5, 1)
+    )
     assert not people_visible_to(adviser).exists() and list(people_visible_to(other_adviser)) == [young_person]
     services.care_leaver_end(actor=worker, care_leaver=care_leaver, ended_on=D(2025, 6, 1), reason="transferred")
     assert not people_visible_to(other_adviser).exists()
@@ -107,10 +109,18 @@ def test_a_personal_adviser_sees_only_the_young_people_they_advise(worker, young
 
 def test_a_new_adviser_cannot_start_before_the_current_one(worker, young_person, adviser, other_adviser):
     care_leaver = make_care_leaver(worker, young_person, personal_adviser=adviser)
-    refused(lambda: services.personal_adviser_allocate(actor=worker, care_leaver=care_leaver, adviser=other_adviser,
-                                                       since=D(2025, 2, 28)), "adviser_since")
-    refused(lambda: services.personal_adviser_allocate(actor=worker, care_leaver=care_leaver, adviser=None, since=D(2025, 5, 1)),
-            "adviser")
+    refused(
+        lambda: services.personal_adviser_allocate(
+            actor=worker, care_leaver=care_leaver, adviser=other_adviser, since=D(2025, 2, 28)
+        ),
+        "adviser_since",
+    )
+    refused(
+        lambda: services.personal_adviser_allocate(
+            actor=worker, care_leaver=care_leaver, adviser=None, since=D(2025, 5, 1)
+        ),
+        "adviser",
+    )
 
 
 # --- Needs assessment and pathway plan -----------------------------------------------------------
@@ -118,9 +128,15 @@ def test_a_new_adviser_cannot_start_before_the_current_one(worker, young_person,
 
 def test_a_pathway_plan_follows_its_needs_assessment(worker, young_person):
     care_leaver = make_care_leaver(worker, young_person)
-    refused(lambda: services.pathway_plan_record(actor=worker, care_leaver=care_leaver, started_on=D(2025, 4, 1)), "started_on")
+    refused(
+        lambda: services.pathway_plan_record(actor=worker, care_leaver=care_leaver, started_on=D(2025, 4, 1)),
+        "started_on",
+    )
     services.needs_assessment_record(actor=worker, care_leaver=care_leaver, completed_on=D(2025, 4, 2))
-    refused(lambda: services.pathway_plan_record(actor=worker, care_leaver=care_leaver, started_on=D(2025, 4, 1)), "started_on")
+    refused(
+        lambda: services.pathway_plan_record(actor=worker, care_leaver=care_leaver, started_on=D(2025, 4, 1)),
+        "started_on",
+    )
     plan = services.pathway_plan_record(actor=worker, care_leaver=care_leaver, started_on=D(2025, 4, 2))
     assert describe(events(young_person, "care_leaver.pathway_plan").get()) == "Pathway plan prepared."
     assert PathwayPlan.objects.get() == plan
@@ -128,11 +144,18 @@ def test_a_pathway_plan_follows_its_needs_assessment(worker, young_person):
 
 def test_no_needs_assessment_or_pathway_plan_before_the_16th_birthday(worker, young_person):
     care_leaver = make_care_leaver(worker, young_person, category="eligible", category_since=D(2024, 9, 10))
-    error = refused(lambda: services.needs_assessment_record(actor=worker, care_leaver=care_leaver, completed_on=D(2024, 9, 9)),
-                    "completed_on")
-    assert error.message_dict["completed_on"] == ["The needs assessment cannot be before Tyler Brown is 16, on 10 September 2024"]
+    error = refused(
+        lambda: services.needs_assessment_record(actor=worker, care_leaver=care_leaver, completed_on=D(2024, 9, 9)),
+        "completed_on",
+    )
+    assert error.message_dict["completed_on"] == [
+        "The needs assessment cannot be before Tyler Brown is 16, on 10 September 2024"
+    ]
     services.needs_assessment_record(actor=worker, care_leaver=care_leaver, completed_on=D(2024, 9, 10))
-    refused(lambda: services.pathway_plan_record(actor=worker, care_leaver=care_leaver, started_on=D(2024, 9, 9)), "started_on")
+    refused(
+        lambda: services.pathway_plan_record(actor=worker, care_leaver=care_leaver, started_on=D(2024, 9, 9)),
+        "started_on",
+    )
     assert not PathwayPlan.objects.exists() and not events(young_person, "care_leaver.pathway_plan").exists()
 
 
@@ -144,9 +167,15 @@ def test_a_qualifying_care_leaver_has_no_pathway_plan(worker, young_person):
 
 def test_a_review_is_not_before_its_plan(worker, young_person):
     plan = make_plan(worker, make_care_leaver(worker, young_person), D(2025, 4, 1))
-    refused(lambda: services.pathway_plan_review_record(actor=worker, plan=plan, reviewed_on=D(2025, 3, 31)), "reviewed_on")
-    refused(lambda: services.pathway_plan_review_record(actor=worker, plan=plan, reviewed_on=D(2025, 5, 1), requested_by="x"),
-            "requested_by")
+    refused(
+        lambda: services.pathway_plan_review_record(actor=worker, plan=plan, reviewed_on=D(2025, 3, 31)), "reviewed_on"
+    )
+    refused(
+        lambda: services.pathway_plan_review_record(
+            actor=worker, plan=plan, reviewed_on=D(2025, 5, 1), requested_by="x"
+        ),
+        "requested_by",
+    )
     services.pathway_plan_review_record(actor=worker, plan=plan, reviewed_on=D(2025, 5, 1), requested_by="young_person")
     assert describe(events(young_person, "care_leaver.pathway_plan_review").get()) == (
         "Pathway plan reviewed (the young person asked for it)."
@@ -161,7 +190,9 @@ def test_keeping_in_touch_is_recorded_with_its_event(worker, young_person):
     care_leaver = make_care_leaver(worker, young_person)
     contact = in_touch(worker, care_leaver, D(2025, 5, 30))
     assert contact.is_contact and contact.accommodation_suitable is True
-    assert describe(events(young_person, "care_leaver.contact").get()).startswith("Yes – in touch. Accommodation: Semi-independent")
+    assert describe(events(young_person, "care_leaver.contact").get()).startswith(
+        "Yes – in touch. Accommodation: Semi-independent"
+    )
 
 
 @pytest.mark.parametrize(
@@ -179,14 +210,20 @@ def test_keeping_in_touch_is_recorded_with_its_event(worker, young_person):
 )
 def test_answers_the_return_would_reject_are_refused(worker, young_person, values, field):
     care_leaver = make_care_leaver(worker, young_person)
-    refused(lambda: services.keeping_in_touch_record(actor=worker, care_leaver=care_leaver, contact_on=D(2025, 5, 30), **values),
-            field)
+    refused(
+        lambda: services.keeping_in_touch_record(
+            actor=worker, care_leaver=care_leaver, contact_on=D(2025, 5, 30), **values
+        ),
+        field,
+    )
     assert not KeepingInTouch.objects.exists() and not events(young_person, "care_leaver.contact").exists()
 
 
 def test_not_in_touch_needs_nothing_more(worker, young_person):
     care_leaver = make_care_leaver(worker, young_person)
-    contact = services.keeping_in_touch_record(actor=worker, care_leaver=care_leaver, contact_on=D(2025, 5, 30), in_touch="NO")
+    contact = services.keeping_in_touch_record(
+        actor=worker, care_leaver=care_leaver, contact_on=D(2025, 5, 30), in_touch="NO"
+    )
     assert not contact.is_contact and contact.accommodation_suitable is None
 
 
@@ -195,23 +232,49 @@ def test_not_in_touch_needs_nothing_more(worker, young_person):
 
 def test_the_category_changes_as_the_young_person_grows_up(worker, young_person, clock):
     care_leaver = make_care_leaver(worker, young_person, category="eligible", category_since=D(2024, 9, 10))
-    refused(lambda: services.care_leaver_category_change(actor=worker, care_leaver=care_leaver, category="former_relevant",
-                                                         since=D(2025, 5, 1)), "category")  # 16, not 18
-    refused(lambda: services.care_leaver_category_change(actor=worker, care_leaver=care_leaver, category="relevant",
-                                                         since=D(2024, 9, 9)), "since")
-    refused(lambda: services.care_leaver_category_change(actor=worker, care_leaver=care_leaver, category="eligible",
-                                                         since=D(2025, 5, 1)), "category")
-    services.care_leaver_category_change(actor=worker, care_leaver=care_leaver, category="relevant", since=D(2025, 5, 1))
+    refused(
+        lambda: services.care_leaver_category_change(
+            actor=worker, care_leaver=care_leaver, category="former_relevant", since=D(2025, 5, 1)
+        ),
+        "category",
+    )  # 16, not 18
+    refused(
+        lambda: services.care_leaver_category_change(
+            actor=worker, care_leaver=care_leaver, category="relevant", since=D(2024, 9, 9)
+        ),
+        "since",
+    )
+    refused(
+        lambda: services.care_leaver_category_change(
+            actor=worker, care_leaver=care_leaver, category="eligible", since=D(2025, 5, 1)
+        ),
+        "category",
+    )
+    services.care_leaver_category_change(
+        actor=worker, care_leaver=care_leaver, category="relevant", since=D(2025, 5, 1)
+    )
     clock.travel_to(D(2026, 9, 11))
-    services.care_leaver_category_change(actor=worker, care_leaver=care_leaver, category="former_relevant", since=D(2026, 9, 10))
-    assert describe(events(young_person, "care_leaver.category").order_by("-occurred_at").first()) == "Now a former relevant child."
+    services.care_leaver_category_change(
+        actor=worker, care_leaver=care_leaver, category="former_relevant", since=D(2026, 9, 10)
+    )
+    assert (
+        describe(events(young_person, "care_leaver.category").order_by("-occurred_at").first())
+        == "Now a former relevant child."
+    )
 
 
 def test_after_support_ends_nothing_more_is_recorded(worker, young_person):
     care_leaver = make_care_leaver(worker, young_person)
-    refused(lambda: services.care_leaver_end(actor=worker, care_leaver=care_leaver, ended_on=D(2025, 2, 28), reason="declined"),
-            "ended_on")
-    refused(lambda: services.care_leaver_end(actor=worker, care_leaver=care_leaver, ended_on=D(2025, 6, 1), reason=""), "reason")
+    refused(
+        lambda: services.care_leaver_end(
+            actor=worker, care_leaver=care_leaver, ended_on=D(2025, 2, 28), reason="declined"
+        ),
+        "ended_on",
+    )
+    refused(
+        lambda: services.care_leaver_end(actor=worker, care_leaver=care_leaver, ended_on=D(2025, 6, 1), reason=""),
+        "reason",
+    )
     services.care_leaver_end(actor=worker, care_leaver=care_leaver, ended_on=D(2025, 6, 1), reason="declined")
     assert badges_for(young_person) == []
     refused(lambda: in_touch(worker, care_leaver, D(2025, 6, 2)))

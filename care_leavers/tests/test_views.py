@@ -21,8 +21,10 @@ def date(prefix, day):
 def test_the_pages_render_and_are_404_for_another_team(client, worker, stranger, young_person, adviser):
     care_leaver = make_care_leaver(worker, young_person, personal_adviser=adviser)
     plan = make_plan(worker, care_leaver, D(2025, 4, 1))
-    urls = [reverse(f"care_leavers:{name}", args=[young_person.pk]) for name in (
-        "record", "category", "adviser", "needs_assessment_new", "pathway_plan_new", "contact_new", "end")]
+    urls = [
+        reverse(f"care_leavers:{name}", args=[young_person.pk])
+        for name in ("record", "category", "adviser", "needs_assessment_new", "pathway_plan_new", "contact_new", "end")
+    ]
     urls.append(reverse("care_leavers:pathway_plan_review_new", args=[young_person.pk, plan.pk]))
     for user in (worker, adviser):
         client.force_login(user)
@@ -51,19 +53,27 @@ def test_a_reader_cannot_record(client, make_staff, worker, young_person):
 
 def test_starting_support_from_the_form(client, worker, young_person, adviser):
     client.force_login(worker)
-    response = client.post(reverse("care_leavers:start", args=[young_person.pk]), {
-        "category": "relevant", **date("category_since", D(2025, 3, 1)), **date("eligible_from", D(2024, 10, 1)),
-        "personal_adviser": str(adviser.pk),
-    })
+    response = client.post(
+        reverse("care_leavers:start", args=[young_person.pk]),
+        {
+            "category": "relevant",
+            **date("category_since", D(2025, 3, 1)),
+            **date("eligible_from", D(2024, 10, 1)),
+            "personal_adviser": str(adviser.pk),
+        },
+    )
     assert response.status_code == 302
     assert CareLeaver.objects.get().personal_adviser == adviser
 
 
 def test_a_pathway_plan_before_16_is_refused_on_the_form(client, worker, young_person):
-    care_leaver = make_care_leaver(worker, young_person, category="eligible", category_since=D(2024, 9, 10),
-                                   eligible_from=D(2024, 9, 10))
+    care_leaver = make_care_leaver(
+        worker, young_person, category="eligible", category_since=D(2024, 9, 10), eligible_from=D(2024, 9, 10)
+    )
     client.force_login(worker)
-    response = client.post(reverse("care_leavers:pathway_plan_new", args=[young_person.pk]), date("started_on", D(2024, 9, 1)))
+    response = client.post(
+        reverse("care_leavers:pathway_plan_new", args=[young_person.pk]), date("started_on", D(2024, 9, 1))
+    )
     body = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in body
     assert "A pathway plan cannot be before Tyler Brown is 16, on 10 September 2024" in body
@@ -73,13 +83,16 @@ def test_a_pathway_plan_before_16_is_refused_on_the_form(client, worker, young_p
 def test_the_adviser_form_shows_service_errors_beside_its_fields(client, worker, young_person, adviser, other_adviser):
     make_care_leaver(worker, young_person, personal_adviser=adviser)
     client.force_login(worker)
-    response = client.post(reverse("care_leavers:adviser", args=[young_person.pk]),
-                           {"adviser": str(other_adviser.pk), **date("since", D(2025, 1, 1))})
+    response = client.post(
+        reverse("care_leavers:adviser", args=[young_person.pk]),
+        {"adviser": str(other_adviser.pk), **date("since", D(2025, 1, 1))},
+    )
     assert 'href="#id_since_0"' in response.content.decode()
 
 
-def test_the_personal_advisers_home_lists_their_young_people_and_what_is_due(client, worker, young_person, adviser, clock,
-                                                                            django_assert_max_num_queries):
+def test_the_personal_advisers_home_lists_their_young_people_and_what_is_due(
+    client, worker, young_person, adviser, clock, django_assert_max_num_queries
+):
     make_care_leaver(worker, young_person, personal_adviser=adviser)  # the plan was due 10 December 2024
     client.force_login(adviser)
     with django_assert_max_num_queries(8):

@@ -24,8 +24,9 @@ def new_child(worker):
     def make(given="Riley", family="Smith", dob=None):
         import datetime
 
-        return person_create(actor=worker, given_name=given, family_name=family,
-                             date_of_birth=dob or datetime.date(2016, 1, 1))
+        return person_create(
+            actor=worker, given_name=given, family_name=family, date_of_birth=dob or datetime.date(2016, 1, 1)
+        )
 
     return make
 

@@ -27,8 +27,12 @@ def workforce(worker, child, manager, make_staff, team):
     agency.agency_worker = True
     agency.save()
     leaver = make_staff(Role.SOCIAL_WORKER, team=team, first_name="Lee", last_name="Leaver")
-    for user, started in ((worker, D(2020, 1, 1)), (manager, D(2015, 1, 1)), (agency, D(2024, 5, 1)),
-                          (leaver, D(2019, 1, 1))):
+    for user, started in (
+        (worker, D(2020, 1, 1)),
+        (manager, D(2015, 1, 1)),
+        (agency, D(2024, 5, 1)),
+        (leaver, D(2019, 1, 1)),
+    ):
         user.started_on = started
         user.save()
     for user in (worker, manager, agency):
@@ -50,7 +54,8 @@ def test_the_figures_follow_the_dfe_definitions(workforce, worker):
 
 
 def test_the_workforce_lead_drills_down_to_the_agency_worker_and_a_senior_leader_sees_numbers_only(
-        client, workforce, lead, make_staff):
+    client, workforce, lead, make_staff
+):
     client.force_login(lead)
     page = client.get(reverse("caseloads:figures"), {"year": "2024"}).content.decode()
     assert "Agency rate (FTE)" in page and "33.3%" in page
@@ -90,7 +95,8 @@ def test_children_with_three_or_more_workers_in_the_year(worker, manager, child,
 
     Allocation.objects.filter(child=child).update(start_date=D(2023, 11, 1))
     for n, day in enumerate((D(2024, 2, 1), D(2024, 6, 1))):
-        allocation_change(actor=manager, child=child, team=team, worker=make_staff(Role.SOCIAL_WORKER, team=team),
-                          start_date=day)
+        allocation_change(
+            actor=manager, child=child, team=team, worker=make_staff(Role.SOCIAL_WORKER, team=team), start_date=day
+        )
     assert children_with_many_workers(2024) == {child.pk: 3}
     assert children_with_many_workers(2025) == {}

@@ -67,7 +67,9 @@ def test_the_limit_is_per_fte_and_protected_in_the_asye(worker, today):
     assert loads_on([worker], today)[worker.pk].limit == 35
 
 
-def test_the_manager_sees_a_worker_over_the_limit_after_an_allocation(client, worker, teammate, manager, new_child, today):
+def test_the_manager_sees_a_worker_over_the_limit_after_an_allocation(
+    client, worker, teammate, manager, new_child, today
+):
     CaseloadLimit.objects.filter(role="social_worker").update(points_per_fte=8)
     client.force_login(manager)
     page = client.get(reverse("my_team")).content.decode()
@@ -94,6 +96,9 @@ def test_caseloads_on_a_past_date_for_the_manager_and_bad_dates_never_fail(clien
     for on in ("2024-09-30", "nonsense", "2999-01-01", "0001-01-01"):
         response = client.get(reverse("caseloads:team"), {"on": on})
         assert response.status_code == 200
-    assert "The date must be today or in the past" in client.get(reverse("caseloads:team"), {"on": "2999-01-01"}).content.decode()
+    assert (
+        "The date must be today or in the past"
+        in client.get(reverse("caseloads:team"), {"on": "2999-01-01"}).content.decode()
+    )
     client.force_login(worker)
     assert client.get(reverse("caseloads:team")).status_code == 403

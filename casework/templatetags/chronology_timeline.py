@@ -32,9 +32,14 @@ def _item(entry) -> tuple:
     moment = timezone.localtime(event.occurred_at) if timezone.is_aware(event.occurred_at) else event.occurred_at
     byline = format_html('<p class="moj-timeline__byline">by {}</p>', event.recorded_by) if event.recorded_by else ""
     return (
-        entry.label, _SIGNIFICANT if entry.significant else "", byline,
-        dateformat.format(moment, "c"), dateformat.format(moment, "j F Y, H:i"),
-        " app-significant" if entry.significant else "", entry.text, entry.category,
+        entry.label,
+        _SIGNIFICANT if entry.significant else "",
+        byline,
+        dateformat.format(moment, "c"),
+        dateformat.format(moment, "j F Y, H:i"),
+        " app-significant" if entry.significant else "",
+        entry.text,
+        entry.category,
     )
 
 

@@ -1,4 +1,4 @@
-""""Last seen" the same way on every list: the date the child was last seen and how many days ago,
+""" "Last seen" the same way on every list: the date the child was last seen and how many days ago,
 from the annotation casework.selectors.last_seen_subquery gives each row."""
 
 import datetime

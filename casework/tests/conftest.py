@@ -26,7 +26,9 @@ def child(worker):
     from people.models import Person
     from people.services import person_create
 
-    return person_create(actor=worker, given_name="Jonathan", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
+    return person_create(
+        actor=worker, given_name="Jonathan", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27)
+    )
 
 
 @pytest.fixture

@@ -34,7 +34,9 @@ FILES = {
 }
 
 
-def upload(name: str, content: bytes | None = None, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
+def upload(
+    name: str, content: bytes | None = None, content_type: str = "application/octet-stream"
+) -> SimpleUploadedFile:
     if content is None:
         content = docx_bytes() if name.endswith(".docx") else FILES[name]
     return SimpleUploadedFile(name, content, content_type=content_type)

@@ -11,8 +11,18 @@ from core.forms import TimeField
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("14:30", (14, 30)), ("9:05", (9, 5)), ("09.05", (9, 5)), ("1430", (14, 30)), (" 2pm ", (14, 0)),
-     ("2:30 PM", (14, 30)), ("12am", (0, 0)), ("12pm", (12, 0)), ("00:00", (0, 0)), ("23:59", (23, 59))],
+    [
+        ("14:30", (14, 30)),
+        ("9:05", (9, 5)),
+        ("09.05", (9, 5)),
+        ("1430", (14, 30)),
+        (" 2pm ", (14, 0)),
+        ("2:30 PM", (14, 30)),
+        ("12am", (0, 0)),
+        ("12pm", (12, 0)),
+        ("00:00", (0, 0)),
+        ("23:59", (23, 59)),
+    ],
 )
 def test_times_people_type_are_understood(typed, expected):
     assert TimeField(label_for_errors="The time of the visit").clean(typed) == datetime.time(*expected)
@@ -28,8 +38,14 @@ def test_impossible_times_are_refused_with_an_example(typed):
 
 def visit_data(day: datetime.date, time: str = "10:00", **overrides):
     data = {
-        "visit_date_0": str(day.day), "visit_date_1": str(day.month), "visit_date_2": str(day.year), "visit_time": time,
-        "visit_type": "home", "child_seen": "yes", "seen_alone": "yes", "bedroom_seen": "n/a",
+        "visit_date_0": str(day.day),
+        "visit_date_1": str(day.month),
+        "visit_date_2": str(day.year),
+        "visit_time": time,
+        "visit_type": "home",
+        "child_seen": "yes",
+        "seen_alone": "yes",
+        "bedroom_seen": "n/a",
         "observations": "Warm and tidy.",
     }
     return data | overrides
@@ -83,8 +99,17 @@ def test_a_half_typed_date_says_what_is_missing(db):
 
 
 def test_chronology_dates_must_be_in_order_and_a_bad_one_is_ignored():
-    form = ChronologyFilterForm({"date_from_0": "5", "date_from_1": "6", "date_from_2": "2025",
-                                 "date_to_0": "1", "date_to_1": "6", "date_to_2": "2025", "category": ["visit"]})
+    form = ChronologyFilterForm(
+        {
+            "date_from_0": "5",
+            "date_from_1": "6",
+            "date_from_2": "2025",
+            "date_to_0": "1",
+            "date_to_1": "6",
+            "date_to_2": "2025",
+            "category": ["visit"],
+        }
+    )
     filters = form.filters()
     assert form.errors["date_to"] == ["The 'to' date must be the same as or after the 'from' date"]
     assert (filters.categories, filters.date_from, filters.date_to) == (("visit",), datetime.date(2025, 6, 5), None)

@@ -55,8 +55,13 @@ def timeline(worker, child):
     """A visit, a note and a significant warning on known days (times in London)."""
     make_visit(actor=worker, child=child, visited_at=london(2025, 6, 1, 23, 30))  # 22:30 UTC, still 1 June here
     make_note(actor=worker, child=child, occurred_at=london(2025, 6, 3, 10, 0))
-    chronology_record(child=child, event_type="warning.added", occurred_at=london(2025, 6, 5, 9, 0), actor=worker,
-                      data={"kind": "Dog at the address", "review_date": "01/12/2025"})
+    chronology_record(
+        child=child,
+        event_type="warning.added",
+        occurred_at=london(2025, 6, 5, 9, 0),
+        actor=worker,
+        data={"kind": "Dog at the address", "review_date": "01/12/2025"},
+    )
     return child
 
 
@@ -93,7 +98,9 @@ def test_an_event_type_no_longer_registered_is_kept_under_record(timeline):
 
 
 def test_entries_are_described_by_the_registry(timeline):
-    entries = selectors.chronology_entries(selectors.chronology_for_child(timeline, ChronologyFilters(categories=("warning",))))
+    entries = selectors.chronology_entries(
+        selectors.chronology_for_child(timeline, ChronologyFilters(categories=("warning",)))
+    )
     assert [(e.label, e.category, e.text, e.significant) for e in entries] == [
         ("Warning added", "Warnings", "Warning added: Dog at the address. Review by 01/12/2025.", True)
     ]
@@ -101,8 +108,13 @@ def test_entries_are_described_by_the_registry(timeline):
 
 def test_the_chronology_is_one_query_whatever_its_length(timeline, django_assert_num_queries):
     for day in range(40):
-        chronology_record(child=timeline, event_type="person.updated", occurred_at=london(2024, 1, 1) + datetime.timedelta(days=day),
-                          actor=timeline.created_by, data={"fields": ["Last name"]})
+        chronology_record(
+            child=timeline,
+            event_type="person.updated",
+            occurred_at=london(2024, 1, 1) + datetime.timedelta(days=day),
+            actor=timeline.created_by,
+            data={"fields": ["Last name"]},
+        )
     with django_assert_num_queries(1):
         entries = selectors.chronology_entries(selectors.chronology_for_child(timeline))
         assert len({str(e.event.recorded_by) for e in entries}) == 1
@@ -132,11 +144,14 @@ def test_workers_in_a_team_are_its_active_members_and_manager(team, worker, mana
     assert set(selectors.workers_in_team(team)) == {worker, manager}
 
 
-def test_caseloads_count_open_cases_per_worker_in_one_query(worker, manager, team, make_staff, stranger, other_team,
-                                                            django_assert_num_queries):
+def test_caseloads_count_open_cases_per_worker_in_one_query(
+    worker, manager, team, make_staff, stranger, other_team, django_assert_num_queries
+):
     colleague = make_staff(Role.SOCIAL_WORKER, team=team)
     children = [
-        person_create(actor=worker, given_name=f"Child{i}", family_name="Jones", date_of_birth=datetime.date(2016, 1, i + 1))
+        person_create(
+            actor=worker, given_name=f"Child{i}", family_name="Jones", date_of_birth=datetime.date(2016, 1, i + 1)
+        )
         for i in range(3)
     ]
     # One moves to the colleague: it leaves the worker's caseload (the allocation is ended).
@@ -152,4 +167,6 @@ def test_a_worker_who_has_left_stays_on_the_caseload_list_while_they_hold_cases(
     for user in (worker, idle_leaver):
         user.is_active = False
         user.save()
-    assert {u: u.open_cases for u in selectors.caseloads_for_teams([team.pk], user=make_staff(Role.SENIOR_LEADER))} == {worker: 1}
+    assert {u: u.open_cases for u in selectors.caseloads_for_teams([team.pk], user=make_staff(Role.SENIOR_LEADER))} == {
+        worker: 1
+    }

@@ -82,8 +82,12 @@ def test_recording_a_visit_refreshes_the_childs_due_items(worker, child):
         last = person.visits.order_by("-visited_at").first()
         if last is not None:
             seen_on = timezone.localdate(last.visited_at)
-            yield DueSpec(rule_code="cin_visit", due_date=calendar.add_working_days(seen_on, 20),
-                          trigger_date=seen_on, trigger_description="Last visit")
+            yield DueSpec(
+                rule_code="cin_visit",
+                due_date=calendar.add_working_days(seen_on, 20),
+                trigger_date=seen_on,
+                trigger_description="Last visit",
+            )
 
     with only_providers(next_visit):
         visit = make_visit(actor=worker, child=child)
@@ -112,7 +116,9 @@ def test_a_case_note_is_recorded_with_its_chronology_event(worker, child):
         ("notes.txt", "text/plain"),
     ],
 )
-def test_an_accepted_document_is_stored_with_its_original_name_type_and_size(worker, child, media_root, name, content_type):
+def test_an_accepted_document_is_stored_with_its_original_name_type_and_size(
+    worker, child, media_root, name, content_type
+):
     # The browser's content type is ignored: the stored type comes from the checked content.
     file = upload(name, content_type="application/x-whatever")
     note = make_note(actor=worker, child=child, upload=file)
@@ -136,7 +142,9 @@ def test_an_accepted_document_is_stored_with_its_original_name_type_and_size(wor
         ("empty.pdf", b"", "is empty"),
     ],
 )
-def test_a_document_of_the_wrong_kind_is_refused_and_nothing_is_saved(worker, child, media_root, name, content, message):
+def test_a_document_of_the_wrong_kind_is_refused_and_nothing_is_saved(
+    worker, child, media_root, name, content, message
+):
     with pytest.raises(ValidationError) as error:
         make_note(actor=worker, child=child, upload=upload(name, content, content_type="application/pdf"))
     assert message in error.value.message_dict["upload"][0]
@@ -218,12 +226,20 @@ def test_bad_case_notes_are_refused_and_nothing_is_saved(worker, child, media_ro
 # --- Allocation ----------------------------------------------------------------------------
 
 
-def test_changing_the_allocation_ends_the_previous_one_and_moves_the_child(worker, child, make_staff, other_team, manager):
+def test_changing_the_allocation_ends_the_previous_one_and_moves_the_child(
+    worker, child, make_staff, other_team, manager
+):
     new_worker = make_staff(Role.SOCIAL_WORKER, team=other_team)
     first = Allocation.objects.get(child=child)
     start = timezone.localdate()
-    services.allocation_change(actor=manager, child=child, team=other_team, worker=new_worker, start_date=start,
-                               reason=AllocationChangeReason.TRANSFER)
+    services.allocation_change(
+        actor=manager,
+        child=child,
+        team=other_team,
+        worker=new_worker,
+        start_date=start,
+        reason=AllocationChangeReason.TRANSFER,
+    )
     first.refresh_from_db()
     assert (first.end_date, first.end_reason) == (start, AllocationChangeReason.TRANSFER)
     current = Allocation.objects.get(child=child, end_date__isnull=True)
@@ -235,6 +251,8 @@ def test_changing_the_allocation_ends_the_previous_one_and_moves_the_child(worke
 
 def test_a_worker_from_another_team_is_refused(child, manager, team, stranger):
     with pytest.raises(ValidationError) as error:
-        services.allocation_change(actor=manager, child=child, team=team, worker=stranger, start_date=timezone.localdate())
+        services.allocation_change(
+            actor=manager, child=child, team=team, worker=stranger, start_date=timezone.localdate()
+        )
     assert "worker" in error.value.message_dict
     assert Allocation.objects.filter(child=child).count() == 1

@@ -40,7 +40,18 @@ def urls_for(person_id, records) -> dict[str, str]:
     return urls
 
 
-PAGES = ["visits", "visit_new", "visit", "notes", "note_new", "note", "document", "chronology", "chronology_print", "allocation"]
+PAGES = [
+    "visits",
+    "visit_new",
+    "visit",
+    "notes",
+    "note_new",
+    "note",
+    "document",
+    "chronology",
+    "chronology_print",
+    "allocation",
+]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -71,7 +82,9 @@ def test_a_worker_in_another_team_gets_the_same_404_as_for_a_missing_record(clie
 
 @pytest.mark.parametrize("page", ["visit", "note", "document"])
 def test_a_record_of_another_child_cannot_be_opened_through_this_one(client, worker, child, records, page):
-    sibling = person_create(actor=worker, given_name="Amy", family_name="Smith", date_of_birth=datetime.date(2017, 5, 1))
+    sibling = person_create(
+        actor=worker, given_name="Amy", family_name="Smith", date_of_birth=datetime.date(2017, 5, 1)
+    )
     client.force_login(worker)
     assert client.get(urls_for(sibling.pk, records)[page]).status_code == 404
 
@@ -115,13 +128,16 @@ def add_notes(worker, child, n):
 
 def add_events(worker, child, n):
     for i in range(n):
-        chronology_record(child=child, event_type="warning.added", occurred_at=hours_ago(10 + i), actor=worker,
-                          data={"kind": "Dog", "review_date": "01/01/2030"})
+        chronology_record(
+            child=child,
+            event_type="warning.added",
+            occurred_at=hours_ago(10 + i),
+            actor=worker,
+            data={"kind": "Dog", "review_date": "01/01/2030"},
+        )
 
 
-@pytest.mark.parametrize(
-    ("page", "add"), [("visits", add_visits), ("notes", add_notes), ("chronology", add_events)]
-)
+@pytest.mark.parametrize(("page", "add"), [("visits", add_visits), ("notes", add_notes), ("chronology", add_events)])
 def test_list_pages_cost_the_same_with_5_or_30_items(client, worker, child, django_assert_max_num_queries, page, add):
     client.force_login(worker)
     url = reverse(f"casework:{page}", args=[child.pk])
@@ -134,8 +150,9 @@ def test_list_pages_cost_the_same_with_5_or_30_items(client, worker, child, djan
     assert response.status_code == 200
 
 
-def test_the_allocation_page_costs_the_same_with_a_long_history(client, worker, child, manager, team,
-                                                               django_assert_max_num_queries):
+def test_the_allocation_page_costs_the_same_with_a_long_history(
+    client, worker, child, manager, team, django_assert_max_num_queries
+):
     from casework.services import allocation_change
 
     client.force_login(manager)
@@ -143,7 +160,9 @@ def test_the_allocation_page_costs_the_same_with_a_long_history(client, worker, 
     client.get(url)
     baseline = queries_for(client, url)
     for _ in range(10):
-        allocation_change(actor=manager, child=child, team=team, worker=worker, start_date=timezone.localdate(), reason="other")
+        allocation_change(
+            actor=manager, child=child, team=team, worker=worker, start_date=timezone.localdate(), reason="other"
+        )
     with django_assert_max_num_queries(baseline):
         client.get(url)
 
@@ -152,7 +171,9 @@ def test_the_allocation_page_costs_the_same_with_a_long_history(client, worker, 
 
 
 def test_the_visits_list_shows_what_matters_newest_first(client, worker, child):
-    make_visit(actor=worker, child=child, visited_at=hours_ago(50), child_seen=False, seen_alone=False, bedroom_seen=None)
+    make_visit(
+        actor=worker, child=child, visited_at=hours_ago(50), child_seen=False, seen_alone=False, bedroom_seen=None
+    )
     make_visit(actor=worker, child=child, visited_at=hours_ago(2))
     client.force_login(worker)
     body = client.get(reverse("casework:visits", args=[child.pk])).content.decode()
@@ -171,9 +192,17 @@ def test_the_visits_list_is_paginated_by_25(client, worker, child):
 
 def visit_post(day: datetime.date, **overrides):
     data = {
-        "visit_date_0": str(day.day), "visit_date_1": str(day.month), "visit_date_2": str(day.year), "visit_time": "09:30",
-        "visit_type": "cp", "child_seen": "yes", "seen_alone": "yes", "bedroom_seen": "yes",
-        "voice_of_child": "I like my room.", "observations": "Room clean, bed made.", "next_steps": "Visit in 10 days",
+        "visit_date_0": str(day.day),
+        "visit_date_1": str(day.month),
+        "visit_date_2": str(day.year),
+        "visit_time": "09:30",
+        "visit_type": "cp",
+        "child_seen": "yes",
+        "seen_alone": "yes",
+        "bedroom_seen": "yes",
+        "voice_of_child": "I like my room.",
+        "observations": "Room clean, bed made.",
+        "next_steps": "Visit in 10 days",
     }
     return data | overrides
 
@@ -234,8 +263,13 @@ def test_the_visit_form_is_accessible_markup(client, worker, child):
 
 def note_post(day: datetime.date, **overrides):
     data = {
-        "note_type": "telephone", "note_date_0": str(day.day), "note_date_1": str(day.month), "note_date_2": str(day.year),
-        "note_time": "11:15", "subject": "Call from school", "body": "Jay was upset this morning.",
+        "note_type": "telephone",
+        "note_date_0": str(day.day),
+        "note_date_1": str(day.month),
+        "note_date_2": str(day.year),
+        "note_time": "11:15",
+        "subject": "Call from school",
+        "body": "Jay was upset this morning.",
     }
     return data | overrides
 
@@ -243,8 +277,11 @@ def note_post(day: datetime.date, **overrides):
 def test_adding_a_case_note_with_a_document(client, worker, child):
     client.force_login(worker)
     today = timezone.localdate()
-    response = client.post(reverse("casework:note_new", args=[child.pk]),
-                           note_post(today, note_time="00:00", upload=upload("letter.docx")), follow=True)
+    response = client.post(
+        reverse("casework:note_new", args=[child.pk]),
+        note_post(today, note_time="00:00", upload=upload("letter.docx")),
+        follow=True,
+    )
     assert response.redirect_chain == [(reverse("casework:notes", args=[child.pk]), 302)]
     body = response.content.decode()
     assert "Case note added" in body and "letter.docx" in body
@@ -254,8 +291,10 @@ def test_adding_a_case_note_with_a_document(client, worker, child):
 
 def test_a_bad_upload_shows_the_error_and_keeps_the_note(client, worker, child):
     client.force_login(worker)
-    response = client.post(reverse("casework:note_new", args=[child.pk]),
-                           note_post(timezone.localdate(), note_time="00:00", upload=upload("photo.jpg", b"not a jpeg")))
+    response = client.post(
+        reverse("casework:note_new", args=[child.pk]),
+        note_post(timezone.localdate(), note_time="00:00", upload=upload("photo.jpg", b"not a jpeg")),
+    )
     body = response.content.decode()
     assert 'href="#id_upload"' in body and "The selected file is not a real JPEG image" in body
     assert 'value="Call from school"' in body and "Jay was upset this morning." in body
@@ -264,7 +303,9 @@ def test_a_bad_upload_shows_the_error_and_keeps_the_note(client, worker, child):
 
 def test_the_case_note_list_filters_by_type(client, worker, child):
     make_note(actor=worker, child=child, subject="Phoned mum")
-    make_note(actor=worker, child=child, note_type=CaseNoteType.MANAGEMENT_OVERSIGHT, subject="Oversight: plan on track")
+    make_note(
+        actor=worker, child=child, note_type=CaseNoteType.MANAGEMENT_OVERSIGHT, subject="Oversight: plan on track"
+    )
     client.force_login(worker)
     body = client.get(reverse("casework:notes", args=[child.pk]), {"type": "management_oversight"}).content.decode()
     assert "Oversight: plan on track" in body and "Phoned mum" not in body
@@ -338,8 +379,14 @@ def test_a_social_worker_sees_the_history_but_cannot_change_it(client, worker, c
 
 def allocation_post(team, worker, day=None, reason="caseload"):
     day = day or timezone.localdate()
-    return {"team": team.pk, "worker": worker.pk, "start_date_0": str(day.day), "start_date_1": str(day.month),
-            "start_date_2": str(day.year), "reason": reason}
+    return {
+        "team": team.pk,
+        "worker": worker.pk,
+        "start_date_0": str(day.day),
+        "start_date_1": str(day.month),
+        "start_date_2": str(day.year),
+        "reason": reason,
+    }
 
 
 def test_the_team_manager_changes_the_allocation(client, child, manager, team, make_staff):
@@ -371,7 +418,9 @@ def test_choosing_another_team_lists_its_workers(client, child, manager, other_t
 def test_a_future_start_date_is_refused(client, child, manager, team, worker):
     client.force_login(manager)
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    body = client.post(reverse("casework:allocation", args=[child.pk]), allocation_post(team, worker, tomorrow)).content.decode()
+    body = client.post(
+        reverse("casework:allocation", args=[child.pk]), allocation_post(team, worker, tomorrow)
+    ).content.decode()
     assert "The start date must be today or in the past" in body
 
 
@@ -389,4 +438,7 @@ def test_a_system_administrator_sees_the_allocation_only_under_break_glass_and_m
     response = client.get(reverse("casework:allocation", args=[child.pk]))
     assert response.status_code == 200 and "Change the allocation" not in response.content.decode()
     start = timezone.localdate()
-    assert client.post(reverse("casework:allocation", args=[child.pk]), allocation_post(team, worker, start)).status_code == 403
+    assert (
+        client.post(reverse("casework:allocation", args=[child.pk]), allocation_post(team, worker, start)).status_code
+        == 403
+    )

@@ -40,8 +40,9 @@ def today(clock):
 def iro(make_staff):
     from workforce.services import team_create
 
-    return make_staff(Role.IRO, team=team_create(name="Independent Reviewing Service"), first_name="Irene",
-                      last_name="Reviewer")
+    return make_staff(
+        Role.IRO, team=team_create(name="Independent Reviewing Service"), first_name="Irene", last_name="Reviewer"
+    )
 
 
 @pytest.fixture
@@ -65,30 +66,47 @@ def open_everywhere(worker, iro, adviser, today):
     looked_after_services.review_record(actor=iro, child=child, held_on=D(2025, 2, 28), participation="PN1")
     looked_after_services.health_check_record(actor=worker, child=child, kind="iha", done_on=D(2025, 2, 20))
     looked_after_services.pep_record(actor=worker, child=child, held_on=D(2025, 2, 12))
-    looked_after_services.missing_start(actor=worker, child=child, kind="M", started_at=at(D(2025, 5, 3), 22),
-                                        returned_at=at(D(2025, 5, 4), 9))
+    looked_after_services.missing_start(
+        actor=worker, child=child, kind="M", started_at=at(D(2025, 5, 3), 22), returned_at=at(D(2025, 5, 4), 9)
+    )
     statutory_visit(worker, child, at(D(2025, 2, 10), 10))
-    permanence_services.permanence_decision_record(actor=worker, child=child, option="long_term_fostering",
-                                                   decided_on=D(2025, 4, 1), decision_maker="Alex Moore")
+    permanence_services.permanence_decision_record(
+        actor=worker, child=child, option="long_term_fostering", decided_on=D(2025, 4, 1), decision_maker="Alex Moore"
+    )
     permanence_services.care_proceedings_start(actor=worker, child=child, kind="care", issued_on=D(2025, 2, 3))
-    care_leaver_services.care_leaver_start(actor=worker, person=child, category="eligible",
-                                           category_since=D(2025, 5, 1), eligible_from=D(2025, 5, 1),
-                                           personal_adviser=adviser)
+    care_leaver_services.care_leaver_start(
+        actor=worker,
+        person=child,
+        category="eligible",
+        category_since=D(2025, 5, 1),
+        eligible_from=D(2025, 5, 1),
+        personal_adviser=adviser,
+    )
     return child
 
 
 def _visit_form():
     return {
-        "visit_date_0": "1", "visit_date_1": "6", "visit_date_2": "2025", "visit_time": "10:30",
-        "visit_type": VisitType.STATUTORY_CLA, "child_seen": "yes", "seen_alone": "yes", "bedroom_seen": "yes",
-        "voice_of_child": "Likes the new school.", "observations": "Settled with the carers.", "next_steps": "",
+        "visit_date_0": "1",
+        "visit_date_1": "6",
+        "visit_date_2": "2025",
+        "visit_time": "10:30",
+        "visit_type": VisitType.STATUTORY_CLA,
+        "child_seen": "yes",
+        "seen_alone": "yes",
+        "bedroom_seen": "yes",
+        "voice_of_child": "Likes the new school.",
+        "observations": "Settled with the carers.",
+        "next_steps": "",
     }
 
 
 def test_the_child_is_open_in_every_area_whose_due_items_a_visit_refreshes(open_everywhere):
     from timescales.models import DueItem
 
-    rules = set(DueItem.objects.filter(person=open_everywhere, completed_at__isnull=True).values_list("rule_code", flat=True))
+    rules = set(
+        DueItem.objects.filter(person=open_everywhere, completed_at__isnull=True).values_list("rule_code", flat=True)
+    )
     # Child protection, looked after, permanence and care leavers each have an open item.
     assert {"cp_visit", "reg28_visit", "dental_check", "care_proceedings_26w", "pathway_plan_3m"} <= rules, rules
 
@@ -130,8 +148,15 @@ def test_recording_a_case_note_to_a_child_open_in_every_area_has_a_bounded_query
     client.force_login(worker)
     url = reverse("casework:note_new", args=[open_everywhere.pk])
     client.get(url)
-    data = {"note_type": "telephone", "note_date_0": "1", "note_date_1": "6", "note_date_2": "2025", "note_time": "11:15",
-            "subject": "Call from school", "body": "Tyler was upset this morning."}
+    data = {
+        "note_type": "telephone",
+        "note_date_0": "1",
+        "note_date_1": "6",
+        "note_date_2": "2025",
+        "note_time": "11:15",
+        "subject": "Call from school",
+        "body": "Tyler was upset this morning.",
+    }
     with django_assert_max_num_queries(NOTE_QUERY_LIMIT):
         response = client.post(url, data)
     assert response.status_code == 302

@@ -37,13 +37,19 @@ def allocation(request, person_id):
         team = _chosen_team(request, child, teams)
         form = None
         if team is not None:
-            form = AllocationChangeForm(request.POST or None, team=team, teams=teams, workers=selectors.workers_in_team(team))
+            form = AllocationChangeForm(
+                request.POST or None, team=team, teams=teams, workers=selectors.workers_in_team(team)
+            )
             if request.method == "POST" and form.is_valid():
                 data = form.cleaned_data
                 try:
                     services.allocation_change(
-                        actor=request.user, child=child, team=data["team"], worker=data["worker"],
-                        start_date=data["start_date"], reason=data["reason"],
+                        actor=request.user,
+                        child=child,
+                        team=data["team"],
+                        worker=data["worker"],
+                        start_date=data["start_date"],
+                        reason=data["reason"],
                     )
                 except ValidationError as error:
                     apply_service_errors(form, error)

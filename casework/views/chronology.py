@@ -40,13 +40,19 @@ def chronology_view(request, person_id):
     page = Paginator(selectors.chronology_for_child(child, filters), CHRONOLOGY_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render_record(request, child, "chronology", "casework/chronology.html", {
-        "form": form,
-        "filters": filters,
-        "page": page,
-        "entries": selectors.chronology_entries(page.object_list),
-        "query_string": query_string_without_page(request),
-    })
+    return render_record(
+        request,
+        child,
+        "chronology",
+        "casework/chronology.html",
+        {
+            "form": form,
+            "filters": filters,
+            "page": page,
+            "entries": selectors.chronology_entries(page.object_list),
+            "query_string": query_string_without_page(request),
+        },
+    )
 
 
 @require_GET
@@ -54,12 +60,16 @@ def chronology_print(request, person_id):
     """The whole filtered chronology on a clean page, headed with whose it is and who printed it."""
     child = child_for(request, person_id)
     form, filters = _filters(request)
-    return render(request, "casework/chronology_print.html", {
-        "person": child,
-        "form": form,
-        "filter_description": describe_filters(filters),
-        "filters_active": filters.active,
-        "entries": selectors.chronology_entries(selectors.chronology_for_child(child, filters)),
-        "printed_on": now(),
-        "query_string": query_string_without_page(request),
-    })
+    return render(
+        request,
+        "casework/chronology_print.html",
+        {
+            "person": child,
+            "form": form,
+            "filter_description": describe_filters(filters),
+            "filters_active": filters.active,
+            "entries": selectors.chronology_entries(selectors.chronology_for_child(child, filters)),
+            "printed_on": now(),
+            "query_string": query_string_without_page(request),
+        },
+    )

@@ -20,11 +20,19 @@ def notes(request, person_id):
     page = Paginator(selectors.case_notes_for_child(child, note_type=note_type), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render_record(request, child, "notes", "casework/notes.html", {
-        "page": page, "filter_form": filter_form, "note_type": note_type,
-        "note_type_label": CaseNoteType(note_type).label if note_type else "",
-        "query_string": query_string_without_page(request),
-    })
+    return render_record(
+        request,
+        child,
+        "notes",
+        "casework/notes.html",
+        {
+            "page": page,
+            "filter_form": filter_form,
+            "note_type": note_type,
+            "note_type_label": CaseNoteType(note_type).label if note_type else "",
+            "query_string": query_string_without_page(request),
+        },
+    )
 
 
 @require_GET
@@ -41,7 +49,10 @@ def note_new(request, person_id):
     child = child_for_recording(request, person_id)
     form = CaseNoteForm(request.POST or None, request.FILES or None)
     return record_step(
-        request, form, aliases=CaseNoteForm.SERVICE_ALIASES, success="Case note added",
+        request,
+        form,
+        aliases=CaseNoteForm.SERVICE_ALIASES,
+        success="Case note added",
         run=lambda data: services.case_note_record(actor=request.user, child=child, **data),
         done_url=reverse("casework:notes", args=[child.pk]),
         render=lambda: render_record(request, child, "notes", "casework/note_new.html", {"form": form}),

@@ -31,7 +31,10 @@ def visit_new(request, person_id):
     child = child_for_recording(request, person_id)
     form = VisitForm(request.POST or None)
     return record_step(
-        request, form, aliases=VisitForm.SERVICE_ALIASES, success="Visit recorded",
+        request,
+        form,
+        aliases=VisitForm.SERVICE_ALIASES,
+        success="Visit recorded",
         run=lambda data: services.visit_record(actor=request.user, child=child, **data),
         done_url=reverse("casework:visits", args=[child.pk]),
         render=lambda: render_record(request, child, "visits", "casework/visit_new.html", {"form": form}),
@@ -47,8 +50,13 @@ def visit_correct(request, person_id, visit_id):
         raise Http404
     form = VisitCorrectionForm(request.POST or None, visit=found)
     return record_step(
-        request, form, aliases=VisitForm.SERVICE_ALIASES, success="Visit corrected",
+        request,
+        form,
+        aliases=VisitForm.SERVICE_ALIASES,
+        success="Visit corrected",
         run=lambda data: services.visit_correct(actor=request.user, child=child, visit=found, **data),
         done_url=reverse("casework:visit", args=[child.pk, found.pk]),
-        render=lambda: render_record(request, child, "visits", "casework/visit_correct.html", {"form": form, "visit": found}),
+        render=lambda: render_record(
+            request, child, "visits", "casework/visit_correct.html", {"form": form, "visit": found}
+        ),
     )

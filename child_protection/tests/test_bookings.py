@@ -31,8 +31,15 @@ def chair(make_staff):
 
 @pytest.fixture
 def mother(worker, child):
-    return family_member_create(actor=worker, child=child, kind="mother", given_name="Sarah", family_name="Smith",
-                                is_child=False, parental_responsibility=True)
+    return family_member_create(
+        actor=worker,
+        child=child,
+        kind="mother",
+        given_name="Sarah",
+        family_name="Smith",
+        is_child=False,
+        parental_responsibility=True,
+    )
 
 
 @pytest.fixture
@@ -43,8 +50,16 @@ def enquiry(worker, child):
 
 
 def book(actor, child, chair, enquiry=None, plan=None, family=(), agencies=POLICE_AND_HEALTH, **overrides):
-    values = {"booked_for": NEXT_WEEK, "starts_at": datetime.time(10, 0), "venue": "Civic Centre, room 2",
-              "online": False, "chair": chair, "invited_on": D(2025, 6, 2), "family": list(family), "agencies": agencies}
+    values = {
+        "booked_for": NEXT_WEEK,
+        "starts_at": datetime.time(10, 0),
+        "venue": "Civic Centre, room 2",
+        "online": False,
+        "chair": chair,
+        "invited_on": D(2025, 6, 2),
+        "family": list(family),
+        "agencies": agencies,
+    }
     return bookings.conference_book(actor=actor, child=child, enquiry=enquiry, plan=plan, **(values | overrides))
 
 
@@ -60,7 +75,11 @@ def attended(booking, **by_name):
 def test_an_icpc_booked_ahead_is_in_the_chairs_tray_and_the_chronology(worker, child, chair, mother, enquiry):
     booking = book(worker, child, chair, enquiry=enquiry, family=[mother])
     assert [(i.name, i.agency) for i in booking.invitees.order_by("id")] == [
-        ("Sarah Smith", ""), ("DC Reid", "police"), ("Pat Green", "health_visitor"), ("Mrs Hall", "school")]
+        ("Sarah Smith", ""),
+        ("DC Reid", "police"),
+        ("Pat Green", "health_visitor"),
+        ("Mrs Hall", "school"),
+    ]
     item = chair_items(chair).get()
     assert (item.rule_code, item.due_date, item.completed_at) == ("conference_chair", NEXT_WEEK, None)
     assert item.title == "Conference to chair: initial child protection conference on 9 June 2025"
@@ -78,14 +97,23 @@ def test_an_icpc_booked_after_its_15_working_days_shows_late(worker, child, chai
 
 
 def test_booking_refuses_a_past_date_a_stranger_to_the_family_and_a_chair_who_may_not_chair(
-        worker, child, chair, enquiry, make_staff, other_team):
+    worker, child, chair, enquiry, make_staff, other_team
+):
     from people.services import person_create
 
     outsider = person_create(actor=worker, is_child=False, allocate=False, given_name="Al", family_name="Other")
     front_door = make_staff(Role.MASH_WORKER)
     with pytest.raises(ValidationError) as refused:
-        book(worker, child, front_door, enquiry=enquiry, booked_for=D(2025, 5, 30), family=[outsider],
-             agencies=[("", "Nobody", False)], venue="")
+        book(
+            worker,
+            child,
+            front_door,
+            enquiry=enquiry,
+            booked_for=D(2025, 5, 30),
+            family=[outsider],
+            agencies=[("", "Nobody", False)],
+            venue="",
+        )
     assert set(refused.value.message_dict) == {"booked_for", "chair", "family", "agency_1", "venue"}
     assert not ConferenceBooking.objects.exists() and not chair_items(chair).exists()
 
@@ -104,11 +132,18 @@ def test_one_booking_at_a_time_and_a_cancelled_one_can_be_rebooked(worker, child
 
 
 def test_holding_a_quorate_icpc_starts_the_plan_and_puts_the_minutes_in_the_chairs_tray(
-        worker, child, chair, mother, enquiry, clock):
+    worker, child, chair, mother, enquiry, clock
+):
     booking = book(worker, child, chair, enquiry=enquiry, family=[mother])
     clock.travel_to(at(NEXT_WEEK, 15))
-    conference = bookings.conference_hold(actor=chair, booking=booking, held_on=NEXT_WEEK, outcome="plan",
-                                          category="NEG", attendance=attended(booking, **{"Mrs Hall": "did_not_attend"}))
+    conference = bookings.conference_hold(
+        actor=chair,
+        booking=booking,
+        held_on=NEXT_WEEK,
+        outcome="plan",
+        category="NEG",
+        attendance=attended(booking, **{"Mrs Hall": "did_not_attend"}),
+    )
     booking.refresh_from_db()
     assert booking.status == "held" and booking.conference == conference and booking.quorate
     assert booking.quoracy_reason == "Quorate: health and police contributed besides children's social care"
@@ -130,12 +165,19 @@ def test_a_conference_that_is_not_quorate_needs_the_chairs_reason_and_says_so(wo
     clock.travel_to(at(NEXT_WEEK, 15))
     only_police = attended(booking, **{"Pat Green": "apologies", "Mrs Hall": "did_not_attend"})
     with pytest.raises(ValidationError) as refused:
-        bookings.conference_hold(actor=chair, booking=booking, held_on=NEXT_WEEK, outcome="plan", category="NEG",
-                                 attendance=only_police)
+        bookings.conference_hold(
+            actor=chair, booking=booking, held_on=NEXT_WEEK, outcome="plan", category="NEG", attendance=only_police
+        )
     assert "Not quorate: only police contributed" in refused.value.message_dict["proceed_reason"][0]
     assert not Conference.objects.exists()  # nothing half-saved
-    bookings.conference_hold(actor=chair, booking=booking, held_on=NEXT_WEEK, outcome="no_plan", attendance=only_police,
-                             proceed_reason="Health gave their information by phone; delay would leave the child at risk")
+    bookings.conference_hold(
+        actor=chair,
+        booking=booking,
+        held_on=NEXT_WEEK,
+        outcome="no_plan",
+        attendance=only_police,
+        proceed_reason="Health gave their information by phone; delay would leave the child at risk",
+    )
     booking.refresh_from_db()
     assert booking.quorate is False and booking.proceed_reason.startswith("Health gave")
 
@@ -144,8 +186,9 @@ def test_every_invitees_attendance_is_needed(worker, child, chair, enquiry, cloc
     booking = book(worker, child, chair, enquiry=enquiry)
     clock.travel_to(at(NEXT_WEEK, 15))
     with pytest.raises(ValidationError) as refused:
-        bookings.conference_hold(actor=chair, booking=booking, held_on=NEXT_WEEK, outcome="plan", category="NEG",
-                                 attendance={})
+        bookings.conference_hold(
+            actor=chair, booking=booking, held_on=NEXT_WEEK, outcome="plan", category="NEG", attendance={}
+        )
     assert len(refused.value.message_dict) == 3
 
 
@@ -154,7 +197,8 @@ def test_quoracy_counts_agencies_not_people():
     assert not quoracy(gp_and_hv).quorate
     assert quoracy(gp_and_hv).reason.startswith("Not quorate: only health contributed")
     assert quoracy([*gp_and_hv, ("school", "apologies", True)]).reason == (
-        "Quorate: education and health contributed besides children's social care")
+        "Quorate: education and health contributed besides children's social care"
+    )
 
 
 def test_a_review_booked_for_the_plan_continues_it(worker, child, chair, clock):
@@ -162,8 +206,14 @@ def test_a_review_booked_for_the_plan_continues_it(worker, child, chair, clock):
     booking = book(worker, child, chair, plan=plan, booked_for=D(2025, 6, 4))
     assert booking.kind == "review" and booking.due_by == D(2025, 8, 1)
     clock.travel_to(at(D(2025, 6, 4), 15))
-    bookings.conference_hold(actor=chair, booking=booking, held_on=D(2025, 6, 4), outcome="continue", category="NEG",
-                             attendance=attended(booking))
+    bookings.conference_hold(
+        actor=chair,
+        booking=booking,
+        held_on=D(2025, 6, 4),
+        outcome="continue",
+        category="NEG",
+        attendance=attended(booking),
+    )
     assert plan.reviews.get().held_on == D(2025, 6, 4)
 
 
@@ -175,14 +225,30 @@ def test_the_pages_book_hold_and_issue_minutes(client, worker, child, chair, mot
     url = reverse("child_protection:book_initial", args=[child.pk, enquiry.pk])
     page = client.get(url).content.decode()
     assert "Sarah Smith" in page and str(chair.last_name) in page
-    response = client.post(url, {
-        "booked_for_0": "9", "booked_for_1": "6", "booked_for_2": "2025", "starts_at": "10:00", "venue": "Civic Centre",
-        "chair": chair.pk, "invited_on_0": "2", "invited_on_1": "6", "invited_on_2": "2025", "family": [mother.pk],
-        "agency_1": "police", "agency_1_name": "DC Reid", "agency_1_report": "on",
-        "agency_2": "gp", "agency_2_name": "Dr Khan",
-    })
+    response = client.post(
+        url,
+        {
+            "booked_for_0": "9",
+            "booked_for_1": "6",
+            "booked_for_2": "2025",
+            "starts_at": "10:00",
+            "venue": "Civic Centre",
+            "chair": chair.pk,
+            "invited_on_0": "2",
+            "invited_on_1": "6",
+            "invited_on_2": "2025",
+            "family": [mother.pk],
+            "agency_1": "police",
+            "agency_1_name": "DC Reid",
+            "agency_1_report": "on",
+            "agency_2": "gp",
+            "agency_2_name": "Dr Khan",
+        },
+    )
     booking = ConferenceBooking.objects.get()
-    assert response.status_code == 302 and response.url == reverse("child_protection:booking", args=[child.pk, booking.pk])
+    assert response.status_code == 302 and response.url == reverse(
+        "child_protection:booking", args=[child.pk, booking.pk]
+    )
     journey = client.get(reverse("children_in_need:journey", args=[child.pk])).content.decode()
     assert "Initial child protection conference booked" in journey and "Booked: 9 June 2025 at 10:00" in journey
 
@@ -190,15 +256,28 @@ def test_the_pages_book_hold_and_issue_minutes(client, worker, child, chair, mot
     client.force_login(chair)
     hold = reverse("child_protection:booking_hold", args=[child.pk, booking.pk])
     invitees = {i.name: i.pk for i in booking.invitees.all()}
-    answers = {"held_on_0": "9", "held_on_1": "6", "held_on_2": "2025", "outcome": "plan", "category": "PHY",
-               **{f"attendance_{pk}": "attended" for pk in invitees.values()}}
+    answers = {
+        "held_on_0": "9",
+        "held_on_1": "6",
+        "held_on_2": "2025",
+        "outcome": "plan",
+        "category": "PHY",
+        **{f"attendance_{pk}": "attended" for pk in invitees.values()},
+    }
     response = client.post(hold, answers)
     assert response.status_code == 302
     detail = client.get(reverse("child_protection:booking", args=[child.pk, booking.pk])).content.decode()
     assert "Quorate: health and police contributed besides children&#x27;s social care" in detail
     minutes = reverse("child_protection:booking_minutes", args=[child.pk, booking.pk])
-    response = client.post(minutes, {"issued_on_0": "9", "issued_on_1": "6", "issued_on_2": "2025",
-                                     "minutes": "Present: Sarah Smith, DC Reid, Dr Khan."})
+    response = client.post(
+        minutes,
+        {
+            "issued_on_0": "9",
+            "issued_on_1": "6",
+            "issued_on_2": "2025",
+            "minutes": "Present: Sarah Smith, DC Reid, Dr Khan.",
+        },
+    )
     assert response.status_code == 302
     assert ConferenceBooking.objects.get().minutes_issued_on == NEXT_WEEK
 
@@ -206,13 +285,34 @@ def test_the_pages_book_hold_and_issue_minutes(client, worker, child, chair, mot
 def test_bad_input_is_shown_on_the_form_never_a_500(client, worker, child, chair, enquiry):
     client.force_login(worker)
     url = reverse("child_protection:book_initial", args=[child.pk, enquiry.pk])
-    response = client.post(url, {"booked_for_0": "31", "booked_for_1": "2", "booked_for_2": "2025", "starts_at": "25:99",
-                                 "chair": "nonsense", "family": ["x"], "agency_1": "spies"})
+    response = client.post(
+        url,
+        {
+            "booked_for_0": "31",
+            "booked_for_1": "2",
+            "booked_for_2": "2025",
+            "starts_at": "25:99",
+            "chair": "nonsense",
+            "family": ["x"],
+            "agency_1": "spies",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200 and "govuk-error-summary" in body
     assert not ConferenceBooking.objects.exists()
-    response = client.post(url, {"booked_for_0": "1", "booked_for_1": "6", "booked_for_2": "2025", "starts_at": "10:00",
-                                 "chair": chair.pk, "invited_on_0": "2", "invited_on_1": "6", "invited_on_2": "2025"})
+    response = client.post(
+        url,
+        {
+            "booked_for_0": "1",
+            "booked_for_1": "6",
+            "booked_for_2": "2025",
+            "starts_at": "10:00",
+            "chair": chair.pk,
+            "invited_on_0": "2",
+            "invited_on_1": "6",
+            "invited_on_2": "2025",
+        },
+    )
     body = response.content.decode()
     assert "must be today or in the future" in body and "Enter the venue" in body
 
@@ -225,8 +325,9 @@ def test_another_teams_worker_gets_404(client, worker, stranger, child, chair, e
     assert client.get(reverse("child_protection:book_initial", args=[child.pk, enquiry.pk])).status_code == 404
 
 
-def test_the_booking_page_reads_in_a_fixed_number_of_queries(client, worker, child, chair, mother, enquiry,
-                                                             django_assert_max_num_queries):
+def test_the_booking_page_reads_in_a_fixed_number_of_queries(
+    client, worker, child, chair, mother, enquiry, django_assert_max_num_queries
+):
     booking = book(worker, child, chair, enquiry=enquiry, family=[mother])
     client.force_login(worker)
     url = reverse("child_protection:booking", args=[child.pk, booking.pk])

@@ -25,7 +25,9 @@ def open_item(child, rule_code):
 
 
 def met(child, rule_code):
-    return list(DueItem.objects.filter(person=child, rule_code=rule_code, completed_at__isnull=False).order_by("trigger_date"))
+    return list(
+        DueItem.objects.filter(person=child, rule_code=rule_code, completed_at__isnull=False).order_by("trigger_date")
+    )
 
 
 @pytest.fixture
@@ -126,7 +128,9 @@ def test_review_conference_3_months_after_the_icpc_clamped_to_month_end_then_6_m
     plan = make_cp_plan(worker, child, referral_on=D(2024, 11, 29))
     assert open_item(child, "rcpc").due_date == D(2025, 2, 28)  # 29 November + 3 months: no 29 February in 2025
     on(D(2025, 2, 20))
-    services.review_conference_record(actor=worker, plan=plan, held_on=D(2025, 2, 20), outcome="continue", category="NEG")
+    services.review_conference_record(
+        actor=worker, plan=plan, held_on=D(2025, 2, 20), outcome="continue", category="NEG"
+    )
     assert open_item(child, "rcpc").due_date == D(2025, 8, 20)
     assert met(child, "rcpc")[0].completed_late is False
 
@@ -137,6 +141,8 @@ def test_ending_the_plan_stops_what_was_due_and_keeps_what_was_met(worker, child
     on(D(2025, 6, 5))
     make_visit(worker, child, at(D(2025, 6, 5), 10))
     services.cp_plan_end(actor=worker, plan=plan, end_date=D(2025, 6, 5), reason="moved_away")
-    open_rules = set(DueItem.objects.filter(person=child, completed_at__isnull=True).values_list("rule_code", flat=True))
+    open_rules = set(
+        DueItem.objects.filter(person=child, completed_at__isnull=True).values_list("rule_code", flat=True)
+    )
     assert not open_rules & {"cp_visit", "core_group_first_10wd", "rcpc"}
     assert len(met(child, "cp_visit")) == 1

@@ -40,7 +40,8 @@ def test_a_strategy_discussion_is_recorded_with_its_event(worker, child, episode
     discussion = make_strategy_discussion(worker, child, held_on=D(2025, 5, 2))
     assert discussion.episode == episode and discussion.agencies == ["police", "health"]
     assert describe(events(child, "strategy_discussion.held").get()) == (
-        "Strategy discussion with Police, Health. Decision: Start a section 47 enquiry.")
+        "Strategy discussion with Police, Health. Decision: Start a section 47 enquiry."
+    )
 
 
 @pytest.mark.parametrize(
@@ -82,7 +83,9 @@ def test_no_enquiry_from_a_discussion_that_decided_against_one(worker, child, ep
 
 def test_a_conference_before_the_enquiry_is_refused_and_nothing_saved(worker, child, enquiry):
     with pytest.raises(ValidationError) as error:
-        services.initial_conference_record(actor=worker, enquiry=enquiry, held_on=D(2025, 5, 1), outcome="plan", category="NEG")
+        services.initial_conference_record(
+            actor=worker, enquiry=enquiry, held_on=D(2025, 5, 1), outcome="plan", category="NEG"
+        )
     assert "before the section 47 enquiry started on 2 May 2025" in error.value.message_dict["held_on"][0]
     assert not Conference.objects.exists() and not ChildProtectionPlan.objects.exists()
     assert Section47Enquiry.objects.get().end_date is None
@@ -90,7 +93,8 @@ def test_a_conference_before_the_enquiry_is_refused_and_nothing_saved(worker, ch
 
 def test_the_initial_conference_starts_the_plan_and_concludes_the_enquiry(worker, child, enquiry):
     conference = services.initial_conference_record(
-        actor=worker, enquiry=enquiry, held_on=D(2025, 5, 20), outcome="plan", category="EMO")
+        actor=worker, enquiry=enquiry, held_on=D(2025, 5, 20), outcome="plan", category="EMO"
+    )
     plan = conference.plan_started
     assert plan.start_date == D(2025, 5, 20) and plan.initial_category == plan.latest_category == "EMO"
     enquiry.refresh_from_db()
@@ -116,8 +120,9 @@ def test_an_enquiry_that_needs_no_conference_sets_the_census_flag(worker, child,
 def test_an_overlapping_plan_is_refused_and_nothing_saved(worker, child, clock):
     plan = make_cp_plan(worker, child, referral_on=D(2025, 5, 1))
     with pytest.raises(ValidationError) as error:
-        services.transfer_in_conference_record(actor=worker, child=child, held_on=D(2025, 5, 20), category="NEG",
-                                               previous_authority="Southshire")
+        services.transfer_in_conference_record(
+            actor=worker, child=child, held_on=D(2025, 5, 20), category="NEG", previous_authority="Southshire"
+        )
     assert "that is still open. Plans cannot overlap" in error.value.message_dict["held_on"][0]
     assert Conference.objects.count() == 1 and ChildProtectionPlan.objects.get() == plan
 
@@ -126,33 +131,56 @@ def test_a_plan_starting_before_an_ended_plan_ended_is_refused(worker, child):
     plan = make_cp_plan(worker, child, referral_on=D(2025, 5, 1))
     services.cp_plan_end(actor=worker, plan=plan, end_date=D(2025, 5, 20), reason="no_longer_at_risk")
     with pytest.raises(ValidationError, match="ended on 20 May 2025"):
-        services.transfer_in_conference_record(actor=worker, child=child, held_on=D(2025, 5, 19), category="NEG",
-                                               previous_authority="Southshire")
-    conference = services.transfer_in_conference_record(actor=worker, child=child, held_on=D(2025, 5, 20), category="PHY",
-                                                        previous_authority="Southshire")
+        services.transfer_in_conference_record(
+            actor=worker, child=child, held_on=D(2025, 5, 19), category="NEG", previous_authority="Southshire"
+        )
+    conference = services.transfer_in_conference_record(
+        actor=worker, child=child, held_on=D(2025, 5, 20), category="PHY", previous_authority="Southshire"
+    )
     assert conference.plan_started.start_date == D(2025, 5, 20)
 
 
 def test_the_database_refuses_overlapping_plans(worker, child):
     plan = make_cp_plan(worker, child, referral_on=D(2025, 5, 1))
-    conference = Conference.objects.create(child=child, episode=plan.episode, kind="transfer_in", held_on=D(2025, 5, 10),
-                                           outcome="plan", recorded_by=worker)
+    conference = Conference.objects.create(
+        child=child,
+        episode=plan.episode,
+        kind="transfer_in",
+        held_on=D(2025, 5, 10),
+        outcome="plan",
+        recorded_by=worker,
+    )
     with pytest.raises(IntegrityError, match="cpplan_no_overlap"), transaction.atomic():
-        ChildProtectionPlan.objects.create(child=child, episode=plan.episode, conference=conference,
-                                           start_date=D(2025, 5, 10), initial_category="NEG", latest_category="NEG")
+        ChildProtectionPlan.objects.create(
+            child=child,
+            episode=plan.episode,
+            conference=conference,
+            start_date=D(2025, 5, 10),
+            initial_category="NEG",
+            latest_category="NEG",
+        )
 
 
 def test_a_review_records_the_latest_category_and_can_end_the_plan(worker, child):
     plan = make_cp_plan(worker, child, referral_on=D(2025, 5, 1))
-    services.review_conference_record(actor=worker, plan=plan, held_on=D(2025, 5, 20), outcome="continue", category="MUL")
+    services.review_conference_record(
+        actor=worker, plan=plan, held_on=D(2025, 5, 20), outcome="continue", category="MUL"
+    )
     plan.refresh_from_db()
     assert plan.latest_category == "MUL" and plan.initial_category == "NEG" and plan.is_open
     with pytest.raises(ValidationError) as error:
-        services.review_conference_record(actor=worker, plan=plan, held_on=D(2025, 5, 19), outcome="end", category="MUL",
-                                          end_reason="no_longer_at_risk")
+        services.review_conference_record(
+            actor=worker,
+            plan=plan,
+            held_on=D(2025, 5, 19),
+            outcome="end",
+            category="MUL",
+            end_reason="no_longer_at_risk",
+        )
     assert "before the last review on 20 May 2025" in error.value.message_dict["held_on"][0]
-    services.review_conference_record(actor=worker, plan=plan, held_on=D(2025, 5, 30), outcome="end", category="MUL",
-                                      end_reason="no_longer_at_risk")
+    services.review_conference_record(
+        actor=worker, plan=plan, held_on=D(2025, 5, 30), outcome="end", category="MUL", end_reason="no_longer_at_risk"
+    )
     plan.refresh_from_db()
     assert plan.end_date == D(2025, 5, 30) and plan.end_reason == "no_longer_at_risk"
     assert [b.text for b in badges_for(child)] == ["Child in need"]
@@ -161,7 +189,9 @@ def test_a_review_records_the_latest_category_and_can_end_the_plan(worker, child
 def test_ending_a_plan_needs_a_reason(worker, child):
     plan = make_cp_plan(worker, child, referral_on=D(2025, 5, 1))
     with pytest.raises(ValidationError) as error:
-        services.review_conference_record(actor=worker, plan=plan, held_on=D(2025, 5, 30), outcome="end", category="NEG")
+        services.review_conference_record(
+            actor=worker, plan=plan, held_on=D(2025, 5, 30), outcome="end", category="NEG"
+        )
     assert "end_reason" in error.value.message_dict
     assert ChildProtectionPlan.objects.get().is_open and Conference.objects.filter(kind="review").count() == 0
 
@@ -169,7 +199,10 @@ def test_ending_a_plan_needs_a_reason(worker, child):
 def test_a_plan_cannot_end_before_it_started_or_before_its_last_meeting(worker, child):
     plan = make_cp_plan(worker, child, referral_on=D(2025, 5, 1), icpc_on=D(2025, 5, 9))
     services.core_group_record(actor=worker, plan=plan, held_on=D(2025, 5, 16))
-    for end, message in [(D(2025, 5, 8), "before it started on 9 May 2025"), (D(2025, 5, 15), "before the meeting on 16 May 2025")]:
+    for end, message in [
+        (D(2025, 5, 8), "before it started on 9 May 2025"),
+        (D(2025, 5, 15), "before the meeting on 16 May 2025"),
+    ]:
         with pytest.raises(ValidationError) as error:
             services.cp_plan_end(actor=worker, plan=plan, end_date=end, reason="moved_away")
         assert message in error.value.message_dict["end_date"][0]

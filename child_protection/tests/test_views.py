@@ -38,9 +38,16 @@ def test_the_pages_render_and_are_404_for_another_team(client, worker, stranger,
 def test_an_overlapping_plan_is_refused_on_the_form(client, worker, child):
     make_cp_plan(worker, child, referral_on=D(2025, 5, 1))
     client.force_login(worker)
-    response = client.post(reverse("child_protection:transfer_in_conference_new", args=[child.pk]), {
-        "held_on_0": "20", "held_on_1": "5", "held_on_2": "2025", "previous_authority": "Southshire", "category": "NEG",
-    })
+    response = client.post(
+        reverse("child_protection:transfer_in_conference_new", args=[child.pk]),
+        {
+            "held_on_0": "20",
+            "held_on_1": "5",
+            "held_on_2": "2025",
+            "previous_authority": "Southshire",
+            "category": "NEG",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200 and "Plans cannot overlap" in body and 'href="#id_held_on_0"' in body
     assert ChildProtectionPlan.objects.count() == 1 and Conference.objects.count() == 1
@@ -51,8 +58,15 @@ def test_the_initial_conference_form_starts_a_plan(client, worker, child):
     discussion = make_strategy_discussion(worker, child)
     enquiry = section47_start(actor=worker, discussion=discussion, start_date=discussion.held_on)
     client.force_login(worker)
-    response = client.post(reverse("child_protection:initial_conference_new", args=[child.pk, enquiry.pk]), {
-        "held_on_0": "2", "held_on_1": "6", "held_on_2": "2025", "outcome": "plan", "category": "SAB",
-    })
+    response = client.post(
+        reverse("child_protection:initial_conference_new", args=[child.pk, enquiry.pk]),
+        {
+            "held_on_0": "2",
+            "held_on_1": "6",
+            "held_on_2": "2025",
+            "outcome": "plan",
+            "category": "SAB",
+        },
+    )
     assert response.status_code == 302
     assert ChildProtectionPlan.objects.get().initial_category == "SAB"

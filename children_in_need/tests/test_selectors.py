@@ -33,7 +33,9 @@ def test_the_journey_loads_in_a_fixed_number_of_queries(worker, child, on, djang
     on(D(2025, 6, 2))
     make_contact(worker, child, received_at=at(D(2025, 5, 30), 9))
     make_cp_plan(worker, child, referral_on=D(2025, 6, 2))
-    with django_assert_num_queries(11):  # contacts, episodes, and one per kind of record in them (conference bookings too)
+    with django_assert_num_queries(
+        11
+    ):  # contacts, episodes, and one per kind of record in them (conference bookings too)
         journey = journey_for_child(child)
     assert journey.open_cp_plan is not None and journey.open_episode is not None
     assert len(journey.undecided_contacts) == 1
@@ -54,8 +56,9 @@ def test_the_worker_trays_split_overdue_from_due_soon(worker, child, on, django_
     assert overdue[0].person.full_name == "Jay Smith"  # the child comes with the item, no extra query
 
 
-def test_the_team_trays_show_overdue_by_worker_and_children_not_seen(worker, manager, child, make_staff, team, on,
-                                                                      django_assert_num_queries):
+def test_the_team_trays_show_overdue_by_worker_and_children_not_seen(
+    worker, manager, child, make_staff, team, on, django_assert_num_queries
+):
     on(D(2025, 6, 2))
     colleague = make_staff(Role.SOCIAL_WORKER, team=team, first_name="Ash", last_name="Colleague")
     other_child = person_create(actor=colleague, given_name="Lee", family_name="Jones", date_of_birth=D(2016, 1, 1))
@@ -70,7 +73,9 @@ def test_the_team_trays_show_overdue_by_worker_and_children_not_seen(worker, man
     with django_assert_num_queries(1):
         overdue = list(trays.team_overdue(user=manager))
     assert [i.worker for i in overdue] == [colleague, worker, worker]  # by worker's name, then due date
-    assert {i.rule_code for i in trays.team_overdue(user=manager, worker_id=worker.pk, rule_code="cp_visit")} == {"cp_visit"}
+    assert {i.rule_code for i in trays.team_overdue(user=manager, worker_id=worker.pk, rule_code="cp_visit")} == {
+        "cp_visit"
+    }
     counts = {row["worker_id"]: (row["n"], row["visits"]) for row in trays.team_overdue_counts(user=manager)}
     assert counts == {worker.pk: (2, 1), colleague.pk: (1, 0)}
 
@@ -85,7 +90,9 @@ def test_a_manager_of_another_team_sees_none_of_it(worker, child, make_staff, ot
     assert not trays.team_overdue(user=outsider).exists() and not trays.children_not_seen(user=outsider).exists()
 
 
-def test_authorisations_waiting_and_returned_to_me_are_one_query_each(worker, manager, child, on, django_assert_num_queries):
+def test_authorisations_waiting_and_returned_to_me_are_one_query_each(
+    worker, manager, child, on, django_assert_num_queries
+):
     on(D(2025, 6, 2))
     decide_referral(worker, make_referral(worker, child))
     assessment = submit_assessment(worker, make_assessment(worker, child))

@@ -36,7 +36,10 @@ def test_a_cin_plan_starts_and_is_reviewed(worker, child, episode):
     plan = services.cin_plan_start(actor=worker, child=child, start_date=D(2025, 5, 12))
     review = services.cin_plan_review_record(actor=worker, plan=plan, held_on=D(2025, 5, 30), notes="Going well.")
     assert plan.episode == episode and review.plan == plan
-    assert ChronologyEvent.objects.filter(child=child, event_type__in=["cin_plan.started", "cin_plan.reviewed"]).count() == 2
+    assert (
+        ChronologyEvent.objects.filter(child=child, event_type__in=["cin_plan.started", "cin_plan.reviewed"]).count()
+        == 2
+    )
 
 
 @pytest.mark.parametrize(
@@ -88,7 +91,10 @@ def test_closing_the_case_ends_the_cin_plan_and_removes_the_badge(worker, manage
     assert plan.end_date == TODAY
     assert badges_for(child) == []
     event = ChronologyEvent.objects.get(child=child, event_type="cin_episode.closed")
-    assert describe(event) == "Child in need episode closed: Services ceased for any other reason, including child no longer in need."
+    assert (
+        describe(event)
+        == "Child in need episode closed: Services ceased for any other reason, including child no longer in need."
+    )
 
 
 def test_the_case_does_not_close_before_the_referral_or_without_a_reason(worker, child, episode):
@@ -111,7 +117,9 @@ def test_the_case_does_not_close_with_a_plan_or_an_assessment_open(worker, child
 
 def test_the_case_does_not_close_before_the_last_date_in_it(worker, manager, child, episode):
     assessment = submit_assessment(worker, make_assessment(worker, child, start_date=D(2025, 5, 2)))
-    assessment_authorise(actor=manager, assessment=assessment, authorised_on=D(2025, 5, 20), rationale="Needs are clear.")
+    assessment_authorise(
+        actor=manager, assessment=assessment, authorised_on=D(2025, 5, 20), rationale="Needs are clear."
+    )
     with pytest.raises(ValidationError, match="on or after 20 May 2025"):
         services.episode_close(actor=worker, episode=episode, closure_date=D(2025, 5, 19), reason="RC8")
 

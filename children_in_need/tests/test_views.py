@@ -46,7 +46,9 @@ def test_every_page_renders_for_the_allocated_worker(client, worker, child, epis
         assert "Jay Smith" in response.content.decode()
 
 
-def test_another_teams_worker_gets_404_and_a_reader_gets_403_on_forms(client, stranger, make_staff, child, episode, cin_plan):
+def test_another_teams_worker_gets_404_and_a_reader_gets_403_on_forms(
+    client, stranger, make_staff, child, episode, cin_plan
+):
     client.force_login(stranger)
     for url in pages(child, episode, cin_plan):
         assert client.get(url).status_code == 404, url
@@ -70,7 +72,9 @@ def test_the_journey_shows_status_history_due_items_and_next_actions(client, wor
     assert "Screen the contact received on 30 April 2025" in body
 
 
-def test_the_journey_page_query_count_does_not_grow_with_the_record(client, worker, child, django_assert_max_num_queries):
+def test_the_journey_page_query_count_does_not_grow_with_the_record(
+    client, worker, child, django_assert_max_num_queries
+):
     plan = make_cp_plan(worker, child, referral_on=D(2025, 5, 1), icpc_on=D(2025, 5, 2))
     url = reverse("children_in_need:journey", args=[child.pk])
     client.force_login(worker)
@@ -88,7 +92,9 @@ def test_the_journey_page_query_count_does_not_grow_with_the_record(client, work
 def test_closing_the_case_from_the_page(client, worker, child, episode):
     client.force_login(worker)
     url = reverse("children_in_need:episode_close", args=[child.pk, episode.pk])
-    response = client.post(url, {"closure_date_0": "2", "closure_date_1": "6", "closure_date_2": "2025", "closure_reason": "RC8"})
+    response = client.post(
+        url, {"closure_date_0": "2", "closure_date_1": "6", "closure_date_2": "2025", "closure_reason": "RC8"}
+    )
     assert response.status_code == 302
     assert CINEpisode.objects.get().closure_reason == "RC8"
 
@@ -96,7 +102,9 @@ def test_closing_the_case_from_the_page(client, worker, child, episode):
 def test_a_refused_closure_shows_the_message_and_saves_nothing(client, worker, child, episode):
     client.force_login(worker)
     url = reverse("children_in_need:episode_close", args=[child.pk, episode.pk])
-    response = client.post(url, {"closure_date_0": "30", "closure_date_1": "4", "closure_date_2": "2025", "closure_reason": "RC8"})
+    response = client.post(
+        url, {"closure_date_0": "30", "closure_date_1": "4", "closure_date_2": "2025", "closure_reason": "RC8"}
+    )
     body = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in body
     assert "The closure date must be on or after the referral date, 1 May 2025" in body
@@ -106,8 +114,9 @@ def test_a_refused_closure_shows_the_message_and_saves_nothing(client, worker, c
 # --- Work trays (trays.views.my_work and my_team) --------------------------------------------
 
 
-def test_my_work_shows_overdue_due_soon_and_returned_with_links_to_the_child(client, worker, manager, child, clock,
-                                                                          django_assert_max_num_queries):
+def test_my_work_shows_overdue_due_soon_and_returned_with_links_to_the_child(
+    client, worker, manager, child, clock, django_assert_max_num_queries
+):
     from assessments.services import assessment_return
     from children_in_need.testing import make_assessment, submit_assessment
 
@@ -130,7 +139,9 @@ def test_my_work_shows_overdue_due_soon_and_returned_with_links_to_the_child(cli
     assert reverse("assessments:edit", args=[child.pk, assessment.pk]) in body
 
 
-def test_my_team_shows_the_overdue_visit_and_filters(client, worker, manager, child, clock, django_assert_max_num_queries):
+def test_my_team_shows_the_overdue_visit_and_filters(
+    client, worker, manager, child, clock, django_assert_max_num_queries
+):
     clock.travel_to(at(D(2025, 6, 2), 17))
     make_cp_plan(worker, child, referral_on=D(2025, 6, 2))
     clock.travel_to(at(D(2025, 6, 17), 9))

@@ -44,9 +44,7 @@ def xsd_simple_types(path):
         name = simple.get("name")
         enums = simple.findall(f"./{XS}restriction/{XS}enumeration")
         if name and enums:
-            types[name] = [
-                (e.get("value"), _text(e, "documentation"), _text(e, "appinfo")) for e in enums
-            ]
+            types[name] = [(e.get("value"), _text(e, "documentation"), _text(e, "appinfo")) for e in enums]
     return types
 
 
@@ -75,7 +73,8 @@ def ssda903_schema(folder, up_to_year=COLLECTION_YEAR):
     schema = read_yaml_subset((folder / "SSDA903_schema_2017.yml").read_text(encoding="utf-8"))
     applied = []
     diffs = sorted(
-        (int(m.group(1)), p) for p in folder.glob("SSDA903_schema_*.diff.yml")
+        (int(m.group(1)), p)
+        for p in folder.glob("SSDA903_schema_*.diff.yml")
         if (m := re.search(r"_(\d{4})\.diff\.yml$", p.name))
     )
     for year, path in diffs:

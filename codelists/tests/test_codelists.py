@@ -99,9 +99,16 @@ def test_upn_unknown_un7_is_what_cin_rule_8772_calls_it():
 
 SSDA903_COLUMNS = {
     ssda903.YesNo: [
-        ("header", "MOTHER"), ("ad1", "FOSTER_CARE"), ("oc2", "CONVICTED"), ("oc2", "HEALTH_CHECK"),
-        ("oc2", "IMMUNISATIONS"), ("oc2", "TEETH_CHECK"), ("oc2", "HEALTH_ASSESSMENT"),
-        ("oc2", "SUBSTANCE_MISUSE"), ("oc2", "INTERVENTION_RECEIVED"), ("oc2", "INTERVENTION_OFFERED"),
+        ("header", "MOTHER"),
+        ("ad1", "FOSTER_CARE"),
+        ("oc2", "CONVICTED"),
+        ("oc2", "HEALTH_CHECK"),
+        ("oc2", "IMMUNISATIONS"),
+        ("oc2", "TEETH_CHECK"),
+        ("oc2", "HEALTH_ASSESSMENT"),
+        ("oc2", "SUBSTANCE_MISUSE"),
+        ("oc2", "INTERVENTION_RECEIVED"),
+        ("oc2", "INTERVENTION_OFFERED"),
     ],
     ssda903.Sex: [("header", "SEX"), ("uasc", "SEX")],
     ssda903.Ethnicity: [("header", "ETHNIC")],
@@ -149,8 +156,12 @@ def test_every_coded_ssda903_column_has_a_code_list_or_a_reason_not_to(ssda903_c
 
 
 def test_ssda903_labels_match_where_the_schema_gives_names(ssda903_categories):
-    for enum, column in [(ssda903.Ethnicity, ("header", "ETHNIC")), (ssda903.Sex, ("header", "SEX")),
-                         (ssda903.Sex, ("uasc", "SEX")), (ssda903.YesNo, ("ad1", "FOSTER_CARE"))]:
+    for enum, column in [
+        (ssda903.Ethnicity, ("header", "ETHNIC")),
+        (ssda903.Sex, ("header", "SEX")),
+        (ssda903.Sex, ("uasc", "SEX")),
+        (ssda903.YesNo, ("ad1", "FOSTER_CARE")),
+    ]:
         for code, name in ssda903_categories[column]:
             if enum is ssda903.YesNo:  # the yml says False/True; people answer No/Yes
                 name = {"False": "No", "True": "Yes"}[name]
@@ -183,8 +194,12 @@ def test_accommodation_is_a_type_plus_suitability():
 # ---- both modules ------------------------------------------------------------------------------
 
 ALL_ENUMS = sorted(
-    {obj for module in (cin, ssda903) for obj in vars(module).values()
-     if isinstance(obj, type) and issubclass(obj, models.TextChoices) and obj is not models.TextChoices},
+    {
+        obj
+        for module in (cin, ssda903)
+        for obj in vars(module).values()
+        if isinstance(obj, type) and issubclass(obj, models.TextChoices) and obj is not models.TextChoices
+    },
     key=lambda e: (e.__module__, e.__name__),
 )
 

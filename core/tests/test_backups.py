@@ -40,8 +40,9 @@ def test_a_copy_restores_into_a_fresh_server_with_every_table_the_same(scratch, 
     path, servers = scratch
     worker = make_staff(Role.SOCIAL_WORKER, team=team)
     for name in ("Jonathan", "Ava", "Zainab"):
-        people_services.person_create(actor=worker, given_name=name, family_name="Smith",
-                                      date_of_birth=datetime.date(2016, 5, 1), sex="F")
+        people_services.person_create(
+            actor=worker, given_name=name, family_name="Smith", date_of_birth=datetime.date(2016, 5, 1), sex="F"
+        )
     source = dict(connection.settings_dict, USER="postgres", PASSWORD="")
     copy = backups.dump(source, path / "copy.dump")
 
@@ -49,8 +50,11 @@ def test_a_copy_restores_into_a_fresh_server_with_every_table_the_same(scratch, 
     servers.append(fresh)
     with fresh.connect(autocommit=True) as conn:
         conn.execute("CREATE DATABASE restored")
-    backups.restore(copy, {"HOST": str(fresh.socket_dir), "PORT": fresh.port, "USER": "postgres",
-                           "PASSWORD": "", "NAME": "restored"}, keep_owners=False)
+    backups.restore(
+        copy,
+        {"HOST": str(fresh.socket_dir), "PORT": fresh.port, "USER": "postgres", "PASSWORD": "", "NAME": "restored"},
+        keep_owners=False,
+    )
 
     with connection.cursor() as cursor:
         expected = backups.fingerprints(cursor.connection)
@@ -58,7 +62,9 @@ def test_a_copy_restores_into_a_fresh_server_with_every_table_the_same(scratch, 
         restored = backups.fingerprints(conn)
     assert len(expected) > 100  # every app's tables, their audit event tables, Django's own
     assert expected["public.people_person"][0] == 3 and expected["public.workforce_user"][0] >= 1
-    different = {table: (expected[table], restored.get(table)) for table in expected if expected[table] != restored.get(table)}
+    different = {
+        table: (expected[table], restored.get(table)) for table in expected if expected[table] != restored.get(table)
+    }
     assert not different
     assert set(restored) == set(expected)
 
@@ -77,8 +83,10 @@ def test_point_in_time_recovery_stops_before_the_mistake(scratch):
         conn.execute("SELECT pg_create_restore_point('before_the_mistake')")
         conn.execute("DELETE FROM visit")  # the mistake
         segment = conn.execute("SELECT pg_walfile_name(pg_switch_wal())").fetchone()[0]
-        _wait_for(lambda: (conn.execute("SELECT last_archived_wal FROM pg_stat_archiver").fetchone()[0] or "") >= segment,
-                  "the WAL to be archived")
+        _wait_for(
+            lambda: (conn.execute("SELECT last_archived_wal FROM pg_stat_archiver").fetchone()[0] or "") >= segment,
+            "the WAL to be archived",
+        )
 
     recovered = backups.recover(path / "base", archive, path / "recovered", target_name="before_the_mistake", port=5433)
     servers.append(recovered)

@@ -82,9 +82,28 @@ def test_reset(clock):
 
 # Every package of the application (bench/ is a stopwatch run from outside it, and measures real time).
 APPLICATION = [
-    "access", "allegations", "assessments", "care_leavers", "casework", "child_protection", "children_in_need",
-    "codelists", "core", "data_quality", "front_door", "jobs", "looked_after", "opencsc", "people", "permanence",
-    "private_fostering", "returns", "synthetic", "timescales", "trays", "workforce",
+    "access",
+    "allegations",
+    "assessments",
+    "care_leavers",
+    "casework",
+    "child_protection",
+    "children_in_need",
+    "codelists",
+    "core",
+    "data_quality",
+    "front_door",
+    "jobs",
+    "looked_after",
+    "opencsc",
+    "people",
+    "permanence",
+    "private_fostering",
+    "returns",
+    "synthetic",
+    "timescales",
+    "trays",
+    "workforce",
 ]
 # Reading the real clock: now(), today(), a bare localdate() (localdate(moment) only converts).
 READS_THE_CLOCK = re.compile(

@@ -25,13 +25,19 @@ def test_short_and_long_dates_read_as_the_template_filter_writes_them():
 def test_a_deadline_at_a_time_is_written_in_london_time():
     from timescales.models import DueItem
 
-    for moment in (datetime.datetime(2027, 1, 5, 16, 7, tzinfo=datetime.UTC),
-                   datetime.datetime(2027, 7, 5, 23, 30, tzinfo=datetime.UTC)):
+    for moment in (
+        datetime.datetime(2027, 1, 5, 16, 7, tzinfo=datetime.UTC),
+        datetime.datetime(2027, 7, 5, 23, 30, tzinfo=datetime.UTC),
+    ):
         item = DueItem(due_date=moment.date(), due_at=moment)
         assert item.deadline_display == date_format(moment.astimezone(LONDON), "j F Y, H:i")
     assert DueItem(due_date=datetime.date(2027, 7, 6), due_at=None).deadline_display == "6 July 2027"
-    assert DueItem(due_at=datetime.datetime(2027, 7, 5, 23, 30, tzinfo=datetime.UTC),
-                   due_date=datetime.date(2027, 7, 6)).deadline_display == "6 July 2027, 00:30"
+    assert (
+        DueItem(
+            due_at=datetime.datetime(2027, 7, 5, 23, 30, tzinfo=datetime.UTC), due_date=datetime.date(2027, 7, 6)
+        ).deadline_display
+        == "6 July 2027, 00:30"
+    )
 
 
 def test_last_seen_writes_the_london_date_and_how_long_ago(clock):

@@ -46,8 +46,9 @@ def test_each_call_reads_its_own_childs_rows_with_what_they_join(worker, child, 
 def test_a_date_given_as_a_value_is_each_calls_own(worker, child, today):
     from people.services import address_add
 
-    address_add(actor=worker, person=child, line_1="1 High Street", postcode="SW1A 1AA",
-                start_date=datetime.date(2025, 1, 6))
+    address_add(
+        actor=worker, person=child, line_1="1 High Street", postcode="SW1A 1AA", start_date=datetime.date(2025, 1, 6)
+    )
     assert len(kept_queries.fetch("test.addresses", _addresses, person=child.pk, since=datetime.date(2025, 1, 1))) == 1
     assert kept_queries.fetch("test.addresses", _addresses, person=child.pk, since=datetime.date(2025, 2, 1)) == []
 

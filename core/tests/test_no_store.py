@@ -18,9 +18,14 @@ def no_store(response) -> bool:
 
 def test_case_pages_redirects_and_error_pages_for_a_signed_in_user_are_not_stored(client, worker, child):
     client.force_login(worker)
-    for url in (reverse("people:summary", args=[child.pk]), reverse("casework:chronology", args=[child.pk]),
-                reverse("casework:visit_new", args=[child.pk]), reverse("people:search") + "?name=Smith",
-                reverse("home"), reverse("people:summary", args=[child.pk + 1000])):
+    for url in (
+        reverse("people:summary", args=[child.pk]),
+        reverse("casework:chronology", args=[child.pk]),
+        reverse("casework:visit_new", args=[child.pk]),
+        reverse("people:search") + "?name=Smith",
+        reverse("home"),
+        reverse("people:summary", args=[child.pk + 1000]),
+    ):
         response = client.get(url)
         assert no_store(response) and "private" in response["Cache-Control"], (url, response.status_code)
     response = client.post(reverse("casework:visit_new", args=[child.pk]), {})
@@ -39,14 +44,19 @@ def test_static_files_and_the_health_check_are_left_alone(client, worker):
 @pytest.mark.parametrize("environment", ["development", "production"])
 def test_both_settings_use_the_middleware(environment, tmp_path):
     env = os.environ | {
-        "OPENCSC_ENV": environment, "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.org",
-        "DATABASE_URL": "postgres://user:pw@localhost:5432/opencsc", "OPENCSC_VAR_DIR": str(tmp_path),
+        "OPENCSC_ENV": environment,
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "example.org",
+        "DATABASE_URL": "postgres://user:pw@localhost:5432/opencsc",
+        "OPENCSC_VAR_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "opencsc.settings",
     }
     code = "from django.conf import settings; print('\\n'.join(settings.MIDDLEWARE))"
-    middleware = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                                check=True, cwd=settings.BASE_DIR).stdout.split()
+    middleware = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=settings.BASE_DIR
+    ).stdout.split()
     assert "core.middleware.NoStoreForSignedInMiddleware" in middleware
     assert "core.submissions.OnceOnlySubmitMiddleware" in middleware
     assert middleware.index("core.submissions.OnceOnlySubmitMiddleware") > middleware.index(
-        "django.middleware.csrf.CsrfViewMiddleware")
+        "django.middleware.csrf.CsrfViewMiddleware"
+    )

@@ -31,9 +31,18 @@ def token_from(response) -> str:
 
 def visit_data(token, day=datetime.date(2025, 6, 1), **overrides):
     return {
-        "form_token": token, "visit_date_0": str(day.day), "visit_date_1": str(day.month), "visit_date_2": str(day.year),
-        "visit_time": "09:30", "visit_type": "cp", "child_seen": "yes", "seen_alone": "yes", "bedroom_seen": "yes",
-        "voice_of_child": "I like my room.", "observations": "Room clean, bed made.", "next_steps": "",
+        "form_token": token,
+        "visit_date_0": str(day.day),
+        "visit_date_1": str(day.month),
+        "visit_date_2": str(day.year),
+        "visit_time": "09:30",
+        "visit_type": "cp",
+        "child_seen": "yes",
+        "seen_alone": "yes",
+        "bedroom_seen": "yes",
+        "voice_of_child": "I like my room.",
+        "observations": "Room clean, bed made.",
+        "next_steps": "",
     } | overrides
 
 
@@ -50,9 +59,16 @@ def test_twenty_identical_submissions_of_a_visit_write_one_visit(client, worker,
 def test_twenty_identical_submissions_of_a_case_note_write_one_note(client, worker, child):
     client.force_login(worker)
     url = reverse("casework:note_new", args=[child.pk])
-    data = {"form_token": token_from(client.get(url)), "note_type": "telephone", "note_date_0": "1",
-            "note_date_1": "6", "note_date_2": "2025", "note_time": "11:15", "subject": "Call from school",
-            "body": "Jay was upset this morning."}
+    data = {
+        "form_token": token_from(client.get(url)),
+        "note_type": "telephone",
+        "note_date_0": "1",
+        "note_date_1": "6",
+        "note_date_2": "2025",
+        "note_time": "11:15",
+        "subject": "Call from school",
+        "body": "Jay was upset this morning.",
+    }
     for _ in range(20):
         assert client.post(url, data).status_code == 302
     assert CaseNote.objects.count() == 1
@@ -70,7 +86,7 @@ def test_a_form_with_an_error_comes_back_with_a_fresh_token_and_can_be_corrected
     again = client.post(url, visit_data(first, observations=""), follow=True, HTTP_REFERER="http://testserver" + url)
     assert again.redirect_chain[-1][0].endswith(url)
     assert submissions.ALREADY_SENT in again.content.decode()
-    assert 'govuk-notification-banner' in again.content.decode()
+    assert "govuk-notification-banner" in again.content.decode()
     corrected = client.post(url, visit_data(fresh))
     assert corrected.status_code == 302 and Visit.objects.count() == 1
 

@@ -29,8 +29,9 @@ def _prepared_statements() -> set[str]:
 
 def _names_like(pattern: str) -> PreparedQuery:
     """A statement with a constant holding % (a LIKE pattern) and a named slot used twice."""
-    sql = ("SELECT count(*) FROM people_person WHERE family_name LIKE %(pattern)s "
-           "AND (id >= %(least)s OR id = %(least)s)")
+    sql = (
+        "SELECT count(*) FROM people_person WHERE family_name LIKE %(pattern)s AND (id >= %(least)s OR id = %(least)s)"
+    )
     return PreparedQuery(sql, {"pattern": pattern, "least": SLOT})
 
 

@@ -58,8 +58,17 @@ def test_with_the_flag_a_request_marked_for_rollback_runs_whole_and_leaves_nothi
     events = ChronologyEvent.objects.filter(child=child).count()
     client = Client()
     client.force_login(worker)
-    form = {"visit_date_0": "1", "visit_date_1": "6", "visit_date_2": "2025", "visit_time": "10:30", "visit_type": "home",
-            "child_seen": "yes", "seen_alone": "yes", "bedroom_seen": "yes", "observations": "Seen at home."}
+    form = {
+        "visit_date_0": "1",
+        "visit_date_1": "6",
+        "visit_date_2": "2025",
+        "visit_time": "10:30",
+        "visit_type": "home",
+        "child_seen": "yes",
+        "seen_alone": "yes",
+        "bedroom_seen": "yes",
+        "observations": "Seen at home.",
+    }
     url = f"/people/{child.pk}/visits/new/"
     response = client.post(url, form, headers={"X-Bench-Rollback": "1"})
     assert response.status_code == 302  # recorded as a worker's visit is, every check passed
@@ -81,7 +90,16 @@ def test_without_the_flag_the_rollback_header_changes_nothing(make_staff, team, 
     child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
     client = Client()
     client.force_login(worker)
-    form = {"visit_date_0": "1", "visit_date_1": "6", "visit_date_2": "2025", "visit_time": "10:30", "visit_type": "home",
-            "child_seen": "yes", "seen_alone": "yes", "bedroom_seen": "yes", "observations": "Seen at home."}
+    form = {
+        "visit_date_0": "1",
+        "visit_date_1": "6",
+        "visit_date_2": "2025",
+        "visit_time": "10:30",
+        "visit_type": "home",
+        "child_seen": "yes",
+        "seen_alone": "yes",
+        "bedroom_seen": "yes",
+        "observations": "Seen at home.",
+    }
     assert client.post(f"/people/{child.pk}/visits/new/", form, headers={"X-Bench-Rollback": "1"}).status_code == 302
     assert Visit.objects.filter(child=child).count() == 1

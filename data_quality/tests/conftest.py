@@ -22,6 +22,8 @@ def complete(child):
     """Give the child every detail the returns need, as a worker would have recorded them."""
     from people.models import Person
 
-    Person.objects.filter(pk=child.pk).update(sex="M", ethnicity="WBRI", disabilities=["NONE"], upn_unknown_reason="UN2")
+    Person.objects.filter(pk=child.pk).update(
+        sex="M", ethnicity="WBRI", disabilities=["NONE"], upn_unknown_reason="UN2"
+    )
     child.refresh_from_db()
     return child

@@ -55,20 +55,25 @@ class TestDetails:
         assert "8540" not in found(child)
         assert found(child) == {"8770Q"}
 
-    @pytest.mark.parametrize(("born", "upn", "reason", "fires"), [
-        (D(2015, 3, 27), "", "", True),       # aged 10, nothing recorded
-        (D(2015, 3, 27), "", "UN1", True),    # UN1 is for children under 6
-        (D(2015, 3, 27), "", "UN2", False),
-        (D(2015, 3, 27), "A123456789012", "", False),
-        (D(2021, 1, 1), "", "", False),       # aged 4: not school age
-        (D(2008, 1, 1), "", "", False),       # aged 17
-    ])
+    @pytest.mark.parametrize(
+        ("born", "upn", "reason", "fires"),
+        [
+            (D(2015, 3, 27), "", "", True),  # aged 10, nothing recorded
+            (D(2015, 3, 27), "", "UN1", True),  # UN1 is for children under 6
+            (D(2015, 3, 27), "", "UN2", False),
+            (D(2015, 3, 27), "A123456789012", "", False),
+            (D(2021, 1, 1), "", "", False),  # aged 4: not school age
+            (D(2008, 1, 1), "", "", False),  # aged 17
+        ],
+    )
     def test_upn_for_a_school_age_child(self, today, worker, complete, born, upn, reason, fires):
         Person.objects.filter(pk=complete.pk).update(date_of_birth=born, upn=upn, upn_unknown_reason=reason)
         referred(worker, complete)
         assert ("8770Q" in found(complete)) is fires
 
-    @pytest.mark.parametrize(("nhs", "fires"), [("9434765919", False), ("9434765918", True), ("94347659", True), ("", False)])
+    @pytest.mark.parametrize(
+        ("nhs", "fires"), [("9434765919", False), ("9434765918", True), ("94347659", True), ("", False)]
+    )
     def test_nhs_number_check_digit(self, today, worker, complete, nhs, fires):
         Person.objects.filter(pk=complete.pk).update(nhs_number=nhs)
         refresh_child(complete)
@@ -133,8 +138,12 @@ class TestHelpAndProtection:
         from assessments.services import assessment_authorise
 
         referred(worker, complete)
-        assessment = assessment_authorise(actor=manager, assessment=submit_assessment(worker, make_assessment(worker, complete)),
-                                          authorised_on=TODAY, rationale="Needs are clear.")
+        assessment = assessment_authorise(
+            actor=manager,
+            assessment=submit_assessment(worker, make_assessment(worker, complete)),
+            authorised_on=TODAY,
+            rationale="Needs are clear.",
+        )
         assert found(complete) == set()
         Assessment.objects.filter(pk=assessment.pk).update(factors=[])  # as imported from another system
         refresh_child(complete)

@@ -77,8 +77,9 @@ class TestPlacementsAndMissing:
         assert found(in_care) == {"392b"}
 
     def test_a_return_interview_is_due_72_hours_after_return(self, worker, in_care, clock):
-        episode = la.missing_start(actor=worker, child=in_care, kind="M", started_at=at(D(2025, 5, 28), 20),
-                                   returned_at=at(D(2025, 5, 30), 9))
+        episode = la.missing_start(
+            actor=worker, child=in_care, kind="M", started_at=at(D(2025, 5, 28), 20), returned_at=at(D(2025, 5, 30), 9)
+        )
         assert found(in_care) == {"RHI"}
         problem = in_care.data_problems.get()
         assert problem.fix_url == f"/people/{in_care.pk}/looked-after/missing/{episode.pk}/return-interview/"
@@ -86,8 +87,9 @@ class TestPlacementsAndMissing:
         assert found(in_care) == set()
 
     def test_no_problem_within_the_72_hours(self, worker, in_care):
-        la.missing_start(actor=worker, child=in_care, kind="M", started_at=at(D(2025, 6, 1), 8),
-                         returned_at=at(D(2025, 6, 1), 20))
+        la.missing_start(
+            actor=worker, child=in_care, kind="M", started_at=at(D(2025, 6, 1), 8), returned_at=at(D(2025, 6, 1), 20)
+        )
         assert found(in_care) == set()
 
     def test_left_care_while_missing(self, worker, in_care):
@@ -110,8 +112,9 @@ def care_leaver(today, worker, complete):
     # Born 15 April 2006: their 19th birthday fell in this collection year, seven weeks ago.
     Person.objects.filter(pk=complete.pk).update(date_of_birth=D(2006, 4, 15))
     complete.refresh_from_db()
-    return make_care_leaver(worker, complete, category="former_relevant", category_since=D(2024, 4, 15),
-                            eligible_from=D(2022, 6, 1))
+    return make_care_leaver(
+        worker, complete, category="former_relevant", category_since=D(2024, 4, 15), eligible_from=D(2022, 6, 1)
+    )
 
 
 class TestCareLeavers:
@@ -146,7 +149,9 @@ class TestReviews:
 
         period = PeriodOfCare.objects.get(child=in_care)
         for held_on in (D(2024, 5, 1), D(2024, 7, 20), D(2025, 3, 1)):  # as imported, with a gap
-            LAReview.objects.create(child=in_care, period=period, held_on=held_on, participation="PN1", recorded_by=worker)
+            LAReview.objects.create(
+                child=in_care, period=period, held_on=held_on, participation="PN1", recorded_by=worker
+            )
         PeriodOfCare.objects.filter(pk=period.pk).update(start_date=D(2024, 4, 10))
         refresh_child(in_care)
         late = LAReview.objects.get(held_on=D(2025, 3, 1))
@@ -157,6 +162,8 @@ class TestReviews:
 
         period = PeriodOfCare.objects.get(child=in_care)
         for held_on in (D(2025, 4, 30), D(2025, 5, 30)):
-            LAReview.objects.create(child=in_care, period=period, held_on=held_on, participation="PN1", recorded_by=worker)
+            LAReview.objects.create(
+                child=in_care, period=period, held_on=held_on, participation="PN1", recorded_by=worker
+            )
         refresh_child(in_care)
         assert "LAR-GAP" not in found(in_care)

@@ -76,8 +76,9 @@ def test_the_checks_find_exactly_the_injected_faults(small_authority_with_faults
 
     manifest = small_authority_with_faults.manifest
     assert len(manifest) >= 7
-    expected = sorted([*((CHECK_FOR_FAULT[fault], la_id) for fault, la_id in manifest), *late_oversight(),
-                       *late_case_supervision()])
+    expected = sorted(
+        [*((CHECK_FOR_FAULT[fault], la_id) for fault, la_id in manifest), *late_oversight(), *late_case_supervision()]
+    )
     run = check_all()
     assert stored() == expected
     assert run.total == len(expected)

@@ -56,11 +56,15 @@ def test_a_problem_still_open_keeps_the_day_it_was_first_seen(today, worker, com
 
 def test_the_whole_authority_run_stores_what_each_save_would(today, worker, complete, child):
     start_care(worker, complete, D(2024, 5, 1))  # opens the child in need episode too: in both returns
-    per_save = set(Problem.objects.values_list("person_id", "check_id", "record_type", "record_id", "message", "fix_url"))
+    per_save = set(
+        Problem.objects.values_list("person_id", "check_id", "record_type", "record_id", "message", "fix_url")
+    )
     Problem.objects.all().delete()
     run = check_all()
     assert run.stored and run.period == sql.Period(D(2025, 4, 1), TODAY, whole_record=True)
-    everyone = set(Problem.objects.values_list("person_id", "check_id", "record_type", "record_id", "message", "fix_url"))
+    everyone = set(
+        Problem.objects.values_list("person_id", "check_id", "record_type", "record_id", "message", "fix_url")
+    )
     assert everyone == per_save and len(everyone) == 4
     assert run.total == 4 and run.children == 1 and run.counts["186"] == 1 and run.counts["4180"] == 0
 
@@ -88,7 +92,8 @@ def test_the_command_prints_the_counts_and_the_time(today, worker, complete, cap
     out = capsys.readouterr().out
     assert "as at 02 June 2025 (stored)" in out
     assert [line.split() for line in out.splitlines() if line.strip().startswith("186 ")] == [
-        ["186", "1", "No", "SDQ", "for", "a", "child", "looked", "after", "12", "months"]]
+        ["186", "1", "No", "SDQ", "for", "a", "child", "looked", "after", "12", "months"]
+    ]
     assert "4 problems for 1 children in" in out
     call_command("check_data_quality", "--year", "2025")
     assert "(counted, not stored)" in capsys.readouterr().out
@@ -104,8 +109,13 @@ def test_the_live_check_reads_the_whole_record_a_year_only_its_own(today, worker
     la.health_check_record(actor=worker, child=complete, kind="rha", done_on=D(2025, 5, 1))
     la.health_check_record(actor=worker, child=complete, kind="dental", done_on=D(2025, 5, 1))
     la.immunisation_record(actor=worker, child=complete, checked_on=D(2025, 5, 1), up_to_date=True)
-    la.episode_change(actor=worker, child=complete, change_date=D(2023, 3, 1), reason_place_change="CARPL",
-                      placement=la.PlacementDetails(placement_type="U4", provider="PR1", postcode="NE2 1AB"))
+    la.episode_change(
+        actor=worker,
+        child=complete,
+        change_date=D(2023, 3, 1),
+        reason_place_change="CARPL",
+        placement=la.PlacementDetails(placement_type="U4", provider="PR1", postcode="NE2 1AB"),
+    )
     Placement.objects.filter(child=complete, start_date=D(2023, 1, 10)).update(postcode="")
     refresh_child(complete)
     assert found(complete) == {"392b"}

@@ -30,7 +30,9 @@ def make_children(worker, n):
     children = []
     for i in range(n):
         child = person_create(actor=worker, given_name=f"Child{i}", family_name="Many", date_of_birth=D(2014, 1, 1))
-        Person.objects.filter(pk=child.pk).update(sex="F", ethnicity="WBRI", disabilities=["NONE"], upn_unknown_reason="UN2")
+        Person.objects.filter(pk=child.pk).update(
+            sex="F", ethnicity="WBRI", disabilities=["NONE"], upn_unknown_reason="UN2"
+        )
         start_care(worker, child, D(2024, 5, 1))
         children.append(child)
     return children
@@ -46,7 +48,10 @@ class TestTheChildsPage:
 
     def test_no_panel_when_there_is_nothing_wrong(self, client, worker, complete, today):
         client.force_login(worker)
-        assert 'data-testid="data-problems"' not in client.get(reverse("people:summary", args=[complete.pk])).content.decode()
+        assert (
+            'data-testid="data-problems"'
+            not in client.get(reverse("people:summary", args=[complete.pk])).content.decode()
+        )
 
     def test_the_tab_lists_them_with_the_return_and_since_when(self, client, worker, in_care):
         client.force_login(worker)
@@ -123,7 +128,9 @@ class TestTheDataQualityPage:
         assert client.get(reverse("data_quality:children") + "?check=NOPE").status_code == 404
         assert client.get(reverse("data_quality:children") + "?team=abc").status_code == 200
 
-    def test_page_and_list_cost_the_same_with_3_or_30_children(self, client, qa, worker, in_care, django_assert_max_num_queries):
+    def test_page_and_list_cost_the_same_with_3_or_30_children(
+        self, client, qa, worker, in_care, django_assert_max_num_queries
+    ):
         make_children(worker, 2)
         client.force_login(qa)
         dashboard, listed = reverse("data_quality:dashboard"), reverse("data_quality:children")

@@ -23,8 +23,11 @@ def submit(worker, child, **overrides):
 
 
 def events(child):
-    return list(ChronologyEvent.objects.filter(child=child, event_type__startswith="decision.")
-                .order_by("id").values_list("event_type", flat=True))
+    return list(
+        ChronologyEvent.objects.filter(child=child, event_type__startswith="decision.")
+        .order_by("id")
+        .values_list("event_type", flat=True)
+    )
 
 
 def test_submit_return_resubmit_authorise(today, worker, manager, child):
@@ -34,13 +37,18 @@ def test_submit_return_resubmit_authorise(today, worker, manager, child):
     services.decision_return(actor=manager, decision=decision, rationale="Ask the school first.")
     assert not DueItem.objects.open().filter(person=child, rule_code="manager_decision").exists()
     decision.refresh_from_db()
-    services.decision_resubmit(actor=worker, decision=decision, proposal="Step down with a school plan.",
-                               reason="The school agrees.")
+    services.decision_resubmit(
+        actor=worker, decision=decision, proposal="Step down with a school plan.", reason="The school agrees."
+    )
     assert DueItem.objects.open().filter(person=child, rule_code="manager_decision").count() == 1
     decision.refresh_from_db()
     services.decision_authorise(actor=manager, decision=decision, rationale="A safe plan the family agree with.")
     decision.refresh_from_db()
-    assert (decision.status, decision.round, decision.rationale) == ("authorised", 2, "A safe plan the family agree with.")
+    assert (decision.status, decision.round, decision.rationale) == (
+        "authorised",
+        2,
+        "A safe plan the family agree with.",
+    )
     assert events(child) == ["decision.submitted", "decision.returned", "decision.resubmitted", "decision.authorised"]
     assert not DueItem.objects.open().filter(person=child, rule_code="manager_decision").exists()
 
@@ -61,10 +69,15 @@ def test_only_the_childs_team_manager_decides(worker, stranger, child):
             services.decision_authorise(actor=actor, decision=decision, rationale="Fine.")
 
 
-@pytest.mark.parametrize(("fields", "error"), [
-    ({"kind": "adoption"}, "kind"), ({"proposal": "  "}, "proposal"), ({"reason": ""}, "reason"),
-    ({"proposal": "x" * 4001}, "proposal"),
-])
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        ({"kind": "adoption"}, "kind"),
+        ({"proposal": "  "}, "proposal"),
+        ({"reason": ""}, "reason"),
+        ({"proposal": "x" * 4001}, "proposal"),
+    ],
+)
 def test_bad_input_saves_nothing(worker, child, fields, error):
     with pytest.raises(ValidationError) as raised:
         submit(worker, child, **fields)
@@ -78,11 +91,14 @@ def test_the_queue_shows_the_age_and_the_tab_the_rationale(client, clock, today,
     client.force_login(manager)
     queue = client.get("/decisions/").content.decode()
     assert "Jay Smith" in queue and 'data-testid="age">10<' in queue
-    response = client.post(f"/people/{child.pk}/decisions/{decision.pk}/decide/",
-                           {"decision": "authorised", "rationale": ""})
+    response = client.post(
+        f"/people/{child.pk}/decisions/{decision.pk}/decide/", {"decision": "authorised", "rationale": ""}
+    )
     assert "Give the rationale for the decision" in response.content.decode()
-    response = client.post(f"/people/{child.pk}/decisions/{decision.pk}/decide/",
-                           {"decision": "authorised", "rationale": "Agreed at the review."})
+    response = client.post(
+        f"/people/{child.pk}/decisions/{decision.pk}/decide/",
+        {"decision": "authorised", "rationale": "Agreed at the review."},
+    )
     assert response.status_code == 302
     client.force_login(worker)
     tab = client.get(f"/people/{child.pk}/decisions/").content.decode()

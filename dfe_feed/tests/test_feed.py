@@ -73,9 +73,16 @@ def test_changed_children_only_then_a_full_send_on_demand(authority, api, clock)
     changed = services.send_daily_feed()
     assert changed.sent == 1
     sent = api.batches[-1]
-    assert sent == [{"la_child_id": authority.in_care.la_id, "mis_child_id": str(authority.in_care.pk), "purge": False,
-                     "health_and_wellbeing": {"sdq_assessments": [{"date": "2026-04-16", "score": 12},
-                                                                  {"date": "2025-06-02", "score": 14}]}}]
+    assert sent == [
+        {
+            "la_child_id": authority.in_care.la_id,
+            "mis_child_id": str(authority.in_care.pk),
+            "purge": False,
+            "health_and_wellbeing": {
+                "sdq_assessments": [{"date": "2026-04-16", "score": 12}, {"date": "2025-06-02", "score": 14}]
+            },
+        }
+    ]
 
     full = services.send_daily_feed(full=True)
     assert full.sent == 4 and all("child_details" in d for d in api.received[-4:])
@@ -131,8 +138,12 @@ def test_a_child_who_leaves_the_cohort_is_purged_once(authority, api, clock):
 
     services.send_daily_feed()
     clock.travel_to(at(D(2026, 4, 20), 12))
-    episode_close(actor=authority.worker, episode=CINEpisode.objects.get(child=authority.cin), reason="RC7",
-                  closure_date=D(2026, 4, 20))
+    episode_close(
+        actor=authority.worker,
+        episode=CINEpisode.objects.get(child=authority.cin),
+        reason="RC7",
+        closure_date=D(2026, 4, 20),
+    )
     services.send_daily_feed()
     # Ava's case closed in April 2026: from April 2029 the window starts after it.
     clock.travel_to(at(D(2029, 4, 2), 12))

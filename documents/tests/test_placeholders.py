@@ -8,7 +8,9 @@ from documents.kinds import LetterKind
 def test_a_known_placeholder_is_filled_and_spaces_inside_the_braces_do_not_matter():
     body = "Dear {{letter.addressee}}, about {{ child.first_name }} and {{  plan.outcomes  }}."
     assert placeholders.problems(body, LetterKind.FAMILY_PLAN) == []
-    filled = placeholders.fill(body, {"letter.addressee": "Ms Smith", "child.first_name": "Jay", "plan.outcomes": "1. Food"})
+    filled = placeholders.fill(
+        body, {"letter.addressee": "Ms Smith", "child.first_name": "Jay", "plan.outcomes": "1. Food"}
+    )
     assert filled == "Dear Ms Smith, about Jay and 1. Food."
 
 
@@ -24,8 +26,15 @@ def test_a_plan_placeholder_in_a_conference_letter_is_refused_with_the_reason():
 
 
 def test_tags_filters_and_attribute_chains_are_refused_not_run():
-    for body in ("{% load static %}", "{% include 'base.html' %}", "{{ child.first_name|upper }}",
-                 "{{ child.first_name.upper }}", "{{ settings }}", "{{ child }}", "Unclosed {{ child.first_name"):
+    for body in (
+        "{% load static %}",
+        "{% include 'base.html' %}",
+        "{{ child.first_name|upper }}",
+        "{{ child.first_name.upper }}",
+        "{{ settings }}",
+        "{{ child }}",
+        "Unclosed {{ child.first_name",
+    ):
         assert placeholders.problems(body, LetterKind.MY_PLAN), body
 
 

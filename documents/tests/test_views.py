@@ -21,8 +21,11 @@ def _new(child):
 
 
 def _choices(plan, template="family_plan"):
-    return {"template": str(LetterTemplate.objects.get(kind=template).pk), "about": subjects.key_for(plan),
-            "addressee": "Ms Smith\n1 High Street"}
+    return {
+        "template": str(LetterTemplate.objects.get(kind=template).pk),
+        "about": subjects.key_for(plan),
+        "addressee": "Ms Smith\n1 High Street",
+    }
 
 
 def test_a_worker_previews_then_makes_the_plan_letter_and_finds_it_on_the_record(client, worker, child, plan):
@@ -34,7 +37,9 @@ def test_a_worker_previews_then_makes_the_plan_letter_and_finds_it_on_the_record
     assert not Letter.objects.exists()
     response = client.post(_new(child), {**_choices(plan), "make": "1"})
     letter = Letter.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("documents:letter", args=[child.pk, letter.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "documents:letter", args=[child.pk, letter.pk]
+    )
     tab = client.get(reverse("documents:record", args=[child.pk])).content.decode()
     assert "Jay&#x27;s plan" in tab and "Sam Worker" in tab and "The plan for the family" in tab
     chronology = client.get(reverse("casework:chronology", args=[child.pk])).content.decode()
@@ -49,9 +54,11 @@ def test_a_worker_previews_then_makes_the_plan_letter_and_finds_it_on_the_record
 
 def test_bad_choices_are_shown_in_the_error_summary_and_nothing_is_saved(client, worker, child, plan):
     client.force_login(worker)
-    for data in ({"template": "", "about": "", "addressee": ""}, {"template": "999999999999999999999",
-                                                                   "about": "../x", "addressee": "x", "make": "1"},
-                 {**_choices(plan, "invitation"), "make": "1"}):
+    for data in (
+        {"template": "", "about": "", "addressee": ""},
+        {"template": "999999999999999999999", "about": "../x", "addressee": "x", "make": "1"},
+        {**_choices(plan, "invitation"), "make": "1"},
+    ):
         response = client.post(_new(child), data)
         text = response.content.decode()
         assert response.status_code == 200 and "govuk-error-summary" in text, data
@@ -60,14 +67,23 @@ def test_bad_choices_are_shown_in_the_error_summary_and_nothing_is_saved(client,
 
 
 def test_another_teams_worker_gets_404_and_a_reader_who_may_not_record_gets_403(
-        client, worker, child, plan, stranger, qa):
-    letter = services.letter_make(actor=worker, child=child, template=LetterTemplate.objects.get(kind="my_plan"),
-                                  about=subjects.key_for(plan), addressee="Jay")
+    client, worker, child, plan, stranger, qa
+):
+    letter = services.letter_make(
+        actor=worker,
+        child=child,
+        template=LetterTemplate.objects.get(kind="my_plan"),
+        about=subjects.key_for(plan),
+        addressee="Jay",
+    )
     client.force_login(stranger)
-    for url in (reverse("documents:record", args=[child.pk]), _new(child),
-                reverse("documents:letter", args=[child.pk, letter.pk]),
-                reverse("documents:letter_pdf", args=[child.pk, letter.pk]),
-                reverse("documents:attach", args=[child.pk, subjects.key_for(plan)])):
+    for url in (
+        reverse("documents:record", args=[child.pk]),
+        _new(child),
+        reverse("documents:letter", args=[child.pk, letter.pk]),
+        reverse("documents:letter_pdf", args=[child.pk, letter.pk]),
+        reverse("documents:attach", args=[child.pk, subjects.key_for(plan)]),
+    ):
         assert client.get(url).status_code == 404, url
     client.force_login(qa)  # reads every record, records nothing on it
     assert client.get(reverse("documents:letter_pdf", args=[child.pk, letter.pk])).status_code == 200
@@ -79,8 +95,13 @@ def test_another_teams_worker_gets_404_and_a_reader_who_may_not_record_gets_403(
 def test_a_letter_of_another_childs_is_404_under_this_child(client, worker, child, plan):
     from people.services import person_create
 
-    letter = services.letter_make(actor=worker, child=child, template=LetterTemplate.objects.get(kind="my_plan"),
-                                  about=subjects.key_for(plan), addressee="Jay")
+    letter = services.letter_make(
+        actor=worker,
+        child=child,
+        template=LetterTemplate.objects.get(kind="my_plan"),
+        about=subjects.key_for(plan),
+        addressee="Jay",
+    )
     other = person_create(actor=worker, given_name="Ann", family_name="Other")
     client.force_login(worker)
     assert client.get(reverse("documents:letter", args=[other.pk, letter.pk])).status_code == 404
@@ -104,10 +125,14 @@ def test_a_file_is_attached_to_a_visit_listed_on_the_tab_and_downloaded(client, 
     assert client.get(reverse("documents:attach", args=[child.pk, "visit-999999"])).status_code == 404
 
 
-def test_the_documents_tab_costs_a_bounded_number_of_queries(client, worker, child, plan, django_assert_max_num_queries):
+def test_the_documents_tab_costs_a_bounded_number_of_queries(
+    client, worker, child, plan, django_assert_max_num_queries
+):
     template = LetterTemplate.objects.get(kind="my_plan")
     for _ in range(5):
-        services.letter_make(actor=worker, child=child, template=template, about=subjects.key_for(plan), addressee="Jay")
+        services.letter_make(
+            actor=worker, child=child, template=template, about=subjects.key_for(plan), addressee="Jay"
+        )
     client.force_login(worker)
     url = reverse("documents:record", args=[child.pk])
     client.get(url)
@@ -123,8 +148,13 @@ def test_an_administrator_edits_a_template_and_a_bad_placeholder_is_a_clear_erro
     assert client.get(reverse("documents:templates")).status_code == 403
     client.force_login(admin)
     assert "My plan (for the child)" in client.get(reverse("documents:templates")).content.decode()
-    data = {"name": template.name, "kind": "my_plan", "title": "My plan", "body": "Hi {{ child.favourite_colour }}",
-            "active": "on"}
+    data = {
+        "name": template.name,
+        "kind": "my_plan",
+        "title": "My plan",
+        "body": "Hi {{ child.favourite_colour }}",
+        "active": "on",
+    }
     response = client.post(url, data)
     text = response.content.decode()
     assert response.status_code == 200 and "govuk-error-summary" in text
@@ -141,7 +171,7 @@ def test_an_administrator_edits_a_template_and_a_bad_placeholder_is_a_clear_erro
 def test_the_plan_page_links_to_its_letter_and_to_attaching_a_document_to_it(client, worker, child, plan, qa):
     client.force_login(worker)
     page = client.get(reverse("plans:detail", args=[child.pk, "cp", plan.pk])).content.decode()
-    assert f'{_new(child)}?about=plan-cp-{plan.pk}' in page
+    assert f"{_new(child)}?about=plan-cp-{plan.pk}" in page
     assert reverse("documents:attach", args=[child.pk, f"plan-cp-{plan.pk}"]) in page
     client.force_login(qa)  # reads the plan, records nothing on it
     page = client.get(reverse("plans:detail", args=[child.pk, "cp", plan.pk])).content.decode()
@@ -150,11 +180,18 @@ def test_the_plan_page_links_to_its_letter_and_to_attaching_a_document_to_it(cli
 
 def test_a_letter_whose_heading_has_quotes_and_accents_downloads_with_its_name(client, admin, worker, child, plan):
     template = LetterTemplate.objects.get(kind="my_plan")
-    services.template_save(actor=admin, template=template, name=template.name, kind="my_plan",
-                           title='Zoë\'s "plan" for {{ child.first_name }}', body="Hello {{ child.first_name }}")
+    services.template_save(
+        actor=admin,
+        template=template,
+        name=template.name,
+        kind="my_plan",
+        title='Zoë\'s "plan" for {{ child.first_name }}',
+        body="Hello {{ child.first_name }}",
+    )
     template.refresh_from_db()
-    letter = services.letter_make(actor=worker, child=child, template=template, about=subjects.key_for(plan),
-                                  addressee="Jay")
+    letter = services.letter_make(
+        actor=worker, child=child, template=template, about=subjects.key_for(plan), addressee="Jay"
+    )
     client.force_login(worker)
     response = client.get(reverse("documents:letter_pdf", args=[child.pk, letter.pk]))
     assert response.status_code == 200 and "filename*=utf-8''Zo%C3%AB" in response["Content-Disposition"]

@@ -86,9 +86,17 @@ def test_roles_that_only_read_cannot_record(make_staff, child):
 def test_a_referral_opens_the_episode_and_starts_the_clocks(worker, child):
     referral = make_referral(worker, child)
     episode = CINEpisode.objects.get(child=child)
-    assert episode.referral == referral and episode.start_date == TODAY and episode.primary_need == "N1" and episode.is_open
+    assert (
+        episode.referral == referral
+        and episode.start_date == TODAY
+        and episode.primary_need == "N1"
+        and episode.is_open
+    )
     assert referral.referral_date == TODAY and not referral.is_re_referral and referral.nfa is False
-    assert describe(events(child, "referral.received").get()) == "Referral from Police. Primary need: Abuse, neglect and exploitation."
+    assert (
+        describe(events(child, "referral.received").get())
+        == "Referral from Police. Primary need: Abuse, neglect and exploitation."
+    )
     assert open_items(child, "referral_decision_1wd").get().due_date == datetime.date(2025, 6, 3)
     assert open_items(child, "assessment_45wd").get().due_date == datetime.date(2025, 8, 4)  # TIMESCALES.md C2 example
 
@@ -104,9 +112,19 @@ def test_a_second_referral_while_the_episode_is_open_is_refused_and_nothing_save
 def test_the_database_allows_one_open_episode_per_child(worker, child):
     referral = make_referral(worker, child)
     with pytest.raises(IntegrityError), transaction.atomic():
-        CINEpisode.objects.create(child=child, referral=Referral.objects.create(
-            child=child, received_at=referral.received_at, referral_date=TODAY, source="6", concerns="x", recorded_by=worker,
-        ), start_date=TODAY, primary_need="N1")
+        CINEpisode.objects.create(
+            child=child,
+            referral=Referral.objects.create(
+                child=child,
+                received_at=referral.received_at,
+                referral_date=TODAY,
+                source="6",
+                concerns="x",
+                recorded_by=worker,
+            ),
+            start_date=TODAY,
+            primary_need="N1",
+        )
 
 
 def _closed_referral(worker, child, day):
@@ -122,7 +140,8 @@ def test_a_referral_within_12_months_of_the_last_is_marked_a_re_referral(worker,
     second = make_referral(worker, child)  # 2 June 2025: exactly 12 months later still counts
     assert second.is_re_referral and second.previous_referral == first
     assert "Re-referral within 12 months of the referral on 2 June 2024." in describe(
-        events(child, "referral.received").order_by("-occurred_at").first())
+        events(child, "referral.received").order_by("-occurred_at").first()
+    )
 
 
 def test_a_referral_a_day_more_than_12_months_after_the_last_is_not_a_re_referral(worker, child, clock):
@@ -153,8 +172,15 @@ def test_a_referral_from_a_contact_must_follow_a_referral_decision_and_not_prece
     referral = make_referral(worker, child, contact=contact, received_at=at(TODAY, 10))
     assert referral.contact == contact
     with pytest.raises(ValidationError, match="already been recorded"):
-        services.referral_create(actor=worker, child=child, received_at=at(TODAY, 10), source="6", primary_need="N1",
-                                 concerns="x", contact=contact)
+        services.referral_create(
+            actor=worker,
+            child=child,
+            received_at=at(TODAY, 10),
+            source="6",
+            primary_need="N1",
+            concerns="x",
+            contact=contact,
+        )
 
 
 def test_deciding_no_further_action_closes_the_episode_and_sets_the_nfa_flag(worker, child):

@@ -1,7 +1,6 @@
 """Contact and referral pages: render, 404 for another team's worker, posts go through the
 services, refusals are shown on the form; the front door queue is one query."""
 
-
 import pytest
 from django.urls import reverse
 
@@ -13,7 +12,12 @@ pytestmark = pytest.mark.usefixtures("today")
 
 
 def date_and_time(prefix, day, time):
-    return {f"{prefix}_date_0": day.day, f"{prefix}_date_1": day.month, f"{prefix}_date_2": day.year, f"{prefix}_time": time}
+    return {
+        f"{prefix}_date_0": day.day,
+        f"{prefix}_date_1": day.month,
+        f"{prefix}_date_2": day.year,
+        f"{prefix}_time": time,
+    }
 
 
 def record_pages(worker, child):
@@ -39,9 +43,15 @@ def test_the_pages_render_for_the_worker_and_are_404_for_another_team(client, wo
 
 def test_a_contact_screened_as_a_referral_leads_to_the_referral_form_filled_in(client, worker, child):
     client.force_login(worker)
-    response = client.post(reverse("front_door:contact_new", args=[child.pk]), {
-        **date_and_time("received", TODAY, "09:15"), "source": "2A", "concerns": "Bruising.", "source_detail": "",
-    })
+    response = client.post(
+        reverse("front_door:contact_new", args=[child.pk]),
+        {
+            **date_and_time("received", TODAY, "09:15"),
+            "source": "2A",
+            "concerns": "Bruising.",
+            "source_detail": "",
+        },
+    )
     contact = Contact.objects.get()
     assert response.status_code == 302 and contact.received_at == at(TODAY, 9, 15)
     response = client.post(reverse("front_door:contact_decide", args=[child.pk, contact.pk]), {"decision": "referral"})
@@ -53,9 +63,15 @@ def test_a_contact_screened_as_a_referral_leads_to_the_referral_form_filled_in(c
 def test_a_refused_referral_shows_why_and_saves_nothing(client, worker, child):
     make_referral(worker, child)
     client.force_login(worker)
-    response = client.post(reverse("front_door:referral_new", args=[child.pk]), {
-        **date_and_time("received", TODAY, "10:00"), "source": "6", "primary_need": "N1", "concerns": "Again.",
-    })
+    response = client.post(
+        reverse("front_door:referral_new", args=[child.pk]),
+        {
+            **date_and_time("received", TODAY, "10:00"),
+            "source": "6",
+            "primary_need": "N1",
+            "concerns": "Again.",
+        },
+    )
     assert response.status_code == 200
     assert "already has an open child in need episode" in response.content.decode()
     assert Referral.objects.count() == 1
@@ -63,13 +79,20 @@ def test_a_refused_referral_shows_why_and_saves_nothing(client, worker, child):
 
 def test_a_future_time_is_shown_beside_the_date(client, worker, child):
     client.force_login(worker)
-    response = client.post(reverse("front_door:contact_new", args=[child.pk]), {
-        **date_and_time("received", TODAY, "18:00"), "source": "2A", "concerns": "x",
-    })
+    response = client.post(
+        reverse("front_door:contact_new", args=[child.pk]),
+        {
+            **date_and_time("received", TODAY, "18:00"),
+            "source": "2A",
+            "concerns": "x",
+        },
+    )
     assert 'href="#id_received_date_0"' in response.content.decode()
 
 
-def test_the_queue_lists_waiting_contacts_in_bounded_queries(client, make_staff, worker, child, django_assert_max_num_queries):
+def test_the_queue_lists_waiting_contacts_in_bounded_queries(
+    client, make_staff, worker, child, django_assert_max_num_queries
+):
     for hour in (8, 9, 10):
         make_contact(worker, child, received_at=at(TODAY, hour))
     make_referral(worker, child)

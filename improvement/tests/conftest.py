@@ -34,7 +34,13 @@ def add_action(qa):
     from improvement import services
 
     def add(recommendation, owner, due_on, **kwargs):
-        return services.action_add(actor=qa, recommendation=recommendation, description=kwargs.pop(
-            "description", "Weekly oversight audit of CIN plans"), owner=owner, due_on=due_on, **kwargs)
+        return services.action_add(
+            actor=qa,
+            recommendation=recommendation,
+            description=kwargs.pop("description", "Weekly oversight audit of CIN plans"),
+            owner=owner,
+            due_on=due_on,
+            **kwargs,
+        )
 
     return add

@@ -26,8 +26,14 @@ def test_the_plan_is_due_70_working_days_after_the_report(inspected):
 
 
 def test_no_report_no_plan_date(today, qa):
-    inspection = services.inspection_record(actor=qa, kind="focused_visit", started_on=D(2025, 5, 12),
-                                            ended_on=D(2025, 5, 13), report_published_on=None, grades={})
+    inspection = services.inspection_record(
+        actor=qa,
+        kind="focused_visit",
+        started_on=D(2025, 5, 12),
+        ended_on=D(2025, 5, 13),
+        report_published_on=None,
+        grades={},
+    )
     assert selectors.plan_due_on(inspection) is None
     assert not inspection.judgements.exists()  # a focused visit grades nothing
 
@@ -41,15 +47,27 @@ def test_judgements_are_kept_by_area(inspected):
 @pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.DIRECTOR, Role.SYSTEM_ADMIN])
 def test_only_qa_and_senior_leaders_record_inspections(today, make_staff, role):
     with pytest.raises(PermissionDenied):
-        services.inspection_record(actor=make_staff(role), kind="ilacs_standard", started_on=D(2025, 5, 12),
-                                   ended_on=D(2025, 5, 16), report_published_on=None, grades={})
+        services.inspection_record(
+            actor=make_staff(role),
+            kind="ilacs_standard",
+            started_on=D(2025, 5, 12),
+            ended_on=D(2025, 5, 16),
+            report_published_on=None,
+            grades={},
+        )
     assert not Inspection.objects.exists()
 
 
 def test_dates_out_of_order_are_refused_and_nothing_is_saved(today, qa):
     with pytest.raises(ValidationError) as error:
-        services.inspection_record(actor=qa, kind="ilacs_standard", started_on=D(2025, 5, 12), ended_on=D(2025, 5, 9),
-                                   report_published_on=D(2025, 5, 1), grades={"overall": 3})
+        services.inspection_record(
+            actor=qa,
+            kind="ilacs_standard",
+            started_on=D(2025, 5, 12),
+            ended_on=D(2025, 5, 9),
+            report_published_on=D(2025, 5, 1),
+            grades={"overall": 3},
+        )
     assert set(error.value.message_dict) == {"ended_on", "report_published_on"}
     assert not Inspection.objects.exists()
 
@@ -67,8 +85,9 @@ def test_the_owner_marks_it_done_and_its_rag_turns_blue_with_history_kept(inspec
     _, _, (first, *_) = inspected
     action = add_action(first, manager, D(2025, 6, 10))
     assert selectors.tray_for(manager).mine[0].rag == Rag.AMBER
-    services.action_update(actor=manager, action=action, status=ActionStatus.DONE, done_on=D(2025, 6, 2),
-                           progress="Audit running weekly")
+    services.action_update(
+        actor=manager, action=action, status=ActionStatus.DONE, done_on=D(2025, 6, 2), progress="Audit running weekly"
+    )
     assert selectors.tray_for(manager).mine == []
     action.refresh_from_db()
     assert (action.status, action.done_on, action.updated_by) == (ActionStatus.DONE, D(2025, 6, 2), manager)
@@ -101,8 +120,9 @@ def test_nobody_but_the_owner_and_the_plans_keepers_updates_an_action(inspected,
     assert Action.objects.get(pk=action.pk).progress == "Chased"
 
 
-def test_as_the_days_pass_an_action_turns_amber_then_red_and_shows_to_the_plans_owner(inspected, add_action, manager,
-                                                                                     leader):
+def test_as_the_days_pass_an_action_turns_amber_then_red_and_shows_to_the_plans_owner(
+    inspected, add_action, manager, leader
+):
     action = add_action(inspected[2][0], manager, D(2025, 7, 31))
     assert selectors.tray_for(manager).mine[0].rag == Rag.GREEN
     assert selectors.tray_for(leader).overdue_in_my_plans == []

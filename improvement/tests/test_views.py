@@ -27,7 +27,7 @@ def test_the_plan_shows_each_action_with_its_rag_and_the_rule(client, inspected,
     assert "9 September 2025 (70 working days after the report of 2 June 2025)" in body
     dip = body.split("Dip sample CIN plans")[1].split("</li>")[0]
     lodgings = body.split("Commission supported lodgings")[1].split("</li>")[0]
-    assert "govuk-tag--yellow\">At risk" in dip and "govuk-tag--red\">Overdue" in lodgings
+    assert 'govuk-tag--yellow">At risk' in dip and 'govuk-tag--red">Overdue' in lodgings
 
 
 def test_the_plan_is_a_fixed_number_of_queries(client, inspected, add_action, manager, leader):
@@ -47,8 +47,13 @@ def test_the_plan_is_a_fixed_number_of_queries(client, inspected, add_action, ma
     queries()  # the first request of the session loads the calendar and local standards into their caches
     one = queries()
     for n in range(6):
-        add_action(recommendations[n % 3], manager, D(2025, 6, 11 + n), indicators=["cp_visits_in_time"],
-                   audit_themes=["voice"])
+        add_action(
+            recommendations[n % 3],
+            manager,
+            D(2025, 6, 11 + n),
+            indicators=["cp_visits_in_time"],
+            audit_themes=["voice"],
+        )
     assert queries() == one
     assert one <= 30
 
@@ -59,18 +64,21 @@ def test_the_owner_marks_their_action_done_and_its_tag_turns_blue(client, inspec
     client.force_login(manager)
     assert "Your improvement plan actions" in client.get(reverse("my_work")).content.decode()
     url = reverse("improvement:action_update", args=[action.pk])
-    response = client.post(url, {"status": "done", "done_on_0": "2", "done_on_1": "6", "done_on_2": "2025",
-                                 "progress": "Running weekly"})
+    response = client.post(
+        url, {"status": "done", "done_on_0": "2", "done_on_1": "6", "done_on_2": "2025", "progress": "Running weekly"}
+    )
     assert response.status_code == 302
     body = client.get(reverse("improvement:plan", args=[inspection.pk])).content.decode()
-    assert "govuk-tag--blue\">Complete" in body and "Running weekly" in body
+    assert 'govuk-tag--blue">Complete' in body and "Running weekly" in body
 
 
 def test_a_date_in_the_future_is_an_error_on_the_page_and_nothing_is_saved(client, inspected, add_action, manager):
     action = add_action(inspected[2][0], manager, D(2025, 6, 10))
     client.force_login(manager)
-    response = client.post(reverse("improvement:action_update", args=[action.pk]),
-                           {"status": "done", "done_on_0": "9", "done_on_1": "6", "done_on_2": "2025"})
+    response = client.post(
+        reverse("improvement:action_update", args=[action.pk]),
+        {"status": "done", "done_on_0": "9", "done_on_1": "6", "done_on_2": "2025"},
+    )
     assert response.status_code == 200
     assert "govuk-error-summary" in response.content.decode()
     assert Action.objects.get(pk=action.pk).status == "not_started"
@@ -84,10 +92,23 @@ def test_someone_elses_action_does_not_exist_for_a_worker(client, inspected, add
 
 def test_recording_an_inspection_with_its_judgements(client, today, qa):
     client.force_login(qa)
-    response = client.post(reverse("improvement:inspection_new"), {
-        "kind": "ilacs_standard", "started_on_0": "12", "started_on_1": "5", "started_on_2": "2025",
-        "ended_on_0": "23", "ended_on_1": "5", "ended_on_2": "2025", "report_published_on_0": "2",
-        "report_published_on_1": "6", "report_published_on_2": "2025", "grade_overall": "3", "grade_in_care": "2"})
+    response = client.post(
+        reverse("improvement:inspection_new"),
+        {
+            "kind": "ilacs_standard",
+            "started_on_0": "12",
+            "started_on_1": "5",
+            "started_on_2": "2025",
+            "ended_on_0": "23",
+            "ended_on_1": "5",
+            "ended_on_2": "2025",
+            "report_published_on_0": "2",
+            "report_published_on_1": "6",
+            "report_published_on_2": "2025",
+            "grade_overall": "3",
+            "grade_in_care": "2",
+        },
+    )
     assert response.status_code == 302
     body = client.get(response["Location"]).content.decode()
     assert "Requires improvement to be good" in body and "9 September 2025" in body
@@ -99,18 +120,28 @@ def test_how_do_we_know_draws_on_indicators_audits_and_oversight(client, inspect
     for source in ("Indicator", "Oversight", "Case audits"):
         assert f">{source}<" in body
     assert "Average caseload" in body or "caseload" in body.lower()
-    assert _get(client, make_staff(Role.SOCIAL_WORKER), reverse("improvement:how_do_we_know",
-                                                                args=["leaders"])).status_code == 403
+    assert (
+        _get(
+            client, make_staff(Role.SOCIAL_WORKER), reverse("improvement:how_do_we_know", args=["leaders"])
+        ).status_code
+        == 403
+    )
     assert _get(client, leader, reverse("improvement:how_do_we_know", args=["nonsense"])).status_code == 404
 
 
-def test_the_plan_reads_the_linked_indicators_from_the_latest_snapshot(client, inspected, add_action, manager, leader,
-                                                                      clock):
+def test_the_plan_reads_the_linked_indicators_from_the_latest_snapshot(
+    client, inspected, add_action, manager, leader, clock
+):
     from performance.services import snapshot_take
 
     inspection, _, (first, *_) = inspected
-    add_action(first, manager, D(2025, 6, 10), description="Visit every child on a plan in time",
-               indicators=["cp_visits_in_time"])
+    add_action(
+        first,
+        manager,
+        D(2025, 6, 10),
+        description="Visit every child on a plan in time",
+        indicators=["cp_visits_in_time"],
+    )
     url = reverse("improvement:plan", args=[inspection.pk])
     before = _get(client, leader, url).content.decode().split("Visit every child on a plan in time")[1]
     # Before any snapshot nothing is worked out for the page: the indicator is offered instead.

@@ -40,7 +40,9 @@ def finish(*, child, actor, event_type: str, occurred_at, source, data: dict) ->
     inside the caller's transaction."""
     if isinstance(occurred_at, datetime.date) and not isinstance(occurred_at, datetime.datetime):
         occurred_at = day_moment(occurred_at)
-    chronology_record(child=child, event_type=event_type, occurred_at=occurred_at, actor=actor, source=source, data=data)
+    chronology_record(
+        child=child, event_type=event_type, occurred_at=occurred_at, actor=actor, source=source, data=data
+    )
     refresh_due_items(child)
 
 

@@ -66,17 +66,27 @@ class PlacementDetails:
 
 def _check_placement(checks: DateChecks, details: PlacementDetails, home_postcode: str | None) -> dict:
     cleaned, errors = clean_placement(
-        placement_type=details.placement_type, provider=details.provider, postcode=details.postcode,
-        ofsted_urn=details.ofsted_urn, temporary_approval=details.temporary_approval,
+        placement_type=details.placement_type,
+        provider=details.provider,
+        postcode=details.postcode,
+        ofsted_urn=details.ofsted_urn,
+        temporary_approval=details.temporary_approval,
         local_authority=details.local_authority,
     )
     for field, message in errors.items():
         checks.add(field, message)
     # Validation rule 392d: the two postcodes match only when the child lives with a parent.
-    if (home_postcode and cleaned.get("postcode") == home_postcode and details.placement_type
-            and details.placement_type != PlacementType.P1):
-        checks.add("postcode", "The placement postcode is the same as the child's home postcode: check it. "
-                               "They are the same only for a placement with parents (P1)")
+    if (
+        home_postcode
+        and cleaned.get("postcode") == home_postcode
+        and details.placement_type
+        and details.placement_type != PlacementType.P1
+    ):
+        checks.add(
+            "postcode",
+            "The placement postcode is the same as the child's home postcode: check it. "
+            "They are the same only for a placement with parents (P1)",
+        )
     return cleaned
 
 
@@ -84,7 +94,9 @@ def _check_home_postcode(checks: DateChecks, value: str) -> str | None:
     try:
         return validate_uk_postcode(value)
     except ValidationError as error:
-        checks.add("home_postcode", "Enter the child's home postcode" if error.code == "required" else error.messages[0])
+        checks.add(
+            "home_postcode", "Enter the child's home postcode" if error.code == "required" else error.messages[0]
+        )
         return None
 
 
@@ -93,11 +105,18 @@ def _new_placement(*, child, period, start_date, details: PlacementDetails, clea
     if long_term is None:
         long_term = details.placement_type in LONG_TERM_TYPES
     return Placement.objects.create(
-        child=child, period=period, start_date=start_date, placement_type=cleaned["placement_type"],
-        provider=cleaned["provider"], postcode=cleaned["postcode"], ofsted_urn=cleaned["ofsted_urn"],
+        child=child,
+        period=period,
+        start_date=start_date,
+        placement_type=cleaned["placement_type"],
+        provider=cleaned["provider"],
+        postcode=cleaned["postcode"],
+        ofsted_urn=cleaned["ofsted_urn"],
         local_authority=cleaned["local_authority"],
-        carer_name=details.carer_name.strip(), intended_until_18=long_term,
-        temporary_approval=details.temporary_approval, same_carers=details.same_carers,
+        carer_name=details.carer_name.strip(),
+        intended_until_18=long_term,
+        temporary_approval=details.temporary_approval,
+        same_carers=details.same_carers,
     )
 
 
@@ -149,7 +168,10 @@ def period_start(
     if check_date(checks, "start_date", start_date, "The date the child started to be looked after"):
         if last is not None and start_date <= last.end_date:
             # Validation rule 431: a new period cannot start on the day the last one ended.
-            checks.add("start_date", f"The start date must be after {long_date(last.end_date)}, when the last period of care ended")
+            checks.add(
+                "start_date",
+                f"The start date must be after {long_date(last.end_date)}, when the last period of care ended",
+            )
         if child.date_of_birth and start_date < child.date_of_birth:
             checks.add("start_date", "The start date must be on or after the child's date of birth")
     if legal_status not in LegalStatus.values:
@@ -167,14 +189,27 @@ def period_start(
         period = PeriodOfCare.objects.create(child=child, start_date=start_date, started_by=actor)
         first = _new_placement(child=child, period=period, start_date=start_date, details=placement, cleaned=cleaned)
         episode = Episode.objects.create(
-            child=child, period=period, placement=first, start_date=start_date,
-            reason_new_episode=ReasonNewEpisode.S, legal_status=legal_status, category_of_need=category_of_need,
-            home_postcode=home, recorded_by=actor,
+            child=child,
+            period=period,
+            placement=first,
+            start_date=start_date,
+            reason_new_episode=ReasonNewEpisode.S,
+            legal_status=legal_status,
+            category_of_need=category_of_need,
+            home_postcode=home,
+            recorded_by=actor,
         )
     finish(
-        child=child, actor=actor, event_type="looked_after.started", occurred_at=start_date, source=episode,
-        data={"legal_status": legal_status, "legal_status_label": LegalStatus(legal_status).label,
-              **_placement_data(first)},
+        child=child,
+        actor=actor,
+        event_type="looked_after.started",
+        occurred_at=start_date,
+        source=episode,
+        data={
+            "legal_status": legal_status,
+            "legal_status_label": LegalStatus(legal_status).label,
+            **_placement_data(first),
+        },
     )
     period.cin_episode_opened = opened
     return period
@@ -189,8 +224,14 @@ def _child_in_need(actor, child: Person, start_date: datetime.date, category_of_
         _, opened = episode_for_care(actor=actor, child=child, start_date=start_date, primary_need=category_of_need)
     except ValidationError as error:
         # The only refusal: a child in need episode closed after the day care began.
-        raise ValidationError({"start_date": [" ".join(m.rstrip(".") for m in error.messages) + ". Correct the "
-                                              "closure of that episode first: every looked-after child is a child in need"]}) from error
+        raise ValidationError(
+            {
+                "start_date": [
+                    " ".join(m.rstrip(".") for m in error.messages) + ". Correct the "
+                    "closure of that episode first: every looked-after child is a child in need"
+                ]
+            }
+        ) from error
     return opened
 
 
@@ -220,9 +261,12 @@ def episode_change(
     checks = DateChecks()
     if check_date(checks, "change_date", change_date, "The date of the change"):
         if change_date <= current.start_date:
-            checks.add("change_date", (
-                f"The date of the change must be after {long_date(current.start_date)}, when the current episode started"
-            ))
+            checks.add(
+                "change_date",
+                (
+                    f"The date of the change must be after {long_date(current.start_date)}, when the current episode started"
+                ),
+            )
     new_status = legal_status or current.legal_status
     if new_status not in LegalStatus.values:
         checks.add("legal_status", NO_LEGAL_STATUS)
@@ -239,9 +283,12 @@ def episode_change(
         if reason_place_change not in ReasonPlaceChange.values:
             checks.add("reason_place_change", "Select the reason for the change of placement")
     if placement is None and not status_changed:
-        checks.add("legal_status", (
-            f"The legal status is already {current.legal_status}: choose the new legal status, or record a change of placement"
-        ))
+        checks.add(
+            "legal_status",
+            (
+                f"The legal status is already {current.legal_status}: choose the new legal status, or record a change of placement"
+            ),
+        )
     checks.raise_if_any()
 
     with constraint_messages(OVERLAP_MESSAGES):
@@ -250,19 +297,32 @@ def episode_change(
         current.save(update_fields=["end_date", "reason_ceased", "reason_place_change"])
         if placement is not None:
             Placement.objects.filter(pk=current.placement_id).update(end_date=change_date)
-            where = _new_placement(child=child, period=period, start_date=change_date, details=placement, cleaned=cleaned)
+            where = _new_placement(
+                child=child, period=period, start_date=change_date, details=placement, cleaned=cleaned
+            )
         else:
             where = current.placement
         episode = Episode.objects.create(
-            child=child, period=period, placement=where, start_date=change_date,
+            child=child,
+            period=period,
+            placement=where,
+            start_date=change_date,
             reason_new_episode=reason_new_episode(
-                legal_status_changed=status_changed, placement_changed=placement is not None,
+                legal_status_changed=status_changed,
+                placement_changed=placement is not None,
                 same_carers=placement is not None and placement.same_carers,
             ),
-            legal_status=new_status, category_of_need=current.category_of_need, home_postcode=home, recorded_by=actor,
+            legal_status=new_status,
+            category_of_need=current.category_of_need,
+            home_postcode=home,
+            recorded_by=actor,
         )
     finish(
-        child=child, actor=actor, event_type="looked_after.episode_changed", occurred_at=change_date, source=episode,
+        child=child,
+        actor=actor,
+        event_type="looked_after.episode_changed",
+        occurred_at=change_date,
+        source=episode,
         data={
             "reason": ReasonNewEpisode(episode.reason_new_episode).label,
             "legal_status": new_status if status_changed else "",
@@ -287,9 +347,12 @@ def period_end(*, actor, child: Person, end_date: datetime.date, reason_ceased: 
     current = Episode.objects.get(period=period, end_date__isnull=True)
     checks = DateChecks()
     if check_date(checks, "end_date", end_date, "The date the child ceased to be looked after"):
-        checks.not_before("end_date", end_date, current.start_date, (
-            f"The end date must be on or after {long_date(current.start_date)}, when the current episode started"
-        ))
+        checks.not_before(
+            "end_date",
+            end_date,
+            current.start_date,
+            (f"The end date must be on or after {long_date(current.start_date)}, when the current episode started"),
+        )
     if reason_ceased == ReasonEpisodeCeased.X1:
         checks.add("reason_ceased", "X1 is for an episode followed by another the same day: record a change instead")
     elif reason_ceased not in ReasonEpisodeCeased.values:
@@ -304,13 +367,21 @@ def period_end(*, actor, child: Person, end_date: datetime.date, reason_ceased: 
     open_order = DeprivationOfLiberty.objects.filter(period=period, end_date__isnull=True).first()
     if open_order is not None:
         if open_order.start_date >= end_date:
-            raise ValidationError({"end_date": f"The deprivation of liberty order was made on "
-                                               f"{long_date(open_order.start_date)}: care ends after that day"})
+            raise ValidationError(
+                {
+                    "end_date": f"The deprivation of liberty order was made on "
+                    f"{long_date(open_order.start_date)}: care ends after that day"
+                }
+            )
         DeprivationOfLiberty.objects.filter(pk=open_order.pk).update(end_date=end_date)
     period.end_date, period.ended_by = end_date, actor
     period.save(update_fields=["end_date", "ended_by"])
     finish(
-        child=child, actor=actor, event_type="looked_after.ended", occurred_at=end_date, source=period,
+        child=child,
+        actor=actor,
+        event_type="looked_after.ended",
+        occurred_at=end_date,
+        source=period,
         data={"reason_ceased": reason_ceased, "reason": ReasonEpisodeCeased(reason_ceased).label},
     )
     return period
@@ -320,7 +391,9 @@ def period_end(*, actor, child: Person, end_date: datetime.date, reason_ceased: 
 
 
 @transaction.atomic
-def uasc_record(*, actor, child: Person, uasc_from: datetime.date, ceased_on: datetime.date | None = None) -> UASCStatus:
+def uasc_record(
+    *, actor, child: Person, uasc_from: datetime.date, ceased_on: datetime.date | None = None
+) -> UASCStatus:
     """Record (or correct) the child's UASC status and the date it ceased (the UASC table's DUC).
 
     The person's own "unaccompanied asylum-seeking child" flag follows it, so the record and the
@@ -333,7 +406,9 @@ def uasc_record(*, actor, child: Person, uasc_from: datetime.date, ceased_on: da
     check_date(checks, "uasc_from", uasc_from, "The date the child became an unaccompanied asylum-seeking child")
     if ceased_on is not None:
         checks.not_future("ceased_on", ceased_on, "The date UASC status ceased")
-        checks.not_before("ceased_on", ceased_on, uasc_from, "The date UASC status ceased must be on or after the date it started")
+        checks.not_before(
+            "ceased_on", ceased_on, uasc_from, "The date UASC status ceased must be on or after the date it started"
+        )
     checks.raise_if_any()
     status, _ = UASCStatus.objects.update_or_create(
         child=child, defaults={"uasc_from": uasc_from, "ceased_on": ceased_on, "recorded_by": actor}
@@ -342,7 +417,11 @@ def uasc_record(*, actor, child: Person, uasc_from: datetime.date, ceased_on: da
     if child.uasc != is_uasc:
         Person.objects.filter(pk=child.pk).update(uasc=is_uasc, version=F("version") + 1)
     finish(
-        child=child, actor=actor, event_type="looked_after.uasc", occurred_at=uasc_from, source=status,
+        child=child,
+        actor=actor,
+        event_type="looked_after.uasc",
+        occurred_at=uasc_from,
+        source=status,
         data={"uasc_from": long_date(uasc_from), "ceased_on": long_date(ceased_on)},
     )
     return status

@@ -50,14 +50,24 @@ def health_check_record(*, actor, child: Person, kind: str, done_on: datetime.da
     if check_date(checks, "done_on", done_on, "The date"):
         _born_by(checks, "done_on", child, done_on)
     checks.raise_if_any()
-    check = HealthCheck.objects.create(child=child, kind=kind, done_on=done_on, notes=clean_text(notes), recorded_by=actor)
-    finish(child=child, actor=actor, event_type="health.check", occurred_at=done_on, source=check,
-           data={"kind": HealthCheckKind(kind).label})
+    check = HealthCheck.objects.create(
+        child=child, kind=kind, done_on=done_on, notes=clean_text(notes), recorded_by=actor
+    )
+    finish(
+        child=child,
+        actor=actor,
+        event_type="health.check",
+        occurred_at=done_on,
+        source=check,
+        data={"kind": HealthCheckKind(kind).label},
+    )
     return check
 
 
 @transaction.atomic
-def immunisation_record(*, actor, child: Person, checked_on: datetime.date, up_to_date: bool, notes: str = "") -> ImmunisationStatus:
+def immunisation_record(
+    *, actor, child: Person, checked_on: datetime.date, up_to_date: bool, notes: str = ""
+) -> ImmunisationStatus:
     child = begin(actor, child)
     checks = DateChecks()
     check_date(checks, "checked_on", checked_on, "The date checked")
@@ -67,13 +77,21 @@ def immunisation_record(*, actor, child: Person, checked_on: datetime.date, up_t
     status = ImmunisationStatus.objects.create(
         child=child, checked_on=checked_on, up_to_date=up_to_date, notes=clean_text(notes), recorded_by=actor
     )
-    finish(child=child, actor=actor, event_type="health.immunisations", occurred_at=checked_on, source=status,
-           data={"up_to_date": up_to_date})
+    finish(
+        child=child,
+        actor=actor,
+        event_type="health.immunisations",
+        occurred_at=checked_on,
+        source=status,
+        data={"up_to_date": up_to_date},
+    )
     return status
 
 
 @transaction.atomic
-def sdq_record(*, actor, child: Person, completed_on: datetime.date, score: int | None = None, reason: str = "") -> SDQScore:
+def sdq_record(
+    *, actor, child: Person, completed_on: datetime.date, score: int | None = None, reason: str = ""
+) -> SDQScore:
     """An SDQ with its score, or with the reason there is no score (SDQ1-SDQ5), never both."""
     child = begin(actor, child)
     checks = DateChecks()
@@ -88,14 +106,25 @@ def sdq_record(*, actor, child: Person, completed_on: datetime.date, score: int 
         checks.add("reason", "Select the reason there is no score")
     checks.raise_if_any()
     sdq = SDQScore.objects.create(child=child, completed_on=completed_on, score=score, reason=reason, recorded_by=actor)
-    finish(child=child, actor=actor, event_type="health.sdq", occurred_at=completed_on, source=sdq,
-           data={"score": score, "reason": SDQReason(reason).label if reason else ""})
+    finish(
+        child=child,
+        actor=actor,
+        event_type="health.sdq",
+        occurred_at=completed_on,
+        source=sdq,
+        data={"score": score, "reason": SDQReason(reason).label if reason else ""},
+    )
     return sdq
 
 
 @transaction.atomic
 def substance_misuse_record(
-    *, actor, child: Person, identified_on: datetime.date, intervention_offered: bool, intervention_received: bool,
+    *,
+    actor,
+    child: Person,
+    identified_on: datetime.date,
+    intervention_offered: bool,
+    intervention_received: bool,
     notes: str = "",
 ) -> SubstanceMisuse:
     child = begin(actor, child)
@@ -105,11 +134,21 @@ def substance_misuse_record(
         checks.add("intervention_received", "An intervention cannot have been received if none was offered")
     checks.raise_if_any()
     record = SubstanceMisuse.objects.create(
-        child=child, identified_on=identified_on, intervention_offered=intervention_offered,
-        intervention_received=intervention_received, notes=clean_text(notes), recorded_by=actor,
+        child=child,
+        identified_on=identified_on,
+        intervention_offered=intervention_offered,
+        intervention_received=intervention_received,
+        notes=clean_text(notes),
+        recorded_by=actor,
     )
-    finish(child=child, actor=actor, event_type="health.substance_misuse", occurred_at=identified_on, source=record,
-           data={"offered": intervention_offered, "received": intervention_received})
+    finish(
+        child=child,
+        actor=actor,
+        event_type="health.substance_misuse",
+        occurred_at=identified_on,
+        source=record,
+        data={"offered": intervention_offered, "received": intervention_received},
+    )
     return record
 
 
@@ -125,7 +164,9 @@ def conviction_record(*, actor, child: Person, convicted_on: datetime.date, note
             if age_on(child.date_of_birth, convicted_on) < 10:
                 checks.add("convicted_on", "The child must have been 10 or over on that date")
     checks.raise_if_any()
-    record = Conviction.objects.create(child=child, convicted_on=convicted_on, notes=clean_text(notes), recorded_by=actor)
+    record = Conviction.objects.create(
+        child=child, convicted_on=convicted_on, notes=clean_text(notes), recorded_by=actor
+    )
     finish(child=child, actor=actor, event_type="health.conviction", occurred_at=convicted_on, source=record, data={})
     return record
 
@@ -143,13 +184,17 @@ def pep_record(*, actor, child: Person, held_on: datetime.date, notes: str = "")
             checks.add("held_on", f"A PEP meeting on {long_date(held_on)} is already recorded")
     checks.raise_if_any()
     with constraint_messages({"pep_one_a_day": ("held_on", "A PEP meeting on that date is already recorded")}):
-        pep = PersonalEducationPlan.objects.create(child=child, held_on=held_on, notes=clean_text(notes), recorded_by=actor)
+        pep = PersonalEducationPlan.objects.create(
+            child=child, held_on=held_on, notes=clean_text(notes), recorded_by=actor
+        )
     finish(child=child, actor=actor, event_type="education.pep", occurred_at=held_on, source=pep, data={})
     return pep
 
 
 @transaction.atomic
-def school_change(*, actor, child: Person, school_name: str, start_date: datetime.date, school_urn: str = "") -> SchoolPlacement:
+def school_change(
+    *, actor, child: Person, school_name: str, start_date: datetime.date, school_urn: str = ""
+) -> SchoolPlacement:
     """The child starts at a school; the school before (if any) ends that day."""
     child = begin(actor, child)
     checks = DateChecks()
@@ -160,9 +205,14 @@ def school_change(*, actor, child: Person, school_name: str, start_date: datetim
     if urn and not (urn.isdigit() and len(urn) == 6):
         checks.add("school_urn", "Enter the school's URN as 6 digits, like 123456")
     if check_date(checks, "start_date", start_date, "The start date") and current is not None:
-        checks.not_before("start_date", start_date, current.start_date + datetime.timedelta(days=1), (
-            f"The start date must be after {long_date(current.start_date)}, when the child started at {current.school_name}"
-        ))
+        checks.not_before(
+            "start_date",
+            start_date,
+            current.start_date + datetime.timedelta(days=1),
+            (
+                f"The start date must be after {long_date(current.start_date)}, when the child started at {current.school_name}"
+            ),
+        )
     checks.raise_if_any()
     if current is not None:
         current.end_date = start_date
@@ -171,6 +221,12 @@ def school_change(*, actor, child: Person, school_name: str, start_date: datetim
         school = SchoolPlacement.objects.create(
             child=child, school_name=clean_text(school_name), school_urn=urn, start_date=start_date, recorded_by=actor
         )
-    finish(child=child, actor=actor, event_type="education.school", occurred_at=start_date, source=school,
-           data={"school": school.school_name})
+    finish(
+        child=child,
+        actor=actor,
+        event_type="education.school",
+        occurred_at=start_date,
+        source=school,
+        data={"school": school.school_name},
+    )
     return school

@@ -40,8 +40,10 @@ def _placements_refused(child, start: datetime.date, end: datetime.date | None) 
 def _placement_message(placements: list[Placement]) -> str:
     kinds = ", ".join(sorted({p.placement_type for p in placements}))
     allowed = ", ".join(DOLO_PLACEMENT_TYPES)
-    return (f"During a deprivation of liberty order the child is placed in {allowed}; the placement at the time is "
-            f"{kinds}. Record the change of placement first")
+    return (
+        f"During a deprivation of liberty order the child is placed in {allowed}; the placement at the time is "
+        f"{kinds}. Record the change of placement first"
+    )
 
 
 @transaction.atomic
@@ -49,8 +51,14 @@ def dolo_start(*, actor, child, start_date: datetime.date, court: str = "") -> D
     child = begin(actor, child)
     period = open_period(child)
     checks = DateChecks()
-    check_date(checks, "start_date", start_date, "The date the order was made", earliest=period.start_date,
-               earliest_message=f"The order cannot start before the period of care began on {long_date(period.start_date)}")
+    check_date(
+        checks,
+        "start_date",
+        start_date,
+        "The date the order was made",
+        earliest=period.start_date,
+        earliest_message=f"The order cannot start before the period of care began on {long_date(period.start_date)}",
+    )
     checks.raise_if_any()
     current = DeprivationOfLiberty.objects.open().filter(child=child).first()
     if current is not None:
@@ -59,10 +67,17 @@ def dolo_start(*, actor, child, start_date: datetime.date, court: str = "") -> D
     if refused:
         raise ValidationError({"start_date": _placement_message(refused)})
     with constraint_messages(NO_OVERLAP):
-        order = DeprivationOfLiberty.objects.create(child=child, period=period, start_date=start_date,
-                                                    court=clean_text(court), recorded_by=actor)
-    finish(child=child, actor=actor, event_type="looked_after.dolo_started", occurred_at=start_date, source=order,
-           data={"court": order.court})
+        order = DeprivationOfLiberty.objects.create(
+            child=child, period=period, start_date=start_date, court=clean_text(court), recorded_by=actor
+        )
+    finish(
+        child=child,
+        actor=actor,
+        event_type="looked_after.dolo_started",
+        occurred_at=start_date,
+        source=order,
+        data={"court": order.court},
+    )
     return order
 
 
@@ -86,9 +101,14 @@ def dolo_end(*, actor, order: DeprivationOfLiberty, end_date: datetime.date) -> 
 def dolo_placement_refusal(child, placement_type: str, on: datetime.date) -> str | None:
     """Why a new placement of this type cannot start on `on` during an order (one ending that
     very day included: the validator counts both ends), or None."""
-    order = (DeprivationOfLiberty.objects.filter(child=child, start_date__lte=on)
-             .filter(Q(end_date__isnull=True) | Q(end_date__gte=on)).first())
+    order = (
+        DeprivationOfLiberty.objects.filter(child=child, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .first()
+    )
     if order is None or placement_type in DOLO_PLACEMENT_TYPES:
         return None
-    return (f"A deprivation of liberty order applies on {long_date(on)} (made {long_date(order.start_date)}): the "
-            f"child is placed in {', '.join(DOLO_PLACEMENT_TYPES)} while it lasts. Its last day is the day before a move")
+    return (
+        f"A deprivation of liberty order applies on {long_date(on)} (made {long_date(order.start_date)}): the "
+        f"child is placed in {', '.join(DOLO_PLACEMENT_TYPES)} while it lasts. Its last day is the day before a move"
+    )

@@ -77,21 +77,35 @@ def missing_start(
             clash = clash.filter(started_at__lt=ends)
         clash = clash.first()
         if clash is not None:
-            checks.add("started_at", (
-                f"That time overlaps the missing episode from {moment_text(clash.started_at)} to {moment_text(clash.returned_at)}"
-            ))
+            checks.add(
+                "started_at",
+                (
+                    f"That time overlaps the missing episode from {moment_text(clash.started_at)} to {moment_text(clash.returned_at)}"
+                ),
+            )
     checks.raise_if_any()
     # Saved whole: an episode saved open first would run to infinity, and overlap a later one.
     with constraint_messages(OVERLAP):
         episode = MissingEpisode.objects.create(
-            child=child, period=period_on(child, london_date(started_at)), kind=kind, started_at=started_at,
-            returned_at=returned_at, reported_to_police=reported_to_police, circumstances=clean_text(circumstances),
+            child=child,
+            period=period_on(child, london_date(started_at)),
+            kind=kind,
+            started_at=started_at,
+            returned_at=returned_at,
+            reported_to_police=reported_to_police,
+            circumstances=clean_text(circumstances),
             recorded_by=actor,
         )
     from casework.chronology import chronology_record
 
-    chronology_record(child=child, event_type="missing.started", occurred_at=started_at, actor=actor, source=episode,
-                      data={"kind": kind, "kind_label": MissingType(kind).label, "police": reported_to_police})
+    chronology_record(
+        child=child,
+        event_type="missing.started",
+        occurred_at=started_at,
+        actor=actor,
+        source=episode,
+        data={"kind": kind, "kind_label": MissingType(kind).label, "police": reported_to_police},
+    )
     if returned_at is not None:
         _returned(actor, child, episode)
     else:
@@ -128,8 +142,14 @@ def _returned(actor, child, episode: MissingEpisode) -> MissingEpisode:
     """The return's chronology event; the due items bring the 72-hour interview."""
     returned_at = episode.returned_at
     hours = round((returned_at - episode.started_at).total_seconds() / 3600, 1)
-    finish(child=child, actor=actor, event_type="missing.returned", occurred_at=returned_at, source=episode,
-           data={"kind_label": episode.get_kind_display(), "hours": hours})
+    finish(
+        child=child,
+        actor=actor,
+        event_type="missing.returned",
+        occurred_at=returned_at,
+        source=episode,
+        data={"kind_label": episode.get_kind_display(), "hours": hours},
+    )
     return episode
 
 
@@ -156,9 +176,10 @@ def return_interview_record(
     if checks.required("offered_at", offered_at, "the date the interview was offered"):
         checks.not_future("offered_at", offered_at, "The time the interview was offered")
         if offered_at < episode.returned_at:
-            checks.add("offered_at", (
-                f"The interview cannot be offered before the child returned, {moment_text(episode.returned_at)}"
-            ))
+            checks.add(
+                "offered_at",
+                (f"The interview cannot be offered before the child returned, {moment_text(episode.returned_at)}"),
+            )
     if accepted is None:
         checks.add("accepted", "Select whether the child accepted the interview")
     if held_on is not None:
@@ -166,14 +187,28 @@ def return_interview_record(
             checks.add("held_on", "Leave the date of the interview blank: the child declined it")
         else:
             checks.not_future("held_on", held_on, "The date of the interview")
-            checks.not_before("held_on", held_on, london_date(episode.returned_at),
-                              "The date of the interview must be on or after the child returned")
+            checks.not_before(
+                "held_on",
+                held_on,
+                london_date(episode.returned_at),
+                "The date of the interview must be on or after the child returned",
+            )
     checks.raise_if_any()
     interview = ReturnInterview.objects.create(
-        missing_episode=episode, offered_at=offered_at, accepted=accepted, held_on=held_on,
-        interviewer=clean_text(interviewer), learned=clean_text(learned), recorded_by=actor,
+        missing_episode=episode,
+        offered_at=offered_at,
+        accepted=accepted,
+        held_on=held_on,
+        interviewer=clean_text(interviewer),
+        learned=clean_text(learned),
+        recorded_by=actor,
     )
-    finish(child=child, actor=actor, event_type="missing.return_interview", occurred_at=offered_at, source=interview,
-           data={"accepted": accepted})
+    finish(
+        child=child,
+        actor=actor,
+        event_type="missing.return_interview",
+        occurred_at=offered_at,
+        source=interview,
+        data={"accepted": accepted},
+    )
     return interview
-

@@ -42,9 +42,12 @@ from workforce.roles import Role
 
 
 def _in_period(checks: DateChecks, field: str, day, period: PeriodOfCare, what: str) -> None:
-    checks.not_before(field, day, period.start_date, (
-        f"{what} must be on or after {long_date(period.start_date)}, when the child started to be looked after"
-    ))
+    checks.not_before(
+        field,
+        day,
+        period.start_date,
+        (f"{what} must be on or after {long_date(period.start_date)}, when the child started to be looked after"),
+    )
     if period.end_date is not None and day is not None and day > period.end_date:
         checks.add(field, f"{what} must be on or before {long_date(period.end_date)}, when the period of care ended")
 
@@ -67,22 +70,35 @@ def iro_assign(*, actor, child: Person, iro, start_date: datetime.date) -> IROAs
     if current is not None and start_date is not None:
         if current.iro_id == getattr(iro, "pk", None):
             checks.add("iro", f"{iro.get_full_name()} is already the IRO for this child")
-        checks.not_before("start_date", start_date, current.start_date, (
-            f"The date must be on or after {long_date(current.start_date)}, when the current IRO was appointed"
-        ))
+        checks.not_before(
+            "start_date",
+            start_date,
+            current.start_date,
+            (f"The date must be on or after {long_date(current.start_date)}, when the current IRO was appointed"),
+        )
     checks.raise_if_any()
     if current is not None:
         current.end_date = start_date
         current.save(update_fields=["end_date"])
     with constraint_messages({"iro_one_open_per_period": ("iro", "This child already has an IRO: try again")}):
-        assignment = IROAssignment.objects.create(child=child, period=period, iro=iro, start_date=start_date, assigned_by=actor)
-    finish(child=child, actor=actor, event_type="looked_after.iro_assigned", occurred_at=start_date, source=assignment,
-           data={"iro": iro.get_full_name()})
+        assignment = IROAssignment.objects.create(
+            child=child, period=period, iro=iro, start_date=start_date, assigned_by=actor
+        )
+    finish(
+        child=child,
+        actor=actor,
+        event_type="looked_after.iro_assigned",
+        occurred_at=start_date,
+        source=assignment,
+        data={"iro": iro.get_full_name()},
+    )
     return assignment
 
 
 @transaction.atomic
-def iro_contact_record(*, actor, child: Person, contact_on: datetime.date, method: str, notes: str = "", iro=None) -> IROContact:
+def iro_contact_record(
+    *, actor, child: Person, contact_on: datetime.date, method: str, notes: str = "", iro=None
+) -> IROContact:
     """The IRO met or spoke with the child. Recorded by the IRO, or for them (then `iro` is given)."""
     child = begin(actor, child, Capability.CHAIR_REVIEW)
     iro = iro or actor
@@ -98,10 +114,22 @@ def iro_contact_record(*, actor, child: Person, contact_on: datetime.date, metho
         checks.add("method", "Select how the IRO was in contact")
     checks.raise_if_any()
     contact = IROContact.objects.create(
-        child=child, period=period, iro=iro, contact_on=contact_on, method=method, notes=clean_text(notes), recorded_by=actor
+        child=child,
+        period=period,
+        iro=iro,
+        contact_on=contact_on,
+        method=method,
+        notes=clean_text(notes),
+        recorded_by=actor,
     )
-    finish(child=child, actor=actor, event_type="looked_after.iro_contact", occurred_at=contact_on, source=contact,
-           data={"iro": iro.get_full_name(), "method": ContactMethod(method).label})
+    finish(
+        child=child,
+        actor=actor,
+        event_type="looked_after.iro_contact",
+        occurred_at=contact_on,
+        source=contact,
+        data={"iro": iro.get_full_name(), "method": ContactMethod(method).label},
+    )
     return contact
 
 
@@ -110,8 +138,14 @@ def iro_contact_record(*, actor, child: Person, contact_on: datetime.date, metho
 
 @transaction.atomic
 def review_record(
-    *, actor, child: Person, held_on: datetime.date, participation: str, summary: str = "",
-    iro_contact_on: datetime.date | None = None, progress: dict | None = None,
+    *,
+    actor,
+    child: Person,
+    held_on: datetime.date,
+    participation: str,
+    summary: str = "",
+    iro_contact_on: datetime.date | None = None,
+    progress: dict | None = None,
 ) -> LAReview:
     """A looked-after review was held. The next one falls due from this date (3 months after the
     first, then 6-monthly). The chair is the IRO appointed on the day; if the IRO met or spoke with
@@ -133,41 +167,69 @@ def review_record(
         from timescales.calendar import age_on
 
         if age_on(child.date_of_birth, held_on) >= 4:
-            checks.add("participation", "PN0 is for a child under 4 on the day of the review. Select how the child took part")
+            checks.add(
+                "participation", "PN0 is for a child under 4 on the day of the review. Select how the child took part"
+            )
     chair = None
     if period is not None:
         assignment = (
-            IROAssignment.objects.filter(period=period, start_date__lte=held_on).order_by("-start_date").select_related("iro").first()
+            IROAssignment.objects.filter(period=period, start_date__lte=held_on)
+            .order_by("-start_date")
+            .select_related("iro")
+            .first()
         )
         chair = assignment.iro if assignment is not None else None
         if iro_contact_on is not None:
             checks.not_future("iro_contact_on", iro_contact_on, "The date the IRO met or spoke with the child")
             if iro_contact_on > held_on:
-                checks.add("iro_contact_on", "The date the IRO met or spoke with the child must be on or before the review")
+                checks.add(
+                    "iro_contact_on", "The date the IRO met or spoke with the child must be on or before the review"
+                )
             _in_period(checks, "iro_contact_on", iro_contact_on, period, "The date the IRO met or spoke with the child")
             if chair is None:
                 checks.add("iro_contact_on", "Appoint the IRO before recording their contact with the child")
     checks.raise_if_any()
-    with constraint_messages({"lareview_one_a_day": ("held_on", f"A review on {long_date(held_on)} is already recorded")}):
+    with constraint_messages(
+        {"lareview_one_a_day": ("held_on", f"A review on {long_date(held_on)} is already recorded")}
+    ):
         review = LAReview.objects.create(
-            child=child, period=period, held_on=held_on, participation=participation, chaired_by=chair,
-            summary=clean_text(summary), recorded_by=actor,
+            child=child,
+            period=period,
+            held_on=held_on,
+            participation=participation,
+            chaired_by=chair,
+            summary=clean_text(summary),
+            recorded_by=actor,
         )
     if iro_contact_on is not None:
         IROContact.objects.create(
-            child=child, period=period, iro=chair, contact_on=iro_contact_on, method=ContactMethod.IN_PERSON,
-            notes="Before the looked-after review", recorded_by=actor,
+            child=child,
+            period=period,
+            iro=chair,
+            contact_on=iro_contact_on,
+            method=ContactMethod.IN_PERSON,
+            notes="Before the looked-after review",
+            recorded_by=actor,
         )
     if progress:
         from looked_after.selectors import current_plans
         from plans.services import progress_record_for_plans
 
-        progress_record_for_plans(actor=actor, plans=current_plans(child), meeting=review, held_on=held_on,
-                                  progress=progress)
-    finish(child=child, actor=actor, event_type="looked_after.review_held", occurred_at=held_on, source=review, data={
-        "participation": participation, "participation_label": ReviewParticipation(participation).label,
-        "chair": chair.get_full_name() if chair else "",
-    })
+        progress_record_for_plans(
+            actor=actor, plans=current_plans(child), meeting=review, held_on=held_on, progress=progress
+        )
+    finish(
+        child=child,
+        actor=actor,
+        event_type="looked_after.review_held",
+        occurred_at=held_on,
+        source=review,
+        data={
+            "participation": participation,
+            "participation_label": ReviewParticipation(participation).label,
+            "chair": chair.get_full_name() if chair else "",
+        },
+    )
     return review
 
 
@@ -181,13 +243,21 @@ def review_action_add(*, actor, review: LAReview, action: str, owner: str, due_d
     if not clean_text(owner):
         checks.add("owner", "Enter who will do it")
     if checks.required("due_date", due_date, "the date it is due by"):
-        checks.not_before("due_date", due_date, review.held_on, "The due date must be on or after the date of the review")
+        checks.not_before(
+            "due_date", due_date, review.held_on, "The due date must be on or after the date of the review"
+        )
     checks.raise_if_any()
     item = ReviewAction.objects.create(
         review=review, action=clean_text(action), owner=clean_text(owner), due_date=due_date, recorded_by=actor
     )
-    finish(child=child, actor=actor, event_type="looked_after.review_action", occurred_at=review.held_on, source=item,
-           data={"action": item.action, "owner": item.owner, "due_date": long_date(due_date)})
+    finish(
+        child=child,
+        actor=actor,
+        event_type="looked_after.review_action",
+        occurred_at=review.held_on,
+        source=item,
+        data={"action": item.action, "owner": item.owner, "due_date": long_date(due_date)},
+    )
     return item
 
 
@@ -199,12 +269,20 @@ def review_action_complete(*, actor, action: ReviewAction, completed_on: datetim
         raise ValidationError(f"This action was done on {long_date(action.completed_on)}")
     checks = DateChecks()
     if check_date(checks, "completed_on", completed_on, "The date it was done"):
-        checks.not_before("completed_on", completed_on, action.review.held_on, "The date it was done must be on or after the review")
+        checks.not_before(
+            "completed_on", completed_on, action.review.held_on, "The date it was done must be on or after the review"
+        )
     checks.raise_if_any()
     action.completed_on, action.completed_by = completed_on, actor
     action.save(update_fields=["completed_on", "completed_by"])
-    finish(child=child, actor=actor, event_type="looked_after.review_action_done", occurred_at=completed_on, source=action,
-           data={"action": action.action})
+    finish(
+        child=child,
+        actor=actor,
+        event_type="looked_after.review_action_done",
+        occurred_at=completed_on,
+        source=action,
+        data={"action": action.action},
+    )
     return action
 
 
@@ -222,11 +300,16 @@ def care_plan_record(*, actor, child: Person, agreed_on: datetime.date, summary:
         from timescales.calendar import add_months
 
         earliest = add_months(period.start_date, -3)
-        checks.not_before("agreed_on", agreed_on, earliest, (
-            f"The date must be on or after {long_date(earliest)}: a care plan belongs to the period of care it plans"
-        ))
+        checks.not_before(
+            "agreed_on",
+            agreed_on,
+            earliest,
+            (f"The date must be on or after {long_date(earliest)}: a care plan belongs to the period of care it plans"),
+        )
     checks.raise_if_any()
-    plan = CarePlan.objects.create(child=child, period=period, agreed_on=agreed_on, summary=clean_text(summary), recorded_by=actor)
+    plan = CarePlan.objects.create(
+        child=child, period=period, agreed_on=agreed_on, summary=clean_text(summary), recorded_by=actor
+    )
     finish(child=child, actor=actor, event_type="looked_after.care_plan", occurred_at=agreed_on, source=plan, data={})
     return plan
 
@@ -262,18 +345,36 @@ def pwp_agreement_record(
         if value is not None:
             checks.not_future(field, value, what)
     if discharge_target_date is not None:
-        checks.not_before("discharge_target_date", discharge_target_date, placement.start_date,
-                          "The target date must be after the child was placed with parents")
+        checks.not_before(
+            "discharge_target_date",
+            discharge_target_date,
+            placement.start_date,
+            "The target date must be after the child was placed with parents",
+        )
     checks.raise_if_any()
-    agreement, created = PlacedWithParents.objects.update_or_create(placement=placement, defaults={
-        "parent_name": clean_text(parent_name), "agreement_signed_on": agreement_signed_on,
-        "assessment_completed_on": assessment_completed_on, "discharge_plan": clean_text(discharge_plan),
-        "discharge_target_date": discharge_target_date, "updated_by": actor,
-    })
+    agreement, created = PlacedWithParents.objects.update_or_create(
+        placement=placement,
+        defaults={
+            "parent_name": clean_text(parent_name),
+            "agreement_signed_on": agreement_signed_on,
+            "assessment_completed_on": assessment_completed_on,
+            "discharge_plan": clean_text(discharge_plan),
+            "discharge_target_date": discharge_target_date,
+            "updated_by": actor,
+        },
+    )
     from core.clock import now
 
-    finish(child=child, actor=actor, event_type="looked_after.pwp_agreement", occurred_at=now(), source=agreement, data={
-        "parent_name": agreement.parent_name, "created": created,
-        "discharge_target_date": long_date(discharge_target_date),
-    })
+    finish(
+        child=child,
+        actor=actor,
+        event_type="looked_after.pwp_agreement",
+        occurred_at=now(),
+        source=agreement,
+        data={
+            "parent_name": agreement.parent_name,
+            "created": created,
+            "discharge_target_date": long_date(discharge_target_date),
+        },
+    )
     return agreement

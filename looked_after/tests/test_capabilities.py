@@ -29,10 +29,12 @@ def _in_care(owner):
     child = person_create(actor=owner, given_name="Jay", family_name="Smith", date_of_birth=D(2015, 3, 27))
     start_care(owner, child, D(2025, 5, 1))
     review = services.review_record(actor=owner, child=child, held_on=D(2025, 5, 28), participation="PN1")
-    action = services.review_action_add(actor=owner, review=review, action="Dental check", owner="Social worker",
-                                        due_date=D(2025, 6, 30))
-    missing = services.missing_start(actor=owner, child=child, kind="M", started_at=at(D(2025, 5, 30), 22),
-                                     returned_at=at(D(2025, 5, 31), 9))
+    action = services.review_action_add(
+        actor=owner, review=review, action="Dental check", owner="Social worker", due_date=D(2025, 6, 30)
+    )
+    missing = services.missing_start(
+        actor=owner, child=child, kind="M", started_at=at(D(2025, 5, 30), 22), returned_at=at(D(2025, 5, 31), 9)
+    )
     return {"child": child, "owner": owner, "review": review, "action": action, "missing": missing}
 
 
@@ -56,49 +58,153 @@ def writes(user, state, iro) -> list[Write]:
         services.pwp_agreement_record(actor=user, child=child, parent_name="Ms Smith")
 
     return [
-        Write("period_start", LA, lambda: (ended(), services.period_start(
-            actor=user, child=child, start_date=D(2025, 6, 2), legal_status="V2", category_of_need="N1",
-            home_postcode="NE6 1AA", placement=NEW_FOSTER))),
+        Write(
+            "period_start",
+            LA,
+            lambda: (
+                ended(),
+                services.period_start(
+                    actor=user,
+                    child=child,
+                    start_date=D(2025, 6, 2),
+                    legal_status="V2",
+                    category_of_need="N1",
+                    home_postcode="NE6 1AA",
+                    placement=NEW_FOSTER,
+                ),
+            ),
+        ),
         Write("episode_change", LA, lambda: move(user, child, D(2025, 6, 1))),
         Write("period_end", LA, lambda: services.period_end(actor=user, child=child, **END)),
         Write("uasc_record", LA, lambda: services.uasc_record(actor=user, child=child, uasc_from=D(2025, 5, 1))),
-        Write("episode_correct", LA, lambda: services.episode_correct(
-            actor=user, child=child, episode=episode, start_date=D(2025, 5, 2), legal_status="V2",
-            category_of_need="N1", home_postcode="NE6 1AA", reason="Typed the wrong date")),
-        Write("placement_correct", LA, lambda: services.placement_correct(
-            actor=user, child=child, placement=episode.placement, placement_type="U6", provider="PR4",
-            postcode="NE3 2AD", ofsted_urn="1234568", carer_name="Ms Okafor", reason="Copied wrongly")),
-        Write("period_end_correct", LA, lambda: services.period_end_correct(
-            actor=user, child=child, period=ended(), end_date=D(2025, 5, 31), reason_ceased="E13",
-            reason="The end date was the day the decision was made")),
-        Write("health_check_record", LA, lambda: services.health_check_record(
-            actor=user, child=child, kind="iha", done_on=D(2025, 5, 20))),
-        Write("immunisation_record", LA, lambda: services.immunisation_record(
-            actor=user, child=child, checked_on=D(2025, 5, 10), up_to_date=True)),
-        Write("sdq_record", LA, lambda: services.sdq_record(actor=user, child=child, completed_on=D(2025, 5, 10), score=12)),
-        Write("substance_misuse_record", LA, lambda: services.substance_misuse_record(
-            actor=user, child=child, identified_on=D(2025, 5, 10), intervention_offered=True, intervention_received=False)),
-        Write("conviction_record", LA, lambda: services.conviction_record(actor=user, child=child, convicted_on=D(2025, 5, 10))),
+        Write(
+            "episode_correct",
+            LA,
+            lambda: services.episode_correct(
+                actor=user,
+                child=child,
+                episode=episode,
+                start_date=D(2025, 5, 2),
+                legal_status="V2",
+                category_of_need="N1",
+                home_postcode="NE6 1AA",
+                reason="Typed the wrong date",
+            ),
+        ),
+        Write(
+            "placement_correct",
+            LA,
+            lambda: services.placement_correct(
+                actor=user,
+                child=child,
+                placement=episode.placement,
+                placement_type="U6",
+                provider="PR4",
+                postcode="NE3 2AD",
+                ofsted_urn="1234568",
+                carer_name="Ms Okafor",
+                reason="Copied wrongly",
+            ),
+        ),
+        Write(
+            "period_end_correct",
+            LA,
+            lambda: services.period_end_correct(
+                actor=user,
+                child=child,
+                period=ended(),
+                end_date=D(2025, 5, 31),
+                reason_ceased="E13",
+                reason="The end date was the day the decision was made",
+            ),
+        ),
+        Write(
+            "health_check_record",
+            LA,
+            lambda: services.health_check_record(actor=user, child=child, kind="iha", done_on=D(2025, 5, 20)),
+        ),
+        Write(
+            "immunisation_record",
+            LA,
+            lambda: services.immunisation_record(actor=user, child=child, checked_on=D(2025, 5, 10), up_to_date=True),
+        ),
+        Write(
+            "sdq_record",
+            LA,
+            lambda: services.sdq_record(actor=user, child=child, completed_on=D(2025, 5, 10), score=12),
+        ),
+        Write(
+            "substance_misuse_record",
+            LA,
+            lambda: services.substance_misuse_record(
+                actor=user,
+                child=child,
+                identified_on=D(2025, 5, 10),
+                intervention_offered=True,
+                intervention_received=False,
+            ),
+        ),
+        Write(
+            "conviction_record",
+            LA,
+            lambda: services.conviction_record(actor=user, child=child, convicted_on=D(2025, 5, 10)),
+        ),
         Write("pep_record", LA, lambda: services.pep_record(actor=user, child=child, held_on=D(2025, 5, 12))),
-        Write("school_change", LA, lambda: services.school_change(
-            actor=user, child=child, school_name="St Mary's Primary", start_date=D(2025, 5, 12))),
-        Write("missing_start", LA, lambda: services.missing_start(
-            actor=user, child=child, kind="M", started_at=at(D(2025, 6, 1), 22))),
-        Write("missing_return", LA, lambda: services.missing_return(
-            actor=user, episode=away(), returned_at=at(D(2025, 6, 2), 8))),
-        Write("return_interview_record", LA, lambda: services.return_interview_record(
-            actor=user, episode=state["missing"], offered_at=at(D(2025, 5, 31), 9), accepted=False)),
-        Write("iro_assign", LA, lambda: services.iro_assign(actor=user, child=child, iro=iro, start_date=D(2025, 5, 2))),
-        Write("care_plan_record", LA, lambda: services.care_plan_record(actor=user, child=child, agreed_on=D(2025, 5, 10))),
+        Write(
+            "school_change",
+            LA,
+            lambda: services.school_change(
+                actor=user, child=child, school_name="St Mary's Primary", start_date=D(2025, 5, 12)
+            ),
+        ),
+        Write(
+            "missing_start",
+            LA,
+            lambda: services.missing_start(actor=user, child=child, kind="M", started_at=at(D(2025, 6, 1), 22)),
+        ),
+        Write(
+            "missing_return",
+            LA,
+            lambda: services.missing_return(actor=user, episode=away(), returned_at=at(D(2025, 6, 2), 8)),
+        ),
+        Write(
+            "return_interview_record",
+            LA,
+            lambda: services.return_interview_record(
+                actor=user, episode=state["missing"], offered_at=at(D(2025, 5, 31), 9), accepted=False
+            ),
+        ),
+        Write(
+            "iro_assign", LA, lambda: services.iro_assign(actor=user, child=child, iro=iro, start_date=D(2025, 5, 2))
+        ),
+        Write(
+            "care_plan_record", LA, lambda: services.care_plan_record(actor=user, child=child, agreed_on=D(2025, 5, 10))
+        ),
         Write("pwp_agreement_record", LA, with_parents),
-        Write("review_record", CHAIR, lambda: services.review_record(
-            actor=user, child=child, held_on=D(2025, 5, 30), participation="PN1")),
-        Write("review_action_add", CHAIR, lambda: services.review_action_add(
-            actor=user, review=state["review"], action="PEP", owner="Designated teacher", due_date=D(2025, 7, 1))),
-        Write("review_action_complete", CHAIR, lambda: services.review_action_complete(
-            actor=user, action=state["action"], completed_on=D(2025, 6, 2))),
-        Write("iro_contact_record", CHAIR, lambda: services.iro_contact_record(
-            actor=user, child=child, contact_on=D(2025, 5, 5), method="video", iro=iro)),
+        Write(
+            "review_record",
+            CHAIR,
+            lambda: services.review_record(actor=user, child=child, held_on=D(2025, 5, 30), participation="PN1"),
+        ),
+        Write(
+            "review_action_add",
+            CHAIR,
+            lambda: services.review_action_add(
+                actor=user, review=state["review"], action="PEP", owner="Designated teacher", due_date=D(2025, 7, 1)
+            ),
+        ),
+        Write(
+            "review_action_complete",
+            CHAIR,
+            lambda: services.review_action_complete(actor=user, action=state["action"], completed_on=D(2025, 6, 2)),
+        ),
+        Write(
+            "iro_contact_record",
+            CHAIR,
+            lambda: services.iro_contact_record(
+                actor=user, child=child, contact_on=D(2025, 5, 5), method="video", iro=iro
+            ),
+        ),
     ]
 
 
@@ -107,8 +213,9 @@ CASES = [(role, situation) for role in Role for situation in SITUATIONS if situa
 
 
 @pytest.mark.parametrize("role, situation", CASES)
-def test_every_write_is_refused_exactly_when_the_table_says_so(make_staff, team, worker, stranger, iro, today,
-                                                               role, situation):
+def test_every_write_is_refused_exactly_when_the_table_says_so(
+    make_staff, team, worker, stranger, iro, today, role, situation
+):
     user = make_staff(role, team=team)
     owner = worker if situation == "allocated" else stranger
     state = _in_care(owner)
@@ -132,9 +239,26 @@ READ_ONLY = [Role.QA_OFFICER, Role.SENIOR_LEADER, Role.LADO_OFFICER, Role.SYSTEM
 def form_urls(state) -> dict[str, str]:
     child = state["child"]
     pk = child.pk
-    simple = ["period_start", "placement_change", "legal_status_change", "period_end", "uasc", "pwp_agreement",
-              "iro_assign", "iro_contact_new", "care_plan_new", "review_new", "health_check_new", "immunisation_new",
-              "sdq_new", "substance_misuse_new", "conviction_new", "pep_new", "school_change", "missing_new"]
+    simple = [
+        "period_start",
+        "placement_change",
+        "legal_status_change",
+        "period_end",
+        "uasc",
+        "pwp_agreement",
+        "iro_assign",
+        "iro_contact_new",
+        "care_plan_new",
+        "review_new",
+        "health_check_new",
+        "immunisation_new",
+        "sdq_new",
+        "substance_misuse_new",
+        "conviction_new",
+        "pep_new",
+        "school_change",
+        "missing_new",
+    ]
     urls = {name: reverse(f"looked_after:{name}", args=[pk]) for name in simple}
     review, action, missing = state["review"].pk, state["action"].pk, state["missing"].pk
     urls["review_action_new"] = reverse("looked_after:review_action_new", args=[pk, review])
@@ -148,14 +272,20 @@ def form_urls(state) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("role", READ_ONLY)
-def test_a_role_that_only_reads_gets_403_for_every_form_and_a_post_writes_nothing(client, make_staff, worker, today, role):
+def test_a_role_that_only_reads_gets_403_for_every_form_and_a_post_writes_nothing(
+    client, make_staff, worker, today, role
+):
     state = _in_care(worker)
     sign_in_reader(client, make_staff(role), state["child"])
     events = ChronologyEvent.objects.count()
     for name, url in form_urls(state).items():
         assert client.get(url).status_code == 403, name
-        assert client.post(url, {"held_on_0": "30", "held_on_1": "5", "held_on_2": "2025", "participation": "PN1",
-                                 "reason": "x"}).status_code == 403, name
+        assert (
+            client.post(
+                url, {"held_on_0": "30", "held_on_1": "5", "held_on_2": "2025", "participation": "PN1", "reason": "x"}
+            ).status_code
+            == 403
+        ), name
     assert ChronologyEvent.objects.count() == events
     assert client.get(reverse("looked_after:record", args=[state["child"].pk])).status_code == 200
 

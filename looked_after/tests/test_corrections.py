@@ -21,8 +21,13 @@ D = datetime.date
 
 def _snapshot():
     rows = lambda model: sorted(model.objects.values_list())  # noqa: E731
-    return (rows(Episode), rows(Placement), rows(PeriodOfCare),
-            sorted(ChronologyEvent.objects.values_list("id", "occurred_at", "data")), rows(DueItem))
+    return (
+        rows(Episode),
+        rows(Placement),
+        rows(PeriodOfCare),
+        sorted(ChronologyEvent.objects.values_list("id", "occurred_at", "data")),
+        rows(DueItem),
+    )
 
 
 @contextlib.contextmanager
@@ -48,9 +53,13 @@ def moved(worker, child, today):
 
 
 def correct(worker, child, episode, **changes):
-    values = {"start_date": episode.start_date, "legal_status": episode.legal_status,
-              "category_of_need": episode.category_of_need, "home_postcode": episode.home_postcode,
-              "reason": "Typed the wrong date from the placement notice"}
+    values = {
+        "start_date": episode.start_date,
+        "legal_status": episode.legal_status,
+        "category_of_need": episode.category_of_need,
+        "home_postcode": episode.home_postcode,
+        "reason": "Typed the wrong date from the placement notice",
+    }
     return services.episode_correct(actor=worker, child=child, episode=episode, **(values | changes))
 
 
@@ -62,7 +71,9 @@ def test_moving_a_move_earlier_moves_the_end_of_the_episode_and_placement_before
     first, move_episode, _ = moved
     correct(worker, child, move_episode, start_date=D(2025, 5, 9))
     assert dates(child) == [(D(2025, 5, 2), D(2025, 5, 9)), (D(2025, 5, 9), D(2025, 5, 20)), (D(2025, 5, 20), None)]
-    placements = [(p.carer_name, p.start_date, p.end_date) for p in Placement.objects.filter(child=child).order_by("start_date")]
+    placements = [
+        (p.carer_name, p.start_date, p.end_date) for p in Placement.objects.filter(child=child).order_by("start_date")
+    ]
     assert placements == [("Mr and Mrs Patel", D(2025, 5, 2), D(2025, 5, 9)), ("Ms Okafor", D(2025, 5, 9), None)]
 
 
@@ -91,7 +102,9 @@ def test_the_chronology_says_what_was_corrected_and_why_and_the_original_line_mo
         "Correction to the episode from 12 May 2025: start date 12 May 2025 to 9 May 2025; home postcode NE6 1AA to "
         "NE6 2BB. Reason: Typed the wrong date from the placement notice"
     )
-    original = ChronologyEvent.objects.get(child=child, event_type="looked_after.episode_changed", source_id=move_episode.pk)
+    original = ChronologyEvent.objects.get(
+        child=child, event_type="looked_after.episode_changed", source_id=move_episode.pk
+    )
     assert original.occurred_at.date() == D(2025, 5, 9)
 
 
@@ -106,9 +119,17 @@ def test_a_legal_status_corrected_follows_into_the_chronology_and_the_short_brea
 
 def test_a_placement_corrected_keeps_its_dates_and_says_what_changed(worker, child, moved):
     placement = Placement.objects.get(child=child, carer_name="Ms Okafor")
-    services.placement_correct(actor=worker, child=child, placement=placement, placement_type="U6", provider="PR4",
-                               postcode="NE3 2AD", ofsted_urn="1234568", carer_name="Ms Okafor",
-                               reason="URN and postcode copied wrongly from the referral")
+    services.placement_correct(
+        actor=worker,
+        child=child,
+        placement=placement,
+        placement_type="U6",
+        provider="PR4",
+        postcode="NE3 2AD",
+        ofsted_urn="1234568",
+        carer_name="Ms Okafor",
+        reason="URN and postcode copied wrongly from the referral",
+    )
     placement.refresh_from_db()
     assert (placement.postcode, placement.ofsted_urn, placement.start_date) == ("NE3 2AD", "1234568", D(2025, 5, 12))
     text = describe(ChronologyEvent.objects.get(child=child, event_type="looked_after.corrected"))
@@ -159,11 +180,29 @@ def test_an_episode_cannot_lose_its_legal_status_or_take_a_future_date(worker, c
 def test_a_placement_correction_is_checked_like_the_placement(worker, child, moved):
     placement = Placement.objects.get(child=child, carer_name="Ms Okafor")
     with refused("Leave the Ofsted URN blank"):
-        services.placement_correct(actor=worker, child=child, placement=placement, placement_type="P1", provider="PR0",
-                                   postcode="NE3 2AB", ofsted_urn="1234567", carer_name="Ms Okafor", reason="Wrong type")
+        services.placement_correct(
+            actor=worker,
+            child=child,
+            placement=placement,
+            placement_type="P1",
+            provider="PR0",
+            postcode="NE3 2AB",
+            ofsted_urn="1234567",
+            carer_name="Ms Okafor",
+            reason="Wrong type",
+        )
     with refused("same as the child's home postcode"):
-        services.placement_correct(actor=worker, child=child, placement=placement, placement_type="U6", provider="PR4",
-                                   postcode="NE6 1AA", ofsted_urn="", carer_name="Ms Okafor", reason="Wrong postcode")
+        services.placement_correct(
+            actor=worker,
+            child=child,
+            placement=placement,
+            placement_type="U6",
+            provider="PR4",
+            postcode="NE6 1AA",
+            ofsted_urn="",
+            carer_name="Ms Okafor",
+            reason="Wrong postcode",
+        )
 
 
 def test_a_role_that_only_reads_cannot_correct(make_staff, child, moved):
@@ -197,7 +236,11 @@ def ended(worker, iro, child, today):
 
 
 def correct_end(worker, child, period, **changes):
-    values = {"end_date": D(2025, 5, 30), "reason_ceased": "E13", "reason": "The end date was the day the decision was made"}
+    values = {
+        "end_date": D(2025, 5, 30),
+        "reason_ceased": "E13",
+        "reason": "The end date was the day the decision was made",
+    }
     return services.period_end_correct(actor=worker, child=child, period=period, **(values | changes))
 
 
@@ -211,8 +254,10 @@ def test_the_end_of_a_period_is_corrected_with_its_episode_placement_and_iro(wor
     original = ChronologyEvent.objects.get(child=child, event_type="looked_after.ended")
     assert original.occurred_at.date() == D(2025, 6, 1) and "(E4A)" in describe(original)
     correction = describe(ChronologyEvent.objects.get(child=child, event_type="looked_after.corrected"))
-    assert correction.startswith("Correction to the end of the period of care from 2 May 2025: end date 30 May 2025 to "
-                                 "1 June 2025; reason ceased E13 to E4A.")
+    assert correction.startswith(
+        "Correction to the end of the period of care from 2 May 2025: end date 30 May 2025 to "
+        "1 June 2025; reason ceased E13 to E4A."
+    )
 
 
 def test_the_end_of_a_period_is_refused_where_it_would_break_the_record(worker, iro, child, ended, on):

@@ -76,7 +76,14 @@ def test_correcting_an_episode_to_a_care_order_at_17_is_refused(worker, young_pe
     start_care(worker, young_person, D(2025, 3, 1), legal_status="V2")
     episode = Episode.objects.get(child=young_person)
     with pytest.raises(ValidationError) as refused:
-        episode_correct(actor=worker, child=young_person, episode=episode, start_date=episode.start_date, legal_status="C2",
-                        category_of_need=episode.category_of_need, home_postcode=episode.home_postcode or "",
-                        reason="Typed the wrong status")
+        episode_correct(
+            actor=worker,
+            child=young_person,
+            episode=episode,
+            start_date=episode.start_date,
+            legal_status="C2",
+            category_of_need=episode.category_of_need,
+            home_postcode=episode.home_postcode or "",
+            reason="Typed the wrong status",
+        )
     assert "aged 17 or over" in str(refused.value.message_dict["legal_status"])

@@ -66,11 +66,15 @@ def test_the_looked_after_tab_shows_the_order_and_its_page_ends_it(client, worke
     client.force_login(worker)
     page = client.get(reverse("looked_after:record", args=[child.pk])).content.decode()
     assert "Deprivation of liberty order" in page and "Made 3 February 2025 by High Court" in page
-    response = client.post(reverse("looked_after:dolo_end", args=[child.pk, order.pk]),
-                           {"end_date_0": "3", "end_date_1": "2", "end_date_2": "2025"})
+    response = client.post(
+        reverse("looked_after:dolo_end", args=[child.pk, order.pk]),
+        {"end_date_0": "3", "end_date_1": "2", "end_date_2": "2025"},
+    )
     assert response.status_code == 200 and "must end after the day it was made" in response.content.decode()
-    response = client.post(reverse("looked_after:dolo_end", args=[child.pk, order.pk]),
-                           {"end_date_0": "1", "end_date_1": "4", "end_date_2": "2025"})
+    response = client.post(
+        reverse("looked_after:dolo_end", args=[child.pk, order.pk]),
+        {"end_date_0": "1", "end_date_1": "4", "end_date_2": "2025"},
+    )
     assert response.status_code == 302
     order.refresh_from_db()
     assert order.end_date == D(2025, 4, 1)

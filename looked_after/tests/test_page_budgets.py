@@ -25,8 +25,9 @@ def full_record(worker, iro, manager, child, today):
     services.health_check_record(actor=worker, child=child, kind="dental", done_on=D(2025, 4, 2))
     services.sdq_record(actor=worker, child=child, completed_on=D(2025, 4, 10), score=12)
     services.pep_record(actor=worker, child=child, held_on=D(2025, 3, 12))
-    services.missing_start(actor=worker, child=child, kind="M", started_at=at(D(2025, 5, 30), 22),
-                           returned_at=at(D(2025, 5, 31), 9))
+    services.missing_start(
+        actor=worker, child=child, kind="M", started_at=at(D(2025, 5, 30), 22), returned_at=at(D(2025, 5, 31), 9)
+    )
     statutory_visit(worker, child, at(D(2025, 3, 8), 10))
     statutory_visit(worker, child, at(D(2025, 4, 30), 10))
     return child
@@ -34,14 +35,23 @@ def full_record(worker, iro, manager, child, today):
 
 def _visit_form():
     return {
-        "visit_date_0": "1", "visit_date_1": "6", "visit_date_2": "2025", "visit_time": "10:30",
-        "visit_type": VisitType.STATUTORY_CLA, "child_seen": "yes", "seen_alone": "yes", "bedroom_seen": "yes",
-        "voice_of_child": "Likes the new school.", "observations": "Settled with the carers.", "next_steps": "",
+        "visit_date_0": "1",
+        "visit_date_1": "6",
+        "visit_date_2": "2025",
+        "visit_time": "10:30",
+        "visit_type": VisitType.STATUTORY_CLA,
+        "child_seen": "yes",
+        "seen_alone": "yes",
+        "bedroom_seen": "yes",
+        "voice_of_child": "Likes the new school.",
+        "observations": "Settled with the carers.",
+        "next_steps": "",
     }
 
 
-def test_recording_a_visit_to_a_looked_after_child_is_at_most_30_queries(client, worker, full_record,
-                                                                      django_assert_max_num_queries):
+def test_recording_a_visit_to_a_looked_after_child_is_at_most_30_queries(
+    client, worker, full_record, django_assert_max_num_queries
+):
     # The refresh after the visit skips the providers of areas the child is not in (41 queries before).
     client.force_login(worker)
     url = reverse("casework:visit_new", args=[full_record.pk])
@@ -52,7 +62,9 @@ def test_recording_a_visit_to_a_looked_after_child_is_at_most_30_queries(client,
     assert full_record.visits.count() == 3
 
 
-def test_the_case_summary_of_a_looked_after_child_is_bounded(client, worker, full_record, django_assert_max_num_queries):
+def test_the_case_summary_of_a_looked_after_child_is_bounded(
+    client, worker, full_record, django_assert_max_num_queries
+):
     # 22 before the badges of every area became one query.
     client.force_login(worker)
     with django_assert_max_num_queries(20):

@@ -33,13 +33,20 @@ def test_the_record_shows_the_current_episode_placement_and_history(worker, iro,
     assert record.iro.iro == iro and record.reviews[0].chaired_by == iro
 
 
-def test_the_record_costs_the_same_number_of_queries_however_long_the_history(worker, iro, child, today, django_assert_max_num_queries):
+def test_the_record_costs_the_same_number_of_queries_however_long_the_history(
+    worker, iro, child, today, django_assert_max_num_queries
+):
     start_care(worker, child, D(2024, 1, 2))
     for month in range(2, 12):
         move(worker, child, D(2024, month, 2), NEW_FOSTER if month % 2 else HOME)
         services.review_record(actor=iro, child=child, held_on=D(2024, month, 3), participation="PN1")
-        services.missing_start(actor=worker, child=child, kind="M", started_at=at(D(2024, month, 5), 20),
-                               returned_at=at(D(2024, month, 6), 9))
+        services.missing_start(
+            actor=worker,
+            child=child,
+            kind="M",
+            started_at=at(D(2024, month, 5), 20),
+            returned_at=at(D(2024, month, 6), 9),
+        )
     with django_assert_max_num_queries(20):
         record = selectors.looked_after_record(child)
         [list(r.actions.all()) for r in record.reviews]
@@ -49,7 +56,9 @@ def test_the_record_costs_the_same_number_of_queries_however_long_the_history(wo
 
 def test_missing_history_counts_missing_and_away_over_the_last_12_months(worker, child, today):
     for day, kind in ((D(2024, 5, 1), "M"), (D(2024, 6, 3), "M"), (D(2025, 1, 5), "A"), (D(2025, 5, 30), "M")):
-        episode = services.missing_start(actor=worker, child=child, kind=kind, started_at=at(day, 20), returned_at=at(day, 23))
+        episode = services.missing_start(
+            actor=worker, child=child, kind=kind, started_at=at(day, 20), returned_at=at(day, 23)
+        )
     services.return_interview_record(actor=worker, episode=episode, offered_at=at(D(2025, 5, 31), 9), accepted=False)
     history = selectors.missing_history(child)
     assert (history.missing_last_year, history.away_last_year, history.interviews_offered_last_year) == (2, 1, 1)
@@ -65,8 +74,13 @@ def placed(worker, child, today):
     an interim care order since 1 May 2025; Ben with parents but accommodated (section 20)."""
     start_care(worker, child, D(2024, 10, 1), legal_status="C2")
     move(worker, child, D(2024, 11, 1), WITH_PARENTS)
-    services.pwp_agreement_record(actor=worker, child=child, parent_name="Ms Smith", discharge_plan="Discharge in the autumn",
-                                  discharge_target_date=D(2025, 9, 30))
+    services.pwp_agreement_record(
+        actor=worker,
+        child=child,
+        parent_name="Ms Smith",
+        discharge_plan="Discharge in the autumn",
+        discharge_target_date=D(2025, 9, 30),
+    )
     amy = another_child(worker)
     start_care(worker, amy, D(2025, 5, 1), legal_status="C1", placement=WITH_PARENTS)
     ben = another_child(worker, "Ben")
@@ -79,7 +93,12 @@ def test_the_tracker_lists_children_placed_with_parents_under_a_care_order_longe
     rows = selectors.placed_with_parents_tracker(user=manager)
     assert [r.name for r in rows] == ["Jay Smith", "Amy Jones"]
     jay = rows[0]
-    assert (jay.placed_since, jay.duration, jay.long_duration, jay.legal_status) == (D(2024, 11, 1), "7 months", "warn", "C2")
+    assert (jay.placed_since, jay.duration, jay.long_duration, jay.legal_status) == (
+        D(2024, 11, 1),
+        "7 months",
+        "warn",
+        "C2",
+    )
     assert (jay.parent_name, jay.discharge_target_date) == ("Ms Smith", D(2025, 9, 30))
     assert rows[1].long_duration == "" and rows[1].duration == "1 month"
     assert rows[1].next_review == D(2025, 6, 2)  # 20 working days from 1 May
@@ -116,7 +135,9 @@ def test_a_child_who_leaves_the_placement_leaves_the_tracker(worker, manager, pl
 # --- The IRO's reviews ---------------------------------------------------------------------------------
 
 
-def test_an_iro_sees_the_reviews_due_for_the_children_they_chair(worker, iro, make_staff, child, today, django_assert_num_queries):
+def test_an_iro_sees_the_reviews_due_for_the_children_they_chair(
+    worker, iro, make_staff, child, today, django_assert_num_queries
+):
     start_care(worker, child, D(2025, 5, 1))
     services.iro_assign(actor=worker, child=child, iro=iro, start_date=D(2025, 5, 2))
     amy = another_child(worker)
@@ -135,12 +156,36 @@ def test_episodes_come_out_as_the_return_has_them(worker, child, today):
     move(worker, child, D(2025, 4, 15), WITH_PARENTS, reason="CARPL", legal_status="C2")
     rows = list(selectors.ssda903_episodes(collection_start=D(2025, 4, 1), collection_end=D(2026, 3, 31)))
     assert rows == [
-        {"CHILD": child.la_id, "DECOM": "01/03/2025", "RNE": "S", "LS": "V2", "CIN": "N1", "PLACE": "K2",
-         "PLACE_PROVIDER": "PR4", "DEC": "15/04/2025", "REC": "X1", "REASON_PLACE_CHANGE": "CARPL",
-         "HOME_POST": "NE6 1AA", "PL_POST": "DH1 3LE", "URN": "SC123456"},
-        {"CHILD": child.la_id, "DECOM": "15/04/2025", "RNE": "B", "LS": "C2", "CIN": "N1", "PLACE": "P1",
-         "PLACE_PROVIDER": "PR0", "DEC": "", "REC": "", "REASON_PLACE_CHANGE": "", "HOME_POST": "NE6 1AA",
-         "PL_POST": "NE6 1AA", "URN": ""},
+        {
+            "CHILD": child.la_id,
+            "DECOM": "01/03/2025",
+            "RNE": "S",
+            "LS": "V2",
+            "CIN": "N1",
+            "PLACE": "K2",
+            "PLACE_PROVIDER": "PR4",
+            "DEC": "15/04/2025",
+            "REC": "X1",
+            "REASON_PLACE_CHANGE": "CARPL",
+            "HOME_POST": "NE6 1AA",
+            "PL_POST": "DH1 3LE",
+            "URN": "SC123456",
+        },
+        {
+            "CHILD": child.la_id,
+            "DECOM": "15/04/2025",
+            "RNE": "B",
+            "LS": "C2",
+            "CIN": "N1",
+            "PLACE": "P1",
+            "PLACE_PROVIDER": "PR0",
+            "DEC": "",
+            "REC": "",
+            "REASON_PLACE_CHANGE": "",
+            "HOME_POST": "NE6 1AA",
+            "PL_POST": "NE6 1AA",
+            "URN": "",
+        },
     ]
 
 
@@ -153,7 +198,9 @@ def test_statutory_visits_do_not_change_the_episodes(worker, child, today):
 # --- Badges --------------------------------------------------------------------------------------------
 
 
-def test_badges_looked_after_placed_with_parents_and_missing_now_in_one_query(worker, child, today, django_assert_num_queries):
+def test_badges_looked_after_placed_with_parents_and_missing_now_in_one_query(
+    worker, child, today, django_assert_num_queries
+):
     from looked_after.badges import looked_after_badges
 
     assert looked_after_badges(child) == []

@@ -84,7 +84,10 @@ def test_coming_into_care_full_time_starts_the_full_time_clocks(worker, iro, chi
     item = open_item(child, "la_review")
     # 20 working days from Monday 3 November 2025: 1 December.
     assert (item.due_date, item.title, item.trigger_description) == (
-        D(2025, 12, 1), "First looked-after review", "Looked after full time, after short breaks on 3 November 2025")
+        D(2025, 12, 1),
+        "First looked-after review",
+        "Looked after full time, after short breaks on 3 November 2025",
+    )
     assert "la_review_short_breaks" not in open_codes(child)
     met = DueItem.objects.get(person=child, rule_code="la_review_short_breaks", completed_at__isnull=False)
     assert met.completed_late is False
@@ -102,13 +105,17 @@ def test_a_child_in_full_time_care_keeps_the_ordinary_timescales(worker, child, 
     assert "la_review_short_breaks" not in open_codes(child) and "reg28_short_breaks" not in open_codes(child)
 
 
-def test_the_short_break_review_and_visit_show_on_the_tab_and_in_the_iros_tray(client, worker, iro, child, short_breaks):
+def test_the_short_break_review_and_visit_show_on_the_tab_and_in_the_iros_tray(
+    client, worker, iro, child, short_breaks
+):
     from django.urls import reverse
 
     from looked_after import selectors
 
     services.iro_assign(actor=worker, child=child, iro=iro, start_date=D(2025, 9, 1))
-    assert [(i.person_id, i.title) for i in selectors.reviews_due_for_iro(user=iro)] == [(child.pk, "First short-break review")]
+    assert [(i.person_id, i.title) for i in selectors.reviews_due_for_iro(user=iro)] == [
+        (child.pk, "First short-break review")
+    ]
     client.force_login(worker)
     due = client.get(reverse("looked_after:record", args=[child.pk])).content.decode()
     assert "First short-break review" in due and "Statutory visit to a child on short breaks" in due

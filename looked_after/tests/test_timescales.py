@@ -26,7 +26,9 @@ def has_open(child, rule_code) -> bool:
 
 
 def met(child, rule_code) -> list[DueItem]:
-    return list(DueItem.objects.filter(person=child, rule_code=rule_code, completed_at__isnull=False).order_by("trigger_date"))
+    return list(
+        DueItem.objects.filter(person=child, rule_code=rule_code, completed_at__isnull=False).order_by("trigger_date")
+    )
 
 
 def overdue(rule_code) -> bool:
@@ -70,7 +72,9 @@ def test_a_weekend_start_is_day_0_and_the_first_working_day_after_it_day_1(worke
     assert overdue("iro_appointed")
 
 
-def test_second_review_3_months_after_the_first_then_6_months_after_the_last_actually_held(worker, iro, child, in_care, on):
+def test_second_review_3_months_after_the_first_then_6_months_after_the_last_actually_held(
+    worker, iro, child, in_care, on
+):
     services.review_record(actor=iro, child=child, held_on=D(2025, 5, 28), participation="PN1")
     assert met(child, "la_review")[0].completed_late is False
     item = open_item(child, "la_review")
@@ -80,7 +84,9 @@ def test_second_review_3_months_after_the_first_then_6_months_after_the_last_act
     on(D(2025, 8, 29))
     assert overdue("la_review")
     on(D(2025, 8, 1))
-    services.review_record(actor=iro, child=child, held_on=D(2025, 8, 1), participation="PN6")  # early: resets the clock
+    services.review_record(
+        actor=iro, child=child, held_on=D(2025, 8, 1), participation="PN6"
+    )  # early: resets the clock
     item = open_item(child, "la_review")
     assert (item.due_date, item.title) == (D(2026, 2, 1), "Looked-after review")
     assert [i.trigger_date for i in met(child, "la_review")] == [MAY_1, D(2025, 5, 28)]
@@ -107,7 +113,9 @@ def test_nothing_more_is_due_once_the_period_ends_but_what_was_met_stays(worker,
     services.period_end(actor=worker, child=child, end_date=D(2025, 6, 1), reason_ceased="E4A")
     # The child in need episode the period of care opened stays open after it, with its own
     # assessment still due: nothing of the period of care's.
-    assert not DueItem.objects.open().filter(person=child).exclude(rule_code__in=["rhi_72h", "assessment_45wd"]).exists()
+    assert (
+        not DueItem.objects.open().filter(person=child).exclude(rule_code__in=["rhi_72h", "assessment_45wd"]).exists()
+    )
     assert len(met(child, "la_review")) == 1
 
 
@@ -158,11 +166,23 @@ def test_a_visit_of_any_type_counts_when_the_child_was_seen(worker, child, on):
     # Issue 13: which standard a visit meets is decided by the child's legal status, not its type.
     on(D(2025, 6, 4))
     start_care(worker, child, D(2025, 6, 2))
-    casework_services.visit_record(actor=worker, child=child, visited_at=at(D(2025, 6, 3)), visit_type="home",
-                                   child_seen=False, observations="Not in when I called.")
+    casework_services.visit_record(
+        actor=worker,
+        child=child,
+        visited_at=at(D(2025, 6, 3)),
+        visit_type="home",
+        child_seen=False,
+        observations="Not in when I called.",
+    )
     assert not met(child, "reg28_visit")
-    casework_services.visit_record(actor=worker, child=child, visited_at=at(D(2025, 6, 3), 16), visit_type="home",
-                                   child_seen=True, observations="Seen at home.")
+    casework_services.visit_record(
+        actor=worker,
+        child=child,
+        visited_at=at(D(2025, 6, 3), 16),
+        visit_type="home",
+        child_seen=True,
+        observations="Seen at home.",
+    )
     assert met(child, "reg28_visit")
 
 
@@ -209,7 +229,9 @@ def test_placed_with_parents_weekly_until_the_first_review_then_6_weekly(worker,
 def test_placed_with_parents_after_the_assessment_follows_the_ordinary_rule(worker, child, on):
     on(D(2025, 6, 2))
     start_care(worker, child, MAY_1, legal_status="C2", placement=WITH_PARENTS)
-    services.pwp_agreement_record(actor=worker, child=child, parent_name="Ms Smith", assessment_completed_on=D(2025, 4, 20))
+    services.pwp_agreement_record(
+        actor=worker, child=child, parent_name="Ms Smith", assessment_completed_on=D(2025, 4, 20)
+    )
     assert open_item(child, "reg28_visit").due_date == D(2025, 5, 8)
     assert not DueItem.objects.filter(person=child, rule_code="reg28_pwp").exists()
 
@@ -222,7 +244,8 @@ def test_interim_care_order_at_home_weekly_then_care_order_at_home(worker, iro, 
     services.episode_change(actor=worker, child=child, change_date=D(2025, 6, 16), legal_status="C2")
     item = open_item(child, "reg28_care_order_home")
     assert (item.due_date, item.trigger_description) == (
-        D(2025, 6, 23), "Care order made while living with a parent on 16 June 2025"
+        D(2025, 6, 23),
+        "Care order made while living with a parent on 16 June 2025",
     )
     assert not has_open(child, "reg28_connected_ico")
     statutory_visit(worker, child, at(D(2025, 6, 20)))
@@ -257,11 +280,14 @@ def test_an_assessment_in_the_3_months_before_becoming_looked_after_counts(worke
     assert has_open(child, "iha_20wd") is not counts
 
 
-@pytest.mark.parametrize("born, rule, due", [
-    (D(2021, 6, 10), "rha_under5_6m", D(2025, 12, 1)),  # aged 3
-    (D(2020, 6, 2), "rha_under5_6m", D(2025, 12, 1)),  # 5 the day after the assessment
-    (D(2020, 6, 1), "rha_5plus_12m", D(2026, 6, 1)),  # 5 on the day of the assessment
-])
+@pytest.mark.parametrize(
+    "born, rule, due",
+    [
+        (D(2021, 6, 10), "rha_under5_6m", D(2025, 12, 1)),  # aged 3
+        (D(2020, 6, 2), "rha_under5_6m", D(2025, 12, 1)),  # 5 the day after the assessment
+        (D(2020, 6, 1), "rha_5plus_12m", D(2026, 6, 1)),  # 5 on the day of the assessment
+    ],
+)
 def test_review_health_assessments_6_monthly_under_5_and_yearly_from_5(worker, on, born, rule, due):
     on(D(2025, 6, 2))
     child = a_child(worker, born)
@@ -292,11 +318,14 @@ def test_sdq_yearly(worker, child, in_care, on):
     assert open_item(child, "sdq_annual").due_date == D(2026, 5, 20)
 
 
-@pytest.mark.parametrize("born, due", [
-    (D(2023, 6, 10), D(2027, 6, 10)),  # aged 1: due on the 4th birthday
-    (D(2009, 5, 2), D(2026, 5, 1)),  # 16 on the due date: due
-    (D(2009, 5, 1), None),  # 17 on the due date: not due
-])
+@pytest.mark.parametrize(
+    "born, due",
+    [
+        (D(2023, 6, 10), D(2027, 6, 10)),  # aged 1: due on the 4th birthday
+        (D(2009, 5, 2), D(2026, 5, 1)),  # 16 on the due date: due
+        (D(2009, 5, 1), None),  # 17 on the due date: not due
+    ],
+)
 def test_sdq_only_for_children_aged_4_to_16(worker, on, born, due):
     on(D(2025, 6, 2))
     child = a_child(worker, born)
@@ -345,18 +374,22 @@ def test_return_home_interview_due_72_hours_after_the_return_to_the_minute(worke
 @pytest.mark.parametrize("offered, late", [((14, 30), False), ((14, 31), True)])
 def test_an_interview_offered_at_72_hours_exactly_is_on_time(worker, child, on, offered, late):
     on(D(2025, 6, 6))
-    services.missing_start(actor=worker, child=child, kind="A", started_at=at(D(2025, 6, 1), 22),
-                           returned_at=at(D(2025, 6, 2), 14, 30))
+    services.missing_start(
+        actor=worker, child=child, kind="A", started_at=at(D(2025, 6, 1), 22), returned_at=at(D(2025, 6, 2), 14, 30)
+    )
     episode = child.missing_episodes.get()
-    services.return_interview_record(actor=worker, episode=episode, offered_at=at(D(2025, 6, 5), *offered), accepted=True)
+    services.return_interview_record(
+        actor=worker, episode=episode, offered_at=at(D(2025, 6, 5), *offered), accepted=True
+    )
     assert met(child, "rhi_72h")[0].completed_late is late
     assert not has_open(child, "rhi_72h")
 
 
 def test_72_hours_are_elapsed_hours_across_the_clock_change(worker, child, on):
     on(D(2025, 4, 2))
-    services.missing_start(actor=worker, child=child, kind="M", started_at=at(D(2025, 3, 28), 20),
-                           returned_at=at(D(2025, 3, 29), 12))  # GMT; clocks go forward on 30 March
+    services.missing_start(
+        actor=worker, child=child, kind="M", started_at=at(D(2025, 3, 28), 20), returned_at=at(D(2025, 3, 29), 12)
+    )  # GMT; clocks go forward on 30 March
     item = open_item(child, "rhi_72h")
     assert item.due_at == at(D(2025, 4, 1), 13)  # 13:00 BST is 72 real hours after 12:00 GMT
 

@@ -8,7 +8,9 @@ from access.capabilities import Capability
 from people.steps import RecordArea, found  # noqa: F401  (found: the views' "or 404")
 
 AREA = RecordArea(
-    tab="looked_after", caption="Looked after", record_url="looked_after:record",
+    tab="looked_after",
+    caption="Looked after",
+    record_url="looked_after:record",
     capability=Capability.RECORD_LOOKED_AFTER,
 )
 TAB = AREA.tab

@@ -11,9 +11,15 @@ from looked_after.views.common import child_for_recording, found, step
 def dolo_new(request, person_id):
     child = child_for_recording(request, person_id)
     form = forms.DoLOStartForm(request.POST or None)
-    return step(request, child, form, heading="Record a deprivation of liberty order", button="Save order",
-                success="Deprivation of liberty order recorded",
-                run=lambda data: services.dolo_start(actor=request.user, child=child, **data))
+    return step(
+        request,
+        child,
+        form,
+        heading="Record a deprivation of liberty order",
+        button="Save order",
+        success="Deprivation of liberty order recorded",
+        run=lambda data: services.dolo_start(actor=request.user, child=child, **data),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -21,6 +27,13 @@ def dolo_end(request, person_id, dolo_id):
     child = child_for_recording(request, person_id)
     order = found(selectors.dolo_for_child(child, dolo_id))
     form = forms.DoLOEndForm(request.POST or None)
-    return step(request, child, form, heading="Record the end of the deprivation of liberty order", button="Save end",
-                success="Deprivation of liberty order ended", facts=[("Made", long_date(order.start_date))],
-                run=lambda data: services.dolo_end(actor=request.user, order=order, **data))
+    return step(
+        request,
+        child,
+        form,
+        heading="Record the end of the deprivation of liberty order",
+        button="Save end",
+        success="Deprivation of liberty order ended",
+        facts=[("Made", long_date(order.start_date))],
+        run=lambda data: services.dolo_end(actor=request.user, order=order, **data),
+    )

@@ -13,7 +13,12 @@ def test_database_url_points_at_an_external_postgresql(monkeypatch, tmp_path):
     started = []
     monkeypatch.setattr(database, "embedded_database", lambda *a, **k: started.append(a))
     config = database.database_settings(tmp_path)
-    assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == ("db.council.internal", 5433, "children", "csc")
+    assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == (
+        "db.council.internal",
+        5433,
+        "children",
+        "csc",
+    )
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["TEST"]["NAME"] == "test_children"
     assert started == []  # no embedded server when an external one is named
@@ -53,10 +58,18 @@ def test_the_owner_without_its_url_is_refused_with_a_pointer_to_the_readme(monke
         database.database_settings(tmp_path)
 
 
-@pytest.mark.parametrize(("command", "role"), [
-    ("migrate", "owner"), ("generate_la", "owner"), ("flush", "owner"),
-    ("load_demo", None), ("runserver", None), ("check_data_quality", None), ("createsuperuser", None),
-])
+@pytest.mark.parametrize(
+    ("command", "role"),
+    [
+        ("migrate", "owner"),
+        ("generate_la", "owner"),
+        ("flush", "owner"),
+        ("load_demo", None),
+        ("runserver", None),
+        ("check_data_quality", None),
+        ("createsuperuser", None),
+    ],
+)
 def test_manage_py_selects_the_owner_only_for_migrations_and_bulk_loads(monkeypatch, command, role):
     monkeypatch.setenv("OPENCSC_DB_ROLE", "")  # so that monkeypatch restores the variable afterwards
     monkeypatch.delenv("OPENCSC_DB_ROLE")

@@ -35,8 +35,9 @@ def worker_with_child(make_staff, team):
     from people.services import person_create
 
     worker = make_staff(Role.SOCIAL_WORKER, team=team)
-    child = person_create(actor=worker, given_name="Evangeline", family_name="Quartermaine",
-                          date_of_birth=datetime.date(2015, 3, 27))
+    child = person_create(
+        actor=worker, given_name="Evangeline", family_name="Quartermaine", date_of_birth=datetime.date(2015, 3, 27)
+    )
     return worker, child
 
 
@@ -44,8 +45,9 @@ def test_a_request_logs_one_json_line_with_its_id_and_the_user_and_no_child_name
     worker, child = worker_with_child
     client.force_login(worker)
     with log_lines() as lines:
-        response = client.get("/people/search/", {"name": "Evangeline Quartermaine"},
-                              HTTP_X_REQUEST_ID="lb-0123456789abcdef")
+        response = client.get(
+            "/people/search/", {"name": "Evangeline Quartermaine"}, HTTP_X_REQUEST_ID="lb-0123456789abcdef"
+        )
         summary = client.get(f"/people/{child.pk}/")
     assert response.status_code == 200 and "Quartermaine" in response.content.decode()  # the page does show it
     assert summary.status_code == 200
@@ -63,7 +65,9 @@ def test_a_request_logs_one_json_line_with_its_id_and_the_user_and_no_child_name
 def test_a_line_written_during_a_request_carries_its_id(client, make_staff, team):
     """Any logger, not only the request line: a failed sign-in is logged by django-axes."""
     with log_lines() as lines:
-        response = client.post("/sign-in/", {"username": "nobody", "password": "wrong"}, HTTP_X_REQUEST_ID="req-abcdef12")
+        response = client.post(
+            "/sign-in/", {"username": "nobody", "password": "wrong"}, HTTP_X_REQUEST_ID="req-abcdef12"
+        )
     assert response.status_code == 200
     assert lines and all(line["request_id"] == "req-abcdef12" for line in lines)
     assert all(line["user_id"] is None for line in lines)
@@ -87,9 +91,14 @@ def test_metrics_are_for_the_scraper_with_the_token_only(client, make_staff, tea
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
     assert 'opencsc_http_request_duration_seconds_count{method="GET",status="2xx",view="healthz"}' in text
-    for name in ("opencsc_job_queue_depth", "opencsc_jobs_running", "opencsc_jobs_past_limit",
-                 "opencsc_job_failures_total", "opencsc_job_workers 0.0",
-                 "opencsc_job_worker_heartbeat_age_seconds NaN"):
+    for name in (
+        "opencsc_job_queue_depth",
+        "opencsc_jobs_running",
+        "opencsc_jobs_past_limit",
+        "opencsc_job_failures_total",
+        "opencsc_job_workers 0.0",
+        "opencsc_job_worker_heartbeat_age_seconds NaN",
+    ):
         assert name in text
 
 
@@ -106,7 +115,9 @@ def test_metrics_count_waiting_and_failed_jobs(client, settings, make_staff, tea
         cursor.execute("SELECT id FROM procrastinate_jobs ORDER BY id")
         failed, overrunning, _ = (row[0] for row in cursor.fetchall())
         cursor.execute("UPDATE procrastinate_jobs SET status = 'failed' WHERE id = %s", [failed])
-        cursor.execute("UPDATE procrastinate_jobs SET status = 'doing', abort_requested = true WHERE id = %s", [overrunning])
+        cursor.execute(
+            "UPDATE procrastinate_jobs SET status = 'doing', abort_requested = true WHERE id = %s", [overrunning]
+        )
     text = client.get("/metrics", HTTP_AUTHORIZATION=f"Bearer {TOKEN}").content.decode()
     assert 'opencsc_job_queue_depth{queue="exports"} 1.0' in text
     assert 'opencsc_jobs_running{queue="exports"} 1.0' in text
@@ -140,8 +151,9 @@ def test_djangos_error_line_keeps_the_request_id_and_drops_the_query_string(rf):
     request = rf.get("/people/search/", {"name": "Evangeline Quartermaine"}, HTTP_X_REQUEST_ID="req-500-abcdef")
     RequestLogMiddleware(lambda r: HttpResponse())(request)
     with log_lines() as lines:
-        logging.getLogger("django.request").error("Internal Server Error: %s", request.path,
-                                                  extra={"status_code": 500, "request": request})
+        logging.getLogger("django.request").error(
+            "Internal Server Error: %s", request.path, extra={"status_code": 500, "request": request}
+        )
     [line] = lines
     assert line["request_id"] == "req-500-abcdef" and line["status_code"] == 500
     assert "Quartermaine" not in json.dumps(line) and "request" not in line

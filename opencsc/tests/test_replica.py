@@ -77,11 +77,22 @@ def test_reports_read_the_replica_and_a_writer_reads_their_own_writes(replica, m
         conn.execute("SELECT pg_wal_replay_pause()")
         # A pause is only requested: replay goes on until it takes effect, so wait for it (on a busy
         # machine the manager's write below was once replayed first, and the report read the replica).
-        _wait_for(lambda: conn.execute("SELECT pg_get_wal_replay_pause_state()").fetchone()[0] == "paused",
-                  "the replica's replay to pause")
-        response = manager.post(reverse("people:child_new"), {
-            "given_name": "Jonathon", "family_name": "Smyth", "date_of_birth_0": "27", "date_of_birth_1": "3",
-            "date_of_birth_2": "2015", "sex": "M", "nhs_number": ""})
+        _wait_for(
+            lambda: conn.execute("SELECT pg_get_wal_replay_pause_state()").fetchone()[0] == "paused",
+            "the replica's replay to pause",
+        )
+        response = manager.post(
+            reverse("people:child_new"),
+            {
+                "given_name": "Jonathon",
+                "family_name": "Smyth",
+                "date_of_birth_0": "27",
+                "date_of_birth_1": "3",
+                "date_of_birth_2": "2015",
+                "sex": "M",
+                "nhs_number": "",
+            },
+        )
         assert response.status_code == 302
         child = Person.objects.get(family_name="Smyth")
         assert not _on_replica(child.pk)

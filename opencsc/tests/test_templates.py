@@ -5,7 +5,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = [
-    p for p in ROOT.glob("**/templates/**/*.html")
+    p
+    for p in ROOT.glob("**/templates/**/*.html")
     if not {".venv", "node_modules", "var", "static_build"} & set(p.relative_to(ROOT).parts)
 ]
 

@@ -29,7 +29,10 @@ def test_challenges_at_various_stages_some_escalated():
     assert Challenge.objects.filter(outcome="resolved").exists()
     assert Challenge.objects.filter(outcome="").exists()
     assert ChallengeStage.objects.filter(stage__gte=1).exists()
-    waiting = ChallengeStage.objects.filter(responded_on__isnull=True, challenge__outcome="",
-                                            due_date__lt=clock.today()).select_related("escalate_to").first()
+    waiting = (
+        ChallengeStage.objects.filter(responded_on__isnull=True, challenge__outcome="", due_date__lt=clock.today())
+        .select_related("escalate_to")
+        .first()
+    )
     assert waiting is not None
     assert any(s.escalated for s in selectors.challenges_waiting_for(user=waiting.escalate_to))

@@ -48,8 +48,9 @@ class TestKeyEvents:
         assert [i.rule_code for i in _oversight_items(child)] == ["oversight_became_looked_after"]
 
     def test_the_authority_sets_its_own_timescale(self, worker, manager, child):
-        local_standard_set(actor=manager, rule_code="oversight_placement_move", amount=2, unit="working_days",
-                           reason="Board decision")
+        local_standard_set(
+            actor=manager, rule_code="oversight_placement_move", amount=2, unit="working_days", reason="Board decision"
+        )
         placement_move(worker, child)
         assert DueItem.objects.get(person=child, rule_code="oversight_placement_move").due_date == D(2025, 5, 29)
 
@@ -99,26 +100,39 @@ class TestKeyEvents:
 
 
 class TestChallenge:
-    def test_raising_addresses_the_informal_stage_with_a_response_due_in_10_working_days(self, iro, worker, manager, child):
+    def test_raising_addresses_the_informal_stage_with_a_response_due_in_10_working_days(
+        self, iro, worker, manager, child
+    ):
         challenge = raise_challenge(iro, child, worker, manager)
         stage = challenge.stages.get()
         assert (stage.stage, stage.addressed_to, stage.escalate_to, stage.due_date) == (
-            Stage.INFORMAL, worker, manager, D(2025, 6, 16))
+            Stage.INFORMAL,
+            worker,
+            manager,
+            D(2025, 6, 16),
+        )
         assert challenge.team == child.current_team
         assert [s.challenge for s in selectors.challenges_waiting_for(user=worker)] == [challenge]
         assert list(selectors.challenges_waiting_for(user=manager)) == []
         assert ChronologyEvent.objects.filter(child=child, event_type="challenge.raised").exists()
 
-    def test_someone_without_the_stages_role_is_refused_with_a_clear_error(self, iro, worker, manager, child,
-                                                                           service_manager):
+    def test_someone_without_the_stages_role_is_refused_with_a_clear_error(
+        self, iro, worker, manager, child, service_manager
+    ):
         with pytest.raises(ValidationError) as refused:
             raise_challenge(iro, child, worker, service_manager)
         assert refused.value.message_dict["escalate_to"] == [
-            "Sian Service is a service manager: stage 1: team manager goes to a team manager"]
+            "Sian Service is a service manager: stage 1: team manager goes to a team manager"
+        ]
         challenge = raise_challenge(iro, child, worker, manager)
         with pytest.raises(ValidationError) as refused:
-            services.challenge_escalate(actor=iro, challenge=challenge, raised_on=D(2025, 6, 2), addressed_to=service_manager,
-                                        escalate_to=manager)
+            services.challenge_escalate(
+                actor=iro,
+                challenge=challenge,
+                raised_on=D(2025, 6, 2),
+                addressed_to=service_manager,
+                escalate_to=manager,
+            )
         assert set(refused.value.message_dict) == {"addressed_to", "escalate_to"}
         assert ChallengeStage.objects.count() == 1
 
@@ -143,22 +157,33 @@ class TestChallenge:
         # The worker may no longer answer it; the manager answers at stage 1.
         with pytest.raises(PermissionDenied):
             services.challenge_respond(actor=iro, challenge=challenge, response="x", responded_on=D(2025, 6, 17))
-        answered = services.challenge_respond(actor=manager, challenge=challenge, response="A new worker is allocated.",
-                                              responded_on=D(2025, 6, 17))
-        assert (answered.stage, answered.unanswered_before, answered.raised_on) == (Stage.TEAM_MANAGER, True, D(2025, 6, 17))
+        answered = services.challenge_respond(
+            actor=manager, challenge=challenge, response="A new worker is allocated.", responded_on=D(2025, 6, 17)
+        )
+        assert (answered.stage, answered.unanswered_before, answered.raised_on) == (
+            Stage.TEAM_MANAGER,
+            True,
+            D(2025, 6, 17),
+        )
         assert list(selectors.challenges_waiting_for(user=manager)) == []
         assert ChronologyEvent.objects.filter(child=child, event_type="challenge.escalated").count() == 1
 
-    def test_the_iro_escalates_up_the_line_and_refers_to_cafcass(self, iro, worker, manager, child, service_manager, head,
-                                                                director):
+    def test_the_iro_escalates_up_the_line_and_refers_to_cafcass(
+        self, iro, worker, manager, child, service_manager, head, director
+    ):
         challenge = raise_challenge(iro, child, worker, manager)
-        services.challenge_respond(actor=worker, challenge=challenge, response="We disagree.", responded_on=D(2025, 6, 2))
-        services.challenge_escalate(actor=iro, challenge=challenge, raised_on=D(2025, 6, 2), addressed_to=manager,
-                                    escalate_to=service_manager)
-        services.challenge_escalate(actor=iro, challenge=challenge, raised_on=D(2025, 6, 2), addressed_to=service_manager,
-                                    escalate_to=head)
-        services.challenge_escalate(actor=iro, challenge=challenge, raised_on=D(2025, 6, 2), addressed_to=head,
-                                    escalate_to=director)
+        services.challenge_respond(
+            actor=worker, challenge=challenge, response="We disagree.", responded_on=D(2025, 6, 2)
+        )
+        services.challenge_escalate(
+            actor=iro, challenge=challenge, raised_on=D(2025, 6, 2), addressed_to=manager, escalate_to=service_manager
+        )
+        services.challenge_escalate(
+            actor=iro, challenge=challenge, raised_on=D(2025, 6, 2), addressed_to=service_manager, escalate_to=head
+        )
+        services.challenge_escalate(
+            actor=iro, challenge=challenge, raised_on=D(2025, 6, 2), addressed_to=head, escalate_to=director
+        )
         services.challenge_escalate(actor=iro, challenge=challenge, raised_on=D(2025, 6, 2), addressed_to=director)
         assert list(challenge.stages.values_list("stage", flat=True)) == [0, 1, 2, 3, 4]
         # Only the current stage waits: the earlier unanswered ones are history.
@@ -166,8 +191,14 @@ class TestChallenge:
         assert [s.stage for s in selectors.challenges_waiting_for(user=director)] == [4]
         with pytest.raises(ValidationError, match="last stage"):
             services.challenge_escalate(actor=iro, challenge=challenge, raised_on=D(2025, 6, 2), addressed_to=director)
-        services.challenge_close(actor=iro, challenge=challenge, outcome="cafcass", closed_on=D(2025, 6, 2), child_told=True,
-                                 advocate_offered=False)
+        services.challenge_close(
+            actor=iro,
+            challenge=challenge,
+            outcome="cafcass",
+            closed_on=D(2025, 6, 2),
+            child_told=True,
+            advocate_offered=False,
+        )
         challenge.refresh_from_db()
         assert (challenge.outcome, challenge.child_told, challenge.advocate_offered) == ("cafcass", True, False)
         assert list(selectors.challenges_waiting_for(user=director)) == []
@@ -177,8 +208,14 @@ class TestChallenge:
     def test_closing_needs_whether_the_child_was_told_and_offered_an_advocate(self, iro, worker, manager, child):
         challenge = raise_challenge(iro, child, worker, manager)
         with pytest.raises(ValidationError) as refused:
-            services.challenge_close(actor=iro, challenge=challenge, outcome="resolved", closed_on=D(2025, 6, 2),
-                                     child_told=None, advocate_offered=None)
+            services.challenge_close(
+                actor=iro,
+                challenge=challenge,
+                outcome="resolved",
+                closed_on=D(2025, 6, 2),
+                child_told=None,
+                advocate_offered=None,
+            )
         assert set(refused.value.message_dict) == {"child_told", "advocate_offered"}
         assert Challenge.objects.get().is_open
 
@@ -190,12 +227,24 @@ class TestChallenge:
 class TestReport:
     def test_counts_by_stage_theme_team_and_the_median_days_to_resolve(self, iro, worker, manager, child, stranger):
         first = raise_challenge(iro, child, worker, manager, raised_on=D(2025, 5, 1))
-        services.challenge_close(actor=iro, challenge=first, outcome="resolved", closed_on=D(2025, 5, 11), child_told=True,
-                                 advocate_offered=True)
+        services.challenge_close(
+            actor=iro,
+            challenge=first,
+            outcome="resolved",
+            closed_on=D(2025, 5, 11),
+            child_told=True,
+            advocate_offered=True,
+        )
         second = raise_challenge(iro, child, worker, manager, raised_on=D(2025, 5, 2), category="participation")
         third = raise_challenge(iro, child, worker, manager, raised_on=D(2025, 5, 5))
-        services.challenge_close(actor=iro, challenge=third, outcome="resolved", closed_on=D(2025, 5, 25), child_told=False,
-                                 advocate_offered=True)
+        services.challenge_close(
+            actor=iro,
+            challenge=third,
+            outcome="resolved",
+            closed_on=D(2025, 5, 25),
+            child_told=False,
+            advocate_offered=True,
+        )
         figures = selectors.report_figures(user=iro, start=D(2025, 4, 1), end=D(2026, 3, 31))
         assert (figures.total, figures.open, figures.resolved, figures.median_days) == (3, 1, 2, 15.0)
         assert dict((v, n) for v, _, n in figures.by_theme)["drift_and_delay"] == 2

@@ -19,7 +19,9 @@ def date(prefix, day):
     return {f"{prefix}_0": str(day.day), f"{prefix}_1": str(day.month), f"{prefix}_2": str(day.year)}
 
 
-def test_the_record_pages_render_and_are_404_for_a_child_the_user_cannot_see(client, iro, worker, manager, child, stranger):
+def test_the_record_pages_render_and_are_404_for_a_child_the_user_cannot_see(
+    client, iro, worker, manager, child, stranger
+):
     event = placement_move(worker, child)
     challenge = raise_challenge(iro, child, worker, manager)
     urls = [
@@ -36,8 +38,11 @@ def test_the_record_pages_render_and_are_404_for_a_child_the_user_cannot_see(cli
     for name in ("challenge_escalate", "challenge_close"):
         assert client.get(reverse(f"oversight:{name}", args=[child.pk, challenge.pk])).status_code == 200
     client.force_login(stranger)
-    for url in [*urls, reverse("oversight:oversight_new", args=[child.pk, event.pk]),
-                reverse("oversight:challenge_respond", args=[child.pk, challenge.pk])]:
+    for url in [
+        *urls,
+        reverse("oversight:oversight_new", args=[child.pk, event.pk]),
+        reverse("oversight:challenge_respond", args=[child.pk, challenge.pk]),
+    ]:
         assert client.get(url).status_code == 404, url
 
 
@@ -61,9 +66,15 @@ def test_the_manager_records_oversight_from_their_page(client, worker, manager, 
     client.force_login(manager)
     page = client.get(reverse("oversight_pages:team"))
     assert "Placement move on 27 May 2025" in page.content.decode()
-    response = client.post(reverse("oversight:oversight_new", args=[child.pk, event.pk]), {
-        **date("held_on", D(2025, 5, 29)), "decision": "Agreed.", "rationale": "Needs met better.", "direction": "",
-    })
+    response = client.post(
+        reverse("oversight:oversight_new", args=[child.pk, event.pk]),
+        {
+            **date("held_on", D(2025, 5, 29)),
+            "decision": "Agreed.",
+            "rationale": "Needs met better.",
+            "direction": "",
+        },
+    )
     assert response.status_code == 302
     assert OversightEntry.objects.get().decision == "Agreed."
     assert "Placement move on 27 May 2025" not in client.get(reverse("oversight_pages:team")).content.decode()
@@ -73,20 +84,34 @@ def test_bad_input_shows_the_error_summary_and_saves_nothing(client, worker, man
     event = placement_move(worker, child)
     client.force_login(manager)
     url = reverse("oversight:oversight_new", args=[child.pk, event.pk])
-    missing = client.post(url, {**date("held_on", D(2025, 5, 29)), "decision": "Agreed.", "rationale": ""}).content.decode()
+    missing = client.post(
+        url, {**date("held_on", D(2025, 5, 29)), "decision": "Agreed.", "rationale": ""}
+    ).content.decode()
     assert "govuk-error-summary" in missing and "Enter the rationale for the decision" in missing
-    early = client.post(url, {**date("held_on", D(2025, 5, 1)), "decision": "Agreed.", "rationale": "Why."}).content.decode()
-    assert "govuk-error-summary" in early and "The oversight cannot be before the placement move on 27 May 2025" in early
+    early = client.post(
+        url, {**date("held_on", D(2025, 5, 1)), "decision": "Agreed.", "rationale": "Why."}
+    ).content.decode()
+    assert (
+        "govuk-error-summary" in early and "The oversight cannot be before the placement move on 27 May 2025" in early
+    )
     assert not OversightEntry.objects.exists()
 
 
-def test_an_escalation_to_someone_without_the_role_is_shown_on_the_form(client, iro, worker, manager, child,
-                                                                      service_manager):
+def test_an_escalation_to_someone_without_the_role_is_shown_on_the_form(
+    client, iro, worker, manager, child, service_manager
+):
     client.force_login(iro)
-    response = client.post(reverse("oversight:challenge_new", args=[child.pk]), {
-        "capacity": "iro", "category": "care_planning", "concern": "No plan.", **date("raised_on", D(2025, 6, 2)),
-        "addressed_to": worker.pk, "escalate_to": service_manager.pk,
-    })
+    response = client.post(
+        reverse("oversight:challenge_new", args=[child.pk]),
+        {
+            "capacity": "iro",
+            "category": "care_planning",
+            "concern": "No plan.",
+            **date("raised_on", D(2025, 6, 2)),
+            "addressed_to": worker.pk,
+            "escalate_to": service_manager.pk,
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200 and "govuk-error-summary" in body
     assert "Sian Service is a service manager: stage 1: team manager goes to a team manager" in body
@@ -102,14 +127,17 @@ def test_the_managers_page_is_a_fixed_number_of_queries(client, worker, manager,
     with django_assert_max_num_queries(10) as first:
         client.get(reverse("oversight_pages:team"))
     for name in ("Kim", "Lee", "Max"):
-        placement_move(worker, person_create(actor=worker, given_name=name, family_name="Jones", date_of_birth=D(2014, 1, 1)))
+        placement_move(
+            worker, person_create(actor=worker, given_name=name, family_name="Jones", date_of_birth=D(2014, 1, 1))
+        )
     with django_assert_max_num_queries(len(first.captured_queries)):
         page = client.get(reverse("oversight_pages:team"))
     assert page.content.decode().count("Placement move on 27 May 2025") == 4
 
 
-def test_the_challenges_tray_and_the_report_link_to_the_lists_behind_them(client, iro, worker, manager, child,
-                                                                        make_staff):
+def test_the_challenges_tray_and_the_report_link_to_the_lists_behind_them(
+    client, iro, worker, manager, child, make_staff
+):
     raise_challenge(iro, child, worker, manager)
     client.force_login(worker)
     assert "challenge from Irene Reviewer waiting for your response" in client.get(reverse("my_work")).content.decode()

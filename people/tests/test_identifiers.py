@@ -56,10 +56,17 @@ def test_wrong_check_digit_is_told_apart_from_wrong_length():
     assert wrong_length.message == "Enter a valid NHS number: it must be 10 digits, for example 943 476 5919"
 
 
-@pytest.mark.parametrize("typed", [
-    "943476591", "94347659190", "943 476 591O", "NHS9434765919", "943.476.5919",
-    "９４３４７６５９１９",  # full-width digits are not the digits we store
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "943476591",
+        "94347659190",
+        "943 476 591O",
+        "NHS9434765919",
+        "943.476.5919",
+        "９４３４７６５９１９",  # full-width digits are not the digits we store
+    ],
+)
 def test_nhs_number_must_be_ten_digits(typed):
     assert error_of(validate_nhs_number, typed).code == "nhs_number_format"
 
@@ -108,23 +115,26 @@ def test_upn_is_stored_in_capitals_without_spaces():
     assert validate_upn("r80120032101b") == "R80120032101B"
 
 
-@pytest.mark.parametrize("typed, code", [
-    ("D80120032100", "upn_length"),  # 12 characters
-    ("D8012003210011", "upn_length"),  # 14
-    ("1801200321001", "upn_first_character"),  # starts with a digit
-    ("I801200321001", "upn_first_character"),  # I, O and S are never check letters
-    ("O801200321001", "upn_first_character"),
-    ("S801200321001", "upn_first_character"),
-    ("D8012003X1001", "upn_digits"),  # a letter among characters 2-12
-    ("D80120032100I", "upn_last_character"),  # temporary UPNs never end in I, O or S
-    ("D80120032100O", "upn_last_character"),
-    ("D80120032100S", "upn_last_character"),
-    ("E801200321001", "upn_check_letter"),  # one letter off
-    ("D801200321002", "upn_check_letter"),  # one digit off
-    ("D810200321001", "upn_check_letter"),  # two digits swapped
-    ("R80120032101C", "upn_check_letter"),  # temporary, wrong final letter
-    ("", "required"),
-])
+@pytest.mark.parametrize(
+    "typed, code",
+    [
+        ("D80120032100", "upn_length"),  # 12 characters
+        ("D8012003210011", "upn_length"),  # 14
+        ("1801200321001", "upn_first_character"),  # starts with a digit
+        ("I801200321001", "upn_first_character"),  # I, O and S are never check letters
+        ("O801200321001", "upn_first_character"),
+        ("S801200321001", "upn_first_character"),
+        ("D8012003X1001", "upn_digits"),  # a letter among characters 2-12
+        ("D80120032100I", "upn_last_character"),  # temporary UPNs never end in I, O or S
+        ("D80120032100O", "upn_last_character"),
+        ("D80120032100S", "upn_last_character"),
+        ("E801200321001", "upn_check_letter"),  # one letter off
+        ("D801200321002", "upn_check_letter"),  # one digit off
+        ("D810200321001", "upn_check_letter"),  # two digits swapped
+        ("R80120032101C", "upn_check_letter"),  # temporary, wrong final letter
+        ("", "required"),
+    ],
+)
 def test_invalid_upns(typed, code):
     assert error_of(validate_upn, typed).code == code
 
@@ -168,37 +178,43 @@ def test_generate_upn_refuses_a_malformed_la_code(la_code):
 # ---- postcode ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("typed, stored", [
-    ("sw1a1aa", "SW1A 1AA"),  # AA9A
-    (" ec1a  1bb ", "EC1A 1BB"),
-    ("W1A 0AX", "W1A 0AX"),  # A9A
-    ("m11ae", "M1 1AE"),  # A9
-    ("B33 8TH", "B33 8TH"),  # A99
-    ("cr2 6xh", "CR2 6XH"),  # AA9
-    ("DN551PT", "DN55 1PT"),  # AA99
-    ("N1C 4AG", "N1C 4AG"),
-    ("gir0aa", "GIR 0AA"),  # the one exception
-    ("BF1 3AD", "BF1 3AD"),  # British forces post, in postcode form
-])
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("sw1a1aa", "SW1A 1AA"),  # AA9A
+        (" ec1a  1bb ", "EC1A 1BB"),
+        ("W1A 0AX", "W1A 0AX"),  # A9A
+        ("m11ae", "M1 1AE"),  # A9
+        ("B33 8TH", "B33 8TH"),  # A99
+        ("cr2 6xh", "CR2 6XH"),  # AA9
+        ("DN551PT", "DN55 1PT"),  # AA99
+        ("N1C 4AG", "N1C 4AG"),
+        ("gir0aa", "GIR 0AA"),  # the one exception
+        ("BF1 3AD", "BF1 3AD"),  # British forces post, in postcode form
+    ],
+)
 def test_valid_postcodes_are_stored_in_the_standard_form(typed, stored):
     assert validate_uk_postcode(typed) == stored
 
 
-@pytest.mark.parametrize("typed", [
-    "SW1A",  # outward code only
-    "SW1A 1A",  # inward code too short
-    "SW1A 1AAA",
-    "QA1 1AA",  # Q, V and X never start a postcode
-    "AZ1 1AA",  # I, J and Z are never second
-    "SW1A 1CA",  # C, I, K, M, O and V never in the inward code
-    "SW1A 1AV",
-    "W1I 1AA",  # I is not a third letter of A9A
-    "EC1C 1BB",  # C is not a fourth letter of AA9A
-    "SW1A-1AA",
-    "12345",
-    "BFPO 123",  # a BFPO number is not a postcode
-    "GIR 0AB",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "SW1A",  # outward code only
+        "SW1A 1A",  # inward code too short
+        "SW1A 1AAA",
+        "QA1 1AA",  # Q, V and X never start a postcode
+        "AZ1 1AA",  # I, J and Z are never second
+        "SW1A 1CA",  # C, I, K, M, O and V never in the inward code
+        "SW1A 1AV",
+        "W1I 1AA",  # I is not a third letter of A9A
+        "EC1C 1BB",  # C is not a fourth letter of AA9A
+        "SW1A-1AA",
+        "12345",
+        "BFPO 123",  # a BFPO number is not a postcode
+        "GIR 0AB",
+    ],
+)
 def test_invalid_postcodes(typed):
     error = error_of(validate_uk_postcode, typed)
     assert error.code == "postcode_format"

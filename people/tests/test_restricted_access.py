@@ -18,10 +18,21 @@ from workforce.roles import Role
 @pytest.fixture
 def child(make_staff, team):
     worker = make_staff(Role.SOCIAL_WORKER, team=team)
-    child = services.person_create(actor=worker, given_name="Jonathan", family_name="Smith", nhs_number="9434765919",
-                                   date_of_birth=datetime.date(2015, 3, 27), sex="M")
-    services.warning_add(actor=worker, person=child, kind="risk_to_staff", details="Dog behind the door",
-                         review_date=datetime.date.today() + datetime.timedelta(days=30))
+    child = services.person_create(
+        actor=worker,
+        given_name="Jonathan",
+        family_name="Smith",
+        nhs_number="9434765919",
+        date_of_birth=datetime.date(2015, 3, 27),
+        sex="M",
+    )
+    services.warning_add(
+        actor=worker,
+        person=child,
+        kind="risk_to_staff",
+        details="Dog behind the door",
+        review_date=datetime.date.today() + datetime.timedelta(days=30),
+    )
     Person.objects.filter(pk=child.pk).update(restricted=True)
     return Person.objects.get(pk=child.pk)
 
@@ -41,14 +52,25 @@ def test_the_page_shows_who_the_child_is_and_nothing_of_the_case(client, make_st
 def test_nobody_gives_access_to_themselves(client, make_staff, child):
     administrator = make_staff(Role.SYSTEM_ADMIN)
     with pytest.raises(ValidationError):
-        restricted_access_grant(actor=administrator, person=child, user=administrator, reason="I need to look",
-                                expires_at=timezone.now() + datetime.timedelta(days=1))
+        restricted_access_grant(
+            actor=administrator,
+            person=child,
+            user=administrator,
+            reason="I need to look",
+            expires_at=timezone.now() + datetime.timedelta(days=1),
+        )
     client.force_login(administrator)
     in_a_week = datetime.date.today() + datetime.timedelta(days=7)
-    response = client.post(reverse("people:restricted_access", args=[child.pk]), {
-        "username": administrator.username, "reason": "I need to look",
-        "expires_on_0": in_a_week.day, "expires_on_1": in_a_week.month, "expires_on_2": in_a_week.year,
-    })
+    response = client.post(
+        reverse("people:restricted_access", args=[child.pk]),
+        {
+            "username": administrator.username,
+            "reason": "I need to look",
+            "expires_on_0": in_a_week.day,
+            "expires_on_1": in_a_week.month,
+            "expires_on_2": in_a_week.year,
+        },
+    )
     body = response.content.decode()
     assert "There is a problem" in body and "You cannot give access to yourself" in body
     assert not RestrictedAccessGrant.objects.exists()

@@ -21,9 +21,15 @@ def _people(count=3_000):
     people = []
     for i in range(count):
         heritage, sex = names.heritage(), "MF"[i % 2]
-        people.append(Person(la_id=f"P{i:08d}", given_name=names.first_name(sex, heritage),
-                             family_name=names.family_surname(heritage), sex=sex,
-                             date_of_birth=datetime.date(2010, 1, 1) + datetime.timedelta(days=i % 3_000)))
+        people.append(
+            Person(
+                la_id=f"P{i:08d}",
+                given_name=names.first_name(sex, heritage),
+                family_name=names.family_surname(heritage),
+                sex=sex,
+                date_of_birth=datetime.date(2010, 1, 1) + datetime.timedelta(days=i % 3_000),
+            )
+        )
     Person.objects.bulk_create(people, batch_size=1_000)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE people_person")  # the planner sees a few thousand people, as a live system's
@@ -43,5 +49,6 @@ def test_search_by_name_uses_the_name_indexes_not_a_scan_of_everyone(make_staff,
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Seq Scan on people_person" not in plan, plan
     assert "Recheck Cond: (merged_into_id IS NULL)" not in plan, plan  # every person, by a partial index
-    assert "Bitmap Index Scan on person_search_keys" in plan and "Bitmap Index Scan on personname_search_keys" in plan, plan
-
+    assert (
+        "Bitmap Index Scan on person_search_keys" in plan and "Bitmap Index Scan on personname_search_keys" in plan
+    ), plan

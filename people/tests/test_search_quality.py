@@ -42,30 +42,46 @@ def _population(seed=7):
         old_surname = names.surname(heritage) if renamed else ""
         for _ in range(rng.choice((1, 1, 2, 3))):
             sex = rng.choice("MF")
-            child = Person(la_id=f"Q{len(people):08d}", is_child=True, given_name=names.first_name(sex, heritage),
-                           family_name=surname, sex=sex,
-                           date_of_birth=start + datetime.timedelta(days=rng.randint(0, 17 * 365)))
+            child = Person(
+                la_id=f"Q{len(people):08d}",
+                is_child=True,
+                given_name=names.first_name(sex, heritage),
+                family_name=surname,
+                sex=sex,
+                date_of_birth=start + datetime.timedelta(days=rng.randint(0, 17 * 365)),
+            )
             people.append(child)
             if renamed and old_surname != surname:
                 previous.append((child, old_surname))
-        people.append(Person(la_id=f"Q{len(people):08d}", is_child=False, given_name=names.first_name("F", heritage),
-                             family_name=surname, sex="F", date_of_birth=datetime.date(1985, 1, 1)))
+        people.append(
+            Person(
+                la_id=f"Q{len(people):08d}",
+                is_child=False,
+                given_name=names.first_name("F", heritage),
+                family_name=surname,
+                sex="F",
+                date_of_birth=datetime.date(1985, 1, 1),
+            )
+        )
     Person.objects.bulk_create(people, batch_size=2_000)
     PersonName.objects.bulk_create(
-        [PersonName(person=child, kind=NameKind.PREVIOUS, given_name=child.given_name, family_name=old)
-         for child, old in previous])
+        [
+            PersonName(person=child, kind=NameKind.PREVIOUS, given_name=child.given_name, family_name=old)
+            for child, old in previous
+        ]
+    )
     return [p for p in people if p.is_child], dict(previous)
 
 
 # --- the mistakes people make -------------------------------------------------------------------
 def _wrong(s, rng):
     i = rng.randrange(1, len(s))
-    return s[:i] + rng.choice([c for c in "abcdefghijklmnoprstuvwy" if c != s[i].lower()]) + s[i + 1:]
+    return s[:i] + rng.choice([c for c in "abcdefghijklmnoprstuvwy" if c != s[i].lower()]) + s[i + 1 :]
 
 
 def _missing(s, rng):
     i = rng.randrange(1, len(s))
-    return s[:i] + s[i + 1:]
+    return s[:i] + s[i + 1 :]
 
 
 def _doubled(s, rng):
@@ -75,7 +91,7 @@ def _doubled(s, rng):
 
 def _swapped(s, rng):
     i = rng.randrange(1, len(s) - 1)
-    return s[:i] + s[i + 1] + s[i] + s[i + 2:]
+    return s[:i] + s[i + 1] + s[i] + s[i + 2 :]
 
 
 def _swap_sounds(pairs):
@@ -86,9 +102,10 @@ def _swap_sounds(pairs):
                 if x in s.lower() and not (y == "ph" and "p" + x in s.lower()):
                     x = "ff" if x == "f" and "ff" in s.lower() else x  # McCaffrey is misspelt McCaphrey
                     i = s.lower().index(x)
-                    replaced = s[:i] + (y.capitalize() if i == 0 else y) + s[i + len(x):]
+                    replaced = s[:i] + (y.capitalize() if i == 0 else y) + s[i + len(x) :]
                     return replaced
         return None
+
     return mistake
 
 
@@ -105,9 +122,14 @@ def _single(surname):
 
 
 SPELLING = {
-    "one wrong letter": _wrong, "one missing letter": _missing, "one doubled letter": _doubled,
-    "two letters swapped": _swapped, "ph for f": _swap_sounds([("ph", "f")]), "y for i": _swap_sounds([("y", "i")]),
-    "ck for k": _swap_sounds([("ck", "k")]), "Mac for Mc": _mac,
+    "one wrong letter": _wrong,
+    "one missing letter": _missing,
+    "one doubled letter": _doubled,
+    "two letters swapped": _swapped,
+    "ph for f": _swap_sounds([("ph", "f")]),
+    "y for i": _swap_sounds([("y", "i")]),
+    "ck for k": _swap_sounds([("ck", "k")]),
+    "Mac for Mc": _mac,
 }
 
 
@@ -143,8 +165,10 @@ def test_search_finds_the_intended_child_despite_realistic_mistakes(make_staff):
     queries = _queries(children, previous, rng)
     hits, nobody, counts = defaultdict(int), [], defaultdict(int)
     for kind, typed, child in queries:
-        for how, query in (("with first name", SearchQuery(name=f"{child.given_name} {typed}")),
-                           ("with date of birth", SearchQuery(name=typed, date_of_birth=child.date_of_birth))):
+        for how, query in (
+            ("with first name", SearchQuery(name=f"{child.given_name} {typed}")),
+            ("with date of birth", SearchQuery(name=typed, date_of_birth=child.date_of_birth)),
+        ):
             found = list(person_search(user=searcher, query=query).values_list("pk", flat=True)[:TOP])
             counts[kind, how] += 1
             hits[kind, how] += child.pk in found

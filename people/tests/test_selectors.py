@@ -15,7 +15,9 @@ def worker(make_staff, team):
 
 
 def _child(actor, given, family, dob=datetime.date(2015, 3, 27), **extra):
-    return services.person_create(actor=actor, given_name=given, family_name=family, date_of_birth=dob, sex="M", **extra)
+    return services.person_create(
+        actor=actor, given_name=given, family_name=family, date_of_birth=dob, sex="M", **extra
+    )
 
 
 def test_a_misspelt_name_finds_the_child(worker):
@@ -37,7 +39,10 @@ def test_search_by_identifier_and_date_of_birth(worker):
     assert list(person_search(user=worker, query=SearchQuery(identifier="943 476 5919"))) == [child]
     assert list(person_search(user=worker, query=SearchQuery(identifier=child.la_id.lower()))) == [child]
     assert list(person_search(user=worker, query=SearchQuery(date_of_birth=datetime.date(2015, 3, 27)))) == [child]
-    assert list(person_search(user=worker, query=SearchQuery(name="Amy Jones", date_of_birth=datetime.date(2015, 3, 28)))) == []
+    assert (
+        list(person_search(user=worker, query=SearchQuery(name="Amy Jones", date_of_birth=datetime.date(2015, 3, 28))))
+        == []
+    )
 
 
 def test_search_only_finds_what_the_user_may_see(worker, make_staff):
@@ -60,14 +65,20 @@ def test_restricted_records_are_found_only_by_named_people(worker, make_staff):
     assert list(person_search(user=worker, query=SearchQuery(name="Jonathan Smith"))) == []
     from django.utils import timezone
 
-    restricted_access_grant(actor=admin, person=child, user=senior, reason="Audit", expires_at=timezone.now() + datetime.timedelta(days=1))
+    restricted_access_grant(
+        actor=admin, person=child, user=senior, reason="Audit", expires_at=timezone.now() + datetime.timedelta(days=1)
+    )
     assert list(person_search(user=senior, query=SearchQuery(name="Jonathan Smith"))) == [child]
 
 
 def test_likely_duplicates_match_a_near_name_with_the_same_birthday(worker):
     jonathan = _child(worker, "Jonathan", "Smith")
     _child(worker, "Jonathan", "Smith", dob=datetime.date(2012, 1, 1))
-    found = list(likely_duplicates(user=worker, given_name="Jonathon", family_name="Smyth", date_of_birth=datetime.date(2015, 3, 27)))
+    found = list(
+        likely_duplicates(
+            user=worker, given_name="Jonathon", family_name="Smyth", date_of_birth=datetime.date(2015, 3, 27)
+        )
+    )
     assert found == [jonathan]
 
 
@@ -89,8 +100,11 @@ def test_the_search_page_counts_and_pages_what_the_full_search_finds(worker, mak
     _child(worker, "Priya", "Kaur")
     stranger = make_staff(Role.SOCIAL_WORKER, team=team_create(name="Another team"))
     for user in (worker, make_staff(Role.MASH_WORKER), stranger):
-        for query in (SearchQuery(name="Jonathan Smith"), SearchQuery(name="Smith", date_of_birth=datetime.date(2010, 1, 3)),
-                      SearchQuery(date_of_birth=datetime.date(2010, 1, 5))):
+        for query in (
+            SearchQuery(name="Jonathan Smith"),
+            SearchQuery(name="Smith", date_of_birth=datetime.date(2010, 1, 3)),
+            SearchQuery(date_of_birth=datetime.date(2010, 1, 5)),
+        ):
             everyone = list(person_search(user=user, query=query))
             results = search_results(user=user, query=query)
             assert results.count() == len(everyone)
@@ -109,13 +123,16 @@ def test_the_page_expected_is_read_with_its_count(worker, make_staff, django_ass
     for i in range(25):
         _child(worker, "Jonathan", "Smith", dob=datetime.date(2010, 1, 1) + datetime.timedelta(days=i))
     for user in (worker, make_staff(Role.MASH_WORKER)):
-        for query in (SearchQuery(name="Jonathan Smith"), SearchQuery(name="Smiht"),
-                      SearchQuery(name="Smith", date_of_birth=datetime.date(2010, 1, 3))):
+        for query in (
+            SearchQuery(name="Jonathan Smith"),
+            SearchQuery(name="Smiht"),
+            SearchQuery(name="Smith", date_of_birth=datetime.date(2010, 1, 3)),
+        ):
             everyone = list(person_search(user=user, query=query))
             for window, asked in (((0, 20), (0, 20)), ((20, 40), (20, len(everyone))), ((40, 60), (0, 20))):
                 results = search_results(user=user, query=query, window=window)
                 with django_assert_max_num_queries(2 if asked[0] == window[0] else 4):
                     assert results.count() == len(everyone)
-                    page = results[asked[0]:asked[1]]
+                    page = results[asked[0] : asked[1]]
                     [str(r.current_worker) + str(r.current_team) for r in page]
-                assert page == everyone[asked[0]:asked[1]]
+                assert page == everyone[asked[0] : asked[1]]

@@ -51,9 +51,13 @@ def test_an_edit_from_an_old_version_is_refused_and_says_what_changed(worker, ma
     colleague = make_staff(Role.SOCIAL_WORKER, team=team)
     opened_at = child.version
     original = {"family_name": "Smith", "preferred_name": ""}
-    services.person_update(actor=colleague, person=child, expected_version=opened_at, original=original, preferred_name="Jon")
+    services.person_update(
+        actor=colleague, person=child, expected_version=opened_at, original=original, preferred_name="Jon"
+    )
     with pytest.raises(services.EditConflict) as conflict:
-        services.person_update(actor=worker, person=child, expected_version=opened_at, original=original, family_name="Smyth")
+        services.person_update(
+            actor=worker, person=child, expected_version=opened_at, original=original, family_name="Smyth"
+        )
     assert [(c.field, c.yours, c.theirs) for c in conflict.value.changes] == [("preferred_name", "", "Jon")]
     child.refresh_from_db()
     assert child.family_name == "Smith" and child.preferred_name == "Jon"
@@ -61,7 +65,9 @@ def test_an_edit_from_an_old_version_is_refused_and_says_what_changed(worker, ma
 
 def test_a_save_from_the_current_version_goes_through_and_moves_the_version_on(worker):
     child = _child(worker)
-    updated = services.person_update(actor=worker, person=child, expected_version=child.version, original={}, religion="None")
+    updated = services.person_update(
+        actor=worker, person=child, expected_version=child.version, original={}, religion="None"
+    )
     assert updated.version == child.version + 1
     event = ChronologyEvent.objects.filter(child=child, event_type="person.updated").get()
     assert event.data["fields"] == ["religion"]
@@ -72,8 +78,13 @@ def test_family_links_read_from_both_sides(worker):
 
     child = _child(worker)
     mother = services.family_member_create(
-        actor=worker, child=child, kind="mother", parental_responsibility=True, lives_with=True,
-        given_name="Sarah", family_name="Smith",
+        actor=worker,
+        child=child,
+        kind="mother",
+        parental_responsibility=True,
+        lives_with=True,
+        given_name="Sarah",
+        family_name="Smith",
     )
     assert [(l.person, l.label) for l in family_of(child)] == [(mother, "Mother")]
     assert [(l.person, l.label) for l in family_of(mother)] == [(child, "Child")]
@@ -88,8 +99,12 @@ def test_merge_moves_every_linked_record_and_keeps_the_duplicate_marked(worker, 
     admin = make_staff(Role.SYSTEM_ADMIN)
     keep = _child(worker)
     dup = _child(worker, given_name="Jon", nhs_number="9434765919")
-    mother = services.family_member_create(actor=worker, child=dup, kind="mother", given_name="Sarah", family_name="Smith")
-    services.warning_add(actor=worker, person=dup, kind="risk_to_staff", details="Dog", review_date=datetime.date(2099, 1, 1))
+    mother = services.family_member_create(
+        actor=worker, child=dup, kind="mother", given_name="Sarah", family_name="Smith"
+    )
+    services.warning_add(
+        actor=worker, person=dup, kind="risk_to_staff", details="Dog", review_date=datetime.date(2099, 1, 1)
+    )
     kept = services.people_merge(actor=admin, keep=keep, merge=dup)
     dup.refresh_from_db()
     assert dup.merged_into == kept

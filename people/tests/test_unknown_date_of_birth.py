@@ -20,10 +20,18 @@ def mash(make_staff):
 
 
 def _add(client, known, day="", month="", year=""):
-    return client.post(reverse("people:child_new") + "?purpose=contact", {
-        "given_name": "Baby", "family_name": "Doe", "date_of_birth_known": known, "date_of_birth_0": day,
-        "date_of_birth_1": month, "date_of_birth_2": year, "sex": "U",
-    })
+    return client.post(
+        reverse("people:child_new") + "?purpose=contact",
+        {
+            "given_name": "Baby",
+            "family_name": "Doe",
+            "date_of_birth_known": known,
+            "date_of_birth_0": day,
+            "date_of_birth_1": month,
+            "date_of_birth_2": year,
+            "sex": "U",
+        },
+    )
 
 
 def test_a_child_with_an_unknown_date_of_birth_is_added_and_the_contact_recorded(client, mash):
@@ -32,10 +40,17 @@ def test_a_child_with_an_unknown_date_of_birth_is_added_and_the_contact_recorded
     child = Person.objects.get(family_name="Doe")
     assert child.date_of_birth is None and response.url == reverse("front_door:contact_new", args=[child.pk])
     now = timezone.localtime()
-    response = client.post(response.url, {
-        "received_date_0": str(now.day), "received_date_1": str(now.month), "received_date_2": str(now.year),
-        "received_time": "00:01", "source": "1A", "concerns": "A neighbour heard a baby crying for hours.",
-    })
+    response = client.post(
+        response.url,
+        {
+            "received_date_0": str(now.day),
+            "received_date_1": str(now.month),
+            "received_date_2": str(now.year),
+            "received_time": "00:01",
+            "source": "1A",
+            "concerns": "A neighbour heard a baby crying for hours.",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Contact.objects.filter(child=child).count() == 1
     summary = client.get(reverse("people:summary", args=[child.pk])).content.decode()

@@ -41,8 +41,16 @@ def assessment_authorised(clock, worker, manager, child, start, authorised):
     referral_on(clock, worker, child, start, next_step="assessment", manager=manager)
     assessment = assessment_start(actor=worker, child=child, start_date=start)
     clock.travel_to(at(authorised, 10))
-    fill_and_submit(worker, assessment, child_seen_on=start, said_on=start, factors=["3A"], analysis="Analysis.",
-                    outcome="cin_plan", late_reason="Waiting for the school's report.")
+    fill_and_submit(
+        worker,
+        assessment,
+        child_seen_on=start,
+        said_on=start,
+        factors=["3A"],
+        analysis="Analysis.",
+        outcome="cin_plan",
+        late_reason="Waiting for the school's report.",
+    )
     assessment_authorise(actor=manager, assessment=assessment, authorised_on=authorised, rationale="Needs are clear.")
     return assessment
 
@@ -56,6 +64,7 @@ def conference_after(clock, worker, manager, child, strategy_on, icpc_on):
     discussion = make_strategy_discussion(worker, child, held_on=strategy_on)
     enquiry = section47_start(actor=worker, discussion=discussion, start_date=strategy_on)
     clock.travel_to(at(icpc_on, 15))
-    conference = initial_conference_record(actor=worker, enquiry=enquiry, held_on=icpc_on, outcome="plan",
-                                           category="NEG")
+    conference = initial_conference_record(
+        actor=worker, enquiry=enquiry, held_on=icpc_on, outcome="plan", category="NEG"
+    )
     return conference

@@ -66,7 +66,7 @@ def test_a_qa_officer_builds_writes_and_issues_the_pack(client, qa):
     pack.refresh_from_db()
     assert not pack.issued
 
-    texts = {f"narrative-{k}": v for k, v in NARRATIVES.items()} | {"narrative-missing": "=HYPERLINK(\"x\")"}
+    texts = {f"narrative-{k}": v for k, v in NARRATIVES.items()} | {"narrative-missing": '=HYPERLINK("x")'}
     response = client.post(url, {"issue": "1", **texts, **_form(client, f"{PACKS}{pack.pk}/")})
     assert response.status_code == 302
     pack.refresh_from_db()

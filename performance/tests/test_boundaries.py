@@ -45,10 +45,12 @@ def test_an_icpc_on_working_day_15_is_in_time_and_on_day_16_is_not(clock, worker
     calendar = get_calendar()
     strategy = D(2026, 2, 2)
     day_15, day_16 = calendar.add_working_days(strategy, 15), calendar.add_working_days(strategy, 16)
-    on_time = conference_after(clock, worker, manager, new_child(clock, worker, D(2026, 1, 5), family_name="A"),
-                               strategy, day_15)
-    late = conference_after(clock, worker, manager, new_child(clock, worker, D(2026, 1, 5), family_name="B"),
-                            strategy, day_16)
+    on_time = conference_after(
+        clock, worker, manager, new_child(clock, worker, D(2026, 1, 5), family_name="A"), strategy, day_15
+    )
+    late = conference_after(
+        clock, worker, manager, new_child(clock, worker, D(2026, 1, 5), family_name="B"), strategy, day_16
+    )
     clock.travel_to(at(D(2026, 4, 2)))
 
     evaluated, figure = _figure("icpc_15wd")
@@ -58,10 +60,12 @@ def test_an_icpc_on_working_day_15_is_in_time_and_on_day_16_is_not(clock, worker
 
 
 def test_a_plan_of_exactly_2_years_at_31_march_counts_and_one_a_day_shorter_does_not(clock, worker, manager):
-    two_years = conference_after(clock, worker, manager, new_child(clock, worker, D(2024, 3, 1), family_name="A"),
-                                 D(2024, 3, 25), D(2024, 3, 31)).plan_started
-    shorter = conference_after(clock, worker, manager, new_child(clock, worker, D(2024, 3, 1), family_name="B"),
-                               D(2024, 3, 25), D(2024, 4, 1)).plan_started
+    two_years = conference_after(
+        clock, worker, manager, new_child(clock, worker, D(2024, 3, 1), family_name="A"), D(2024, 3, 25), D(2024, 3, 31)
+    ).plan_started
+    shorter = conference_after(
+        clock, worker, manager, new_child(clock, worker, D(2024, 3, 1), family_name="B"), D(2024, 3, 25), D(2024, 4, 1)
+    ).plan_started
     clock.travel_to(at(D(2026, 4, 2)))
 
     evaluated, figure = _figure("cpp_2yrs_at_31march")
@@ -73,8 +77,9 @@ def test_a_plan_of_exactly_2_years_at_31_march_counts_and_one_a_day_shorter_does
 def test_a_plan_ending_on_31_march_is_not_open_at_31_march(clock, worker, manager):
     from child_protection.services import cp_plan_end
 
-    plan = conference_after(clock, worker, manager, new_child(clock, worker, D(2024, 3, 1)),
-                            D(2024, 3, 1), D(2024, 3, 5)).plan_started
+    plan = conference_after(
+        clock, worker, manager, new_child(clock, worker, D(2024, 3, 1)), D(2024, 3, 1), D(2024, 3, 5)
+    ).plan_started
     clock.travel_to(at(MARCH_31, 12))
     cp_plan_end(actor=worker, plan=plan, end_date=MARCH_31, reason="no_longer_at_risk")
     clock.travel_to(at(D(2026, 4, 2)))
@@ -86,10 +91,12 @@ def test_an_assessment_on_the_45th_working_day_is_in_time_and_on_the_46th_is_not
     calendar = get_calendar()
     start = D(2025, 11, 3)
     day_45, day_46 = calendar.add_working_days(start, 45), calendar.add_working_days(start, 46)
-    on_time = assessment_authorised(clock, worker, manager, new_child(clock, worker, D(2025, 11, 3), family_name="A"),
-                                    start, day_45)
-    late = assessment_authorised(clock, worker, manager, new_child(clock, worker, D(2025, 11, 3), family_name="B"),
-                                 start, day_46)
+    on_time = assessment_authorised(
+        clock, worker, manager, new_child(clock, worker, D(2025, 11, 3), family_name="A"), start, day_45
+    )
+    late = assessment_authorised(
+        clock, worker, manager, new_child(clock, worker, D(2025, 11, 3), family_name="B"), start, day_46
+    )
     clock.travel_to(at(D(2026, 4, 2)))
 
     evaluated, figure = _figure("assessments_45wd")
@@ -126,14 +133,21 @@ def test_a_first_review_conference_on_its_due_day_is_in_time_and_the_day_after_i
     due = get_calendar().add(icpc, rule.amount, rule.unit)
     plans = {}
     for name, held_on in (("OnTime", due), ("Late", due + datetime.timedelta(days=1))):
-        plan = conference_after(clock, worker, manager, new_child(clock, worker, D(2025, 9, 1), family_name=name),
-                                D(2025, 9, 24), icpc).plan_started
+        plan = conference_after(
+            clock, worker, manager, new_child(clock, worker, D(2025, 9, 1), family_name=name), D(2025, 9, 24), icpc
+        ).plan_started
         clock.travel_to(at(held_on, 15))
         review_conference_record(actor=worker, plan=plan, held_on=held_on, outcome="continue", category="NEG")
         plans[name] = plan
     # A plan whose first review is not yet due is not counted either way.
-    recent = conference_after(clock, worker, manager, new_child(clock, worker, D(2026, 1, 5), family_name="Recent"),
-                              D(2026, 1, 5), D(2026, 1, 6)).plan_started
+    recent = conference_after(
+        clock,
+        worker,
+        manager,
+        new_child(clock, worker, D(2026, 1, 5), family_name="Recent"),
+        D(2026, 1, 5),
+        D(2026, 1, 6),
+    ).plan_started
     clock.travel_to(at(D(2026, 4, 2)))
 
     evaluated, figure = _figure("cpp_reviews_in_time")
@@ -149,8 +163,9 @@ def test_a_review_conference_overdue_at_the_date_counts_as_late(clock, worker, m
     rule = effective_rule("rcpc")
     icpc = D(2025, 12, 1)
     due = get_calendar().add(icpc, rule.amount, rule.unit)
-    plan = conference_after(clock, worker, manager, new_child(clock, worker, D(2025, 11, 3)),
-                            D(2025, 11, 20), icpc).plan_started
+    plan = conference_after(
+        clock, worker, manager, new_child(clock, worker, D(2025, 11, 3)), D(2025, 11, 20), icpc
+    ).plan_started
     clock.travel_to(at(D(2026, 4, 2)))
 
     assert evaluate("cpp_reviews_in_time", due).result.numerator_count == 0  # due that day, not yet late
@@ -169,12 +184,15 @@ def test_a_cp_visit_on_the_last_day_of_the_interval_is_in_time_and_a_day_earlier
     icpc = D(2026, 1, 12)
     children = {}
     for name in ("Seen", "Earlier", "NotSeen"):
-        children[name] = conference_after(clock, worker, manager,
-                                          new_child(clock, worker, D(2026, 1, 5), family_name=name),
-                                          D(2026, 1, 5), icpc).child
+        children[name] = conference_after(
+            clock, worker, manager, new_child(clock, worker, D(2026, 1, 5), family_name=name), D(2026, 1, 5), icpc
+        ).child
     # The latest visit day whose next visit falls due on the date itself.
-    last_in_time = max(day for day in (as_of - datetime.timedelta(days=n) for n in range(1, 40))
-                       if calendar.add(day, rule.amount, rule.unit) == as_of)
+    last_in_time = max(
+        day
+        for day in (as_of - datetime.timedelta(days=n) for n in range(1, 40))
+        if calendar.add(day, rule.amount, rule.unit) == as_of
+    )
     too_early = last_in_time - datetime.timedelta(days=1)
     while calendar.add(too_early, rule.amount, rule.unit) >= as_of:
         too_early -= datetime.timedelta(days=1)
@@ -197,10 +215,17 @@ def _looked_after(clock, worker, name, started, legal_status="C2", **fields):
     from looked_after.services import PlacementDetails
 
     child = new_child(clock, worker, started, family_name=name, **fields)
-    la.period_start(actor=worker, child=child, start_date=started, legal_status=legal_status, category_of_need="N1",
-                    home_postcode="B12 9QF", placement=PlacementDetails(placement_type="U1",
-                                                                        provider="PR1", postcode="B15 2TT",
-                                                                        carer_name=f"Carers of {name}"))
+    la.period_start(
+        actor=worker,
+        child=child,
+        start_date=started,
+        legal_status=legal_status,
+        category_of_need="N1",
+        home_postcode="B12 9QF",
+        placement=PlacementDetails(
+            placement_type="U1", provider="PR1", postcode="B15 2TT", carer_name=f"Carers of {name}"
+        ),
+    )
     return child
 
 
@@ -210,14 +235,19 @@ def test_a_pep_reviewed_on_the_last_day_of_the_interval_is_up_to_date_and_a_day_
 
     rule = effective_rule("pep_review")
     calendar = get_calendar()
-    last_in_time = max(day for day in (MARCH_31 - datetime.timedelta(days=n) for n in range(1, 200))
-                       if calendar.add(day, rule.amount, rule.unit) == MARCH_31)
+    last_in_time = max(
+        day
+        for day in (MARCH_31 - datetime.timedelta(days=n) for n in range(1, 200))
+        if calendar.add(day, rule.amount, rule.unit) == MARCH_31
+    )
     too_early = last_in_time - datetime.timedelta(days=1)
     while calendar.add(too_early, rule.amount, rule.unit) >= MARCH_31:
         too_early -= datetime.timedelta(days=1)
     on_time = _looked_after(clock, worker, "OnTime", D(2025, 9, 1))
     late = _looked_after(clock, worker, "Late", D(2025, 9, 1))
-    too_young = _looked_after(clock, worker, "Young", D(2025, 9, 1), date_of_birth=D(2022, 1, 1))  # 4: not of school age
+    too_young = _looked_after(
+        clock, worker, "Young", D(2025, 9, 1), date_of_birth=D(2022, 1, 1)
+    )  # 4: not of school age
     for child, day in ((on_time, last_in_time), (late, too_early), (too_young, too_early)):
         clock.travel_to(at(day, 14))
         pep_record(actor=worker, child=child, held_on=day)
@@ -236,9 +266,13 @@ def test_a_pwp_agreement_signed_on_the_date_counts_and_one_signed_the_day_after_
     for name in ("Signed", "SignedLater"):
         child = _looked_after(clock, worker, name, D(2025, 10, 1))
         clock.travel_to(at(D(2025, 11, 3), 12))
-        episode_change(actor=worker, child=child, change_date=D(2025, 11, 3), reason_place_change="CARPL",
-                       placement=PlacementDetails(placement_type="P1", provider="PR0", postcode="B12 9QF",
-                                                  carer_name="Ms Parent"))
+        episode_change(
+            actor=worker,
+            child=child,
+            change_date=D(2025, 11, 3),
+            reason_place_change="CARPL",
+            placement=PlacementDetails(placement_type="P1", provider="PR0", postcode="B12 9QF", carer_name="Ms Parent"),
+        )
         children.append(child)
     accommodated = _looked_after(clock, worker, "Accommodated", D(2025, 10, 1), legal_status="V2")
     clock.travel_to(at(D(2026, 4, 2)))
@@ -258,12 +292,20 @@ def test_a_permanence_decision_with_no_step_drifts_on_the_threshold_day_and_not_
 
     threshold = datetime.timedelta(days=drift_days())
     decisions = {}
-    for name, decided_on in (("Waiting", MARCH_31 - threshold + datetime.timedelta(days=1)),
-                             ("Drifting", MARCH_31 - threshold), ("Followed", MARCH_31 - 2 * threshold)):
+    for name, decided_on in (
+        ("Waiting", MARCH_31 - threshold + datetime.timedelta(days=1)),
+        ("Drifting", MARCH_31 - threshold),
+        ("Followed", MARCH_31 - 2 * threshold),
+    ):
         child = new_child(clock, worker, D(2025, 6, 2), family_name=name)
         clock.travel_to(at(decided_on, 12))
-        decisions[name] = permanence_decision_record(actor=worker, child=child, option="long_term_fostering",
-                                                     decided_on=decided_on, decision_maker="Head of service")
+        decisions[name] = permanence_decision_record(
+            actor=worker,
+            child=child,
+            option="long_term_fostering",
+            decided_on=decided_on,
+            decision_maker="Head of service",
+        )
     clock.travel_to(at(MARCH_31, 12))
     permanence_step_record(actor=worker, decision=decisions["Followed"], kind="long_term_match", taken_on=MARCH_31)
     clock.travel_to(at(D(2026, 4, 2)))
@@ -285,8 +327,11 @@ def test_elapsed_working_days_are_the_calendars_for_any_pair_of_dates():
     calendar, rng = get_calendar(), random.Random(15)
     elapsed = ElapsedWorkingDays(calendar, datetime.date(2025, 4, 1))
     # Christmas, Easter and weekends included; an end before the start counts back.
-    pairs = [(datetime.date(2025, 12, 19), datetime.date(2025, 12, 29)), (datetime.date(2026, 4, 2), datetime.date(2026, 4, 6)),
-             (datetime.date(2026, 1, 10), datetime.date(2025, 12, 24))]
+    pairs = [
+        (datetime.date(2025, 12, 19), datetime.date(2025, 12, 29)),
+        (datetime.date(2026, 4, 2), datetime.date(2026, 4, 6)),
+        (datetime.date(2026, 1, 10), datetime.date(2025, 12, 24)),
+    ]
     for _ in range(500):
         start = datetime.date(2024, 1, 1) + datetime.timedelta(days=rng.randrange(900))
         pairs.append((start, start + datetime.timedelta(days=rng.randrange(-90, 120))))

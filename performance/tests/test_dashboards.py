@@ -32,8 +32,9 @@ def second(worker):
     return person_create(actor=worker, given_name="Riley", family_name="Jones", date_of_birth=D(2017, 8, 1))
 
 
-def test_the_team_managers_dashboard_opens_onto_the_children_not_seen(client, manager, worker, in_care,
-                                                                      django_assert_max_num_queries):
+def test_the_team_managers_dashboard_opens_onto_the_children_not_seen(
+    client, manager, worker, in_care, django_assert_max_num_queries
+):
     from performance.services import snapshot_take
 
     snapshot_take(D(2025, 9, 1))  # the nightly job, today
@@ -64,8 +65,9 @@ def test_the_team_dashboard_shows_the_latest_kept_figures_and_says_their_date(cl
     assert "/performance/indicators/cla_visits_in_time/children/?as_of=2025-08-31&amp;part=missed" in html
 
 
-def test_the_team_dashboard_computes_nothing_before_any_snapshot(client, manager, in_care,
-                                                                django_assert_max_num_queries):
+def test_the_team_dashboard_computes_nothing_before_any_snapshot(
+    client, manager, in_care, django_assert_max_num_queries
+):
     from performance.models import IndicatorSnapshot
 
     client.force_login(manager)
@@ -79,8 +81,9 @@ def test_the_team_dashboard_computes_nothing_before_any_snapshot(client, manager
     assert not IndicatorSnapshot.objects.exists()
 
 
-def test_the_senior_leaders_dashboard_reads_the_snapshots(client, make_staff, team, in_care,
-                                                          django_assert_max_num_queries):
+def test_the_senior_leaders_dashboard_reads_the_snapshots(
+    client, make_staff, team, in_care, django_assert_max_num_queries
+):
     from performance.services import snapshot_take
 
     for day in (D(2025, 6, 30), D(2025, 7, 31), D(2025, 8, 31)):
@@ -97,8 +100,9 @@ def test_the_senior_leaders_dashboard_reads_the_snapshots(client, make_staff, te
     assert "<polyline" in html  # three months kept: a trend to draw
 
 
-def test_the_leaders_dashboard_computes_nothing_and_says_so_before_any_snapshot(client, make_staff, team, in_care,
-                                                                                django_assert_max_num_queries):
+def test_the_leaders_dashboard_computes_nothing_and_says_so_before_any_snapshot(
+    client, make_staff, team, in_care, django_assert_max_num_queries
+):
     from performance.models import IndicatorSnapshot
 
     leader = make_staff(Role.SENIOR_LEADER, team=team)
@@ -113,8 +117,9 @@ def test_the_leaders_dashboard_computes_nothing_and_says_so_before_any_snapshot(
     assert not IndicatorSnapshot.objects.exists()  # and the page kept nothing either
 
 
-def test_an_indicator_not_kept_at_the_date_is_offered_rather_than_computed(client, make_staff, team, in_care,
-                                                                           django_assert_max_num_queries):
+def test_an_indicator_not_kept_at_the_date_is_offered_rather_than_computed(
+    client, make_staff, team, in_care, django_assert_max_num_queries
+):
     from performance.models import IndicatorSnapshot
     from performance.services import snapshot_take
 
@@ -159,7 +164,9 @@ def test_each_teams_kept_figure_is_its_figure(make_staff, team, other_team, in_c
         evaluated = evaluate(code, D(2025, 8, 31))
         for each in (team, other_team):
             figure = evaluated.figure(frozenset({each.pk}))
-            kept = IndicatorSnapshot.objects.filter(code=code, team=each).values_list("numerator", "denominator").first()
+            kept = (
+                IndicatorSnapshot.objects.filter(code=code, team=each).values_list("numerator", "denominator").first()
+            )
             assert kept == (None if figure.denominator is None else (figure.numerator, figure.denominator)), code
     kept = IndicatorSnapshot.objects.get(code="cla_visits_in_time", team=team)
     assert (kept.numerator, kept.denominator) == (1, 2)  # Jay seen, Riley not

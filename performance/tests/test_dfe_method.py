@@ -32,8 +32,11 @@ def _date(text):
 
 def _referrals(path) -> set[tuple[str, datetime.date]]:
     root = ET.parse(path).getroot()
-    return {(child.findtext("ChildIdentifiers/LAchildID"), _date(details.findtext("CINreferralDate")))
-            for child in root.iter("Child") for details in child.findall("CINdetails")}
+    return {
+        (child.findtext("ChildIdentifiers/LAchildID"), _date(details.findtext("CINreferralDate")))
+        for child in root.iter("Child")
+        for details in child.findall("CINdetails")
+    }
 
 
 def _twelve_months_before(day):
@@ -48,8 +51,11 @@ def test_re_referrals_equal_the_dfe_count_from_our_cin_census(generated, tmp_pat
     build_cin_census(2025, tmp_path / "2025.xml")
     referrals = _referrals(tmp_path / "2026.xml") | _referrals(tmp_path / "2025.xml")
     in_year = [(child, day) for child, day in referrals if YEAR_START <= day <= MARCH_31]
-    re_referred = [(child, day) for child, day in in_year
-                   if any(c == child and _twelve_months_before(day) <= d < day for c, d in referrals)]
+    re_referred = [
+        (child, day)
+        for child, day in in_year
+        if any(c == child and _twelve_months_before(day) <= d < day for c, d in referrals)
+    ]
 
     figure = evaluate("rereferrals_12m", MARCH_31).figure()
     assert figure.denominator == len(in_year) > 10
@@ -75,7 +81,9 @@ def test_assessments_in_45_working_days_equal_the_dfe_count_from_our_cin_census(
     for assessment in root.iter("Assessments"):
         authorised = _date(assessment.findtext("AssessmentAuthorisationDate"))
         if authorised and YEAR_START <= authorised <= MARCH_31:
-            completed.append(_working_days(_date(assessment.findtext("AssessmentActualStartDate")), authorised, holidays))
+            completed.append(
+                _working_days(_date(assessment.findtext("AssessmentActualStartDate")), authorised, holidays)
+            )
 
     figure = evaluate("assessments_45wd", MARCH_31).figure()
     assert figure.denominator == len(completed) > 10
@@ -93,13 +101,21 @@ def _in_care(clock, worker, started, changes, legal_status="C2"):
         return PlacementDetails(placement_type="U1", provider="PR1", postcode="B15 2TT", carer_name=f"Carers {n}")
 
     child = new_child(clock, worker, started, family_name=f"Care{started:%y%m%d}{len(changes)}")
-    la.period_start(actor=worker, child=child, start_date=started, legal_status=legal_status, category_of_need="N1",
-                    home_postcode="B12 9QF", placement=foster(0))
+    la.period_start(
+        actor=worker,
+        child=child,
+        start_date=started,
+        legal_status=legal_status,
+        category_of_need="N1",
+        home_postcode="B12 9QF",
+        placement=foster(0),
+    )
     for n, (day, what) in enumerate(changes, start=1):
         clock.travel_to(at(day, 12))
         if what == "placement":
-            la.episode_change(actor=worker, child=child, change_date=day, placement=foster(n),
-                              reason_place_change="CARPL")
+            la.episode_change(
+                actor=worker, child=child, change_date=day, placement=foster(n), reason_place_change="CARPL"
+            )
         else:
             la.episode_change(actor=worker, child=child, change_date=day, legal_status="C1")
     return child
@@ -114,12 +130,25 @@ def test_three_or_more_placements_equal_the_dfe_count_from_our_ssda903(clock, wo
     # legal status only, which is no move; moves before the year, which do not count.
     _in_care(clock, worker, D(2025, 4, 14), [])
     _in_care(clock, worker, D(2025, 4, 14), [(D(2025, 6, 2), "placement")])
-    _in_care(clock, worker, D(2025, 4, 14), [(D(2025, 6, 2), "placement"), (D(2025, 8, 4), "status"),
-                                             (D(2025, 10, 6), "placement")])
-    _in_care(clock, worker, D(2025, 4, 14), [(D(2025, 6, 2), "placement"), (D(2025, 7, 7), "placement"),
-                                             (D(2025, 9, 1), "placement")])
-    _in_care(clock, worker, D(2024, 6, 3), [(D(2024, 9, 2), "placement"), (D(2025, 2, 3), "placement"),
-                                            (D(2025, 6, 2), "placement")], legal_status="V2")
+    _in_care(
+        clock,
+        worker,
+        D(2025, 4, 14),
+        [(D(2025, 6, 2), "placement"), (D(2025, 8, 4), "status"), (D(2025, 10, 6), "placement")],
+    )
+    _in_care(
+        clock,
+        worker,
+        D(2025, 4, 14),
+        [(D(2025, 6, 2), "placement"), (D(2025, 7, 7), "placement"), (D(2025, 9, 1), "placement")],
+    )
+    _in_care(
+        clock,
+        worker,
+        D(2024, 6, 3),
+        [(D(2024, 9, 2), "placement"), (D(2025, 2, 3), "placement"), (D(2025, 6, 2), "placement")],
+        legal_status="V2",
+    )
     _in_care(clock, worker, D(2025, 4, 14), [(D(2025, 6, 2), "status")])
     clock.travel_to(at(GENERATED_ON, 12))
     build_ssda903(2026, tmp_path, previous=False)

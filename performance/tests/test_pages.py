@@ -46,7 +46,9 @@ def test_a_manager_sees_their_teams_children_and_a_restricted_one_unnamed(client
     assert "Theirs" not in page  # another team's child is not in a manager's figures
     assert "2 referrals" in page
     assert "Download this list as CSV" not in page
-    assert _get(client, manager, f"/performance/indicators/rereferrals_12m/children.csv?as_of={AS_OF}").status_code == 403
+    assert (
+        _get(client, manager, f"/performance/indicators/rereferrals_12m/children.csv?as_of={AS_OF}").status_code == 403
+    )
 
 
 def test_a_senior_leader_sees_every_child_and_downloads_the_list(client, make_staff, team, referrals):
@@ -72,10 +74,17 @@ def test_the_filters_narrow_the_list(client, make_staff, team, other_team, refer
     assert "Olive Ours" in page
 
 
-@pytest.mark.parametrize("query", [
-    "as_of=2026-13-45", "as_of=2099-01-01", "as_of_0=31&as_of_1=2&as_of_2=2026", "part=all&team=x&age=old",
-    "legal_status=%00&page=-1", "team=99999999999999999999",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "as_of=2026-13-45",
+        "as_of=2099-01-01",
+        "as_of_0=31&as_of_1=2&as_of_2=2026",
+        "part=all&team=x&age=old",
+        "legal_status=%00&page=-1",
+        "team=99999999999999999999",
+    ],
+)
 def test_bad_input_is_never_an_error_page(client, make_staff, team, referrals, query):
     leader = make_staff(Role.SENIOR_LEADER, team=team)
     client.force_login(leader)
@@ -131,7 +140,8 @@ def test_snapshots_feed_the_dashboard_and_the_trend(client, make_staff, team, re
 
 
 def test_the_indicators_page_works_out_only_the_chosen_date_and_leaves_unkept_months_blank(
-        client, make_staff, team, referrals, django_assert_max_num_queries):
+    client, make_staff, team, referrals, django_assert_max_num_queries
+):
     from performance.services import snapshot_take
 
     snapshot_take(D(2026, 2, 28))

@@ -14,13 +14,19 @@ def make_decision(actor, child, option="adoption", decided_on=None, **overrides)
 
 
 def make_placement_order(actor, decision, made_on=None):
-    return services.permanence_order_record(actor=actor, child=decision.child, kind="placement", decision=decision,
-                                            made_on=made_on or decision.decided_on)
+    return services.permanence_order_record(
+        actor=actor, child=decision.child, kind="placement", decision=decision, made_on=made_on or decision.decided_on
+    )
 
 
 def make_match(actor, decision, matched_on=None, **overrides):
-    values = {"matched_on": matched_on or decision.decided_on, "number_of_adopters": 2, "adopter_sex": "MF",
-              "adopter_legal_status": "L11", "foster_carers_adopting": False}
+    values = {
+        "matched_on": matched_on or decision.decided_on,
+        "number_of_adopters": 2,
+        "adopter_sex": "MF",
+        "adopter_legal_status": "L11",
+        "foster_carers_adopting": False,
+    }
     return services.adoption_match_record(actor=actor, decision=decision, **(values | overrides))
 
 
@@ -37,5 +43,12 @@ def make_placed(actor, child, placed_on=None, decided_on=None):
 def adoption_visit(actor, child, visited_at, child_seen=True):
     from casework.services import visit_record
 
-    return visit_record(actor=actor, child=child, visited_at=visited_at, visit_type="adoption", child_seen=child_seen,
-                        seen_alone=False, observations="Settling in well with the prospective adopters.")
+    return visit_record(
+        actor=actor,
+        child=child,
+        visited_at=visited_at,
+        visit_type="adoption",
+        child_seen=child_seen,
+        seen_alone=False,
+        observations="Settling in well with the prospective adopters.",
+    )

@@ -24,7 +24,9 @@ def no_open(child, rule_code):
 
 
 def met(child, rule_code):
-    return list(DueItem.objects.filter(person=child, rule_code=rule_code, completed_at__isnull=False).order_by("trigger_date"))
+    return list(
+        DueItem.objects.filter(person=child, rule_code=rule_code, completed_at__isnull=False).order_by("trigger_date")
+    )
 
 
 def overdue(rule_code):
@@ -51,13 +53,22 @@ def test_proceedings_are_due_26_weeks_beginning_with_the_day_of_issue(worker, ch
 
 def test_an_extension_moves_the_deadline_and_concluding_meets_it(worker, child, on):
     on(D(2025, 11, 20))
-    proceedings = services.care_proceedings_start(actor=worker, child=child, kind="supervision", issued_on=D(2025, 6, 2))
-    services.care_proceedings_extend(actor=worker, proceedings=proceedings, granted_on=D(2025, 11, 20), weeks=8,
-                                     reason="Parenting assessment not yet filed")
+    proceedings = services.care_proceedings_start(
+        actor=worker, child=child, kind="supervision", issued_on=D(2025, 6, 2)
+    )
+    services.care_proceedings_extend(
+        actor=worker,
+        proceedings=proceedings,
+        granted_on=D(2025, 11, 20),
+        weeks=8,
+        reason="Parenting assessment not yet filed",
+    )
     item = open_item(child, "care_proceedings_26w")
     assert item.due_date == D(2026, 1, 25) and "extended by 8 weeks" in item.title
     on(D(2026, 1, 26))
-    services.care_proceedings_conclude(actor=worker, proceedings=proceedings, concluded_on=D(2026, 1, 26), outcome="supervision_order")
+    services.care_proceedings_conclude(
+        actor=worker, proceedings=proceedings, concluded_on=D(2026, 1, 26), outcome="supervision_order"
+    )
     [done] = met(child, "care_proceedings_26w")
     assert done.completed_late is True and no_open(child, "care_proceedings_26w")
 
@@ -132,8 +143,9 @@ def test_the_adoption_order_ends_the_reviews_and_visits_and_keeps_their_history(
     decision, _ = make_placed(worker, child, decided_on=D(2025, 5, 1), placed_on=D(2025, 6, 2))
     on(D(2025, 7, 1))
     adoption_visit(worker, child, at(D(2025, 6, 3)))
-    services.permanence_order_record(actor=worker, child=child, kind="adoption", decision=decision, made_on=D(2025, 7, 1),
-                                     consent_dispensed=False)
+    services.permanence_order_record(
+        actor=worker, child=child, kind="adoption", decision=decision, made_on=D(2025, 7, 1), consent_dispensed=False
+    )
     for rule in ("adoption_visit", "adoption_review_placed", "adoption_review_not_placed"):
         assert no_open(child, rule), rule
     assert len(met(child, "adoption_visit")) == 1

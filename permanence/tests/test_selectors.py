@@ -31,8 +31,9 @@ def test_a_decision_with_no_following_step_waits_until_one_is_recorded(worker, c
 def test_matches_orders_and_reversals_take_a_decision_off_the_tracker(worker, child, step):
     if step == "sgo_order":
         decision = make_decision(worker, child, option="sgo", decided_on=D(2025, 3, 1))
-        services.permanence_order_record(actor=worker, child=child, kind="sgo", decision=decision, made_on=TODAY,
-                                         special_guardians="E45")
+        services.permanence_order_record(
+            actor=worker, child=child, kind="sgo", decision=decision, made_on=TODAY, special_guardians="E45"
+        )
     else:
         decision = make_decision(worker, child, decided_on=D(2025, 3, 1))
         if step == "match":
@@ -81,19 +82,46 @@ def test_the_permanence_record_is_a_fixed_number_of_queries(worker, child, djang
 
 def test_ssda903_rows(worker, child):
     decision, _ = make_placed(worker, child, decided_on=D(2025, 3, 1), placed_on=D(2025, 5, 1))
-    services.permanence_order_record(actor=worker, child=child, kind="adoption", decision=decision, made_on=TODAY,
-                                     consent_dispensed=False)
-    services.previous_permanence_record(actor=worker, child=child, care_started_on=D(2025, 1, 1), option="P1",
-                                        order_date=D(2019, 1, 1), order_date_known="year", arranged_by_la="201")
+    services.permanence_order_record(
+        actor=worker, child=child, kind="adoption", decision=decision, made_on=TODAY, consent_dispensed=False
+    )
+    services.previous_permanence_record(
+        actor=worker,
+        child=child,
+        care_started_on=D(2025, 1, 1),
+        option="P1",
+        order_date=D(2019, 1, 1),
+        order_date_known="year",
+        arranged_by_la="201",
+    )
     children = Person.objects.filter(pk=child.pk)
     assert selectors.placed_adoption_rows(children) == [
-        {"CHILD": child.la_id, "DOB": child.date_of_birth, "DATE_PLACED": D(2025, 3, 1), "DATE_PLACED_CEASED": None,
-         "REASON_PLACED_CEASED": None}
+        {
+            "CHILD": child.la_id,
+            "DOB": child.date_of_birth,
+            "DATE_PLACED": D(2025, 3, 1),
+            "DATE_PLACED_CEASED": None,
+            "REASON_PLACED_CEASED": None,
+        }
     ]
     assert selectors.ad1_rows(children) == [
-        {"CHILD": child.la_id, "DOB": child.date_of_birth, "DATE_INT": D(2025, 3, 1), "DATE_MATCH": D(2025, 3, 1),
-         "FOSTER_CARE": "0", "NB_ADOPTR": 2, "SEX_ADOPTR": "MF", "LS_ADOPTR": "L11"}
+        {
+            "CHILD": child.la_id,
+            "DOB": child.date_of_birth,
+            "DATE_INT": D(2025, 3, 1),
+            "DATE_MATCH": D(2025, 3, 1),
+            "FOSTER_CARE": "0",
+            "NB_ADOPTR": 2,
+            "SEX_ADOPTR": "MF",
+            "LS_ADOPTR": "L11",
+        }
     ]
     assert selectors.prev_perm_rows(children) == [
-        {"CHILD": child.la_id, "DOB": child.date_of_birth, "PREV_PERM": "P1", "LA_PERM": "201", "DATE_PERM": "zz/zz/2019"}
+        {
+            "CHILD": child.la_id,
+            "DOB": child.date_of_birth,
+            "PREV_PERM": "P1",
+            "LA_PERM": "201",
+            "DATE_PERM": "zz/zz/2019",
+        }
     ]

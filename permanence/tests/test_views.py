@@ -71,18 +71,28 @@ def test_a_reader_sees_the_record_but_cannot_record(client, make_staff, worker, 
 
 def test_a_decision_is_recorded_from_the_form(client, worker, child):
     client.force_login(worker)
-    response = client.post(reverse("permanence:decision_new", args=[child.pk]), {
-        "option": "adoption", **date("decided_on", D(2025, 5, 1)), "decision_maker": "Alex Moore",
-    })
+    response = client.post(
+        reverse("permanence:decision_new", args=[child.pk]),
+        {
+            "option": "adoption",
+            **date("decided_on", D(2025, 5, 1)),
+            "decision_maker": "Alex Moore",
+        },
+    )
     assert response.status_code == 302 and response.url == reverse("permanence:record", args=[child.pk])
     assert PermanenceDecision.objects.get().decided_on == D(2025, 5, 1)
 
 
 def test_a_refusal_is_shown_beside_its_field_and_nothing_is_saved(client, worker, child):
     client.force_login(worker)
-    response = client.post(reverse("permanence:decision_new", args=[child.pk]), {
-        "option": "adoption", **date("decided_on", D(2015, 1, 1)), "decision_maker": "Alex Moore",
-    })
+    response = client.post(
+        reverse("permanence:decision_new", args=[child.pk]),
+        {
+            "option": "adoption",
+            **date("decided_on", D(2015, 1, 1)),
+            "decision_maker": "Alex Moore",
+        },
+    )
     body = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in body and 'href="#id_decided_on_0"' in body
     assert "must be on or after the child’s date of birth" in body
@@ -91,9 +101,16 @@ def test_a_refusal_is_shown_beside_its_field_and_nothing_is_saved(client, worker
 
 def test_an_unreal_date_is_a_message_not_a_500(client, worker, child):
     client.force_login(worker)
-    response = client.post(reverse("permanence:decision_new", args=[child.pk]), {
-        "option": "adoption", "decided_on_0": "31", "decided_on_1": "2", "decided_on_2": "2025", "decision_maker": "A",
-    })
+    response = client.post(
+        reverse("permanence:decision_new", args=[child.pk]),
+        {
+            "option": "adoption",
+            "decided_on_0": "31",
+            "decided_on_1": "2",
+            "decided_on_2": "2025",
+            "decision_maker": "A",
+        },
+    )
     assert response.status_code == 200 and "The date of the decision must be a real date" in response.content.decode()
 
 
@@ -103,7 +120,9 @@ def test_the_order_form_checks_the_adopters_consent(client, worker, child):
     url = reverse("permanence:order_new", args=[child.pk, "adoption"])
     response = client.post(url, {**date("made_on", D(2025, 6, 2)), "decision": str(decision.pk)})
     assert "Select whether the court dispensed with consent" in response.content.decode()
-    response = client.post(url, {**date("made_on", D(2025, 6, 2)), "decision": str(decision.pk), "consent_dispensed": "no"})
+    response = client.post(
+        url, {**date("made_on", D(2025, 6, 2)), "decision": str(decision.pk), "consent_dispensed": "no"}
+    )
     assert response.status_code == 302
     decision.refresh_from_db()
     assert decision.achieved_on == D(2025, 6, 2)
@@ -125,9 +144,12 @@ def test_the_tracker_lists_decisions_without_a_step_and_marks_drift(client, work
 
 def test_the_record_page_queries_are_bounded(client, worker, child, django_assert_max_num_queries):
     for n in range(3):
-        decision, _ = make_placed(worker, person_create(actor=worker, given_name=f"S{n}", family_name="Smith",
-                                                        date_of_birth=D(2016, 1, 1)),
-                                  decided_on=D(2025, 3, 1), placed_on=D(2025, 5, 1))
+        decision, _ = make_placed(
+            worker,
+            person_create(actor=worker, given_name=f"S{n}", family_name="Smith", date_of_birth=D(2016, 1, 1)),
+            decided_on=D(2025, 3, 1),
+            placed_on=D(2025, 5, 1),
+        )
     decision, _ = make_placed(worker, child, decided_on=D(2025, 3, 1), placed_on=D(2025, 5, 1))
     services.permanence_step_record(actor=worker, decision=decision, kind="family_finding", taken_on=D(2025, 3, 2))
     client.force_login(worker)
@@ -149,7 +171,9 @@ def test_a_step_of_another_childs_record_is_404_through_this_childs_page(client,
         reverse("permanence:placement_end", args=[child.pk, placement.pk]),
     ):
         assert client.get(url).status_code == 404, url
-    response = client.post(reverse("permanence:decision_reverse", args=[child.pk, decision.pk]),
-                           {**date("reversed_on", D(2025, 6, 1)), "reason": "Changed"})
+    response = client.post(
+        reverse("permanence:decision_reverse", args=[child.pk, decision.pk]),
+        {**date("reversed_on", D(2025, 6, 1)), "reason": "Changed"},
+    )
     assert response.status_code == 404
     assert PermanenceDecision.objects.get(pk=decision.pk).reversed_on is None

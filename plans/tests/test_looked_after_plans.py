@@ -56,8 +56,9 @@ def test_a_newer_care_plan_replaces_the_old_ones_content_and_actions(worker, chi
 
 def test_the_placement_with_parents_agreement_is_complete_without_its_optional_section(client, worker, child):
     start_care(worker, child, D(2025, 3, 1), legal_status="C2", placement=WITH_PARENTS)
-    agreement = lac.pwp_agreement_record(actor=worker, child=child, parent_name="Ms Smith",
-                                         agreement_signed_on=D(2025, 3, 1))
+    agreement = lac.pwp_agreement_record(
+        actor=worker, child=child, parent_name="Ms Smith", agreement_signed_on=D(2025, 3, 1)
+    )
     client.force_login(worker)
     assert "Incomplete" in _page(client, "pwp", agreement, child)
     for key in ("support", "care", "contact", "visits", "ending"):
@@ -80,8 +81,18 @@ def test_a_looked_after_review_records_progress_on_the_care_plans_actions(client
     client.force_login(worker)
     url = reverse("looked_after:review_new", args=[child.pk])
     assert "Progress on: Book the dentist" in client.get(url).content.decode()
-    response = client.post(url, {"held_on_0": "20", "held_on_1": "5", "held_on_2": "2025", "participation": "PN1",
-                                 "summary": "", f"progress_{task.pk}": "done", f"note_{task.pk}": "Seen on 12 May."})
+    response = client.post(
+        url,
+        {
+            "held_on_0": "20",
+            "held_on_1": "5",
+            "held_on_2": "2025",
+            "participation": "PN1",
+            "summary": "",
+            f"progress_{task.pk}": "done",
+            f"note_{task.pk}": "Seen on 12 May.",
+        },
+    )
     assert response.status_code == 302
     task.refresh_from_db()
     assert task.status == "done" and task.done_on == D(2025, 5, 20)

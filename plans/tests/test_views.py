@@ -33,16 +33,25 @@ def test_a_worker_adds_an_outcome_and_an_owned_action_and_sees_them_on_the_plan(
     client.force_login(worker)
     page = client.get(_url("detail", plan)).content.decode()
     assert "No outcomes have been added to this plan." in page
-    response = client.post(_url("outcome_new", plan), {
-        "what_must_change": "Ella is not left alone at home", **_date("by_when", D(2025, 9, 1)),
-        "how_we_will_know": "Unannounced visits find an adult at home",
-    })
+    response = client.post(
+        _url("outcome_new", plan),
+        {
+            "what_must_change": "Ella is not left alone at home",
+            **_date("by_when", D(2025, 9, 1)),
+            "how_we_will_know": "Unannounced visits find an adult at home",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == _url("detail", plan)
     goal = Outcome.objects.get()
-    response = client.post(_url("action_new", plan, goal.pk), {
-        "action": "Refer to the family support service", "owner_kind": "staff", "owner_staff": str(worker.pk),
-        **_date("due_on", D(2025, 5, 20)),
-    })
+    response = client.post(
+        _url("action_new", plan, goal.pk),
+        {
+            "action": "Refer to the family support service",
+            "owner_kind": "staff",
+            "owner_staff": str(worker.pk),
+            **_date("due_on", D(2025, 5, 20)),
+        },
+    )
     assert response.status_code == 302
     client.post(_url("contingency", plan), {"contingency": "Legal planning meeting."})
     page = client.get(_url("detail", plan)).content.decode()
@@ -54,19 +63,33 @@ def test_a_worker_adds_an_outcome_and_an_owned_action_and_sees_them_on_the_plan(
 
 def test_bad_input_is_shown_beside_the_field_and_nothing_is_saved(client, worker, plan):
     client.force_login(worker)
-    page = client.post(_url("outcome_new", plan), {"what_must_change": "", "by_when_0": "31", "by_when_1": "2",
-                                                    "by_when_2": "2025", "how_we_will_know": "x"})
+    page = client.post(
+        _url("outcome_new", plan),
+        {"what_must_change": "", "by_when_0": "31", "by_when_1": "2", "by_when_2": "2025", "how_we_will_know": "x"},
+    )
     assert page.status_code == 200
     text = page.content.decode()
     assert "govuk-error-summary" in text and "Enter what must change" in text
     goal = outcome(worker, plan)
-    text = client.post(_url("action_new", plan, goal.pk), {
-        "action": "Attend", "owner_kind": "staff", "owner_staff": "not a number", **_date("due_on", D(2025, 4, 1)),
-    }).content.decode()
+    text = client.post(
+        _url("action_new", plan, goal.pk),
+        {
+            "action": "Attend",
+            "owner_kind": "staff",
+            "owner_staff": "not a number",
+            **_date("due_on", D(2025, 4, 1)),
+        },
+    ).content.decode()
     assert "Select a member of staff from the list" in text
-    text = client.post(_url("action_new", plan, goal.pk), {
-        "action": "Attend", "owner_kind": "family", "owner_name": "", **_date("due_on", D(2025, 4, 1)),
-    }).content.decode()
+    text = client.post(
+        _url("action_new", plan, goal.pk),
+        {
+            "action": "Attend",
+            "owner_kind": "family",
+            "owner_name": "",
+            **_date("due_on", D(2025, 4, 1)),
+        },
+    ).content.decode()
     assert "Enter the name of the family member or agency who owns the action" in text
     assert "The action cannot be due before the plan started on 1 May 2025" in text
     assert not PlanAction.objects.exists()
@@ -75,7 +98,12 @@ def test_bad_input_is_shown_beside_the_field_and_nothing_is_saved(client, worker
 def test_another_teams_worker_a_missing_plan_and_an_unknown_kind_are_404(client, worker, stranger, child, plan):
     goal = outcome(worker, plan)
     client.force_login(stranger)
-    for url in (_url("detail", plan), _url("outcome_new", plan), _url("action_new", plan, goal.pk), _url("contingency", plan)):
+    for url in (
+        _url("detail", plan),
+        _url("outcome_new", plan),
+        _url("action_new", plan, goal.pk),
+        _url("contingency", plan),
+    ):
         assert client.get(url).status_code == 404, url
     client.force_login(worker)
     assert client.get(_url("detail", plan, kind="care")).status_code == 404
@@ -93,9 +121,17 @@ def test_the_core_group_records_progress_on_each_open_action(client, worker, chi
     assert "Progress on: Attend the parenting course (Ms Smith (mother) (family)" in form
     missing = client.post(url, {**_date("held_on", D(2025, 5, 30)), "notes": "", f"progress_{mine.pk}": "done"})
     assert "Select the progress made on this action" in missing.content.decode() and not plan.core_groups.exists()
-    response = client.post(url, {**_date("held_on", D(2025, 5, 30)), "notes": "Going well.",
-                                 f"progress_{mine.pk}": "done", f"note_{mine.pk}": "Referral made.",
-                                 f"progress_{theirs.pk}": "not_done", f"note_{theirs.pk}": "Missed the first session."})
+    response = client.post(
+        url,
+        {
+            **_date("held_on", D(2025, 5, 30)),
+            "notes": "Going well.",
+            f"progress_{mine.pk}": "done",
+            f"note_{mine.pk}": "Referral made.",
+            f"progress_{theirs.pk}": "not_done",
+            f"note_{theirs.pk}": "Missed the first session.",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == _url("detail", plan)
     assert ActionProgress.objects.count() == 2
     page = client.get(_url("detail", plan)).content.decode()
@@ -106,7 +142,9 @@ def test_the_core_group_records_progress_on_each_open_action(client, worker, chi
 def test_an_overdue_action_is_in_its_owners_tray_and_on_my_team(client, worker, manager, child, plan):
     goal = outcome(worker, plan)
     action(worker, goal, text="Refer to the family support service", owner=worker, due_on=D(2025, 5, 20))
-    action(worker, goal, text="Send the attendance register", name="Oakfield Primary", kind="agency", due_on=D(2025, 5, 21))
+    action(
+        worker, goal, text="Send the attendance register", name="Oakfield Primary", kind="agency", due_on=D(2025, 5, 21)
+    )
     client.force_login(worker)
     home = client.get(reverse("my_work")).content.decode()
     assert "Plan action: Refer to the family support service" in home

@@ -36,20 +36,33 @@ def _children(owner):
 def writes(user, state) -> list[Write]:
     arrangement = state["arrangement"]
     return [
-        Write("private_fostering_notify", PF, lambda: notify(user, state["other"], D(2025, 5, 28)), child=state["other"]),
-        Write("private_fostering_start", PF, lambda: services.private_fostering_start(
-            actor=user, arrangement=arrangement, started_on=D(2025, 5, 25))),
-        Write("private_fostering_end", PF, lambda: services.private_fostering_end(
-            actor=user, arrangement=arrangement, ended_on=D(2025, 6, 2), reason="did_not_start")),
+        Write(
+            "private_fostering_notify", PF, lambda: notify(user, state["other"], D(2025, 5, 28)), child=state["other"]
+        ),
+        Write(
+            "private_fostering_start",
+            PF,
+            lambda: services.private_fostering_start(actor=user, arrangement=arrangement, started_on=D(2025, 5, 25)),
+        ),
+        Write(
+            "private_fostering_end",
+            PF,
+            lambda: services.private_fostering_end(
+                actor=user, arrangement=arrangement, ended_on=D(2025, 6, 2), reason="did_not_start"
+            ),
+        ),
     ]
 
 
 @pytest.mark.parametrize("role", list(Role))
 @pytest.mark.parametrize("situation", ["allocated", "another team", "unallocated"])
-def test_every_write_is_refused_exactly_when_the_table_says_so(make_staff, team, worker, stranger, today, role, situation):
+def test_every_write_is_refused_exactly_when_the_table_says_so(
+    make_staff, team, worker, stranger, today, role, situation
+):
     user = make_staff(role, team=team)
-    owner = {"allocated": worker, "another team": stranger,
-             "unallocated": make_staff(Role.PRIVATE_FOSTERING_OFFICER)}[situation]
+    owner = {"allocated": worker, "another team": stranger, "unallocated": make_staff(Role.PRIVATE_FOSTERING_OFFICER)}[
+        situation
+    ]
     state = _children(owner)
     assert walk(user, state["child"], writes(user, state)) == []
 
@@ -65,17 +78,26 @@ READ_ONLY = [Role.QA_OFFICER, Role.SENIOR_LEADER, Role.LADO_OFFICER, Role.SYSTEM
 
 
 @pytest.mark.parametrize("role", READ_ONLY)
-def test_a_role_that_only_reads_gets_403_for_every_form_and_a_post_writes_nothing(client, make_staff, worker, today, role):
+def test_a_role_that_only_reads_gets_403_for_every_form_and_a_post_writes_nothing(
+    client, make_staff, worker, today, role
+):
     state = _children(worker)
     pk, arrangement = state["child"].pk, state["arrangement"].pk
-    urls = [reverse("private_fostering:notification_new", args=[state["other"].pk]),
-            reverse("private_fostering:start", args=[pk, arrangement]),
-            reverse("private_fostering:end", args=[pk, arrangement])]
+    urls = [
+        reverse("private_fostering:notification_new", args=[state["other"].pk]),
+        reverse("private_fostering:start", args=[pk, arrangement]),
+        reverse("private_fostering:end", args=[pk, arrangement]),
+    ]
     sign_in_reader(client, make_staff(role), state["child"], state["other"])
     events = ChronologyEvent.objects.count()
     for url in urls:
         assert client.get(url).status_code == 403, url
-        assert client.post(url, {"started_on_0": "25", "started_on_1": "5", "started_on_2": "2025"}).status_code == 403, url
+        assert (
+            client.post(url, {"started_on_0": "25", "started_on_1": "5", "started_on_2": "2025"}).status_code == 403
+        ), url
     assert ChronologyEvent.objects.count() == events
     page = client.get(reverse("private_fostering:record", args=[pk]))
-    assert page.status_code == 200 and reverse("private_fostering:start", args=[pk, arrangement]) not in page.content.decode()
+    assert (
+        page.status_code == 200
+        and reverse("private_fostering:start", args=[pk, arrangement]) not in page.content.decode()
+    )

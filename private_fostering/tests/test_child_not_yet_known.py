@@ -18,16 +18,25 @@ def test_the_officers_home_offers_a_new_notification(client, officer):
     client.force_login(officer)
     body = client.get(reverse("private_fostering_home")).content.decode()
     assert "New notification" in body and reverse("people:search") + "?purpose=private_fostering" in body
-    search = client.get(reverse("people:search"), {"name": "Nobody Known", "purpose": "private_fostering"}).content.decode()
+    search = client.get(
+        reverse("people:search"), {"name": "Nobody Known", "purpose": "private_fostering"}
+    ).content.decode()
     assert reverse("people:child_new") + "?purpose=private_fostering" in search
 
 
 def test_the_officer_adds_a_child_not_yet_known_and_records_the_notification(client, officer):
     client.force_login(officer)
-    response = client.post(reverse("people:child_new") + "?purpose=private_fostering", {
-        "given_name": "Tomas", "family_name": "Novak", "date_of_birth_0": "9", "date_of_birth_1": "9",
-        "date_of_birth_2": "2012", "sex": "M",
-    })
+    response = client.post(
+        reverse("people:child_new") + "?purpose=private_fostering",
+        {
+            "given_name": "Tomas",
+            "family_name": "Novak",
+            "date_of_birth_0": "9",
+            "date_of_birth_1": "9",
+            "date_of_birth_2": "2012",
+            "sex": "M",
+        },
+    )
     child = Person.objects.get(family_name="Novak")
     assert response.status_code == 302
     assert response.url == reverse("private_fostering:notification_new", args=[child.pk])

@@ -19,7 +19,9 @@ def open_items(child):
 
 
 def met(child, rule_code):
-    return list(DueItem.objects.filter(person=child, rule_code=rule_code, completed_at__isnull=False).order_by("trigger_date"))
+    return list(
+        DueItem.objects.filter(person=child, rule_code=rule_code, completed_at__isnull=False).order_by("trigger_date")
+    )
 
 
 def overdue(rule_code):
@@ -99,12 +101,16 @@ def test_ending_the_arrangement_ends_the_visits(officer, child, on):
     on(D(2025, 6, 2))
     arrangement = notify(officer, child, D(2025, 5, 20))
     pf_visit(officer, child, at(D(2025, 5, 21)))
-    services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=D(2025, 6, 2), reason="returned_home")
+    services.private_fostering_end(
+        actor=officer, arrangement=arrangement, ended_on=D(2025, 6, 2), reason="returned_home"
+    )
     assert open_items(child) == {} and len(met(child, "pf_first_visit_7wd")) == 1
 
 
 def test_an_arrangement_ended_before_any_visit_leaves_nothing_due(officer, child, on):
     on(D(2025, 6, 2))
     arrangement = notify(officer, child, D(2025, 5, 20), kind="proposed")
-    services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=D(2025, 5, 21), reason="did_not_start")
+    services.private_fostering_end(
+        actor=officer, arrangement=arrangement, ended_on=D(2025, 5, 21), reason="did_not_start"
+    )
     assert not DueItem.objects.filter(person=child).exists()

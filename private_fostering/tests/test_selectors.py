@@ -22,13 +22,17 @@ def test_open_arrangements_with_their_next_visit_soonest_first(officer, worker, 
     rows = list(selectors.open_arrangements(user=officer))
     assert rows == [sooner, later]
     assert (rows[0].next_visit_due, rows[0].next_visit_title) == (
-        D(2025, 5, 30), "Visit the private fostering arrangement: premises, carer, household and child"  # over 26 May
+        D(2025, 5, 30),
+        "Visit the private fostering arrangement: premises, carer, household and child",  # over 26 May
     )
 
 
 def test_open_arrangements_is_one_query(officer, worker, django_assert_num_queries):
     for n in range(4):
-        notify(officer, person_create(actor=worker, given_name=f"C{n}", family_name="Doe", date_of_birth=D(2014, 1, 1)),
-               D(2025, 5, 1))
+        notify(
+            officer,
+            person_create(actor=worker, given_name=f"C{n}", family_name="Doe", date_of_birth=D(2014, 1, 1)),
+            D(2025, 5, 1),
+        )
     with django_assert_num_queries(1):
         assert [row.child.full_name for row in selectors.open_arrangements(user=officer)]

@@ -36,14 +36,20 @@ def test_a_started_arrangement_is_notified(officer, child):
     arrangement = notify(officer, child, TODAY, started_on=D(2025, 5, 1))
     assert arrangement.has_started and arrangement.recorded_by == officer
     event = ChronologyEvent.objects.get(child=child, event_type="private_fostering.notified")
-    assert describe(event) == "Notified of an arrangement that has already started with Grace Okafor (by a school or college)."
+    assert (
+        describe(event)
+        == "Notified of an arrangement that has already started with Grace Okafor (by a school or college)."
+    )
     assert badges(child) == ["Privately fostered"]
 
 
 def test_a_proposed_arrangement_starts_later(officer, child):
     arrangement = notify(officer, child, D(2025, 5, 1), kind="proposed", proposed_start_on=D(2025, 6, 15))
     assert badges(child) == ["Private fostering proposed"] and arrangement.started_on is None
-    refused(lambda: services.private_fostering_start(actor=officer, arrangement=arrangement, started_on=D(2025, 4, 30)), "started_on")
+    refused(
+        lambda: services.private_fostering_start(actor=officer, arrangement=arrangement, started_on=D(2025, 4, 30)),
+        "started_on",
+    )
     services.private_fostering_start(actor=officer, arrangement=arrangement, started_on=TODAY)
     assert badges(child) == ["Privately fostered"]
     refused(lambda: services.private_fostering_start(actor=officer, arrangement=arrangement, started_on=TODAY))
@@ -72,11 +78,15 @@ def test_private_fostering_is_for_children_under_16_or_under_18_if_disabled(offi
     Person.objects.filter(pk=child.pk).update(date_of_birth=D(2009, 6, 2))  # 16 today
     child.refresh_from_db()
     error = refused(lambda: notify(officer, child, TODAY), "notified_on")
-    assert error.message_dict["notified_on"] == ["Jay Smith was 16 on 2 June 2025: private fostering is for children under 16"]
+    assert error.message_dict["notified_on"] == [
+        "Jay Smith was 16 on 2 June 2025: private fostering is for children under 16"
+    ]
     notify(officer, child, D(2025, 6, 1))  # the day before the 16th birthday
     Person.objects.filter(pk=child.pk).update(date_of_birth=D(2008, 6, 3), disabilities=["MOB"])
     child.refresh_from_db()
-    services.private_fostering_end(actor=officer, arrangement=PrivateFostering.objects.get(), ended_on=TODAY, reason="age")
+    services.private_fostering_end(
+        actor=officer, arrangement=PrivateFostering.objects.get(), ended_on=TODAY, reason="age"
+    )
     notify(officer, child, TODAY)  # 16, disabled: still private fostering
 
 
@@ -98,21 +108,38 @@ def test_a_social_worker_can_record(worker, child):
 
 def test_ending_an_arrangement(officer, child):
     arrangement = notify(officer, child, D(2025, 5, 10), started_on=D(2025, 5, 1))
-    refused(lambda: services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=D(2025, 5, 9),
-                                                   reason="returned_home"), "ended_on")
-    refused(lambda: services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=TODAY,
-                                                   reason="did_not_start"), "reason")
-    refused(lambda: services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=TODAY, reason="other"), "notes")
+    refused(
+        lambda: services.private_fostering_end(
+            actor=officer, arrangement=arrangement, ended_on=D(2025, 5, 9), reason="returned_home"
+        ),
+        "ended_on",
+    )
+    refused(
+        lambda: services.private_fostering_end(
+            actor=officer, arrangement=arrangement, ended_on=TODAY, reason="did_not_start"
+        ),
+        "reason",
+    )
+    refused(
+        lambda: services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=TODAY, reason="other"),
+        "notes",
+    )
     services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=TODAY, reason="returned_home")
     assert describe(ChronologyEvent.objects.get(event_type="private_fostering.ended")) == (
         "Private fostering arrangement ended: Returned to live with a parent."
     )
     assert badges(child) == []
-    refused(lambda: services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=TODAY, reason="age"))
+    refused(
+        lambda: services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=TODAY, reason="age")
+    )
 
 
 def test_a_proposal_that_never_started_ends_as_such(officer, child):
     arrangement = notify(officer, child, D(2025, 5, 1), kind="proposed")
-    refused(lambda: services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=TODAY,
-                                                   reason="returned_home"), "reason")
+    refused(
+        lambda: services.private_fostering_end(
+            actor=officer, arrangement=arrangement, ended_on=TODAY, reason="returned_home"
+        ),
+        "reason",
+    )
     services.private_fostering_end(actor=officer, arrangement=arrangement, ended_on=TODAY, reason="did_not_start")

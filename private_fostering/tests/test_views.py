@@ -43,8 +43,14 @@ def test_a_reader_cannot_record(client, make_staff, child):
 
 def test_a_notification_from_the_form(client, officer, child):
     client.force_login(officer)
-    data = {**date("notified_on", D(2025, 6, 2)), "notification_kind": "started", **date("started_on", D(2025, 5, 1)),
-            "notified_by": "carer", "carer_name": "Grace Okafor", "carer_address": "12 Elm Road"}
+    data = {
+        **date("notified_on", D(2025, 6, 2)),
+        "notification_kind": "started",
+        **date("started_on", D(2025, 5, 1)),
+        "notified_by": "carer",
+        "carer_name": "Grace Okafor",
+        "carer_address": "12 Elm Road",
+    }
     response = client.post(reverse("private_fostering:notification_new", args=[child.pk]), data)
     assert response.status_code == 302
     body = client.get(reverse("private_fostering:record", args=[child.pk])).content.decode()
@@ -54,15 +60,23 @@ def test_a_notification_from_the_form(client, officer, child):
 
 def test_a_start_after_the_notification_is_refused_on_the_form(client, officer, child):
     client.force_login(officer)
-    data = {**date("notified_on", D(2025, 6, 1)), "notification_kind": "started", **date("started_on", D(2025, 6, 2)),
-            "notified_by": "carer", "carer_name": "Grace Okafor", "carer_address": "12 Elm Road"}
+    data = {
+        **date("notified_on", D(2025, 6, 1)),
+        "notification_kind": "started",
+        **date("started_on", D(2025, 6, 2)),
+        "notified_by": "carer",
+        "carer_name": "Grace Okafor",
+        "carer_address": "12 Elm Road",
+    }
     response = client.post(reverse("private_fostering:notification_new", args=[child.pk]), data)
     body = response.content.decode()
     assert response.status_code == 200 and 'href="#id_started_on_0"' in body
     assert not PrivateFostering.objects.exists()
 
 
-def test_the_officers_home_lists_open_arrangements_with_the_next_visit(client, officer, child, django_assert_max_num_queries):
+def test_the_officers_home_lists_open_arrangements_with_the_next_visit(
+    client, officer, child, django_assert_max_num_queries
+):
     notify(officer, child, D(2025, 5, 1))
     client.force_login(officer)
     with django_assert_max_num_queries(8):

@@ -77,7 +77,9 @@ def check_returns(name: str, out: Path) -> Checked:
     cin_result = run_cin(cin)
     lac_result = run_903(this_year, last_year, YEAR)
     checked.issues = {"cin": cin_result["issues"], "lac": lac_result["issues"]}
-    checked.cin_errors = [i for i in cin_result["issues"] if i["type"] == "error" and i["rule"] not in CIN_VALIDATOR_WRONG]
+    checked.cin_errors = [
+        i for i in cin_result["issues"] if i["type"] == "error" and i["rule"] not in CIN_VALIDATOR_WRONG
+    ]
     checked.crashed = list(cin_result["crashed"]) + [c for c in lac_result["crashed"] if c not in LAC_VALIDATOR_WRONG]
     for issue in lac_result["issues"]:
         if issue["rule"] in LAC_VALIDATOR_WRONG:
@@ -98,8 +100,12 @@ def check_returns(name: str, out: Path) -> Checked:
     checked.shown, checked.at_year_end = _problems()
     from people.models import Person
 
-    checked.names = {la_id: f"{given} {family}" for la_id, given, family in
-                     Person.objects.exclude(la_id__startswith="G").values_list("la_id", "given_name", "family_name")}
+    checked.names = {
+        la_id: f"{given} {family}"
+        for la_id, given, family in Person.objects.exclude(la_id__startswith="G").values_list(
+            "la_id", "given_name", "family_name"
+        )
+    }
     return checked
 
 

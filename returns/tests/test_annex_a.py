@@ -81,10 +81,20 @@ def test_list_6_case_status_for_a_closed_episode_and_an_open_assessment(authorit
 
     a = authority
     clock.travel_to(at(datetime.date(2026, 2, 2), 12))
-    episode_close(actor=a.worker, episode=CINEpisode.objects.get(child=a.cin), closure_date=datetime.date(2026, 2, 2),
-                  reason="RC7")
-    assessing = person_create(actor=a.worker, given_name="Noor", family_name="Ali", sex="F", ethnicity="APKN",
-                              date_of_birth=datetime.date(2018, 5, 5))
+    episode_close(
+        actor=a.worker,
+        episode=CINEpisode.objects.get(child=a.cin),
+        closure_date=datetime.date(2026, 2, 2),
+        reason="RC7",
+    )
+    assessing = person_create(
+        actor=a.worker,
+        given_name="Noor",
+        family_name="Ali",
+        sex="F",
+        ethnicity="APKN",
+        date_of_birth=datetime.date(2018, 5, 5),
+    )
     decide_referral(a.manager, make_referral(a.worker, assessing, received_at=at(datetime.date(2026, 2, 2), 9)))
     clock.travel_to(at(datetime.date(2026, 2, 3), 12))
     assessment_start(actor=a.worker, child=assessing, start_date=datetime.date(2026, 2, 3))
@@ -103,8 +113,14 @@ def test_list_9_shows_nothing_dated_after_the_as_at_date(authority, clock, tmp_p
     from people.services import person_create
 
     a = authority
-    young = person_create(actor=a.worker, given_name="Jade", family_name="Cole", sex="F", ethnicity="WBRI",
-                          date_of_birth=datetime.date(2008, 9, 10))
+    young = person_create(
+        actor=a.worker,
+        given_name="Jade",
+        family_name="Cole",
+        sex="F",
+        ethnicity="WBRI",
+        date_of_birth=datetime.date(2008, 9, 10),
+    )
     leaver = make_care_leaver(a.worker, young)
     in_touch(a.worker, leaver, datetime.date(2026, 3, 20))
     in_touch(a.worker, leaver, datetime.date(2026, 4, 10), accommodation="B1")
@@ -125,20 +141,34 @@ def test_list_10_leaves_out_adoptions_completed_before_the_period(authority, clo
 
     a = authority
     clock.travel_to(at(datetime.date(2024, 12, 2), 12))
-    adopted = person_create(actor=a.worker, given_name="Ben", family_name="Ash", sex="M", ethnicity="WBRI",
-                            date_of_birth=datetime.date(2021, 1, 4))
-    decision, _ = make_placed(a.worker, adopted, placed_on=datetime.date(2024, 4, 1),
-                              decided_on=datetime.date(2024, 3, 1))
-    permanence.permanence_order_record(actor=a.worker, child=adopted, kind="adoption", decision=decision,
-                                       made_on=datetime.date(2024, 12, 2), consent_dispensed=False)
+    adopted = person_create(
+        actor=a.worker,
+        given_name="Ben",
+        family_name="Ash",
+        sex="M",
+        ethnicity="WBRI",
+        date_of_birth=datetime.date(2021, 1, 4),
+    )
+    decision, _ = make_placed(
+        a.worker, adopted, placed_on=datetime.date(2024, 4, 1), decided_on=datetime.date(2024, 3, 1)
+    )
+    permanence.permanence_order_record(
+        actor=a.worker,
+        child=adopted,
+        kind="adoption",
+        decision=decision,
+        made_on=datetime.date(2024, 12, 2),
+        consent_dispensed=False,
+    )
     clock.travel_to(at(datetime.date(2026, 4, 15), 12))
     out = tmp_path / "a.xlsx"
     build_annex_a(datetime.date(2026, 3, 31), out)
     assert adopted.la_id not in _rows(out, "List 10")
 
 
-def test_list_8_names_the_placements_local_authority_and_whether_it_is_inside_ours(authority, clock, settings,
-                                                                                   tmp_path):
+def test_list_8_names_the_placements_local_authority_and_whether_it_is_inside_ours(
+    authority, clock, settings, tmp_path
+):
     """Issue 16 finding 4: list 8's placement location and LA of placement were blank."""
     from children_in_need.testing import at
     from looked_after.models import Placement
@@ -148,20 +178,42 @@ def test_list_8_names_the_placements_local_authority_and_whether_it_is_inside_ou
     settings.OPENCSC_LA_CODE = "330"  # Birmingham
     clock.travel_to(at(datetime.date(2026, 4, 15), 12))
     away = Placement.objects.get(child=a.new_in_care, end_date__isnull=True)
-    placement_correct(actor=a.worker, child=a.new_in_care, placement=away, placement_type="K2", provider="PR4",
-                      postcode="B91 1XJ", ofsted_urn="SC123456", carer_name="Oak House", local_authority="334",
-                      reason="The home is in Solihull")
+    placement_correct(
+        actor=a.worker,
+        child=a.new_in_care,
+        placement=away,
+        placement_type="K2",
+        provider="PR4",
+        postcode="B91 1XJ",
+        ofsted_urn="SC123456",
+        carer_name="Oak House",
+        local_authority="334",
+        reason="The home is in Solihull",
+    )
     home = Placement.objects.get(child=a.in_care, end_date__isnull=True)
-    placement_correct(actor=a.worker, child=a.in_care, placement=home, placement_type=home.placement_type,
-                      provider=home.provider, postcode=home.postcode, ofsted_urn=home.ofsted_urn,
-                      carer_name=home.carer_name, local_authority="330", reason="Recording the authority")
+    placement_correct(
+        actor=a.worker,
+        child=a.in_care,
+        placement=home,
+        placement_type=home.placement_type,
+        provider=home.provider,
+        postcode=home.postcode,
+        ofsted_urn=home.ofsted_urn,
+        carer_name=home.carer_name,
+        local_authority="330",
+        reason="Recording the authority",
+    )
     out = tmp_path / "a.xlsx"
     build_annex_a(datetime.date(2026, 3, 31), out)
     rows = _rows(out, "List 8")
     assert (rows[a.new_in_care.la_id]["Placement Location"], rows[a.new_in_care.la_id]["LA of Placement"]) == (
-        "b) Out", "Solihull")
+        "b) Out",
+        "Solihull",
+    )
     assert (rows[a.in_care.la_id]["Placement Location"], rows[a.in_care.la_id]["LA of Placement"]) == (
-        "a) In", "Birmingham")
+        "a) In",
+        "Birmingham",
+    )
 
 
 def test_list_8_leaves_the_location_blank_when_the_authority_is_not_known(authority, clock, tmp_path):
@@ -172,9 +224,18 @@ def test_list_8_leaves_the_location_blank_when_the_authority_is_not_known(author
     a = authority
     clock.travel_to(at(datetime.date(2026, 4, 15), 12))
     home = Placement.objects.get(child=a.in_care, end_date__isnull=True)
-    placement_correct(actor=a.worker, child=a.in_care, placement=home, placement_type=home.placement_type,
-                      provider=home.provider, postcode=home.postcode, ofsted_urn=home.ofsted_urn,
-                      carer_name=home.carer_name, local_authority="NK", reason="Not known yet")
+    placement_correct(
+        actor=a.worker,
+        child=a.in_care,
+        placement=home,
+        placement_type=home.placement_type,
+        provider=home.provider,
+        postcode=home.postcode,
+        ofsted_urn=home.ofsted_urn,
+        carer_name=home.carer_name,
+        local_authority="NK",
+        reason="Not known yet",
+    )
     out = tmp_path / "a.xlsx"
     build_annex_a(datetime.date(2026, 3, 31), out)
     row = _rows(out, "List 8")[a.in_care.la_id]
@@ -190,7 +251,8 @@ def test_codes_newer_than_the_template_take_the_label_of_the_code_they_replaced(
     # A code the template files as an error is written as it is, never as another's label.
     assert labeller("list_8", "Reason Ceased to be Looked After")("X1") == "X1"
     assert labeller("list_9", "Activity Status")("G4") == (
-        "G4: Not in education, employment or training - illness or disability")
+        "G4: Not in education, employment or training - illness or disability"
+    )
 
 
 def test_list_1_dates_a_contact_by_its_day_in_england(authority, tmp_path):
@@ -199,11 +261,18 @@ def test_list_1_dates_a_contact_by_its_day_in_england(authority, tmp_path):
     from front_door.models import Contact
     from people.services import person_create
 
-    child = person_create(actor=authority.worker, given_name="Nell", family_name="Ward", sex="F", ethnicity="WBRI",
-                          date_of_birth=datetime.date(2019, 2, 3))
+    child = person_create(
+        actor=authority.worker,
+        given_name="Nell",
+        family_name="Ward",
+        sex="F",
+        ethnicity="WBRI",
+        date_of_birth=datetime.date(2019, 2, 3),
+    )
     received = datetime.datetime(2025, 7, 1, 0, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
-    Contact.objects.create(child=child, received_at=received, source="2A", concerns="Bruising seen at school",
-                           recorded_by=authority.worker)
+    Contact.objects.create(
+        child=child, received_at=received, source="2A", concerns="Bruising seen at school", recorded_by=authority.worker
+    )
     out = tmp_path / "a.xlsx"
     build_annex_a(datetime.date(2026, 3, 31), out)
     assert _rows(out, "List 1")[child.la_id]["Date of Contact"].date() == datetime.date(2025, 7, 1)

@@ -25,8 +25,12 @@ def test_the_census_is_valid_against_the_2026_schema_and_holds_every_child_in_ne
     schema.validate(out)
     children = _children(out)
     # Kai and Mia are looked after: every looked-after child is a child in need, in the census too.
-    assert set(children) == {authority.cin.la_id, authority.cp.la_id, authority.in_care.la_id,
-                             authority.new_in_care.la_id}
+    assert set(children) == {
+        authority.cin.la_id,
+        authority.cp.la_id,
+        authority.in_care.la_id,
+        authority.new_in_care.la_id,
+    }
     assert counts == {"children": 4, "episodes": 4}
     mia = children[authority.new_in_care.la_id].find("CINdetails")
     assert (mia.findtext("CINreferralDate"), mia.findtext("PrimaryNeedCode")) == ("2025-08-04", "N4")
@@ -73,7 +77,8 @@ def test_a_past_year_shows_the_record_as_it_stood_on_31_march(authority, tmp_pat
     assert root.findtext("Header/Source/LEA") == "330"
 
 
-def test_the_build_reads_in_a_few_queries_whatever_the_number_of_children(authority, tmp_path,
-                                                                          django_assert_max_num_queries):
+def test_the_build_reads_in_a_few_queries_whatever_the_number_of_children(
+    authority, tmp_path, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(12):
         build_cin_census(2026, tmp_path / "cin.xml")

@@ -23,8 +23,10 @@ def test_the_command_writes_each_return_and_records_who_ran_it(authority, tmp_pa
     assert "CIN census 2025 to 2026 written to" in out
     exports = list(ReturnExport.objects.order_by("pk"))
     assert [(e.kind, e.status, e.requested_via) for e in exports] == [
-        ("cin", ExportStatus.DONE, "command"), ("ssda903", ExportStatus.DONE, "command"),
-        ("annex-a", ExportStatus.DONE, "command")]
+        ("cin", ExportStatus.DONE, "command"),
+        ("ssda903", ExportStatus.DONE, "command"),
+        ("annex-a", ExportStatus.DONE, "command"),
+    ]
     assert exports[0].command_user
     assert exports[0].counts == {"children": 4, "episodes": 4}  # two looked after, children in need too
     # The audit trail has each export: who, what, when.
@@ -33,19 +35,28 @@ def test_the_command_writes_each_return_and_records_who_ran_it(authority, tmp_pa
 
 def _run(*args):
     """The real command in a process of its own, as an officer would run it."""
-    return subprocess.run([sys.executable, "manage.py", "export_return", *args], cwd=ROOT, capture_output=True,
-                          text=True, env=os.environ | {"PYTHONWARNINGS": "ignore"}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "manage.py", "export_return", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PYTHONWARNINGS": "ignore"},
+        timeout=300,
+    )
 
 
-@pytest.mark.parametrize("args, message", [
-    (["cin", "--year", "26", "--out", "x.xml"], "Year must be four digits"),
-    (["cin", "--year", "1999", "--out", "x.xml"], "Year must be between"),
-    (["ssda903", "--out", "dir"], "Give the collection year"),
-    (["annex-a", "--as-of", "2026-02-30", "--out", "a.xlsx"], "Date must be a real date"),
-    (["annex-a", "--as-of", "31/03/2026", "--out", "a.xlsx"], "Date must be a real date"),
-    (["cin", "--year", "2026", "--out", "/no/such/folder/cin.xml"], "does not exist"),
-    (["annex-a", "--as-of", "2026-03-31", "--out", "/proc/annex.xlsx"], "permission denied"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["cin", "--year", "26", "--out", "x.xml"], "Year must be four digits"),
+        (["cin", "--year", "1999", "--out", "x.xml"], "Year must be between"),
+        (["ssda903", "--out", "dir"], "Give the collection year"),
+        (["annex-a", "--as-of", "2026-02-30", "--out", "a.xlsx"], "Date must be a real date"),
+        (["annex-a", "--as-of", "31/03/2026", "--out", "a.xlsx"], "Date must be a real date"),
+        (["cin", "--year", "2026", "--out", "/no/such/folder/cin.xml"], "does not exist"),
+        (["annex-a", "--as-of", "2026-03-31", "--out", "/proc/annex.xlsx"], "permission denied"),
+    ],
+)
 def test_bad_input_is_one_line_and_a_non_zero_exit(args, message):
     done = _run(*args)
     assert done.returncode != 0

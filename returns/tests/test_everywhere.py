@@ -26,8 +26,12 @@ def _deliberate(checked, errors):
     """The errors that are the demo's deliberate problems, shown on the child's page."""
     if checked.name != "demo":
         return []
-    return [i for i in errors if i["rule"] in DEMO_DELIBERATE.get(checked.names.get(i["child"], ""), set())
-            and MIRRORED.get(i["rule"], set()) & checked.shown.get(i["child"], set())]
+    return [
+        i
+        for i in errors
+        if i["rule"] in DEMO_DELIBERATE.get(checked.names.get(i["child"], ""), set())
+        and MIRRORED.get(i["rule"], set()) & checked.shown.get(i["child"], set())
+    ]
 
 
 def test_the_returns_pass_both_validators_and_every_looked_after_child_is_a_child_in_need(checked_authority):
@@ -35,12 +39,18 @@ def test_the_returns_pass_both_validators_and_every_looked_after_child_is_a_chil
     for errors in (checked.cin_errors, checked.lac_errors):
         for issue in _deliberate(checked, errors):
             errors.remove(issue)
-    assert checked.cin_children > 20 and checked.lac_children >= 3, (checked.name, checked.cin_children,
-                                                                     checked.lac_children)
+    assert checked.cin_children > 20 and checked.lac_children >= 3, (
+        checked.name,
+        checked.cin_children,
+        checked.lac_children,
+    )
     assert not checked.cin_errors, f"{checked.name}, CIN census:\n" + describe(checked.cin_errors)
     assert not checked.lac_errors, f"{checked.name}, SSDA903:\n" + describe(checked.lac_errors)
     assert not checked.crashed, (checked.name, checked.crashed)
     assert not any(checked.own_rules.values()), (checked.name, checked.own_rules)
-    assert not checked.looked_after_not_in_cin, (checked.name, "looked after but not in the CIN census",
-                                                 checked.looked_after_not_in_cin)
+    assert not checked.looked_after_not_in_cin, (
+        checked.name,
+        "looked after but not in the CIN census",
+        checked.looked_after_not_in_cin,
+    )
     print(f"{checked.name}: let through as false positives:\n" + describe(checked.excused))

@@ -57,8 +57,12 @@ def test_an_export_outlives_the_web_request_and_a_worker_killed_mid_build(client
     assert _status(export.pk).status == ExportStatus.RUNNING  # left "running" by the dead worker
 
     workers.start()  # the worker comes back (make run again, or the service manager restarts it)
-    done = wait_for(lambda: _status(export.pk).status == ExportStatus.DONE and _status(export.pk), timeout=90,
-                    what="the export to finish", workers=workers)
+    done = wait_for(
+        lambda: _status(export.pk).status == ExportStatus.DONE and _status(export.pk),
+        timeout=90,
+        what="the export to finish",
+        workers=workers,
+    )
     assert done.counts
     page = client.get(f"/returns/{export.pk}/progress/").content.decode()
     assert "The return is ready" in page
@@ -75,15 +79,21 @@ def test_a_failed_build_is_tried_again_and_completes(client, officer, workers, t
     client.post("/returns/", {"kind": "cin", "year": "2026"})
     export = ReturnExport.objects.get()
 
-    waiting = wait_for(lambda: _status(export.pk).error.startswith("Attempt 1 of 3 failed") and _status(export.pk),
-                       what="the first attempt to fail", workers=workers)
+    waiting = wait_for(
+        lambda: _status(export.pk).error.startswith("Attempt 1 of 3 failed") and _status(export.pk),
+        what="the first attempt to fail",
+        workers=workers,
+    )
     assert waiting.status == ExportStatus.QUEUED
     page = client.get(f"/returns/{export.pk}/progress/").content.decode()
     assert "It will be tried again" in page and "hx-trigger" in page  # still polling: not given up
 
     blocker.unlink()  # the disk is put right before the next attempt
-    done = wait_for(lambda: _status(export.pk).status == ExportStatus.DONE and _status(export.pk),
-                    what="the retried export to finish", workers=workers)
+    done = wait_for(
+        lambda: _status(export.pk).status == ExportStatus.DONE and _status(export.pk),
+        what="the retried export to finish",
+        workers=workers,
+    )
     assert done.error == ""
     assert "The return is ready" in client.get(f"/returns/{export.pk}/progress/").content.decode()
 
@@ -93,8 +103,11 @@ def test_a_build_stuck_past_its_limit_is_marked_failed_with_a_message(client, of
     with _build_held():
         client.post("/returns/", {"kind": "cin", "year": "2026"})
         export = ReturnExport.objects.get()
-        failed = wait_for(lambda: _status(export.pk).status == ExportStatus.FAILED and _status(export.pk),
-                          what="the watchdog to stop the build", workers=workers)
+        failed = wait_for(
+            lambda: _status(export.pk).status == ExportStatus.FAILED and _status(export.pk),
+            what="the watchdog to stop the build",
+            workers=workers,
+        )
         assert failed.error.startswith("It was stopped after running for more than 2 seconds.")
         page = client.get(f"/returns/{export.pk}/progress/").content.decode()
         assert "The export failed" in page and "more than 2 seconds" in page and "hx-trigger" not in page

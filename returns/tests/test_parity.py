@@ -26,16 +26,35 @@ ROOT = Path(__file__).resolve().parents[2]
 # Validator rule -> the data-quality checks (data_quality/checks_*.py) that show it.
 MIRRORED: dict[str, set[str]] = {
     # CIN census (cin2025_26)
-    "4180": {"4180"}, "4220": {"4220"}, "8525Q": {"8525Q"}, "8750": {"8750"}, "8540": {"8540"},
-    "8770Q": {"8770Q"}, "8585Q": {"8585Q"}, "8825Q": {"8825Q"}, "8897Q": {"8897Q"}, "8867": {"8867"},
-    "8868": {"8868"}, "8905": {"8905"},
+    "4180": {"4180"},
+    "4220": {"4220"},
+    "8525Q": {"8525Q"},
+    "8750": {"8750"},
+    "8540": {"8540"},
+    "8770Q": {"8770Q"},
+    "8585Q": {"8585Q"},
+    "8825Q": {"8825Q"},
+    "8897Q": {"8897Q"},
+    "8867": {"8867"},
+    "8868": {"8868"},
+    "8905": {"8905"},
     # SSDA903 (lac2025_26)
-    "101": {"4180"}, "103": {"4220"}, "209": {"8770Q"}, "442": {"8770Q", "442"}, "186": {"186"},
-    "191": {"186", "191-HA", "191-TEETH", "191-IMMS"}, "182": {"191-HA", "191-TEETH", "191-IMMS"}, "392b": {"392b"}, "577": {"577"}, "345": {"345"},
+    "101": {"4180"},
+    "103": {"4220"},
+    "209": {"8770Q"},
+    "442": {"8770Q", "442"},
+    "186": {"186"},
+    "191": {"186", "191-HA", "191-TEETH", "191-IMMS"},
+    "182": {"191-HA", "191-TEETH", "191-IMMS"},
+    "392b": {"392b"},
+    "577": {"577"},
+    "345": {"345"},
     "131": {"131"},
     # The validator works out the placement's local authority (169), location (179) and distance
     # from home (392a) from the placement postcode: without one, all three fire, and 392b shows it.
-    "169": {"392b"}, "179": {"392b"}, "392a": {"392b"},
+    "169": {"392b"},
+    "179": {"392b"},
+    "392a": {"392b"},
 }
 
 # Rules deliberately not mirrored, with why.
@@ -43,8 +62,11 @@ NOT_MIRRORED: dict[str, str] = {
     **{rule: f"the validator is wrong here ({why})" for rule, why in LAC_VALIDATOR_WRONG.items()},
     # A false positive that finds real faults outside its situation (575, 577) is mirrored, or
     # not yet, on its own merits instead.
-    **{rule: f"flags records that are right ({excuse.why[:80]}...; test_validators.LAC_FALSE_POSITIVES)"
-       for rule, excuse in LAC_FALSE_POSITIVES.items() if not excuse.real_faults_elsewhere},
+    **{
+        rule: f"flags records that are right ({excuse.why[:80]}...; test_validators.LAC_FALSE_POSITIVES)"
+        for rule, excuse in LAC_FALSE_POSITIVES.items()
+        if not excuse.real_faults_elsewhere
+    },
 }
 
 # Rules not mirrored yet: the honest gap. Every other rule of the two rule sets that is not in
@@ -84,8 +106,10 @@ def test_every_child_the_validators_flag_shows_the_same_problem_in_the_record(fa
     missing, unlisted = unmatched(checked)
     assert not missing, "flagged by a validator, not shown in the record:\n" + "\n".join(map(str, missing))
     assert not unlisted, f"rules that fired but are in no list (mirror them, or say why not): {sorted(unlisted)}"
-    print(f"Mirrored: {len(MIRRORED)} rules. Not mirrored, with why: {len(NOT_MIRRORED)}. "
-          f"Not yet: {len(not_yet())} (of which fired in the tests: {sorted(NOT_YET)}).")
+    print(
+        f"Mirrored: {len(MIRRORED)} rules. Not mirrored, with why: {len(NOT_MIRRORED)}. "
+        f"Not yet: {len(not_yet())} (of which fired in the tests: {sorted(NOT_YET)})."
+    )
 
 
 def test_the_three_lists_never_overlap_and_name_real_rules():

@@ -12,8 +12,7 @@ def _table(folder, name):
         return list(csv.DictReader(handle))
 
 
-def test_the_tables_hold_the_looked_after_children_of_each_year(authority, tmp_path,
-                                                                django_assert_max_num_queries):
+def test_the_tables_hold_the_looked_after_children_of_each_year(authority, tmp_path, django_assert_max_num_queries):
     # Two years, each: its cohort (counted, then read) and one query per table per 2,000 children.
     with django_assert_max_num_queries(50):
         counts = build_ssda903(2026, tmp_path)
@@ -22,22 +21,35 @@ def test_the_tables_hold_the_looked_after_children_of_each_year(authority, tmp_p
     assert counts[2026]["Header"] == 2 and counts[2025]["Header"] == 1  # Mia came into care in August 2025
 
     episodes = [e for e in _table(this_year, "Episodes") if e["CHILD"] == authority.new_in_care.la_id]
-    assert [(e["DECOM"], e["RNE"], e["PLACE"], e["DEC"], e["REC"], e["REASON_PLACE_CHANGE"], e["URN"])
-            for e in episodes] == [
+    assert [
+        (e["DECOM"], e["RNE"], e["PLACE"], e["DEC"], e["REC"], e["REASON_PLACE_CHANGE"], e["URN"]) for e in episodes
+    ] == [
         ("04/08/2025", "S", "U1", "03/11/2025", "X1", "CARPL", "XXXXXXX"),
         ("03/11/2025", "P", "K2", "", "", "", "SC123456"),
     ]
     [header] = [h for h in _table(this_year, "Header") if h["CHILD"] == authority.new_in_care.la_id]
     assert (header["SEX"], header["DOB"], header["ETHNIC"], header["MOTHER"]) == ("F", "02/11/2010", "MWBC", "0")
-    assert _table(this_year, "Missing") == [{"CHILD": authority.new_in_care.la_id, "DOB": "02/11/2010",
-                                             "MISSING": "M", "MIS_START": "01/12/2025", "MIS_END": "02/12/2025"}]
+    assert _table(this_year, "Missing") == [
+        {
+            "CHILD": authority.new_in_care.la_id,
+            "DOB": "02/11/2010",
+            "MISSING": "M",
+            "MIS_START": "01/12/2025",
+            "MIS_END": "02/12/2025",
+        }
+    ]
     assert [r["REVIEW"] for r in _table(this_year, "Reviews")] == ["01/10/2025"]
 
     # OC2 is for the child looked after all year (Kai, since January 2024), not for Mia.
     [oc2] = _table(this_year, "OC2")
     assert oc2["CHILD"] == authority.in_care.la_id
-    assert (oc2["SDQ_SCORE"], oc2["HEALTH_ASSESSMENT"], oc2["TEETH_CHECK"], oc2["IMMUNISATIONS"],
-            oc2["HEALTH_CHECK"]) == ("14", "1", "1", "1", "")  # HEALTH_CHECK is for under-fives only
+    assert (
+        oc2["SDQ_SCORE"],
+        oc2["HEALTH_ASSESSMENT"],
+        oc2["TEETH_CHECK"],
+        oc2["IMMUNISATIONS"],
+        oc2["HEALTH_CHECK"],
+    ) == ("14", "1", "1", "1", "")  # HEALTH_CHECK is for under-fives only
 
     sw = _table(this_year, "SWEpisodes")
     assert {r["CHILD"] for r in sw} == {authority.in_care.la_id, authority.new_in_care.la_id}
@@ -84,10 +96,24 @@ def test_prevperm_holds_one_row_a_child_the_latest_period_of_cares(authority, cl
     la.period_end(actor=worker, child=child, end_date=D(2026, 1, 5), reason_ceased="E13")
     clock.travel_to(at(D(2026, 2, 9), 17))
     foster = PlacementDetails(placement_type="U4", provider="PR1", postcode="B15 2TT", carer_name="Mr and Mrs Lee")
-    la.period_start(actor=worker, child=child, start_date=D(2026, 2, 9), legal_status="V2", category_of_need="N4",
-                    home_postcode="B12 9QF", placement=foster)
-    previous_permanence_record(actor=worker, child=child, care_started_on=D(2026, 2, 9), option="P2",
-                               order_date=D(2023, 5, 1), order_date_known="day", arranged_by_la="330")
+    la.period_start(
+        actor=worker,
+        child=child,
+        start_date=D(2026, 2, 9),
+        legal_status="V2",
+        category_of_need="N4",
+        home_postcode="B12 9QF",
+        placement=foster,
+    )
+    previous_permanence_record(
+        actor=worker,
+        child=child,
+        care_started_on=D(2026, 2, 9),
+        option="P2",
+        order_date=D(2023, 5, 1),
+        order_date_known="day",
+        arranged_by_la="330",
+    )
     clock.travel_to(at(D(2026, 4, 15), 17))
 
     build_ssda903(2026, tmp_path, previous=False)
@@ -110,13 +136,24 @@ def test_no_oc3_for_a_birthday_the_young_person_was_still_looked_after_on():
     chunk.keeping_in_touch = defaultdict(list, {1: [touch]})
 
     start = D(2022, 1, 10)
-    chunk.episodes = defaultdict(list, {1: [{"start_date": start, "end_date": D(2025, 5, 23)}]})  # left care on the 18th birthday
+    chunk.episodes = defaultdict(
+        list, {1: [{"start_date": start, "end_date": D(2025, 5, 23)}]}
+    )  # left care on the 18th birthday
     assert list(chunk.oc3_rows(1)) == []
-    chunk.episodes = defaultdict(list, {1: [{"start_date": start, "end_date": D(2025, 5, 22)}]})  # the day before: a care leaver at 18
+    chunk.episodes = defaultdict(
+        list, {1: [{"start_date": start, "end_date": D(2025, 5, 22)}]}
+    )  # the day before: a care leaver at 18
     assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]
     # Back in care for a while after the birthday: a care leaver at it all the same.
-    chunk.episodes = defaultdict(list, {1: [{"start_date": start, "end_date": D(2025, 5, 22)},
-                                            {"start_date": D(2025, 6, 2), "end_date": D(2025, 7, 1)}]})
+    chunk.episodes = defaultdict(
+        list,
+        {
+            1: [
+                {"start_date": start, "end_date": D(2025, 5, 22)},
+                {"start_date": D(2025, 6, 2), "end_date": D(2025, 7, 1)},
+            ]
+        },
+    )
     assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]
     chunk.episodes = defaultdict(list)  # left care in an earlier year
     assert list(chunk.oc3_rows(1)) == [["C1", "23/05/2007", "YES", "G4", "Z1"]]

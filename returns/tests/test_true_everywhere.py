@@ -25,19 +25,26 @@ def test_a_social_worker_episode_that_opens_a_case_is_a_first_contact_or_re_refe
 
     kai, worker, manager = authority.in_care, authority.worker, authority.manager
     clock.travel_to(at(D(2025, 9, 1), 17))
-    allocation_change(actor=manager, child=kai, team=worker.team, worker=manager, start_date=D(2025, 9, 1),
-                      reason="new_case")
+    allocation_change(
+        actor=manager, child=kai, team=worker.team, worker=manager, start_date=D(2025, 9, 1), reason="new_case"
+    )
     clock.travel_to(at(D(2025, 12, 1), 17))
-    allocation_change(actor=manager, child=kai, team=worker.team, worker=worker, start_date=D(2025, 12, 1),
-                      reason="worker_left")
+    allocation_change(
+        actor=manager, child=kai, team=worker.team, worker=worker, start_date=D(2025, 12, 1), reason="worker_left"
+    )
     clock.travel_to(at(D(2026, 4, 15), 17))
 
     build_ssda903(2026, tmp_path, previous=False)
-    rows = [(r["SW_DECOM"], r["SW_DEC"], r["SW_REASON"]) for r in _table(tmp_path / "2026", "SWEpisodes")
-            if r["CHILD"] == kai.la_id]
-    assert rows == [("08/01/2024", "01/09/2025", "FCONTA"),  # his first worker: the first contact
-                    ("01/09/2025", "01/12/2025", "FCONTA"),  # the re-referral, allocated as a new case
-                    ("01/12/2025", "", "LEFTRL")]
+    rows = [
+        (r["SW_DECOM"], r["SW_DEC"], r["SW_REASON"])
+        for r in _table(tmp_path / "2026", "SWEpisodes")
+        if r["CHILD"] == kai.la_id
+    ]
+    assert rows == [
+        ("08/01/2024", "01/09/2025", "FCONTA"),  # his first worker: the first contact
+        ("01/09/2025", "01/12/2025", "FCONTA"),  # the re-referral, allocated as a new case
+        ("01/12/2025", "", "LEFTRL"),
+    ]
 
 
 def test_after_a_case_closed_the_next_worker_is_a_re_referral_whatever_reason_was_given():
@@ -83,8 +90,14 @@ def test_the_oc3_row_of_a_1_april_birthday_counts_the_check_made_in_march(author
     from care_leavers.services import keeping_in_touch_record
 
     clock.travel_to(at(D(2025, 3, 20), 17))
-    keeping_in_touch_record(actor=authority.worker, care_leaver=leaver, contact_on=D(2025, 3, 20), in_touch="YES",
-                            accommodation="E1", activity="F5")
+    keeping_in_touch_record(
+        actor=authority.worker,
+        care_leaver=leaver,
+        contact_on=D(2025, 3, 20),
+        in_touch="YES",
+        accommodation="E1",
+        activity="F5",
+    )
     clock.travel_to(at(D(2026, 4, 15), 17))
     build_ssda903(2026, tmp_path, previous=False)
     assert [(r["CHILD"], r["IN_TOUCH"]) for r in _table(tmp_path / "2026", "OC3")] == [(jo.la_id, "YES")]
@@ -110,14 +123,32 @@ def _care_leaver(authority, clock, *, dob, care, name="Jo"):
     worker = authority.worker
     started, ended = care
     clock.travel_to(at(started, 17))
-    person = person_create(actor=worker, given_name=name, family_name="Leaver", sex="F", ethnicity="WBRI",
-                           date_of_birth=dob, allocate=False)
+    person = person_create(
+        actor=worker,
+        given_name=name,
+        family_name="Leaver",
+        sex="F",
+        ethnicity="WBRI",
+        date_of_birth=dob,
+        allocate=False,
+    )
     allocation_to_creator(actor=worker, child=person, start_date=started)
-    la.period_start(actor=worker, child=person, start_date=started, legal_status="V2", category_of_need="N1",
-                    home_postcode="B12 9QF",
-                    placement=PlacementDetails(placement_type="U1", provider="PR1", postcode="B15 2TT", carer_name="Lee"))
+    la.period_start(
+        actor=worker,
+        child=person,
+        start_date=started,
+        legal_status="V2",
+        category_of_need="N1",
+        home_postcode="B12 9QF",
+        placement=PlacementDetails(placement_type="U1", provider="PR1", postcode="B15 2TT", carer_name="Lee"),
+    )
     clock.travel_to(at(ended, 17))
     la.period_end(actor=worker, child=person, end_date=ended, reason_ceased="E8")
-    leaver = care_leaver_start(actor=worker, person=person, category="relevant", category_since=ended,
-                               eligible_from=max(started, D(dob.year + 16, dob.month, dob.day)))
+    leaver = care_leaver_start(
+        actor=worker,
+        person=person,
+        category="relevant",
+        category_since=ended,
+        eligible_from=max(started, D(dob.year + 16, dob.month, dob.day)),
+    )
     return person, leaver

@@ -15,8 +15,10 @@ def officer_client(client, qa_officer):
     return client
 
 
-@pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.MASH_WORKER,
-                                  Role.SYSTEM_ADMIN, Role.PERSONAL_ADVISER])
+@pytest.mark.parametrize(
+    "role",
+    [Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.IRO, Role.MASH_WORKER, Role.SYSTEM_ADMIN, Role.PERSONAL_ADVISER],
+)
 def test_only_qa_officers_and_senior_leaders_may_export(client, make_staff, team, role, authority):
     client.force_login(make_staff(role, team=team))
     assert client.get("/returns/").status_code == 403
@@ -46,8 +48,12 @@ def test_an_officer_starts_an_export_watches_it_and_downloads_it(officer_client,
     response = officer_client.post("/returns/", {"kind": "ssda903", "year": "2026", "months": "12"})
     export = ReturnExport.objects.get()
     assert response.status_code == 302 and response.url == f"/returns/{export.pk}/"
-    assert (export.kind, export.year, export.requested_by, export.status) == ("ssda903", 2026, qa_officer,
-                                                                              ExportStatus.QUEUED)
+    assert (export.kind, export.year, export.requested_by, export.status) == (
+        "ssda903",
+        2026,
+        qa_officer,
+        ExportStatus.QUEUED,
+    )
     # Its build is a job on the queue, saved with the row, for the job worker (returns/tasks.py).
     assert _queued_jobs() == [("returns.build_export", {"export_id": export.pk}, "todo")]
 
@@ -68,15 +74,21 @@ def test_an_officer_starts_an_export_watches_it_and_downloads_it(officer_client,
     assert "Quinn Analyst" in listing and "Ready" in listing
 
 
-@pytest.mark.parametrize("data, field, message", [
-    ({"kind": "cin", "year": "26"}, "year", "Year must be four digits"),
-    ({"kind": "cin", "year": ""}, "year", "Enter the collection year"),
-    ({"kind": "annex-a", "as_of_0": "30", "as_of_1": "2", "as_of_2": "2026"}, "as_of", "must be a real date"),
-    ({"kind": "annex-a"}, "as_of", "Enter the date the period ends"),
-    ({"kind": "annex-a", "as_of_0": "31", "as_of_1": "3", "as_of_2": "2026", "months": "99"}, "months",
-     "Months must be a whole number"),
-    ({}, "kind", "Select which return to build"),
-])
+@pytest.mark.parametrize(
+    "data, field, message",
+    [
+        ({"kind": "cin", "year": "26"}, "year", "Year must be four digits"),
+        ({"kind": "cin", "year": ""}, "year", "Enter the collection year"),
+        ({"kind": "annex-a", "as_of_0": "30", "as_of_1": "2", "as_of_2": "2026"}, "as_of", "must be a real date"),
+        ({"kind": "annex-a"}, "as_of", "Enter the date the period ends"),
+        (
+            {"kind": "annex-a", "as_of_0": "31", "as_of_1": "3", "as_of_2": "2026", "months": "99"},
+            "months",
+            "Months must be a whole number",
+        ),
+        ({}, "kind", "Select which return to build"),
+    ],
+)
 def test_bad_input_gets_an_error_summary_and_nothing_is_saved(officer_client, data, field, message):
     response = officer_client.post("/returns/", data)
     page = response.content.decode()
@@ -85,8 +97,9 @@ def test_bad_input_gets_an_error_summary_and_nothing_is_saved(officer_client, da
     assert not ReturnExport.objects.exists() and not _queued_jobs()
 
 
-def test_the_exports_list_is_a_fixed_number_of_queries(officer_client, qa_officer, make_staff, team,
-                                                     django_assert_max_num_queries):
+def test_the_exports_list_is_a_fixed_number_of_queries(
+    officer_client, qa_officer, make_staff, team, django_assert_max_num_queries
+):
     for n in range(5):
         services.export_request(actor=make_staff(Role.SENIOR_LEADER, team=team), kind="cin", year="2026")
     with django_assert_max_num_queries(8):

@@ -27,8 +27,14 @@ def test_a_workbook_reads_back_as_written(tmp_path):
     sheet = book["List 1"]
     read = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert read[0] == rows[0]
-    assert read[1] == ["C0001", datetime.datetime(2025, 2, 28), 7, "Tom & Jerry <ok>", 1.5,
-                       datetime.datetime(2025, 3, 1, 18, 30)]
+    assert read[1] == [
+        "C0001",
+        datetime.datetime(2025, 2, 28),
+        7,
+        "Tom & Jerry <ok>",
+        1.5,
+        datetime.datetime(2025, 3, 1, 18, 30),
+    ]
     assert read[2] == ["C0002", None, 0, None, None, None]
     assert read[3] == ["C0003", None, 12, "=SUM(A1:A2)", 3, None]
     assert sheet["D4"].data_type == "s"

@@ -25,8 +25,7 @@ def _python(venv: str) -> Path:
 
 
 def _run(venv: str, *args) -> dict:
-    done = subprocess.run([str(_python(venv)), *map(str, args)], capture_output=True, text=True, cwd=ROOT,
-                          timeout=900)
+    done = subprocess.run([str(_python(venv)), *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=900)
     if done.returncode != 0:
         raise AssertionError(f"The validator in {venv} failed to run:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout)
@@ -39,12 +38,20 @@ def run_cin(xml_path, rules: str = CIN_RULES) -> dict:
 
 def run_903(this_year_dir, previous_year_dir, year: int, rules: str = LAC_RULES) -> dict:
     """`rules`: the rule set of the collection year (returns.ssda903.ruleset_for)."""
-    return _run(".venv-903", ROOT / "validators" / "run_903.py", this_year_dir, previous_year_dir or "-", year,
-                rules, LA_ONS_CODE)
+    return _run(
+        ".venv-903",
+        ROOT / "validators" / "run_903.py",
+        this_year_dir,
+        previous_year_dir or "-",
+        year,
+        rules,
+        LA_ONS_CODE,
+    )
 
 
 def describe(issues: list[dict]) -> str:
     return "\n".join(
         f"rule {i['rule']} ({i.get('table')}{'.' + i['column'] if i.get('column') else ''}) child {i['child']}: "
-        f"{i.get('message', '')}" for i in issues
+        f"{i.get('message', '')}"
+        for i in issues
     )

@@ -20,8 +20,15 @@ def test_staff_records_are_written_only_by_the_workforce_lead_and_the_line_manag
     task = InductionTask.objects.filter(induction__worker=worker).first()
     course = Course.objects.first()
     writes = [
-        lambda: services.starter_record(actor=user, username="x.new", first_name="X", last_name="New",
-                                        role=Role.SOCIAL_WORKER, team=team, started_on=D(2025, 6, 2)),
+        lambda: services.starter_record(
+            actor=user,
+            username="x.new",
+            first_name="X",
+            last_name="New",
+            role=Role.SOCIAL_WORKER,
+            team=team,
+            started_on=D(2025, 6, 2),
+        ),
         lambda: services.leaver_record(actor=user, worker=worker, left_on=D(2025, 6, 1), leaving_reason="other"),
         lambda: services.induction_task_done(actor=user, task=task, done_on=D(2025, 5, 6)),
         lambda: services.attendance_record(actor=user, worker=worker, course=course, attended_on=D(2025, 5, 6)),

@@ -50,13 +50,15 @@ def test_training_is_due_when_never_attended_or_expired(client, lead, team, mana
     course = Course.objects.get(title="Information governance and data protection")  # valid 12 months
     worker.started_on = D(2020, 1, 1)
     worker.save()
-    Attendance.objects.create(worker=worker, course=course, attended_on=D(2024, 5, 1), expires_on=D(2025, 5, 1),
-                              recorded_by=lead)
+    Attendance.objects.create(
+        worker=worker, course=course, attended_on=D(2024, 5, 1), expires_on=D(2025, 5, 1), recorded_by=lead
+    )
     due = {d.course.title: d for d in training_due(workers=[worker])}
     assert due["Information governance and data protection"].state == "Expired"
     client.force_login(manager)
-    response = client.post(reverse("staff:attendance_new", args=[worker.pk]),
-                           {"course": course.pk, **date("attended_on", D(2025, 6, 2))})
+    response = client.post(
+        reverse("staff:attendance_new", args=[worker.pk]), {"course": course.pk, **date("attended_on", D(2025, 6, 2))}
+    )
     assert response.status_code == 302
     assert "Information governance and data protection" not in {d.course.title for d in training_due(workers=[worker])}
     assert Attendance.objects.filter(worker=worker).latest("attended_on").expires_on == D(2026, 6, 2)

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.usefixtures("today")
 
 
 def test_a_profile_is_read_by_the_person_their_managers_and_the_workforce_lead_only(
-        client, lead, team, manager, worker, other_manager, make_staff):
+    client, lead, team, manager, worker, other_manager, make_staff
+):
     StaffProfile.objects.create(user=worker, swe_number="SW123456", fte=Decimal("0.8"))
     url = reverse("staff:profile", args=[worker.pk])
     for reader in (worker, manager, lead):
@@ -27,8 +28,12 @@ def test_a_profile_is_read_by_the_person_their_managers_and_the_workforce_lead_o
         response = client.get(url)
         assert response.status_code == 200
         assert "SW123456" in response.content.decode()
-    for outsider in (other_manager, make_staff(Role.SENIOR_LEADER), make_staff(Role.DIRECTOR),
-                     make_staff(Role.SOCIAL_WORKER, team=team)):
+    for outsider in (
+        other_manager,
+        make_staff(Role.SENIOR_LEADER),
+        make_staff(Role.DIRECTOR),
+        make_staff(Role.SOCIAL_WORKER, team=team),
+    ):
         client.force_login(outsider)
         assert client.get(url).status_code == 404
         assert "Worker" not in client.get(reverse("staff:list")).content.decode()
@@ -37,10 +42,22 @@ def test_a_profile_is_read_by_the_person_their_managers_and_the_workforce_lead_o
 
 def test_the_workforce_lead_records_an_agency_starter_whose_induction_starts_on_their_first_day(client, lead, team):
     client.force_login(lead)
-    data = {"first_name": "Ada", "last_name": "Agency", "username": "a.agency", "role": "social_worker",
-            "team": team.pk, "agency": "yes", "fte": "1", "agency_name": "Acme", "agency_notice_weeks": "4",
-            "agency_hourly_rate": "40", **date("started_on", D(2025, 6, 2)), **date("qualified_on", D(2019, 1, 1)),
-            "swe_number": "SW99", **date("registered_until", D(2025, 11, 30))}
+    data = {
+        "first_name": "Ada",
+        "last_name": "Agency",
+        "username": "a.agency",
+        "role": "social_worker",
+        "team": team.pk,
+        "agency": "yes",
+        "fte": "1",
+        "agency_name": "Acme",
+        "agency_notice_weeks": "4",
+        "agency_hourly_rate": "40",
+        **date("started_on", D(2025, 6, 2)),
+        **date("qualified_on", D(2019, 1, 1)),
+        "swe_number": "SW99",
+        **date("registered_until", D(2025, 11, 30)),
+    }
     response = client.post(reverse("staff:starter_new"), data)
     worker = User.objects.get(username="a.agency")
     assert response.status_code == 302 and response.url == reverse("staff:profile", args=[worker.pk])
@@ -54,9 +71,18 @@ def test_the_workforce_lead_records_an_agency_starter_whose_induction_starts_on_
 
 def test_an_agency_social_worker_needs_three_years_experience_and_four_weeks_notice(client, lead, team):
     client.force_login(lead)
-    data = {"first_name": "Ada", "last_name": "Agency", "username": "a.agency", "role": "social_worker",
-            "team": team.pk, "agency": "yes", "fte": "1", "agency_notice_weeks": "2",
-            **date("started_on", D(2025, 6, 2)), **date("qualified_on", D(2023, 1, 1))}
+    data = {
+        "first_name": "Ada",
+        "last_name": "Agency",
+        "username": "a.agency",
+        "role": "social_worker",
+        "team": team.pk,
+        "agency": "yes",
+        "fte": "1",
+        "agency_notice_weeks": "2",
+        **date("started_on", D(2025, 6, 2)),
+        **date("qualified_on", D(2023, 1, 1)),
+    }
     response = client.post(reverse("staff:starter_new"), data)
     page = response.content.decode()
     assert response.status_code == 200 and "govuk-error-summary" in page
@@ -80,8 +106,10 @@ def test_only_the_workforce_lead_records_a_starter(client, manager):
 
 def test_bad_input_gives_the_error_summary_and_saves_nothing(client, lead, team):
     client.force_login(lead)
-    response = client.post(reverse("staff:starter_new"), {"fte": "2", "team": "999", "started_on_0": "31",
-                                                          "started_on_1": "2", "started_on_2": "2025"})
+    response = client.post(
+        reverse("staff:starter_new"),
+        {"fte": "2", "team": "999", "started_on_0": "31", "started_on_1": "2", "started_on_2": "2025"},
+    )
     assert response.status_code == 200 and "govuk-error-summary" in response.content.decode()
     assert not StaffProfile.objects.exists()
 
@@ -93,8 +121,9 @@ def test_a_leaver_leaves_their_post_vacant_and_cannot_sign_in(client, lead, team
     worker = start(lead, team, post=post)
     assert Post.objects.get(pk=post.pk).holder == worker
     client.force_login(lead)
-    response = client.post(reverse("staff:leaver", args=[worker.pk]),
-                           {**date("left_on", D(2025, 6, 30)), "leaving_reason": "other_la"})
+    response = client.post(
+        reverse("staff:leaver", args=[worker.pk]), {**date("left_on", D(2025, 6, 30)), "leaving_reason": "other_la"}
+    )
     assert response.status_code == 302
     worker.refresh_from_db()
     assert not worker.is_active and worker.staff_profile.left_on == D(2025, 6, 30)

@@ -26,11 +26,17 @@ def _case_action(manager, worker):
 @pytest.mark.parametrize("role", list(Role))
 @pytest.mark.parametrize("situation", ["allocated", "another team"])
 def test_marking_a_case_action_done_is_refused_exactly_when_the_table_says_so(
-        make_staff, team, manager, worker, other_manager, stranger, today, role, situation):
+    make_staff, team, manager, worker, other_manager, stranger, today, role, situation
+):
     user = make_staff(role, team=team)
     child, case_action = _case_action(*((manager, worker) if situation == "allocated" else (other_manager, stranger)))
-    writes = [Write("case_action_done", Capability.COMPLETE_SUPERVISION_ACTION,
-                    lambda: services.case_action_done(actor=user, action=case_action, done_on=TODAY))]
+    writes = [
+        Write(
+            "case_action_done",
+            Capability.COMPLETE_SUPERVISION_ACTION,
+            lambda: services.case_action_done(actor=user, action=case_action, done_on=TODAY),
+        )
+    ]
     assert walk(user, child, writes) == []
 
 

@@ -70,8 +70,9 @@ def test_fortnightly_only_in_the_first_months_of_the_asye(manager, worker):
     assert selectors.newly_qualified_on(worker, TODAY - days(100))
 
 
-def test_a_sessions_case_discussions_are_only_those_of_children_the_reader_may_see(manager, worker, child, second_child,
-                                                                                  service_manager):
+def test_a_sessions_case_discussions_are_only_those_of_children_the_reader_may_see(
+    manager, worker, child, second_child, service_manager
+):
     session = supervise(manager, worker, TODAY)
     discuss(manager, session, child)
     discuss(manager, session, second_child)

@@ -57,10 +57,15 @@ class TestProfessionalSupervision:
     def test_an_action_cannot_be_due_before_the_session_and_defaults_to_the_local_standard(self, manager, worker):
         session = supervise(manager, worker, TODAY - days(7))
         with pytest.raises(ValidationError) as excinfo:
-            services.supervision_action_add(actor=manager, session=session, action="Book court skills", owner="supervisee",
-                                            due_on=TODAY - days(8))
-        assert errors(excinfo)["due_on"] == [f"The action cannot be due before the supervision on {TODAY - days(7):%-d %B %Y}"]
-        added = services.supervision_action_add(actor=manager, session=session, action="Book court skills", owner="supervisee")
+            services.supervision_action_add(
+                actor=manager, session=session, action="Book court skills", owner="supervisee", due_on=TODAY - days(8)
+            )
+        assert errors(excinfo)["due_on"] == [
+            f"The action cannot be due before the supervision on {TODAY - days(7):%-d %B %Y}"
+        ]
+        added = services.supervision_action_add(
+            actor=manager, session=session, action="Book court skills", owner="supervisee"
+        )
         assert added.due_on == TODAY - days(7) + datetime.timedelta(weeks=4)
         assert added.owner == worker
 
@@ -76,8 +81,9 @@ class TestProfessionalSupervision:
         with pytest.raises(ValidationError) as excinfo:
             services.supervision_countersign(actor=worker, session=session, agrees=False, comment="")
         assert errors(excinfo)["comment"] == ["Say what you disagree with"]
-        signed = services.supervision_countersign(actor=worker, session=session, agrees=False,
-                                                  comment="The workload figure leaves out my court work.")
+        signed = services.supervision_countersign(
+            actor=worker, session=session, agrees=False, comment="The workload figure leaves out my court work."
+        )
         assert signed.is_signed and signed.supervisee_agrees is False
 
     def test_a_signed_record_cannot_be_added_to(self, manager, worker, child):
@@ -90,15 +96,21 @@ class TestProfessionalSupervision:
 
     def test_open_actions_are_carried_forward_to_the_next_session(self, manager, worker):
         first = supervise(manager, worker, TODAY - days(28))
-        open_one = services.supervision_action_add(actor=manager, session=first, action="Book leave", owner="supervisee")
-        done = services.supervision_action_add(actor=manager, session=first, action="Read the policy", owner="supervisee")
+        open_one = services.supervision_action_add(
+            actor=manager, session=first, action="Book leave", owner="supervisee"
+        )
+        done = services.supervision_action_add(
+            actor=manager, session=first, action="Read the policy", owner="supervisee"
+        )
         services.supervision_action_done(actor=worker, action=done, done_on=TODAY - days(20))
         second = supervise(manager, worker, TODAY)
         assert list(SupervisionAction.objects.filter(carried_to=second)) == [open_one]
 
     def test_a_session_written_up_late_for_an_earlier_date_does_not_take_actions_back(self, manager, worker):
         first = supervise(manager, worker, TODAY - days(28))
-        open_one = services.supervision_action_add(actor=manager, session=first, action="Book leave", owner="supervisee")
+        open_one = services.supervision_action_add(
+            actor=manager, session=first, action="Book leave", owner="supervisee"
+        )
         latest = supervise(manager, worker, TODAY - days(7))
         supervise(manager, worker, TODAY - days(14))
         open_one.refresh_from_db()
@@ -116,10 +128,19 @@ class TestProfessionalSupervision:
 
 
 class TestCaseSupervision:
-    def test_a_discussion_is_written_on_the_childs_record_with_its_actions_in_the_owners_tray(self, manager, worker, child):
+    def test_a_discussion_is_written_on_the_childs_record_with_its_actions_in_the_owners_tray(
+        self, manager, worker, child
+    ):
         session = supervise(manager, worker, TODAY - days(1))
-        discussion = discuss(manager, session, child, [action("Visit with the health visitor", due_on=TODAY + days(10)),
-                                                      action("Chase the school report", owner="supervisor")])
+        discussion = discuss(
+            manager,
+            session,
+            child,
+            [
+                action("Visit with the health visitor", due_on=TODAY + days(10)),
+                action("Chase the school report", owner="supervisor"),
+            ],
+        )
         event = ChronologyEvent.objects.get(child=child, event_type="supervision.case_discussed")
         assert event.source_id == discussion.pk and event.significant
         items = {item.title: item for item in DueItem.objects.filter(person=child, rule_code="supervision_action")}
@@ -184,5 +205,7 @@ class TestCaseSupervision:
         session = supervise(manager, worker, TODAY)
         discuss(manager, session, child, [action("Chase school", owner="supervisor"), action("Visit")])
         allocation_change(actor=manager, child=child, team=worker.team, worker=teammate, start_date=TODAY)
-        owners = dict(DueItem.objects.filter(person=child, rule_code="supervision_action").values_list("title", "worker"))
+        owners = dict(
+            DueItem.objects.filter(person=child, rule_code="supervision_action").values_list("title", "worker")
+        )
         assert owners == {"Supervision action: Chase school": manager.pk, "Supervision action: Visit": worker.pk}

@@ -28,7 +28,8 @@ def body(client, user, url):
 
 
 def test_a_session_is_read_only_by_the_supervisee_the_supervisor_and_their_managers(
-        client, manager, worker, teammate, other_manager, service_manager, make_staff):
+    client, manager, worker, teammate, other_manager, service_manager, make_staff
+):
     session = supervise(manager, worker, TODAY, wellbeing="Struggling after a hard week.")
     url = reverse("supervision:detail", args=[session.pk])
     for reader in (worker, manager, service_manager):
@@ -43,8 +44,14 @@ def test_a_session_is_read_only_by_the_supervisee_the_supervisor_and_their_manag
 
 def test_a_manager_records_supervision_from_the_form(client, manager, worker):
     client.force_login(manager)
-    data = {"supervisee": str(worker.pk), **date("held_on", TODAY - days(2)), "wellbeing": "Well.", "workload": "",
-            "learning": "", "reflection": "Reflected on the Smith visit."}
+    data = {
+        "supervisee": str(worker.pk),
+        **date("held_on", TODAY - days(2)),
+        "wellbeing": "Well.",
+        "workload": "",
+        "learning": "",
+        "reflection": "Reflected on the Smith visit.",
+    }
     response = client.post(reverse("supervision:new"), data)
     session = SupervisionSession.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("supervision:detail", args=[session.pk])
@@ -67,13 +74,21 @@ def test_a_social_worker_cannot_record_supervision(client, worker):
 
 
 def test_a_case_discussion_from_the_session_page_reaches_the_childs_record_and_the_tray(
-        client, manager, worker, child, second_child):
+    client, manager, worker, child, second_child
+):
     session = supervise(manager, worker, TODAY - days(1))
     client.force_login(manager)
     url = reverse("supervision:case_discussion_new", args=[session.pk])
-    data = {"child": str(child.pk), "situation": "At home.", "analysis": "Improving.", "direction": "Step down to CIN.",
-            "rationale": "Risks reduced.", "action_1": "Arrange the CIN meeting", "owner_1": "supervisee",
-            **date("due_on_1", TODAY + days(5))}
+    data = {
+        "child": str(child.pk),
+        "situation": "At home.",
+        "analysis": "Improving.",
+        "direction": "Step down to CIN.",
+        "rationale": "Risks reduced.",
+        "action_1": "Arrange the CIN meeting",
+        "owner_1": "supervisee",
+        **date("due_on_1", TODAY + days(5)),
+    }
     assert client.post(url, data).status_code == 302
     record = body(client, worker, reverse("supervision_record:record", args=[child.pk]))
     assert "Step down to CIN." in record and "Arrange the CIN meeting" in record
@@ -88,8 +103,16 @@ def test_a_case_discussion_from_the_session_page_reaches_the_childs_record_and_t
 def test_bad_case_discussion_input_is_shown_and_nothing_saved(client, manager, worker, child):
     session = supervise(manager, worker, TODAY)
     client.force_login(manager)
-    data = {"child": str(child.pk), "situation": "At home.", "analysis": "", "direction": "Continue.", "rationale": "Why.",
-            "action_1": "Visit", "owner_1": "supervisee", **date("due_on_1", TODAY - days(1))}
+    data = {
+        "child": str(child.pk),
+        "situation": "At home.",
+        "analysis": "",
+        "direction": "Continue.",
+        "rationale": "Why.",
+        "action_1": "Visit",
+        "owner_1": "supervisee",
+        **date("due_on_1", TODAY - days(1)),
+    }
     page = client.post(reverse("supervision:case_discussion_new", args=[session.pk]), data).content.decode()
     assert "Enter the analysis of risk and progress" in page
     data["analysis"] = "Improving."
@@ -138,7 +161,9 @@ def test_both_sign_from_the_pages(client, manager, worker):
     client.force_login(manager)
     assert client.post(reverse("supervision:sign", args=[session.pk]), {}).status_code == 302
     client.force_login(worker)
-    page = client.post(reverse("supervision:countersign", args=[session.pk]), {"agrees": "no", "comment": ""}).content.decode()
+    page = client.post(
+        reverse("supervision:countersign", args=[session.pk]), {"agrees": "no", "comment": ""}
+    ).content.decode()
     assert "Say what you disagree with" in page
     client.post(reverse("supervision:countersign", args=[session.pk]), {"agrees": "no", "comment": "Caseload is 14."})
     assert "Signed, with disagreement" in body(client, manager, reverse("supervision:detail", args=[session.pk]))
@@ -157,9 +182,16 @@ def test_the_supervisee_exports_their_record_as_cpd_evidence_without_the_childre
 
 def test_supervision_due_and_overdue_in_the_trays(client, manager, worker, clock):
     supervise(manager, worker, TODAY - days(27))
-    assert "Overdue" not in body(client, manager, reverse("my_team")).split('data-testid="tray-supervision-due"')[1].split("</table>")[0]
+    assert (
+        "Overdue"
+        not in body(client, manager, reverse("my_team"))
+        .split('data-testid="tray-supervision-due"')[1]
+        .split("</table>")[0]
+    )
     clock.travel_to(clock.now() + datetime.timedelta(days=2))
-    team_tray = body(client, manager, reverse("my_team")).split('data-testid="tray-supervision-due"')[1].split("</table>")[0]
+    team_tray = (
+        body(client, manager, reverse("my_team")).split('data-testid="tray-supervision-due"')[1].split("</table>")[0]
+    )
     assert "Sam Worker" in team_tray and "Overdue" in team_tray
     own = body(client, worker, reverse("my_work")).split('data-testid="my-supervision-due"')[1].split("</p>")[0]
     assert "Overdue" in own
@@ -177,7 +209,9 @@ def test_a_newly_qualified_worker_is_due_fortnightly_in_their_first_months(manag
 
 def test_professional_actions_in_the_owners_work(client, manager, worker):
     session = supervise(manager, worker, TODAY)
-    services.supervision_action_add(actor=manager, session=session, action="Book the court skills course", owner="supervisee")
+    services.supervision_action_add(
+        actor=manager, session=session, action="Book the court skills course", owner="supervisee"
+    )
     assert "Book the court skills course" in body(client, worker, reverse("my_work"))
 
 

@@ -66,8 +66,10 @@ def generate(size: str = "small", seed: int = 1, faults: int = 0, progress=None,
 
     if Person.objects.filter(la_id__startswith="G").exists():
         # Generated staff and LA child IDs would collide: one generated authority per database.
-        raise ValueError("This database already holds a generated authority with another seed: "
-                         "generate into an empty database (OPENCSC_DB_NAME)")
+        raise ValueError(
+            "This database already holds a generated authority with another seed: "
+            "generate into an empty database (OPENCSC_DB_NAME)"
+        )
     started = time.monotonic()
     audited = spec.audit if audit is None else audit
     if audited:
@@ -176,7 +178,7 @@ def _refresh_due_items(person_ids, progress, chunk=500):
     calendar = get_calendar()
     for i in range(0, len(person_ids), chunk):
         with transaction.atomic():
-            refresh_fresh(list(Person.objects.filter(pk__in=person_ids[i:i + chunk]).order_by("pk")), calendar)
+            refresh_fresh(list(Person.objects.filter(pk__in=person_ids[i : i + chunk]).order_by("pk")), calendar)
         if progress:
             progress(f"due items: {min(i + chunk, len(person_ids)):,} of {len(person_ids):,} open cases")
 

@@ -19,7 +19,9 @@ def _weekday(day: datetime.date) -> datetime.date:
     return day
 
 
-def casework(ctx, batch, child, worker, start: datetime.date, end: datetime.date | None, *, visit_type: str, every: int):
+def casework(
+    ctx, batch, child, worker, start: datetime.date, end: datetime.date | None, *, visit_type: str, every: int
+):
     """Visits every `every` days (a late one now and then) and case notes, from `start` to
     `end` (or to yesterday for an open case)."""
     rng = ctx.rng
@@ -30,7 +32,11 @@ def casework(ctx, batch, child, worker, start: datetime.date, end: datetime.date
         if visit_day > last or visit_day < start:
             break
         visit(ctx, batch, child, worker, visit_day, visit_type)
-        gap = rng.randint(max(1, every - every // 3), every) if rng.random() < ON_TIME else rng.randint(every + 1, every * 2)
+        gap = (
+            rng.randint(max(1, every - every // 3), every)
+            if rng.random() < ON_TIME
+            else rng.randint(every + 1, every * 2)
+        )
         day = ctx.days(visit_day, gap)
     day = ctx.days(start, rng.randint(0, 4))
     while day <= last:
@@ -47,11 +53,33 @@ def visit(ctx, batch, child, worker, day, visit_type):
     moment = ctx.at(day, rng.randint(9, 17))
     bedroom = (rng.random() < 0.8) if home and seen else None
     # Columns as in VISIT_COLUMNS (writer.py).
-    v = batch.copy("casework_visit", (child, moment, visit_type, seen, alone, bedroom,
-                                      rng.choice(VOICES) if seen and older else "", rng.choice(OBSERVATIONS),
-                                      "Next visit booked.", worker, moment))
-    batch.event(child, "visit.recorded", moment, worker, v, visit_type=VisitType(visit_type).label, child_seen=seen,
-                seen_alone=alone, bedroom_seen=bedroom)
+    v = batch.copy(
+        "casework_visit",
+        (
+            child,
+            moment,
+            visit_type,
+            seen,
+            alone,
+            bedroom,
+            rng.choice(VOICES) if seen and older else "",
+            rng.choice(OBSERVATIONS),
+            "Next visit booked.",
+            worker,
+            moment,
+        ),
+    )
+    batch.event(
+        child,
+        "visit.recorded",
+        moment,
+        worker,
+        v,
+        visit_type=VisitType(visit_type).label,
+        child_seen=seen,
+        seen_alone=alone,
+        bedroom_seen=bedroom,
+    )
 
 
 def note(ctx, batch, child, worker, day):
@@ -63,8 +91,16 @@ def note(ctx, batch, child, worker, day):
     if rng.random() < 0.08:
         name, content_type = rng.choice(DOCUMENTS)
         # Metadata only: the generator stores no files (the path names where one would be).
-        d = batch.add("document", Document(child=child, original_name=name, content_type=content_type,
-                                           size=rng.randint(20_000, 2_000_000), uploaded_by=worker,
-                                           file=f"documents/generated/{rng.getrandbits(64):016x}"))
+        d = batch.add(
+            "document",
+            Document(
+                child=child,
+                original_name=name,
+                content_type=content_type,
+                size=rng.randint(20_000, 2_000_000),
+                uploaded_by=worker,
+                file=f"documents/generated/{rng.getrandbits(64):016x}",
+            ),
+        )
         batch.documents_of[id(d)] = n
         batch.event(child, "document.added", moment, worker, d, name=name)

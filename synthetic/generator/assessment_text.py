@@ -63,23 +63,44 @@ WORRIES = {
 }
 NOT_ASSESSED = ["Not relevant for this family.", "Parent declined to discuss; to follow in the plan."]
 WISHES = [
-    "‘I want Mum to stop being sad.’", "‘I like my school and my friends. I don't want to move.’",
-    "‘I want the shouting to stop.’", "‘I want to see my dad more.’", "‘Home is OK. I wish we had more food.’",
+    "‘I want Mum to stop being sad.’",
+    "‘I like my school and my friends. I don't want to move.’",
+    "‘I want the shouting to stop.’",
+    "‘I want to see my dad more.’",
+    "‘Home is OK. I wish we had more food.’",
     "Too young to say; observed to seek comfort from Mum and to be relaxed at home.",
 ]
-GATHERED = ["Seen alone at school using the three houses tool.", "At home, drawing their family.",
-            "Observed at home with their parent; too young to talk.", "Talked in the car on the way to school."]
+GATHERED = [
+    "Seen alone at school using the three houses tool.",
+    "At home, drawing their family.",
+    "Observed at home with their parent; too young to talk.",
+    "Talked in the car on the way to school.",
+]
 NOT_ALONE = ["Asked for their parent to stay.", "Too young to be seen alone.", "Parent refused; to be tried at school."]
-PARENTS = ["Mum accepts the concerns and wants help.", "Parents dispute the concerns but agree to work with us.",
-           "Dad wants more time with the children; Mum agrees.", "Mum says things are better since she moved."]
-AGENCIES = [("School", "Attendance and progress shared; concerns as above."), ("GP", "No concerns about health."),
-            ("Health visitor", "Growth on track; home conditions noted."), ("Police", "Domestic call-outs this year."),
-            ("School nurse", "Seen twice this term about hygiene.")]
-RECOMMENDATIONS = ["Support under a child in need plan.", "Step down to early help with the family hub.",
-                   "No further action: needs met within the family.", "Strategy discussion: the threshold is met."]
-RATIONALES = ["Analysis supports the outcome; the child's voice is clear.",
-              "Risks and strengths weighed; the outcome is proportionate.",
-              "Agree with the recommendation; review the plan in 3 months."]
+PARENTS = [
+    "Mum accepts the concerns and wants help.",
+    "Parents dispute the concerns but agree to work with us.",
+    "Dad wants more time with the children; Mum agrees.",
+    "Mum says things are better since she moved.",
+]
+AGENCIES = [
+    ("School", "Attendance and progress shared; concerns as above."),
+    ("GP", "No concerns about health."),
+    ("Health visitor", "Growth on track; home conditions noted."),
+    ("Police", "Domestic call-outs this year."),
+    ("School nurse", "Seen twice this term about hygiene."),
+]
+RECOMMENDATIONS = [
+    "Support under a child in need plan.",
+    "Step down to early help with the family hub.",
+    "No further action: needs met within the family.",
+    "Strategy discussion: the threshold is met.",
+]
+RATIONALES = [
+    "Analysis supports the outcome; the child's voice is clear.",
+    "Risks and strengths weighed; the outcome is proportionate.",
+    "Agree with the recommendation; review the plan in 3 months.",
+]
 
 
 def stream(la_id: str, start: datetime.date) -> random.Random:
@@ -113,7 +134,9 @@ def fill(assessment, rng: random.Random, seen_on: datetime.date | None, *, secti
         assessment.parents_views = rng.choice(PARENTS)
     if "other-agencies" in done:
         on = (seen_on or assessment.start_date).isoformat()
-        assessment.agency_information = [{"agency": a, "said": s, "on": on} for a, s in rng.sample(AGENCIES, rng.randint(1, 2))]
+        assessment.agency_information = [
+            {"agency": a, "said": s, "on": on} for a, s in rng.sample(AGENCIES, rng.randint(1, 2))
+        ]
     if "analysis" in done:
         assessment.recommendation = rng.choice(RECOMMENDATIONS)
     assessment.completed_sections = done

@@ -40,8 +40,12 @@ EVIDENCE = {
     3: "Visits happen but the child's views are thin and actions drift.",
     4: "Not seen for two months; the plan does not address the risks.",
 }
-ACTIONS = ["See the child alone and record their words", "Update the plan with SMART actions",
-           "Hold the overdue review", "Record management oversight of the plan"]
+ACTIONS = [
+    "See the child alone and record their words",
+    "Update the plan with SMART actions",
+    "Hold the overdue review",
+    "Record management oversight of the plan",
+]
 THEMES = list(Theme.values)
 
 
@@ -52,11 +56,21 @@ def _moment(day: datetime.date, hour: int = 11) -> datetime.datetime:
 def _staff(seed: int) -> tuple[list[User], User]:
     """Two QA officers and a senior leader for the generated authority (it has none of its own)."""
     made = []
-    for username, role, first in ((f"gen{seed}.qa1", Role.QA_OFFICER, "Quinn"), (f"gen{seed}.qa2", Role.QA_OFFICER, "Rowan"),
-                                  (f"gen{seed}.senior", Role.SENIOR_LEADER, "Sam")):
-        user, _ = User.objects.get_or_create(username=username, defaults={
-            "first_name": first, "last_name": f"Generated {seed}", "role": role, "job_title": Role(role).label,
-            "password": "!"})
+    for username, role, first in (
+        (f"gen{seed}.qa1", Role.QA_OFFICER, "Quinn"),
+        (f"gen{seed}.qa2", Role.QA_OFFICER, "Rowan"),
+        (f"gen{seed}.senior", Role.SENIOR_LEADER, "Sam"),
+    ):
+        user, _ = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": f"Generated {seed}",
+                "role": role,
+                "job_title": Role(role).label,
+                "password": "!",
+            },
+        )
         made.append(user)
     return made[:2], made[2]
 
@@ -71,16 +85,27 @@ def generate_audits(seed: int, today: datetime.date, open_ids) -> Counter:
     if not tools:
         return Counter()
     qa, senior = _staff(seed)
-    manager = User.objects.filter(role=Role.TEAM_MANAGER, username__startswith="gen", is_active=True).order_by("pk").first()
+    manager = (
+        User.objects.filter(role=Role.TEAM_MANAGER, username__startswith="gen", is_active=True).order_by("pk").first()
+    )
     auditors = qa + ([manager] if manager else [])
     open_set = set(open_ids)
     counts = Counter()
     for n, (ends_ago, theme, tool_code, service) in enumerate(PROGRAMMES):
         ends = today - datetime.timedelta(days=ends_ago)
         programme = Programme.objects.create(
-            theme=theme, tool=tools[tool_code], service=service, open_from=ends - datetime.timedelta(days=365),
-            open_to=ends, sample_rule="stratified", sample_size=1, seed=seed * 100 + n, moderation_percent=10,
-            audit_by=ends + datetime.timedelta(days=35), recorded_by=qa[0])
+            theme=theme,
+            tool=tools[tool_code],
+            service=service,
+            open_from=ends - datetime.timedelta(days=365),
+            open_to=ends,
+            sample_rule="stratified",
+            sample_size=1,
+            seed=seed * 100 + n,
+            moderation_percent=10,
+            audit_by=ends + datetime.timedelta(days=35),
+            recorded_by=qa[0],
+        )
         programme.auditors.set(auditors)
         programme.moderators.set([senior])
         pool = [c for c in cohorts.candidates(programme) if c.child_id in open_set]
@@ -93,17 +118,33 @@ def generate_audits(seed: int, today: datetime.date, open_ids) -> Counter:
         chosen = sampling.draw([c for c in pool if any(not conflicts(a.pk, c) for a in auditors)], size, programme.seed)
         assigned = sampling.assign(chosen, [a.pk for a in auditors], programme.seed, conflicts)
         moderated = set(sampling.moderated(list(assigned), programme.moderation_percent, programme.seed))
-        Programme.objects.filter(pk=programme.pk).update(sample_size=size, drawn_at=_moment(ends), drawn_seed=programme.seed,
-                                                         cohort_size=len(pool))
-        counts.update(_write(rng, programme, tools[tool_code], chosen, assigned, moderated, senior, ends, today,
-                             in_progress=n == len(PROGRAMMES) - 1))
+        Programme.objects.filter(pk=programme.pk).update(
+            sample_size=size, drawn_at=_moment(ends), drawn_seed=programme.seed, cohort_size=len(pool)
+        )
+        counts.update(
+            _write(
+                rng,
+                programme,
+                tools[tool_code],
+                chosen,
+                assigned,
+                moderated,
+                senior,
+                ends,
+                today,
+                in_progress=n == len(PROGRAMMES) - 1,
+            )
+        )
     return counts
 
 
 def _write(rng, programme, tool, chosen, assigned, moderated, senior, ends, today, *, in_progress) -> Counter:
-    held = {pk: (team, worker, manager, name) for pk, team, worker, manager, name in
-            Person.objects.filter(pk__in=list(assigned)).values_list(
-                "pk", "current_team_id", "current_worker_id", "current_team__manager_id", "given_name")}
+    held = {
+        pk: (team, worker, manager, name)
+        for pk, team, worker, manager, name in Person.objects.filter(pk__in=list(assigned)).values_list(
+            "pk", "current_team_id", "current_worker_id", "current_team__manager_id", "given_name"
+        )
+    }
     domains = list(tool.domains.all())
     audits, plans = [], []
     for child in chosen:
@@ -115,8 +156,13 @@ def _write(rng, programme, tool, chosen, assigned, moderated, senior, ends, toda
         grade = rng.choices((1, 2, 3, 4), weights=GRADE_WEIGHTS)[0]
         in_time = lambda: rng.random() < (0.95, 0.85, 0.6, 0.35)[grade - 1]  # noqa: E731 - compliance leans with the grade
         audit = Audit(
-            programme=programme, child_id=child.child_id, auditor_id=assigned[child.child_id], team_id=team,
-            worker_id=worker, service=programme.service, access_until=_moment(programme.audit_by + datetime.timedelta(days=14)),
+            programme=programme,
+            child_id=child.child_id,
+            auditor_id=assigned[child.child_id],
+            team_id=team,
+            worker_id=worker,
+            service=programme.service,
+            access_until=_moment(programme.audit_by + datetime.timedelta(days=14)),
             moderator=senior if child.child_id in moderated else None,
         )
         if done:
@@ -139,17 +185,36 @@ def _write(rng, programme, tool, chosen, assigned, moderated, senior, ends, toda
             continue
         per_domain = [_bounded(grade + rng.choice((-1, 0, 0, 0, 1))) for _ in domains]
         for domain, g in [*zip(domains, per_domain, strict=True), (None, grade)]:
-            gradings.append(Grading(audit=audit, domain=domain, role=GraderRole.AUDITOR, grader_id=audit.auditor_id,
-                                    grade=g, evidence=EVIDENCE[g], stands=audit.moderator_id is None,
-                                    graded_at=audit.completed_at))
+            gradings.append(
+                Grading(
+                    audit=audit,
+                    domain=domain,
+                    role=GraderRole.AUDITOR,
+                    grader_id=audit.auditor_id,
+                    grade=g,
+                    evidence=EVIDENCE[g],
+                    stands=audit.moderator_id is None,
+                    graded_at=audit.completed_at,
+                )
+            )
         moderated_on = done_on + datetime.timedelta(days=rng.randint(5, 20))
         if audit.moderator_id and moderated_on <= today:
             moderated_n += 1
             final = grade if rng.random() < 0.75 else _bounded(grade + rng.choice((-1, 1)))
             for domain, g in [*zip(domains, per_domain, strict=True), (None, final)]:
                 g = g if rng.random() < 0.8 or domain is None else _bounded(g + rng.choice((-1, 1)))
-                gradings.append(Grading(audit=audit, domain=domain, role=GraderRole.MODERATOR, grader_id=audit.moderator_id,
-                                        grade=g, evidence=EVIDENCE[g], stands=True, graded_at=_moment(moderated_on)))
+                gradings.append(
+                    Grading(
+                        audit=audit,
+                        domain=domain,
+                        role=GraderRole.MODERATOR,
+                        grader_id=audit.moderator_id,
+                        grade=g,
+                        evidence=EVIDENCE[g],
+                        stands=True,
+                        graded_at=_moment(moderated_on),
+                    )
+                )
             audit.grade, audit.moderated_at = final, _moment(moderated_on)
         elif audit.moderator_id:  # still waiting for the moderator: the auditor's grades stand meanwhile
             for grading in gradings:
@@ -160,16 +225,37 @@ def _write(rng, programme, tool, chosen, assigned, moderated, senior, ends, toda
             for text in rng.sample(ACTIONS, rng.randint(1, 2)):
                 due = done_on + datetime.timedelta(days=28)
                 finished = due < today and rng.random() < 0.7
-                actions.append(AuditAction(
-                    audit=audit, child_id=audit.child_id, action=text, owner_id=owner, due_on=due, set_on=done_on,
-                    recorded_by_id=audit.auditor_id, done_on=min(today, due + datetime.timedelta(days=rng.randint(-10, 5)))
-                    if finished else None, done_by_id=owner if finished else None))
+                actions.append(
+                    AuditAction(
+                        audit=audit,
+                        child_id=audit.child_id,
+                        action=text,
+                        owner_id=owner,
+                        due_on=due,
+                        set_on=done_on,
+                        recorded_by_id=audit.auditor_id,
+                        done_on=min(today, due + datetime.timedelta(days=rng.randint(-10, 5))) if finished else None,
+                        done_by_id=owner if finished else None,
+                    )
+                )
         if audit.worker_id and rng.random() < 0.5:
-            reflections.append(Reflection(audit=audit, by="practitioner", recorded_by_id=audit.worker_id,
-                                          reflection="Talked it through with the auditor; I will see the child alone more."))
+            reflections.append(
+                Reflection(
+                    audit=audit,
+                    by="practitioner",
+                    recorded_by_id=audit.worker_id,
+                    reflection="Talked it through with the auditor; I will see the child alone more.",
+                )
+            )
     Audit.objects.bulk_update([a for a, *_ in plans if a.moderated_at], ["grade", "moderated_at"])
     Grading.objects.bulk_create(gradings)
     AuditAction.objects.bulk_create([a for a in actions if a.owner_id])
     Reflection.objects.bulk_create(reflections)
-    return Counter({"audits": len(audits), "audit gradings": len(gradings), "audits moderated": moderated_n,
-                    "audit actions": len(actions)})
+    return Counter(
+        {
+            "audits": len(audits),
+            "audit gradings": len(gradings),
+            "audits moderated": moderated_n,
+            "audit actions": len(actions),
+        }
+    )

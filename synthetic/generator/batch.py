@@ -12,12 +12,56 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 STAGES = [
-    "person", "person_name", "address", "relationship", "contact", "referral", "cin_episode", "allocation", "assessment",
-    "strategy", "section47", "icpc", "cp_plan", "cp_review", "core_group", "cp_booking", "cp_invitee", "cin_plan", "cin_review",
-    "period", "placement", "care_episode", "dolo", "iro", "la_review", "care_plan", "health", "sdq", "immunisation",
-    "pep", "missing", "return_interview", "perm_meeting", "perm_decision", "perm_step", "perm_order",
-    "adoption_match", "adoption_placement", "pre_proceedings", "pp_meeting", "prev_perm", "care_leaver", "needs_assessment", "pathway_plan",
-    "pathway_review", "keeping_in_touch", "visit", "case_note", "document", "access_grant",
+    "person",
+    "person_name",
+    "address",
+    "relationship",
+    "contact",
+    "referral",
+    "cin_episode",
+    "allocation",
+    "assessment",
+    "strategy",
+    "section47",
+    "icpc",
+    "cp_plan",
+    "cp_review",
+    "core_group",
+    "cp_booking",
+    "cp_invitee",
+    "cin_plan",
+    "cin_review",
+    "period",
+    "placement",
+    "care_episode",
+    "dolo",
+    "iro",
+    "la_review",
+    "care_plan",
+    "health",
+    "sdq",
+    "immunisation",
+    "pep",
+    "missing",
+    "return_interview",
+    "perm_meeting",
+    "perm_decision",
+    "perm_step",
+    "perm_order",
+    "adoption_match",
+    "adoption_placement",
+    "pre_proceedings",
+    "pp_meeting",
+    "prev_perm",
+    "care_leaver",
+    "needs_assessment",
+    "pathway_plan",
+    "pathway_review",
+    "keeping_in_touch",
+    "visit",
+    "case_note",
+    "document",
+    "access_grant",
 ]
 
 
@@ -51,7 +95,9 @@ class Batch:
         self.open_children: list = []
         self.restricted_families: list[list] = []  # each family's people, when its records are restricted
         self.documents_of: dict[int, Row] = {}  # id(document) -> its case note
-        self.copies: dict[str, list[Row]] = defaultdict(list)  # table -> rows written with COPY  # children with an open case, for their due items
+        self.copies: dict[str, list[Row]] = defaultdict(
+            list
+        )  # table -> rows written with COPY  # children with an open case, for their due items
 
     def add(self, stage, obj):
         self.rows[stage].append(obj)
@@ -67,7 +113,7 @@ class Batch:
 
     def ordered(self):
         def rank(stage):
-            name, n = (stage if isinstance(stage, tuple) else (stage, 0))
+            name, n = stage if isinstance(stage, tuple) else (stage, 0)
             return STAGES.index(name), n
 
         for stage in sorted(self.rows, key=rank):

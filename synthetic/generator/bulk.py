@@ -22,10 +22,21 @@ from django.db.models.expressions import DatabaseDefault
 
 # Fields whose Python value is already what PostgreSQL stores (the exact classes, not
 # subclasses: a subclass may change the value in get_prep_value).
-PLAIN = (models.CharField, models.TextField, models.IntegerField, models.BigIntegerField,
-         models.SmallIntegerField, models.PositiveIntegerField, models.PositiveSmallIntegerField,
-         models.PositiveBigIntegerField, models.BooleanField, models.DateField, models.DateTimeField,
-         models.EmailField, models.SlugField)
+PLAIN = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BigIntegerField,
+    models.SmallIntegerField,
+    models.PositiveIntegerField,
+    models.PositiveSmallIntegerField,
+    models.PositiveBigIntegerField,
+    models.BooleanField,
+    models.DateField,
+    models.DateTimeField,
+    models.EmailField,
+    models.SlugField,
+)
 RELATION, PLAIN_VALUE, PREPARED, PRE_SAVE = range(4)
 
 _plans: dict[type, "Plan"] = {}
@@ -89,8 +100,9 @@ def plan_for(model) -> Plan:
 
 def take_ids(cursor, table: str, column: str, count: int) -> list[int]:
     """`count` ids from the table's own sequence, in order, in one query."""
-    cursor.execute(f"SELECT nextval(pg_get_serial_sequence('{table}', '{column}')) FROM generate_series(1, %s)",
-                   [count])
+    cursor.execute(
+        f"SELECT nextval(pg_get_serial_sequence('{table}', '{column}')) FROM generate_series(1, %s)", [count]
+    )
     return [pk for (pk,) in cursor.fetchall()]
 
 

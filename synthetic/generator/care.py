@@ -97,12 +97,32 @@ def period_of_care(journey, start: datetime.date):
     permanence.previous_permanence(ctx, batch, child, start, worker)
 
     placement = _new_placement(ctx, batch, child, period, start, age, legal, journey.home_postcode, route)
-    episode = batch.add("care_episode", Episode(
-        child=child, period=period, placement=placement, start_date=start, reason_new_episode=ReasonNewEpisode.S,
-        legal_status=legal, category_of_need="N1", home_postcode=journey.home_postcode, recorded_by=worker))
-    batch.event(child, "looked_after.started", ctx.at(start, 9, 0), worker, episode, legal_status=legal,
-                legal_status_label=LegalStatus(legal).label, placement_type=placement.placement_type,
-                placement=PlacementType(placement.placement_type).label, carer=placement.carer_name)
+    episode = batch.add(
+        "care_episode",
+        Episode(
+            child=child,
+            period=period,
+            placement=placement,
+            start_date=start,
+            reason_new_episode=ReasonNewEpisode.S,
+            legal_status=legal,
+            category_of_need="N1",
+            home_postcode=journey.home_postcode,
+            recorded_by=worker,
+        ),
+    )
+    batch.event(
+        child,
+        "looked_after.started",
+        ctx.at(start, 9, 0),
+        worker,
+        episode,
+        legal_status=legal,
+        legal_status_label=LegalStatus(legal).label,
+        placement_type=placement.placement_type,
+        placement=PlacementType(placement.placement_type).label,
+        carer=placement.carer_name,
+    )
     for change in changes:
         status_change = change in statuses
         new_legal = statuses.get(change, legal)
@@ -111,31 +131,62 @@ def period_of_care(journey, start: datetime.date):
             # Placed for adoption from the foster placement (rule 336), under the placement order.
             placement.end_date = change
             episode.reason_place_change = "CARPL"
-            placement = _adoption_placement(ctx, batch, child, period, change, route, journey.home_postcode,
-                                             placement)
+            placement = _adoption_placement(ctx, batch, child, period, change, route, journey.home_postcode, placement)
             rne = ReasonNewEpisode.T if route.foster_carers else ReasonNewEpisode.P
         elif status_change and placement.placement_type != PlacementType.P1:
             rne = ReasonNewEpisode.L
         else:
             placement.end_date = change
             episode.reason_place_change = rng.choice(MOVE_REASONS)
-            placement = _new_placement(ctx, batch, child, period, change, age_on(child.date_of_birth, change), new_legal,
-                                       journey.home_postcode, route, previous=placement)
+            placement = _new_placement(
+                ctx,
+                batch,
+                child,
+                period,
+                change,
+                age_on(child.date_of_birth, change),
+                new_legal,
+                journey.home_postcode,
+                route,
+                previous=placement,
+            )
             rne = ReasonNewEpisode.B if status_change else ReasonNewEpisode.P
         legal = new_legal
-        episode = batch.add("care_episode", Episode(
-            child=child, period=period, placement=placement, start_date=change, reason_new_episode=rne,
-            legal_status=legal, category_of_need="N1", home_postcode=journey.home_postcode, recorded_by=worker))
-        batch.event(child, "looked_after.episode_changed", ctx.at(change, 10, 0), worker, episode,
-                    reason=ReasonNewEpisode(rne).label, legal_status=legal, legal_status_label=LegalStatus(legal).label,
-                    placement_type=placement.placement_type, placement=PlacementType(placement.placement_type).label,
-                    carer=placement.carer_name, reason_place_change="")
+        episode = batch.add(
+            "care_episode",
+            Episode(
+                child=child,
+                period=period,
+                placement=placement,
+                start_date=change,
+                reason_new_episode=rne,
+                legal_status=legal,
+                category_of_need="N1",
+                home_postcode=journey.home_postcode,
+                recorded_by=worker,
+            ),
+        )
+        batch.event(
+            child,
+            "looked_after.episode_changed",
+            ctx.at(change, 10, 0),
+            worker,
+            episode,
+            reason=ReasonNewEpisode(rne).label,
+            legal_status=legal,
+            legal_status_label=LegalStatus(legal).label,
+            placement_type=placement.placement_type,
+            placement=PlacementType(placement.placement_type).label,
+            carer=placement.carer_name,
+            reason_place_change="",
+        )
 
     _reviews(ctx, batch, child, period, start, last, iro, worker)
     _health(ctx, batch, child, start, last, worker)
     _missing(ctx, batch, child, period, start, last, worker)
-    activity.casework(ctx, batch, child, worker, start, None if open_today else end, visit_type=VisitType.STATUTORY_CLA,
-                      every=42)
+    activity.casework(
+        ctx, batch, child, worker, start, None if open_today else end, visit_type=VisitType.STATUTORY_CLA, every=42
+    )
     if open_today:
         if route is not None:
             permanence.record_adoption(ctx, batch, child, route, last, worker, ended=None)
@@ -153,17 +204,29 @@ def period_of_care(journey, start: datetime.date):
     elif legal == LegalStatus.V2:
         reason_ceased, closure = ReasonEpisodeCeased.E13, ReasonForClosure.RC7
     else:
-        reason_ceased, closure = rng.choices([
-            (ReasonEpisodeCeased.E41, ReasonForClosure.RC3), (ReasonEpisodeCeased.E45, ReasonForClosure.RC4),
-            (ReasonEpisodeCeased.E46, ReasonForClosure.RC4), (ReasonEpisodeCeased.E13, ReasonForClosure.RC7)],
-            [30, 20, 15, 35])[0]
+        reason_ceased, closure = rng.choices(
+            [
+                (ReasonEpisodeCeased.E41, ReasonForClosure.RC3),
+                (ReasonEpisodeCeased.E45, ReasonForClosure.RC4),
+                (ReasonEpisodeCeased.E46, ReasonForClosure.RC4),
+                (ReasonEpisodeCeased.E13, ReasonForClosure.RC7),
+            ],
+            [30, 20, 15, 35],
+        )[0]
         if closure == ReasonForClosure.RC4:
             reason_ceased = permanence.sgo_reason(placement.placement_type)
     episode.end_date, episode.reason_ceased = end, reason_ceased
     placement.end_date = end
     period.end_date, period.ended_by = end, worker
-    batch.event(child, "looked_after.ended", ctx.at(end, 16, 0), worker, episode,
-                reason=ReasonEpisodeCeased(reason_ceased).label, reason_ceased=reason_ceased)
+    batch.event(
+        child,
+        "looked_after.ended",
+        ctx.at(end, 16, 0),
+        worker,
+        episode,
+        reason=ReasonEpisodeCeased(reason_ceased).label,
+        reason_ceased=reason_ceased,
+    )
     iro_row = batch.rows["iro"][-1]
     iro_row.end_date = end
     pre_proceedings.deprivation_of_liberty(ctx, batch, child, period, worker)
@@ -178,12 +241,28 @@ def period_of_care(journey, start: datetime.date):
 
 def _adoption_placement(ctx, batch, child, period, day, route, home_postcode, previous):
     kind = PlacementType.A5 if route.foster_carers else PlacementType.A6
-    area, postcode = placement_area(date_of_birth=child.date_of_birth, start_date=day, placement_type=kind,
-                                    provider="PR1", postcode=ctx.postcode(other_than=(home_postcode, previous.postcode)),
-                                    other_than=(previous.postcode,))
-    return batch.add("placement", Placement(
-        child=child, period=period, start_date=day, placement_type=kind, provider="PR1", postcode=postcode,
-        local_authority=area, ofsted_urn=LA_FOSTERING_URN, carer_name="Prospective adopters"))
+    area, postcode = placement_area(
+        date_of_birth=child.date_of_birth,
+        start_date=day,
+        placement_type=kind,
+        provider="PR1",
+        postcode=ctx.postcode(other_than=(home_postcode, previous.postcode)),
+        other_than=(previous.postcode,),
+    )
+    return batch.add(
+        "placement",
+        Placement(
+            child=child,
+            period=period,
+            start_date=day,
+            placement_type=kind,
+            provider="PR1",
+            postcode=postcode,
+            local_authority=area,
+            ofsted_urn=LA_FOSTERING_URN,
+            carer_name="Prospective adopters",
+        ),
+    )
 
 
 def _new_placement(ctx, batch, child, period, day, age, legal, home_postcode, route=None, previous=None):
@@ -192,20 +271,47 @@ def _new_placement(ctx, batch, child, period, day, age, legal, home_postcode, ro
     away = () if placement_type == PlacementType.P1 else (home_postcode,)
     if previous is not None:
         away += (previous.postcode,)
-    area, postcode = placement_area(date_of_birth=child.date_of_birth, start_date=day, placement_type=placement_type,
-                                    provider=provider, postcode=ctx.postcode(other_than=away), other_than=away)
-    return batch.add("placement", Placement(
-        child=child, period=period, start_date=day, placement_type=placement_type, provider=provider,
-        postcode=postcode, local_authority=area, ofsted_urn=urn, carer_name=carer,
-        intended_until_18=placement_type in (PlacementType.U1, PlacementType.U4)))
+    area, postcode = placement_area(
+        date_of_birth=child.date_of_birth,
+        start_date=day,
+        placement_type=placement_type,
+        provider=provider,
+        postcode=ctx.postcode(other_than=away),
+        other_than=away,
+    )
+    return batch.add(
+        "placement",
+        Placement(
+            child=child,
+            period=period,
+            start_date=day,
+            placement_type=placement_type,
+            provider=provider,
+            postcode=postcode,
+            local_authority=area,
+            ofsted_urn=urn,
+            carer_name=carer,
+            intended_until_18=placement_type in (PlacementType.U1, PlacementType.U4),
+        ),
+    )
 
 
 def _reviews(ctx, batch, child, period, start, last, iro, worker):
     rng = ctx.rng
     assign = batch.add("iro", IROAssignment(child=child, period=period, iro=iro, start_date=start, assigned_by=worker))
-    batch.event(child, "looked_after.iro_assigned", ctx.at(start, 11), worker, assign, iro=f"{iro.first_name} {iro.last_name}")
-    plan = batch.add("care_plan", CarePlan(child=child, period=period, agreed_on=min(ctx.days(start, rng.randint(0, 9)), last),
-                                           summary="Care plan agreed with the child and family.", recorded_by=worker))
+    batch.event(
+        child, "looked_after.iro_assigned", ctx.at(start, 11), worker, assign, iro=f"{iro.first_name} {iro.last_name}"
+    )
+    plan = batch.add(
+        "care_plan",
+        CarePlan(
+            child=child,
+            period=period,
+            agreed_on=min(ctx.days(start, rng.randint(0, 9)), last),
+            summary="Care plan agreed with the child and family.",
+            recorded_by=worker,
+        ),
+    )
     batch.event(child, "looked_after.care_plan", ctx.at(plan.agreed_on), worker, plan)
     # First within 20 working days, second within 3 months of it, then at most every 6 months
     # (CPPCR reg 33). Always on time: a late review is a data-quality problem (LAR-GAP), which
@@ -214,13 +320,35 @@ def _reviews(ctx, batch, child, period, start, last, iro, worker):
     n = 0
     while held <= last and held < ctx.today:
         age = age_on(child.date_of_birth, held)
-        code = ReviewParticipation.PN0 if age < 4 else rng.choice([ReviewParticipation.PN1, ReviewParticipation.PN1,
-                                                                   ReviewParticipation.PN4, ReviewParticipation.PN6])
-        review = batch.add("la_review", LAReview(child=child, period=period, held_on=held, participation=code,
-                                                 chaired_by=iro, summary="Plan reviewed; actions agreed.", recorded_by=iro))
-        batch.event(child, "looked_after.review_held", ctx.at(held), iro, review,
-                    chair=f"{iro.first_name} {iro.last_name}", participation=code,
-                    participation_label=ReviewParticipation(code).label)
+        code = (
+            ReviewParticipation.PN0
+            if age < 4
+            else rng.choice(
+                [ReviewParticipation.PN1, ReviewParticipation.PN1, ReviewParticipation.PN4, ReviewParticipation.PN6]
+            )
+        )
+        review = batch.add(
+            "la_review",
+            LAReview(
+                child=child,
+                period=period,
+                held_on=held,
+                participation=code,
+                chaired_by=iro,
+                summary="Plan reviewed; actions agreed.",
+                recorded_by=iro,
+            ),
+        )
+        batch.event(
+            child,
+            "looked_after.review_held",
+            ctx.at(held),
+            iro,
+            review,
+            chair=f"{iro.first_name} {iro.last_name}",
+            participation=code,
+            participation_label=ReviewParticipation(code).label,
+        )
         n += 1
         limit = add_months(held, 3 if n == 1 else 6)
         held = _working_on_or_before(ctx, limit - datetime.timedelta(days=rng.randint(3, 30)))
@@ -249,17 +377,22 @@ def _health(ctx, batch, child, start, last, worker):
         age = age_on(child.date_of_birth, day)
         if age >= 1:
             dental_on = min(ctx.days(day, rng.randint(0, 40)), last, ctx.today - datetime.timedelta(days=1))
-            dental = batch.add("health", HealthCheck(child=child, kind=HealthCheckKind.DENTAL, done_on=dental_on,
-                                                     recorded_by=worker))
+            dental = batch.add(
+                "health", HealthCheck(child=child, kind=HealthCheckKind.DENTAL, done_on=dental_on, recorded_by=worker)
+            )
             batch.event(child, "health.check", ctx.at(dental_on), worker, dental, kind=HealthCheckKind.DENTAL.label)
-        imm = batch.add("immunisation", ImmunisationStatus(child=child, checked_on=day, up_to_date=rng.random() < 0.88,
-                                                           recorded_by=worker))
+        imm = batch.add(
+            "immunisation",
+            ImmunisationStatus(child=child, checked_on=day, up_to_date=rng.random() < 0.88, recorded_by=worker),
+        )
         batch.event(child, "health.immunisations", ctx.at(day), worker, imm, up_to_date=imm.up_to_date)
         if 4 <= age <= 16:
             if rng.random() < 0.9:
                 sdq = SDQScore(child=child, completed_on=day, score=rng.randint(4, 30), recorded_by=worker)
             else:
-                sdq = SDQScore(child=child, completed_on=day, reason=rng.choice(["SDQ2", "SDQ4", "SDQ5"]), recorded_by=worker)
+                sdq = SDQScore(
+                    child=child, completed_on=day, reason=rng.choice(["SDQ2", "SDQ4", "SDQ5"]), recorded_by=worker
+                )
         elif age == 17 or (age == 3 and birthday(child.date_of_birth, 4) <= _year_end(day)):
             # Too young or too old for the questionnaire, said so: the return asks a reason of
             # every child who turns 4 or 17 in the year (rule 197B), and SDQ1 is that reason;
@@ -271,8 +404,12 @@ def _health(ctx, batch, child, start, last, worker):
             batch.add("sdq", sdq)
             batch.event(child, "health.sdq", ctx.at(day), worker, sdq, score=sdq.score, reason=sdq.reason)
         if 5 <= age <= 16:
-            pep = batch.add("pep", PersonalEducationPlan(child=child, held_on=day, notes="Targets agreed with the school.",
-                                                         recorded_by=worker))
+            pep = batch.add(
+                "pep",
+                PersonalEducationPlan(
+                    child=child, held_on=day, notes="Targets agreed with the school.", recorded_by=worker
+                ),
+            )
             batch.event(child, "education.pep", ctx.at(day), worker, pep)
         kind = HealthCheckKind.REVIEW
         day = ctx.days(day, rng.randint(150, 182) if age < 5 else rng.randint(300, 364))
@@ -294,18 +431,36 @@ def _missing(ctx, batch, child, period, start, last, worker):
             # in, and one still running after the child left care is an error (rule 577).
             back = ctx.at(last, 23, 59)
         kind = "M" if rng.random() < 0.8 else "A"
-        episode = batch.add("missing", MissingEpisode(child=child, period=period, kind=kind, started_at=when,
-                                                      returned_at=back, reported_to_police=kind == "M",
-                                                      circumstances="Did not return to the placement.", recorded_by=worker))
+        episode = batch.add(
+            "missing",
+            MissingEpisode(
+                child=child,
+                period=period,
+                kind=kind,
+                started_at=when,
+                returned_at=back,
+                reported_to_police=kind == "M",
+                circumstances="Did not return to the placement.",
+                recorded_by=worker,
+            ),
+        )
         batch.event(child, "missing.started", when, worker, episode, kind=kind)
         batch.event(child, "missing.returned", back, worker, episode)
         offered = back + datetime.timedelta(hours=rng.randint(4, 70) if rng.random() < 0.85 else rng.randint(73, 140))
         accepted = rng.random() < 0.7
         if offered >= ctx.now:
             return
-        interview = batch.add("return_interview", ReturnInterview(
-            missing_episode=episode, offered_at=offered, accepted=accepted,
-            held_on=offered.date() if accepted else None, interviewer="Return interview service",
-            learned="Spent the time with friends in the town centre." if accepted else "", recorded_by=worker))
+        interview = batch.add(
+            "return_interview",
+            ReturnInterview(
+                missing_episode=episode,
+                offered_at=offered,
+                accepted=accepted,
+                held_on=offered.date() if accepted else None,
+                interviewer="Return interview service",
+                learned="Spent the time with friends in the town centre." if accepted else "",
+                recorded_by=worker,
+            ),
+        )
         batch.event(child, "missing.return_interview", offered, worker, interview, accepted=accepted)
         when = back + datetime.timedelta(days=rng.randint(14, 120))

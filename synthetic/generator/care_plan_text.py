@@ -163,60 +163,82 @@ AGREEMENT = {
 
 CONTINGENCY = {
     "U": "If the placement cannot meet {name}'s needs, a placement planning meeting is held within five working days "
-         "and the IRO is told; a move happens only if agreed at a review.",
+    "and the IRO is told; a move happens only if agreed at a review.",
     "K": "If the placement breaks down, the placements team looks for a foster placement first; the IRO is told of any "
-         "unplanned move within a working day.",
+    "unplanned move within a working day.",
     "P": "If the placement with parents breaks down or {name} is at risk of significant harm, {name} returns to foster "
-         "care the same day and a review is held within 20 working days.",
+    "care the same day and a review is held within 20 working days.",
     "A": "If the adoption placement disrupts, a disruption meeting is held and {name} returns to the foster carers.",
 }
-DEFAULT_CONTINGENCY = ("If the plan cannot be met, a review is called early and the IRO is told; any move is "
-                       "agreed at a review first.")
+DEFAULT_CONTINGENCY = (
+    "If the plan cannot be met, a review is called early and the IRO is told; any move is agreed at a review first."
+)
 
 # Outcomes, each with the actions towards it: (what must change, how we will know, [(action, owner kind, owner)]).
 # An owner of "carers" is whoever the child lives with (CARER_OWNER); a staff owner is the allocated worker.
 OUTCOMES = {
-    "stability": ("{name} stays settled where they live, with carers who meet their needs",
-                  "No unplanned moves; {name} tells the IRO they feel settled", [
-                      ("Visit {name} every six weeks and see them alone", STAFF, ""),
-                      ("Arrange respite support for the carers", AGENCY, "Fostering service"),
-                      ("Share {name}'s routines and what upsets them with the carers", STAFF, ""),
-                  ]),
-    "pep": ("{name} goes to school every day and makes progress towards the PEP targets",
-            "Attendance above 95%; PEP targets met at the next review", [
-                ("Hold the termly PEP meeting and set new targets", AGENCY, "Virtual school"),
-                ("Agree how the pupil premium plus is spent", AGENCY, "Designated teacher"),
-                ("Take {name} to homework club twice a week", AGENCY, "carers"),
-            ]),
-    "early_years": ("{name} reaches their developmental milestones and has a nursery place",
-                    "Health visitor's checks on track; {name} attends nursery", [
-                        ("Apply for a funded nursery place", STAFF, ""),
-                        ("Carry out the two-year developmental review", AGENCY, "Health visiting service"),
-                    ]),
-    "health": ("{name}'s health needs are met: assessments, dentist and immunisations up to date",
-               "Review health assessment on time; a dental check in the last year", [
-                   ("Complete the review health assessment", AGENCY, "Looked-after children's health team"),
-                   ("Book and attend the dental check", AGENCY, "carers"),
-                   ("Refer {name} to CAMHS for an assessment of their emotional health", STAFF, ""),
-               ]),
-    "contact": ("{name} keeps safe, regular time with their parents, brothers and sisters",
-                "Contact happens as planned; {name} says how it went", [
-                    ("Arrange supervised contact with mother every fortnight", STAFF, ""),
-                    ("Come to contact on time", FAMILY, "Mother"),
-                    ("Start life story work with {name}", STAFF, ""),
-                ]),
-    "permanence": ("{name} has a permanent home agreed by the next review",
-                   "The plan for permanence is agreed at the review and each step is on time", [
-                       ("Complete the viability assessment of the grandparents", STAFF, ""),
-                       ("Present the plan to the permanence panel", STAFF, ""),
-                       ("Hold a family group conference", AGENCY, "Family group conference service"),
-                   ]),
-    "leaving": ("{name} is ready to leave care, with the skills and somewhere to live",
-                "Pathway plan agreed; {name} cooks, budgets and keeps appointments alone", [
-                    ("Start the needs assessment for the pathway plan", STAFF, ""),
-                    ("Teach {name} to budget and cook a week's meals", AGENCY, "carers"),
-                    ("Introduce {name} to their personal adviser", AGENCY, "Leaving care service"),
-                ]),
+    "stability": (
+        "{name} stays settled where they live, with carers who meet their needs",
+        "No unplanned moves; {name} tells the IRO they feel settled",
+        [
+            ("Visit {name} every six weeks and see them alone", STAFF, ""),
+            ("Arrange respite support for the carers", AGENCY, "Fostering service"),
+            ("Share {name}'s routines and what upsets them with the carers", STAFF, ""),
+        ],
+    ),
+    "pep": (
+        "{name} goes to school every day and makes progress towards the PEP targets",
+        "Attendance above 95%; PEP targets met at the next review",
+        [
+            ("Hold the termly PEP meeting and set new targets", AGENCY, "Virtual school"),
+            ("Agree how the pupil premium plus is spent", AGENCY, "Designated teacher"),
+            ("Take {name} to homework club twice a week", AGENCY, "carers"),
+        ],
+    ),
+    "early_years": (
+        "{name} reaches their developmental milestones and has a nursery place",
+        "Health visitor's checks on track; {name} attends nursery",
+        [
+            ("Apply for a funded nursery place", STAFF, ""),
+            ("Carry out the two-year developmental review", AGENCY, "Health visiting service"),
+        ],
+    ),
+    "health": (
+        "{name}'s health needs are met: assessments, dentist and immunisations up to date",
+        "Review health assessment on time; a dental check in the last year",
+        [
+            ("Complete the review health assessment", AGENCY, "Looked-after children's health team"),
+            ("Book and attend the dental check", AGENCY, "carers"),
+            ("Refer {name} to CAMHS for an assessment of their emotional health", STAFF, ""),
+        ],
+    ),
+    "contact": (
+        "{name} keeps safe, regular time with their parents, brothers and sisters",
+        "Contact happens as planned; {name} says how it went",
+        [
+            ("Arrange supervised contact with mother every fortnight", STAFF, ""),
+            ("Come to contact on time", FAMILY, "Mother"),
+            ("Start life story work with {name}", STAFF, ""),
+        ],
+    ),
+    "permanence": (
+        "{name} has a permanent home agreed by the next review",
+        "The plan for permanence is agreed at the review and each step is on time",
+        [
+            ("Complete the viability assessment of the grandparents", STAFF, ""),
+            ("Present the plan to the permanence panel", STAFF, ""),
+            ("Hold a family group conference", AGENCY, "Family group conference service"),
+        ],
+    ),
+    "leaving": (
+        "{name} is ready to leave care, with the skills and somewhere to live",
+        "Pathway plan agreed; {name} cooks, budgets and keeps appointments alone",
+        [
+            ("Start the needs assessment for the pathway plan", STAFF, ""),
+            ("Teach {name} to budget and cook a week's meals", AGENCY, "carers"),
+            ("Introduce {name} to their personal adviser", AGENCY, "Leaving care service"),
+        ],
+    ),
 }
 OUTCOMES_BY_BAND = {
     "early": ["stability", "early_years", "health", "contact", "permanence"],
@@ -224,9 +246,12 @@ OUTCOMES_BY_BAND = {
     "older": ["stability", "pep", "health", "leaving"],
 }
 
-AGREEMENT_OUTCOME = ("{name} is safe and well cared for at home, so the care order can be discharged",
-                     "Visits find {name} well cared for; school attendance above 95%; no new concerns", [
-                         ("Complete the parenting programme", FAMILY, "Parent"),
-                         ("Visit weekly until the first review, seeing {name} alone", STAFF, ""),
-                         ("Send the attendance register every Friday", AGENCY, "The school"),
-                     ])
+AGREEMENT_OUTCOME = (
+    "{name} is safe and well cared for at home, so the care order can be discharged",
+    "Visits find {name} well cared for; school attendance above 95%; no new concerns",
+    [
+        ("Complete the parenting programme", FAMILY, "Parent"),
+        ("Visit weekly until the first review, seeing {name} alone", STAFF, ""),
+        ("Send the attendance register every Friday", AGENCY, "The school"),
+    ],
+)

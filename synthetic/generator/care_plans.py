@@ -56,19 +56,35 @@ class _Plan:
 
 def write_care_plans(seed: int, today: datetime.date, open_ids) -> Counter:
     rng = random.Random(f"care-plans-{seed}")
-    periods = list(PeriodOfCare.objects.filter(child_id__in=open_ids, end_date__isnull=True).order_by("pk").values_list(
-        "pk", "child_id", "start_date", "started_by_id", "child__given_name", "child__date_of_birth",
-        "child__current_worker_id"))
+    periods = list(
+        PeriodOfCare.objects.filter(child_id__in=open_ids, end_date__isnull=True)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "child_id",
+            "start_date",
+            "started_by_id",
+            "child__given_name",
+            "child__date_of_birth",
+            "child__current_worker_id",
+        )
+    )
     ids = [p[0] for p in periods]
     latest_plan = {}
-    for pk, period_id, agreed_on in (CarePlan.objects.filter(period_id__in=ids).order_by("agreed_on", "pk")
-                                     .values_list("pk", "period_id", "agreed_on")):
+    for pk, period_id, agreed_on in (
+        CarePlan.objects.filter(period_id__in=ids)
+        .order_by("agreed_on", "pk")
+        .values_list("pk", "period_id", "agreed_on")
+    ):
         latest_plan[period_id] = (pk, agreed_on)
     reviews = defaultdict(list)
-    for pk, period_id, held_on in (LAReview.objects.filter(period_id__in=ids).order_by("held_on", "pk")
-                                   .values_list("pk", "period_id", "held_on")):
+    for pk, period_id, held_on in (
+        LAReview.objects.filter(period_id__in=ids).order_by("held_on", "pk").values_list("pk", "period_id", "held_on")
+    ):
         reviews[period_id].append((pk, held_on))
-    placed = dict(Placement.objects.filter(period_id__in=ids, end_date__isnull=True).values_list("period_id", "placement_type"))
+    placed = dict(
+        Placement.objects.filter(period_id__in=ids, end_date__isnull=True).values_list("period_id", "placement_type")
+    )
     counts = Counter()
     versions, planned = [], []  # planned: (period row, plan id or the new CarePlan, agreed_on, meeting)
     for period in periods:
@@ -83,19 +99,34 @@ def write_care_plans(seed: int, today: datetime.date, open_ids) -> Counter:
             revised_at = [start]  # a period with no plan at all (none here today, but never left without one)
         current = plan_id
         for day in revised_at:
-            current = CarePlan(child_id=child_id, period_id=pk, agreed_on=day, recorded_by_id=worker,
-                               summary="Care plan revised at the looked-after review.")
+            current = CarePlan(
+                child_id=child_id,
+                period_id=pk,
+                agreed_on=day,
+                recorded_by_id=worker,
+                summary="Care plan revised at the looked-after review.",
+            )
             versions.append(current)
             agreed_on = day
         meeting = next((r for r in reversed(reviews[pk]) if r[1] > agreed_on), None)
         planned.append((period, current, agreed_on, meeting, placed.get(pk, "")))
     CarePlan.objects.bulk_create(versions)
     plan_type = ContentType.objects.get_for_model(CarePlan)
-    ChronologyEvent.objects.bulk_create([
-        ChronologyEvent(child_id=v.child_id, event_type="looked_after.care_plan", occurred_at=_moment(v.agreed_on),
-                        significant=False, source_type=plan_type, source_id=v.pk, recorded_by_id=v.recorded_by_id, data={})
-        for v in versions
-    ])
+    ChronologyEvent.objects.bulk_create(
+        [
+            ChronologyEvent(
+                child_id=v.child_id,
+                event_type="looked_after.care_plan",
+                occurred_at=_moment(v.agreed_on),
+                significant=False,
+                source_type=plan_type,
+                source_id=v.pk,
+                recorded_by_id=v.recorded_by_id,
+                data={},
+            )
+            for v in versions
+        ]
+    )
     counts["care plan versions"] += len(versions)
     counts += _write_content(rng, [_care_plan(rng, *row) for row in planned])
     return counts + write_agreements(seed, today, open_ids)
@@ -112,9 +143,19 @@ def _care_plan(rng, period, plan, agreed_on, meeting, placement_type) -> _Plan:
         # Incomplete: one section still to write (the plan page lists it as missing).
         del sections[rng.choice(["education", "contact", "permanence"])]
     outcomes = [text.OUTCOMES[k] for k in rng.sample(text.OUTCOMES_BY_BAND[band], 2)]
-    return _Plan(CarePlan, plan.pk if isinstance(plan, CarePlan) else plan, child_id, worker or started_by, agreed_on,
-                 words, letter, meeting, sections, outcomes,
-                 text.CONTINGENCY.get(letter, text.DEFAULT_CONTINGENCY))
+    return _Plan(
+        CarePlan,
+        plan.pk if isinstance(plan, CarePlan) else plan,
+        child_id,
+        worker or started_by,
+        agreed_on,
+        words,
+        letter,
+        meeting,
+        sections,
+        outcomes,
+        text.CONTINGENCY.get(letter, text.DEFAULT_CONTINGENCY),
+    )
 
 
 def write_agreements(seed: int, today: datetime.date, child_ids) -> Counter:
@@ -123,10 +164,23 @@ def write_agreements(seed: int, today: datetime.date, child_ids) -> Counter:
     many care plans were written before it."""
     rng = random.Random(f"agreements-{seed}")
     counts = Counter()
-    rows = list(Placement.objects.filter(child_id__in=child_ids, placement_type=PlacementType.P1,
-                                         with_parents_agreement__isnull=True).order_by("pk").values_list(
-        "pk", "child_id", "period_id", "start_date", "end_date", "child__given_name", "child__family_name",
-        "child__current_worker_id", "period__started_by_id"))
+    rows = list(
+        Placement.objects.filter(
+            child_id__in=child_ids, placement_type=PlacementType.P1, with_parents_agreement__isnull=True
+        )
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "child_id",
+            "period_id",
+            "start_date",
+            "end_date",
+            "child__given_name",
+            "child__family_name",
+            "child__current_worker_id",
+            "period__started_by_id",
+        )
+    )
     agreements, plans = [], []
     for pk, child_id, period_id, start, end, given, family, worker, started_by in rows:
         last = min(end or today, today)
@@ -142,27 +196,47 @@ def write_agreements(seed: int, today: datetime.date, child_ids) -> Counter:
             assessed = None
         discharge = end is None and rng.random() < 0.6
         agreement = PlacedWithParents(
-            placement_id=pk, parent_name=parent, agreement_signed_on=signed, assessment_completed_on=assessed,
+            placement_id=pk,
+            parent_name=parent,
+            agreement_signed_on=signed,
+            assessment_completed_on=assessed,
             discharge_plan="Apply to discharge the care order once the family has managed well for six months."
-            if discharge else "", discharge_target_date=start + datetime.timedelta(days=rng.randint(180, 365)) if discharge else None,
-            updated_by_id=worker or started_by)
+            if discharge
+            else "",
+            discharge_target_date=start + datetime.timedelta(days=rng.randint(180, 365)) if discharge else None,
+            updated_by_id=worker or started_by,
+        )
         agreements.append(agreement)
         if end is None:
             plans.append((agreement, child_id, period_id, start, given, parent, worker or started_by))
     PlacedWithParents.objects.bulk_create(agreements)
     agreement_type = ContentType.objects.get_for_model(PlacedWithParents)
-    ChronologyEvent.objects.bulk_create([
-        ChronologyEvent(child_id=row[1], event_type="looked_after.pwp_agreement",
-                        occurred_at=_moment(a.agreement_signed_on or row[3]),
-                        significant=False, source_type=agreement_type, source_id=a.pk, recorded_by_id=a.updated_by_id,
-                        data={"parent_name": a.parent_name, "created": True, "discharge_target_date":
-                              f"{a.discharge_target_date:%-d %B %Y}" if a.discharge_target_date else ""})
-        for a, row in zip(agreements, rows)
-    ])
+    ChronologyEvent.objects.bulk_create(
+        [
+            ChronologyEvent(
+                child_id=row[1],
+                event_type="looked_after.pwp_agreement",
+                occurred_at=_moment(a.agreement_signed_on or row[3]),
+                significant=False,
+                source_type=agreement_type,
+                source_id=a.pk,
+                recorded_by_id=a.updated_by_id,
+                data={
+                    "parent_name": a.parent_name,
+                    "created": True,
+                    "discharge_target_date": f"{a.discharge_target_date:%-d %B %Y}" if a.discharge_target_date else "",
+                },
+            )
+            for a, row in zip(agreements, rows)
+        ]
+    )
     counts["placement with parents agreements"] += len(agreements)
     reviews = defaultdict(list)
-    for pk, period_id, held_on in (LAReview.objects.filter(period_id__in={p[2] for p in plans}).order_by("held_on", "pk")
-                                   .values_list("pk", "period_id", "held_on")):
+    for pk, period_id, held_on in (
+        LAReview.objects.filter(period_id__in={p[2] for p in plans})
+        .order_by("held_on", "pk")
+        .values_list("pk", "period_id", "held_on")
+    ):
         reviews[period_id].append((pk, held_on))
     result = []
     for agreement, child_id, period_id, start, given, parent, worker in plans:
@@ -176,8 +250,21 @@ def write_agreements(seed: int, today: datetime.date, child_ids) -> Counter:
         if rng.random() < 0.5:
             sections.pop("health_education")  # not required: often left out
         meeting = next((r for r in reversed(reviews[period_id]) if r[1] > begun), None)
-        result.append(_Plan(PlacedWithParents, agreement.pk, child_id, worker, begun, words, "P", meeting, sections,
-                            [text.AGREEMENT_OUTCOME], text.CONTINGENCY["P"]))
+        result.append(
+            _Plan(
+                PlacedWithParents,
+                agreement.pk,
+                child_id,
+                worker,
+                begun,
+                words,
+                "P",
+                meeting,
+                sections,
+                [text.AGREEMENT_OUTCOME],
+                text.CONTINGENCY["P"],
+            )
+        )
     return counts + _write_content(rng, result)
 
 
@@ -186,20 +273,35 @@ def _write_content(rng, plans: list[_Plan]) -> Counter:
     recorded, each kind of row one bulk insert; and their lines in the chronology."""
     if not plans:
         return Counter()
-    types = {model: ContentType.objects.get_for_model(model) for model in (CarePlan, PlacedWithParents, PlanSection,
-                                                                            Outcome, LAReview)}
-    contents = PlanContent.objects.bulk_create([
-        PlanContent(child_id=p.child_id, plan_type=types[p.model], plan_id=p.plan_id, contingency=p.contingency.format(**p.words))
-        for p in plans
-    ])
+    types = {
+        model: ContentType.objects.get_for_model(model)
+        for model in (CarePlan, PlacedWithParents, PlanSection, Outcome, LAReview)
+    }
+    contents = PlanContent.objects.bulk_create(
+        [
+            PlanContent(
+                child_id=p.child_id,
+                plan_type=types[p.model],
+                plan_id=p.plan_id,
+                contingency=p.contingency.format(**p.words),
+            )
+            for p in plans
+        ]
+    )
     sections, outcomes, planned = [], [], []
     for content, plan in zip(contents, plans):
-        sections += [PlanSection(content=content, key=key, text=words.format(**plan.words), recorded_by_id=plan.worker_id)
-                     for key, words in plan.sections.items()]
+        sections += [
+            PlanSection(content=content, key=key, text=words.format(**plan.words), recorded_by_id=plan.worker_id)
+            for key, words in plan.sections.items()
+        ]
         for what, know, actions in plan.outcomes:
-            outcome = Outcome(content=content, what_must_change=what.format(**plan.words),
-                              how_we_will_know=know.format(**plan.words), recorded_by_id=plan.worker_id,
-                              by_when=plan.start + datetime.timedelta(days=rng.randint(90, 270)))
+            outcome = Outcome(
+                content=content,
+                what_must_change=what.format(**plan.words),
+                how_we_will_know=know.format(**plan.words),
+                recorded_by_id=plan.worker_id,
+                by_when=plan.start + datetime.timedelta(days=rng.randint(90, 270)),
+            )
             outcomes.append(outcome)
             planned.append((outcome, plan, actions))
     PlanSection.objects.bulk_create(sections)
@@ -210,22 +312,45 @@ def _write_content(rng, plans: list[_Plan]) -> Counter:
             if owner == "carers":
                 owner = text.CARER_OWNER.get(plan.carers, "Carers")
                 kind = OwnerKind.FAMILY if plan.carers == "P" else OwnerKind.AGENCY
-            action = PlanAction(outcome=outcome, child_id=plan.child_id, action=words.format(**plan.words), owner_kind=kind,
-                                owner_staff_id=plan.worker_id if kind == OwnerKind.STAFF else None, owner_name=owner,
-                                due_on=plan.start + datetime.timedelta(days=rng.randint(14, 150)), added_on=plan.start,
-                                recorded_by_id=plan.worker_id)
+            action = PlanAction(
+                outcome=outcome,
+                child_id=plan.child_id,
+                action=words.format(**plan.words),
+                owner_kind=kind,
+                owner_staff_id=plan.worker_id if kind == OwnerKind.STAFF else None,
+                owner_name=owner,
+                due_on=plan.start + datetime.timedelta(days=rng.randint(14, 150)),
+                added_on=plan.start,
+                recorded_by_id=plan.worker_id,
+            )
             action.meeting = plan.meeting
             _progress(rng, action)
             actions.append(action)
     PlanAction.objects.bulk_create(actions)
-    progress = [ActionProgress(action=a, status=a.status, note=a.note, held_on=a.meeting[1], meeting_type=types[LAReview],
-                               meeting_id=a.meeting[0], recorded_by_id=a.recorded_by_id)
-                for a in actions if a.meeting is not None]
+    progress = [
+        ActionProgress(
+            action=a,
+            status=a.status,
+            note=a.note,
+            held_on=a.meeting[1],
+            meeting_type=types[LAReview],
+            meeting_id=a.meeting[0],
+            recorded_by_id=a.recorded_by_id,
+        )
+        for a in actions
+        if a.meeting is not None
+    ]
     ActionProgress.objects.bulk_create(progress)
     ChronologyEvent.objects.bulk_create(_events(types, contents, plans, sections, planned, actions))
-    return Counter({"care plan and agreement contents": len(contents), "care plan and agreement sections": len(sections),
-                    "care plan and agreement outcomes": len(outcomes), "care plan and agreement actions": len(actions),
-                    "care plan and agreement action progress": len(progress)})
+    return Counter(
+        {
+            "care plan and agreement contents": len(contents),
+            "care plan and agreement sections": len(sections),
+            "care plan and agreement outcomes": len(outcomes),
+            "care plan and agreement actions": len(actions),
+            "care plan and agreement action progress": len(progress),
+        }
+    )
 
 
 def _label(plan: _Plan) -> str:
@@ -237,16 +362,29 @@ def _events(types, contents, plans, sections, planned, actions) -> list[Chronolo
     by_content = {c.pk: p for c, p in zip(contents, plans)}
     labels = {s.key: s.label for s in (*CARE_PLAN_SECTIONS, *PWP_SECTIONS)}
     events = [
-        ChronologyEvent(child_id=s.content.child_id, event_type="plan.section_set",
-                        occurred_at=_moment(by_content[s.content.pk].start), significant=False,
-                        source_type=types[PlanSection], source_id=s.pk, recorded_by_id=s.recorded_by_id,
-                        data={"plan": _label(by_content[s.content.pk]), "section": labels[s.key]})
+        ChronologyEvent(
+            child_id=s.content.child_id,
+            event_type="plan.section_set",
+            occurred_at=_moment(by_content[s.content.pk].start),
+            significant=False,
+            source_type=types[PlanSection],
+            source_id=s.pk,
+            recorded_by_id=s.recorded_by_id,
+            data={"plan": _label(by_content[s.content.pk]), "section": labels[s.key]},
+        )
         for s in sections
     ]
     events += [
-        ChronologyEvent(child_id=plan.child_id, event_type="plan.outcome_added", occurred_at=_moment(plan.start),
-                        significant=False, source_type=types[Outcome], source_id=o.pk, recorded_by_id=plan.worker_id,
-                        data={"plan": _label(plan), "outcome": o.what_must_change, "by_when": f"{o.by_when:%-d %B %Y}"})
+        ChronologyEvent(
+            child_id=plan.child_id,
+            event_type="plan.outcome_added",
+            occurred_at=_moment(plan.start),
+            significant=False,
+            source_type=types[Outcome],
+            source_id=o.pk,
+            recorded_by_id=plan.worker_id,
+            data={"plan": _label(plan), "outcome": o.what_must_change, "by_when": f"{o.by_when:%-d %B %Y}"},
+        )
         for o, plan, _ in planned
     ]
     met = {}
@@ -255,9 +393,16 @@ def _events(types, contents, plans, sections, planned, actions) -> list[Chronolo
             plan = by_content[a.outcome.content.pk]
             met.setdefault((a.child_id, a.recorded_by_id, a.meeting, _label(plan)), Counter())[a.status] += 1
     events += [
-        ChronologyEvent(child_id=child_id, event_type="plan.progress_recorded", occurred_at=_moment(held_on),
-                        significant=False, source_type=types[LAReview], source_id=review_id, recorded_by_id=worker_id,
-                        data={"plan": label, "summary": ", ".join(f"{n} {Progress(s).label.lower()}" for s, n in tally.items())})
+        ChronologyEvent(
+            child_id=child_id,
+            event_type="plan.progress_recorded",
+            occurred_at=_moment(held_on),
+            significant=False,
+            source_type=types[LAReview],
+            source_id=review_id,
+            recorded_by_id=worker_id,
+            data={"plan": label, "summary": ", ".join(f"{n} {Progress(s).label.lower()}" for s, n in tally.items())},
+        )
         for (child_id, worker_id, (review_id, held_on), label), tally in met.items()
     ]
     return events
@@ -274,13 +419,16 @@ def backfill(seed: int, today: datetime.date, progress=None) -> Counter:
 
     if PlanContent.objects.filter(plan_type=ContentType.objects.get_for_model(CarePlan)).exists():
         return Counter()
-    open_ids = list(PeriodOfCare.objects.filter(end_date__isnull=True, child__la_id__startswith="G")
-                    .order_by("child_id").values_list("child_id", flat=True))
+    open_ids = list(
+        PeriodOfCare.objects.filter(end_date__isnull=True, child__la_id__startswith="G")
+        .order_by("child_id")
+        .values_list("child_id", flat=True)
+    )
     with transaction.atomic():
         counts = write_care_plans(seed, today, open_ids)
     for i in range(0, len(open_ids), 500):
         with transaction.atomic():
-            for child in Person.objects.filter(pk__in=open_ids[i:i + 500]).order_by("pk"):
+            for child in Person.objects.filter(pk__in=open_ids[i : i + 500]).order_by("pk"):
                 refresh_due_items(child)
         if progress:
             progress(f"care plans' due items: {min(i + 500, len(open_ids)):,} of {len(open_ids):,} children")

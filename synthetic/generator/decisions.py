@@ -26,18 +26,31 @@ from people.models import Person
 from workforce.models import User
 
 PROPOSALS = {
-    Kind.PLAN: ("Change the plan: move contact with father to supervised at the family centre.",
-                "He missed three contacts and the child was upset after the last one."),
+    Kind.PLAN: (
+        "Change the plan: move contact with father to supervised at the family centre.",
+        "He missed three contacts and the child was upset after the last one.",
+    ),
     Kind.CLOSURE: ("Close the case.", "The plan's outcomes are met and the family agree."),
-    Kind.STEP_DOWN: ("Step down to early help at the next review.",
-                     "Risks have reduced; the family are working with the family support worker."),
+    Kind.STEP_DOWN: (
+        "Step down to early help at the next review.",
+        "Risks have reduced; the family are working with the family support worker.",
+    ),
     Kind.TRANSFER: ("Transfer the case to the children in care team.", "The child is now looked after."),
-    Kind.PLACEMENT: ("Move to the kinship carers, the child's aunt.", "The aunt is approved and the child asks to live there."),
+    Kind.PLACEMENT: (
+        "Move to the kinship carers, the child's aunt.",
+        "The aunt is approved and the child asks to live there.",
+    ),
 }
-AUTHORISED = ["Agreed: the assessment supports it and the child's views were heard.",
-              "Agreed, with a review in 6 weeks.", "Agreed: the risks are managed by the safety plan."]
-RETURNED = ["Ask the school for their view first.", "The child's wishes are not recorded: see them alone first.",
-            "Say how the risks will be managed after it."]
+AUTHORISED = [
+    "Agreed: the assessment supports it and the child's views were heard.",
+    "Agreed, with a review in 6 weeks.",
+    "Agreed: the risks are managed by the safety plan.",
+]
+RETURNED = [
+    "Ask the school for their view first.",
+    "The child's wishes are not recorded: see them alone first.",
+    "Say how the risks will be managed after it.",
+]
 MINIMUM = 16
 RESUBMITTED = "Changed as the manager asked: the school's view and the child's wishes are recorded."
 
@@ -54,12 +67,16 @@ def write_decisions(seed: int, today: datetime.date, open_ids) -> Counter:
     candidates = list(
         Person.objects.filter(pk__in=open_ids, current_worker__isnull=False, current_team__manager__isnull=False)
         .filter(Exists(CINEpisode.objects.filter(child_id=OuterRef("pk"), end_date__isnull=True)))
-        .annotate(since=Subquery(allocated.values("start_date")[:1])).filter(since__lte=today - datetime.timedelta(days=2))
+        .annotate(since=Subquery(allocated.values("start_date")[:1]))
+        .filter(since__lte=today - datetime.timedelta(days=2))
         .order_by("pk")
         .values_list("pk", "current_worker_id", "current_team__manager_id", "since")
     )
-    in_care = set(ChronologyEvent.objects.filter(child_id__in=[c[0] for c in candidates],
-                                                 event_type="looked_after.started").values_list("child_id", flat=True))
+    in_care = set(
+        ChronologyEvent.objects.filter(
+            child_id__in=[c[0] for c in candidates], event_type="looked_after.started"
+        ).values_list("child_id", flat=True)
+    )
     # One in ten, but enough in a small authority for every state to be there.
     rate = max(1 / 10, min(1.0, MINIMUM / max(len(candidates), 1)))
     decisions, steps = [], []
@@ -75,26 +92,43 @@ def write_decisions(seed: int, today: datetime.date, open_ids) -> Counter:
     ManagerDecision.objects.bulk_create(decisions)
     # Everyone who took a step: a request returned and resubmitted, still waiting, has no decider
     # on the row but its manager returned it once.
-    names = {pk: (first, last) for pk, first, last in User.objects.filter(
-        pk__in={by for planned in steps for _, _, by, _ in planned}
-    ).values_list("pk", "first_name", "last_name")}
+    names = {
+        pk: (first, last)
+        for pk, first, last in User.objects.filter(
+            pk__in={by for planned in steps for _, _, by, _ in planned}
+        ).values_list("pk", "first_name", "last_name")
+    }
     kind = ContentType.objects.get_for_model(ManagerDecision)
     events = [
-        ChronologyEvent(child_id=d.child_id, event_type=f"decision.{step}", occurred_at=at, significant=step == "authorised",
-                        source_type=kind, source_id=d.pk, recorded_by_id=by,
-                        data={"kind": d.get_kind_display(), "by": " ".join(names[by]).strip(), **data})
-        for d, planned in zip(decisions, steps) for step, at, by, data in planned
+        ChronologyEvent(
+            child_id=d.child_id,
+            event_type=f"decision.{step}",
+            occurred_at=at,
+            significant=step == "authorised",
+            source_type=kind,
+            source_id=d.pk,
+            recorded_by_id=by,
+            data={"kind": d.get_kind_display(), "by": " ".join(names[by]).strip(), **data},
+        )
+        for d, planned in zip(decisions, steps)
+        for step, at, by, data in planned
     ]
     ChronologyEvent.objects.bulk_create(events)
-    return Counter({"manager decisions": len(decisions),
-                    "manager decisions waiting": sum(d.status == Status.SUBMITTED for d in decisions)})
+    return Counter(
+        {
+            "manager decisions": len(decisions),
+            "manager decisions waiting": sum(d.status == Status.SUBMITTED for d in decisions),
+        }
+    )
 
 
 def _plan_one(rng, today, fate, since, child_id, kind, worker_id, manager_id):
     """The decision as it stands today, and its steps (event type, when, by whom, what) oldest
     first, none before `since` (the allocation) nor after yesterday once decided."""
     proposal, reason = PROPOSALS[kind]
-    decision = ManagerDecision(child_id=child_id, kind=kind, proposal=proposal, reason=reason, submitted_by_id=worker_id)
+    decision = ManagerDecision(
+        child_id=child_id, kind=kind, proposal=proposal, reason=reason, submitted_by_id=worker_id
+    )
     if fate < 0.15:  # waiting, within the 5 working days
         submitted = today - datetime.timedelta(days=rng.randint(1, 3))
     elif fate < 0.3:  # waiting past the 5 working days: overdue in the manager's tray
@@ -121,9 +155,14 @@ def _plan_one(rng, today, fate, since, child_id, kind, worker_id, manager_id):
     steps.append(("resubmitted", decision.submitted_at, worker_id, {"proposal": decision.proposal}))
     if fate < 0.93:  # waiting again (past its date if resubmitted more than a week ago)
         return decision, steps
-    _decide(decision, steps, Status.AUTHORISED, manager_id,
-            min(yesterday, resubmitted + datetime.timedelta(days=rng.randint(0, 4))),
-            rng.choice(AUTHORISED))
+    _decide(
+        decision,
+        steps,
+        Status.AUTHORISED,
+        manager_id,
+        min(yesterday, resubmitted + datetime.timedelta(days=rng.randint(0, 4))),
+        rng.choice(AUTHORISED),
+    )
     return decision, steps
 
 

@@ -51,28 +51,46 @@ def write_documents(seed: int, today: datetime.date) -> Counter:
 
 def _letters_for(rng, today, model, label, templates) -> Counter:
     plan_type = ContentType.objects.get_for_model(model)
-    contents = list(PlanContent.objects.filter(plan_type=plan_type).order_by("pk").values_list("pk", "plan_id", "child_id",
-                                                                                                "contingency"))
+    contents = list(
+        PlanContent.objects.filter(plan_type=plan_type)
+        .order_by("pk")
+        .values_list("pk", "plan_id", "child_id", "contingency")
+    )
     chosen = [c for c in contents if rng.random() < SHARE_WITH_FAMILY_LETTER]
     if not chosen:
         return Counter()
     ids = [c[0] for c in chosen]
     outcomes, actions = defaultdict(list), defaultdict(list)
-    for content_id, what, by_when, know in (Outcome.objects.filter(content_id__in=ids).order_by("by_when", "pk")
-                                            .values_list("content_id", "what_must_change", "by_when", "how_we_will_know")):
-        outcomes[content_id].append(f"{len(outcomes[content_id]) + 1}. {what}, by {long_date(by_when)}. "
-                                    f"We will know because: {know}")
+    for content_id, what, by_when, know in (
+        Outcome.objects.filter(content_id__in=ids)
+        .order_by("by_when", "pk")
+        .values_list("content_id", "what_must_change", "by_when", "how_we_will_know")
+    ):
+        outcomes[content_id].append(
+            f"{len(outcomes[content_id]) + 1}. {what}, by {long_date(by_when)}. We will know because: {know}"
+        )
     owners = {}
-    for row in (PlanAction.objects.filter(outcome__content_id__in=ids).order_by("due_on", "pk")
-                .values_list("outcome__content_id", "action", "owner_kind", "owner_staff_id", "owner_name", "due_on")):
+    for row in (
+        PlanAction.objects.filter(outcome__content_id__in=ids)
+        .order_by("due_on", "pk")
+        .values_list("outcome__content_id", "action", "owner_kind", "owner_staff_id", "owner_name", "due_on")
+    ):
         content_id, text, kind, staff_id, name, due = row
         owners.setdefault(staff_id, None)
         actions[content_id].append((text, kind, staff_id, name, due))
     plans = dict(model.objects.filter(pk__in=[c[1] for c in chosen]).values_list("pk", "start_date"))
-    people = {p["pk"]: p for p in Person.objects.filter(pk__in=[c[2] for c in chosen]).values(
-        "pk", "given_name", "family_name", "date_of_birth", "la_id", "current_worker_id")}
-    workers = {u.pk: u for u in User.objects.filter(pk__in={p["current_worker_id"] for p in people.values()} | set(owners))
-               .select_related("team")}
+    people = {
+        p["pk"]: p
+        for p in Person.objects.filter(pk__in=[c[2] for c in chosen]).values(
+            "pk", "given_name", "family_name", "date_of_birth", "la_id", "current_worker_id"
+        )
+    }
+    workers = {
+        u.pk: u
+        for u in User.objects.filter(
+            pk__in={p["current_worker_id"] for p in people.values()} | set(owners)
+        ).select_related("team")
+    }
     letter_type = ContentType.objects.get_for_model(Letter)
     letters = []
     for content_id, plan_id, child_id, contingency in chosen:
@@ -82,17 +100,24 @@ def _letters_for(rng, today, model, label, templates) -> Counter:
             continue
         made_on = min(today, start + datetime.timedelta(days=rng.randint(3, 12)))
         values = {
-            "council.name": settings.COUNCIL_NAME, "letter.date": long_date(made_on),
-            "child.first_name": child["given_name"] or child["family_name"], "child.last_name": child["family_name"],
+            "council.name": settings.COUNCIL_NAME,
+            "letter.date": long_date(made_on),
+            "child.first_name": child["given_name"] or child["family_name"],
+            "child.last_name": child["family_name"],
             "child.full_name": f"{child['given_name']} {child['family_name']}".strip(),
-            "child.date_of_birth": long_date(child["date_of_birth"]), "child.la_id": child["la_id"],
-            "worker.name": str(worker), "worker.team": str(worker.team or ""),
-            "plan.kind": label.lower(), "plan.start_date": long_date(start),
+            "child.date_of_birth": long_date(child["date_of_birth"]),
+            "child.la_id": child["la_id"],
+            "worker.name": str(worker),
+            "worker.team": str(worker.team or ""),
+            "plan.kind": label.lower(),
+            "plan.start_date": long_date(start),
             "plan.outcomes": "\n".join(outcomes[content_id]) or "No outcomes have been written yet.",
             "plan.actions": "\n".join(
                 f"- {text} ({workers[staff].get_full_name() if staff in workers else name}"
                 f"{'' if kind == 'staff' else ' (family)' if kind == 'family' else ' (agency)'}, by {long_date(due)})"
-                for text, kind, staff, name, due in actions[content_id]) or "No actions have been agreed yet.",
+                for text, kind, staff, name, due in actions[content_id]
+            )
+            or "No actions have been agreed yet.",
             "plan.contingency": contingency or "Not yet agreed.",
         }
         addressee = rng.choice(ADDRESSEES).format(surname=child["family_name"])
@@ -103,16 +128,36 @@ def _letters_for(rng, today, model, label, templates) -> Counter:
         for kind, to, hour in wanted:
             template = templates[kind]
             filled = {**values, "letter.addressee": to}
-            letters.append(Letter(
-                child_id=child_id, template=template, kind=kind, title=placeholders.fill(template.title, filled),
-                addressee=to, body=placeholders.fill(template.body, filled), about_type=plan_type, about_id=plan_id, about_label=f"{label} from {long_date(start)}",
-                made_by=worker, made_at=_moment(made_on, hour)))
+            letters.append(
+                Letter(
+                    child_id=child_id,
+                    template=template,
+                    kind=kind,
+                    title=placeholders.fill(template.title, filled),
+                    addressee=to,
+                    body=placeholders.fill(template.body, filled),
+                    about_type=plan_type,
+                    about_id=plan_id,
+                    about_label=f"{label} from {long_date(start)}",
+                    made_by=worker,
+                    made_at=_moment(made_on, hour),
+                )
+            )
     Letter.objects.bulk_create(letters, batch_size=2000)
-    ChronologyEvent.objects.bulk_create([
-        ChronologyEvent(child_id=letter.child_id, event_type="letter.made", occurred_at=letter.made_at, significant=False,
-                        source_type=letter_type, source_id=letter.pk, recorded_by_id=letter.made_by_id,
-                        data={"title": letter.title, "addressee": letter.addressee, "about": letter.about_label})
-        for letter in letters
-    ], batch_size=2000)
+    ChronologyEvent.objects.bulk_create(
+        [
+            ChronologyEvent(
+                child_id=letter.child_id,
+                event_type="letter.made",
+                occurred_at=letter.made_at,
+                significant=False,
+                source_type=letter_type,
+                source_id=letter.pk,
+                recorded_by_id=letter.made_by_id,
+                data={"title": letter.title, "addressee": letter.addressee, "about": letter.about_label},
+            )
+            for letter in letters
+        ],
+        batch_size=2000,
+    )
     return Counter({"letters": len(letters)})
-

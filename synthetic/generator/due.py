@@ -29,8 +29,9 @@ def _store_problems(people) -> None:
     _, statement, constants = sql._statements()
     ids = [p.pk for p in people]
     with connection.connection.cursor() as cursor:
-        cursor.execute(sql._scoped(statement, ids),
-                       sql._params(sql.Period.containing(clock.today()), clock.now(), ids, constants))
+        cursor.execute(
+            sql._scoped(statement, ids), sql._params(sql.Period.containing(clock.today()), clock.now(), ids, constants)
+        )
 
 
 def _chunk_hooks():
@@ -60,10 +61,20 @@ def refresh_fresh(people, calendar) -> int:
     managers = dict(Team.objects.filter(pk__in={p.current_team_id for p in people}).values_list("pk", "manager_id"))
     for person in people:
         for spec in engine._collect(person, calendar):
-            values = engine._values(spec, person.current_worker_id, person.current_team_id,
-                                    managers.get(person.current_team_id))
-            rows.append(DueItem(person_id=person.pk, rule_code=spec.rule_code, key=spec.key,
-                                trigger_date=spec.trigger_date, created_at=now, updated_at=now, **values))
+            values = engine._values(
+                spec, person.current_worker_id, person.current_team_id, managers.get(person.current_team_id)
+            )
+            rows.append(
+                DueItem(
+                    person_id=person.pk,
+                    rule_code=spec.rule_code,
+                    key=spec.key,
+                    trigger_date=spec.trigger_date,
+                    created_at=now,
+                    updated_at=now,
+                    **values,
+                )
+            )
     if rows:
         connection.ensure_connection()
         with connection.connection.cursor() as cursor:

@@ -18,9 +18,24 @@ from synthetic.generator.context import LA_CODE, Context
 
 # England's children in need by ethnicity, roughly (DfE characteristics of children in need).
 ETHNICITIES = [
-    ("WBRI", 60), ("WOTH", 5), ("WIRI", 1), ("WROM", 1), ("MWBC", 3), ("MWBA", 1), ("MWAS", 2), ("MOTH", 3),
-    ("AIND", 2), ("APKN", 5), ("ABAN", 2), ("AOTH", 2), ("BCRB", 2), ("BAFR", 5), ("BOTH", 1), ("CHNE", 1),
-    ("OOTH", 3), ("NOBT", 1),
+    ("WBRI", 60),
+    ("WOTH", 5),
+    ("WIRI", 1),
+    ("WROM", 1),
+    ("MWBC", 3),
+    ("MWBA", 1),
+    ("MWAS", 2),
+    ("MOTH", 3),
+    ("AIND", 2),
+    ("APKN", 5),
+    ("ABAN", 2),
+    ("AOTH", 2),
+    ("BCRB", 2),
+    ("BAFR", 5),
+    ("BOTH", 1),
+    ("CHNE", 1),
+    ("OOTH", 3),
+    ("NOBT", 1),
 ]
 ETHNIC_CODES = [code for code, _ in ETHNICITIES]
 ETHNIC_WEIGHTS = [weight for _, weight in ETHNICITIES]
@@ -50,10 +65,16 @@ def new_child(ctx: Context, batch, *, family_name: str, dob: datetime.date, acto
     given = ctx.names.first_name(sex, heritage)
     disabled = rng.random() < 0.12
     child = Person(
-        la_id=la_id(ctx, ctx.next("person")), is_child=True, given_name=given, family_name=family_name,
-        date_of_birth=dob, sex=sex, ethnicity=rng.choices(ETHNIC_CODES, ETHNIC_WEIGHTS)[0],
+        la_id=la_id(ctx, ctx.next("person")),
+        is_child=True,
+        given_name=given,
+        family_name=family_name,
+        date_of_birth=dob,
+        sex=sex,
+        ethnicity=rng.choices(ETHNIC_CODES, ETHNIC_WEIGHTS)[0],
         disabilities=sorted(rng.sample(DISABILITIES, rng.choice((1, 1, 2)))) if disabled else [Disability.NONE],
-        nhs_number=identifiers.generate_nhs_number(rng), first_language="English" if rng.random() < 0.85 else "",
+        nhs_number=identifiers.generate_nhs_number(rng),
+        first_language="English" if rng.random() < 0.85 else "",
         created_by=actor,
     )
     if school_age_on(dob, ctx.today):
@@ -84,18 +105,32 @@ def new_family(ctx: Context, batch, *, first_contact: datetime.date, actor) -> t
         dob = first_contact - datetime.timedelta(days=age_days)
         children.append(new_child(ctx, batch, family_name=family_name, dob=dob, actor=actor, heritage=heritage))
     eldest = min(c.date_of_birth for c in children)
-    mother = batch.add("person", Person(
-        la_id=la_id(ctx, ctx.next("person")), is_child=False, given_name=names.first_name("F", heritage),
-        family_name=family_name, sex="F", date_of_birth=eldest - datetime.timedelta(days=rng.randint(18 * 365, 38 * 365)),
-        created_by=actor,
-    ))
+    mother = batch.add(
+        "person",
+        Person(
+            la_id=la_id(ctx, ctx.next("person")),
+            is_child=False,
+            given_name=names.first_name("F", heritage),
+            family_name=family_name,
+            sex="F",
+            date_of_birth=eldest - datetime.timedelta(days=rng.randint(18 * 365, 38 * 365)),
+            created_by=actor,
+        ),
+    )
     parents = [(mother, RelationshipKind.MOTHER)]
     if rng.random() < 0.6:
-        father = batch.add("person", Person(
-            la_id=la_id(ctx, ctx.next("person")), is_child=False, given_name=names.first_name("M", heritage),
-            family_name=family_name if rng.random() < 0.6 else names.surname(heritage), sex="M",
-            date_of_birth=eldest - datetime.timedelta(days=rng.randint(19 * 365, 45 * 365)), created_by=actor,
-        ))
+        father = batch.add(
+            "person",
+            Person(
+                la_id=la_id(ctx, ctx.next("person")),
+                is_child=False,
+                given_name=names.first_name("M", heritage),
+                family_name=family_name if rng.random() < 0.6 else names.surname(heritage),
+                sex="M",
+                date_of_birth=eldest - datetime.timedelta(days=rng.randint(19 * 365, 45 * 365)),
+                created_by=actor,
+            ),
+        )
         parents.append((father, RelationshipKind.FATHER))
     _previous_names(ctx, batch, children, parents, heritage)
     if names.chance(RESTRICTED_FAMILY):
@@ -107,18 +142,36 @@ def new_family(ctx: Context, batch, *, first_contact: datetime.date, actor) -> t
     street = ctx.fake.street_address().split("\n")[0]
     moved_in = min(c.date_of_birth for c in children)
     for person in [*children, *(p for p, _ in parents)]:
-        batch.add("address", Address(person=person, line_1=street, town="Metropolitan Borough", postcode=postcode,
-                                     start_date=min(moved_in, person.date_of_birth) if person.is_child else moved_in))
+        batch.add(
+            "address",
+            Address(
+                person=person,
+                line_1=street,
+                town="Metropolitan Borough",
+                postcode=postcode,
+                start_date=min(moved_in, person.date_of_birth) if person.is_child else moved_in,
+            ),
+        )
     for child in children:
         for parent, kind in parents:
             lives = kind == RelationshipKind.MOTHER or rng.random() < 0.5
-            batch.add("relationship", Relationship(from_person=parent, to_person=child, kind=kind,
-                                                   parental_responsibility=True, lives_with=lives,
-                                                   start_date=child.date_of_birth))
+            batch.add(
+                "relationship",
+                Relationship(
+                    from_person=parent,
+                    to_person=child,
+                    kind=kind,
+                    parental_responsibility=True,
+                    lives_with=lives,
+                    start_date=child.date_of_birth,
+                ),
+            )
         for other in children:
             if other is not child:
-                batch.add("relationship", Relationship(from_person=other, to_person=child,
-                                                       kind=RelationshipKind.SIBLING, lives_with=True))
+                batch.add(
+                    "relationship",
+                    Relationship(from_person=other, to_person=child, kind=RelationshipKind.SIBLING, lives_with=True),
+                )
     return children, postcode
 
 
@@ -127,14 +180,22 @@ def _previous_names(ctx: Context, batch, children: list[Person], parents, herita
     mother = parents[0][0]
     father = parents[1][0] if len(parents) > 1 else None
     if father is not None and father.family_name == mother.family_name and names.chance(MOTHER_MAIDEN_NAME):
-        batch.add("person_name", PersonName(person=mother, kind=NameKind.BIRTH, given_name=mother.given_name,
-                                            family_name=names.surname(heritage)))
+        batch.add(
+            "person_name",
+            PersonName(
+                person=mother, kind=NameKind.BIRTH, given_name=mother.given_name, family_name=names.surname(heritage)
+            ),
+        )
     if names.chance(CHILDREN_RENAMED):
         birth_surname = names.surname(heritage)
         if birth_surname != children[0].family_name:
             for child in children:
-                batch.add("person_name", PersonName(person=child, kind=NameKind.PREVIOUS, given_name=child.given_name,
-                                                    family_name=birth_surname))
+                batch.add(
+                    "person_name",
+                    PersonName(
+                        person=child, kind=NameKind.PREVIOUS, given_name=child.given_name, family_name=birth_surname
+                    ),
+                )
 
 
 def grant_restricted_access(ctx: Context, batch) -> None:
@@ -155,8 +216,14 @@ def grant_restricted_access(ctx: Context, batch) -> None:
         admin = ctx.staff.administrator()
         for person in members:
             for user in named:
-                batch.add("access_grant", RestrictedAccessGrant(
-                    person=person, user=user, reason="Restricted record: named by the service manager",
-                    starts_at=ctx.now - datetime.timedelta(days=30), expires_at=ctx.now + datetime.timedelta(days=365),
-                    granted_by=admin,
-                ))
+                batch.add(
+                    "access_grant",
+                    RestrictedAccessGrant(
+                        person=person,
+                        user=user,
+                        reason="Restricted record: named by the service manager",
+                        starts_at=ctx.now - datetime.timedelta(days=30),
+                        expires_at=ctx.now + datetime.timedelta(days=365),
+                        granted_by=admin,
+                    ),
+                )

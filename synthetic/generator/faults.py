@@ -55,6 +55,7 @@ def _forget(rows):
 
 # --- the faults ----------------------------------------------------------------------------------
 
+
 def _assessment_no_factors_candidates():
     return _generated().filter(assessments__status="authorised").distinct()
 
@@ -78,10 +79,13 @@ def _upn_missing_candidates():
 
     today = clock.today()
     year_start = Period.containing(today).start
-    in_year = (Q(cin_episodes__start_date__lte=today)
-               & (Q(cin_episodes__end_date__isnull=True) | Q(cin_episodes__end_date__gte=year_start))) | (
+    in_year = (
+        Q(cin_episodes__start_date__lte=today)
+        & (Q(cin_episodes__end_date__isnull=True) | Q(cin_episodes__end_date__gte=year_start))
+    ) | (
         Q(periods_of_care__start_date__lte=today)
-        & (Q(periods_of_care__end_date__isnull=True) | Q(periods_of_care__end_date__gte=year_start)))
+        & (Q(periods_of_care__end_date__isnull=True) | Q(periods_of_care__end_date__gte=year_start))
+    )
     school_age = Q(date_of_birth__lte=add_months(today, -6 * 12), date_of_birth__gt=add_months(today, -16 * 12))
     return _generated().exclude(upn="").filter(school_age).filter(in_year).distinct()
 
@@ -96,7 +100,8 @@ def _aged_4_to_16_looked_after():
     today = clock.today()
     return _generated().filter(
         pk__in=_long_looked_after(),
-        date_of_birth__lte=today.replace(year=today.year - 5), date_of_birth__gt=today.replace(year=today.year - 16),
+        date_of_birth__lte=today.replace(year=today.year - 5),
+        date_of_birth__gt=today.replace(year=today.year - 16),
     )
 
 
@@ -172,23 +177,55 @@ def _no_rhi(pid):
 
 
 FAULTS = [
-    Fault("assessment_no_factors", "An authorised assessment with no factors identified (CIN rule 8897Q).",
-          _assessment_no_factors_candidates, _assessment_no_factors),
-    Fault("upn_missing", "A school-age child in need with no UPN and no reason for it (CIN rule 8770Q).",
-          _upn_missing_candidates, _upn_missing),
-    Fault("sdq_missing", "A child aged 4 to 16 looked after for a year or more with no SDQ (SSDA903 OC2).",
-          _aged_4_to_16_looked_after, _sdq_missing),
-    Fault("health_check_missing", "A child looked after for a year or more with no health assessment (SSDA903 OC2).",
-          _health_check_missing_candidates, _health_check_missing),
-    Fault("review_gap", "Looked-after reviews more than 6 months apart: a review is missing.",
-          _review_gap_candidates, _review_gap),
+    Fault(
+        "assessment_no_factors",
+        "An authorised assessment with no factors identified (CIN rule 8897Q).",
+        _assessment_no_factors_candidates,
+        _assessment_no_factors,
+    ),
+    Fault(
+        "upn_missing",
+        "A school-age child in need with no UPN and no reason for it (CIN rule 8770Q).",
+        _upn_missing_candidates,
+        _upn_missing,
+    ),
+    Fault(
+        "sdq_missing",
+        "A child aged 4 to 16 looked after for a year or more with no SDQ (SSDA903 OC2).",
+        _aged_4_to_16_looked_after,
+        _sdq_missing,
+    ),
+    Fault(
+        "health_check_missing",
+        "A child looked after for a year or more with no health assessment (SSDA903 OC2).",
+        _health_check_missing_candidates,
+        _health_check_missing,
+    ),
+    Fault(
+        "review_gap",
+        "Looked-after reviews more than 6 months apart: a review is missing.",
+        _review_gap_candidates,
+        _review_gap,
+    ),
     Fault("nhs_number_invalid", "An NHS number whose check digit is wrong.", _nhs_invalid_candidates, _nhs_invalid),
-    Fault("ethnicity_missing", "A child in need with no ethnicity recorded (CIN rule 4220).",
-          _ethnicity_missing_candidates, _ethnicity_missing),
-    Fault("placement_postcode_missing", "A placement with no postcode (SSDA903 PL_POST).",
-          _postcode_missing_candidates, _postcode_missing),
-    Fault("missing_no_return_interview", "A missing episode with no return home interview offered.",
-          _no_rhi_candidates, _no_rhi),
+    Fault(
+        "ethnicity_missing",
+        "A child in need with no ethnicity recorded (CIN rule 4220).",
+        _ethnicity_missing_candidates,
+        _ethnicity_missing,
+    ),
+    Fault(
+        "placement_postcode_missing",
+        "A placement with no postcode (SSDA903 PL_POST).",
+        _postcode_missing_candidates,
+        _postcode_missing,
+    ),
+    Fault(
+        "missing_no_return_interview",
+        "A missing episode with no return home interview offered.",
+        _no_rhi_candidates,
+        _no_rhi,
+    ),
 ]
 BY_ID = {fault.id: fault for fault in FAULTS}
 
@@ -218,5 +255,3 @@ def inject(*, seed: int, count: int) -> list[tuple[str, str]]:
         used.add(pid)
         manifest.append((fault.id, Person.objects.get(pk=pid).la_id))
     return manifest
-
-

@@ -28,8 +28,10 @@ def fingerprint() -> str:
             if key == "la_id":
                 sql = f"SELECT {columns} FROM {table} WHERE la_id LIKE 'G%%' ORDER BY la_id"
             else:
-                sql = (f"SELECT p.la_id, {', '.join('t.' + c.strip() for c in columns.split(','))} FROM {table} t "
-                       f"JOIN people_person p ON p.id = t.{key} WHERE p.la_id LIKE 'G%%' ORDER BY 1, 2, 3, 4")
+                sql = (
+                    f"SELECT p.la_id, {', '.join('t.' + c.strip() for c in columns.split(','))} FROM {table} t "
+                    f"JOIN people_person p ON p.id = t.{key} WHERE p.la_id LIKE 'G%%' ORDER BY 1, 2, 3, 4"
+                )
             cursor.execute(sql)
             for row in cursor.fetchall():
                 digest.update(repr(row).encode())

@@ -42,15 +42,28 @@ _CODES = list(AWAY)
 _WEIGHTS = [1 / (1 + km / 15) for km, _ in AWAY.values()]
 
 # The share placed inside the authority, by type (the rest out of area).
-_INSIDE = {P.P1: 1.0, P.K1: 0.2, P.K2: 0.4, P.R5: 0.2, P.S1: 0.3, P.A3: 0.5, P.A4: 0.5, P.A5: 0.5, P.A6: 0.5,
-           P.U1: 0.8, P.U2: 0.8, P.U3: 0.8}
+_INSIDE = {
+    P.P1: 1.0,
+    P.K1: 0.2,
+    P.K2: 0.4,
+    P.R5: 0.2,
+    P.S1: 0.3,
+    P.A3: 0.5,
+    P.A4: 0.5,
+    P.A5: 0.5,
+    P.A6: 0.5,
+    P.U1: 0.8,
+    P.U2: 0.8,
+    P.U3: 0.8,
+}
 _INSIDE_OTHERWISE = 0.7
 # Placements whose authority the worker never recorded (late or missing work).
 NOT_RECORDED = 0.01
 
 
-def placement_area(*, date_of_birth, start_date, placement_type: str, provider: str, postcode: str,
-                   other_than: tuple[str, ...] = ()) -> tuple[str, str]:
+def placement_area(
+    *, date_of_birth, start_date, placement_type: str, provider: str, postcode: str, other_than: tuple[str, ...] = ()
+) -> tuple[str, str]:
     """(the placement's local authority code, its postcode): the postcode given when inside the
     authority or not known, one of the chosen authority's otherwise, never one in `other_than`
     (the placement the child moves from: SSDA903 rule 435)."""
@@ -82,15 +95,22 @@ def backfill_placement_areas() -> int:
 
     from looked_after.models import Placement
 
-    blank = (Placement.objects.filter(child__la_id__startswith="G", local_authority="")
-             .select_related("child").order_by("child_id", "start_date", "pk"))
+    blank = (
+        Placement.objects.filter(child__la_id__startswith="G", local_authority="")
+        .select_related("child")
+        .order_by("child_id", "start_date", "pk")
+    )
     changed, previous = [], {}
     for placement in blank.iterator(chunk_size=5000):
         before = previous.get(placement.child_id)
         placement.local_authority, placement.postcode = placement_area(
-            date_of_birth=placement.child.date_of_birth, start_date=placement.start_date,
-            placement_type=placement.placement_type, provider=placement.provider, postcode=placement.postcode,
-            other_than=(before,) if before else ())
+            date_of_birth=placement.child.date_of_birth,
+            start_date=placement.start_date,
+            placement_type=placement.placement_type,
+            provider=placement.provider,
+            postcode=placement.postcode,
+            other_than=(before,) if before else (),
+        )
         previous[placement.child_id] = placement.postcode
         changed.append(placement)
     with transaction.atomic():

@@ -67,10 +67,14 @@ def broken_foreign_keys() -> list[tuple[str, str, int]]:
         cursor.execute(FOREIGN_KEYS_SQL)
         for name, table, target, columns, target_columns in cursor.fetchall():
             present = " AND ".join(f"t.{connection.ops.quote_name(c)} IS NOT NULL" for c in columns)
-            joined = " AND ".join(f"p.{connection.ops.quote_name(fc)} = t.{connection.ops.quote_name(c)}"
-                                  for c, fc in zip(columns, target_columns))
-            cursor.execute(f"SELECT count(*) FROM {table} t WHERE {present} "
-                           f"AND NOT EXISTS (SELECT 1 FROM {target} p WHERE {joined})")
+            joined = " AND ".join(
+                f"p.{connection.ops.quote_name(fc)} = t.{connection.ops.quote_name(c)}"
+                for c, fc in zip(columns, target_columns)
+            )
+            cursor.execute(
+                f"SELECT count(*) FROM {table} t WHERE {present} "
+                f"AND NOT EXISTS (SELECT 1 FROM {target} p WHERE {joined})"
+            )
             (count,) = cursor.fetchone()
             if count:
                 broken.append((table, name, count))

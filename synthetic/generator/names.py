@@ -192,8 +192,14 @@ GIVEN = {
 
 # Each heritage: its share of families and where its surnames come from.
 HERITAGES = [
-    ("english", 56, "british"), ("irish", 5, "irish"), ("south_asian", 18, "south_asian"), ("polish", 4, "polish"),
-    ("african", 7, "african"), ("caribbean", 4, "caribbean"), ("arabic", 3, "arabic"), ("other", 3, "other"),
+    ("english", 56, "british"),
+    ("irish", 5, "irish"),
+    ("south_asian", 18, "south_asian"),
+    ("polish", 4, "polish"),
+    ("african", 7, "african"),
+    ("caribbean", 4, "caribbean"),
+    ("arabic", 3, "arabic"),
+    ("other", 3, "other"),
 ]
 # A first name from outside the family's heritage now and then: names travel.
 OTHER_HERITAGE_FIRST_NAME = 0.08

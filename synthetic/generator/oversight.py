@@ -26,11 +26,17 @@ from timescales.engine import due_from
 from workforce.models import User
 from workforce.roles import Role
 
-DECISIONS = ["Agreed: the plan stands.", "Agreed, with the actions below.", "Not agreed: revisit the plan.",
-             "Agreed: risk is managed by the safety plan."]
-RATIONALES = ["The child's views and the risks were weighed at supervision.",
-              "The assessment supports it; the family network was considered.",
-              "The placement met the child's needs less well than the new one will."]
+DECISIONS = [
+    "Agreed: the plan stands.",
+    "Agreed, with the actions below.",
+    "Not agreed: revisit the plan.",
+    "Agreed: risk is managed by the safety plan.",
+]
+RATIONALES = [
+    "The child's views and the risks were weighed at supervision.",
+    "The assessment supports it; the family network was considered.",
+    "The placement met the child's needs less well than the new one will.",
+]
 DIRECTIONS = ["Visit within 5 working days and update the plan.", "Discuss at the next case supervision.", ""]
 CONCERNS = {
     Category.CARE_PLANNING: "The care plan does not say what happens if the placement ends.",
@@ -64,17 +70,24 @@ def _senior_managers(seed: int) -> dict:
     out = {}
     for role in (Role.SERVICE_MANAGER, Role.HEAD_OF_SERVICE, Role.DIRECTOR, Role.SENIOR_LEADER, Role.QA_OFFICER):
         username = f"gen{seed}.{role}"
-        out[role], _ = User.objects.get_or_create(username=username, defaults={
-            "first_name": Role(role).label.split()[0], "last_name": f"Generated {seed}", "role": role,
-            "job_title": Role(role).label, "password": "!",
-        })
+        out[role], _ = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": Role(role).label.split()[0],
+                "last_name": f"Generated {seed}",
+                "role": role,
+                "job_title": Role(role).label,
+                "password": "!",
+            },
+        )
     return out
 
 
 def _entries(rng, today, start) -> int:
     events = ChronologyEvent.objects.filter(key_events_q(), child__la_id__startswith="G", occurred_at__date__gte=start)
-    rows = events.order_by("pk").values_list("pk", "child_id", "event_type", "data", "occurred_at",
-                                              "child__current_team__manager_id", "recorded_by_id")
+    rows = events.order_by("pk").values_list(
+        "pk", "child_id", "event_type", "data", "occurred_at", "child__current_team__manager_id", "recorded_by_id"
+    )
     recent = today - datetime.timedelta(days=60)
     batch, written = [], 0
     for pk, child_id, event_type, data, occurred_at, manager_id, recorded_by in rows.iterator(chunk_size=5_000):
@@ -86,11 +99,19 @@ def _entries(rng, today, start) -> int:
         held_on = day + datetime.timedelta(days=rng.choice((0, 1, 2, 3, 4, 5, 6, 9, 14)))
         if held_on > today:
             continue
-        batch.append(OversightEntry(
-            child_id=child_id, event_id=pk, key_event=key_event.key, event_date=day, held_on=held_on,
-            decision=rng.choice(DECISIONS), rationale=rng.choice(RATIONALES), direction=rng.choice(DIRECTIONS),
-            recorded_by_id=manager_id or recorded_by,
-        ))
+        batch.append(
+            OversightEntry(
+                child_id=child_id,
+                event_id=pk,
+                key_event=key_event.key,
+                event_date=day,
+                held_on=held_on,
+                decision=rng.choice(DECISIONS),
+                rationale=rng.choice(RATIONALES),
+                direction=rng.choice(DIRECTIONS),
+                recorded_by_id=manager_id or recorded_by,
+            )
+        )
         if len(batch) >= 5_000:
             written += len(OversightEntry.objects.bulk_create(batch))
             batch = []
@@ -100,12 +121,21 @@ def _entries(rng, today, start) -> int:
 
 
 def _challenges(rng, today, managers) -> int:
-    iros = list(User.objects.filter(role=Role.IRO, username__startswith="gen").order_by("pk").values_list("pk", flat=True))
+    iros = list(
+        User.objects.filter(role=Role.IRO, username__startswith="gen").order_by("pk").values_list("pk", flat=True)
+    )
     children = list(
-        Person.objects.filter(la_id__startswith="G", is_child=True, current_worker__isnull=False,
-                              current_team__manager__isnull=False, date_of_death__isnull=True)
-        .filter(chronology__event_type__in=("looked_after.started", "conference.held")).distinct()
-        .order_by("pk").values_list("pk", "current_worker_id", "current_team_id", "current_team__manager_id")
+        Person.objects.filter(
+            la_id__startswith="G",
+            is_child=True,
+            current_worker__isnull=False,
+            current_team__manager__isnull=False,
+            date_of_death__isnull=True,
+        )
+        .filter(chronology__event_type__in=("looked_after.started", "conference.held"))
+        .distinct()
+        .order_by("pk")
+        .values_list("pk", "current_worker_id", "current_team_id", "current_team__manager_id")
     )
     if not iros:
         return 0
@@ -135,8 +165,15 @@ def _plan_one(rng, today, child_id, worker_id, team_id, manager_id, iro_id, mana
         raised = today - datetime.timedelta(days=rng.randint(20, 120))
     else:
         raised = today - datetime.timedelta(days=rng.randint(30, 330))
-    challenge = Challenge(child_id=child_id, raised_by_id=iro_id, capacity="iro", category=category,
-                          concern=CONCERNS[category], raised_on=raised, team_id=team_id)
+    challenge = Challenge(
+        child_id=child_id,
+        raised_by_id=iro_id,
+        capacity="iro",
+        category=category,
+        concern=CONCERNS[category],
+        raised_on=raised,
+        team_id=team_id,
+    )
     informal = _stage(Stage.INFORMAL, worker_id, manager_id, raised, iro_id)
     stages = [informal]
     if fate < 0.25:
@@ -151,21 +188,36 @@ def _plan_one(rng, today, child_id, worker_id, team_id, manager_id, iro_id, mana
         if fate >= 0.8:
             raised_2 = min(today, last.due_date + datetime.timedelta(days=1))
             if raised_2 < today:
-                last = _stage(Stage.SERVICE_MANAGER, managers[Role.SERVICE_MANAGER].pk, managers[Role.HEAD_OF_SERVICE].pk,
-                              raised_2, iro_id)
+                last = _stage(
+                    Stage.SERVICE_MANAGER,
+                    managers[Role.SERVICE_MANAGER].pk,
+                    managers[Role.HEAD_OF_SERVICE].pk,
+                    raised_2,
+                    iro_id,
+                )
                 stages.append(last)
             return challenge, stages  # open at stage 1 or 2
         _answer(last, manager_id, min(today, last.raised_on + datetime.timedelta(days=rng.randint(2, 9))))
     closed = min(today, last.responded_on + datetime.timedelta(days=rng.randint(0, 5)))
     challenge.outcome = "cafcass" if rng.random() < 0.05 else "resolved"
-    challenge.closed_on, challenge.child_told, challenge.advocate_offered = closed, rng.random() < 0.85, rng.random() < 0.7
+    challenge.closed_on, challenge.child_told, challenge.advocate_offered = (
+        closed,
+        rng.random() < 0.85,
+        rng.random() < 0.7,
+    )
     return challenge, stages
 
 
 def _stage(stage, addressed_to, escalate_to, raised_on, recorded_by) -> ChallengeStage:
     rule = "drp_informal" if stage == Stage.INFORMAL else "drp_stage"
-    return ChallengeStage(stage=stage, addressed_to_id=addressed_to, escalate_to_id=escalate_to, raised_on=raised_on,
-                          due_date=due_from(rule, raised_on), recorded_by_id=recorded_by)
+    return ChallengeStage(
+        stage=stage,
+        addressed_to_id=addressed_to,
+        escalate_to_id=escalate_to,
+        raised_on=raised_on,
+        due_date=due_from(rule, raised_on),
+        recorded_by_id=recorded_by,
+    )
 
 
 def _answer(stage, by, on) -> None:

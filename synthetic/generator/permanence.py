@@ -39,8 +39,15 @@ from timescales.calendar import age_on
 DECISION_MAKER = "Agency decision maker"
 COURT = "Family Court at Birmingham"
 # (sex, legal status) of the prospective adopters: single adopters are L0 (rules 511, 514, 517-524).
-ADOPTERS = [(1, "F1", "L0", 14), (1, "M1", "L0", 2), (2, "MF", "L11", 58), (2, "MF", "L3", 12), (2, "FF", "L12", 5),
-            (2, "MM", "L2", 4), (2, "FF", "L4", 5)]
+ADOPTERS = [
+    (1, "F1", "L0", 14),
+    (1, "M1", "L0", 2),
+    (2, "MF", "L11", 58),
+    (2, "MF", "L3", 12),
+    (2, "FF", "L12", 5),
+    (2, "MM", "L2", 4),
+    (2, "FF", "L4", 5),
+]
 
 
 def _at(ctx, day, hour=None, minute=None):
@@ -53,6 +60,7 @@ def _at(ctx, day, hour=None, minute=None):
 @dataclass
 class AdoptionRoute:
     """The planned dates of one child's adoption route; None where the route stops before."""
+
     meeting_on: datetime.date
     panel_on: datetime.date
     decision_on: datetime.date
@@ -103,31 +111,66 @@ def plan_adoption(ctx, start: datetime.date, age: int, hearing_on: datetime.date
 
 
 def _meeting(ctx, batch, child, day, option, worker):
-    meeting = batch.add("perm_meeting", PermanenceMeeting(child=child, held_on=day, proposed_option=option,
-                                                          notes="Options for permanence discussed.", recorded_by=worker))
+    meeting = batch.add(
+        "perm_meeting",
+        PermanenceMeeting(
+            child=child,
+            held_on=day,
+            proposed_option=option,
+            notes="Options for permanence discussed.",
+            recorded_by=worker,
+        ),
+    )
     batch.event(child, "permanence.meeting", _at(ctx, day), worker, meeting, option=PermanenceOption(option).label)
 
 
 def _decision(ctx, batch, child, day, option, worker, panel_on=None):
-    decision = batch.add("perm_decision", PermanenceDecision(
-        child=child, option=option, decided_on=day, panel_on=panel_on, decision_maker=DECISION_MAKER,
-        notes="Recommendation of the panel accepted.", recorded_by=worker))
-    batch.event(child, "permanence.decision", _at(ctx, day, 15), worker, decision, decision_maker=DECISION_MAKER,
-                option=PermanenceOption(option).label)
+    decision = batch.add(
+        "perm_decision",
+        PermanenceDecision(
+            child=child,
+            option=option,
+            decided_on=day,
+            panel_on=panel_on,
+            decision_maker=DECISION_MAKER,
+            notes="Recommendation of the panel accepted.",
+            recorded_by=worker,
+        ),
+    )
+    batch.event(
+        child,
+        "permanence.decision",
+        _at(ctx, day, 15),
+        worker,
+        decision,
+        decision_maker=DECISION_MAKER,
+        option=PermanenceOption(option).label,
+    )
     return decision
 
 
 def _order(ctx, batch, child, decision, kind, day, worker, **fields):
-    order = batch.add("perm_order", PermanenceOrder(child=child, decision=decision, kind=kind, made_on=day, court=COURT,
-                                                    recorded_by=worker, **fields))
+    order = batch.add(
+        "perm_order",
+        PermanenceOrder(
+            child=child, decision=decision, kind=kind, made_on=day, court=COURT, recorded_by=worker, **fields
+        ),
+    )
     batch.event(child, "permanence.order", _at(ctx, day, 14), worker, order, order=OrderKind(kind).label, court=COURT)
     return order
 
 
 def _reverse(ctx, batch, child, decision, day, reason, worker, notes):
     decision.reversed_on, decision.reversal_reason, decision.reversal_notes = day, reason, notes
-    batch.event(child, "permanence.decision_reversed", _at(ctx, day, 15), worker, decision,
-                option=PermanenceOption(decision.option).label, reason=ReasonPlacedCeased(reason).label)
+    batch.event(
+        child,
+        "permanence.decision_reversed",
+        _at(ctx, day, 15),
+        worker,
+        decision,
+        option=PermanenceOption(decision.option).label,
+        reason=ReasonPlacedCeased(reason).label,
+    )
 
 
 def record_adoption(ctx, batch, child, route: AdoptionRoute, last: datetime.date, worker, ended) -> None:
@@ -152,40 +195,85 @@ def _adoption_records(ctx, batch, child, route, last, worker):
     decision = _decision(ctx, batch, child, route.decision_on, option, worker, panel_on=route.panel_on)
     finding = ctx.days(route.decision_on, rng.randint(3, 20))
     if finding <= last:
-        step = batch.add("perm_step", PermanenceStep(decision=decision, kind=StepKind.FAMILY_FINDING, taken_on=finding,
-                                                     recorded_by=worker))
-        batch.event(child, "permanence.step", _at(ctx, finding), worker, step, step=StepKind.FAMILY_FINDING.label,
-                    option=option.label)
+        step = batch.add(
+            "perm_step",
+            PermanenceStep(decision=decision, kind=StepKind.FAMILY_FINDING, taken_on=finding, recorded_by=worker),
+        )
+        batch.event(
+            child,
+            "permanence.step",
+            _at(ctx, finding),
+            worker,
+            step,
+            step=StepKind.FAMILY_FINDING.label,
+            option=option.label,
+        )
     if route.hearing_on > last:
         return decision, None
     if not route.placement_order:
-        _reverse(ctx, batch, child, decision, route.hearing_on, route.reversal_reason, worker,
-                 "The court made a care order without a placement order.")
+        _reverse(
+            ctx,
+            batch,
+            child,
+            decision,
+            route.hearing_on,
+            route.reversal_reason,
+            worker,
+            "The court made a care order without a placement order.",
+        )
         return decision, None
     placement_order = _order(ctx, batch, child, decision, OrderKind.PLACEMENT_ORDER, route.hearing_on, worker)
     if route.reversed_on is not None:
         if route.reversed_on <= last:
-            _reverse(ctx, batch, child, decision, route.reversed_on, route.reversal_reason, worker,
-                     "No prospective adopters could be found; the plan is now long-term fostering.")
+            _reverse(
+                ctx,
+                batch,
+                child,
+                decision,
+                route.reversed_on,
+                route.reversal_reason,
+                worker,
+                "No prospective adopters could be found; the plan is now long-term fostering.",
+            )
             placement_order.revoked_on = route.reversed_on
         return decision, placement_order
     if route.match_on > last:
         return decision, placement_order
     sex, legal_status = _adopters(rng)
-    match = batch.add("adoption_match", AdoptionMatch(
-        decision=decision, matched_on=route.match_on, number_of_adopters=1 if sex in ("M1", "F1") else 2,
-        adopter_sex=sex, adopter_legal_status=legal_status, foster_carers_adopting=route.foster_carers,
-        adopters_reference=f"ADP{rng.randint(1000, 9999)}", recorded_by=worker))
-    batch.event(child, "adoption.matched", _at(ctx, route.match_on), worker, match, adopters=AdopterSex(sex).label.lower())
+    match = batch.add(
+        "adoption_match",
+        AdoptionMatch(
+            decision=decision,
+            matched_on=route.match_on,
+            number_of_adopters=1 if sex in ("M1", "F1") else 2,
+            adopter_sex=sex,
+            adopter_legal_status=legal_status,
+            foster_carers_adopting=route.foster_carers,
+            adopters_reference=f"ADP{rng.randint(1000, 9999)}",
+            recorded_by=worker,
+        ),
+    )
+    batch.event(
+        child, "adoption.matched", _at(ctx, route.match_on), worker, match, adopters=AdopterSex(sex).label.lower()
+    )
     if route.placed_on > last:
         return decision, placement_order
-    placement = batch.add("adoption_placement", AdoptionPlacement(decision=decision, placed_on=route.placed_on,
-                                                                  recorded_by=worker))
+    placement = batch.add(
+        "adoption_placement", AdoptionPlacement(decision=decision, placed_on=route.placed_on, recorded_by=worker)
+    )
     batch.event(child, "adoption.placed", _at(ctx, route.placed_on), worker, placement)
     if route.order_on > last:
         return decision, placement_order
-    _order(ctx, batch, child, decision, OrderKind.ADOPTION_ORDER, route.order_on, worker,
-           consent_dispensed=route.consent_dispensed)
+    _order(
+        ctx,
+        batch,
+        child,
+        decision,
+        OrderKind.ADOPTION_ORDER,
+        route.order_on,
+        worker,
+        consent_dispensed=route.consent_dispensed,
+    )
     placement.ended_on, placement.end_reason = route.order_on, AdoptionPlacementEnd.ADOPTED
     decision.achieved_on = route.order_on
     return decision, placement_order
@@ -234,10 +322,19 @@ def long_term_fostering(ctx, batch, child, start, last, end, worker) -> None:
     if rng.random() >= 0.2:
         taken = ctx.days(decided, rng.randint(20, 150))
         if taken <= last:
-            step = batch.add("perm_step", PermanenceStep(decision=decision, kind=StepKind.LONG_TERM_MATCH, taken_on=taken,
-                                                         recorded_by=worker))
-            batch.event(child, "permanence.step", _at(ctx, taken), worker, step, step=StepKind.LONG_TERM_MATCH.label,
-                        option=option.label)
+            step = batch.add(
+                "perm_step",
+                PermanenceStep(decision=decision, kind=StepKind.LONG_TERM_MATCH, taken_on=taken, recorded_by=worker),
+            )
+            batch.event(
+                child,
+                "permanence.step",
+                _at(ctx, taken),
+                worker,
+                step,
+                step=StepKind.LONG_TERM_MATCH.label,
+                option=option.label,
+            )
     if end is not None:
         _reverse(ctx, batch, child, decision, end, ReasonPlacedCeased.RD4, worker, "The child left care.")
 
@@ -256,14 +353,34 @@ def previous_permanence(ctx, batch, child, start, worker) -> None:
             # A year alone (zz/zz/YYYY) is read as its last day (rule 632 takes the latest date
             # the zz's allow), which would be on or after this care began: the month is known.
             precision = DatePrecision.MONTH
-        record = PreviousPermanence(child=child, care_started_on=start, option=rng.choice(["P2", "P3"]), order_date=made,
-                                    order_date_known=precision, arranged_by_la="330", recorded_by=worker)
+        record = PreviousPermanence(
+            child=child,
+            care_started_on=start,
+            option=rng.choice(["P2", "P3"]),
+            order_date=made,
+            order_date_known=precision,
+            arranged_by_la="330",
+            recorded_by=worker,
+        )
     else:
         # P4: a previous permanence option of a kind the records no longer show, with its date
         # unknown (zz/zz/zzzz); the authority that arranged it is known, since rule 630 requires
         # LA_PERM for every option but Z1.
-        record = PreviousPermanence(child=child, care_started_on=start, option="P4",
-                                    order_date_known=DatePrecision.UNKNOWN, arranged_by_la="330", recorded_by=worker)
+        record = PreviousPermanence(
+            child=child,
+            care_started_on=start,
+            option="P4",
+            order_date_known=DatePrecision.UNKNOWN,
+            arranged_by_la="330",
+            recorded_by=worker,
+        )
     batch.add("prev_perm", record)
-    batch.event(child, "permanence.previous", _at(ctx, start, 12), worker, record, option=record.get_option_display(),
-                care_started_on=start.strftime("%-d %B %Y"))
+    batch.event(
+        child,
+        "permanence.previous",
+        _at(ctx, start, 12),
+        worker,
+        record,
+        option=record.get_option_display(),
+        care_started_on=start.strftime("%-d %B %Y"),
+    )

@@ -25,17 +25,27 @@ from plans.choices import OwnerKind, Progress
 from plans.models import ActionProgress, Outcome, PlanAction, PlanContent
 
 OUTCOMES = [
-    ("The children live in a home that is clean, warm and has food every day",
-     "Unannounced visits find the heating on and food in the cupboards"),
+    (
+        "The children live in a home that is clean, warm and has food every day",
+        "Unannounced visits find the heating on and food in the cupboards",
+    ),
     ("The children go to school every day, on time", "Attendance above 95% on the school's weekly report"),
-    ("The children are safe from violence between the adults at home",
-     "No police call-outs; the children tell us they feel safe at home"),
-    ("Mother's drinking no longer leaves the children without care",
-     "Negative tests; the children are collected from school by a sober adult"),
-    ("The baby sleeps safely and is seen by the health visitor",
-     "Safe sleep seen on visits; every health visitor appointment kept"),
-    ("The young person is not going missing or being exploited",
-     "No missing episodes for three months; return interviews show no new concerns"),
+    (
+        "The children are safe from violence between the adults at home",
+        "No police call-outs; the children tell us they feel safe at home",
+    ),
+    (
+        "Mother's drinking no longer leaves the children without care",
+        "Negative tests; the children are collected from school by a sober adult",
+    ),
+    (
+        "The baby sleeps safely and is seen by the health visitor",
+        "Safe sleep seen on visits; every health visitor appointment kept",
+    ),
+    (
+        "The young person is not going missing or being exploited",
+        "No missing episodes for three months; return interviews show no new concerns",
+    ),
 ]
 ACTIONS = [
     ("Refer the family to the family support service", OwnerKind.STAFF, ""),
@@ -47,8 +57,10 @@ ACTIONS = [
     ("Share any call-outs to the address within a day", OwnerKind.AGENCY, "Police"),
     ("Arrange a family group conference", OwnerKind.STAFF, ""),
 ]
-CONTINGENCY = ("If the plan's outcomes are not met by the next review, a legal planning meeting decides whether to "
-               "start pre-proceedings.")
+CONTINGENCY = (
+    "If the plan's outcomes are not met by the next review, a legal planning meeting decides whether to "
+    "start pre-proceedings."
+)
 
 
 def _moment(day: datetime.date) -> datetime.datetime:
@@ -57,11 +69,17 @@ def _moment(day: datetime.date) -> datetime.datetime:
 
 def _open_plans(model, meeting_model, open_ids):
     """(plan id, child id, start, allocated worker, latest meeting (id, held_on) or None) of the open plans."""
-    plans = list(model.objects.filter(child_id__in=open_ids, end_date__isnull=True, child__current_worker__isnull=False)
-                 .order_by("pk").values_list("pk", "child_id", "start_date", "child__current_worker_id"))
+    plans = list(
+        model.objects.filter(child_id__in=open_ids, end_date__isnull=True, child__current_worker__isnull=False)
+        .order_by("pk")
+        .values_list("pk", "child_id", "start_date", "child__current_worker_id")
+    )
     latest = {}
-    for pk, plan_id, held_on in (meeting_model.objects.filter(plan_id__in=[p[0] for p in plans])
-                                 .order_by("plan_id", "held_on", "pk").values_list("pk", "plan_id", "held_on")):
+    for pk, plan_id, held_on in (
+        meeting_model.objects.filter(plan_id__in=[p[0] for p in plans])
+        .order_by("plan_id", "held_on", "pk")
+        .values_list("pk", "plan_id", "held_on")
+    ):
         latest[plan_id] = (pk, held_on)
     return [(*plan, latest.get(plan[0])) for plan in plans]
 
@@ -69,7 +87,10 @@ def _open_plans(model, meeting_model, open_ids):
 def write_plans(seed: int, open_ids) -> Counter:
     rng = random.Random(f"plans-{seed}")
     counts = Counter()
-    for model, meeting_model, outcomes_per_plan in ((ChildProtectionPlan, CoreGroup, (2, 2)), (CINPlan, CINPlanReview, (1, 2))):
+    for model, meeting_model, outcomes_per_plan in (
+        (ChildProtectionPlan, CoreGroup, (2, 2)),
+        (CINPlan, CINPlanReview, (1, 2)),
+    ):
         counts += _write_kind(rng, model, meeting_model, outcomes_per_plan, open_ids)
     return counts
 
@@ -80,16 +101,23 @@ def _write_kind(rng, model, meeting_model, outcomes_per_plan, open_ids) -> Count
         return Counter()
     plan_type, meeting_type = ContentType.objects.get_for_model(model), ContentType.objects.get_for_model(meeting_model)
     outcome_type = ContentType.objects.get_for_model(Outcome)
-    contents = PlanContent.objects.bulk_create([
-        PlanContent(child_id=child_id, plan_type=plan_type, plan_id=pk, contingency=CONTINGENCY)
-        for pk, child_id, _, _, _ in plans
-    ])
+    contents = PlanContent.objects.bulk_create(
+        [
+            PlanContent(child_id=child_id, plan_type=plan_type, plan_id=pk, contingency=CONTINGENCY)
+            for pk, child_id, _, _, _ in plans
+        ]
+    )
     outcomes, planned = [], []  # planned: (outcome, plan row) for the actions
     for content, plan in zip(contents, plans):
         _, _, start, worker_id, _ = plan
         for what, know in rng.sample(OUTCOMES, rng.randint(*outcomes_per_plan)):
-            outcome = Outcome(content=content, what_must_change=what, how_we_will_know=know, recorded_by_id=worker_id,
-                              by_when=start + datetime.timedelta(days=rng.randint(90, 270)))
+            outcome = Outcome(
+                content=content,
+                what_must_change=what,
+                how_we_will_know=know,
+                recorded_by_id=worker_id,
+                by_when=start + datetime.timedelta(days=rng.randint(90, 270)),
+            )
             outcomes.append(outcome)
             planned.append((outcome, plan))
     Outcome.objects.bulk_create(outcomes)
@@ -97,25 +125,48 @@ def _write_kind(rng, model, meeting_model, outcomes_per_plan, open_ids) -> Count
     for outcome, (_, child_id, start, worker_id, meeting) in planned:
         for text, kind, name in rng.sample(ACTIONS, rng.randint(2, 3)):
             due = start + datetime.timedelta(days=rng.randint(14, 120))
-            action = PlanAction(outcome=outcome, child_id=child_id, action=text, owner_kind=kind,
-                                owner_staff_id=worker_id if kind == OwnerKind.STAFF else None, owner_name=name,
-                                due_on=due, added_on=start, recorded_by_id=worker_id)
+            action = PlanAction(
+                outcome=outcome,
+                child_id=child_id,
+                action=text,
+                owner_kind=kind,
+                owner_staff_id=worker_id if kind == OwnerKind.STAFF else None,
+                owner_name=name,
+                due_on=due,
+                added_on=start,
+                recorded_by_id=worker_id,
+            )
             action.meeting = meeting
             _progress(rng, action)
             actions.append(action)
     PlanAction.objects.bulk_create(actions)
     progress = [
-        ActionProgress(action=a, status=a.status, note=a.note, held_on=a.meeting[1], meeting_type=meeting_type,
-                       meeting_id=a.meeting[0], recorded_by_id=a.recorded_by_id)
-        for a in actions if a.meeting is not None
+        ActionProgress(
+            action=a,
+            status=a.status,
+            note=a.note,
+            held_on=a.meeting[1],
+            meeting_type=meeting_type,
+            meeting_id=a.meeting[0],
+            recorded_by_id=a.recorded_by_id,
+        )
+        for a in actions
+        if a.meeting is not None
     ]
     ActionProgress.objects.bulk_create(progress)
     # The chronology: each outcome agreed, and the progress recorded at the latest meeting.
     label = "Child protection plan" if model is ChildProtectionPlan else "Child in need plan"
     events = [
-        ChronologyEvent(child_id=o.content.child_id, event_type="plan.outcome_added", occurred_at=_moment(plan[2]),
-                        significant=False, source_type=outcome_type, source_id=o.pk, recorded_by_id=plan[3],
-                        data={"plan": label, "outcome": o.what_must_change, "by_when": f"{o.by_when:%-d %B %Y}"})
+        ChronologyEvent(
+            child_id=o.content.child_id,
+            event_type="plan.outcome_added",
+            occurred_at=_moment(plan[2]),
+            significant=False,
+            source_type=outcome_type,
+            source_id=o.pk,
+            recorded_by_id=plan[3],
+            data={"plan": label, "outcome": o.what_must_change, "by_when": f"{o.by_when:%-d %B %Y}"},
+        )
         for o, plan in planned
     ]
     met = {}
@@ -123,14 +174,27 @@ def _write_kind(rng, model, meeting_model, outcomes_per_plan, open_ids) -> Count
         if a.meeting is not None:
             met.setdefault((a.child_id, a.recorded_by_id, a.meeting), Counter())[a.status] += 1
     events += [
-        ChronologyEvent(child_id=child_id, event_type="plan.progress_recorded", occurred_at=_moment(held_on),
-                        significant=False, source_type=meeting_type, source_id=meeting_id, recorded_by_id=worker_id,
-                        data={"plan": label, "summary": ", ".join(f"{n} {Progress(s).label.lower()}" for s, n in tally.items())})
+        ChronologyEvent(
+            child_id=child_id,
+            event_type="plan.progress_recorded",
+            occurred_at=_moment(held_on),
+            significant=False,
+            source_type=meeting_type,
+            source_id=meeting_id,
+            recorded_by_id=worker_id,
+            data={"plan": label, "summary": ", ".join(f"{n} {Progress(s).label.lower()}" for s, n in tally.items())},
+        )
         for (child_id, worker_id, (meeting_id, held_on)), tally in met.items()
     ]
     ChronologyEvent.objects.bulk_create(events)
-    return Counter({"plan contents": len(contents), "plan outcomes": len(outcomes), "plan actions": len(actions),
-                    "plan action progress": len(progress)})
+    return Counter(
+        {
+            "plan contents": len(contents),
+            "plan outcomes": len(outcomes),
+            "plan actions": len(actions),
+            "plan action progress": len(progress),
+        }
+    )
 
 
 def _progress(rng, action) -> None:

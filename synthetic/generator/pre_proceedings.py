@@ -22,8 +22,9 @@ def _at(ctx, day):
     return ctx.at(day, 10, 0)
 
 
-def pre_proceedings(ctx, batch, child, plan_start: datetime.date, end_day: datetime.date | None, to_care: bool,
-                    worker) -> None:
+def pre_proceedings(
+    ctx, batch, child, plan_start: datetime.date, end_day: datetime.date | None, to_care: bool, worker
+) -> None:
     # A stream of each plan's own (seed, child, plan start), not the shared side stream: the
     # journeys' other draws from ctx.side (re-referrals, which adopted children no longer have
     # since their journeys end at the adoption order) moved every later plan's draw, and the
@@ -64,7 +65,9 @@ def pre_proceedings(ctx, batch, child, plan_start: datetime.date, end_day: datet
             batch.event(child, "pre_proceedings.fgdm", _at(ctx, letter), worker, pre, held=pre.fgdm_held)
         meeting, first = letter + datetime.timedelta(days=side.randint(5, 14)), True
         while meeting <= last:
-            row = batch.add("pp_meeting", PreProceedingsMeeting(pre_proceedings=pre, held_on=meeting, recorded_by=worker))
+            row = batch.add(
+                "pp_meeting", PreProceedingsMeeting(pre_proceedings=pre, held_on=meeting, recorded_by=worker)
+            )
             batch.event(child, "pre_proceedings.meeting", _at(ctx, meeting), worker, row, first=first)
             meeting, first = meeting + datetime.timedelta(days=side.randint(35, 50)), False
     if decided is None:
@@ -77,8 +80,9 @@ def pre_proceedings(ctx, batch, child, plan_start: datetime.date, end_day: datet
             issue_letter = application + datetime.timedelta(days=side.randint(0, 2))
             if issue_letter <= ctx.today:
                 pre.letter_issue_on = issue_letter
-    batch.event(child, "pre_proceedings.decided", _at(ctx, decided), worker, pre,
-                outcome=PreProceedingsOutcome(outcome).label)
+    batch.event(
+        child, "pre_proceedings.decided", _at(ctx, decided), worker, pre, outcome=PreProceedingsOutcome(outcome).label
+    )
 
 
 def deprivation_of_liberty(ctx, batch, child, period, worker) -> None:
@@ -97,8 +101,17 @@ def deprivation_of_liberty(ctx, batch, child, period, worker) -> None:
         end = placement.end_date - datetime.timedelta(days=1) if placement.end_date else None
         if start > ctx.today or (end is not None and end <= start):
             continue
-        order = batch.add("dolo", DeprivationOfLiberty(child=child, period=period, start_date=start, end_date=end,
-                                                       court="High Court, Family Division", recorded_by=worker))
+        order = batch.add(
+            "dolo",
+            DeprivationOfLiberty(
+                child=child,
+                period=period,
+                start_date=start,
+                end_date=end,
+                court="High Court, Family Division",
+                recorded_by=worker,
+            ),
+        )
         batch.event(child, "looked_after.dolo_started", _at(ctx, start), worker, order, court=order.court)
         if end is not None:
             batch.event(child, "looked_after.dolo_ended", _at(ctx, end), worker, order)

@@ -110,9 +110,15 @@ class StaffPools:
         self.count += 1
         first, last = self.fake.first_name(), self.fake.last_name()
         user = User(
-            username=f"{self.prefix}.{role.split('_')[0][:4]}{self.count:05d}", first_name=first, last_name=last,
-            email=f"{self.prefix}.{self.count:05d}@example.gov.uk", role=role, team=team, agency_worker=agency,
-            password=UNUSABLE_PASSWORD, job_title=Role(role).label,
+            username=f"{self.prefix}.{role.split('_')[0][:4]}{self.count:05d}",
+            first_name=first,
+            last_name=last,
+            email=f"{self.prefix}.{self.count:05d}@example.gov.uk",
+            role=role,
+            team=team,
+            agency_worker=agency,
+            password=UNUSABLE_PASSWORD,
+            job_title=Role(role).label,
         )
         self.new_users.append(user)
         return user

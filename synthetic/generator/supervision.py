@@ -46,11 +46,19 @@ def _pattern(rng) -> tuple[int, int]:
 
 def write_supervision(seed: int, today: datetime.date, open_ids) -> Counter:
     rng = random.Random(seed * 104729 + 3)
-    workers = list(User.objects.filter(username__startswith="gen.", role=Role.SOCIAL_WORKER, is_active=True,
-                                       team__manager__isnull=False).select_related("team").order_by("pk"))
+    workers = list(
+        User.objects.filter(
+            username__startswith="gen.", role=Role.SOCIAL_WORKER, is_active=True, team__manager__isnull=False
+        )
+        .select_related("team")
+        .order_by("pk")
+    )
     cases = defaultdict(list)
-    for worker_id, child_id in (Person.objects.filter(pk__in=open_ids, current_worker__in=workers)
-                                .order_by("pk").values_list("current_worker_id", "pk")):
+    for worker_id, child_id in (
+        Person.objects.filter(pk__in=open_ids, current_worker__in=workers)
+        .order_by("pk")
+        .values_list("current_worker_id", "pk")
+    ):
         cases[worker_id].append(child_id)
     sessions, plans = [], []
     for worker in workers:
@@ -59,28 +67,48 @@ def write_supervision(seed: int, today: datetime.date, open_ids) -> Counter:
         for day in held:
             signed = day < today - datetime.timedelta(days=3) or rng.random() < 0.5
             agrees = rng.random() > 0.05
-            sessions.append(SupervisionSession(
-                supervisee=worker, supervisor_id=worker.team.manager_id, held_on=day, recorded_by_id=worker.team.manager_id,
-                wellbeing="Discussed wellbeing and time owed.", workload=f"{len(cases[worker.pk])} open cases reviewed.",
-                learning="Agreed a training need.", reflection="Reflected on a recent visit.",
-                supervisor_signed_at=_moment(day, 16) if signed else None,
-                supervisee_signed_at=_moment(day + datetime.timedelta(days=1), 9) if signed else None,
-                supervisee_agrees=agrees if signed else None,
-                supervisee_comment="" if agrees else "I disagree with how my caseload is described.",
-            ))
+            sessions.append(
+                SupervisionSession(
+                    supervisee=worker,
+                    supervisor_id=worker.team.manager_id,
+                    held_on=day,
+                    recorded_by_id=worker.team.manager_id,
+                    wellbeing="Discussed wellbeing and time owed.",
+                    workload=f"{len(cases[worker.pk])} open cases reviewed.",
+                    learning="Agreed a training need.",
+                    reflection="Reflected on a recent visit.",
+                    supervisor_signed_at=_moment(day, 16) if signed else None,
+                    supervisee_signed_at=_moment(day + datetime.timedelta(days=1), 9) if signed else None,
+                    supervisee_agrees=agrees if signed else None,
+                    supervisee_comment="" if agrees else "I disagree with how my caseload is described.",
+                )
+            )
             plans.append((worker, rng.sample(cases[worker.pk], min(2, len(cases[worker.pk])))))
     SupervisionSession.objects.bulk_create(sessions)
     discussions, prof_actions = [], []
     for session, (worker, children) in zip(sessions, plans):
-        prof_actions.append(SupervisionAction(session=session, action="Book the agreed training", owner=worker,
-                                              recorded_by_id=session.supervisor_id,
-                                              due_on=session.held_on + datetime.timedelta(days=28)))
+        prof_actions.append(
+            SupervisionAction(
+                session=session,
+                action="Book the agreed training",
+                owner=worker,
+                recorded_by_id=session.supervisor_id,
+                due_on=session.held_on + datetime.timedelta(days=28),
+            )
+        )
         for child_id in children:
             direction, rationale = DIRECTIONS[rng.randrange(len(DIRECTIONS))]
-            discussions.append(CaseDiscussion(session=session, child_id=child_id, recorded_by_id=session.supervisor_id,
-                                              situation="Situation reviewed against the plan.",
-                                              analysis="Risk and progress weighed with the worker.",
-                                              direction=direction, rationale=rationale))
+            discussions.append(
+                CaseDiscussion(
+                    session=session,
+                    child_id=child_id,
+                    recorded_by_id=session.supervisor_id,
+                    situation="Situation reviewed against the plan.",
+                    analysis="Risk and progress weighed with the worker.",
+                    direction=direction,
+                    rationale=rationale,
+                )
+            )
     CaseDiscussion.objects.bulk_create(discussions)
     actions, open_by_child = [], defaultdict(list)
     for discussion in discussions:  # each worker's sessions were made oldest first
@@ -92,8 +120,12 @@ def write_supervision(seed: int, today: datetime.date, open_ids) -> Counter:
             done = due < today and rng.random() < 0.7
             owner = discussion.session.supervisee_id if n == 0 else discussion.session.supervisor_id
             action = CaseAction(
-                discussion=discussion, child_id=discussion.child_id, action=ACTIONS[rng.randrange(len(ACTIONS))],
-                owner_id=owner, due_on=due, recorded_by_id=discussion.session.supervisor_id,
+                discussion=discussion,
+                child_id=discussion.child_id,
+                action=ACTIONS[rng.randrange(len(ACTIONS))],
+                owner_id=owner,
+                due_on=due,
+                recorded_by_id=discussion.session.supervisor_id,
                 done_on=min(today, due + datetime.timedelta(days=rng.randint(-5, 6))) if done else None,
                 done_by_id=owner if done else None,
             )
@@ -104,16 +136,34 @@ def write_supervision(seed: int, today: datetime.date, open_ids) -> Counter:
     SupervisionAction.objects.bulk_create(prof_actions)
     kind = ContentType.objects.get_for_model(CaseDiscussion)
     managers = User.objects.in_bulk({w.team.manager_id for w in workers})
-    ChronologyEvent.objects.bulk_create([
-        ChronologyEvent(child_id=d.child_id, event_type="supervision.case_discussed", occurred_at=_moment(d.session.held_on, 9),
-                        significant=True, source_type=kind, source_id=d.pk, recorded_by_id=d.session.supervisor_id,
-                        data={"supervisor": _full(managers[d.session.supervisor_id]),
-                              "supervisee": _full(d.session.supervisee), "direction": d.direction,
-                              "actions": sum(1 for a in actions if a.discussion is d), "carried": 0})
-        for d in discussions
-    ])
-    return Counter({"supervision sessions": len(sessions), "case discussions": len(discussions),
-                    "case supervision actions": len(actions)})
+    ChronologyEvent.objects.bulk_create(
+        [
+            ChronologyEvent(
+                child_id=d.child_id,
+                event_type="supervision.case_discussed",
+                occurred_at=_moment(d.session.held_on, 9),
+                significant=True,
+                source_type=kind,
+                source_id=d.pk,
+                recorded_by_id=d.session.supervisor_id,
+                data={
+                    "supervisor": _full(managers[d.session.supervisor_id]),
+                    "supervisee": _full(d.session.supervisee),
+                    "direction": d.direction,
+                    "actions": sum(1 for a in actions if a.discussion is d),
+                    "carried": 0,
+                },
+            )
+            for d in discussions
+        ]
+    )
+    return Counter(
+        {
+            "supervision sessions": len(sessions),
+            "case discussions": len(discussions),
+            "case supervision actions": len(actions),
+        }
+    )
 
 
 def _full(user) -> str:

@@ -35,10 +35,15 @@ VOICES = [
     "Said the new carers are kind and the food is good.",
 ]
 NOTE_SUBJECTS = [
-    ("telephone", "Call with the school"), ("telephone", "Call with the parent"), ("multi_agency", "Core professionals meeting"),
-    ("correspondence", "Letter to the family"), ("management_oversight", "Management oversight"),
-    ("office_visit", "Parent came to the office"), ("telephone", "Call with the health visitor"),
-    ("correspondence", "Email from the police"), ("other", "Update from the family support worker"),
+    ("telephone", "Call with the school"),
+    ("telephone", "Call with the parent"),
+    ("multi_agency", "Core professionals meeting"),
+    ("correspondence", "Letter to the family"),
+    ("management_oversight", "Management oversight"),
+    ("office_visit", "Parent came to the office"),
+    ("telephone", "Call with the health visitor"),
+    ("correspondence", "Email from the police"),
+    ("other", "Update from the family support worker"),
 ]
 NOTE_BODIES = [
     "Discussed progress against the plan. Attendance and presentation improving; next review booked.",
@@ -48,11 +53,12 @@ NOTE_BODIES = [
     "Parent reported a difficult week; agreed extra support from the family worker.",
 ]
 DOCUMENTS = [
-    ("Consent form.pdf", "application/pdf"), ("Strategy discussion minutes.docx",
-     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ("School report.pdf", "application/pdf"), ("Health assessment.pdf", "application/pdf"),
-    ("Photo of the bedroom.jpg", "image/jpeg"), ("Letter to the family.docx",
-     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("Consent form.pdf", "application/pdf"),
+    ("Strategy discussion minutes.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("School report.pdf", "application/pdf"),
+    ("Health assessment.pdf", "application/pdf"),
+    ("Photo of the bedroom.jpg", "image/jpeg"),
+    ("Letter to the family.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 ]
 ANALYSES = [
     "The parent is struggling with her own mental health; the children's needs are not consistently met.",

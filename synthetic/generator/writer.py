@@ -25,14 +25,39 @@ from workforce.models import Team, User
 INSERT_CHUNK = 2_000
 # The columns of each COPY table, in the order the planners give the values (activity.py).
 COPY_TABLES = {
-    "casework_visit": (Visit, ["child_id", "visited_at", "visit_type", "child_seen", "seen_alone", "bedroom_seen",
-                               "voice_of_child", "observations", "next_steps", "recorded_by_id", "recorded_at"]),
-    "casework_casenote": (CaseNote, ["child_id", "note_type", "occurred_at", "subject", "body", "recorded_by_id",
-                                     "recorded_at"]),
+    "casework_visit": (
+        Visit,
+        [
+            "child_id",
+            "visited_at",
+            "visit_type",
+            "child_seen",
+            "seen_alone",
+            "bedroom_seen",
+            "voice_of_child",
+            "observations",
+            "next_steps",
+            "recorded_by_id",
+            "recorded_at",
+        ],
+    ),
+    "casework_casenote": (
+        CaseNote,
+        ["child_id", "note_type", "occurred_at", "subject", "body", "recorded_by_id", "recorded_at"],
+    ),
 }
 FOREIGN_KEYS = {"child_id", "recorded_by_id"}
-EVENT_COLUMNS = ["child_id", "event_type", "occurred_at", "significant", "data", "source_type_id", "source_id",
-                 "recorded_by_id", "recorded_at"]
+EVENT_COLUMNS = [
+    "child_id",
+    "event_type",
+    "occurred_at",
+    "significant",
+    "data",
+    "source_type_id",
+    "source_id",
+    "recorded_by_id",
+    "recorded_at",
+]
 
 
 def write_staff(pools) -> Counter:
@@ -142,5 +167,14 @@ def _event_rows(events, content_types):
     for e in events:
         if e.event_type not in significant:
             significant[e.event_type] = spec_for(e.event_type).significant
-        yield [e.child.pk, e.event_type, e.occurred_at, significant[e.event_type], json.dumps(e.data),
-               content_types[_key(e.source)], e.source.pk, e.actor.pk if e.actor else None, e.occurred_at]
+        yield [
+            e.child.pk,
+            e.event_type,
+            e.occurred_at,
+            significant[e.event_type],
+            json.dumps(e.data),
+            content_types[_key(e.source)],
+            e.source.pk,
+            e.actor.pk if e.actor else None,
+            e.occurred_at,
+        ]

@@ -45,5 +45,8 @@ def test_one_waiting_for_authorisation_and_one_in_progress_and_overdue(loaded):
     zofia = _of("Zofia")
     assert zofia.status == "in_progress"
     assert [sections.status(zofia, s) for s in ("developmental-needs", "childs-voice", "analysis")] == [
-        "Completed", "In progress", "Not started"]
+        "Completed",
+        "In progress",
+        "Not started",
+    ]
     assert DueItem.objects.overdue().filter(person=zofia.child, rule_code="assessment_45wd").exists()

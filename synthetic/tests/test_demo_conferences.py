@@ -28,7 +28,9 @@ def test_the_demo_has_a_conference_booked_ahead_one_held_quorate_and_late_minute
     assert adam.invitees.filter(person__isnull=False).count() == 1  # his mother, from the family network
     cian = list(ConferenceBooking.objects.filter(child__given_name="Cian").order_by("booked_for"))
     assert [(b.kind, b.status, b.quorate, b.minutes_issued_on is not None) for b in cian] == [
-        ("initial", "held", True, True), ("review", "held", True, True)]
+        ("initial", "held", True, True),
+        ("review", "held", True, True),
+    ]
     leo = ConferenceBooking.objects.get(child__given_name="Leo")
     assert leo.quorate is False and leo.proceed_reason
     late = DueItem.objects.overdue().get(worker=chair, rule_code="conference_minutes")

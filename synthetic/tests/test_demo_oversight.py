@@ -38,8 +38,9 @@ def test_oversight_given_on_time_and_key_events_still_waiting(loaded):
     assert given.child.given_name == "Ruby"
     waiting = DueItem.objects.overdue().filter(rule_code__startswith="oversight_", worker=wright)
     assert {(d.person.given_name, d.rule_code) for d in waiting} >= {("Ruby", "oversight_icpc")}
-    assert not DueItem.objects.filter(rule_code="oversight_strategy_discussion", person=given.child,
-                                      completed_at__isnull=True).exists()
+    assert not DueItem.objects.filter(
+        rule_code="oversight_strategy_discussion", person=given.child, completed_at__isnull=True
+    ).exists()
     assert DueItem.objects.overdue().filter(rule_code__startswith="oversight_", worker=osei).exists()
 
 

@@ -22,11 +22,21 @@ def test_the_demo_cp_plan_has_owned_actions_one_overdue_and_a_core_groups_progre
     tyler = PlanContent.objects.get(child__given_name="Tyler")
     assert tyler.contingency and tyler.outcomes.count() == 2
     assert {a.owner for a in PlanAction.objects.filter(child=tyler.child)} >= {
-        "Yusuf Ali", "Ms Williams (mother) (family)", "Riverside Primary School (agency)"}
+        "Yusuf Ali",
+        "Ms Williams (mother) (family)",
+        "Riverside Primary School (agency)",
+    }
     assert ActionProgress.objects.filter(action__child=tyler.child).count() == 3
     overdue = DueItem.objects.overdue().filter(person=tyler.child, rule_code="plan_action").get()
-    assert overdue.worker == staff["sw.ali"] and overdue.title == "Plan action: Refer the family to the family support service"
-    assert DueItem.objects.overdue().filter(person=tyler.child, rule_code="plan_action_chase", worker=staff["sw.ali"]).exists()
+    assert (
+        overdue.worker == staff["sw.ali"]
+        and overdue.title == "Plan action: Refer the family to the family support service"
+    )
+    assert (
+        DueItem.objects.overdue()
+        .filter(person=tyler.child, rule_code="plan_action_chase", worker=staff["sw.ali"])
+        .exists()
+    )
     kofi = PlanContent.objects.get(child__given_name="Kofi", plan_type__model="placedwithparents")
     assert set(kofi.sections.values_list("key", flat=True)) == {"support", "care", "contact", "visits"}  # not "ending"
     assert load_demo_plans(staff) is False
@@ -42,7 +52,9 @@ def test_the_demo_care_plans_one_with_every_section_one_with_an_overdue_pep_acti
     load_demo_plans(staff)
     care = kinds.get("care")
     ellie = CarePlan.objects.filter(current_care_plans(), child__given_name="Ellie").get()
-    assert CarePlan.objects.filter(child=ellie.child).count() == 2  # the first version, then the one revised at a review
+    assert (
+        CarePlan.objects.filter(child=ellie.child).count() == 2
+    )  # the first version, then the one revised at a review
     page = plan_page(ellie)
     assert not page.missing(care) and all(text for _, text in page.sections(care))
     assert {a.status for a in page.actions} == {"done", "on_track"}

@@ -46,9 +46,14 @@ def test_each_looked_after_childs_worker_held_the_case_from_the_day_their_care_b
         if row["RNE"] == "S":
             started[row["CHILD"]] = _day(row["DECOM"])
     assert len(started) >= 4, started
-    uncovered = {child: day for child, day in started.items()
-                 if not any(w["CHILD"] == child and _day(w["SW_DECOM"]) <= day
-                            and (not w["SW_DEC"] or _day(w["SW_DEC"]) >= day) for w in workers)}
+    uncovered = {
+        child: day
+        for child, day in started.items()
+        if not any(
+            w["CHILD"] == child and _day(w["SW_DECOM"]) <= day and (not w["SW_DEC"] or _day(w["SW_DEC"]) >= day)
+            for w in workers
+        )
+    }
     assert uncovered == {}
 
 
@@ -56,8 +61,9 @@ def test_a_child_looked_after_all_year_has_the_health_record_the_oc2_table_asks_
     rows = _rows(ssda903, "oc2.csv")
     assert len(rows) >= 2, rows  # Kofi Mensah and Noah Parker
     for row in rows:
-        assert all(row[f] in ("0", "1") for f in ("IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
-                                                  "SUBSTANCE_MISUSE")), row
+        assert all(
+            row[f] in ("0", "1") for f in ("IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE")
+        ), row
         assert row["HEALTH_ASSESSMENT"] == "1" and row["TEETH_CHECK"] == "1" and row["IMMUNISATIONS"] == "1", row
         aged_4_to_16 = _day(row["DOB"]) <= datetime.date(2021, 4, 1) and _day(row["DOB"]) > datetime.date(2009, 3, 31)
         if aged_4_to_16:

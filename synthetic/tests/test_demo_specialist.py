@@ -38,7 +38,8 @@ def test_a_child_placed_for_adoption_under_a_placement_order_has_reviews_and_vis
     assert PermanenceOrder.objects.filter(child=noah, kind="placement").exists()
     assert AdoptionPlacement.objects.filter(decision__child=noah).exists()
     assert {"adoption_review_placed", "adoption_visit"} <= set(
-        DueItem.objects.open().filter(person=noah).values_list("rule_code", flat=True))
+        DueItem.objects.open().filter(person=noah).values_list("rule_code", flat=True)
+    )
 
 
 def test_the_care_leaver_has_an_adviser_a_pathway_plan_and_is_in_touch(loaded):

@@ -8,8 +8,21 @@ from timescales.calendar import get_calendar
 from timescales.engine import refresh_due_items
 from timescales.models import DueItem
 
-ITEM = ["person_id", "rule_code", "key", "title", "due_date", "due_at", "trigger_date", "trigger_description",
-        "source_type_id", "source_id", "worker_id", "team_id", "completed_at"]
+ITEM = [
+    "person_id",
+    "rule_code",
+    "key",
+    "title",
+    "due_date",
+    "due_at",
+    "trigger_date",
+    "trigger_description",
+    "source_type_id",
+    "source_id",
+    "worker_id",
+    "team_id",
+    "completed_at",
+]
 PROBLEM = ["person_id", "check_id", "record_type", "record_id", "message", "fix_url"]
 
 

@@ -38,17 +38,28 @@ def _review_gap(pid):
 
 # Who shows each fault in the whole generated authority: it must be exactly the manifest's children.
 DETECT = {
-    "assessment_no_factors": lambda: set(Assessment.objects.filter(status="authorised", factors=[])
-                                         .values_list("child__la_id", flat=True)),
-    "upn_missing": lambda: set(Person.objects.filter(la_id__startswith="G", is_child=True, upn="", upn_unknown_reason="")
-                               .values_list("la_id", flat=True)),
-    "nhs_number_invalid": lambda: {p.la_id for p in Person.objects.filter(la_id__startswith="G", is_child=True)
-                                   if _invalid_nhs(p)},
-    "ethnicity_missing": lambda: set(Person.objects.filter(la_id__startswith="G", is_child=True, ethnicity="")
-                                     .values_list("la_id", flat=True)),
-    "placement_postcode_missing": lambda: set(Placement.objects.filter(postcode="").values_list("child__la_id", flat=True)),
-    "review_gap": lambda: {p.la_id for p in Person.objects.filter(la_id__startswith="G").annotate(n=Count("la_reviews"))
-                           .filter(n__gte=2) if _review_gap(p.pk)},
+    "assessment_no_factors": lambda: set(
+        Assessment.objects.filter(status="authorised", factors=[]).values_list("child__la_id", flat=True)
+    ),
+    "upn_missing": lambda: set(
+        Person.objects.filter(la_id__startswith="G", is_child=True, upn="", upn_unknown_reason="").values_list(
+            "la_id", flat=True
+        )
+    ),
+    "nhs_number_invalid": lambda: {
+        p.la_id for p in Person.objects.filter(la_id__startswith="G", is_child=True) if _invalid_nhs(p)
+    },
+    "ethnicity_missing": lambda: set(
+        Person.objects.filter(la_id__startswith="G", is_child=True, ethnicity="").values_list("la_id", flat=True)
+    ),
+    "placement_postcode_missing": lambda: set(
+        Placement.objects.filter(postcode="").values_list("child__la_id", flat=True)
+    ),
+    "review_gap": lambda: {
+        p.la_id
+        for p in Person.objects.filter(la_id__startswith="G").annotate(n=Count("la_reviews")).filter(n__gte=2)
+        if _review_gap(p.pk)
+    },
 }
 
 
@@ -81,12 +92,20 @@ def test_loading_the_demo_twice_changes_nothing(db, bank_holidays, clock):
     assert Person.objects.filter(la_id__startswith="G").exists()  # the generated population is there too
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--size", "huge"], "Unknown size 'huge'"), (["--seed", "-3"], "The seed must be zero or a positive whole number"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--size", "huge"], "Unknown size 'huge'"),
+        (["--seed", "-3"], "The seed must be zero or a positive whole number"),
+    ],
+)
 def test_the_command_refuses_bad_input_in_one_line(args, message):
-    done = subprocess.run([sys.executable, "manage.py", "generate_la", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "manage.py", "generate_la", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode != 0
-    assert done.stderr.strip().splitlines() == [f"CommandError: {message}: choose one of small, medium, large"
-                                                if "size" in message else f"CommandError: {message}"]
+    assert done.stderr.strip().splitlines() == [
+        f"CommandError: {message}: choose one of small, medium, large"
+        if "size" in message
+        else f"CommandError: {message}"
+    ]

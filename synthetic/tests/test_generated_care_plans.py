@@ -46,10 +46,14 @@ def test_every_open_period_of_care_has_a_current_care_plan_with_sections_outcome
 def test_only_the_current_version_holds_content_and_some_plans_have_earlier_versions(small_authority):
     versions = Counter(CarePlan.objects.filter(period__end_date__isnull=True).values_list("period_id", flat=True))
     assert any(n > 1 for n in versions.values())
-    with_content = set(PlanContent.objects.filter(plan_type=ContentType.objects.get_for_model(CarePlan))
-                       .values_list("plan_id", flat=True))
-    assert with_content == set(CarePlan.objects.filter(current_care_plans(), child__la_id__startswith="G")
-                               .values_list("pk", flat=True))
+    with_content = set(
+        PlanContent.objects.filter(plan_type=ContentType.objects.get_for_model(CarePlan)).values_list(
+            "plan_id", flat=True
+        )
+    )
+    assert with_content == set(
+        CarePlan.objects.filter(current_care_plans(), child__la_id__startswith="G").values_list("pk", flat=True)
+    )
 
 
 def test_each_agreement_is_complete_exactly_when_its_required_sections_are_written(small_authority):
@@ -60,8 +64,9 @@ def test_each_agreement_is_complete_exactly_when_its_required_sections_are_writt
 
     today = clock.today()
     children = []
-    for episode in Episode.objects.filter(end_date__isnull=True, legal_status__in=["C1", "C2"],
-                                          child__la_id__startswith="G").select_related("child"):
+    for episode in Episode.objects.filter(
+        end_date__isnull=True, legal_status__in=["C1", "C2"], child__la_id__startswith="G"
+    ).select_related("child"):
         try:
             move(episode.child.current_worker, episode.child, today, WITH_PARENTS, reason="CHILD")
         except ValidationError:
@@ -85,8 +90,11 @@ def test_each_agreement_is_complete_exactly_when_its_required_sections_are_writt
 def test_overdue_care_plan_actions_are_in_their_owners_trays(small_authority):
     today = clock.today()
     types = [ContentType.objects.get_for_model(m) for m in (CarePlan, PlacedWithParents)]
-    actions = list(PlanAction.objects.filter(outcome__content__plan_type__in=types)
-                   .select_related("owner_staff", "child__current_worker"))
+    actions = list(
+        PlanAction.objects.filter(outcome__content__plan_type__in=types).select_related(
+            "owner_staff", "child__current_worker"
+        )
+    )
     overdue = [a for a in actions if a.is_overdue(today)]
     assert overdue and any(a.status == "done" for a in actions)
     assert {a.owner_kind for a in overdue} >= {"staff", "agency"}

@@ -48,7 +48,9 @@ def test_waiting_decisions_are_in_the_managers_trays_some_overdue(small_authorit
 
 
 def test_each_step_is_in_the_chronology(small_authority):
-    steps = Counter(ChronologyEvent.objects.filter(event_type__startswith="decision.").values_list("event_type", flat=True))
+    steps = Counter(
+        ChronologyEvent.objects.filter(event_type__startswith="decision.").values_list("event_type", flat=True)
+    )
     decisions = ManagerDecision.objects
     returned_once = decisions.filter(round=2).count() + decisions.filter(status=Status.RETURNED).count()
     assert steps["decision.submitted"] == decisions.count()

@@ -23,7 +23,9 @@ def test_workers_are_supervised_by_their_managers_some_late(small_authority):
 
 def test_case_discussions_are_on_the_record_and_their_actions_in_the_owners_trays(small_authority):
     discussions = CaseDiscussion.objects.count()
-    assert discussions and ChronologyEvent.objects.filter(event_type="supervision.case_discussed").count() == discussions
+    assert (
+        discussions and ChronologyEvent.objects.filter(event_type="supervision.case_discussed").count() == discussions
+    )
     assert CaseAction.objects.filter(done_on__isnull=False).exists()
     assert CaseAction.objects.filter(done_on__isnull=True, carried_to__isnull=False).exists()
     overdue = DueItem.objects.overdue().filter(rule_code="supervision_action")

@@ -17,8 +17,12 @@ from workforce.roles import Role
 def test_every_generated_member_of_staff_has_a_profile_and_started_before_their_first_case(small_authority):
     generated = User.objects.filter(username__startswith="gen.")
     assert not generated.filter(staff_profile__isnull=True).exists()
-    first = dict(Allocation.objects.filter(worker__in=generated).values("worker_id")
-                 .annotate(first=Min("start_date")).values_list("worker_id", "first"))
+    first = dict(
+        Allocation.objects.filter(worker__in=generated)
+        .values("worker_id")
+        .annotate(first=Min("start_date"))
+        .values_list("worker_id", "first")
+    )
     for user in generated.filter(pk__in=first):
         assert user.started_on <= first[user.pk], user
 

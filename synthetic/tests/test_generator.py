@@ -31,10 +31,23 @@ def _generated_children():
 
 def test_the_small_authority_has_every_part_of_the_journey(small_authority):
     counts = small_authority.counts
-    for label in ["people.Person", "front_door.Contact", "front_door.Referral", "assessments.Assessment",
-                  "child_protection.ChildProtectionPlan", "children_in_need.CINPlan", "looked_after.PeriodOfCare",
-                  "looked_after.Placement", "looked_after.LAReview", "looked_after.MissingEpisode", "casework.Visit",
-                  "casework.CaseNote", "casework.Document", "casework.ChronologyEvent", "workforce.User"]:
+    for label in [
+        "people.Person",
+        "front_door.Contact",
+        "front_door.Referral",
+        "assessments.Assessment",
+        "child_protection.ChildProtectionPlan",
+        "children_in_need.CINPlan",
+        "looked_after.PeriodOfCare",
+        "looked_after.Placement",
+        "looked_after.LAReview",
+        "looked_after.MissingEpisode",
+        "casework.Visit",
+        "casework.CaseNote",
+        "casework.Document",
+        "casework.ChronologyEvent",
+        "workforce.User",
+    ]:
         assert counts[label] > 0, label
     assert Person.objects.filter(la_id__startswith="G").count() == counts["people.Person"]
 
@@ -73,7 +86,9 @@ def test_journeys_are_in_date_order(small_authority):
         assert all(r > plan.start_date for r in reviews)  # CIN rule 8841
     # A CIN plan is never open beside a CP plan (CIN rules 4001, 4016, 4017).
     for cin in CINPlan.objects.filter(child__la_id__startswith="G"):
-        overlapping = ChildProtectionPlan.objects.filter(child=cin.child_id, start_date__lt=cin.end_date or datetime.date.max)
+        overlapping = ChildProtectionPlan.objects.filter(
+            child=cin.child_id, start_date__lt=cin.end_date or datetime.date.max
+        )
         for cp in overlapping:
             assert cp.end_date is not None and cp.end_date <= cin.start_date, (cin.child_id, cin.start_date)
 
@@ -83,7 +98,11 @@ def test_nothing_happens_after_a_case_closes_or_in_the_future(small_authority):
     assert not Visit.objects.filter(visited_at__gt=now).exists()
     assert not CaseNote.objects.filter(occurred_at__gt=now).exists()
     for episode in CINEpisode.objects.filter(child__la_id__startswith="G", end_date__isnull=False):
-        later = CINEpisode.objects.filter(child=episode.child_id, start_date__gt=episode.end_date).order_by("start_date").first()
+        later = (
+            CINEpisode.objects.filter(child=episode.child_id, start_date__gt=episode.end_date)
+            .order_by("start_date")
+            .first()
+        )
         until = later.start_date if later else datetime.date.max
         window = dict(child=episode.child_id, visited_at__date__gt=episode.end_date, visited_at__date__lt=until)
         assert not Visit.objects.filter(**window).exists()
@@ -112,8 +131,11 @@ def test_most_children_are_placed_in_the_authority_and_the_rest_at_a_realistic_d
     from synthetic.generator.context import LA_CODE
     from synthetic.generator.geography import AWAY
 
-    placements = list(Placement.objects.filter(child__la_id__startswith="G").values_list(
-        "local_authority", "postcode", "placement_type"))
+    placements = list(
+        Placement.objects.filter(child__la_id__startswith="G").values_list(
+            "local_authority", "postcode", "placement_type"
+        )
+    )
     inside = [p for p in placements if p[0] == LA_CODE]
     away = [p for p in placements if p[0] in AWAY]
     assert all(p[0] in (LA_CODE, "NK") or p[0] in AWAY for p in placements)
@@ -127,26 +149,38 @@ def test_most_children_are_placed_in_the_authority_and_the_rest_at_a_realistic_d
 
 
 def test_open_cases_are_allocated_with_due_items_and_a_chronology(small_authority):
-    open_children = _generated_children().filter(cin_episodes__isnull=False, cin_episodes__end_date__isnull=True).distinct()
+    open_children = (
+        _generated_children().filter(cin_episodes__isnull=False, cin_episodes__end_date__isnull=True).distinct()
+    )
     assert open_children.count() > 10
     for child in open_children:
         allocation = Allocation.objects.filter(child=child, end_date__isnull=True).first()
-        assert allocation is not None, (child.la_id, list(Allocation.objects.filter(child=child).values_list(
-            "start_date", "end_date", "end_reason")), list(child.cin_episodes.values_list("start_date", "end_date")))
+        assert allocation is not None, (
+            child.la_id,
+            list(Allocation.objects.filter(child=child).values_list("start_date", "end_date", "end_reason")),
+            list(child.cin_episodes.values_list("start_date", "end_date")),
+        )
         assert child.current_worker_id == allocation.worker_id
         assert ChronologyEvent.objects.filter(child=child, event_type="referral.received").exists()
     with_items = DueItem.objects.filter(person__in=open_children).values("person").distinct().count()
     assert with_items >= open_children.count() * 0.8
     # Closed cases have nothing open in any tray. A current care leaver's CIN case is closed, but
     # the leaving care service still has their pathway plan reviews due.
-    closed = _generated_children().exclude(cin_episodes__end_date__isnull=True).exclude(
-        care_leaver__isnull=False, care_leaver__ended_on__isnull=True)
+    closed = (
+        _generated_children()
+        .exclude(cin_episodes__end_date__isnull=True)
+        .exclude(care_leaver__isnull=False, care_leaver__ended_on__isnull=True)
+    )
     assert not DueItem.objects.open().filter(person__in=closed).exists()
 
 
 def test_caseloads_are_realistic(small_authority):
-    loads = list(Allocation.objects.filter(end_date__isnull=True, worker__username__startswith="gen.")
-                 .values("worker").annotate(n=Count("id")).values_list("n", flat=True))
+    loads = list(
+        Allocation.objects.filter(end_date__isnull=True, worker__username__startswith="gen.")
+        .values("worker")
+        .annotate(n=Count("id"))
+        .values_list("n", flat=True)
+    )
     assert loads and max(loads) <= 25
 
 
@@ -165,12 +199,17 @@ def test_a_second_authority_with_another_seed_is_refused(small_authority):
 def test_open_plans_have_outcomes_and_owned_actions_with_progress_some_overdue(small_authority):
     from plans.models import ActionProgress, PlanAction, PlanContent
 
-    open_plans = (ChildProtectionPlan.objects.filter(end_date__isnull=True, child__current_worker__isnull=False).count()
-                  + CINPlan.objects.filter(end_date__isnull=True, child__current_worker__isnull=False).count())
+    open_plans = (
+        ChildProtectionPlan.objects.filter(end_date__isnull=True, child__current_worker__isnull=False).count()
+        + CINPlan.objects.filter(end_date__isnull=True, child__current_worker__isnull=False).count()
+    )
     cp_and_cin = PlanContent.objects.filter(plan_type__model__in=["childprotectionplan", "cinplan"])
     assert open_plans and cp_and_cin.count() == open_plans  # (care plans: test_generated_care_plans.py)
     assert {a.owner_kind for a in PlanAction.objects.all()} == {"staff", "family", "agency"}
-    assert ActionProgress.objects.filter(status="done").exists() and ActionProgress.objects.filter(status="not_done").exists()
+    assert (
+        ActionProgress.objects.filter(status="done").exists()
+        and ActionProgress.objects.filter(status="not_done").exists()
+    )
     # Overdue actions in their owners' trays: a member of staff's own, or the allocated worker's to chase.
     owned = DueItem.objects.overdue().filter(rule_code="plan_action")
     assert owned.exists() and DueItem.objects.overdue().filter(rule_code="plan_action_chase").exists()

@@ -27,11 +27,13 @@ def test_the_same_seed_gives_the_same_data(db, bank_holidays):
         assert fingerprint() != prints[0]
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"size": "huge"}, "Unknown size 'huge'"), ({"seed": -1}, "The seed must be zero or a positive whole number"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"size": "huge"}, "Unknown size 'huge'"),
+        ({"seed": -1}, "The seed must be zero or a positive whole number"),
+    ],
+)
 def test_bad_input_is_refused(db, kwargs, message):
     with pytest.raises(ValueError, match=message):
         generate(**kwargs)
-
-

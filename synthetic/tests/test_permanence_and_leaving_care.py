@@ -37,7 +37,9 @@ def test_adoptions_end_the_period_of_care_after_placement_for_adoption(planned):
         assert last.reason_ceased == ("E12" if order.consent_dispensed else "E11")
         assert last.placement.placement_type in ("A5", "A6") and last.legal_status == "E1"  # rules 390, 408
         assert before.placement.placement_type.startswith("U")  # rule 336
-        placement_order = next(o for o in _rows(batch, "perm_order") if o.decision is decision and o.kind == "placement")
+        placement_order = next(
+            o for o in _rows(batch, "perm_order") if o.decision is decision and o.kind == "placement"
+        )
         match, placed = decision_rows(batch, decision)
         assert period.start_date <= decision.decided_on <= placement_order.made_on  # rules 1003, 554
         assert match.matched_on <= placed.placed_on < order.made_on  # rules 331, 582
@@ -55,7 +57,9 @@ def decision_rows(batch, decision):
 
 def test_special_guardianship_and_child_arrangements_orders_match_the_reason_care_ended(planned):
     _, batch = planned
-    ended = {(id(e.child), e.end_date): e for e in _rows(batch, "care_episode") if e.reason_ceased not in ("", "X1", None)}
+    ended = {
+        (id(e.child), e.end_date): e for e in _rows(batch, "care_episode") if e.reason_ceased not in ("", "X1", None)
+    }
     orders = [o for o in _rows(batch, "perm_order") if o.kind in ("sgo", "cao")]
     assert orders
     for order in orders:
@@ -89,9 +93,17 @@ def test_decisions_are_reversed_with_a_reason_and_some_wait_for_a_step(planned):
     for d in adoption:
         if d.reversed_on is None and d.achieved_on is None:
             assert periods[id(d.child)].end_date is None
-    followed = {id(s.decision) for s in _rows(batch, "perm_step")} | {id(o.decision) for o in _rows(batch, "perm_order")}
-    waiting = [d for d in decisions if d.reversed_on is None and d.achieved_on is None and id(d) not in followed
-               and (ctx.today - d.decided_on).days >= 90]
+    followed = {id(s.decision) for s in _rows(batch, "perm_step")} | {
+        id(o.decision) for o in _rows(batch, "perm_order")
+    }
+    waiting = [
+        d
+        for d in decisions
+        if d.reversed_on is None
+        and d.achieved_on is None
+        and id(d) not in followed
+        and (ctx.today - d.decided_on).days >= 90
+    ]
     assert waiting, "the permanence tracker should have entries"
     assert len(waiting) < 0.25 * len(decisions)
 
@@ -112,15 +124,22 @@ def test_care_leavers_left_care_at_16_or_over_after_13_weeks_since_14(planned):
         dob = leaver.person.date_of_birth
         # The period the young person left care from: the last one ended by the day they became a
         # care leaver (or turned 18 as one). An earlier, shorter period does not make a care leaver.
-        period = max((p for p in periods[id(leaver.person)] if p.end_date and p.end_date <= leaver.category_since),
-                     key=lambda p: p.end_date)
+        period = max(
+            (p for p in periods[id(leaver.person)] if p.end_date and p.end_date <= leaver.category_since),
+            key=lambda p: p.end_date,
+        )
         assert period.end_date >= birthday(dob, 16)
         assert period.end_date - max(period.start_date, birthday(dob, 14)) >= datetime.timedelta(weeks=13)
         assert leaver.eligible_from <= period.end_date
         for check in checks[id(leaver)]:
             assert check.contact_on > period.end_date  # never while still looked after (rules 1007, 1016)
-            assert not check_in_touch(person=leaver.person, contact_on=check.contact_on, in_touch=check.in_touch,
-                                      accommodation=check.accommodation, activity=check.activity)
+            assert not check_in_touch(
+                person=leaver.person,
+                contact_on=check.contact_on,
+                in_touch=check.in_touch,
+                accommodation=check.accommodation,
+                activity=check.activity,
+            )
 
 
 def test_pathway_plans_are_mostly_reviewed_within_6_months(planned):

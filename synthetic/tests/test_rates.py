@@ -49,8 +49,12 @@ def _plan():
 
 
 def _rows(batch, name):
-    return [row for stage, rows in batch.rows.items() if (stage[0] if isinstance(stage, tuple) else stage) == name
-            for row in rows]
+    return [
+        row
+        for stage, rows in batch.rows.items()
+        if (stage[0] if isinstance(stage, tuple) else stage) == name
+        for row in rows
+    ]
 
 
 def test_about_22_percent_of_referrals_are_re_referrals(planned):

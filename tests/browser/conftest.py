@@ -45,7 +45,9 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not at {CHROMIUM}: run `make test` (it installs it) or `apt-get install chromium-headless-shell`.")
+        pytest.fail(
+            f"Chromium is not at {CHROMIUM}: run `make test` (it installs it) or `apt-get install chromium-headless-shell`."
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser

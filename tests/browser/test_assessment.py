@@ -24,7 +24,9 @@ SEEN = datetime.date(2025, 6, 3)
 def people(make_staff):
     team = team_create(name="Assessment Team East")
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")
-    manager = make_staff(Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager")
+    manager = make_staff(
+        Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager"
+    )
     team.manager = manager
     team.save()
     child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
@@ -49,7 +51,10 @@ def test_an_assessment_completed_through_its_domains_and_authorised_with_a_ratio
     assert status_of(page, "Parenting capacity") == "Not started"
     browse.submit("Submit for authorisation")
     summary = page.locator(".govuk-error-summary").inner_text()
-    assert "Complete ‘The child's developmental needs’" in summary and "Complete ‘Analysis, recommendation and outcome’" in summary
+    assert (
+        "Complete ‘The child's developmental needs’" in summary
+        and "Complete ‘Analysis, recommendation and outcome’" in summary
+    )
 
     # Each side of the triangle: a finding for every domain (one "not assessed", with why).
     for side in SIDES:
@@ -68,7 +73,9 @@ def test_an_assessment_completed_through_its_domains_and_authorised_with_a_ratio
     browse.follow("The child's voice")
     fill_date(page, "child_seen_on", SEEN)
     page.locator("#id_seen_alone_1").check()  # No
-    page.get_by_label("The child's wishes and feelings, in their own words").fill("‘I want Mum and Dad to stop arguing.’")
+    page.get_by_label("The child's wishes and feelings, in their own words").fill(
+        "‘I want Mum and Dad to stop arguing.’"
+    )
     page.get_by_label("How their wishes and feelings were gathered").fill("Drawing with me at the kitchen table.")
     page.locator("#id_completed_0").check()
     browse.submit("Save and continue")

@@ -27,10 +27,20 @@ D = datetime.date
 
 def _team(make_staff, name, worker_name, manager_name):
     team = team_create(name=name)
-    worker = make_staff(Role.SOCIAL_WORKER, team=team, username=f"{worker_name.lower()}.worker", first_name=worker_name,
-                        last_name="Worker")
-    manager = make_staff(Role.TEAM_MANAGER, team=team, username=f"{manager_name.lower()}.manager",
-                         first_name=manager_name, last_name="Manager")
+    worker = make_staff(
+        Role.SOCIAL_WORKER,
+        team=team,
+        username=f"{worker_name.lower()}.worker",
+        first_name=worker_name,
+        last_name="Worker",
+    )
+    manager = make_staff(
+        Role.TEAM_MANAGER,
+        team=team,
+        username=f"{manager_name.lower()}.manager",
+        first_name=manager_name,
+        last_name="Manager",
+    )
     team.manager = manager
     team.save()
     return team, worker
@@ -101,7 +111,9 @@ def test_a_programme_from_set_up_to_the_report(browse, make_staff, clock):
     browse.check()
     browse.follow("Grade the case")
     assert "The child's voice runs through the record in their own words" in page.inner_text("main")
-    _grade_every_domain(page, audit, "3", "The plan's actions drift; views recorded thinly.", skip_overall_evidence=True)
+    _grade_every_domain(
+        page, audit, "3", "The plan's actions drift; views recorded thinly.", skip_overall_evidence=True
+    )
     page.locator("#id_action_1").fill("See the child alone and update the plan")
     page.locator("input[name='owner_1'][value='worker']").check()
     fill_date(page, "due_on_1", D(2025, 6, 6))  # within the week: in the worker's "due soon" tray

@@ -15,8 +15,9 @@ def test_an_administrator_breaks_the_glass_and_a_senior_leader_sees_it(browse, m
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="amara")
     make_staff(Role.SYSTEM_ADMIN, username="hanna", first_name="Hanna", last_name="Kowalska")
     make_staff(Role.SENIOR_LEADER, username="sasha")
-    jonathan = people_services.person_create(actor=worker, given_name="Jonathan", family_name="Smith",
-                                             date_of_birth=datetime.date(2015, 3, 27), sex="M")
+    jonathan = people_services.person_create(
+        actor=worker, given_name="Jonathan", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27), sex="M"
+    )
     page = browse.page
 
     browse.sign_in("hanna")

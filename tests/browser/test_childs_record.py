@@ -100,8 +100,13 @@ def test_a_social_workers_day_with_the_record(browse, office, tmp_path):
     # The chronology tells the story, without anyone typing it.
     browse.follow("Chronology")
     story = page.locator("main").inner_text()
-    for entry in ["Record created for Jonathon Smyth", "Sarah Smyth added as mother", "child seen alone",
-                  "Call with school", "school-letter.pdf"]:
+    for entry in [
+        "Record created for Jonathon Smyth",
+        "Sarah Smyth added as mother",
+        "child seen alone",
+        "Call with school",
+        "school-letter.pdf",
+    ]:
         assert entry in story, entry
     browse.submit("Sign out")
 

@@ -28,8 +28,15 @@ def people(make_staff, clock):
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")
     chair = make_staff(Role.IRO, username="chris.chair", first_name="Chris", last_name="Chair")
     child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=D(2015, 3, 27))
-    family_member_create(actor=worker, child=child, kind="mother", given_name="Sarah", family_name="Smith",
-                         is_child=False, parental_responsibility=True)
+    family_member_create(
+        actor=worker,
+        child=child,
+        kind="mother",
+        given_name="Sarah",
+        family_name="Smith",
+        is_child=False,
+        parental_responsibility=True,
+    )
     decide_referral(worker, make_referral(worker, child), next_step="strategy_discussion")
     discussion = make_strategy_discussion(worker, child)
     section47_start(actor=worker, discussion=discussion, start_date=TODAY)
@@ -58,7 +65,9 @@ def test_an_icpc_booked_ahead_with_invitees_held_and_a_plan_whose_progress_a_cor
     browse.submit("Book conference")
     assert "Conference booked" in success_banner(page)
     invited = page.get_by_test_id("invitees").inner_text()
-    assert "Sarah Smith (family)" in invited and "DC Reid (Police)" in invited and "Pat Green (Health visitor)" in invited
+    assert (
+        "Sarah Smith (family)" in invited and "DC Reid (Police)" in invited and "Pat Green (Health visitor)" in invited
+    )
     browse.goto(journey)
     assert "Booked: 9 June 2025 at 10:00, chair Chris Chair" in page.get_by_role("main").inner_text()
     browse.submit("Sign out")
@@ -66,19 +75,24 @@ def test_an_icpc_booked_ahead_with_invitees_held_and_a_plan_whose_progress_a_cor
     clock.travel_to(at(CONFERENCE_DAY, 9), tick=True)
     browse.sign_in(chair.username)
     browse.goto("/")
-    assert "Conference to chair: initial child protection conference on 9 June 2025" in page.get_by_role("main").inner_text()
+    assert (
+        "Conference to chair: initial child protection conference on 9 June 2025"
+        in page.get_by_role("main").inner_text()
+    )
     browse.goto(journey)
     browse.follow("Record the initial child protection conference booked for 9 June 2025")
     page.get_by_role("group", name="Attendance: Sarah Smith").get_by_label("Attended").check()
     page.get_by_role("group", name="Attendance: DC Reid (Police)").get_by_label("Attended").check()
     page.get_by_role("group", name="Attendance: Pat Green (Health visitor)").get_by_label(
-        "Sent apologies and a report").check()
+        "Sent apologies and a report"
+    ).check()
     page.get_by_label("Child protection plan", exact=True).check()
     page.get_by_label("Neglect", exact=True).check()
     browse.submit("Save conference")
     assert "Conference recorded" in success_banner(page)
     assert page.get_by_test_id("quoracy").inner_text() == (
-        "Quorate: health and police contributed besides children's social care")
+        "Quorate: health and police contributed besides children's social care"
+    )
     browse.submit("Sign out")
 
     browse.sign_in(worker.username)
@@ -99,8 +113,9 @@ def test_an_icpc_booked_ahead_with_invitees_held_and_a_plan_whose_progress_a_cor
     browse.goto(journey)
     browse.follow("Record a core group meeting")
     fill_date(page, "held_on", CONFERENCE_DAY)
-    page.get_by_role("group", name="Progress on: Attend the parenting course (Ms Smith (mother) (family), due 1 July 2025)"
-                     ).get_by_label("On track").check()
+    page.get_by_role(
+        "group", name="Progress on: Attend the parenting course (Ms Smith (mother) (family), due 1 July 2025)"
+    ).get_by_label("On track").check()
     browse.submit("Save core group")
     assert "Core group meeting recorded" in success_banner(page)
     assert "On track" in page.get_by_test_id("action").nth(0).inner_text()
@@ -109,4 +124,5 @@ def test_an_icpc_booked_ahead_with_invitees_held_and_a_plan_whose_progress_a_cor
     browse.sign_in(chair.username)
     browse.goto("/")
     assert "Issue the minutes of the initial child protection conference held on 9 June 2025" in (
-        page.get_by_role("main").inner_text())
+        page.get_by_role("main").inner_text()
+    )

@@ -25,11 +25,14 @@ D = datetime.date
 def staff(make_staff):
     team = team_create(name="Assessment Team West")
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")
-    manager = make_staff(Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager")
+    manager = make_staff(
+        Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager"
+    )
     team.manager = manager
     team.save()
-    mash = make_staff(Role.MASH_WORKER, team=team_create(name="MASH"), username="mo.front", first_name="Mo",
-                      last_name="Front")
+    mash = make_staff(
+        Role.MASH_WORKER, team=team_create(name="MASH"), username="mo.front", first_name="Mo", last_name="Front"
+    )
     return {"team": team, "worker": worker, "manager": manager, "mash": mash}
 
 
@@ -40,7 +43,9 @@ def test_the_front_door_sends_a_child_to_a_team_and_the_manager_allocates_from_t
     browse.goto(f"/people/{child.pk}/allocation/")
     page.get_by_label("Team", exact=True).select_option(label="Assessment Team West")
     browse.submit("Show workers in this team")
-    page.get_by_label("Worker in Assessment Team West").select_option(label="No one yet: send to the team’s unallocated tray")
+    page.get_by_label("Worker in Assessment Team West").select_option(
+        label="No one yet: send to the team’s unallocated tray"
+    )
     fill_date(page, "start_date", datetime.date.today())
     page.get_by_label("New case").check()
     browse.submit("Change allocation")
@@ -79,7 +84,9 @@ def test_a_home_visit_meets_the_child_in_need_visit(browse, staff, clock):
     browse.submit("Save visit")
     assert "Visit recorded" in success_banner(page)
     # The next CIN visit runs from this one: 20 working days from 13 June.
-    assert DueItem.objects.get(person=child, rule_code="cin_visit", completed_at__isnull=True).due_date == D(2025, 7, 11)
+    assert DueItem.objects.get(person=child, rule_code="cin_visit", completed_at__isnull=True).due_date == D(
+        2025, 7, 11
+    )
     browse.goto("/my-work/")
     assert "Visit the child in need" not in page.get_by_test_id("tray-overdue").inner_text()
     assert "13 Jun 2025 (today)" in page.get_by_test_id("my-children").inner_text()

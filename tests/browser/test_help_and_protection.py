@@ -24,7 +24,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def people(make_staff):
     team = team_create(name="Child Protection Team North")
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")
-    manager = make_staff(Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager")
+    manager = make_staff(
+        Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager"
+    )
     team.manager = manager
     team.save()
     child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=datetime.date(2015, 3, 27))
@@ -137,6 +139,8 @@ def test_child_protection_from_strategy_discussion_to_review_then_the_overdue_vi
     clock.travel_to(at(datetime.date(2025, 7, 1), 9), tick=True)
     browse.sign_in(manager.username)
     not_seen = page.get_by_test_id("tray-not-seen").inner_text()
-    assert "Jay Smith" in not_seen and "Visit the child on a child protection plan" in not_seen and "Overdue" in not_seen
+    assert (
+        "Jay Smith" in not_seen and "Visit the child on a child protection plan" in not_seen and "Overdue" in not_seen
+    )
     browse.follow("Jay Smith")
     assert page.get_by_role("heading", level=1).inner_text() == "Help and protection"

@@ -30,12 +30,14 @@ D = datetime.date
 TODAY = D(2026, 4, 2)
 
 
-def test_issue_15_from_the_team_manager_to_the_board_pack_and_the_improvement_plan(browse, make_staff, clock,
-                                                                                    tmp_path, workers):
+def test_issue_15_from_the_team_manager_to_the_board_pack_and_the_improvement_plan(
+    browse, make_staff, clock, tmp_path, workers
+):
     team = team_create(name="Children in Care Team South")
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")
-    manager = make_staff(Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan",
-                         last_name="Manager")
+    manager = make_staff(
+        Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager"
+    )
     team.manager = manager
     team.save()
     # Re-referrals: Rowan referred again within 12 months, Ash once (50% in the year to 31 March 2026).
@@ -55,10 +57,18 @@ def test_issue_15_from_the_team_manager_to_the_board_pack_and_the_improvement_pl
     clock.travel_to(at(TODAY, 9))
     qa = make_staff(Role.QA_OFFICER, team=team, username="quinn.qa", first_name="Quinn", last_name="Assurance")
     leader = make_staff(Role.SENIOR_LEADER, team=team, username="lee.leader", first_name="Lee", last_name="Leader")
-    inspection, _, (first, *_) = inspection_with_plan(actor=qa, owner=leader, started_on=D(2026, 3, 2),
-                                                      report_published_on=D(2026, 3, 16))
-    improvement.action_add(actor=qa, recommendation=first, description="Weekly dip sample of CIN plans", owner=manager,
-                           due_on=D(2026, 4, 10), audit_themes=["oversight"], indicators=["cla_visits_in_time"])
+    inspection, _, (first, *_) = inspection_with_plan(
+        actor=qa, owner=leader, started_on=D(2026, 3, 2), report_published_on=D(2026, 3, 16)
+    )
+    improvement.action_add(
+        actor=qa,
+        recommendation=first,
+        description="Weekly dip sample of CIN plans",
+        owner=manager,
+        due_on=D(2026, 4, 10),
+        audit_themes=["oversight"],
+        indicators=["cla_visits_in_time"],
+    )
     clock.travel_to(at(TODAY, 10), tick=True)
     page = browse.page
 

@@ -29,11 +29,18 @@ D = datetime.date
 def people(make_staff):
     team = team_create(name="Children in Care Team North")
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")
-    manager = make_staff(Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager")
+    manager = make_staff(
+        Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager"
+    )
     team.manager = manager
     team.save()
-    iro = make_staff(Role.IRO, team=team_create(name="Independent Reviewing Service"), username="irene.iro",
-                     first_name="Irene", last_name="Reviewer")
+    iro = make_staff(
+        Role.IRO,
+        team=team_create(name="Independent Reviewing Service"),
+        username="irene.iro",
+        first_name="Irene",
+        last_name="Reviewer",
+    )
     child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=D(2008, 9, 10))
     return worker, manager, iro, child
 
@@ -120,7 +127,9 @@ def test_one_journey_through_care_to_leaving_care(browse, people, make_staff, cl
     browse.follow("Record a looked-after review")
     fill_date(page, "held_on", D(2025, 5, 29))
     page.get_by_label("Child physically attends and speaks for him or herself (attendance)").check()
-    page.get_by_label("Summary of the review (optional)").fill("Jay is settled with Ms Okafor. Care order made on 20 May.")
+    page.get_by_label("Summary of the review (optional)").fill(
+        "Jay is settled with Ms Okafor. Care order made on 20 May."
+    )
     browse.submit("Save review")
     assert "Looked-after review recorded" in success_banner(page)
     browse.follow("Add an action")
@@ -183,14 +192,18 @@ def test_one_journey_through_care_to_leaving_care(browse, people, make_staff, cl
     browse.submit("Save")
     assert "Care leaver record started" in success_banner(page)
     assert "Care leaver" in identity_bar(page)
-    assert "Needs assessment completed and pathway plan prepared: due by 1 November 2025" in page.get_by_test_id(
-        "leaving-care-due").inner_text()
+    assert (
+        "Needs assessment completed and pathway plan prepared: due by 1 November 2025"
+        in page.get_by_test_id("leaving-care-due").inner_text()
+    )
 
     browse.follow("Record the needs assessment")
     fill_date(page, "completed_on", D(2024, 9, 1))  # before the 16th birthday: refused on the form
     browse.submit("Save")
-    assert "The needs assessment cannot be before Jay Smith is 16, on 10 September 2024" in page.locator(
-        ".govuk-error-summary").inner_text()
+    assert (
+        "The needs assessment cannot be before Jay Smith is 16, on 10 September 2024"
+        in page.locator(".govuk-error-summary").inner_text()
+    )
     fill_date(page, "completed_on", D(2025, 9, 8))
     browse.submit("Save")
     browse.follow("Record the pathway plan")
@@ -219,8 +232,11 @@ def test_one_journey_through_care_to_leaving_care(browse, people, make_staff, cl
     # The chronology tells the whole story, newest first.
     browse.goto(f"/people/{child.pk}/chronology/")
     story = page.locator("main").inner_text()
-    assert (story.index("Pathway plan prepared.") < story.index("Ceased to be looked after:")
-            < story.index("Started to be looked after."))
+    assert (
+        story.index("Pathway plan prepared.")
+        < story.index("Ceased to be looked after:")
+        < story.index("Started to be looked after.")
+    )
     assert "Ofsted URN 1234567 to 7654321. Reason: URN copied from the wrong provider's letter" in story
 
 
@@ -233,7 +249,9 @@ def test_a_child_placed_with_parents_under_a_care_order_appears_in_the_tracker(b
     browse.sign_in(manager.username)
     browse.goto("/looked-after/placed-with-parents/")
     tracker = page.get_by_test_id("pwp-tracker").inner_text()
-    assert "Jay Smith" in tracker and "1 Nov 2024" in tracker and "7 months" in tracker and "No plan recorded" in tracker
+    assert (
+        "Jay Smith" in tracker and "1 Nov 2024" in tracker and "7 months" in tracker and "No plan recorded" in tracker
+    )
     assert page.get_by_test_id("pwp-long").count() == 1
     browse.follow("Jay Smith")
     assert "Placed with parents" in identity_bar(page)

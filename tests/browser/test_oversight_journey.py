@@ -30,11 +30,18 @@ def people(make_staff, clock):
     clock.travel_to(at(D(2025, 6, 2), 10), tick=True)
     team = team_create(name="Children in Care Team North")
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")
-    manager = make_staff(Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager")
+    manager = make_staff(
+        Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager"
+    )
     team.manager = manager
     team.save()
-    iro = make_staff(Role.IRO, team=team_create(name="Independent Reviewing Service"), username="irene.iro",
-                     first_name="Irene", last_name="Reviewer")
+    iro = make_staff(
+        Role.IRO,
+        team=team_create(name="Independent Reviewing Service"),
+        username="irene.iro",
+        first_name="Irene",
+        last_name="Reviewer",
+    )
     oversight_start_set(starts_on=D(2025, 1, 1))
     jay = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=D(2012, 9, 10))
     riley = person_create(actor=worker, given_name="Riley", family_name="Jones", date_of_birth=D(2017, 8, 1))
@@ -43,7 +50,9 @@ def people(make_staff, clock):
     return worker, manager, iro, jay, riley
 
 
-def test_supervision_oversight_and_a_challenge_that_escalates_reach_the_trays_records_and_figures(browse, people, clock):
+def test_supervision_oversight_and_a_challenge_that_escalates_reach_the_trays_records_and_figures(
+    browse, people, clock
+):
     worker, manager, iro, jay, riley = people
     page = browse.page
 
@@ -121,7 +130,9 @@ def _hold_supervision(browse, jay, riley):
     browse.submit("Save")
     assert "Supervision recorded" in success_banner(page)
     _discuss(browse, jay, "See Jay alone at school this week.", "Visit Jay and see him alone", D(2025, 6, 6))
-    _discuss(browse, riley, "Chase the health visitor before the review.", "Get the health visitor's report", D(2025, 6, 5))
+    _discuss(
+        browse, riley, "Chase the health visitor before the review.", "Get the health visitor's report", D(2025, 6, 5)
+    )
     discussions = page.get_by_test_id("case-discussion").all_inner_texts()
     assert len(discussions) == 2 and "See Jay alone at school this week." in discussions[0]
     browse.follow("Sign the record")
@@ -136,7 +147,9 @@ def _oversee_the_move(browse, jay):
     awaiting = page.get_by_test_id("oversight-awaiting").inner_text()
     assert "Placement move on 28 May 2025" in awaiting and "Jay Smith" in awaiting
     with page.expect_navigation():
-        page.get_by_role("link", name=re.compile(r"^Placement move on 28 May 2025\W+record oversight for Jay Smith")).click()
+        page.get_by_role(
+            "link", name=re.compile(r"^Placement move on 28 May 2025\W+record oversight for Jay Smith")
+        ).click()
     browse.check()
     fill_date(page, "held_on", D(2025, 6, 2))
     page.get_by_label("Decision").fill("The move to Ms Okafor is agreed.")
@@ -195,9 +208,12 @@ def _iro_raises_a_concern(browse, iro, jay):
     page.get_by_label("Drift and delay").check()
     page.get_by_label("The concern").fill("The plan for permanence has not moved since March.")
     fill_date(page, "raised_on", D(2025, 6, 2))
-    page.get_by_label("Raised informally with").select_option(label="Sam Worker (Social worker, Children in Care Team North)")
+    page.get_by_label("Raised informally with").select_option(
+        label="Sam Worker (Social worker, Children in Care Team North)"
+    )
     page.get_by_label("If there is no response in time, it goes to").select_option(
-        label="Morgan Manager (Team manager, Children in Care Team North)")
+        label="Morgan Manager (Team manager, Children in Care Team North)"
+    )
     browse.submit("Save")
     assert "Concern raised" in success_banner(page)
     assert "Waiting for a response" in page.get_by_test_id("challenges").inner_text()
@@ -225,7 +241,9 @@ def _figures_drill_down_to_each(browse):
     assert _row(page, "case-supervision")[:3] == ["2", "0", "2"]
     assert _row(page, "key-events")[:3] == ["1", "1", "2"]  # becoming looked after on 3 March: none recorded
     assert _count(page, "case-actions") == "1" and _count(page, "challenge-stages") == "1"
-    assert _row(page, "disputes-stage", "Informal") == ["1"] and _row(page, "disputes-theme", "Drift and delay") == ["1"]
+    assert _row(page, "disputes-stage", "Informal") == ["1"] and _row(page, "disputes-theme", "Drift and delay") == [
+        "1"
+    ]
 
     _follow_in(browse, "workers", "1 workers within, Children in Care Team North")
     assert "Sam Worker" in page.get_by_test_id("workers").inner_text()

@@ -23,7 +23,9 @@ def people(make_staff, clock):
     clock.travel_to(at(TODAY, 9), tick=True)
     team = team_create(name="Child Protection Team North")
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")
-    manager = make_staff(Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager")
+    manager = make_staff(
+        Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager"
+    )
     team.manager = manager
     team.save()
     child = person_create(actor=worker, given_name="Jay", family_name="Smith", date_of_birth=D(2015, 3, 27))
@@ -67,9 +69,13 @@ def test_a_cp_plan_with_owned_actions_whose_progress_a_core_group_records(browse
     browse.goto(f"/people/{child.pk}/help-and-protection/")
     browse.follow("Record a core group meeting")
     fill_date(page, "held_on", TODAY)
-    mine = page.get_by_role("group", name="Progress on: Refer to the family support service (Sam Worker, due 20 May 2025)")
+    mine = page.get_by_role(
+        "group", name="Progress on: Refer to the family support service (Sam Worker, due 20 May 2025)"
+    )
     mine.get_by_label("Not started").check()
-    mothers = page.get_by_role("group", name="Progress on: Attend the parenting course (Ms Smith (mother) (family), due 1 July 2025)")
+    mothers = page.get_by_role(
+        "group", name="Progress on: Attend the parenting course (Ms Smith (mother) (family), due 1 July 2025)"
+    )
     mothers.get_by_label("On track").check()
     browse.submit("Save core group")
     assert "Core group meeting recorded" in success_banner(page)

@@ -12,11 +12,20 @@ from returns.testing import authority, qa_officer  # noqa: F401  (the returns' f
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_an_officer_starts_a_return_sees_its_progress_and_downloads_it(browse, authority, qa_officer, tmp_path, workers):
+def test_an_officer_starts_a_return_sees_its_progress_and_downloads_it(
+    browse, authority, qa_officer, tmp_path, workers
+):
     workers.start()  # as `make run` does, beside the web server
     # An earlier export of theirs, part-way through, as its build has left it (no job: the worker leaves it be).
-    running = ReturnExport.objects.create(kind="ssda903", year=2026, requested_by=qa_officer, requested_via="web",
-                                          status=ExportStatus.RUNNING, done=3, total=10)
+    running = ReturnExport.objects.create(
+        kind="ssda903",
+        year=2026,
+        requested_by=qa_officer,
+        requested_via="web",
+        status=ExportStatus.RUNNING,
+        done=3,
+        total=10,
+    )
     browse.sign_in(qa_officer.username)
     browse.goto(reverse("returns:detail", args=[running.pk]))
     page = browse.page

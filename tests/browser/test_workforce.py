@@ -27,12 +27,16 @@ def people(make_staff, clock):
     clock.travel_to(at(D(2025, 8, 1), 9))  # the children were Sam's before Ada started
     team = team_create(name="Safeguarding Team South")
     worker = make_staff(Role.SOCIAL_WORKER, team=team, username="sam.worker", first_name="Sam", last_name="Worker")
-    manager = make_staff(Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager")
+    manager = make_staff(
+        Role.TEAM_MANAGER, team=team, username="morgan.manager", first_name="Morgan", last_name="Manager"
+    )
     team.manager = manager
     team.save()
     lead = make_staff(Role.WORKFORCE_LEAD, username="nadia.lead", first_name="Nadia", last_name="Lead")
-    children = [person_create(actor=worker, given_name=name, family_name="Smith", date_of_birth=D(2015, 3, 27))
-                for name in ("Jay", "Kim")]
+    children = [
+        person_create(actor=worker, given_name=name, family_name="Smith", date_of_birth=D(2015, 3, 27))
+        for name in ("Jay", "Kim")
+    ]
     # A small limit, so two children cross it (5 points each for a child in need).
     CaseloadLimit.objects.filter(role=Role.SOCIAL_WORKER).update(points_per_fte=8)
     return team, manager, lead, children
@@ -69,7 +73,11 @@ def test_a_new_agency_worker_from_first_day_to_the_census(browse, people, clock,
 
     browse.sign_in(manager.username)
     due = page.get_by_test_id("team-staff-due").inner_text()
-    assert "Ada Agency" in due and "Induction: Meet your line manager" in due and "Training: Information governance and data protection" in due
+    assert (
+        "Ada Agency" in due
+        and "Induction: Meet your line manager" in due
+        and "Training: Information governance and data protection" in due
+    )
     for child in children:
         browse.goto(f"/people/{child.pk}/allocation/")
         assert "Ada Agency" in page.get_by_test_id("allocation-suggestions").inner_text()
@@ -79,7 +87,9 @@ def test_a_new_agency_worker_from_first_day_to_the_census(browse, people, clock,
         browse.submit("Change allocation")
         assert "allocated to Ada Agency" in success_banner(page)
     browse.goto("/my-team/")
-    assert "Over their caseload limit: Ada Agency (10 points, limit 8)" in page.get_by_test_id("over-limit").inner_text()
+    assert (
+        "Over their caseload limit: Ada Agency (10 points, limit 8)" in page.get_by_test_id("over-limit").inner_text()
+    )
     browse.submit("Sign out")
 
     clock.travel_to(at(D(2025, 10, 6), 9), tick=True)
@@ -91,7 +101,9 @@ def test_a_new_agency_worker_from_first_day_to_the_census(browse, people, clock,
     assert "Ada Agency" in page.get_by_test_id("figure-staff").inner_text()
     browse.follow("Workforce figures")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Children and family social work workforce census, 30 September 2025 (CSV)").click()
+        page.get_by_role(
+            "link", name="Children and family social work workforce census, 30 September 2025 (CSV)"
+        ).click()
     saved = tmp_path / "census.csv"
     download.value.save_as(saved)
     assert download.value.suggested_filename == "workforce-census-2025.csv"

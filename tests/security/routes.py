@@ -98,7 +98,9 @@ def _review_actions():
     from looked_after.models import ReviewAction
 
     out: dict[int, list[dict]] = {}
-    for child_id, review_id, pk in ReviewAction.objects.order_by("pk").values_list("review__child_id", "review_id", "pk"):
+    for child_id, review_id, pk in ReviewAction.objects.order_by("pk").values_list(
+        "review__child_id", "review_id", "pk"
+    ):
         out.setdefault(child_id, []).append({"review_id": review_id, "action_id": pk})
     return out
 
@@ -140,7 +142,8 @@ def _plan_outcomes(slugs=("cp", "cin")):
     by_model = {kind.model._meta.label_lower: kind.slug for kind in kinds.all_kinds()}
     out: dict[int, list[dict]] = {}
     rows = Outcome.objects.order_by("pk").values_list(
-        "content__child_id", "content__plan_type__app_label", "content__plan_type__model", "content__plan_id", "pk")
+        "content__child_id", "content__plan_type__app_label", "content__plan_type__model", "content__plan_id", "pk"
+    )
     for child_id, app, model, plan_id, pk in rows:
         slug = by_model[f"{app}.{model}"]
         if slug in slugs:
@@ -275,8 +278,14 @@ def filler_keys(route: Route) -> list[str] | None:
 def unfillable(route: Route) -> list[str]:
     if filler_keys(route) is not None:
         return []
-    return [k for k in route.object_kwargs if k not in NOT_A_CHILDS and k not in FILL
-            and f"{route.namespace}:{k}" not in FILL and not constant_key(route, k)]
+    return [
+        k
+        for k in route.object_kwargs
+        if k not in NOT_A_CHILDS
+        and k not in FILL
+        and f"{route.namespace}:{k}" not in FILL
+        and not constant_key(route, k)
+    ]
 
 
 class Fills:
@@ -287,8 +296,10 @@ class Fills:
         self._tables = {key: fn() for key, fn in FILL.items()}
         from django.apps import apps
 
-        self.whole = {k: list(apps.get_model(m).objects.order_by("pk").values_list("pk", flat=True))
-                      for k, m in NOT_A_CHILDS.items()}
+        self.whole = {
+            k: list(apps.get_model(m).objects.order_by("pk").values_list("pk", flat=True))
+            for k, m in NOT_A_CHILDS.items()
+        }
 
     def for_child(self, route: Route, child_id: int) -> dict | None:
         """The route's kwargs for this child (person_id included), or None if the child lacks one."""

@@ -40,6 +40,10 @@ def test_no_admin_page_an_administrator_opens_names_a_child(sweep, world):
         if response.status_code == 200:
             shown = sweep.names_shown(response, world.children)
             if shown:
-                sweep.violation("admin", Role.SYSTEM_ADMIN, url, f"names {', '.join(shown[:3])}"
-                                + (f" and {len(shown) - 3} more" if len(shown) > 3 else ""))
+                sweep.violation(
+                    "admin",
+                    Role.SYSTEM_ADMIN,
+                    url,
+                    f"names {', '.join(shown[:3])}" + (f" and {len(shown) - 3} more" if len(shown) > 3 else ""),
+                )
     sweep.assert_none("admin pages show a child's case content to an administrator")

@@ -14,13 +14,50 @@ from workforce.roles import Role
 
 pytestmark = pytest.mark.django_db
 
-QUERY_KEYS = ["page", "q", "worker", "what", "contact", "team", "kind", "status", "sort", "day", "month", "year",
-              "date-day", "date-month", "date-year", "from", "to", "next", "tab", "filter"]
-HOSTILE = ["99999999999999999999", "-1", "0", "'", '"', "<script>", "\u0000", "é☃𝄞", "", " ", "1e309", "NaN",
-           "2025-02-30", "%", "../../etc/passwd", "x" * 5000, "[]", "{}"]
+QUERY_KEYS = [
+    "page",
+    "q",
+    "worker",
+    "what",
+    "contact",
+    "team",
+    "kind",
+    "status",
+    "sort",
+    "day",
+    "month",
+    "year",
+    "date-day",
+    "date-month",
+    "date-year",
+    "from",
+    "to",
+    "next",
+    "tab",
+    "filter",
+]
+HOSTILE = [
+    "99999999999999999999",
+    "-1",
+    "0",
+    "'",
+    '"',
+    "<script>",
+    "\u0000",
+    "é☃𝄞",
+    "",
+    " ",
+    "1e309",
+    "NaN",
+    "2025-02-30",
+    "%",
+    "../../etc/passwd",
+    "x" * 5000,
+    "[]",
+    "{}",
+]
 hostile = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=30), st.integers().map(str))
-FUZZ = settings(max_examples=4, deadline=None, derandomize=True, database=None,
-                suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=4, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
 
 
 @pytest.fixture(scope="module")
@@ -88,12 +125,17 @@ def test_random_query_strings_never_give_a_500(sweep, world):
             continue
 
         @FUZZ
-        @given(st.dictionaries(st.one_of(st.sampled_from(QUERY_KEYS), st.text(min_size=1, max_size=8)), hostile, max_size=5))
+        @given(
+            st.dictionaries(
+                st.one_of(st.sampled_from(QUERY_KEYS), st.text(min_size=1, max_size=8)), hostile, max_size=5
+            )
+        )
         def fuzz(params):
             def request():
                 response = sweep.client(role).get(url, params)
                 if response.status_code >= 500:
                     sweep.violation("fuzz GET", role, f"{url}?{params!r}"[:200], f"{response.status_code}")
+
             _undone(request)
 
         fuzz()
@@ -110,14 +152,19 @@ def test_hostile_form_data_never_gives_a_500(sweep, world):
             continue
 
         @FUZZ
-        @given(st.one_of(st.sampled_from(HOSTILE).map(lambda v: {n: v for n in names}),
-                         st.fixed_dictionaries({n: hostile for n in names})))
+        @given(
+            st.one_of(
+                st.sampled_from(HOSTILE).map(lambda v: {n: v for n in names}),
+                st.fixed_dictionaries({n: hostile for n in names}),
+            )
+        )
         def fuzz(data):
             def request():
                 response = sweep.post(role, url, data)
                 if response.status_code >= 500:
                     sample = {k: v[:25] for k, v in list(data.items())[:4]}
                     sweep.violation("fuzz POST", role, f"{url} {sample!r}"[:200], f"{response.status_code}")
+
             _undone(request)
 
         fuzz()

@@ -84,8 +84,11 @@ def test_restricted_children_are_404_everywhere_and_never_named(sweep, world):
             sweep.check_no_server_error("restricted", role, url, response)
             if _manages_access(role, route):
                 continue
-            if route.is_record and response.status_code != 404 and not _blind(
-                    sweep, role, _all_missing(route, kwargs, world), response.status_code):
+            if (
+                route.is_record
+                and response.status_code != 404
+                and not _blind(sweep, role, _all_missing(route, kwargs, world), response.status_code)
+            ):
                 sweep.violation("restricted", role, url, f"{response.status_code}, not 404")
             shown = sweep.names_shown(response, world.children)
             if shown:
@@ -112,7 +115,8 @@ def test_another_teams_child_is_404_to_roles_that_do_not_read_across_the_authori
                 if _manages_access(role, route):
                     continue
                 if response.status_code != 404 and not _blind(
-                        unchanged, role, _all_missing(route, kwargs, world), response.status_code):
+                    unchanged, role, _all_missing(route, kwargs, world), response.status_code
+                ):
                     unchanged.violation("other team", role, url, f"{response.status_code}, not 404")
             elif all(constant_key(route, k) for k in route.object_kwargs):
                 url = route.url(**world.fills.for_child(route, 0))
@@ -128,7 +132,9 @@ def test_another_childs_object_in_a_visible_childs_url_is_404(unchanged, world):
 
     routes = [r for r in swept_routes() if r.is_record and [k for k in r.object_kwargs if k != "kind"]]
     for role in ROLES:
-        visible = list(people_visible_to(world.user(role)).filter(is_child=True).order_by("pk").values_list("pk", flat=True))
+        visible = list(
+            people_visible_to(world.user(role)).filter(is_child=True).order_by("pk").values_list("pk", flat=True)
+        )
         for route in routes:
             owner = world.fills.children_for(route, world.children)[0]
             host = next((c for c in visible if c != owner), None)
@@ -139,7 +145,9 @@ def test_another_childs_object_in_a_visible_childs_url_is_404(unchanged, world):
             response = unchanged.get(role, url)
             unchanged.check_no_server_error("foreign", role, url, response)
             # Compared with the same visible child and ids that do not exist: the same 403 says nothing.
-            own_missing = route.url(**{k: (v if k in ("kind", "person_id") else world.missing) for k, v in kwargs.items()})
+            own_missing = route.url(
+                **{k: (v if k in ("kind", "person_id") else world.missing) for k, v in kwargs.items()}
+            )
             if response.status_code != 404 and not _blind(unchanged, role, own_missing, response.status_code):
                 unchanged.violation("foreign", role, url, f"{response.status_code}, not 404")
     unchanged.assert_none("pages open another child's record through a visible child's URL")
@@ -168,8 +176,9 @@ def test_missing_ids_are_404(unchanged, world):
                 response = unchanged.get(role, url)
                 unchanged.check_no_server_error("missing", role, url, response)
                 # Allegations are swept by their own test, which wants 404 from every role but the LADO.
-                if response.status_code != 404 and ("allegation_id" in route.kwargs or not _blind(
-                        unchanged, role, existing, response.status_code)):
+                if response.status_code != 404 and (
+                    "allegation_id" in route.kwargs or not _blind(unchanged, role, existing, response.status_code)
+                ):
                     unchanged.violation("missing", role, url, f"{response.status_code}, not 404")
     unchanged.assert_none("pages answer something other than 404 for an id that does not exist")
 
@@ -188,8 +197,12 @@ def test_allegation_pages_are_404_to_everyone_but_the_lado(unchanged, world):
                 response = unchanged.get(role, url)
                 unchanged.check_no_server_error(scenario, role, url, response)
                 lado_sees_it = role == Role.LADO_OFFICER and scenario == "allegation"
-                reader_reads_it = (role in READERS and scenario == "allegation" and route.name == "allegations:detail"
-                                   and response.status_code == 200)
+                reader_reads_it = (
+                    role in READERS
+                    and scenario == "allegation"
+                    and route.name == "allegations:detail"
+                    and response.status_code == 200
+                )
                 if not (lado_sees_it or reader_reads_it) and response.status_code != 404:
                     unchanged.violation(scenario, role, url, f"{response.status_code}, not 404")
     unchanged.assert_none("allegation pages answer something other than 404")

@@ -44,8 +44,11 @@ def _writes() -> dict:
     to the caller is a count of 0 (counts only grow)."""
     with connection.cursor() as cursor:
         cursor.execute(_WRITTEN)
-        return {name: n for name, n in cursor.fetchall()
-                if name not in NOT_RECORDING and not name.startswith(NOT_RECORDING_PREFIXES)}
+        return {
+            name: n
+            for name, n in cursor.fetchall()
+            if name not in NOT_RECORDING and not name.startswith(NOT_RECORDING_PREFIXES)
+        }
 
 
 class _Rollback(Exception):
@@ -74,9 +77,15 @@ def _recorder(world, child_id):
 
     child = Person.objects.get(pk=child_id)
     users = [world.user(r) for r in ROLES]
-    return next((u for u in users if u.pk == child.current_worker_id), None) or \
-        next((u for u in users if u.role == Role.TEAM_MANAGER and child.current_team_id in
-              set(u.managed_teams.values_list("pk", flat=True))), None)
+    return next((u for u in users if u.pk == child.current_worker_id), None) or next(
+        (
+            u
+            for u in users
+            if u.role == Role.TEAM_MANAGER
+            and child.current_team_id in set(u.managed_teams.values_list("pk", flat=True))
+        ),
+        None,
+    )
 
 
 def _sweep(sweep, world, scenario, restrict: bool):

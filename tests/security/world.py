@@ -43,10 +43,21 @@ def build_world() -> World:
 
     seed_configuration()  # the induction checklists and courses (a transactional test may have emptied them)
     ensure_templates()  # the default letter templates, likewise
-    everyone = demo_staff(load_demo_families, load_demo_journeys, load_demo_looked_after, load_demo_specialist,
-                          load_demo_supervision, load_demo_oversight, load_demo_decisions, load_demo_audits,
-                          load_demo_workforce, load_demo_improvement, load_demo_plans,
-                          load_demo_conferences, load_demo_documents)
+    everyone = demo_staff(
+        load_demo_families,
+        load_demo_journeys,
+        load_demo_looked_after,
+        load_demo_specialist,
+        load_demo_supervision,
+        load_demo_oversight,
+        load_demo_decisions,
+        load_demo_audits,
+        load_demo_workforce,
+        load_demo_improvement,
+        load_demo_plans,
+        load_demo_conferences,
+        load_demo_documents,
+    )
     _add_what_the_demo_lacks(everyone)
     return read_world()
 
@@ -80,14 +91,24 @@ def _add_what_the_demo_lacks(staff: dict) -> None:
     child = Person.objects.filter(is_child=True, current_worker=worker).order_by("pk").first()
     if not Document.objects.exists():
         casework.case_note_record(
-            actor=worker, child=child, note_type="telephone", occurred_at=_an_hour_ago(), subject="Call with school",
-            body="Attendance is good.", upload=upload("report.pdf", content_type="application/pdf"),
+            actor=worker,
+            child=child,
+            note_type="telephone",
+            occurred_at=_an_hour_ago(),
+            subject="Call with school",
+            body="Attendance is good.",
+            upload=upload("report.pdf", content_type="application/pdf"),
         )
     if not PersonWarning.objects.exists():
         from people import services as people
 
-        people.warning_add(actor=worker, person=child, kind="risk_to_staff", details="Dog at the address.",
-                           review_date=timezone.localdate() + datetime.timedelta(days=90))
+        people.warning_add(
+            actor=worker,
+            person=child,
+            kind="risk_to_staff",
+            details="Dog at the address.",
+            review_date=timezone.localdate() + datetime.timedelta(days=90),
+        )
     from looked_after.models import LAReview, ReviewAction
     from permanence.models import CareProceedings
 
@@ -95,23 +116,37 @@ def _add_what_the_demo_lacks(staff: dict) -> None:
     if not ReviewAction.objects.exists() and review is not None:
         from looked_after.services.reviews import review_action_add
 
-        review_action_add(actor=review.child.current_worker or worker, review=review, action="Arrange contact with Nan",
-                          owner="Social worker", due_date=review.held_on + datetime.timedelta(days=28))
+        review_action_add(
+            actor=review.child.current_worker or worker,
+            review=review,
+            action="Arrange contact with Nan",
+            owner="Social worker",
+            due_date=review.held_on + datetime.timedelta(days=28),
+        )
     if not CareProceedings.objects.exists():
         from permanence.models import PermanenceDecision
         from permanence.services import care_proceedings_start
 
         subject = PermanenceDecision.objects.order_by("pk").first().child
-        care_proceedings_start(actor=subject.current_worker or worker, child=subject, kind=PROCEEDINGS_KIND,
-                               issued_on=timezone.localdate() - datetime.timedelta(days=30))
+        care_proceedings_start(
+            actor=subject.current_worker or worker,
+            child=subject,
+            kind=PROCEEDINGS_KIND,
+            issued_on=timezone.localdate() - datetime.timedelta(days=30),
+        )
     if not ReturnExport.objects.exists():
         ReturnExport.objects.create(kind="cin", year=2025, requested_by=staff["qa.rahman"], requested_via="web")
     from performance.models import BoardPack
 
     if not BoardPack.objects.exists():
         # A pack whose figures are built (none kept: the sweeps need its pages, not its figures).
-        BoardPack.objects.create(quarter_end=datetime.date(2025, 3, 31), created_by=staff["qa.rahman"],
-                                 created_at=timezone.now(), status="built", built_at=timezone.now())
+        BoardPack.objects.create(
+            quarter_end=datetime.date(2025, 3, 31),
+            created_by=staff["qa.rahman"],
+            created_at=timezone.now(),
+            status="built",
+            built_at=timezone.now(),
+        )
 
 
 PROCEEDINGS_KIND = "care"

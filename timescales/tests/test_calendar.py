@@ -63,8 +63,14 @@ class TestHolidayData:
         # `db`, not the bank_holidays fixture (which would seed an empty table itself).
         years = {d.year for d in BankHoliday.objects.dates("date", "year")}
         assert years >= set(range(2000, 2041))
-        for day in [date(2022, 9, 19), date(2023, 5, 8), date(2022, 6, 2), date(2022, 6, 3), date(2022, 1, 3),
-                    date(2022, 12, 27)]:
+        for day in [
+            date(2022, 9, 19),
+            date(2023, 5, 8),
+            date(2022, 6, 2),
+            date(2022, 6, 3),
+            date(2022, 1, 3),
+            date(2022, 12, 27),
+        ]:
             assert BankHoliday.objects.filter(date=day, division="england-and-wales").exists(), day
 
     @pytest.mark.django_db
@@ -145,7 +151,11 @@ class TestWorkingDays:
             (date(2022, 9, 16), date(2022, 9, 19), 0),  # only the State Funeral
             (date(2023, 5, 5), date(2023, 5, 8), 0),  # only the Coronation
             (date(2024, 12, 31), date(2025, 12, 31), 253),  # 2025 in full: 261 weekdays, 8 holidays on weekdays
-            (date(2025, 1, 1), date(2025, 12, 31), 253),  # 1 January is itself a holiday: leaving it out changes nothing
+            (
+                date(2025, 1, 1),
+                date(2025, 12, 31),
+                253,
+            ),  # 1 January is itself a holiday: leaving it out changes nothing
             (date(2025, 1, 2), date(2025, 12, 31), 252),  # the start day is never counted
         ],
     )

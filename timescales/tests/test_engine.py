@@ -33,23 +33,40 @@ class Record:
 
     def provider(self, person, calendar):
         if self.referral:
-            yield due_spec("assessment_45wd", trigger=self.referral, calendar=calendar,
-                           trigger_description=engine.describe_trigger("Referral", self.referral),
-                           source=person, completed_at=self.authorised)
+            yield due_spec(
+                "assessment_45wd",
+                trigger=self.referral,
+                calendar=calendar,
+                trigger_description=engine.describe_trigger("Referral", self.referral),
+                source=person,
+                completed_at=self.authorised,
+            )
         if self.cp_start:
             # Recurring: the occurrence each visit met, then the one now open.
             triggers = [self.cp_start, *self.cp_visits]
             for i, visited in enumerate(self.cp_visits):
                 trigger = triggers[i]
-                due = due_from("cp_visit", trigger, calendar) if i == 0 else engine.next_recurring("cp_visit", trigger, i, calendar)
+                due = (
+                    due_from("cp_visit", trigger, calendar)
+                    if i == 0
+                    else engine.next_recurring("cp_visit", trigger, i, calendar)
+                )
                 yield DueSpec("cp_visit", due, trigger, f"From {trigger}", completed_at=visited)
             last = triggers[-1]
-            due = due_from("cp_visit", last, calendar) if not self.cp_visits else engine.next_recurring(
-                "cp_visit", last, len(self.cp_visits), calendar)
+            due = (
+                due_from("cp_visit", last, calendar)
+                if not self.cp_visits
+                else engine.next_recurring("cp_visit", last, len(self.cp_visits), calendar)
+            )
             yield DueSpec("cp_visit", due, last, f"From {last}")
         for episode, returned in self.returns.items():
-            yield due_spec("rhi_72h", trigger=returned, calendar=calendar, key=str(episode),
-                           trigger_description=engine.describe_trigger("Return from missing", returned))
+            yield due_spec(
+                "rhi_72h",
+                trigger=returned,
+                calendar=calendar,
+                key=str(episode),
+                trigger_description=engine.describe_trigger("Return from missing", returned),
+            )
         yield from self.extra
 
 
@@ -209,14 +226,39 @@ class TestRefresh:
                 refresh_due_items(child)
 
         refused([DueSpec("cp_visit", date(2025, 6, 9), date(2025, 6, 2), "x")] * 2, "distinct `key`")
-        refused([DueSpec("cp_visit", date(2025, 6, 9), date(2025, 6, 2), "x"),
-                 DueSpec("cp_visit", date(2025, 6, 10), date(2025, 6, 3), "y")], "only one open due item per rule and key")
+        refused(
+            [
+                DueSpec("cp_visit", date(2025, 6, 9), date(2025, 6, 2), "x"),
+                DueSpec("cp_visit", date(2025, 6, 10), date(2025, 6, 3), "y"),
+            ],
+            "only one open due item per rule and key",
+        )
         refused([DueSpec("no_such_rule", date(2025, 6, 9), date(2025, 6, 2), "x")], "unknown rule code")
         # 23:30 UTC on 1 June is 2 June in London.
-        refused([DueSpec("rhi_72h", date(2025, 6, 1), date(2025, 5, 29), "x",
-                         due_at=datetime.datetime(2025, 6, 1, 23, 30, tzinfo=datetime.UTC))], "is not the date of due_at")
-        refused([DueSpec("rhi_72h", date(2025, 6, 1), date(2025, 5, 29), "x",
-                         completed_at=datetime.datetime(2025, 6, 1, 9, 0))], "timezone-aware")
+        refused(
+            [
+                DueSpec(
+                    "rhi_72h",
+                    date(2025, 6, 1),
+                    date(2025, 5, 29),
+                    "x",
+                    due_at=datetime.datetime(2025, 6, 1, 23, 30, tzinfo=datetime.UTC),
+                )
+            ],
+            "is not the date of due_at",
+        )
+        refused(
+            [
+                DueSpec(
+                    "rhi_72h",
+                    date(2025, 6, 1),
+                    date(2025, 5, 29),
+                    "x",
+                    completed_at=datetime.datetime(2025, 6, 1, 9, 0),
+                )
+            ],
+            "timezone-aware",
+        )
         assert not items(child)
 
     def test_runs_inside_the_callers_transaction(self, child, record):
@@ -232,8 +274,12 @@ class TestRefresh:
         refresh_due_items(child)
 
         def many(n, start):
-            return [DueSpec("cin_visit", date(2025, 6, 9) + datetime.timedelta(days=i), start, "x", key=str(i), source=child)
-                    for i in range(n)]
+            return [
+                DueSpec(
+                    "cin_visit", date(2025, 6, 9) + datetime.timedelta(days=i), start, "x", key=str(i), source=child
+                )
+                for i in range(n)
+            ]
 
         record.extra = many(50, date(2025, 6, 2))
         with django_assert_max_num_queries(3):  # lock, read, one insert
@@ -257,7 +303,9 @@ def dataclass_replace(spec, **changes):
 
 
 class TestReassign:
-    def test_open_items_follow_the_child_completed_ones_stay(self, child, worker, team, record, django_assert_num_queries):
+    def test_open_items_follow_the_child_completed_ones_stay(
+        self, child, worker, team, record, django_assert_num_queries
+    ):
         record.cp_start = date(2025, 6, 2)
         record.cp_visits = [date(2025, 6, 12)]
         refresh_due_items(child)
@@ -280,7 +328,9 @@ class TestReassign:
 
 
 class TestOverdueAndTrays:
-    def test_moving_the_clock_makes_an_item_overdue_without_recomputing(self, child, record, clock, django_assert_num_queries):
+    def test_moving_the_clock_makes_an_item_overdue_without_recomputing(
+        self, child, record, clock, django_assert_num_queries
+    ):
         record.referral = date(2025, 6, 2)
         refresh_due_items(child)
         clock.travel_to(date(2025, 8, 4))  # the due date itself: not overdue
@@ -309,7 +359,9 @@ class TestOverdueAndTrays:
         assert not DueItem.objects.overdue().exists()
         assert DueItem.objects.get(person=child).completed_late is True
 
-    def test_work_trays_are_one_query_on_the_partial_indexes(self, child, worker, team, record, django_assert_num_queries):
+    def test_work_trays_are_one_query_on_the_partial_indexes(
+        self, child, worker, team, record, django_assert_num_queries
+    ):
         record.referral = date(2025, 6, 2)
         record.cp_start = date(2025, 6, 2)
         refresh_due_items(child)
@@ -333,7 +385,9 @@ class TestReason:
         record.referral = date(2025, 6, 2)
         refresh_due_items(child)
         reason = DueItem.objects.get(person=child).reason
-        assert reason.startswith("Assessment concluded so that a decision on next steps can be reached: due by 4 August 2025.")
+        assert reason.startswith(
+            "Assessment concluded so that a decision on next steps can be reached: due by 4 August 2025."
+        )
         assert "Clock started by: Referral on 2 June 2025." in reason
         assert "Within 45 working days of: point of referral" in reason
         assert "(TIMESCALES.md section A, row #3)" in reason

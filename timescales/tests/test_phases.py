@@ -24,8 +24,14 @@ def cal():
 
 
 def visit(cal, arrangement=PlacementArrangement.STANDARD, last=None, review=None, long_term=False, start=START):
-    return reg28_next_visit(arrangement=arrangement, start=start, last_visit=last, first_review=review,
-                            intended_until_18=long_term, calendar=cal)
+    return reg28_next_visit(
+        arrangement=arrangement,
+        start=start,
+        last_visit=last,
+        first_review=review,
+        intended_until_18=long_term,
+        calendar=cal,
+    )
 
 
 class TestShortBreaks:
@@ -35,7 +41,9 @@ class TestShortBreaks:
         assert visit(cal, self.SB) == NextDue("reg28_short_breaks", START, date(2025, 9, 2))
 
     def test_then_at_most_6_monthly_from_the_last_visit_clamped_at_month_end(self, cal):
-        assert visit(cal, self.SB, last=date(2025, 8, 31)) == NextDue("reg28_short_breaks", date(2025, 8, 31), date(2026, 2, 28))
+        assert visit(cal, self.SB, last=date(2025, 8, 31)) == NextDue(
+            "reg28_short_breaks", date(2025, 8, 31), date(2026, 2, 28)
+        )
 
     def test_no_longer_interval_after_the_first_year_even_if_long_term(self, cal):
         due = visit(cal, self.SB, last=date(2026, 7, 1), long_term=True)
@@ -106,7 +114,9 @@ def test_private_fostering_visits_6_weekly_in_year_one_then_12_weekly():
     assert private_fostering_visit_rule_code(aware, date(2026, 1, 1)) == "pf_visit_12w"
 
 
-@pytest.mark.parametrize("on, applies", [(date(2024, 6, 1), False), (date(2024, 6, 2), True),
-                                         (date(2037, 6, 1), True), (date(2037, 6, 2), False)])
+@pytest.mark.parametrize(
+    "on, applies",
+    [(date(2024, 6, 1), False), (date(2024, 6, 2), True), (date(2037, 6, 1), True), (date(2037, 6, 2), False)],
+)
 def test_sdq_ages_4_to_16(on, applies):
     assert sdq_applies(date(2020, 6, 2), on) is applies

@@ -29,8 +29,14 @@ def visit_specs(visits):
     """A CP visit due a week after each visit, met by the next: one item per visit."""
     for visit, following in zip(visits, [*visits[1:], None], strict=True):
         day = visit.visited_at.astimezone(LONDON).date()
-        yield DueSpec("cp_visit", day + datetime.timedelta(days=7), day, f"Visit by {visit.recorded_by.first_name}",
-                      source=visit, completed_at=following.visited_at if following else None)
+        yield DueSpec(
+            "cp_visit",
+            day + datetime.timedelta(days=7),
+            day,
+            f"Visit by {visit.recorded_by.first_name}",
+            source=visit,
+            completed_at=following.visited_at if following else None,
+        )
 
 
 class VisitsProvider:
@@ -46,8 +52,11 @@ class VisitsProvider:
             "visits": records(visits),
             "moments": column(visits, "visited_at"),
             # In a subquery of the subquery, the child is one level further out.
-            "recorders": records(User.objects.filter(
-                pk__in=Visit.objects.filter(child_id=OuterRef(CHILD)).values("recorded_by_id")).order_by("pk")),
+            "recorders": records(
+                User.objects.filter(
+                    pk__in=Visit.objects.filter(child_id=OuterRef(CHILD)).values("recorded_by_id")
+                ).order_by("pk")
+            ),
         }
 
     def __call__(self, person, calendar, found):
@@ -83,8 +92,15 @@ def registered(bank_holidays):
 
 
 def visit(child, worker, moment, **fields):
-    return Visit.objects.create(child=child, visited_at=moment, visit_type="cp", child_seen=True, recorded_by=worker,
-                                observations="Seen at home.", **fields)
+    return Visit.objects.create(
+        child=child,
+        visited_at=moment,
+        visit_type="cp",
+        child_seen=True,
+        recorded_by=worker,
+        observations="Seen at home.",
+        **fields,
+    )
 
 
 def at(day, hour, minute=0, second=0, microsecond=0):
@@ -95,7 +111,9 @@ def at(day, hour, minute=0, second=0, microsecond=0):
 def test_a_provider_gets_the_rows_as_the_orm_reads_them_and_queries_nothing_itself(
     child, worker, registered, django_assert_num_queries
 ):
-    first = visit(child, worker, at(date(2025, 6, 2), 9, 30, 15, 123456), bedroom_seen=None, voice_of_child="“Fine”, she said")
+    first = visit(
+        child, worker, at(date(2025, 6, 2), 9, 30, 15, 123456), bedroom_seen=None, voice_of_child="“Fine”, she said"
+    )
     second = visit(child, worker, at(date(2025, 6, 9), 16, 5), bedroom_seen=True)
     with django_assert_num_queries(3):  # lock, read, insert
         refresh_due_items(child)
@@ -105,7 +123,11 @@ def test_a_provider_gets_the_rows_as_the_orm_reads_them_and_queries_nothing_itse
     for got, want in zip(registered.found["visits"], expected, strict=True):
         for field in Visit._meta.concrete_fields:
             mine, theirs = getattr(got, field.attname), getattr(want, field.attname)
-            assert (mine, type(mine), getattr(mine, "tzinfo", None)) == (theirs, type(theirs), getattr(theirs, "tzinfo", None))
+            assert (mine, type(mine), getattr(mine, "tzinfo", None)) == (
+                theirs,
+                type(theirs),
+                getattr(theirs, "tzinfo", None),
+            )
     rows = DueItem.objects.filter(person=child).order_by("trigger_date")
     assert [(r.trigger_date, r.trigger_description, r.source_id, r.completed_at) for r in rows] == [
         (date(2025, 6, 2), "Visit by Sam", first.pk, second.visited_at),
@@ -121,7 +143,9 @@ def test_a_provider_with_nothing_to_start_from_is_not_read_for_nor_run(child, re
 
 
 @pytest.mark.django_db
-def test_another_provider_without_rows_for_the_child_costs_no_query(child, worker, registered, django_assert_num_queries):
+def test_another_provider_without_rows_for_the_child_costs_no_query(
+    child, worker, registered, django_assert_num_queries
+):
     """An area added later (its own tables, its own reads) costs a child who has nothing in it
     no query: only its EXISTS in the one read query, which guards its reads."""
     visit(child, worker, at(date(2025, 6, 2), 9))

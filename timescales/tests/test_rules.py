@@ -102,20 +102,43 @@ class TestRegistry:
                 assert rule.recurrence.every == rule.interval and rule.recurrence.first_amount is None, rule.code
 
     def test_recurrences(self):
-        assert get_rule("la_review").recurrence == RecurringInterval(6, Unit.MONTHS, first_amount=3, first_unit=Unit.MONTHS)
+        assert get_rule("la_review").recurrence == RecurringInterval(
+            6, Unit.MONTHS, first_amount=3, first_unit=Unit.MONTHS
+        )
         assert get_rule("rcpc").recurrence.every == Interval(6, Unit.MONTHS)
         assert get_rule("reg28_visit").recurrence.every == Interval(6, Unit.WEEKS)
         assert get_rule("assessment_45wd").recurrence is None
 
     def test_a_rule_cannot_be_both_statutory_and_configurable(self):
         with pytest.raises(ValueError, match="only local practice standards"):
-            Rule(code="x", title="t", trigger="t", trigger_key="k", amount=1, unit=Unit.WORKING_DAYS, source="s",
-                 rows=("1",), status=Status.LAW, verification=Verification.PRIMARY, configurable=True)
+            Rule(
+                code="x",
+                title="t",
+                trigger="t",
+                trigger_key="k",
+                amount=1,
+                unit=Unit.WORKING_DAYS,
+                source="s",
+                rows=("1",),
+                status=Status.LAW,
+                verification=Verification.PRIMARY,
+                configurable=True,
+            )
 
     def test_hours_need_a_timed_trigger(self):
         with pytest.raises(ValueError, match="timed trigger"):
-            Rule(code="x", title="t", trigger="t", trigger_key="k", amount=1, unit=Unit.HOURS, source="s",
-                 rows=("1",), status=Status.LAW, verification=Verification.PRIMARY)
+            Rule(
+                code="x",
+                title="t",
+                trigger="t",
+                trigger_key="k",
+                amount=1,
+                unit=Unit.HOURS,
+                source="s",
+                rows=("1",),
+                status=Status.LAW,
+                verification=Verification.PRIMARY,
+            )
 
     def test_unknown_code(self):
         with pytest.raises(UnknownRule):
@@ -187,8 +210,13 @@ class TestDueDates:
 class TestLocalStandards:
     def test_a_local_standard_overrides_the_default(self, cal, make_staff):
         manager = make_staff("team_manager")
-        local_standard_set(actor=manager, rule_code="cp_visit", amount=2, unit=Unit.WEEKS,
-                           reason="Safeguarding partnership decision, March 2025")
+        local_standard_set(
+            actor=manager,
+            rule_code="cp_visit",
+            amount=2,
+            unit=Unit.WEEKS,
+            reason="Safeguarding partnership decision, March 2025",
+        )
         rule = effective_rule("cp_visit")
         assert (rule.amount, rule.unit) == (2, Unit.WEEKS)
         assert rule.recurrence.every == Interval(2, Unit.WEEKS)  # repeats at the new interval too

@@ -31,14 +31,16 @@ def waiting(clock, worker, child):
     decide_referral(worker, make_referral(worker, child))
     assessment = submit_assessment(worker, make_assessment(worker, child))
     clock.travel_to(at(D(2025, 6, 4), 10))
-    decision = services.decision_submit(actor=worker, child=child, kind="step_down", proposal="Step down to early help.",
-                                        reason="Risks have reduced.")
+    decision = services.decision_submit(
+        actor=worker, child=child, kind="step_down", proposal="Step down to early help.", reason="Risks have reduced."
+    )
     clock.travel_to(at(D(2025, 6, 12), 10))
     return assessment, decision
 
 
-def test_the_queue_lists_decisions_and_assessments_waiting_with_their_age(client, manager, child, waiting,
-                                                                          django_assert_max_num_queries):
+def test_the_queue_lists_decisions_and_assessments_waiting_with_their_age(
+    client, manager, child, waiting, django_assert_max_num_queries
+):
     assessment, decision = waiting
     client.force_login(manager)
     with django_assert_max_num_queries(12):

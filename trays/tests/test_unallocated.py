@@ -39,8 +39,14 @@ def child(mash):
 
 def _post(team, worker=None, reason="new_case"):
     day = timezone.localdate()
-    return {"team": team.pk, "worker": worker.pk if worker else "", "start_date_0": str(day.day),
-            "start_date_1": str(day.month), "start_date_2": str(day.year), "reason": reason}
+    return {
+        "team": team.pk,
+        "worker": worker.pk if worker else "",
+        "start_date_0": str(day.day),
+        "start_date_1": str(day.month),
+        "start_date_2": str(day.year),
+        "reason": reason,
+    }
 
 
 def _send(client, mash, child, team):
@@ -56,7 +62,9 @@ def test_the_front_door_sends_a_child_to_a_team_without_naming_a_worker(client, 
     assert Allocation.objects.get(child=child, end_date__isnull=True).allocated_by == mash
 
 
-def test_the_team_manager_sees_the_child_in_the_unallocated_tray_with_its_age(client, mash, child, team, manager, clock):
+def test_the_team_manager_sees_the_child_in_the_unallocated_tray_with_its_age(
+    client, mash, child, team, manager, clock
+):
     _send(client, mash, child, team)
     client.force_login(manager)
     body = client.get(reverse("my_team")).content.decode()
@@ -107,9 +115,16 @@ def test_a_new_contact_starts_from_search_and_leads_to_the_contact_form(client, 
 
 def test_a_child_added_for_a_new_contact_goes_straight_to_the_contact_form(client, mash):
     client.force_login(mash)
-    response = client.post(reverse("people:child_new") + "?purpose=contact", {
-        "given_name": "Lena", "family_name": "Unknown", "date_of_birth_0": "3", "date_of_birth_1": "4",
-        "date_of_birth_2": "2019", "sex": "F",
-    })
+    response = client.post(
+        reverse("people:child_new") + "?purpose=contact",
+        {
+            "given_name": "Lena",
+            "family_name": "Unknown",
+            "date_of_birth_0": "3",
+            "date_of_birth_1": "4",
+            "date_of_birth_2": "2019",
+            "sex": "F",
+        },
+    )
     child = Person.objects.get(family_name="Unknown")
     assert response.status_code == 302 and response.url == reverse("front_door:contact_new", args=[child.pk])

@@ -64,11 +64,13 @@ def parse(raw: str) -> tuple[tuple[str, Grant], ...]:
     for value, grant in data.items():
         if not isinstance(grant, dict) or not set(grant) <= {"role", "team"} or not grant:
             raise ImproperlyConfigured(
-                f"OPENCSC_OIDC_APP_ROLES[{value!r}] must be an object with a 'role', a 'team' or both.")
+                f"OPENCSC_OIDC_APP_ROLES[{value!r}] must be an object with a 'role', a 'team' or both."
+            )
         role = grant.get("role")
         if role is not None and role not in Role.values:
             raise ImproperlyConfigured(
-                f"OPENCSC_OIDC_APP_ROLES[{value!r}] names the role {role!r}; the roles are {', '.join(Role.values)}.")
+                f"OPENCSC_OIDC_APP_ROLES[{value!r}] names the role {role!r}; the roles are {', '.join(Role.values)}."
+            )
         grants.append((value, Grant(role=role, team=grant.get("team"))))
     return tuple(grants)
 

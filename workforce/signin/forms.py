@@ -19,7 +19,8 @@ class CodeForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["code"].widget.attrs.update(
-            {"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"})
+            {"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        )
 
     def clean_code(self):
         code = re.sub(r"\s", "", self.cleaned_data["code"])

@@ -33,8 +33,10 @@ from workforce.signin.sso import SESSION_KEY, EntraBackend, subject
 
 logger = logging.getLogger(__name__)
 
-SIGNED_OUT_MESSAGE = ("You have been signed out because your council account could not be confirmed. "
-                      "Sign in again, or ask your IT service desk.")
+SIGNED_OUT_MESSAGE = (
+    "You have been signed out because your council account could not be confirmed. "
+    "Sign in again, or ask your IT service desk."
+)
 
 
 class SsoRecheckMiddleware:
@@ -61,13 +63,15 @@ def still_confirmed(request, record: dict) -> bool:
         return True
     backend = EntraBackend()
     try:
-        info = backend.get_token({
-            "grant_type": "refresh_token",
-            "refresh_token": record.get("refresh_token") or "",
-            "client_id": settings.OIDC_RP_CLIENT_ID,
-            "client_secret": settings.OIDC_RP_CLIENT_SECRET,
-            "scope": settings.OIDC_RP_SCOPES,
-        })
+        info = backend.get_token(
+            {
+                "grant_type": "refresh_token",
+                "refresh_token": record.get("refresh_token") or "",
+                "client_id": settings.OIDC_RP_CLIENT_ID,
+                "client_secret": settings.OIDC_RP_CLIENT_SECRET,
+                "scope": settings.OIDC_RP_SCOPES,
+            }
+        )
     except requests.HTTPError as error:
         status = error.response.status_code if error.response is not None else None
         if status is not None and 400 <= status < 500:
@@ -79,8 +83,12 @@ def still_confirmed(request, record: dict) -> bool:
         claims = backend.verify_refreshed(info["id_token"])
         if subject(claims) != request.user.sso_id:
             return False
-        sso_staff_sync(user=request.user, sso_id=request.user.sso_id, claims=claims,
-                       grant=app_roles.resolve(settings.OIDC_APP_ROLES, claims.get("roles")))
+        sso_staff_sync(
+            user=request.user,
+            sso_id=request.user.sso_id,
+            claims=claims,
+            grant=app_roles.resolve(settings.OIDC_APP_ROLES, claims.get("roles")),
+        )
     except (KeyError, jwt.PyJWTError, SuspiciousOperation, SsoRefused, requests.RequestException):
         return False
     request.session[SESSION_KEY] = {

@@ -33,8 +33,14 @@ def sso_staff_sync(*, user: User | None, sso_id: str, claims: dict, grant) -> Us
             raise SsoRefused(f"A local account is already called {username!r}.")
         user = User(username=username, sso_id=sso_id, job_title=Role(grant.role).label)
         user.set_unusable_password()
-    changed = (user.pk is None or user.role != grant.role or user.team_id != (team.pk if team else None)
-               or user.first_name != first or user.last_name != last or user.email != _email(claims))
+    changed = (
+        user.pk is None
+        or user.role != grant.role
+        or user.team_id != (team.pk if team else None)
+        or user.first_name != first
+        or user.last_name != last
+        or user.email != _email(claims)
+    )
     if changed:
         user.role, user.team = grant.role, team
         user.first_name, user.last_name, user.email = first, last, _email(claims)

@@ -128,8 +128,12 @@ class EntraBackend(OIDCAuthenticationBackend):
 
     def _sync(self, user, claims):
         try:
-            return sso_staff_sync(user=user, sso_id=subject(claims), claims=claims,
-                                  grant=app_roles.resolve(settings.OIDC_APP_ROLES, claims.get("roles")))
+            return sso_staff_sync(
+                user=user,
+                sso_id=subject(claims),
+                claims=claims,
+                grant=app_roles.resolve(settings.OIDC_APP_ROLES, claims.get("roles")),
+            )
         except SsoRefused as refusal:
             raise SuspiciousOperation(str(refusal)) from None
 

@@ -40,7 +40,10 @@ def remember_password_ok(request, user, next_url: str) -> None:
     # A new session key, as a sign-in would make, so a key planted before the password is useless.
     request.session.cycle_key()
     request.session[PENDING_KEY] = {
-        "user": user.pk, "backend": user.backend, "at": clock.wall_time().timestamp(), "next": next_url,
+        "user": user.pk,
+        "backend": user.backend,
+        "at": clock.wall_time().timestamp(),
+        "next": next_url,
     }
 
 
@@ -79,4 +82,4 @@ def qr_code_data_uri(device: TOTPDevice) -> str:
 def secret_for_typing(device: TOTPDevice) -> str:
     """The key in base32, in groups of four, for typing into an app that cannot scan."""
     key = base64.b32encode(device.bin_key).decode().rstrip("=")
-    return " ".join(key[i:i + 4] for i in range(0, len(key), 4))
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))

@@ -18,8 +18,10 @@ from workforce.signin.services import totp_device_confirm
 
 WRONG_CODE = "The code is not correct. Enter the code your authenticator app shows now"
 TOO_MANY = "You entered too many wrong codes. Wait a minute, then enter the code your app shows now"
-SSO_REFUSED = ("You could not be signed in with your council account. Your account may not have been "
-               "given access to this service: ask your IT service desk.")
+SSO_REFUSED = (
+    "You could not be signed in with your council account. Your account may not have been "
+    "given access to this service: ask your IT service desk."
+)
 
 
 class SignInView(auth_views.LoginView):
@@ -104,9 +106,13 @@ def two_factor_setup(request):
     if request.method == "POST" and _check(form, device):
         totp_device_confirm(device)
         return _finish(request, record, user, device)
-    return render(request, "registration/two_factor_setup.html", {
-        "form": form,
-        "qr_code": two_factor.qr_code_data_uri(device),
-        "secret": two_factor.secret_for_typing(device),
-        "administrator": user.is_staff,
-    })
+    return render(
+        request,
+        "registration/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_code": two_factor.qr_code_data_uri(device),
+            "secret": two_factor.secret_for_typing(device),
+            "administrator": user.is_staff,
+        },
+    )

@@ -87,8 +87,13 @@ class Provider:
         if account is None or not account.enabled:
             return 302, {"Location": f"{redirect}?{urlencode({'error': 'access_denied', 'state': query['state']})}"}, ""
         code = secrets.token_urlsafe(16)
-        self.codes[code] = {"username": account.username, "nonce": query.get("nonce"), "redirect_uri": redirect,
-                            "challenge": query.get("code_challenge"), "client_id": query["client_id"]}
+        self.codes[code] = {
+            "username": account.username,
+            "nonce": query.get("nonce"),
+            "redirect_uri": redirect,
+            "challenge": query.get("code_challenge"),
+            "client_id": query["client_id"],
+        }
         return 302, {"Location": f"{redirect}?{urlencode({'code': code, 'state': query['state']})}"}, ""
 
     def token(self, form: dict) -> tuple[int, dict]:
@@ -108,24 +113,42 @@ class Provider:
             account = self.accounts.get(username or "")
             if account is None or not account.enabled:
                 # As Entra: AADSTS50057, "the user account is disabled".
-                return 400, {"error": "invalid_grant", "error_description": "AADSTS50057: The user account is disabled."}
+                return 400, {
+                    "error": "invalid_grant",
+                    "error_description": "AADSTS50057: The user account is disabled.",
+                }
             return 200, self._tokens(username, nonce=None)
         return 400, {"error": "unsupported_grant_type"}
 
     def _tokens(self, username: str, nonce: str | None) -> dict:
         account = self.accounts[username]
         now = int(time.time())
-        claims = {"iss": self.discovery()["issuer"], "aud": CLIENT_ID, "iat": now, "nbf": now, "exp": now + 3600,
-                  "sub": f"pairwise-{account.oid}", "oid": account.oid, "tid": "tenant",
-                  "preferred_username": f"{username}@northshire.example", "name": account.name,
-                  "email": f"{username}@northshire.example", "roles": list(account.roles)}
+        claims = {
+            "iss": self.discovery()["issuer"],
+            "aud": CLIENT_ID,
+            "iat": now,
+            "nbf": now,
+            "exp": now + 3600,
+            "sub": f"pairwise-{account.oid}",
+            "oid": account.oid,
+            "tid": "tenant",
+            "preferred_username": f"{username}@northshire.example",
+            "name": account.name,
+            "email": f"{username}@northshire.example",
+            "roles": list(account.roles),
+        }
         if nonce:
             claims["nonce"] = nonce
         id_token = jwt.encode({"alg": "RS256", "kid": self.key.kid, "typ": "JWT"}, claims, self.key)
         refresh = secrets.token_urlsafe(24)
         self.refresh_tokens[refresh] = username
-        return {"token_type": "Bearer", "access_token": secrets.token_urlsafe(24), "id_token": id_token,
-                "refresh_token": refresh, "expires_in": 3600}
+        return {
+            "token_type": "Bearer",
+            "access_token": secrets.token_urlsafe(24),
+            "id_token": id_token,
+            "refresh_token": refresh,
+            "expires_in": 3600,
+        }
 
     def jwks(self) -> dict:
         return {"keys": [self.key.as_dict(private=False)]}

@@ -13,21 +13,42 @@ from people import services as people_services
 from workforce.models import User
 from workforce.roles import Role
 
-CONFIGURATION = {"workforce.user", "workforce.team", "timescales.bankholiday", "timescales.localstandard",
-                 "oversight.oversightstart", "performance.populationestimate",
-                 "staff.inductionitem", "staff.course", "staff.agencypricecap",
-                 "caseloads.caseweight", "caseloads.caseloadlimit"}
+CONFIGURATION = {
+    "workforce.user",
+    "workforce.team",
+    "timescales.bankholiday",
+    "timescales.localstandard",
+    "oversight.oversightstart",
+    "performance.populationestimate",
+    "staff.inductionitem",
+    "staff.course",
+    "staff.agencypricecap",
+    "caseloads.caseweight",
+    "caseloads.caseloadlimit",
+}
 
 
 @pytest.fixture
 def case(make_staff, team):
     worker = make_staff(Role.SOCIAL_WORKER, team=team)
-    child = people_services.person_create(actor=worker, given_name="Zebedee", family_name="Quartermaine",
-                                          date_of_birth=datetime.date(2016, 5, 1), sex="M")
-    people_services.warning_add(actor=worker, person=child, kind="risk_to_staff", details="Uncle Rupert is aggressive",
-                                review_date=datetime.date.today() + datetime.timedelta(days=30))
-    case_note_record(actor=worker, child=child, note_type="telephone", subject="Home visit",
-                     occurred_at=datetime.datetime.now(datetime.UTC), body="Marmalade stains on the ceiling")
+    child = people_services.person_create(
+        actor=worker, given_name="Zebedee", family_name="Quartermaine", date_of_birth=datetime.date(2016, 5, 1), sex="M"
+    )
+    people_services.warning_add(
+        actor=worker,
+        person=child,
+        kind="risk_to_staff",
+        details="Uncle Rupert is aggressive",
+        review_date=datetime.date.today() + datetime.timedelta(days=30),
+    )
+    case_note_record(
+        actor=worker,
+        child=child,
+        note_type="telephone",
+        subject="Home visit",
+        occurred_at=datetime.datetime.now(datetime.UTC),
+        body="Marmalade stains on the ceiling",
+    )
     return child
 
 
@@ -57,8 +78,13 @@ def test_the_admin_index_and_every_list_show_nothing_of_a_child(client, make_sta
 
 def test_audit_events_due_items_and_sign_in_attempts_are_not_in_the_admin(client, make_staff, case):
     client.force_login(make_staff(Role.SYSTEM_ADMIN))
-    for url in ("/django-admin/pghistory/events/", "/django-admin/timescales/dueitem/",
-                "/django-admin/access/recordread/", "/django-admin/axes/accessattempt/", "/django-admin/auth/group/"):
+    for url in (
+        "/django-admin/pghistory/events/",
+        "/django-admin/timescales/dueitem/",
+        "/django-admin/access/recordread/",
+        "/django-admin/axes/accessattempt/",
+        "/django-admin/auth/group/",
+    ):
         assert client.get(url).status_code == 404, url
 
 
@@ -68,8 +94,15 @@ def test_an_administrator_is_not_a_superuser_and_has_only_configuration_permissi
     assert administrator.has_perm("workforce.change_team")
     assert administrator.has_perm("timescales.change_localstandard")
     assert administrator.has_perm("timescales.add_bankholiday")
-    for outside in ("people.view_person", "casework.view_casenote", "timescales.view_dueitem",
-                    "access.view_recordread", "auth.change_group", "auth.change_permission", "workforce.delete_user"):
+    for outside in (
+        "people.view_person",
+        "casework.view_casenote",
+        "timescales.view_dueitem",
+        "access.view_recordread",
+        "auth.change_group",
+        "auth.change_permission",
+        "workforce.delete_user",
+    ):
         assert not administrator.has_perm(outside), outside
 
 
@@ -85,9 +118,18 @@ def test_changing_someones_role_in_the_admin_gives_or_takes_the_admin(client, ma
     worker = make_staff(Role.SOCIAL_WORKER, team=team)
     client.force_login(administrator)
     url = reverse("admin:workforce_user_change", args=[worker.pk])
-    form = {"username": worker.username, "first_name": worker.first_name, "last_name": worker.last_name,
-            "email": "", "is_active": "on", "role": Role.SYSTEM_ADMIN, "team": "", "job_title": "Administrator",
-            "date_joined_0": "2025-01-01", "date_joined_1": "09:00:00"}
+    form = {
+        "username": worker.username,
+        "first_name": worker.first_name,
+        "last_name": worker.last_name,
+        "email": "",
+        "is_active": "on",
+        "role": Role.SYSTEM_ADMIN,
+        "team": "",
+        "job_title": "Administrator",
+        "date_joined_0": "2025-01-01",
+        "date_joined_1": "09:00:00",
+    }
     assert client.post(url, form).status_code == 302
     worker = User.objects.get(pk=worker.pk)
     assert worker.is_staff and not worker.is_superuser and worker.has_perm("workforce.change_team")
@@ -105,7 +147,9 @@ def test_view_on_site_is_never_a_server_error(client, make_staff, case):
 def test_the_first_administrator_is_created_by_a_command(db, monkeypatch):
     answers = iter(["a-long-enough-passphrase-42", "a-long-enough-passphrase-42"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
-    call_command("create_administrator", "--username", "first.admin", "--first-name", "Hanna", "--last-name", "Kowalska")
+    call_command(
+        "create_administrator", "--username", "first.admin", "--first-name", "Hanna", "--last-name", "Kowalska"
+    )
     user = User.objects.get(username="first.admin")
     assert user.role == Role.SYSTEM_ADMIN and user.is_staff and not user.is_superuser
     assert user.check_password("a-long-enough-passphrase-42")
@@ -121,8 +165,15 @@ def test_migrate_gives_an_existing_group_the_configuration_added_since(db):
 
     group, _ = Group.objects.get_or_create(name=GROUP_NAME)  # as an older version left it
     group.permissions.set(Permission.objects.filter(content_type__app_label="workforce", codename="view_team"))
-    post_migrate.send(sender=apps.get_app_config("workforce"), app_config=apps.get_app_config("workforce"),
-                      verbosity=0, interactive=False, using="default", plan=[], apps=apps)
+    post_migrate.send(
+        sender=apps.get_app_config("workforce"),
+        app_config=apps.get_app_config("workforce"),
+        verbosity=0,
+        interactive=False,
+        using="default",
+        plan=[],
+        apps=apps,
+    )
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"change_populationestimate", "change_oversightstart", "add_team"} <= codenames
     assert "view_person" not in codenames

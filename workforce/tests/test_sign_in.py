@@ -81,7 +81,8 @@ def _session_of(client):
 def _last_moved_on(client, ago: datetime.timedelta) -> None:
     """As though the session's expiry had last been moved on `ago` before now."""
     Session.objects.filter(session_key=client.session.session_key).update(
-        expire_date=timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE) - ago)
+        expire_date=timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE) - ago
+    )
 
 
 def test_activity_keeps_a_session_alive_for_thirty_minutes_after_the_last_request(client, make_staff):

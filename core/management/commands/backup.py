@@ -19,7 +19,9 @@ class Command(BaseCommand):
     help = "Write a copy of the database with pg_dump (custom format), for `manage.py restore`."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", type=Path, help="The file to write (default: var/backups/<database>-<time>.dump)")
+        parser.add_argument(
+            "--output", type=Path, help="The file to write (default: var/backups/<database>-<time>.dump)"
+        )
 
     def handle(self, *args, output=None, **options):
         db = settings.DATABASES["default"]

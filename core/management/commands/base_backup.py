@@ -1,6 +1,6 @@
 """Point-in-time recovery, step 2: a base backup (pg_basebackup) to replay the archived WAL onto.
 
-    manage.py base_backup            # var/base-backups/20261203-020000/
+manage.py base_backup            # var/base-backups/20261203-020000/
 """
 
 from pathlib import Path

@@ -21,17 +21,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--base", type=Path, required=True)
         parser.add_argument("--archive", type=Path, default=None)
-        parser.add_argument("--to", dest="target_time", default=None, help="e.g. '2026-12-03 14:02:00+00'; default: all of the WAL")
+        parser.add_argument(
+            "--to", dest="target_time", default=None, help="e.g. '2026-12-03 14:02:00+00'; default: all of the WAL"
+        )
         parser.add_argument("--restore-point", default=None, help="a name given to pg_create_restore_point()")
         parser.add_argument("--pgdata", type=Path, default=None)
         parser.add_argument("--port", type=int, default=5433)
 
-    def handle(self, *args, base, archive=None, target_time=None, restore_point=None, pgdata=None, port=5433, **options):
+    def handle(
+        self, *args, base, archive=None, target_time=None, restore_point=None, pgdata=None, port=5433, **options
+    ):
         if not (base / "PG_VERSION").exists():
             raise CommandError(f"{base} is not a base backup (no PG_VERSION).")
         archive = (archive or Path(settings.VAR_DIR) / "wal-archive").resolve()
         pgdata = (pgdata or Path(settings.VAR_DIR) / "postgres-recovered").resolve()
-        server = backups.recover(base.resolve(), archive, pgdata, target_time=target_time,
-                                 target_name=restore_point, port=port)
-        self.stdout.write(f"Recovered into {pgdata}; it listens on {server.socket_dir} port {port} "
-                          f"(psql -h {server.socket_dir} -p {port} -U postgres opencsc).")
+        server = backups.recover(
+            base.resolve(), archive, pgdata, target_time=target_time, target_name=restore_point, port=port
+        )
+        self.stdout.write(
+            f"Recovered into {pgdata}; it listens on {server.socket_dir} port {port} "
+            f"(psql -h {server.socket_dir} -p {port} -U postgres opencsc)."
+        )

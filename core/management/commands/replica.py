@@ -40,5 +40,7 @@ class Command(BaseCommand):
             start_replica(db["HOST"], db["PORT"], pgdata, port=port, socket_dir=socket_dir)
         name = settings.DATABASES["default"]["NAME"]
         url = f"postgres://{settings.DATABASE_APP_ROLE}@{str(socket_dir).replace('/', '%2F')}:{port}/{name}"
-        self.stdout.write(f"A streaming replica is running from {pgdata}.\n"
-                          f"Report pages read from it with:\n  DATABASE_REPLICA_URL={url} make run")
+        self.stdout.write(
+            f"A streaming replica is running from {pgdata}.\n"
+            f"Report pages read from it with:\n  DATABASE_REPLICA_URL={url} make run"
+        )

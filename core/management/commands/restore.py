@@ -38,8 +38,14 @@ class Command(BaseCommand):
 
 def recreate(db: dict) -> None:
     """Drop and create the database empty, connected to the server's maintenance database."""
-    with psycopg.connect(host=db["HOST"], port=db["PORT"] or None, user=db["USER"], password=db.get("PASSWORD") or None,
-                         dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=db["HOST"],
+        port=db["PORT"] or None,
+        user=db["USER"],
+        password=db.get("PASSWORD") or None,
+        dbname="postgres",
+        autocommit=True,
+    ) as conn:
         name = sql.Identifier(db["NAME"])
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(name))

@@ -28,9 +28,15 @@ class Command(BaseCommand):
             raise CommandError("This is for the embedded server; on your own server set archive_command (README).")
         archive = (archive or Path(settings.VAR_DIR) / "wal-archive").resolve()
         db = settings.DATABASES["default"]
-        with psycopg.connect(host=db["HOST"], port=db["PORT"], user="postgres", dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(
+            host=db["HOST"], port=db["PORT"], user="postgres", dbname="postgres", autocommit=True
+        ) as conn:
             must_restart = backups.archive_wal(conn, archive)
         if must_restart:
             run("pg_ctl", ["-D", str(pgdata.resolve()), "-w", "-t", "120", "restart", "-m", "fast"], as_server=True)
-        self.stdout.write(f"WAL is archived into {archive}" + (" (the server was restarted)" if must_restart else "")
-                          + (f", written by the {SYSTEM_USER} system user" if SYSTEM_USER else "") + ".")
+        self.stdout.write(
+            f"WAL is archived into {archive}"
+            + (" (the server was restarted)" if must_restart else "")
+            + (f", written by the {SYSTEM_USER} system user" if SYSTEM_USER else "")
+            + "."
+        )

@@ -31,7 +31,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{count} documents written to {out}; nothing sent")
             return
         run = services.send_daily_feed(full=full)
-        self.stdout.write(f"Cohort {run.cohort}; sent {run.sent}: {run.accepted} accepted, {run.rejected} refused, "
-                          f"{run.failed} not delivered")
+        self.stdout.write(
+            f"Cohort {run.cohort}; sent {run.sent}: {run.accepted} accepted, {run.rejected} refused, "
+            f"{run.failed} not delivered"
+        )
         if run.error:
             raise CommandError(run.error)

@@ -1,6 +1,6 @@
 """Every indicator's figure at a date, computed by the same code as the performance pages:
 
-    manage.py indicators --as-of 2026-03-31 [--json] [--by team]
+manage.py indicators --as-of 2026-03-31 [--json] [--by team]
 """
 
 import json
@@ -40,8 +40,15 @@ class Command(BaseCommand):
             evaluated = evaluate(each, day)
             indicator = evaluated.indicator
             row = _row(evaluated.figure())
-            row.update({"title": indicator.title, "version": indicator.version, "counting": indicator.counting,
-                        "kind": indicator.kind, "seconds": round(time.perf_counter() - started, 3)})
+            row.update(
+                {
+                    "title": indicator.title,
+                    "version": indicator.version,
+                    "counting": indicator.counting,
+                    "kind": indicator.kind,
+                    "seconds": round(time.perf_counter() - started, 3),
+                }
+            )
             if teams:
                 row["teams"] = [{"team": name, **_row(evaluated.figure(frozenset({pk})))} for pk, name in teams]
             out.append({"code": each, **row})
@@ -50,10 +57,14 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"Indicators at {day.isoformat()}")
         for row in out:
-            self.stdout.write(f"{row['code']:<45} {_shown(row['value']):>8}  {row['numerator']} / {_shown(row['denominator'])}")
+            self.stdout.write(
+                f"{row['code']:<45} {_shown(row['value']):>8}  {row['numerator']} / {_shown(row['denominator'])}"
+            )
             for team in row.get("teams", []):
-                self.stdout.write(f"    {team['team']:<41} {_shown(team['value']):>8}  {team['numerator']} / "
-                                  f"{_shown(team['denominator'])}")
+                self.stdout.write(
+                    f"    {team['team']:<41} {_shown(team['value']):>8}  {team['numerator']} / "
+                    f"{_shown(team['denominator'])}"
+                )
 
 
 def _row(figure) -> dict:

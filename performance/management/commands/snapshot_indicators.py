@@ -1,8 +1,8 @@
 """Keep every indicator's figures for the dashboard and the trends. Meant for a scheduled job:
 
-    manage.py snapshot_indicators                  # today (run nightly)
-    manage.py snapshot_indicators --months 24      # the last 24 month ends too (a first run, or a catch-up)
-    manage.py snapshot_indicators --as-of 2026-03-31
+manage.py snapshot_indicators                  # today (run nightly)
+manage.py snapshot_indicators --months 24      # the last 24 month ends too (a first run, or a catch-up)
+manage.py snapshot_indicators --as-of 2026-03-31
 """
 
 import time

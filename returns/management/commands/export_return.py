@@ -23,7 +23,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=ReturnKind.values)
-        parser.add_argument("--year", help="collection year, named by the year it ends: 2026 = April 2025 to March 2026")
+        parser.add_argument(
+            "--year", help="collection year, named by the year it ends: 2026 = April 2025 to March 2026"
+        )
         parser.add_argument("--as-of", dest="as_of", help="Annex A: the last day of the period, YYYY-MM-DD")
         parser.add_argument("--months", default=12, help="Annex A: months in the period (default 12)")
         parser.add_argument("--out", required=True, help="the file to write (a folder for ssda903)")
@@ -49,8 +51,10 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot write {out}: {error.strerror or error}") from None
         seconds = time.perf_counter() - started
-        self.stdout.write(f"{ReturnKind(kind).label} {export.period_label} written to {out} in {seconds:.1f} s: "
-                          f"{_summary(export.counts)}")
+        self.stdout.write(
+            f"{ReturnKind(kind).label} {export.period_label} written to {out} in {seconds:.1f} s: "
+            f"{_summary(export.counts)}"
+        )
 
 
 def _summary(counts: dict) -> str:

@@ -15,8 +15,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, size, seed, faults, **options):
         try:
-            result = generate(size=size, seed=seed, faults=faults,
-                              progress=(lambda m: self.stderr.write(m)) if options["verbosity"] > 1 else None)
+            result = generate(
+                size=size,
+                seed=seed,
+                faults=faults,
+                progress=(lambda m: self.stderr.write(m)) if options["verbosity"] > 1 else None,
+            )
         except ValueError as error:
             raise CommandError(str(error)) from None
         if not result.created:

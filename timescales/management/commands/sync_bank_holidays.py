@@ -27,7 +27,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--from-year", type=int, default=FIRST_YEAR)
         parser.add_argument("--to-year", type=int, default=None, help=f"Default: this year + {YEARS_AHEAD}.")
-        parser.add_argument("--prune", action="store_true", help="Delete days in the range that the package does not list.")
+        parser.add_argument(
+            "--prune", action="store_true", help="Delete days in the range that the package does not list."
+        )
 
     def handle(self, *args, from_year, to_year, prune, **options):
         to_year = to_year or clock.today().year + YEARS_AHEAD
@@ -43,4 +45,6 @@ class Command(BaseCommand):
         )
         if report.extra:
             days = ", ".join(d.isoformat() for d in report.extra)
-            self.stdout.write(f"Kept {len(report.extra)} day(s) the package does not list (use --prune to remove): {days}")
+            self.stdout.write(
+                f"Kept {len(report.extra)} day(s) the package does not list (use --prune to remove): {days}"
+            )

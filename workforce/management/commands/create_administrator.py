@@ -37,6 +37,7 @@ class Command(BaseCommand):
             validate_password(password, candidate)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
-        staff_create(username=username, first_name=first_name, last_name=last_name, role=Role.SYSTEM_ADMIN,
-                     password=password)
+        staff_create(
+            username=username, first_name=first_name, last_name=last_name, role=Role.SYSTEM_ADMIN, password=password
+        )
         self.stdout.write(self.style.SUCCESS(f"{username} can now sign in as a system administrator."))

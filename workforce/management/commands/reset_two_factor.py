@@ -1,6 +1,6 @@
 """Remove a person's authenticator app (a lost phone), so that their next sign-in sets up a new one.
 
-    manage.py reset_two_factor hanna.kowalska
+manage.py reset_two_factor hanna.kowalska
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -22,4 +22,6 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"There is no account called {username!r}.")
         removed, _ = TOTPDevice.objects.filter(user=user).delete()
-        self.stdout.write(f"Removed {removed} authenticator app(s) of {username}; they set up a new one at their next sign-in.")
+        self.stdout.write(
+            f"Removed {removed} authenticator app(s) of {username}; they set up a new one at their next sign-in."
+        )

@@ -100,4 +100,4 @@ def _history_context_adds_a_statement(sql: str) -> bool:
     Django's own cursor, unprepared, as any other query does."""
     from pghistory import runtime
 
-    return hasattr(runtime._tracker, "value") and not sql.lstrip()[:6].lower() == "select"
+    return hasattr(runtime._tracker, "value") and sql.lstrip()[:6].lower() != "select"

@@ -203,19 +203,19 @@ def _windows(as_of: datetime.date) -> dict:
     return out
 
 
-def _params(period: Period, now: datetime.datetime, ids, constants: dict) -> dict:
-    params = {
+def _values(period: Period, now: datetime.datetime, ids) -> dict:
+    """The parameters of one run (the checks' constants are the others: _statements)."""
+    values = {
         "start": WHOLE_RECORD_FROM if period.whole_record else period.start,
         "year_start": period.start,
         "as_of": period.as_of,
         "year_ago": period.year_ago,
         "now": now,
         **_windows(period.as_of),
-        **constants,
     }
     if ids is not None:
-        params["ids"] = list(ids)
-    return params
+        values["ids"] = list(ids)
+    return values
 
 
 @dataclass(frozen=True)
@@ -232,30 +232,26 @@ def find(period: Period, now: datetime.datetime, ids=None) -> list[Finding]:
     """What the checks find, without storing it (ids=None: every child)."""
     select, _, constants = _statements()
     with connection.cursor() as cursor:
-        cursor.execute(_scoped(select, ids), _params(period, now, ids, constants))
+        cursor.execute(_scoped(select, ids), _values(period, now, ids) | constants)
         return [Finding(*row) for row in cursor.fetchall()]
 
 
 def store(period: Period, now: datetime.datetime, ids=None) -> None:
     """Make the stored problems exactly what the checks find, in one statement."""
     _, statement, constants = _statements()
-    params = _params(period, now, ids, constants)
+    values = _values(period, now, ids)
     if ids is None:
         with connection.cursor() as cursor:
-            cursor.execute(_scoped(statement, ids), params)
+            cursor.execute(_scoped(statement, ids), values | constants)
         return
     # Some children, on every write to a child's record: prepared, so planned once a connection.
-    with _store_some().execute({name: params[name] for name in params if name not in constants}):
+    with _store_some(frozenset(values)).execute(values):
         pass
 
 
 @cache
-def _store_some() -> PreparedQuery:
-    """The storing statement scoped to some children, its checks' constants written in."""
+def _store_some(slots: frozenset) -> PreparedQuery:
+    """The storing statement scoped to some children, its checks' constants written in and the
+    run's values (`slots`, by name) left as parameters."""
     _, statement, constants = _statements()
-    sample = _params(
-        Period.containing(datetime.date(2000, 6, 1)), datetime.datetime(2000, 6, 1, tzinfo=datetime.UTC), [0], constants
-    )
-    return PreparedQuery(
-        _scoped(statement, [0]), {name: (constants[name] if name in constants else SLOT) for name in sample}
-    )
+    return PreparedQuery(_scoped(statement, [0]), constants | dict.fromkeys(slots, SLOT))

@@ -170,14 +170,13 @@ def _runs(provider: Provider, present: dict[str, bool]) -> bool:
 
 @dataclass(frozen=True)
 class _Plan:
-    """The read query for one set of providers, compiled once: the child's id is its last
-    parameter. `reading`: by provider, the name of its column and its reads."""
+    """The read query for one set of providers, compiled once and prepared (core.prepared) with
+    the child's id as its one slot; None when no provider reads. `reading`: by provider, the name
+    of its column and its reads."""
 
-    sql: str
-    params: tuple
+    query: PreparedQuery | None
     reading: dict
     items: Read | None
-    prepared: PreparedQuery | None
 
 
 _plans: dict[tuple, _Plan] = {}
@@ -222,9 +221,7 @@ def _plan(person, providers: list[Provider], *, gated: bool, items: bool) -> _Pl
     sql, params = Person.objects.filter(pk=person.pk).values(**columns).query.sql_with_params() if columns else ("", ())
     if columns and (not params or params[-1] != person.pk):
         raise RuntimeError("The engine's read query does not end with the child's id.")
-    plan = _plans[key] = _Plan(
-        sql, tuple(params), reading, due_items, PreparedQuery(sql, (*params[:-1], SLOT)) if sql else None
-    )
+    plan = _plans[key] = _Plan(PreparedQuery(sql, (*params[:-1], SLOT)) if sql else None, reading, due_items)
     return plan
 
 
@@ -233,9 +230,9 @@ def _read(person, providers: list[Provider], *, gated: bool, items: bool = False
     (the gates, and each provider's column as a dict, or None), how to read it (_Plan.reading),
     and the child's due items when `items`."""
     plan = _plan(person, providers, gated=gated, items=items)
-    if not plan.sql:
+    if plan.query is None:
         return {}, plan.reading, None
-    with plan.prepared.execute((person.pk,)) as cursor:
+    with plan.query.execute((person.pk,)) as cursor:
         names = [column.name for column in cursor.description]
         row = dict(zip(names, cursor.fetchone(), strict=True))
     for name in [name for name, _ in plan.reading.values()] + (["engine"] if plan.items else []):

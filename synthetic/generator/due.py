@@ -30,7 +30,7 @@ def _store_problems(people) -> None:
     ids = [p.pk for p in people]
     with connection.connection.cursor() as cursor:
         cursor.execute(
-            sql._scoped(statement, ids), sql._params(sql.Period.containing(clock.today()), clock.now(), ids, constants)
+            sql._scoped(statement, ids), sql._values(sql.Period.containing(clock.today()), clock.now(), ids) | constants
         )
 
 
